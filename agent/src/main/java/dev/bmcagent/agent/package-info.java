@@ -1,0 +1,2 @@
+/** The agent daemon. */
+package dev.bmcagent.agent;

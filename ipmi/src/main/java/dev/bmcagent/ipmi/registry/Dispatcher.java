@@ -1,0 +1,54 @@
+package dev.bmcagent.ipmi.registry;
+
+import dev.bmcagent.ipmi.message.CompletionCode;
+import dev.bmcagent.ipmi.message.IpmiException;
+import dev.bmcagent.ipmi.message.IpmiRequest;
+import dev.bmcagent.ipmi.message.IpmiResponse;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a request through the command table. The dispatcher, not the handler, owns the protocol errors:
+ * C1h unknown command, C7h bad length, D4h insufficient privilege or wrong channel, FFh unexpected
+ * failure (logged with the command's name). Used by both the LAN server and the host interface.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final CommandRegistry registry;
+
+    public Dispatcher(CommandRegistry registry) {
+        this.registry = registry;
+    }
+
+    public CommandRegistry registry() {
+        return registry;
+    }
+
+    public IpmiResponse dispatch(IpmiRequest request) {
+        Optional<CommandSpec> found = registry.find(request.netFn(), request.cmd());
+        if (found.isEmpty()) {
+            return IpmiResponse.error(CompletionCode.INVALID_COMMAND);
+        }
+        CommandSpec spec = found.get();
+        if (request.length() < spec.minLength() || request.length() > spec.maxLength()) {
+            return IpmiResponse.error(CompletionCode.INVALID_LENGTH);
+        }
+        if (spec.access() == CommandSpec.Access.SYSTEM_INTERFACE_ONLY && !request.context().isSystemInterface()) {
+            return IpmiResponse.error(CompletionCode.INSUFFICIENT_PRIVILEGE);
+        }
+        if (!request.context().isSystemInterface() && !request.context().privilege().atLeast(spec.privilege())) {
+            return IpmiResponse.error(CompletionCode.INSUFFICIENT_PRIVILEGE);
+        }
+        try {
+            IpmiResponse response = spec.handler().handle(request);
+            return response == null ? IpmiResponse.error(CompletionCode.UNSPECIFIED) : response;
+        } catch (IpmiException e) {
+            return IpmiResponse.error(e.completionCode());
+        } catch (RuntimeException e) {
+            LOG.error("IPMI {} failed unexpectedly for {}", spec, request.context(), e);
+            return IpmiResponse.error(CompletionCode.UNSPECIFIED);
+        }
+    }
+}

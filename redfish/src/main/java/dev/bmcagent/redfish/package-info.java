@@ -1,0 +1,2 @@
+/** Redfish service. */
+package dev.bmcagent.redfish;

@@ -1,0 +1,2 @@
+/** Simulated hosts and fleets. */
+package dev.bmcagent.simulator;
