@@ -1,2 +1,0 @@
-/** The agent daemon. */
-package dev.bmcagent.agent;
