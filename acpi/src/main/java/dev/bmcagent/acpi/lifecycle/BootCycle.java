@@ -1,0 +1,66 @@
+package dev.bmcagent.acpi.lifecycle;
+
+import dev.bmcagent.acpi.progress.BootProgressState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One boot cycle: from power-on (or warm reset) to OSRunning or power-off, with its timeline.
+ *
+ * @param number      per-host boot cycle number (1, 2, ...), as OpenBMC's PostCodes "B&lt;n&gt;"
+ * @param startedAt   power-on or reset time
+ * @param cause       why it started (power on, reset, power cycle...)
+ * @param phases      each boot progress change, in order
+ * @param postCodes   raw POST codes seen, in order (bounded by the lifecycle)
+ * @param attempts    network-boot attempts that failed, with interface and time lost
+ * @param endedAt     when the cycle ended (empty while running)
+ * @param outcome     how it ended (empty while running)
+ */
+public record BootCycle(long number, Instant startedAt, String cause, List<PhaseMark> phases, List<PostCodeMark> postCodes,
+                        List<NetworkBootAttempt> attempts, Optional<Instant> endedAt, Optional<Outcome> outcome) {
+    public BootCycle {
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(cause, "cause");
+        phases = List.copyOf(phases);
+        postCodes = List.copyOf(postCodes);
+        attempts = List.copyOf(attempts);
+        Objects.requireNonNull(endedAt, "endedAt");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /** A boot progress state reached at a time; {@code detail} names the raw code (always, for OEM). */
+    public record PhaseMark(BootProgressState state, String detail, Instant at) {
+        public PhaseMark {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A raw POST code at a time. */
+    public record PostCodeMark(int code, Instant at) {
+        public PostCodeMark {
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A failed network-boot attempt. */
+    public record NetworkBootAttempt(String interfaceName, LifecycleInput.BootErrorKind kind, Duration timeLost, Instant at) {
+        public NetworkBootAttempt {
+            Objects.requireNonNull(interfaceName, "interfaceName");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(timeLost, "timeLost");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    public enum Outcome { OS_RUNNING, POWERED_OFF, RESET }
+
+    /** Total time from start to end (or to {@code now} while running). */
+    public Duration elapsed(Instant now) {
+        return Duration.between(startedAt, endedAt.orElse(now));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.bmcagent.acpi.lifecycle;
+
+import dev.bmcagent.acpi.policy.Alert;
+import dev.bmcagent.acpi.policy.AlertKind;
+import dev.bmcagent.acpi.policy.FanMode;
+import dev.bmcagent.acpi.policy.GateClass;
+import dev.bmcagent.acpi.progress.BootProgress;
+import dev.bmcagent.acpi.state.AcpiDeviceState;
+import dev.bmcagent.acpi.state.AcpiSystemState;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Immutable lifecycle state of one host. Only {@link HostLifecycle#apply} produces new states.
+ *
+ * @param connected      the host's system interface is connected
+ * @param powerOn        power-good
+ * @param system         last ACPI system state
+ * @param device         last ACPI device state
+ * @param acpiInferred   whether {@code system} was inferred by the BMC rather than reported by the host
+ * @param acpiChangedAt  when the ACPI state last changed
+ * @param progress       Redfish BootProgress
+ * @param cycle          the boot cycle in progress, if any
+ * @param bootCycles     number of boot cycles started so far (numbers the next one)
+ * @param closedGates    gate classes currently closed
+ * @param fanMode        current fan mode
+ * @param failedSensors  sensors that should be readable and are not (S0 only)
+ * @param alerts         active alerts by kind (at most one per kind: one alert per episode)
+ * @param reconcile      boot-order reconciler state
+ */
+public record HostState(boolean connected, boolean powerOn, AcpiSystemState system, AcpiDeviceState device,
+                        boolean acpiInferred, Instant acpiChangedAt, BootProgress progress, Optional<BootCycle> cycle,
+                        long bootCycles, Set<GateClass> closedGates, FanMode fanMode, Set<String> failedSensors,
+                        Map<AlertKind, Alert> alerts, ReconcileState reconcile) {
+
+    public HostState {
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(acpiChangedAt, "acpiChangedAt");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(cycle, "cycle");
+        closedGates = closedGates.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(closedGates));
+        Objects.requireNonNull(fanMode, "fanMode");
+        failedSensors = Set.copyOf(failedSensors);
+        alerts = alerts.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(alerts));
+        Objects.requireNonNull(reconcile, "reconcile");
+    }
+
+    /**
+     * A host the BMC has just started managing: off, S5 (inferred — nobody reported it), host-powered sensors
+     * gated (unavailable, not failed), fans normal.
+     */
+    public static HostState initial(Instant now) {
+        return new HostState(false, false, AcpiSystemState.S5_G2, AcpiDeviceState.D3, true, now, BootProgress.none(now),
+                Optional.empty(), 0, EnumSet.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT), FanMode.Normal,
+                Set.of(), Map.of(), ReconcileState.none());
+    }
+
+    public boolean gateOpen(GateClass gate) {
+        return !closedGates.contains(gate);
+    }
+}
