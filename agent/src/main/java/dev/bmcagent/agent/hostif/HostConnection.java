@@ -67,8 +67,10 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         }
         attached = true;
         LOG.info("host{}: host connected from {}", hostIndex, peer);
-        // OpenIPMI vm_connected(): the BMC side also opens with FF 01 A1.
-        ctx.writeAndFlush(VmControl.version());
+        // As OpenIPMI's ipmi_sim greets (vm_connected() then resend_atn()): FF 01 A1, then 00 A1
+        // (attention clear: nothing pending after a BMC restart).
+        ctx.write(VmControl.version());
+        ctx.writeAndFlush(VmControl.of(VmCodes.OP_NOATTN));
         capabilitiesTimer = server.scheduler().schedule(server.config().capabilitiesWait(),
                 () -> ctx.executor().execute(() -> announce(ctx)));
     }
