@@ -114,7 +114,7 @@ public final class HostInterfaceServer implements AutoCloseable {
         }
         HostConnection connection = active.get();
         if (connection != null) {
-            Channel ch = connectionChannel(connection);
+            Channel ch = connection.channelOrNull();
             if (ch != null) {
                 ch.close().awaitUninterruptibly();
             }
@@ -229,10 +229,6 @@ public final class HostInterfaceServer implements AutoCloseable {
             ownGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
             ownGroup = null;
         }
-    }
-
-    private static Channel connectionChannel(HostConnection connection) {
-        return connection.channelOrNull();
     }
 
     // --- package-private hooks for HostConnection ---
