@@ -1,0 +1,279 @@
+package dev.bmcagent.agent.hostif;
+
+import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.ipmi.registry.Dispatcher;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The BMC end of one host's VM-protocol link (what QEMU's {@code ipmi-bmc-extern} connects to): listens
+ * on {@code 127.0.0.1:9002+hostIndex}, accepts one host at a time (a second connection is logged, reported
+ * as {@link HostLinkEvent.ConnectionRejected} and closed; the first stays), dispatches the host's IPMI
+ * requests into the shared {@link Dispatcher} as {@code RequestContext.systemInterface(hostIndex)}, reports
+ * link events, and sends power/reset/NMI/IRQ operations the host advertised.
+ */
+public final class HostInterfaceServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HostInterfaceServer.class);
+
+    private final HostInterfaceConfig config;
+    private final Dispatcher dispatcher;
+    private final SystemInterfaceState state;
+    private final HostLinkListener listener;
+    private final Scheduler scheduler;
+    private final Executor dispatchExecutor;
+    private final EventLoopGroup sharedGroup;
+    private final HostInterfaceStats stats = new HostInterfaceStats();
+    private final RateLimitedLog log;
+    private final StartCommand startCommand;
+    private final AtomicReference<HostConnection> active = new AtomicReference<>();
+    private EventLoopGroup ownGroup;
+    private Channel serverChannel;
+
+    /**
+     * @param dispatchExecutor where IPMI requests are dispatched (handlers may block: pass the agent's
+     *                         executor; {@code Runnable::run} dispatches on the Netty event loop)
+     * @param group            event loop to run on, or null to own a one-thread NIO loop
+     */
+    public HostInterfaceServer(HostInterfaceConfig config, Dispatcher dispatcher, SystemInterfaceState state,
+                               HostLinkListener listener, Scheduler scheduler, Executor dispatchExecutor,
+                               EventLoopGroup group) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.state = Objects.requireNonNull(state, "state");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.dispatchExecutor = Objects.requireNonNull(dispatchExecutor, "dispatchExecutor");
+        this.sharedGroup = group;
+        this.log = new RateLimitedLog(LOG, scheduler.clock(), Duration.ofSeconds(10));
+        this.startCommand = new StartCommand(config.hostIndex(), config.startCommand());
+        state.onReceiveInterruptChange(this::receiveInterruptChanged);
+    }
+
+    /** Dispatches on the event loop and owns its event loop. */
+    public HostInterfaceServer(HostInterfaceConfig config, Dispatcher dispatcher, SystemInterfaceState state,
+                               HostLinkListener listener, Scheduler scheduler) {
+        this(config, dispatcher, state, listener, scheduler, Runnable::run, null);
+    }
+
+    /** Binds and starts listening; returns the bound address (useful with port 0). */
+    public synchronized InetSocketAddress start() {
+        if (serverChannel != null) {
+            throw new IllegalStateException("host" + hostIndex() + " host interface already started");
+        }
+        EventLoopGroup group = sharedGroup;
+        if (group == null) {
+            ownGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+            group = ownGroup;
+        }
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new VmNettyDecoder(HostInterfaceServer.this::decodeError),
+                                VmNettyEncoder.INSTANCE, new HostConnection(HostInterfaceServer.this));
+                    }
+                });
+        var future = bootstrap.bind(config.bindHost(), config.port()).awaitUninterruptibly();
+        if (!future.isSuccess()) {
+            shutdownOwnGroup();
+            throw new IllegalStateException("host" + hostIndex() + ": cannot listen on " + config.bindHost() + ":"
+                    + config.port(), future.cause());
+        }
+        serverChannel = future.channel();
+        InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+        LOG.info("host{}: host interface (VM protocol) listening on {}", hostIndex(), bound);
+        return bound;
+    }
+
+    /** Closes the listener and the host connection and releases the port. Idempotent. */
+    public synchronized void stop() {
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly();
+            serverChannel = null;
+        }
+        HostConnection connection = active.get();
+        if (connection != null) {
+            Channel ch = connection.channelOrNull();
+            if (ch != null) {
+                ch.close().awaitUninterruptibly();
+            }
+        }
+        shutdownOwnGroup();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public int hostIndex() {
+        return config.hostIndex();
+    }
+
+    public HostInterfaceStats stats() {
+        return stats;
+    }
+
+    /** True while a host is connected (the VM is running). */
+    public boolean isConnected() {
+        return active.get() != null;
+    }
+
+    /** Capabilities of the connected host, empty when none is connected. */
+    public Optional<VmCapabilities> capabilities() {
+        return Optional.ofNullable(active.get()).map(HostConnection::capabilities);
+    }
+
+    /** Power-good as the link sees it: a connected host, or an extension peer that reported power on. */
+    public boolean powerGood() {
+        HostConnection c = active.get();
+        return c != null && c.powerGood();
+    }
+
+    /** Power on: extension op {@code 50 A1} to a standby extension peer, else the start command. */
+    public ControlResult powerOn() {
+        HostConnection c = active.get();
+        if (c != null) {
+            if (c.powerGood()) {
+                return ControlResult.ALREADY_ON;
+            }
+            if (c.capabilities().has(VmCapabilities.POWER_ON_EXTENSION)) {
+                c.send(VmControl.of(VmCodes.OP_POWER_ON));
+                return ControlResult.SENT;
+            }
+            return ControlResult.ALREADY_ON;
+        }
+        return startCommand.launch();
+    }
+
+    /** Chassis power down: {@code 03 A1} (VM_CMD_POWEROFF; needs capability POWER). */
+    public ControlResult powerOff() {
+        return sendIf(VmCapabilities.POWER, VmCodes.OP_POWEROFF);
+    }
+
+    /** Force off: the VM protocol has no separate op; same as {@link #powerOff()} ({@code 03 A1}). */
+    public ControlResult forceOff() {
+        return powerOff();
+    }
+
+    /** Soft (ACPI) shutdown: {@code 09 A1} (VM_CMD_GRACEFUL_SHUTDOWN; needs GRACEFUL_SHUTDOWN). */
+    public ControlResult gracefulShutdown() {
+        return sendIf(VmCapabilities.GRACEFUL_SHUTDOWN, VmCodes.OP_GRACEFUL_SHUTDOWN);
+    }
+
+    /** Hard reset: {@code 04 A1} (VM_CMD_RESET; needs RESET). */
+    public ControlResult reset() {
+        return sendIf(VmCapabilities.RESET, VmCodes.OP_RESET);
+    }
+
+    /** Diagnostic interrupt: {@code 07 A1} (VM_CMD_SEND_NMI; needs NMI). */
+    public ControlResult nmi() {
+        return sendIf(VmCapabilities.NMI, VmCodes.OP_SEND_NMI);
+    }
+
+    /** Attention bit: {@code 00 A1} off, {@code 01 A1} on, {@code 02 A1} on with interrupt (needs ATTN). */
+    public ControlResult attention(boolean on, boolean interrupt) {
+        int op = !on ? VmCodes.OP_NOATTN : interrupt ? VmCodes.OP_ATTN_IRQ : VmCodes.OP_ATTN;
+        return sendIf(VmCapabilities.ATTN, op);
+    }
+
+    private ControlResult sendIf(int capability, int op) {
+        HostConnection c = active.get();
+        if (c == null) {
+            return ControlResult.NOT_CONNECTED;
+        }
+        if (!c.capabilities().has(capability)) {
+            LOG.info("host{}: host did not advertise capability {}, op {} not sent", hostIndex(),
+                    Integer.toHexString(capability), Integer.toHexString(op));
+            return ControlResult.UNSUPPORTED;
+        }
+        c.send(VmControl.of(op));
+        return ControlResult.SENT;
+    }
+
+    private void receiveInterruptChanged(boolean enabled) {
+        HostConnection c = active.get();
+        if (c != null && c.capabilities().has(VmCapabilities.IRQ)) {
+            c.send(VmControl.of(enabled ? VmCodes.OP_ENABLE_IRQ : VmCodes.OP_DISABLE_IRQ));
+        }
+    }
+
+    private void decodeError(VmDecodeError error) {
+        stats.decodeError(error);
+        log.warn("decode-" + error, "host{}: dropped a malformed frame: {}", hostIndex(), error);
+    }
+
+    private void shutdownOwnGroup() {
+        if (ownGroup != null) {
+            ownGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+            ownGroup = null;
+        }
+    }
+
+    // --- package-private hooks for HostConnection ---
+
+    boolean tryAttach(HostConnection connection) {
+        return active.compareAndSet(null, connection);
+    }
+
+    void detach(HostConnection connection) {
+        active.compareAndSet(connection, null);
+    }
+
+    void emit(HostLinkEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.error("host{}: host-link listener failed on {}", hostIndex(), event, e);
+        }
+    }
+
+    Instant now() {
+        return scheduler.clock().instant();
+    }
+
+    HostInterfaceConfig config() {
+        return config;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    Executor dispatchExecutor() {
+        return dispatchExecutor;
+    }
+
+    SystemInterfaceState state() {
+        return state;
+    }
+
+    RateLimitedLog log() {
+        return log;
+    }
+}

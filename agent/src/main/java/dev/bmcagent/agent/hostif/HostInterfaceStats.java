@@ -1,0 +1,78 @@
+package dev.bmcagent.agent.hostif;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters of one host link (thread-safe). Malformed input is counted here and dropped. */
+public final class HostInterfaceStats {
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong controlsReceived = new AtomicLong();
+    private final AtomicLong controlsSent = new AtomicLong();
+    private final AtomicLong unexpected = new AtomicLong();
+    private final AtomicLong rejectedConnections = new AtomicLong();
+    private final Map<VmDecodeError, AtomicLong> decodeErrors = new EnumMap<>(VmDecodeError.class);
+
+    HostInterfaceStats() {
+        for (VmDecodeError e : VmDecodeError.values()) {
+            decodeErrors.put(e, new AtomicLong());
+        }
+    }
+
+    /** IPMI requests dispatched. */
+    public long requests() {
+        return requests.get();
+    }
+
+    /** Control operations received from the host. */
+    public long controlsReceived() {
+        return controlsReceived.get();
+    }
+
+    /** Control operations sent to the host. */
+    public long controlsSent() {
+        return controlsSent.get();
+    }
+
+    /** Well-formed but unexpected frames (responses from the host, unknown ops). */
+    public long unexpected() {
+        return unexpected.get();
+    }
+
+    /** Second connections closed while a host was connected. */
+    public long rejectedConnections() {
+        return rejectedConnections.get();
+    }
+
+    public long decodeErrors(VmDecodeError kind) {
+        return decodeErrors.get(kind).get();
+    }
+
+    public long decodeErrors() {
+        return decodeErrors.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    void request() {
+        requests.incrementAndGet();
+    }
+
+    void controlReceived() {
+        controlsReceived.incrementAndGet();
+    }
+
+    void controlSent() {
+        controlsSent.incrementAndGet();
+    }
+
+    void countUnexpected() {
+        unexpected.incrementAndGet();
+    }
+
+    void rejected() {
+        rejectedConnections.incrementAndGet();
+    }
+
+    void decodeError(VmDecodeError kind) {
+        decodeErrors.get(kind).incrementAndGet();
+    }
+}
