@@ -1,0 +1,274 @@
+package dev.bmcagent.simulator.broker;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.mqtt.MqttConnAckMessage;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPubAckMessage;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttReasonCodes;
+import io.netty.handler.codec.mqtt.MqttSubAckMessage;
+import io.netty.handler.codec.mqtt.MqttSubAckPayload;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
+import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: a thin adapter from decoded MQTT packets to {@link Broker}. Protocol violations close
+ * the connection (MQTT 3.1.1 §4.8, MQTT 5 §4.13) and are logged; they never affect other clients.
+ */
+final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerHandler.class);
+
+    private final Broker broker;
+    private final AtomicInteger connections;
+    private Session session;
+    private MqttVersion version = MqttVersion.MQTT_3_1_1;
+    private Publication will;
+    private boolean counted;
+    private final Set<Integer> qos2Received = new HashSet<>();
+
+    BrokerHandler(Broker broker, AtomicInteger connections) {
+        this.broker = broker;
+        this.connections = connections;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        counted = true;
+        if (connections.incrementAndGet() > broker.options().maxConnections()) {
+            LOG.warn("MQTT connection from {} refused: {} connections is the limit", ctx.channel().remoteAddress(),
+                    broker.options().maxConnections());
+            ctx.close();
+        }
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
+        if (msg.decoderResult().isFailure()) {
+            Throwable cause = msg.decoderResult().cause();
+            if (cause instanceof MqttUnacceptableProtocolVersionException) {
+                ctx.writeAndFlush(connAck(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION,
+                        false, MqttProperties.NO_PROPERTIES)).addListener(f -> ctx.close());
+            } else {
+                LOG.info("MQTT malformed packet from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+                ctx.close();
+            }
+            return;
+        }
+        MqttMessageType type = msg.fixedHeader().messageType();
+        if (session == null && type != MqttMessageType.CONNECT) {
+            LOG.info("MQTT {} before CONNECT from {}: closing", type, ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
+        switch (type) {
+            case CONNECT -> connect(ctx, (MqttConnectMessage) msg);
+            case PUBLISH -> publish(ctx, (MqttPublishMessage) msg);
+            case PUBACK -> broker.acknowledged(session, ((MqttMessageIdVariableHeader) msg.variableHeader()).messageId());
+            case PUBREL -> {
+                int id = ((MqttMessageIdVariableHeader) msg.variableHeader()).messageId();
+                qos2Received.remove(id);
+                ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PUBCOMP, false,
+                        MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(id)));
+            }
+            case SUBSCRIBE -> subscribe(ctx, (MqttSubscribeMessage) msg);
+            case UNSUBSCRIBE -> unsubscribe(ctx, (MqttUnsubscribeMessage) msg);
+            case PINGREQ -> ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PINGRESP, false,
+                    MqttQoS.AT_MOST_ONCE, false, 0)));
+            case DISCONNECT -> {
+                // MQTT 5 reason 04h "disconnect with will message" keeps the will; every other normal disconnect drops it
+                Object vh = msg.variableHeader();
+                boolean keepWill = vh instanceof io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader r
+                        && r.reasonCode() == 0x04;
+                if (!keepWill) {
+                    will = null;
+                }
+                ctx.close();
+            }
+            default -> {
+                LOG.info("MQTT unexpected {} from {}: closing", type, ctx.channel().remoteAddress());
+                ctx.close();
+            }
+        }
+    }
+
+    private void connect(ChannelHandlerContext ctx, MqttConnectMessage msg) {
+        if (session != null) {
+            LOG.info("MQTT second CONNECT from {}: closing", ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
+        var vh = msg.variableHeader();
+        var payload = msg.payload();
+        version = MqttVersion.fromProtocolNameAndLevel(vh.name(), (byte) vh.version());
+        boolean v5 = version == MqttVersion.MQTT_5;
+        String clientId = payload.clientIdentifier();
+        MqttProperties ackProps = new MqttProperties();
+        if (clientId == null || clientId.isEmpty()) {
+            if (!v5 && !vh.isCleanSession()) {
+                ctx.writeAndFlush(connAck(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, false,
+                        MqttProperties.NO_PROPERTIES)).addListener(f -> ctx.close());
+                return;
+            }
+            clientId = "auto-" + UUID.randomUUID();
+            if (v5) {
+                ackProps.add(new MqttProperties.StringProperty(
+                        MqttProperties.MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(), clientId));
+            }
+        }
+        boolean persistent;
+        if (v5) {
+            var expiry = vh.properties().getProperty(MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL.value());
+            persistent = expiry instanceof MqttProperties.IntegerProperty ip && ip.value() != null && ip.value() != 0;
+        } else {
+            persistent = !vh.isCleanSession();
+        }
+        if (vh.isWillFlag()) {
+            will = new Publication(payload.willTopic(), payload.willMessageInBytes(), Math.min(vh.willQos(), 1),
+                    vh.isWillRetain(), v5 && payload.willProperties() != null ? payload.willProperties()
+                    : MqttProperties.NO_PROPERTIES);
+        }
+        int keepAlive = vh.keepAliveTimeSeconds();
+        if (keepAlive > 0) {
+            ctx.pipeline().addFirst("idle", new IdleStateHandler(keepAlive * 3L / 2 + 1, 0, 0, TimeUnit.SECONDS));
+        }
+        Broker.Attached attached = broker.attach(clientId, vh.isCleanSession(), persistent, ctx.channel(), version);
+        session = attached.session();
+        if (v5) {
+            ackProps.add(new MqttProperties.IntegerProperty(
+                    MqttProperties.MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 1));
+            ackProps.add(new MqttProperties.IntegerProperty(
+                    MqttProperties.MqttPropertyType.WILDCARD_SUBSCRIPTION_AVAILABLE.value(), 1));
+            ackProps.add(new MqttProperties.IntegerProperty(
+                    MqttProperties.MqttPropertyType.RETAIN_AVAILABLE.value(), 1));
+            ackProps.add(new MqttProperties.IntegerProperty(
+                    MqttProperties.MqttPropertyType.MAXIMUM_QOS.value(), 1));
+            ackProps.add(new MqttProperties.IntegerProperty(
+                    MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), broker.options().maxMessageBytes()));
+            ackProps.add(new MqttProperties.IntegerProperty(
+                    MqttProperties.MqttPropertyType.SUBSCRIPTION_IDENTIFIER_AVAILABLE.value(), 0));
+        }
+        ctx.writeAndFlush(connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, attached.resumed(), ackProps));
+    }
+
+    private void publish(ChannelHandlerContext ctx, MqttPublishMessage msg) {
+        String topic = msg.variableHeader().topicName();
+        int qos = msg.fixedHeader().qosLevel().value();
+        int packetId = msg.variableHeader().packetId();
+        if (!TopicFilter.isValidTopicName(topic) || qos > 2) {
+            LOG.info("MQTT client {} published to an invalid topic '{}': closing", session.clientId(), topic);
+            ctx.close();
+            return;
+        }
+        byte[] payload = ByteBufUtil.getBytes(msg.payload());
+        MqttProperties props = version == MqttVersion.MQTT_5 ? msg.variableHeader().properties()
+                : MqttProperties.NO_PROPERTIES;
+        Publication p = new Publication(topic, payload, qos, msg.fixedHeader().isRetain(), props);
+        if (qos == 2) {
+            ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PUBREC, false,
+                    MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(packetId)));
+            if (!qos2Received.add(packetId)) {
+                return; // duplicate of an exactly-once message already routed
+            }
+        }
+        broker.publish(p, session);
+        if (qos == 1) {
+            ctx.writeAndFlush(new MqttPubAckMessage(new MqttFixedHeader(MqttMessageType.PUBACK, false,
+                    MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(packetId)));
+        }
+    }
+
+    private void subscribe(ChannelHandlerContext ctx, MqttSubscribeMessage msg) {
+        List<Integer> codes = new ArrayList<>();
+        for (MqttTopicSubscription sub : msg.payload().topicSubscriptions()) {
+            TopicFilter.Parsed parsed = TopicFilter.parse(sub.topicFilter());
+            if (parsed == null) {
+                LOG.info("MQTT client {} subscribed to an invalid filter '{}'", session.clientId(), sub.topicFilter());
+                codes.add(version == MqttVersion.MQTT_5
+                        ? (int) MqttReasonCodes.SubAck.TOPIC_FILTER_INVALID.byteValue() & 0xFF : 0x80);
+                continue;
+            }
+            var option = sub.option();
+            codes.add(broker.subscribe(session, parsed, option.qos().value(), option.isNoLocal(),
+                    option.retainHandling().value()));
+        }
+        int[] granted = codes.stream().mapToInt(Integer::intValue).toArray();
+        ctx.writeAndFlush(new MqttSubAckMessage(
+                new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                MqttMessageIdVariableHeader.from(msg.idAndPropertiesVariableHeader().messageId()).withEmptyProperties(),
+                new MqttSubAckPayload(granted)));
+    }
+
+    private void unsubscribe(ChannelHandlerContext ctx, MqttUnsubscribeMessage msg) {
+        var builder = MqttMessageBuilders.unsubAck().packetId(msg.idAndPropertiesVariableHeader().messageId());
+        for (String filter : msg.payload().topics()) {
+            TopicFilter.Parsed parsed = TopicFilter.parse(filter);
+            boolean removed = parsed != null && broker.unsubscribe(session, parsed);
+            if (version == MqttVersion.MQTT_5) {
+                builder.addReasonCode(removed ? MqttReasonCodes.UnsubAck.SUCCESS.byteValue()
+                        : MqttReasonCodes.UnsubAck.NO_SUBSCRIPTION_EXISTED.byteValue());
+            }
+        }
+        ctx.writeAndFlush(builder.build());
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            LOG.info("MQTT client {} silent past its keep-alive: closing", session == null ? "?" : session.clientId());
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (counted) {
+            connections.decrementAndGet();
+        }
+        if (session != null) {
+            if (will != null) {
+                broker.publish(will, null);
+                will = null;
+            }
+            broker.detach(session, ctx.channel());
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.info("MQTT connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
+    private MqttConnAckMessage connAck(MqttConnectReturnCode code, boolean sessionPresent, MqttProperties props) {
+        MqttConnectReturnCode effective = code;
+        if (version == MqttVersion.MQTT_5 && code == MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED) {
+            effective = MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID;
+        }
+        return MqttMessageBuilders.connAck().returnCode(effective).sessionPresent(sessionPresent)
+                .properties(props).build();
+    }
+}
