@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,7 +75,7 @@ class SensorGateTest {
         assertTrue(blocking.inRead.await(5, TimeUnit.SECONDS));
 
         AtomicBoolean closeReturned = new AtomicBoolean();
-        List<Thread> closer = new ArrayList<>();
+        List<Thread> closer = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
             closer.add(Thread.currentThread());
             gate.close(GateClass.NOT_DURING_FIRMWARE_INIT);
