@@ -65,7 +65,13 @@ public final class EventStream {
      */
     public HostEvent publish(String hostId, LifecycleEvent event) {
         Objects.requireNonNull(event, "event");
-        HostSequence seq = sequences.computeIfAbsent(hostId, h -> new HostSequence(history.lastSequence(h)));
+        HostSequence seq;
+        try {
+            seq = sequences.computeIfAbsent(hostId, h -> new HostSequence(history.lastSequence(h)));
+        } catch (RuntimeException e) {
+            notRecorded.incrementAndGet();
+            throw new EventNotRecordedException(hostId + ": history unreadable, event not recorded: " + e, e);
+        }
         synchronized (seq) {
             HostEvent recorded = new HostEvent(hostId, seq.last + 1, sessionId, clock.instant(),
                     Math.max(0, monotonicNanos.getAsLong() - startNanos), event);

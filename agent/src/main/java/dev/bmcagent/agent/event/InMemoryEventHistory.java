@@ -36,16 +36,14 @@ public final class InMemoryEventHistory implements EventHistory {
             return List.of();
         }
         synchronized (events) {
-            List<HostEvent> out = new ArrayList<>();
-            for (HostEvent e : events) {
-                if (out.size() >= max) {
-                    break;
-                }
-                if (e.sequence() >= fromSequence) {
-                    out.add(e);
-                }
+            if (events.isEmpty()) {
+                return List.of();
             }
-            return List.copyOf(out);
+            // Sequences are contiguous from the first one, so the start index is arithmetic.
+            long first = events.get(0).sequence();
+            int from = fromSequence <= first ? 0 : (int) Math.min(events.size(), fromSequence - first);
+            int to = (int) Math.min(events.size(), (long) from + max);
+            return List.copyOf(events.subList(from, to));
         }
     }
 

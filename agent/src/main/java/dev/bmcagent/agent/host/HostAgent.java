@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #start()} first brings the ports in line with the state (gates, fan mode; no events), then ticks the
  * lifecycle every tick period. A tick is not queued while another is still waiting (no pile-up behind a slow
  * effect). {@link #state()} is a volatile snapshot for readers on other threads (IPMI, Redfish).
+ *
+ * <p>Effects run on the host's mailbox thread and may block briefly: closing a gate waits for that class's reads in
+ * flight, the SEL and history return once durable. Size the shared pool for that.
  */
 public final class HostAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HostAgent.class);
@@ -162,7 +165,10 @@ public final class HostAgent implements AutoCloseable {
         return hostId;
     }
 
-    /** The current state; a consistent snapshot, possibly one input behind the mailbox. */
+    /**
+     * The current state: a consistent snapshot, published as soon as a transition is applied (its effects may still
+     * be running), and behind any inputs still queued.
+     */
     public HostState state() {
         return state;
     }

@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A gated sensor is {@link SensorValue.Unavailable}, never failed. If a sensor reported failed becomes gated,
  * the poller reports it healthy ("gated") and forgets the failure, so that it is reported afresh if it still
- * fails once readable again. Polls run one at a time; reads are blocking and happen on the scheduler's thread.
+ * fails once readable again. Polls run one at a time; reads are blocking and run on the scheduler's thread unless a
+ * reader executor is given.
  */
 public final class SensorPoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SensorPoller.class);
@@ -36,6 +39,8 @@ public final class SensorPoller implements AutoCloseable {
     private final Map<String, SensorValue> latest = new ConcurrentHashMap<>();
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final Object pollLock = new Object();
+    private final Executor reader;
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
     private volatile Scheduler.Cancellable task;
 
     /**
@@ -43,6 +48,16 @@ public final class SensorPoller implements AutoCloseable {
      */
     public SensorPoller(String hostId, List<SensorSpec> sensors, GatedSensorBus bus, Scheduler scheduler,
                         Duration interval, Consumer<LifecycleInput> lifecycle) {
+        this(hostId, sensors, bus, scheduler, interval, lifecycle, Runnable::run);
+    }
+
+    /**
+     * Same, but the scheduler only triggers polls and {@code reader} performs them (so slow bus reads do not hold
+     * up the scheduler's thread). A poll is skipped while the previous one is still queued or running.
+     */
+    public SensorPoller(String hostId, List<SensorSpec> sensors, GatedSensorBus bus, Scheduler scheduler,
+                        Duration interval, Consumer<LifecycleInput> lifecycle, Executor reader) {
+        this.reader = Objects.requireNonNull(reader, "reader");
         this.hostId = Objects.requireNonNull(hostId, "hostId");
         this.sensors = List.copyOf(sensors);
         this.bus = Objects.requireNonNull(bus, "bus");
@@ -62,7 +77,7 @@ public final class SensorPoller implements AutoCloseable {
     /** Starts polling: first poll after one interval. */
     public void start() {
         if (task == null) {
-            task = scheduler.scheduleAtFixedRate(interval, interval, this::pollSafely);
+            task = scheduler.scheduleAtFixedRate(interval, interval, this::trigger);
         }
     }
 
@@ -75,11 +90,25 @@ public final class SensorPoller implements AutoCloseable {
         }
     }
 
+    private void trigger() {
+        if (!pollQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            reader.execute(this::pollSafely);
+        } catch (RuntimeException e) {
+            pollQueued.set(false);
+            log.warn("{}: sensor poll not started", hostId, e);
+        }
+    }
+
     private void pollSafely() {
         try {
             pollOnce();
         } catch (RuntimeException e) {
             log.warn("{}: sensor poll failed", hostId, e);
+        } finally {
+            pollQueued.set(false);
         }
     }
 

@@ -100,4 +100,24 @@ class SensorPollerTest {
                 new SensorHealth("CPU_TEMP", false, "gated: HOST_ON closed"),
                 new SensorHealth("CPU_TEMP", true, "EIO")), submitted);
     }
+
+    @Test
+    void withAReaderExecutorTheSchedulerOnlyTriggersAndPollsDoNotPileUp() {
+        java.util.Queue<Runnable> reader = new java.util.ArrayDeque<>();
+        device.put(INLET.name(), new Reading.Value(21));
+        SensorPoller p = new SensorPoller("host1", List.of(INLET), new GatedSensorBus(bus, gate), scheduler,
+                Duration.ofSeconds(1), submitted::add, reader::add);
+        p.start();
+        scheduler.advance(Duration.ofSeconds(5));
+        assertEquals(0, bus.reads(), "the scheduler thread read the bus");
+        assertEquals(1, reader.size());
+        reader.poll().run();
+        assertEquals(1, bus.reads());
+        scheduler.advance(Duration.ofSeconds(1));
+        reader.poll().run();
+        assertEquals(2, bus.reads());
+        p.close();
+        scheduler.advance(Duration.ofSeconds(3));
+        assertEquals(0, reader.size());
+    }
 }
