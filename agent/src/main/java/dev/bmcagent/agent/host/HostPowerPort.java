@@ -1,0 +1,15 @@
+package dev.bmcagent.agent.host;
+
+import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
+
+/**
+ * Acts on one host's power ({@code Effect.HostPowerAction}). The host interface implements it (VM protocol
+ * power-off/reset/NMI ops, the configured start command for power-on; in-process for the simulator).
+ * Returns once the action was handed to the host; throws on failure. The result shows up later as inputs
+ * (power-good, reset), not as a return value.
+ */
+@FunctionalInterface
+public interface HostPowerPort {
+
+    void perform(PowerAction action);
+}
