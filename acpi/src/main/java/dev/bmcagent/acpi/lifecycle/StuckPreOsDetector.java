@@ -23,7 +23,8 @@ import java.util.Optional;
  * An episode is one phase (a LastState/OemLastState value): the lifecycle clears the alert when the host moves to a
  * new phase, reaches the OS, resets or powers off. The network and pre-OS rules only fire in the phase during which
  * their limit ran out, so progress past that phase ends the episode for good: one alert per episode, without
- * remembering cleared alerts.
+ * remembering cleared alerts. The detector sees time only through inputs: the agent must Tick each host at a
+ * period well below the limits (seconds), or a limit that runs out just before a phase change goes unnoticed.
  */
 final class StuckPreOsDetector {
 
