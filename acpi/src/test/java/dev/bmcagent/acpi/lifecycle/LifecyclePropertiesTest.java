@@ -49,7 +49,7 @@ class LifecyclePropertiesTest {
                 net.jqwik.api.Tuple.of(6, Arbitraries.just(new LifecycleInput.Tick())),
                 net.jqwik.api.Tuple.of(3, Combinators.combine(Arbitraries.of("CPU0_TEMP", "DIMM_A1_TEMP"),
                         Arbitraries.of(true, false)).as((s, f) -> new LifecycleInput.SensorHealth(s, f, "test"))),
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(GOOD, SCRAMBLED, SCRAMBLED, MISSING)
+                net.jqwik.api.Tuple.of(4, Arbitraries.of(GOOD, SCRAMBLED, SCRAMBLED, SCRAMBLED, SCRAMBLED, SCRAMBLED, MISSING)
                         .map(LifecycleInput.BootOrderReported::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.<List<String>>of(DECLARED, List.of(".*PXE.*"), List.<String>of())
                         .map(LifecycleInput.BootOrderDeclared::new)));
