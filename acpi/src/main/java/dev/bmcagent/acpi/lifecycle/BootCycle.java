@@ -59,6 +59,47 @@ public record BootCycle(long number, Instant startedAt, String cause, List<Phase
 
     public enum Outcome { OS_RUNNING, POWERED_OFF, RESET }
 
+    /** A new running cycle with an empty timeline. */
+    public static BootCycle start(long number, Instant at, String cause) {
+        return new BootCycle(number, at, cause, List.of(), List.of(), List.of(), Optional.empty(), Optional.empty());
+    }
+
+    /** Whether the cycle is still running (no outcome yet). */
+    public boolean running() {
+        return outcome.isEmpty();
+    }
+
+    /** This cycle with a phase appended. */
+    public BootCycle withPhase(PhaseMark mark) {
+        return new BootCycle(number, startedAt, cause, append(phases, mark), postCodes, attempts, endedAt, outcome);
+    }
+
+    /** This cycle with a POST code appended, keeping only the most recent {@code max}. */
+    public BootCycle withPostCode(PostCodeMark mark, int max) {
+        List<PostCodeMark> codes = append(postCodes, mark);
+        if (codes.size() > max) {
+            codes = codes.subList(codes.size() - max, codes.size());
+        }
+        return new BootCycle(number, startedAt, cause, phases, codes, attempts, endedAt, outcome);
+    }
+
+    /** This cycle with a failed network-boot attempt appended. */
+    public BootCycle withAttempt(NetworkBootAttempt attempt) {
+        return new BootCycle(number, startedAt, cause, phases, postCodes, append(attempts, attempt), endedAt, outcome);
+    }
+
+    /** This cycle ended at {@code at} with {@code how}. */
+    public BootCycle end(Instant at, Outcome how) {
+        return new BootCycle(number, startedAt, cause, phases, postCodes, attempts, Optional.of(at), Optional.of(how));
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> copy = new java.util.ArrayList<>(list.size() + 1);
+        copy.addAll(list);
+        copy.add(item);
+        return copy;
+    }
+
     /** Total time from start to end (or to {@code now} while running). */
     public Duration elapsed(Instant now) {
         return Duration.between(startedAt, endedAt.orElse(now));

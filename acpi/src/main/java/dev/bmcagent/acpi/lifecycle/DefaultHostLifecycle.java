@@ -1,0 +1,283 @@
+package dev.bmcagent.acpi.lifecycle;
+
+import dev.bmcagent.acpi.policy.AlertKind;
+import dev.bmcagent.acpi.policy.BootOrderReconciler;
+import dev.bmcagent.acpi.progress.BootProgress;
+import dev.bmcagent.acpi.progress.BootProgressState;
+import dev.bmcagent.acpi.progress.FirmwareProgressCode;
+import dev.bmcagent.acpi.progress.ProgressCode;
+import dev.bmcagent.acpi.progress.ProgressTranslator;
+import dev.bmcagent.acpi.progress.Translation;
+import dev.bmcagent.acpi.state.AcpiDeviceState;
+import dev.bmcagent.acpi.state.AcpiSystemState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The host lifecycle: one small method per input, then the sensor policy (gates, fans) and the stuck detector.
+ *
+ * <p>Rules worth knowing:
+ * <ul>
+ *   <li>Power truth comes from power-good only: power commands produce effects, never a state change. Reports from
+ *       the host (ACPI, progress, firmware problems, boot errors, boot order) while power is off are stale or early
+ *       and are dropped.</li>
+ *   <li>S5_G2 is inferred (AcpiChanged inferred=true + SEL 22h/05h) when power-good drops, the host disconnects or
+ *       resets without having reported an off state.</li>
+ *   <li>A boot cycle starts at power-on (SEL 1Dh/00h), warm/hard reset (1Dh/02h, 1Dh/01h), or a restart the BMC
+ *       only sees (S2_D2 reported, or a PEI/memory-init code, after the OS was running: 1Dh/07h, cause 00h unknown).
+ *       It ends at OSRunning (ExitBootServices code or OS boot complete: SEL 1Fh/06h), reset, or power-off.</li>
+ *   <li>After the OS runs, progress codes other than a restart are ignored (Linux writes port 80 for I/O delays).</li>
+ *   <li>A failed sensor counts only in the working state (S0): elsewhere it is unavailable, not failed, and the
+ *       report is ignored.</li>
+ *   <li>EFI error codes become a firmware error (0Fh/00h, ED2 00h); EFI debug codes are ignored.</li>
+ * </ul>
+ */
+public final class DefaultHostLifecycle implements HostLifecycle {
+
+    private final LifecyclePolicy policy;
+    private final BootOrderStep bootOrder;
+
+    public DefaultHostLifecycle(LifecyclePolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.bootOrder = new BootOrderStep(new BootOrderReconciler(policy.maxReconcileAttempts()),
+                policy.reconcileReboot());
+    }
+
+    public DefaultHostLifecycle() {
+        this(LifecyclePolicy.defaults());
+    }
+
+    public LifecyclePolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public Transition apply(HostState state, LifecycleInput input, Instant now) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(now, "now");
+        Step s = new Step(state, now);
+        dispatch(s, input);
+        SensorPolicy.apply(s);
+        StuckPreOsDetector.check(s, policy);
+        return s.transition();
+    }
+
+    private void dispatch(Step s, LifecycleInput input) {
+        if (input instanceof LifecycleInput.AcpiReported r) {
+            onAcpiReported(s, r);
+        } else if (input instanceof LifecycleInput.PowerGood p) {
+            onPowerGood(s, p.on());
+        } else if (input instanceof LifecycleInput.HostReset r) {
+            onHostReset(s, r.kind());
+        } else if (input instanceof LifecycleInput.HostConnected) {
+            s.connected = true;
+        } else if (input instanceof LifecycleInput.HostDisconnected) {
+            onHostDisconnected(s);
+        } else if (input instanceof LifecycleInput.Progress p) {
+            onProgress(s, p.code());
+        } else if (input instanceof LifecycleInput.FirmwareProblem f) {
+            onFirmwareProblem(s, f.kind(), f.eventData2());
+        } else if (input instanceof LifecycleInput.BootError e) {
+            onBootError(s, e);
+        } else if (input instanceof LifecycleInput.OsBootComplete) {
+            onOsBootComplete(s);
+        } else if (input instanceof LifecycleInput.PowerCommand c) {
+            onPowerCommand(s, c.action());
+        } else if (input instanceof LifecycleInput.Tick) {
+            return; // the stuck detector runs after every input
+        } else if (input instanceof LifecycleInput.SensorHealth h) {
+            onSensorHealth(s, h);
+        } else if (input instanceof LifecycleInput.BootOrderReported r) {
+            if (s.powerOn) {
+                bootOrder.reported(s, r.options());
+            }
+        } else if (input instanceof LifecycleInput.BootOrderDeclared d) {
+            bootOrder.declared(s, d.patterns());
+        } else {
+            throw new IllegalArgumentException("unhandled lifecycle input " + input);
+        }
+    }
+
+    private void onAcpiReported(Step s, LifecycleInput.AcpiReported r) {
+        if (!s.powerOn) {
+            return;
+        }
+        AcpiSystemState system = r.system().orElse(s.system);
+        AcpiDeviceState device = r.device().orElse(s.device);
+        if (system == AcpiSystemState.S2_D2 && s.system != AcpiSystemState.S2_D2 && s.running().isEmpty()) {
+            restart(s, "host reported S2_D2 without a reset", SelEvents.systemRestart(SelEvents.RESTART_CAUSE_UNKNOWN));
+        }
+        s.acpi(system, device, false, "reported by host");
+        if (SensorPolicy.working(system)) {
+            s.clear(AlertKind.STUCK_PRE_OS, "host reported " + system.dbusName());
+        }
+    }
+
+    private void onPowerGood(Step s, boolean on) {
+        if (on == s.powerOn) {
+            return;
+        }
+        if (on) {
+            s.powerOn = true;
+            s.emit(new LifecycleEvent.PowerChanged(true, "power-good", s.now));
+            startCycle(s, "power on", SelEvents.restart(SelEvents.RESTART_POWER_UP));
+        } else {
+            powerLost(s, "power-good lost");
+        }
+    }
+
+    private void onHostReset(Step s, LifecycleInput.ResetKind kind) {
+        if (!s.powerOn) {
+            return;
+        }
+        boolean warm = kind == LifecycleInput.ResetKind.WARM;
+        restart(s, warm ? "warm reset" : "hard reset",
+                SelEvents.restart(warm ? SelEvents.RESTART_WARM_RESET : SelEvents.RESTART_HARD_RESET));
+    }
+
+    private void onHostDisconnected(Step s) {
+        s.connected = false;
+        if (s.powerOn) {
+            powerLost(s, "host disconnected");
+        }
+    }
+
+    private void onProgress(Step s, ProgressCode code) {
+        if (!s.powerOn) {
+            return;
+        }
+        Translation t = ProgressTranslator.translate(code);
+        if (t.kind() == Translation.Kind.DEBUG) {
+            return;
+        }
+        if (t.kind() == Translation.Kind.ERROR) {
+            onFirmwareProblem(s, LifecycleInput.FirmwareProblemKind.ERROR, SelEvents.FW_ERROR_UNSPECIFIED);
+            return;
+        }
+        if (s.running().isEmpty()) {
+            if (t.state() != BootProgressState.PrimaryProcessorInitializationStarted
+                    && t.state() != BootProgressState.MemoryInitializationStarted) {
+                return;
+            }
+            restart(s, "firmware restart seen: " + t.detail(), SelEvents.systemRestart(SelEvents.RESTART_CAUSE_UNKNOWN));
+        }
+        if (code instanceof ProgressCode.PostCode post) {
+            s.cycle = s.running().map(c -> c.withPostCode(new BootCycle.PostCodeMark(post.value(), s.now),
+                    policy.maxPostCodesPerCycle()));
+            s.emit(new LifecycleEvent.PostCodeSeen(post.value(), s.now));
+        }
+        if (t.state() == s.progress.lastState() && t.oemLastState().equals(s.progress.oemLastState())) {
+            return;
+        }
+        if (t.state() == BootProgressState.OSRunning) {
+            osRunning(s, t.detail());
+            return;
+        }
+        s.cycle = s.running().map(c -> c.withPhase(new BootCycle.PhaseMark(t.state(), t.detail(), s.now)));
+        s.progress(new BootProgress(t.state(), t.oemLastState(), s.now, s.progress.lastBootTimeSeconds()));
+        t.eventData2().ifPresent(ed2 -> s.sel(SelEvents.firmwareProgress(ed2)));
+        s.clear(AlertKind.STUCK_PRE_OS, "progressed to " + StuckPreOsDetector.phaseName(s.progress));
+    }
+
+    private void onFirmwareProblem(Step s, LifecycleInput.FirmwareProblemKind kind, int eventData2) {
+        if (!s.powerOn) {
+            return;
+        }
+        int ed2 = eventData2 >= 0 && eventData2 <= 0xFF ? eventData2 : SelEvent.UNSPECIFIED;
+        s.emit(new LifecycleEvent.FirmwareProblemReported(kind, ed2, s.now));
+        s.sel(SelEvents.firmwareProblem(kind, ed2));
+        if (kind == LifecycleInput.FirmwareProblemKind.HANG) {
+            StuckPreOsDetector.hang(s, FirmwareProgressCode.describe(ed2));
+        }
+    }
+
+    private void onBootError(Step s, LifecycleInput.BootError e) {
+        if (!s.powerOn) {
+            return;
+        }
+        s.cycle = s.running().map(c -> c.withAttempt(
+                new BootCycle.NetworkBootAttempt(e.interfaceName(), e.kind(), e.timeLost(), s.now)));
+        s.emit(new LifecycleEvent.NetworkBootFailed(e.interfaceName(), e.kind(), e.timeLost(), s.now));
+        s.sel(SelEvents.bootError(e.kind()));
+    }
+
+    private void onOsBootComplete(Step s) {
+        if (s.powerOn && s.running().isPresent()) {
+            osRunning(s, "OS boot complete");
+        }
+    }
+
+    private void onPowerCommand(Step s, LifecycleInput.PowerAction action) {
+        s.effect(new Effect.HostPowerAction(action));
+        s.emit(new LifecycleEvent.PowerActionRequested(action, "client request", s.now));
+    }
+
+    private void onSensorHealth(Step s, LifecycleInput.SensorHealth h) {
+        if (!h.failed()) {
+            s.failedSensors.remove(h.sensor());
+        } else if (s.powerOn && SensorPolicy.working(s.system)) {
+            s.failedSensors.add(h.sensor());
+        }
+    }
+
+    private void startCycle(Step s, String cause, SelEvent restartRecord) {
+        s.bootCycles++;
+        s.cycle = Optional.of(BootCycle.start(s.bootCycles, s.now, cause));
+        s.emit(new LifecycleEvent.BootCycleStarted(s.bootCycles, cause, s.now));
+        s.sel(restartRecord);
+        resetProgress(s);
+    }
+
+    /** The host restarted without powering off: infer S5 if it never said so, end the cycle, start a new one. */
+    private void restart(Step s, String cause, SelEvent restartRecord) {
+        if (!SensorPolicy.off(s.system)) {
+            s.acpi(AcpiSystemState.S5_G2, AcpiDeviceState.D3, true, cause + " without S5");
+        }
+        endCycle(s, BootCycle.Outcome.RESET);
+        s.clear(AlertKind.STUCK_PRE_OS, cause);
+        startCycle(s, cause, restartRecord);
+    }
+
+    private void powerLost(Step s, String cause) {
+        s.powerOn = false;
+        s.emit(new LifecycleEvent.PowerChanged(false, cause, s.now));
+        if (!SensorPolicy.off(s.system)) {
+            s.acpi(AcpiSystemState.S5_G2, AcpiDeviceState.D3, true, cause + " without S5");
+        }
+        endCycle(s, BootCycle.Outcome.POWERED_OFF);
+        resetProgress(s);
+        s.clear(AlertKind.STUCK_PRE_OS, "host powered off");
+    }
+
+    private void osRunning(Step s, String detail) {
+        BootCycle cycle = s.running().orElseThrow();
+        Duration bootTime = Duration.between(cycle.startedAt(), s.now);
+        s.cycle = Optional.of(cycle.withPhase(new BootCycle.PhaseMark(BootProgressState.OSRunning, detail, s.now)));
+        s.progress(new BootProgress(BootProgressState.OSRunning, Optional.empty(), s.now, Optional.of(bootTime)));
+        s.sel(SelEvents.osBootCompleted());
+        s.clear(AlertKind.STUCK_PRE_OS, "OS running");
+        if (!SensorPolicy.working(s.system)) {
+            s.acpi(AcpiSystemState.S0_G0_D0, AcpiDeviceState.D0, true, "OS running: " + detail);
+        }
+        endCycle(s, BootCycle.Outcome.OS_RUNNING);
+    }
+
+    private static void endCycle(Step s, BootCycle.Outcome outcome) {
+        Optional<BootCycle> running = s.running();
+        if (running.isPresent()) {
+            BootCycle ended = running.get().end(s.now, outcome);
+            s.cycle = Optional.empty();
+            s.emit(new LifecycleEvent.BootCycleEnded(ended, s.now));
+        }
+    }
+
+    private static void resetProgress(Step s) {
+        if (s.progress.lastState() != BootProgressState.None) {
+            s.progress(new BootProgress(BootProgressState.None, Optional.empty(), s.now,
+                    s.progress.lastBootTimeSeconds()));
+        }
+    }
+}
