@@ -69,7 +69,10 @@ public final class SimSmbus {
         return !tx.failed;
     }
 
-    /** The BMC reads {@code address} now for {@code duration}; returns whether it collided with firmware. */
+    /**
+     * The BMC reads {@code address} now for {@code duration}; returns whether a firmware transaction was already in
+     * flight. A firmware transaction starting before this one ends still collides (counted, flagged in the log).
+     */
     public synchronized boolean bmcRead(int address, Duration duration) {
         return begin(BusMaster.BMC, address, duration).collided;
     }
