@@ -56,6 +56,23 @@ class FleetTest {
     }
 
     @Test
+    void aBmcThatDeclaresHttpsIpv6FirstRemovesTheDeadInterfaceTime() {
+        byte[] pattern = ".*HTTPS IPv6.*".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] pending = new byte[2 + pattern.length];
+        pending[0] = 1; // one pattern
+        pending[1] = (byte) pattern.length;
+        System.arraycopy(pattern, 0, pending, 2, pattern.length);
+        BmcFactory declaring = (host, scheduler) -> (HostLink) (netFn, cmd, data) ->
+                netFn == 0x30 && cmd == 0x12 ? IpmiResponse.ok(pending) : IpmiResponse.ok();
+        FleetResult naive = run(20, 5, Scenario.FIRMWARE_UPGRADE, OK_EVERYTHING);
+        FleetResult declared = run(20, 5, Scenario.FIRMWARE_UPGRADE, declaring);
+        assertEquals(Duration.ZERO, declared.deadInterfaceTime());
+        assertEquals(Duration.ofSeconds(60L * 300), naive.deadInterfaceTime());
+        // per reboot: the disk (2 s, put first by the boot-option refresh) and HTTPS IPv4 (300 s) are no longer tried
+        assertEquals(Duration.ofSeconds(3L * 302), naive.cycleTime().median().minus(declared.cycleTime().median()));
+    }
+
+    @Test
     void aHostHungInMemoryTrainingIsCountedStuckAndTheRunEnds() {
         Fleet fleet = new Fleet(FleetConfig.uniform(5, 3, HostConfig.builder().build()), OK_EVERYTHING);
         fleet.hosts().get(2).faults().hangInMemoryTraining(1);
