@@ -39,10 +39,33 @@ final class VirtualClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        if (ZoneOffset.UTC.equals(zone)) {
-            return this;
+        return ZoneOffset.UTC.equals(zone) ? this : new Zoned(this, zone);
+    }
+
+    /** The same virtual instant seen in another zone. */
+    private static final class Zoned extends Clock {
+        private final VirtualClock base;
+        private final ZoneId zone;
+
+        Zoned(VirtualClock base, ZoneId zone) {
+            this.base = base;
+            this.zone = zone;
         }
-        throw new UnsupportedOperationException("the virtual clock is UTC only");
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return base.withZone(other);
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant();
+        }
     }
 
     @Override

@@ -43,6 +43,14 @@ class VirtualSchedulerTest {
     }
 
     @Test
+    void clockInAnotherZoneShowsTheSameVirtualInstant() {
+        scheduler.runFor(Duration.ofMinutes(90));
+        java.time.Clock paris = scheduler.clock().withZone(java.time.ZoneId.of("Europe/Paris"));
+        assertEquals(scheduler.now(), paris.instant());
+        assertEquals(java.time.LocalTime.of(2, 30), java.time.LocalTime.now(paris));
+    }
+
+    @Test
     void taskScheduledFromATaskAtZeroDelayRunsAfterThoseAlreadyDueNow() {
         scheduler.schedule(Duration.ofSeconds(1), () -> {
             ran.add("first");
