@@ -1,0 +1,240 @@
+package dev.bmcagent.simulator.host;
+
+import dev.bmcagent.acpi.state.AcpiDeviceState;
+import dev.bmcagent.acpi.state.AcpiSystemState;
+import dev.bmcagent.simulator.firmware.BootPhase;
+import dev.bmcagent.simulator.ipmi.HostMessages;
+import dev.bmcagent.simulator.ipmi.HostResponses;
+import dev.bmcagent.simulator.ipmi.OemCommands;
+import dev.bmcagent.simulator.netboot.BootAttempt;
+import dev.bmcagent.simulator.netboot.BootOption;
+import dev.bmcagent.simulator.netboot.DeclaredOrder;
+import dev.bmcagent.simulator.netboot.Reachability;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One boot of a {@link SimulatedHost}, from power-on/reset to the OS (or a hang). Each step is a scheduled
+ * continuation that does nothing once the run is aborted (power loss, reset), so a stale event never touches
+ * the next boot.
+ */
+final class BootRun {
+    /** SPD EEPROM addresses start here (DIMM i at 50h + i); the DIMM's temperature sensor at 18h + i. */
+    static final int SPD_BASE = 0x50;
+
+    private final SimulatedHost host;
+    private final int number;
+    private final BootCause cause;
+    private final Instant start;
+    private final Map<BootPhase, Instant> phases = new EnumMap<>(BootPhase.class);
+    private final List<BootAttempt> attempts = new ArrayList<>();
+    private final boolean[] detected;
+    private List<String> bootOrderAtPost = List.of();
+    private int dimmsDetected;
+    private boolean longTraining;
+    private boolean spdDone;
+    private Instant osRunning;
+    private BootOutcome outcome = BootOutcome.IN_PROGRESS;
+    private boolean alive = true;
+
+    BootRun(SimulatedHost host, int number, BootCause cause) {
+        this.host = host;
+        this.number = number;
+        this.cause = cause;
+        this.start = host.now();
+        this.detected = new boolean[host.config().dimms()];
+    }
+
+    int number() {
+        return number;
+    }
+
+    boolean alive() {
+        return alive;
+    }
+
+    BootOutcome outcome() {
+        return outcome;
+    }
+
+    void start() {
+        after(host.config().timing().powerOnToFirmware(), this::firmwareStarts);
+    }
+
+    /** Power loss or reset: nothing scheduled by this run will do anything any more. */
+    void abort() {
+        alive = false;
+        if (outcome == BootOutcome.IN_PROGRESS) {
+            outcome = BootOutcome.INTERRUPTED;
+        }
+    }
+
+    private void after(Duration base, Runnable step) {
+        Duration d = host.config().timing().jittered(base, host.rng());
+        host.scheduler().schedule(d, () -> {
+            if (alive) {
+                step.run();
+            }
+        });
+    }
+
+    private void phase(BootPhase phase) {
+        phases.put(phase, host.now());
+        host.currentPhase(phase);
+        host.sendAll(host.reporter().phaseStarted(phase));
+    }
+
+    private void firmwareStarts() {
+        if (host.config().reportsAcpi()) {
+            host.send(HostMessages.setAcpi(AcpiSystemState.S2_D2, AcpiDeviceState.D2));
+        }
+        host.maybeScheduleFlap(this);
+        phase(BootPhase.PRIMARY_CPU);
+        after(host.config().timing().primaryCpu(), this::memoryInit);
+    }
+
+    private void memoryInit() {
+        phase(BootPhase.MEMORY_INIT);
+        readSpd(0);
+    }
+
+    private void readSpd(int dimm) {
+        if (dimm == detected.length) {
+            train();
+            return;
+        }
+        host.smbus().firmwareRead(SPD_BASE + dimm, host.config().timing().spdRead(), ok -> {
+            if (alive) {
+                detected[dimm] = ok;
+                if (ok) {
+                    dimmsDetected++;
+                }
+                readSpd(dimm + 1);
+            }
+        });
+    }
+
+    private void train() {
+        spdDone = true;
+        longTraining = host.memoryConfigurationChanged(detected);
+        if (host.faults().consumeHang()) {
+            outcome = BootOutcome.HUNG_MEMORY_TRAINING;
+            return;
+        }
+        var timing = host.config().timing();
+        after(longTraining ? timing.trainingLong() : timing.trainingShort(), () -> {
+            phase(BootPhase.SECONDARY_CPU);
+            after(timing.secondaryCpu(), () -> {
+                phase(BootPhase.DXE);
+                after(timing.dxe(), this::bds);
+            });
+        });
+    }
+
+    private void bds() {
+        phase(BootPhase.BDS);
+        Optional<HostResponses.BootDevice> forced = HostResponses.bootFlagsDevice(host.send(HostMessages.getBootFlags()));
+        if (forced.isPresent()) {
+            host.send(HostMessages.ackBootInfo());
+        }
+        applyPendingBootOrder();
+        List<BootOption> order = host.effectiveBootOrder();
+        bootOrderAtPost = DeclaredOrder.descriptions(order);
+        host.send(HostMessages.reportBootOrder(bootOrderAtPost));
+        List<BootOption> first = new ArrayList<>();
+        forced.flatMap(device -> order.stream()
+                .filter(o -> device == HostResponses.BootDevice.NETWORK ? o.isNetwork() : !o.isNetwork())
+                .findFirst()).ifPresent(first::add);
+        first.addAll(order);
+        var timing = host.config().timing();
+        after(timing.bds(), () -> {
+            phase(BootPhase.PCI);
+            after(timing.pci(), () -> {
+                phase(BootPhase.READY_TO_BOOT);
+                tryOption(first, 0, 1);
+            });
+        });
+    }
+
+    private void applyPendingBootOrder() {
+        List<String> pending = HostResponses.pendingBootOrder(host.send(HostMessages.getPendingBootOrder()));
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (host.config().forcedPriority()) {
+            host.send(HostMessages.ackBootOrder(OemCommands.ACK_IGNORED_FORCED_PRIORITY));
+            return;
+        }
+        List<BootOption> reordered;
+        try {
+            reordered = DeclaredOrder.apply(host.nvram().bootOrder(), pending);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return;
+        }
+        if (!host.faults().bootOrderWriteLost()) {
+            host.nvram().writeBootOrder(reordered);
+        }
+        host.send(HostMessages.ackBootOrder(OemCommands.ACK_APPLIED));
+    }
+
+    private void tryOption(List<BootOption> list, int index, int round) {
+        if (index == list.size()) {
+            host.sendAll(host.reporter().noBootableMedia());
+            if (round >= host.config().maxBootRounds()) {
+                outcome = BootOutcome.NO_BOOT_DEVICE;
+                return;
+            }
+            List<BootOption> order = host.effectiveBootOrder();
+            host.scheduler().schedule(host.config().retryDelay(), () -> {
+                if (alive) {
+                    tryOption(order, 0, round + 1);
+                }
+            });
+            return;
+        }
+        BootOption option = list.get(index);
+        Reachability reach = host.faults().allInterfacesDead() && option.isNetwork()
+                ? Reachability.NO_DHCP : host.config().environment().reach(option);
+        Duration cost = host.config().netboot().cost(option, reach);
+        attempts.add(new BootAttempt(option, reach, host.now(), cost));
+        host.scheduler().schedule(cost, () -> {
+            if (!alive) {
+                return;
+            }
+            if (reach == Reachability.BOOTS) {
+                exitBootServices();
+                return;
+            }
+            if (option.isNetwork()) {
+                host.sendAll(host.reporter().networkBootFailed(option.interfaceIndex(), option.protocolCode()));
+            }
+            tryOption(list, index + 1, round);
+        });
+    }
+
+    private void exitBootServices() {
+        phase(BootPhase.EXIT_BOOT_SERVICES);
+        after(host.config().timing().osLoad(), () -> {
+            osRunning = host.now();
+            outcome = BootOutcome.OS_RUNNING;
+            host.osStarted(this);
+            if (host.config().reportsAcpi()) {
+                host.send(HostMessages.setAcpi(AcpiSystemState.S0_G0_D0, AcpiDeviceState.D0));
+            }
+            host.sendAll(host.reporter().osBooted());
+            host.bootCompleted(this);
+        });
+    }
+
+    BootRecord snapshot() {
+        int dimmGiB = host.config().dimmGiB();
+        return new BootRecord(number, cause, start, phases, bootOrderAtPost, attempts, detected.length, spdDone,
+                dimmsDetected, spdDone ? dimmsDetected * dimmGiB : 0, longTraining, Optional.ofNullable(osRunning),
+                outcome);
+    }
+}

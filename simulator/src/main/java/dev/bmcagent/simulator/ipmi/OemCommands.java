@@ -1,0 +1,27 @@
+package dev.bmcagent.simulator.ipmi;
+
+/**
+ * The project's OEM commands on NetFn 30h that a host uses (documented in docs/SIMULATOR.md and
+ * docs/HOST-INTERFACE.md). All are system-interface only.
+ */
+public final class OemCommands {
+    /** Report POST Code: data = code LSB [, code MSB]. */
+    public static final int REPORT_POST_CODE = 0x10;
+    /** Report Boot Order: data = count, then each boot option description as length-prefixed ASCII. */
+    public static final int REPORT_BOOT_ORDER = 0x11;
+    /**
+     * Get Pending Boot Order: no request data; response = count (00h: nothing pending), then each declared
+     * pattern (a Java regular expression matched against the whole option description) as length-prefixed ASCII.
+     */
+    public static final int GET_PENDING_BOOT_ORDER = 0x12;
+    /** Acknowledge Boot Order: data = status (00h written to NVRAM, 01h ignored: forced priority). */
+    public static final int ACK_BOOT_ORDER = 0x13;
+
+    /** Acknowledge status: the declared order was written to BootOrder. */
+    public static final int ACK_APPLIED = 0x00;
+    /** Acknowledge status: the firmware ignores BootOrder changes (forced priority). */
+    public static final int ACK_IGNORED_FORCED_PRIORITY = 0x01;
+
+    private OemCommands() {
+    }
+}
