@@ -112,7 +112,7 @@ public final class TestBmc {
                 };
             }
         };
-        BmcIdentity identity = new BmcIdentity(0x20, 0x01, 0x02, 0x13, 0x00C0DE, 0x1234, 0x0A0B0C0D, DEVICE_GUID,
+        BmcIdentity identity = new BmcIdentity(0x20, 0x01, 0x02, 13, 0x00C0DE, 0x1234, 0x0A0B0C0D, DEVICE_GUID,
                 SYSTEM_GUID);
         StandardCommands.Ports ports = new StandardCommands.Ports(identity, users, () -> 3,
                 HostScoped.single(acpi), HostScoped.single(host), HostScoped.single(bootOptions),
