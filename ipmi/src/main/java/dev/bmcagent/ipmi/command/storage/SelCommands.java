@@ -159,18 +159,22 @@ public final class SelCommands {
     private static final int GET_ERASE_STATUS = 0x00;
     private static final int ERASURE_COMPLETED = 0x01;
 
-    /** §31.9: reservation, 'C' 'L' 'R', AAh initiate / 00h get status; erasure completes at once. */
+    /**
+     * §31.9: reservation, 'C' 'L' 'R', AAh initiate / 00h get status; erasure completes at once. Initiating
+     * needs the live reservation and cancels it (§31.4); a status query is answered without checking it, so a
+     * client polling after its own erase (with the reservation the erase just cancelled) gets "completed".
+     */
     private IpmiResponse clear(IpmiRequest rq) {
         int host = rq.context().hostIndex();
-        Reservation reservation = reservations.forHost(host);
-        if (!reservation.isValid(rq.u16(0))) {
-            throw error(CompletionCode.RESERVATION_CANCELLED, "stale SEL reservation");
-        }
         if (!Arrays.equals(Arrays.copyOfRange(rq.data(), 2, 5), CLR)) {
             throw error(CompletionCode.INVALID_DATA_FIELD, "missing 'CLR'");
         }
         int action = rq.u8(5);
         if (action == INITIATE_ERASE) {
+            Reservation reservation = reservations.forHost(host);
+            if (!reservation.isValid(rq.u16(0))) {
+                throw error(CompletionCode.RESERVATION_CANCELLED, "stale SEL reservation");
+            }
             sel.forHost(host).clear();
             reservation.cancel();
         } else if (action != GET_ERASE_STATUS) {
