@@ -53,7 +53,7 @@ class AppCommandsTest {
         assertEquals("0F 0C 05 00 F2 1B 00 FF FF", ok(bmc.lan(NetFn.APP, 0x42, "0F")));
         for (int ch : List.of(0x00, 0x02, 0x03, 0x07, 0x0B, 0x0C, 0x0D)) {   // bmc-info probes 00h-0Bh
             assertEquals(CompletionCode.INVALID_DATA_FIELD,
-                    bmc.lan(NetFn.APP, 0x42, String.format("%02X", ch)).completionCode(), "channel " + ch);
+                    bmc.lan(NetFn.APP, 0x42, String.format(java.util.Locale.ROOT, "%02X", ch)).completionCode(), "channel " + ch);
         }
     }
 
