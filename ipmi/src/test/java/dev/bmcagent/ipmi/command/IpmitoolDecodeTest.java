@@ -108,6 +108,16 @@ class IpmitoolDecodeTest {
     }
 
     @Test
+    void sdrElistShowsDiscreteStates() throws Exception {
+        bmc.readings.put(SensorNumbers.ACPI_STATUS, SensorReading.discrete(1 << 0));
+        bmc.readings.put(SensorNumbers.CPU_TEMP, SensorReading.raw(45));
+        String out = ipmitool.run("sdr", "elist");
+        assertTrue(out.contains("ACPI_STATUS      | 03h | ok  |  7.1 | S0/G0: working"), out);
+        assertTrue(out.contains("CPU_TEMP         | 01h | ok  |  3.1 | 45 degrees C"), out);
+        assertTrue(out.contains("DIMM_TEMP_1      | 11h | ns  | 32.2 | No Reading"), out);
+    }
+
+    @Test
     void sensorGetShowsThresholds() throws Exception {
         bmc.readings.put(SensorNumbers.CPU_TEMP, SensorReading.raw(96));
         String out = ipmitool.run("sensor", "get", "CPU_TEMP");
