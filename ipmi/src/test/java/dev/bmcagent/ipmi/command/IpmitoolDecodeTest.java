@@ -87,6 +87,36 @@ class IpmitoolDecodeTest {
     }
 
     @Test
+    void selDeleteGetAndTime() throws Exception {
+        add(SelEvents.osBoot(SelEvents.OS_BOOT_COMPLETED));
+        add(SelEvents.bootError(SelEvents.BOOT_ERROR_NO_MEDIA));
+        assertTrue(ipmitool.run("sel", "delete", "1").contains("Deleted entry 1"));
+        String elist = ipmitool.run("sel", "elist");
+        assertTrue(elist.startsWith("   2 | 03/04/26 | 05:06:07 UTC | Boot Error BOOT_ERROR | No bootable media"), elist);
+        assertEquals(1, elist.lines().count(), elist);
+        String get = ipmitool.run("sel", "get", "2");
+        assertTrue(get.contains(" Generator ID          : 0020"), get);
+        assertTrue(get.contains(" Sensor Number         : 06"), get);
+        assertTrue(get.contains(" Event Data (RAW)      : 00ffff"), get);
+        assertTrue(ipmitool.run("sel", "time", "get").startsWith("03/04/26 05:06:07"));
+    }
+
+    @Test
+    void channelInfoUsersAndRestartCause() throws Exception {
+        String info = ipmitool.run("channel", "info", "1");
+        assertTrue(info.contains("Channel Medium Type   : 802.3 LAN"), info);
+        assertTrue(info.contains("Session Support       : multi-session"), info);
+        assertTrue(info.contains("Active Session Count  : 3"), info);
+        assertTrue(info.contains("Access Mode         : always available"), info);
+        String users = ipmitool.run("user", "list", "1");
+        assertTrue(users.contains("2   admin            true    true       true       ADMINISTRATOR"), users);
+        assertTrue(users.contains("3   operator         true    true       true       OPERATOR"), users);
+        assertTrue(users.contains("15                   true    false      false      NO ACCESS"), users);
+        assertTrue(ipmitool.run("chassis", "restart_cause")
+                .contains("System restart cause: chassis power control command"));
+    }
+
+    @Test
     void selClearHandshake() throws Exception {
         add(SelEvents.osBoot(SelEvents.OS_BOOT_COMPLETED));
         String out = ipmitool.run("sel", "clear");
