@@ -1,0 +1,75 @@
+package dev.bmcagent.ipmi.command;
+
+import dev.bmcagent.ipmi.command.app.AcpiCommands;
+import dev.bmcagent.ipmi.command.app.AcpiStatePort;
+import dev.bmcagent.ipmi.command.app.AppCommands;
+import dev.bmcagent.ipmi.command.app.BmcIdentity;
+import dev.bmcagent.ipmi.command.app.ChannelCommands;
+import dev.bmcagent.ipmi.command.app.UserCommands;
+import dev.bmcagent.ipmi.command.app.UserInfo;
+import dev.bmcagent.ipmi.command.chassis.BootOptionsCommands;
+import dev.bmcagent.ipmi.command.chassis.BootOptionsStore;
+import dev.bmcagent.ipmi.command.chassis.ChassisCommands;
+import dev.bmcagent.ipmi.command.chassis.HostControl;
+import dev.bmcagent.ipmi.command.sensor.EventCommands;
+import dev.bmcagent.ipmi.command.sensor.PlatformEventSink;
+import dev.bmcagent.ipmi.command.sensor.SensorCommands;
+import dev.bmcagent.ipmi.command.sensor.SensorReadings;
+import dev.bmcagent.ipmi.command.storage.FruCommands;
+import dev.bmcagent.ipmi.command.storage.SdrCommands;
+import dev.bmcagent.ipmi.command.storage.SelCommands;
+import dev.bmcagent.ipmi.fru.FruImage;
+import dev.bmcagent.ipmi.registry.CommandRegistry;
+import dev.bmcagent.ipmi.registry.CommandSpec;
+import dev.bmcagent.ipmi.sdr.SdrRepository;
+import dev.bmcagent.ipmi.sel.SelClock;
+import dev.bmcagent.ipmi.sel.SelStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntSupplier;
+
+/**
+ * Assembles the standard command families (App, Chassis, Sensor/Event, Storage) over the agent's ports.
+ * The LAN/session commands (38h, 3Bh, 3Ch, 54h) come from the session layer and are added beside these:
+ * {@code CommandRegistry.builder().addAll(StandardCommands.specs(ports)).addAll(sessionSpecs).build()}.
+ */
+public final class StandardCommands {
+    /** Every port the standard commands use; per-host ports are looked up by request host index. */
+    public record Ports(BmcIdentity identity, UserInfo users, IntSupplier activeLanSessions,
+                        HostScoped<AcpiStatePort> acpi, HostScoped<HostControl> hosts,
+                        HostScoped<BootOptionsStore> bootOptions, HostScoped<SensorReadings> sensors,
+                        HostScoped<PlatformEventSink> events, HostScoped<SelStore> sel,
+                        HostScoped<SelClock> selClock, HostScoped<SdrRepository> sdr, HostScoped<FruImage> fru) {
+        public Ports {
+            for (Object o : new Object[] {identity, users, activeLanSessions, acpi, hosts, bootOptions, sensors,
+                events, sel, selClock, sdr, fru}) {
+                Objects.requireNonNull(o, "port");
+            }
+        }
+    }
+
+    private StandardCommands() {
+    }
+
+    public static List<CommandSpec> specs(Ports p) {
+        List<CommandSpec> all = new ArrayList<>();
+        all.addAll(new AppCommands(p.identity()).specs());
+        all.addAll(new AcpiCommands(p.acpi()).specs());
+        all.addAll(new ChannelCommands(p.activeLanSessions()).specs());
+        all.addAll(new UserCommands(p.users()).specs());
+        all.addAll(new ChassisCommands(p.hosts()).specs());
+        all.addAll(new BootOptionsCommands(p.bootOptions()).specs());
+        all.addAll(new SensorCommands(p.sdr(), p.sensors()).specs());
+        all.addAll(new EventCommands(p.sel(), p.events()).specs());
+        all.addAll(new SelCommands(p.sel(), p.selClock()).specs());
+        all.addAll(new SdrCommands(p.sdr()).specs());
+        all.addAll(new FruCommands(p.fru()).specs());
+        return List.copyOf(all);
+    }
+
+    /** Adds the standard rows to a builder (duplicates fail at start). */
+    public static CommandRegistry.Builder register(CommandRegistry.Builder builder, Ports p) {
+        return builder.addAll(specs(p));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.bmcagent.ipmi.command.chassis;
+
+import static dev.bmcagent.ipmi.command.Bytes.error;
+
+import dev.bmcagent.ipmi.command.HostScoped;
+import dev.bmcagent.ipmi.message.CompletionCode;
+import dev.bmcagent.ipmi.message.IpmiRequest;
+import dev.bmcagent.ipmi.message.IpmiResponse;
+import dev.bmcagent.ipmi.message.NetFn;
+import dev.bmcagent.ipmi.message.Privilege;
+import dev.bmcagent.ipmi.registry.CommandSpec;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Set System Boot Options (Chassis 08h, IPMI 2.0 §28.12) and Get System Boot Options (09h, §28.13) for
+ * parameters 0-5 (set in progress, service partition selector/scan, valid bit clearing, boot info
+ * acknowledge, boot flags). Other parameters answer 80h "parameter not supported". Writes take effect
+ * at once; "commit write" is accepted and returns the state to "set complete". Byte 1 bit 7 of a Set
+ * (mark invalid/locked) is ignored: parameters are always reported valid/unlocked.
+ */
+public final class BootOptionsCommands {
+    static final CompletionCode PARAMETER_NOT_SUPPORTED = CompletionCode.of(0x80);
+    static final CompletionCode SET_IN_PROGRESS_ACTIVE = CompletionCode.of(0x81);
+    private static final int PARAMETER_VERSION = 0x01;
+    private static final int SET_COMPLETE = 0;
+    private static final int SET_IN_PROGRESS = 1;
+    private static final int COMMIT_WRITE = 2;
+
+    private final HostScoped<BootOptionsStore> stores;
+
+    public BootOptionsCommands(HostScoped<BootOptionsStore> stores) {
+        this.stores = stores;
+    }
+
+    public List<CommandSpec> specs() {
+        return List.of(
+                CommandSpec.of("Set System Boot Options", NetFn.CHASSIS, 0x08, Privilege.OPERATOR, 1, 17, this::set),
+                CommandSpec.of("Get System Boot Options", NetFn.CHASSIS, 0x09, Privilege.OPERATOR, 3, 3, this::get));
+    }
+
+    private static void length(IpmiRequest rq, int expected) {
+        if (rq.length() != expected) {
+            throw error(CompletionCode.INVALID_LENGTH, "boot parameter needs " + (expected - 1) + " bytes");
+        }
+    }
+
+    private IpmiResponse set(IpmiRequest rq) {
+        BootOptionsStore store = stores.forHost(rq.context().hostIndex());
+        int selector = rq.u8(0) & 0x7F;
+        switch (selector) {
+            case 0 -> {
+                length(rq, 2);
+                int state = rq.u8(1) & 0x03;
+                if (state == SET_IN_PROGRESS && store.setInProgress() == SET_IN_PROGRESS) {
+                    throw error(SET_IN_PROGRESS_ACTIVE, "set already in progress");
+                }
+                if (state == 3) {
+                    throw error(CompletionCode.INVALID_DATA_FIELD, "reserved set-in-progress value");
+                }
+                store.setInProgress(state == COMMIT_WRITE ? SET_COMPLETE : state);
+            }
+            case 1, 2, 3 -> {
+                length(rq, 2);
+                store.simpleParameter(selector, rq.u8(1));
+            }
+            case 4 -> {
+                length(rq, 3);
+                int mask = rq.u8(1);
+                store.bootInfoAcknowledge((store.bootInfoAcknowledge() & ~mask) | (rq.u8(2) & mask));
+            }
+            case 5 -> {
+                length(rq, 6);
+                store.bootFlags(new BootFlags(Arrays.copyOfRange(rq.data(), 1, 6)));
+            }
+            default -> throw error(PARAMETER_NOT_SUPPORTED, "boot parameter " + selector);
+        }
+        return IpmiResponse.ok();
+    }
+
+    private IpmiResponse get(IpmiRequest rq) {
+        BootOptionsStore store = stores.forHost(rq.context().hostIndex());
+        int selector = rq.u8(0) & 0x7F;
+        byte[] data = switch (selector) {
+            case 0 -> new byte[] {(byte) store.setInProgress()};
+            case 1, 2, 3 -> new byte[] {(byte) store.simpleParameter(selector)};
+            case 4 -> new byte[] {0x00, (byte) store.bootInfoAcknowledge()};   // write mask reads 00h
+            case 5 -> store.bootFlags().bytes();
+            default -> throw error(PARAMETER_NOT_SUPPORTED, "boot parameter " + selector);
+        };
+        byte[] out = new byte[2 + data.length];
+        out[0] = PARAMETER_VERSION;
+        out[1] = (byte) selector;                // bit 7 = 0: valid/unlocked
+        System.arraycopy(data, 0, out, 2, data.length);
+        return IpmiResponse.ok(out);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.bmcagent.ipmi.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.bmcagent.ipmi.message.NetFn;
+import dev.bmcagent.ipmi.message.Privilege;
+import dev.bmcagent.ipmi.registry.CommandRegistry;
+import dev.bmcagent.ipmi.registry.CommandSpec;
+import org.junit.jupiter.api.Test;
+
+/** The command table: privileges per IPMI 2.0 Appendix G. */
+class StandardCommandsTest {
+    private final CommandRegistry registry = new TestBmc().dispatcher.registry();
+
+    private CommandSpec spec(int netFn, int cmd) {
+        return registry.find(netFn, cmd).orElseThrow();
+    }
+
+    @Test
+    void privileges() {
+        assertEquals(Privilege.USER, spec(NetFn.APP, 0x01).privilege());            // Get Device ID
+        assertEquals(Privilege.CALLBACK, spec(NetFn.APP, 0x37).privilege());        // Get System GUID
+        assertEquals(Privilege.USER, spec(NetFn.APP, 0x07).privilege());            // Get ACPI Power State
+        assertEquals(CommandSpec.Access.SYSTEM_INTERFACE_ONLY, spec(NetFn.APP, 0x06).access());
+        assertEquals(Privilege.OPERATOR, spec(NetFn.APP, 0x44).privilege());        // Get User Access
+        assertEquals(Privilege.OPERATOR, spec(NetFn.CHASSIS, 0x02).privilege());    // Chassis Control
+        assertEquals(Privilege.OPERATOR, spec(NetFn.CHASSIS, 0x08).privilege());    // Set System Boot Options
+        assertEquals(Privilege.OPERATOR, spec(NetFn.CHASSIS, 0x09).privilege());    // Get System Boot Options
+        assertEquals(Privilege.OPERATOR, spec(NetFn.SENSOR_EVENT, 0x02).privilege()); // Platform Event
+        assertEquals(Privilege.USER, spec(NetFn.SENSOR_EVENT, 0x2D).privilege());   // Get Sensor Reading
+        assertEquals(Privilege.USER, spec(NetFn.STORAGE, 0x43).privilege());        // Get SEL Entry
+        assertEquals(Privilege.OPERATOR, spec(NetFn.STORAGE, 0x47).privilege());    // Clear SEL
+        assertEquals(Privilege.OPERATOR, spec(NetFn.STORAGE, 0x49).privilege());    // Set SEL Time
+    }
+
+    @Test
+    void noSessionLayerCommandsHere() {
+        for (int cmd : new int[] {0x38, 0x3B, 0x3C, 0x54}) {
+            assertEquals(true, registry.find(NetFn.APP, cmd).isEmpty());
+        }
+        // App 4 + ACPI 2 + channel 2 + user 2 + chassis 4 + boot options 2 + sensor 5 + event 1 + SEL 9 + SDR 3 + FRU 2
+        assertEquals(36, registry.all().size());
+    }
+}

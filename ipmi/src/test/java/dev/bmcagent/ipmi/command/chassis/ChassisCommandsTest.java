@@ -1,0 +1,82 @@
+package dev.bmcagent.ipmi.command.chassis;
+
+import static dev.bmcagent.ipmi.command.TestBmc.hex;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.bmcagent.ipmi.command.TestBmc;
+import dev.bmcagent.ipmi.message.CompletionCode;
+import dev.bmcagent.ipmi.message.IpmiResponse;
+import dev.bmcagent.ipmi.message.NetFn;
+import dev.bmcagent.ipmi.message.Privilege;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Chassis NetFn through the Dispatcher, IPMI 2.0 §28. */
+class ChassisCommandsTest {
+    private final TestBmc bmc = new TestBmc();
+
+    private IpmiResponse chassis(int cmd, String hex) {
+        return bmc.lan(Privilege.OPERATOR, NetFn.CHASSIS, cmd, hex);
+    }
+
+    private static String ok(IpmiResponse r) {
+        assertEquals(CompletionCode.OK, r.completionCode(), r.toString());
+        return hex(r.data());
+    }
+
+    @Test
+    void capabilitiesStatusAndRestartCause() {
+        assertEquals("00 20 20 20 20", ok(chassis(0x00, "")));   // no optional features; FRU/SDR/SEL/SM at 20h
+        // power on, restore policy "previous" (01b << 5); last power-on by command; no faults
+        assertEquals("21 10 00", ok(bmc.lan(Privilege.USER, NetFn.CHASSIS, 0x01, "")));
+        assertEquals("01 01", ok(chassis(0x07, "")));   // chassis control command, on channel 1
+    }
+
+    @Test
+    void chassisControl() {
+        for (String code : List.of("00", "01", "02", "03", "04", "05")) {
+            ok(chassis(0x02, code));
+        }
+        assertEquals(List.of(ChassisAction.values()), bmc.actions);
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, chassis(0x02, "06").completionCode());
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, chassis(0x02, "12").completionCode());
+        bmc.controlResult = HostControl.Result.NOT_IN_PRESENT_STATE;
+        assertEquals(CompletionCode.NOT_SUPPORTED_IN_PRESENT_STATE, chassis(0x02, "02").completionCode());
+        bmc.controlResult = HostControl.Result.NOT_SUPPORTED;
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, chassis(0x02, "04").completionCode());
+        assertEquals(CompletionCode.INSUFFICIENT_PRIVILEGE,
+                bmc.lan(Privilege.USER, NetFn.CHASSIS, 0x02, "01").completionCode());
+    }
+
+    @Test
+    void ipmitoolBootdevPxeEfiSequenceAndReadBack() {
+        ok(chassis(0x08, "00 01"));                 // param 0 set in progress
+        ok(chassis(0x08, "04 01 01"));              // param 4: write mask 01h, BIOS/POST ack data 01h
+        ok(chassis(0x08, "05 A0 04 00 00 00"));     // param 5: valid + EFI; device selector 0001b PXE
+        ok(chassis(0x08, "00 02"));                 // commit write
+        ok(chassis(0x08, "00 00"));                 // set complete
+        // version 01h, parameter 5 valid/unlocked, the five flag bytes
+        assertEquals("01 05 A0 04 00 00 00", ok(chassis(0x09, "05 00 00")));
+        assertEquals("01 00 00", ok(chassis(0x09, "00 00 00")));
+        assertEquals("01 04 00 01", ok(chassis(0x09, "04 00 00")));
+        assertEquals("01 03 00", ok(chassis(0x09, "03 00 00")));
+        // the host reads the same store at POST over its system interface
+        assertEquals("01 05 A0 04 00 00 00", hex(bmc.host(NetFn.CHASSIS, 0x09, "05 00 00").data()));
+        BootFlags flags = bmc.bootOptions.bootFlags();
+        assertEquals(BootFlags.DEVICE_PXE, flags.device());
+        assertEquals("BootFlags[valid=true persistent=false efi=true device=1]", flags.toString());
+    }
+
+    @Test
+    void bootOptionErrors() {
+        assertEquals(0x80, chassis(0x09, "07 00 00").completionCode().value());     // mailbox: not supported
+        assertEquals(0x80, chassis(0x08, "06 00 00 00 00 00 00 00 00 00").completionCode().value());
+        ok(chassis(0x08, "00 01"));
+        assertEquals(0x81, chassis(0x08, "00 01").completionCode().value());        // already in progress
+        assertEquals(CompletionCode.INVALID_LENGTH, chassis(0x08, "05 A0 04").completionCode());
+        assertEquals(CompletionCode.INVALID_LENGTH, chassis(0x09, "05").completionCode());
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, chassis(0x08, "00 03").completionCode());
+        assertEquals(CompletionCode.INSUFFICIENT_PRIVILEGE,
+                bmc.lan(Privilege.USER, NetFn.CHASSIS, 0x09, "05 00 00").completionCode());
+    }
+}
