@@ -66,7 +66,7 @@ public final class LanPacketProcessor implements DatagramProcessor {
             LOG.warn("IPMI LAN: insecure option on — null/anonymous user names are accepted");
         }
         this.sessions = new SessionTable(options.maxSessions(), options.maxPendingPerSource(), options.idleTimeout(),
-                options.handshakeTimeout(), random);
+                options.handshakeTimeout(), random, this::handshakeTimedOut);
         LoginLockout lockout = new LoginLockout(options.lockoutThreshold(), options.lockoutWindow(),
                 options.lockoutDuration());
         this.handshake = new RakpHandshake(sessions, users, lockout, counters, random, systemGuid, allowNullUsers);
@@ -92,6 +92,10 @@ public final class LanPacketProcessor implements DatagramProcessor {
     /** Sessions that finished RAKP and are not closed or timed out (as of the last packet or sweep). */
     public synchronized int activeSessions() {
         return sessions.activeCount();
+    }
+
+    private void handshakeTimedOut(RmcpPlusSession session, Instant now) {
+        handshake.handshakeTimedOut(session, now);
     }
 
     public LanCounters counters() {

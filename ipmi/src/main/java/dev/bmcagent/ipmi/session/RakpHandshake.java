@@ -158,6 +158,16 @@ final class RakpHandshake {
         return Optional.of(new Rakp.Message4(m.tag(), RakpStatus.OK, s.consoleSessionId, icv).encode());
     }
 
+    /**
+     * A console that got RAKP 2 for a known user and never sent RAKP 3: ipmitool and FreeIPMI check the RAKP 2
+     * HMAC themselves and give up silently on a wrong password, so this is how their failures show.
+     */
+    void handshakeTimedOut(RmcpPlusSession s, Instant now) {
+        if (s.user != null) {
+            loginFailed(s, s.source, now, "no RAKP 3 after RAKP 2 (wrong password on the console side, or aborted)");
+        }
+    }
+
     private void loginFailed(RmcpPlusSession s, InetSocketAddress source, Instant now, String why) {
         counters.authFailure();
         sessions.remove(s, why);

@@ -5,11 +5,14 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +30,14 @@ final class SessionTable {
     private final Duration handshakeTimeout;
     private final SecureRandom random;
     private final Map<Integer, RmcpPlusSession> byId = new HashMap<>();
+    private final BiConsumer<RmcpPlusSession, Instant> onHandshakeTimeout;
 
+    /**
+     * @param onHandshakeTimeout told about each handshake that timed out after RAKP 2 (not about evictions)
+     */
     SessionTable(int maxSessions, int maxPendingPerSource, Duration idleTimeout, Duration handshakeTimeout,
-                 SecureRandom random) {
+                 SecureRandom random, BiConsumer<RmcpPlusSession, Instant> onHandshakeTimeout) {
+        this.onHandshakeTimeout = onHandshakeTimeout;
         this.maxSessions = maxSessions;
         this.maxPendingPerSource = maxPendingPerSource;
         this.idleTimeout = idleTimeout;
@@ -67,7 +75,8 @@ final class SessionTable {
             return Optional.empty();
         }
         if (expired(s, now)) {
-            remove(s, "timed out");
+            byId.remove(bmcSessionId);
+            timedOut(s, now);
             return Optional.empty();
         }
         return Optional.of(s);
@@ -81,19 +90,25 @@ final class SessionTable {
 
     /** Drops timed-out sessions; returns how many. */
     int expire(Instant now) {
-        int n = 0;
+        List<RmcpPlusSession> gone = new ArrayList<>();
         Iterator<RmcpPlusSession> it = byId.values().iterator();
         while (it.hasNext()) {
             RmcpPlusSession s = it.next();
             if (expired(s, now)) {
                 it.remove();
-                n++;
-                if (s.state == RmcpPlusSession.State.ACTIVE) {
-                    LOG.info("IPMI {} closed: idle timeout", s);
-                }
+                gone.add(s);
             }
         }
-        return n;
+        gone.forEach(s -> timedOut(s, now));
+        return gone.size();
+    }
+
+    private void timedOut(RmcpPlusSession s, Instant now) {
+        if (s.state == RmcpPlusSession.State.ACTIVE) {
+            LOG.info("IPMI {} closed: idle timeout", s);
+        } else if (s.state == RmcpPlusSession.State.RAKP2_SENT) {
+            onHandshakeTimeout.accept(s, now);
+        }
     }
 
     int activeCount() {

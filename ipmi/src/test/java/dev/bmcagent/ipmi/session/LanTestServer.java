@@ -42,6 +42,8 @@ final class LanTestServer implements AutoCloseable {
                         r -> IpmiResponse.ok(GUID)))
                 .add(CommandSpec.of("Get System GUID", NetFn.APP, 0x37, Privilege.USER, 0, 0,
                         r -> IpmiResponse.ok(GUID)))
+                .add(CommandSpec.of("Get Chassis Status", NetFn.CHASSIS, 0x01, Privilege.USER, 0, 0,
+                        r -> IpmiResponse.ok((byte) 0x01, (byte) 0x00, (byte) 0x40, (byte) 0x00)))
                 .add(CommandSpec.of("Chassis Control", NetFn.CHASSIS, 0x02, Privilege.OPERATOR, 1, 1,
                         r -> IpmiResponse.ok()))
                 .build();
