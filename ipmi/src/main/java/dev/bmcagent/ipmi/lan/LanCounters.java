@@ -8,6 +8,7 @@ public final class LanCounters {
     private final LongAdder droppedMalformed = new LongAdder();
     private final LongAdder authFailures = new LongAdder();
     private final LongAdder answered = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
 
     public void received() {
         received.increment();
@@ -19,6 +20,11 @@ public final class LanCounters {
 
     public void authFailure() {
         authFailures.increment();
+    }
+
+    /** Well-formed but not allowed: a command outside a session, an unknown or closed session ID. */
+    public void rejected() {
+        rejected.increment();
     }
 
     public void answered() {
@@ -37,6 +43,10 @@ public final class LanCounters {
         return authFailures.sum();
     }
 
+    public long rejectedCount() {
+        return rejected.sum();
+    }
+
     public long answeredCount() {
         return answered.sum();
     }
@@ -44,6 +54,6 @@ public final class LanCounters {
     @Override
     public String toString() {
         return "LanCounters[received=" + receivedCount() + " malformed=" + droppedMalformedCount() + " authFailures="
-                + authFailureCount() + " answered=" + answeredCount() + "]";
+                + authFailureCount() + " rejected=" + rejectedCount() + " answered=" + answeredCount() + "]";
     }
 }

@@ -137,7 +137,11 @@ public final class LanPacketProcessor implements DatagramProcessor {
         if (sessionId.getAsInt() != 0) {
             Optional<RmcpPlusSession> s = sessions.find(sessionId.getAsInt(), now)
                     .filter(x -> x.state == RmcpPlusSession.State.ACTIVE);
-            return s.isPresent() ? messages.handle(datagram, s.get(), sender, now) : drop();
+            if (s.isEmpty()) {
+                counters.rejected();
+                return Optional.empty();
+            }
+            return messages.handle(datagram, s.get(), sender, now);
         }
         Decoded<RmcpPlusPacket> decoded = RmcpPlusPacket.decode(datagram, 0);
         if (!decoded.isOk() || decoded.value().authenticated() || decoded.value().encrypted()) {
@@ -163,6 +167,9 @@ public final class LanPacketProcessor implements DatagramProcessor {
         }
         LanMessage msg = m.value();
         Optional<IpmiResponse> r = SessionlessCommands.handle(msg.netFn(), msg.cmd(), msg.data(), allowNullUsers);
+        if (r.isEmpty()) {
+            counters.rejected();
+        }
         return r.map(resp -> msg.encodeResponse(resp.completionCode().value(), resp.data()));
     }
 

@@ -63,8 +63,12 @@ final class SessionMessages {
             counters.authFailure();
             return Optional.empty();
         }
-        if (p.payloadType() != PayloadType.IPMI || !p.encrypted() || !s.inbound.accept(p.sequence())) {
+        if (p.payloadType() != PayloadType.IPMI || !p.encrypted()) {
             counters.malformed();
+            return Optional.empty();
+        }
+        if (!s.inbound.accept(p.sequence())) {
+            counters.rejected(); // replay or outside the sequence window (§6.12.13)
             return Optional.empty();
         }
         Decoded<byte[]> plain = RmcpPlusCrypto.decrypt(s.k2, p.payload());
