@@ -3,6 +3,7 @@ package dev.bmcagent.ipmi.lan;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class IpmiLanServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IpmiLanServer.class);
+
+    /** Socket receive buffer: absorbs bursts (each IPMI datagram is small). */
+    static final int RECEIVE_BUFFER = 1 << 20;
 
     private final IpmiLanOptions options;
     private final DatagramProcessor processor;
@@ -40,6 +44,7 @@ public final class IpmiLanServer implements AutoCloseable {
         }
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
                 .handler(new LanDatagramHandler(processor, counters));
         CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
         bootstrap.bind(options.bindAddress(), options.port()).addListener(f -> {

@@ -9,6 +9,7 @@ public final class LanCounters {
     private final LongAdder authFailures = new LongAdder();
     private final LongAdder answered = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder internalErrors = new LongAdder();
 
     public void received() {
         received.increment();
@@ -25,6 +26,11 @@ public final class LanCounters {
     /** Well-formed but not allowed: a command outside a session, an unknown or closed session ID. */
     public void rejected() {
         rejected.increment();
+    }
+
+    /** A bug: an exception reached the processor's safety net (the datagram was dropped). */
+    public void internalError() {
+        internalErrors.increment();
     }
 
     public void answered() {
@@ -47,6 +53,10 @@ public final class LanCounters {
         return rejected.sum();
     }
 
+    public long internalErrorCount() {
+        return internalErrors.sum();
+    }
+
     public long answeredCount() {
         return answered.sum();
     }
@@ -54,6 +64,7 @@ public final class LanCounters {
     @Override
     public String toString() {
         return "LanCounters[received=" + receivedCount() + " malformed=" + droppedMalformedCount() + " authFailures="
-                + authFailureCount() + " rejected=" + rejectedCount() + " answered=" + answeredCount() + "]";
+                + authFailureCount() + " rejected=" + rejectedCount() + " internalErrors=" + internalErrorCount() + " answered="
+                + answeredCount() + "]";
     }
 }

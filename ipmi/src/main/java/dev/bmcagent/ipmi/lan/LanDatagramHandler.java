@@ -35,7 +35,7 @@ final class LanDatagramHandler extends SimpleChannelInboundHandler<DatagramPacke
         try {
             reply = processor.process(bytes, packet.sender());
         } catch (RuntimeException e) {
-            counters.malformed();
+            counters.internalError();
             LOG.warn("IPMI LAN processor failed on a datagram from {}", packet.sender(), e);
             return;
         }

@@ -78,8 +78,8 @@ public final class LanPacketProcessor implements DatagramProcessor {
         try {
             return route(datagram, sender, clock.instant());
         } catch (RuntimeException e) {
-            counters.malformed();
-            LOG.debug("IPMI LAN datagram from {} rejected", sender, e);
+            counters.internalError();
+            LOG.warn("IPMI LAN datagram from {} dropped after an internal error", sender, e);
             return Optional.empty();
         }
     }

@@ -31,6 +31,10 @@ final class LanTestServer implements AutoCloseable {
     final IpmiLanServer server;
 
     LanTestServer(IpmiLanOptions options) {
+        this(options, new SecureRandom());
+    }
+
+    LanTestServer(IpmiLanOptions options, SecureRandom random) {
         CommandRegistry registry = CommandRegistry.builder()
                 .add(CommandSpec.of("Get Device ID", NetFn.APP, 0x01, Privilege.USER, 0, 0,
                         r -> IpmiResponse.ok(DEVICE_ID)))
@@ -47,8 +51,8 @@ final class LanTestServer implements AutoCloseable {
                 .add(CommandSpec.of("Chassis Control", NetFn.CHASSIS, 0x02, Privilege.OPERATOR, 1, 1,
                         r -> IpmiResponse.ok()))
                 .build();
-        processor = new LanPacketProcessor(options, users, new Dispatcher(registry), 0, GUID, clock,
-                new SecureRandom(), counters);
+        processor = new LanPacketProcessor(options, users, new Dispatcher(registry), 0, GUID, clock, random,
+                counters);
         server = new IpmiLanServer(options, processor, counters);
     }
 
