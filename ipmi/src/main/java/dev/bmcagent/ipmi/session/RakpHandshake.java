@@ -125,7 +125,12 @@ final class RakpHandshake {
         }
         Rakp.Message3 m = decoded.value();
         Optional<RmcpPlusSession> found = sessions.find(m.bmcSessionId(), now)
-                .filter(s -> s.state == RmcpPlusSession.State.RAKP2_SENT && s.source.equals(source));
+                .filter(s -> s.state != RmcpPlusSession.State.OPENED && s.source.equals(source));
+        if (found.isPresent() && found.get().state == RmcpPlusSession.State.ACTIVE) {
+            RmcpPlusSession s = found.get();
+            boolean retransmit = !s.sawSessionPacket && RmcpPlusCrypto.same(s.rakp3Code, m.authCode());
+            return retransmit ? Optional.of(s.rakp4.clone()) : Optional.empty();
+        }
         if (found.isEmpty()) {
             return Optional.of(new Rakp.Message4(m.tag(), RakpStatus.INVALID_SESSION_ID, 0, null).encode());
         }
@@ -155,7 +160,9 @@ final class RakpHandshake {
         s.lastActivity = now;
         lockout.recordSuccess(name);
         LOG.info("IPMI {} established, max privilege {}", s, s.maxPrivilege);
-        return Optional.of(new Rakp.Message4(m.tag(), RakpStatus.OK, s.consoleSessionId, icv).encode());
+        s.rakp3Code = m.authCode();
+        s.rakp4 = new Rakp.Message4(m.tag(), RakpStatus.OK, s.consoleSessionId, icv).encode();
+        return Optional.of(s.rakp4.clone());
     }
 
     /**

@@ -26,6 +26,10 @@ final class RmcpPlusSession {
     int role;
     byte[] userNameBytes = new byte[0];
     IpmiUser user;
+    /** The accepted RAKP 3 auth code and our RAKP 4, to answer a retransmitted RAKP 3 (lost RAKP 4). */
+    byte[] rakp3Code;
+    byte[] rakp4;
+    boolean sawSessionPacket;
 
     // Active session values.
     byte[] k1;

@@ -79,6 +79,7 @@ final class SessionMessages {
             return Optional.empty();
         }
         s.lastActivity = now;
+        s.sawSessionPacket = true;
         LanMessage m = message.value();
         IpmiResponse response = respond(s, m);
         byte[] reply = encode(s, m.encodeResponse(response.completionCode().value(), response.data()));

@@ -67,6 +67,17 @@ class RakpSessionTest {
     }
 
     @Test
+    void aRetransmittedRakp3GetsTheSameRakp4UntilTheSessionIsUsed() {
+        OracleClient c = client(3);
+        assertEquals(0, c.login("admin", "secret", 0x14));
+        byte[] rakp3 = c.lastSent.clone();
+        byte[] first = bmc.processor.process(rakp3, CONSOLE).orElseThrow();
+        assertEquals(0x00, first[17], "RAKP 4 status OK again (lost RAKP 4 case)");
+        assertTrue(c.command(0x06, 0x01).isPresent());
+        assertEquals(Optional.empty(), bmc.processor.process(rakp3, CONSOLE), "not after the session was used");
+    }
+
+    @Test
     void unknownUserGetsStatus0DhWithoutHmac() {
         OracleClient c = client(17);
         assertEquals(0, c.openSession(0));
