@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -29,6 +30,7 @@ final class RakpHandshake {
     private final SecureRandom random;
     private final byte[] guid;
     private final boolean allowNullUsers;
+    private final LogRateLimit failureLog = new LogRateLimit(20, Duration.ofMinutes(1));
 
     RakpHandshake(SessionTable sessions, IpmiUserDirectory users, LoginLockout lockout, LanCounters counters,
                   SecureRandom random, byte[] guid, boolean allowNullUsers) {
@@ -96,8 +98,10 @@ final class RakpHandshake {
         Privilege max = user.map(IpmiUser::maxPrivilege).orElse(Privilege.USER);
         if (user.isEmpty() || requested > max.code()) {
             counters.authFailure();
-            LOG.warn("IPMI login refused from {}: user '{}' unknown, disabled, locked out or above its privilege",
-                    source, printable(name));
+            if (logFailure(now)) {
+                LOG.warn("IPMI login refused from {}: user '{}' unknown, disabled, locked out or above its privilege",
+                        source, printable(name));
+            }
             sessions.remove(s, "unauthorized name");
             return rakp2Error(m, s, RakpStatus.UNAUTHORIZED_NAME);
         }
@@ -179,8 +183,18 @@ final class RakpHandshake {
         counters.authFailure();
         sessions.remove(s, why);
         boolean locked = lockout.recordFailure(s.user.name(), now);
-        LOG.warn("IPMI login failed for user '{}' from {}: {}{}", s.user.name(), source, why,
-                locked ? " — user locked out" : "");
+        if (logFailure(now) || locked) {
+            LOG.warn("IPMI login failed for user '{}' from {}: {}{}", s.user.name(), source, why,
+                    locked ? " — user locked out" : "");
+        }
+    }
+
+    private boolean logFailure(Instant now) {
+        long suppressed = failureLog.rollOver(now);
+        if (suppressed > 0) {
+            LOG.warn("IPMI: {} more failed logins in the last minute were not logged", suppressed);
+        }
+        return failureLog.allow(now);
     }
 
     private static Optional<byte[]> rakp2Error(Rakp.Message1 m, RmcpPlusSession s, int status) {

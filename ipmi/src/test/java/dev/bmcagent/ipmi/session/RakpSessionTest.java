@@ -101,6 +101,20 @@ class RakpSessionTest {
     }
 
     @Test
+    void nullUserNameWorksOnlyWithTheInsecureOption() {
+        LanTestServer insecure = new LanTestServer(IpmiLanOptions.defaults().withAllowInsecure(true));
+        insecure.users.put(IpmiUser.of(1, "", "anon", dev.bmcagent.ipmi.message.Privilege.USER));
+        OracleClient c = OracleClient.inProcess(3, insecure.processor, CONSOLE);
+        assertEquals(0, c.login("", "anon", 0x12));
+        byte[] caps = c.command(0x06, 0x38, (byte) 0x8E, (byte) 0x02).orElseThrow();
+        assertEquals(0x06, caps[3], "auth status: non-null and null user names");
+        bmc.users.put(IpmiUser.of(1, "", "anon", dev.bmcagent.ipmi.message.Privilege.USER));
+        OracleClient secure = client(3);
+        secure.openSession(0);
+        assertEquals(RakpStatus.UNAUTHORIZED_NAME, secure.rakp1("", "anon", 0x12), "default: refused");
+    }
+
+    @Test
     void wrongPasswordFailsRakp2CheckAndRakp3GetsStatus0Fh() {
         OracleClient c = client(17);
         c.openSession(0);

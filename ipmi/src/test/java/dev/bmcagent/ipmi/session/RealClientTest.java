@@ -136,6 +136,14 @@ class RealClientTest {
     }
 
     @Test
+    void freeIpmiFullBmcInfo() throws Exception {
+        Run r = run(List.of("bmc-info", "-h", "127.0.0.1:" + bmc.port(), "-u", "admin", "-p", "secret",
+                "--driver-type=LAN_2_0"));
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("System GUID : 10325476-98ba-dcfe-efcd-ab8967452301"), r.output());
+    }
+
+    @Test
     void freeIpmiWrongPasswordIsRefused() throws Exception {
         Run r = run(List.of("bmc-info", "-h", "127.0.0.1:" + bmc.port(), "-u", "admin", "-p", "nope",
                 "--driver-type=LAN_2_0", "--get-device-id"));
