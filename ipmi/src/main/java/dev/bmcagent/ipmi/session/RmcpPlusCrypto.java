@@ -1,0 +1,116 @@
+package dev.bmcagent.ipmi.session;
+
+import dev.bmcagent.ipmi.lan.Decoded;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * RMCP+ cryptography (IPMI 2.0 §13.28-13.32): HMACs, key derivation (SIK, K1, K2), AES-CBC-128 payload
+ * confidentiality with the IPMI pad. JCA failures (which cannot happen with the JDK's providers) are
+ * rethrown unchecked.
+ */
+public final class RmcpPlusCrypto {
+    private static final int AES_BLOCK = 16;
+    private static final byte[] CONST_1 = filled(0x01);
+    private static final byte[] CONST_2 = filled(0x02);
+
+    private RmcpPlusCrypto() {
+    }
+
+    /** HMAC of the concatenated {@code parts} with {@code key} (JCA algorithm name, e.g. HmacSHA1). */
+    public static byte[] hmac(String algorithm, byte[] key, byte[]... parts) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, algorithm));
+            for (byte[] p : parts) {
+                mac.update(p);
+            }
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JCA " + algorithm + " unavailable", e);
+        }
+    }
+
+    /** K1 = HMAC_SIK(20 bytes of 01h) (§13.32). */
+    public static byte[] k1(CipherSuite suite, byte[] sik) {
+        return hmac(suite.hmac(), sik, CONST_1);
+    }
+
+    /** K2 = HMAC_SIK(20 bytes of 02h) (§13.32); AES-CBC-128 uses its first 16 bytes. */
+    public static byte[] k2(CipherSuite suite, byte[] sik) {
+        return hmac(suite.hmac(), sik, CONST_2);
+    }
+
+    /** Integrity AuthCode: HMAC_K1 over the signed range, truncated (§13.28.4). */
+    public static byte[] authCode(CipherSuite suite, byte[] k1, byte[] signed) {
+        return Arrays.copyOf(hmac(suite.hmac(), k1, signed), suite.authCodeLength());
+    }
+
+    /** Constant-time comparison. */
+    public static boolean same(byte[] a, byte[] b) {
+        return MessageDigest.isEqual(a, b);
+    }
+
+    /**
+     * AES-CBC-128 payload (§13.29, table 13-20): 16-byte random IV, then the ciphertext of data + pad bytes
+     * 01h, 02h, ... + pad length, so the plaintext is a whole number of blocks.
+     */
+    public static byte[] encrypt(byte[] k2, SecureRandom random, byte[] data) {
+        int padLength = (AES_BLOCK - (data.length + 1) % AES_BLOCK) % AES_BLOCK;
+        byte[] plain = new byte[data.length + padLength + 1];
+        System.arraycopy(data, 0, plain, 0, data.length);
+        for (int i = 0; i < padLength; i++) {
+            plain[data.length + i] = (byte) (i + 1);
+        }
+        plain[plain.length - 1] = (byte) padLength;
+        byte[] iv = new byte[AES_BLOCK];
+        random.nextBytes(iv);
+        byte[] cipher = aes(Cipher.ENCRYPT_MODE, k2, iv, plain);
+        byte[] out = new byte[AES_BLOCK + cipher.length];
+        System.arraycopy(iv, 0, out, 0, AES_BLOCK);
+        System.arraycopy(cipher, 0, out, AES_BLOCK, cipher.length);
+        return out;
+    }
+
+    /** Inverse of {@link #encrypt}: checks block alignment, pad length and pad bytes. */
+    public static Decoded<byte[]> decrypt(byte[] k2, byte[] payload) {
+        if (payload.length < 2 * AES_BLOCK || payload.length % AES_BLOCK != 0) {
+            return Decoded.malformed("AES payload length");
+        }
+        byte[] iv = Arrays.copyOf(payload, AES_BLOCK);
+        byte[] plain = aes(Cipher.DECRYPT_MODE, k2, iv, Arrays.copyOfRange(payload, AES_BLOCK, payload.length));
+        int padLength = plain[plain.length - 1] & 0xFF;
+        if (padLength >= AES_BLOCK) {
+            return Decoded.malformed("confidentiality pad length");
+        }
+        int dataLength = plain.length - 1 - padLength;
+        for (int i = 0; i < padLength; i++) {
+            if ((plain[dataLength + i] & 0xFF) != i + 1) {
+                return Decoded.malformed("confidentiality pad");
+            }
+        }
+        return Decoded.ok(Arrays.copyOf(plain, dataLength));
+    }
+
+    private static byte[] aes(int mode, byte[] k2, byte[] iv, byte[] input) {
+        try {
+            Cipher c = Cipher.getInstance("AES/CBC/NoPadding");
+            c.init(mode, new SecretKeySpec(k2, 0, AES_BLOCK, "AES"), new IvParameterSpec(iv));
+            return c.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JCA AES/CBC unavailable", e);
+        }
+    }
+
+    private static byte[] filled(int value) {
+        byte[] b = new byte[20];
+        Arrays.fill(b, (byte) value);
+        return b;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.bmcagent.ipmi.session;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sessions of one LAN channel, keyed by the BMC's session ID: bounded in total and in unfinished
+ * handshakes per source address, expired by idle and handshake timeouts. Not thread-safe.
+ */
+final class SessionTable {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionTable.class);
+
+    private final int maxSessions;
+    private final int maxPendingPerSource;
+    private final Duration idleTimeout;
+    private final Duration handshakeTimeout;
+    private final SecureRandom random;
+    private final Map<Integer, RmcpPlusSession> byId = new HashMap<>();
+    private final BiConsumer<RmcpPlusSession, Instant> onHandshakeTimeout;
+
+    /**
+     * @param onHandshakeTimeout told about each handshake that timed out after RAKP 2 (not about evictions)
+     */
+    SessionTable(int maxSessions, int maxPendingPerSource, Duration idleTimeout, Duration handshakeTimeout,
+                 SecureRandom random, BiConsumer<RmcpPlusSession, Instant> onHandshakeTimeout) {
+        this.onHandshakeTimeout = onHandshakeTimeout;
+        this.maxSessions = maxSessions;
+        this.maxPendingPerSource = maxPendingPerSource;
+        this.idleTimeout = idleTimeout;
+        this.handshakeTimeout = handshakeTimeout;
+        this.random = random;
+    }
+
+    /**
+     * A new pending session, evicting the oldest unfinished handshake of the same source when that source has
+     * too many, or the oldest unfinished one overall when the table is full. Empty when full of active ones.
+     */
+    Optional<RmcpPlusSession> open(int consoleSessionId, InetSocketAddress source, CipherSuite suite, Instant now) {
+        expire(now);
+        InetAddress address = source.getAddress();
+        long pendingFromSource = byId.values().stream()
+                .filter(s -> s.state != RmcpPlusSession.State.ACTIVE && s.source.getAddress().equals(address)).count();
+        if (pendingFromSource >= maxPendingPerSource) {
+            evictOldestPending(s -> s.source.getAddress().equals(address));
+        }
+        if (byId.size() >= maxSessions && !evictOldestPending(s -> true)) {
+            return Optional.empty();
+        }
+        int id;
+        do {
+            id = random.nextInt();
+        } while (id == 0 || byId.containsKey(id));
+        RmcpPlusSession session = new RmcpPlusSession(id, consoleSessionId, source, suite, now);
+        byId.put(id, session);
+        return Optional.of(session);
+    }
+
+    Optional<RmcpPlusSession> find(int bmcSessionId, Instant now) {
+        RmcpPlusSession s = byId.get(bmcSessionId);
+        if (s == null) {
+            return Optional.empty();
+        }
+        if (expired(s, now)) {
+            byId.remove(bmcSessionId);
+            timedOut(s, now);
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    void remove(RmcpPlusSession session, String why) {
+        if (byId.remove(session.bmcSessionId) != null && session.state == RmcpPlusSession.State.ACTIVE) {
+            LOG.info("IPMI {} closed: {}", session, why);
+        }
+    }
+
+    /** Drops timed-out sessions; returns how many. */
+    int expire(Instant now) {
+        List<RmcpPlusSession> gone = new ArrayList<>();
+        Iterator<RmcpPlusSession> it = byId.values().iterator();
+        while (it.hasNext()) {
+            RmcpPlusSession s = it.next();
+            if (expired(s, now)) {
+                it.remove();
+                gone.add(s);
+            }
+        }
+        gone.forEach(s -> timedOut(s, now));
+        return gone.size();
+    }
+
+    private void timedOut(RmcpPlusSession s, Instant now) {
+        if (s.state == RmcpPlusSession.State.ACTIVE) {
+            LOG.info("IPMI {} closed: idle timeout", s);
+        } else if (s.state == RmcpPlusSession.State.RAKP2_SENT) {
+            onHandshakeTimeout.accept(s, now);
+        }
+    }
+
+    int activeCount() {
+        return (int) byId.values().stream().filter(s -> s.state == RmcpPlusSession.State.ACTIVE).count();
+    }
+
+    int size() {
+        return byId.size();
+    }
+
+    private boolean expired(RmcpPlusSession s, Instant now) {
+        Duration limit = s.state == RmcpPlusSession.State.ACTIVE ? idleTimeout : handshakeTimeout;
+        return !now.isBefore(s.lastActivity.plus(limit));
+    }
+
+    private boolean evictOldestPending(Predicate<RmcpPlusSession> which) {
+        Optional<RmcpPlusSession> oldest = byId.values().stream()
+                .filter(s -> s.state != RmcpPlusSession.State.ACTIVE && which.test(s))
+                .min(Comparator.comparing(s -> s.createdAt));
+        oldest.ifPresent(s -> byId.remove(s.bmcSessionId));
+        return oldest.isPresent();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.bmcagent.ipmi.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.bmcagent.ipmi.lan.IpmiLanOptions;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Lockout, handshake bounds and session limits (CVE-2013-4786 mitigations and DoS resistance). */
+class LoginPolicyTest {
+    static final InetSocketAddress ATTACKER = new InetSocketAddress("127.0.0.66", 50000);
+    static final InetSocketAddress ADMIN_CONSOLE = new InetSocketAddress("127.0.0.1", 50001);
+
+    final LanTestServer bmc = new LanTestServer(IpmiLanOptions.defaults()
+            .withLockout(3, Duration.ofMinutes(1), Duration.ofMinutes(10))
+            .withSessions(6, 2, Duration.ofSeconds(60), Duration.ofSeconds(10)));
+
+    private int badRakp3(InetSocketAddress from) {
+        OracleClient c = OracleClient.inProcess(3, bmc.processor, from);
+        c.openSession(0);
+        c.rakp1("admin", "guess", 0x14);
+        return c.rakp3("admin", "guess", 0x14, false);
+    }
+
+    @Test
+    void threeRakp3FailuresWithinTheWindowLockTheUserEvenWithTheRightPassword() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(RakpStatus.INVALID_INTEGRITY_CHECK_VALUE, badRakp3(ATTACKER));
+        }
+        OracleClient admin = OracleClient.inProcess(17, bmc.processor, ADMIN_CONSOLE);
+        assertEquals(RakpStatus.UNAUTHORIZED_NAME, admin.login("admin", "secret", 0x14), "locked: like unknown");
+        bmc.clock.advance(Duration.ofMinutes(10));
+        assertEquals(0, OracleClient.inProcess(17, bmc.processor, ADMIN_CONSOLE).login("admin", "secret", 0x14));
+    }
+
+    @Test
+    void failuresOutsideTheWindowDoNotAddUp() {
+        badRakp3(ATTACKER);
+        badRakp3(ATTACKER);
+        bmc.clock.advance(Duration.ofMinutes(2));
+        badRakp3(ATTACKER);
+        assertEquals(0, OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE).login("admin", "secret", 0x14));
+    }
+
+    @Test
+    void aFloodOfUnfinishedOpenSessionsNeitherLocksOutNorStarvesALegitimateLogin() {
+        for (int i = 0; i < 10_000; i++) {
+            OracleClient flood = OracleClient.inProcess(3, bmc.processor, ATTACKER);
+            flood.openSession(0);
+            if (i % 2 == 0) {
+                flood.rakp1("admin", "x", 0x14); // harvests a RAKP 2, never answers
+            }
+        }
+        OracleClient admin = OracleClient.inProcess(17, bmc.processor, ADMIN_CONSOLE);
+        assertEquals(0, admin.login("admin", "secret", 0x14));
+        assertEquals(0, bmc.counters.authFailureCount(), "evicted handshakes are not failed logins");
+    }
+
+    @Test
+    void activeSessionsAreBoundedAndTheLimitAnswersInsufficientResources() {
+        for (int i = 0; i < 6; i++) {
+            OracleClient c = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress("127.0.0.1", 51000 + i));
+            assertEquals(0, c.login("admin", "secret", 0x14));
+        }
+        OracleClient seventh = OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE);
+        assertEquals(RakpStatus.INSUFFICIENT_RESOURCES, seventh.openSession(0));
+        bmc.clock.advance(Duration.ofSeconds(60));
+        assertEquals(0, seventh.login("admin", "secret", 0x14), "idle sessions expire lazily and free slots");
+    }
+
+    @Test
+    void aHandshakeAbandonedAfterRakp2CountsAsAFailedLogin() {
+        OracleClient c = OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE);
+        c.openSession(0);
+        c.rakp1("admin", "wrong", 0x14);
+        bmc.clock.advance(Duration.ofSeconds(10));
+        assertEquals(1, bmc.processor.sweep());
+        assertEquals(1, bmc.counters.authFailureCount());
+    }
+}
