@@ -63,25 +63,32 @@ public final class Journal implements AutoCloseable {
             AtomicFiles.write(file, JournalFormat.header(1).array(), false);
         }
         openChannel();
-        long floor = readHeader(channel, file);
-        JournalScan scan = JournalScan.scan(channel);
-        long size = channel.size();
-        long truncatedAt = -1;
-        if (scan.validEnd() < size) {
-            truncatedAt = scan.validEnd();
-            log.warn("journal {}: torn tail at offset {} ({} bytes) truncated", file, truncatedAt, size - truncatedAt);
-            channel.truncate(truncatedAt);
-            channel.force(true);
+        try {
+            long floor = readHeader(channel, file);
+            JournalScan scan = JournalScan.scan(channel);
+            long size = channel.size();
+            long truncatedAt = -1;
+            if (scan.validEnd() < size) {
+                truncatedAt = scan.validEnd();
+                log.warn("journal {}: torn tail at offset {} ({} bytes) truncated", file, truncatedAt,
+                        size - truncatedAt);
+                channel.truncate(truncatedAt);
+                channel.force(true);
+            }
+            for (long offset : scan.skippedOffsets()) {
+                log.warn("journal {}: corrupt record at offset {} skipped (CRC mismatch; valid records follow)",
+                        file, offset);
+            }
+            this.index = scan.index();
+            this.end = scan.validEnd();
+            this.nextId = Math.max(floor, scan.lastId() + 1);
+            this.recovery = new JournalRecovery(index.size(), truncatedAt,
+                    truncatedAt < 0 ? 0 : size - truncatedAt, scan.skippedOffsets(), stale);
+        } catch (IOException | RuntimeException e) {
+            fileLock.release();
+            channel.close();
+            throw e;
         }
-        for (long offset : scan.skippedOffsets()) {
-            log.warn("journal {}: corrupt record at offset {} skipped (CRC mismatch; valid records follow)",
-                    file, offset);
-        }
-        this.index = scan.index();
-        this.end = scan.validEnd();
-        this.nextId = Math.max(floor, scan.lastId() + 1);
-        this.recovery = new JournalRecovery(index.size(), truncatedAt, truncatedAt < 0 ? 0 : size - truncatedAt,
-                scan.skippedOffsets(), stale);
         this.groupCommit = options.fsync() == FsyncPolicy.BATCH
                 ? options.scheduler().scheduleAtFixedRate(options.batchInterval(), options.batchInterval(),
                         this::groupCommit)
@@ -176,6 +183,7 @@ public final class Journal implements AutoCloseable {
         try {
             ensureOpen();
             Path tmp = compactFile(file);
+            Files.deleteIfExists(tmp); // left by a compaction that failed earlier in this process
             JournalIndex newIndex = new JournalIndex();
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 long p = writeFully(out, JournalFormat.header(nextId), 0);

@@ -223,6 +223,8 @@ class JournalTest {
         Files.write(file(), p("this is somebody's text file, not a journal"));
         IOException e = assertThrows(IOException.class, this::open);
         assertTrue(e.getMessage().contains("bad header"), e.getMessage());
+        IOException again = assertThrows(IOException.class, this::open); // the failed open released the file
+        assertTrue(again.getMessage().contains("bad header"), again.getMessage());
         assertEquals("this is somebody's text file, not a journal", Files.readString(file()));
     }
 
@@ -233,6 +235,57 @@ class JournalTest {
         }
         try (Journal j = open()) {
             assertEquals(List.of("durable"), payloads(j.read(0, 10)));
+        }
+    }
+
+    @Test
+    void batchPolicyGroupCommitsOnTheSchedulerAndStopsOnClose() throws IOException {
+        ManualScheduler scheduler = new ManualScheduler();
+        Journal j = Journal.open(file(), JournalOptions.groupCommit(scheduler, java.time.Duration.ofMillis(7)));
+        assertEquals(1, scheduler.periodic.size());
+        assertEquals(java.time.Duration.ofMillis(7), scheduler.periodic.get(0).period);
+        j.append(p("batched"));
+        scheduler.periodic.get(0).task.run(); // the group commit: fsync of the dirty journal
+        j.append(p("batched too"));
+        j.close();
+        assertTrue(scheduler.periodic.get(0).cancelled, "group commit cancelled on close");
+        scheduler.periodic.get(0).task.run(); // a late tick after close is harmless
+        try (Journal again = open()) {
+            assertEquals(List.of("batched", "batched too"), payloads(again.read(0, 10)));
+        }
+    }
+
+    /** A scheduler the test drives by hand. */
+    private static final class ManualScheduler implements dev.bmcagent.agent.time.Scheduler {
+        final List<Periodic> periodic = new ArrayList<>();
+
+        @Override
+        public java.time.Clock clock() {
+            return java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC);
+        }
+
+        @Override
+        public Cancellable schedule(java.time.Duration delay, Runnable task) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Cancellable scheduleAtFixedRate(java.time.Duration initialDelay, java.time.Duration period,
+                                               Runnable task) {
+            Periodic p = new Periodic(period, task);
+            periodic.add(p);
+            return () -> p.cancelled = true;
+        }
+    }
+
+    private static final class Periodic {
+        final java.time.Duration period;
+        final Runnable task;
+        boolean cancelled;
+
+        Periodic(java.time.Duration period, Runnable task) {
+            this.period = period;
+            this.task = task;
         }
     }
 
