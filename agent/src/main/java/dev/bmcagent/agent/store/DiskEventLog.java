@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link EventLog} on one {@link Journal} ({@code events.journal}): journal ids are the sequence numbers,
- * each payload is prefixed with the host index (u32). Records that fell out of per-host retention stay
+ * {@link EventLog} on one {@link Journal} ({@code events.journal}): journal ids are the sequence numbers;
+ * each journal payload is {@code host (u32) | flags (u8, bit 0: starts a cycle) | payload}. Records that fell out of per-host retention stay
  * on disk until compaction, which runs when they outnumber the retained ones (amortized O(1) per append).
  */
 public final class DiskEventLog implements EventLog {
     /** Compaction is not worth a rewrite below this many dropped records. */
     static final int MIN_DROPPED_FOR_COMPACTION = 1024;
     private static final int READ_CHUNK = 256;
+    private static final int HEADER = 5;
 
     private final Journal journal;
     private final RetentionIndex retention;
@@ -29,7 +30,7 @@ public final class DiskEventLog implements EventLog {
         List<JournalRecord> chunk;
         while (!(chunk = journal.read(from, 4096)).isEmpty()) {
             for (JournalRecord r : chunk) {
-                retention.add(host(r), r.id());
+                retention.add(host(r), r.id(), startsCycle(r));
             }
             from = chunk.get(chunk.size() - 1).id() + 1;
         }
@@ -47,14 +48,25 @@ public final class DiskEventLog implements EventLog {
     }
 
     @Override
-    public synchronized CompletableFuture<Long> append(int host, byte[] payload) {
+    public CompletableFuture<Long> append(int host, byte[] payload) {
+        return add(host, true, payload);
+    }
+
+    @Override
+    public CompletableFuture<Long> appendToCycle(int host, byte[] payload) {
+        return add(host, false, payload);
+    }
+
+    private synchronized CompletableFuture<Long> add(int host, boolean startsCycle, byte[] payload) {
         if (host < 0) {
             throw new IllegalArgumentException("host must be >= 0, got " + host);
         }
         try {
-            byte[] framed = ByteBuffer.allocate(4 + payload.length).putInt(host).put(payload).array();
+            boolean starts = startsCycle || retention.entries(host, 0, 1).isEmpty();
+            byte[] framed = ByteBuffer.allocate(HEADER + payload.length).putInt(host).put((byte) (starts ? 1 : 0))
+                    .put(payload).array();
             long seq = journal.append(framed);
-            retention.add(host, seq);
+            retention.add(host, seq, starts);
             if (retention.dropped() > Math.max(MIN_DROPPED_FOR_COMPACTION, retention.retained())) {
                 journal.compact(r -> retention.isRetained(host(r), r.id()));
                 retention.compacted();
@@ -89,8 +101,8 @@ public final class DiskEventLog implements EventLog {
     public synchronized CompletableFuture<List<StoredEvent>> readHost(int host, long fromSequence, int max) {
         try {
             List<StoredEvent> out = new ArrayList<>();
-            for (long s : retention.sequences(host, fromSequence, max)) {
-                out.add(toEvent(journal.get(s)));
+            for (RetentionIndex.Entry e : retention.entries(host, fromSequence, max)) {
+                out.add(toEvent(journal.get(e.sequence())));
             }
             return CompletableFuture.completedFuture(out);
         } catch (IOException e) {
@@ -126,8 +138,13 @@ public final class DiskEventLog implements EventLog {
         return ByteBuffer.wrap(r.payload(), 0, 4).getInt();
     }
 
+    private static boolean startsCycle(JournalRecord r) {
+        return (r.payload()[4] & 1) != 0;
+    }
+
     private static StoredEvent toEvent(JournalRecord r) {
         byte[] p = r.payload();
-        return new StoredEvent(ByteBuffer.wrap(p, 0, 4).getInt(), r.id(), Arrays.copyOfRange(p, 4, p.length));
+        return new StoredEvent(ByteBuffer.wrap(p, 0, 4).getInt(), r.id(), (p[4] & 1) != 0,
+                Arrays.copyOfRange(p, HEADER, p.length));
     }
 }

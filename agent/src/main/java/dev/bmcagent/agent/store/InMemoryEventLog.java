@@ -17,14 +17,25 @@ public final class InMemoryEventLog implements EventLog {
     }
 
     @Override
-    public synchronized CompletableFuture<Long> append(int host, byte[] payload) {
+    public CompletableFuture<Long> append(int host, byte[] payload) {
+        return add(host, true, payload);
+    }
+
+    @Override
+    public CompletableFuture<Long> appendToCycle(int host, byte[] payload) {
+        return add(host, false, payload);
+    }
+
+    private synchronized CompletableFuture<Long> add(int host, boolean startsCycle, byte[] payload) {
         if (host < 0) {
             throw new IllegalArgumentException("host must be >= 0, got " + host);
         }
-        long seq = ++lastSequence;
-        events.put(seq, new StoredEvent(host, seq, payload));
-        long dropped = retention.add(host, seq);
-        if (dropped > 0) {
+        long seq = lastSequence + 1;
+        // what is stored says whether the record really started a cycle (a host's first record always does)
+        boolean starts = startsCycle || retention.entries(host, 0, 1).isEmpty();
+        events.put(seq, new StoredEvent(host, seq, starts, payload));
+        lastSequence = seq;
+        for (long dropped : retention.add(host, seq, starts)) {
             events.remove(dropped);
         }
         return CompletableFuture.completedFuture(seq);
@@ -45,8 +56,8 @@ public final class InMemoryEventLog implements EventLog {
     @Override
     public synchronized CompletableFuture<List<StoredEvent>> readHost(int host, long fromSequence, int max) {
         List<StoredEvent> out = new ArrayList<>();
-        for (long s : retention.sequences(host, fromSequence, max)) {
-            out.add(events.get(s));
+        for (RetentionIndex.Entry e : retention.entries(host, fromSequence, max)) {
+            out.add(events.get(e.sequence()));
         }
         return CompletableFuture.completedFuture(out);
     }

@@ -6,10 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Which sequence numbers of each host are still retained (the newest {@code capacity}). Not thread-safe. */
+/**
+ * Which sequence numbers of each host are still retained: the records of its newest {@code capacity}
+ * cycles. A record either starts a cycle or joins the host's current one. Not thread-safe.
+ */
 final class RetentionIndex {
     private final int capacity;
-    private final Map<Integer, ArrayDeque<Long>> byHost = new HashMap<>();
+    private final Map<Integer, Host> hosts = new HashMap<>();
     private long retained;
     private long dropped;
 
@@ -20,35 +23,47 @@ final class RetentionIndex {
         this.capacity = capacity;
     }
 
-    /** Records {@code sequence} for {@code host}; returns the sequence that fell out of retention, or 0. */
-    long add(int host, long sequence) {
-        ArrayDeque<Long> q = byHost.computeIfAbsent(host, h -> new ArrayDeque<>());
-        q.addLast(sequence);
+    /**
+     * Records {@code sequence} for {@code host}. Returns the sequences that fell out of retention (the
+     * oldest cycle, when a new cycle made the host exceed its capacity), oldest first.
+     */
+    List<Long> add(int host, long sequence, boolean startsCycle) {
+        Host h = hosts.computeIfAbsent(host, k -> new Host());
+        boolean starts = startsCycle || h.records.isEmpty();
+        h.records.addLast(new Entry(sequence, starts));
         retained++;
-        if (q.size() > capacity) {
-            retained--;
-            dropped++;
-            return q.removeFirst();
+        if (starts) {
+            h.cycles++;
         }
-        return 0;
+        List<Long> out = new ArrayList<>();
+        while (h.cycles > capacity) {
+            out.add(h.records.removeFirst().sequence);
+            while (!h.records.isEmpty() && !h.records.peekFirst().startsCycle) {
+                out.add(h.records.removeFirst().sequence);
+            }
+            h.cycles--;
+        }
+        retained -= out.size();
+        dropped += out.size();
+        return out;
     }
 
     boolean isRetained(int host, long sequence) {
-        ArrayDeque<Long> q = byHost.get(host);
-        return q != null && !q.isEmpty() && sequence >= q.peekFirst();
+        Host h = hosts.get(host);
+        return h != null && !h.records.isEmpty() && sequence >= h.records.peekFirst().sequence;
     }
 
-    /** Retained sequences of {@code host} that are {@code >= from}, at most {@code max}. */
-    List<Long> sequences(int host, long from, int max) {
-        List<Long> out = new ArrayList<>();
-        ArrayDeque<Long> q = byHost.get(host);
-        if (q != null) {
-            for (Long s : q) {
+    /** Retained records of {@code host} with sequence {@code >= from}, at most {@code max}. */
+    List<Entry> entries(int host, long from, int max) {
+        List<Entry> out = new ArrayList<>();
+        Host h = hosts.get(host);
+        if (h != null) {
+            for (Entry e : h.records) {
                 if (out.size() >= max) {
                     break;
                 }
-                if (s >= from) {
-                    out.add(s);
+                if (e.sequence >= from) {
+                    out.add(e);
                 }
             }
         }
@@ -70,5 +85,13 @@ final class RetentionIndex {
 
     int capacity() {
         return capacity;
+    }
+
+    record Entry(long sequence, boolean startsCycle) {
+    }
+
+    private static final class Host {
+        final ArrayDeque<Entry> records = new ArrayDeque<>();
+        int cycles;
     }
 }

@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * One record of an {@link EventLog}: which host it belongs to, its sequence number (global across hosts,
- * strictly increasing, never reused) and an opaque payload. Immutable (the payload is copied).
+ * strictly increasing, never reused), whether it started a cycle, and an opaque payload. Immutable
+ * (the payload is copied).
  */
-public record StoredEvent(int host, long sequence, byte[] payload) {
+public record StoredEvent(int host, long sequence, boolean startsCycle, byte[] payload) {
     public StoredEvent {
         if (host < 0) {
             throw new IllegalArgumentException("host must be >= 0, got " + host);
@@ -25,16 +26,18 @@ public record StoredEvent(int host, long sequence, byte[] payload) {
     @Override
     public boolean equals(Object o) {
         return o instanceof StoredEvent e && e.host == host && e.sequence == sequence
-                && Arrays.equals(e.payload, payload);
+                && e.startsCycle == startsCycle && Arrays.equals(e.payload, payload);
     }
 
     @Override
     public int hashCode() {
-        return (Integer.hashCode(host) * 31 + Long.hashCode(sequence)) * 31 + Arrays.hashCode(payload);
+        return ((Integer.hashCode(host) * 31 + Long.hashCode(sequence)) * 31 + Boolean.hashCode(startsCycle)) * 31
+                + Arrays.hashCode(payload);
     }
 
     @Override
     public String toString() {
-        return "StoredEvent[host=" + host + ", sequence=" + sequence + ", " + payload.length + " bytes]";
+        return "StoredEvent[host=" + host + ", sequence=" + sequence + (startsCycle ? ", starts cycle, " : ", ")
+                + payload.length + " bytes]";
     }
 }

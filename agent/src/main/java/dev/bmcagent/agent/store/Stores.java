@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code retainLast(0)} for Clear SEL.
  */
 public final class Stores implements AutoCloseable {
-    /** OpenBMC keeps the POST codes of the last 100 boot cycles per host. */
+    /** Cycles kept per host: OpenBMC keeps the POST codes of the last 100 boot cycles. */
     public static final int DEFAULT_HISTORY_PER_HOST = 100;
     private static final Logger log = LoggerFactory.getLogger(Stores.class);
 

@@ -36,8 +36,24 @@ class DiskStoresTest {
         try (Stores s = open()) {
             assertEquals(List.of("boot-1"), StoreContractTest.payloads(s.events().readHost(4, 0, 10).get()));
             assertEquals(2L, s.events().append(4, "boot-2".getBytes(UTF_8)).get());
+            s.events().appendToCycle(4, "boot-2-progress".getBytes(UTF_8)).get();
             assertEquals(17, s.settings().get("mqtt.cursor").orElseThrow().asInt());
             assertEquals("Adm1n-Secret", s.accounts().find("admin").orElseThrow().password());
+        }
+    }
+
+    @Test
+    void cyclesSurviveReopening() throws Exception {
+        try (Stores s = open()) {
+            for (int cycle = 1; cycle <= 3; cycle++) {
+                s.events().append(2, ("c" + cycle).getBytes(UTF_8)).get();
+                s.events().appendToCycle(2, ("c" + cycle + "-code").getBytes(UTF_8)).get();
+            }
+        }
+        try (Stores s = open()) {
+            s.events().append(2, "c4".getBytes(UTF_8)).get(); // capacity 3: cycle 1 goes
+            assertEquals(List.of("c2", "c2-code", "c3", "c3-code", "c4"),
+                    StoreContractTest.payloads(s.events().readHost(2, 0, 10).get()));
         }
     }
 

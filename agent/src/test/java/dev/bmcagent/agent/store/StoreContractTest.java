@@ -53,10 +53,10 @@ class StoreContractTest {
         assertEquals(2L, log.append(9, b("h9-a")).get());
         assertEquals(3L, log.append(7, b("h7-b")).get());
         assertEquals(3, log.lastSequence());
-        assertEquals(List.of(new StoredEvent(7, 1, b("h7-a")), new StoredEvent(9, 2, b("h9-a")),
-                new StoredEvent(7, 3, b("h7-b"))), log.readFrom(1, 10).get());
-        assertEquals(List.of(new StoredEvent(9, 2, b("h9-a"))), log.readFrom(2, 1).get());
-        assertEquals(List.of(new StoredEvent(7, 3, b("h7-b"))), log.readHost(7, 2, 10).get());
+        assertEquals(List.of(new StoredEvent(7, 1, true, b("h7-a")), new StoredEvent(9, 2, true, b("h9-a")),
+                new StoredEvent(7, 3, true, b("h7-b"))), log.readFrom(1, 10).get());
+        assertEquals(List.of(new StoredEvent(9, 2, true, b("h9-a"))), log.readFrom(2, 1).get());
+        assertEquals(List.of(new StoredEvent(7, 3, true, b("h7-b"))), log.readHost(7, 2, 10).get());
         assertEquals(List.of(), log.readHost(8, 0, 10).get());
     }
 
@@ -72,6 +72,24 @@ class StoreContractTest {
         assertEquals(List.of("h1-3", "h1-4", "h1-5"), payloads(log.readHost(1, 0, 10).get()));
         assertEquals(List.of("h1-3", "h1-4", "h1-5", "h2-1"), payloads(log.readFrom(0, 10).get()));
         assertEquals(List.of("h1-3", "h1-4"), payloads(log.readFrom(0, 2).get()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void retentionCountsCyclesNotRecords(StoreKind kind) throws Exception {
+        EventLog log = open(kind).events();
+        log.appendToCycle(5, b("c0-first")).get();                // a host's first record starts a cycle
+        for (int cycle = 1; cycle <= 4; cycle++) {
+            log.append(5, b("c" + cycle + "-power-on")).get();
+            log.appendToCycle(5, b("c" + cycle + "-progress")).get();
+            log.appendToCycle(5, b("c" + cycle + "-os-running")).get();
+        }
+        List<StoredEvent> kept = log.readHost(5, 0, 100).get();
+        assertEquals(List.of("c2-power-on", "c2-progress", "c2-os-running", "c3-power-on", "c3-progress",
+                "c3-os-running", "c4-power-on", "c4-progress", "c4-os-running"), payloads(kept));
+        assertEquals(List.of(true, false, false, true, false, false, true, false, false),
+                kept.stream().map(StoredEvent::startsCycle).toList());
+        assertEquals(payloads(kept), payloads(log.readFrom(0, 100).get()));
     }
 
     @ParameterizedTest

@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
  * Any sequence of appends, retentions, compactions and reopens leaves the journal equal to a simple
  * in-memory model: same records, same ids, and the next id one above everything ever handed out.
  */
-class JournalModelProperties {
+class JournalModelTest {
 
     sealed interface Op permits Append, Retain, DropOdd, Reopen {
     }
