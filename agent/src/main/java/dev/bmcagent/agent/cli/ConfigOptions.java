@@ -1,0 +1,67 @@
+package dev.bmcagent.agent.cli;
+
+import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.config.PartialConfig;
+import dev.bmcagent.agent.store.StoreKind;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags shared by {@code demo} and {@code agent}; each maps to the YAML key named in its description.
+ * Unset flags stay null so that a config file's values are not masked by defaults.
+ */
+final class ConfigOptions {
+    @Option(names = "--hosts", paramLabel = "N",
+            description = "number of hosts, 1.." + AgentConfig.MAX_HOSTS + " (key hosts; default: "
+                    + AgentConfig.DEFAULT_HOSTS + ")")
+    Integer hosts;
+
+    @Option(names = "--bind", paramLabel = "IP",
+            description = "IP literal all services listen on (key bind; default: " + AgentConfig.DEFAULT_BIND + ")")
+    String bind;
+
+    @Option(names = "--ipmi-port", paramLabel = "PORT",
+            description = "IPMI RMCP+ UDP port (key ipmiPort; default: " + AgentConfig.DEFAULT_IPMI_PORT + ")")
+    Integer ipmiPort;
+
+    @Option(names = "--redfish-port", paramLabel = "PORT",
+            description = "Redfish HTTPS port (key redfishPort; default: " + AgentConfig.DEFAULT_REDFISH_PORT + ")")
+    Integer redfishPort;
+
+    @Option(names = "--mqtt-port", paramLabel = "PORT",
+            description = "embedded MQTT broker port (key mqttPort; default: " + AgentConfig.DEFAULT_MQTT_PORT + ")")
+    Integer mqttPort;
+
+    @Option(names = "--host-port", paramLabel = "PORT",
+            description = "host interface TCP port of host 0; host i uses PORT+i (key hostPort; default: "
+                    + AgentConfig.DEFAULT_HOST_PORT + ")")
+    Integer hostPort;
+
+    @Option(names = "--admin-password", paramLabel = "PASSWORD",
+            description = "password of user admin, 1..20 printable ASCII (key adminPassword; default: generated "
+                    + "on first start, printed once, kept in DIR/admin-password)")
+    String adminPassword;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "directory for all state (key dataDir; default: $BMC_DATA_DIR, else "
+                    + "~/.local/share/bmc-agent if the home directory is writable, else ./data)")
+    String dataDir;
+
+    @Option(names = "--time-scale", paramLabel = "FACTOR",
+            description = "simulated seconds per real second, > 0 (key timeScale; default: "
+                    + AgentConfig.DEFAULT_TIME_SCALE + ")")
+    Double timeScale;
+
+    @Option(names = "--store", paramLabel = "KIND",
+            description = "DISK (journals in DIR) or MEMORY (key store; default: DISK)")
+    StoreKind store;
+
+    @Option(names = "--mqtt-broker", paramLabel = "URL",
+            description = "external MQTT broker, e.g. tcp://127.0.0.1:1883 (key mqtt.brokerUrl; default: "
+                    + "the embedded broker)")
+    String mqttBroker;
+
+    PartialConfig toPartial() {
+        return new PartialConfig(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir,
+                timeScale, store, mqttBroker == null ? null : new PartialConfig.PartialMqtt(mqttBroker));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.bmcagent.agent.cli;
+
+import dev.bmcagent.agent.AgentAssembly;
+import dev.bmcagent.agent.account.AdminCredentials;
+import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.config.DataDirectory;
+import dev.bmcagent.agent.config.PartialConfig;
+import dev.bmcagent.agent.time.SystemScheduler;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/** What {@code demo} and {@code agent} share: resolve config, start the assembly, announce, wait, stop. */
+final class RunCommand {
+    private RunCommand() {
+    }
+
+    static AgentConfig resolve(PartialConfig partial, CliEnvironment env) {
+        return partial.resolve(DataDirectory.defaultFor(env.env(), env.home(), env.workingDirectory()));
+    }
+
+    static int run(AgentConfig config, CliEnvironment env, PrintWriter out, boolean printClientCommands)
+            throws IOException, InterruptedException {
+        SystemScheduler scheduler = new SystemScheduler("bmc-scheduler");
+        AgentAssembly assembly;
+        try {
+            assembly = AgentAssembly.start(config, scheduler, env.random());
+        } catch (IOException | RuntimeException e) {
+            scheduler.close();
+            throw e;
+        }
+        out.println(announce(assembly.admin()));
+        if (printClientCommands) {
+            out.print(ClientCommands.render(config, assembly.admin(), assembly.serving()));
+        }
+        out.println("Running. Press Ctrl-C to stop.");
+        out.flush();
+        env.shutdown().awaitShutdown(() -> {
+            assembly.close();
+            scheduler.close();
+        });
+        return 0;
+    }
+
+    static String announce(AdminCredentials admin) {
+        return switch (admin.source()) {
+            case GENERATED -> "Admin user '" + admin.user() + "', generated password (shown only this once, "
+                    + "kept in " + admin.file() + "): " + admin.password();
+            case STORED -> "Admin user '" + admin.user() + "', password in " + admin.file();
+            case CONFIGURED -> "Admin user '" + admin.user() + "', password as configured";
+        };
+    }
+}

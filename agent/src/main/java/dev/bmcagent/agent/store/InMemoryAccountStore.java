@@ -1,0 +1,39 @@
+package dev.bmcagent.agent.store;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link AccountStore} in memory only. */
+public final class InMemoryAccountStore implements AccountStore {
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+
+    @Override
+    public synchronized CompletableFuture<Void> put(Account account) {
+        accounts.put(Objects.requireNonNull(account, "account").name(), account);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Boolean> remove(String name) {
+        return CompletableFuture.completedFuture(accounts.remove(name) != null);
+    }
+
+    @Override
+    public synchronized Optional<Account> find(String name) {
+        return Optional.ofNullable(accounts.get(name));
+    }
+
+    @Override
+    public synchronized List<Account> list() {
+        return accounts.values().stream().sorted(java.util.Comparator.comparing(Account::name)).toList();
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}

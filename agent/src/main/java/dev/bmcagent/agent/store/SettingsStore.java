@@ -1,0 +1,27 @@
+package dev.bmcagent.agent.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Agent settings: key → JSON value, last writer wins (boot-order declarations, MQTT outbox cursors,
+ * Redfish settable properties...). Reads come from memory; writes are acknowledged when their future
+ * completes. Values are deep-copied in and out.
+ */
+public interface SettingsStore extends AutoCloseable {
+
+    CompletableFuture<Void> put(String key, JsonNode value);
+
+    /** Completes with true if the key existed. */
+    CompletableFuture<Boolean> remove(String key);
+
+    Optional<JsonNode> get(String key);
+
+    /** All settings, sorted by key. */
+    Map<String, JsonNode> snapshot();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,66 @@
+package dev.bmcagent.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bmcagent.agent.config.PartialConfig;
+import dev.bmcagent.agent.store.Account;
+import dev.bmcagent.agent.store.Role;
+import dev.bmcagent.agent.store.StoreKind;
+import dev.bmcagent.agent.time.SystemScheduler;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentAssemblyTest {
+    @TempDir
+    Path dir;
+
+    private AgentAssembly start(PartialConfig partial) throws IOException {
+        return AgentAssembly.start(partial.resolve(dir), new SystemScheduler("test"), new SecureRandom());
+    }
+
+    @Test
+    void startsStoresAndTheAdminAccountAndStopsThem() throws Exception {
+        String password;
+        try (AgentAssembly a = start(PartialConfig.empty())) {
+            password = a.admin().password();
+            assertEquals(Account.of("admin", password, Role.ADMINISTRATOR), a.stores().accounts().find("admin").orElseThrow());
+            assertEquals(Set.of(), a.serving());
+            a.stores().events().append(0, new byte[] {0x12, 0x34}).get();
+            a.close();
+            assertThrows(java.util.concurrent.CompletionException.class,
+                    () -> a.stores().events().append(0, new byte[1]).join(), "stores are closed after close()");
+        }
+        try (AgentAssembly again = start(PartialConfig.empty())) {
+            assertEquals(password, again.stores().accounts().find("admin").orElseThrow().password());
+            assertEquals(1, again.stores().events().lastSequence());
+        }
+    }
+
+    @Test
+    void configuredPasswordUpdatesTheAdminAccount() throws Exception {
+        try (AgentAssembly a = start(PartialConfig.empty())) {
+            assertTrue(a.admin().password().length() == 16);
+        }
+        PartialConfig configured = new PartialConfig(null, null, null, null, null, null, "Chang3d-Pw", null, null,
+                null, null);
+        try (AgentAssembly a = start(configured)) {
+            assertEquals("Chang3d-Pw", a.stores().accounts().find("admin").orElseThrow().password());
+        }
+    }
+
+    @Test
+    void memoryStoreLeavesNoJournals() throws Exception {
+        PartialConfig memory = new PartialConfig(null, null, null, null, null, null, null, null, null,
+                StoreKind.MEMORY, null);
+        try (AgentAssembly a = start(memory)) {
+            assertEquals(StoreKind.MEMORY, a.stores().kind());
+        }
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("store")));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.bmcagent.agent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.bmcagent.agent.store.StoreKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AgentConfigTest {
+    private static final Path DEFAULT_DIR = Path.of("/var/lib/bmc-test");
+    private final AgentConfigLoader loader = new AgentConfigLoader();
+
+    @TempDir
+    Path tmp;
+
+    private AgentConfig yaml(String text) {
+        return loader.parse(text).resolve(DEFAULT_DIR);
+    }
+
+    private String rejection(String text) {
+        return assertThrows(ConfigException.class, () -> yaml(text)).getMessage();
+    }
+
+    @Test
+    void emptyFileGivesTheDefaults() {
+        assertEquals(yaml(""), yaml("# only a comment\n"));
+        AgentConfig c = yaml("");
+        assertEquals(new AgentConfig(1, "127.0.0.1", 6230, 8443, 1883, 9002, Optional.empty(), DEFAULT_DIR, 1.0,
+                StoreKind.DISK, MqttConfig.embedded()), c);
+    }
+
+    @Test
+    void everyKeyIsRead() throws Exception {
+        Path file = tmp.resolve("agent.yaml");
+        Files.writeString(file, String.join("\n",
+                "hosts: 12",
+                "bind: '::1'",
+                "ipmiPort: 16230",
+                "redfishPort: 18443",
+                "mqttPort: 11883",
+                "hostPort: 19002",
+                "adminPassword: S3cret-Pw",
+                "dataDir: /srv/bmc",
+                "timeScale: 60.5",
+                "store: memory",
+                "mqtt:",
+                "  brokerUrl: tcp://127.0.0.1:1884",
+                ""));
+        AgentConfig c = loader.load(file).resolve(DEFAULT_DIR);
+        assertEquals(new AgentConfig(12, "::1", 16230, 18443, 11883, 19002, Optional.of("S3cret-Pw"),
+                Path.of("/srv/bmc"), 60.5, StoreKind.MEMORY, new MqttConfig("tcp://127.0.0.1:1884")), c);
+    }
+
+    @Test
+    void flagsOverrideTheFileKeyByKey() {
+        PartialConfig file = loader.parse("hosts: 3\nipmiPort: 7000\nmqtt:\n  brokerUrl: tcp://127.0.0.1:2000\n");
+        PartialConfig flags = new PartialConfig(null, null, 7001, null, null, null, null, null, 2.0, null, null);
+        AgentConfig c = file.overriddenBy(flags).resolve(DEFAULT_DIR);
+        assertEquals(3, c.hosts());
+        assertEquals(7001, c.ipmiPort());
+        assertEquals(2.0, c.timeScale());
+        assertEquals("tcp://127.0.0.1:2000", c.mqtt().brokerUrl());
+    }
+
+    @Test
+    void unknownKeyIsNamedWithTheKnownKeys() {
+        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, hostPort, hosts, ipmiPort, "
+                + "mqtt, mqttPort, redfishPort, store, timeScale)", rejection("ipmiPrt: 6230"));
+        assertEquals("mqtt.broker: unknown key (known keys: brokerUrl)", rejection("mqtt:\n  broker: x"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ipmiPort: 0           | ipmiPort: 0 is out of range 1..65535",
+        "ipmiPort: 65536       | ipmiPort: 65536 is out of range 1..65535",
+        "redfishPort: -1       | redfishPort: -1 is out of range 1..65535",
+        "mqttPort: 70000       | mqttPort: 70000 is out of range 1..65535",
+        "hostPort: 0           | hostPort: 0 is out of range 1..65535",
+        "hosts: 0              | hosts: 0 is out of range 1..4096",
+        "hosts: 4097           | hosts: 4097 is out of range 1..4096",
+        "timeScale: 0          | timeScale: 0.0 is out of range: must be a finite number > 0",
+        "timeScale: -2.5       | timeScale: -2.5 is out of range: must be a finite number > 0",
+        "bind: localhost       | bind: 'localhost' is not an IP literal (e.g. 127.0.0.1 or ::1)",
+        "bind: 10.0.0.300      | bind: '10.0.0.300' is not an IP literal (e.g. 127.0.0.1 or ::1)",
+        "ipmiPort: abc         | ipmiPort: 'abc' is not a valid integer",
+        "ipmiPort: 6230.5      | ipmiPort: '6230.5' is not a valid integer",
+        "hosts: [1, 2]         | hosts: expected integer",
+        "store: flash          | store: 'flash' is not a valid StoreKind (allowed: [DISK, MEMORY])",
+        "mqtt: 5               | mqtt: expected section (key: value lines)",
+    })
+    void badValuesAreRejectedNamingKeyAndRange(String yaml, String message) {
+        assertEquals(message, rejection(yaml));
+    }
+
+    @Test
+    void hostPortRangeMustFitAndNotOverlapOtherPorts() {
+        assertEquals("hostPort: 65000 + 600 hosts - 1 exceeds 65535 (host i listens on hostPort + i)",
+                rejection("hostPort: 65000\nhosts: 600"));
+        assertEquals("mqttPort: 9003 lies in the host interface range 9002..9005 (hostPort + host index)",
+                rejection("hosts: 4\nmqttPort: 9003"));
+        assertEquals("mqttPort: 8443 is also redfishPort (both TCP)", rejection("mqttPort: 8443"));
+    }
+
+    @Test
+    void adminPasswordMustWorkForIpmi() {
+        assertEquals("adminPassword: must be 1..20 printable ASCII characters without spaces (IPMI 2.0 limit)",
+                rejection("adminPassword: this-password-is-too-long-for-ipmi"));
+        assertEquals("adminPassword: must be 1..20 printable ASCII characters without spaces (IPMI 2.0 limit)",
+                rejection("adminPassword: 'has space'"));
+    }
+
+    @Test
+    void brokerUrlMustBeAnMqttUrl() {
+        assertEquals("mqtt.brokerUrl: 'http://127.0.0.1' must look like tcp://HOST:PORT (schemes: tcp, ssl, ws, wss)",
+                rejection("mqtt:\n  brokerUrl: http://127.0.0.1"));
+    }
+
+    @Test
+    void missingFileAndBrokenYamlAreReported() {
+        assertEquals("config: file " + tmp.resolve("nope.yaml") + " does not exist",
+                assertThrows(ConfigException.class, () -> loader.load(tmp.resolve("nope.yaml"))).getMessage());
+        String m = rejection("hosts: [1, 2\n");
+        assertEquals(true, m.startsWith("config: not valid YAML") || m.startsWith("hosts:"), m);
+    }
+
+    @Test
+    void defaultDataDirectoryFollowsEnvThenHomeThenWorkingDirectory() throws Exception {
+        Path home = Files.createDirectory(tmp.resolve("home"));
+        Path cwd = tmp.resolve("cwd");
+        assertEquals(Path.of("/srv/x"), DataDirectory.defaultFor(Map.of("BMC_DATA_DIR", "/srv/x"), home, cwd));
+        assertEquals(home.resolve(".local/share/bmc-agent"), DataDirectory.defaultFor(Map.of(), home, cwd));
+        assertEquals(cwd.resolve("data"), DataDirectory.defaultFor(Map.of(), tmp.resolve("no-such-home"), cwd));
+    }
+}
