@@ -67,7 +67,7 @@ public final class AgentAssembly implements AutoCloseable {
 
         // 2. Stores: boot history / telemetry outbox, settings, accounts.
         stores = started("stores (" + config.store() + ")", Stores.open(config.store(), config.dataDir(),
-                Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(), random));
+                Stores.DEFAULT_HISTORY_PER_HOST, journalOptions(), random));
 
         // 3. Admin account: configured password, or generated on the first start and kept in the data dir.
         admin = AdminPassword.resolve(config.dataDir(), config.adminPassword(), random);
@@ -79,6 +79,11 @@ public final class AgentAssembly implements AutoCloseable {
         // 7. MQTT broker + telemetry (mqttPort)      - not in this build yet
         log.info("agent started: {} host(s), data in {}, serving {}", config.hosts(), config.dataDir(),
                 serving.isEmpty() ? "no network services yet" : serving);
+    }
+
+    /** Journal durability from the fsync key; BATCH group-commits on the agent's scheduler. */
+    public JournalOptions journalOptions() {
+        return new JournalOptions(config.fsync(), JournalOptions.DEFAULT_BATCH_INTERVAL, scheduler);
     }
 
     private void ensureAdminAccount() {

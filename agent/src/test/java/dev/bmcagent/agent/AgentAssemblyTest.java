@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.agent.config.AgentConfigLoader;
 import dev.bmcagent.agent.config.PartialConfig;
 import dev.bmcagent.agent.store.Account;
 import dev.bmcagent.agent.store.Role;
@@ -27,15 +28,15 @@ class AgentAssemblyTest {
     @Test
     void startsStoresAndTheAdminAccountAndStopsThem() throws Exception {
         String password;
-        try (AgentAssembly a = start(PartialConfig.empty())) {
-            password = a.admin().password();
-            assertEquals(Account.of("admin", password, Role.ADMINISTRATOR), a.stores().accounts().find("admin").orElseThrow());
-            assertEquals(Set.of(), a.serving());
-            a.stores().events().append(0, new byte[] {0x12, 0x34}).get();
-            a.close();
-            assertThrows(java.util.concurrent.CompletionException.class,
-                    () -> a.stores().events().append(0, new byte[1]).join(), "stores are closed after close()");
-        }
+        AgentAssembly a = start(PartialConfig.empty());
+        password = a.admin().password();
+        assertEquals(Account.of("admin", password, Role.ADMINISTRATOR), a.stores().accounts().find("admin").orElseThrow());
+        assertEquals(Set.of(), a.serving());
+        a.stores().events().append(0, new byte[] {0x12, 0x34}).get();
+        a.close();
+        a.close(); // idempotent
+        assertThrows(java.util.concurrent.CompletionException.class,
+                () -> a.stores().events().append(0, new byte[1]).join(), "stores are closed after close()");
         try (AgentAssembly again = start(PartialConfig.empty())) {
             assertEquals(password, again.stores().accounts().find("admin").orElseThrow().password());
             assertEquals(1, again.stores().events().lastSequence());
@@ -47,17 +48,23 @@ class AgentAssemblyTest {
         try (AgentAssembly a = start(PartialConfig.empty())) {
             assertTrue(a.admin().password().length() == 16);
         }
-        PartialConfig configured = new PartialConfig(null, null, null, null, null, null, "Chang3d-Pw", null, null,
-                null, null);
+        PartialConfig configured = new AgentConfigLoader().parse("adminPassword: Chang3d-Pw");
         try (AgentAssembly a = start(configured)) {
             assertEquals("Chang3d-Pw", a.stores().accounts().find("admin").orElseThrow().password());
         }
     }
 
     @Test
+    void fsyncKeyChoosesTheJournalPolicy() throws Exception {
+        try (AgentAssembly a = start(new AgentConfigLoader().parse("fsync: always"))) {
+            assertEquals(dev.bmcagent.agent.store.FsyncPolicy.ALWAYS, a.journalOptions().fsync());
+            a.stores().events().append(0, new byte[] {0x56, 0x78}).get();
+        }
+    }
+
+    @Test
     void memoryStoreLeavesNoJournals() throws Exception {
-        PartialConfig memory = new PartialConfig(null, null, null, null, null, null, null, null, null,
-                StoreKind.MEMORY, null);
+        PartialConfig memory = new AgentConfigLoader().parse("store: memory");
         try (AgentAssembly a = start(memory)) {
             assertEquals(StoreKind.MEMORY, a.stores().kind());
         }

@@ -2,6 +2,7 @@ package dev.bmcagent.agent.cli;
 
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.PartialConfig;
+import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
 import picocli.CommandLine.Option;
 
@@ -55,6 +56,11 @@ final class ConfigOptions {
             description = "DISK (journals in DIR) or MEMORY (key store; default: DISK)")
     StoreKind store;
 
+    @Option(names = "--fsync", paramLabel = "POLICY",
+            description = "when journals fsync: NEVER (survives kill -9), BATCH (group commit every 10 ms, "
+                    + "survives power loss but the last interval), ALWAYS (key fsync; default: NEVER)")
+    FsyncPolicy fsync;
+
     @Option(names = "--mqtt-broker", paramLabel = "URL",
             description = "external MQTT broker, e.g. tcp://127.0.0.1:1883 (key mqtt.brokerUrl; default: "
                     + "the embedded broker)")
@@ -62,6 +68,6 @@ final class ConfigOptions {
 
     PartialConfig toPartial() {
         return new PartialConfig(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir,
-                timeScale, store, mqttBroker == null ? null : new PartialConfig.PartialMqtt(mqttBroker));
+                timeScale, store, fsync, mqttBroker == null ? null : new PartialConfig.PartialMqtt(mqttBroker));
     }
 }

@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.config;
 
+import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
 import io.netty.util.NetUtil;
 import java.nio.file.Path;
@@ -23,11 +24,12 @@ import java.util.Optional;
  * @param dataDir        where all state lives
  * @param timeScale      simulated seconds per real second (> 0)
  * @param store          DISK (journals in dataDir) or MEMORY
+ * @param fsync          when journals fsync (NEVER: kill -9 safe; BATCH / ALWAYS: also power-loss safe)
  * @param mqtt           MQTT settings
  */
 public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
                           Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
-                          MqttConfig mqtt) {
+                          FsyncPolicy fsync, MqttConfig mqtt) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -37,10 +39,12 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
     public static final int DEFAULT_HOST_PORT = 9002;
     public static final double DEFAULT_TIME_SCALE = 1.0;
     public static final StoreKind DEFAULT_STORE = StoreKind.DISK;
+    public static final FsyncPolicy DEFAULT_FSYNC = FsyncPolicy.NEVER;
 
     public AgentConfig {
         Objects.requireNonNull(adminPassword, "adminPassword");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(fsync, "fsync");
         Objects.requireNonNull(mqtt, "mqtt");
         if (hosts < 1 || hosts > MAX_HOSTS) {
             throw new ConfigException("hosts", hosts + " is out of range 1.." + MAX_HOSTS);

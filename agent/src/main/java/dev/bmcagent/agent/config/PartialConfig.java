@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.config;
 
+import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,14 +12,14 @@ import java.util.Optional;
  */
 public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
                             Integer hostPort, String adminPassword, String dataDir, Double timeScale,
-                            StoreKind store, PartialMqtt mqtt) {
+                            StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt) {
 
     /** The {@code mqtt:} section. */
     public record PartialMqtt(String brokerUrl) {
     }
 
     public static PartialConfig empty() {
-        return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** This configuration with every value {@code over} sets replacing ours. */
@@ -27,7 +28,7 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(over.hosts, hosts), pick(over.bind, bind), pick(over.ipmiPort, ipmiPort),
                 pick(over.redfishPort, redfishPort), pick(over.mqttPort, mqttPort), pick(over.hostPort, hostPort),
                 pick(over.adminPassword, adminPassword), pick(over.dataDir, dataDir),
-                pick(over.timeScale, timeScale), pick(over.store, store),
+                pick(over.timeScale, timeScale), pick(over.store, store), pick(over.fsync, fsync),
                 over.mqtt == null ? mqtt : new PartialMqtt(pick(over.mqtt.brokerUrl,
                         mqtt == null ? null : mqtt.brokerUrl)));
     }
@@ -56,6 +57,7 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 dir,
                 pick(timeScale, AgentConfig.DEFAULT_TIME_SCALE),
                 pick(store, AgentConfig.DEFAULT_STORE),
+                pick(fsync, AgentConfig.DEFAULT_FSYNC),
                 new MqttConfig(mqtt == null ? null : mqtt.brokerUrl));
     }
 

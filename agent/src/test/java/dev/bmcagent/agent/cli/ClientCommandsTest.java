@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bmcagent.agent.Service;
 import dev.bmcagent.agent.account.AdminCredentials;
 import dev.bmcagent.agent.config.AgentConfig;
-import dev.bmcagent.agent.config.PartialConfig;
+import dev.bmcagent.agent.config.AgentConfigLoader;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,8 @@ class ClientCommandsTest {
     private static final Path DIR = Path.of("/srv/bmc data");
 
     private static AgentConfig config(String bind, int hosts) {
-        return new PartialConfig(hosts, bind, 16230, 18443, 11883, 19002, null, null, null, null, null).resolve(DIR);
+        return new AgentConfigLoader().parse("hosts: " + hosts + "\nbind: '" + bind + "'\nipmiPort: 16230\n"
+                + "redfishPort: 18443\nmqttPort: 11883\nhostPort: 19002\n").resolve(DIR);
     }
 
     @Test

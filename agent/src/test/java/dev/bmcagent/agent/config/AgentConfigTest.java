@@ -3,6 +3,7 @@ package dev.bmcagent.agent.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class AgentConfigTest {
         assertEquals(yaml(""), yaml("# only a comment\n"));
         AgentConfig c = yaml("");
         assertEquals(new AgentConfig(1, "127.0.0.1", 6230, 8443, 1883, 9002, Optional.empty(), DEFAULT_DIR, 1.0,
-                StoreKind.DISK, MqttConfig.embedded()), c);
+                StoreKind.DISK, FsyncPolicy.NEVER, MqttConfig.embedded()), c);
     }
 
     @Test
@@ -50,18 +51,20 @@ class AgentConfigTest {
                 "dataDir: /srv/bmc",
                 "timeScale: 60.5",
                 "store: memory",
+                "fsync: batch",
                 "mqtt:",
                 "  brokerUrl: tcp://127.0.0.1:1884",
                 ""));
         AgentConfig c = loader.load(file).resolve(DEFAULT_DIR);
         assertEquals(new AgentConfig(12, "::1", 16230, 18443, 11883, 19002, Optional.of("S3cret-Pw"),
-                Path.of("/srv/bmc"), 60.5, StoreKind.MEMORY, new MqttConfig("tcp://127.0.0.1:1884")), c);
+                Path.of("/srv/bmc"), 60.5, StoreKind.MEMORY, FsyncPolicy.BATCH, new MqttConfig("tcp://127.0.0.1:1884")),
+                c);
     }
 
     @Test
     void flagsOverrideTheFileKeyByKey() {
         PartialConfig file = loader.parse("hosts: 3\nipmiPort: 7000\nmqtt:\n  brokerUrl: tcp://127.0.0.1:2000\n");
-        PartialConfig flags = new PartialConfig(null, null, 7001, null, null, null, null, null, 2.0, null, null);
+        PartialConfig flags = loader.parse("ipmiPort: 7001\ntimeScale: 2.0\n");
         AgentConfig c = file.overriddenBy(flags).resolve(DEFAULT_DIR);
         assertEquals(3, c.hosts());
         assertEquals(7001, c.ipmiPort());
@@ -71,8 +74,8 @@ class AgentConfigTest {
 
     @Test
     void unknownKeyIsNamedWithTheKnownKeys() {
-        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, hostPort, hosts, ipmiPort, "
-                + "mqtt, mqttPort, redfishPort, store, timeScale)", rejection("ipmiPrt: 6230"));
+        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, fsync, hostPort, hosts, "
+                + "ipmiPort, mqtt, mqttPort, redfishPort, store, timeScale)", rejection("ipmiPrt: 6230"));
         assertEquals("mqtt.broker: unknown key (known keys: brokerUrl)", rejection("mqtt:\n  broker: x"));
     }
 

@@ -215,6 +215,7 @@ class JournalTest {
         try (Journal j = open()) {
             IOException e = assertThrows(IOException.class, this::open);
             assertTrue(e.getMessage().contains("already open"), e.getMessage());
+            assertEquals(1, j.append(p("the first opener still works")));
         }
     }
 
