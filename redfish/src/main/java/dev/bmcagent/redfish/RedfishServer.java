@@ -1,0 +1,108 @@
+package dev.bmcagent.redfish;
+
+import dev.bmcagent.redfish.accounts.AccountServiceResource;
+import dev.bmcagent.redfish.backend.RedfishBackends;
+import dev.bmcagent.redfish.http.AuthHandler;
+import dev.bmcagent.redfish.http.BaseMessage;
+import dev.bmcagent.redfish.http.ODataHandler;
+import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.Responses;
+import dev.bmcagent.redfish.http.Routes;
+import dev.bmcagent.redfish.service.MetadataResource;
+import dev.bmcagent.redfish.service.ServiceRootResource;
+import dev.bmcagent.redfish.sessions.SessionServiceResource;
+import dev.bmcagent.redfish.sessions.SessionStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The Redfish service: HTTPS only (TLS 1.2/1.3), HTTP/1.1 keep-alive. Protocol headers, then authentication,
+ * then the body limit run before any resource handler; resources register literal routes by feature.
+ */
+public final class RedfishServer {
+
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final RedfishOptions options;
+    private final RedfishBackends backends;
+    private final Clock clock;
+    private final SessionStore sessions;
+    private HttpServer server;
+
+    /** A server on its own Vert.x instance (closed by {@link #stop()}). */
+    public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
+        this(Vertx.vertx(), true, options, backends, clock);
+    }
+
+    /** A server on a shared Vert.x instance (left open by {@link #stop()}). */
+    public RedfishServer(Vertx vertx, RedfishOptions options, RedfishBackends backends, Clock clock) {
+        this(vertx, false, options, backends, clock);
+    }
+
+    private RedfishServer(Vertx vertx, boolean ownsVertx, RedfishOptions options, RedfishBackends backends,
+                          Clock clock) {
+        this.vertx = Objects.requireNonNull(vertx, "vertx");
+        this.ownsVertx = ownsVertx;
+        this.options = Objects.requireNonNull(options, "options");
+        this.backends = Objects.requireNonNull(backends, "backends");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sessions = new SessionStore(clock, options.sessionTimeout(), options.maxSessions());
+    }
+
+    /** Starts listening; the future completes when the port is bound. */
+    public Future<Void> start() {
+        Router router = router();
+        HttpServerOptions http = new HttpServerOptions()
+                .setHost(options.host())
+                .setPort(options.port())
+                .setSsl(true)
+                .setKeyCertOptions(TlsMaterial.load(options))
+                .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+        return vertx.createHttpServer(http).requestHandler(router).listen().map(s -> {
+            this.server = s;
+            return null;
+        });
+    }
+
+    /** The bound port (after {@link #start()} completed). */
+    public int port() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return server.actualPort();
+    }
+
+    public Future<Void> stop() {
+        if (ownsVertx) {
+            return vertx.close();
+        }
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    private Router router() {
+        Router router = Router.router(vertx);
+        router.route().handler(new ODataHandler());
+        router.route().handler(new AuthHandler(backends.accounts(), sessions));
+        router.route().handler(BodyHandler.create(false).setBodyLimit(options.bodyLimit()));
+        Routes routes = new Routes(router);
+        new ServiceRootResource(backends.manager().manager().uuid(), "bmc-agent").register(routes);
+        new MetadataResource().register(routes);
+        new SessionServiceResource(sessions, backends.accounts()).register(routes);
+        new AccountServiceResource(backends.accounts(), sessions::deleteAllOf).register(routes);
+        routes.finish();
+        router.route().handler(ctx -> Responses.error(ctx,
+                RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())));
+        router.errorHandler(413, ctx -> Responses.error(ctx, new RedfishError(413, List.of(new RedfishError.Info(
+                BaseMessage.GeneralError, List.of(), "")))));
+        router.errorHandler(500, ctx -> Responses.error(ctx, RedfishError.of(BaseMessage.InternalError)));
+        return router;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.bmcagent.redfish.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bmcagent.redfish.http.Schema;
+import dev.bmcagent.redfish.testing.HttpResult;
+import dev.bmcagent.redfish.testing.InMemoryManager;
+import dev.bmcagent.redfish.testing.RedfishFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceRootCurlTest {
+    @TempDir
+    static Path dir;
+    static RedfishFixture f;
+
+    @BeforeAll
+    static void start() throws Exception {
+        f = RedfishFixture.start(dir);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        f.close();
+    }
+
+    @Test
+    void versionObjectIsPublic() {
+        HttpResult r = f.curl.get("/redfish");
+        assertEquals(200, r.status());
+        assertEquals("/redfish/v1/", r.json().get("v1").asText());
+    }
+
+    @Test
+    void serviceRootIsPublicWithLinksAndUuid() {
+        HttpResult r = f.curl.get("/redfish/v1/");
+        assertEquals(200, r.status());
+        assertEquals("#ServiceRoot.v1_16_0.ServiceRoot", r.json().get("@odata.type").asText());
+        assertEquals("/redfish/v1/SessionService/Sessions", r.json().at("/Links/Sessions/@odata.id").asText());
+        assertEquals(InMemoryManager.UUID_.toString(), r.json().get("UUID").asText());
+        assertTrue(r.json().at("/ProtocolFeaturesSupported/SelectQuery").asBoolean());
+        assertEquals("4.0", r.header("OData-Version"));
+        assertEquals("GET", r.header("Allow"));
+        assertTrue(r.header("ETag").startsWith("\""));
+    }
+
+    @Test
+    void serviceRootWithoutTrailingSlash() {
+        assertEquals(200, f.curl.get("/redfish/v1").status());
+    }
+
+    @Test
+    void metadataReferencesEverySchema() {
+        HttpResult r = f.curl.get("/redfish/v1/$metadata");
+        assertEquals(200, r.status());
+        assertTrue(r.header("Content-Type").startsWith("application/xml"));
+        for (Schema s : Schema.values()) {
+            assertTrue(r.body().contains("Namespace=\"" + s.namespace() + "\""), s.namespace());
+        }
+    }
+
+    @Test
+    void odataServiceDocument() {
+        HttpResult r = f.curl.get("/redfish/v1/odata");
+        assertEquals(200, r.status());
+        assertEquals("/redfish/v1/$metadata", r.json().get("@odata.context").asText());
+    }
+
+    @Test
+    void unsupportedODataVersionIs412() {
+        HttpResult r = f.curl.get("/redfish/v1/", "-H", "OData-Version: 5.0");
+        assertEquals(412, r.status());
+        assertEquals("Base.1.19.0.HeaderInvalid", r.messageId());
+    }
+
+    @Test
+    void unknownUriIs404AfterAuthentication() {
+        assertEquals(401, f.curl.get("/redfish/v1/Nope").status());
+        HttpResult r = f.curl.get("/redfish/v1/Nope", "-u", "admin:secret");
+        assertEquals(404, r.status());
+        assertEquals("Base.1.19.0.ResourceMissingAtURI", r.messageId());
+    }
+
+    @Test
+    void unsupportedMethodIs405WithAllow() {
+        HttpResult r = f.curl.send("DELETE", "/redfish/v1/", null, "-u", "admin:secret");
+        assertEquals(405, r.status());
+        assertEquals("GET", r.header("Allow"));
+        assertEquals("Base.1.19.0.OperationNotAllowed", r.messageId());
+    }
+
+    @Test
+    void tlsOldProtocolsRefusedAndCertificatePersisted() throws Exception {
+        assertTrue(Files.isRegularFile(dir.resolve("redfish-cert.pem")));
+        assertTrue(Files.isRegularFile(dir.resolve("redfish-key.pem")));
+        String out = dev.bmcagent.redfish.testing.Curl.exec(java.util.List.of("curl", "-sk", "-o", "/dev/null",
+                "-w", "%{http_code}", "--tlsv1.1", "--tls-max", "1.1", f.curl.url("/redfish/v1/")));
+        assertEquals("000", out.trim());
+    }
+}
