@@ -2,6 +2,15 @@ package dev.bmcagent.redfish;
 
 import dev.bmcagent.redfish.accounts.AccountServiceResource;
 import dev.bmcagent.redfish.backend.RedfishBackends;
+import dev.bmcagent.redfish.chassis.ChassisResource;
+import dev.bmcagent.redfish.chassis.SensorsResource;
+import dev.bmcagent.redfish.chassis.ThermalResource;
+import dev.bmcagent.redfish.logs.BootLogResource;
+import dev.bmcagent.redfish.logs.SelLogResource;
+import dev.bmcagent.redfish.managers.ManagerResource;
+import dev.bmcagent.redfish.systems.BootOptionsResource;
+import dev.bmcagent.redfish.systems.ResetActionResource;
+import dev.bmcagent.redfish.systems.SystemsResource;
 import dev.bmcagent.redfish.http.AuthHandler;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.ODataHandler;
@@ -97,6 +106,15 @@ public final class RedfishServer {
         new MetadataResource().register(routes);
         new SessionServiceResource(sessions, backends.accounts()).register(routes);
         new AccountServiceResource(backends.accounts(), sessions::deleteAllOf).register(routes);
+        new SystemsResource(backends.systems()).register(routes);
+        new ResetActionResource(backends.systems()).register(routes);
+        new BootOptionsResource(backends.systems()).register(routes);
+        new BootLogResource(backends.logs(), backends.systems(), clock).register(routes);
+        new ChassisResource(backends.chassis()).register(routes);
+        new SensorsResource(backends.chassis()).register(routes);
+        new ThermalResource(backends.chassis()).register(routes);
+        new ManagerResource(backends.manager(), backends.systems()).register(routes);
+        new SelLogResource(backends.logs()).register(routes);
         routes.finish();
         router.route().handler(ctx -> Responses.error(ctx,
                 RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())));

@@ -21,7 +21,7 @@ class ServiceRootCurlTest {
 
     @BeforeAll
     static void start() throws Exception {
-        f = RedfishFixture.start(dir);
+        f = RedfishFixture.startGenerating(dir);
     }
 
     @AfterAll

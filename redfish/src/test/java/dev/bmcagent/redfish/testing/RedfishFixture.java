@@ -60,11 +60,41 @@ public final class RedfishFixture implements AutoCloseable {
     }
 
     public static RedfishFixture start(Path dataDir) throws Exception {
+        return new RedfishFixture(withSharedCertificate(dataDir), o -> o);
+    }
+
+    /** A server that must generate its own certificate into the (empty) data dir. */
+    public static RedfishFixture startGenerating(Path dataDir) throws Exception {
         return new RedfishFixture(dataDir, o -> o);
     }
 
+    /** Copies one self-signed pair (generated once per test JVM) into the data dir: key generation is slow. */
+    private static synchronized Path withSharedCertificate(Path dataDir) throws java.io.IOException {
+        if (sharedCert == null) {
+            io.vertx.core.net.SelfSignedCertificate c = io.vertx.core.net.SelfSignedCertificate.create("localhost");
+            sharedCert = java.nio.file.Files.readAllBytes(Path.of(c.certificatePath()));
+            sharedKey = java.nio.file.Files.readAllBytes(Path.of(c.privateKeyPath()));
+            c.delete();
+        }
+        java.nio.file.Files.write(dataDir.resolve(RedfishOptions.CERT_FILE), sharedCert);
+        java.nio.file.Files.write(dataDir.resolve(RedfishOptions.KEY_FILE), sharedKey);
+        return dataDir;
+    }
+
+    private static byte[] sharedCert;
+    private static byte[] sharedKey;
+
+    /** Puts the backends back to their initial state (for a server shared by a test class). */
+    public void reset() {
+        systems.put(host1());
+        systems.resets.clear();
+        chassis.put(chassis1());
+        logs.sel.clear();
+        logs.cycles.clear();
+    }
+
     public static RedfishFixture start(Path dataDir, UnaryOperator<RedfishOptions> tweak) throws Exception {
-        return new RedfishFixture(dataDir, tweak);
+        return new RedfishFixture(withSharedCertificate(dataDir), tweak);
     }
 
     public int port() {
