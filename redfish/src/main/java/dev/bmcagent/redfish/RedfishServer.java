@@ -21,7 +21,18 @@ import dev.bmcagent.redfish.service.MetadataResource;
 import dev.bmcagent.redfish.service.ServiceRootResource;
 import dev.bmcagent.redfish.sessions.SessionServiceResource;
 import dev.bmcagent.redfish.sessions.SessionStore;
+import dev.bmcagent.redfish.events.DestinationValidator;
+import dev.bmcagent.redfish.events.EventDispatcher;
+import dev.bmcagent.redfish.events.EventServiceResource;
+import dev.bmcagent.redfish.events.PushDelivery;
+import dev.bmcagent.redfish.events.RegistriesResource;
+import dev.bmcagent.redfish.events.SseStreams;
+import dev.bmcagent.redfish.events.SubscriptionStore;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -45,6 +56,7 @@ public final class RedfishServer {
     private final Clock clock;
     private final SessionStore sessions;
     private HttpServer server;
+    private EventDispatcher dispatcher;
 
     /** A server on its own Vert.x instance (closed by {@link #stop()}). */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
@@ -66,19 +78,28 @@ public final class RedfishServer {
         this.sessions = new SessionStore(clock, options.sessionTimeout(), options.maxSessions());
     }
 
-    /** Starts listening; the future completes when the port is bound. */
+    /** Starts listening; the future completes when the port is bound. Loads or generates the certificate first. */
     public Future<Void> start() {
-        Router router = router();
         HttpServerOptions http = new HttpServerOptions()
                 .setHost(options.host())
                 .setPort(options.port())
                 .setSsl(true)
                 .setKeyCertOptions(TlsMaterial.load(options))
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
-        return vertx.createHttpServer(http).requestHandler(router).listen().map(s -> {
-            this.server = s;
-            return null;
+        Context context = vertx.getOrCreateContext();
+        Promise<Void> started = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                Router router = router(context);
+                vertx.createHttpServer(http).requestHandler(router).listen().onSuccess(s -> {
+                    this.server = s;
+                    started.complete();
+                }).onFailure(started::fail);
+            } catch (RuntimeException e) {
+                started.fail(e);
+            }
         });
+        return started.future();
     }
 
     /** The bound port (after {@link #start()} completed). */
@@ -90,13 +111,17 @@ public final class RedfishServer {
     }
 
     public Future<Void> stop() {
+        if (dispatcher != null) {
+            dispatcher.stop();
+        }
         if (ownsVertx) {
             return vertx.close();
         }
         return server == null ? Future.succeededFuture() : server.close();
     }
 
-    private Router router() {
+    /** Everything event-related runs on {@code context}, the server's own event loop. */
+    private Router router(Context context) {
         Router router = Router.router(vertx);
         router.route().handler(new ODataHandler());
         router.route().handler(new AuthHandler(backends.accounts(), sessions));
@@ -115,6 +140,8 @@ public final class RedfishServer {
         new ThermalResource(backends.chassis()).register(routes);
         new ManagerResource(backends.manager(), backends.systems()).register(routes);
         new SelLogResource(backends.logs()).register(routes);
+        events(context).register(routes);
+        new RegistriesResource().register(routes);
         routes.finish();
         router.route().handler(ctx -> Responses.error(ctx,
                 RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())));
@@ -122,5 +149,18 @@ public final class RedfishServer {
                 BaseMessage.GeneralError, List.of(), "")))));
         router.errorHandler(500, ctx -> Responses.error(ctx, RedfishError.of(BaseMessage.InternalError)));
         return router;
+    }
+
+    private EventServiceResource events(Context context) {
+        SubscriptionStore store = new SubscriptionStore(options.maxSubscriptions());
+        SseStreams sse = new SseStreams();
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000));
+        PushDelivery push = new PushDelivery(vertx, client, options.deliveryRetryAttempts(),
+                options.deliveryRetryInterval(), store::remove);
+        dispatcher = new EventDispatcher(context, store, sse, push);
+        dispatcher.start(backends.events());
+        return new EventServiceResource(store, sse, push, dispatcher,
+                new DestinationValidator(options.eventDestinationHosts(), RedfishOptions.MAX_DESTINATION_LENGTH),
+                clock, options.deliveryRetryAttempts(), options.deliveryRetryInterval().toSeconds());
     }
 }
