@@ -44,8 +44,15 @@ public final class Curl {
     }
 
     public static String exec(List<String> cmd) {
+        return exec(cmd, List.of());
+    }
+
+    /** Runs a command with some environment variables removed. */
+    public static String exec(List<String> cmd, List<String> unsetEnv) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            unsetEnv.forEach(pb.environment()::remove);
+            Process p = pb.start();
             byte[] bytes = p.getInputStream().readAllBytes();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
