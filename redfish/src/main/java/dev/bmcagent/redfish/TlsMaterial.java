@@ -34,6 +34,8 @@ final class TlsMaterial {
         return pem(cert, key);
     }
 
+    /** Vert.x 5.1 deprecates SelfSignedCertificate for removal; it is the only JDK-only generator at hand. */
+    @SuppressWarnings("removal")
     private static void generate(Path cert, Path key) {
         SelfSignedCertificate generated = SelfSignedCertificate.create("localhost");
         try {

@@ -151,7 +151,8 @@ public final class AccountServiceResource {
                 PatchSpec.enumValue(body, "RoleId", Role.class), PatchSpec.bool(body, "Enabled"),
                 PatchSpec.bool(body, "Locked"));
         Account updated = done(directory.patch(a.id(), patch), "ManagerAccount", a.id());
-        if (patch.password().isPresent() || patch.userName().isPresent() || !updated.enabled()) {
+        if (patch.password().isPresent() || patch.userName().isPresent() || patch.role().isPresent()
+                || !updated.enabled()) {
             sessionsOfUserEnded.accept(a.userName());
         }
         Responses.resource(ctx, render(updated));

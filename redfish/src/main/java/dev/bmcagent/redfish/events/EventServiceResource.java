@@ -182,7 +182,7 @@ public final class EventServiceResource {
             if (!o.isObject()) {
                 throw typeError(v);
             }
-            o.fields().forEachRemaining(e -> {
+            o.properties().forEach(e -> {
                 if (!e.getValue().isTextual() || !e.getKey().matches("[A-Za-z0-9-]{1,64}")
                         || e.getValue().asText().matches(".*[\\r\\n].*") || out.size() >= 16) {
                     throw typeError(v);

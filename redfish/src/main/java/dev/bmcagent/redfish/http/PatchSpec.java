@@ -3,7 +3,6 @@ package dev.bmcagent.redfish.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +78,7 @@ public final class PatchSpec {
     }
 
     private void validate(ObjectNode body, JsonNode current, String prefix, RedfishError.Collector errors) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
             String name = e.getKey();
             String pointer = prefix + "/" + name;
             String display = pointer.substring(2);

@@ -2,7 +2,6 @@ package dev.bmcagent.redfish.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -16,8 +15,7 @@ public final class Projection {
 
     public static ObjectNode select(ObjectNode body, String select) {
         ObjectNode out = Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
             if (e.getKey().startsWith("@odata.")) {
                 out.set(e.getKey(), e.getValue());
             }

@@ -37,12 +37,12 @@ public final class ServiceRootResource {
         n.put("Vendor", "bmc-agent");
         ObjectNode features = n.putObject("ProtocolFeaturesSupported");
         features.put("ExcerptQuery", false);
-        features.put("ExpandQuery", Json.object().put("ExpandAll", false).put("Levels", false)
+        features.set("ExpandQuery", Json.object().put("ExpandAll", false).put("Levels", false)
                 .put("Links", false).put("NoLinks", false));
         features.put("FilterQuery", false);
         features.put("OnlyMemberQuery", true);
         features.put("SelectQuery", true);
-        features.put("DeepOperations", Json.object().put("DeepPATCH", false).put("DeepPOST", false));
+        features.set("DeepOperations", Json.object().put("DeepPATCH", false).put("DeepPOST", false));
         n.set("Systems", Json.link("/redfish/v1/Systems"));
         n.set("Chassis", Json.link("/redfish/v1/Chassis"));
         n.set("Managers", Json.link("/redfish/v1/Managers"));

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +126,7 @@ class ResourceTreeTest {
 
     private static void collectLinks(JsonNode n, Deque<String> todo) {
         if (n.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 if (e.getKey().equals("@odata.id") && e.getValue().isTextual()) {
                     todo.add(e.getValue().asText());
                 } else if (e.getKey().equals("@Redfish.ActionInfo")) {

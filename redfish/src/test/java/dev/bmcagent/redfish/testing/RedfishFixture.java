@@ -69,6 +69,7 @@ public final class RedfishFixture implements AutoCloseable {
     }
 
     /** Copies one self-signed pair (generated once per test JVM) into the data dir: key generation is slow. */
+    @SuppressWarnings("removal")
     private static synchronized Path withSharedCertificate(Path dataDir) throws java.io.IOException {
         if (sharedCert == null) {
             io.vertx.core.net.SelfSignedCertificate c = io.vertx.core.net.SelfSignedCertificate.create("localhost");
@@ -128,7 +129,12 @@ public final class RedfishFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    public void close() throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        try {
+            server.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
