@@ -42,10 +42,16 @@ public enum BootMessage {
     BootOrderReconciled(EventSeverity.OK, "Boot order of %1: %2 on attempt %3 (declared %4, reported %5).",
             List.of("string", "string", "number", "string", "string"),
             "Indicates a boot-order reconcile decision: OK, REAPPLY_AND_REBOOT or ALARM.", "None."),
-    BootOrderAlarm(EventSeverity.Critical, "The declared boot order of %1 could not be applied after %2 attempts.",
-            List.of("string", "number"),
+    BootOrderAlarm(EventSeverity.Critical, "The declared boot order of %1 could not be applied: %2.",
+            List.of("string", "string"),
             "Indicates that re-applying the declared boot order did not stick; no further reboots will be made.",
             "Check the firmware's boot options and the declared order."),
+    BootOrderAlarmCleared(EventSeverity.OK, "The boot order alarm of %1 was cleared (%2).", List.of("string", "string"),
+            "Indicates that the declared boot order holds again.", "None."),
+    FirmwareProblemReported(EventSeverity.Critical, "Firmware of %1 reported %2 (event data 2: %3).",
+            List.of("string", "string", "string"),
+            "Indicates a System Firmware error or hang event (IPMI sensor type 0Fh, offset 00h or 01h).",
+            "Inspect the host's POST codes and boot history."),
     PostCode(EventSeverity.OK, "Boot cycle %1 POST code %2 at %3 seconds.", List.of("number", "string", "number"),
             "A POST code the host sent during a boot cycle.", "None.");
 
