@@ -83,6 +83,9 @@ public final class EventServiceResource {
         ArrayNode types = n.putArray("ResourceTypes");
         ResourceTypes.ALL.forEach(types::add);
         n.put("ServerSentEventUri", SSE);
+        n.putObject("SSEFilterPropertiesSupported").put("EventFormatType", false).put("MessageId", true)
+                .put("MetricReportDefinition", false).put("OriginResource", true).put("RegistryPrefix", true)
+                .put("ResourceType", true).put("SubordinateResources", false);
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
         n.set("Subscriptions", Json.link(SUBSCRIPTIONS));
         n.putObject("Actions").putObject("#EventService.SubmitTestEvent")
@@ -152,7 +155,7 @@ public final class EventServiceResource {
                 .orElse(RetryPolicy.TerminateAfterRetries);
         String context = PatchSpec.text(body, "Context").orElse("");
         Subscription s = store.add(id -> new Subscription(id, SubscriptionType.RedfishEvent, destination, context,
-                        headers, prefixes, types, policy, p.userName()))
+                        headers, prefixes, types, List.of(), List.of(), policy, p.userName()))
                 .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
         ctx.response().putHeader("Location", SUBSCRIPTIONS + "/" + s.id());
         Responses.send(ctx, 201, render(s));
@@ -236,8 +239,10 @@ public final class EventServiceResource {
     }
 
     private void openSse(RoutingContext ctx, Principal p) {
-        Subscription s = store.add(id -> new Subscription(id, SubscriptionType.SSE, "", "", Map.of(), List.of(),
-                        List.of(), RetryPolicy.TerminateAfterRetries, p.userName()))
+        SseFilter filter = SseFilter.parse(ctx.queryParams().get("$filter"));
+        Subscription s = store.add(id -> new Subscription(id, SubscriptionType.SSE, "", "", Map.of(),
+                        filter.registryPrefixes(), filter.resourceTypes(), filter.messageIds(),
+                        filter.originResources(), RetryPolicy.TerminateAfterRetries, p.userName()))
                 .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
         HttpServerResponse r = ctx.response();
         r.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");

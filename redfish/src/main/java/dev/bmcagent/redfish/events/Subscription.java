@@ -16,12 +16,15 @@ import java.util.Objects;
  * @param httpHeaders      headers sent with each push (never shown on GET)
  * @param registryPrefixes only events of these registries; empty = all
  * @param resourceTypes    only events whose origin is of these resource types; empty = all
+ * @param messageIds       only these MessageIds; empty = all (SSE {@code $filter=MessageId eq ...})
+ * @param originResources  only events about these URIs; empty = all (SSE {@code $filter=OriginResource eq ...})
  * @param retryPolicy      what happens after the bounded retries fail
  * @param owner            the user that created it
  */
 public record Subscription(String id, SubscriptionType type, String destination, String context,
                            Map<String, String> httpHeaders, List<String> registryPrefixes, List<String> resourceTypes,
-                           RetryPolicy retryPolicy, String owner) {
+                           List<String> messageIds, List<String> originResources, RetryPolicy retryPolicy,
+                           String owner) {
     public Subscription {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
@@ -30,6 +33,8 @@ public record Subscription(String id, SubscriptionType type, String destination,
         httpHeaders = Map.copyOf(httpHeaders);
         registryPrefixes = List.copyOf(registryPrefixes);
         resourceTypes = List.copyOf(resourceTypes);
+        messageIds = List.copyOf(messageIds);
+        originResources = List.copyOf(originResources);
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(owner, "owner");
     }
@@ -38,6 +43,8 @@ public record Subscription(String id, SubscriptionType type, String destination,
     public boolean wants(RedfishEvent e) {
         boolean registry = registryPrefixes.isEmpty() || registryPrefixes.contains(e.registryPrefix());
         boolean resource = resourceTypes.isEmpty() || resourceTypes.contains(ResourceTypes.of(e.originOfCondition()));
-        return registry && resource;
+        boolean message = messageIds.isEmpty() || messageIds.contains(e.registryMessageId());
+        boolean origin = originResources.isEmpty() || originResources.contains(e.originOfCondition());
+        return registry && resource && message && origin;
     }
 }

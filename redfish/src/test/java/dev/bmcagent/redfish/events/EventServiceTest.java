@@ -109,8 +109,10 @@ class EventServiceTest {
             f.events.publish(BootMessage.BootProgressChanged.messageId(), List.of("host1", "OSRunning", ""),
                     "/redfish/v1/Systems/host1", EventSeverity.OK);
             await().atMost(20, TimeUnit.SECONDS).until(() -> lines.stream().filter(l -> l.startsWith("data: ")).count() == 2);
-            List<String> ids = lines.stream().filter(l -> l.startsWith("id: ")).toList();
-            assertEquals(List.of("id: 1", "id: 2"), ids);
+            List<Long> ids = lines.stream().filter(l -> l.startsWith("id: ")).map(l -> Long.parseLong(l.substring(4)))
+                    .toList();
+            assertEquals(2, ids.size());
+            assertEquals(ids.get(0) + 1, ids.get(1));
             List<JsonNode> data = lines.stream().filter(l -> l.startsWith("data: "))
                     .map(l -> read(l.substring(6))).toList();
             assertEquals("The boot progress of host1 changed to MemoryInitializationStarted ().",
@@ -123,6 +125,44 @@ class EventServiceTest {
         }
         await().atMost(20, TimeUnit.SECONDS).until(() -> f.curl.get("/redfish/v1/EventService/Subscriptions", "-u",
                 ADMIN).json().get("Members@odata.count").asInt() == 0);
+    }
+
+    @Test
+    void sseFilterKeepsOnlyMatchingEvents() throws Exception {
+        Process curl = new ProcessBuilder("curl", "-sk", "-N", "--http1.1", "-u", ADMIN, "-G", "--data-urlencode",
+                "$filter=(ResourceType eq Chassis) or (ResourceType eq Manager)",
+                f.curl.url("/redfish/v1/EventService/SSE")).start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(curl.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException e) {
+                lines.add("IOException " + e);
+            }
+        });
+        reader.start();
+        try {
+            await().atMost(20, TimeUnit.SECONDS).until(() -> lines.stream().anyMatch(l -> l.startsWith(": subscription")));
+            f.events.publish(BootMessage.PowerStateChanged.messageId(), List.of("host1", "On", "x"),
+                    "/redfish/v1/Systems/host1", EventSeverity.OK);
+            f.events.publish(BootMessage.FanModeChanged.messageId(), List.of("host1", "Normal", "S0"),
+                    "/redfish/v1/Chassis/host1", EventSeverity.OK);
+            await().atMost(20, TimeUnit.SECONDS).until(() -> lines.stream().anyMatch(l -> l.startsWith("data: ")));
+            f.events.publish(BootMessage.FanModeChanged.messageId(), List.of("host1", "FailSafe", "S0"),
+                    "/redfish/v1/Chassis/host1", EventSeverity.Critical);
+            await().atMost(20, TimeUnit.SECONDS).until(() -> lines.stream().filter(l -> l.startsWith("data: ")).count() == 2);
+            assertTrue(lines.stream().filter(l -> l.startsWith("data: ")).allMatch(l -> l.contains("FanModeChanged")));
+        } finally {
+            curl.destroy();
+            curl.waitFor(10, TimeUnit.SECONDS);
+        }
+        HttpResult bad = f.curl.run("GET", "/redfish/v1/EventService/SSE", null, "-u", ADMIN, "-G",
+                "--data-urlencode", "$filter=Colour eq Blue");
+        assertEquals(400, bad.status());
+        assertEquals("Base.1.19.0.QueryParameterValueFormatError", bad.messageId());
     }
 
     static JsonNode read(String s) {
