@@ -18,6 +18,7 @@ import dev.bmcagent.redfish.http.RedfishError;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.service.MetadataResource;
+import dev.bmcagent.redfish.service.OemSchemaResource;
 import dev.bmcagent.redfish.service.ServiceRootResource;
 import dev.bmcagent.redfish.sessions.SessionServiceResource;
 import dev.bmcagent.redfish.sessions.SessionStore;
@@ -129,6 +130,7 @@ public final class RedfishServer {
         Routes routes = new Routes(router);
         new ServiceRootResource(backends.manager().manager().uuid(), "bmc-agent").register(routes);
         new MetadataResource().register(routes);
+        new OemSchemaResource().register(routes);
         new SessionServiceResource(sessions, backends.accounts()).register(routes);
         new AccountServiceResource(backends.accounts(), sessions::deleteAllOf).register(routes);
         new SystemsResource(backends.systems()).register(routes);

@@ -12,6 +12,7 @@ import dev.bmcagent.redfish.http.RedfishError;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.http.Schema;
+import dev.bmcagent.redfish.service.OemSchemaResource;
 import java.util.Objects;
 
 /** ThermalSubsystem (fan mode under Oem.BmcAgent) and its Fans. */
@@ -47,7 +48,8 @@ public final class ThermalResource {
         n.putObject("Status").put("State", "Enabled")
                 .put("Health", c.fanMode() == FanMode.FailSafe ? "Critical" : "OK");
         n.set("Fans", Json.link(uri + "/Fans"));
-        n.putObject("Oem").putObject("BmcAgent").put("FanMode", c.fanMode().name());
+        n.putObject("Oem").putObject("BmcAgent").put("@odata.type", OemSchemaResource.odataType("ThermalSubsystem"))
+                .put("FanMode", c.fanMode().name());
         return n;
     }
 

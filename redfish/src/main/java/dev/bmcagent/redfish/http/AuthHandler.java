@@ -22,7 +22,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
     /** Method + path pairs that need no authentication (DSP0266: service root, $metadata, odata, login). */
     private static final Set<String> PUBLIC = Set.of(
             "GET /redfish", "GET /redfish/", "GET /redfish/v1", "GET /redfish/v1/", "GET /redfish/v1/$metadata",
-            "GET /redfish/v1/odata", "POST /redfish/v1/SessionService/Sessions",
+            "GET /redfish/v1/odata", "GET /redfish/v1/schemas/BmcAgent_v1.xml", "POST /redfish/v1/SessionService/Sessions",
             "POST /redfish/v1/SessionService/Sessions/");
 
     private final AccountDirectory accounts;

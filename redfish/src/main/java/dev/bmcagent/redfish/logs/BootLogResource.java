@@ -14,6 +14,7 @@ import dev.bmcagent.redfish.http.RedfishError;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.http.Schema;
+import dev.bmcagent.redfish.service.OemSchemaResource;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,6 +126,7 @@ public final class BootLogResource {
             n.put("Message", m.format(args));
             n.put("Severity", c.attempts().isEmpty() ? "OK" : "Warning");
             ObjectNode oem = n.putObject("Oem").putObject("BmcAgent");
+            oem.put("@odata.type", OemSchemaResource.odataType("LogEntry"));
             oem.put("Cause", c.cause());
             ArrayNode phases = oem.putArray("Phases");
             c.phases().forEach(ph -> phases.addObject().put("State", ph.state().name()).put("Detail", ph.detail())

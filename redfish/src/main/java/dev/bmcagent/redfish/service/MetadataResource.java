@@ -38,6 +38,10 @@ public final class MetadataResource {
             }
             b.append("  </edmx:Reference>\n");
         }
+        b.append("  <edmx:Reference Uri=\"").append(OemSchemaResource.URI).append("\">\n")
+                .append("    <edmx:Include Namespace=\"BmcAgent\"/>\n")
+                .append("    <edmx:Include Namespace=\"").append(OemSchemaResource.NAMESPACE).append("\"/>\n")
+                .append("  </edmx:Reference>\n");
         b.append("  <edmx:DataServices>\n");
         b.append("    <Schema xmlns=\"http://docs.oasis-open.org/odata/ns/edm\" Namespace=\"Service\">\n");
         b.append("      <EntityContainer Name=\"Service\" Extends=\"").append(Schema.SERVICE_ROOT.namespace())

@@ -12,6 +12,7 @@ import dev.bmcagent.redfish.backend.PowerState;
 import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.Schema;
+import dev.bmcagent.redfish.service.OemSchemaResource;
 
 /** Pure translation of a {@link SystemView} into a ComputerSystem representation. */
 final class ComputerSystemJson {
@@ -48,6 +49,7 @@ final class ComputerSystemJson {
         links.putArray("Chassis").add(Json.link("/redfish/v1/Chassis/" + v.id()));
         links.putArray("ManagedBy").add(Json.link("/redfish/v1/Managers/bmc"));
         ObjectNode oem = n.putObject("Oem").putObject("BmcAgent");
+        oem.put("@odata.type", OemSchemaResource.odataType("ComputerSystem"));
         oem.put("AcpiSystemState", v.acpi().system().dbusName());
         oem.put("AcpiDeviceState", v.acpi().device().dbusName());
         oem.put("AcpiLastChange", Json.dateTime(v.acpi().lastChange()));

@@ -65,6 +65,21 @@ class ServiceRootCurlTest {
     }
 
     @Test
+    void oemSchemaIsPublicAndReferenced() throws Exception {
+        HttpResult r = f.curl.get("/redfish/v1/schemas/BmcAgent_v1.xml");
+        assertEquals(200, r.status());
+        assertTrue(r.body().contains("<ComplexType Name=\"ComputerSystem\" BaseType=\"Resource.OemObject\">"));
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String metadata = f.curl.get("/redfish/v1/$metadata").body();
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(metadata.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(metadata.contains("<edmx:Include Namespace=\"BmcAgent.v1_0_0\"/>"));
+        assertEquals("#BmcAgent.v1_0_0.ComputerSystem", f.curl.get("/redfish/v1/Systems/host1", "-u", "admin:secret")
+                .json().at("/Oem/BmcAgent/@odata.type").asText());
+    }
+
+    @Test
     void odataServiceDocument() {
         HttpResult r = f.curl.get("/redfish/v1/odata");
         assertEquals(200, r.status());
