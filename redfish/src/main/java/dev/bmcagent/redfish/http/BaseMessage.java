@@ -23,6 +23,7 @@ public enum BaseMessage {
     ActionParameterValueFormatError(400, "Warning", "The value '%1' for the parameter %2 in the action %3 is not a format that the parameter can accept.", "Correct the value for the parameter in the request body and resubmit the request if the operation failed."),
     ActionParameterUnknown(400, "Warning", "The action %1 was submitted with the invalid parameter %2.", "Correct the invalid parameter and resubmit the request if the operation failed."),
     QueryParameterValueFormatError(400, "Warning", "The value '%1' for the parameter %2 is not a format that the parameter can accept.", "Correct the value for the query parameter in the request and resubmit the request if the operation failed."),
+    QueryNotSupported(501, "Warning", "Querying is not supported by the implementation.", "Remove the query parameters and resubmit the request if the operation failed."),
     QueryNotSupportedOnResource(400, "Warning", "Querying is not supported on the requested resource.", "Remove the query parameters and resubmit the request if the operation failed."),
     NoValidSession(401, "Critical", "There is no valid session established with the implementation.", "Establish a session before attempting any operations."),
     InsufficientPrivilege(403, "Critical", "There are insufficient privileges for the account or credentials associated with the current session to perform the requested operation.", "Either abandon the operation or change the associated access rights and resubmit the request if the operation failed."),

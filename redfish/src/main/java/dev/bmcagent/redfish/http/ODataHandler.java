@@ -5,11 +5,14 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Protocol headers on every response (OData-Version, Cache-Control, security headers) and refusal of an
- * OData-Version this service does not speak (412, before authentication or any business logic).
+ * OData-Version this service does not speak (412) and of $-queries it does not implement (501), before
+ * authentication or any business logic.
  */
 public final class ODataHandler implements Handler<RoutingContext> {
 
     public static final String ODATA_VERSION = "4.0";
+    /** DSP0266: unsupported $-queries are answered 501; $filter is only meaningful on the SSE stream. */
+    private static final java.util.Set<String> SUPPORTED_QUERIES = java.util.Set.of("$select", "$filter");
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -27,6 +30,12 @@ public final class ODataHandler implements Handler<RoutingContext> {
         if (maxVersion != null && !maxVersion.trim().startsWith("4.")) {
             Responses.error(ctx, RedfishError.of(BaseMessage.HeaderInvalid, "OData-MaxVersion: " + maxVersion));
             return;
+        }
+        for (String name : ctx.queryParams().names()) {
+            if (name.startsWith("$") && !SUPPORTED_QUERIES.contains(name)) {
+                Responses.error(ctx, RedfishError.of(BaseMessage.QueryNotSupported));
+                return;
+            }
         }
         ctx.next();
     }

@@ -94,6 +94,13 @@ class ServiceRootCurlTest {
     }
 
     @Test
+    void unsupportedQueryIs501() {
+        HttpResult r = f.curl.get("/redfish/v1/Systems?%24expand=.", "-u", "admin:secret");
+        assertEquals(501, r.status());
+        assertEquals("Base.1.19.0.QueryNotSupported", r.messageId());
+    }
+
+    @Test
     void unknownUriIs404AfterAuthentication() {
         assertEquals(401, f.curl.get("/redfish/v1/Nope").status());
         HttpResult r = f.curl.get("/redfish/v1/Nope", "-u", "admin:secret");
