@@ -68,6 +68,15 @@ public final class EventServiceResource {
                     push.forget(s.id());
                     Responses.noContent(ctx);
                 });
+        routes.patch("/redfish/v1/EventService/Subscriptions/:subscriptionId", Privilege.ConfigureManager,
+                this::patch);
+        routes.post("/redfish/v1/EventService/Subscriptions/:subscriptionId/Actions/EventDestination.ResumeSubscription",
+                Privilege.ConfigureManager, (ctx, p) -> {
+                    Subscription s = find(ctx);
+                    Bodies.objectOrEmpty(ctx);
+                    push.forget(s.id());
+                    Responses.noContent(ctx);
+                });
         routes.post("/redfish/v1/EventService/Actions/EventService.SubmitTestEvent", Privilege.ConfigureManager,
                 this::submitTestEvent);
         routes.get("/redfish/v1/EventService/SSE", Privilege.Login, this::openSse);
@@ -105,6 +114,8 @@ public final class EventServiceResource {
         if (s.type() == SubscriptionType.RedfishEvent) {
             n.put("Destination", s.destination());
             n.put("DeliveryRetryPolicy", s.retryPolicy().name());
+            n.putObject("Actions").putObject("#EventDestination.ResumeSubscription").put("target",
+                    SUBSCRIPTIONS + "/" + s.id() + "/Actions/EventDestination.ResumeSubscription");
         }
         n.put("Context", s.context());
         n.put("Protocol", EventProtocol.Redfish.name());
@@ -159,6 +170,24 @@ public final class EventServiceResource {
                 .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
         ctx.response().putHeader("Location", SUBSCRIPTIONS + "/" + s.id());
         Responses.send(ctx, 201, render(s));
+    }
+
+    private void patch(RoutingContext ctx, Principal p) {
+        Subscription s = find(ctx);
+        ObjectNode body = Bodies.object(ctx);
+        ObjectNode current = render(s);
+        dev.bmcagent.redfish.http.ETags.checkIfMatch(ctx, current);
+        PatchSpec spec = new PatchSpec().text("Context", 256);
+        if (s.type() == SubscriptionType.RedfishEvent) {
+            spec.enumeration("DeliveryRetryPolicy", RetryPolicy.class);
+        }
+        spec.validate(body, current);
+        Subscription updated = new Subscription(s.id(), s.type(), s.destination(),
+                PatchSpec.text(body, "Context").orElse(s.context()), s.httpHeaders(), s.registryPrefixes(),
+                s.resourceTypes(), s.messageIds(), s.originResources(),
+                PatchSpec.enumValue(body, "DeliveryRetryPolicy", RetryPolicy.class).orElse(s.retryPolicy()), s.owner());
+        store.replace(updated);
+        Responses.resource(ctx, render(updated));
     }
 
     /** Only push subscriptions are created by POST; SSE ones by opening the stream. */

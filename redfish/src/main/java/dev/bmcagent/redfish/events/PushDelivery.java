@@ -64,7 +64,7 @@ public final class PushDelivery {
         return suspended.contains(id);
     }
 
-    /** Drops all delivery state of a deleted subscription. */
+    /** Drops all delivery state of a subscription: deleted, or resumed after suspension. */
     void forget(String id) {
         queues.remove(id);
         inFlight.remove(id);

@@ -36,6 +36,11 @@ public final class SubscriptionStore {
         return new ArrayList<>(byId.values());
     }
 
+    /** Replaces an existing subscription (same id); false when it is gone. */
+    public boolean replace(Subscription s) {
+        return byId.replace(s.id(), s) != null;
+    }
+
     public boolean remove(String id) {
         return byId.remove(id) != null;
     }

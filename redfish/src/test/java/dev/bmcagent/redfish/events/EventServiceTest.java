@@ -214,6 +214,31 @@ class EventServiceTest {
     }
 
     @Test
+    void suspendedSubscriptionResumesAndPatchedContextIsUsed() {
+        HttpResult created = subscribe("{\"Destination\":\"" + destination() + "\",\"Protocol\":\"Redfish\","
+                + "\"DeliveryRetryPolicy\":\"SuspendRetries\",\"Context\":\"old\"}");
+        String uri = created.header("Location");
+        failNext.set(3);
+        f.events.publish(BootMessage.PowerStateChanged.messageId(), List.of("host1", "Off", "x"),
+                "/redfish/v1/Systems/host1", EventSeverity.OK);
+        await().atMost(20, TimeUnit.SECONDS).until(() -> "Disabled".equals(
+                f.curl.get(uri, "-u", ADMIN).json().at("/Status/State").asText()));
+        f.events.publish(BootMessage.PowerStateChanged.messageId(), List.of("host1", "On", "ignored while suspended"),
+                "/redfish/v1/Systems/host1", EventSeverity.OK);
+        assertEquals("Base.1.19.0.PropertyNotWritable",
+                f.curl.send("PATCH", uri, "{\"Destination\":\"http://127.0.0.1:1/\"}", "-u", ADMIN).messageId());
+        assertEquals(200, f.curl.send("PATCH", uri, "{\"Context\":\"new\"}", "-u", ADMIN).status());
+        assertEquals(204, f.curl.send("POST", uri + "/Actions/EventDestination.ResumeSubscription", "{}", "-u", ADMIN)
+                .status());
+        assertEquals("Enabled", f.curl.get(uri, "-u", ADMIN).json().at("/Status/State").asText());
+        f.events.publish(BootMessage.PowerStateChanged.messageId(), List.of("host1", "On", "after resume"),
+                "/redfish/v1/Systems/host1", EventSeverity.OK);
+        await().atMost(20, TimeUnit.SECONDS).until(() -> received.size() == 1);
+        assertEquals("new", received.get(0).get("Context").asText());
+        assertEquals("after resume", received.get(0).at("/Events/0/MessageArgs/2").asText());
+    }
+
+    @Test
     void filtersByResourceType() {
         assertEquals(201, subscribe("{\"Destination\":\"" + destination() + "\",\"Protocol\":\"Redfish\","
                 + "\"ResourceTypes\":[\"Chassis\"]}").status());
