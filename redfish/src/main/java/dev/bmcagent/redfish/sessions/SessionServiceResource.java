@@ -38,7 +38,7 @@ public final class SessionServiceResource {
         routes.get("/redfish/v1/SessionService", Privilege.Login, (ctx, p) -> Responses.resource(ctx, service()));
         routes.patch("/redfish/v1/SessionService", Privilege.ConfigureManager, this::patchService);
         routes.get("/redfish/v1/SessionService/Sessions", Privilege.Login,
-                (ctx, p) -> Responses.resource(ctx, collection()));
+                (ctx, p) -> Responses.resource(ctx, collection(p)));
         routes.publicRoute(HttpMethod.POST, "/redfish/v1/SessionService/Sessions", this::login);
         routes.get("/redfish/v1/SessionService/Sessions/:sessionId", Privilege.Login,
                 (ctx, p) -> Responses.resource(ctx, session(ctx, p)));
@@ -64,9 +64,11 @@ public final class SessionServiceResource {
         Responses.resource(ctx, service());
     }
 
-    private ObjectNode collection() {
-        return Json.collection(SESSIONS, Schema.SESSION_COLLECTION, "Session Collection",
-                store.sessions().stream().map(s -> SESSIONS + "/" + s.id()).toList());
+    /** Users without ConfigureManager see only their own sessions. */
+    private ObjectNode collection(Principal p) {
+        return Json.collection(SESSIONS, Schema.SESSION_COLLECTION, "Session Collection", store.sessions().stream()
+                .filter(s -> s.userName().equals(p.userName()) || p.role().has(Privilege.ConfigureManager))
+                .map(s -> SESSIONS + "/" + s.id()).toList());
     }
 
     private ObjectNode session(RoutingContext ctx, Principal p) {

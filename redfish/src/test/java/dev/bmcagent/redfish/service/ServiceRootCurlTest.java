@@ -94,6 +94,22 @@ class ServiceRootCurlTest {
     }
 
     @Test
+    void http11KeepAliveReusesTheTlsConnection() {
+        String out = dev.bmcagent.redfish.testing.Curl.exec(java.util.List.of("curl", "-sk", "-v", "--http1.1",
+                "-o", "/dev/null", "-o", "/dev/null", "-u", "admin:secret", f.curl.url("/redfish/v1/"),
+                f.curl.url("/redfish/v1/Systems")));
+        assertTrue(out.contains("Re-using existing connection"), out);
+        assertTrue(out.contains("TLSv1.3") || out.contains("TLSv1.2"), out);
+    }
+
+    @Test
+    void plainHttpIsNotServed() {
+        String out = dev.bmcagent.redfish.testing.Curl.exec(java.util.List.of("curl", "-s", "-o", "/dev/null",
+                "-w", "%{http_code}", "--max-time", "10", "http://127.0.0.1:" + f.port() + "/redfish/v1/"));
+        assertEquals("000", out.trim());
+    }
+
+    @Test
     void unsupportedQueryIs501() {
         HttpResult r = f.curl.get("/redfish/v1/Systems?%24expand=.", "-u", "admin:secret");
         assertEquals(501, r.status());

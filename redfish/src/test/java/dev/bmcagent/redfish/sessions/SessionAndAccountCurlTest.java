@@ -82,7 +82,12 @@ class SessionAndAccountCurlTest {
 
     @Test
     void readOnlySessionCannotPatch() {
+        String admin = login("admin", "secret").header("Location");
         String token = login("reader", "readonly1").header("X-Auth-Token");
+        HttpResult mine = f.curl.get(LOGIN, "-H", "X-Auth-Token: " + token);
+        assertTrue(mine.json().get("Members").toString().contains("/Sessions/"));
+        assertFalse(mine.json().get("Members").toString().contains(admin), mine.body());
+        assertEquals(404, f.curl.get(admin, "-H", "X-Auth-Token: " + token).status());
         HttpResult r = f.curl.send("PATCH", "/redfish/v1/Systems/host1", "{\"AssetTag\":\"q\"}",
                 "-H", "X-Auth-Token: " + token);
         assertEquals(403, r.status());
