@@ -58,6 +58,7 @@ public final class RedfishServer {
     private final SessionStore sessions;
     private HttpServer server;
     private EventDispatcher dispatcher;
+    private HttpClient pushClient;
 
     /** A server on its own Vert.x instance (closed by {@link #stop()}). */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
@@ -118,7 +119,8 @@ public final class RedfishServer {
         if (ownsVertx) {
             return vertx.close();
         }
-        return server == null ? Future.succeededFuture() : server.close();
+        Future<Void> client = pushClient == null ? Future.succeededFuture() : pushClient.close();
+        return client.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     }
 
     /** Everything event-related runs on {@code context}, the server's own event loop. */
@@ -156,8 +158,8 @@ public final class RedfishServer {
     private EventServiceResource events(Context context) {
         SubscriptionStore store = new SubscriptionStore(options.maxSubscriptions());
         SseStreams sse = new SseStreams();
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000));
-        PushDelivery push = new PushDelivery(vertx, client, options.deliveryRetryAttempts(),
+        pushClient = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000));
+        PushDelivery push = new PushDelivery(vertx, pushClient, options.deliveryRetryAttempts(),
                 options.deliveryRetryInterval(), store::remove);
         dispatcher = new EventDispatcher(context, store, sse, push);
         dispatcher.start(backends.events());

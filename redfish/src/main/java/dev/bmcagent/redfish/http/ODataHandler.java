@@ -12,7 +12,8 @@ public final class ODataHandler implements Handler<RoutingContext> {
 
     public static final String ODATA_VERSION = "4.0";
     /** DSP0266: unsupported $-queries are answered 501; $filter is only meaningful on the SSE stream. */
-    private static final java.util.Set<String> SUPPORTED_QUERIES = java.util.Set.of("$select", "$filter");
+    private static final java.util.Set<String> SUPPORTED_QUERIES = java.util.Set.of("$select");
+    private static final String SSE = "/redfish/v1/EventService/SSE";
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -32,7 +33,8 @@ public final class ODataHandler implements Handler<RoutingContext> {
             return;
         }
         for (String name : ctx.queryParams().names()) {
-            if (name.startsWith("$") && !SUPPORTED_QUERIES.contains(name)) {
+            boolean sseFilter = name.equals("$filter") && SSE.equals(ctx.normalizedPath());
+            if (name.startsWith("$") && !SUPPORTED_QUERIES.contains(name) && !sseFilter) {
                 Responses.error(ctx, RedfishError.of(BaseMessage.QueryNotSupported));
                 return;
             }

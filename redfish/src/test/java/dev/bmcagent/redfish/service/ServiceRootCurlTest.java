@@ -114,6 +114,7 @@ class ServiceRootCurlTest {
         HttpResult r = f.curl.get("/redfish/v1/Systems?%24expand=.", "-u", "admin:secret");
         assertEquals(501, r.status());
         assertEquals("Base.1.19.0.QueryNotSupported", r.messageId());
+        assertEquals(501, f.curl.get("/redfish/v1/Systems?%24filter=Id%20eq%20host1", "-u", "admin:secret").status());
     }
 
     @Test
