@@ -47,7 +47,8 @@ public final class AuthHandler implements Handler<RoutingContext> {
     }
 
     private static boolean isPublic(HttpMethod method, String path) {
-        return PUBLIC.contains(method.name() + " " + path);
+        String m = method == HttpMethod.HEAD ? "GET" : method.name();
+        return PUBLIC.contains(m + " " + path);
     }
 
     private Optional<Principal> authenticate(RoutingContext ctx) {

@@ -29,8 +29,10 @@ public final class Routes {
         this.router = Objects.requireNonNull(router, "router");
     }
 
+    /** GET, and HEAD with the same handler (Vert.x sends the headers of a HEAD response without the body). */
     public void get(String path, Privilege privilege, ResourceHandler h) {
         add(HttpMethod.GET, path, privilege, h);
+        add(HttpMethod.HEAD, path, privilege, h);
     }
 
     public void post(String path, Privilege privilege, ResourceHandler h) {
@@ -48,6 +50,9 @@ public final class Routes {
     /** A route open to everyone (service root, $metadata, odata, session login). */
     public void publicRoute(HttpMethod method, String path, ResourceHandler h) {
         add(method, path, null, h);
+        if (method == HttpMethod.GET) {
+            add(HttpMethod.HEAD, path, null, h);
+        }
     }
 
     private void add(HttpMethod method, String path, Privilege privilege, ResourceHandler h) {

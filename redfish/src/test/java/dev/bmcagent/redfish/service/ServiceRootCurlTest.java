@@ -45,7 +45,7 @@ class ServiceRootCurlTest {
         assertEquals(InMemoryManager.UUID_.toString(), r.json().get("UUID").asText());
         assertTrue(r.json().at("/ProtocolFeaturesSupported/SelectQuery").asBoolean());
         assertEquals("4.0", r.header("OData-Version"));
-        assertEquals("GET", r.header("Allow"));
+        assertEquals("GET, HEAD", r.header("Allow"));
         assertTrue(r.header("ETag").startsWith("\""));
     }
 
@@ -110,6 +110,15 @@ class ServiceRootCurlTest {
     }
 
     @Test
+    void headAnswersHeadersWithoutBody() {
+        HttpResult r = f.curl.run("HEAD", "/redfish/v1/Systems/host1", null, "-I", "-u", "admin:secret");
+        assertEquals(200, r.status());
+        assertTrue(r.header("ETag").startsWith("\""));
+        assertEquals("", r.body());
+        assertEquals(401, f.curl.run("HEAD", "/redfish/v1/Systems/host1", null, "-I").status());
+    }
+
+    @Test
     void unsupportedQueryIs501() {
         HttpResult r = f.curl.get("/redfish/v1/Systems?%24expand=.", "-u", "admin:secret");
         assertEquals(501, r.status());
@@ -129,7 +138,7 @@ class ServiceRootCurlTest {
     void unsupportedMethodIs405WithAllow() {
         HttpResult r = f.curl.send("DELETE", "/redfish/v1/", null, "-u", "admin:secret");
         assertEquals(405, r.status());
-        assertEquals("GET", r.header("Allow"));
+        assertEquals("GET, HEAD", r.header("Allow"));
         assertEquals("Base.1.19.0.OperationNotAllowed", r.messageId());
     }
 

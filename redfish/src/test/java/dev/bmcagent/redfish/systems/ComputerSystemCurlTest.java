@@ -62,7 +62,7 @@ class ComputerSystemCurlTest {
         assertFalse(j.at("/Oem/BmcAgent/AcpiStateInferred").asBoolean());
         assertEquals(256.0, j.at("/MemorySummary/TotalSystemMemoryGiB").asDouble());
         assertEquals(BootSource.values().length, j.at("/Boot/BootSourceOverrideTarget@Redfish.AllowableValues").size());
-        assertEquals("GET, PATCH", r.header("Allow"));
+        assertEquals("GET, HEAD, PATCH", r.header("Allow"));
         assertEquals("/redfish/v1/Systems/host1/ResetActionInfo",
                 j.at("/Actions/#ComputerSystem.Reset/@Redfish.ActionInfo").asText());
     }
@@ -175,7 +175,7 @@ class ComputerSystemCurlTest {
     void unsupportedMethodIs405() {
         HttpResult r = admin("DELETE", SYS, null);
         assertEquals(405, r.status());
-        assertEquals("GET, PATCH", r.header("Allow"));
+        assertEquals("GET, HEAD, PATCH", r.header("Allow"));
     }
 
     @Test
