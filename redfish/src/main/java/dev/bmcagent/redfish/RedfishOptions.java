@@ -1,0 +1,165 @@
+package dev.bmcagent.redfish;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Redfish service options: defaults as named constants, fluent setters. */
+public final class RedfishOptions {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8443;
+    /** Request bodies above this are refused with 413 before any handler sees them. */
+    public static final long DEFAULT_BODY_LIMIT = 64 * 1024;
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(30);
+    public static final int DEFAULT_MAX_SESSIONS = 64;
+    public static final int DEFAULT_MAX_SUBSCRIPTIONS = 32;
+    /** Event destinations may only be on these hosts unless configured otherwise: loopback only. */
+    public static final List<String> DEFAULT_EVENT_DESTINATION_HOSTS = List.of("127.0.0.1", "::1");
+    public static final int DEFAULT_DELIVERY_RETRY_ATTEMPTS = 3;
+    public static final Duration DEFAULT_DELIVERY_RETRY_INTERVAL = Duration.ofSeconds(30);
+    public static final int MAX_DESTINATION_LENGTH = 2048;
+    public static final String CERT_FILE = "redfish-cert.pem";
+    public static final String KEY_FILE = "redfish-key.pem";
+
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private Path dataDir = Path.of("data");
+    private Path certPath;
+    private Path keyPath;
+    private long bodyLimit = DEFAULT_BODY_LIMIT;
+    private Duration sessionTimeout = DEFAULT_SESSION_TIMEOUT;
+    private int maxSessions = DEFAULT_MAX_SESSIONS;
+    private int maxSubscriptions = DEFAULT_MAX_SUBSCRIPTIONS;
+    private List<String> eventDestinationHosts = DEFAULT_EVENT_DESTINATION_HOSTS;
+    private int deliveryRetryAttempts = DEFAULT_DELIVERY_RETRY_ATTEMPTS;
+    private Duration deliveryRetryInterval = DEFAULT_DELIVERY_RETRY_INTERVAL;
+
+    public String host() {
+        return host;
+    }
+
+    public RedfishOptions host(String host) {
+        this.host = Objects.requireNonNull(host, "host");
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** 0 picks a free port (see {@link RedfishServer#port()}). */
+    public RedfishOptions port(int port) {
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Where a generated self-signed certificate is kept (stable across restarts). */
+    public RedfishOptions dataDir(Path dataDir) {
+        this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        return this;
+    }
+
+    /** A configured PEM certificate and key; when absent a self-signed pair is generated into the data dir. */
+    public Optional<Path> certPath() {
+        return Optional.ofNullable(certPath);
+    }
+
+    public Optional<Path> keyPath() {
+        return Optional.ofNullable(keyPath);
+    }
+
+    public RedfishOptions certificate(Path certPem, Path keyPem) {
+        this.certPath = Objects.requireNonNull(certPem, "certPem");
+        this.keyPath = Objects.requireNonNull(keyPem, "keyPem");
+        return this;
+    }
+
+    public long bodyLimit() {
+        return bodyLimit;
+    }
+
+    public RedfishOptions bodyLimit(long bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("body limit below 1 KiB: " + bytes);
+        }
+        this.bodyLimit = bytes;
+        return this;
+    }
+
+    public Duration sessionTimeout() {
+        return sessionTimeout;
+    }
+
+    public RedfishOptions sessionTimeout(Duration timeout) {
+        this.sessionTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    public int maxSessions() {
+        return maxSessions;
+    }
+
+    public RedfishOptions maxSessions(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxSessions < 1");
+        }
+        this.maxSessions = max;
+        return this;
+    }
+
+    public int maxSubscriptions() {
+        return maxSubscriptions;
+    }
+
+    public RedfishOptions maxSubscriptions(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxSubscriptions < 1");
+        }
+        this.maxSubscriptions = max;
+        return this;
+    }
+
+    public List<String> eventDestinationHosts() {
+        return eventDestinationHosts;
+    }
+
+    /** Hosts (literal names or addresses, compared case-insensitively) push subscriptions may deliver to. */
+    public RedfishOptions eventDestinationHosts(List<String> hosts) {
+        this.eventDestinationHosts = List.copyOf(hosts);
+        return this;
+    }
+
+    public int deliveryRetryAttempts() {
+        return deliveryRetryAttempts;
+    }
+
+    public RedfishOptions deliveryRetryAttempts(int attempts) {
+        if (attempts < 0 || attempts > 20) {
+            throw new IllegalArgumentException("retry attempts must be 0..20: " + attempts);
+        }
+        this.deliveryRetryAttempts = attempts;
+        return this;
+    }
+
+    public Duration deliveryRetryInterval() {
+        return deliveryRetryInterval;
+    }
+
+    public RedfishOptions deliveryRetryInterval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("retry interval must be positive");
+        }
+        this.deliveryRetryInterval = interval;
+        return this;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.bmcagent.redfish;
+
+import dev.bmcagent.redfish.accounts.AccountServiceResource;
+import dev.bmcagent.redfish.backend.RedfishBackends;
+import dev.bmcagent.redfish.chassis.ChassisResource;
+import dev.bmcagent.redfish.chassis.SensorsResource;
+import dev.bmcagent.redfish.chassis.ThermalResource;
+import dev.bmcagent.redfish.logs.BootLogResource;
+import dev.bmcagent.redfish.logs.SelLogResource;
+import dev.bmcagent.redfish.managers.ManagerResource;
+import dev.bmcagent.redfish.systems.BootOptionsResource;
+import dev.bmcagent.redfish.systems.ResetActionResource;
+import dev.bmcagent.redfish.systems.SystemsResource;
+import dev.bmcagent.redfish.http.AuthHandler;
+import dev.bmcagent.redfish.http.BaseMessage;
+import dev.bmcagent.redfish.http.ODataHandler;
+import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.Responses;
+import dev.bmcagent.redfish.http.Routes;
+import dev.bmcagent.redfish.service.MetadataResource;
+import dev.bmcagent.redfish.service.OemSchemaResource;
+import dev.bmcagent.redfish.service.ServiceRootResource;
+import dev.bmcagent.redfish.sessions.SessionServiceResource;
+import dev.bmcagent.redfish.sessions.SessionStore;
+import dev.bmcagent.redfish.events.DestinationValidator;
+import dev.bmcagent.redfish.events.EventDispatcher;
+import dev.bmcagent.redfish.events.EventServiceResource;
+import dev.bmcagent.redfish.events.PushDelivery;
+import dev.bmcagent.redfish.events.RegistriesResource;
+import dev.bmcagent.redfish.events.SseStreams;
+import dev.bmcagent.redfish.events.SubscriptionStore;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The Redfish service: HTTPS only (TLS 1.2/1.3), HTTP/1.1 keep-alive. Protocol headers, then authentication,
+ * then the body limit run before any resource handler; resources register literal routes by feature.
+ */
+public final class RedfishServer {
+
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final RedfishOptions options;
+    private final RedfishBackends backends;
+    private final Clock clock;
+    private final SessionStore sessions;
+    private HttpServer server;
+    private EventDispatcher dispatcher;
+    private HttpClient pushClient;
+
+    /** A server on its own Vert.x instance (closed by {@link #stop()}). */
+    public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
+        this(Vertx.vertx(), true, options, backends, clock);
+    }
+
+    /** A server on a shared Vert.x instance (left open by {@link #stop()}). */
+    public RedfishServer(Vertx vertx, RedfishOptions options, RedfishBackends backends, Clock clock) {
+        this(vertx, false, options, backends, clock);
+    }
+
+    private RedfishServer(Vertx vertx, boolean ownsVertx, RedfishOptions options, RedfishBackends backends,
+                          Clock clock) {
+        this.vertx = Objects.requireNonNull(vertx, "vertx");
+        this.ownsVertx = ownsVertx;
+        this.options = Objects.requireNonNull(options, "options");
+        this.backends = Objects.requireNonNull(backends, "backends");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sessions = new SessionStore(clock, options.sessionTimeout(), options.maxSessions());
+    }
+
+    /** Starts listening; the future completes when the port is bound. Loads or generates the certificate first. */
+    public Future<Void> start() {
+        HttpServerOptions http = new HttpServerOptions()
+                .setHost(options.host())
+                .setPort(options.port())
+                .setSsl(true)
+                .setKeyCertOptions(TlsMaterial.load(options))
+                .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+        Context context = vertx.getOrCreateContext();
+        Promise<Void> started = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                Router router = router(context);
+                vertx.createHttpServer(http).requestHandler(router).listen().onSuccess(s -> {
+                    this.server = s;
+                    started.complete();
+                }).onFailure(started::fail);
+            } catch (RuntimeException e) {
+                started.fail(e);
+            }
+        });
+        return started.future();
+    }
+
+    /** The bound port (after {@link #start()} completed). */
+    public int port() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return server.actualPort();
+    }
+
+    public Future<Void> stop() {
+        if (dispatcher != null) {
+            dispatcher.stop();
+        }
+        if (ownsVertx) {
+            return vertx.close();
+        }
+        Future<Void> client = pushClient == null ? Future.succeededFuture() : pushClient.close();
+        return client.eventually(() -> server == null ? Future.succeededFuture() : server.close());
+    }
+
+    /** Everything event-related runs on {@code context}, the server's own event loop. */
+    private Router router(Context context) {
+        Router router = Router.router(vertx);
+        router.route().handler(new ODataHandler());
+        router.route().handler(new AuthHandler(backends.accounts(), sessions));
+        router.route().handler(BodyHandler.create(false).setBodyLimit(options.bodyLimit()));
+        Routes routes = new Routes(router);
+        new ServiceRootResource(backends.manager().manager().uuid(), "bmc-agent").register(routes);
+        new MetadataResource().register(routes);
+        new OemSchemaResource().register(routes);
+        new SessionServiceResource(sessions, backends.accounts()).register(routes);
+        new AccountServiceResource(backends.accounts(), sessions::deleteAllOf).register(routes);
+        new SystemsResource(backends.systems()).register(routes);
+        new ResetActionResource(backends.systems()).register(routes);
+        new BootOptionsResource(backends.systems()).register(routes);
+        new BootLogResource(backends.logs(), backends.systems(), clock).register(routes);
+        new ChassisResource(backends.chassis()).register(routes);
+        new SensorsResource(backends.chassis()).register(routes);
+        new ThermalResource(backends.chassis()).register(routes);
+        new ManagerResource(backends.manager(), backends.systems()).register(routes);
+        new SelLogResource(backends.logs()).register(routes);
+        events(context).register(routes);
+        new RegistriesResource().register(routes);
+        routes.finish();
+        router.route().handler(ctx -> Responses.error(ctx,
+                RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())));
+        router.errorHandler(413, ctx -> Responses.error(ctx, new RedfishError(413, List.of(new RedfishError.Info(
+                BaseMessage.GeneralError, List.of(), "")))));
+        router.errorHandler(500, ctx -> Responses.error(ctx, RedfishError.of(BaseMessage.InternalError)));
+        return router;
+    }
+
+    private EventServiceResource events(Context context) {
+        SubscriptionStore store = new SubscriptionStore(options.maxSubscriptions());
+        SseStreams sse = new SseStreams();
+        pushClient = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000));
+        PushDelivery push = new PushDelivery(vertx, pushClient, options.deliveryRetryAttempts(),
+                options.deliveryRetryInterval(), store::remove);
+        dispatcher = new EventDispatcher(context, store, sse, push);
+        dispatcher.start(backends.events());
+        return new EventServiceResource(store, sse, push, dispatcher,
+                new DestinationValidator(options.eventDestinationHosts(), RedfishOptions.MAX_DESTINATION_LENGTH),
+                clock, options.deliveryRetryAttempts(), options.deliveryRetryInterval().toSeconds());
+    }
+}

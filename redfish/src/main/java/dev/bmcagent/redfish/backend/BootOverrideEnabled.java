@@ -1,0 +1,4 @@
+package dev.bmcagent.redfish.backend;
+
+/** Redfish {@code ComputerSystem.BootSourceOverrideEnabled}. */
+public enum BootOverrideEnabled { Disabled, Once, Continuous }

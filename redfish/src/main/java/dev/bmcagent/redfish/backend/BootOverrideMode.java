@@ -1,0 +1,4 @@
+package dev.bmcagent.redfish.backend;
+
+/** Redfish {@code ComputerSystem.BootSourceOverrideMode}. */
+public enum BootOverrideMode { Legacy, UEFI }

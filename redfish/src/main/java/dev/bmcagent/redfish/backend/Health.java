@@ -1,0 +1,4 @@
+package dev.bmcagent.redfish.backend;
+
+/** Redfish {@code Resource.Health}. */
+public enum Health { OK, Warning, Critical }

@@ -1,0 +1,4 @@
+package dev.bmcagent.redfish.backend;
+
+/** Redfish {@code Resource.IndicatorLED} (deprecated in favour of LocationIndicatorActive, still read by tools). */
+public enum IndicatorLed { Lit, Blinking, Off }

@@ -1,0 +1,4 @@
+package dev.bmcagent.redfish.backend;
+
+/** Redfish {@code Resource.PowerState}. */
+public enum PowerState { On, Off, PoweringOn, PoweringOff, Paused }

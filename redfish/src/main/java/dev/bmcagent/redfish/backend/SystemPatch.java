@@ -1,0 +1,30 @@
+package dev.bmcagent.redfish.backend;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The writable part of a ComputerSystem, already validated by the service; empty fields are left unchanged.
+ * The backend applies all present fields or none.
+ */
+public record SystemPatch(Optional<IndicatorLed> indicatorLed, Optional<String> assetTag,
+                          Optional<BootSource> overrideTarget, Optional<BootOverrideEnabled> overrideEnabled,
+                          Optional<BootOverrideMode> overrideMode, Optional<String> uefiTarget,
+                          Optional<String> httpBootUri, Optional<List<String>> bootOrder) {
+    public SystemPatch {
+        Objects.requireNonNull(indicatorLed, "indicatorLed");
+        Objects.requireNonNull(assetTag, "assetTag");
+        Objects.requireNonNull(overrideTarget, "overrideTarget");
+        Objects.requireNonNull(overrideEnabled, "overrideEnabled");
+        Objects.requireNonNull(overrideMode, "overrideMode");
+        Objects.requireNonNull(uefiTarget, "uefiTarget");
+        Objects.requireNonNull(httpBootUri, "httpBootUri");
+        bootOrder = bootOrder.map(List::copyOf);
+    }
+
+    public boolean isEmpty() {
+        return indicatorLed.isEmpty() && assetTag.isEmpty() && overrideTarget.isEmpty() && overrideEnabled.isEmpty()
+                && overrideMode.isEmpty() && uefiTarget.isEmpty() && httpBootUri.isEmpty() && bootOrder.isEmpty();
+    }
+}

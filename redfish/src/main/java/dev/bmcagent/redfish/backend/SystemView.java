@@ -1,0 +1,51 @@
+package dev.bmcagent.redfish.backend;
+
+import dev.bmcagent.acpi.progress.BootProgress;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One host, as a Redfish ComputerSystem shows it: a snapshot the agent builds from its lifecycle state.
+ *
+ * @param id                   the host id (URI segment: letters, digits, '-', '_')
+ * @param name                 display name
+ * @param powerState           PowerState
+ * @param acpi                 ACPI system/device state, last change, inferred
+ * @param bootProgress         BootProgress (LastState, LastStateTime, OemLastState, LastBootTimeSeconds)
+ * @param biosVersion          BiosVersion
+ * @param uuid                 UUID (SMBIOS system UUID)
+ * @param memoryGiB            MemorySummary.TotalSystemMemoryGiB as the host reported it in its last boot
+ * @param processors           ProcessorSummary
+ * @param indicatorLed         IndicatorLED (writable)
+ * @param assetTag             AssetTag (writable)
+ * @param bootOverride         Boot source override (writable)
+ * @param bootOrder            Boot.BootOrder: the declared order the reconciler enforces (writable)
+ * @param bootOptions          boot options as the host reports them
+ */
+public record SystemView(String id, String name, PowerState powerState, AcpiView acpi, BootProgress bootProgress,
+                         String biosVersion, UUID uuid, double memoryGiB, ProcessorSummaryView processors,
+                         IndicatorLed indicatorLed, String assetTag, BootOverride bootOverride, List<String> bootOrder,
+                         List<BootOptionView> bootOptions) {
+    public SystemView {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(powerState, "powerState");
+        Objects.requireNonNull(acpi, "acpi");
+        Objects.requireNonNull(bootProgress, "bootProgress");
+        Objects.requireNonNull(biosVersion, "biosVersion");
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(processors, "processors");
+        Objects.requireNonNull(indicatorLed, "indicatorLed");
+        Objects.requireNonNull(assetTag, "assetTag");
+        Objects.requireNonNull(bootOverride, "bootOverride");
+        bootOrder = List.copyOf(bootOrder);
+        bootOptions = List.copyOf(bootOptions);
+        if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("system id must be a URI-safe id: " + id);
+        }
+        if (memoryGiB < 0) {
+            throw new IllegalArgumentException("negative memory");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.bmcagent.redfish.events;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bmcagent.redfish.backend.RedfishEvent;
+import dev.bmcagent.redfish.http.Json;
+import dev.bmcagent.redfish.http.Schema;
+
+/** The Redfish Event payload for one {@link RedfishEvent}, as pushed and as SSE {@code data:}. */
+public final class EventJson {
+
+    private EventJson() {
+    }
+
+    public static ObjectNode render(RedfishEvent e, String context) {
+        ObjectNode n = Json.object();
+        n.put("@odata.type", Schema.EVENT.odataType());
+        n.put("Id", Long.toString(e.sequence()));
+        n.put("Name", "Event Array");
+        n.put("Context", context);
+        ObjectNode record = n.putArray("Events").addObject();
+        record.put("EventId", Long.toString(e.sequence()));
+        record.put("EventTimestamp", Json.dateTime(e.timestamp()));
+        record.put("MessageId", e.registryMessageId());
+        ArrayNode args = record.putArray("MessageArgs");
+        e.args().forEach(args::add);
+        record.put("Message", BootMessage.byMessageId(e.registryMessageId()).map(m -> m.format(e.args()))
+                .orElse(e.registryMessageId()));
+        record.put("MessageSeverity", e.severity().name());
+        record.set("OriginOfCondition", Json.link(e.originOfCondition()));
+        return n;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.bmcagent.redfish.events;
+
+/** Redfish {@code EventDestination.EventDestinationProtocol} values accepted: Redfish only. */
+public enum EventProtocol { Redfish }

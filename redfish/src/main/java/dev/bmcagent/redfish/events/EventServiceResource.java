@@ -1,0 +1,285 @@
+package dev.bmcagent.redfish.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bmcagent.redfish.backend.EventSeverity;
+import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.RedfishEvent;
+import dev.bmcagent.redfish.http.BaseMessage;
+import dev.bmcagent.redfish.http.Bodies;
+import dev.bmcagent.redfish.http.Json;
+import dev.bmcagent.redfish.http.PatchSpec;
+import dev.bmcagent.redfish.http.Principal;
+import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.Responses;
+import dev.bmcagent.redfish.http.Routes;
+import dev.bmcagent.redfish.http.Schema;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** EventService: push subscriptions (EventDestination), the SSE stream, SubmitTestEvent. */
+public final class EventServiceResource {
+
+    static final String SERVICE = "/redfish/v1/EventService";
+    static final String SUBSCRIPTIONS = SERVICE + "/Subscriptions";
+    static final String SSE = SERVICE + "/SSE";
+
+    private final SubscriptionStore store;
+    private final SseStreams sse;
+    private final PushDelivery push;
+    private final EventDispatcher dispatcher;
+    private final DestinationValidator destinations;
+    private final Clock clock;
+    private final int retryAttempts;
+    private final long retryIntervalSeconds;
+
+    public EventServiceResource(SubscriptionStore store, SseStreams sse, PushDelivery push, EventDispatcher dispatcher,
+                                DestinationValidator destinations, Clock clock, int retryAttempts,
+                                long retryIntervalSeconds) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.sse = Objects.requireNonNull(sse, "sse");
+        this.push = Objects.requireNonNull(push, "push");
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.destinations = Objects.requireNonNull(destinations, "destinations");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.retryAttempts = retryAttempts;
+        this.retryIntervalSeconds = retryIntervalSeconds;
+    }
+
+    public void register(Routes routes) {
+        routes.get("/redfish/v1/EventService", Privilege.Login, (ctx, p) -> Responses.resource(ctx, service()));
+        routes.get("/redfish/v1/EventService/Subscriptions", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+                Json.collection(SUBSCRIPTIONS, Schema.EVENT_DESTINATION_COLLECTION, "Event Subscriptions",
+                        store.all().stream().map(s -> SUBSCRIPTIONS + "/" + s.id()).toList())));
+        routes.post("/redfish/v1/EventService/Subscriptions", Privilege.ConfigureManager, this::subscribe);
+        routes.get("/redfish/v1/EventService/Subscriptions/:subscriptionId", Privilege.Login,
+                (ctx, p) -> Responses.resource(ctx, render(find(ctx))));
+        routes.delete("/redfish/v1/EventService/Subscriptions/:subscriptionId", Privilege.ConfigureManager,
+                (ctx, p) -> {
+                    Subscription s = find(ctx);
+                    store.remove(s.id());
+                    push.forget(s.id());
+                    Responses.noContent(ctx);
+                });
+        routes.patch("/redfish/v1/EventService/Subscriptions/:subscriptionId", Privilege.ConfigureManager,
+                this::patch);
+        routes.post("/redfish/v1/EventService/Subscriptions/:subscriptionId/Actions/EventDestination.ResumeSubscription",
+                Privilege.ConfigureManager, (ctx, p) -> {
+                    Subscription s = find(ctx);
+                    Bodies.objectOrEmpty(ctx);
+                    push.forget(s.id());
+                    Responses.noContent(ctx);
+                });
+        routes.post("/redfish/v1/EventService/Actions/EventService.SubmitTestEvent", Privilege.ConfigureManager,
+                this::submitTestEvent);
+        routes.get("/redfish/v1/EventService/SSE", Privilege.Login, this::openSse);
+    }
+
+    private ObjectNode service() {
+        ObjectNode n = Json.resource(SERVICE, Schema.EVENT_SERVICE, "EventService", "Event Service");
+        n.put("ServiceEnabled", true);
+        n.put("DeliveryRetryAttempts", retryAttempts);
+        n.put("DeliveryRetryIntervalSeconds", retryIntervalSeconds);
+        n.putArray("EventFormatTypes").add("Event");
+        n.putArray("RegistryPrefixes").add(BootMessage.PREFIX);
+        ArrayNode types = n.putArray("ResourceTypes");
+        ResourceTypes.ALL.forEach(types::add);
+        n.put("ServerSentEventUri", SSE);
+        n.putObject("SSEFilterPropertiesSupported").put("EventFormatType", false).put("MessageId", true)
+                .put("MetricReportDefinition", false).put("OriginResource", true).put("RegistryPrefix", true)
+                .put("ResourceType", true).put("SubordinateResources", false);
+        n.putObject("Status").put("State", "Enabled").put("Health", "OK");
+        n.set("Subscriptions", Json.link(SUBSCRIPTIONS));
+        n.putObject("Actions").putObject("#EventService.SubmitTestEvent")
+                .put("target", SERVICE + "/Actions/EventService.SubmitTestEvent");
+        return n;
+    }
+
+    private Subscription find(RoutingContext ctx) {
+        String id = ctx.pathParam("subscriptionId");
+        return store.get(id)
+                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "EventDestination", id).exception());
+    }
+
+    private ObjectNode render(Subscription s) {
+        ObjectNode n = Json.resource(SUBSCRIPTIONS + "/" + s.id(), Schema.EVENT_DESTINATION, s.id(),
+                "Event Subscription " + s.id());
+        if (s.type() == SubscriptionType.RedfishEvent) {
+            n.put("Destination", s.destination());
+            n.put("DeliveryRetryPolicy", s.retryPolicy().name());
+            n.putObject("Actions").putObject("#EventDestination.ResumeSubscription").put("target",
+                    SUBSCRIPTIONS + "/" + s.id() + "/Actions/EventDestination.ResumeSubscription");
+        }
+        n.put("Context", s.context());
+        n.put("Protocol", EventProtocol.Redfish.name());
+        n.put("SubscriptionType", s.type().name());
+        n.put("EventFormatType", "Event");
+        n.putNull("HttpHeaders");
+        ArrayNode prefixes = n.putArray("RegistryPrefixes");
+        s.registryPrefixes().forEach(prefixes::add);
+        ArrayNode types = n.putArray("ResourceTypes");
+        s.resourceTypes().forEach(types::add);
+        n.putObject("Status").put("State", push.isSuspended(s.id()) ? "Disabled" : "Enabled")
+                .put("Health", push.isSuspended(s.id()) ? "Warning" : "OK");
+        return n;
+    }
+
+    private void subscribe(RoutingContext ctx, Principal p) {
+        ObjectNode body = Bodies.object(ctx);
+        RedfishError.Collector errors = new RedfishError.Collector();
+        for (String required : new String[] {"Destination", "Protocol"}) {
+            if (!body.has(required)) {
+                errors.add(BaseMessage.PropertyMissing, "#/" + required, required);
+            }
+        }
+        errors.throwIfAny();
+        Map<String, String> headers = headers(body.get("HttpHeaders"));
+        ObjectNode rest = body.deepCopy();
+        rest.remove("HttpHeaders");
+        new PatchSpec().text("Destination", Integer.MAX_VALUE).enumeration("Protocol", EventProtocol.class)
+                .text("Context", 256).enumeration("DeliveryRetryPolicy", RetryPolicy.class)
+                .textList("RegistryPrefixes", 8, 64).textList("ResourceTypes", 16, 64)
+                .enumeration("SubscriptionType", PushOnly.class).enumeration("EventFormatType", EventFormat.class)
+                .validate(rest, null);
+        String destination = body.get("Destination").asText();
+        destinations.check(destination).ifPresent(e -> {
+            throw e.exception();
+        });
+        List<String> prefixes = PatchSpec.textList(body, "RegistryPrefixes").orElse(List.of());
+        List<String> types = PatchSpec.textList(body, "ResourceTypes").orElse(List.of());
+        prefixes.stream().filter(x -> !x.equals(BootMessage.PREFIX)).findFirst().ifPresent(x -> {
+            throw RedfishError.property(BaseMessage.PropertyValueNotInList, "#/RegistryPrefixes", x,
+                    "RegistryPrefixes").exception();
+        });
+        types.stream().filter(x -> !ResourceTypes.ALL.contains(x)).findFirst().ifPresent(x -> {
+            throw RedfishError.property(BaseMessage.PropertyValueNotInList, "#/ResourceTypes", x, "ResourceTypes")
+                    .exception();
+        });
+        RetryPolicy policy = PatchSpec.enumValue(body, "DeliveryRetryPolicy", RetryPolicy.class)
+                .orElse(RetryPolicy.TerminateAfterRetries);
+        String context = PatchSpec.text(body, "Context").orElse("");
+        Subscription s = store.add(id -> new Subscription(id, SubscriptionType.RedfishEvent, destination, context,
+                        headers, prefixes, types, List.of(), List.of(), policy, p.userName()))
+                .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
+        ctx.response().putHeader("Location", SUBSCRIPTIONS + "/" + s.id());
+        Responses.send(ctx, 201, render(s));
+    }
+
+    private void patch(RoutingContext ctx, Principal p) {
+        Subscription s = find(ctx);
+        ObjectNode body = Bodies.object(ctx);
+        ObjectNode current = render(s);
+        dev.bmcagent.redfish.http.ETags.checkIfMatch(ctx, current);
+        PatchSpec spec = new PatchSpec().text("Context", 256);
+        if (s.type() == SubscriptionType.RedfishEvent) {
+            spec.enumeration("DeliveryRetryPolicy", RetryPolicy.class);
+        }
+        spec.validate(body, current);
+        Subscription updated = new Subscription(s.id(), s.type(), s.destination(),
+                PatchSpec.text(body, "Context").orElse(s.context()), s.httpHeaders(), s.registryPrefixes(),
+                s.resourceTypes(), s.messageIds(), s.originResources(),
+                PatchSpec.enumValue(body, "DeliveryRetryPolicy", RetryPolicy.class).orElse(s.retryPolicy()), s.owner());
+        store.replace(updated);
+        Responses.resource(ctx, render(updated));
+    }
+
+    /** Only push subscriptions are created by POST; SSE ones by opening the stream. */
+    private enum PushOnly { RedfishEvent }
+
+    private enum EventFormat { Event }
+
+    /** HttpHeaders: an object of string values (or the older array of such objects). */
+    private static Map<String, String> headers(JsonNode v) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        List<JsonNode> objects = new ArrayList<>();
+        if (v.isObject()) {
+            objects.add(v);
+        } else if (v.isArray()) {
+            v.forEach(objects::add);
+        }
+        if (objects.isEmpty() && !(v.isArray() && v.isEmpty())) {
+            throw typeError(v);
+        }
+        for (JsonNode o : objects) {
+            if (!o.isObject()) {
+                throw typeError(v);
+            }
+            o.properties().forEach(e -> {
+                if (!e.getValue().isTextual() || !e.getKey().matches("[A-Za-z0-9-]{1,64}")
+                        || e.getValue().asText().matches(".*[\\r\\n].*") || out.size() >= 16) {
+                    throw typeError(v);
+                }
+                out.put(e.getKey(), e.getValue().asText());
+            });
+        }
+        return out;
+    }
+
+    private static RuntimeException typeError(JsonNode v) {
+        return RedfishError.property(BaseMessage.PropertyValueTypeError, "#/HttpHeaders", Json.write(v), "HttpHeaders")
+                .exception();
+    }
+
+    private void submitTestEvent(RoutingContext ctx, Principal p) {
+        ObjectNode body = Bodies.objectOrEmpty(ctx);
+        String action = "EventService.SubmitTestEvent";
+        String messageId = text(body, "MessageId", action, BootMessage.PowerStateChanged.messageId());
+        String origin = text(body, "OriginOfCondition", action, SERVICE);
+        String severityText = text(body, "Severity", action, "OK");
+        if (messageId.split("\\.").length != 4) {
+            throw RedfishError.of(BaseMessage.ActionParameterValueFormatError, messageId, "MessageId", action)
+                    .exception();
+        }
+        if (!origin.startsWith("/redfish/v1")) {
+            throw RedfishError.of(BaseMessage.ActionParameterValueFormatError, origin, "OriginOfCondition", action)
+                    .exception();
+        }
+        EventSeverity severity;
+        try {
+            severity = EventSeverity.valueOf(severityText);
+        } catch (IllegalArgumentException e) {
+            throw RedfishError.of(BaseMessage.ActionParameterValueNotInList, severityText, "Severity", action)
+                    .exception();
+        }
+        List<String> args = PatchSpec.textList(body, "MessageArgs").orElse(List.of());
+        dispatcher.dispatch(new RedfishEvent(messageId, args, origin, severity, clock.instant(), 0));
+        Responses.noContent(ctx);
+    }
+
+    private static String text(ObjectNode body, String name, String action, String dflt) {
+        JsonNode v = body.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        if (!v.isTextual()) {
+            throw RedfishError.of(BaseMessage.ActionParameterValueTypeError, Json.write(v), name, action).exception();
+        }
+        return v.asText();
+    }
+
+    private void openSse(RoutingContext ctx, Principal p) {
+        SseFilter filter = SseFilter.parse(ctx.queryParams().get("$filter"));
+        Subscription s = store.add(id -> new Subscription(id, SubscriptionType.SSE, "", "", Map.of(),
+                        filter.registryPrefixes(), filter.resourceTypes(), filter.messageIds(),
+                        filter.originResources(), RetryPolicy.TerminateAfterRetries, p.userName()))
+                .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
+        HttpServerResponse r = ctx.response();
+        r.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
+        r.closeHandler(v -> {
+            store.remove(s.id());
+            sse.closed(s.id());
+        });
+        sse.open(s.id(), r);
+        r.write(": subscription " + s.id() + "\n\n");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.bmcagent.redfish.events;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Subscriptions in memory, bounded; touched on the service's event-loop context only. */
+public final class SubscriptionStore {
+
+    private final Map<String, Subscription> byId = new LinkedHashMap<>();
+    private final int max;
+    private long nextId = 1;
+
+    public SubscriptionStore(int max) {
+        this.max = max;
+    }
+
+    /** Adds a subscription built from a fresh id, or empty when the limit is reached. */
+    public Optional<Subscription> add(Function<String, Subscription> build) {
+        if (byId.size() >= max) {
+            return Optional.empty();
+        }
+        Subscription s = build.apply(Long.toString(nextId++));
+        byId.put(s.id(), s);
+        return Optional.of(s);
+    }
+
+    public Optional<Subscription> get(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public List<Subscription> all() {
+        return new ArrayList<>(byId.values());
+    }
+
+    /** Replaces an existing subscription (same id); false when it is gone. */
+    public boolean replace(Subscription s) {
+        return byId.replace(s.id(), s) != null;
+    }
+
+    public boolean remove(String id) {
+        return byId.remove(id) != null;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.bmcagent.redfish.events;
+
+/** Redfish {@code EventDestination.SubscriptionType}. */
+public enum SubscriptionType { RedfishEvent, SSE }

@@ -1,0 +1,104 @@
+package dev.bmcagent.redfish.http;
+
+import dev.bmcagent.redfish.backend.Privilege;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers resource routes, one per literal path and verb, each with the privilege it requires. Every
+ * response of a path carries {@code Allow}; {@link #finish()} answers other verbs with 405. Handlers run only
+ * after {@link AuthHandler} (mounted before this router's routes) and after the privilege check here.
+ */
+public final class Routes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+    private final Router router;
+    private final Map<String, Set<HttpMethod>> allowed = new LinkedHashMap<>();
+
+    public Routes(Router router) {
+        this.router = Objects.requireNonNull(router, "router");
+    }
+
+    /** GET, and HEAD with the same handler (Vert.x sends the headers of a HEAD response without the body). */
+    public void get(String path, Privilege privilege, ResourceHandler h) {
+        add(HttpMethod.GET, path, privilege, h);
+        add(HttpMethod.HEAD, path, privilege, h);
+    }
+
+    public void post(String path, Privilege privilege, ResourceHandler h) {
+        add(HttpMethod.POST, path, privilege, h);
+    }
+
+    public void patch(String path, Privilege privilege, ResourceHandler h) {
+        add(HttpMethod.PATCH, path, privilege, h);
+    }
+
+    public void delete(String path, Privilege privilege, ResourceHandler h) {
+        add(HttpMethod.DELETE, path, privilege, h);
+    }
+
+    /** A route open to everyone (service root, $metadata, odata, session login). */
+    public void publicRoute(HttpMethod method, String path, ResourceHandler h) {
+        add(method, path, null, h);
+        if (method == HttpMethod.GET) {
+            add(HttpMethod.HEAD, path, null, h);
+        }
+    }
+
+    private void add(HttpMethod method, String path, Privilege privilege, ResourceHandler h) {
+        Set<HttpMethod> methods = allowed.computeIfAbsent(path, p -> new LinkedHashSet<>());
+        if (!methods.add(method)) {
+            throw new IllegalStateException("duplicate route: " + method + " " + path);
+        }
+        router.route(method, path).handler(ctx -> run(ctx, path, privilege, h));
+    }
+
+    private void run(RoutingContext ctx, String path, Privilege privilege, ResourceHandler h) {
+        ctx.response().putHeader("Allow", allow(path));
+        Principal principal = ctx.get(Principal.KEY);
+        if (privilege != null) {
+            if (principal == null) {
+                Responses.error(ctx, RedfishError.of(BaseMessage.NoValidSession));
+                return;
+            }
+            if (!principal.role().has(privilege)) {
+                Responses.error(ctx, RedfishError.of(BaseMessage.InsufficientPrivilege));
+                return;
+            }
+        }
+        try {
+            h.handle(ctx, principal);
+        } catch (RedfishException e) {
+            Responses.error(ctx, e.error());
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed", ctx.request().method(), ctx.normalizedPath(), e);
+            Responses.error(ctx, RedfishError.of(BaseMessage.InternalError));
+        }
+    }
+
+    /** The Allow header value of a registered path, e.g. "GET, PATCH". */
+    public String allow(String path) {
+        Set<HttpMethod> methods = allowed.getOrDefault(path, Set.of());
+        return methods.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+    }
+
+    /** After all routes: every other verb on a known path gets 405 with Allow. */
+    public void finish() {
+        for (String path : allowed.keySet()) {
+            router.route(path).handler(ctx -> {
+                ctx.response().putHeader("Allow", allow(path));
+                Responses.error(ctx, RedfishError.of(BaseMessage.OperationNotAllowed));
+            });
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.bmcagent.redfish.logs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bmcagent.redfish.http.Json;
+import dev.bmcagent.redfish.http.Schema;
+
+/** The LogService representation shared by every log of this service. */
+final class LogServiceJson {
+
+    private LogServiceJson() {
+    }
+
+    static ObjectNode service(String uri, String id, String name, String description, int entries) {
+        ObjectNode n = Json.resource(uri, Schema.LOG_SERVICE, id, name);
+        n.put("Description", description);
+        n.put("ServiceEnabled", true);
+        n.put("OverWritePolicy", "WrapsWhenFull");
+        n.put("LogEntryType", id.equals("SEL") ? "SEL" : "Multiple");
+        n.putObject("Status").put("State", "Enabled").put("Health", "OK");
+        n.set("Entries", Json.link(uri + "/Entries"));
+        n.putObject("Actions").putObject("#LogService.ClearLog").put("target", uri + "/Actions/LogService.ClearLog");
+        return n;
+    }
+}

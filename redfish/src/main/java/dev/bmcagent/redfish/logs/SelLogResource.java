@@ -1,0 +1,68 @@
+package dev.bmcagent.redfish.logs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bmcagent.redfish.backend.LogBackend;
+import dev.bmcagent.redfish.backend.LogEntryView;
+import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.http.BaseMessage;
+import dev.bmcagent.redfish.http.Bodies;
+import dev.bmcagent.redfish.http.Json;
+import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.Responses;
+import dev.bmcagent.redfish.http.Routes;
+import dev.bmcagent.redfish.http.Schema;
+import java.util.List;
+import java.util.Objects;
+
+/** The BMC's IPMI SEL as a LogService under Managers/bmc. */
+public final class SelLogResource {
+
+    static final String SERVICES = "/redfish/v1/Managers/bmc/LogServices";
+    static final String SEL = SERVICES + "/SEL";
+
+    private final LogBackend backend;
+
+    public SelLogResource(LogBackend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+    }
+
+    public void register(Routes routes) {
+        routes.get("/redfish/v1/Managers/bmc/LogServices", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+                Json.collection(SERVICES, Schema.LOG_SERVICE_COLLECTION, "Log Service Collection", List.of(SEL))));
+        routes.get("/redfish/v1/Managers/bmc/LogServices/SEL", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+                LogServiceJson.service(SEL, "SEL", "IPMI SEL", "System Event Log",
+                        backend.selEntries().size())));
+        routes.get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries", Privilege.Login, (ctx, p) -> {
+            ObjectNode n = Json.collection(SEL + "/Entries", Schema.LOG_ENTRY_COLLECTION, "SEL Entries", List.of());
+            n.remove("Members");
+            var members = n.putArray("Members");
+            backend.selEntries().forEach(e -> members.add(render(e)));
+            n.put("Members@odata.count", members.size());
+            Responses.resource(ctx, n);
+        });
+        routes.get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/:entryId", Privilege.Login, (ctx, p) -> {
+            String id = ctx.pathParam("entryId");
+            LogEntryView e = backend.selEntries().stream().filter(x -> x.id().equals(id)).findFirst()
+                    .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "LogEntry", id).exception());
+            Responses.resource(ctx, render(e));
+        });
+        routes.post("/redfish/v1/Managers/bmc/LogServices/SEL/Actions/LogService.ClearLog",
+                Privilege.ConfigureManager, (ctx, p) -> {
+                    Bodies.objectOrEmpty(ctx);
+                    backend.clearSel();
+                    Responses.noContent(ctx);
+                });
+    }
+
+    static ObjectNode render(LogEntryView e) {
+        ObjectNode n = Json.resource(SEL + "/Entries/" + e.id(), Schema.LOG_ENTRY, e.id(), "SEL Entry " + e.id());
+        n.put("EntryType", e.entryType().name());
+        n.put("Created", Json.dateTime(e.created()));
+        n.put("SensorType", e.sensorType());
+        n.put("SensorNumber", e.sensorNumber());
+        n.put("EntryCode", e.entryCode());
+        n.put("Message", e.message());
+        n.put("Severity", e.severity().name());
+        return n;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.bmcagent.redfish.systems;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bmcagent.acpi.progress.BootProgress;
+import dev.bmcagent.acpi.progress.BootProgressState;
+import dev.bmcagent.redfish.backend.BootOverride;
+import dev.bmcagent.redfish.backend.BootOverrideEnabled;
+import dev.bmcagent.redfish.backend.BootOverrideMode;
+import dev.bmcagent.redfish.backend.BootSource;
+import dev.bmcagent.redfish.backend.PowerState;
+import dev.bmcagent.redfish.backend.SystemView;
+import dev.bmcagent.redfish.http.Json;
+import dev.bmcagent.redfish.http.Schema;
+import dev.bmcagent.redfish.service.OemSchemaResource;
+
+/** Pure translation of a {@link SystemView} into a ComputerSystem representation. */
+final class ComputerSystemJson {
+
+    private ComputerSystemJson() {
+    }
+
+    static String uri(String id) {
+        return "/redfish/v1/Systems/" + id;
+    }
+
+    static ObjectNode render(SystemView v) {
+        String uri = uri(v.id());
+        ObjectNode n = Json.resource(uri, Schema.COMPUTER_SYSTEM, v.id(), v.name());
+        n.put("SystemType", "Physical");
+        n.put("PowerState", v.powerState().name());
+        n.put("BiosVersion", v.biosVersion());
+        n.put("UUID", v.uuid().toString());
+        n.put("AssetTag", v.assetTag());
+        n.put("IndicatorLED", v.indicatorLed().name());
+        n.putObject("Status").put("State", v.powerState() == PowerState.Off ? "StandbyOffline" : "Enabled")
+                .put("Health", "OK");
+        n.putObject("MemorySummary").put("TotalSystemMemoryGiB", v.memoryGiB());
+        n.putObject("ProcessorSummary").put("Count", v.processors().count())
+                .put("CoreCount", v.processors().coreCount()).put("Model", v.processors().model());
+        n.set("BootProgress", bootProgress(v.bootProgress()));
+        n.set("Boot", boot(v));
+        n.set("BootOptions", Json.link(uri + "/BootOptions"));
+        n.set("LogServices", Json.link(uri + "/LogServices"));
+        ObjectNode reset = n.putObject("Actions").putObject("#ComputerSystem.Reset");
+        reset.put("target", uri + "/Actions/ComputerSystem.Reset");
+        reset.put("@Redfish.ActionInfo", uri + "/ResetActionInfo");
+        ObjectNode links = n.putObject("Links");
+        links.putArray("Chassis").add(Json.link("/redfish/v1/Chassis/" + v.id()));
+        links.putArray("ManagedBy").add(Json.link("/redfish/v1/Managers/bmc"));
+        ObjectNode oem = n.putObject("Oem").putObject("BmcAgent");
+        oem.put("@odata.type", OemSchemaResource.odataType("ComputerSystem"));
+        oem.put("AcpiSystemState", v.acpi().system().dbusName());
+        oem.put("AcpiDeviceState", v.acpi().device().dbusName());
+        oem.put("AcpiLastChange", Json.dateTime(v.acpi().lastChange()));
+        oem.put("AcpiStateInferred", v.acpi().inferred());
+        return n;
+    }
+
+    /** BootProgress: OEM always carries OemLastState; LastBootTimeSeconds when a boot has completed. */
+    static ObjectNode bootProgress(BootProgress p) {
+        ObjectNode b = Json.object();
+        b.put("LastState", p.lastState().name());
+        b.put("LastStateTime", Json.dateTime(p.lastStateTime()));
+        if (p.lastState() == BootProgressState.OEM) {
+            b.put("OemLastState", p.oemLastState().orElseThrow());
+        }
+        p.lastBootTimeSeconds().ifPresent(d -> b.put("LastBootTimeSeconds", d.toMillis() / 1000.0));
+        return b;
+    }
+
+    private static ObjectNode boot(SystemView v) {
+        BootOverride o = v.bootOverride();
+        ObjectNode b = Json.object();
+        b.put("BootSourceOverrideTarget", o.target().name());
+        allowable(b.putArray("BootSourceOverrideTarget@Redfish.AllowableValues"), BootSource.values());
+        b.put("BootSourceOverrideEnabled", o.enabled().name());
+        allowable(b.putArray("BootSourceOverrideEnabled@Redfish.AllowableValues"), BootOverrideEnabled.values());
+        b.put("BootSourceOverrideMode", o.mode().name());
+        allowable(b.putArray("BootSourceOverrideMode@Redfish.AllowableValues"), BootOverrideMode.values());
+        b.put("UefiTargetBootSourceOverride", o.uefiTarget().orElse(""));
+        b.put("HttpBootUri", o.httpBootUri().orElse(""));
+        ArrayNode order = b.putArray("BootOrder");
+        v.bootOrder().forEach(order::add);
+        b.set("BootOptions", Json.link(uri(v.id()) + "/BootOptions"));
+        return b;
+    }
+
+    private static void allowable(ArrayNode into, Enum<?>[] values) {
+        for (Enum<?> e : values) {
+            into.add(e.name());
+        }
+    }
+}

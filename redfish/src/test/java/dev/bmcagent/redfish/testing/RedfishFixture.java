@@ -1,0 +1,140 @@
+package dev.bmcagent.redfish.testing;
+
+import dev.bmcagent.acpi.policy.FanMode;
+import dev.bmcagent.acpi.progress.BootProgress;
+import dev.bmcagent.acpi.progress.BootProgressState;
+import dev.bmcagent.acpi.state.AcpiDeviceState;
+import dev.bmcagent.acpi.state.AcpiSystemState;
+import dev.bmcagent.redfish.RedfishOptions;
+import dev.bmcagent.redfish.RedfishServer;
+import dev.bmcagent.redfish.backend.AcpiView;
+import dev.bmcagent.redfish.backend.BootOptionView;
+import dev.bmcagent.redfish.backend.BootOverride;
+import dev.bmcagent.redfish.backend.ChassisView;
+import dev.bmcagent.redfish.backend.FanView;
+import dev.bmcagent.redfish.backend.Health;
+import dev.bmcagent.redfish.backend.IndicatorLed;
+import dev.bmcagent.redfish.backend.PowerState;
+import dev.bmcagent.redfish.backend.ProcessorSummaryView;
+import dev.bmcagent.redfish.backend.RedfishBackends;
+import dev.bmcagent.redfish.backend.Role;
+import dev.bmcagent.redfish.backend.SensorKind;
+import dev.bmcagent.redfish.backend.SensorState;
+import dev.bmcagent.redfish.backend.SensorView;
+import dev.bmcagent.redfish.backend.SystemView;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/** A real server on a free 127.0.0.1 port with a self-signed certificate in a temp dir, and in-memory backends. */
+public final class RedfishFixture implements AutoCloseable {
+    public static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
+
+    public final MutableClock clock = new MutableClock(T0);
+    public final InMemorySystems systems = new InMemorySystems();
+    public final InMemoryChassis chassis = new InMemoryChassis();
+    public final InMemoryManager manager = new InMemoryManager(clock);
+    public final InMemoryLogs logs = new InMemoryLogs();
+    public final InMemoryAccounts accounts = new InMemoryAccounts();
+    public final InMemoryEvents events = new InMemoryEvents(clock);
+    public final RedfishServer server;
+    public final Curl curl;
+
+    private RedfishFixture(Path dataDir, UnaryOperator<RedfishOptions> tweak) throws Exception {
+        accounts.add("admin", "secret", Role.Administrator);
+        accounts.add("operator", "opsecret", Role.Operator);
+        accounts.add("reader", "readonly1", Role.ReadOnly);
+        systems.put(host1());
+        chassis.put(chassis1());
+        RedfishOptions options = tweak.apply(new RedfishOptions().port(0).dataDir(dataDir));
+        server = new RedfishServer(options, new RedfishBackends(systems, chassis, manager, logs, accounts, events),
+                clock);
+        server.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        curl = new Curl(server.port());
+    }
+
+    public static RedfishFixture start(Path dataDir) throws Exception {
+        return new RedfishFixture(withSharedCertificate(dataDir), o -> o);
+    }
+
+    /** A server that must generate its own certificate into the (empty) data dir. */
+    public static RedfishFixture startGenerating(Path dataDir) throws Exception {
+        return new RedfishFixture(dataDir, o -> o);
+    }
+
+    /** Copies one self-signed pair (generated once per test JVM) into the data dir: key generation is slow. */
+    @SuppressWarnings("removal")
+    private static synchronized Path withSharedCertificate(Path dataDir) throws java.io.IOException {
+        if (sharedCert == null) {
+            io.vertx.core.net.SelfSignedCertificate c = io.vertx.core.net.SelfSignedCertificate.create("localhost");
+            sharedCert = java.nio.file.Files.readAllBytes(Path.of(c.certificatePath()));
+            sharedKey = java.nio.file.Files.readAllBytes(Path.of(c.privateKeyPath()));
+            c.delete();
+        }
+        java.nio.file.Files.write(dataDir.resolve(RedfishOptions.CERT_FILE), sharedCert);
+        java.nio.file.Files.write(dataDir.resolve(RedfishOptions.KEY_FILE), sharedKey);
+        return dataDir;
+    }
+
+    private static byte[] sharedCert;
+    private static byte[] sharedKey;
+
+    /** Puts the backends back to their initial state (for a server shared by a test class). */
+    public void reset() {
+        systems.put(host1());
+        systems.resets.clear();
+        chassis.put(chassis1());
+        logs.sel.clear();
+        logs.cycles.clear();
+    }
+
+    public static RedfishFixture start(Path dataDir, UnaryOperator<RedfishOptions> tweak) throws Exception {
+        return new RedfishFixture(withSharedCertificate(dataDir), tweak);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public static SystemView host1() {
+        Instant changed = T0.minusSeconds(42);
+        return new SystemView("host1", "Host 1", PowerState.On,
+                new AcpiView(AcpiSystemState.S2_D2, AcpiDeviceState.D2, changed, false),
+                new BootProgress(BootProgressState.OEM, Optional.of("EFI 0x03041000"), changed,
+                        Optional.of(Duration.ofSeconds(187))),
+                "EDK2 202502", UUID.fromString("0f9a7d3e-2b1c-4e5f-8a6b-1234567890ab"), 256.0,
+                new ProcessorSummaryView(2, 96, "Test CPU 9654"), IndicatorLed.Off, "rack-12",
+                BootOverride.disabled(), List.of("Boot0001", "Boot0002"),
+                List.of(new BootOptionView("Boot0001", "UEFI: HTTPS IPv6 Network Adapter - 50:00:E6:8F:4F:32 P1",
+                                "PciRoot(0x0)/Pci(0x1,0x0)/MAC(5000E68F4F32,0x1)/IPv6(0000::0000)/Uri()", true),
+                        new BootOptionView("Boot0002", "UEFI: PXE IPv4 Network Adapter - 50:00:E6:8F:4F:32 P1",
+                                "PciRoot(0x0)/Pci(0x1,0x0)/MAC(5000E68F4F32,0x1)/IPv4(0.0.0.0)", true)));
+    }
+
+    static ChassisView chassis1() {
+        return new ChassisView("host1", "Host 1 chassis", PowerState.On, Optional.of("host1"),
+                List.of(new SensorView("CPU0_Temp", "CPU0 Temp", SensorKind.Temperature, OptionalDouble.of(41.5),
+                                SensorState.Enabled, Health.OK),
+                        new SensorView("DIMM_A0_Temp", "DIMM A0 Temp", SensorKind.Temperature, OptionalDouble.empty(),
+                                SensorState.UnavailableOffline, Health.OK)),
+                List.of(new FanView("Fan0", "Fan 0", OptionalDouble.of(40), OptionalDouble.of(7200),
+                        SensorState.Enabled, Health.OK)),
+                FanMode.FixedDuty);
+    }
+
+    @Override
+    public void close() throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        try {
+            server.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
