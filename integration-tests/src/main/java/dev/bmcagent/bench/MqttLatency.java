@@ -31,7 +31,19 @@ public final class MqttLatency {
     private MqttLatency() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Paho keeps non-daemon threads after a failure: always leave explicitly.
+        System.exit(status);
+    }
+
+    private static int run(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
         int count = (int) options.number("count", 10_000, 1, 1_000_000);
         int warmup = (int) options.number("warmup", 1_000, 0, 100_000);
@@ -92,13 +104,13 @@ public final class MqttLatency {
         }
         if (recorded == 0) {
             System.err.println("no samples recorded");
-            System.exit(2);
+            return 2;
         }
         LatencyStats stats = LatencyStats.of(samples, recorded);
         System.err.printf(Locale.ROOT, "%s: %d messages (QoS %d, %d warm-up), %d payload mismatches%n", label,
                 recorded, qos, warmup, mismatched);
         System.out.println(stats.resultLine(label) + " mismatched=" + mismatched);
-        System.exit(mismatched == 0 && recorded == count ? 0 : 3);
+        return mismatched == 0 && recorded == count ? 0 : 3;
     }
 
     private static Stimulus stimulus(BenchOptions options) throws ReflectiveOperationException {

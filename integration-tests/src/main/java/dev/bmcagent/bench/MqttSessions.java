@@ -14,7 +14,9 @@ final class MqttSessions {
         connect.setAutomaticReconnect(false);
         connect.setConnectionTimeout(5);
         connect.setKeepAliveInterval(60);
-        connect.setMaxInflight(10);
+        // One message at a time, but Paho 1.2.5 lowers its in-flight count on the callback thread after waking the
+        // publisher, so on a busy machine the count can lag a few messages behind; 10 (the default) was hit.
+        connect.setMaxInflight(1_000);
         if (options.has("user")) {
             connect.setUserName(options.string("user", ""));
             connect.setPassword(options.string("pass", "").toCharArray());
