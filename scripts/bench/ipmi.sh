@@ -70,7 +70,9 @@ measure() {
   TSHARK_PID=$!
   local i
   for i in $(seq 100); do grep -q "Capturing on" "$WORK/tshark.log" && break; sleep 0.1; done
-  sleep 0.5
+  # "Capturing on" can precede the filter being live on a busy machine (a whole first run went missing once):
+  # give it time; the number of captured pairs is reported with every round.
+  sleep 2
   for i in $(seq "$CAPTURE_RUNS"); do
     $base -C "$CIPHER" sel elist >/dev/null 2>&1 || log "$sys: sel elist failed during capture"
     $base -C "$CIPHER" mc info >/dev/null 2>&1 || log "$sys: mc info failed during capture"
