@@ -1,8 +1,10 @@
 package dev.bmcagent.bench;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /** The anchor stimulus: a second Paho client publishes an 8-byte sequence number to the topic. */
@@ -35,12 +37,17 @@ public final class PublishStimulus implements Stimulus {
     }
 
     @Override
-    public void close() throws Exception {
-        if (client != null) {
+    public void close() throws IOException {
+        if (client == null) {
+            return;
+        }
+        try {
             if (client.isConnected()) {
                 client.disconnect(1_000);
             }
             client.close();
+        } catch (MqttException e) {
+            throw new IOException("closing the publisher: " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.bmcagent.bench;
 
+import java.io.IOException;
+
 /**
  * The cause of one message that {@link MqttLatency} waits for. The default ({@link PublishStimulus}) publishes
  * straight to the broker; a later stimulus can poke the agent (e.g. Set ACPI Power State over the host
@@ -20,5 +22,5 @@ public interface Stimulus extends AutoCloseable {
     byte[] fire(long sequence) throws Exception;
 
     @Override
-    void close() throws Exception;
+    void close() throws IOException;
 }
