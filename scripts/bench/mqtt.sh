@@ -45,9 +45,12 @@ trap cleanup EXIT
 CP_FILE="$REPO_ROOT/integration-tests/target/bench-classpath.txt"
 if [ "$BUILD" = 1 ] || [ ! -s "$CP_FILE" ]; then
   log "building integration-tests (and what it needs) without tests"
-  (cd "$REPO_ROOT" && mvn -B -q -o -pl integration-tests -am -Dmaven.test.skip=true package \
-      dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >"$WORK/mvn.log" 2>&1) \
-    || die "build failed: $(tail -20 "$WORK/mvn.log")"
+  build() {
+    (cd "$REPO_ROOT" && mvn -B -q "$@" -pl integration-tests -am -Dmaven.test.skip=true package \
+      dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >"$WORK/mvn.log" 2>&1)
+  }
+  # offline first; online only when an artifact (e.g. Paho on a fresh machine) is not in ~/.m2 yet
+  build -o || build || die "build failed: $(tail -20 "$WORK/mvn.log")"
 fi
 CP="$REPO_ROOT/integration-tests/target/classes:$(cat "$CP_FILE")"
 LOGBACK="-Dlogback.configurationFile=$BENCH_LIB/logback-bench.xml"
