@@ -106,7 +106,23 @@ measure() {
   log "$sys round $round: sel elist ${sel} ms, mc info ${mc} ms, plain mc info ${plain} ms"
 }
 
+# describe SYSTEM HOST PORT USER PASS: the data the timed commands walk (SEL entries, SDR records), recorded once,
+# so a target holding a different SEL/SDR than the anchor shows in the table.
+describe() {
+  local sys=$1 base="ipmitool -I lanplus -C $CIPHER -H $2 -p $3 -U $4 -P $5" entries sdrs
+  entries=$($base sel info 2>/dev/null | awk '/^Entries/ {print $3}')
+  sdrs=$($base sdr elist all 2>/dev/null | grep -c . || true)
+  result ipmi "SEL entries (sel info)" count "$sys" 1 "${entries:-nan}" ""
+  result ipmi "SDR records listed (sdr elist all)" count "$sys" 1 "${sdrs:-nan}" ""
+  [ "${entries:-0}" -ge "$SEL" ] || log "WARNING: $sys has ${entries:-no} SEL entries; sel elist compares $SEL"
+  log "$sys: ${entries:-?} SEL entries, ${sdrs:-?} SDR records"
+}
+
 start_anchor
+IFS=: read -r h p u pw <<<"$ANCHOR"; describe anchor "$h" "$p" "$u" "$pw"
+if [ -n "$TARGET" ]; then
+  IFS=: read -r h p u pw <<<"$TARGET"; require_loopback "$h"; describe target "$h" "$p" "$u" "$pw"
+fi
 printf '#name\tipmi\tOpenIPMI ipmi_sim %s\n' "$(dpkg-query -W -f='${Version}' openipmi 2>/dev/null || echo '?')" >>"$RESULTS"
 for r in $(seq "$ROUNDS"); do
   IFS=: read -r h p u pw <<<"$ANCHOR"
