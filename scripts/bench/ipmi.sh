@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# IPMI benchmark: OpenIPMI ipmi_sim (anchor, always) vs a target BMC (optional), both on 127.0.0.1 UDP.
+#
+#   scripts/bench/ipmi.sh [--target HOST:PORT:USER:PASS] [--rounds 3] [--runs 10] [--plain-runs 3]
+#                         [--cipher 3] [--results FILE]
+#
+# Per round and per system:
+#   1. server reply time p50/p99: tshark captures the UDP port on lo while ipmitool runs `sel elist`
+#      (1,000 records) and `mc info` $CAPTURE_RUNS times; lib/pair_replies.py pairs each client->server
+#      datagram with the next server->client datagram of the same UDP 4-tuple (see its header).
+#   2. `ipmitool -I lanplus -C $CIPHER ... sel elist` wall time: hyperfine, --runs $RUNS, median.
+#   3. `ipmitool -I lanplus -C $CIPHER ... mc info` wall time: hyperfine, median.
+#   4. plain `ipmitool -I lanplus ... mc info` (no -C: ipmitool 1.8.19 asks Get Channel Cipher Suites and picks
+#      the best suite itself) wall time: hyperfine, --runs $PLAIN_RUNS, median.
+# Output: a markdown table (lib/table.py) on stdout; raw result lines appended to $RESULTS.
+source "$(dirname "$0")/lib/common.sh"
+
+TARGET="" ROUNDS=3 RUNS=10 PLAIN_RUNS=3 CIPHER=3 CAPTURE_RUNS=3 SEL=1000
+RESULTS=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --target) TARGET=$2; shift 2 ;;
+    --rounds) ROUNDS=$2; shift 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --plain-runs) PLAIN_RUNS=$2; shift 2 ;;
+    --cipher) CIPHER=$2; shift 2 ;;
+    --results) RESULTS=$2; shift 2 ;;
+    *) die "unknown option $1 (see the header of $0)" ;;
+  esac
+done
+[ "$ROUNDS" -ge 1 ] && [ "$ROUNDS" -le 20 ] && [ "$RUNS" -ge 1 ] && [ "$RUNS" -le 100 ] || die "rounds 1..20, runs 1..100"
+require_tools ipmi_sim ipmitool hyperfine python3
+ensure_tshark
+
+WORK=$(mktemp -d /tmp/bench-ipmi.XXXXXX)
+[ -n "$RESULTS" ] || RESULTS=$WORK/results.tsv
+SIM_PID="" TSHARK_PID=""
+cleanup() {
+  [ -n "$TSHARK_PID" ] && kill "$TSHARK_PID" 2>/dev/null || true
+  [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+start_anchor() {
+  local port; port=$(free_port)
+  mkdir -p "$WORK/sim/state"
+  python3 "$BENCH_LIB/ipmi_sim_config.py" --dir "$WORK/sim" --port "$port" --user admin --password benchpass --sel "$SEL"
+  (cd "$WORK/sim" && exec timeout 3600 ipmi_sim -c lan.conf -f sim.emu -s state -n >sim.log 2>&1) &
+  SIM_PID=$!
+  local i
+  for i in $(seq 150); do
+    ipmitool -I lanplus -C "$CIPHER" -H 127.0.0.1 -p "$port" -U admin -P benchpass raw 6 1 >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  local entries
+  entries=$(ipmitool -I lanplus -C "$CIPHER" -H 127.0.0.1 -p "$port" -U admin -P benchpass sel info 2>/dev/null | awk '/^Entries/ {print $3}')
+  [ "$entries" = "$SEL" ] || die "ipmi_sim not ready or SEL has '$entries' entries (want $SEL); see $WORK/sim/sim.log"
+  ANCHOR="127.0.0.1:$port:admin:benchpass"
+  log "ipmi_sim up on 127.0.0.1:$port with $entries SEL entries"
+}
+
+# measure SYSTEM HOST PORT USER PASS ROUND
+measure() {
+  local sys=$1 host=$2 port=$3 user=$4 pass=$5 round=$6
+  local base="ipmitool -I lanplus -H $host -p $port -U $user -P $pass"
+  local cap=$WORK/$sys-$round.pcapng
+  # 1. capture
+  tshark -i lo -f "udp port $port" -w "$cap" -q >"$WORK/tshark.log" 2>&1 &
+  TSHARK_PID=$!
+  local i
+  for i in $(seq 100); do grep -q "Capturing on" "$WORK/tshark.log" && break; sleep 0.1; done
+  # "Capturing on" can precede the filter being live on a busy machine (a whole first run went missing once):
+  # give it time; the number of captured pairs is reported with every round.
+  sleep 2
+  for i in $(seq "$CAPTURE_RUNS"); do
+    $base -C "$CIPHER" sel elist >/dev/null 2>&1 || log "$sys: sel elist failed during capture"
+    $base -C "$CIPHER" mc info >/dev/null 2>&1 || log "$sys: mc info failed during capture"
+  done
+  sleep 0.5
+  kill -INT "$TSHARK_PID"; wait "$TSHARK_PID" 2>/dev/null || true; TSHARK_PID=""
+  tshark -r "$cap" -T fields -E separator=/t -e frame.time_epoch -e ip.src -e udp.srcport -e ip.dst \
+      -e udp.dstport -e udp.payload 2>/dev/null \
+    | python3 "$BENCH_LIB/pair_replies.py" --server-port "$port" >"$WORK/pairs.txt" 2>"$WORK/pairs.err"
+  log "$sys round $round replies: $(tr '\n' ' ' <"$WORK/pairs.txt") $(cat "$WORK/pairs.err")"
+  local n p50 p99
+  read -r _ n p50 p99 _ < <(grep '^ipmi ' "$WORK/pairs.txt")
+  result ipmi "reply pairs captured (IPMI msgs)" count "$sys" "$round" "$n" ""
+  result ipmi "reply time p50 (IPMI msgs)" µs "$sys" "$round" "$p50" "≤ 25 µs"
+  result ipmi "reply time p99 (IPMI msgs)" µs "$sys" "$round" "$p99" "≤ 60 µs"
+  read -r _ n p50 p99 _ < <(grep '^setup ' "$WORK/pairs.txt")
+  result ipmi "reply time p50 (RMCP+ open session/RAKP)" µs "$sys" "$round" "$p50" ""
+  # 2-4. wall times
+  hyperfine -N -w 1 -r "$RUNS" --export-json "$WORK/h.json" -i \
+      "$base -C $CIPHER sel elist" "$base -C $CIPHER mc info" >/dev/null 2>&1 \
+    || log "$sys: hyperfine reported a failure"
+  local sel mc
+  read -r sel mc < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.2f" % (x["median"]*1e3) for x in r))' "$WORK/h.json")
+  result ipmi "sel elist wall, $SEL records (-C $CIPHER)" ms "$sys" "$round" "$sel" "≤ ipmi_sim"
+  result ipmi "mc info wall (-C $CIPHER)" ms "$sys" "$round" "$mc" ""
+  hyperfine -N -r "$PLAIN_RUNS" --export-json "$WORK/p.json" -i "$base mc info" >/dev/null 2>&1 \
+    || log "$sys: hyperfine (plain) reported a failure"
+  local plain
+  plain=$(python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1e3))' "$WORK/p.json")
+  result ipmi "plain mc info wall (no -C)" ms "$sys" "$round" "$plain" "≤ 40 ms"
+  log "$sys round $round: sel elist ${sel} ms, mc info ${mc} ms, plain mc info ${plain} ms"
+}
+
+# describe SYSTEM HOST PORT USER PASS: the data the timed commands walk (SEL entries, SDR records), recorded once,
+# so a target holding a different SEL/SDR than the anchor shows in the table.
+describe() {
+  local sys=$1 base="ipmitool -I lanplus -C $CIPHER -H $2 -p $3 -U $4 -P $5" entries sdrs
+  entries=$($base sel info 2>/dev/null | awk '/^Entries/ {print $3}')
+  sdrs=$($base sdr elist all 2>/dev/null | grep -c . || true)
+  result ipmi "SEL entries (sel info)" count "$sys" 1 "${entries:-nan}" ""
+  result ipmi "SDR records listed (sdr elist all)" count "$sys" 1 "${sdrs:-nan}" ""
+  [ "${entries:-0}" -ge "$SEL" ] || log "WARNING: $sys has ${entries:-no} SEL entries; sel elist compares $SEL"
+  log "$sys: ${entries:-?} SEL entries, ${sdrs:-?} SDR records"
+}
+
+start_anchor
+IFS=: read -r h p u pw <<<"$ANCHOR"; describe anchor "$h" "$p" "$u" "$pw"
+if [ -n "$TARGET" ]; then
+  IFS=: read -r h p u pw <<<"$TARGET"; require_loopback "$h"; describe target "$h" "$p" "$u" "$pw"
+fi
+printf '#name\tipmi\tOpenIPMI ipmi_sim %s\n' "$(dpkg-query -W -f='${Version}' openipmi 2>/dev/null || echo '?')" >>"$RESULTS"
+for r in $(seq "$ROUNDS"); do
+  IFS=: read -r h p u pw <<<"$ANCHOR"
+  measure anchor "$h" "$p" "$u" "$pw" "$r"
+  if [ -n "$TARGET" ]; then
+    IFS=: read -r h p u pw <<<"$TARGET"
+    require_loopback "$h"
+    measure target "$h" "$p" "$u" "$pw" "$r"
+  fi
+done
+python3 "$BENCH_LIB/table.py" "$RESULTS"

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Writes an ipmi_sim configuration for the IPMI benchmark anchor.
+
+lan.conf  : one LAN channel on 127.0.0.1:<port>, one admin user (RMCP+ and IPMI 1.5 auth types allowed).
+sim.emu   : a BMC at IPMB 0x20 with a main SDR of full threshold records (temperature, fan, power) and a few
+            compact discrete records, matching sensors, and <sel> SEL records (system event records,
+            type 0x02) that reference those sensors, so `ipmitool sel elist` resolves names from the SDR.
+
+All SDR bytes are built here per IPMI 2.0 section 43.1 (full, type 0x01) and 43.2 (compact, type 0x02) and
+loaded with the simulator's `main_sdr_add` command (ipmi_sim_cmd(5)); SEL records with `sel_add`
+(record type, then the 13 bytes after the record type: timestamp LS-first, generator ID, EvM rev, sensor
+type, sensor number, event dir/type, event data 1..3).
+"""
+import argparse
+import os
+
+OWNER = 0x20
+
+# (number, sensor type, entity id, base unit, nominal raw, name)  -- threshold sensors, M=1 B=0 unless noted
+FULL = [
+    (0x10, 0x01, 0x03, 0x01, 45, "CPU0 Temp"),     # temperature, processor, degrees C
+    (0x11, 0x01, 0x03, 0x01, 47, "CPU1 Temp"),
+    (0x12, 0x01, 0x07, 0x01, 30, "Inlet Temp"),    # system board
+    (0x13, 0x01, 0x20, 0x01, 38, "DIMM A0 Temp"),  # memory device
+    (0x20, 0x04, 0x1D, 0x12, 84, "FAN0"),          # fan, fan device, RPM (M=100)
+    (0x21, 0x04, 0x1D, 0x12, 86, "FAN1"),
+    (0x22, 0x04, 0x1D, 0x12, 85, "FAN2"),
+    (0x30, 0x0B, 0x0A, 0x06, 62, "PSU0 Power"),    # other units-based, power supply, Watts (M=4)
+]
+M_BY_UNIT = {0x01: 1, 0x12: 100, 0x06: 4}
+
+# (number, sensor type, reading type, entity id, name)  -- discrete compact records
+COMPACT = [
+    (0x40, 0x22, 0x6F, 0x07, "ACPI State"),        # system ACPI power state, sensor-specific
+    (0x41, 0x0F, 0x6F, 0x22, "FW Progress"),       # system firmware progress, BIOS entity
+    (0x42, 0x0C, 0x6F, 0x20, "DIMM A0 Status"),    # memory
+    (0x43, 0x08, 0x6F, 0x0A, "PSU0 Status"),       # power supply
+]
+
+
+def id_string(name):
+    raw = name.encode("ascii")[:16]
+    return [0xC0 | len(raw)] + list(raw)  # 8-bit ASCII + Latin-1, length
+
+
+def full_record(num, stype, entity, unit, nominal, name):
+    m = M_BY_UNIT[unit]
+    body = [
+        OWNER, 0x00, num,                # sensor owner ID, owner LUN, sensor number
+        entity, 0x01,                    # entity ID, instance
+        0x7F,                            # init: scanning, events, thresholds, hysteresis, type, ev gen, scan
+        0x68,                            # capabilities: auto re-arm, hysteresis readable, thresholds readable
+        stype, 0x01,                     # sensor type, event/reading type: threshold
+        0x95, 0x0A, 0x95, 0x0A,          # assertion / deassertion event masks (LNC/LC low, UNC/UC high)
+        0x1B, 0x1B,                      # reading mask / settable-readable threshold mask
+        0x00, unit, 0x00,                # units 1 (unsigned, no rate), base unit, modifier unit
+        0x00,                            # linearisation: linear
+        m & 0xFF, (m >> 2) & 0xC0,       # M LS, M MS bits + tolerance
+        0x00, 0x00,                      # B LS, B MS + accuracy
+        0x00, 0x00,                      # accuracy, R exponent / B exponent
+        0x07,                            # analog flags: nominal, normal max, normal min given
+        nominal, min(nominal + 20, 255), max(nominal - 20, 0),
+        0xFF, 0x00,                      # sensor max / min reading
+        min(nominal + 50, 255), min(nominal + 40, 255), min(nominal + 30, 255),  # UNR, UC, UNC
+        max(nominal - 40, 0), max(nominal - 35, 0), max(nominal - 30, 0),        # LNR, LC, LNC
+        0x02, 0x02,                      # positive / negative hysteresis
+        0x00, 0x00, 0x00,                # reserved x2, OEM
+    ] + id_string(name)
+    return [0x00, 0x00, 0x51, 0x01, len(body)] + body  # record ID (assigned by the repo), SDR 1.5, full
+
+
+def compact_record(num, stype, rtype, entity, name):
+    body = [
+        OWNER, 0x00, num,
+        entity, 0x01,
+        0x63,                            # init: scanning, events, type, ev gen, scan (no thresholds)
+        0x40,                            # capabilities: auto re-arm
+        stype, rtype,
+        0xFF, 0x7F, 0xFF, 0x7F, 0xFF, 0x7F,  # assertion / deassertion / reading masks: all states
+        0xC0, 0x00, 0x00,                # units 1: no analog reading
+        0x00, 0x00,                      # record sharing: none
+        0x00, 0x00,                      # hysteresis
+        0x00, 0x00, 0x00, 0x00,          # reserved x3, OEM
+    ] + id_string(name)
+    return [0x00, 0x00, 0x51, 0x02, len(body)] + body
+
+
+def sel_events(n, start=0x6500_0000):
+    """n system event records cycling over the sensors; timestamps 37 s apart."""
+    kinds = []
+    for num, stype, *_ in FULL:
+        kinds.append((stype, num, 0x01, [0x57, 0x00, 0x00]))  # threshold, UNC going high, trigger + threshold
+        kinds.append((stype, num, 0x81, [0x57, 0x00, 0x00]))  # deassertion
+    kinds.append((0x22, 0x40, 0x6F, [0x05, 0xFF, 0xFF]))      # ACPI: S5 / G2 soft-off
+    kinds.append((0x22, 0x40, 0x6F, [0x00, 0xFF, 0xFF]))      # ACPI: S0 / G0 working
+    kinds.append((0x0F, 0x41, 0x6F, [0xC2, 0x00, 0x03]))      # FW progress: progress, memory init (OEM codes)
+    kinds.append((0x0F, 0x41, 0x6F, [0xC2, 0x13, 0x00]))      # FW progress: starting OS boot
+    kinds.append((0x0C, 0x42, 0x6F, [0x01, 0xFF, 0x00]))      # memory: uncorrectable ECC
+    kinds.append((0x08, 0x43, 0x6F, [0x00, 0xFF, 0xFF]))      # PSU: presence detected
+    out = []
+    for i in range(n):
+        stype, num, dirtype, data = kinds[i % len(kinds)]
+        ts = start + 37 * i
+        out.append([0x02, ts & 0xFF, (ts >> 8) & 0xFF, (ts >> 16) & 0xFF, (ts >> 24) & 0xFF,
+                    0x20, 0x00, 0x04, stype, num, dirtype] + data)
+    return out
+
+
+def hexs(values):
+    return " ".join("0x%02x" % v for v in values)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dir", required=True)
+    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--user", default="admin")
+    ap.add_argument("--password", default="benchpass")
+    ap.add_argument("--sel", type=int, default=1000)
+    a = ap.parse_args()
+
+    with open(os.path.join(a.dir, "lan.conf"), "w", encoding="ascii") as f:
+        f.write(f"""name "benchsim"
+set_working_mc 0x20
+startlan 1
+  addr 127.0.0.1 {a.port}
+  priv_limit admin
+  allowed_auths_callback none md2 md5 straight
+  allowed_auths_user none md2 md5 straight
+  allowed_auths_operator none md2 md5 straight
+  allowed_auths_admin none md2 md5 straight
+  guid a123456789abcdefa123456789abcdef
+endlan
+user 2 true "{a.user}" "{a.password}" admin 10 none md2 md5 straight
+""")
+    lines = [
+        "mc_setbmc 0x20",
+        # IPMB 0x20, device ID 0, no device SDRs, rev 3, FW 1.23, IPMI 2.0 device support 0x9f (SDR, SEL, FRU,
+        # event receiver/generator, sensor), manufacturer 0x1234 (made up), product 0x5678
+        "mc_add 0x20 0 no-device-sdrs 0x03 1 0x23 0x9f 0x001234 0x5678",
+        "sel_enable 0x20 %d 0x0a" % (a.sel + 100),
+    ]
+    for rec in FULL:
+        lines.append("main_sdr_add 0x20 " + hexs(full_record(*rec)))
+        lines.append("sensor_add 0x20 0 0x%02x 0x%02x 0x01" % (rec[0], rec[1]))
+        lines.append("sensor_set_value 0x20 0 0x%02x %d 0" % (rec[0], rec[4]))
+    for rec in COMPACT:
+        lines.append("main_sdr_add 0x20 " + hexs(compact_record(*rec)))
+        lines.append("sensor_add 0x20 0 0x%02x 0x%02x 0x%02x" % (rec[0], rec[1], rec[2]))
+    for ev in sel_events(a.sel):
+        lines.append("sel_add 0x20 " + hexs(ev))
+    lines.append("mc_enable 0x20")
+    with open(os.path.join(a.dir, "sim.emu"), "w", encoding="ascii") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
