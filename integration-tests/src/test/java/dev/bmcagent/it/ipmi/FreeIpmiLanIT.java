@@ -75,6 +75,8 @@ class FreeIpmiLanIT {
     void ipmiSelInfo() {
         String out = squash(clients.freeipmiAdmin("ipmi-sel", "--info").ok().output());
         assertTrue(out.contains("Number of log entries : 12"), out);
+        assertTrue(out.contains("Allocation unit size : 16 bytes"), out);
+        assertTrue(out.contains("Maximum record size : 1 allocation units"), out);   // was 16 (SelCommands fix)
     }
 
     @Test

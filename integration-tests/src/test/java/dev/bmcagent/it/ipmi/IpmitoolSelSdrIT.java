@@ -36,6 +36,8 @@ class IpmitoolSelSdrIT {
         String out = squash(clients.admin("sel", "info").ok().output());
         assertTrue(out.contains("Entries : 12"), out);
         assertTrue(out.contains("Overflow : false"), out);
+        assertTrue(out.contains("Alloc Unit Size : 16"), out);
+        assertTrue(out.contains("Max Record Size : 1"), out);
         assertTrue(out.contains("Supported Cmds : 'Delete' 'Reserve' 'Get Alloc Info'"), out);
     }
 
