@@ -90,6 +90,16 @@ class FreeIpmiLanIT {
     }
 
     @Test
+    void mcLocatorRecordAgreesWithGetDeviceId() {
+        String sdr = clients.freeipmiAdmin("ipmi-sensors", "-vv", "--record-ids=1").ok().output();
+        assertTrue(sdr.contains("Record Type: Management Controller Device Locator Record (12h)"), sdr);
+        assertTrue(sdr.contains("IPMB Event Receiver: Yes"), sdr);   // was No (SdrRecords fix)
+        assertTrue(sdr.contains("Chassis Device: Yes"), sdr);
+        String dev = squash(clients.freeipmiAdmin("bmc-info", "--get-device-id").ok().output());
+        assertTrue(dev.contains("IPMB Event Receiver : supported"), dev);
+    }
+
+    @Test
     void chassisStatusAndRestartCause() {
         String status = squash(clients.freeipmiAdmin("ipmi-chassis", "--get-chassis-status").ok().output());
         assertTrue(status.contains("Power restore policy : Restore"), status);
