@@ -80,6 +80,21 @@ class FreeIpmiLanIT {
     }
 
     @Test
+    void ipmiSelDeleteAndClearAsOperator() {
+        try (IpmiAgentFixture own = IpmiAgentFixture.start()) {
+            IpmiClients c = new IpmiClients(own, cache);
+            String op = IpmiAgentFixture.OPERATOR;
+            String pw = IpmiAgentFixture.OPERATOR_PASSWORD;
+            c.freeipmi("ipmi-sel", op, pw, "-l", "OPERATOR", "--delete=3").ok();
+            assertTrue(own.sel().get(3).isEmpty());
+            c.freeipmi("ipmi-sel", op, pw, "-l", "OPERATOR", "--delete-range=5-6").ok();
+            assertEquals(9, own.sel().info().entries());
+            c.freeipmi("ipmi-sel", op, pw, "-l", "OPERATOR", "--clear").ok();
+            assertEquals(0, own.sel().info().entries());
+        }
+    }
+
+    @Test
     void ipmiSensorsShowsReadingsAndTheGatedDimmAsNa() {
         String out = squash(clients.freeipmiAdmin("ipmi-sensors").ok().output());
         assertTrue(out.contains("| CPU_TEMP | Temperature | 47.00 | C | 'OK'"), out);

@@ -85,6 +85,13 @@ class IpmitoolSelSdrIT {
     }
 
     @Test
+    void sdrElistAllShowsTheLocatorRecords() {
+        String out = squash(clients.admin("sdr", "elist", "all").ok().output());
+        assertTrue(out.contains("BMC | 00h | ok | 6.1 | Dynamic MC @ 20h"), out);
+        assertTrue(out.contains("Builtin FRU | 00h | ns | 7.1 | Logical FRU @00h"), out);
+    }
+
+    @Test
     void sdrTypeTemperatureListsCpuAndEightDimms() {
         ClientRun r = clients.admin("sdr", "type", "Temperature").ok();
         assertEquals(9, r.lines().size(), r::toString);

@@ -108,6 +108,14 @@ class IpmiutilLanIT {
     }
 
     @Test
+    void userListShowsRoles() {
+        String out = squash(clients.ipmiutilAdmin("user", "list").ok().output());
+        assertTrue(out.contains("User 2: chan=1 enabled Admin admin"), out);
+        assertTrue(out.contains("User 3: chan=1 enabled Operator operator"), out);
+        assertTrue(out.contains("User 5: chan=1 disabled No access disabled"), out);
+    }
+
+    @Test
     void refusedLogins() {
         assertNotEquals(0, clients.ipmiutil("health", IpmiAgentFixture.ADMIN, "wrong-password").exit());
         assertNotEquals(0, clients.ipmiutil("health", "nobody", "whatever").exit());

@@ -71,6 +71,34 @@ class LanSecurityIT {
     }
 
     @Test
+    void ipmitoolAnonymousLoginIsRefused() {
+        refused(clients.ipmitool("", "", "-v", "mc", "info"), "unauthorized name");
+    }
+
+    @Test
+    void ipmitoolWrongBmcKeyFailsTheRakp4Check() {
+        refused(clients.ipmitool(IpmiAgentFixture.ADMIN, IpmiAgentFixture.ADMIN_PASSWORD, "-k", "not-the-kg", "-v",
+                "mc", "info"), "RAKP 4 message has invalid integrity check value");
+    }
+
+    @Test
+    void ipmitoolOemRoleIsRefused() {
+        refused(clients.ipmitool(IpmiAgentFixture.ADMIN, IpmiAgentFixture.ADMIN_PASSWORD, "-L", "OEM", "mc", "info"),
+                "invalid role");
+    }
+
+    @Test
+    void userRoleReadsButCannotChangeOrListUsers() {
+        String u = IpmiAgentFixture.USER;
+        String p = IpmiAgentFixture.USER_PASSWORD;
+        assertTrue(clients.ipmitool(u, p, "-L", "USER", "chassis", "power", "status").ok().has("Chassis Power is"));
+        assertTrue(clients.ipmitool(u, p, "-L", "USER", "sdr", "elist").ok().has("CPU_TEMP"));
+        refused(clients.ipmitool(u, p, "-L", "USER", "chassis", "bootparam", "get", "5"),
+                "Get Chassis Boot Parameter 5 failed: Insufficient privilege level");
+        refused(clients.ipmitool(u, p, "-L", "USER", "user", "list", "1"), "Insufficient privilege level");
+    }
+
+    @Test
     void freeipmiWrongPassword() {
         refused(clients.freeipmi("bmc-info", IpmiAgentFixture.ADMIN, "wrong-password", "--get-device-id"),
                 "password invalid");
