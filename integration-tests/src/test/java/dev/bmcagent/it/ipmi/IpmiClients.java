@@ -21,15 +21,22 @@ final class IpmiClients {
         this.sdrCache = sdrCache;
     }
 
+    /** The command line of {@link #ipmitool}, for running without {@link IpmiAgentFixture#betweenClients()}. */
+    List<String> ipmitoolCommand(String user, String password, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
+                Integer.toString(bmc.port()), "-U", user, "-P", password, "-R", "2", "-N", "3"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
     /** {@code ipmitool -I lanplus} (no {@code -C}: it asks for the cipher suites and picks 17). */
     ClientRun ipmitool(String user, String password, String... args) {
         return ipmitoolWith("lanplus", user, password, args);
     }
 
     ClientRun ipmitoolWith(String iface, String user, String password, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", iface, "-H", "127.0.0.1", "-p",
-                Integer.toString(bmc.port()), "-U", user, "-P", password, "-R", "2", "-N", "3"));
-        cmd.addAll(List.of(args));
+        List<String> cmd = ipmitoolCommand(user, password, args);
+        cmd.set(2, iface);
         return run(cmd);
     }
 
