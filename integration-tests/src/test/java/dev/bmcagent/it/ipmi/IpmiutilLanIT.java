@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.ipmi.command.chassis.ChassisAction;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * ipmiutil 3.18 over {@code -F lan2}. ipmiutil has no port option and always sends to UDP 623, so this fixture
  * binds 127.0.0.1:623 (needs root or CAP_NET_BIND_SERVICE); the class is skipped if that port cannot be bound.
+ * FreeIPMI's {@code rmcpping} and {@code ipmiping}, which have no port option either, are checked here too.
  */
 class IpmiutilLanIT {
     static final int IPMI_PORT = 623;
@@ -113,6 +115,18 @@ class IpmiutilLanIT {
         assertTrue(out.contains("User 2: chan=1 enabled Admin admin"), out);
         assertTrue(out.contains("User 3: chan=1 enabled Operator operator"), out);
         assertTrue(out.contains("User 5: chan=1 disabled No access disabled"), out);
+    }
+
+    @Test
+    void rmcpPingIsAnsweredWithAsfPong() {
+        ClientRun r = ClientRun.of(List.of("rmcpping", "-c", "1", "127.0.0.1")).ok();
+        assertTrue(r.has("1 pings transmitted, 1 pongs received in time, 0.0% packet loss"), r::toString);
+    }
+
+    @Test
+    void ipmiPingGetsChannelAuthenticationCapabilities() {
+        ClientRun r = ClientRun.of(List.of("ipmiping", "-c", "1", "127.0.0.1")).ok();
+        assertTrue(r.has("1 requests transmitted, 1 responses received in time, 0.0% packet loss"), r::toString);
     }
 
     @Test
