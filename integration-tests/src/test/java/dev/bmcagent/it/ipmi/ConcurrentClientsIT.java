@@ -35,7 +35,7 @@ class ConcurrentClientsIT {
                 for (CompletableFuture<ClientRun> f : runs) {
                     ClientRun r = f.join().ok();
                     assertEquals(12, r.lines().size(), r::toString);
-                    assertTrue(r.took().toMillis() < 2500, "no retransmission expected: " + r.took());
+                    assertTrue(r.took().toMillis() < 3000, "a retransmission (-N 3) would cost 3 s: " + r.took());
                 }
             } finally {
                 pool.shutdownNow();

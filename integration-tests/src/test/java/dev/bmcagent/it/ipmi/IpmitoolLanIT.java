@@ -38,7 +38,7 @@ class IpmitoolLanIT {
         assertTrue(squash(r.output()).contains("Firmware Revision : 2.13"), r::toString);
         assertTrue(squash(r.output()).contains("Product ID : 4660 (0x1234)"), r::toString);
         assertTrue(squash(r.output()).contains("Manufacturer ID : 49374"), r::toString);
-        assertTrue(r.took().toMillis() < 2000, "no cipher-suite stall: " + r.took());
+        assertTrue(r.took().toMillis() < 5000, "no 10 s cipher-suite stall: " + r.took());
     }
 
     @Test
