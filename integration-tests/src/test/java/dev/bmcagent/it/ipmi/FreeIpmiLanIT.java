@@ -57,6 +57,13 @@ class FreeIpmiLanIT {
     }
 
     @Test
+    void cipherSuite17WorksAndSuites1And2AreUnavailable() {
+        assertTrue(clients.freeipmiAdmin("bmc-info", "-I", "17", "--get-device-id").ok().has("Firmware Revision"));
+        ClientRun r = clients.freeipmiAdmin("bmc-info", "-I", "1", "--get-device-id");
+        assertTrue(r.exit() != 0 && r.has("cipher suite id unavailable"), r::toString);
+    }
+
+    @Test
     void ipmiSelPrintsTheBootWithSdrNames() {
         String out = squash(clients.freeipmiAdmin("ipmi-sel").ok().output());
         assertTrue(out.contains("1 | Nov-22-2026 | 08:00:07 | ACPI_STATUS | System ACPI Power State | S5/G2"), out);
