@@ -92,7 +92,8 @@ public final class SdrRecords {
         b.write(BMC_ADDRESS);                      // 6: device slave address (8-bit form)
         b.write(0x00);                             // 7: channel number 0
         b.write(0x00);                             // 8: power state notification / global initialization
-        b.write(0x8F);                             // 9: capabilities: chassis, FRU inventory, SEL, SDR, sensor
+        b.write(0x9F);                             // 9: capabilities: chassis, IPMB event receiver, FRU inventory,
+                                                   //    SEL, SDR, sensor (as Get Device ID byte 6 says)
         b.write(0x00);                             // 10-12: reserved
         b.write(0x00);
         b.write(0x00);

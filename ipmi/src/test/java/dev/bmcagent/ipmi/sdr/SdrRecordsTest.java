@@ -18,7 +18,7 @@ class SdrRecordsTest {
                 + " 20"                 // slave address 20h
                 + " 00"                 // channel 0
                 + " 00"                 // power state notification / global init
-                + " 8F"                 // chassis, FRU inventory, SEL, SDR repository, sensor device
+                + " 9F"                 // chassis, event receiver (bit 4), FRU inventory, SEL, SDR, sensor device
                 + " 00 00 00"           // reserved
                 + " 06 01"              // entity: system management module, instance 1
                 + " 00"                 // OEM

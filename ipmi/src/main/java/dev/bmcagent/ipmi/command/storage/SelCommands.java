@@ -73,7 +73,7 @@ public final class SelCommands {
         le16(out, 2, SelRecord.LENGTH);
         le16(out, 4, free);
         le16(out, 6, free);
-        out[8] = SelRecord.LENGTH;
+        out[8] = 1;                                    // maximum record size in units: one 16-byte unit
         return IpmiResponse.ok(out);
     }
 

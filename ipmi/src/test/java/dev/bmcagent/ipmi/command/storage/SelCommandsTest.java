@@ -49,8 +49,13 @@ class SelCommandsTest {
 
     @Test
     void getSelAllocationInfo() {
-        // 3639 = 0E37h units of 16 bytes, 3636 = 0E34h free, largest free block, max record 16
-        assertEquals("37 0E 10 00 34 0E 34 0E 10", ok(sel(0x41, "")));
+        // IPMI 2.0 §31.3 table 31-3, all sizes but byte 4:5 in allocation units:
+        assertEquals("37 0E"       // possible allocation units: 3639 = 0E37h
+                + " 10 00"         // allocation unit size in bytes: 16
+                + " 34 0E"         // free units: 3636 = 0E34h
+                + " 34 0E"         // largest free block, in units
+                + " 01",           // maximum record size, in units: one (FreeIPMI printed "16 allocation units")
+                ok(sel(0x41, "")));
     }
 
     @Test
