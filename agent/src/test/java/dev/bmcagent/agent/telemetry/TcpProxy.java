@@ -23,6 +23,7 @@ final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
     private volatile int refusedV5;
+    private volatile boolean blocked;
 
     TcpProxy(int targetPort, boolean refuseV5) {
         this.targetPort = targetPort;
@@ -39,6 +40,11 @@ final class TcpProxy implements AutoCloseable {
 
     String uri() {
         return "tcp://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** While blocked, new connections are closed at once (the broker looks unreachable to the client). */
+    void setBlocked(boolean blocked) {
+        this.blocked = blocked;
     }
 
     int refusedV5() {
@@ -62,6 +68,10 @@ final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (blocked) {
+                    client.close();
+                    continue;
+                }
                 Thread t = new Thread(() -> handle(client), "tcp-proxy-conn");
                 t.setDaemon(true);
                 t.start();

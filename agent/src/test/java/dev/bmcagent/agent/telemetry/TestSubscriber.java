@@ -36,6 +36,7 @@ final class TestSubscriber implements AutoCloseable {
     private final MqttAsyncClient client;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Received> last = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger subscribed = new java.util.concurrent.atomic.AtomicInteger();
 
     TestSubscriber(String uri, String clientId, String filter) throws MqttException {
         client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
@@ -62,7 +63,16 @@ final class TestSubscriber implements AutoCloseable {
             @Override
             public void connectComplete(boolean reconnect, String uri) {
                 try {
-                    client.subscribe(filter, 1);
+                    client.subscribe(filter, 1, null, new org.eclipse.paho.mqttv5.client.MqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken t) {
+                            subscribed.incrementAndGet();
+                        }
+
+                        @Override
+                        public void onFailure(IMqttToken t, Throwable e) {
+                        }
+                    });
                 } catch (MqttException e) {
                     throw new IllegalStateException(e);
                 }
@@ -89,6 +99,11 @@ final class TestSubscriber implements AutoCloseable {
 
     Received last(String topic) {
         return last.get(topic);
+    }
+
+    /** How many times the subscription was acknowledged (1 + reconnects). */
+    int subscriptions() {
+        return subscribed.get();
     }
 
     boolean connected() {
