@@ -4,10 +4,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The executor each Paho client gets, so that closing a client (also after a failed connect, where Paho
+ * The executor each Paho client gets (publisher and fleet monitor), so that closing a client (also after a failed connect, where Paho
  * otherwise leaks its threads) stops every thread it started.
  */
-final class PahoThreads {
+public final class PahoThreads {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private PahoThreads() {
@@ -19,7 +19,7 @@ final class PahoThreads {
      */
     private static final int THREADS = 6;
 
-    static ScheduledThreadPoolExecutor create(String name) {
+    public static ScheduledThreadPoolExecutor create(String name) {
         int n = COUNTER.incrementAndGet();
         ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(THREADS, r -> {
             Thread t = new Thread(r, name + "-paho-" + n);

@@ -25,16 +25,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A real EventStream over an in-memory history plus a hand-kept live state per host, for telemetry tests. */
-final class TelemetryFixture implements AutoCloseable {
-    static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+public final class TelemetryFixture implements AutoCloseable {
+    public static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
 
-    final InMemoryEventHistory history = new InMemoryEventHistory();
-    final SystemScheduler scheduler = new SystemScheduler("telemetry-test");
+    public final InMemoryEventHistory history = new InMemoryEventHistory();
+    public final SystemScheduler scheduler = new SystemScheduler("telemetry-test");
     final ExecutorService delivery = Executors.newSingleThreadExecutor();
     final EventStream stream;
     final Map<String, HostState> states = new ConcurrentHashMap<>();
 
-    TelemetryFixture(String sessionId, List<String> hosts) {
+    public TelemetryFixture(String sessionId, List<String> hosts) {
         this(new InMemoryEventHistory(), sessionId, hosts);
     }
 
@@ -43,17 +43,17 @@ final class TelemetryFixture implements AutoCloseable {
         hosts.forEach(h -> states.put(h, HostState.initial(T0)));
     }
 
-    static MqttOptions options(String uri, Path dataDir) {
+    public static MqttOptions options(String uri, Path dataDir) {
         return MqttOptions.of(URI.create(uri), "lab1", "bmc7", dataDir)
                 .withReconnect(Duration.ofMillis(100), Duration.ofMillis(500));
     }
 
-    MqttTelemetry telemetry(MqttOptions o) {
+    public MqttTelemetry telemetry(MqttOptions o) {
         return new MqttTelemetry(o, stream, history, states::get, List.copyOf(states.keySet()), scheduler);
     }
 
     /** Powers the host on into firmware init (S2_D2) and publishes the matching events. */
-    void powerOnToMemoryInit(String host) {
+    public void powerOnToMemoryInit(String host) {
         HostState s = states.get(host);
         Instant t = T0.plusSeconds(1);
         BootProgress mem = new BootProgress(BootProgressState.MemoryInitializationStarted, Optional.empty(), t,
@@ -65,7 +65,7 @@ final class TelemetryFixture implements AutoCloseable {
         publish(host, new LifecycleEvent.BootProgressChanged(mem, t));
     }
 
-    void raise(String host, Alert a) {
+    public void raise(String host, Alert a) {
         HostState s = states.get(host);
         Map<AlertKind, Alert> alerts = new EnumMap<>(AlertKind.class);
         alerts.putAll(s.alerts());
@@ -74,7 +74,7 @@ final class TelemetryFixture implements AutoCloseable {
         publish(host, new LifecycleEvent.AlertRaised(a, a.raisedAt()));
     }
 
-    void clear(String host, AlertKind kind) {
+    public void clear(String host, AlertKind kind) {
         HostState s = states.get(host);
         Map<AlertKind, Alert> alerts = new EnumMap<>(AlertKind.class);
         alerts.putAll(s.alerts());
@@ -83,11 +83,11 @@ final class TelemetryFixture implements AutoCloseable {
         publish(host, new LifecycleEvent.AlertCleared(kind, "OS running", T0.plusSeconds(900)));
     }
 
-    HostEvent publish(String host, LifecycleEvent e) {
+    public HostEvent publish(String host, LifecycleEvent e) {
         return stream.publish(host, e);
     }
 
-    HostEvent postCode(String host, int code) {
+    public HostEvent postCode(String host, int code) {
         return publish(host, new LifecycleEvent.PostCodeSeen(code, T0.plusSeconds(2)));
     }
 

@@ -20,11 +20,11 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** A Paho v5 test subscriber that records every message (callback API, automatic reconnect, persistent session). */
-final class TestSubscriber implements AutoCloseable {
+public final class TestSubscriber implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Received(String topic, byte[] payload, boolean retained, MqttProperties properties) {
-        JsonNode json() {
+    public record Received(String topic, byte[] payload, boolean retained, MqttProperties properties) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(payload);
             } catch (IOException e) {
@@ -38,7 +38,7 @@ final class TestSubscriber implements AutoCloseable {
     private final Map<String, Received> last = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger subscribed = new java.util.concurrent.atomic.AtomicInteger();
 
-    TestSubscriber(String uri, String clientId, String filter) throws MqttException {
+    public TestSubscriber(String uri, String clientId, String filter) throws MqttException {
         client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
@@ -89,24 +89,24 @@ final class TestSubscriber implements AutoCloseable {
         client.connect(o).waitForCompletion(10_000);
     }
 
-    List<Received> all() {
+    public List<Received> all() {
         return new ArrayList<>(received);
     }
 
-    List<Received> on(String topic) {
+    public List<Received> on(String topic) {
         return received.stream().filter(r -> r.topic().equals(topic)).toList();
     }
 
-    Received last(String topic) {
+    public Received last(String topic) {
         return last.get(topic);
     }
 
     /** How many times the subscription was acknowledged (1 + reconnects). */
-    int subscriptions() {
+    public int subscriptions() {
         return subscribed.get();
     }
 
-    boolean connected() {
+    public boolean connected() {
         return client.isConnected();
     }
 
