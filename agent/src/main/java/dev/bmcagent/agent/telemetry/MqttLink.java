@@ -19,6 +19,12 @@ public interface MqttLink extends AutoCloseable {
     /** "5" or "3.1.1". */
     String protocol();
 
+    /**
+     * Waits up to {@code timeoutMillis} for messages in flight, sends DISCONNECT (normal: the broker discards the
+     * will) and closes.
+     */
+    void disconnect(long timeoutMillis);
+
     /** Closes the connection abruptly (no DISCONNECT: the broker publishes the will) and stops client threads. */
     @Override
     void close();

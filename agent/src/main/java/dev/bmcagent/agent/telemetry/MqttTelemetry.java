@@ -319,12 +319,13 @@ public final class MqttTelemetry implements AutoCloseable {
                 }
             }).get(5, TimeUnit.SECONDS);
             worker.submit(() -> {
-                flushAcks();
                 if (link != null) {
-                    link.close();
+                    link.disconnect(2_000);
                     link = null;
                 }
             }).get(5, TimeUnit.SECONDS);
+            // acknowledgements that arrived during the disconnect were queued before this task
+            worker.submit(this::flushAcks).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("MQTT telemetry did not close cleanly: {}", e.toString());
         } finally {

@@ -105,6 +105,16 @@ final class PahoV3Link implements MqttLink {
     }
 
     @Override
+    public void disconnect(long timeoutMillis) {
+        try {
+            client.disconnect(timeoutMillis).waitForCompletion(timeoutMillis + 1_000);
+        } catch (MqttException | RuntimeException e) {
+            // closing anyway
+        }
+        closeQuietly(client, threads);
+    }
+
+    @Override
     public void close() {
         closeQuietly(client, threads);
     }

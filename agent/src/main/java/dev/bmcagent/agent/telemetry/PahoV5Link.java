@@ -116,6 +116,16 @@ final class PahoV5Link implements MqttLink {
     }
 
     @Override
+    public void disconnect(long timeoutMillis) {
+        try {
+            client.disconnect(timeoutMillis).waitForCompletion(timeoutMillis + 1_000);
+        } catch (MqttException | RuntimeException e) {
+            // closing anyway
+        }
+        closeQuietly(client, threads);
+    }
+
+    @Override
     public void close() {
         closeQuietly(client, threads);
     }

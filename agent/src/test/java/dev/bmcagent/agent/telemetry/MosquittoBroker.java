@@ -20,16 +20,25 @@ import java.util.concurrent.TimeUnit;
 public final class MosquittoBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
+    private final boolean anonymous;
     private Process process;
 
-    private MosquittoBroker(Path dir, int port) {
+    private MosquittoBroker(Path dir, int port, boolean anonymous) {
         this.dir = dir;
         this.port = port;
+        this.anonymous = anonymous;
     }
 
     /** Starts Mosquitto on a free port, configuration and log in {@code dir}. */
     public static MosquittoBroker start(Path dir) {
-        MosquittoBroker b = new MosquittoBroker(dir, freePort());
+        MosquittoBroker b = new MosquittoBroker(dir, freePort(), true);
+        b.startProcess();
+        return b;
+    }
+
+    /** A broker that refuses every client ({@code allow_anonymous false}, no password file). */
+    public static MosquittoBroker startRefusingEveryone(Path dir) {
+        MosquittoBroker b = new MosquittoBroker(dir, freePort(), false);
         b.startProcess();
         return b;
     }
@@ -55,7 +64,7 @@ public final class MosquittoBroker implements AutoCloseable {
             Path conf = dir.resolve("mosquitto.conf");
             Files.writeString(conf, String.join("\n",
                     "listener " + port + " 127.0.0.1",
-                    "allow_anonymous true",
+                    "allow_anonymous " + anonymous,
                     "persistence false",
                     "max_queued_messages 100000",
                     "log_dest file " + dir.resolve("mosquitto.log"),
