@@ -68,6 +68,10 @@ class BrokerOutageTest {
             assertTrue(missing.isEmpty(), "missing after the outage: " + missing);
             assertEquals(last, got.size());
             assertTrue(t.connectFailures() >= 1, "the publisher must have failed to reconnect during the outage");
+            System.out.println(String.format(java.util.Locale.ROOT,
+                    "outage %d s: %d events, %d recorded during the outage, %d event messages sent (resends incl.),"
+                            + " %d received (duplicates incl.), %d connect failures", OUTAGE.toSeconds(), last,
+                    outageEvents, t.sentEvents(), sub.on(EVENTS).size(), t.connectFailures()));
         }
     }
 
