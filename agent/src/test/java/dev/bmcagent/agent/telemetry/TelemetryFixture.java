@@ -35,10 +35,6 @@ public final class TelemetryFixture implements AutoCloseable {
     final Map<String, HostState> states = new ConcurrentHashMap<>();
 
     public TelemetryFixture(String sessionId, List<String> hosts) {
-        this(new InMemoryEventHistory(), sessionId, hosts);
-    }
-
-    TelemetryFixture(InMemoryEventHistory unused, String sessionId, List<String> hosts) {
         stream = new EventStream(history, scheduler.clock(), System::nanoTime, sessionId, delivery);
         hosts.forEach(h -> states.put(h, HostState.initial(T0)));
     }
