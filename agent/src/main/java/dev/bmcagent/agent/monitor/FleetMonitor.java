@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,14 +43,30 @@ public final class FleetMonitor implements AutoCloseable {
     private final FleetView view = new FleetView();
     private final AlertActions actions;
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final List<String> newEvents = new CopyOnWriteArrayList<>();
+    private final NewEventListener listener;
+    private final AtomicLong newEvents = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private volatile boolean subscribed;
     private ScheduledThreadPoolExecutor threads;
     private MqttAsyncClient client;
     private Scheduler.Cancellable refresh;
 
+    /** Called for every event that is new to this instance (duplicates dropped), on a client thread. */
+    @FunctionalInterface
+    public interface NewEventListener {
+        /**
+         * @param host  the host's topic path, e.g. {@code bmc/lab1/bmc7/host0}
+         * @param event the event document (docs/MQTT.md)
+         */
+        void onNewEvent(String host, JsonNode event);
+    }
+
     public FleetMonitor(MonitorOptions options, Scheduler scheduler, PrintStream out) {
+        this(options, scheduler, out, (h, e) -> { });
+    }
+
+    public FleetMonitor(MonitorOptions options, Scheduler scheduler, PrintStream out, NewEventListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.options = Objects.requireNonNull(options, "options");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.out = Objects.requireNonNull(out, "out");
@@ -96,9 +111,9 @@ public final class FleetMonitor implements AutoCloseable {
         return view.snapshot(scheduler.clock().instant());
     }
 
-    /** "host#sequence" of every new (non-duplicate) event this instance handled, in arrival order. */
-    public List<String> handledEvents() {
-        return List.copyOf(newEvents);
+    /** Events new to this instance (duplicates not counted). */
+    public long newEvents() {
+        return newEvents.get();
     }
 
     public long malformed() {
@@ -156,7 +171,12 @@ public final class FleetMonitor implements AutoCloseable {
                 if (seq < 1) {
                     malformed.incrementAndGet();
                 } else if (view.onEvent(host, seq) == FleetView.Verdict.NEW) {
-                    newEvents.add(host + "#" + seq);
+                    newEvents.incrementAndGet();
+                    try {
+                        listener.onNewEvent(host, e);
+                    } catch (RuntimeException ex) {
+                        log.warn("monitor {}: event listener failed: {}", options.instanceId(), ex.toString());
+                    }
                     String type = e.path("type").asText();
                     if (type.equals("AlertRaised") || type.equals("AlertCleared")) {
                         actions.fire(host, e, type.equals("AlertRaised"));

@@ -66,6 +66,8 @@ public final class MqttTelemetry implements AutoCloseable {
     private volatile boolean closing;
     private Subscription subscription;
     private volatile String protocol = "";
+    private volatile boolean up;
+    private final Map<String, Long> ackedView = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param stateOf  the live state of a host (e.g. {@code id -> hosts.get(id).orElseThrow().state()})
@@ -96,7 +98,9 @@ public final class MqttTelemetry implements AutoCloseable {
         Map<String, Long> saved = ackStore.load();
         for (String h : hostIds) {
             long last = history.lastSequence(h);
-            cursors.put(h, new Cursor(Math.min(saved.getOrDefault(h, 0L), last)));
+            long acked = Math.min(saved.getOrDefault(h, 0L), last);
+            cursors.put(h, new Cursor(acked));
+            ackedView.put(h, acked);
         }
         subscription = stream.subscribe("mqtt-telemetry", e -> cursors.containsKey(e.hostId()), EventStream.DEFAULT_CAPACITY,
                 e -> wake());
@@ -128,6 +132,7 @@ public final class MqttTelemetry implements AutoCloseable {
                 return;
             }
             link = l;
+            up = true;
             protocol = l.protocol();
             backoff = options.reconnectMin();
             log.info("MQTT connected to {} (MQTT {}, window {})", options.brokerUri(), l.protocol(), l.window());
@@ -162,6 +167,7 @@ public final class MqttTelemetry implements AutoCloseable {
                 why);
         link.close();
         link = null;
+        up = false;
         inflight = 0;
         for (Cursor c : cursors.values()) {
             c.inflight.clear();
@@ -186,6 +192,7 @@ public final class MqttTelemetry implements AutoCloseable {
                 c.next = oldestKept;
                 if (c.inflight.isEmpty()) {
                     c.acked = Math.max(c.acked, oldestKept - 1);
+                    ackedView.put(host, c.acked);
                 }
                 c.stateDirty = true;
                 c.alertsDirty = true;
@@ -267,6 +274,7 @@ public final class MqttTelemetry implements AutoCloseable {
             long acked = c.inflight.isEmpty() ? c.next - 1 : c.inflight.first() - 1;
             if (acked > c.acked) {
                 c.acked = acked;
+                ackedView.put(m.hostId(), acked);
                 markAckDirty();
             }
         }
@@ -322,6 +330,7 @@ public final class MqttTelemetry implements AutoCloseable {
                 if (link != null) {
                     link.disconnect(2_000);
                     link = null;
+                    up = false;
                 }
             }).get(5, TimeUnit.SECONDS);
             // acknowledgements that arrived during the disconnect were queued before this task
@@ -335,7 +344,7 @@ public final class MqttTelemetry implements AutoCloseable {
 
     /** Whether a broker connection is up. */
     public boolean connected() {
-        return !protocol.isEmpty() && callOnWorker(() -> link != null);
+        return up;
     }
 
     /** "5", "3.1.1", or "" before the first connection. */
@@ -345,7 +354,7 @@ public final class MqttTelemetry implements AutoCloseable {
 
     /** The last sequence of {@code hostId} the broker acknowledged. */
     public long ackedSequence(String hostId) {
-        return callOnWorker(() -> cursors.containsKey(hostId) ? cursors.get(hostId).acked : 0L);
+        return ackedView.getOrDefault(hostId, 0L);
     }
 
     /** Events skipped because the backlog bound was exceeded. */
@@ -365,14 +374,6 @@ public final class MqttTelemetry implements AutoCloseable {
 
     public long connectFailures() {
         return connectFailures.get();
-    }
-
-    private <T> T callOnWorker(java.util.concurrent.Callable<T> task) {
-        try {
-            return worker.submit(task).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("telemetry worker not responding", e);
-        }
     }
 
     private static final class Cursor {

@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,7 @@ class FleetMonitorTest {
     private MosquittoBroker broker;
     private TelemetryFixture feed;
     private final List<FleetMonitor> monitors = new ArrayList<>();
+    private final Map<FleetMonitor, List<String>> handled = new ConcurrentHashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -49,7 +53,10 @@ class FleetMonitorTest {
     }
 
     private FleetMonitor monitor(MonitorOptions o, PrintStream out) throws Exception {
-        FleetMonitor m = new FleetMonitor(o, feed.scheduler, out);
+        List<String> events = new CopyOnWriteArrayList<>();
+        FleetMonitor m = new FleetMonitor(o, feed.scheduler, out,
+                (host, e) -> events.add(host + "#" + e.get("sequence").asLong()));
+        handled.put(m, events);
         monitors.add(m);
         m.start();
         await().atMost(Duration.ofSeconds(5)).until(m::connected);
@@ -78,21 +85,21 @@ class FleetMonitorTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> t.ackedSequence("host2") == 150);
         }
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                a.handledEvents().size() + b.handledEvents().size() + c.handledEvents().size() >= 450);
+                handled.get(a).size() + handled.get(b).size() + handled.get(c).size() >= 450);
         List<String> all = new ArrayList<>();
-        all.addAll(a.handledEvents());
-        all.addAll(b.handledEvents());
-        all.addAll(c.handledEvents());
+        all.addAll(handled.get(a));
+        all.addAll(handled.get(b));
+        all.addAll(handled.get(c));
         Set<String> distinct = new HashSet<>(all);
         assertEquals(450, all.size(), "no event handled twice in the group");
         assertEquals(450, distinct.size());
         for (FleetMonitor m : List.of(a, b, c)) {
-            assertTrue(m.handledEvents().size() >= 50, "every member gets a share: " + m.handledEvents().size());
+            assertTrue(handled.get(m).size() >= 50, "every member gets a share: " + handled.get(m).size());
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> solo.handledEvents().size() == 450);
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled.get(solo).size() == 450);
         System.out.println(String.format(Locale.ROOT, "shared group split: a=%d b=%d c=%d, other group=%d",
-                a.handledEvents().size(), b.handledEvents().size(), c.handledEvents().size(),
-                solo.handledEvents().size()));
+                handled.get(a).size(), handled.get(b).size(), handled.get(c).size(),
+                handled.get(solo).size()));
     }
 
     @Test
@@ -108,9 +115,9 @@ class FleetMonitorTest {
                 feed.postCode("host0", 0x20);
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> t.ackedSequence("host0") == 100);
-            await().atMost(Duration.ofSeconds(10)).until(() -> b.handledEvents().size() > 10);
+            await().atMost(Duration.ofSeconds(10)).until(() -> handled.get(b).size() > 10);
             b.kill();
-            handledByDeadB = b.handledEvents();
+            handledByDeadB = List.copyOf(handled.get(b));
             for (int i = 0; i < 100; i++) {
                 feed.postCode("host0", 0x21);
             }
@@ -118,13 +125,13 @@ class FleetMonitorTest {
         }
         FleetMonitor b2 = monitor(options("b"), quiet);
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            Set<String> union = new HashSet<>(a.handledEvents());
+            Set<String> union = new HashSet<>(handled.get(a));
             union.addAll(handledByDeadB);
-            union.addAll(b2.handledEvents());
+            union.addAll(handled.get(b2));
             return union.size() == 200;
         });
         System.out.println(String.format(Locale.ROOT, "crash: a=%d, b before crash=%d, b after restart=%d",
-                a.handledEvents().size(), handledByDeadB.size(), b2.handledEvents().size()));
+                handled.get(a).size(), handledByDeadB.size(), handled.get(b2).size()));
     }
 
     @Test
