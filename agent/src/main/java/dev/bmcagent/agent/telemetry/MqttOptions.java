@@ -25,18 +25,22 @@ import java.util.Optional;
  * @param eventExpiry   MQTT 5 message expiry of events (zero: none)
  * @param reconnectMin  first reconnect delay (doubles up to {@link #reconnectMax})
  * @param reconnectMax  longest reconnect delay
+ * @param stateRefresh  republish every host's state document this often even without events, so that the
+ *                      current boot cycle's elapsed time stays fresh (zero: only on events and connects)
  * @param dataDir       where the last acknowledged sequence per host is kept ({@code mqtt-acked.properties})
  */
 public record MqttOptions(URI brokerUri, String site, String bmcId, String topicPrefix, Optional<String> username,
                           Optional<String> password, Optional<Path> trustStore, Optional<String> trustStorePassword,
                           boolean insecureTls, int backlogBound, Version version, int maxInflight,
-                          Duration eventExpiry, Duration reconnectMin, Duration reconnectMax, Path dataDir) {
+                          Duration eventExpiry, Duration reconnectMin, Duration reconnectMax, Duration stateRefresh,
+                          Path dataDir) {
 
     public static final int DEFAULT_BACKLOG_BOUND = 10_000;
     public static final int DEFAULT_MAX_INFLIGHT = 64;
     public static final Duration DEFAULT_EVENT_EXPIRY = Duration.ofDays(1);
     public static final Duration DEFAULT_RECONNECT_MIN = Duration.ofMillis(250);
     public static final Duration DEFAULT_RECONNECT_MAX = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_STATE_REFRESH = Duration.ofSeconds(30);
 
     /** Protocol preference. */
     public enum Version { AUTO, V5, V3_1_1 }
@@ -79,6 +83,10 @@ public record MqttOptions(URI brokerUri, String site, String bmcId, String topic
         if (reconnectMin.isNegative() || reconnectMin.isZero() || reconnectMax.compareTo(reconnectMin) < 0) {
             throw new IllegalArgumentException("need 0 < reconnectMin <= reconnectMax");
         }
+        Objects.requireNonNull(stateRefresh, "stateRefresh");
+        if (stateRefresh.isNegative()) {
+            throw new IllegalArgumentException("stateRefresh < 0");
+        }
         Objects.requireNonNull(dataDir, "dataDir");
     }
 
@@ -86,30 +94,43 @@ public record MqttOptions(URI brokerUri, String site, String bmcId, String topic
     public static MqttOptions of(URI brokerUri, String site, String bmcId, Path dataDir) {
         return new MqttOptions(brokerUri, site, bmcId, "", Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), false, DEFAULT_BACKLOG_BOUND, Version.AUTO, DEFAULT_MAX_INFLIGHT,
-                DEFAULT_EVENT_EXPIRY, DEFAULT_RECONNECT_MIN, DEFAULT_RECONNECT_MAX, dataDir);
+                DEFAULT_EVENT_EXPIRY, DEFAULT_RECONNECT_MIN, DEFAULT_RECONNECT_MAX, DEFAULT_STATE_REFRESH, dataDir);
     }
 
     public MqttOptions withBacklogBound(int bound) {
         return new MqttOptions(brokerUri, site, bmcId, topicPrefix, username, password, trustStore,
                 trustStorePassword, insecureTls, bound, version, maxInflight, eventExpiry, reconnectMin,
-                reconnectMax, dataDir);
+                reconnectMax, stateRefresh, dataDir);
     }
 
     public MqttOptions withVersion(Version v) {
         return new MqttOptions(brokerUri, site, bmcId, topicPrefix, username, password, trustStore,
                 trustStorePassword, insecureTls, backlogBound, v, maxInflight, eventExpiry, reconnectMin,
-                reconnectMax, dataDir);
+                reconnectMax, stateRefresh, dataDir);
     }
 
     public MqttOptions withCredentials(String user, String pass) {
         return new MqttOptions(brokerUri, site, bmcId, topicPrefix, Optional.of(user), Optional.of(pass),
                 trustStore, trustStorePassword, insecureTls, backlogBound, version, maxInflight, eventExpiry,
-                reconnectMin, reconnectMax, dataDir);
+                reconnectMin, reconnectMax, stateRefresh, dataDir);
     }
 
     public MqttOptions withReconnect(Duration min, Duration max) {
         return new MqttOptions(brokerUri, site, bmcId, topicPrefix, username, password, trustStore,
                 trustStorePassword, insecureTls, backlogBound, version, maxInflight, eventExpiry, min, max,
+                stateRefresh, dataDir);
+    }
+
+    public MqttOptions withStateRefresh(Duration period) {
+        return new MqttOptions(brokerUri, site, bmcId, topicPrefix, username, password, trustStore,
+                trustStorePassword, insecureTls, backlogBound, version, maxInflight, eventExpiry, reconnectMin,
+                reconnectMax, period, dataDir);
+    }
+
+    /** TLS with a trust store (PKCS12/JKS), or trusting anything when {@code insecure} (tests only). */
+    public MqttOptions withTls(Optional<Path> store, Optional<String> storePassword, boolean insecure) {
+        return new MqttOptions(brokerUri, site, bmcId, topicPrefix, username, password, store, storePassword,
+                insecure, backlogBound, version, maxInflight, eventExpiry, reconnectMin, reconnectMax, stateRefresh,
                 dataDir);
     }
 

@@ -65,6 +65,7 @@ public final class MqttTelemetry implements AutoCloseable {
     private boolean ackDirty;
     private volatile boolean closing;
     private Subscription subscription;
+    private volatile Scheduler.Cancellable stateTimer;
     private volatile String protocol = "";
     private volatile boolean up;
     private final Map<String, Long> ackedView = new java.util.concurrent.ConcurrentHashMap<>();
@@ -101,6 +102,10 @@ public final class MqttTelemetry implements AutoCloseable {
             long acked = Math.min(saved.getOrDefault(h, 0L), last);
             cursors.put(h, new Cursor(acked));
             ackedView.put(h, acked);
+        }
+        if (!options.stateRefresh().isZero()) {
+            stateTimer = scheduler.scheduleAtFixedRate(options.stateRefresh(), options.stateRefresh(),
+                    () -> run(this::refreshStates));
         }
         subscription = stream.subscribe("mqtt-telemetry", e -> cursors.containsKey(e.hostId()), EventStream.DEFAULT_CAPACITY,
                 e -> wake());
@@ -226,6 +231,11 @@ public final class MqttTelemetry implements AutoCloseable {
         }
     }
 
+    private void refreshStates() {
+        cursors.values().forEach(c -> c.stateDirty = true);
+        pump();
+    }
+
     private void publishState(String host, Cursor c) {
         c.stateDirty = false;
         HostState s = stateOf.apply(host);
@@ -316,6 +326,9 @@ public final class MqttTelemetry implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        if (stateTimer != null) {
+            stateTimer.cancel();
+        }
         if (subscription != null) {
             subscription.close();
         }

@@ -57,6 +57,8 @@ class MqttTelemetryTest {
             assertEquals("host0", first.get("hostId").asText());
             assertEquals("S2_D2", got.get(1).json().at("/data/system").asText());
             assertEquals("application/json", got.get(0).properties().getContentType());
+            assertTrue(got.get(0).properties().getMessageExpiryInterval() != null
+                    && got.get(0).properties().getMessageExpiryInterval() > 86_000, "event message expiry");
             assertTrue(got.get(0).properties().getUserProperties().stream()
                     .anyMatch(p -> p.getKey().equals("seq") && p.getValue().equals("1")));
             assertTrue(got.get(0).properties().getUserProperties().stream()
@@ -177,6 +179,19 @@ class MqttTelemetryTest {
                 assertEquals("MemoryInit", sub.last(PREFIX + "/host0/state").json().get("phase").asText());
             }
             assertEquals(40, t.droppedEvents());
+        }
+    }
+
+    @Test
+    void stateIsRepublishedPeriodicallyWithoutEvents() throws Exception {
+        try (TestSubscriber sub = new TestSubscriber(broker.uri(), "refresh-sub", PREFIX + "/host1/state");
+             MqttTelemetry t = fx.telemetry(TelemetryFixture.options(broker.uri(), dir.resolve("data"))
+                     .withStateRefresh(Duration.ofMillis(200)))) {
+            t.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> sub.on(PREFIX + "/host1/state").size() >= 4);
+            List<TestSubscriber.Received> got = sub.on(PREFIX + "/host1/state");
+            assertTrue(got.get(3).json().get("elapsedNanos").asLong() > got.get(0).json().get("elapsedNanos").asLong());
+            assertEquals(0, fx.history.lastSequence("host1"));
         }
     }
 }
