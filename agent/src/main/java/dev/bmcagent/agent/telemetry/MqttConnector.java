@@ -59,10 +59,14 @@ final class MqttConnector {
         }
     }
 
-    /** True when nothing answered at all (connection refused): no point trying another protocol version. */
+    /**
+     * True when the failure is below MQTT (connection refused, unknown host, TLS handshake): no point trying another
+     * protocol version.
+     */
     private static boolean isRefused(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof javax.net.ssl.SSLException) {
                 return true;
             }
         }

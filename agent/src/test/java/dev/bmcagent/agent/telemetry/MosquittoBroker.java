@@ -21,12 +21,26 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final boolean anonymous;
+    private final java.util.List<String> listenerLines;
     private Process process;
 
-    private MosquittoBroker(Path dir, int port, boolean anonymous) {
+    private MosquittoBroker(Path dir, int port, boolean anonymous, java.util.List<String> listenerLines) {
         this.dir = dir;
         this.port = port;
         this.anonymous = anonymous;
+        this.listenerLines = listenerLines;
+    }
+
+    private MosquittoBroker(Path dir, int port, boolean anonymous) {
+        this(dir, port, anonymous, java.util.List.of());
+    }
+
+    /** A TLS listener with the given PEM certificate and key. */
+    public static MosquittoBroker startTls(Path dir, Path certPem, Path keyPem) {
+        MosquittoBroker b = new MosquittoBroker(dir, freePort(), true,
+                java.util.List.of("certfile " + certPem, "keyfile " + keyPem));
+        b.startProcess();
+        return b;
     }
 
     /** Starts Mosquitto on a free port, configuration and log in {@code dir}. */
@@ -64,8 +78,11 @@ public final class MosquittoBroker implements AutoCloseable {
             Path conf = dir.resolve("mosquitto.conf");
             Files.writeString(conf, String.join("\n",
                     "listener " + port + " 127.0.0.1",
+                    String.join("\n", listenerLines),
                     "allow_anonymous " + anonymous,
                     "persistence false",
+                    // Started as root, Mosquitto drops to user "mosquitto" and can no longer read our temp files.
+                    "user " + System.getProperty("user.name"),
                     "max_queued_messages 100000",
                     "log_dest file " + dir.resolve("mosquitto.log"),
                     "log_type all",
