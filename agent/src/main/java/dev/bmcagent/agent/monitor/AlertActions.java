@@ -75,7 +75,8 @@ final class AlertActions {
         JsonNode alert = raised ? data.path("alert") : data;
         ObjectNode n = JSON.createObjectNode();
         n.put("host", host).put("state", raised ? "raised" : "cleared").put("kind", alert.path("kind").asText())
-                .put("phase", alert.path("phase").asText("")).put("elapsedSeconds", alert.path("elapsedSeconds").asDouble())
+                .put("phase", alert.path("phase").asText(""))
+                .put("elapsedSeconds", alert.path("elapsedSeconds").asDouble())
                 .put("detail", raised ? alert.path("detail").asText() : data.path("reason").asText())
                 .put("sequence", event.path("sequence").asLong()).put("sessionId", event.path("sessionId").asText())
                 .put("time", event.path("time").asText()).put("monitor", monitorId);

@@ -21,7 +21,8 @@ public final class MonitorCommand implements Callable<Integer> {
     String topicRoot;
 
     @Option(names = "--group", defaultValue = MonitorOptions.DEFAULT_GROUP,
-            description = "Shared-subscription group; instances in one group split the events (default: ${DEFAULT-VALUE})")
+            description = "Shared-subscription group; instances in one group split the events"
+                    + " (default: ${DEFAULT-VALUE})")
     String group;
 
     @Option(names = "--no-share", description = "Do not share: this instance sees every event")
@@ -31,10 +32,12 @@ public final class MonitorCommand implements Callable<Integer> {
             description = "Stable instance id (the broker keeps its session and redelivers unacknowledged events)")
     String instance;
 
-    @Option(names = "--refresh", defaultValue = "PT5S", description = "Summary period (ISO-8601, default ${DEFAULT-VALUE})")
+    @Option(names = "--refresh", defaultValue = "PT5S",
+            description = "Summary period (ISO-8601, default ${DEFAULT-VALUE})")
     Duration refresh;
 
-    @Option(names = "--session-expiry", defaultValue = "PT1H", description = "Session expiry (default ${DEFAULT-VALUE})")
+    @Option(names = "--session-expiry", defaultValue = "PT1H",
+            description = "Session expiry (default ${DEFAULT-VALUE})")
     Duration sessionExpiry;
 
     @Option(names = "--alert-topic", description = "Publish alert actions to this MQTT topic")

@@ -14,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +58,7 @@ public final class MqttTelemetry implements AutoCloseable {
     private final AtomicLong sentEvents = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
     private final AtomicLong connectFailures = new AtomicLong();
-    private final Map<String, Cursor> cursors = new LinkedHashMap<>();
+    private final Map<String, HostCursor> cursors = new LinkedHashMap<>();
     // worker-confined
     private MqttLink link;
     private int generation;
@@ -68,7 +70,7 @@ public final class MqttTelemetry implements AutoCloseable {
     private volatile Scheduler.Cancellable stateTimer;
     private volatile String protocol = "";
     private volatile boolean up;
-    private final Map<String, Long> ackedView = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> ackedView = new ConcurrentHashMap<>();
 
     /**
      * @param stateOf  the live state of a host (e.g. {@code id -> hosts.get(id).orElseThrow().state()})
@@ -100,14 +102,15 @@ public final class MqttTelemetry implements AutoCloseable {
         for (String h : hostIds) {
             long last = history.lastSequence(h);
             long acked = Math.min(saved.getOrDefault(h, 0L), last);
-            cursors.put(h, new Cursor(acked));
+            cursors.put(h, new HostCursor(acked));
             ackedView.put(h, acked);
         }
         if (!options.stateRefresh().isZero()) {
             stateTimer = scheduler.scheduleAtFixedRate(options.stateRefresh(), options.stateRefresh(),
                     () -> run(this::refreshStates));
         }
-        subscription = stream.subscribe("mqtt-telemetry", e -> cursors.containsKey(e.hostId()), EventStream.DEFAULT_CAPACITY,
+        Set<String> mine = Set.copyOf(hostIds);
+        subscription = stream.subscribe("mqtt-telemetry", e -> mine.contains(e.hostId()), EventStream.DEFAULT_CAPACITY,
                 e -> wake());
         run(this::connect);
     }
@@ -143,7 +146,7 @@ public final class MqttTelemetry implements AutoCloseable {
             log.info("MQTT connected to {} (MQTT {}, window {})", options.brokerUri(), l.protocol(), l.window());
             send(new Outbound(topics.status(), TelemetryJson.bytes(TelemetryJson.status(stream.sessionId(), "online",
                     scheduler.clock().instant(), elapsed())), true, false, "", 0));
-            for (Cursor c : cursors.values()) {
+            for (HostCursor c : cursors.values()) {
                 c.stateDirty = true;
                 c.alertsDirty = true;
             }
@@ -174,10 +177,7 @@ public final class MqttTelemetry implements AutoCloseable {
         link = null;
         up = false;
         inflight = 0;
-        for (Cursor c : cursors.values()) {
-            c.inflight.clear();
-            c.next = c.acked + 1;
-        }
+        cursors.values().forEach(HostCursor::resendUnacknowledged);
         if (!closing) {
             scheduleReconnect();
         }
@@ -187,20 +187,14 @@ public final class MqttTelemetry implements AutoCloseable {
         if (link == null) {
             return;
         }
-        for (Map.Entry<String, Cursor> en : cursors.entrySet()) {
+        for (Map.Entry<String, HostCursor> en : cursors.entrySet()) {
             String host = en.getKey();
-            Cursor c = en.getValue();
+            HostCursor c = en.getValue();
             long last = history.lastSequence(host);
-            long oldestKept = last - options.backlogBound() + 1;
-            if (c.next < oldestKept) {
-                dropped.addAndGet(oldestKept - c.next);
-                c.next = oldestKept;
-                if (c.inflight.isEmpty()) {
-                    c.acked = Math.max(c.acked, oldestKept - 1);
-                    ackedView.put(host, c.acked);
-                }
-                c.stateDirty = true;
-                c.alertsDirty = true;
+            long skipped = c.skipTo(last - options.backlogBound() + 1);
+            if (skipped > 0) {
+                dropped.addAndGet(skipped);
+                ackedView.put(host, c.acked);
             }
             while (link != null && inflight < link.window() && c.next <= last) {
                 List<HostEvent> batch = history.read(host, c.next, Math.min(READ_BATCH, link.window() - inflight));
@@ -211,11 +205,9 @@ public final class MqttTelemetry implements AutoCloseable {
                     if (link == null) {
                         return;
                     }
-                    c.next = e.sequence() + 1;
-                    c.sent = Math.max(c.sent, e.sequence());
-                    c.inflight.add(e.sequence());
-                    c.stateDirty = true;
-                    if (e.event() instanceof LifecycleEvent.AlertRaised || e.event() instanceof LifecycleEvent.AlertCleared) {
+                    c.sending(e.sequence());
+                    LifecycleEvent ev = e.event();
+                    if (ev instanceof LifecycleEvent.AlertRaised || ev instanceof LifecycleEvent.AlertCleared) {
                         c.alertsDirty = true;
                     }
                     send(new Outbound(topics.events(host), TelemetryJson.bytes(TelemetryJson.event(e)), false, true,
@@ -236,7 +228,7 @@ public final class MqttTelemetry implements AutoCloseable {
         pump();
     }
 
-    private void publishState(String host, Cursor c) {
+    private void publishState(String host, HostCursor c) {
         c.stateDirty = false;
         HostState s = stateOf.apply(host);
         send(new Outbound(topics.state(host), TelemetryJson.bytes(TelemetryJson.state(stream.sessionId(), host,
@@ -244,7 +236,7 @@ public final class MqttTelemetry implements AutoCloseable {
     }
 
     /** Retained alert topics follow the live state: active alerts set, others cleared (empty retained). */
-    private void publishAlerts(String host, Cursor c) {
+    private void publishAlerts(String host, HostCursor c) {
         c.alertsDirty = false;
         HostState s = stateOf.apply(host);
         for (AlertKind k : AlertKind.values()) {
@@ -279,12 +271,9 @@ public final class MqttTelemetry implements AutoCloseable {
             return;
         }
         if (m.event()) {
-            Cursor c = cursors.get(m.hostId());
-            c.inflight.remove(m.sequence());
-            long acked = c.inflight.isEmpty() ? c.next - 1 : c.inflight.first() - 1;
-            if (acked > c.acked) {
-                c.acked = acked;
-                ackedView.put(m.hostId(), acked);
+            HostCursor c = cursors.get(m.hostId());
+            if (c.acknowledged(m.sequence())) {
+                ackedView.put(m.hostId(), c.acked);
                 markAckDirty();
             }
         }
@@ -313,7 +302,7 @@ public final class MqttTelemetry implements AutoCloseable {
     private void run(Runnable task) {
         try {
             worker.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // closed
         }
     }
@@ -387,20 +376,5 @@ public final class MqttTelemetry implements AutoCloseable {
 
     public long connectFailures() {
         return connectFailures.get();
-    }
-
-    private static final class Cursor {
-        long acked;
-        long next;
-        long sent;
-        boolean stateDirty = true;
-        boolean alertsDirty = true;
-        final TreeSet<Long> inflight = new TreeSet<>();
-
-        Cursor(long acked) {
-            this.acked = acked;
-            this.next = acked + 1;
-            this.sent = acked;
-        }
     }
 }

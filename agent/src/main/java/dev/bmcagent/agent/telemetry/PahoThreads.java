@@ -4,8 +4,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The executor each Paho client gets (publisher and fleet monitor), so that closing a client (also after a failed connect, where Paho
- * otherwise leaks its threads) stops every thread it started.
+ * The executor each Paho client gets (publisher and fleet monitor), so that closing a client (also after a
+ * failed connect, where Paho otherwise leaks its threads) stops every thread it started.
  */
 public final class PahoThreads {
     private static final AtomicInteger COUNTER = new AtomicInteger();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -36,7 +37,7 @@ public final class TestSubscriber implements AutoCloseable {
     private final MqttAsyncClient client;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Received> last = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger subscribed = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger subscribed = new AtomicInteger();
 
     public TestSubscriber(String uri, String clientId, String filter) throws MqttException {
         client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
