@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,11 +53,10 @@ public final class MqttTelemetry implements AutoCloseable {
     private final AckStore ackStore;
     private final MqttConnector connector;
     private final ExecutorService worker;
-    private final long startNanos = System.nanoTime();
+    private final LongSupplier elapsedNanos;
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sentEvents = new AtomicLong();
-    private final AtomicLong connects = new AtomicLong();
     private final AtomicLong connectFailures = new AtomicLong();
     private final Map<String, HostCursor> cursors = new LinkedHashMap<>();
     // worker-confined
@@ -73,11 +73,27 @@ public final class MqttTelemetry implements AutoCloseable {
     private final Map<String, Long> ackedView = new ConcurrentHashMap<>();
 
     /**
+     * Same as the full constructor with {@code elapsedNanos} counted from this publisher's construction.
+     *
      * @param stateOf  the live state of a host (e.g. {@code id -> hosts.get(id).orElseThrow().state()})
      * @param hostIds  the hosts to publish
      */
     public MqttTelemetry(MqttOptions options, EventStream stream, EventHistory history,
                          Function<String, HostState> stateOf, List<String> hostIds, Scheduler scheduler) {
+        this(options, stream, history, stateOf, hostIds, scheduler, startedNow());
+    }
+
+    /**
+     * @param stateOf      the live state of a host (e.g. {@code id -> hosts.get(id).orElseThrow().state()})
+     * @param hostIds      the hosts to publish
+     * @param elapsedNanos monotonic nanoseconds since the agent run started, for the {@code elapsedNanos} of the
+     *                     state, alert and status documents (pass the event stream's base so that all documents
+     *                     share one time line)
+     */
+    public MqttTelemetry(MqttOptions options, EventStream stream, EventHistory history,
+                         Function<String, HostState> stateOf, List<String> hostIds, Scheduler scheduler,
+                         LongSupplier elapsedNanos) {
+        this.elapsedNanos = Objects.requireNonNull(elapsedNanos, "elapsedNanos");
         this.options = Objects.requireNonNull(options, "options");
         this.stream = Objects.requireNonNull(stream, "stream");
         this.history = Objects.requireNonNull(history, "history");
@@ -88,12 +104,11 @@ public final class MqttTelemetry implements AutoCloseable {
         this.ackStore = new AckStore(options.dataDir());
         this.connector = new MqttConnector(options, stream.sessionId());
         this.backoff = options.reconnectMin();
-        ThreadPoolExecutor ex = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "mqtt-telemetry");
             t.setDaemon(true);
             return t;
         });
-        this.worker = ex;
     }
 
     /** Loads the acked sequences, subscribes for wake-ups and starts connecting. Returns at once. */
@@ -130,7 +145,6 @@ public final class MqttTelemetry implements AutoCloseable {
             return;
         }
         int gen = ++generation;
-        connects.incrementAndGet();
         byte[] will = TelemetryJson.bytes(TelemetryJson.status(stream.sessionId(), "offline",
                 scheduler.clock().instant(), elapsed()));
         try {
@@ -308,7 +322,12 @@ public final class MqttTelemetry implements AutoCloseable {
     }
 
     private long elapsed() {
-        return Math.max(0, System.nanoTime() - startNanos);
+        return Math.max(0, elapsedNanos.getAsLong());
+    }
+
+    private static LongSupplier startedNow() {
+        long start = System.nanoTime();
+        return () -> System.nanoTime() - start;
     }
 
     /** Publishes "offline", saves the acked sequences and disconnects. */
@@ -369,11 +388,7 @@ public final class MqttTelemetry implements AutoCloseable {
         return sentEvents.get();
     }
 
-    /** Connect attempts and failed ones. */
-    public long connectAttempts() {
-        return connects.get();
-    }
-
+    /** Failed connect attempts since start. */
     public long connectFailures() {
         return connectFailures.get();
     }

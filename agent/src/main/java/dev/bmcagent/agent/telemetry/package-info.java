@@ -10,7 +10,8 @@
  *         .withBacklogBound(cfg.backlog());                       // + withCredentials / withTls / withVersion
  * MqttTelemetry telemetry = new MqttTelemetry(mqtt, eventStream, eventHistory,
  *         id -> hosts.get(id).orElseThrow().state(),
- *         hosts.all().stream().map(HostAgent::hostId).toList(), scheduler);
+ *         hosts.all().stream().map(HostAgent::hostId).toList(), scheduler,
+ *         () -> System.nanoTime() - agentStartNanos);              // same base as the EventStream's
  * telemetry.start();      // returns at once; connects and reconnects in the background
  * ...
  * telemetry.close();      // publishes "offline", saves the acked sequences, disconnects
