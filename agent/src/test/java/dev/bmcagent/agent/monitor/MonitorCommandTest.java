@@ -1,0 +1,40 @@
+package dev.bmcagent.agent.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MonitorCommandTest {
+
+    @Test
+    void parsesIntoOptions() {
+        MonitorCommand c = new MonitorCommand();
+        new CommandLine(c).parseArgs("--broker", "tcp://127.0.0.1:1883", "--instance", "mon-a", "--group", "ops",
+                "--refresh", "PT2S", "--alert-topic", "fleet/alerts", "--webhook", "http://127.0.0.1:9000/hook");
+        MonitorOptions o = c.options();
+        assertEquals(URI.create("tcp://127.0.0.1:1883"), o.brokerUri());
+        assertEquals("$share/ops/bmc/+/+/+/events", o.eventsFilter());
+        assertEquals("bmc-monitor-mon-a", o.clientId());
+        assertEquals(Duration.ofSeconds(2), o.refresh());
+        assertEquals(Optional.of("fleet/alerts"), o.alertTopic());
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:9000/hook")), o.webhook());
+    }
+
+    @Test
+    void noShareSubscribesToEveryEvent() {
+        MonitorCommand c = new MonitorCommand();
+        new CommandLine(c).parseArgs("--broker", "tcp://127.0.0.1:1883", "--instance", "x", "--no-share");
+        assertEquals("bmc/+/+/+/events", c.options().eventsFilter());
+    }
+
+    @Test
+    void brokerAndInstanceAreRequired() {
+        assertThrows(CommandLine.MissingParameterException.class,
+                () -> new CommandLine(new MonitorCommand()).parseArgs("--instance", "x"));
+    }
+}

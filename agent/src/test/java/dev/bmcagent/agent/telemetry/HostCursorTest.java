@@ -1,0 +1,46 @@
+package dev.bmcagent.agent.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class HostCursorTest {
+
+    @Test
+    void ackedAdvancesOnlyOverAContiguousPrefix() {
+        HostCursor c = new HostCursor(10);
+        c.sending(11);
+        c.sending(12);
+        c.sending(13);
+        assertFalse(c.acknowledged(12), "11 still in flight");
+        assertEquals(10, c.acked);
+        assertTrue(c.acknowledged(11));
+        assertEquals(12, c.acked);
+        assertTrue(c.acknowledged(13));
+        assertEquals(13, c.acked);
+    }
+
+    @Test
+    void aLostConnectionResendsFromTheAcknowledgedSequence() {
+        HostCursor c = new HostCursor(0);
+        c.sending(1);
+        c.sending(2);
+        c.acknowledged(1);
+        c.resendUnacknowledged();
+        assertEquals(2, c.next);
+        assertEquals(1, c.acked);
+    }
+
+    @Test
+    void backlogBoundSkipsOldestAndMarksDocumentsForRepublish() {
+        HostCursor c = new HostCursor(0);
+        c.stateDirty = false;
+        assertEquals(40, c.skipTo(41));
+        assertEquals(41, c.next);
+        assertEquals(40, c.acked);
+        assertTrue(c.stateDirty);
+        assertEquals(0, c.skipTo(30));
+    }
+}
