@@ -4,8 +4,8 @@ import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.event.EventStream;
-import dev.bmcagent.agent.event.InMemoryEventHistory;
 import dev.bmcagent.agent.fan.FanPolicy;
+import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.hostif.HostInterfaceConfig;
 import dev.bmcagent.agent.hostif.HostInterfaceServer;
 import dev.bmcagent.agent.hostif.SystemInterfaceState;
@@ -72,11 +72,14 @@ public final class BmcRuntime implements AutoCloseable {
     private BmcRuntime() {
     }
 
-    /** The line for {@code AgentAssembly}: everything from the agent's configuration, no sensor hardware yet. */
+    /**
+     * The line for {@code AgentAssembly}: everything from the agent's configuration, events made durable in the
+     * stores' event log, no sensor hardware yet.
+     */
     public static BmcRuntime start(AgentConfig config, Stores stores, Scheduler scheduler, SecureRandom random)
             throws IOException {
-        return start(RuntimeOptions.from(config), stores, new InMemoryEventHistory(), i -> HostHardware.none(),
-                scheduler, random);
+        return start(RuntimeOptions.from(config), stores, new LogEventHistory(stores.events()),
+                i -> HostHardware.none(), scheduler, random);
     }
 
     /**
