@@ -154,6 +154,13 @@ class HostNodeScenariosTest {
         assertEquals("00 C0 01", hex(f.host(NetFn.SENSOR_EVENT, 0x2D, "03"), 3));
     }
 
+    @Test
+    void aHostWithoutANodeIsNotPresent() {
+        var r = f.dispatcher.dispatch(new dev.bmcagent.ipmi.message.IpmiRequest(
+                dev.bmcagent.ipmi.message.RequestContext.systemInterface(1), NetFn.APP, 0, 0x07, new byte[0]));
+        assertEquals(dev.bmcagent.ipmi.message.CompletionCode.NOT_PRESENT, r.completionCode());   // CBh
+    }
+
     private static String hex(byte[] b, int n) {
         return java.util.HexFormat.ofDelimiter(" ").withUpperCase().formatHex(b, 0, n);
     }
