@@ -3,6 +3,15 @@ package dev.bmcagent.agent;
 import dev.bmcagent.agent.account.AdminCredentials;
 import dev.bmcagent.agent.account.AdminPassword;
 import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.event.EventHistory;
+import dev.bmcagent.agent.history.LogEventHistory;
+import dev.bmcagent.agent.host.Hosts;
+import dev.bmcagent.agent.runtime.BmcRuntime;
+import dev.bmcagent.agent.runtime.HostHardware;
+import dev.bmcagent.agent.runtime.HostNode;
+import dev.bmcagent.agent.runtime.RuntimeOptions;
+import dev.bmcagent.agent.telemetry.MqttOptions;
+import dev.bmcagent.agent.telemetry.MqttTelemetry;
 import dev.bmcagent.agent.store.Account;
 import dev.bmcagent.agent.store.AtomicFiles;
 import dev.bmcagent.agent.store.JournalOptions;
@@ -10,13 +19,16 @@ import dev.bmcagent.agent.store.Role;
 import dev.bmcagent.agent.store.Stores;
 import dev.bmcagent.agent.time.Scheduler;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,25 +52,39 @@ public final class AgentAssembly implements AutoCloseable {
     private AdminCredentials admin;
     private boolean closed;
 
-    private AgentAssembly(AgentConfig config, Scheduler scheduler) {
+    private final List<AgentExtension> extensions;
+    private EventHistory history;
+    private BmcRuntime runtime;
+
+    private AgentAssembly(AgentConfig config, Scheduler scheduler, List<AgentExtension> extensions) {
         this.config = config;
         this.scheduler = scheduler;
+        this.extensions = List.copyOf(extensions);
     }
 
     /** Starts everything; if a step fails, what was started is closed again and the failure is thrown. */
     public static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random)
             throws IOException {
-        AgentAssembly a = new AgentAssembly(config, scheduler);
+        return start(config, scheduler, random, List.of());
+    }
+
+    /** Starts the agent with extensions around it (the demo's broker and simulated hosts). */
+    public static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random,
+                                      List<AgentExtension> extensions) throws IOException {
+        AgentAssembly a = new AgentAssembly(config, scheduler, extensions);
         try {
             a.startAll(random);
         } catch (IOException | RuntimeException e) {
             a.close();
             throw e;
+        } catch (Exception e) {
+            a.close();
+            throw new IOException("starting an agent extension failed: " + e.getMessage(), e);
         }
         return a;
     }
 
-    private void startAll(SecureRandom random) throws IOException {
+    private void startAll(SecureRandom random) throws Exception {
         // 1. Data directory (0700): all state lives under it.
         AtomicFiles.createPrivateDirectories(config.dataDir());
         if (!Files.isWritable(config.dataDir())) {
@@ -73,10 +99,45 @@ public final class AgentAssembly implements AutoCloseable {
         admin = AdminPassword.resolve(config.dataDir(), config.adminPassword(), random);
         ensureAdminAccount();
 
-        // 4. IPMI RMCP+ server (UDP ipmiPort)       - not in this build yet
-        // 5. Host interface (TCP hostPort + i)       - not in this build yet
+        // 4. Extensions that the services use (the demo's embedded MQTT broker, simulated host hardware).
+        Optional<String> brokerUrl = Optional.ofNullable(config.mqtt().brokerUrl());
+        IntFunction<HostHardware> hardware = i -> HostHardware.none();
+        for (AgentExtension extension : extensions) {
+            Optional<AgentExtension.Started> s = extension.beforeServices(config);
+            if (s.isPresent()) {
+                AgentExtension.Started piece = started(extension.getClass().getSimpleName(), s.get());
+                if (piece.brokerUrl().isPresent() && brokerUrl.isEmpty()) {
+                    brokerUrl = piece.brokerUrl();
+                    serving.add(Service.MQTT);
+                }
+                hardware = piece.hardware().orElse(hardware);
+            }
+        }
+
+        // 5. Per host: agent core, IPMI RMCP+ server (UDP ipmiPort + i), host interface (TCP hostPort + i).
+        history = new LogEventHistory(stores.events());
+        runtime = started("runtime", BmcRuntime.start(RuntimeOptions.from(config), stores, history, hardware,
+                scheduler, random));
+        serving.add(Service.IPMI);
+        serving.add(Service.HOST_INTERFACE);
+
         // 6. Redfish service (HTTPS redfishPort)     - not in this build yet
-        // 7. MQTT broker + telemetry (mqttPort)      - not in this build yet
+
+        // 7. MQTT telemetry: to the configured broker, else to an extension's embedded one, else none.
+        if (brokerUrl.isPresent()) {
+            List<String> hostIds = runtime.nodes().stream().map(HostNode::hostId).toList();
+            started("mqtt telemetry", telemetry(URI.create(brokerUrl.get()), hostIds)).start();
+        } else {
+            log.info("MQTT telemetry off: no mqtt.brokerUrl configured and no embedded broker");
+        }
+
+        // 8. Extensions that use the services (the demo's simulated hosts booting over the host interface).
+        for (AgentExtension extension : extensions) {
+            Optional<AutoCloseable> s = extension.afterServices(this);
+            if (s.isPresent()) {
+                started(extension.getClass().getSimpleName() + " (after services)", s.get());
+            }
+        }
         log.info("agent started: {} host(s), data in {}, serving {}", config.hosts(), config.dataDir(),
                 serving.isEmpty() ? "no network services yet" : serving);
     }
@@ -84,6 +145,12 @@ public final class AgentAssembly implements AutoCloseable {
     /** Journal durability from the fsync key; BATCH group-commits on the agent's scheduler. */
     public JournalOptions journalOptions() {
         return new JournalOptions(config.fsync(), JournalOptions.DEFAULT_BATCH_INTERVAL, scheduler);
+    }
+
+    private MqttTelemetry telemetry(URI broker, List<String> hostIds) {
+        MqttOptions options = MqttOptions.of(broker, config.mqtt().site(), config.mqtt().bmcId(), config.dataDir());
+        return new MqttTelemetry(options, runtime.events(), history, id -> runtime.node(Hosts.index(id)).state(),
+                hostIds, scheduler);
     }
 
     private void ensureAdminAccount() {
@@ -111,6 +178,11 @@ public final class AgentAssembly implements AutoCloseable {
 
     public Stores stores() {
         return stores;
+    }
+
+    /** The running agent runtime (hosts, dispatcher, servers, event stream). */
+    public BmcRuntime runtime() {
+        return runtime;
     }
 
     public AdminCredentials admin() {

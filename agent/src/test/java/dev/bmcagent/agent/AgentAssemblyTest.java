@@ -22,7 +22,7 @@ class AgentAssemblyTest {
     Path dir;
 
     private AgentAssembly start(PartialConfig partial) throws IOException {
-        return AgentAssembly.start(partial.resolve(dir), new SystemScheduler("test"), new SecureRandom());
+        return AgentAssembly.start(partial.overriddenBy(FreePorts.partial()).resolve(dir), new SystemScheduler("test"), new SecureRandom());
     }
 
     @Test
@@ -31,7 +31,7 @@ class AgentAssemblyTest {
         AgentAssembly a = start(PartialConfig.empty());
         password = a.admin().password();
         assertEquals(Account.of("admin", password, Role.ADMINISTRATOR), a.stores().accounts().find("admin").orElseThrow());
-        assertEquals(Set.of(), a.serving());
+        assertEquals(Set.of(Service.IPMI, Service.HOST_INTERFACE), a.serving());
         a.stores().events().append(0, new byte[] {0x12, 0x34}).get();
         a.close();
         a.close(); // idempotent

@@ -68,6 +68,7 @@ final class ConfigOptions {
 
     PartialConfig toPartial() {
         return new PartialConfig(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir,
-                timeScale, store, fsync, mqttBroker == null ? null : new PartialConfig.PartialMqtt(mqttBroker));
+                timeScale, store, fsync, mqttBroker == null ? null
+                        : new PartialConfig.PartialMqtt(mqttBroker, null, null));
     }
 }

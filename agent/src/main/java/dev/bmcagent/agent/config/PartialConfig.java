@@ -15,7 +15,12 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                             StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt) {
 
     /** The {@code mqtt:} section. */
-    public record PartialMqtt(String brokerUrl) {
+    public record PartialMqtt(String brokerUrl, String site, String bmcId) {
+        /** This section with every value {@code over} sets replacing ours. */
+        PartialMqtt overriddenBy(PartialMqtt over) {
+            return over == null ? this : new PartialMqtt(pick(over.brokerUrl, brokerUrl), pick(over.site, site),
+                    pick(over.bmcId, bmcId));
+        }
     }
 
     public static PartialConfig empty() {
@@ -29,8 +34,7 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(over.redfishPort, redfishPort), pick(over.mqttPort, mqttPort), pick(over.hostPort, hostPort),
                 pick(over.adminPassword, adminPassword), pick(over.dataDir, dataDir),
                 pick(over.timeScale, timeScale), pick(over.store, store), pick(over.fsync, fsync),
-                over.mqtt == null ? mqtt : new PartialMqtt(pick(over.mqtt.brokerUrl,
-                        mqtt == null ? null : mqtt.brokerUrl)));
+                mqtt == null ? over.mqtt : mqtt.overriddenBy(over.mqtt));
     }
 
     /**
@@ -58,7 +62,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(timeScale, AgentConfig.DEFAULT_TIME_SCALE),
                 pick(store, AgentConfig.DEFAULT_STORE),
                 pick(fsync, AgentConfig.DEFAULT_FSYNC),
-                new MqttConfig(mqtt == null ? null : mqtt.brokerUrl));
+                mqtt == null ? MqttConfig.embedded() : new MqttConfig(mqtt.brokerUrl,
+                        pick(mqtt.site, MqttConfig.DEFAULT_SITE), pick(mqtt.bmcId, MqttConfig.DEFAULT_BMC_ID)));
     }
 
     private static <T> T pick(T first, T fallback) {

@@ -35,6 +35,14 @@ public final class Hosts implements AutoCloseable {
         return new Hosts(List.of(a));
     }
 
+    /** The index of host id "host&lt;n&gt;"; throws for any other id. */
+    public static int index(String hostId) {
+        if (hostId == null || !hostId.matches("host(0|[1-9][0-9]{0,8})")) {
+            throw new IllegalArgumentException("not a host id: " + hostId);
+        }
+        return Integer.parseInt(hostId.substring(4));
+    }
+
     /** The id of the host at {@code index}: "host0", "host1"... */
     public static String hostId(int index) {
         if (index < 0) {

@@ -1,5 +1,8 @@
 package dev.bmcagent.agent.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,8 +24,11 @@ class DemoProcessTest {
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "demo", "--data-dir", dir.resolve("data").toString())
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "demo", "--data-dir",
+                dir.resolve("data").toString()));
+        cmd.addAll(dev.bmcagent.agent.FreePorts.args());
+        Process p = new ProcessBuilder(cmd)
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> read(out).contains("Running. Press Ctrl-C to stop."));

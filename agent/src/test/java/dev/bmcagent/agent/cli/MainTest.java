@@ -1,5 +1,7 @@
 package dev.bmcagent.agent.cli;
 
+import dev.bmcagent.agent.FreePorts;
+
 import static dev.bmcagent.agent.cli.CliTestSupport.env;
 import static dev.bmcagent.agent.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,17 +104,18 @@ class MainTest {
     @Test
     void demoPrintsThePasswordOnceAndTheClientCommands() {
         Path data = tmp.resolve("data");
-        Result first = run(env(tmp), "demo", "--data-dir", data.toString(), "--ipmi-port", "16230");
+        int ipmiPort = FreePorts.udp();
+        Result first = run(env(tmp), withPorts("demo", "--data-dir", data.toString(), "--ipmi-port",
+                Integer.toString(ipmiPort), "--host-port", Integer.toString(FreePorts.tcp())));
         assertEquals(0, first.exit(), first.err());
         String password = first.out().lines().findFirst().orElseThrow().replaceAll(".*: ", "");
         assertEquals(16, password.length(), first.out());
         assertTrue(first.out().contains("shown only this once"));
-        assertTrue(first.out().contains("ipmitool -I lanplus -H 127.0.0.1 -p 16230 -U admin -f "
+        assertTrue(first.out().contains("ipmitool -I lanplus -H 127.0.0.1 -p " + ipmiPort + " -U admin -f "
                 + data.resolve("admin-password") + " -C 17 sel elist"), first.out());
-        assertTrue(first.out().contains("(UDP 127.0.0.1 port 16230) " + ClientCommands.NOT_SERVED), first.out());
-        assertTrue(first.out().contains("mosquitto_sub -h 127.0.0.1 -p 1883"), first.out());
+        assertTrue(first.out().contains("(UDP 127.0.0.1 port " + ipmiPort + ")\n"), first.out());
 
-        Result second = run(env(tmp), "demo", "--data-dir", data.toString());
+        Result second = run(env(tmp), withPorts("demo", "--data-dir", data.toString()));
         assertEquals(0, second.exit(), second.err());
         assertFalse(second.out().contains(password), "password printed again:\n" + second.out());
         assertTrue(second.out().startsWith("Admin user 'admin', password in " + data.resolve("admin-password")));
@@ -123,7 +126,7 @@ class MainTest {
         Path data = tmp.resolve("from-env");
         CliEnvironment e = new CliEnvironment(java.util.Map.of("BMC_DATA_DIR", data.toString()), tmp, tmp,
                 new java.security.SecureRandom(), Runnable::run);
-        assertEquals(0, run(e, "demo").exit());
+        assertEquals(0, run(e, withPorts("demo")).exit());
         assertTrue(Files.exists(data.resolve("admin-password")));
     }
 
@@ -131,12 +134,13 @@ class MainTest {
     void agentReadsYamlAndFlagsOverrideIt() throws Exception {
         Path yaml = tmp.resolve("agent.yaml");
         Files.writeString(yaml, "dataDir: " + tmp.resolve("yaml-data") + "\nadminPassword: From-Yaml1\n");
-        Result r = run(env(tmp), "agent", "--config", yaml.toString());
+        Result r = run(env(tmp), withPorts("agent", "--config", yaml.toString()));
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("Admin user 'admin', password as configured"), r.out());
         assertTrue(Files.isDirectory(tmp.resolve("yaml-data/store")));
 
-        Result over = run(env(tmp), "agent", "--config", yaml.toString(), "--data-dir", tmp.resolve("flag").toString());
+        Result over = run(env(tmp), withPorts("agent", "--config", yaml.toString(), "--data-dir",
+                tmp.resolve("flag").toString()));
         assertEquals(0, over.exit(), over.err());
         assertTrue(Files.isDirectory(tmp.resolve("flag/store")));
     }
@@ -145,11 +149,24 @@ class MainTest {
     void agentRejectsUnknownYamlKeyAndMissingConfig() throws Exception {
         Path yaml = tmp.resolve("bad.yaml");
         Files.writeString(yaml, "ipmi_port: 623\n");
-        Result r = run(env(tmp), "agent", "--config", yaml.toString());
+        Result r = run(env(tmp), withPorts("agent", "--config", yaml.toString()));
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("bmc agent: invalid configuration: ipmi_port: unknown key"), r.err());
         Result missing = run(env(tmp), "agent");
         assertEquals(2, missing.exit());
         assertTrue(missing.err().startsWith("Missing required option: '--config=FILE'"), missing.err());
+    }
+
+    /** The command with free ports for every service that has none given (explicit flags win). */
+    private static String[] withPorts(String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        java.util.List<String> ports = FreePorts.args();
+        for (int i = 0; i < ports.size(); i += 2) {
+            if (!all.contains(ports.get(i))) {
+                all.add(ports.get(i));
+                all.add(ports.get(i + 1));
+            }
+        }
+        return all.toArray(String[]::new);
     }
 }

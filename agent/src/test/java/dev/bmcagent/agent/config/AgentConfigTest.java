@@ -57,7 +57,7 @@ class AgentConfigTest {
                 ""));
         AgentConfig c = loader.load(file).resolve(DEFAULT_DIR);
         assertEquals(new AgentConfig(12, "::1", 16230, 18443, 11883, 19002, Optional.of("S3cret-Pw"),
-                Path.of("/srv/bmc"), 60.5, StoreKind.MEMORY, FsyncPolicy.BATCH, new MqttConfig("tcp://127.0.0.1:1884")),
+                Path.of("/srv/bmc"), 60.5, StoreKind.MEMORY, FsyncPolicy.BATCH, new MqttConfig("tcp://127.0.0.1:1884", MqttConfig.DEFAULT_SITE, MqttConfig.DEFAULT_BMC_ID)),
                 c);
     }
 
@@ -76,7 +76,7 @@ class AgentConfigTest {
     void unknownKeyIsNamedWithTheKnownKeys() {
         assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, fsync, hostPort, hosts, "
                 + "ipmiPort, mqtt, mqttPort, redfishPort, store, timeScale)", rejection("ipmiPrt: 6230"));
-        assertEquals("mqtt.broker: unknown key (known keys: brokerUrl)", rejection("mqtt:\n  broker: x"));
+        assertEquals("mqtt.broker: unknown key (known keys: bmcId, brokerUrl, site)", rejection("mqtt:\n  broker: x"));
     }
 
     @ParameterizedTest

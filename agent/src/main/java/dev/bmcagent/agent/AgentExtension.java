@@ -1,0 +1,38 @@
+package dev.bmcagent.agent;
+
+import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.runtime.HostHardware;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * What the launcher's classpath adds around the agent without {@code agent} depending on it: the demo's
+ * embedded MQTT broker and simulated hosts (module {@code simulator}). The demo finds implementations with
+ * {@link java.util.ServiceLoader}; {@code bmc agent} runs without any.
+ */
+public interface AgentExtension {
+
+    /** A started piece of the extension and what it offers the agent. */
+    interface Started extends AutoCloseable {
+
+        /** The broker URL the agent should publish telemetry to, if this piece is a broker. */
+        default Optional<String> brokerUrl() {
+            return Optional.empty();
+        }
+
+        /** Sensors and fans per host, if this piece simulates host hardware. */
+        default Optional<IntFunction<HostHardware>> hardware() {
+            return Optional.empty();
+        }
+    }
+
+    /** Starts before the agent's services (e.g. a broker they connect to); empty when not applicable. */
+    default Optional<Started> beforeServices(AgentConfig config) throws Exception {
+        return Optional.empty();
+    }
+
+    /** Starts after the agent's services are up (e.g. hosts that connect to the host interface). */
+    default Optional<AutoCloseable> afterServices(AgentAssembly agent) throws Exception {
+        return Optional.empty();
+    }
+}
