@@ -126,6 +126,17 @@ public final class HostMessages {
                 lengthPrefixed(descriptions));
     }
 
+    /** OEM Report Memory: total MiB (LE32), DIMMs initialised, DIMMs expected. */
+    public static HostRequest reportMemory(long totalMiB, int populated, int expected) {
+        if (totalMiB < 0 || totalMiB > 0xFFFF_FFFFL || populated < 0 || populated > 0xFF || expected < 0
+                || expected > 0xFF) {
+            throw new IllegalArgumentException("memory report out of range");
+        }
+        return new HostRequest("Report Memory", NetFn.OEM, OemCommands.REPORT_MEMORY, new byte[] {
+            (byte) totalMiB, (byte) (totalMiB >>> 8), (byte) (totalMiB >>> 16), (byte) (totalMiB >>> 24),
+            (byte) populated, (byte) expected});
+    }
+
     /** OEM Get Pending Boot Order (no data). */
     public static HostRequest getPendingBootOrder() {
         return new HostRequest("Get Pending Boot Order", NetFn.OEM, OemCommands.GET_PENDING_BOOT_ORDER, new byte[0]);

@@ -1,0 +1,74 @@
+package dev.bmcagent.simulator.report;
+
+import dev.bmcagent.simulator.fleet.DurationStats;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** The fleet's boot-time distribution as an SVG histogram, with the median and p95 marked. */
+final class Histogram {
+    private static final int LEFT = 70;
+    private static final int RIGHT = 30;
+    private static final int TOP = 20;
+    private static final int PLOT_HEIGHT = 260;
+
+    private Histogram() {
+    }
+
+    static String svg(List<Duration> samples, DurationStats stats) {
+        if (samples.isEmpty()) {
+            return "<p>No boot reached the OS.</p>\n";
+        }
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (Duration d : samples) {
+            double m = d.toMillis() / 60000.0;
+            lo = Math.min(lo, m);
+            hi = Math.max(hi, m);
+        }
+        double from = Math.floor(lo);
+        double span = Math.max(1, hi - from);
+        int bins = Math.min(40, Math.max(8, (int) Math.ceil(Math.sqrt(samples.size()))));
+        double width = span / bins * 1.0000001;
+        int[] counts = new int[bins];
+        for (Duration d : samples) {
+            int i = (int) ((d.toMillis() / 60000.0 - from) / width);
+            counts[Math.min(bins - 1, Math.max(0, i))]++;
+        }
+        int maxCount = 1;
+        for (int c : counts) {
+            maxCount = Math.max(maxCount, c);
+        }
+        double yMax = Axis.niceMax(maxCount);
+        double plotWidth = HtmlReport.WIDTH - LEFT - RIGHT;
+        double bw = plotWidth / bins;
+        Svg svg = new Svg(HtmlReport.WIDTH, TOP + PLOT_HEIGHT + 60);
+        double base = TOP + PLOT_HEIGHT;
+        for (double t : Axis.ticks(yMax)) {
+            double y = base - t / yMax * PLOT_HEIGHT;
+            svg.line(LEFT, y, LEFT + plotWidth, y, "#e3e3e3", 1, false);
+            svg.text(LEFT - 8, y + 4, "end", "#444", Axis.label(t));
+        }
+        for (int i = 0; i < bins; i++) {
+            double h = counts[i] / yMax * PLOT_HEIGHT;
+            svg.rect(LEFT + i * bw + 1, base - h, bw - 2, h, "#4c78a8", String.format(Locale.ROOT,
+                    "%.1f-%.1f min: %d boots", from + i * width, from + (i + 1) * width, counts[i]));
+        }
+        svg.line(LEFT, base, LEFT + plotWidth, base, "#333", 1, false);
+        int labelEvery = Math.max(1, bins / 10);
+        for (int i = 0; i <= bins; i += labelEvery) {
+            svg.text(LEFT + i * bw, base + 16, "middle", "#444", String.format(Locale.ROOT, "%.1f", from + i * width));
+        }
+        svg.text(LEFT + plotWidth / 2, base + 36, "middle", "#444", "boot time, minutes (power-on / reset to OS)");
+        svg.text(16, TOP + PLOT_HEIGHT / 2.0, "start", "#444", "boots");
+        marker(svg, stats.median(), from, width, bw, base, "median " + SummaryText.hms(stats.median()));
+        marker(svg, stats.p95(), from, width, bw, base, "p95 " + SummaryText.hms(stats.p95()));
+        return svg.end();
+    }
+
+    private static void marker(Svg svg, Duration d, double from, double width, double bw, double base, String label) {
+        double x = LEFT + (d.toMillis() / 60000.0 - from) / width * bw;
+        svg.line(x, TOP, x, base, "#e45756", 1.5, true);
+        svg.text(x + 4, TOP + 10, "start", "#e45756", label);
+    }
+}
