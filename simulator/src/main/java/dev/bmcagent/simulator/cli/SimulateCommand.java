@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.bmcagent.agent.cli.CliEnvironment;
 import dev.bmcagent.simulator.bmc.AgentBmcOptions;
+import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
 import dev.bmcagent.simulator.report.HtmlReport;
 import dev.bmcagent.simulator.report.SimulationReport;
 import dev.bmcagent.simulator.report.SimulationSettings;
@@ -64,7 +65,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--nics", defaultValue = "1", description = "Single-port NICs per host, 1-8 (default: ${DEFAULT-VALUE}).")
     private int nics;
 
-    @Option(names = "--sensor-poll", defaultValue = "PT1S",
+    @Option(names = "--bios-update", defaultValue = "refresh",
+            description = "What a BIOS update does to BootOrder: refresh (EDK2: network options re-created at the end) | reset (vendor defaults) (default: ${DEFAULT-VALUE}).")
+    private String biosUpdate;
+
+    @Option(names = "--sensor-poll", defaultValue = "PT5S",
             description = "Agent sensor poll period, ISO-8601 (default: ${DEFAULT-VALUE}).")
     private Duration sensorPoll;
 
@@ -90,10 +95,18 @@ public final class SimulateCommand implements Callable<Integer> {
         this.env = env;
     }
 
+    private static BiosUpdateEffect biosEffect(String name) {
+        return switch (name) {
+            case "refresh" -> BiosUpdateEffect.REFRESH_APPENDS_NETWORK;
+            case "reset" -> BiosUpdateEffect.RESET_TO_DEFAULTS;
+            default -> throw new IllegalArgumentException("--bios-update must be refresh or reset: " + name);
+        };
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!verbose && LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
-            root.setLevel(Level.WARN);
+            root.setLevel(Level.ERROR);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -102,7 +115,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 gating == OnOff.on, fanPolicy == OnOff.on);
         SimulationRequest request = SimulationRequest.of(settings, nics)
                 .withBootOrderWriteLost(bootOrderLost)
-                .withBrokenSensor(Optional.ofNullable(brokenSensor));
+                .withBrokenSensor(Optional.ofNullable(brokenSensor))
+                .withBiosUpdate(biosEffect(biosUpdate));
         request = request.withBmc(request.bmc().withSensorPoll(sensorPoll));
         ProgressBar bar = new ProgressBar(stderr, System.console() != null);
         SimulationReport report = FleetSimulation.run(request,

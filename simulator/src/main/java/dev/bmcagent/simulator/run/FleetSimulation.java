@@ -36,6 +36,7 @@ public final class FleetSimulation {
         HostConfig host = HostConfig.builder()
                 .netboot(NetbootProfile.named(s.profile()))
                 .nics(request.nics())
+                .biosUpdateEffect(request.biosUpdate())
                 .build();
         AgentBmcFactory bmc = new AgentBmcFactory(request.bmc());
         Fleet fleet = new Fleet(FleetConfig.uniform(s.hosts(), s.seed(), host), bmc);
