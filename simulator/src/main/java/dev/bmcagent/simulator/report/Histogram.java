@@ -9,7 +9,7 @@ import java.util.Locale;
 final class Histogram {
     private static final int LEFT = 70;
     private static final int RIGHT = 30;
-    private static final int TOP = 20;
+    private static final int TOP = 44;
     private static final int PLOT_HEIGHT = 260;
 
     private Histogram() {
@@ -26,13 +26,15 @@ final class Histogram {
             lo = Math.min(lo, m);
             hi = Math.max(hi, m);
         }
-        double from = Math.floor(lo);
-        double span = Math.max(1, hi - from);
-        int bins = Math.min(40, Math.max(8, (int) Math.ceil(Math.sqrt(samples.size()))));
-        double width = span / bins * 1.0000001;
+        double width = binWidth(hi - lo);
+        double from = Math.floor(lo / width) * width;
+        int bins = Math.max(1, (int) Math.ceil((hi - from) / width + 1e-9));
+        if (from + bins * width <= hi) {
+            bins++;
+        }
         int[] counts = new int[bins];
         for (Duration d : samples) {
-            int i = (int) ((d.toMillis() / 60000.0 - from) / width);
+            int i = (int) Math.floor((d.toMillis() / 60000.0 - from) / width);
             counts[Math.min(bins - 1, Math.max(0, i))]++;
         }
         int maxCount = 1;
@@ -55,20 +57,37 @@ final class Histogram {
                     "%.1f-%.1f min: %d boots", from + i * width, from + (i + 1) * width, counts[i]));
         }
         svg.line(LEFT, base, LEFT + plotWidth, base, "#333", 1, false);
-        int labelEvery = Math.max(1, bins / 10);
+        int labelEvery = Math.max(1, (bins + 11) / 12);
         for (int i = 0; i <= bins; i += labelEvery) {
-            svg.text(LEFT + i * bw, base + 16, "middle", "#444", String.format(Locale.ROOT, "%.1f", from + i * width));
+            svg.text(LEFT + i * bw, base + 16, "middle", "#444", minutes(from + i * width));
         }
-        svg.text(LEFT + plotWidth / 2, base + 36, "middle", "#444", "boot time, minutes (power-on / reset to OS)");
+        svg.text(LEFT + plotWidth / 2, base + 36, "middle", "#444", "boot time, min:s (power-on / reset to OS)");
         svg.text(16, TOP + PLOT_HEIGHT / 2.0, "start", "#444", "boots");
-        marker(svg, stats.median(), from, width, bw, base, "median " + SummaryText.hms(stats.median()));
-        marker(svg, stats.p95(), from, width, bw, base, "p95 " + SummaryText.hms(stats.p95()));
+        marker(svg, stats.median(), from, width, bw, base, 0, "median " + SummaryText.hms(stats.median()));
+        marker(svg, stats.p95(), from, width, bw, base, 16, "p95 " + SummaryText.hms(stats.p95()));
         return svg.end();
     }
 
-    private static void marker(Svg svg, Duration d, double from, double width, double bw, double base, String label) {
+    private static void marker(Svg svg, Duration d, double from, double width, double bw, double base, int dy,
+                               String label) {
         double x = LEFT + (d.toMillis() / 60000.0 - from) / width * bw;
-        svg.line(x, TOP, x, base, "#e45756", 1.5, true);
-        svg.text(x + 4, TOP + 10, "start", "#e45756", label);
+        svg.line(x, dy == 0 ? 4 : 20, x, base, "#e45756", 1.5, true);
+        svg.text(x + 4, 14 + dy, "start", "#e45756", label);
+    }
+
+    /** A round bin width (minutes) giving at most ~40 bins over {@code span}. */
+    static double binWidth(double span) {
+        double[] widths = {1.0 / 60, 1.0 / 30, 1.0 / 12, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60};
+        for (double w : widths) {
+            if (span / w <= 40) {
+                return w;
+            }
+        }
+        return 120;
+    }
+
+    private static String minutes(double m) {
+        long seconds = Math.round(m * 60);
+        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 }

@@ -102,7 +102,7 @@ public final class HtmlReport {
         double scale = plotWidth / minutes;
         int rowHeight = 46;
         int top = 30;
-        int height = top + rowHeight * boots.size() + 80;
+        int height = top + rowHeight * boots.size() + 50;
         Svg svg = new Svg(WIDTH, height);
         double axisY = top + rowHeight * boots.size() + 4;
         for (double m : Axis.ticks(minutes)) {
@@ -115,7 +115,8 @@ public final class HtmlReport {
         for (BootRecord r : boots) {
             double y = top + row * rowHeight;
             svg.text(LEFT - 10, y + 14, "end", "#222", "boot " + r.number() + " (" + cause(r) + ")");
-            svg.text(LEFT - 10, y + 30, "end", "#666", r.bootTime().map(SummaryText::hms).orElse("no OS"));
+            svg.text(LEFT - 10, y + 30, "end", "#666", r.bootTime().map(SummaryText::hms)
+                    .orElse(r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
             List<Map.Entry<BootPhase, Instant>> phases = new ArrayList<>(r.phases().entrySet());
             phases.sort(Map.Entry.comparingByValue());
             Instant firstPhase = phases.isEmpty() ? end(r) : phases.get(0).getValue();
@@ -146,8 +147,7 @@ public final class HtmlReport {
             });
             row++;
         }
-        Legend.draw(svg, LEFT, height - 26, PHASE_COLOURS);
-        return svg.end();
+        return svg.end() + Legend.html(PHASE_COLOURS);
     }
 
     private static void bar(Svg svg, Instant origin, Instant from, Instant to, double y, double h, double scale,
@@ -165,7 +165,13 @@ public final class HtmlReport {
     }
 
     private static String cause(BootRecord r) {
-        return r.cause().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return switch (r.cause()) {
+            case POWER_ON -> "power on";
+            case WARM_RESET -> "OS reboot";
+            case HARD_RESET -> "BMC reset";
+            case POWER_RESTORED -> "power back";
+            case PANIC -> "panic";
+        };
     }
 
     private static Instant end(BootRecord r) {
