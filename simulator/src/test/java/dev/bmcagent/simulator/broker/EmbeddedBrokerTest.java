@@ -56,6 +56,8 @@ class EmbeddedBrokerTest {
         assertEquals(0, clients.publish("-r", "-q", "1", "-t", "bmc/site/bmc0/host0/state", "-m", "{\"power\":\"On\"}"));
         var late = clients.subscribe("-t", "bmc/#", "-v", "-C", "1", "-W", "10");
         assertTrue(late.process().waitFor(10, TimeUnit.SECONDS));
+        // the process has exited; its output is read by another thread, which may not be done yet
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !late.lines().isEmpty());
         assertEquals(List.of("bmc/site/bmc0/host0/state {\"power\":\"On\"}"), List.copyOf(late.lines()));
 
         assertEquals(0, clients.publish("-r", "-t", "bmc/site/bmc0/host0/state", "-n")); // -n: zero-length payload
