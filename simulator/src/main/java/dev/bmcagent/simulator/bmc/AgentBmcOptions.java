@@ -20,7 +20,7 @@ public record AgentBmcOptions(boolean gating, boolean fanPolicy, List<String> de
     /** The declared order the agent uses with {@code --boot-order declared}: HTTPS over IPv6 first. */
     public static final List<String> DECLARED_HTTPS_IPV6 = List.of(".*HTTPS IPv6.*");
     public static final Duration DEFAULT_SENSOR_POLL = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_TICK = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_TICK = Duration.ofSeconds(15);
 
     public AgentBmcOptions {
         declaredOrder = List.copyOf(declaredOrder);

@@ -13,10 +13,13 @@ import dev.bmcagent.simulator.report.SummaryText;
 import dev.bmcagent.simulator.run.FleetSimulation;
 import dev.bmcagent.simulator.run.SimulationRequest;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -119,13 +122,18 @@ public final class SimulateCommand implements Callable<Integer> {
                 .withBiosUpdate(biosEffect(biosUpdate));
         request = request.withBmc(request.bmc().withSensorPoll(sensorPoll));
         ProgressBar bar = new ProgressBar(stderr, System.console() != null);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         SimulationReport report = FleetSimulation.run(request,
                 noProgress ? (v, d, n) -> { } : bar, System::nanoTime);
         Path dir = env.workingDirectory().resolve(out);
         Files.createDirectories(dir);
         SummaryJson.write(report, dir.resolve("summary.json"));
         HtmlReport.write(report, dir.resolve("report.html"));
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
         stdout.print(SummaryText.render(report));
+        stdout.println(String.format(Locale.ROOT, "simulation thread CPU %.1f s (wall depends on machine load)",
+                cpu / 1e9));
         stdout.println("wrote " + dir.resolve("summary.json") + " and " + dir.resolve("report.html"));
         stdout.flush();
         return report.sidesAgree() ? 0 : 3;

@@ -28,7 +28,7 @@ public record SimulationRequest(SimulationSettings settings, AgentBmcOptions bmc
         }
     }
 
-    /** A request whose agent options follow the settings (default policy, 5 s sensor poll, 10 s tick). */
+    /** A request whose agent options follow the settings (default policy, 5 s sensor poll, 15 s tick). */
     public static SimulationRequest of(SimulationSettings s, int nics) {
         AgentBmcOptions bmc = AgentBmcOptions.defaults().withGating(s.gating()).withFanPolicy(s.fanPolicy())
                 .withDeclaredOrder(s.declaredOrder());
