@@ -72,7 +72,8 @@ final class Histogram {
                                String label) {
         double x = LEFT + (d.toMillis() / 60000.0 - from) / width * bw;
         svg.line(x, dy == 0 ? 4 : 20, x, base, "#e45756", 1.5, true);
-        svg.text(x + 4, 14 + dy, "start", "#e45756", label);
+        boolean nearRight = x > HtmlReport.WIDTH - 160;
+        svg.text(nearRight ? x - 4 : x + 4, 14 + dy, nearRight ? "end" : "start", "#e45756", label);
     }
 
     /** A round bin width (minutes) giving at most ~40 bins over {@code span}. */
