@@ -60,4 +60,24 @@ class BmcRuntimeLifecycleTest {
             assertEquals(lastId + 1, f.node().spec().sel().last().orElseThrow().recordId());
         }
     }
+
+    @Test
+    void bootdevFromIpmitoolIsReadByTheHostAndConsumedByItsAcknowledge() throws Exception {
+        try (RuntimeFixture f = new RuntimeFixture(dir, i -> HostHardware.none())) {
+            int port = f.runtime.ipmiAddress(0).getPort();
+            IpmitoolSelElistTest.ipmitool(port, "chassis", "bootdev", "pxe", "options=efiboot");
+            f.powerOn();
+            // Get System Boot Options param 5 from the host: version 01h, param 05h, flags A0 04 00 00 00
+            assertEquals("01 05 A0 04 00 00 00", hex(f.send(NetFn.CHASSIS, 0x09, "05 00 00")));
+            f.send(NetFn.CHASSIS, 0x08, "04 01 00");   // BIOS/POST acknowledges: the one-time boot is consumed
+            assertEquals("01 05 20 04 00 00 00", hex(f.send(NetFn.CHASSIS, 0x09, "05 00 00")));
+            String get = IpmitoolSelElistTest.ipmitool(port, "chassis", "bootparam", "get", "5");
+            assertTrue(get.contains("Boot Flag Invalid"), get);
+            assertTrue(f.stores.settings().get("ipmi.boot-options.host0").isPresent());
+        }
+    }
+
+    private static String hex(byte[] b) {
+        return java.util.HexFormat.ofDelimiter(" ").withUpperCase().formatHex(b);
+    }
 }

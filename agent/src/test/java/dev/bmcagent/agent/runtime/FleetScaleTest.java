@@ -24,6 +24,7 @@ import dev.bmcagent.ipmi.message.RequestContext;
 import dev.bmcagent.ipmi.registry.Dispatcher;
 import dev.bmcagent.ipmi.sel.InMemorySelStore;
 import dev.bmcagent.ipmi.sel.SelClock;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class FleetScaleTest {
         List<SensorSpec> sensors = List.of(
                 new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "peci:cpu0", GateClass.HOST_ON),
                 new SensorSpec("DIMM_TEMP_0", SensorKind.TEMPERATURE, "smbus:18", GateClass.NOT_DURING_FIRMWARE_INIT));
-        int threadsBefore = Thread.activeCount();
+        long threadsStarted = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
         List<HostNode> nodes = new ArrayList<>();
         for (int i = 0; i < HOSTS; i++) {
             SelClock selClock = new SelClock(scheduler.clock());
@@ -72,7 +73,7 @@ class FleetScaleTest {
         scheduler.advance(Duration.ofSeconds(30));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(nodes.stream().allMatch(n -> n.state().progress().lastState() == BootProgressState.OSRunning));
-        assertEquals(threadsBefore, Thread.activeCount());
+        assertEquals(threadsStarted, ManagementFactory.getThreadMXBean().getTotalStartedThreadCount());   // none
         System.out.printf(java.util.Locale.ROOT, "%d hosts booted, 60 s virtual, in %d ms wall%n", HOSTS, millis);
         nodes.forEach(HostNode::close);
     }
