@@ -21,6 +21,26 @@ final class Axis {
         return Math.ceil(max / 12 / 60) * 60;
     }
 
+    /** A whole-number tick step (for counts) giving at most ~12 ticks up to {@code max}. */
+    static double countStep(double max) {
+        return Math.max(1, step(max));
+    }
+
+    /** {@code max} rounded up to a whole count step. */
+    static double niceCountMax(double max) {
+        double s = countStep(max);
+        return Math.max(s, Math.ceil(max / s) * s);
+    }
+
+    /** Ticks 0, s, 2s... up to {@code max} with step {@code s}. */
+    static List<Double> ticks(double max, double s) {
+        List<Double> out = new ArrayList<>();
+        for (double v = 0; v <= max + 1e-9; v += s) {
+            out.add(v);
+        }
+        return out;
+    }
+
     /** {@code max} rounded up to a whole tick step. */
     static double niceMax(double max) {
         double s = step(max);

@@ -41,12 +41,12 @@ final class Histogram {
         for (int c : counts) {
             maxCount = Math.max(maxCount, c);
         }
-        double yMax = Axis.niceMax(maxCount);
+        double yMax = Axis.niceCountMax(maxCount);
         double plotWidth = HtmlReport.WIDTH - LEFT - RIGHT;
         double bw = plotWidth / bins;
         Svg svg = new Svg(HtmlReport.WIDTH, TOP + PLOT_HEIGHT + 60);
         double base = TOP + PLOT_HEIGHT;
-        for (double t : Axis.ticks(yMax)) {
+        for (double t : Axis.ticks(yMax, Axis.countStep(maxCount))) {
             double y = base - t / yMax * PLOT_HEIGHT;
             svg.line(LEFT, y, LEFT + plotWidth, y, "#e3e3e3", 1, false);
             svg.text(LEFT - 8, y + 4, "end", "#444", Axis.label(t));

@@ -1,6 +1,7 @@
 package dev.bmcagent.simulator.report;
 
 import dev.bmcagent.simulator.firmware.BootPhase;
+import dev.bmcagent.simulator.host.BootCause;
 import dev.bmcagent.simulator.host.BootRecord;
 import dev.bmcagent.simulator.netboot.BootAttempt;
 import java.io.IOException;
@@ -115,8 +116,10 @@ public final class HtmlReport {
         for (BootRecord r : boots) {
             double y = top + row * rowHeight;
             svg.text(LEFT - 10, y + 14, "end", "#222", "boot " + r.number() + " (" + cause(r) + ")");
+            boolean resetByBmc = row + 1 < boots.size() && boots.get(row + 1).cause() == BootCause.HARD_RESET;
             svg.text(LEFT - 10, y + 30, "end", "#666", r.bootTime().map(SummaryText::hms)
-                    .orElse(r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+                    .orElse(resetByBmc ? "reset by the BMC" : r.outcome().name().toLowerCase(Locale.ROOT)
+                            .replace('_', ' ')));
             List<Map.Entry<BootPhase, Instant>> phases = new ArrayList<>(r.phases().entrySet());
             phases.sort(Map.Entry.comparingByValue());
             Instant firstPhase = phases.isEmpty() ? end(r) : phases.get(0).getValue();
