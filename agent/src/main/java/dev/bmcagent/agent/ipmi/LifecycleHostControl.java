@@ -1,0 +1,70 @@
+package dev.bmcagent.agent.ipmi;
+
+import dev.bmcagent.acpi.lifecycle.HostState;
+import dev.bmcagent.acpi.lifecycle.LifecycleInput;
+import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
+import dev.bmcagent.acpi.policy.FanMode;
+import dev.bmcagent.agent.host.HostAgent;
+import dev.bmcagent.ipmi.command.chassis.ChassisAction;
+import dev.bmcagent.ipmi.command.chassis.ChassisStatus;
+import dev.bmcagent.ipmi.command.chassis.HostControl;
+import dev.bmcagent.ipmi.command.chassis.RestartCause;
+import java.util.Objects;
+
+/**
+ * Get Chassis Status from the host's lifecycle state (power = power-good, cooling fault = fan fail-safe) and
+ * Chassis Control → {@code PowerCommand}. Power cycle, reset and NMI need power on (else D5h).
+ */
+public final class LifecycleHostControl implements HostControl {
+    /** Channel number reported for a restart caused by a LAN command (channel 1, the LAN channel). */
+    public static final int LAN_CHANNEL = 1;
+
+    private final HostAgent agent;
+    private volatile boolean lastOnByCommand;
+    private volatile RestartCause restartCause = RestartCause.UNKNOWN;
+    private volatile int restartChannel;
+
+    public LifecycleHostControl(HostAgent agent) {
+        this.agent = Objects.requireNonNull(agent, "agent");
+    }
+
+    @Override
+    public ChassisStatus chassisStatus() {
+        HostState s = agent.state();
+        return new ChassisStatus(s.powerOn(), ChassisStatus.RestorePolicy.ALWAYS_OFF, false, false, lastOnByCommand,
+                s.fanMode() == FanMode.FailSafe);
+    }
+
+    @Override
+    public Result powerControl(ChassisAction action) {
+        boolean on = agent.state().powerOn();
+        PowerAction p = switch (action) {
+            case POWER_DOWN -> PowerAction.FORCE_OFF;
+            case POWER_UP -> PowerAction.ON;
+            case POWER_CYCLE -> PowerAction.POWER_CYCLE;
+            case HARD_RESET -> PowerAction.HARD_RESET;
+            case DIAGNOSTIC_INTERRUPT -> PowerAction.NMI;
+            case SOFT_SHUTDOWN -> PowerAction.GRACEFUL_SHUTDOWN;
+        };
+        if (!on && p != PowerAction.ON && p != PowerAction.FORCE_OFF) {
+            return Result.NOT_IN_PRESENT_STATE;
+        }
+        if (p == PowerAction.ON || p == PowerAction.POWER_CYCLE || p == PowerAction.HARD_RESET) {
+            lastOnByCommand = true;
+            restartCause = RestartCause.CHASSIS_CONTROL;
+            restartChannel = LAN_CHANNEL;
+        }
+        agent.submit(new LifecycleInput.PowerCommand(p));
+        return Result.DONE;
+    }
+
+    @Override
+    public RestartCause restartCause() {
+        return restartCause;
+    }
+
+    @Override
+    public int restartChannel() {
+        return restartChannel;
+    }
+}

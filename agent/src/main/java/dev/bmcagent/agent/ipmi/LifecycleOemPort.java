@@ -1,0 +1,84 @@
+package dev.bmcagent.agent.ipmi;
+
+import dev.bmcagent.acpi.lifecycle.LifecycleInput;
+import dev.bmcagent.acpi.progress.ProgressCode;
+import dev.bmcagent.agent.host.HostAgent;
+import dev.bmcagent.ipmi.command.oem.MemoryReport;
+import dev.bmcagent.ipmi.command.oem.OemCommands;
+import dev.bmcagent.ipmi.command.oem.OemHostPort;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OEM host commands over a host agent: POST codes → {@code Progress(PostCode)}, boot order reports →
+ * {@code BootOrderReported} (and remembered, to name interfaces in boot errors), the pending order from
+ * {@link PendingBootOrder} (cleared on acknowledge), the memory report kept for Redfish.
+ */
+public final class LifecycleOemPort implements OemHostPort {
+    private static final Logger log = LoggerFactory.getLogger(LifecycleOemPort.class);
+
+    private final HostAgent agent;
+    private final PendingBootOrder pending;
+    private final AtomicReference<List<String>> lastBootOrder = new AtomicReference<>(List.of());
+    private final AtomicReference<MemoryReport> memory = new AtomicReference<>();
+    private final AtomicLong ignoredAcks = new AtomicLong();
+
+    public LifecycleOemPort(HostAgent agent, PendingBootOrder pending) {
+        this.agent = Objects.requireNonNull(agent, "agent");
+        this.pending = Objects.requireNonNull(pending, "pending");
+    }
+
+    @Override
+    public void postCode(int code) {
+        agent.submit(new LifecycleInput.Progress(new ProgressCode.PostCode(code)));
+    }
+
+    @Override
+    public void bootOrderReported(List<String> options) {
+        lastBootOrder.set(List.copyOf(options));
+        agent.submit(new LifecycleInput.BootOrderReported(options));
+    }
+
+    @Override
+    public List<String> pendingBootOrder() {
+        return pending.current();
+    }
+
+    @Override
+    public void bootOrderAcknowledged(int status) {
+        if (status == OemCommands.ACK_IGNORED) {
+            long n = ignoredAcks.incrementAndGet();
+            log.warn("{}: firmware ignored the declared boot order (forced priority; {} times)", agent.hostId(), n);
+        }
+        pending.acknowledge();
+    }
+
+    @Override
+    public void memoryReported(MemoryReport report) {
+        memory.set(report);
+        if (report.dimmsMissing()) {
+            log.warn("{}: host booted with {} of {} DIMMs ({} MiB)", agent.hostId(), report.populated(),
+                    report.expected(), report.totalMiB());
+        }
+    }
+
+    /** The boot order the host last reported (empty before its first report). */
+    public List<String> lastBootOrder() {
+        return lastBootOrder.get();
+    }
+
+    /** The host's last memory report, for Redfish MemorySummary. */
+    public Optional<MemoryReport> memory() {
+        return Optional.ofNullable(memory.get());
+    }
+
+    /** Acknowledges with status 01h (the firmware ignores BootOrder changes). */
+    public long ignoredAcknowledgements() {
+        return ignoredAcks.get();
+    }
+}

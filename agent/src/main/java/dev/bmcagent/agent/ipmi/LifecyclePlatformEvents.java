@@ -1,0 +1,80 @@
+package dev.bmcagent.agent.ipmi;
+
+import dev.bmcagent.acpi.lifecycle.LifecycleInput;
+import dev.bmcagent.acpi.progress.ProgressCode;
+import dev.bmcagent.agent.host.HostAgent;
+import dev.bmcagent.ipmi.command.sensor.PlatformEventSink;
+import dev.bmcagent.ipmi.sel.SelEvents;
+import dev.bmcagent.ipmi.sel.SelRecord;
+import dev.bmcagent.ipmi.sel.SystemEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Platform Event Messages from the host (already in the SEL) → lifecycle inputs (IPMI 2.0 table 42-3):
+ * <ul>
+ *   <li>0Fh System Firmware: offset 02h → {@code Progress(IpmiFirmwareProgress(ED2))}, 00h error / 01h hang →
+ *       {@code FirmwareProblem}</li>
+ *   <li>1Eh Boot Error → {@code BootError}: the kind from the offset; with ED1 bits 7:6 = 10b, ED2 is the
+ *       interface index and ED3 the protocol (bit 1 HTTP(S), bit 0 IPv6) — see {@link BootErrorNames}</li>
+ *   <li>1Fh OS Boot, any "boot completed" offset 00h-06h → {@code OsBootComplete}</li>
+ * </ul>
+ * Deassertions and other sensor types are ignored (they stay in the SEL).
+ */
+public final class LifecyclePlatformEvents implements PlatformEventSink {
+    private final HostAgent agent;
+    private final Supplier<List<String>> lastBootOrder;
+
+    /** @param lastBootOrder the host's last reported boot order, to name the interface of a boot error */
+    public LifecyclePlatformEvents(HostAgent agent, Supplier<List<String>> lastBootOrder) {
+        this.agent = Objects.requireNonNull(agent, "agent");
+        this.lastBootOrder = Objects.requireNonNull(lastBootOrder, "lastBootOrder");
+    }
+
+    @Override
+    public void onPlatformEvent(SelRecord stored) {
+        if (stored.isSystemEvent()) {
+            toInput(stored.event(), lastBootOrder.get()).ifPresent(agent::submit);
+        }
+    }
+
+    /** The lifecycle input for one event, empty when it carries none. Pure. */
+    public static Optional<LifecycleInput> toInput(SystemEvent e, List<String> bootOrder) {
+        if (e.deassertion() || e.eventType() != SystemEvent.EVENT_TYPE_SENSOR_SPECIFIC) {
+            return Optional.empty();
+        }
+        int offset = e.offset();
+        switch (e.sensorType()) {
+            case SelEvents.TYPE_SYSTEM_FIRMWARE:
+                if (offset == SelEvents.FW_PROGRESS) {
+                    return Optional.of(new LifecycleInput.Progress(new ProgressCode.IpmiFirmwareProgress(e.data2())));
+                }
+                if (offset == SelEvents.FW_ERROR || offset == SelEvents.FW_HANG) {
+                    return Optional.of(new LifecycleInput.FirmwareProblem(offset == SelEvents.FW_ERROR
+                            ? LifecycleInput.FirmwareProblemKind.ERROR : LifecycleInput.FirmwareProblemKind.HANG,
+                            e.data2()));
+                }
+                return Optional.empty();
+            case SelEvents.TYPE_BOOT_ERROR:
+                return bootErrorKind(offset).map(kind -> new LifecycleInput.BootError(kind,
+                        BootErrorNames.interfaceName(e.data1(), e.data2(), e.data3(), bootOrder), Duration.ZERO));
+            case SelEvents.TYPE_OS_BOOT:
+                return offset <= SelEvents.OS_BOOT_COMPLETED
+                        ? Optional.of(new LifecycleInput.OsBootComplete()) : Optional.empty();
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static Optional<LifecycleInput.BootErrorKind> bootErrorKind(int offset) {
+        for (LifecycleInput.BootErrorKind k : LifecycleInput.BootErrorKind.values()) {
+            if (k.selOffset() == offset) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}

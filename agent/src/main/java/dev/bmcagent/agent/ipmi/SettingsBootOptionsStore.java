@@ -1,0 +1,117 @@
+package dev.bmcagent.agent.ipmi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bmcagent.agent.store.SettingsStore;
+import dev.bmcagent.ipmi.command.chassis.BootFlags;
+import dev.bmcagent.ipmi.command.chassis.BootOptionsStore;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Durable system boot options (IPMI 2.0 §28.12/§28.13) for one host, kept as one JSON setting
+ * ({@code ipmi.boot-options.host<i>}); what {@code ipmitool chassis bootdev} writes survives an agent restart.
+ * Every write returns once stored. When a write leaves parameter 4 bit 0 clear (BIOS/POST acknowledged the boot
+ * info: the host writes {@code 04 01 00}; {@code ipmitool chassis bootdev} sets it with {@code 04 01 01}) and the
+ * flags are a valid one-time boot (not persistent), the valid bit is cleared: the one-time boot is consumed.
+ */
+public final class SettingsBootOptionsStore implements BootOptionsStore {
+    /** Parameter 4 bit 0: 1b boot info unacknowledged by BIOS/POST, 0b acknowledged (§28.13 table 28-14). */
+    public static final int ACK_BIOS_POST = 0x01;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final SettingsStore settings;
+    private final String key;
+    private int setInProgress;
+    private final int[] simple = new int[4];
+    private int acknowledge;
+    private BootFlags flags = BootFlags.NONE;
+
+    public SettingsBootOptionsStore(SettingsStore settings, int hostIndex) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.key = String.format(Locale.ROOT, "ipmi.boot-options.host%d", hostIndex);
+        settings.get(key).ifPresent(this::load);
+    }
+
+    private void load(JsonNode n) {
+        for (int i = 1; i <= 3; i++) {
+            simple[i] = n.path("p" + i).asInt(0) & 0xFF;
+        }
+        acknowledge = n.path("ack").asInt(0) & 0xFF;
+        String f = n.path("flags").asText("");
+        if (f.length() == 10) {
+            flags = new BootFlags(HEX.parseHex(f));
+        }
+    }
+
+    private void save() {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        for (int i = 1; i <= 3; i++) {
+            n.put("p" + i, simple[i]);
+        }
+        n.put("ack", acknowledge);
+        n.put("flags", HEX.formatHex(flags.bytes()));
+        settings.put(key, n).join();
+    }
+
+    @Override
+    public synchronized int setInProgress() {
+        return setInProgress;
+    }
+
+    @Override
+    public synchronized void setInProgress(int state) {
+        setInProgress = state & 0x03;   // volatile by spec: a BMC restart ends any set in progress
+    }
+
+    @Override
+    public synchronized int simpleParameter(int selector) {
+        return simple[check(selector)];
+    }
+
+    @Override
+    public synchronized void simpleParameter(int selector, int value) {
+        simple[check(selector)] = value & 0xFF;
+        save();
+    }
+
+    private static int check(int selector) {
+        if (selector < 1 || selector > 3) {
+            throw new IllegalArgumentException("not a simple boot parameter: " + selector);
+        }
+        return selector;
+    }
+
+    @Override
+    public synchronized int bootInfoAcknowledge() {
+        return acknowledge;
+    }
+
+    @Override
+    public synchronized void bootInfoAcknowledge(int value) {
+        acknowledge = value & 0xFF;
+        if ((acknowledge & ACK_BIOS_POST) == 0 && flags.valid() && !flags.persistent()) {
+            flags = flags.invalidated();
+        }
+        save();
+    }
+
+    @Override
+    public synchronized BootFlags bootFlags() {
+        return flags;
+    }
+
+    @Override
+    public synchronized void bootFlags(BootFlags newFlags) {
+        flags = Objects.requireNonNull(newFlags, "flags");
+        save();
+    }
+
+    /** The stored setting, for tests and diagnostics. */
+    public Optional<JsonNode> stored() {
+        return settings.get(key);
+    }
+}

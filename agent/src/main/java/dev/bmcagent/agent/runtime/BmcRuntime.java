@@ -1,0 +1,237 @@
+package dev.bmcagent.agent.runtime;
+
+import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
+import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.event.EventHistory;
+import dev.bmcagent.agent.event.EventStream;
+import dev.bmcagent.agent.event.InMemoryEventHistory;
+import dev.bmcagent.agent.fan.FanPolicy;
+import dev.bmcagent.agent.hostif.HostInterfaceConfig;
+import dev.bmcagent.agent.hostif.HostInterfaceServer;
+import dev.bmcagent.agent.hostif.SystemInterfaceState;
+import dev.bmcagent.agent.ipmi.AccountUsers;
+import dev.bmcagent.agent.ipmi.SettingsBootOptionsStore;
+import dev.bmcagent.agent.sel.JournalSelStore;
+import dev.bmcagent.agent.store.AtomicFiles;
+import dev.bmcagent.agent.store.Journal;
+import dev.bmcagent.agent.store.JournalOptions;
+import dev.bmcagent.agent.store.StoreKind;
+import dev.bmcagent.agent.store.Stores;
+import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.ipmi.command.app.BmcIdentity;
+import dev.bmcagent.ipmi.fru.FruImage;
+import dev.bmcagent.ipmi.lan.IpmiLanOptions;
+import dev.bmcagent.ipmi.lan.IpmiLanServer;
+import dev.bmcagent.ipmi.lan.LanCounters;
+import dev.bmcagent.ipmi.registry.Dispatcher;
+import dev.bmcagent.ipmi.sdr.SdrRepository;
+import dev.bmcagent.ipmi.sel.InMemorySelStore;
+import dev.bmcagent.ipmi.sel.SelClock;
+import dev.bmcagent.ipmi.sel.SelStore;
+import dev.bmcagent.ipmi.session.LanPacketProcessor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The BMC's network-facing runtime: N {@link HostNode}s, one {@link Dispatcher} over {@link HostCommandTable}, and
+ * per host a VM-protocol {@link HostInterfaceServer} ({@code hostPort + i}, link events → the node, power actions →
+ * VM ops) and an RMCP+ {@link IpmiLanServer} ({@code ipmiPort + i}) over a {@link LanPacketProcessor} with the
+ * account-store users. LAN sessions are swept every second on the scheduler. Owns a small worker pool (host
+ * mailboxes, IPMI dispatch, event delivery). {@link #close()} stops in reverse order and releases every port.
+ */
+public final class BmcRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BmcRuntime.class);
+    private static final Duration SWEEP_PERIOD = Duration.ofSeconds(1);
+    private static final int POOL_THREADS = 4;
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final List<HostNode> nodes = new ArrayList<>();
+    private final List<HostInterfaceServer> hostInterfaces = new ArrayList<>();
+    private final List<LanPacketProcessor> lanProcessors = new ArrayList<>();
+    private final List<InetSocketAddress> lanAddresses = new ArrayList<>();
+    private final List<InetSocketAddress> hostAddresses = new ArrayList<>();
+    private EventStream events;
+    private Dispatcher dispatcher;
+    private boolean closed;
+
+    private BmcRuntime() {
+    }
+
+    /** The line for {@code AgentAssembly}: everything from the agent's configuration, no sensor hardware yet. */
+    public static BmcRuntime start(AgentConfig config, Stores stores, Scheduler scheduler, SecureRandom random)
+            throws IOException {
+        return start(RuntimeOptions.from(config), stores, new InMemoryEventHistory(), i -> HostHardware.none(),
+                scheduler, random);
+    }
+
+    /**
+     * Builds and starts everything; on failure closes what was started and rethrows.
+     *
+     * @param history  where the event stream makes events durable
+     * @param hardware host index → its sensors and fans
+     */
+    public static BmcRuntime start(RuntimeOptions options, Stores stores, EventHistory history,
+                                   IntFunction<HostHardware> hardware, Scheduler scheduler, SecureRandom random)
+            throws IOException {
+        BmcRuntime r = new BmcRuntime();
+        try {
+            r.startAll(options, stores, history, hardware, scheduler, random);
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw e;
+        }
+        return r;
+    }
+
+    private void startAll(RuntimeOptions o, Stores stores, EventHistory history, IntFunction<HostHardware> hardware,
+                          Scheduler scheduler, SecureRandom random) throws IOException {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(POOL_THREADS, task -> {
+            Thread t = new Thread(task, "bmc-worker-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        running.push(pool::shutdown);
+        byte[] sessionBytes = new byte[8];
+        random.nextBytes(sessionBytes);
+        events = new EventStream(history, scheduler.clock(), System::nanoTime, HexFormat.of().formatHex(sessionBytes),
+                pool);
+        SdrRepository sdr = HostCommandTable.standardSdr(8, 6, scheduler.clock().instant());
+        FruImage fru = HostCommandTable.defaultFru(scheduler.clock().instant());
+        List<VmHostPower> powers = new ArrayList<>();
+        List<SystemInterfaceState> sysIf = new ArrayList<>();
+        for (int i = 0; i < o.hosts(); i++) {
+            SelClock selClock = new SelClock(scheduler.clock());
+            SelStore sel = openSel(o, i, selClock);
+            VmHostPower power = new VmHostPower();
+            powers.add(power);
+            sysIf.add(new SystemInterfaceState());
+            HostHardware hw = hardware.apply(i);
+            HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), power, sel, selClock,
+                    new SettingsBootOptionsStore(stores.settings(), i)), LifecyclePolicy.defaults(), FanPolicy.DEFAULT,
+                    o.timing(), events, sdr, scheduler, pool);
+            nodes.add(node);
+        }
+        AccountUsers users = new AccountUsers(stores.accounts());
+        BmcIdentity identity = HostCommandTable.DEFAULT_IDENTITY;
+        dispatcher = HostCommandTable.dispatcher(nodes, identity, users, this::activeLanSessions, sdr, fru,
+                sysIf::get);
+        for (HostNode node : nodes) {
+            node.start();
+            running.push(node);
+        }
+        for (int i = 0; i < o.hosts(); i++) {
+            HostNode node = nodes.get(i);
+            VmHostPower power = powers.get(i);
+            HostInterfaceConfig hc = HostInterfaceConfig.defaults(i).withBindHost(o.bind())
+                    .withPort(RuntimeOptions.port(o.hostPort(), i)).withStartCommand(o.startCommand());
+            HostInterfaceServer server = new HostInterfaceServer(hc, dispatcher, sysIf.get(i), e -> {
+                node.onEvent(e);
+                power.onEvent(e);
+            }, scheduler, pool, null);
+            power.attach(server);
+            hostAddresses.add(server.start());
+            hostInterfaces.add(server);
+            running.push(server);
+        }
+        byte[] guid = BmcIdentity.ipmiGuidBytes(identity.systemGuid());
+        for (int i = 0; i < o.hosts(); i++) {
+            IpmiLanOptions lo = IpmiLanOptions.defaults().withBind(o.bind(), RuntimeOptions.port(o.ipmiPort(), i));
+            LanCounters counters = new LanCounters();
+            LanPacketProcessor p = new LanPacketProcessor(lo, users, dispatcher, i, guid, scheduler.clock(), random,
+                    counters);
+            lanProcessors.add(p);
+            IpmiLanServer lan = new IpmiLanServer(lo, p, counters);
+            lanAddresses.add(lan.startBlocking());
+            running.push(lan);
+        }
+        Scheduler.Cancellable sweep = scheduler.scheduleAtFixedRate(SWEEP_PERIOD, SWEEP_PERIOD,
+                () -> lanProcessors.forEach(LanPacketProcessor::sweep));
+        running.push(sweep::cancel);
+        log.info("runtime started: {} host(s), IPMI LAN {}, host interface {}", o.hosts(), lanAddresses,
+                hostAddresses);
+    }
+
+    private SelStore openSel(RuntimeOptions o, int index, SelClock clock) throws IOException {
+        if (o.store() == StoreKind.MEMORY) {
+            return new InMemorySelStore(clock, o.selCapacity());
+        }
+        Path dir = o.dataDir().resolve("store");
+        AtomicFiles.createPrivateDirectories(dir);
+        Journal journal = Journal.open(dir.resolve(String.format(Locale.ROOT, "sel-host%d.journal", index)),
+                JournalOptions.processCrashSafe());
+        JournalSelStore sel = new JournalSelStore(journal, clock, o.selCapacity());
+        running.push(sel);
+        return sel;
+    }
+
+    private int activeLanSessions() {
+        int n = 0;
+        for (LanPacketProcessor p : List.copyOf(lanProcessors)) {
+            n += p.activeSessions();
+        }
+        return n;
+    }
+
+    public List<HostNode> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    public HostNode node(int index) {
+        return nodes.get(index);
+    }
+
+    public EventStream events() {
+        return events;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Bound RMCP+ address of host {@code index}. */
+    public InetSocketAddress ipmiAddress(int index) {
+        return lanAddresses.get(index);
+    }
+
+    /** Bound VM-protocol address of host {@code index}. */
+    public InetSocketAddress hostInterfaceAddress(int index) {
+        return hostAddresses.get(index);
+    }
+
+    public HostInterfaceServer hostInterface(int index) {
+        return hostInterfaces.get(index);
+    }
+
+    /** Stops in reverse order of starting; logs failures; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!running.isEmpty()) {
+            AutoCloseable c = running.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.error("stopping {} failed", c, e);
+            }
+        }
+    }
+}

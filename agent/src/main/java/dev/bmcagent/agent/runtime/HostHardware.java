@@ -1,0 +1,32 @@
+package dev.bmcagent.agent.runtime;
+
+import dev.bmcagent.agent.fan.FanController;
+import dev.bmcagent.agent.sensor.SensorBus;
+import dev.bmcagent.agent.sensor.SensorSpec;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One host's sensor and fan hardware as the runtime sees it.
+ *
+ * @param sensors the sensors to poll
+ * @param bus     where they are read
+ * @param fans    the fan zone
+ */
+public record HostHardware(List<SensorSpec> sensors, SensorBus bus, FanController fans) {
+    public HostHardware {
+        sensors = List.copyOf(sensors);
+        Objects.requireNonNull(bus, "bus");
+        Objects.requireNonNull(fans, "fans");
+    }
+
+    /**
+     * No sensor or fan hardware configured: no sensors (the bus is never read) and a fan zone whose duty is only
+     * logged by the fan loop's own logging. What the agent runs with until hwmon configuration exists.
+     */
+    public static HostHardware none() {
+        return new HostHardware(List.of(), sensor -> {
+            throw new IllegalStateException("no sensors configured: " + sensor.name());
+        }, (zone, percent) -> { });
+    }
+}

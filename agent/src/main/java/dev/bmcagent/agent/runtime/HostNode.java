@@ -1,0 +1,194 @@
+package dev.bmcagent.agent.runtime;
+
+import dev.bmcagent.acpi.lifecycle.DefaultHostLifecycle;
+import dev.bmcagent.acpi.lifecycle.HostState;
+import dev.bmcagent.acpi.lifecycle.LifecycleInput;
+import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
+import dev.bmcagent.agent.event.EventStream;
+import dev.bmcagent.agent.fan.FanLoop;
+import dev.bmcagent.agent.fan.FanPolicy;
+import dev.bmcagent.agent.host.HostAgent;
+import dev.bmcagent.agent.host.HostPorts;
+import dev.bmcagent.agent.host.Hosts;
+import dev.bmcagent.agent.hostif.HostLinkEvent;
+import dev.bmcagent.agent.hostif.HostLinkListener;
+import dev.bmcagent.agent.ipmi.LifecycleAcpiPort;
+import dev.bmcagent.agent.ipmi.LifecycleBootProgress;
+import dev.bmcagent.agent.ipmi.LifecycleHostControl;
+import dev.bmcagent.agent.ipmi.LifecycleOemPort;
+import dev.bmcagent.agent.ipmi.LifecyclePlatformEvents;
+import dev.bmcagent.agent.ipmi.PendingBootOrder;
+import dev.bmcagent.agent.ipmi.PolledSensorReadings;
+import dev.bmcagent.agent.sel.LifecycleSelWriter;
+import dev.bmcagent.agent.sensor.GatedSensorBus;
+import dev.bmcagent.agent.sensor.SensorGate;
+import dev.bmcagent.agent.sensor.SensorPoller;
+import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.ipmi.sdr.SdrRepository;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * One host's agent core, without network: its {@link HostAgent} over {@link DefaultHostLifecycle}, SEL writer,
+ * sensor gate, poller and fan loop, pending boot order, and the ipmi-port adapters the command table uses.
+ * Creates no thread: timers go to the {@link Scheduler}, the mailbox and effects run on the caller's executor
+ * (in fleet mode both are the virtual scheduler's thread, e.g. {@code Runnable::run}).
+ *
+ * <p>Host signals come in as {@link #onLinkEvent} (it is a {@link HostLinkListener}) or, for an in-process host,
+ * {@link #powerGood}/{@link #platformReset}. Start with {@link #start()}, stop with {@link #close()} (the SEL and
+ * boot options stores belong to whoever created them).
+ */
+public final class HostNode implements HostLinkListener, AutoCloseable {
+    private final HostNodeSpec spec;
+    private final HostAgent agent;
+    private final SensorGate gate;
+    private final SensorPoller poller;
+    private final FanLoop fanLoop;
+    private final PendingBootOrder pendingBootOrder = new PendingBootOrder();
+    private final LifecycleAcpiPort acpi;
+    private final LifecycleOemPort oem;
+    private final LifecyclePlatformEvents platformEvents;
+    private final LifecycleBootProgress bootProgress;
+    private final LifecycleHostControl hostControl;
+    private final PolledSensorReadings sensorReadings;
+
+    /**
+     * @param spec      the host's ports and stores
+     * @param policy    lifecycle limits
+     * @param fanPolicy fan curve and duties
+     * @param timing    tick / poll / fan intervals
+     * @param events    the agent's event stream (shared by hosts)
+     * @param sdr       the SDR the sensor readings are linearised with
+     * @param scheduler clock and timers
+     * @param pool      runs the host's mailbox (shared by hosts)
+     */
+    public HostNode(HostNodeSpec spec, LifecyclePolicy policy, FanPolicy fanPolicy, NodeTiming timing,
+                    EventStream events, SdrRepository sdr, Scheduler scheduler, Executor pool) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        String hostId = Hosts.hostId(spec.index());
+        HostState initial = HostState.initial(scheduler.clock().instant());
+        this.gate = new SensorGate(initial.closedGates());
+        this.poller = new SensorPoller(hostId, spec.sensors(), new GatedSensorBus(spec.bus(), gate), scheduler,
+                timing.sensorPoll(), this::submit);
+        this.fanLoop = new FanLoop(hostId, 0, fanPolicy, spec.fans(), poller::snapshot, scheduler, timing.fanStep());
+        HostPorts ports = new HostPorts(new LifecycleSelWriter(spec.sel()), gate, fanLoop, spec.power(),
+                pendingBootOrder, events);
+        this.agent = new HostAgent(hostId, new DefaultHostLifecycle(policy), initial, ports, scheduler, pool,
+                timing.tick());
+        this.acpi = new LifecycleAcpiPort(agent);
+        this.oem = new LifecycleOemPort(agent, pendingBootOrder);
+        this.platformEvents = new LifecyclePlatformEvents(agent, oem::lastBootOrder);
+        this.bootProgress = new LifecycleBootProgress(agent);
+        this.hostControl = new LifecycleHostControl(agent);
+        this.sensorReadings = new PolledSensorReadings(sdr, poller, agent::state);
+    }
+
+    /** Starts the agent (syncs gates and fans, ticks), the sensor poller and the fan loop. */
+    public void start() {
+        agent.start();
+        poller.start();
+        fanLoop.start();
+    }
+
+    /** Queues a lifecycle input (e.g. {@code BootOrderDeclared} from configuration or Redfish). */
+    public CompletableFuture<?> submit(LifecycleInput input) {
+        return agent.submit(input);
+    }
+
+    /** Power-good changed (in-process host; the VM link reports it through {@link #onEvent}). */
+    public void powerGood(boolean on) {
+        submit(new LifecycleInput.PowerGood(on));
+    }
+
+    /** The platform reset line was asserted. */
+    public void platformReset() {
+        submit(new LifecycleInput.HostReset(LifecycleInput.ResetKind.HARD));
+    }
+
+    /**
+     * VM link events → inputs: connect → {@code HostConnected}, power-good → {@code PowerGood}, disconnect →
+     * {@code HostDisconnected}, the host's {@code 04 A1} → {@code HostReset(WARM)} (QEMU sends it on every
+     * system reset, the OS's reboot included). Non-blocking (queues on the mailbox).
+     */
+    @Override
+    public void onEvent(HostLinkEvent event) {
+        if (event instanceof HostLinkEvent.Connected) {
+            submit(new LifecycleInput.HostConnected());
+        } else if (event instanceof HostLinkEvent.PowerGood p) {
+            submit(new LifecycleInput.PowerGood(p.on()));
+        } else if (event instanceof HostLinkEvent.Disconnected) {
+            submit(new LifecycleInput.HostDisconnected());
+        } else if (event instanceof HostLinkEvent.HostReset) {
+            submit(new LifecycleInput.HostReset(LifecycleInput.ResetKind.WARM));
+        }
+    }
+
+    public int index() {
+        return spec.index();
+    }
+
+    public String hostId() {
+        return agent.hostId();
+    }
+
+    public HostNodeSpec spec() {
+        return spec;
+    }
+
+    public HostAgent agent() {
+        return agent;
+    }
+
+    public HostState state() {
+        return agent.state();
+    }
+
+    public SensorGate gate() {
+        return gate;
+    }
+
+    public SensorPoller poller() {
+        return poller;
+    }
+
+    public FanLoop fanLoop() {
+        return fanLoop;
+    }
+
+    public PendingBootOrder pendingBootOrder() {
+        return pendingBootOrder;
+    }
+
+    public LifecycleAcpiPort acpiPort() {
+        return acpi;
+    }
+
+    public LifecycleOemPort oemPort() {
+        return oem;
+    }
+
+    public LifecyclePlatformEvents platformEvents() {
+        return platformEvents;
+    }
+
+    public LifecycleBootProgress bootProgress() {
+        return bootProgress;
+    }
+
+    public LifecycleHostControl hostControl() {
+        return hostControl;
+    }
+
+    public PolledSensorReadings sensorReadings() {
+        return sensorReadings;
+    }
+
+    /** Stops ticking, polling and the fan loop; queued inputs still run. */
+    @Override
+    public void close() {
+        fanLoop.close();
+        poller.close();
+        agent.close();
+    }
+}

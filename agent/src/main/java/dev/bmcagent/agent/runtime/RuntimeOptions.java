@@ -1,0 +1,49 @@
+package dev.bmcagent.agent.runtime;
+
+import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.store.StoreKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link BmcRuntime} needs from the configuration.
+ *
+ * @param hosts        number of hosts
+ * @param bind         listen address of every server (loopback by default)
+ * @param ipmiPort     RMCP+ UDP port of host 0 (host i: + i); 0 = a free port per host
+ * @param hostPort     VM-protocol TCP port of host 0 (host i: + i); 0 = a free port per host
+ * @param dataDir      where the SEL journals live ({@code store/sel-host<i>.journal})
+ * @param store        DISK: durable SEL; MEMORY: in-memory SEL
+ * @param startCommand argv run for power-on when no host is connected (empty: extension op only)
+ * @param selCapacity  SEL records per host
+ * @param timing       node intervals
+ */
+public record RuntimeOptions(int hosts, String bind, int ipmiPort, int hostPort, Path dataDir, StoreKind store,
+                             List<String> startCommand, int selCapacity, NodeTiming timing) {
+    public static final int DEFAULT_SEL_CAPACITY = 3639;
+
+    public RuntimeOptions {
+        if (hosts < 1) {
+            throw new IllegalArgumentException("hosts must be >= 1");
+        }
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(store, "store");
+        startCommand = List.copyOf(startCommand);
+        Objects.requireNonNull(timing, "timing");
+        if (ipmiPort < 0 || ipmiPort + hosts > 0xFFFF || hostPort < 0 || hostPort + hosts > 0xFFFF) {
+            throw new IllegalArgumentException("ports out of range");
+        }
+    }
+
+    public static RuntimeOptions from(AgentConfig c) {
+        return new RuntimeOptions(c.hosts(), c.bind(), c.ipmiPort(), c.hostPort(), c.dataDir(), c.store(), List.of(),
+                DEFAULT_SEL_CAPACITY, NodeTiming.DEFAULT);
+    }
+
+    /** Port of host {@code index} given the base ({@code 0} stays 0: a free port). */
+    static int port(int base, int index) {
+        return base == 0 ? 0 : base + index;
+    }
+}

@@ -1,0 +1,228 @@
+package dev.bmcagent.agent.sel;
+
+import dev.bmcagent.agent.store.Journal;
+import dev.bmcagent.agent.store.JournalRecord;
+import dev.bmcagent.ipmi.sel.SelInfo;
+import dev.bmcagent.ipmi.sel.SelRecord;
+import dev.bmcagent.ipmi.sel.SelStore;
+import dev.bmcagent.ipmi.sel.SelTime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A {@link SelStore} over a {@link Journal}: every change is one journal record (written before the call returns,
+ * so it survives {@code kill -9}); opening replays them. IDs continue after a restart and are never reused;
+ * capacity, overflow flag, last add / erase times and Clear SEL persist.
+ *
+ * <p>Journal records: {@code 'A'} + the 16-byte stored record; {@code 'D'} + ID LE16 + erase time LE32;
+ * {@code 'C'} (clear) + last ID + erase time; {@code 'M'} (snapshot) + last ID + last add + last erase + overflow.
+ * Clear compacts the journal down to its {@code 'C'} record; when the journal holds more than twice the capacity
+ * (deleted and dropped records), it is compacted to the live records plus an {@code 'M'} snapshot.
+ */
+public final class JournalSelStore implements SelStore, AutoCloseable {
+    private static final byte APPEND = 'A';
+    private static final byte DELETE = 'D';
+    private static final byte CLEAR = 'C';
+    private static final byte META = 'M';
+    private static final int READ_BATCH = 1024;
+
+    private final Journal journal;
+    private final Clock clock;
+    private final int capacity;
+    /** Journal id of each live record's append, in SEL order (journal ids ascend with insertion). */
+    private final TreeMap<Long, SelRecord> byJournalId = new TreeMap<>();
+    private final Map<Integer, Long> journalIdById = new HashMap<>();
+    private int lastId;
+    private long lastAdd = SelInfo.NEVER;
+    private long lastErase = SelInfo.NEVER;
+    private boolean overflow;
+
+    /** Replays {@code journal}; the store owns it from now on (closing the store closes it). */
+    public JournalSelStore(Journal journal, Clock clock, int capacity) {
+        if (capacity < 1 || capacity > 0xFFFF / SelRecord.LENGTH) {
+            throw new IllegalArgumentException("capacity must be 1.." + 0xFFFF / SelRecord.LENGTH + ": " + capacity);
+        }
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.capacity = capacity;
+        replay();
+    }
+
+    private void replay() {
+        try {
+            long from = 1;
+            while (true) {
+                List<JournalRecord> batch = journal.read(from, READ_BATCH);
+                for (JournalRecord r : batch) {
+                    apply(r.id(), ByteBuffer.wrap(r.payload()));
+                }
+                if (batch.size() < READ_BATCH) {
+                    return;
+                }
+                from = batch.get(batch.size() - 1).id() + 1;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("SEL journal " + journal.file() + " unreadable", e);
+        }
+    }
+
+    private void apply(long journalId, ByteBuffer b) {
+        byte kind = b.get();
+        switch (kind) {
+            case APPEND -> {
+                byte[] bytes = new byte[SelRecord.LENGTH];
+                b.get(bytes);
+                SelRecord rec = SelRecord.decode(bytes);
+                dropOldestIfFull();
+                byJournalId.put(journalId, rec);
+                journalIdById.put(rec.recordId(), journalId);
+                lastId = rec.recordId();
+                lastAdd = rec.timestamped() ? rec.timestamp() : lastAdd;
+            }
+            case DELETE -> {
+                Long j = journalIdById.remove(b.getShort() & 0xFFFF);
+                if (j != null) {
+                    byJournalId.remove(j);
+                }
+                lastErase = b.getInt() & 0xFFFFFFFFL;
+            }
+            case CLEAR -> {
+                byJournalId.clear();
+                journalIdById.clear();
+                overflow = false;
+                lastId = b.getShort() & 0xFFFF;
+                lastErase = b.getInt() & 0xFFFFFFFFL;
+            }
+            case META -> {
+                lastId = b.getShort() & 0xFFFF;
+                lastAdd = b.getInt() & 0xFFFFFFFFL;
+                lastErase = b.getInt() & 0xFFFFFFFFL;
+                overflow = b.get() != 0;
+            }
+            default -> throw new IllegalStateException("SEL journal record " + journalId + ": unknown kind " + kind);
+        }
+    }
+
+    private void dropOldestIfFull() {
+        if (byJournalId.size() >= capacity) {
+            SelRecord dropped = byJournalId.pollFirstEntry().getValue();
+            journalIdById.remove(dropped.recordId());
+            overflow = true;
+        }
+    }
+
+    @Override
+    public synchronized int append(SelRecord record) {
+        int id = lastId;
+        do {
+            id = id >= 0xFFFE ? 1 : id + 1;
+        } while (journalIdById.containsKey(id));
+        SelRecord stored = record.withId(id).withTimestamp(SelTime.seconds(clock));
+        writeAndApply(ByteBuffer.allocate(1 + SelRecord.LENGTH).put(APPEND).put(stored.encode()));
+        compactIfLarge();
+        return id;
+    }
+
+    @Override
+    public synchronized Optional<SelRecord> get(int recordId) {
+        Long j = journalIdById.get(recordId);
+        return j == null ? Optional.empty() : Optional.of(byJournalId.get(j));
+    }
+
+    @Override
+    public synchronized Optional<SelRecord> first() {
+        return byJournalId.isEmpty() ? Optional.empty() : Optional.of(byJournalId.firstEntry().getValue());
+    }
+
+    @Override
+    public synchronized Optional<SelRecord> last() {
+        return byJournalId.isEmpty() ? Optional.empty() : Optional.of(byJournalId.lastEntry().getValue());
+    }
+
+    @Override
+    public synchronized OptionalInt nextId(int recordId) {
+        Long j = journalIdById.get(recordId);
+        if (j == null) {
+            return OptionalInt.empty();
+        }
+        Map.Entry<Long, SelRecord> next = byJournalId.higherEntry(j);
+        return next == null ? OptionalInt.empty() : OptionalInt.of(next.getValue().recordId());
+    }
+
+    @Override
+    public synchronized boolean delete(int recordId) {
+        if (!journalIdById.containsKey(recordId)) {
+            return false;
+        }
+        writeAndApply(ByteBuffer.allocate(7).put(DELETE).putShort((short) recordId)
+                .putInt((int) SelTime.seconds(clock)));
+        return true;
+    }
+
+    @Override
+    public synchronized void clear() {
+        long j = writeAndApply(ByteBuffer.allocate(7).put(CLEAR).putShort((short) lastId)
+                .putInt((int) SelTime.seconds(clock)));
+        compact(Set.of(j));
+    }
+
+    @Override
+    public synchronized SelInfo info() {
+        return new SelInfo(byJournalId.size(), (capacity - byJournalId.size()) * SelRecord.LENGTH, lastAdd,
+                lastErase, overflow);
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
+    }
+
+    private void compactIfLarge() {
+        if (journal.size() > 2 * capacity + 16) {
+            long m = write(ByteBuffer.allocate(12).put(META).putShort((short) lastId).putInt((int) lastAdd)
+                    .putInt((int) lastErase).put((byte) (overflow ? 1 : 0)));
+            Set<Long> keep = new HashSet<>(byJournalId.keySet());
+            keep.add(m);
+            compact(keep);
+        }
+    }
+
+    private void compact(Set<Long> keep) {
+        try {
+            journal.compact(r -> keep.contains(r.id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("SEL journal " + journal.file() + " compaction failed", e);
+        }
+    }
+
+    /** Writes first (durable), then changes memory: a failed write changes nothing. */
+    private long writeAndApply(ByteBuffer payload) {
+        long id = write(payload);
+        apply(id, ByteBuffer.wrap(payload.array()));
+        return id;
+    }
+
+    private long write(ByteBuffer payload) {
+        try {
+            return journal.append(payload.array());
+        } catch (IOException e) {
+            throw new UncheckedIOException("SEL journal " + journal.file() + " write failed", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        journal.close();
+    }
+}

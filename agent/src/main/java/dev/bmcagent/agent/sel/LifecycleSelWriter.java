@@ -1,0 +1,59 @@
+package dev.bmcagent.agent.sel;
+
+import dev.bmcagent.acpi.lifecycle.SelEvent;
+import dev.bmcagent.agent.host.SelWriter;
+import dev.bmcagent.ipmi.sdr.SensorNumbers;
+import dev.bmcagent.ipmi.sel.SelRecord;
+import dev.bmcagent.ipmi.sel.SelStore;
+import dev.bmcagent.ipmi.sel.SystemEvent;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Writes the lifecycle's SEL events into a host's {@link SelStore} as IPMI system event records: generator 0020h
+ * (BMC), EvM rev 04h, event type 6Fh, the sensor numbers of {@link SensorNumbers} (so {@code ipmitool sel elist}
+ * names them from the SDR). Event data 1 = offset, with bits 7:6 = 11b when ED2 carries a sensor-specific
+ * extension code and bits 5:4 = 11b when ED3 does ({@code ipmi.sel.SelEvents} does the same); the OEM boot-order
+ * record (sensor type C0h) marks ED2/ED3 as OEM codes (10b). The store stamps the time.
+ */
+public final class LifecycleSelWriter implements SelWriter {
+    /** Sensor number of the OEM boot-order record (not in the SDR: ipmitool prints it as #0x08). */
+    public static final int BOOT_ORDER_SENSOR = 0x08;
+
+    private final SelStore store;
+
+    public LifecycleSelWriter(SelStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    @Override
+    public void append(SelEvent event, Instant at) {
+        store.append(SelRecord.of(0, 0, toSystemEvent(event)));
+    }
+
+    /** The IPMI event fields of a domain SEL event. Pure. */
+    public static SystemEvent toSystemEvent(SelEvent e) {
+        boolean oem = e.sensor() == SelEvent.SelSensor.BOOT_ORDER;
+        int data1 = e.offset();
+        if (e.eventData2() != SelEvent.UNSPECIFIED) {
+            data1 |= oem ? 0x80 : 0xC0;
+        }
+        if (e.eventData3() != SelEvent.UNSPECIFIED) {
+            data1 |= oem ? 0x20 : 0x30;
+        }
+        int dirType = SystemEvent.EVENT_TYPE_SENSOR_SPECIFIC | (e.assertion() ? 0 : SystemEvent.DEASSERTION);
+        return new SystemEvent(SystemEvent.GENERATOR_BMC, SystemEvent.EVM_REV_IPMI_2, e.sensor().sensorType(),
+                sensorNumber(e.sensor()), dirType, data1, e.eventData2(), e.eventData3());
+    }
+
+    static int sensorNumber(SelEvent.SelSensor s) {
+        return switch (s) {
+            case ACPI_STATUS -> SensorNumbers.ACPI_STATUS;
+            case RESTART_CAUSE -> SensorNumbers.RESTART_CAUSE;
+            case FW_PROGRESS -> SensorNumbers.FW_PROGRESS;
+            case BOOT_ERROR -> SensorNumbers.BOOT_ERROR;
+            case OS_BOOT -> SensorNumbers.OS_BOOT;
+            case BOOT_ORDER -> BOOT_ORDER_SENSOR;
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package dev.bmcagent.ipmi.command.oem;
+
+import dev.bmcagent.ipmi.command.HostScoped;
+import dev.bmcagent.ipmi.message.CompletionCode;
+import dev.bmcagent.ipmi.message.IpmiException;
+import dev.bmcagent.ipmi.message.IpmiRequest;
+import dev.bmcagent.ipmi.message.IpmiResponse;
+import dev.bmcagent.ipmi.message.NetFn;
+import dev.bmcagent.ipmi.registry.CommandSpec;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The project's OEM commands (NetFn 30h, system interface only; docs/HOST-INTERFACE.md "OEM commands"):
+ * 10h Report POST Code, 11h Report Boot Order, 12h Get Pending Boot Order, 13h Acknowledge Boot Order,
+ * 14h Report Memory. Strings travel as a count byte, then per string a length byte and that many ASCII bytes.
+ */
+public final class OemCommands {
+    public static final int REPORT_POST_CODE = 0x10;
+    public static final int REPORT_BOOT_ORDER = 0x11;
+    public static final int GET_PENDING_BOOT_ORDER = 0x12;
+    public static final int ACK_BOOT_ORDER = 0x13;
+    public static final int REPORT_MEMORY = 0x14;
+    /** Acknowledge status: written to NVRAM / ignored (forced priority). */
+    public static final int ACK_APPLIED = 0x00;
+    public static final int ACK_IGNORED = 0x01;
+    /** Largest response data after the completion code. */
+    private static final int MAX_RESPONSE = 254;
+
+    private final HostScoped<OemHostPort> port;
+
+    public OemCommands(HostScoped<OemHostPort> port) {
+        this.port = Objects.requireNonNull(port, "port");
+    }
+
+    public List<CommandSpec> specs() {
+        return List.of(
+                CommandSpec.hostOnly("OEM Report POST Code", NetFn.OEM, REPORT_POST_CODE, 1, 2, this::postCode),
+                CommandSpec.hostOnly("OEM Report Boot Order", NetFn.OEM, REPORT_BOOT_ORDER, 1, 255, this::bootOrder),
+                CommandSpec.hostOnly("OEM Get Pending Boot Order", NetFn.OEM, GET_PENDING_BOOT_ORDER, 0, 0,
+                        this::pending),
+                CommandSpec.hostOnly("OEM Acknowledge Boot Order", NetFn.OEM, ACK_BOOT_ORDER, 1, 1, this::ack),
+                CommandSpec.hostOnly("OEM Report Memory", NetFn.OEM, REPORT_MEMORY, 6, 6, this::memory));
+    }
+
+    private OemHostPort of(IpmiRequest r) {
+        return port.forHost(r.context().hostIndex());
+    }
+
+    private IpmiResponse postCode(IpmiRequest r) {
+        of(r).postCode(r.length() == 1 ? r.u8(0) : r.u16(0));
+        return IpmiResponse.ok();
+    }
+
+    private IpmiResponse bootOrder(IpmiRequest r) {
+        of(r).bootOrderReported(decodeStrings(r.data()));
+        return IpmiResponse.ok();
+    }
+
+    private IpmiResponse pending(IpmiRequest r) {
+        return IpmiResponse.ok(encodeStrings(of(r).pendingBootOrder()));
+    }
+
+    private IpmiResponse ack(IpmiRequest r) {
+        int status = r.u8(0);
+        if (status != ACK_APPLIED && status != ACK_IGNORED) {
+            throw new IpmiException(CompletionCode.PARAMETER_OUT_OF_RANGE, "ack status " + status);
+        }
+        of(r).bootOrderAcknowledged(status);
+        return IpmiResponse.ok();
+    }
+
+    private IpmiResponse memory(IpmiRequest r) {
+        long total = r.u16(0) | (long) r.u16(2) << 16;
+        int populated = r.u8(4);
+        int expected = r.u8(5);
+        if (populated > expected) {
+            throw new IpmiException(CompletionCode.INVALID_DATA_FIELD, "more DIMMs populated than expected");
+        }
+        of(r).memoryReported(new MemoryReport(total, populated, expected));
+        return IpmiResponse.ok();
+    }
+
+    /** count, then count × (length, ASCII). Truncated or trailing bytes: C7h; non-ASCII: CCh. */
+    static List<String> decodeStrings(byte[] d) {
+        int count = d[0] & 0xFF;
+        List<String> out = new ArrayList<>(count);
+        int at = 1;
+        for (int i = 0; i < count; i++) {
+            if (at >= d.length || at + 1 + (d[at] & 0xFF) > d.length) {
+                throw new IpmiException(CompletionCode.INVALID_LENGTH, "string list truncated");
+            }
+            int len = d[at] & 0xFF;
+            for (int j = at + 1; j < at + 1 + len; j++) {
+                if (d[j] < 0x20 || d[j] > 0x7E) {
+                    throw new IpmiException(CompletionCode.INVALID_DATA_FIELD, "not printable ASCII");
+                }
+            }
+            out.add(new String(d, at + 1, len, StandardCharsets.US_ASCII));
+            at += 1 + len;
+        }
+        if (at != d.length) {
+            throw new IpmiException(CompletionCode.INVALID_LENGTH, "trailing bytes after string list");
+        }
+        return out;
+    }
+
+    /** The inverse of {@link #decodeStrings}; CAh when the list does not fit one response. */
+    static byte[] encodeStrings(List<String> strings) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(strings.size());
+        for (String s : strings) {
+            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+            if (b.length > 0xFF) {
+                throw new IpmiException(CompletionCode.CANNOT_RETURN_REQUESTED_BYTES, "pattern too long");
+            }
+            out.write(b.length);
+            out.write(b, 0, b.length);
+        }
+        if (out.size() > MAX_RESPONSE) {
+            throw new IpmiException(CompletionCode.CANNOT_RETURN_REQUESTED_BYTES, "boot order too long");
+        }
+        return out.toByteArray();
+    }
+}

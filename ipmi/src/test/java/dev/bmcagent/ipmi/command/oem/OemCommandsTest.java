@@ -1,0 +1,102 @@
+package dev.bmcagent.ipmi.command.oem;
+
+import static dev.bmcagent.ipmi.command.TestBmc.bytes;
+import static dev.bmcagent.ipmi.command.TestBmc.hex;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.bmcagent.ipmi.command.HostScoped;
+import dev.bmcagent.ipmi.message.Channel;
+import dev.bmcagent.ipmi.message.CompletionCode;
+import dev.bmcagent.ipmi.message.IpmiRequest;
+import dev.bmcagent.ipmi.message.IpmiResponse;
+import dev.bmcagent.ipmi.message.NetFn;
+import dev.bmcagent.ipmi.message.Privilege;
+import dev.bmcagent.ipmi.message.RequestContext;
+import dev.bmcagent.ipmi.registry.CommandRegistry;
+import dev.bmcagent.ipmi.registry.Dispatcher;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The project's OEM commands, NetFn 30h (docs/HOST-INTERFACE.md "OEM commands"). */
+class OemCommandsTest {
+    private final List<String> calls = new ArrayList<>();
+    private List<String> pending = List.of();
+    private final Dispatcher dispatcher = new Dispatcher(CommandRegistry.builder()
+            .addAll(new OemCommands(HostScoped.single(new OemHostPort() {
+                @Override
+                public void postCode(int code) {
+                    calls.add(String.format(java.util.Locale.ROOT, "post %04X", code));
+                }
+
+                @Override
+                public void bootOrderReported(List<String> options) {
+                    calls.add("order " + options);
+                }
+
+                @Override
+                public List<String> pendingBootOrder() {
+                    return pending;
+                }
+
+                @Override
+                public void bootOrderAcknowledged(int status) {
+                    calls.add("ack " + status);
+                }
+
+                @Override
+                public void memoryReported(MemoryReport report) {
+                    calls.add("memory " + report);
+                }
+            })).specs()).build());
+
+    private IpmiResponse host(int cmd, String hex) {
+        return dispatcher.dispatch(new IpmiRequest(RequestContext.systemInterface(0), NetFn.OEM, 0, cmd, bytes(hex)));
+    }
+
+    @Test
+    void postCodesOfOneAndTwoBytes() {
+        assertEquals(CompletionCode.OK, host(0x10, "AD").completionCode());      // code LSB only
+        assertEquals(CompletionCode.OK, host(0x10, "34 12").completionCode());   // LSB 34h, MSB 12h
+        assertEquals(CompletionCode.INVALID_LENGTH, host(0x10, "").completionCode());
+        assertEquals(List.of("post 00AD", "post 1234"), calls);
+    }
+
+    @Test
+    void bootOrderReportDecodesLengthPrefixedAscii() {
+        assertEquals(CompletionCode.OK, host(0x11, "02"   // count 2
+                + " 03 41 42 43"                           // length 3, "ABC"
+                + " 02 50 31").completionCode());          // length 2, "P1"
+        assertEquals(CompletionCode.INVALID_LENGTH, host(0x11, "02 03 41 42 43").completionCode());   // one missing
+        assertEquals(CompletionCode.INVALID_LENGTH, host(0x11, "01 01 41 42").completionCode());      // trailing
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, host(0x11, "01 01 0A").completionCode());     // not ASCII
+        assertEquals(List.of("order [ABC, P1]"), calls);
+    }
+
+    @Test
+    void pendingOrderIsEncodedAndAcknowledged() {
+        assertEquals("00", hex(host(0x12, "").data()));   // count 0: nothing pending
+        pending = List.of(".*v6.*", "P1");
+        assertEquals("02 06 2E 2A 76 36 2E 2A 02 50 31", hex(host(0x12, "").data()));   // count, len, ".*v6.*", len, "P1"
+        assertEquals(CompletionCode.OK, host(0x13, "01").completionCode());
+        assertEquals(CompletionCode.PARAMETER_OUT_OF_RANGE, host(0x13, "02").completionCode());
+        assertEquals(List.of("ack 1"), calls);
+    }
+
+    @Test
+    void memoryReport() {
+        assertEquals(CompletionCode.OK, host(0x14, "00 C0 01 00"   // total MiB LE32 = 0001C000h = 114688 (112 GiB)
+                + " 07"                                             // DIMMs populated 7
+                + " 08").completionCode());                         // DIMMs expected 8
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, host(0x14, "00 00 01 00 09 08").completionCode());
+        assertEquals(List.of("memory MemoryReport[totalMiB=114688, populated=7, expected=8]"), calls);
+    }
+
+    @Test
+    void lanIsRefused() {
+        IpmiResponse r = dispatcher.dispatch(new IpmiRequest(new RequestContext(Channel.LAN, Privilege.ADMINISTRATOR,
+                "admin", 0x1234, 0), NetFn.OEM, 0, 0x10, bytes("AD")));
+        assertEquals(CompletionCode.INSUFFICIENT_PRIVILEGE, r.completionCode());
+        assertEquals(List.of(), calls);
+    }
+}
