@@ -4,8 +4,8 @@ import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.event.EventStream;
-import dev.bmcagent.agent.event.InMemoryEventHistory;
 import dev.bmcagent.agent.fan.FanPolicy;
+import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.hostif.HostInterfaceConfig;
 import dev.bmcagent.agent.hostif.HostInterfaceServer;
 import dev.bmcagent.agent.hostif.SystemInterfaceState;
@@ -29,6 +29,9 @@ import dev.bmcagent.ipmi.sel.InMemorySelStore;
 import dev.bmcagent.ipmi.sel.SelClock;
 import dev.bmcagent.ipmi.sel.SelStore;
 import dev.bmcagent.ipmi.session.LanPacketProcessor;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -42,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -52,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * per host a VM-protocol {@link HostInterfaceServer} ({@code hostPort + i}, link events → the node, power actions →
  * VM ops) and an RMCP+ {@link IpmiLanServer} ({@code ipmiPort + i}) over a {@link LanPacketProcessor} with the
  * account-store users. LAN sessions are swept every second on the scheduler. Owns a small worker pool (host
- * mailboxes, IPMI dispatch, event delivery). {@link #close()} stops in reverse order and releases every port.
+ * mailboxes, IPMI dispatch, event delivery) and one I/O thread shared by the host interfaces (the LAN servers
+ * run their own). {@link #close()} stops in reverse order and releases every port.
  */
 public final class BmcRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BmcRuntime.class);
@@ -72,11 +77,14 @@ public final class BmcRuntime implements AutoCloseable {
     private BmcRuntime() {
     }
 
-    /** The line for {@code AgentAssembly}: everything from the agent's configuration, no sensor hardware yet. */
+    /**
+     * The line for {@code AgentAssembly}: everything from the agent's configuration, events made durable in the
+     * stores' event log, no sensor hardware yet.
+     */
     public static BmcRuntime start(AgentConfig config, Stores stores, Scheduler scheduler, SecureRandom random)
             throws IOException {
-        return start(RuntimeOptions.from(config), stores, new InMemoryEventHistory(), i -> HostHardware.none(),
-                scheduler, random);
+        return start(RuntimeOptions.from(config), stores, new LogEventHistory(stores.events()),
+                i -> HostHardware.none(), scheduler, random);
     }
 
     /**
@@ -111,6 +119,8 @@ public final class BmcRuntime implements AutoCloseable {
         random.nextBytes(sessionBytes);
         events = new EventStream(history, scheduler.clock(), System::nanoTime, HexFormat.of().formatHex(sessionBytes),
                 pool);
+        EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        running.push(() -> io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
         SdrRepository sdr = HostCommandTable.standardSdr(8, 6, scheduler.clock().instant());
         FruImage fru = HostCommandTable.defaultFru(scheduler.clock().instant());
         List<VmHostPower> powers = new ArrayList<>();
@@ -143,12 +153,14 @@ public final class BmcRuntime implements AutoCloseable {
             HostInterfaceServer server = new HostInterfaceServer(hc, dispatcher, sysIf.get(i), e -> {
                 node.onEvent(e);
                 power.onEvent(e);
-            }, scheduler, pool, null);
+            }, scheduler, pool, io);
             power.attach(server);
             hostAddresses.add(server.start());
             hostInterfaces.add(server);
             running.push(server);
         }
+        // On close the agents stop taking inputs before the links go down: the BMC stopping is not a host power loss.
+        running.push(() -> nodes.forEach(HostNode::close));
         byte[] guid = BmcIdentity.ipmiGuidBytes(identity.systemGuid());
         for (int i = 0; i < o.hosts(); i++) {
             IpmiLanOptions lo = IpmiLanOptions.defaults().withBind(o.bind(), RuntimeOptions.port(o.ipmiPort(), i));

@@ -61,11 +61,23 @@ public final class HostCommandTable {
                                            IntSupplier activeLanSessions, SdrRepository sdr, FruImage fru,
                                            IntFunction<SystemInterfaceState> systemInterface) {
         List<HostNode> all = List.copyOf(nodes);
+        return registry(i -> i < all.size() ? all.get(i) : null, identity, users, activeLanSessions, sdr, fru,
+                systemInterface);
+    }
+
+    /**
+     * The same over a lookup, for callers that add nodes after building the table (the simulator attaches hosts
+     * one by one): {@code nodes.apply(i)} returns host i's node, or null when there is none (answered CBh).
+     */
+    public static CommandRegistry registry(IntFunction<HostNode> nodes, BmcIdentity identity, UserInfo users,
+                                           IntSupplier activeLanSessions, SdrRepository sdr, FruImage fru,
+                                           IntFunction<SystemInterfaceState> systemInterface) {
         IntFunction<HostNode> node = i -> {
-            if (i >= all.size()) {
+            HostNode n = nodes.apply(i);
+            if (n == null) {
                 throw new IpmiException(CompletionCode.NOT_PRESENT, "no host " + i);
             }
-            return all.get(i);
+            return n;
         };
         StandardCommands.Ports ports = new StandardCommands.Ports(identity, users, activeLanSessions,
                 i -> node.apply(i).acpiPort(), i -> node.apply(i).hostControl(),

@@ -139,4 +139,29 @@ class HostNodeScenariosTest {
                 .filter(a -> a.alert().kind() == AlertKind.BOOT_ORDER).count());
         assertEquals(AcpiSystemState.S2_D2, f.node.state().system());
     }
+
+    @Test
+    void getSensorReadingComesFromThePollerAndIsUnavailableWhenGated() {
+        f.readings.put("CPU_TEMP", new Reading.Value(45));
+        f.advance(Duration.ofSeconds(2));
+        // Get Sensor Reading (04h/2Dh) CPU_TEMP (01h) in S5: reading byte 00h, flags C0h|20h "reading unavailable"
+        assertEquals("00 E0", hex(f.host(NetFn.SENSOR_EVENT, 0x2D, "01"), 2));
+        powerOnToS2();
+        toS0();
+        f.advance(Duration.ofSeconds(2));
+        assertEquals("2D C0", hex(f.host(NetFn.SENSOR_EVENT, 0x2D, "01"), 2));   // 45 degrees C, m = 1
+        // ACPI_STATUS (03h) reads the lifecycle: S0/G0 is offset 0, bit 0 of the discrete state
+        assertEquals("00 C0 01", hex(f.host(NetFn.SENSOR_EVENT, 0x2D, "03"), 3));
+    }
+
+    @Test
+    void aHostWithoutANodeIsNotPresent() {
+        var r = f.dispatcher.dispatch(new dev.bmcagent.ipmi.message.IpmiRequest(
+                dev.bmcagent.ipmi.message.RequestContext.systemInterface(1), NetFn.APP, 0, 0x07, new byte[0]));
+        assertEquals(dev.bmcagent.ipmi.message.CompletionCode.NOT_PRESENT, r.completionCode());   // CBh
+    }
+
+    private static String hex(byte[] b, int n) {
+        return java.util.HexFormat.ofDelimiter(" ").withUpperCase().formatHex(b, 0, n);
+    }
 }

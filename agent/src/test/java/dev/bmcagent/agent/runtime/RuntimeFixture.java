@@ -96,8 +96,8 @@ final class RuntimeFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        runtime.close();   // first: a BMC restart must not look like a host power loss
         host.close();
-        runtime.close();
         stores.close();
         clientScheduler.close();
         scheduler.close();

@@ -1,0 +1,82 @@
+package dev.bmcagent.agent.history;
+
+import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
+import dev.bmcagent.agent.event.EventHistory;
+import dev.bmcagent.agent.event.HostEvent;
+import dev.bmcagent.agent.store.EventLog;
+import dev.bmcagent.agent.store.StoredEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link EventHistory} over the foundation's {@link EventLog} (durable when the log is the disk one): each
+ * {@link HostEvent} is one JSON record ({@link EventCodec}) of host {@code i} for {@code "host<i>"}; a
+ * {@code BootCycleStarted} event opens a new retention cycle, so the log keeps the newest N boot cycles per host.
+ * Per-host sequence numbers are the events' own, so they continue after a restart ({@link #lastSequence} scans the
+ * host's retained records once, then follows the appends).
+ */
+public final class LogEventHistory implements EventHistory {
+    private static final int PAGE = 1024;
+
+    private final EventLog log;
+    private final EventCodec codec = new EventCodec();
+    private final Map<String, Long> last = new ConcurrentHashMap<>();
+
+    public LogEventHistory(EventLog log) {
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** Host index of {@code "host<i>"}. */
+    static int hostIndex(String hostId) {
+        if (!hostId.startsWith("host")) {
+            throw new IllegalArgumentException("host id must be host<i>: " + hostId);
+        }
+        return Integer.parseInt(hostId.substring(4));
+    }
+
+    @Override
+    public void append(HostEvent event) {
+        int host = hostIndex(event.hostId());
+        byte[] payload = codec.encode(event);
+        try {
+            (event.event() instanceof LifecycleEvent.BootCycleStarted ? log.append(host, payload)
+                    : log.appendToCycle(host, payload)).join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException(event.hostId() + " #" + event.sequence() + " not recorded", e.getCause());
+        }
+        last.merge(event.hostId(), event.sequence(), Math::max);
+    }
+
+    @Override
+    public List<HostEvent> read(String hostId, long fromSequence, int max) {
+        int host = hostIndex(hostId);
+        List<HostEvent> out = new ArrayList<>();
+        long from = 0;
+        while (out.size() < max) {
+            List<StoredEvent> page = log.readHost(host, from, PAGE).join();
+            for (StoredEvent s : page) {
+                HostEvent e = codec.decode(s.payload());
+                if (e.sequence() >= fromSequence && out.size() < max) {
+                    out.add(e);
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            from = page.get(page.size() - 1).sequence() + 1;
+        }
+        return out;
+    }
+
+    @Override
+    public long lastSequence(String hostId) {
+        return last.computeIfAbsent(hostId, h -> {
+            List<HostEvent> all = read(h, 0, Integer.MAX_VALUE);
+            return all.isEmpty() ? 0L : all.get(all.size() - 1).sequence();
+        });
+    }
+}

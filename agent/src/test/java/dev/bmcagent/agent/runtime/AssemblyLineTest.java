@@ -1,0 +1,60 @@
+package dev.bmcagent.agent.runtime;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.config.MqttConfig;
+import dev.bmcagent.agent.hostif.HostInterfaceClient;
+import dev.bmcagent.agent.hostif.VmCapabilities;
+import dev.bmcagent.agent.store.Account;
+import dev.bmcagent.agent.store.JournalOptions;
+import dev.bmcagent.agent.store.Role;
+import dev.bmcagent.agent.store.StoreKind;
+import dev.bmcagent.agent.store.Stores;
+import dev.bmcagent.agent.time.SystemScheduler;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one line AgentAssembly uses, from a real AgentConfig and disk stores: the history is durable. */
+class AssemblyLineTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void startFromAgentConfig() throws Exception {
+        int ipmiPort;
+        int hostPort;
+        try (DatagramSocket u = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             ServerSocket t = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ipmiPort = u.getLocalPort();
+            hostPort = t.getLocalPort();
+        }
+        AgentConfig config = new AgentConfig(1, "127.0.0.1", ipmiPort, 8443, 1883, hostPort, Optional.empty(),
+                dir, 1.0, StoreKind.DISK, MqttConfig.embedded());
+        SecureRandom random = new SecureRandom();
+        try (SystemScheduler scheduler = new SystemScheduler("assembly-line");
+             Stores stores = Stores.onDisk(dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(),
+                     random)) {
+            stores.accounts().put(Account.of(RuntimeFixture.ADMIN, RuntimeFixture.PASSWORD, Role.ADMINISTRATOR))
+                    .join();
+            try (BmcRuntime runtime = BmcRuntime.start(config, stores, scheduler, random);
+                 HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { })) {
+                assertEquals(ipmiPort, runtime.ipmiAddress(0).getPort());
+                assertEquals(hostPort, runtime.hostInterfaceAddress(0).getPort());
+                host.connect(runtime.hostInterfaceAddress(0));
+                await().until(() -> runtime.node(0).state().powerOn());
+                String out = IpmitoolSelElistTest.ipmitool(ipmiPort, "sel", "elist");
+                assertTrue(out.contains("Initiated by power up"), out);
+            }
+            await().until(() -> stores.events().lastSequence() >= 2);   // PowerChanged, BootCycleStarted: on disk
+        }
+    }
+}
