@@ -2,6 +2,7 @@ package dev.bmcagent.agent.redfish;
 
 import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.event.EventStream;
+import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.agent.runtime.HostCommandTable;
 import dev.bmcagent.agent.runtime.HostNode;
@@ -49,9 +50,12 @@ public final class RedfishService implements AutoCloseable {
         return new RedfishOptions().host(config.bind()).port(config.redfishPort()).dataDir(config.dataDir());
     }
 
-    /** Over a {@link BmcRuntime} (its nodes, event stream and host 0's IPMI port). */
+    /**
+     * Over a {@link BmcRuntime} started from the configuration (its nodes, event stream and host 0's IPMI port); the
+     * boot history is seeded from the stores' event log, which that runtime records into.
+     */
     public static RedfishService start(RedfishOptions options, BmcRuntime runtime, Stores stores, Clock clock) {
-        return start(options, runtime.nodes(), runtime.events(), null, stores, clock,
+        return start(options, runtime.nodes(), runtime.events(), new LogEventHistory(stores.events()), stores, clock,
                 runtime.ipmiAddress(0).getPort(), version());
     }
 

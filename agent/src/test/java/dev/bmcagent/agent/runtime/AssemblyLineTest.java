@@ -38,7 +38,7 @@ class AssemblyLineTest {
             hostPort = t.getLocalPort();
         }
         AgentConfig config = new AgentConfig(1, "127.0.0.1", ipmiPort, 8443, 1883, hostPort, Optional.empty(),
-                dir, 1.0, StoreKind.DISK, MqttConfig.embedded());
+                dir, 1.0, StoreKind.DISK, AgentConfig.DEFAULT_FSYNC, MqttConfig.embedded());
         SecureRandom random = new SecureRandom();
         try (SystemScheduler scheduler = new SystemScheduler("assembly-line");
              Stores stores = Stores.onDisk(dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(),
