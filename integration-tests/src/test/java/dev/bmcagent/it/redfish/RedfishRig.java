@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * The agent as it runs: a {@link BmcRuntime} (one host, IPMI LAN and VM host interface on 127.0.0.1 free ports)
@@ -62,13 +63,18 @@ final class RedfishRig implements AutoCloseable {
     final Path dir;
 
     RedfishRig(Path dir) throws IOException {
+        this(dir, i -> HostHardware.none());
+    }
+
+    /** With sensor and fan hardware per host index. */
+    RedfishRig(Path dir, IntFunction<HostHardware> hardware) throws IOException {
         this.dir = dir;
         stores.accounts().put(Account.of(ADMIN, ADMIN_PW, Role.ADMINISTRATOR)).join();
         stores.accounts().put(Account.of(OPERATOR, OPERATOR_PW, Role.OPERATOR)).join();
         stores.accounts().put(Account.of(VIEWER, VIEWER_PW, Role.READ_ONLY)).join();
         RuntimeOptions o = new RuntimeOptions(1, "127.0.0.1", 0, 0, dir, StoreKind.MEMORY, List.of(), 256,
                 new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)));
-        runtime = BmcRuntime.start(o, stores, history, i -> HostHardware.none(), scheduler, new SecureRandom());
+        runtime = BmcRuntime.start(o, stores, history, hardware, scheduler, new SecureRandom());
         redfish = RedfishService.start(new RedfishOptions().host("127.0.0.1").port(0).dataDir(dir)
                         .deliveryRetryInterval(Duration.ofSeconds(1)), runtime.nodes(), runtime.events(), history,
                 stores, scheduler.clock(), runtime.ipmiAddress(0).getPort(), "it-1.0");
