@@ -94,6 +94,9 @@ class RedfishBootIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> rig.get(SYS + "/LogServices/BootHistory/Entries")
                 .get("Members@odata.count").asInt() >= 1);
         System.out.println("BootHistory: " + rig.get(SYS + "/LogServices/BootHistory/Entries"));
+        JsonNode posts = rig.get(SYS + "/LogServices/PostCodes/Entries");
+        System.out.println("PostCodes: " + posts);
+        assertTrue(posts.toString().contains("POST code 0x94"), posts::toString);
         JsonNode sel = rig.get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries");
         List<String> messages = new ArrayList<>();
         sel.get("Members").forEach(m -> messages.add(m.get("SensorType").asText() + " | " + m.get("Message").asText()));

@@ -4,8 +4,10 @@ import static dev.bmcagent.it.redfish.RedfishRig.ADMIN;
 import static dev.bmcagent.it.redfish.RedfishRig.ADMIN_PW;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bmcagent.agent.hostif.VmCodes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -70,8 +72,8 @@ class RedfishEventsIT {
         RedfishBootIT.rest(rig);
     }
 
-    @Test
-    void curlSseReceivesTheBootInOrder() throws Exception {
+    /** Starts {@code curl -N} on the SSE stream; returns its output lines as they come. */
+    private List<String> openSse() throws Exception {
         sse = new ProcessBuilder("curl", "-N", "-sk", "-u", ADMIN + ":" + ADMIN_PW,
                 rig.base() + "/redfish/v1/EventService/SSE").redirectErrorStream(true).start();
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -88,11 +90,38 @@ class RedfishEventsIT {
         reader.setDaemon(true);
         reader.start();
         await().until(() -> lines.stream().anyMatch(l -> l.startsWith(": subscription")));
+        return lines;
+    }
 
+    @Test
+    void curlSseReceivesTheBootInOrder() throws Exception {
+        List<String> lines = openSse();
         boot();
         await().atMost(Duration.ofSeconds(20)).until(() -> events(lines).contains("BootCycleCompleted(1)"));
         System.out.println("SSE (curl -N) lines:\n" + String.join("\n", lines.subList(0, Math.min(lines.size(), 8))));
         assertEquals(BOOT, events(lines));
+    }
+
+    @Test
+    void reconcileDecisionAndNetworkBootFailureReachSse() throws Exception {
+        List<String> lines = openSse();
+        rig.powerOn();
+        rig.send(0x06, 0x06, "82 82");                                   // Set ACPI: S2, D2
+        rig.reportBootOrder(RedfishControlIT.OPTIONS);
+        await().until(() -> rig.get("/redfish/v1/Systems/host0/BootOptions").get("Members@odata.count").asInt() == 3);
+        RedfishRig.Run patch = rig.curl(ADMIN, RedfishRig.ADMIN_PW, "PATCH", "/redfish/v1/Systems/host0",
+                "{\"Boot\":{\"BootOrder\":[\"Boot0003\",\"Boot0002\",\"Boot0001\"]}}");
+        assertEquals(200, patch.status(), patch.out());
+        await().until(() -> !rig.node().pendingBootOrder().current().isEmpty());
+        rig.reportBootOrder(RedfishControlIT.OPTIONS);                   // firmware kept its own order
+        rig.send(0x04, 0x02, "01 04 1E 09 6F 82 00 02");                 // PEM: boot error, PXE server not found,
+                                                                         // ED2 interface 0, ED3 HTTP over IPv4
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(lines).stream()
+                .anyMatch(e -> e.startsWith("NetworkBootAttemptFailed(")));
+        List<String> got = events(lines);
+        System.out.println("SSE decision/failure events: " + got);
+        assertTrue(got.contains("BootOrderReconciled(REAPPLY_AND_REBOOT)"), got::toString);
+        await().until(() -> rig.controls.stream().anyMatch(c -> c.op() == VmCodes.OP_RESET));   // the reboot
     }
 
     private static List<String> events(List<String> lines) {
