@@ -45,6 +45,22 @@ public final class Fleet {
      * summarises. Throws if a simulation task failed (a bug, not a host behaviour).
      */
     public FleetResult run(Scenario scenario) {
+        return run(scenario, Progress.NONE);
+    }
+
+    /** Where a run reports how far it got: called on the simulation thread every {@link Progress#SLICE} of virtual time. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Virtual time between two reports. */
+        Duration SLICE = Duration.ofMinutes(1);
+
+        Progress NONE = (elapsed, done, total) -> { };
+
+        void update(Duration virtualElapsed, int hostsDone, int hosts);
+    }
+
+    /** Same as {@link #run(Scenario)}, reporting progress to {@code progress}. */
+    public FleetResult run(Scenario scenario, Progress progress) {
         if (ran) {
             throw new IllegalStateException("a Fleet runs once");
         }
@@ -62,12 +78,22 @@ public final class Fleet {
         }
         Duration limit = config.powerOnSpread().plus(config.stepTimeout().plus(config.settle())
                 .plus(Duration.ofHours(1)).multipliedBy(scenario.steps().size()));
-        scheduler.runUntil(scheduler.now().plus(limit));
+        java.time.Instant end = scheduler.now().plus(limit);
+        while (remaining > 0 && scheduler.now().isBefore(end)) {
+            java.time.Instant next = scheduler.now().plus(Progress.SLICE);
+            scheduler.runUntil(next.isAfter(end) ? end : next);
+            progress.update(scheduler.elapsed(), runs.size() - remaining, runs.size());
+        }
         if (scheduler.failureCount() > 0) {
             throw new IllegalStateException(scheduler.failureCount() + " simulation task(s) failed",
                     scheduler.failures().get(0));
         }
         return summarise(scenario);
+    }
+
+    /** Host {@code index}'s boots that count in the result (measured steps; empty before {@link #run}). */
+    public List<BootRecord> measuredBoots(int index) {
+        return runs.isEmpty() ? List.of() : runs.get(index).measuredBootRecords();
     }
 
     private void hostDone() {

@@ -3,6 +3,7 @@ package dev.bmcagent.simulator.host;
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
 import dev.bmcagent.simulator.firmware.BootPhase;
+import dev.bmcagent.simulator.firmware.ProgressProfile;
 import dev.bmcagent.simulator.ipmi.HostMessages;
 import dev.bmcagent.simulator.ipmi.HostResponses;
 import dev.bmcagent.simulator.ipmi.OemCommands;
@@ -121,6 +122,10 @@ final class BootRun {
 
     private void train() {
         spdDone = true;
+        if (host.config().progress() != ProgressProfile.SILENT) {
+            host.send(HostMessages.reportMemory((long) dimmsDetected * host.config().dimmGiB() * 1024,
+                    dimmsDetected, detected.length));
+        }
         longTraining = host.memoryConfigurationChanged(detected);
         if (host.faults().consumeHang()) {
             outcome = BootOutcome.HUNG_MEMORY_TRAINING;

@@ -120,10 +120,37 @@ public final class HostMessages {
                 OemCommands.REPORT_POST_CODE, d);
     }
 
-    /** OEM Report Boot Order: count, then each description as length byte + ASCII. */
+    /** Largest IPMI request data a KCS/VM link carries (and the BMC's 30h/11h accepts). */
+    public static final int MAX_REQUEST_DATA = 255;
+
+    /**
+     * OEM Report Boot Order: count, then each description as length byte + ASCII — the longest prefix of the order
+     * that fits in {@link #MAX_REQUEST_DATA} bytes (about four options): the head of the order is what the BMC
+     * validates, and a real link carries no more.
+     */
     public static HostRequest reportBootOrder(List<String> descriptions) {
-        return new HostRequest("Report Boot Order", NetFn.OEM, OemCommands.REPORT_BOOT_ORDER,
-                lengthPrefixed(descriptions));
+        List<String> head = new java.util.ArrayList<>();
+        int size = 1;
+        for (String d : descriptions) {
+            int next = size + 1 + d.getBytes(StandardCharsets.US_ASCII).length;
+            if (next > MAX_REQUEST_DATA) {
+                break;
+            }
+            head.add(d);
+            size = next;
+        }
+        return new HostRequest("Report Boot Order", NetFn.OEM, OemCommands.REPORT_BOOT_ORDER, lengthPrefixed(head));
+    }
+
+    /** OEM Report Memory: total MiB (LE32), DIMMs initialised, DIMMs expected. */
+    public static HostRequest reportMemory(long totalMiB, int populated, int expected) {
+        if (totalMiB < 0 || totalMiB > 0xFFFF_FFFFL || populated < 0 || populated > 0xFF || expected < 0
+                || expected > 0xFF) {
+            throw new IllegalArgumentException("memory report out of range");
+        }
+        return new HostRequest("Report Memory", NetFn.OEM, OemCommands.REPORT_MEMORY, new byte[] {
+            (byte) totalMiB, (byte) (totalMiB >>> 8), (byte) (totalMiB >>> 16), (byte) (totalMiB >>> 24),
+            (byte) populated, (byte) expected});
     }
 
     /** OEM Get Pending Boot Order (no data). */

@@ -17,6 +17,12 @@ public final class OemCommands {
     /** Acknowledge Boot Order: data = status (00h written to NVRAM, 01h ignored: forced priority). */
     public static final int ACK_BOOT_ORDER = 0x13;
 
+    /**
+     * Report Memory: data = usable memory in MiB (LE32), DIMMs initialised, DIMMs expected (6 bytes). Sent once
+     * per POST, after the SPD reads.
+     */
+    public static final int REPORT_MEMORY = 0x14;
+
     /** Acknowledge status: the declared order was written to BootOrder. */
     public static final int ACK_APPLIED = 0x00;
     /** Acknowledge status: the firmware ignores BootOrder changes (forced priority). */

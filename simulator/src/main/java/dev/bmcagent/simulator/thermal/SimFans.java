@@ -16,6 +16,7 @@ public final class SimFans implements FanController {
     private final int fans;
     private final int maxRpm;
     private long dutyChanges;
+    private long fullSpeedEntries;
 
     public SimFans(int zones, int fans, int maxRpm) {
         if (zones < 1 || fans < 1 || maxRpm < 1) {
@@ -37,6 +38,9 @@ public final class SimFans implements FanController {
         }
         if (duty[zone] != percent) {
             dutyChanges++;
+            if (zone == 0 && percent == 100) {
+                fullSpeedEntries++;
+            }
         }
         duty[zone] = percent;
     }
@@ -64,6 +68,11 @@ public final class SimFans implements FanController {
             throw new IllegalArgumentException("no fan " + fan);
         }
         return powered ? duty[fan % duty.length] * maxRpm / 100 : 0;
+    }
+
+    /** Times zone 0 went to 100 % duty from a lower duty: the fail-safe entries as the host's fans see them. */
+    public synchronized long fullSpeedEntries() {
+        return fullSpeedEntries;
     }
 
     /** Number of times a zone's duty actually changed. */

@@ -35,6 +35,9 @@ class HostBootSequenceTest {
         return host;
     }
 
+    /** OEM Report Memory: 2 × 32 GiB = 65536 MiB = 0x00010000 (LE32), 2 DIMMs initialised, 2 expected. */
+    private static final String MEMORY = "30/14 00 00 01 00 02 02";
+
     /** The expected lines with the host's own Report Boot Order line spliced in at the BDS marker. */
     private static List<String> expected(SimulatedHost host, String... lines) {
         List<String> out = new ArrayList<>();
@@ -44,9 +47,19 @@ class HostBootSequenceTest {
         return out;
     }
 
+    /** OEM Report Boot Order: the head of BootOrder that fits in 255 data bytes (count + length-prefixed). */
     private static String reportLine(SimulatedHost host) {
-        StringBuilder sb = new StringBuilder("30/11 04"); // OEM Report Boot Order, 4 options
+        List<String> head = new ArrayList<>();
+        int size = 1;
         for (String d : DeclaredOrder.descriptions(host.nvram().bootOrder())) {
+            if (size + 1 + d.length() > 255) {
+                break;
+            }
+            size += 1 + d.length();
+            head.add(d);
+        }
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "30/11 %02X", head.size()));
+        for (String d : head) {
             sb.append(String.format(java.util.Locale.ROOT, " %02X", d.length()));
             for (byte b : d.getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
                 sb.append(String.format(java.util.Locale.ROOT, " %02X", b));
@@ -63,6 +76,7 @@ class HostBootSequenceTest {
                 // SBMR: AEh, type EFI_PROGRESS_CODE (01 00 00 00 LE), value LE, instance 0
                 "2C/02 AE 01 00 00 00 00 10 02 03 00", // 0x03021000 PEI core: primary CPU
                 "2C/02 AE 01 00 00 00 00 10 05 00 00", // 0x00051000 memory: SPD read
+                MEMORY, // OEM Report Memory after the SPD reads
                 "2C/02 AE 01 00 00 00 07 10 01 00 00", // 0x00011007 secondary CPUs
                 "2C/02 AE 01 00 00 00 00 10 04 03 00", // 0x03041000 DXE
                 "2C/02 AE 01 00 00 00 01 10 04 03 00", // 0x03041001 BDS
@@ -87,6 +101,7 @@ class HostBootSequenceTest {
                 "06/06 82 82",
                 "04/02 01 04 0F 05 6F C2 19 FF", // FW progress 19h: primary CPU init
                 "04/02 01 04 0F 05 6F C2 01 FF", // 01h memory init
+                MEMORY,
                 "04/02 01 04 0F 05 6F C2 03 FF", // 03h secondary CPU init
                 "04/02 01 04 0F 05 6F C2 14 FF", // 14h motherboard init (DXE); BDS has no code
                 "00/09 05 00 00",
@@ -105,7 +120,7 @@ class HostBootSequenceTest {
     void postcodeProfile() {
         SimulatedHost host = boot(ProgressProfile.POSTCODE);
         assertEquals(expected(host,
-                "06/06 82 82", "30/10 10", "30/10 1D", "30/10 35", "30/10 60", "30/10 90",
+                "06/06 82 82", "30/10 10", "30/10 1D", MEMORY, "30/10 35", "30/10 60", "30/10 90",
                 "00/09 05 00 00", "30/12", "BOOT-ORDER",
                 "30/10 94", "30/10 AD", "04/02 01 04 1E 06 6F A2 00 02", "30/10 E1", "30/10 AF",
                 "06/06 80 80", "04/02 01 04 1F 07 6F 06 FF FF"),

@@ -1,0 +1,172 @@
+package dev.bmcagent.simulator.bmc;
+
+import dev.bmcagent.acpi.lifecycle.LifecycleInput;
+import dev.bmcagent.acpi.policy.GateClass;
+import dev.bmcagent.agent.event.EventStream;
+import dev.bmcagent.agent.fan.FanController;
+import dev.bmcagent.agent.fan.FanPolicy;
+import dev.bmcagent.agent.hostif.SystemInterfaceState;
+import dev.bmcagent.agent.host.Hosts;
+import dev.bmcagent.agent.runtime.HostCommandTable;
+import dev.bmcagent.agent.runtime.HostNode;
+import dev.bmcagent.agent.runtime.HostNodeSpec;
+import dev.bmcagent.agent.runtime.NodeTiming;
+import dev.bmcagent.agent.sensor.SensorSpec;
+import dev.bmcagent.agent.sensor.SensorValue;
+import dev.bmcagent.ipmi.command.app.UserEntry;
+import dev.bmcagent.ipmi.command.app.UserInfo;
+import dev.bmcagent.ipmi.command.chassis.InMemoryBootOptionsStore;
+import dev.bmcagent.ipmi.registry.Dispatcher;
+import dev.bmcagent.ipmi.sdr.SdrRepository;
+import dev.bmcagent.ipmi.sel.InMemorySelStore;
+import dev.bmcagent.ipmi.sel.SelClock;
+import dev.bmcagent.simulator.fleet.BmcFactory;
+import dev.bmcagent.simulator.host.SimulatedHost;
+import dev.bmcagent.simulator.link.DispatcherHostLink;
+import dev.bmcagent.simulator.link.HostLink;
+import dev.bmcagent.simulator.time.VirtualScheduler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Fleet mode's BMC side: per simulated host a real agent core ({@link HostNode}: {@code DefaultHostLifecycle} with
+ * the options' {@code LifecyclePolicy}, its SEL, sensor gate and poller over the host's {@code SimSmbus}-backed
+ * sensor bus, fan loop on the host's fans, pending boot order), all on the fleet's {@link VirtualScheduler} with a
+ * same-thread mailbox; one {@link Dispatcher} with the agent's full command table ({@link HostCommandTable}) for
+ * the whole fleet, reached by each host through a {@link DispatcherHostLink}; the host's power control is the
+ * node's {@code HostPowerPort}.
+ *
+ * <p>Baseline behaviours: {@code gating=false} configures the DIMM temperature sensors as always readable (what
+ * a BMC without S2_D2 gating does: it reads them during SPD enumeration); {@code fanPolicy=false} wraps the fan
+ * output in a {@link NaiveFanController}. Call {@link #prepare} with all hosts before the fleet runs.
+ */
+public final class AgentBmcFactory implements BmcFactory {
+    private final AgentBmcOptions options;
+    private final AgentEventTally tally = new AgentEventTally();
+    private final List<HostNode> nodes = new ArrayList<>();
+    private final List<NaiveFanController> naiveFans = new ArrayList<>();
+    private Dispatcher dispatcher;
+
+    public AgentBmcFactory(AgentBmcOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** Builds one node per host (host i → node i) and the command table; once, before {@link #attach}. */
+    public void prepare(List<SimulatedHost> hosts, VirtualScheduler scheduler) {
+        if (dispatcher != null) {
+            throw new IllegalStateException("already prepared");
+        }
+        var now = scheduler.clock().instant();
+        EventStream events = new EventStream(new FleetEventHistory(tally, Set.of(Hosts.hostId(0))),
+                scheduler.clock(), () -> scheduler.elapsed().toNanos(), "fleet", Runnable::run);
+        int dimms = hosts.isEmpty() ? 1 : hosts.get(0).config().dimms();
+        int fans = hosts.isEmpty() ? 1 : hosts.get(0).fans().fanCount();
+        SdrRepository sdr = HostCommandTable.standardSdr(dimms, fans, now);
+        NodeTiming timing = new NodeTiming(options.tick(), options.sensorPoll(), options.tick());
+        List<SystemInterfaceState> systemInterfaces = new ArrayList<>();
+        for (SimulatedHost host : hosts) {
+            if (host.index() != nodes.size()) {
+                throw new IllegalArgumentException("hosts must be given in index order");
+            }
+            HostNode[] self = new HostNode[1];
+            FanController fanOut = host.fans();
+            if (!options.fanPolicy()) {
+                NaiveFanController naive = new NaiveFanController(host.fans(), FanPolicy.DEFAULT.failSafeDuty(),
+                        () -> self[0] != null && unavailableWhilePowered(self[0]));
+                naiveFans.add(naive);
+                fanOut = naive;
+            }
+            SelClock selClock = new SelClock(scheduler.clock());
+            HostNodeSpec spec = new HostNodeSpec(host.index(), sensors(host), host.sensorBus(), fanOut,
+                    new SimulatedPowerPort(host), new InMemorySelStore(selClock), selClock,
+                    new InMemoryBootOptionsStore());
+            HostNode node = new HostNode(spec, options.policy(), FanPolicy.DEFAULT, timing, events, sdr, scheduler,
+                    Runnable::run);
+            self[0] = node;
+            nodes.add(node);
+            systemInterfaces.add(new SystemInterfaceState());
+        }
+        dispatcher = HostCommandTable.dispatcher(nodes, HostCommandTable.DEFAULT_IDENTITY, NO_USERS, () -> 0, sdr,
+                HostCommandTable.defaultFru(now), systemInterfaces::get);
+        for (HostNode node : nodes) {
+            node.start();
+            if (!options.declaredOrder().isEmpty()) {
+                node.submit(new LifecycleInput.BootOrderDeclared(options.declaredOrder()));
+            }
+        }
+    }
+
+    @Override
+    public HostLink attach(SimulatedHost host, VirtualScheduler scheduler) {
+        if (dispatcher == null) {
+            throw new IllegalStateException("prepare() first");
+        }
+        HostNode node = nodes.get(host.index());
+        return new DispatcherHostLink(dispatcher, host.index(), new DispatcherHostLink.Signals() {
+            @Override
+            public void powerGood(int hostIndex, boolean on) {
+                node.powerGood(on);
+            }
+
+            @Override
+            public void platformReset(int hostIndex) {
+                node.platformReset();
+            }
+        });
+    }
+
+    /** Counts from the agents' events (plus the naive fan controller's own fail-safe entries). */
+    public AgentEventTally.Counts counts() {
+        AgentEventTally.Counts c = tally.counts();
+        long naive = 0;
+        for (NaiveFanController f : naiveFans) {
+            naive += f.failSafeEntries();
+        }
+        return new AgentEventTally.Counts(c.failSafeEntries() + naive, c.stuckAlerts(), c.reconcileReboots(),
+                c.bootOrderAlarms());
+    }
+
+    /** The agent core of host {@code index}. */
+    public HostNode node(int index) {
+        return nodes.get(index);
+    }
+
+    private List<SensorSpec> sensors(SimulatedHost host) {
+        if (options.gating()) {
+            return host.sensorSpecs();
+        }
+        List<SensorSpec> out = new ArrayList<>();
+        for (SensorSpec s : host.sensorSpecs()) {
+            out.add(s.gate() == GateClass.NOT_DURING_FIRMWARE_INIT
+                    ? new SensorSpec(s.name(), s.kind(), s.address(), GateClass.ALWAYS) : s);
+        }
+        return out;
+    }
+
+    private static boolean unavailableWhilePowered(HostNode node) {
+        if (!node.state().powerOn()) {
+            return false;
+        }
+        for (SensorValue v : node.poller().snapshot().values()) {
+            if (v instanceof SensorValue.Unavailable) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final UserInfo NO_USERS = new UserInfo() {
+        @Override
+        public int maxUsers() {
+            return 1;
+        }
+
+        @Override
+        public Optional<UserEntry> find(int userId) {
+            return Optional.empty();
+        }
+    };
+}

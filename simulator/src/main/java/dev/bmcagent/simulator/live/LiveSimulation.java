@@ -1,0 +1,150 @@
+package dev.bmcagent.simulator.live;
+
+import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.simulator.firmware.FirmwareComponent;
+import dev.bmcagent.simulator.host.HostConfig;
+import dev.bmcagent.simulator.host.SimulatedHost;
+import dev.bmcagent.simulator.time.LivePacer;
+import dev.bmcagent.simulator.time.VirtualScheduler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Live mode for {@code bmc demo}: M simulated hosts, each connected to the agent's host interface on
+ * 127.0.0.1:{@code basePort + i} over TCP ({@link VmHostLink}), paced at {@code timeScale} simulated seconds per
+ * real second, booting in a loop: power on, UEFI (S2_D2, progress, network boot), OS (S0), and after
+ * {@code uptime} an OS reboot; every {@code flashEvery}-th reboot first flashes the BIOS (which scrambles the boot
+ * order, so the agent's reconcile shows up). Real ipmitool/curl/MQTT clients see the agent follow along.
+ *
+ * <pre>{@code
+ * try (LiveSimulation sim = LiveSimulation.start(LiveSimulation.Options.defaults(3, 9002), realScheduler)) {
+ *     ... // until the demo stops
+ * }
+ * }</pre>
+ * The hosts power themselves on (an operator's power button), staggered by {@code stagger}; once the agent has
+ * them, {@code ipmitool chassis power off/on/reset} act on them through the host interface.
+ */
+public final class LiveSimulation implements AutoCloseable {
+
+    /**
+     * @param hosts      number of simulated hosts (host i connects to {@code basePort + i})
+     * @param basePort   the agent's host-interface port for host 0 (default 9002)
+     * @param timeScale  simulated seconds per real second (e.g. 10)
+     * @param uptime     OS uptime (virtual) before the next reboot
+     * @param stagger    virtual delay between two hosts' first power-on
+     * @param flashEvery every n-th reboot flashes the BIOS first; 0 = never
+     * @param seed       seed for the hosts' timing jitter
+     * @param host       every host's configuration
+     */
+    public record Options(int hosts, int basePort, double timeScale, Duration uptime, Duration stagger, int flashEvery,
+                          long seed, HostConfig host) {
+        public Options {
+            Objects.requireNonNull(uptime, "uptime");
+            Objects.requireNonNull(stagger, "stagger");
+            Objects.requireNonNull(host, "host");
+            if (hosts < 1 || basePort < 1 || basePort + hosts > 0xFFFF || flashEvery < 0) {
+                throw new IllegalArgumentException("bad hosts, basePort or flashEvery");
+            }
+        }
+
+        /** {@code hosts} default hosts, time scale 10, 2 min uptime, 20 s stagger, BIOS flash every 3rd reboot. */
+        public static Options defaults(int hosts, int basePort) {
+            return new Options(hosts, basePort, 10, Duration.ofMinutes(2), Duration.ofSeconds(20), 3, 1,
+                    HostConfig.builder().build());
+        }
+    }
+
+    private final VirtualScheduler virtual = new VirtualScheduler();
+    private final SystemScheduler timers = new SystemScheduler("live-sim-timeouts");
+    private final List<SimulatedHost> hosts = new ArrayList<>();
+    private final List<VmHostLink> links = new ArrayList<>();
+    private final Options options;
+    private LivePacer pacer;
+
+    private LiveSimulation(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * Connects every host to the agent (which must be listening), then starts pacing on {@code real}.
+     * Throws {@link IllegalStateException} if a host cannot connect (nothing is left running then).
+     */
+    public static LiveSimulation start(Options options, Scheduler real) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(real, "real");
+        LiveSimulation sim = new LiveSimulation(options);
+        try {
+            sim.connectAll();
+        } catch (RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        sim.pacer = LivePacer.start(sim.virtual, real, options.timeScale(), LivePacer.DEFAULT_TICK);
+        return sim;
+    }
+
+    private void connectAll() {
+        SplittableRandom seeds = new SplittableRandom(options.seed());
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        for (int i = 0; i < options.hosts(); i++) {
+            SimulatedHost host = new SimulatedHost(i, options.host(), seeds.nextLong(), virtual);
+            VmHostLink link = new VmHostLink(timers, virtual);
+            links.add(link);
+            host.attach(link);
+            link.connect(new InetSocketAddress(loopback, options.basePort() + i), host);
+            hosts.add(host);
+            loop(host, i);
+        }
+    }
+
+    private void loop(SimulatedHost host, int index) {
+        int[] reboots = {0};
+        host.onOsRunning(record -> virtual.schedule(options.uptime(), () -> {
+            reboots[0]++;
+            if (options.flashEvery() > 0 && reboots[0] % options.flashEvery() == 0) {
+                host.flash(FirmwareComponent.BIOS);
+            }
+            host.reboot();
+        }));
+        virtual.schedule(options.stagger().multipliedBy(index), host::powerOn);
+    }
+
+    /** The simulated hosts (read their boot records, faults...; mutate only through {@link #onSimulation}). */
+    public List<SimulatedHost> hosts() {
+        return List.copyOf(hosts);
+    }
+
+    /** Runs {@code action} on the simulation's thread at its next step (e.g. to inject a fault). */
+    public void onSimulation(Runnable action) {
+        virtual.schedule(Duration.ZERO, action);
+    }
+
+    /** Virtual time since the simulation started. */
+    public Duration virtualElapsed() {
+        return virtual.elapsed();
+    }
+
+    /** Stops pacing and disconnects every host (the agent sees them disconnect). Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (pacer != null) {
+            pacer.close();
+            pacer = null;
+        }
+        for (VmHostLink link : links) {
+            try {
+                link.close();
+            } catch (RuntimeException e) {
+                // closing a link that never connected
+            }
+        }
+        links.clear();
+        timers.close();
+    }
+}

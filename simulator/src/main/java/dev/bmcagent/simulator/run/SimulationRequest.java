@@ -1,0 +1,53 @@
+package dev.bmcagent.simulator.run;
+
+import dev.bmcagent.simulator.bmc.AgentBmcOptions;
+import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
+import dev.bmcagent.simulator.report.SimulationSettings;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One {@code bmc simulate} run: what to simulate, how the agents behave, the hosts' hardware and faults.
+ *
+ * @param settings          scenario, hosts, seed, profile, declared order, gating, fan policy
+ * @param bmc               the agents' options (built from the settings by {@link #of})
+ * @param nics              single-port NICs per host (vendor order tries every HTTPS IPv4 option first)
+ * @param bootOrderWriteLost every host acknowledges boot-order writes that never reach NVRAM
+ * @param brokenSensor      a sensor broken on every host (fails in S0 too), if any
+ * @param biosUpdate        what a BIOS update does to BootOrder (EDK2 refresh by default)
+ */
+public record SimulationRequest(SimulationSettings settings, AgentBmcOptions bmc, int nics, boolean bootOrderWriteLost,
+                                Optional<String> brokenSensor, BiosUpdateEffect biosUpdate) {
+    public SimulationRequest {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(bmc, "bmc");
+        Objects.requireNonNull(brokenSensor, "brokenSensor");
+        Objects.requireNonNull(biosUpdate, "biosUpdate");
+        if (nics < 1 || nics > 8) {
+            throw new IllegalArgumentException("nics must be 1-8: " + nics);
+        }
+    }
+
+    /** A request whose agent options follow the settings (default policy, 5 s sensor poll, 15 s tick). */
+    public static SimulationRequest of(SimulationSettings s, int nics) {
+        AgentBmcOptions bmc = AgentBmcOptions.defaults().withGating(s.gating()).withFanPolicy(s.fanPolicy())
+                .withDeclaredOrder(s.declaredOrder());
+        return new SimulationRequest(s, bmc, nics, false, Optional.empty(), BiosUpdateEffect.REFRESH_APPENDS_NETWORK);
+    }
+
+    public SimulationRequest withBootOrderWriteLost(boolean v) {
+        return new SimulationRequest(settings, bmc, nics, v, brokenSensor, biosUpdate);
+    }
+
+    public SimulationRequest withBrokenSensor(Optional<String> v) {
+        return new SimulationRequest(settings, bmc, nics, bootOrderWriteLost, v, biosUpdate);
+    }
+
+    public SimulationRequest withBmc(AgentBmcOptions v) {
+        return new SimulationRequest(settings, v, nics, bootOrderWriteLost, brokenSensor, biosUpdate);
+    }
+
+    public SimulationRequest withBiosUpdate(BiosUpdateEffect v) {
+        return new SimulationRequest(settings, bmc, nics, bootOrderWriteLost, brokenSensor, v);
+    }
+}

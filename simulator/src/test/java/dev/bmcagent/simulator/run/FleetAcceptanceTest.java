@@ -1,0 +1,121 @@
+package dev.bmcagent.simulator.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bmcagent.simulator.bmc.AgentBmcOptions;
+import dev.bmcagent.simulator.fleet.Fleet;
+import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
+import dev.bmcagent.simulator.report.SimulationReport;
+import dev.bmcagent.simulator.report.SimulationSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The acceptance scenarios of {@code bmc simulate}, fleet mode with the real agent core, small N, fixed seed.
+ * Each is also a documented command in README.md (section "Simulator").
+ */
+class FleetAcceptanceTest {
+
+    private static SimulationReport run(String scenario, int hosts, String bootOrder, boolean gating,
+                                        boolean fanPolicy, int nics) {
+        return run(request(scenario, hosts, bootOrder, gating, fanPolicy, nics));
+    }
+
+    private static SimulationRequest request(String scenario, int hosts, String bootOrder, boolean gating,
+                                             boolean fanPolicy, int nics) {
+        List<String> declared = bootOrder.equals("declared") ? AgentBmcOptions.DECLARED_HTTPS_IPV6 : List.of();
+        return SimulationRequest.of(new SimulationSettings(scenario, hosts, 7, "vendor", declared, gating,
+                fanPolicy), nics);
+    }
+
+    private static SimulationReport run(SimulationRequest request) {
+        SimulationReport r = FleetSimulation.run(request, Fleet.Progress.NONE, System::nanoTime);
+        assertEquals(0, r.fleet().stuckHosts(), "stuck hosts");
+        assertEquals(r.host(), r.agent(), "agent events agree with host records");
+        return r;
+    }
+
+    private static void within10Percent(Duration actual, Duration expected) {
+        assertTrue(actual.toMillis() >= expected.toMillis() * 9 / 10
+                && actual.toMillis() <= expected.toMillis() * 11 / 10, actual + " within 10 % of " + expected);
+    }
+
+    @Test
+    void vendorOrderLosesFiveMinutesPerDeadInterfaceAndTwentyPerBoot() {
+        SimulationReport r = run("reboot", 10, "vendor", true, true, 4);
+        within10Percent(r.deadPerBoot(), Duration.ofMinutes(20));
+        r.sampleBoots().get(0).attempts().stream().filter(a -> !a.succeeded())
+                .forEach(a -> assertEquals(Duration.ofMinutes(5), a.cost()));
+        assertEquals(20, r.agent().stuckAlerts(), "network boot over 10 min: stuck alert every boot");
+    }
+
+    @Test
+    void vendorOrderFirmwareCycleWithNvramResetLosesThreeQuartersOfAnHour() {
+        SimulationReport r = run(request("firmware-upgrade", 10, "vendor", true, true, 4)
+                .withBiosUpdate(BiosUpdateEffect.RESET_TO_DEFAULTS));
+        within10Percent(r.deadPerCycle(), Duration.ofMinutes(45));
+    }
+
+    @Test
+    void declaredOrderLosesUnderAMinutePerBootAndReappliesAfterEachScramblingUpdate() {
+        SimulationReport r = run("firmware-upgrade", 10, "declared", true, true, 4);
+        assertTrue(r.deadPerBoot().compareTo(Duration.ofMinutes(1)) < 0, "per boot " + r.deadPerBoot());
+        assertTrue(r.deadPerCycle().compareTo(Duration.ofMinutes(3)) < 0, "per cycle " + r.deadPerCycle());
+        assertEquals(20, r.agent().reconcileReboots(), "BIOS and NIC updates each scramble once");
+        assertEquals(0, r.agent().bootOrderAlarms());
+        var last = r.sampleBoots().get(r.sampleBoots().size() - 1);
+        assertTrue(last.bootOrderAtPost().get(0).contains("HTTPS IPv6"), last.bootOrderAtPost().toString());
+        assertEquals(1, last.attempts().size());
+    }
+
+    @Test
+    void aBootOrderWriteThatNeverSticksAlarmsAfterThreeReappliesWithoutARebootLoop() {
+        SimulationReport r = run(request("firmware-upgrade", 5, "declared", true, true, 1)
+                .withBootOrderWriteLost(true));
+        assertEquals(15, r.agent().reconcileReboots(), "3 re-applies per host, then no more");
+        assertEquals(5, r.agent().bootOrderAlarms());
+        assertEquals(5, r.fleet().finishedHosts());
+    }
+
+    @Test
+    void withoutGatingSomeBootsLoseADimm() {
+        SimulationReport r = run("reboot", 200, "vendor", false, true, 1);
+        assertTrue(r.fleet().smbusCollisions() > 0);
+        assertTrue(r.fleet().bootsWithMissingDimms() > 0);
+    }
+
+    @Test
+    void withGatingTenThousandBootsHaveNoCollisionAndNoMissingDimm() {
+        SimulationReport r = run("reboot", 5000, "vendor", true, true, 1);
+        assertEquals(5000, r.fleet().bootTime().count());
+        assertEquals(0, r.fleet().smbusCollisions(), "collisions across 10,000 boots");
+        assertEquals(0, r.fleet().bootsWithMissingDimms());
+        assertEquals(0, r.fleet().failedSpdReads());
+    }
+
+    @Test
+    void naiveFanPolicyEntersFailSafeOnEveryBootTheAgentNever() {
+        SimulationReport naive = run("reboot", 20, "vendor", true, false, 1);
+        assertEquals(40, naive.agent().failSafeEntries(), "every boot (power-on and reboot)");
+        SimulationReport agent = run("reboot", 20, "vendor", true, true, 1);
+        assertEquals(0, agent.agent().failSafeEntries());
+    }
+
+    @Test
+    void aRealSensorFaultInS0StillEntersFailSafe() {
+        SimulationReport r = run(request("reboot", 20, "vendor", true, true, 1)
+                .withBrokenSensor(Optional.of("CPU_TEMP")));
+        assertEquals(40, r.agent().failSafeEntries(), "once per boot, in S0");
+    }
+
+    @Test
+    void aRunIsDeterministicForASeed() {
+        SimulationReport a = run("firmware-upgrade", 30, "declared", false, true, 2);
+        SimulationReport b = run("firmware-upgrade", 30, "declared", false, true, 2);
+        assertEquals(a.fleet(), b.fleet());
+        assertEquals(a.bootTimes(), b.bootTimes());
+    }
+}
