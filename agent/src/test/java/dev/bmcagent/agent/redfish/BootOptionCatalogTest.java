@@ -1,6 +1,8 @@
 package dev.bmcagent.agent.redfish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.redfish.backend.BootOptionView;
 import java.util.List;
@@ -27,7 +29,10 @@ class BootOptionCatalogTest {
         BootOptionCatalog c = new BootOptionCatalog();
         List<BootOptionView> views = c.views(List.of(HTTP4, PXE4, HTTP6));
         String p = c.pattern("Boot0003").orElseThrow();
-        assertEquals("\\Q" + HTTP6 + "\\E", p);
+        assertEquals(HTTP6, p);                                         // no metacharacter in it: itself
+        assertEquals("Disk \\(SATA\\) 0\\.5 \\[a\\|b\\]\\*\\?\\\\", BootOptionCatalog.exact("Disk (SATA) 0.5 [a|b]*?\\"));
+        assertTrue("Disk (SATA) 0.5 [a|b]*?\\".matches(BootOptionCatalog.exact("Disk (SATA) 0.5 [a|b]*?\\")));
+        assertFalse("Disk xSATAx 0x5".matches(BootOptionCatalog.exact("Disk (SATA) 0.5")));
         assertEquals(List.of("Boot0003", "Boot0001"), BootOptionCatalog.references(List.of(p,
                 c.pattern("Boot0001").orElseThrow()), views));
         // a configured (non-Redfish) pattern shows as the first option it matches; a bad one is left out

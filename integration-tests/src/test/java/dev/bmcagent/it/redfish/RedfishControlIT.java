@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,8 +113,8 @@ class RedfishControlIT {
                 "{\"Boot\":{\"BootOrder\":[\"Boot0003\",\"Boot0002\",\"Boot0001\"]}}");
         assertEquals(200, r.status(), r.out());
         assertEquals("[\"Boot0003\",\"Boot0002\",\"Boot0001\"]", r.json().at("/Boot/BootOrder").toString());
-        List<String> declared = List.of(Pattern.quote(OPTIONS.get(2)), Pattern.quote(OPTIONS.get(1)),
-                Pattern.quote(OPTIONS.get(0)));
+        // exact-match patterns: these display strings have no regex metacharacter, so each is its own pattern
+        List<String> declared = List.of(OPTIONS.get(2), OPTIONS.get(1), OPTIONS.get(0));
         await().until(() -> rig.node().pendingBootOrder().current().equals(declared));   // ApplyBootOrder
         byte[] pending = rig.send(0x30, 0x12, "");                       // OEM Get Pending Boot Order
         String first = new String(pending, 2, pending[1], StandardCharsets.US_ASCII);
