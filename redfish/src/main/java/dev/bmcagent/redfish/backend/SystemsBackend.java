@@ -1,7 +1,9 @@
 package dev.bmcagent.redfish.backend;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The hosts this BMC manages, as ComputerSystems. */
 public interface SystemsBackend {
@@ -10,6 +12,14 @@ public interface SystemsBackend {
     List<String> systemIds();
 
     Optional<SystemView> system(String id);
+
+    /**
+     * The BootSourceOverrideTarget values this backend can carry out (AllowableValues; a PATCH with another is
+     * refused with PropertyValueNotInList). All by default.
+     */
+    default Set<BootSource> bootSources() {
+        return EnumSet.allOf(BootSource.class);
+    }
 
     /**
      * Applies a validated patch to a host; all fields or none.

@@ -13,6 +13,8 @@ import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.Schema;
 import dev.bmcagent.redfish.service.OemSchemaResource;
+import java.util.Arrays;
+import java.util.Set;
 
 /** Pure translation of a {@link SystemView} into a ComputerSystem representation. */
 final class ComputerSystemJson {
@@ -24,7 +26,7 @@ final class ComputerSystemJson {
         return "/redfish/v1/Systems/" + id;
     }
 
-    static ObjectNode render(SystemView v) {
+    static ObjectNode render(SystemView v, Set<BootSource> bootSources) {
         String uri = uri(v.id());
         ObjectNode n = Json.resource(uri, Schema.COMPUTER_SYSTEM, v.id(), v.name());
         n.put("SystemType", "Physical");
@@ -39,7 +41,7 @@ final class ComputerSystemJson {
         n.putObject("ProcessorSummary").put("Count", v.processors().count())
                 .put("CoreCount", v.processors().coreCount()).put("Model", v.processors().model());
         n.set("BootProgress", bootProgress(v.bootProgress()));
-        n.set("Boot", boot(v));
+        n.set("Boot", boot(v, bootSources));
         n.set("BootOptions", Json.link(uri + "/BootOptions"));
         n.set("LogServices", Json.link(uri + "/LogServices"));
         ObjectNode reset = n.putObject("Actions").putObject("#ComputerSystem.Reset");
@@ -69,11 +71,12 @@ final class ComputerSystemJson {
         return b;
     }
 
-    private static ObjectNode boot(SystemView v) {
+    private static ObjectNode boot(SystemView v, Set<BootSource> bootSources) {
         BootOverride o = v.bootOverride();
         ObjectNode b = Json.object();
         b.put("BootSourceOverrideTarget", o.target().name());
-        allowable(b.putArray("BootSourceOverrideTarget@Redfish.AllowableValues"), BootSource.values());
+        allowable(b.putArray("BootSourceOverrideTarget@Redfish.AllowableValues"),
+                Arrays.stream(BootSource.values()).filter(bootSources::contains).toArray(Enum<?>[]::new));
         b.put("BootSourceOverrideEnabled", o.enabled().name());
         allowable(b.putArray("BootSourceOverrideEnabled@Redfish.AllowableValues"), BootOverrideEnabled.values());
         b.put("BootSourceOverrideMode", o.mode().name());

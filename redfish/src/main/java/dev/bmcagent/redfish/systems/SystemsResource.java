@@ -55,7 +55,7 @@ public final class SystemsResource {
                         "Computer System Collection",
                         backend.systemIds().stream().map(ComputerSystemJson::uri).toList())));
         routes.get("/redfish/v1/Systems/:systemId", Privilege.Login,
-                (ctx, p) -> Responses.resource(ctx, ComputerSystemJson.render(find(backend, ctx))));
+                (ctx, p) -> Responses.resource(ctx, ComputerSystemJson.render(find(backend, ctx), backend.bootSources())));
         routes.patch("/redfish/v1/Systems/:systemId", Privilege.ConfigureComponents, this::patch);
     }
 
@@ -67,13 +67,14 @@ public final class SystemsResource {
 
     private void patch(RoutingContext ctx, Principal p) {
         SystemView v = find(backend, ctx);
-        ObjectNode current = ComputerSystemJson.render(v);
+        ObjectNode current = ComputerSystemJson.render(v, backend.bootSources());
         ObjectNode body = Bodies.object(ctx);
         ETags.checkIfMatch(ctx, current);
         PATCH.validate(body, current);
         JsonNode boot = body.get("Boot");
         List<String> order = PatchSpec.textList(boot, "BootOrder").orElse(null);
         checkBootOrder(v, order);
+        checkBootSource(PatchSpec.enumValue(boot, "BootSourceOverrideTarget", BootSource.class));
         PatchSpec.text(boot, "HttpBootUri").filter(s -> !s.isEmpty()).ifPresent(SystemsResource::checkHttpBootUri);
         SystemPatch patch = new SystemPatch(PatchSpec.enumValue(body, "IndicatorLED", IndicatorLed.class),
                 PatchSpec.text(body, "AssetTag"),
@@ -85,7 +86,7 @@ public final class SystemsResource {
         if (!patch.isEmpty() && !backend.patch(v.id(), patch)) {
             throw RedfishError.of(BaseMessage.ResourceNotFound, "ComputerSystem", v.id()).exception();
         }
-        Responses.resource(ctx, ComputerSystemJson.render(find(backend, ctx)));
+        Responses.resource(ctx, ComputerSystemJson.render(find(backend, ctx), backend.bootSources()));
     }
 
     /** BootOrder holds BootOptionReferences of options the host reported, each at most once. */
@@ -102,6 +103,14 @@ public final class SystemsResource {
                         ref).exception();
             }
         }
+    }
+
+    /** A target the schema allows but this backend cannot carry out (e.g. no IPMI device for it). */
+    private void checkBootSource(java.util.Optional<BootSource> target) {
+        target.filter(t -> !backend.bootSources().contains(t)).ifPresent(t -> {
+            throw RedfishError.property(BaseMessage.PropertyValueNotInList, "#/Boot/BootSourceOverrideTarget",
+                    t.name(), "Boot/BootSourceOverrideTarget").exception();
+        });
     }
 
     private static void checkHttpBootUri(String uri) {

@@ -143,6 +143,21 @@ class ComputerSystemCurlTest {
     }
 
     @Test
+    void bootSourceTheBackendCannotCarryOutIs400AndNotAllowable() {
+        f.systems.bootSources = java.util.EnumSet.of(BootSource.None, BootSource.Pxe, BootSource.UefiHttp);
+        HttpResult r = admin("PATCH", SYS, "{\"Boot\":{\"BootSourceOverrideTarget\":\"UefiShell\"}}");
+        assertEquals(400, r.status());
+        assertEquals("Base.1.19.0.PropertyValueNotInList", r.messageId());
+        assertEquals("#/Boot/BootSourceOverrideTarget",
+                r.json().at("/error/@Message.ExtendedInfo/0/RelatedProperties/0").asText());
+        assertEquals(List.of(), f.systems.resets);
+        assertEquals("None", admin("GET", SYS, null).json().at("/Boot/BootSourceOverrideTarget").asText());
+        JsonNode allowed = admin("GET", SYS, null).json().at("/Boot/BootSourceOverrideTarget@Redfish.AllowableValues");
+        assertEquals("[\"None\",\"Pxe\",\"UefiHttp\"]", allowed.toString());
+        assertEquals(200, admin("PATCH", SYS, "{\"Boot\":{\"BootSourceOverrideTarget\":\"UefiHttp\"}}").status());
+    }
+
+    @Test
     void bootOrderMustNameReportedOptions() {
         HttpResult r = admin("PATCH", SYS, "{\"Boot\":{\"BootOrder\":[\"Boot0009\"]}}");
         assertEquals(400, r.status());

@@ -1,11 +1,14 @@
 package dev.bmcagent.redfish.testing;
 
 import dev.bmcagent.redfish.backend.BootOverride;
+import dev.bmcagent.redfish.backend.BootSource;
 import dev.bmcagent.redfish.backend.ResetType;
 import dev.bmcagent.redfish.backend.SystemPatch;
 import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.backend.SystemsBackend;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +20,8 @@ public final class InMemorySystems implements SystemsBackend {
     private final Map<String, SystemView> systems = new ConcurrentHashMap<>();
     private final List<String> order = new CopyOnWriteArrayList<>();
     public final List<String> resets = new CopyOnWriteArrayList<>();
+    /** What {@link #bootSources()} answers; tests narrow it, {@code RedfishFixture.reset()} restores all. */
+    public volatile Set<BootSource> bootSources = EnumSet.allOf(BootSource.class);
 
     public void put(SystemView v) {
         if (!order.contains(v.id())) {
@@ -33,6 +38,11 @@ public final class InMemorySystems implements SystemsBackend {
     @Override
     public Optional<SystemView> system(String id) {
         return Optional.ofNullable(systems.get(id));
+    }
+
+    @Override
+    public Set<BootSource> bootSources() {
+        return bootSources;
     }
 
     @Override

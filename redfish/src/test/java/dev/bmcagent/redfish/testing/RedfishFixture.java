@@ -89,6 +89,7 @@ public final class RedfishFixture implements AutoCloseable {
     public void reset() {
         systems.put(host1());
         systems.resets.clear();
+        systems.bootSources = java.util.EnumSet.allOf(dev.bmcagent.redfish.backend.BootSource.class);
         chassis.put(chassis1());
         logs.sel.clear();
         logs.cycles.clear();

@@ -1,0 +1,138 @@
+package dev.bmcagent.agent.redfish;
+
+import dev.bmcagent.agent.event.EventHistory;
+import dev.bmcagent.agent.event.EventStream;
+import dev.bmcagent.agent.history.LogEventHistory;
+import dev.bmcagent.agent.runtime.BmcRuntime;
+import dev.bmcagent.agent.runtime.HostCommandTable;
+import dev.bmcagent.agent.runtime.HostNode;
+import dev.bmcagent.agent.store.Stores;
+import dev.bmcagent.redfish.RedfishOptions;
+import dev.bmcagent.redfish.RedfishServer;
+import dev.bmcagent.redfish.backend.RedfishBackends;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Redfish service over the agent's runtime: the {@link RedfishServer} with backends over the host nodes
+ * (lifecycle snapshots, SEL, shared boot options, sensors, fans), the account store (shared with IPMI), the
+ * settings store and the event stream. {@link #start} binds the port and returns; {@link #close()} stops it.
+ *
+ * <p>For the assembly, after the runtime: {@code redfish = started("redfish", RedfishService.start(
+ * RedfishService.options(config), runtime, stores, scheduler.clock()));}
+ */
+public final class RedfishService implements AutoCloseable {
+    /** What Managers/bmc reports as FirmwareVersion when the jar has no version. */
+    public static final String DEV_VERSION = "dev";
+    private static final Logger log = LoggerFactory.getLogger(RedfishService.class);
+    private static final long STOP_SECONDS = 10;
+
+    private final RedfishServer server;
+    private final StoreWriter writer;
+    private final StreamEvents events;
+    private final BootCycleLog cycles;
+
+    private RedfishService(RedfishServer server, StoreWriter writer, StreamEvents events, BootCycleLog cycles) {
+        this.server = server;
+        this.writer = writer;
+        this.events = events;
+        this.cycles = cycles;
+    }
+
+    /** Redfish options from the agent's configuration: bind address, port, data directory (certificate). */
+    public static RedfishOptions options(dev.bmcagent.agent.config.AgentConfig config) {
+        return new RedfishOptions().host(config.bind()).port(config.redfishPort()).dataDir(config.dataDir());
+    }
+
+    /**
+     * Over a {@link BmcRuntime} started from the configuration (its nodes, event stream and host 0's IPMI port); the
+     * boot history is seeded from the stores' event log, which that runtime records into.
+     */
+    public static RedfishService start(RedfishOptions options, BmcRuntime runtime, Stores stores, Clock clock) {
+        return start(options, runtime.nodes(), runtime.events(), new LogEventHistory(stores.events()), stores, clock,
+                runtime.ipmiAddress(0).getPort(), version());
+    }
+
+    /**
+     * Builds the backends and starts the server; blocks until the port is bound (call it from the assembly, not an
+     * event loop). On failure everything started is closed and the cause thrown.
+     *
+     * @param history  where to seed the boot history from (null: only cycles that end from now on)
+     * @param ipmiPort the RMCP+ port Managers/bmc/NetworkProtocol reports
+     */
+    public static RedfishService start(RedfishOptions options, List<HostNode> nodes, EventStream stream,
+                                       EventHistory history, Stores stores, Clock clock, int ipmiPort,
+                                       String firmwareVersion) {
+        Objects.requireNonNull(options, "options");
+        StoreWriter writer = new StoreWriter();
+        StreamEvents events = new StreamEvents(stream);
+        List<String> ids = nodes.stream().map(HostNode::hostId).toList();
+        BootCycleLog cycles = new BootCycleLog(ids, history == null ? emptyHistory() : history, stream,
+                Stores.DEFAULT_HISTORY_PER_HOST);
+        try {
+            UUID uuid = HostCommandTable.DEFAULT_IDENTITY.deviceGuid();   // the BMC's IPMI Device GUID
+            RedfishBackends backends = new RedfishBackends(
+                    new RuntimeSystems(nodes, stores.settings(), uuid, writer),
+                    new RuntimeChassis(nodes),
+                    new RuntimeManager(firmwareVersion, uuid, ipmiPort, options.port(), clock),
+                    new RuntimeLogs(nodes, cycles, writer),
+                    new AccountStoreDirectory(stores.accounts(), clock, writer, AccountStoreDirectory.defaultPolicy()),
+                    events);
+            RedfishServer server = new RedfishServer(options, backends, clock);
+            server.start().toCompletionStage().toCompletableFuture().get(STOP_SECONDS, TimeUnit.SECONDS);
+            log.info("Redfish service on https://{}:{}/redfish/v1 ({} host(s))", options.host(), server.port(),
+                    nodes.size());
+            return new RedfishService(server, writer, events, cycles);
+        } catch (Exception e) {
+            cycles.close();
+            events.close();
+            writer.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw e instanceof RuntimeException r ? r : new CompletionException("Redfish service did not start", e);
+        }
+    }
+
+    private static String version() {
+        String v = RedfishService.class.getPackage().getImplementationVersion();
+        return v == null ? DEV_VERSION : v;
+    }
+
+    private static EventHistory emptyHistory() {
+        return new dev.bmcagent.agent.event.InMemoryEventHistory();
+    }
+
+    /** The bound HTTPS port. */
+    public int port() {
+        return server.port();
+    }
+
+    /** Store writes that failed since start (logged each). */
+    public long storeWriteFailures() {
+        return writer.failures();
+    }
+
+    /** Stops the server (waits up to 10 s), then the event subscriptions and the store writer. */
+    @Override
+    public void close() {
+        try {
+            server.stop().toCompletionStage().toCompletableFuture().get(STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("Redfish server did not stop cleanly", e);
+        } finally {
+            cycles.close();
+            events.close();
+            writer.close();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.bmcagent.agent.redfish;
+
+import dev.bmcagent.acpi.lifecycle.HostState;
+import dev.bmcagent.agent.runtime.HostNode;
+import dev.bmcagent.agent.sensor.SensorSpec;
+import dev.bmcagent.agent.sensor.SensorValue;
+import dev.bmcagent.redfish.backend.ChassisBackend;
+import dev.bmcagent.redfish.backend.ChassisView;
+import dev.bmcagent.redfish.backend.FanView;
+import dev.bmcagent.redfish.backend.Health;
+import dev.bmcagent.redfish.backend.PowerState;
+import dev.bmcagent.redfish.backend.SensorKind;
+import dev.bmcagent.redfish.backend.SensorState;
+import dev.bmcagent.redfish.backend.SensorView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One chassis per host: its sensors from the host's {@code SensorPoller} (latest values only, never a bus read),
+ * its fans and the fan controller's mode. A sensor that is gated or unpowered (or not polled yet) is
+ * UnavailableOffline without a reading; a failed one is Enabled, Critical, without a reading. Fans are the FAN
+ * sensors (RPM) with the zone's last duty as SpeedPercent; a host without fan sensors shows its zone as one fan
+ * ("FanZone0", duty only) once the loop has written a duty.
+ */
+final class RuntimeChassis implements ChassisBackend {
+    private final Map<String, HostNode> nodes = new LinkedHashMap<>();
+
+    RuntimeChassis(List<HostNode> nodes) {
+        nodes.forEach(n -> this.nodes.put(n.hostId(), n));
+    }
+
+    @Override
+    public List<String> chassisIds() {
+        return List.copyOf(nodes.keySet());
+    }
+
+    @Override
+    public Optional<ChassisView> chassis(String id) {
+        return Optional.ofNullable(nodes.get(id)).map(RuntimeChassis::view);
+    }
+
+    private static ChassisView view(HostNode n) {
+        HostState s = n.state();
+        List<SensorView> sensors = new ArrayList<>();
+        List<FanView> fans = new ArrayList<>();
+        int duty = n.fanLoop().lastDuty();
+        OptionalDouble percent = duty < 0 ? OptionalDouble.empty() : OptionalDouble.of(duty);
+        for (Map.Entry<SensorSpec, SensorValue> e : n.poller().snapshot().entrySet()) {
+            SensorSpec spec = e.getKey();
+            SensorView v = sensor(spec, e.getValue());
+            sensors.add(v);
+            if (spec.kind() == dev.bmcagent.agent.sensor.SensorKind.FAN) {
+                fans.add(new FanView(v.id(), v.name(), percent, v.reading(), v.state(), v.health()));
+            }
+        }
+        if (fans.isEmpty() && duty >= 0) {
+            fans.add(new FanView("FanZone0", "Fan zone 0", percent, OptionalDouble.empty(), SensorState.Enabled,
+                    Health.OK));
+        }
+        return new ChassisView(n.hostId(), n.hostId(), s.powerOn() ? PowerState.On : PowerState.Off,
+                Optional.of(n.hostId()), sensors, fans, s.fanMode());
+    }
+
+    /** One poller value as a Redfish sensor (pure). */
+    static SensorView sensor(SensorSpec spec, SensorValue value) {
+        String id = spec.name().replaceAll("[^A-Za-z0-9_-]", "_");
+        SensorKind kind = switch (spec.kind()) {
+            case TEMPERATURE -> SensorKind.Temperature;
+            case FAN -> SensorKind.Rotational;
+            case POWER -> SensorKind.Power;
+        };
+        if (value instanceof SensorValue.Available a) {
+            return new SensorView(id, spec.name(), kind, OptionalDouble.of(a.value()), SensorState.Enabled,
+                    Health.OK);
+        }
+        if (value instanceof SensorValue.Failed) {
+            return new SensorView(id, spec.name(), kind, OptionalDouble.empty(), SensorState.Enabled,
+                    Health.Critical);
+        }
+        return new SensorView(id, spec.name(), kind, OptionalDouble.empty(), SensorState.UnavailableOffline,
+                Health.OK);
+    }
+}

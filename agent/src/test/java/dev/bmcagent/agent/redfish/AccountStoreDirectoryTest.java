@@ -1,0 +1,117 @@
+package dev.bmcagent.agent.redfish;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bmcagent.agent.store.Account;
+import dev.bmcagent.agent.store.InMemoryAccountStore;
+import dev.bmcagent.redfish.backend.AccountPatch;
+import dev.bmcagent.redfish.backend.AccountResult;
+import dev.bmcagent.redfish.backend.AuthResult;
+import dev.bmcagent.redfish.backend.LockoutPolicy;
+import dev.bmcagent.redfish.backend.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AccountStoreDirectoryTest {
+    private final InMemoryAccountStore store = new InMemoryAccountStore();
+    private final StoreWriter writer = new StoreWriter();
+    private final HandClock clock = new HandClock(Instant.parse("2026-11-22T08:00:00Z"));
+    private AccountStoreDirectory dir;
+
+    @BeforeEach
+    void setUp() {
+        store.put(Account.of("admin", "Admin-Pass-1", dev.bmcagent.agent.store.Role.ADMINISTRATOR));
+        store.put(Account.of("viewer", "Viewer-Pass-1", dev.bmcagent.agent.store.Role.READ_ONLY));
+        dir = new AccountStoreDirectory(store, clock, writer, new LockoutPolicy(3, Duration.ofMinutes(5),
+                Duration.ofMinutes(1)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        writer.close();
+    }
+
+    @Test
+    void idsAreIpmiUserIdsAndRolesMap() {
+        assertEquals("2", dir.byUserName("admin").orElseThrow().id());        // IPMI user 1 is the null user
+        assertEquals("3", dir.byUserName("viewer").orElseThrow().id());
+        assertEquals(Role.ReadOnly, dir.account("3").orElseThrow().role());
+        AuthResult ok = dir.verify("viewer", "Viewer-Pass-1");
+        assertEquals(Role.ReadOnly, assertInstanceOf(AuthResult.Granted.class, ok).account().role());
+    }
+
+    @Test
+    void thresholdFailuresLockInTheSharedStoreAndExpire() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS), dir.verify("viewer", "nope"));
+        }
+        assertEquals(new AuthResult.Denied(AuthResult.Reason.LOCKED_OUT), dir.verify("viewer", "Viewer-Pass-1"));
+        await().until(() -> store.find("viewer").orElseThrow().locked());     // IPMI sees it locked too
+        assertTrue(dir.account("3").orElseThrow().locked());
+        clock.advance(Duration.ofMinutes(5));
+        assertInstanceOf(AuthResult.Granted.class, dir.verify("viewer", "Viewer-Pass-1"));
+        await().until(() -> !store.find("viewer").orElseThrow().locked());
+    }
+
+    @Test
+    void failuresOutsideTheWindowDoNotAddUp() {
+        dir.verify("viewer", "nope");
+        dir.verify("viewer", "nope");
+        clock.advance(Duration.ofMinutes(1));
+        dir.verify("viewer", "nope");
+        assertInstanceOf(AuthResult.Granted.class, dir.verify("viewer", "Viewer-Pass-1"));
+    }
+
+    @Test
+    void createPatchDeleteAreTheStoresAccounts() {
+        AccountResult made = dir.create("op", "Operator-Pass-1", Role.Operator, true);
+        assertEquals(Role.Operator, assertInstanceOf(AccountResult.Done.class, made).account().role());
+        assertEquals(dev.bmcagent.agent.store.Role.OPERATOR, store.find("op").orElseThrow().role());
+        assertInstanceOf(AccountResult.Conflict.class, dir.create("op", "Operator-Pass-1", Role.Operator, true));
+        assertEquals("Password", ((AccountResult.Rejected) dir.create("x", "short", Role.Operator, true)).property());
+        String id = dir.byUserName("op").orElseThrow().id();
+        dir.patch(id, new AccountPatch(Optional.of("op2"), Optional.empty(), Optional.of(Role.ReadOnly),
+                Optional.empty(), Optional.empty()));
+        assertTrue(store.find("op").isEmpty());
+        assertEquals("Operator-Pass-1", store.find("op2").orElseThrow().password());
+        assertTrue(dir.delete(dir.byUserName("op2").orElseThrow().id()));
+        assertTrue(store.find("op2").isEmpty());
+    }
+
+    private static final class HandClock extends Clock {
+        private volatile Instant now;
+
+        HandClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.bmcagent.agent.redfish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.bmcagent.acpi.state.AcpiSystemState;
+import dev.bmcagent.ipmi.sel.SelEvents;
+import dev.bmcagent.ipmi.sel.SelRecord;
+import dev.bmcagent.ipmi.sel.SystemEvent;
+import dev.bmcagent.redfish.backend.Health;
+import dev.bmcagent.redfish.backend.LogEntryView;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class SelTextTest {
+
+    @Test
+    void goldenRecordsReadAsIpmitoolPrintsThem() {
+        // DESIGN.md golden record: 4D 00 02 0D 2B 00 00 20 00 04 22 03 6F 05 FF FF
+        SelRecord r = SelRecord.decode(HexFormat.of().parseHex("4d00020d2b0000200004220" + "36f05ffff"));
+        LogEntryView e = RuntimeLogs.entry("77", r);
+        assertEquals("System ACPI PowerState", e.sensorType());
+        assertEquals(0x03, e.sensorNumber());
+        assertEquals("S5/G2: soft-off", e.message());
+        assertEquals("Assert", e.entryCode());
+        assertEquals(Health.OK, e.severity());
+        assertEquals(0x2B0D, e.created().getEpochSecond());
+    }
+
+    @Test
+    void firmwareProgressUsesEventData2() {
+        assertEquals("Memory initialization", SelText.message(SelEvents.firmwareProgress(0x01)));
+        assertEquals("System boot initiated", SelText.message(SelEvents.firmwareProgress(0x13)));
+        assertEquals("System Firmware Hang", SelText.message(SelEvents.firmwareHang(0x01)));
+        assertEquals(Health.Critical, SelText.severity(SelEvents.firmwareError(0x01)));
+        assertEquals("System Restart", SelText.message(SelEvents.systemRestart(0x07)));
+        assertEquals("S0/G0: working", SelText.message(SelEvents.acpiState(AcpiSystemState.S0_G0_D0)));
+        assertEquals("PXE server not found", SelText.message(SelEvents.bootError(0x02)));
+    }
+
+    @Test
+    void thresholdSeverityAndUnknownTypes() {
+        SystemEvent upperCritical = SelEvents.threshold(0x01, 0x30, 0x09, false, 0x5A, 0x55);
+        assertEquals("Upper Critical going high", SelText.message(upperCritical));
+        assertEquals(Health.Critical, SelText.severity(upperCritical));
+        assertEquals(Health.Warning, SelText.severity(SelEvents.threshold(0x01, 0x30, 0x07, false, 0x50, 0x4B)));
+        assertEquals(Health.OK, SelText.severity(SelEvents.threshold(0x01, 0x30, 0x09, true, 0x50, 0x55)));
+        SystemEvent oem = new SystemEvent(0x20, 4, 0xC5, 0x12, 0x6F, 0x03, 0xFF, 0xFF);
+        assertEquals("OEM", SelText.sensorType(0xC5));
+        assertEquals("Sensor type 0xC5 offset 0x03", SelText.message(oem));
+    }
+}
