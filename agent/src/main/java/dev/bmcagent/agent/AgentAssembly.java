@@ -5,6 +5,7 @@ import dev.bmcagent.agent.account.AdminPassword;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.history.LogEventHistory;
+import dev.bmcagent.agent.redfish.RedfishService;
 import dev.bmcagent.agent.host.Hosts;
 import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.agent.runtime.HostHardware;
@@ -121,7 +122,9 @@ public final class AgentAssembly implements AutoCloseable {
         serving.add(Service.IPMI);
         serving.add(Service.HOST_INTERFACE);
 
-        // 6. Redfish service (HTTPS redfishPort)     - not in this build yet
+        // 6. Redfish service (HTTPS redfishPort), same accounts as IPMI.
+        started("redfish", RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock()));
+        serving.add(Service.REDFISH);
 
         // 7. MQTT telemetry: to the configured broker, else to an extension's embedded one, else none.
         if (brokerUrl.isPresent()) {

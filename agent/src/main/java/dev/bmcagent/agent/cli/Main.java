@@ -1,6 +1,7 @@
 package dev.bmcagent.agent.cli;
 
 import dev.bmcagent.agent.config.ConfigException;
+import dev.bmcagent.agent.monitor.MonitorCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -18,8 +19,7 @@ import picocli.CommandLine.Spec;
 public final class Main implements Callable<Integer> {
     /** Subcommands that later work provides through {@link CliCommandProvider}. */
     static final List<Placeholder> PLANNED = List.of(
-            new Placeholder("simulate", "Fleet mode on a virtual clock (not implemented yet in this build)."),
-            new Placeholder("monitor", "Fleet monitor over MQTT (not implemented yet in this build)."));
+            new Placeholder("simulate", "Fleet mode on a virtual clock (needs the simulator module on the classpath)."));
 
     @Spec
     private CommandSpec spec;
@@ -39,6 +39,7 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new DemoCommand(env));
         cl.addSubcommand(new AgentCommand(env));
+        cl.addSubcommand(new MonitorCommand());
         for (CliCommandProvider p : providers) {
             Object command = p.createCommand(env);
             CommandLine sub = command instanceof CommandLine c ? c : new CommandLine(command);

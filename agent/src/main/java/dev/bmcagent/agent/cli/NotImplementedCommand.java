@@ -23,7 +23,7 @@ final class NotImplementedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("bmc " + spec.name() + ": not implemented yet in this build");
+        spec.commandLine().getErr().println("bmc " + spec.name() + ": not in this build (the simulator module is not on the classpath)");
         spec.commandLine().getErr().flush();
         return EXIT;
     }

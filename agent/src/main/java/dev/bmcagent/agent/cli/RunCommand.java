@@ -1,6 +1,7 @@
 package dev.bmcagent.agent.cli;
 
 import dev.bmcagent.agent.AgentAssembly;
+import dev.bmcagent.agent.AgentExtension;
 import dev.bmcagent.agent.account.AdminCredentials;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.DataDirectory;
@@ -8,6 +9,8 @@ import dev.bmcagent.agent.config.PartialConfig;
 import dev.bmcagent.agent.time.SystemScheduler;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.ServiceLoader;
 
 /** What {@code demo} and {@code agent} share: resolve config, start the assembly, announce, wait, stop. */
 final class RunCommand {
@@ -18,18 +21,22 @@ final class RunCommand {
         return partial.resolve(DataDirectory.defaultFor(env.env(), env.home(), env.workingDirectory()));
     }
 
-    static int run(AgentConfig config, CliEnvironment env, PrintWriter out, boolean printClientCommands)
+    static int run(AgentConfig config, CliEnvironment env, PrintWriter out, boolean demo)
             throws IOException, InterruptedException {
         SystemScheduler scheduler = new SystemScheduler("bmc-scheduler");
         AgentAssembly assembly;
         try {
-            assembly = AgentAssembly.start(config, scheduler, env.random());
+            // the demo adds what the classpath offers around the agent: embedded broker, simulated hosts
+            List<AgentExtension> extensions = demo
+                    ? ServiceLoader.load(AgentExtension.class).stream().map(ServiceLoader.Provider::get).toList()
+                    : List.of();
+            assembly = AgentAssembly.start(config, scheduler, env.random(), extensions);
         } catch (IOException | RuntimeException e) {
             scheduler.close();
             throw e;
         }
         out.println(announce(assembly.admin()));
-        if (printClientCommands) {
+        if (demo) {
             out.print(ClientCommands.render(config, assembly.admin(), assembly.serving()));
         }
         out.println("Running. Press Ctrl-C to stop.");
