@@ -5,6 +5,7 @@ import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.event.HostEvent;
 import dev.bmcagent.agent.store.EventLog;
 import dev.bmcagent.agent.store.StoredEvent;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * host's retained records once, then follows the appends).
  */
 public final class LogEventHistory implements EventHistory {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LogEventHistory.class);
+
     private static final int PAGE = 1024;
 
     private final EventLog log;
@@ -59,7 +62,15 @@ public final class LogEventHistory implements EventHistory {
         while (out.size() < max) {
             List<StoredEvent> page = log.readHost(host, from, PAGE).join();
             for (StoredEvent s : page) {
-                HostEvent e = codec.decode(s.payload());
+                HostEvent e;
+                try {
+                    e = codec.decode(s.payload());
+                } catch (UncheckedIOException bad) {
+                    // a record this version cannot read (foreign or damaged payload): skip it, keep the rest
+                    LOG.warn("{}: skipping undecodable history record {}: {}", hostId, s.sequence(),
+                            bad.getCause().getMessage());
+                    continue;
+                }
                 if (e.sequence() >= fromSequence && out.size() < max) {
                     out.add(e);
                 }

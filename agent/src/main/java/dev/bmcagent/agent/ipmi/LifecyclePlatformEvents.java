@@ -41,6 +41,17 @@ public final class LifecyclePlatformEvents implements PlatformEventSink {
         }
     }
 
+    /** Events the lifecycle understands are recorded by it (BMC-owned SEL records), so they appear once. */
+    @Override
+    public boolean recordsItself(SelRecord event) {
+        if (!event.isSystemEvent()) {
+            return false;
+        }
+        Optional<LifecycleInput> input = toInput(event.event(), lastBootOrder.get());
+        input.ifPresent(agent::submit);
+        return input.isPresent();
+    }
+
     /** The lifecycle input for one event, empty when it carries none. Pure. */
     public static Optional<LifecycleInput> toInput(SystemEvent e, List<String> bootOrder) {
         if (e.deassertion() || e.eventType() != SystemEvent.EVENT_TYPE_SENSOR_SPECIFIC) {

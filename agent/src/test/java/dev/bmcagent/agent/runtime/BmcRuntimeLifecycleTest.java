@@ -50,13 +50,13 @@ class BmcRuntimeLifecycleTest {
         try (RuntimeFixture f = new RuntimeFixture(dir, i -> HostHardware.none())) {
             f.powerOn();
             BootOverVmLinkTest.boot(f);
-            await().until(() -> f.sel().size() == 11);
+            await().until(() -> f.sel().size() == 9);
             lastId = f.node().spec().sel().last().orElseThrow().recordId();
         }
         try (RuntimeFixture f = new RuntimeFixture(dir, i -> HostHardware.none())) {
-            assertEquals(11, f.sel().size());
+            assertEquals(9, f.sel().size());
             f.powerOn();
-            await().until(() -> f.sel().size() == 12);
+            await().until(() -> f.sel().size() == 10);
             assertEquals(lastId + 1, f.node().spec().sel().last().orElseThrow().recordId());
         }
     }

@@ -60,9 +60,14 @@ public final class EventCommands {
         SystemEvent event = new SystemEvent(generator, evmRev, d[at + 1] & 0xFF, d[at + 2] & 0xFF, d[at + 3] & 0xFF,
                 d[at + 4] & 0xFF, optional(d, at + 5), optional(d, at + 6));
         int host = rq.context().hostIndex();
+        PlatformEventSink receiver = sink.forHost(host);
+        SelRecord record = SelRecord.of(0, 0, event);
+        if (rq.context().isSystemInterface() && receiver.recordsItself(record)) {
+            return IpmiResponse.ok(); // the receiver writes the SEL record itself, owned by the BMC: no raw copy
+        }
         SelStore store = sel.forHost(host);
-        int id = store.append(SelRecord.of(0, 0, event));
-        store.get(id).ifPresent(sink.forHost(host)::onPlatformEvent);
+        int id = store.append(record);
+        store.get(id).ifPresent(receiver::onPlatformEvent);
         return IpmiResponse.ok();
     }
 
