@@ -44,7 +44,7 @@ class BrokerOutageTest {
                         fx.postCode("host0", 0x1D);
                         published.incrementAndGet();
                     });
-            await().atMost(Duration.ofSeconds(10)).until(() -> sub.on(EVENTS).size() >= 20);
+            await().atMost(Duration.ofSeconds(30)).until(() -> sub.on(EVENTS).size() >= 20);
 
             broker.stop();
             long before = published.get();
@@ -54,14 +54,14 @@ class BrokerOutageTest {
             // The subscriber reconnects first; the publisher stays cut off until it has resubscribed.
             toBroker.setBlocked(true);
             broker.startProcess();
-            await().atMost(Duration.ofSeconds(10)).until(() -> sub.subscriptions() >= 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> sub.subscriptions() >= 2);
             toBroker.setBlocked(false);
-            await().atMost(Duration.ofSeconds(10)).until(() -> published.get() - before >= outageEvents + 20);
+            await().atMost(Duration.ofSeconds(30)).until(() -> published.get() - before >= outageEvents + 20);
             feed.cancel();
             long last = fx.history.lastSequence("host0");
 
             await().atMost(Duration.ofSeconds(30)).until(() -> t.ackedSequence("host0") == last);
-            await().atMost(Duration.ofSeconds(10)).until(() -> sequences(sub).size() >= last);
+            await().atMost(Duration.ofSeconds(30)).until(() -> sequences(sub).size() >= last);
             Set<Long> got = sequences(sub);
             Set<Long> missing = LongStream.rangeClosed(1, last).boxed().filter(s -> !got.contains(s))
                     .collect(Collectors.toCollection(TreeSet::new));
