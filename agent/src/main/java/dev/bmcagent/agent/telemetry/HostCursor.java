@@ -41,10 +41,14 @@ final class HostCursor {
         return false;
     }
 
-    /** The connection was lost: everything not acknowledged is sent again. */
-    void resendUnacknowledged() {
+    /**
+     * The connection was lost: everything not acknowledged is sent again, and so are the last {@code replay}
+     * acknowledged events — a broker without persistence that goes down may have acknowledged them without
+     * delivering them to subscribers. Subscribers drop the duplicates by sequence number.
+     */
+    void resendUnacknowledged(long replay) {
         inflight.clear();
-        next = acked + 1;
+        next = Math.max(1, acked + 1 - replay);
     }
 
     /**

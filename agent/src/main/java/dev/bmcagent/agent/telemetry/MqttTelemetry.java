@@ -40,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * runs on this component's own worker thread; reconnect delays come from the {@link Scheduler}.
  */
 public final class MqttTelemetry implements AutoCloseable {
+    /**
+     * Acknowledged events sent again per host after a lost connection: a broker without persistence (Mosquitto's
+     * default) that crashes may have acknowledged events it never delivered. Duplicates are detectable by sequence.
+     */
+    static final long REPLAY_ACKED_ON_RECONNECT = 32;
+
     private static final Logger log = LoggerFactory.getLogger(MqttTelemetry.class);
     private static final int READ_BATCH = 256;
 
@@ -191,7 +197,7 @@ public final class MqttTelemetry implements AutoCloseable {
         link = null;
         up = false;
         inflight = 0;
-        cursors.values().forEach(HostCursor::resendUnacknowledged);
+        cursors.values().forEach(c -> c.resendUnacknowledged(REPLAY_ACKED_ON_RECONNECT));
         if (!closing) {
             scheduleReconnect();
         }

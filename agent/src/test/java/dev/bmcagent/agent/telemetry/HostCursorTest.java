@@ -28,9 +28,24 @@ class HostCursorTest {
         c.sending(1);
         c.sending(2);
         c.acknowledged(1);
-        c.resendUnacknowledged();
+        c.resendUnacknowledged(0);
         assertEquals(2, c.next);
         assertEquals(1, c.acked);
+    }
+
+    @Test
+    void aLostConnectionAlsoReplaysTheLastAcknowledgedEvents() {
+        HostCursor c = new HostCursor(0);
+        for (long s = 1; s <= 40; s++) {
+            c.sending(s);
+            c.acknowledged(s);
+        }
+        c.sending(41);
+        c.resendUnacknowledged(32);
+        assertEquals(9, c.next, "40 acknowledged - 32 replayed + 1");
+        assertEquals(40, c.acked);
+        c.resendUnacknowledged(100);
+        assertEquals(1, c.next, "never before the first event");
     }
 
     @Test
