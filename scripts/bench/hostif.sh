@@ -2,17 +2,18 @@
 # Host input → agent reaction over the VM-protocol host interface, in-process (dev.bmcagent.bench.HostInputLatency):
 # per round, fsync NEVER (N inputs), fsync BATCH (N inputs), and the DIMM gate run (G inputs, 1 ms poll, 5 ms hold).
 # Each run reports resp / acpi / sel / anchor (Get Device ID round trip on the same link, same run) and the gate.
-#   scripts/bench/hostif.sh [--rounds 3] [--count 5000] [--gate-count 1000] [--no-build]
+#   scripts/bench/hostif.sh [--rounds 3] [--count 5000] [--gate-count 1000] [--runs "never batch gate"] [--no-build]
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
-ROUNDS=3 COUNT=5000 GATE_COUNT=1000 BUILD=1
+ROUNDS=3 COUNT=5000 GATE_COUNT=1000 BUILD=1 RUNS="never batch gate"
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) ROUNDS=$2; shift 2 ;;
     --count) COUNT=$2; shift 2 ;;
     --gate-count) GATE_COUNT=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
+    --runs) RUNS=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -34,9 +35,10 @@ run() {  # label round options...
 }
 echo "machine: $(nproc) CPU(s), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%H:%M) UTC" >&2
 for r in $(seq 1 "$ROUNDS"); do
-  run never "$r" --fsync NEVER --count "$COUNT" --warmup 500
-  run batch "$r" --fsync BATCH --count "$COUNT" --warmup 500
-  run gate "$r" --fsync NEVER --count "$GATE_COUNT" --warmup 100 --dimm-poll-us 1000 --dimm-read-us 300 --hold-ms 5
+  case " $RUNS " in *" never "*) run never "$r" --fsync NEVER --count "$COUNT" --warmup 500 ;; esac
+  case " $RUNS " in *" batch "*) run batch "$r" --fsync BATCH --count "$COUNT" --warmup 500 ;; esac
+  case " $RUNS " in *" gate "*) run gate "$r" --fsync NEVER --count "$GATE_COUNT" --warmup 100 --dimm-poll-us 1000 \
+      --dimm-read-us 300 --hold-ms 5 ;; esac
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 python3 - "$OUT/all.txt" <<'PY'

@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * With {@code --dimm-poll-us N} the host gets a DIMM temperature sensor ({@link GateClass#NOT_DURING_FIRMWARE_INIT})
  * on a {@link RecordingDimmBus} polled every N µs; then also {@code gate} = end of the last DIMM read that started
- * before the GateChanged(closed) delivery − t0 (0 when no read ran after t0), and {@code violations} = DIMM reads
+ * before the GateChanged(closed) delivery − t0 (0 when no read ran after t0; {@code gate-when-reading}: only the
+ * inputs where a DIMM read started after t0 or was in flight), and {@code violations} = DIMM reads
  * that started after that delivery and before the next S0 input. {@code --hold-ms} waits after each input so polls
  * run in both states. Output: {@code RESULT} lines on stdout (one per metric), details on stderr.
  */
@@ -159,7 +160,9 @@ public final class HostInputLatency {
                                    int done) {
         int n = bus.recorded();
         long[] gate = new long[done];
+        long[] busy = new long[done];
         int g = 0;
+        int b = 0;
         long violations = 0;
         long afterInput = 0;
         long resumed = 0;
@@ -182,6 +185,9 @@ public final class HostInputLatency {
                 r++;
             }
             gate[g++] = lastEnd == Long.MIN_VALUE ? 0 : lastEnd - t0;
+            if (lastEnd != Long.MIN_VALUE) {
+                busy[b++] = lastEnd - t0;
+            }
             long reopened = i + 2 < done ? t0s[i + 2] : Long.MAX_VALUE;
             while (r < n && bus.start(r) < reopened) {
                 resumed++;
@@ -189,6 +195,9 @@ public final class HostInputLatency {
             }
         }
         print(label + "/gate", gate, 0, g);
+        if (b > 0) {
+            print(label + "/gate-when-reading", busy, 0, b);
+        }
         System.out.printf(Locale.ROOT, "RESULT label=%s/gate-check s2_inputs=%d reads_total=%d"
                 + " reads_between_input_and_close=%d reads_after_close=%d reads_while_s0=%d%n", label, g, bus.reads(),
                 afterInput, violations, resumed);
