@@ -4,11 +4,12 @@
 #   scripts/bench/run-all.sh [--rounds 3] [--ipmi-target HOST:PORT:USER:PASS]
 #                            [--redfish-target URL --redfish-user U --redfish-pass P]
 #                            [--mqtt-stimulus-class FQCN --mqtt-stimulus-port PORT [--mqtt-stimulus-opts "..."]]
+#                            [--agent]   also the agent's own harnesses: hostif.sh, hostif-mqtt.sh, redfish-agent.sh
 #
 # The benchmarks run one after the other (never in parallel: they would measure each other).
 source "$(dirname "$0")/lib/common.sh"
 
-ROUNDS=3 IPMI=() REDFISH=() MQTT=()
+ROUNDS=3 IPMI=() REDFISH=() MQTT=() AGENT=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) ROUNDS=$2; shift 2 ;;
@@ -19,6 +20,7 @@ while [ $# -gt 0 ]; do
     --mqtt-stimulus-class) MQTT+=(--stimulus-class "$2"); shift 2 ;;
     --mqtt-stimulus-port) MQTT+=(--stimulus-port "$2"); shift 2 ;;
     --mqtt-stimulus-opts) MQTT+=(--stimulus-opts "$2"); shift 2 ;;
+    --agent) AGENT=1; shift ;;
     *) die "unknown option $1 (see the header of $0)" ;;
   esac
 done
@@ -36,3 +38,9 @@ echo
 python3 "$BENCH_LIB/table.py" "$RESULTS"
 echo
 echo "(raw result lines: $RESULTS)"
+if [ "$AGENT" = 1 ]; then
+  # each prints its own table (anchors in the same run); see docs/BENCHMARKS.md sections 4-8
+  "$BENCH_DIR/hostif.sh" --rounds "$ROUNDS" --no-build
+  "$BENCH_DIR/hostif-mqtt.sh" --rounds "$ROUNDS"
+  "$BENCH_DIR/redfish-agent.sh" --rounds "$ROUNDS"
+fi
