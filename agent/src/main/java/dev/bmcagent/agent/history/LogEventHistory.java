@@ -6,6 +6,7 @@ import dev.bmcagent.agent.event.HostEvent;
 import dev.bmcagent.agent.store.EventLog;
 import dev.bmcagent.agent.store.StoredEvent;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,13 @@ public final class LogEventHistory implements EventHistory {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LogEventHistory.class);
 
     private static final int PAGE = 1024;
+    /** Recent events kept in memory per host, so readers following the stream (the MQTT outbox) never scan. */
+    static final int RECENT = 1024;
 
     private final EventLog log;
     private final EventCodec codec = new EventCodec();
     private final Map<String, Long> last = new ConcurrentHashMap<>();
+    private final Map<String, ArrayDeque<HostEvent>> recent = new ConcurrentHashMap<>();
 
     public LogEventHistory(EventLog log) {
         this.log = Objects.requireNonNull(log, "log");
@@ -52,10 +56,39 @@ public final class LogEventHistory implements EventHistory {
             throw new IllegalStateException(event.hostId() + " #" + event.sequence() + " not recorded", e.getCause());
         }
         last.merge(event.hostId(), event.sequence(), Math::max);
+        ArrayDeque<HostEvent> r = recent.computeIfAbsent(event.hostId(), h -> new ArrayDeque<>());
+        synchronized (r) {
+            r.addLast(event);
+            if (r.size() > RECENT) {
+                r.removeFirst();
+            }
+        }
     }
 
     @Override
     public List<HostEvent> read(String hostId, long fromSequence, int max) {
+        ArrayDeque<HostEvent> r = recent.get(hostId);
+        if (r != null) {
+            synchronized (r) {
+                if (!r.isEmpty() && r.getFirst().sequence() <= Math.max(fromSequence, 1)) {
+                    List<HostEvent> out = new ArrayList<>();
+                    for (HostEvent e : r) {
+                        if (out.size() >= max) {
+                            break;
+                        }
+                        if (e.sequence() >= fromSequence) {
+                            out.add(e);
+                        }
+                    }
+                    return out;
+                }
+            }
+        }
+        return scan(hostId, fromSequence, max);
+    }
+
+    /** Reads from the durable log (after a restart, or for events older than the in-memory tail). */
+    private List<HostEvent> scan(String hostId, long fromSequence, int max) {
         int host = hostIndex(hostId);
         List<HostEvent> out = new ArrayList<>();
         long from = 0;
@@ -86,7 +119,7 @@ public final class LogEventHistory implements EventHistory {
     @Override
     public long lastSequence(String hostId) {
         return last.computeIfAbsent(hostId, h -> {
-            List<HostEvent> all = read(h, 0, Integer.MAX_VALUE);
+            List<HostEvent> all = scan(h, 0, Integer.MAX_VALUE);
             return all.isEmpty() ? 0L : all.get(all.size() - 1).sequence();
         });
     }

@@ -82,4 +82,27 @@ class LogEventHistoryTest {
             assertEquals(boot.size() + 1, next.sequence());
         }
     }
+
+    @Test
+    void readersFollowingTheStreamGetTheSameEventsFromMemoryAsFromTheLog() throws Exception {
+        Path file = dir.resolve("events.journal");
+        List<LifecycleEvent> boot = bootEvents();
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        try (DiskEventLog log = DiskEventLog.open(file, 1_000, JournalOptions.processCrashSafe())) {
+            LogEventHistory h = new LogEventHistory(log);
+            EventStream stream = new EventStream(h, clock, () -> 0L, "run-1", Runnable::run);
+            int rounds = LogEventHistory.RECENT / boot.size() + 3; // more events than the in-memory tail holds
+            for (int i = 0; i < rounds; i++) {
+                for (LifecycleEvent e : boot) {
+                    stream.publish("host1", e);
+                }
+            }
+            long last = h.lastSequence("host1");
+            assertTrue(last > LogEventHistory.RECENT);
+            LogEventHistory fresh = new LogEventHistory(log); // nothing in memory: reads the log
+            for (long from : new long[] {1, last - LogEventHistory.RECENT + 1, last - 5, last}) {
+                assertEquals(fresh.read("host1", from, 50), h.read("host1", from, 50), "from " + from);
+            }
+        }
+    }
 }
