@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +52,9 @@ class AssemblyLineTest {
                 assertEquals(hostPort, runtime.hostInterfaceAddress(0).getPort());
                 host.connect(runtime.hostInterfaceAddress(0));
                 await().until(() -> runtime.node(0).state().powerOn());
-                String out = IpmitoolSelElistTest.ipmitool(ipmiPort, "sel", "elist");
-                assertTrue(out.contains("Initiated by power up"), out);
+                // the state is visible before the effects (SEL append) have run: wait for the record itself
+                await().atMost(Duration.ofSeconds(30)).until(() -> IpmitoolSelElistTest.ipmitool(ipmiPort, "sel",
+                        "elist").contains("Initiated by power up"));
             }
             await().until(() -> stores.events().lastSequence() >= 2);   // PowerChanged, BootCycleStarted: on disk
         }

@@ -9,6 +9,7 @@ import dev.bmcagent.acpi.state.AcpiSystemState;
 import dev.bmcagent.agent.event.HostEvent;
 import dev.bmcagent.ipmi.message.NetFn;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +101,7 @@ class BootOverVmLinkTest {
         await().until(() -> f.node().state().progress().lastState() == BootProgressState.OSRunning);
         int before = f.sel().size();
         f.host.disconnect();                    // power lost without the host reporting S5
+        await().atMost(Duration.ofSeconds(30)).until(() -> !f.node().state().powerOn());
         f.powerOn();                            // and back
         f.send(NetFn.APP, 0x06, "82 82");
         await().until(() -> f.node().state().system() == AcpiSystemState.S2_D2);
