@@ -100,6 +100,11 @@ final class BenchConsole {
                 Arrays.copyOf(integrity.doFinal(signed), icvLength));
     }
 
+    /** The Close Session request (App 3Ch) for this console's session. */
+    byte[] closeRequest() throws GeneralSecurityException {
+        return request(0x06, 0x3C, le(bmcSessionId));
+    }
+
     /** Completion code + data of a reply datagram, after checking its AuthCode and decrypting it. */
     byte[] open(byte[] d) throws GeneralSecurityException {
         byte[] signed = Arrays.copyOfRange(d, 4, d.length - icvLength);

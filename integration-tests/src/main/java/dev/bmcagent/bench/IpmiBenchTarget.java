@@ -18,6 +18,7 @@ import dev.bmcagent.ipmi.command.chassis.RestartCause;
 import dev.bmcagent.ipmi.command.sensor.SensorReading;
 import dev.bmcagent.ipmi.fru.FruImage;
 import dev.bmcagent.ipmi.fru.FruInventory;
+import dev.bmcagent.ipmi.lan.DatagramProcessor;
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;
 import dev.bmcagent.ipmi.lan.IpmiLanServer;
 import dev.bmcagent.ipmi.lan.LanCounters;
@@ -38,6 +39,7 @@ import dev.bmcagent.ipmi.session.LanPacketProcessor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,8 +59,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link SelEvents}. Not the full agent runtime: this is the LAN server + dispatcher alone.
  *
  * <pre>java -cp ... dev.bmcagent.bench.IpmiBenchTarget --port 6230 --user admin --password secret [--sel 1000]
- *      [--max-seconds 3600]</pre>
- * Prints {@code READY port=... sel=... sdr=...} once bound; stops on stdin EOF, SIGTERM or the time limit,
+ *      [--max-seconds 3600] [--warmup-datagrams 200000] [--time-processor true]</pre>
+ * Warms the JIT up first ({@link #warmUp}: a long-running server is warm), then prints
+ * {@code READY port=... sel=... sdr=...} once bound; stops on stdin EOF, SIGTERM or the time limit,
  * printing {@code STATS ...} (the server's counters).
  */
 public final class IpmiBenchTarget implements AutoCloseable {
@@ -72,9 +75,19 @@ public final class IpmiBenchTarget implements AutoCloseable {
     private final LanCounters counters = new LanCounters();
     private final LanPacketProcessor processor;
     private final IpmiLanServer server;
+    private final TimedProcessor processTimes;
+    private final String user;
+    private final String password;
     private final int sdrRecords;
 
     IpmiBenchTarget(int port, String user, String password, int selRecords) {
+        this(port, user, password, selRecords, false);
+    }
+
+    /** {@code timed}: also time each {@code process} call in the server (diagnostic, printed on close). */
+    IpmiBenchTarget(int port, String user, String password, int selRecords, boolean timed) {
+        this.user = user;
+        this.password = password;
         Clock clock = scheduler.clock();
         SelClock selClock = new SelClock(clock);
         sel = new InMemorySelStore(selClock);
@@ -99,7 +112,8 @@ public final class IpmiBenchTarget implements AutoCloseable {
                 new InMemoryUserDirectory(IpmiUser.of(2, user, password, Privilege.ADMINISTRATOR)), dispatcher, 0,
                 BmcIdentity.ipmiGuidBytes(SYSTEM_GUID), clock, new SecureRandom(), counters);
         lan.set(processor);
-        server = new IpmiLanServer(options, processor, counters);
+        processTimes = timed ? new TimedProcessor(processor) : null;
+        server = new IpmiLanServer(options, timed ? processTimes : processor, counters);
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -108,11 +122,20 @@ public final class IpmiBenchTarget implements AutoCloseable {
         int selRecords = (int) o.number("sel", 1000, 0, InMemorySelStore.DEFAULT_CAPACITY);
         long maxSeconds = o.number("max-seconds", 3600, 1, 86_400);
         IpmiBenchTarget target = new IpmiBenchTarget(port, o.string("user", "admin"),
-                o.string("password", "benchpass"), selRecords);
+                o.string("password", "benchpass"), selRecords, o.has("time-processor"));
         long t0 = System.nanoTime();
+        long warm = o.number("warmup-datagrams", 200_000, 0, 10_000_000);
+        try {
+            target.warmUp((int) warm);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("warm-up failed", e);
+        }
+        long warmNanos = System.nanoTime() - t0;
+        t0 = System.nanoTime();
         InetSocketAddress bound = target.server.startBlocking();
-        System.out.printf(Locale.ROOT, "READY port=%d sel=%d sdr=%d start_ms=%.1f%n", bound.getPort(),
-                target.sel.info().entries(), target.sdrRecords, (System.nanoTime() - t0) / 1e6);
+        System.out.printf(Locale.ROOT, "READY port=%d sel=%d sdr=%d warmup_datagrams=%d warmup_ms=%.0f start_ms=%.1f%n",
+                bound.getPort(), target.sel.info().entries(), target.sdrRecords, warm, warmNanos / 1e6,
+                (System.nanoTime() - t0) / 1e6);
         System.out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -131,6 +154,37 @@ public final class IpmiBenchTarget implements AutoCloseable {
         System.exit(0);
     }
 
+    /**
+     * Runs {@code datagrams} requests through the session layer in this thread before the socket opens, as a
+     * long-running server would have seen them (JIT compilation): logins with suites 17 and 3, then per
+     * session Get SEL Entry over the whole SEL, Get SDR, Get Device ID, and Close Session. Sessions come from
+     * a 127.0.0.2 source so they never meet the benchmark's clients; every session is closed again.
+     */
+    void warmUp(int datagrams) throws GeneralSecurityException {
+        InetSocketAddress from = new InetSocketAddress("127.0.0.2", 40_623);
+        int sent = 0;
+        int round = 0;
+        while (sent < datagrams) {
+            BenchConsole console = new BenchConsole(round++ % 2 == 0 ? 17 : 3,
+                    d -> processor.process(d, from).orElse(null));
+            console.login(user, password);
+            sent += 3;
+            for (int i = 0; i < 2_000 && sent < datagrams; i++, sent++) {
+                int id = i % 1000 + 1;
+                byte[] request = switch (i % 20) {
+                    case 0 -> console.request(0x06, 0x01);                                       // Get Device ID
+                    case 1 -> console.request(0x0A, 0x23, new byte[] {0, 0, (byte) (i % 19), 0, 0, (byte) 0xFF});
+                    default -> console.request(0x0A, 0x43,                                       // Get SEL Entry
+                            new byte[] {0, 0, (byte) id, (byte) (id >> 8), 0, (byte) 0xFF});
+                };
+                if (processor.process(request, from).isEmpty()) {
+                    throw new IllegalStateException("warm-up request " + i + " unanswered");
+                }
+            }
+            processor.process(console.closeRequest(), from);
+        }
+    }
+
     /** The session layer alone (for the in-process microbenchmark; the server need not be started). */
     LanPacketProcessor processor() {
         return processor;
@@ -141,6 +195,9 @@ public final class IpmiBenchTarget implements AutoCloseable {
         server.close();
         scheduler.close();
         System.out.printf(Locale.ROOT, "STATS %s%n", counters);
+        if (processTimes != null && processTimes.count > 0) {
+            System.out.println(LatencyStats.of(processTimes.samples, processTimes.count).resultLine("process"));
+        }
         System.out.flush();
     }
 
@@ -216,6 +273,28 @@ public final class IpmiBenchTarget implements AutoCloseable {
         return new FruInventory(FruInventory.CHASSIS_RACK_MOUNT, "CH-4711", "CHS0001",
                 Instant.parse("2025-06-07T08:09:00Z"), "Example Systems", "BMC-AGENT-BOARD", "BRD123456",
                 "PN-0815", "Example Systems", "bmc-agent server", "SRV-42", "1.0", "SN987654", "ASSET-7");
+    }
+
+    /** Times each {@link LanPacketProcessor#process} call (the last 2^20 datagrams) with {@code System.nanoTime}. */
+    private static final class TimedProcessor implements DatagramProcessor {
+        private final LanPacketProcessor delegate;
+        private final long[] samples = new long[1 << 20];
+        private int count;
+        private int next;
+
+        TimedProcessor(LanPacketProcessor delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<byte[]> process(byte[] datagram, InetSocketAddress sender) {
+            long t0 = System.nanoTime();
+            Optional<byte[]> reply = delegate.process(datagram, sender);
+            samples[next] = System.nanoTime() - t0;
+            next = (next + 1) & (samples.length - 1);
+            count = Math.min(count + 1, samples.length);
+            return reply;
+        }
     }
 
     /** The host stays in S0/D0. */
