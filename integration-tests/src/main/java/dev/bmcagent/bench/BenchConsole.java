@@ -100,6 +100,24 @@ final class BenchConsole {
                 Arrays.copyOf(integrity.doFinal(signed), icvLength));
     }
 
+    /** Get Channel Authentication Capabilities (App 38h, IPMI v2.0 data) as ipmitool sends it: IPMI v1.5, no session. */
+    byte[] authCapabilitiesRequest() {
+        byte[] msg = lanRequest(0x06, 0x38, (byte) 0x8E, (byte) 0x04);
+        return cat(new byte[] {0x06, 0x00, (byte) 0xFF, 0x07, 0x00}, le(0), le(0), new byte[] {(byte) msg.length}, msg);
+    }
+
+    /** Get Channel Cipher Suites (App 54h, list index 0) as ipmitool sends it: RMCP+ payload type 0, no session. */
+    byte[] cipherSuitesRequest() {
+        byte[] msg = lanRequest(0x06, 0x54, (byte) 0x0E, (byte) 0x00, (byte) 0x80);
+        return cat(new byte[] {0x06, 0x00, (byte) 0xFF, 0x07, 0x06, 0x00}, le(0), le(0),
+                new byte[] {(byte) msg.length, 0}, msg);
+    }
+
+    /** Set Session Privilege Level (App 3Bh) to administrator, as ipmitool sends first in a session. */
+    byte[] privilegeRequest() throws GeneralSecurityException {
+        return request(0x06, 0x3B, (byte) 0x04);
+    }
+
     /** The Close Session request (App 3Ch) for this console's session. */
     byte[] closeRequest() throws GeneralSecurityException {
         return request(0x06, 0x3C, le(bmcSessionId));

@@ -69,6 +69,8 @@ public final class IpmiBenchTarget implements AutoCloseable {
     private static final UUID SYSTEM_GUID = UUID.fromString("12345678-9abc-4def-8123-456789abcdef");
     private static final int DIMMS = 8;
     private static final int FANS = 4;
+    /** Requests per warm-up session: short sessions, so session setup is compiled too. */
+    private static final int SESSION_REQUESTS = 100;
 
     private final SystemScheduler scheduler = new SystemScheduler("ipmi-bench-clock");
     private final InMemorySelStore sel;
@@ -156,32 +158,40 @@ public final class IpmiBenchTarget implements AutoCloseable {
 
     /**
      * Runs {@code datagrams} requests through the session layer in this thread before the socket opens, as a
-     * long-running server would have seen them (JIT compilation): logins with suites 17 and 3, then per
-     * session Get SEL Entry over the whole SEL, Get SDR, Get Device ID, and Close Session. Sessions come from
-     * a 127.0.0.2 source so they never meet the benchmark's clients; every session is closed again.
+     * long-running server would have seen them (JIT compilation): per session, as ipmitool does, Get Channel
+     * Authentication Capabilities (IPMI v1.5) and Get Channel Cipher Suites, the login (suites 17 and 3 in
+     * turn), Set Session Privilege Level, 100 requests (Get SEL Entry over the whole SEL, Get SDR, Get Device
+     * ID) and Close Session. The sessions' source port (9) is one no client uses; every session is closed.
      */
     void warmUp(int datagrams) throws GeneralSecurityException {
-        InetSocketAddress from = new InetSocketAddress("127.0.0.2", 40_623);
+        InetSocketAddress from = new InetSocketAddress("127.0.0.1", 9); // in-process only: no packet is sent
         int sent = 0;
         int round = 0;
         while (sent < datagrams) {
             BenchConsole console = new BenchConsole(round++ % 2 == 0 ? 17 : 3,
                     d -> processor.process(d, from).orElse(null));
+            expectReply(console.authCapabilitiesRequest(), from, "Get Channel Authentication Capabilities");
+            expectReply(console.cipherSuitesRequest(), from, "Get Channel Cipher Suites");
             console.login(user, password);
-            sent += 3;
-            for (int i = 0; i < 2_000 && sent < datagrams; i++, sent++) {
-                int id = i % 1000 + 1;
+            expectReply(console.privilegeRequest(), from, "Set Session Privilege Level");
+            sent += 6;
+            for (int i = 0; i < SESSION_REQUESTS && sent < datagrams; i++, sent++) {
+                int id = (round * SESSION_REQUESTS + i) % 1000 + 1;
                 byte[] request = switch (i % 20) {
                     case 0 -> console.request(0x06, 0x01);                                       // Get Device ID
                     case 1 -> console.request(0x0A, 0x23, new byte[] {0, 0, (byte) (i % 19), 0, 0, (byte) 0xFF});
                     default -> console.request(0x0A, 0x43,                                       // Get SEL Entry
                             new byte[] {0, 0, (byte) id, (byte) (id >> 8), 0, (byte) 0xFF});
                 };
-                if (processor.process(request, from).isEmpty()) {
-                    throw new IllegalStateException("warm-up request " + i + " unanswered");
-                }
+                expectReply(request, from, "warm-up request");
             }
             processor.process(console.closeRequest(), from);
+        }
+    }
+
+    private void expectReply(byte[] request, InetSocketAddress from, String what) {
+        if (processor.process(request, from).isEmpty()) {
+            throw new IllegalStateException(what + " unanswered during warm-up");
         }
     }
 
