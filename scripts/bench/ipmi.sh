@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # IPMI benchmark: OpenIPMI ipmi_sim (anchor, always) vs a target BMC (optional), both on 127.0.0.1 UDP.
 #
-#   scripts/bench/ipmi.sh [--target HOST:PORT:USER:PASS] [--rounds 3] [--runs 10] [--plain-runs 3]
-#                         [--cipher 3] [--results FILE]
+#   scripts/bench/ipmi.sh [--target HOST:PORT:USER:PASS | --target self] [--rounds 3] [--runs 10]
+#                         [--plain-runs 3] [--cipher 3] [--warmup 20] [--results FILE] [--no-build]
+#
+# --target self builds integration-tests (mvn -o, tests skipped) and starts dev.bmcagent.bench.IpmiBenchTarget
+# (our IpmiLanServer + LanPacketProcessor + StandardCommands dispatcher, standard SDR, 1,000 SEL records) on a
+# free 127.0.0.1 port; $TARGET_JVM_OPTS adds JVM flags. Before the rounds every system is warmed up with
+# --warmup runs of `sel elist` and `mc info` (and, for the target only, plain `mc info`: ipmi_sim takes 10 s
+# per plain run, see docs/BENCHMARKS.md), so a JVM target is measured after JIT compilation.
 #
 # Per round and per system:
 #   1. server reply time p50/p99: tshark captures the UDP port on lo while ipmitool runs `sel elist`
@@ -15,7 +21,7 @@
 # Output: a markdown table (lib/table.py) on stdout; raw result lines appended to $RESULTS.
 source "$(dirname "$0")/lib/common.sh"
 
-TARGET="" ROUNDS=3 RUNS=10 PLAIN_RUNS=3 CIPHER=3 CAPTURE_RUNS=3 SEL=1000
+TARGET="" ROUNDS=3 RUNS=10 PLAIN_RUNS=3 CIPHER=3 CAPTURE_RUNS=3 SEL=1000 WARMUP=20 BUILD=1
 RESULTS=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -25,6 +31,8 @@ while [ $# -gt 0 ]; do
     --plain-runs) PLAIN_RUNS=$2; shift 2 ;;
     --cipher) CIPHER=$2; shift 2 ;;
     --results) RESULTS=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
     *) die "unknown option $1 (see the header of $0)" ;;
   esac
 done
@@ -34,9 +42,10 @@ ensure_tshark
 
 WORK=$(mktemp -d /tmp/bench-ipmi.XXXXXX)
 [ -n "$RESULTS" ] || RESULTS=$WORK/results.tsv
-SIM_PID="" TSHARK_PID=""
+SIM_PID="" TSHARK_PID="" SELF_PID=""
 cleanup() {
   [ -n "$TSHARK_PID" ] && kill "$TSHARK_PID" 2>/dev/null || true
+  [ -n "$SELF_PID" ] && kill "$SELF_PID" 2>/dev/null || true
   [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -58,6 +67,43 @@ start_anchor() {
   [ "$entries" = "$SEL" ] || die "ipmi_sim not ready or SEL has '$entries' entries (want $SEL); see $WORK/sim/sim.log"
   ANCHOR="127.0.0.1:$port:admin:benchpass"
   log "ipmi_sim up on 127.0.0.1:$port with $entries SEL entries"
+}
+
+# start_self: builds integration-tests and starts IpmiBenchTarget; sets TARGET.
+start_self() {
+  require_tools java mvn
+  local cp_file="$REPO_ROOT/integration-tests/target/bench-classpath.txt"
+  if [ "$BUILD" = 1 ] || [ ! -s "$cp_file" ]; then
+    log "building integration-tests (and what it needs) without tests"
+    (cd "$REPO_ROOT" && mvn -B -q -o -pl integration-tests -am -DskipTests package \
+      dependency:build-classpath -Dmdep.outputFile="$cp_file" >"$WORK/mvn.log" 2>&1) \
+      || die "build failed: $(tail -20 "$WORK/mvn.log")"
+  fi
+  local cp="$REPO_ROOT/integration-tests/target/classes:$(cat "$cp_file")"
+  local port; port=$(free_port)
+  mkfifo "$WORK/self.stdin"
+  # stdin is a FIFO held open by a sleeping writer: the target stops on its EOF (or on SIGTERM at exit)
+  (exec timeout 3600 java ${TARGET_JVM_OPTS:-} -Dlogback.configurationFile="$BENCH_LIB/logback-bench.xml" -cp "$cp" \
+    dev.bmcagent.bench.IpmiBenchTarget --port "$port" --user admin --password benchpass --sel "$SEL" \
+    <"$WORK/self.stdin" >"$WORK/self.log" 2>&1) &
+  SELF_PID=$!
+  exec 7>"$WORK/self.stdin"
+  local i
+  for i in $(seq 300); do grep -q '^READY' "$WORK/self.log" && break; sleep 0.1; done
+  grep -q '^READY' "$WORK/self.log" || die "IpmiBenchTarget did not start: $(tail -20 "$WORK/self.log")"
+  log "IpmiBenchTarget: $(grep '^READY' "$WORK/self.log")"
+  TARGET="127.0.0.1:$port:admin:benchpass"
+}
+
+# warm SYSTEM HOST PORT USER PASS: $WARMUP runs of the timed commands before any timing (JIT for a JVM target).
+warm() {
+  local sys=$1 base="ipmitool -I lanplus -H $2 -p $3 -U $4 -P $5" i
+  for i in $(seq "$WARMUP"); do
+    $base -C "$CIPHER" sel elist >/dev/null 2>&1 || true
+    $base -C "$CIPHER" mc info >/dev/null 2>&1 || true
+    [ "$sys" = anchor ] || $base mc info >/dev/null 2>&1 || true
+  done
+  log "$sys warmed up ($WARMUP runs)"
 }
 
 # measure SYSTEM HOST PORT USER PASS ROUND
@@ -119,9 +165,11 @@ describe() {
 }
 
 start_anchor
-IFS=: read -r h p u pw <<<"$ANCHOR"; describe anchor "$h" "$p" "$u" "$pw"
+[ "$TARGET" = self ] && start_self
+IFS=: read -r h p u pw <<<"$ANCHOR"; describe anchor "$h" "$p" "$u" "$pw"; warm anchor "$h" "$p" "$u" "$pw"
 if [ -n "$TARGET" ]; then
   IFS=: read -r h p u pw <<<"$TARGET"; require_loopback "$h"; describe target "$h" "$p" "$u" "$pw"
+  warm target "$h" "$p" "$u" "$pw"
 fi
 printf '#name\tipmi\tOpenIPMI ipmi_sim %s\n' "$(dpkg-query -W -f='${Version}' openipmi 2>/dev/null || echo '?')" >>"$RESULTS"
 for r in $(seq "$ROUNDS"); do

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark (anchors always, targets when given) and prints one combined markdown table.
 #
-#   scripts/bench/run-all.sh [--rounds 3] [--ipmi-target HOST:PORT:USER:PASS]
+#   scripts/bench/run-all.sh [--rounds 3] [--ipmi-target HOST:PORT:USER:PASS | --ipmi-target self]
 #                            [--redfish-target URL --redfish-user U --redfish-pass P]
 #                            [--mqtt-stimulus-class FQCN --mqtt-stimulus-port PORT [--mqtt-stimulus-opts "..."]]
 #                            [--agent]   also the agent's own harnesses: hostif.sh, hostif-mqtt.sh, redfish-agent.sh

@@ -5,6 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
@@ -19,6 +21,7 @@ public final class RmcpPlusCrypto {
     private static final int AES_BLOCK = 16;
     private static final byte[] CONST_1 = filled(0x01);
     private static final byte[] CONST_2 = filled(0x02);
+    private static final ThreadLocal<Engines> ENGINES = ThreadLocal.withInitial(Engines::new);
 
     private RmcpPlusCrypto() {
     }
@@ -26,8 +29,7 @@ public final class RmcpPlusCrypto {
     /** HMAC of the concatenated {@code parts} with {@code key} (JCA algorithm name, e.g. HmacSHA1). */
     public static byte[] hmac(String algorithm, byte[] key, byte[]... parts) {
         try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, algorithm));
+            Mac mac = ENGINES.get().mac(algorithm, key.length == 0 ? new byte[1] : key);
             for (byte[] p : parts) {
                 mac.update(p);
             }
@@ -69,12 +71,11 @@ public final class RmcpPlusCrypto {
             plain[data.length + i] = (byte) (i + 1);
         }
         plain[plain.length - 1] = (byte) padLength;
+        byte[] out = new byte[AES_BLOCK + plain.length];
         byte[] iv = new byte[AES_BLOCK];
         random.nextBytes(iv);
-        byte[] cipher = aes(Cipher.ENCRYPT_MODE, k2, iv, plain);
-        byte[] out = new byte[AES_BLOCK + cipher.length];
         System.arraycopy(iv, 0, out, 0, AES_BLOCK);
-        System.arraycopy(cipher, 0, out, AES_BLOCK, cipher.length);
+        aes(Cipher.ENCRYPT_MODE, k2, out, plain, 0, plain.length, out, AES_BLOCK);
         return out;
     }
 
@@ -83,8 +84,8 @@ public final class RmcpPlusCrypto {
         if (payload.length < 2 * AES_BLOCK || payload.length % AES_BLOCK != 0) {
             return Decoded.malformed("AES payload length");
         }
-        byte[] iv = Arrays.copyOf(payload, AES_BLOCK);
-        byte[] plain = aes(Cipher.DECRYPT_MODE, k2, iv, Arrays.copyOfRange(payload, AES_BLOCK, payload.length));
+        byte[] plain = new byte[payload.length - AES_BLOCK];
+        aes(Cipher.DECRYPT_MODE, k2, payload, payload, AES_BLOCK, plain.length, plain, 0);
         int padLength = plain[plain.length - 1] & 0xFF;
         if (padLength >= AES_BLOCK) {
             return Decoded.malformed("confidentiality pad length");
@@ -98,13 +99,51 @@ public final class RmcpPlusCrypto {
         return Decoded.ok(Arrays.copyOf(plain, dataLength));
     }
 
-    private static byte[] aes(int mode, byte[] k2, byte[] iv, byte[] input) {
+    /** AES-CBC-128 with the first 16 bytes of {@code k2}; the IV is the first 16 bytes of {@code ivSource}. */
+    private static void aes(int mode, byte[] k2, byte[] ivSource, byte[] input, int offset, int length, byte[] output,
+                            int outputOffset) {
         try {
-            Cipher c = Cipher.getInstance("AES/CBC/NoPadding");
-            c.init(mode, new SecretKeySpec(k2, 0, AES_BLOCK, "AES"), new IvParameterSpec(iv));
-            return c.doFinal(input);
+            Cipher c = ENGINES.get().aes();
+            c.init(mode, new SecretKeySpec(k2, 0, AES_BLOCK, "AES"), new IvParameterSpec(ivSource, 0, AES_BLOCK));
+            c.doFinal(input, offset, length, output, outputOffset);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("JCA AES/CBC unavailable", e);
+        }
+    }
+
+    /**
+     * The JCA engines of one thread, kept between packets: {@code Mac.getInstance}/{@code Cipher.getInstance}
+     * are provider look-ups, and re-keying costs an HMAC key setup or an AES key schedule. The Mac keeps its
+     * key while the same key bytes come again (a session's K1); the AES cipher re-uses its key schedule
+     * itself while the key bytes stay the same (the JDK's AESCrypt compares them).
+     */
+    private static final class Engines {
+        private final Map<String, Mac> macs = new HashMap<>();
+        private final Map<String, byte[]> macKeys = new HashMap<>();
+        private Cipher aes;
+
+        Mac mac(String algorithm, byte[] key) throws GeneralSecurityException {
+            Mac mac = macs.get(algorithm);
+            if (mac == null) {
+                mac = Mac.getInstance(algorithm);
+                macs.put(algorithm, mac);
+            }
+            byte[] current = macKeys.get(algorithm);
+            if (current != null && MessageDigest.isEqual(current, key)) {
+                mac.reset();
+            } else {
+                macKeys.remove(algorithm);
+                mac.init(new SecretKeySpec(key, algorithm));
+                macKeys.put(algorithm, key.clone());
+            }
+            return mac;
+        }
+
+        Cipher aes() throws GeneralSecurityException {
+            if (aes == null) {
+                aes = Cipher.getInstance("AES/CBC/NoPadding");
+            }
+            return aes;
         }
     }
 
