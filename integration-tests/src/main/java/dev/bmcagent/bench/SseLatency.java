@@ -114,7 +114,7 @@ public final class SseLatency {
                 resp.body().close();
             }
         }
-        System.err.printf("%s: %d inputs (%d warm-up), extra SSE events %d%n", label, done, warmup, extra);
+        System.err.printf(java.util.Locale.ROOT, "%s: %d inputs (%d warm-up), extra SSE events %d%n", label, done, warmup, extra);
         if (done <= warmup) {
             return 2;
         }
