@@ -21,6 +21,10 @@ cleanup() { [ -n "$BROKER_PID" ] && kill "$BROKER_PID" 2>/dev/null || true; rm -
 trap cleanup EXIT
 TOPIC=bmc/bench/bmc0/host0/events
 CP_FILE="$REPO_ROOT/integration-tests/target/bench-classpath.txt"
+if [ ! -s "$CP_FILE" ]; then  # a fresh checkout: build the harness first (as hostif.sh does)
+  (cd "$REPO_ROOT" && mvn -B -q -o -pl integration-tests -am -Dmaven.test.skip=true package \
+    dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null)
+fi
 CP="$REPO_ROOT/integration-tests/target/classes:$(cat "$CP_FILE")"
 for broker in mosquitto embedded; do
   port=$(free_port)
