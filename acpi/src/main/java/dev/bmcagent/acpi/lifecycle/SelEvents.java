@@ -34,9 +34,21 @@ public final class SelEvents {
     private SelEvents() {
     }
 
+    /** Event data 3 (an OEM code) of an ACPI record whose state the BMC inferred rather than the host reported. */
+    public static final int ACPI_INFERRED_BY_BMC = 0x01;
+
     /** 22h System ACPI Power State: offset = the state's SEL offset. */
     public static SelEvent acpi(AcpiSystemState state) {
         return SelEvent.of(SelEvent.SelSensor.ACPI_STATUS, state.selOffset());
+    }
+
+    /**
+     * 22h for a state the BMC inferred (e.g. S5 when power-good dropped without an S5 report): the same offset, and
+     * event data 3 = {@link #ACPI_INFERRED_BY_BMC} as an OEM code, so the SEL says it was not reported by the host.
+     */
+    public static SelEvent acpiInferred(AcpiSystemState state) {
+        return new SelEvent(SelEvent.SelSensor.ACPI_STATUS, state.selOffset(), SelEvent.UNSPECIFIED,
+                ACPI_INFERRED_BY_BMC, true);
     }
 
     /** 1Dh: power up (00h), hard reset (01h), warm reset (02h), ED2 FFh. */

@@ -93,7 +93,7 @@ final class Step {
         acpiChangedAt = now;
         emit(new LifecycleEvent.AcpiChanged(newSystem, newDevice, inferred, cause, now));
         if (systemChanged) {
-            sel(SelEvents.acpi(newSystem));
+            sel(inferred ? SelEvents.acpiInferred(newSystem) : SelEvents.acpi(newSystem));
         }
     }
 

@@ -28,6 +28,7 @@ class SelEventsTest {
     @Test
     void acpiGolden() {
         assertSel(0x22, 0x05, 0xFF, 0xFF, SelEvents.acpi(AcpiSystemState.S5_G2)); // "S5/G2: soft-off"
+        assertSel(0x22, 0x05, 0xFF, 0x01, SelEvents.acpiInferred(AcpiSystemState.S5_G2)); // inferred: OEM code in ED3
         assertSel(0x22, 0x0E, 0xFF, 0xFF, SelEvents.acpi(AcpiSystemState.UNKNOWN)); // command code 2Ah, SEL 0Eh
     }
 

@@ -33,13 +33,16 @@ public final class LifecycleSelWriter implements SelWriter {
 
     /** The IPMI event fields of a domain SEL event. Pure. */
     public static SystemEvent toSystemEvent(SelEvent e) {
+        // event data 1 bits 7:6 / 5:4 (IPMI 2.0 table 29-6): 10b = OEM code in byte 2 / 3, 11b = sensor-specific
+        // extension code; the OEM boot-order record and the ACPI "inferred by the BMC" marker are OEM codes
         boolean oem = e.sensor() == SelEvent.SelSensor.BOOT_ORDER;
+        boolean oemData3 = oem || e.sensor() == SelEvent.SelSensor.ACPI_STATUS;
         int data1 = e.offset();
         if (e.eventData2() != SelEvent.UNSPECIFIED) {
             data1 |= oem ? 0x80 : 0xC0;
         }
         if (e.eventData3() != SelEvent.UNSPECIFIED) {
-            data1 |= oem ? 0x20 : 0x30;
+            data1 |= oemData3 ? 0x20 : 0x30;
         }
         int dirType = SystemEvent.EVENT_TYPE_SENSOR_SPECIFIC | (e.assertion() ? 0 : SystemEvent.DEASSERTION);
         return new SystemEvent(SystemEvent.GENERATOR_BMC, SystemEvent.EVM_REV_IPMI_2, e.sensor().sensorType(),

@@ -107,6 +107,11 @@ class BootOverVmLinkTest {
         await().until(() -> f.node().state().system() == AcpiSystemState.S2_D2);
         List<String> after = f.sel().subList(before, f.sel().size());
         assertEquals(List.of("BMC 22/05 FF", "BMC 1D/00 FF", "BMC 22/02 FF"), after);   // S5 inferred first
+        // the inferred S5 says so in the record: ED1 = 25h (offset 05h, bits 5:4 = 10b "OEM code in ED3"), ED3 = 01h
+        var s5 = f.node().spec().sel().get(f.node().spec().sel().first().orElseThrow().recordId() + before)
+                .orElseThrow().event();
+        assertEquals(0x25, s5.data1());
+        assertEquals(0x01, s5.data3());
         assertEquals(1, eventNames().stream().filter(n -> n.equals("Acpi S5_G2 inferred")).count());
     }
 }
