@@ -20,11 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * A broker outage in the middle of a stream: Mosquitto is stopped while events keep coming, then restarted on the
  * same port; the subscriber must end up with every event by sequence number (duplicates allowed).
  *
- * <p>The outage lasts {@code -Dmqtt.outage.seconds} (default 3; the issue's full run uses 60).
+ * <p>The outage lasts {@code -Dmqtt.outage.seconds} (default 60, as the issue asks; -Dmqtt.outage.seconds=3 for a quick run).
  */
 class BrokerOutageTest {
     private static final String EVENTS = "bmc/lab1/bmc7/host0/events";
-    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("mqtt.outage.seconds", 3));
+    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("mqtt.outage.seconds", 60));
 
     @TempDir
     Path dir;
