@@ -1,7 +1,9 @@
 package dev.bmcagent.redfish;
 
 import dev.bmcagent.redfish.accounts.AccountServiceResource;
+import dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence;
 import dev.bmcagent.redfish.backend.RedfishBackends;
+import dev.bmcagent.redfish.backend.SubscriptionPersistence;
 import dev.bmcagent.redfish.chassis.ChassisResource;
 import dev.bmcagent.redfish.chassis.SensorsResource;
 import dev.bmcagent.redfish.chassis.ThermalResource;
@@ -23,6 +25,7 @@ import dev.bmcagent.redfish.service.ServiceRootResource;
 import dev.bmcagent.redfish.sessions.SessionServiceResource;
 import dev.bmcagent.redfish.sessions.SessionStore;
 import dev.bmcagent.redfish.events.DestinationValidator;
+import dev.bmcagent.redfish.events.DurableSubscriptions;
 import dev.bmcagent.redfish.events.EventDispatcher;
 import dev.bmcagent.redfish.events.EventServiceResource;
 import dev.bmcagent.redfish.events.PushDelivery;
@@ -55,28 +58,39 @@ public final class RedfishServer {
     private final RedfishOptions options;
     private final RedfishBackends backends;
     private final Clock clock;
+    private final SubscriptionPersistence subscriptions;
     private final SessionStore sessions;
     private HttpServer server;
     private EventDispatcher dispatcher;
     private HttpClient pushClient;
 
-    /** A server on its own Vert.x instance (closed by {@link #stop()}). */
+    /** A server on its own Vert.x instance (closed by {@link #stop()}); push subscriptions kept in memory only. */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
-        this(Vertx.vertx(), true, options, backends, clock);
+        this(options, backends, new InMemorySubscriptionPersistence(), clock);
     }
 
-    /** A server on a shared Vert.x instance (left open by {@link #stop()}). */
+    /**
+     * A server on its own Vert.x instance (closed by {@link #stop()}) whose push subscriptions are loaded from and
+     * kept in {@code subscriptions}.
+     */
+    public RedfishServer(RedfishOptions options, RedfishBackends backends, SubscriptionPersistence subscriptions,
+                         Clock clock) {
+        this(Vertx.vertx(), true, options, backends, subscriptions, clock);
+    }
+
+    /** A server on a shared Vert.x instance (left open by {@link #stop()}); push subscriptions in memory only. */
     public RedfishServer(Vertx vertx, RedfishOptions options, RedfishBackends backends, Clock clock) {
-        this(vertx, false, options, backends, clock);
+        this(vertx, false, options, backends, new InMemorySubscriptionPersistence(), clock);
     }
 
     private RedfishServer(Vertx vertx, boolean ownsVertx, RedfishOptions options, RedfishBackends backends,
-                          Clock clock) {
+                          SubscriptionPersistence subscriptions, Clock clock) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.ownsVertx = ownsVertx;
         this.options = Objects.requireNonNull(options, "options");
         this.backends = Objects.requireNonNull(backends, "backends");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.sessions = new SessionStore(clock, options.sessionTimeout(), options.maxSessions());
     }
 
@@ -157,14 +171,17 @@ public final class RedfishServer {
 
     private EventServiceResource events(Context context) {
         SubscriptionStore store = new SubscriptionStore(options.maxSubscriptions());
+        DurableSubscriptions durable = new DurableSubscriptions(subscriptions, store);
         SseStreams sse = new SseStreams();
         pushClient = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000));
         PushDelivery push = new PushDelivery(vertx, pushClient, options.deliveryRetryAttempts(),
-                options.deliveryRetryInterval(), store::remove);
+                options.deliveryRetryInterval(), durable::remove, durable::suspended);
+        DestinationValidator destinations =
+                new DestinationValidator(options.eventDestinationHosts(), RedfishOptions.MAX_DESTINATION_LENGTH);
+        durable.restore(push, destinations);
         dispatcher = new EventDispatcher(context, store, sse, push);
         dispatcher.start(backends.events());
-        return new EventServiceResource(store, sse, push, dispatcher,
-                new DestinationValidator(options.eventDestinationHosts(), RedfishOptions.MAX_DESTINATION_LENGTH),
-                clock, options.deliveryRetryAttempts(), options.deliveryRetryInterval().toSeconds());
+        return new EventServiceResource(store, durable, sse, push, dispatcher, destinations, clock,
+                options.deliveryRetryAttempts(), options.deliveryRetryInterval().toSeconds());
     }
 }

@@ -84,7 +84,8 @@ public final class RedfishService implements AutoCloseable {
                     new RuntimeLogs(nodes, cycles, writer),
                     new AccountStoreDirectory(stores.accounts(), clock, writer, AccountStoreDirectory.defaultPolicy()),
                     events);
-            RedfishServer server = new RedfishServer(options, backends, clock);
+            RedfishServer server = new RedfishServer(options, backends,
+                    new SettingsSubscriptions(stores.settings(), writer), clock);
             server.start().toCompletionStage().toCompletableFuture().get(STOP_SECONDS, TimeUnit.SECONDS);
             log.info("Redfish service on https://{}:{}/redfish/v1 ({} host(s))", options.host(), server.port(),
                     nodes.size());

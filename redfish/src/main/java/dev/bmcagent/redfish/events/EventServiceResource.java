@@ -32,6 +32,7 @@ public final class EventServiceResource {
     static final String SSE = SERVICE + "/SSE";
 
     private final SubscriptionStore store;
+    private final DurableSubscriptions durable;
     private final SseStreams sse;
     private final PushDelivery push;
     private final EventDispatcher dispatcher;
@@ -40,10 +41,11 @@ public final class EventServiceResource {
     private final int retryAttempts;
     private final long retryIntervalSeconds;
 
-    public EventServiceResource(SubscriptionStore store, SseStreams sse, PushDelivery push, EventDispatcher dispatcher,
+    public EventServiceResource(SubscriptionStore store, DurableSubscriptions durable, SseStreams sse, PushDelivery push, EventDispatcher dispatcher,
                                 DestinationValidator destinations, Clock clock, int retryAttempts,
                                 long retryIntervalSeconds) {
         this.store = Objects.requireNonNull(store, "store");
+        this.durable = Objects.requireNonNull(durable, "durable");
         this.sse = Objects.requireNonNull(sse, "sse");
         this.push = Objects.requireNonNull(push, "push");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
@@ -64,7 +66,7 @@ public final class EventServiceResource {
         routes.delete("/redfish/v1/EventService/Subscriptions/:subscriptionId", Privilege.ConfigureManager,
                 (ctx, p) -> {
                     Subscription s = find(ctx);
-                    store.remove(s.id());
+                    durable.remove(s.id());
                     push.forget(s.id());
                     Responses.noContent(ctx);
                 });
@@ -75,6 +77,7 @@ public final class EventServiceResource {
                     Subscription s = find(ctx);
                     Bodies.objectOrEmpty(ctx);
                     push.forget(s.id());
+                    durable.save(s, false);
                     Responses.noContent(ctx);
                 });
         routes.post("/redfish/v1/EventService/Actions/EventService.SubmitTestEvent", Privilege.ConfigureManager,
@@ -168,6 +171,7 @@ public final class EventServiceResource {
         Subscription s = store.add(id -> new Subscription(id, SubscriptionType.RedfishEvent, destination, context,
                         headers, prefixes, types, List.of(), List.of(), policy, p.userName()))
                 .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
+        durable.save(s, false);
         ctx.response().putHeader("Location", SUBSCRIPTIONS + "/" + s.id());
         Responses.send(ctx, 201, render(s));
     }
@@ -187,6 +191,7 @@ public final class EventServiceResource {
                 s.resourceTypes(), s.messageIds(), s.originResources(),
                 PatchSpec.enumValue(body, "DeliveryRetryPolicy", RetryPolicy.class).orElse(s.retryPolicy()), s.owner());
         store.replace(updated);
+        durable.save(updated, push.isSuspended(updated.id()));
         Responses.resource(ctx, render(updated));
     }
 

@@ -33,17 +33,19 @@ public final class PushDelivery {
     private final int retryAttempts;
     private final Duration retryInterval;
     private final Consumer<String> terminate;
+    private final Consumer<String> suspendedHook;
     private final Map<String, ArrayDeque<RedfishEvent>> queues = new HashMap<>();
     private final Set<String> inFlight = new HashSet<>();
     private final Set<String> suspended = new HashSet<>();
 
     public PushDelivery(Vertx vertx, HttpClient client, int retryAttempts, Duration retryInterval,
-                        Consumer<String> terminate) {
+                        Consumer<String> terminate, Consumer<String> suspendedHook) {
         this.vertx = vertx;
         this.client = client;
         this.retryAttempts = retryAttempts;
         this.retryInterval = retryInterval;
         this.terminate = terminate;
+        this.suspendedHook = suspendedHook;
     }
 
     void offer(Subscription s, RedfishEvent e) {
@@ -62,6 +64,11 @@ public final class PushDelivery {
 
     boolean isSuspended(String id) {
         return suspended.contains(id);
+    }
+
+    /** Marks a subscription suspended (restored in that state) without telling the suspension hook. */
+    void suspend(String id) {
+        suspended.add(id);
     }
 
     /** Drops all delivery state of a subscription: deleted, or resumed after suspension. */
@@ -101,6 +108,7 @@ public final class PushDelivery {
         inFlight.remove(s.id());
         if (s.retryPolicy() == RetryPolicy.SuspendRetries) {
             suspended.add(s.id());
+            suspendedHook.accept(s.id());
         } else {
             terminate.accept(s.id());
         }

@@ -28,6 +28,23 @@ public final class SubscriptionStore {
         return Optional.of(s);
     }
 
+    /**
+     * Puts back a subscription kept across a restart under its own id; later fresh ids come after it. False when
+     * the limit is reached or the id is taken.
+     */
+    public boolean restore(Subscription s) {
+        if (byId.size() >= max || byId.containsKey(s.id())) {
+            return false;
+        }
+        byId.put(s.id(), s);
+        try {
+            nextId = Math.max(nextId, Long.parseLong(s.id()) + 1);
+        } catch (NumberFormatException e) {
+            // not one of ours: fresh ids cannot collide with it
+        }
+        return true;
+    }
+
     public Optional<Subscription> get(String id) {
         return Optional.ofNullable(byId.get(id));
     }

@@ -47,6 +47,11 @@ public final class RedfishFixture implements AutoCloseable {
     public final Curl curl;
 
     private RedfishFixture(Path dataDir, UnaryOperator<RedfishOptions> tweak) throws Exception {
+        this(dataDir, tweak, new dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence());
+    }
+
+    private RedfishFixture(Path dataDir, UnaryOperator<RedfishOptions> tweak,
+                           dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions) throws Exception {
         accounts.add("admin", "secret", Role.Administrator);
         accounts.add("operator", "opsecret", Role.Operator);
         accounts.add("reader", "readonly1", Role.ReadOnly);
@@ -54,7 +59,7 @@ public final class RedfishFixture implements AutoCloseable {
         chassis.put(chassis1());
         RedfishOptions options = tweak.apply(new RedfishOptions().port(0).dataDir(dataDir));
         server = new RedfishServer(options, new RedfishBackends(systems, chassis, manager, logs, accounts, events),
-                clock);
+                subscriptions, clock);
         server.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         curl = new Curl(server.port());
     }
@@ -97,6 +102,13 @@ public final class RedfishFixture implements AutoCloseable {
 
     public static RedfishFixture start(Path dataDir, UnaryOperator<RedfishOptions> tweak) throws Exception {
         return new RedfishFixture(withSharedCertificate(dataDir), tweak);
+    }
+
+    /** A server whose push subscriptions are loaded from and kept in {@code subscriptions}. */
+    public static RedfishFixture start(Path dataDir, UnaryOperator<RedfishOptions> tweak,
+                                       dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions)
+            throws Exception {
+        return new RedfishFixture(withSharedCertificate(dataDir), tweak, subscriptions);
     }
 
     public int port() {
