@@ -85,8 +85,9 @@ class HostNodeScenariosTest {
         assertTrue(f.bus.reads("DIMM_TEMP_0") > 0);
     }
 
-    private static final String GOOD_ORDER = "02" + hexAscii("HTTP v6 P1") + hexAscii("HTTP v4 P1");
-    private static final String BAD_ORDER = "02" + hexAscii("HTTP v4 P1") + hexAscii("HTTP v6 P1");
+    /** 30h/11h in one chunk: total 2, first index 0, then the options. */
+    private static final String GOOD_ORDER = "02 00" + hexAscii("HTTP v6 P1") + hexAscii("HTTP v4 P1");
+    private static final String BAD_ORDER = "02 00" + hexAscii("HTTP v4 P1") + hexAscii("HTTP v6 P1");
 
     /** Length byte, then the ASCII bytes. */
     private static String hexAscii(String s) {

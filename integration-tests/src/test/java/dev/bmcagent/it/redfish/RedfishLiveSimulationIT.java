@@ -67,7 +67,9 @@ class RedfishLiveSimulationIT {
         options.get("Members").forEach(m -> refs.add(m.get("@odata.id").asText().replaceAll(".*/", "")));
         System.out.println("simulated host's boot options: " + refs + " order " + up.at("/Boot/BootOrder"));
         assertTrue(refs.size() >= 2, options::toString);
-        List<String> reversed = new ArrayList<>(refs);
+        // the host now reports all its options (30h/11h in chunks), but the declared order still travels in one
+        // 30h/12h response (<= 254 bytes, about four ~60-byte patterns): declare the first four, reversed
+        List<String> reversed = new ArrayList<>(refs.subList(0, Math.min(4, refs.size())));
         java.util.Collections.reverse(reversed);
         String body = "{\"Boot\":{\"BootOrder\":" + RedfishRig.JSON.valueToTree(reversed) + "}}";
         assertEquals(200, rig.curl(ADMIN, ADMIN_PW, "PATCH", SYS, body).status());
@@ -85,6 +87,8 @@ class RedfishLiveSimulationIT {
         JsonNode after = rig.get(SYS);
         System.out.println("after reboot: BootOrder " + after.at("/Boot/BootOrder") + ", BootProgress "
                 + after.get("BootProgress"));
-        assertEquals(RedfishRig.JSON.valueToTree(reversed), after.at("/Boot/BootOrder"));
+        List<String> shown = new ArrayList<>();
+        after.at("/Boot/BootOrder").forEach(n -> shown.add(n.asText()));
+        assertEquals(reversed, shown.subList(0, Math.min(reversed.size(), shown.size())), shown::toString);
     }
 }

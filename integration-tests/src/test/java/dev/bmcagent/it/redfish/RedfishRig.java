@@ -107,9 +107,9 @@ final class RedfishRig implements AutoCloseable {
         return r.responseData();
     }
 
-    /** OEM 30h/11h Report Boot Order with these display strings. */
+    /** OEM 30h/11h Report Boot Order with these display strings, in one chunk (total, first index 0, options). */
     void reportBootOrder(List<String> options) {
-        StringBuilder hex = new StringBuilder(String.format(Locale.ROOT, "%02X", options.size()));
+        StringBuilder hex = new StringBuilder(String.format(Locale.ROOT, "%02X00", options.size()));
         for (String o : options) {
             byte[] b = o.getBytes(StandardCharsets.US_ASCII);
             hex.append(String.format(Locale.ROOT, "%02X", b.length)).append(HexFormat.of().formatHex(b));

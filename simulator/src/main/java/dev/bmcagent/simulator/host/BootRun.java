@@ -2,6 +2,7 @@ package dev.bmcagent.simulator.host;
 
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
+import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.simulator.firmware.BootPhase;
 import dev.bmcagent.simulator.firmware.ProgressProfile;
 import dev.bmcagent.simulator.ipmi.HostMessages;
@@ -150,7 +151,11 @@ final class BootRun {
         applyPendingBootOrder();
         List<BootOption> order = host.effectiveBootOrder();
         bootOrderAtPost = DeclaredOrder.descriptions(order);
-        host.send(HostMessages.reportBootOrder(bootOrderAtPost));
+        for (var chunk : HostMessages.reportBootOrder(bootOrderAtPost)) {
+            if (!host.send(chunk).completionCode().equals(CompletionCode.OK)) {
+                break;   // the BMC dropped the partial report; the rest would be rejected too
+            }
+        }
         List<BootOption> first = new ArrayList<>();
         forced.flatMap(device -> order.stream()
                 .filter(o -> device == HostResponses.BootDevice.NETWORK ? o.isNetwork() : !o.isNetwork())

@@ -122,24 +122,51 @@ public final class HostMessages {
 
     /** Largest IPMI request data a KCS/VM link carries (and the BMC's 30h/11h accepts). */
     public static final int MAX_REQUEST_DATA = 255;
+    /** Most boot options one report may announce (the BMC rejects more with CCh). */
+    public static final int MAX_BOOT_OPTIONS = 64;
 
     /**
-     * OEM Report Boot Order: count, then each description as length byte + ASCII — the longest prefix of the order
-     * that fits in {@link #MAX_REQUEST_DATA} bytes (about four options): the head of the order is what the BMC
-     * validates, and a real link carries no more.
+     * OEM Report Boot Order as the chunks to send in order: each is total option count, index of its first option,
+     * then its options as length byte + ASCII, at most {@link #MAX_REQUEST_DATA} bytes. An empty order is one
+     * chunk {@code 00 00}.
      */
-    public static HostRequest reportBootOrder(List<String> descriptions) {
-        List<String> head = new java.util.ArrayList<>();
-        int size = 1;
-        for (String d : descriptions) {
-            int next = size + 1 + d.getBytes(StandardCharsets.US_ASCII).length;
-            if (next > MAX_REQUEST_DATA) {
-                break;
-            }
-            head.add(d);
-            size = next;
+    public static List<HostRequest> reportBootOrder(List<String> descriptions) {
+        if (descriptions.size() > MAX_BOOT_OPTIONS) {
+            throw new IllegalArgumentException("too many boot options: " + descriptions.size());
         }
-        return new HostRequest("Report Boot Order", NetFn.OEM, OemCommands.REPORT_BOOT_ORDER, lengthPrefixed(head));
+        List<HostRequest> chunks = new java.util.ArrayList<>();
+        ByteArrayOutputStream chunk = chunkHeader(descriptions.size(), 0);
+        int inChunk = 0;
+        for (int i = 0; i < descriptions.size(); i++) {
+            byte[] b = descriptions.get(i).getBytes(StandardCharsets.US_ASCII);
+            if (b.length > MAX_REQUEST_DATA - 3) {
+                throw new IllegalArgumentException("description too long: " + descriptions.get(i));
+            }
+            if (chunk.size() + 1 + b.length > MAX_REQUEST_DATA) {
+                chunks.add(bootOrderChunk(chunk, chunks.size()));
+                chunk = chunkHeader(descriptions.size(), i);
+                inChunk = 0;
+            }
+            chunk.write(b.length);
+            chunk.write(b, 0, b.length);
+            inChunk++;
+        }
+        if (inChunk > 0 || chunks.isEmpty()) {
+            chunks.add(bootOrderChunk(chunk, chunks.size()));
+        }
+        return List.copyOf(chunks);
+    }
+
+    private static ByteArrayOutputStream chunkHeader(int total, int first) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(total);
+        out.write(first);
+        return out;
+    }
+
+    private static HostRequest bootOrderChunk(ByteArrayOutputStream chunk, int number) {
+        return new HostRequest("Report Boot Order (chunk " + (number + 1) + ")", NetFn.OEM,
+                OemCommands.REPORT_BOOT_ORDER, chunk.toByteArray());
     }
 
     /** OEM Report Memory: total MiB (LE32), DIMMs initialised, DIMMs expected. */

@@ -7,7 +7,10 @@ package dev.bmcagent.simulator.ipmi;
 public final class OemCommands {
     /** Report POST Code: data = code LSB [, code MSB]. */
     public static final int REPORT_POST_CODE = 0x10;
-    /** Report Boot Order: data = count, then each boot option description as length-prefixed ASCII. */
+    /**
+     * Report Boot Order, in chunks: data = total option count, index of the chunk's first option, then its boot
+     * option descriptions as length-prefixed ASCII (each chunk at most 255 bytes; see HostMessages).
+     */
     public static final int REPORT_BOOT_ORDER = 0x11;
     /**
      * Get Pending Boot Order: no request data; response = count (00h: nothing pending), then each declared

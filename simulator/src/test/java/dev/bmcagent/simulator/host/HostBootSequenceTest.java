@@ -47,24 +47,19 @@ class HostBootSequenceTest {
         return out;
     }
 
-    /** OEM Report Boot Order: the head of BootOrder that fits in 255 data bytes (count + length-prefixed). */
+    /** OEM Report Boot Order: one NIC's 4 options fit one chunk (total, first index 00h, length-prefixed ASCII). */
     private static String reportLine(SimulatedHost host) {
-        List<String> head = new ArrayList<>();
-        int size = 1;
-        for (String d : DeclaredOrder.descriptions(host.nvram().bootOrder())) {
-            if (size + 1 + d.length() > 255) {
-                break;
-            }
+        List<String> order = DeclaredOrder.descriptions(host.nvram().bootOrder());
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "30/11 %02X 00", order.size()));
+        int size = 2;
+        for (String d : order) {
             size += 1 + d.length();
-            head.add(d);
-        }
-        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "30/11 %02X", head.size()));
-        for (String d : head) {
             sb.append(String.format(java.util.Locale.ROOT, " %02X", d.length()));
             for (byte b : d.getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
                 sb.append(String.format(java.util.Locale.ROOT, " %02X", b));
             }
         }
+        assertTrue(size <= 255, "one chunk expected, " + size + " bytes");
         return sb.toString();
     }
 

@@ -111,13 +111,42 @@ class HostMessagesTest {
     }
 
     @Test
-    void reportBootOrderIsCountThenLengthPrefixedAscii() {
-        HostRequest r = HostMessages.reportBootOrder(List.of("AB", "xyz"));
-        assertEquals(0x30, r.netFn());
-        assertEquals(0x11, r.cmd());
-        assertArrayEquals(bytes(0x02, // count
+    void reportBootOrderIsTotalFirstIndexThenLengthPrefixedAscii() {
+        List<HostRequest> chunks = HostMessages.reportBootOrder(List.of("AB", "xyz"));
+        assertEquals(1, chunks.size());
+        HostRequest r = chunks.get(0);
+        assertEquals(0x30, r.netFn()); // OEM
+        assertEquals(0x11, r.cmd()); // Report Boot Order
+        assertArrayEquals(bytes(0x02, // total option count
+                0x00, // index of this chunk's first option
                 0x02, 'A', 'B', // length, ASCII
                 0x03, 'x', 'y', 'z'), r.data());
+        assertArrayEquals(bytes(0x00, 0x00), HostMessages.reportBootOrder(List.of()).get(0).data()); // empty order
+    }
+
+    @Test
+    void aLongBootOrderIsSplitIntoChunksOfAtMost255Bytes() {
+        List<String> options = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            options.add(String.format(java.util.Locale.ROOT,
+                    "UEFI: HTTPS IPv%d Intel Network Adapter - 50:00:E6:8F:4F:%02X P%d", i % 2 == 0 ? 4 : 6, i, i % 2 + 1));
+        }
+        List<HostRequest> chunks = HostMessages.reportBootOrder(options);
+        assertTrue(chunks.size() > 1, "16 options of ~60 bytes need several chunks");
+        List<String> back = new java.util.ArrayList<>();
+        for (HostRequest c : chunks) {
+            byte[] d = c.data();
+            assertTrue(d.length <= HostMessages.MAX_REQUEST_DATA, "chunk of " + d.length + " bytes");
+            assertEquals(16, d[0]); // total
+            assertEquals(back.size(), d[1]); // first index continues where the previous chunk ended
+            for (int at = 2; at < d.length; at += 1 + d[at]) {
+                back.add(new String(d, at + 1, d[at], java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        }
+        assertEquals(options, back);
+        assertArrayEquals(bytes(0x10, 0x04), java.util.Arrays.copyOf(chunks.get(1).data(), 2)); // 4 options per chunk
+        assertThrows(IllegalArgumentException.class,
+                () -> HostMessages.reportBootOrder(java.util.Collections.nCopies(65, "o")));
     }
 
     @Test

@@ -72,6 +72,20 @@ class FleetAcceptanceTest {
     }
 
     @Test
+    void declaredOrderIsReappliedAfterABiosUpdateThatResetsNvramWithFourNics() {
+        // 16 vendor-named options (~62 bytes each) need 4 chunks of 30h/11h: the agent must see all of them
+        SimulationReport r = run(request("firmware-upgrade", 10, "declared", true, true, 4)
+                .withBiosUpdate(BiosUpdateEffect.RESET_TO_DEFAULTS));
+        assertEquals(0, r.agent().bootOrderAlarms(), "the IPv6 options are in the (whole) reported order");
+        assertEquals(20, r.agent().reconcileReboots(), "BIOS reset and NIC update each cost one extra reboot");
+        assertTrue(r.deadPerCycle().compareTo(Duration.ofMinutes(3)) < 0, "per cycle " + r.deadPerCycle());
+        var last = r.sampleBoots().get(r.sampleBoots().size() - 1);
+        assertEquals(17, last.bootOrderAtPost().size(), "16 network options and the disk, all reported");
+        assertTrue(last.bootOrderAtPost().get(0).contains("HTTPS IPv6"), last.bootOrderAtPost().toString());
+        assertEquals(1, last.attempts().size());
+    }
+
+    @Test
     void aBootOrderWriteThatNeverSticksAlarmsAfterThreeReappliesWithoutARebootLoop() {
         SimulationReport r = run(request("firmware-upgrade", 5, "declared", true, true, 1)
                 .withBootOrderWriteLost(true));

@@ -16,7 +16,9 @@ import java.util.Objects;
 /**
  * The project's OEM commands (NetFn 30h, system interface only; docs/HOST-INTERFACE.md "OEM commands"):
  * 10h Report POST Code, 11h Report Boot Order, 12h Get Pending Boot Order, 13h Acknowledge Boot Order,
- * 14h Report Memory. Strings travel as a count byte, then per string a length byte and that many ASCII bytes.
+ * 14h Report Memory. Strings travel as a length byte and that many ASCII bytes; 12h's list starts with a count,
+ * 11h reports the boot order in chunks: total count, index of the chunk's first option, then options to the end
+ * of the data, reassembled per host by {@link BootOrderAssembler}.
  */
 public final class OemCommands {
     public static final int REPORT_POST_CODE = 0x10;
@@ -31,6 +33,7 @@ public final class OemCommands {
     private static final int MAX_RESPONSE = 254;
 
     private final HostScoped<OemHostPort> port;
+    private final HostScoped<BootOrderAssembler> assemblers = HostScoped.lazy(BootOrderAssembler::new);
 
     public OemCommands(HostScoped<OemHostPort> port) {
         this.port = Objects.requireNonNull(port, "port");
@@ -39,7 +42,7 @@ public final class OemCommands {
     public List<CommandSpec> specs() {
         return List.of(
                 CommandSpec.hostOnly("OEM Report POST Code", NetFn.OEM, REPORT_POST_CODE, 1, 2, this::postCode),
-                CommandSpec.hostOnly("OEM Report Boot Order", NetFn.OEM, REPORT_BOOT_ORDER, 1, 255, this::bootOrder),
+                CommandSpec.hostOnly("OEM Report Boot Order", NetFn.OEM, REPORT_BOOT_ORDER, 2, 255, this::bootOrder),
                 CommandSpec.hostOnly("OEM Get Pending Boot Order", NetFn.OEM, GET_PENDING_BOOT_ORDER, 0, 0,
                         this::pending),
                 CommandSpec.hostOnly("OEM Acknowledge Boot Order", NetFn.OEM, ACK_BOOT_ORDER, 1, 1, this::ack),
@@ -55,8 +58,17 @@ public final class OemCommands {
         return IpmiResponse.ok();
     }
 
+    /** A chunk of the boot order: total, first index, options (length, ASCII) to the end of the data. */
     private IpmiResponse bootOrder(IpmiRequest r) {
-        of(r).bootOrderReported(decodeStrings(r.data()));
+        BootOrderAssembler assembler = assemblers.forHost(r.context().hostIndex());
+        List<String> options;
+        try {
+            options = decodeStrings(r.data(), 2);
+        } catch (IpmiException e) {
+            assembler.discard();
+            throw e;
+        }
+        assembler.accept(r.u8(0), r.u8(1), options).ifPresent(of(r)::bootOrderReported);
         return IpmiResponse.ok();
     }
 
@@ -84,13 +96,12 @@ public final class OemCommands {
         return IpmiResponse.ok();
     }
 
-    /** count, then count × (length, ASCII). Truncated or trailing bytes: C7h; non-ASCII: CCh. */
-    static List<String> decodeStrings(byte[] d) {
-        int count = d[0] & 0xFF;
-        List<String> out = new ArrayList<>(count);
-        int at = 1;
-        for (int i = 0; i < count; i++) {
-            if (at >= d.length || at + 1 + (d[at] & 0xFF) > d.length) {
+    /** (length, ASCII) strings from {@code from} to the end of the data. Truncated: C7h; non-ASCII: CCh. */
+    static List<String> decodeStrings(byte[] d, int from) {
+        List<String> out = new ArrayList<>();
+        int at = from;
+        while (at < d.length) {
+            if (at + 1 + (d[at] & 0xFF) > d.length) {
                 throw new IpmiException(CompletionCode.INVALID_LENGTH, "string list truncated");
             }
             int len = d[at] & 0xFF;
@@ -102,13 +113,10 @@ public final class OemCommands {
             out.add(new String(d, at + 1, len, StandardCharsets.US_ASCII));
             at += 1 + len;
         }
-        if (at != d.length) {
-            throw new IpmiException(CompletionCode.INVALID_LENGTH, "trailing bytes after string list");
-        }
         return out;
     }
 
-    /** The inverse of {@link #decodeStrings}; CAh when the list does not fit one response. */
+    /** Count, then (length, ASCII) per string; CAh when the list does not fit one response. */
     static byte[] encodeStrings(List<String> strings) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(strings.size());

@@ -63,14 +63,38 @@ class OemCommandsTest {
     }
 
     @Test
-    void bootOrderReportDecodesLengthPrefixedAscii() {
-        assertEquals(CompletionCode.OK, host(0x11, "02"   // count 2
+    void bootOrderReportInOneChunk() {
+        assertEquals(CompletionCode.OK, host(0x11, "02"   // total 2 options
+                + " 00"                                    // first option in this chunk: index 0
                 + " 03 41 42 43"                           // length 3, "ABC"
                 + " 02 50 31").completionCode());          // length 2, "P1"
-        assertEquals(CompletionCode.INVALID_LENGTH, host(0x11, "02 03 41 42 43").completionCode());   // one missing
-        assertEquals(CompletionCode.INVALID_LENGTH, host(0x11, "01 01 41 42").completionCode());      // trailing
-        assertEquals(CompletionCode.INVALID_DATA_FIELD, host(0x11, "01 01 0A").completionCode());     // not ASCII
-        assertEquals(List.of("order [ABC, P1]"), calls);
+        assertEquals(CompletionCode.OK, host(0x11, "00 00").completionCode());                     // empty order
+        assertEquals(List.of("order [ABC, P1]", "order []"), calls);
+    }
+
+    @Test
+    void bootOrderReportInTwoChunks() {
+        assertEquals(CompletionCode.OK, host(0x11, "03 00"    // total 3, from index 0
+                + " 03 41 42 43"                               // "ABC"
+                + " 02 50 31").completionCode());              // "P1"
+        assertEquals(List.of(), calls);                        // incomplete: nothing submitted yet
+        assertEquals(CompletionCode.OK, host(0x11, "03 02"    // total 3, from index 2
+                + " 04 76 36 2D 31").completionCode());        // "v6-1"
+        assertEquals(List.of("order [ABC, P1, v6-1]"), calls);
+    }
+
+    @Test
+    void malformedChunksAreRejectedAndDiscardThePartialReport() {
+        assertEquals(CompletionCode.INVALID_LENGTH, host(0x11, "02").completionCode());              // no index
+        assertEquals(CompletionCode.INVALID_LENGTH, host(0x11, "02 00 03 41 42").completionCode());  // truncated
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, host(0x11, "01 00 01 0A").completionCode()); // not ASCII
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, host(0x11, "41 00 01 41").completionCode()); // total 65 > 64
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, host(0x11, "01 00 01 41 01 42").completionCode()); // 2 > 1
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, host(0x11, "02 01 01 42").completionCode()); // no index 0
+        assertEquals(CompletionCode.OK, host(0x11, "02 00 01 41").completionCode());                 // "A" of 2
+        assertEquals(CompletionCode.INVALID_LENGTH, host(0x11, "02 01 05 42").completionCode());     // truncated
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, host(0x11, "02 01 01 42").completionCode()); // partial gone
+        assertEquals(List.of(), calls);
     }
 
     @Test
