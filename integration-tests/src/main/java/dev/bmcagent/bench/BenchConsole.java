@@ -1,5 +1,6 @@
 package dev.bmcagent.bench;
 
+import dev.bmcagent.ipmi.lan.LanMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -137,22 +138,10 @@ final class BenchConsole {
         return Arrays.copyOfRange(plain, 6, plain.length - 2 - pad);
     }
 
+    /** A request from remote console software 81h to the BMC, framed by the ipmi module's own codec. */
     private byte[] lanRequest(int netFn, int cmd, byte... data) {
         rqSeq = (rqSeq + 1) & 0x3F;
-        byte[] m = new byte[7 + data.length];
-        m[0] = 0x20;
-        m[1] = (byte) (netFn << 2);
-        m[2] = (byte) -(m[0] + m[1]);
-        m[3] = (byte) 0x81;
-        m[4] = (byte) (rqSeq << 2);
-        m[5] = (byte) cmd;
-        System.arraycopy(data, 0, m, 6, data.length);
-        int sum = 0;
-        for (int i = 3; i < m.length - 1; i++) {
-            sum += m[i];
-        }
-        m[m.length - 1] = (byte) -sum;
-        return m;
+        return new LanMessage(LanMessage.BMC_ADDRESS, netFn, 0, 0x81, rqSeq, 0, cmd, data).encodeRequest();
     }
 
     private byte[] exchange(int payloadType, byte[] payload) {
