@@ -2,7 +2,6 @@ package dev.bmcagent.agent.redfish;
 
 import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.event.EventStream;
-import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.agent.runtime.HostCommandTable;
 import dev.bmcagent.agent.runtime.HostNode;
@@ -52,10 +51,10 @@ public final class RedfishService implements AutoCloseable {
 
     /**
      * Over a {@link BmcRuntime} started from the configuration (its nodes, event stream and host 0's IPMI port); the
-     * boot history is seeded from the stores' event log, which that runtime records into.
+     * boot history is seeded from the history that runtime records into.
      */
     public static RedfishService start(RedfishOptions options, BmcRuntime runtime, Stores stores, Clock clock) {
-        return start(options, runtime.nodes(), runtime.events(), new LogEventHistory(stores.events()), stores, clock,
+        return start(options, runtime.nodes(), runtime.events(), runtime.history(), stores, clock,
                 runtime.ipmiAddress(0).getPort(), version());
     }
 

@@ -71,6 +71,7 @@ public final class BmcRuntime implements AutoCloseable {
     private final List<InetSocketAddress> lanAddresses = new ArrayList<>();
     private final List<InetSocketAddress> hostAddresses = new ArrayList<>();
     private EventStream events;
+    private EventHistory history;
     private Dispatcher dispatcher;
     private boolean closed;
 
@@ -115,6 +116,7 @@ public final class BmcRuntime implements AutoCloseable {
             return t;
         });
         running.push(pool::shutdown);
+        this.history = history;
         byte[] sessionBytes = new byte[8];
         random.nextBytes(sessionBytes);
         events = new EventStream(history, scheduler.clock(), System::nanoTime, HexFormat.of().formatHex(sessionBytes),
@@ -210,6 +212,11 @@ public final class BmcRuntime implements AutoCloseable {
 
     public EventStream events() {
         return events;
+    }
+
+    /** The durable history the event stream records into (one instance: it keeps the recent events in memory). */
+    public EventHistory history() {
+        return history;
     }
 
     public Dispatcher dispatcher() {
