@@ -42,6 +42,11 @@ public final class SummaryJson {
         dead.put("perBoot", seconds(r.deadPerBoot()));
         dead.put("perCycle", seconds(r.deadPerCycle()));
         out.put("deadInterfaceSeconds", dead);
+        Map<String, Object> reapply = new LinkedHashMap<>();
+        reapply.put("total", seconds(f.reapplyTime()));
+        reapply.put("perCycle", seconds(r.reapplyPerCycle()));
+        out.put("reapplyPostSeconds", reapply);
+        out.put("lostPerCycleSeconds", seconds(r.lostPerCycle()));
         out.put("bootsWithMissingDimms", f.bootsWithMissingDimms());
         out.put("missingDimmPercent", r.missingDimmPercent());
         out.put("smbusCollisions", f.smbusCollisions());

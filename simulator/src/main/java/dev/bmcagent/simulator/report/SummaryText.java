@@ -27,6 +27,9 @@ public final class SummaryText {
         line(b, "");
         line(b, "%-34s %s total, %s per boot, %s per cycle", "time lost to dead interfaces",
                 hms(f.deadInterfaceTime()), hms(r.deadPerBoot()), hms(r.deadPerCycle()));
+        line(b, "%-34s %s total, %s per cycle", "POST repeated to re-apply order",
+                hms(f.reapplyTime()), hms(r.reapplyPerCycle()));
+        line(b, "%-34s %s per cycle", "lost in all (dead + re-apply)", hms(r.lostPerCycle()));
         line(b, "%-34s %d of %d (%.2f %%)", "boots with missing DIMMs", f.bootsWithMissingDimms(),
                 r.measuredBoots(), r.missingDimmPercent());
         line(b, "%-34s %d (SPD reads corrupted: %d)", "SMBus collisions", f.smbusCollisions(), f.failedSpdReads());
