@@ -28,6 +28,8 @@ public final class SummaryJson {
         settings.put("profile", s.profile());
         settings.put("bootOrder", s.bootOrder());
         settings.put("declaredOrder", s.declaredOrder());
+        settings.put("upgrades", s.upgrades());
+        settings.put("forcePriority", s.forcePriority());
         settings.put("gating", s.gating());
         settings.put("fanPolicy", s.fanPolicy());
         Map<String, Object> out = new LinkedHashMap<>();

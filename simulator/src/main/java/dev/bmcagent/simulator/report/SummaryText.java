@@ -16,8 +16,9 @@ public final class SummaryText {
         SimulationSettings s = r.settings();
         FleetResult f = r.fleet();
         StringBuilder b = new StringBuilder();
-        line(b, "scenario %s: %d hosts, seed %d, profile %s, boot order %s, gating %s, fan policy %s",
-                s.scenario(), s.hosts(), s.seed(), s.profile(), s.bootOrder(), onOff(s.gating()), onOff(s.fanPolicy()));
+        line(b, "scenario %s: %d hosts, seed %d, profile %s, boot order %s, gating %s, fan policy %s%s%s",
+                s.scenario(), s.hosts(), s.seed(), s.profile(), s.bootOrder(), onOff(s.gating()), onOff(s.fanPolicy()),
+                s.upgrades() > 1 ? ", " + s.upgrades() + " upgrades" : "", s.forcePriority() ? ", force priority" : "");
         line(b, "hosts: %d finished, %d stuck; %d boots to the OS (%d measured boots in all)",
                 f.finishedHosts(), f.stuckHosts(), f.bootTime().count(), r.measuredBoots());
         line(b, "");

@@ -61,6 +61,31 @@ class FleetAcceptanceTest {
         assertEquals(r.deadPerCycle(), r.lostPerCycle());
     }
 
+    private static SimulationRequest forcePriority(String bootOrder, int upgrades) {
+        SimulationRequest r = request("firmware-upgrade", 10, bootOrder, true, true, 4);
+        return new SimulationRequest(r.settings().withUpgrades(upgrades).withForcePriority(true), r.bmc(), r.nics(),
+                false, Optional.empty(), r.biosUpdate());
+    }
+
+    @Test
+    void forcePriorityFirmwareLosesAnHourPerThreeRebootUpgradeAndFourOverAStaleNodesFourUpgrades() {
+        // the field: HTTPS IPv4 then iPXE time out (~5 min each) before HTTPS IPv6, ~20 min per boot, every boot,
+        // whatever the updates do to BootOrder; a node several releases behind steps through several upgrades
+        SimulationReport one = run(forcePriority("vendor", 1));
+        within10Percent(one.deadPerBoot(), Duration.ofMinutes(20));
+        within10Percent(one.lostPerCycle(), Duration.ofHours(1));
+        SimulationReport stack = run(forcePriority("vendor", 4));
+        assertEquals(120, stack.fleet().bootTime().count(), "4 upgrades x 3 reboots x 10 hosts");
+        within10Percent(stack.lostPerCycle(), Duration.ofHours(4));
+    }
+
+    @Test
+    void firmwareThatIgnoresTheDeclaredOrderIsAnAlarmAtOnceNotThreeReboots() {
+        SimulationReport r = run(forcePriority("declared", 1));
+        assertEquals(0, r.agent().reconcileReboots(), "the firmware said it ignores BootOrder: no reboot can help");
+        assertEquals(10, r.agent().bootOrderAlarms());
+    }
+
     @Test
     void declaredOrderLosesUnderAMinutePerBootAndReappliesAfterEachScramblingUpdate() {
         SimulationReport r = run("firmware-upgrade", 10, "declared", true, true, 4);
