@@ -66,6 +66,22 @@ final class BootOrderStep {
         }
     }
 
+    /**
+     * The firmware said it ignores BootOrder writes: re-applying and rebooting cannot help, so the alarm is raised
+     * at once (no reboot). A later report that matches clears it, as any match does.
+     */
+    void refused(Step s) {
+        ReconcileState r = s.reconcile;
+        if (r.declared().isEmpty() || r.alarmed()) {
+            return;
+        }
+        s.reconcile = new ReconcileState(r.declared(), r.attempts(), true);
+        decided(s, LifecycleEvent.ReconcileDecision.ALARM, List.of(), r.attempts());
+        s.raise(new Alert(AlertKind.BOOT_ORDER,
+                "firmware ignores boot-order writes (forced priority): the declared order cannot be applied", "",
+                Duration.ZERO, s.now));
+    }
+
     private void decided(Step s, LifecycleEvent.ReconcileDecision decision, List<String> reported, int attempt) {
         s.emit(new LifecycleEvent.ReconcileDecided(decision, s.reconcile.declared(), reported, attempt, s.now));
         s.sel(SelEvents.bootOrder(decision, attempt, reconciler.maxAttempts()));

@@ -94,6 +94,10 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             if (s.powerOn) {
                 bootOrder.reported(s, r.options());
             }
+        } else if (input instanceof LifecycleInput.BootOrderRefused) {
+            if (s.powerOn) {
+                bootOrder.refused(s);
+            }
         } else if (input instanceof LifecycleInput.BootOrderDeclared d) {
             bootOrder.declared(s, d.patterns());
         } else {

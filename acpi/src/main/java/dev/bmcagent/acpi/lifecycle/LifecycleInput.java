@@ -97,6 +97,13 @@ public sealed interface LifecycleInput {
         }
     }
 
+    /**
+     * The firmware acknowledged the declared order as ignored: it boots in its own order whatever BootOrder says
+     * (e.g. a vendor "Force Priority" setting). No re-apply or reboot can change that.
+     */
+    record BootOrderRefused() implements LifecycleInput {
+    }
+
     /** The declared boot-interface order changed (config or Redfish): patterns, most preferred first. */
     record BootOrderDeclared(List<String> patterns) implements LifecycleInput {
         public BootOrderDeclared {

@@ -51,6 +51,7 @@ class LifecyclePropertiesTest {
                         Arbitraries.of(true, false)).as((s, f) -> new LifecycleInput.SensorHealth(s, f, "test"))),
                 net.jqwik.api.Tuple.of(4, Arbitraries.of(GOOD, SCRAMBLED, SCRAMBLED, SCRAMBLED, SCRAMBLED, SCRAMBLED, MISSING)
                         .map(LifecycleInput.BootOrderReported::new)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new LifecycleInput.BootOrderRefused())),
                 net.jqwik.api.Tuple.of(1, Arbitraries.<List<String>>of(DECLARED, List.of(".*PXE.*"), List.<String>of())
                         .map(LifecycleInput.BootOrderDeclared::new)));
         Arbitrary<Integer> delays = Arbitraries.frequencyOf(

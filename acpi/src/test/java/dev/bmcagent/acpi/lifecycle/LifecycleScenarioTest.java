@@ -171,6 +171,27 @@ class LifecycleScenarioTest {
     }
 
     @Test
+    void firmwareThatRefusesTheOrderAlarmsAtOnceWithoutAReboot() {
+        Host h = new Host().feed(new LifecycleInput.BootOrderDeclared(DECLARED)).powerOn();
+        h.feed(new LifecycleInput.BootOrderRefused());
+        assertEquals("ReconcileDecided SEL:C0/02:00 AlertRaised", describe(h.last));
+        assertTrue(h.state.reconcile().alarmed());
+        h.feed(new LifecycleInput.BootOrderReported(SCRAMBLED)).feed(new LifecycleInput.BootOrderRefused());
+        assertEquals("", describe(h.last), "the alarm stands; no reboot, no second record");
+        assertEquals(0, h.effects.stream().filter(Effect.HostPowerAction.class::isInstance).count());
+        // once the firmware does take the order (vendor fix), a matching report clears the alarm
+        h.feed(new LifecycleInput.BootOrderReported(GOOD));
+        assertEquals("ReconcileDecided SEL:C0/00:00 AlertCleared", describe(h.last));
+    }
+
+    @Test
+    void refusalWithNothingDeclaredIsIgnored() {
+        Host h = new Host().powerOn().feed(new LifecycleInput.BootOrderRefused());
+        assertEquals("", describe(h.last));
+        assertFalse(h.state.reconcile().alarmed());
+    }
+
+    @Test
     void failSafeOnlyInS0() {
         Host h = new Host().powerOn().acpi(AcpiSystemState.S2_D2)
                 .feed(new LifecycleInput.SensorHealth("DIMM_A1_TEMP", true, "no ACK"));

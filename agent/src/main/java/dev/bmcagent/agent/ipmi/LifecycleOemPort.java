@@ -56,6 +56,9 @@ public final class LifecycleOemPort implements OemHostPort {
             log.warn("{}: firmware ignored the declared boot order (forced priority; {} times)", agent.hostId(), n);
         }
         pending.acknowledge();
+        if (status == OemCommands.ACK_IGNORED) {
+            agent.submit(new LifecycleInput.BootOrderRefused());
+        }
     }
 
     @Override

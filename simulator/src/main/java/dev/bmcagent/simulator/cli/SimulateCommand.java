@@ -72,6 +72,14 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "What a BIOS update does to BootOrder: refresh (EDK2: network options re-created at the end) | reset (vendor defaults) (default: ${DEFAULT-VALUE}).")
     private String biosUpdate;
 
+    @Option(names = "--upgrades", defaultValue = "1",
+            description = "firmware-upgrade: upgrades in a row, each BIOS, BMC, NIC with a reboot, 1-10 (a node several releases behind) (default: ${DEFAULT-VALUE}).")
+    private int upgrades;
+
+    @Option(names = "--force-priority",
+            description = "The firmware's vendor \"Force Priority\" token: it boots in its own order (Httpv4 Httpv6 Pxev4 Pxev6) whatever BootOrder says.")
+    private boolean forcePriority;
+
     @Option(names = "--sensor-poll", defaultValue = "PT5S",
             description = "Agent sensor poll period, ISO-8601 (default: ${DEFAULT-VALUE}).")
     private Duration sensorPoll;
@@ -115,7 +123,7 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         List<String> declared = bootOrder == BootOrder.declared ? AgentBmcOptions.DECLARED_HTTPS_IPV6 : List.of();
         SimulationSettings settings = new SimulationSettings(scenario, hosts, seed, profile, declared,
-                gating == OnOff.on, fanPolicy == OnOff.on);
+                gating == OnOff.on, fanPolicy == OnOff.on).withUpgrades(upgrades).withForcePriority(forcePriority);
         SimulationRequest request = SimulationRequest.of(settings, nics)
                 .withBootOrderWriteLost(bootOrderLost)
                 .withBrokenSensor(Optional.ofNullable(brokenSensor))

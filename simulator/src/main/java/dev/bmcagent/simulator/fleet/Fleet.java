@@ -106,6 +106,7 @@ public final class Fleet {
         List<Duration> bootTimes = new ArrayList<>();
         List<Duration> cycles = new ArrayList<>();
         Duration dead = Duration.ZERO;
+        Duration reapply = Duration.ZERO;
         int missing = 0;
         int finished = 0;
         int stuck = 0;
@@ -119,6 +120,7 @@ public final class Fleet {
             }
             for (BootRecord r : run.measuredBootRecords()) {
                 dead = dead.plus(r.deadInterfaceTime());
+                reapply = reapply.plus(r.repeatedPostTime());
                 if (r.missingDimms()) {
                     missing++;
                 }
@@ -130,7 +132,7 @@ public final class Fleet {
             failedSpd += host.smbus().failedFirmwareReads();
         }
         return new FleetResult(scenario.name(), config.seed(), hosts.size(), finished, stuck, DurationStats.of(bootTimes),
-                DurationStats.of(cycles), dead, missing, collisions, failedSpd, scheduler.elapsed(),
+                DurationStats.of(cycles), dead, reapply, missing, collisions, failedSpd, scheduler.elapsed(),
                 scheduler.executed());
     }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param bootTime              per measured boot: reset/power-on to OS running
  * @param cycleTime             per host: start of its first measured step to the OS after its last step
  * @param deadInterfaceTime     total time measured boots lost on network interfaces that could not boot
+ * @param reapplyTime           total POST time repeated because the BMC reset a host to re-apply its boot order
  * @param bootsWithMissingDimms measured boots that came up with fewer DIMMs than installed
  * @param smbusCollisions       overlapping firmware/BMC SMBus transaction pairs (all boots)
  * @param failedSpdReads        SPD reads corrupted by a collision (all boots)
@@ -23,13 +24,14 @@ import java.util.Objects;
  */
 public record FleetResult(String scenario, long seed, int hosts, int finishedHosts, int stuckHosts,
                           DurationStats bootTime, DurationStats cycleTime, Duration deadInterfaceTime,
-                          int bootsWithMissingDimms, long smbusCollisions, long failedSpdReads, Duration virtualTime,
+                          Duration reapplyTime, int bootsWithMissingDimms, long smbusCollisions, long failedSpdReads, Duration virtualTime,
                           long events) {
     public FleetResult {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(bootTime, "bootTime");
         Objects.requireNonNull(cycleTime, "cycleTime");
         Objects.requireNonNull(deadInterfaceTime, "deadInterfaceTime");
+        Objects.requireNonNull(reapplyTime, "reapplyTime");
         Objects.requireNonNull(virtualTime, "virtualTime");
     }
 
@@ -40,12 +42,14 @@ public record FleetResult(String scenario, long seed, int hosts, int finishedHos
                 "per boot  : %s",
                 "per cycle : %s",
                 "time lost to dead interfaces: %s (%s per measured boot)",
+                "POST repeated to re-apply the boot order: %s",
                 "boots with missing DIMMs: %d",
                 "SMBus collisions: %d (SPD reads corrupted: %d)",
                 "virtual time %s, %d events"),
                 scenario, seed, hosts, finishedHosts, stuckHosts, bootTime, cycleTime,
                 DurationStats.fmt(deadInterfaceTime),
                 DurationStats.fmt(bootTime.count() == 0 ? Duration.ZERO : deadInterfaceTime.dividedBy(bootTime.count())),
+                DurationStats.fmt(reapplyTime),
                 bootsWithMissingDimms, smbusCollisions, failedSpdReads, DurationStats.fmt(virtualTime), events);
     }
 }

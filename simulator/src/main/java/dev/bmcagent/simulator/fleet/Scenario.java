@@ -2,6 +2,7 @@ package dev.bmcagent.simulator.fleet;
 
 import dev.bmcagent.simulator.firmware.FirmwareComponent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -55,21 +56,48 @@ public record Scenario(String name, List<Step> steps) {
     public static final Scenario REBOOT = new Scenario("reboot", List.of(new PowerOn(false), new Reboot(true)));
 
     /** Power on (not measured), then BIOS, BMC and NIC updates, each followed by a reboot: one cycle, three boots. */
-    public static final Scenario FIRMWARE_UPGRADE = new Scenario("firmware-upgrade", List.of(
-            new PowerOn(false),
-            new FlashAndReboot(FirmwareComponent.BIOS, Duration.ofSeconds(120), true),
-            new FlashAndReboot(FirmwareComponent.BMC, Duration.ofSeconds(240), true),
-            new FlashAndReboot(FirmwareComponent.NIC, Duration.ofSeconds(60), true)));
+    public static final Scenario FIRMWARE_UPGRADE = firmwareUpgrade(1);
 
-    /** One of cold-boot, reboot, firmware-upgrade. */
+    /** Most sequential firmware upgrades one scenario may chain. */
+    public static final int MAX_UPGRADES = 10;
+
+    /**
+     * Power on (not measured), then {@code upgrades} firmware upgrades in a row, each a BIOS, a BMC and a NIC update
+     * followed by a reboot: a node that was powered off for long and is several releases behind steps through each
+     * of them (3 × {@code upgrades} measured boots). One upgrade is the {@code firmware-upgrade} scenario.
+     */
+    public static Scenario firmwareUpgrade(int upgrades) {
+        if (upgrades < 1 || upgrades > MAX_UPGRADES) {
+            throw new IllegalArgumentException("upgrades must be 1-" + MAX_UPGRADES + ": " + upgrades);
+        }
+        List<Step> steps = new ArrayList<>();
+        steps.add(new PowerOn(false));
+        for (int i = 0; i < upgrades; i++) {
+            steps.add(new FlashAndReboot(FirmwareComponent.BIOS, Duration.ofSeconds(120), true));
+            steps.add(new FlashAndReboot(FirmwareComponent.BMC, Duration.ofSeconds(240), true));
+            steps.add(new FlashAndReboot(FirmwareComponent.NIC, Duration.ofSeconds(60), true));
+        }
+        return new Scenario("firmware-upgrade", steps);
+    }
+
+    /** One of cold-boot, reboot, firmware-upgrade (one upgrade). */
     public static Scenario named(String name) {
-        switch (name.trim().toLowerCase(Locale.ROOT)) {
+        return named(name, 1);
+    }
+
+    /** One of cold-boot, reboot, firmware-upgrade; {@code upgrades} > 1 only for firmware-upgrade. */
+    public static Scenario named(String name, int upgrades) {
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        if (upgrades != 1 && !key.equals("firmware-upgrade")) {
+            throw new IllegalArgumentException("only firmware-upgrade chains upgrades: " + name);
+        }
+        switch (key) {
             case "cold-boot":
                 return COLD_BOOT;
             case "reboot":
                 return REBOOT;
             case "firmware-upgrade":
-                return FIRMWARE_UPGRADE;
+                return firmwareUpgrade(upgrades);
             default:
                 throw new IllegalArgumentException("unknown scenario: " + name);
         }

@@ -54,6 +54,18 @@ public record BootRecord(int number, BootCause cause, Instant start, Map<BootPha
         return total;
     }
 
+    /**
+     * For a boot the BMC started by pulsing reset (in fleet scenarios: only to re-apply the declared boot order),
+     * the POST it had to repeat: reset to BDS, where the firmware reads the pending order. Zero otherwise.
+     */
+    public Duration repeatedPostTime() {
+        if (cause != BootCause.HARD_RESET) {
+            return Duration.ZERO;
+        }
+        Instant bds = phases.get(BootPhase.BDS);
+        return bds == null ? Duration.ZERO : Duration.between(start, bds);
+    }
+
     /** Whether SPD reads finished with at least one DIMM skipped. */
     public boolean missingDimms() {
         return memoryInitialized && dimmsDetected < dimmsInstalled;

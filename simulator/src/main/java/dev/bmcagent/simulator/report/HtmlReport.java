@@ -66,6 +66,8 @@ public final class HtmlReport {
         b.append("</table><br><table>\n");
         b.append(row("lost to dead interfaces, per boot / per cycle",
                 SummaryText.hms(r.deadPerBoot()) + " / " + SummaryText.hms(r.deadPerCycle())));
+        b.append(row("POST repeated to re-apply the boot order, per cycle", SummaryText.hms(r.reapplyPerCycle())));
+        b.append(row("lost in all (dead + re-apply), per cycle", SummaryText.hms(r.lostPerCycle())));
         b.append(row("boots with missing DIMMs", String.format(Locale.ROOT, "%d of %d (%.2f %%)",
                 f.bootsWithMissingDimms(), r.measuredBoots(), r.missingDimmPercent())));
         b.append(row("SMBus collisions", Long.toString(f.smbusCollisions())));

@@ -28,6 +28,8 @@ public final class SummaryJson {
         settings.put("profile", s.profile());
         settings.put("bootOrder", s.bootOrder());
         settings.put("declaredOrder", s.declaredOrder());
+        settings.put("upgrades", s.upgrades());
+        settings.put("forcePriority", s.forcePriority());
         settings.put("gating", s.gating());
         settings.put("fanPolicy", s.fanPolicy());
         Map<String, Object> out = new LinkedHashMap<>();
@@ -42,6 +44,11 @@ public final class SummaryJson {
         dead.put("perBoot", seconds(r.deadPerBoot()));
         dead.put("perCycle", seconds(r.deadPerCycle()));
         out.put("deadInterfaceSeconds", dead);
+        Map<String, Object> reapply = new LinkedHashMap<>();
+        reapply.put("total", seconds(f.reapplyTime()));
+        reapply.put("perCycle", seconds(r.reapplyPerCycle()));
+        out.put("reapplyPostSeconds", reapply);
+        out.put("lostPerCycleSeconds", seconds(r.lostPerCycle()));
         out.put("bootsWithMissingDimms", f.bootsWithMissingDimms());
         out.put("missingDimmPercent", r.missingDimmPercent());
         out.put("smbusCollisions", f.smbusCollisions());

@@ -16,8 +16,9 @@ public final class SummaryText {
         SimulationSettings s = r.settings();
         FleetResult f = r.fleet();
         StringBuilder b = new StringBuilder();
-        line(b, "scenario %s: %d hosts, seed %d, profile %s, boot order %s, gating %s, fan policy %s",
-                s.scenario(), s.hosts(), s.seed(), s.profile(), s.bootOrder(), onOff(s.gating()), onOff(s.fanPolicy()));
+        line(b, "scenario %s: %d hosts, seed %d, profile %s, boot order %s, gating %s, fan policy %s%s%s",
+                s.scenario(), s.hosts(), s.seed(), s.profile(), s.bootOrder(), onOff(s.gating()), onOff(s.fanPolicy()),
+                s.upgrades() > 1 ? ", " + s.upgrades() + " upgrades" : "", s.forcePriority() ? ", force priority" : "");
         line(b, "hosts: %d finished, %d stuck; %d boots to the OS (%d measured boots in all)",
                 f.finishedHosts(), f.stuckHosts(), f.bootTime().count(), r.measuredBoots());
         line(b, "");
@@ -27,6 +28,9 @@ public final class SummaryText {
         line(b, "");
         line(b, "%-34s %s total, %s per boot, %s per cycle", "time lost to dead interfaces",
                 hms(f.deadInterfaceTime()), hms(r.deadPerBoot()), hms(r.deadPerCycle()));
+        line(b, "%-34s %s total, %s per cycle", "POST repeated to re-apply order",
+                hms(f.reapplyTime()), hms(r.reapplyPerCycle()));
+        line(b, "%-34s %s per cycle", "lost in all (dead + re-apply)", hms(r.lostPerCycle()));
         line(b, "%-34s %d of %d (%.2f %%)", "boots with missing DIMMs", f.bootsWithMissingDimms(),
                 r.measuredBoots(), r.missingDimmPercent());
         line(b, "%-34s %d (SPD reads corrupted: %d)", "SMBus collisions", f.smbusCollisions(), f.failedSpdReads());

@@ -37,6 +37,7 @@ public final class FleetSimulation {
                 .netboot(NetbootProfile.named(s.profile()))
                 .nics(request.nics())
                 .biosUpdateEffect(request.biosUpdate())
+                .forcedPriority(s.forcePriority())
                 .build();
         AgentBmcFactory bmc = new AgentBmcFactory(request.bmc());
         Fleet fleet = new Fleet(FleetConfig.uniform(s.hosts(), s.seed(), host), bmc);
@@ -46,7 +47,7 @@ public final class FleetSimulation {
             request.brokenSensor().ifPresent(name -> h.faults().breakSensor(name, true));
         }
         long start = nanoTime.getAsLong();
-        FleetResult result = fleet.run(Scenario.named(s.scenario()), progress);
+        FleetResult result = fleet.run(Scenario.named(s.scenario(), s.upgrades()), progress);
         Duration wall = Duration.ofNanos(nanoTime.getAsLong() - start);
         List<Duration> bootTimes = new ArrayList<>();
         int measured = 0;
