@@ -6,6 +6,7 @@ import dev.bmcagent.agent.host.HostAgent;
 import dev.bmcagent.ipmi.command.oem.MemoryReport;
 import dev.bmcagent.ipmi.command.oem.OemCommands;
 import dev.bmcagent.ipmi.command.oem.OemHostPort;
+import dev.bmcagent.ipmi.command.oem.PendingOrder;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,8 +46,8 @@ public final class LifecycleOemPort implements OemHostPort {
     }
 
     @Override
-    public List<String> pendingBootOrder() {
-        return pending.current();
+    public PendingOrder pendingBootOrder() {
+        return pending.snapshot();
     }
 
     @Override

@@ -1,33 +1,42 @@
 package dev.bmcagent.agent.ipmi;
 
 import dev.bmcagent.agent.host.BootOrderPort;
+import dev.bmcagent.ipmi.command.oem.PendingOrder;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The declared boot order as the host's firmware sees it over OEM 30h/12h: {@code ApplyBootOrder} makes it
- * pending, the firmware's acknowledge (30h/13h) clears it (docs/SIMULATOR.md "Declared boot order mechanism").
+ * pending, the firmware's acknowledge (30h/13h) clears it (docs/SIMULATOR.md "Declared boot order mechanism"). Each
+ * set and clear moves the order to its next revision, which 30h/12h sends with every chunk so that a host reading
+ * the order in several responses notices a change between them (docs/HOST-INTERFACE.md "Get Pending Boot Order in
+ * chunks").
  */
 public final class PendingBootOrder implements BootOrderPort {
-    private final AtomicReference<List<String>> pending = new AtomicReference<>(List.of());
+    private final AtomicReference<PendingOrder> pending = new AtomicReference<>(PendingOrder.NONE);
     private final AtomicLong applies = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
 
     @Override
     public void apply(List<String> patterns) {
-        pending.set(List.copyOf(patterns));
+        pending.updateAndGet(p -> p.next(patterns));
         applies.incrementAndGet();
     }
 
     @Override
     public List<String> current() {
+        return pending.get().patterns();
+    }
+
+    /** The pending patterns with their revision, read together (what 30h/12h serves). */
+    public PendingOrder snapshot() {
         return pending.get();
     }
 
     /** The firmware acknowledged (written or ignored): nothing is pending any more. */
     public void acknowledge() {
-        pending.set(List.of());
+        pending.updateAndGet(p -> p.next(List.of()));
         acknowledged.incrementAndGet();
     }
 

@@ -45,8 +45,8 @@ final class BootOptionCatalog {
 
     /**
      * A regular expression matching exactly {@code text}: each metacharacter escaped with a backslash. Not
-     * {@link Pattern#quote} ({@code \Q...\E}): those 4 extra bytes per option push a declared order of four NIC
-     * options past the 254 bytes of the host's Get Pending Boot Order response (OEM 30h/12h, CAh).
+     * {@link Pattern#quote} ({@code \Q...\E}): 4 bytes shorter per option (the host reads the declared order over
+     * OEM 30h/12h in responses of at most 254 bytes, so fewer of them) and as readable as the display string.
      */
     static String exact(String text) {
         StringBuilder b = new StringBuilder(text.length() + 8);

@@ -116,10 +116,13 @@ class RedfishControlIT {
         // exact-match patterns: these display strings have no regex metacharacter, so each is its own pattern
         List<String> declared = List.of(OPTIONS.get(2), OPTIONS.get(1), OPTIONS.get(0));
         await().until(() -> rig.node().pendingBootOrder().current().equals(declared));   // ApplyBootOrder
-        byte[] pending = rig.send(0x30, 0x12, "");                       // OEM Get Pending Boot Order
-        String first = new String(pending, 2, pending[1], StandardCharsets.US_ASCII);
-        System.out.println("host reads pending order: " + pending[0] + " patterns, first " + first);
+        byte[] pending = rig.send(0x30, 0x12, "00");                     // OEM Get Pending Boot Order from index 0
+        // total, revision, index of the first pattern, then (length, ASCII) patterns
+        String first = new String(pending, 4, pending[3], StandardCharsets.US_ASCII);
+        System.out.println("host reads pending order: " + pending[0] + " patterns, revision " + pending[1]
+                + ", first " + first);
         assertEquals(3, pending[0]);
+        assertEquals(0, pending[2]);
         assertEquals(declared.get(0), first);
 
         rig.send(0x30, 0x13, "00");                                      // acknowledge: written to NVRAM

@@ -32,7 +32,7 @@ class RedfishLiveSimulationIT {
     void start() throws Exception {
         rig = new RedfishRig(dir);
         sim = LiveSimulation.start(new LiveSimulation.Options(1, rig.runtime.hostInterfaceAddress(0).getPort(), 600,
-                Duration.ofMinutes(30), Duration.ZERO, 0, 1, HostConfig.builder().build()), rig.clientScheduler);
+                Duration.ofMinutes(30), Duration.ZERO, 0, 1, HostConfig.builder().nics(4).build()), rig.clientScheduler);
     }
 
     @AfterEach
@@ -66,10 +66,10 @@ class RedfishLiveSimulationIT {
         List<String> refs = new ArrayList<>();
         options.get("Members").forEach(m -> refs.add(m.get("@odata.id").asText().replaceAll(".*/", "")));
         System.out.println("simulated host's boot options: " + refs + " order " + up.at("/Boot/BootOrder"));
-        assertTrue(refs.size() >= 2, options::toString);
-        // the host now reports all its options (30h/11h in chunks), but the declared order still travels in one
-        // 30h/12h response (<= 254 bytes, about four ~60-byte patterns): declare the first four, reversed
-        List<String> reversed = new ArrayList<>(refs.subList(0, Math.min(4, refs.size())));
+        assertEquals(17, refs.size(), "4 NICs x (HTTPS, PXE) x (IPv4, IPv6) and the disk: " + options);
+        // every option, reversed: the host reports them all (30h/11h in chunks) and reads the declared order of one
+        // exact-match pattern per option back in as many 30h/12h chunks as it takes
+        List<String> reversed = new ArrayList<>(refs);
         java.util.Collections.reverse(reversed);
         String body = "{\"Boot\":{\"BootOrder\":" + RedfishRig.JSON.valueToTree(reversed) + "}}";
         assertEquals(200, rig.curl(ADMIN, ADMIN_PW, "PATCH", SYS, body).status());
@@ -89,6 +89,9 @@ class RedfishLiveSimulationIT {
                 + after.get("BootProgress"));
         List<String> shown = new ArrayList<>();
         after.at("/Boot/BootOrder").forEach(n -> shown.add(n.asText()));
-        assertEquals(reversed, shown.subList(0, Math.min(reversed.size(), shown.size())), shown::toString);
+        assertEquals(reversed, shown, "the host's whole boot order is the declared one");
+        List<String> wanted = new ArrayList<>();
+        reversed.forEach(ref -> wanted.add(rig.get(SYS + "/BootOptions/" + ref).get("DisplayName").asText()));
+        assertEquals(wanted, rig.node().oemPort().lastBootOrder(), "what the host itself last reported");
     }
 }

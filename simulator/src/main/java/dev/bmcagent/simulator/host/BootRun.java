@@ -8,6 +8,7 @@ import dev.bmcagent.simulator.firmware.ProgressProfile;
 import dev.bmcagent.simulator.ipmi.HostMessages;
 import dev.bmcagent.simulator.ipmi.HostResponses;
 import dev.bmcagent.simulator.ipmi.OemCommands;
+import dev.bmcagent.simulator.ipmi.PendingOrderReader;
 import dev.bmcagent.simulator.netboot.BootAttempt;
 import dev.bmcagent.simulator.netboot.BootOption;
 import dev.bmcagent.simulator.netboot.DeclaredOrder;
@@ -172,7 +173,8 @@ final class BootRun {
     }
 
     private void applyPendingBootOrder() {
-        List<String> pending = HostResponses.pendingBootOrder(host.send(HostMessages.getPendingBootOrder()));
+        // unreadable (error, or the order kept changing mid-read): apply nothing, the report shows the old order
+        List<String> pending = PendingOrderReader.read(host::send).orElse(List.of());
         if (pending.isEmpty()) {
             return;
         }

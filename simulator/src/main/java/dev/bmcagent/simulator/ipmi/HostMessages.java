@@ -2,9 +2,9 @@ package dev.bmcagent.simulator.ipmi;
 
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
+import dev.bmcagent.ipmi.command.oem.OemStrings;
 import dev.bmcagent.ipmi.message.NetFn;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -127,46 +127,29 @@ public final class HostMessages {
 
     /**
      * OEM Report Boot Order as the chunks to send in order: each is total option count, index of its first option,
-     * then its options as length byte + ASCII, at most {@link #MAX_REQUEST_DATA} bytes. An empty order is one
-     * chunk {@code 00 00}.
+     * then as many whole options (length byte + ASCII) as fit in {@link #MAX_REQUEST_DATA} bytes. An empty order is
+     * one chunk {@code 00 00}.
      */
     public static List<HostRequest> reportBootOrder(List<String> descriptions) {
         if (descriptions.size() > MAX_BOOT_OPTIONS) {
             throw new IllegalArgumentException("too many boot options: " + descriptions.size());
         }
         List<HostRequest> chunks = new java.util.ArrayList<>();
-        ByteArrayOutputStream chunk = chunkHeader(descriptions.size(), 0);
-        int inChunk = 0;
-        for (int i = 0; i < descriptions.size(); i++) {
-            byte[] b = descriptions.get(i).getBytes(StandardCharsets.US_ASCII);
-            if (b.length > MAX_REQUEST_DATA - 3) {
-                throw new IllegalArgumentException("description too long: " + descriptions.get(i));
+        int first = 0;
+        do {
+            int n = OemStrings.fitting(descriptions, first, MAX_REQUEST_DATA - 2);
+            if (n == 0 && first < descriptions.size()) {
+                throw new IllegalArgumentException("description too long: " + descriptions.get(first));
             }
-            if (chunk.size() + 1 + b.length > MAX_REQUEST_DATA) {
-                chunks.add(bootOrderChunk(chunk, chunks.size()));
-                chunk = chunkHeader(descriptions.size(), i);
-                inChunk = 0;
-            }
-            chunk.write(b.length);
-            chunk.write(b, 0, b.length);
-            inChunk++;
-        }
-        if (inChunk > 0 || chunks.isEmpty()) {
-            chunks.add(bootOrderChunk(chunk, chunks.size()));
-        }
+            ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+            chunk.write(descriptions.size());
+            chunk.write(first);
+            OemStrings.write(chunk, descriptions.subList(first, first + n));
+            chunks.add(new HostRequest("Report Boot Order (chunk " + (chunks.size() + 1) + ")", NetFn.OEM,
+                    OemCommands.REPORT_BOOT_ORDER, chunk.toByteArray()));
+            first += n;
+        } while (first < descriptions.size());
         return List.copyOf(chunks);
-    }
-
-    private static ByteArrayOutputStream chunkHeader(int total, int first) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(total);
-        out.write(first);
-        return out;
-    }
-
-    private static HostRequest bootOrderChunk(ByteArrayOutputStream chunk, int number) {
-        return new HostRequest("Report Boot Order (chunk " + (number + 1) + ")", NetFn.OEM,
-                OemCommands.REPORT_BOOT_ORDER, chunk.toByteArray());
     }
 
     /** OEM Report Memory: total MiB (LE32), DIMMs initialised, DIMMs expected. */
@@ -180,9 +163,13 @@ public final class HostMessages {
             (byte) populated, (byte) expected});
     }
 
-    /** OEM Get Pending Boot Order (no data). */
-    public static HostRequest getPendingBootOrder() {
-        return new HostRequest("Get Pending Boot Order", NetFn.OEM, OemCommands.GET_PENDING_BOOT_ORDER, new byte[0]);
+    /** OEM Get Pending Boot Order from pattern index {@code first} (one data byte). */
+    public static HostRequest getPendingBootOrder(int first) {
+        if (first < 0 || first > 0xFF) {
+            throw new IllegalArgumentException("pattern index out of range: " + first);
+        }
+        return new HostRequest("Get Pending Boot Order (from " + first + ")", NetFn.OEM,
+                OemCommands.GET_PENDING_BOOT_ORDER, new byte[] {(byte) first});
     }
 
     /** OEM Acknowledge Boot Order with a status byte. */
@@ -201,24 +188,6 @@ public final class HostMessages {
     public static HostRequest ackBootInfo() {
         return new HostRequest("Set System Boot Options (boot info acknowledge)", NetFn.CHASSIS,
                 CMD_SET_SYSTEM_BOOT_OPTIONS, new byte[] {0x04, 0x01, 0x00});
-    }
-
-    /** Count byte followed by each string as a length byte and its ASCII bytes. */
-    static byte[] lengthPrefixed(List<String> strings) {
-        if (strings.size() > 0xFF) {
-            throw new IllegalArgumentException("too many strings: " + strings.size());
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(strings.size());
-        for (String s : strings) {
-            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-            if (b.length > 0xFF) {
-                throw new IllegalArgumentException("string longer than 255 bytes: " + s);
-            }
-            out.write(b.length);
-            out.write(b, 0, b.length);
-        }
-        return out.toByteArray();
     }
 
     private static void putLe32(byte[] d, int at, int v) {

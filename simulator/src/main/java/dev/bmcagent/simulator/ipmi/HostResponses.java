@@ -1,9 +1,8 @@
 package dev.bmcagent.simulator.ipmi;
 
+import dev.bmcagent.ipmi.command.oem.PendingOrderChunk;
+import dev.bmcagent.ipmi.message.IpmiException;
 import dev.bmcagent.ipmi.message.IpmiResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** Pure decoders for the responses the host reads. Malformed or failed responses decode to "nothing". */
@@ -45,33 +44,15 @@ public final class HostResponses {
         }
     }
 
-    /** Decodes a Get Pending Boot Order response: count, then length-prefixed ASCII patterns. Empty: none pending. */
-    public static List<String> pendingBootOrder(IpmiResponse response) {
+    /** Decodes one Get Pending Boot Order response (a chunk); empty when failed or malformed. */
+    public static Optional<PendingOrderChunk> pendingOrderChunk(IpmiResponse response) {
         if (!response.completionCode().isOk()) {
-            return List.of();
-        }
-        return decodeLengthPrefixed(response.data()).orElse(List.of());
-    }
-
-    /** Inverse of the count + length-prefixed encoding; empty when malformed. */
-    public static Optional<List<String>> decodeLengthPrefixed(byte[] d) {
-        if (d.length == 0) {
             return Optional.empty();
         }
-        int count = d[0] & 0xFF;
-        List<String> out = new ArrayList<>(count);
-        int at = 1;
-        for (int i = 0; i < count; i++) {
-            if (at >= d.length) {
-                return Optional.empty();
-            }
-            int len = d[at++] & 0xFF;
-            if (at + len > d.length) {
-                return Optional.empty();
-            }
-            out.add(new String(d, at, len, StandardCharsets.US_ASCII));
-            at += len;
+        try {
+            return Optional.of(PendingOrderChunk.decode(response.data()));
+        } catch (IpmiException e) {
+            return Optional.empty();
         }
-        return at == d.length ? Optional.of(List.copyOf(out)) : Optional.empty();
     }
 }

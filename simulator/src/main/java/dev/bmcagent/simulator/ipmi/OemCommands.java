@@ -13,8 +13,10 @@ public final class OemCommands {
      */
     public static final int REPORT_BOOT_ORDER = 0x11;
     /**
-     * Get Pending Boot Order: no request data; response = count (00h: nothing pending), then each declared
-     * pattern (a Java regular expression matched against the whole option description) as length-prefixed ASCII.
+     * Get Pending Boot Order, in chunks: data = index of the first pattern wanted (none: 0); response = total pattern
+     * count (00h: nothing pending), the pending order's revision, index of the response's first pattern, then whole
+     * declared patterns (Java regular expressions matched against the whole option description) as length-prefixed
+     * ASCII (at most 254 bytes per response; read with PendingOrderReader).
      */
     public static final int GET_PENDING_BOOT_ORDER = 0x12;
     /** Acknowledge Boot Order: data = status (00h written to NVRAM, 01h ignored: forced priority). */

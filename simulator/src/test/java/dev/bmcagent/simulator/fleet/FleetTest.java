@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.ipmi.command.oem.PendingOrderChunk;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.simulator.host.HostConfig;
 import dev.bmcagent.simulator.link.HostLink;
@@ -57,11 +58,8 @@ class FleetTest {
 
     @Test
     void aBmcThatDeclaresHttpsIpv6FirstRemovesTheDeadInterfaceTime() {
-        byte[] pattern = ".*HTTPS IPv6.*".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] pending = new byte[2 + pattern.length];
-        pending[0] = 1; // one pattern
-        pending[1] = (byte) pattern.length;
-        System.arraycopy(pattern, 0, pending, 2, pattern.length);
+        // 30h/12h: total 1, revision 01h, first 0, one pattern (length, ASCII)
+        byte[] pending = new PendingOrderChunk(1, 0x01, 0, java.util.List.of(".*HTTPS IPv6.*")).encode();
         BmcFactory declaring = (host, scheduler) -> (HostLink) (netFn, cmd, data) ->
                 netFn == 0x30 && cmd == 0x12 ? IpmiResponse.ok(pending) : IpmiResponse.ok();
         FleetResult naive = run(20, 5, Scenario.FIRMWARE_UPGRADE, OK_EVERYTHING);

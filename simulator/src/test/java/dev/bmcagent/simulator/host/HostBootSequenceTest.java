@@ -76,7 +76,7 @@ class HostBootSequenceTest {
                 "2C/02 AE 01 00 00 00 00 10 04 03 00", // 0x03041000 DXE
                 "2C/02 AE 01 00 00 00 01 10 04 03 00", // 0x03041001 BDS
                 "00/09 05 00 00", // Get System Boot Options param 5 (boot flags)
-                "30/12", // OEM Get Pending Boot Order
+                "30/12 00", // OEM Get Pending Boot Order from index 0 (this link answers no data: nothing applied)
                 "BOOT-ORDER", // OEM Report Boot Order
                 "2C/02 AE 01 00 00 00 00 10 01 02 00", // 0x02011000 PCI enumeration
                 "2C/02 AE 01 00 00 00 01 10 05 03 00", // 0x03051001 ReadyToBoot
@@ -100,7 +100,7 @@ class HostBootSequenceTest {
                 "04/02 01 04 0F 05 6F C2 03 FF", // 03h secondary CPU init
                 "04/02 01 04 0F 05 6F C2 14 FF", // 14h motherboard init (DXE); BDS has no code
                 "00/09 05 00 00",
-                "30/12",
+                "30/12 00",
                 "BOOT-ORDER",
                 "04/02 01 04 0F 05 6F C2 07 FF", // 07h PCI resource config
                 "04/02 01 04 0F 05 6F C2 13 FF", // 13h system boot initiated (ReadyToBoot)
@@ -116,7 +116,7 @@ class HostBootSequenceTest {
         SimulatedHost host = boot(ProgressProfile.POSTCODE);
         assertEquals(expected(host,
                 "06/06 82 82", "30/10 10", "30/10 1D", MEMORY, "30/10 35", "30/10 60", "30/10 90",
-                "00/09 05 00 00", "30/12", "BOOT-ORDER",
+                "00/09 05 00 00", "30/12 00", "BOOT-ORDER",
                 "30/10 94", "30/10 AD", "04/02 01 04 1E 06 6F A2 00 02", "30/10 E1", "30/10 AF",
                 "06/06 80 80", "04/02 01 04 1F 07 6F 06 FF FF"),
                 link.lines());
@@ -125,7 +125,7 @@ class HostBootSequenceTest {
     @Test
     void silentProfileSendsOnlyAcpiAndTheBootOrderProtocol() {
         SimulatedHost host = boot(ProgressProfile.SILENT);
-        assertEquals(expected(host, "06/06 82 82", "00/09 05 00 00", "30/12", "BOOT-ORDER", "06/06 80 80"),
+        assertEquals(expected(host, "06/06 82 82", "00/09 05 00 00", "30/12 00", "BOOT-ORDER", "06/06 80 80"),
                 link.lines());
     }
 

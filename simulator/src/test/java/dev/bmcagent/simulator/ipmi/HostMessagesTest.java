@@ -178,11 +178,28 @@ class HostMessagesTest {
     }
 
     @Test
-    void decodesPendingBootOrderAndRejectsMalformed() {
-        assertEquals(List.of(".*HTTPS IPv6.*"), HostResponses.pendingBootOrder(IpmiResponse.ok(
-                HostMessages.lengthPrefixed(List.of(".*HTTPS IPv6.*")))));
-        assertTrue(HostResponses.pendingBootOrder(IpmiResponse.ok(bytes(0x00))).isEmpty());
-        assertTrue(HostResponses.pendingBootOrder(IpmiResponse.ok(bytes(0x01, 0x05, 'a'))).isEmpty());
-        assertTrue(HostResponses.pendingBootOrder(IpmiResponse.ok(bytes(0x01, 0x01, 'a', 'b'))).isEmpty());
+    void getPendingBootOrderAsksFromAPatternIndex() {
+        HostRequest r = HostMessages.getPendingBootOrder(0x11);
+        assertEquals(0x30, r.netFn()); // OEM
+        assertEquals(0x12, r.cmd()); // Get Pending Boot Order
+        assertArrayEquals(bytes(0x11), r.data()); // index of the first pattern wanted: 17
+        assertArrayEquals(bytes(0x00), HostMessages.getPendingBootOrder(0).data());
+        assertThrows(IllegalArgumentException.class, () -> HostMessages.getPendingBootOrder(0x100));
+    }
+
+    @Test
+    void decodesAPendingOrderChunkAndRejectsMalformed() {
+        var chunk = HostResponses.pendingOrderChunk(IpmiResponse.ok(bytes(
+                0x02, // total 2 patterns
+                0x9C, // revision 9Ch
+                0x01, // first: index 1
+                0x02, 'v', '6'))).orElseThrow(); // length 2, "v6"
+        assertEquals(2, chunk.total());
+        assertEquals(0x9C, chunk.revision());
+        assertEquals(1, chunk.first());
+        assertEquals(List.of("v6"), chunk.patterns());
+        assertTrue(HostResponses.pendingOrderChunk(IpmiResponse.ok(bytes(0x00, 0x01))).isEmpty()); // no first index
+        assertTrue(HostResponses.pendingOrderChunk(IpmiResponse.ok(bytes(0x01, 0x01, 0x00, 0x05, 'a'))).isEmpty());
+        assertTrue(HostResponses.pendingOrderChunk(IpmiResponse.error(CompletionCode.PARAMETER_OUT_OF_RANGE)).isEmpty());
     }
 }

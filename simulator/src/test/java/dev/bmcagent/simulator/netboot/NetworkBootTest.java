@@ -3,6 +3,7 @@ package dev.bmcagent.simulator.netboot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.ipmi.command.oem.PendingOrderChunk;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.simulator.firmware.FirmwareTiming;
 import dev.bmcagent.simulator.host.BootOutcome;
@@ -12,7 +13,6 @@ import dev.bmcagent.simulator.host.SimulatedHost;
 import dev.bmcagent.simulator.ipmi.OemCommands;
 import dev.bmcagent.simulator.support.RecordingLink;
 import dev.bmcagent.simulator.time.VirtualScheduler;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -104,12 +104,8 @@ class NetworkBootTest {
 
         IpmiResponse answer(RecordingLink.Sent s) {
             if (s.netFn() == 0x30 && s.cmd() == OemCommands.GET_PENDING_BOOT_ORDER && pending) {
-                byte[] p = ".*HTTPS IPv6.*P1".getBytes(StandardCharsets.US_ASCII);
-                byte[] d = new byte[2 + p.length];
-                d[0] = 1;
-                d[1] = (byte) p.length;
-                System.arraycopy(p, 0, d, 2, p.length);
-                return IpmiResponse.ok(d);
+                // total 1, revision 01h, first 0, one pattern
+                return IpmiResponse.ok(new PendingOrderChunk(1, 0x01, 0, List.of(".*HTTPS IPv6.*P1")).encode());
             }
             if (s.netFn() == 0x30 && s.cmd() == OemCommands.ACK_BOOT_ORDER) {
                 pending = false;

@@ -9,8 +9,11 @@ import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
 import dev.bmcagent.simulator.report.SimulationReport;
 import dev.bmcagent.simulator.report.SimulationSettings;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,6 +118,28 @@ class FleetAcceptanceTest {
         assertEquals(17, last.bootOrderAtPost().size(), "16 network options and the disk, all reported");
         assertTrue(last.bootOrderAtPost().get(0).contains("HTTPS IPv6"), last.bootOrderAtPost().toString());
         assertEquals(1, last.attempts().size());
+    }
+
+    @Test
+    void aDeclaredOrderNamingEveryOptionOfAFourNicHostExactlyIsApplied() {
+        // what a Redfish BootOrder PATCH declares: each of the 17 options by its exact name (about 65 bytes as a
+        // pattern), 30h/12h in six responses; the same seed gives the same host, so its names are known up front
+        SimulationReport vendor = run("reboot", 1, "vendor", true, true, 4);
+        List<String> names = vendor.sampleBoots().get(0).bootOrderAtPost();
+        assertEquals(17, names.size(), names.toString());
+        List<String> reversed = new ArrayList<>(names);
+        Collections.reverse(reversed);
+        List<String> wanted = new ArrayList<>();   // the vendor order reversed, but the HTTPS IPv6 options first
+        reversed.stream().filter(n -> n.contains("HTTPS IPv6")).forEach(wanted::add);
+        reversed.stream().filter(n -> !n.contains("HTTPS IPv6")).forEach(wanted::add);
+        SimulationReport r = run(SimulationRequest.of(new SimulationSettings("reboot", 1, 7, "vendor",
+                wanted.stream().map(Pattern::quote).toList(), true, true), 4));
+        assertEquals(0, r.agent().bootOrderAlarms());
+        assertEquals(0, r.agent().reconcileReboots(), "applied at the first POST, so nothing to re-apply");
+        for (var boot : r.sampleBoots()) {
+            assertEquals(wanted, boot.bootOrderAtPost());
+            assertEquals(1, boot.attempts().size(), "HTTPS IPv6, first in the declared order, boots at once");
+        }
     }
 
     @Test

@@ -7,18 +7,16 @@ import dev.bmcagent.ipmi.message.IpmiRequest;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.ipmi.message.NetFn;
 import dev.bmcagent.ipmi.registry.CommandSpec;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The project's OEM commands (NetFn 30h, system interface only; docs/HOST-INTERFACE.md "OEM commands"):
  * 10h Report POST Code, 11h Report Boot Order, 12h Get Pending Boot Order, 13h Acknowledge Boot Order,
- * 14h Report Memory. Strings travel as a length byte and that many ASCII bytes; 12h's list starts with a count,
- * 11h reports the boot order in chunks: total count, index of the chunk's first option, then options to the end
- * of the data, reassembled per host by {@link BootOrderAssembler}.
+ * 14h Report Memory. Strings travel as a length byte and that many ASCII bytes ({@link OemStrings}). Both boot
+ * orders travel in chunks: 11h (host to BMC) as total count, index of the chunk's first option, then options to the
+ * end of the data, reassembled per host by {@link BootOrderAssembler}; 12h (BMC to host) as the host asks for them,
+ * from the pattern index in its request, each response a {@link PendingOrderChunk}.
  */
 public final class OemCommands {
     public static final int REPORT_POST_CODE = 0x10;
@@ -29,8 +27,6 @@ public final class OemCommands {
     /** Acknowledge status: written to NVRAM / ignored (forced priority). */
     public static final int ACK_APPLIED = 0x00;
     public static final int ACK_IGNORED = 0x01;
-    /** Largest response data after the completion code. */
-    private static final int MAX_RESPONSE = 254;
 
     private final HostScoped<OemHostPort> port;
     private final HostScoped<BootOrderAssembler> assemblers = HostScoped.lazy(BootOrderAssembler::new);
@@ -43,7 +39,7 @@ public final class OemCommands {
         return List.of(
                 CommandSpec.hostOnly("OEM Report POST Code", NetFn.OEM, REPORT_POST_CODE, 1, 2, this::postCode),
                 CommandSpec.hostOnly("OEM Report Boot Order", NetFn.OEM, REPORT_BOOT_ORDER, 2, 255, this::bootOrder),
-                CommandSpec.hostOnly("OEM Get Pending Boot Order", NetFn.OEM, GET_PENDING_BOOT_ORDER, 0, 0,
+                CommandSpec.hostOnly("OEM Get Pending Boot Order", NetFn.OEM, GET_PENDING_BOOT_ORDER, 0, 1,
                         this::pending),
                 CommandSpec.hostOnly("OEM Acknowledge Boot Order", NetFn.OEM, ACK_BOOT_ORDER, 1, 1, this::ack),
                 CommandSpec.hostOnly("OEM Report Memory", NetFn.OEM, REPORT_MEMORY, 6, 6, this::memory));
@@ -63,7 +59,7 @@ public final class OemCommands {
         BootOrderAssembler assembler = assemblers.forHost(r.context().hostIndex());
         List<String> options;
         try {
-            options = decodeStrings(r.data(), 2);
+            options = OemStrings.decode(r.data(), 2);
         } catch (IpmiException e) {
             assembler.discard();
             throw e;
@@ -72,8 +68,10 @@ public final class OemCommands {
         return IpmiResponse.ok();
     }
 
+    /** The chunk of the pending order from the requested pattern index (no data: index 0). */
     private IpmiResponse pending(IpmiRequest r) {
-        return IpmiResponse.ok(encodeStrings(of(r).pendingBootOrder()));
+        int first = r.length() == 0 ? 0 : r.u8(0);
+        return IpmiResponse.ok(PendingOrderChunk.of(of(r).pendingBootOrder(), first).encode());
     }
 
     private IpmiResponse ack(IpmiRequest r) {
@@ -94,43 +92,5 @@ public final class OemCommands {
         }
         of(r).memoryReported(new MemoryReport(total, populated, expected));
         return IpmiResponse.ok();
-    }
-
-    /** (length, ASCII) strings from {@code from} to the end of the data. Truncated: C7h; non-ASCII: CCh. */
-    static List<String> decodeStrings(byte[] d, int from) {
-        List<String> out = new ArrayList<>();
-        int at = from;
-        while (at < d.length) {
-            if (at + 1 + (d[at] & 0xFF) > d.length) {
-                throw new IpmiException(CompletionCode.INVALID_LENGTH, "string list truncated");
-            }
-            int len = d[at] & 0xFF;
-            for (int j = at + 1; j < at + 1 + len; j++) {
-                if (d[j] < 0x20 || d[j] > 0x7E) {
-                    throw new IpmiException(CompletionCode.INVALID_DATA_FIELD, "not printable ASCII");
-                }
-            }
-            out.add(new String(d, at + 1, len, StandardCharsets.US_ASCII));
-            at += 1 + len;
-        }
-        return out;
-    }
-
-    /** Count, then (length, ASCII) per string; CAh when the list does not fit one response. */
-    static byte[] encodeStrings(List<String> strings) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(strings.size());
-        for (String s : strings) {
-            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-            if (b.length > 0xFF) {
-                throw new IpmiException(CompletionCode.CANNOT_RETURN_REQUESTED_BYTES, "pattern too long");
-            }
-            out.write(b.length);
-            out.write(b, 0, b.length);
-        }
-        if (out.size() > MAX_RESPONSE) {
-            throw new IpmiException(CompletionCode.CANNOT_RETURN_REQUESTED_BYTES, "boot order too long");
-        }
-        return out.toByteArray();
     }
 }

@@ -14,8 +14,11 @@ public interface OemHostPort {
     /** Report Boot Order (11h): the boot option descriptions the firmware will use, in order. */
     void bootOrderReported(List<String> options);
 
-    /** Get Pending Boot Order (12h): declared patterns (Java regular expressions), empty when nothing is pending. */
-    List<String> pendingBootOrder();
+    /**
+     * Get Pending Boot Order (12h): the declared patterns (Java regular expressions; empty when nothing is pending)
+     * with their revision, which must change whenever the pending order is set or cleared.
+     */
+    PendingOrder pendingBootOrder();
 
     /** Acknowledge Boot Order (13h): 00h written to NVRAM, 01h ignored (forced priority). */
     void bootOrderAcknowledged(int status);

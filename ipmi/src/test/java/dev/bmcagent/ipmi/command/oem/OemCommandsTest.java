@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The project's OEM commands, NetFn 30h (docs/HOST-INTERFACE.md "OEM commands"). */
 class OemCommandsTest {
     private final List<String> calls = new ArrayList<>();
-    private List<String> pending = List.of();
+    private PendingOrder pending = PendingOrder.NONE;
     private final Dispatcher dispatcher = new Dispatcher(CommandRegistry.builder()
             .addAll(new OemCommands(HostScoped.single(new OemHostPort() {
                 @Override
@@ -35,7 +35,7 @@ class OemCommandsTest {
                 }
 
                 @Override
-                public List<String> pendingBootOrder() {
+                public PendingOrder pendingBootOrder() {
                     return pending;
                 }
 
@@ -98,10 +98,51 @@ class OemCommandsTest {
     }
 
     @Test
-    void pendingOrderIsEncodedAndAcknowledged() {
-        assertEquals("00", hex(host(0x12, "").data()));   // count 0: nothing pending
-        pending = List.of(".*v6.*", "P1");
-        assertEquals("02 06 2E 2A 76 36 2E 2A 02 50 31", hex(host(0x12, "").data()));   // count, len, ".*v6.*", len, "P1"
+    void pendingOrderResponseIsTotalRevisionFirstThenPatterns() {
+        assertEquals("00"                                // total 0: nothing pending
+                + " 00"                                  // revision 00h
+                + " 00", hex(host(0x12, "").data()));    // first pattern index 0 (no patterns follow)
+        pending = new PendingOrder(0x5A, List.of(".*v6.*", "P1", "disk"));
+        assertEquals("03"                                // total 3 patterns
+                + " 5A"                                  // revision 5Ah
+                + " 00"                                  // first: index 0 (a request without data asks for 0)
+                + " 06 2E 2A 76 36 2E 2A"                // length 6, ".*v6.*"
+                + " 02 50 31"                            // length 2, "P1"
+                + " 04 64 69 73 6B", hex(host(0x12, "").data()));   // length 4, "disk"
+        assertEquals("03 5A 01"                          // total 3, revision 5Ah, first: index 1 as requested
+                + " 02 50 31"                            // "P1"
+                + " 04 64 69 73 6B", hex(host(0x12, "01").data()));  // "disk"
+        assertEquals("03 5A 03", hex(host(0x12, "03").data()));      // index = total: header only
+    }
+
+    @Test
+    void aLongPendingOrderIsServedInChunksOfWholePatterns() {
+        String a = "a".repeat(0x7D);                     // 125 bytes: 1 + 125 = 126 encoded
+        String b = "b".repeat(0x7C);                     // 124 bytes: 3 + 126 + 125 = 254, exactly full
+        pending = new PendingOrder(0x21, List.of(a, b, "c"));
+        byte[] chunk0 = host(0x12, "00").data();
+        assertEquals(254, chunk0.length, "header and two whole patterns fill the response");
+        assertEquals("03 21 00 7D", hex(java.util.Arrays.copyOf(chunk0, 4)));   // total 3, rev 21h, first 0, len 7Dh
+        assertEquals(0x7C, chunk0[3 + 1 + 0x7D]);                                   // second pattern's length
+        assertEquals("03 21 02 01 63", hex(host(0x12, "02").data()));              // first 2: length 1, "c"
+        pending = new PendingOrder(0x22, List.of("x".repeat(250)));                  // 3 + 1 + 250 = 254: fits
+        assertEquals(254, host(0x12, "").data().length);
+        pending = new PendingOrder(0x23, List.of("x".repeat(251)));                  // 255 bytes: never fits
+        assertEquals(CompletionCode.CANNOT_RETURN_REQUESTED_BYTES, host(0x12, "").completionCode());
+    }
+
+    @Test
+    void pendingOrderRequestErrors() {
+        pending = new PendingOrder(0x01, List.of("P1", "P2"));
+        assertEquals(CompletionCode.PARAMETER_OUT_OF_RANGE, host(0x12, "03").completionCode());   // index 3 > total 2
+        assertEquals(CompletionCode.PARAMETER_OUT_OF_RANGE, host(0x12, "FF").completionCode());
+        assertEquals(CompletionCode.INVALID_LENGTH, host(0x12, "00 00").completionCode());       // 2 bytes
+        pending = PendingOrder.NONE;
+        assertEquals(CompletionCode.PARAMETER_OUT_OF_RANGE, host(0x12, "01").completionCode());  // nothing pending
+    }
+
+    @Test
+    void pendingOrderIsAcknowledged() {
         assertEquals(CompletionCode.OK, host(0x13, "01").completionCode());
         assertEquals(CompletionCode.PARAMETER_OUT_OF_RANGE, host(0x13, "02").completionCode());
         assertEquals(List.of("ack 1"), calls);
