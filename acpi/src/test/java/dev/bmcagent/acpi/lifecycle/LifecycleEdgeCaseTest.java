@@ -38,6 +38,7 @@ class LifecycleEdgeCaseTest {
                 new LifecycleInput.SensorHealth("X", true, ""),
                 new LifecycleInput.BootOrderReported(List.of()),
                 new LifecycleInput.BootOrderDeclared(List.of()),
+                new LifecycleInput.BootOrderRefused(),
                 new LifecycleInput.HostDisconnected());
         Set<Class<?>> sampled = samples.stream().map(Object::getClass).collect(Collectors.toSet());
         assertEquals(Set.of(LifecycleInput.class.getPermittedSubclasses()), sampled);
