@@ -13,7 +13,17 @@ public final class Projection {
     private Projection() {
     }
 
+    /** 400 QueryParameterValueFormatError unless every comma-separated path is non-empty. */
+    public static void validate(String select) {
+        for (String raw : select.split(",")) {
+            if (raw.trim().isEmpty()) {
+                throw RedfishError.of(BaseMessage.QueryParameterValueFormatError, select, "$select").exception();
+            }
+        }
+    }
+
     public static ObjectNode select(ObjectNode body, String select) {
+        validate(select);
         ObjectNode out = Json.object();
         for (Map.Entry<String, JsonNode> e : body.properties()) {
             if (e.getKey().startsWith("@odata.")) {
@@ -22,9 +32,6 @@ public final class Projection {
         }
         for (String raw : select.split(",")) {
             String path = raw.trim();
-            if (path.isEmpty()) {
-                throw RedfishError.of(BaseMessage.QueryParameterValueFormatError, select, "$select").exception();
-            }
             copy(body, out, path.split("/"), 0);
         }
         return out;
