@@ -178,6 +178,22 @@ class QueryCurlTest {
     }
 
     @Test
+    void theWholeTreeExpandsSixLevelsThroughEveryResourceWithoutHangingOrLooping() {
+        for (String user : List.of("admin:secret", "reader:readonly1")) {
+            HttpResult r = as(user, "GET", "/redfish/v1?" + q("$expand", "*($levels=6)"));
+            assertEquals(200, r.status(), r.body());
+            JsonNode root = r.json();
+            assertEquals("host1", root.at("/Systems/Members/0/Id").asText());
+            assertEquals("Boot Option Collection", root.at("/Systems/Members/0/BootOptions/Name").asText());
+            assertTrue(root.at("/Systems/Members/0/BootOptions/Members/0").has("DisplayName"), root::toString);
+            assertEquals("SEL", root.at("/Managers/Members/0/LogServices/Members/0/Id").asText(), root::toString);
+            assertEquals(user.startsWith("admin") ? 3 : 1, root.at("/AccountService/Accounts/Members").size());
+            assertEquals(Json.link("/redfish/v1/Systems/host1"),
+                    root.at("/Systems/Members/0/Links/Chassis/0/Links/ComputerSystems/0"), "cycle back to host1");
+        }
+    }
+
+    @Test
     void malformedUnsupportedAndMisplacedQueriesAreRefused() {
         assertError(400, "QueryParameterValueFormatError", admin(SYSTEMS + "?" + q("$expand", "Members")));
         assertError(400, "QueryParameterValueTypeError", admin(SYSTEMS + "?" + q("$expand", ".($levels=two)")));
