@@ -33,6 +33,9 @@ final class QueryAnswer {
             answer = answer.compose(expansion::apply);
         }
         answer.onComplete(result -> {
+            if (ctx.response().closed()) {
+                return;
+            }
             ctx.response().headers().clear().addAll(headers);
             if (result.failed()) {
                 LOG.warn("query on {} failed", body.path("@odata.id").asText(), result.cause());

@@ -57,6 +57,10 @@ final class RerouteReader implements ResourceReader {
                 promise.complete(body);
                 pump();
             });
+            if (ctx.response().closed()) {
+                InternalRead.answer(ctx, 499, null);    // the client has gone: nothing more to read for it
+                return;
+            }
             try {
                 ctx.reroute(HttpMethod.GET, uri);
             } catch (RuntimeException e) {

@@ -154,6 +154,17 @@ class QueryCurlTest {
     }
 
     @Test
+    void selectReachesIntoExpandedMembers() {
+        JsonNode r = admin(SYSTEMS + "?" + q("$expand", ".") + "&" + q("$select", "Members/PowerState,Name")).json();
+        assertEquals("Computer System Collection", r.get("Name").asText());
+        JsonNode host2 = r.at("/Members/1");
+        assertEquals("Off", host2.get("PowerState").asText(), r.toString());
+        assertEquals(SYSTEMS + "/host2", host2.get("@odata.id").asText());
+        assertFalse(host2.has("Id"), r.toString());
+        assertFalse(r.has("Members@odata.count"));
+    }
+
+    @Test
     void readOnlyCallerSeesThroughExpandOnlyWhatItCouldGet() {
         String q = "/redfish/v1/AccountService?" + q("$expand", ".($levels=2)");
         JsonNode mine = as("reader:readonly1", "GET", q).json().get("Accounts");
