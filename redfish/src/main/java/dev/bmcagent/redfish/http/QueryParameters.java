@@ -50,7 +50,7 @@ public record QueryParameters(boolean only, Optional<String> select, Optional<Ex
 
     /** Parses the request's parameters into its context (once per request); throws a 400/501 RedfishException. */
     static void parseInto(RoutingContext ctx) {
-        if (ctx.get(KEY) == null) {
+        if (ctx.get(KEY) == null && !ctx.queryParams().isEmpty()) {
             ctx.put(KEY, parse(ctx.queryParams(), ctx.request().method(), SSE.equals(ctx.normalizedPath())));
         }
     }
