@@ -31,7 +31,11 @@ public final class Routes {
         this.router = Objects.requireNonNull(router, "router");
     }
 
-    /** GET, and HEAD with the same handler (Vert.x sends the headers of a HEAD response without the body). */
+    /**
+     * GET, and HEAD with the same handler (Vert.x sends the headers of a HEAD response without the body). The
+     * handler must answer through {@link Responses} before it returns: internal reads ({@code $expand},
+     * {@code $filter}) take its answer synchronously, and one it did not give counts as unreadable.
+     */
     public void get(String path, Privilege privilege, ResourceHandler h) {
         add(HttpMethod.GET, path, privilege, h, true);
         add(HttpMethod.HEAD, path, privilege, h, true);
