@@ -76,7 +76,8 @@ class RedfishQueryIT {
                 acpiIds.add(m.get("Id").asText());
             }
         });
-        RedfishRig.Run bySel = get(RedfishRig.ADMIN, RedfishRig.ADMIN_PW, SEL + "?" + q("$filter", "EntryType eq 'SEL'"));
+        RedfishRig.Run bySel = get(RedfishRig.ADMIN, RedfishRig.ADMIN_PW,
+                SEL + "?" + q("$filter", "EntryType eq 'SEL'"));
         assertEquals(200, bySel.status(), bySel.out());
         assertEquals(selIds, ids(bySel.json()));
         assertEquals(selIds.size(), bySel.json().get("Members@odata.count").asInt());
