@@ -82,7 +82,7 @@ public final class EventServiceResource {
                 });
         routes.post("/redfish/v1/EventService/Actions/EventService.SubmitTestEvent", Privilege.ConfigureManager,
                 this::submitTestEvent);
-        routes.get("/redfish/v1/EventService/SSE", Privilege.Login, this::openSse);
+        routes.stream("/redfish/v1/EventService/SSE", Privilege.Login, this::openSse);
     }
 
     private ObjectNode service() {

@@ -5,15 +5,12 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Protocol headers on every response (OData-Version, Cache-Control, security headers) and refusal of an
- * OData-Version this service does not speak (412) and of $-queries it does not implement (501), before
- * authentication or any business logic.
+ * OData-Version this service does not speak (412) and of query parameters it does not implement (501) or that are
+ * malformed or combined wrongly (400, see {@link QueryParameters}), before authentication or any business logic.
  */
 public final class ODataHandler implements Handler<RoutingContext> {
 
     public static final String ODATA_VERSION = "4.0";
-    /** DSP0266: unsupported $-queries are answered 501; $filter is only meaningful on the SSE stream. */
-    private static final java.util.Set<String> SUPPORTED_QUERIES = java.util.Set.of("$select");
-    private static final String SSE = "/redfish/v1/EventService/SSE";
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -32,12 +29,11 @@ public final class ODataHandler implements Handler<RoutingContext> {
             Responses.error(ctx, RedfishError.of(BaseMessage.HeaderInvalid, "OData-MaxVersion: " + maxVersion));
             return;
         }
-        for (String name : ctx.queryParams().names()) {
-            boolean sseFilter = name.equals("$filter") && SSE.equals(ctx.normalizedPath());
-            if (name.startsWith("$") && !SUPPORTED_QUERIES.contains(name) && !sseFilter) {
-                Responses.error(ctx, RedfishError.of(BaseMessage.QueryNotSupported));
-                return;
-            }
+        try {
+            QueryParameters.parseInto(ctx);
+        } catch (RedfishException e) {
+            Responses.error(ctx, e.error());
+            return;
         }
         ctx.next();
     }

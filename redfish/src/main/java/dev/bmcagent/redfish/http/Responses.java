@@ -2,6 +2,7 @@ package dev.bmcagent.redfish.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /** Writes JSON resources and errors with the headers Redfish requires. */
@@ -13,37 +14,50 @@ public final class Responses {
     }
 
     /**
-     * Answers a GET of a resource: ETag of the full representation, then {@code $select} and {@code ?only}
-     * applied. Collections with {@code ?only} and exactly one member are answered with that member.
+     * Answers a GET of a resource: ETag of the full representation, then the request's query applied
+     * ({@link QueryParameters}: {@code $filter}, {@code $expand}, {@code $select}). Collections with {@code ?only}
+     * and exactly one member are answered with that member. During an internal read ({@link RerouteReader}) the
+     * full representation goes to the reader instead.
      */
     public static void resource(RoutingContext ctx, ObjectNode body) {
-        if (ctx.queryParams().contains("only") && body.has("Members")) {
+        if (InternalRead.answer(ctx, 200, body)) {
+            return;
+        }
+        QueryParameters query = QueryParameters.of(ctx);
+        if (query.only() && body.has("Members")) {
             JsonNode members = body.get("Members");
             if (members.size() == 1) {
                 ctx.reroute(members.get(0).get("@odata.id").asText());
                 return;
             }
         }
+        if (query.filter().isPresent() && !FilterQuery.appliesTo(body)) {
+            error(ctx, RedfishError.of(BaseMessage.QueryNotSupportedOnResource));
+            return;
+        }
         ctx.response().putHeader("ETag", ETags.of(body));
-        String select = ctx.queryParams().get("$select");
-        send(ctx, 200, select == null ? body : Projection.select(body, select));
+        if (query.readsResources() && ctx.request().method() == HttpMethod.GET) {
+            QueryAnswer.send(ctx, body, query);
+            return;
+        }
+        send(ctx, 200, query.select().map(s -> Projection.select(body, s)).orElse(body));
     }
 
     public static void send(RoutingContext ctx, int status, JsonNode body) {
-        if (ctx.response().ended()) {
+        if (InternalRead.answer(ctx, status, body) || ctx.response().ended()) {
             return;
         }
         ctx.response().setStatusCode(status).putHeader("Content-Type", JSON).end(Json.write(body));
     }
 
     public static void noContent(RoutingContext ctx) {
-        if (!ctx.response().ended()) {
+        if (!InternalRead.answer(ctx, 204, null) && !ctx.response().ended()) {
             ctx.response().setStatusCode(204).end();
         }
     }
 
     public static void error(RoutingContext ctx, RedfishError error) {
-        if (ctx.response().ended()) {
+        if (InternalRead.answer(ctx, error.status(), null) || ctx.response().ended()) {
             return;
         }
         if (error.status() == 401) {

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Registers resource routes, one per literal path and verb, each with the privilege it requires. Every
  * response of a path carries {@code Allow}; {@link #finish()} answers other verbs with 405. Handlers run only
- * after {@link AuthHandler} (mounted before this router's routes) and after the privilege check here.
+ * after {@link AuthHandler} (mounted before this router's routes) and after the privilege check here. The GET
+ * routes of JSON resources are also what an internal read ({@link RerouteReader}, for {@code $expand} and
+ * {@code $filter}) runs, through exactly the same checks.
  */
 public final class Routes {
 
@@ -29,41 +31,61 @@ public final class Routes {
         this.router = Objects.requireNonNull(router, "router");
     }
 
-    /** GET, and HEAD with the same handler (Vert.x sends the headers of a HEAD response without the body). */
+    /**
+     * GET, and HEAD with the same handler (Vert.x sends the headers of a HEAD response without the body). The
+     * handler must answer through {@link Responses} before it returns: internal reads ({@code $expand},
+     * {@code $filter}) take its answer synchronously, and one it did not give counts as unreadable.
+     */
     public void get(String path, Privilege privilege, ResourceHandler h) {
-        add(HttpMethod.GET, path, privilege, h);
-        add(HttpMethod.HEAD, path, privilege, h);
+        add(HttpMethod.GET, path, privilege, h, true);
+        add(HttpMethod.HEAD, path, privilege, h, true);
+    }
+
+    /**
+     * GET (and HEAD) of something that is not a JSON resource, e.g. an event stream: never run by an internal read
+     * ({@code $expand}/{@code $filter}), which reports it unreadable.
+     */
+    public void stream(String path, Privilege privilege, ResourceHandler h) {
+        add(HttpMethod.GET, path, privilege, h, false);
+        add(HttpMethod.HEAD, path, privilege, h, false);
     }
 
     public void post(String path, Privilege privilege, ResourceHandler h) {
-        add(HttpMethod.POST, path, privilege, h);
+        add(HttpMethod.POST, path, privilege, h, false);
     }
 
     public void patch(String path, Privilege privilege, ResourceHandler h) {
-        add(HttpMethod.PATCH, path, privilege, h);
+        add(HttpMethod.PATCH, path, privilege, h, false);
     }
 
     public void delete(String path, Privilege privilege, ResourceHandler h) {
-        add(HttpMethod.DELETE, path, privilege, h);
+        add(HttpMethod.DELETE, path, privilege, h, false);
     }
 
-    /** A route open to everyone (service root, $metadata, odata, session login). */
+    /**
+     * A route open to everyone (service root, $metadata, odata, session login). These protocol documents are never
+     * run by an internal read ({@code $expand}/{@code $filter}): no resource links to them, and some are not JSON.
+     */
     public void publicRoute(HttpMethod method, String path, ResourceHandler h) {
-        add(method, path, null, h);
+        add(method, path, null, h, false);
         if (method == HttpMethod.GET) {
-            add(HttpMethod.HEAD, path, null, h);
+            add(HttpMethod.HEAD, path, null, h, false);
         }
     }
 
-    private void add(HttpMethod method, String path, Privilege privilege, ResourceHandler h) {
+    private void add(HttpMethod method, String path, Privilege privilege, ResourceHandler h, boolean readable) {
         Set<HttpMethod> methods = allowed.computeIfAbsent(path, p -> new LinkedHashSet<>());
         if (!methods.add(method)) {
             throw new IllegalStateException("duplicate route: " + method + " " + path);
         }
-        router.route(method, path).handler(ctx -> run(ctx, path, privilege, h));
+        router.route(method, path).handler(ctx -> run(ctx, path, privilege, h, readable));
     }
 
-    private void run(RoutingContext ctx, String path, Privilege privilege, ResourceHandler h) {
+    private void run(RoutingContext ctx, String path, Privilege privilege, ResourceHandler h, boolean readable) {
+        if (InternalRead.pending(ctx) && !readable) {
+            InternalRead.answer(ctx, 404, null);
+            return;
+        }
         ctx.response().putHeader("Allow", allow(path));
         Principal principal = ctx.get(Principal.KEY);
         if (privilege != null) {
@@ -83,6 +105,11 @@ public final class Routes {
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", ctx.request().method(), ctx.normalizedPath(), e);
             Responses.error(ctx, RedfishError.of(BaseMessage.InternalError));
+        }
+        if (InternalRead.pending(ctx)) {
+            // an internal read must be answered synchronously through Responses; this handler did neither
+            LOG.warn("GET {} did not answer an internal read", path);
+            InternalRead.answer(ctx, 500, null);
         }
     }
 

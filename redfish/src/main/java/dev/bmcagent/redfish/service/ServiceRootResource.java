@@ -1,6 +1,7 @@
 package dev.bmcagent.redfish.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bmcagent.redfish.http.ExpandQuery;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
@@ -37,9 +38,9 @@ public final class ServiceRootResource {
         n.put("Vendor", "bmc-agent");
         ObjectNode features = n.putObject("ProtocolFeaturesSupported");
         features.put("ExcerptQuery", false);
-        features.set("ExpandQuery", Json.object().put("ExpandAll", false).put("Levels", false)
-                .put("Links", false).put("NoLinks", false));
-        features.put("FilterQuery", false);
+        features.set("ExpandQuery", Json.object().put("ExpandAll", true).put("Levels", true)
+                .put("Links", true).put("NoLinks", true).put("MaxLevels", ExpandQuery.MAX_LEVELS));
+        features.put("FilterQuery", true);
         features.put("OnlyMemberQuery", true);
         features.put("SelectQuery", true);
         features.set("DeepOperations", Json.object().put("DeepPATCH", false).put("DeepPOST", false));
