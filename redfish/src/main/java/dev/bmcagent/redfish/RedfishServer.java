@@ -67,7 +67,7 @@ public final class RedfishServer {
     private EventDispatcher dispatcher;
     private HttpClient pushClient;
 
-    /** A server on its own Vert.x instance (closed by {@link #stop()}); push subscriptions kept in memory only. */
+    /** A server on its own Vert.x instance (closed by {@link #stop()}); subscriptions and sessions in memory only. */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
         this(options, backends, new InMemorySubscriptionPersistence(), clock);
     }
@@ -90,7 +90,7 @@ public final class RedfishServer {
         this(Vertx.vertx(), true, options, backends, subscriptions, sessions, clock);
     }
 
-    /** A server on a shared Vert.x instance (left open by {@link #stop()}); push subscriptions in memory only. */
+    /** A server on a shared Vert.x instance (left open by {@link #stop()}); subscriptions, sessions in memory only. */
     public RedfishServer(Vertx vertx, RedfishOptions options, RedfishBackends backends, Clock clock) {
         this(vertx, false, options, backends, new InMemorySubscriptionPersistence(), new InMemorySessionPersistence(),
                 clock);
@@ -145,9 +145,11 @@ public final class RedfishServer {
     /** Stops serving; first writes the sessions' last-use times (on the server's context). */
     public Future<Void> stop() {
         Future<Void> flushed = Future.succeededFuture();
-        if (context != null) {
+        Context c = context;
+        context = null;                                     // a second stop() does not flush on a closed context
+        if (c != null) {
             Promise<Void> p = Promise.promise();
-            context.runOnContext(v -> {
+            c.runOnContext(v -> {
                 try {
                     sessions.flush();
                 } finally {
