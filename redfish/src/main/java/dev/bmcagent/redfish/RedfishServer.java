@@ -1,8 +1,10 @@
 package dev.bmcagent.redfish;
 
 import dev.bmcagent.redfish.accounts.AccountServiceResource;
+import dev.bmcagent.redfish.backend.InMemorySessionPersistence;
 import dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence;
 import dev.bmcagent.redfish.backend.RedfishBackends;
+import dev.bmcagent.redfish.backend.SessionPersistence;
 import dev.bmcagent.redfish.backend.SubscriptionPersistence;
 import dev.bmcagent.redfish.chassis.ChassisResource;
 import dev.bmcagent.redfish.chassis.SensorsResource;
@@ -60,38 +62,50 @@ public final class RedfishServer {
     private final Clock clock;
     private final SubscriptionPersistence subscriptions;
     private final SessionStore sessions;
+    private Context context;
     private HttpServer server;
     private EventDispatcher dispatcher;
     private HttpClient pushClient;
 
-    /** A server on its own Vert.x instance (closed by {@link #stop()}); push subscriptions kept in memory only. */
+    /** A server on its own Vert.x instance (closed by {@link #stop()}); subscriptions and sessions in memory only. */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
         this(options, backends, new InMemorySubscriptionPersistence(), clock);
     }
 
     /**
      * A server on its own Vert.x instance (closed by {@link #stop()}) whose push subscriptions are loaded from and
-     * kept in {@code subscriptions}.
+     * kept in {@code subscriptions}; sessions in memory only.
      */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, SubscriptionPersistence subscriptions,
                          Clock clock) {
-        this(Vertx.vertx(), true, options, backends, subscriptions, clock);
+        this(options, backends, subscriptions, new InMemorySessionPersistence(), clock);
     }
 
-    /** A server on a shared Vert.x instance (left open by {@link #stop()}); push subscriptions in memory only. */
+    /**
+     * A server on its own Vert.x instance (closed by {@link #stop()}) whose push subscriptions, login sessions and
+     * SessionTimeout are loaded from and kept in the given persistence.
+     */
+    public RedfishServer(RedfishOptions options, RedfishBackends backends, SubscriptionPersistence subscriptions,
+                         SessionPersistence sessions, Clock clock) {
+        this(Vertx.vertx(), true, options, backends, subscriptions, sessions, clock);
+    }
+
+    /** A server on a shared Vert.x instance (left open by {@link #stop()}); subscriptions, sessions in memory only. */
     public RedfishServer(Vertx vertx, RedfishOptions options, RedfishBackends backends, Clock clock) {
-        this(vertx, false, options, backends, new InMemorySubscriptionPersistence(), clock);
+        this(vertx, false, options, backends, new InMemorySubscriptionPersistence(), new InMemorySessionPersistence(),
+                clock);
     }
 
     private RedfishServer(Vertx vertx, boolean ownsVertx, RedfishOptions options, RedfishBackends backends,
-                          SubscriptionPersistence subscriptions, Clock clock) {
+                          SubscriptionPersistence subscriptions, SessionPersistence sessions, Clock clock) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.ownsVertx = ownsVertx;
         this.options = Objects.requireNonNull(options, "options");
         this.backends = Objects.requireNonNull(backends, "backends");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
-        this.sessions = new SessionStore(clock, options.sessionTimeout(), options.maxSessions());
+        this.sessions = new SessionStore(clock, options.sessionTimeout(), options.maxSessions(),
+                Objects.requireNonNull(sessions, "sessions"), backends.accounts()::sessionStamp);
     }
 
     /** Starts listening; the future completes when the port is bound. Loads or generates the certificate first. */
@@ -103,9 +117,11 @@ public final class RedfishServer {
                 .setKeyCertOptions(TlsMaterial.load(options))
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
         Context context = vertx.getOrCreateContext();
+        this.context = context;
         Promise<Void> started = Promise.promise();
         context.runOnContext(v -> {
             try {
+                sessions.restore();
                 Router router = router(context);
                 vertx.createHttpServer(http).requestHandler(router).listen().onSuccess(s -> {
                     this.server = s;
@@ -126,7 +142,26 @@ public final class RedfishServer {
         return server.actualPort();
     }
 
+    /** Stops serving; first writes the sessions' last-use times (on the server's context). */
     public Future<Void> stop() {
+        Future<Void> flushed = Future.succeededFuture();
+        Context c = context;
+        context = null;                                     // a second stop() does not flush on a closed context
+        if (c != null) {
+            Promise<Void> p = Promise.promise();
+            c.runOnContext(v -> {
+                try {
+                    sessions.flush();
+                } finally {
+                    p.complete();
+                }
+            });
+            flushed = p.future();
+        }
+        return flushed.eventually(this::stopServing);
+    }
+
+    private Future<Void> stopServing() {
         if (dispatcher != null) {
             dispatcher.stop();
         }

@@ -3,6 +3,7 @@ package dev.bmcagent.agent.redfish;
 import dev.bmcagent.agent.ipmi.AccountUsers;
 import dev.bmcagent.agent.store.Account;
 import dev.bmcagent.agent.store.AccountStore;
+import dev.bmcagent.agent.store.PasswordCipher;
 import dev.bmcagent.redfish.backend.AccountDirectory;
 import dev.bmcagent.redfish.backend.AccountPatch;
 import dev.bmcagent.redfish.backend.AccountResult;
@@ -39,10 +40,14 @@ final class AccountStoreDirectory implements AccountDirectory {
     private final Clock clock;
     private final StoreWriter writer;
     private final LockoutPolicy policy;
+    private final PasswordCipher cipher;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Map<String, Instant> lockedUntil = new ConcurrentHashMap<>();
 
-    AccountStoreDirectory(AccountStore store, Clock clock, StoreWriter writer, LockoutPolicy policy) {
+    /** @param cipher keys the {@link #sessionStamp} HMAC (the data directory's key) */
+    AccountStoreDirectory(AccountStore store, Clock clock, StoreWriter writer, LockoutPolicy policy,
+                          PasswordCipher cipher) {
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.writer = Objects.requireNonNull(writer, "writer");
@@ -204,6 +209,17 @@ final class AccountStoreDirectory implements AccountDirectory {
             failures.remove(a.name());
         });
         return found.isPresent();
+    }
+
+    /**
+     * HMAC (under the data directory's key) of the name, password, role and Enabled: a session ends when any of them
+     * changes, through Redfish, IPMI or the configured admin password, also while the agent was down. The stored
+     * stamp reveals nothing about the password without the key file.
+     */
+    @Override
+    public Optional<String> sessionStamp(String userName) {
+        return store.find(userName).filter(Account::enabled).map(a -> cipher.mac(String.join("\0", "redfish-session",
+                a.name(), a.password(), a.role().name())));
     }
 
     @Override

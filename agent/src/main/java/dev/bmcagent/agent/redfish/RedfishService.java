@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Redfish service over the agent's runtime: the {@link RedfishServer} with backends over the host nodes
  * (lifecycle snapshots, SEL, shared boot options, sensors, fans), the account store (shared with IPMI), the
- * settings store and the event stream. {@link #start} binds the port and returns; {@link #close()} stops it.
+ * settings store (push subscriptions with sealed HttpHeaders, login sessions) and the event stream. {@link #start} binds the port and returns; {@link #close()} stops it.
  *
  * <p>For the assembly, after the runtime: {@code redfish = started("redfish", RedfishService.start(
  * RedfishService.options(config), runtime, stores, scheduler.clock()));}
@@ -81,10 +81,12 @@ public final class RedfishService implements AutoCloseable {
                     new RuntimeChassis(nodes),
                     new RuntimeManager(firmwareVersion, uuid, ipmiPort, options.port(), clock),
                     new RuntimeLogs(nodes, cycles, writer),
-                    new AccountStoreDirectory(stores.accounts(), clock, writer, AccountStoreDirectory.defaultPolicy()),
+                    new AccountStoreDirectory(stores.accounts(), clock, writer, AccountStoreDirectory.defaultPolicy(),
+                            stores.cipher()),
                     events);
             RedfishServer server = new RedfishServer(options, backends,
-                    new SettingsSubscriptions(stores.settings(), writer), clock);
+                    new SettingsSubscriptions(stores.settings(), writer, stores.cipher()),
+                    new SettingsSessions(stores.settings(), writer), clock);
             server.start().toCompletionStage().toCompletableFuture().get(STOP_SECONDS, TimeUnit.SECONDS);
             log.info("Redfish service on https://{}:{}/redfish/v1 ({} host(s))", options.host(), server.port(),
                     nodes.size());

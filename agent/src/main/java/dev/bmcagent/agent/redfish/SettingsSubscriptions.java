@@ -1,8 +1,11 @@
 package dev.bmcagent.agent.redfish;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bmcagent.agent.store.PasswordCipher;
 import dev.bmcagent.agent.store.SettingsStore;
 import dev.bmcagent.redfish.backend.StoredSubscription;
 import dev.bmcagent.redfish.backend.SubscriptionPersistence;
@@ -18,18 +21,30 @@ import org.slf4j.LoggerFactory;
 /**
  * Redfish push subscriptions in the settings store, one JSON value per subscription under
  * {@code redfish.subscription.<id>}. Writes go through the {@link StoreWriter} so the event loop never waits for the
- * journal. HttpHeaders are stored as given (they are needed to deliver); the service never returns them.
+ * journal.
+ *
+ * <p>HttpHeaders often carry credentials (Authorization) and are needed in clear text to deliver, so they are
+ * stored encrypted ({@code httpHeadersSealed}: the headers as a JSON object, sealed by the data directory's
+ * {@link PasswordCipher} with the setting's key as associated data, so a sealed value cannot be moved to another
+ * subscription). The service never returns them. A record written before encryption ({@code httpHeaders} in clear)
+ * still loads and is rewritten sealed at once; its old bytes stay in the journal until the next compaction.
  */
 final class SettingsSubscriptions implements SubscriptionPersistence {
     static final String PREFIX = "redfish.subscription.";
     private static final Logger log = LoggerFactory.getLogger(SettingsSubscriptions.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String SEALED = "httpHeadersSealed";
+    private static final String LEGACY_HEADERS = "httpHeaders";
 
     private final SettingsStore settings;
     private final StoreWriter writer;
+    private final PasswordCipher cipher;
 
-    SettingsSubscriptions(SettingsStore settings, StoreWriter writer) {
+    SettingsSubscriptions(SettingsStore settings, StoreWriter writer, PasswordCipher cipher) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
     @Override
@@ -41,7 +56,12 @@ final class SettingsSubscriptions implements SubscriptionPersistence {
             }
             String id = key.substring(PREFIX.length());
             try {
-                out.add(fromJson(id, value));
+                StoredSubscription s = fromJson(id, value, cipher);
+                out.add(s);
+                if (value.has(LEGACY_HEADERS)) {
+                    log.info("redfish: event subscription {}: HttpHeaders stored in clear, rewriting them sealed", id);
+                    save(s);
+                }
             } catch (RuntimeException e) {
                 log.warn("redfish: stored event subscription {} skipped: malformed ({})", id, e.getMessage());
             }
@@ -52,7 +72,7 @@ final class SettingsSubscriptions implements SubscriptionPersistence {
 
     @Override
     public void save(StoredSubscription s) {
-        ObjectNode json = toJson(s);
+        ObjectNode json = toJson(s, cipher);
         writer.submit("event subscription " + s.id(), () -> settings.put(PREFIX + s.id(), json).join());
     }
 
@@ -61,12 +81,13 @@ final class SettingsSubscriptions implements SubscriptionPersistence {
         writer.submit("deleting event subscription " + id, () -> settings.remove(PREFIX + id).join());
     }
 
-    static ObjectNode toJson(StoredSubscription s) {
+    static ObjectNode toJson(StoredSubscription s, PasswordCipher cipher) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("destination", s.destination());
         n.put("context", s.context());
-        ObjectNode headers = n.putObject("httpHeaders");
+        ObjectNode headers = JsonNodeFactory.instance.objectNode();
         s.httpHeaders().forEach(headers::put);
+        n.put(SEALED, cipher.encrypt(PREFIX + s.id(), headers.toString()));
         s.registryPrefixes().forEach(n.putArray("registryPrefixes")::add);
         s.resourceTypes().forEach(n.putArray("resourceTypes")::add);
         n.put("retryPolicy", s.retryPolicy());
@@ -75,13 +96,17 @@ final class SettingsSubscriptions implements SubscriptionPersistence {
         return n;
     }
 
-    /** Reads what {@link #toJson} wrote; throws IllegalArgumentException on anything missing or of the wrong type. */
-    static StoredSubscription fromJson(String id, JsonNode n) {
+    /**
+     * Reads what {@link #toJson} wrote, or a record from before HttpHeaders were sealed (clear {@code httpHeaders});
+     * throws IllegalArgumentException on anything missing or of the wrong type, IllegalStateException when the
+     * headers do not decrypt (key file replaced, value moved from another key).
+     */
+    static StoredSubscription fromJson(String id, JsonNode n, PasswordCipher cipher) {
         if (!n.isObject()) {
             throw new IllegalArgumentException("not an object");
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        JsonNode h = n.path("httpHeaders");
+        JsonNode h = n.has(SEALED) ? unseal(PREFIX + id, text(n.get(SEALED), SEALED), cipher) : n.path(LEGACY_HEADERS);
         if (!h.isObject()) {
             throw new IllegalArgumentException("httpHeaders is not an object");
         }
@@ -93,6 +118,14 @@ final class SettingsSubscriptions implements SubscriptionPersistence {
                 headers, texts(n.path("registryPrefixes"), "registryPrefixes"),
                 texts(n.path("resourceTypes"), "resourceTypes"), text(n.get("retryPolicy"), "retryPolicy"),
                 text(n.get("owner"), "owner"), n.get("suspended").asBoolean());
+    }
+
+    private static JsonNode unseal(String key, String sealed, PasswordCipher cipher) {
+        try {
+            return JSON.readTree(cipher.decrypt(key, sealed));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("sealed httpHeaders are not JSON", e);
+        }
     }
 
     private static String text(JsonNode v, String name) {

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * store/events.journal     EventLog (boot history, telemetry outbox)
  * store/settings.journal   SettingsStore
  * store/accounts.journal   AccountStore (passwords AES-GCM encrypted)
- * account.key              AES-256 key for account passwords (0600)
+ * account.key              AES-256 key for account passwords and settings secrets (0600), see {@link #cipher()}
  * </pre>
  * A durable SEL store is meant to be one more {@link Journal} ({@code store/sel.journal}) wrapped by a
  * thin adapter: SEL record bytes as payload, {@link Journal#retainLast} for capacity,
@@ -29,18 +29,21 @@ public final class Stores implements AutoCloseable {
     private final EventLog events;
     private final SettingsStore settings;
     private final AccountStore accounts;
+    private final PasswordCipher cipher;
 
-    private Stores(StoreKind kind, EventLog events, SettingsStore settings, AccountStore accounts) {
+    private Stores(StoreKind kind, EventLog events, SettingsStore settings, AccountStore accounts,
+                   PasswordCipher cipher) {
         this.kind = kind;
         this.events = events;
         this.settings = settings;
         this.accounts = accounts;
+        this.cipher = cipher;
     }
 
     /** Memory-only stores. */
     public static Stores inMemory(int historyPerHost) {
         return new Stores(StoreKind.MEMORY, new InMemoryEventLog(historyPerHost), new InMemorySettingsStore(),
-                new InMemoryAccountStore());
+                new InMemoryAccountStore(), PasswordCipher.ephemeral(new SecureRandom()));
     }
 
     /** Disk stores under {@code dataDir} (created 0700 if absent). */
@@ -58,7 +61,7 @@ public final class Stores implements AutoCloseable {
             DiskAccountStore accounts = DiskAccountStore.open(dir.resolve("accounts.journal"), cipher, options);
             log.info("stores open in {} ({} events, last sequence {})", dir,
                     events.recovery().records(), events.lastSequence());
-            return new Stores(StoreKind.DISK, events, settings, accounts);
+            return new Stores(StoreKind.DISK, events, settings, accounts, cipher);
         } catch (IOException | RuntimeException e) {
             for (int i = opened.size() - 1; i >= 0; i--) {
                 try {
@@ -91,6 +94,14 @@ public final class Stores implements AutoCloseable {
 
     public AccountStore accounts() {
         return accounts;
+    }
+
+    /**
+     * The data directory's key ({@code account.key}) for secrets that other stores keep in the settings store;
+     * for memory stores a key that lives in memory only.
+     */
+    public PasswordCipher cipher() {
+        return cipher;
     }
 
     /** Closes in reverse order of opening. */

@@ -26,6 +26,8 @@ class AccountStoreDirectoryTest {
     private final InMemoryAccountStore store = new InMemoryAccountStore();
     private final StoreWriter writer = new StoreWriter();
     private final HandClock clock = new HandClock(Instant.parse("2026-11-22T08:00:00Z"));
+    private final dev.bmcagent.agent.store.PasswordCipher cipher =
+            dev.bmcagent.agent.store.PasswordCipher.ephemeral(new java.security.SecureRandom());
     private AccountStoreDirectory dir;
 
     @BeforeEach
@@ -33,7 +35,7 @@ class AccountStoreDirectoryTest {
         store.put(Account.of("admin", "Admin-Pass-1", dev.bmcagent.agent.store.Role.ADMINISTRATOR));
         store.put(Account.of("viewer", "Viewer-Pass-1", dev.bmcagent.agent.store.Role.READ_ONLY));
         dir = new AccountStoreDirectory(store, clock, writer, new LockoutPolicy(3, Duration.ofMinutes(5),
-                Duration.ofMinutes(1)));
+                Duration.ofMinutes(1)), cipher);
     }
 
     @AfterEach
@@ -86,6 +88,21 @@ class AccountStoreDirectoryTest {
         assertEquals("Operator-Pass-1", store.find("op2").orElseThrow().password());
         assertTrue(dir.delete(dir.byUserName("op2").orElseThrow().id()));
         assertTrue(store.find("op2").isEmpty());
+    }
+
+    @Test
+    void sessionStampChangesWithPasswordRoleAndEnabledAndRevealsNoPassword() {
+        String stamp = dir.sessionStamp("viewer").orElseThrow();
+        assertEquals(stamp, dir.sessionStamp("viewer").orElseThrow(), "stable while nothing changes");
+        assertTrue(stamp.matches("[0-9a-f]{64}") && !stamp.contains("Viewer-Pass-1"));
+        store.put(Account.of("viewer", "Viewer-Pass-2", dev.bmcagent.agent.store.Role.READ_ONLY));
+        String repassword = dir.sessionStamp("viewer").orElseThrow();
+        assertTrue(!repassword.equals(stamp));
+        store.put(Account.of("viewer", "Viewer-Pass-2", dev.bmcagent.agent.store.Role.OPERATOR));
+        assertTrue(!dir.sessionStamp("viewer").orElseThrow().equals(repassword));
+        store.put(new Account("viewer", "Viewer-Pass-2", dev.bmcagent.agent.store.Role.OPERATOR, false, false));
+        assertTrue(dir.sessionStamp("viewer").isEmpty());
+        assertTrue(dir.sessionStamp("ghost").isEmpty());
     }
 
     private static final class HandClock extends Clock {

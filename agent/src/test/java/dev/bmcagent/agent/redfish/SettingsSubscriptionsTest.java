@@ -47,7 +47,7 @@ class SettingsSubscriptionsTest {
                 List.of(), "TerminateAfterRetries", "admin", false);
         try (Stores stores = open()) {
             try (StoreWriter writer = new StoreWriter()) {
-                SettingsSubscriptions port = new SettingsSubscriptions(stores.settings(), writer);
+                SettingsSubscriptions port = new SettingsSubscriptions(stores.settings(), writer, stores.cipher());
                 port.save(deleted);
                 port.save(kept);
                 port.save(earlier);
@@ -58,7 +58,7 @@ class SettingsSubscriptionsTest {
             stores.settings().put("redfish.system.host0", JsonNodeFactory.instance.objectNode()).join();
         }
         try (Stores stores = open(); StoreWriter writer = new StoreWriter()) {
-            List<StoredSubscription> loaded = new SettingsSubscriptions(stores.settings(), writer).load();
+            List<StoredSubscription> loaded = new SettingsSubscriptions(stores.settings(), writer, stores.cipher()).load();
             assertEquals(List.of(earlier, kept), loaded);
         }
     }
@@ -87,7 +87,7 @@ class SettingsSubscriptionsTest {
             assertEquals("ctx-7", s.get("Context").asText());
             assertTrue(s.get("HttpHeaders").isNull(), s::toString);
             try (StoreWriter writer = new StoreWriter()) {
-                assertEquals(Map.of("X-Token", "t-5678"), new SettingsSubscriptions(stores.settings(), writer)
+                assertEquals(Map.of("X-Token", "t-5678"), new SettingsSubscriptions(stores.settings(), writer, stores.cipher())
                         .load().get(0).httpHeaders());
             }
         }

@@ -22,6 +22,16 @@ public interface AccountDirectory {
 
     AccountResult patch(String id, AccountPatch patch);
 
+    /**
+     * An opaque value that changes whenever the account's credentials or rights change (password, role, enabled);
+     * empty when the account does not exist or is disabled. A session whose stamp no longer matches has ended, also
+     * when the change came from elsewhere (IPMI, configuration) or happened while the service was down. Checked on
+     * every request with a session token, so it must be cheap. The default covers existence, Enabled and role only.
+     */
+    default Optional<String> sessionStamp(String userName) {
+        return byUserName(userName).filter(Account::enabled).map(a -> a.role().name());
+    }
+
     /** @return false when the account does not exist */
     boolean delete(String id);
 

@@ -114,10 +114,10 @@ public final class SessionServiceResource {
         if (!(r instanceof AuthResult.Granted g)) {
             throw RedfishError.of(BaseMessage.NoValidSession).exception();
         }
-        Session s = store.create(g.account().userName(), g.account().role())
+        NewSession s = store.create(g.account().userName(), g.account().role())
                 .orElseThrow(() -> RedfishError.of(BaseMessage.SessionLimitExceeded).exception());
-        ctx.response().putHeader("X-Auth-Token", s.token()).putHeader("Location", SESSIONS + "/" + s.id());
-        Responses.send(ctx, 201, render(s));
+        ctx.response().putHeader("X-Auth-Token", s.token()).putHeader("Location", SESSIONS + "/" + s.session().id());
+        Responses.send(ctx, 201, render(s.session()));
     }
 
     private void logout(RoutingContext ctx, Principal p) {

@@ -36,30 +36,41 @@ import java.util.function.UnaryOperator;
 public final class RedfishFixture implements AutoCloseable {
     public static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
 
-    public final MutableClock clock = new MutableClock(T0);
+    public final MutableClock clock;
     public final InMemorySystems systems = new InMemorySystems();
     public final InMemoryChassis chassis = new InMemoryChassis();
-    public final InMemoryManager manager = new InMemoryManager(clock);
+    public final InMemoryManager manager;
     public final InMemoryLogs logs = new InMemoryLogs();
-    public final InMemoryAccounts accounts = new InMemoryAccounts();
-    public final InMemoryEvents events = new InMemoryEvents(clock);
+    public final InMemoryAccounts accounts;
+    public final InMemoryEvents events;
     public final RedfishServer server;
     public final Curl curl;
 
     private RedfishFixture(Path dataDir, UnaryOperator<RedfishOptions> tweak) throws Exception {
-        this(dataDir, tweak, new dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence());
+        this(dataDir, tweak, new dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence(),
+                new dev.bmcagent.redfish.backend.InMemorySessionPersistence(), new MutableClock(T0), null);
     }
 
     private RedfishFixture(Path dataDir, UnaryOperator<RedfishOptions> tweak,
-                           dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions) throws Exception {
-        accounts.add("admin", "secret", Role.Administrator);
-        accounts.add("operator", "opsecret", Role.Operator);
-        accounts.add("reader", "readonly1", Role.ReadOnly);
+                           dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions,
+                           dev.bmcagent.redfish.backend.SessionPersistence sessions, MutableClock clock,
+                           InMemoryAccounts sharedAccounts) throws Exception {
+        this.clock = clock;
+        this.manager = new InMemoryManager(clock);
+        this.events = new InMemoryEvents(clock);
+        if (sharedAccounts == null) {
+            accounts = new InMemoryAccounts();
+            accounts.add("admin", "secret", Role.Administrator);
+            accounts.add("operator", "opsecret", Role.Operator);
+            accounts.add("reader", "readonly1", Role.ReadOnly);
+        } else {
+            accounts = sharedAccounts;
+        }
         systems.put(host1());
         chassis.put(chassis1());
         RedfishOptions options = tweak.apply(new RedfishOptions().port(0).dataDir(dataDir));
         server = new RedfishServer(options, new RedfishBackends(systems, chassis, manager, logs, accounts, events),
-                subscriptions, clock);
+                subscriptions, sessions, clock);
         server.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         curl = new Curl(server.port());
     }
@@ -108,7 +119,18 @@ public final class RedfishFixture implements AutoCloseable {
     public static RedfishFixture start(Path dataDir, UnaryOperator<RedfishOptions> tweak,
                                        dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions)
             throws Exception {
-        return new RedfishFixture(withSharedCertificate(dataDir), tweak, subscriptions);
+        return new RedfishFixture(withSharedCertificate(dataDir), tweak, subscriptions,
+                new dev.bmcagent.redfish.backend.InMemorySessionPersistence(), new MutableClock(T0), null);
+    }
+
+    /**
+     * A server whose sessions are loaded from and kept in {@code sessions}, on the given clock and accounts (null:
+     * fresh admin/operator/reader accounts): a restart is a new fixture given the same three.
+     */
+    public static RedfishFixture restartable(Path dataDir, dev.bmcagent.redfish.backend.SessionPersistence sessions,
+                                             MutableClock clock, InMemoryAccounts accounts) throws Exception {
+        return new RedfishFixture(withSharedCertificate(dataDir), o -> o,
+                new dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence(), sessions, clock, accounts);
     }
 
     public int port() {
