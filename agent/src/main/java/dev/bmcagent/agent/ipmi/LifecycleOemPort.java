@@ -10,6 +10,7 @@ import dev.bmcagent.ipmi.command.oem.PendingOrder;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -51,13 +52,14 @@ public final class LifecycleOemPort implements OemHostPort {
     }
 
     @Override
-    public void bootOrderAcknowledged(int status) {
+    public void bootOrderAcknowledged(int status, OptionalInt revision) {
+        if (!pending.acknowledge(revision)) {
+            log.info("{}: stale boot-order acknowledge (revision {}): the newer order stays pending", agent.hostId(),
+                    revision.getAsInt());
+        }
         if (status == OemCommands.ACK_IGNORED) {
             long n = ignoredAcks.incrementAndGet();
             log.warn("{}: firmware ignored the declared boot order (forced priority; {} times)", agent.hostId(), n);
-        }
-        pending.acknowledge();
-        if (status == OemCommands.ACK_IGNORED) {
             agent.submit(new LifecycleInput.BootOrderRefused());
         }
     }

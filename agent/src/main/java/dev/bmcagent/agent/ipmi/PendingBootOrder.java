@@ -3,6 +3,7 @@ package dev.bmcagent.agent.ipmi;
 import dev.bmcagent.agent.host.BootOrderPort;
 import dev.bmcagent.ipmi.command.oem.PendingOrder;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,8 +37,24 @@ public final class PendingBootOrder implements BootOrderPort {
 
     /** The firmware acknowledged (written or ignored): nothing is pending any more. */
     public void acknowledge() {
-        pending.updateAndGet(p -> p.next(List.of()));
-        acknowledged.incrementAndGet();
+        acknowledge(OptionalInt.empty());
+    }
+
+    /**
+     * The firmware acknowledged the order of {@code revision} (empty: whatever is pending). A stale acknowledge --
+     * an order was declared after the host read the one it acknowledges -- leaves the newer order pending for the
+     * next POST.
+     *
+     * @return whether the pending order was cleared
+     */
+    public boolean acknowledge(OptionalInt revision) {
+        PendingOrder before = pending.getAndUpdate(
+                p -> revision.isPresent() && revision.getAsInt() != p.revision() ? p : p.next(List.of()));
+        boolean cleared = revision.isEmpty() || revision.getAsInt() == before.revision();
+        if (cleared) {
+            acknowledged.incrementAndGet();
+        }
+        return cleared;
     }
 
     /** How many times an order was applied (re-applies count again). */

@@ -1,7 +1,9 @@
 package dev.bmcagent.simulator.host;
 
+import dev.bmcagent.ipmi.command.oem.PendingOrder;
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
+import dev.bmcagent.ipmi.command.oem.PendingOrder;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.simulator.firmware.BootPhase;
 import dev.bmcagent.simulator.firmware.ProgressProfile;
@@ -174,12 +176,14 @@ final class BootRun {
 
     private void applyPendingBootOrder() {
         // unreadable (error, or the order kept changing mid-read): apply nothing, the report shows the old order
-        List<String> pending = PendingOrderReader.read(host::send).orElse(List.of());
-        if (pending.isEmpty()) {
+        Optional<PendingOrder> read = PendingOrderReader.read(host::send);
+        if (read.isEmpty() || read.get().patterns().isEmpty()) {
             return;
         }
+        List<String> pending = read.get().patterns();
+        int revision = read.get().revision();
         if (host.config().forcedPriority()) {
-            host.send(HostMessages.ackBootOrder(OemCommands.ACK_IGNORED_FORCED_PRIORITY));
+            host.send(HostMessages.ackBootOrder(OemCommands.ACK_IGNORED_FORCED_PRIORITY, revision));
             return;
         }
         List<BootOption> reordered;
@@ -191,7 +195,7 @@ final class BootRun {
         if (!host.faults().bootOrderWriteLost()) {
             host.nvram().writeBootOrder(reordered);
         }
-        host.send(HostMessages.ackBootOrder(OemCommands.ACK_APPLIED));
+        host.send(HostMessages.ackBootOrder(OemCommands.ACK_APPLIED, revision));
     }
 
     private void tryOption(List<BootOption> list, int index, int round) {

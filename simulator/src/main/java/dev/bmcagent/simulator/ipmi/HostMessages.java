@@ -172,10 +172,10 @@ public final class HostMessages {
                 OemCommands.GET_PENDING_BOOT_ORDER, new byte[] {(byte) first});
     }
 
-    /** OEM Acknowledge Boot Order with a status byte. */
-    public static HostRequest ackBootOrder(int status) {
+    /** OEM Acknowledge Boot Order: status byte, then the revision of the order acknowledged (as 12h sent it). */
+    public static HostRequest ackBootOrder(int status, int revision) {
         return new HostRequest("Acknowledge Boot Order", NetFn.OEM, OemCommands.ACK_BOOT_ORDER,
-                new byte[] {(byte) status});
+                new byte[] {(byte) status, (byte) revision});
     }
 
     /** Get System Boot Options, parameter 5 (boot flags), set selector 0, block selector 0. */

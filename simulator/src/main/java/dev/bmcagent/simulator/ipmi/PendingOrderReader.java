@@ -1,5 +1,6 @@
 package dev.bmcagent.simulator.ipmi;
 
+import dev.bmcagent.ipmi.command.oem.PendingOrder;
 import dev.bmcagent.ipmi.command.oem.PendingOrderChunk;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiResponse;
@@ -24,10 +25,10 @@ public final class PendingOrderReader {
 
     /**
      * @param send sends one request to the BMC and returns its response
-     * @return the pending patterns (an empty list: nothing pending); empty when a response failed or was malformed,
-     *         or the order kept changing
+     * @return the pending order with its revision (no patterns: nothing pending), which the host echoes in its
+     *         acknowledge (13h); empty when a response failed or was malformed, or the order kept changing
      */
-    public static Optional<List<String>> read(Function<HostRequest, IpmiResponse> send) {
+    public static Optional<PendingOrder> read(Function<HostRequest, IpmiResponse> send) {
         tries:
         for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
             Optional<PendingOrderChunk> head = HostResponses.pendingOrderChunk(
@@ -54,7 +55,7 @@ public final class PendingOrderReader {
                 }
                 patterns.addAll(chunk.patterns());
             }
-            return Optional.of(List.copyOf(patterns));
+            return Optional.of(new PendingOrder(head.get().revision(), patterns));
         }
         return Optional.empty();
     }

@@ -57,8 +57,8 @@ class PendingOrderReaderTest {
                     }
 
                     @Override
-                    public void bootOrderAcknowledged(int status) {
-                        pending.acknowledge();
+                    public void bootOrderAcknowledged(int status, java.util.OptionalInt revision) {
+                        pending.acknowledge(revision);
                     }
 
                     @Override
@@ -77,6 +77,10 @@ class PendingOrderReaderTest {
         }
 
         Optional<List<String>> read() {
+            return readWithRevision().map(PendingOrder::patterns);
+        }
+
+        Optional<PendingOrder> readWithRevision() {
             return PendingOrderReader.read(this::send);
         }
     }
@@ -123,6 +127,20 @@ class PendingOrderReaderTest {
         bmc.pending.apply(List.of("a"));
         bmc.pending.acknowledge();
         assertEquals(Optional.of(List.of()), bmc.read());
+    }
+
+    @Test
+    void anAcknowledgeOfAnOrderReplacedAfterTheReadLeavesTheNewOrderPending() {
+        Bmc bmc = new Bmc();
+        bmc.pending.apply(List.of(".*HTTPS IPv6.*"));
+        PendingOrder read = bmc.readWithRevision().orElseThrow();
+        bmc.pending.apply(List.of(".*PXE IPv4.*"));   // declared between the host's 12h and its 13h
+        bmc.send(HostMessages.ackBootOrder(0x00, read.revision()));
+        assertEquals(List.of(".*PXE IPv4.*"), bmc.pending.current(), "stale acknowledge: the newer order stays");
+        PendingOrder next = bmc.readWithRevision().orElseThrow();
+        bmc.send(HostMessages.ackBootOrder(0x00, next.revision()));
+        assertEquals(List.of(), bmc.pending.current(), "acknowledge of the order read: cleared");
+        assertEquals(1, bmc.pending.acknowledgements());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.bmcagent.ipmi.message.NetFn;
 import dev.bmcagent.ipmi.registry.CommandSpec;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * The project's OEM commands (NetFn 30h, system interface only; docs/HOST-INTERFACE.md "OEM commands"):
@@ -41,7 +42,7 @@ public final class OemCommands {
                 CommandSpec.hostOnly("OEM Report Boot Order", NetFn.OEM, REPORT_BOOT_ORDER, 2, 255, this::bootOrder),
                 CommandSpec.hostOnly("OEM Get Pending Boot Order", NetFn.OEM, GET_PENDING_BOOT_ORDER, 0, 1,
                         this::pending),
-                CommandSpec.hostOnly("OEM Acknowledge Boot Order", NetFn.OEM, ACK_BOOT_ORDER, 1, 1, this::ack),
+                CommandSpec.hostOnly("OEM Acknowledge Boot Order", NetFn.OEM, ACK_BOOT_ORDER, 1, 2, this::ack),
                 CommandSpec.hostOnly("OEM Report Memory", NetFn.OEM, REPORT_MEMORY, 6, 6, this::memory));
     }
 
@@ -79,7 +80,7 @@ public final class OemCommands {
         if (status != ACK_APPLIED && status != ACK_IGNORED) {
             throw new IpmiException(CompletionCode.PARAMETER_OUT_OF_RANGE, "ack status " + status);
         }
-        of(r).bootOrderAcknowledged(status);
+        of(r).bootOrderAcknowledged(status, r.length() == 2 ? OptionalInt.of(r.u8(1)) : OptionalInt.empty());
         return IpmiResponse.ok();
     }
 

@@ -1,6 +1,7 @@
 package dev.bmcagent.ipmi.command.oem;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Port to one host's agent for the project's OEM commands (NetFn 30h, system interface only). The agent
@@ -20,8 +21,12 @@ public interface OemHostPort {
      */
     PendingOrder pendingBootOrder();
 
-    /** Acknowledge Boot Order (13h): 00h written to NVRAM, 01h ignored (forced priority). */
-    void bootOrderAcknowledged(int status);
+    /**
+     * Acknowledge Boot Order (13h): 00h written to NVRAM, 01h ignored (forced priority), for the order of
+     * {@code revision} (the 12h revision the host read; empty from a host that does not send it). An acknowledge
+     * whose revision is not the pending order's is stale: the newer order must stay pending.
+     */
+    void bootOrderAcknowledged(int status, OptionalInt revision);
 
     /** Report Memory (14h). */
     void memoryReported(MemoryReport report);

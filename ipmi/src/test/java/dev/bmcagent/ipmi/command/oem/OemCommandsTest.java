@@ -40,8 +40,8 @@ class OemCommandsTest {
                 }
 
                 @Override
-                public void bootOrderAcknowledged(int status) {
-                    calls.add("ack " + status);
+                public void bootOrderAcknowledged(int status, java.util.OptionalInt revision) {
+                    calls.add("ack " + status + (revision.isPresent() ? " rev " + revision.getAsInt() : ""));
                 }
 
                 @Override
@@ -143,9 +143,11 @@ class OemCommandsTest {
 
     @Test
     void pendingOrderIsAcknowledged() {
-        assertEquals(CompletionCode.OK, host(0x13, "01").completionCode());
+        assertEquals(CompletionCode.OK, host(0x13, "01").completionCode());        // status 01h, no revision
+        assertEquals(CompletionCode.OK, host(0x13, "00 5A").completionCode());     // status 00h, revision 5Ah
         assertEquals(CompletionCode.PARAMETER_OUT_OF_RANGE, host(0x13, "02").completionCode());
-        assertEquals(List.of("ack 1"), calls);
+        assertEquals(CompletionCode.INVALID_LENGTH, host(0x13, "00 5A 01").completionCode());
+        assertEquals(List.of("ack 1", "ack 0 rev 90"), calls);
     }
 
     @Test
