@@ -3,56 +3,85 @@ package dev.bmcagent.simulator.demo;
 import dev.bmcagent.agent.AgentAssembly;
 import dev.bmcagent.agent.AgentExtension;
 import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.runtime.HostHardware;
 import dev.bmcagent.simulator.broker.BrokerOptions;
 import dev.bmcagent.simulator.broker.EmbeddedBroker;
 import dev.bmcagent.simulator.live.LiveSimulation;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The world {@code bmc demo} puts around the agent: an embedded MQTT broker on {@code mqttPort} (unless an external
  * broker is configured) before the agent's services start, and {@code hosts} simulated hosts that connect to the
- * agent's host interface and boot in a loop at {@code timeScale} once they are up. Found by
+ * agent's host interface and boot in a loop at {@code timeScale} once they are up. The hosts' sensors and fans are
+ * the agent's host hardware ({@link LiveSimulation#hardware}), as a real BMC's own buses would be: the simulation is
+ * prepared before the services so that the agent's host nodes poll and gate them, and connected after. Found by
  * {@link java.util.ServiceLoader} through {@code META-INF/services/dev.bmcagent.agent.AgentExtension}.
  */
 public final class DemoWorld implements AgentExtension {
     private static final Logger LOG = LoggerFactory.getLogger(DemoWorld.class);
 
+    /** Prepared in {@link #beforeServices}, connected in {@link #afterServices}; one world per agent start. */
+    private LiveSimulation sim;
+
     @Override
     public Optional<Started> beforeServices(AgentConfig config) throws Exception {
-        if (config.mqtt().brokerUrl() != null) {
-            return Optional.empty();
+        LiveSimulation prepared = LiveSimulation.prepare(options(config));
+        EmbeddedBroker broker = null;
+        String url = null;
+        try {
+            if (config.mqtt().brokerUrl() == null) {
+                broker = new EmbeddedBroker(BrokerOptions.defaults().withBindAddress(config.bind())
+                        .withPort(config.mqttPort()));
+                InetSocketAddress bound = broker.start();
+                String host = bound.getAddress().getHostAddress();
+                url = "tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
+            }
+        } catch (Exception e) {
+            prepared.close();
+            throw e;
         }
-        EmbeddedBroker broker = new EmbeddedBroker(BrokerOptions.defaults().withBindAddress(config.bind())
-                .withPort(config.mqttPort()));
-        InetSocketAddress bound = broker.start();
-        String host = bound.getAddress().getHostAddress();
-        String url = "tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
+        sim = prepared;
+        Optional<String> brokerUrl = Optional.ofNullable(url);
+        EmbeddedBroker started = broker;
         return Optional.of(new Started() {
             @Override
             public Optional<String> brokerUrl() {
-                return Optional.of(url);
+                return brokerUrl;
+            }
+
+            @Override
+            public Optional<IntFunction<HostHardware>> hardware() {
+                return Optional.of(prepared::hardware);
             }
 
             @Override
             public void close() {
-                broker.close();
+                prepared.close();
+                if (started != null) {
+                    started.close();
+                }
             }
         });
     }
 
+    private static LiveSimulation.Options options(AgentConfig config) {
+        LiveSimulation.Options defaults = LiveSimulation.Options.defaults(config.hosts(), config.hostPort());
+        return new LiveSimulation.Options(config.hosts(), config.hostPort(), config.timeScale(), defaults.uptime(),
+                defaults.stagger(), defaults.flashEvery(), defaults.seed(), defaults.host());
+    }
+
     @Override
     public Optional<AutoCloseable> afterServices(AgentAssembly agent) {
-        AgentConfig config = agent.config();
-        LiveSimulation.Options defaults = LiveSimulation.Options.defaults(config.hosts(), config.hostPort());
-        LiveSimulation.Options options = new LiveSimulation.Options(config.hosts(), config.hostPort(),
-                config.timeScale(), defaults.uptime(), defaults.stagger(), defaults.flashEvery(), defaults.seed(),
-                defaults.host());
-        LiveSimulation sim = LiveSimulation.start(options, agent.scheduler());
-        LOG.info("{} simulated host(s) connected to the host interface, time scale {}", config.hosts(),
-                config.timeScale());
+        if (sim == null) {
+            throw new IllegalStateException("beforeServices did not run");
+        }
+        sim.connect(agent.scheduler());
+        LOG.info("{} simulated host(s) connected to the host interface, time scale {}; their sensors and fans are "
+                + "the agent's host hardware", agent.config().hosts(), agent.config().timeScale());
         return Optional.of(sim);
     }
 }

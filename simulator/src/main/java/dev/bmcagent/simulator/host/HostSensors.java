@@ -31,8 +31,8 @@ final class HostSensors implements SensorBus {
         out.add(new SensorSpec("INLET_TEMP", SensorKind.TEMPERATURE, "bmc:inlet", GateClass.ALWAYS));
         out.add(new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "peci:cpu0", GateClass.HOST_ON));
         for (int i = 0; i < host.config().dimms(); i++) {
-            String name = String.format(Locale.ROOT, "DIMM_TEMP_%c%d", (char) ('A' + i % 8), i / 8);
-            out.add(new SensorSpec(name, SensorKind.TEMPERATURE, smbusAddress(TS_BASE + i),
+            // DIMM slot i: the agent's SDR names it DIMM_TEMP_<slot> (SensorCatalog), so IPMI and Redfish agree
+            out.add(new SensorSpec("DIMM_TEMP_" + i, SensorKind.TEMPERATURE, smbusAddress(TS_BASE + i),
                     GateClass.NOT_DURING_FIRMWARE_INIT));
         }
         for (int i = 0; i < host.config().nics(); i++) {

@@ -1,5 +1,6 @@
 package dev.bmcagent.simulator.live;
 
+import dev.bmcagent.agent.runtime.HostHardware;
 import dev.bmcagent.agent.time.Scheduler;
 import dev.bmcagent.agent.time.SystemScheduler;
 import dev.bmcagent.simulator.firmware.FirmwareComponent;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Live mode for {@code bmc demo}: M simulated hosts, each connected to the agent's host interface on
@@ -29,6 +31,11 @@ import java.util.SplittableRandom;
  * }</pre>
  * The hosts power themselves on (an operator's power button), staggered by {@code stagger}; once the agent has
  * them, {@code ipmitool chassis power off/on/reset} act on them through the host interface.
+ *
+ * <p>The hosts' sensors and fans are not on the host interface (a real BMC reads them over its own SMBus/I2C and
+ * PECI): an agent that runs in the same JVM wires them in as the hosts' hardware. For that, {@link #prepare} the
+ * simulation, hand {@link #hardware(int)} to the agent's runtime when it builds its host nodes, and
+ * {@link #connect} once the agent's host interface listens (what {@code bmc demo}'s {@code DemoWorld} does).
  */
 public final class LiveSimulation implements AutoCloseable {
 
@@ -61,6 +68,8 @@ public final class LiveSimulation implements AutoCloseable {
     }
 
     private final VirtualScheduler virtual = new VirtualScheduler();
+    /** Held by the pacer while a tick runs, and by the agent's sensor reads ({@link LiveSensorBus}). */
+    private final ReentrantLock steps = new ReentrantLock();
     private final SystemScheduler timers = new SystemScheduler("live-sim-timeouts");
     private final List<SimulatedHost> hosts = new ArrayList<>();
     private final List<VmHostLink> links = new ArrayList<>();
@@ -76,31 +85,62 @@ public final class LiveSimulation implements AutoCloseable {
      * Throws {@link IllegalStateException} if a host cannot connect (nothing is left running then).
      */
     public static LiveSimulation start(Options options, Scheduler real) {
-        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(real, "real");
-        LiveSimulation sim = new LiveSimulation(options);
-        try {
-            sim.connectAll();
-        } catch (RuntimeException e) {
-            sim.close();
-            throw e;
-        }
-        sim.pacer = LivePacer.start(sim.virtual, real, options.timeScale(), LivePacer.DEFAULT_TICK);
+        LiveSimulation sim = prepare(options);
+        sim.connect(real);
         return sim;
     }
 
-    private void connectAll() {
+    /**
+     * Builds the hosts (their boot loops scheduled, nothing running yet): their {@link #hardware} can be wired into
+     * an agent before it starts; then {@link #connect}. {@link #close()} releases a prepared simulation too.
+     */
+    public static LiveSimulation prepare(Options options) {
+        Objects.requireNonNull(options, "options");
+        LiveSimulation sim = new LiveSimulation(options);
         SplittableRandom seeds = new SplittableRandom(options.seed());
-        InetAddress loopback = InetAddress.getLoopbackAddress();
         for (int i = 0; i < options.hosts(); i++) {
-            SimulatedHost host = new SimulatedHost(i, options.host(), seeds.nextLong(), virtual);
-            VmHostLink link = new VmHostLink(timers, virtual);
-            links.add(link);
+            SimulatedHost host = new SimulatedHost(i, options.host(), seeds.nextLong(), sim.virtual);
+            VmHostLink link = new VmHostLink(sim.timers, sim.virtual);
+            sim.links.add(link);
             host.attach(link);
-            link.connect(new InetSocketAddress(loopback, options.basePort() + i), host);
-            hosts.add(host);
-            loop(host, i);
+            sim.hosts.add(host);
+            sim.loop(host, i);
         }
+        return sim;
+    }
+
+    /**
+     * Host {@code index}'s sensors and fans as its BMC sees them: {@code SimulatedHost.sensorSpecs()} (the DIMM
+     * temperatures gated {@code NOT_DURING_FIRMWARE_INIT}, host-powered ones {@code HOST_ON}), its sensor bus read
+     * between pacing ticks ({@link LiveSensorBus}: why that is safe from the agent's threads), and its fans
+     * ({@code SimFans} is thread-safe).
+     */
+    public HostHardware hardware(int index) {
+        SimulatedHost host = hosts.get(index);
+        return new HostHardware(host.sensorSpecs(), new LiveSensorBus(host.sensorBus(), steps), host.fans());
+    }
+
+    /**
+     * Connects host i to the agent's host interface at 127.0.0.1:{@code basePort + i}, then paces the simulation
+     * on {@code real}. Once. Throws {@link IllegalStateException} if a host cannot connect (nothing is left running
+     * then).
+     */
+    public synchronized void connect(Scheduler real) {
+        Objects.requireNonNull(real, "real");
+        if (pacer != null || links.isEmpty()) {
+            throw new IllegalStateException("already connected, or closed");
+        }
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try {
+            for (int i = 0; i < hosts.size(); i++) {
+                links.get(i).connect(new InetSocketAddress(loopback, options.basePort() + i), hosts.get(i));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        pacer = LivePacer.start(virtual, real, options.timeScale(), LivePacer.DEFAULT_TICK, steps);
     }
 
     private void loop(SimulatedHost host, int index) {

@@ -29,7 +29,7 @@ class DimmContentionTest {
         host.attach(new RecordingLink(scheduler));
         host.powerOn();
         // SPD reads start 2 s (to firmware) + 4 s (primary CPU) after power-on, 50 ms each: DIMM 3 at 6.150-6.200 s
-        scheduler.schedule(Duration.ofMillis(6_160), () -> host.sensorBus().read(dimmSensor("DIMM_TEMP_A0")));
+        scheduler.schedule(Duration.ofMillis(6_160), () -> host.sensorBus().read(dimmSensor("DIMM_TEMP_0")));
         scheduler.runUntilIdle();
 
         BootRecord first = host.boots().get(0);
@@ -54,7 +54,7 @@ class DimmContentionTest {
     void readsOutsideTheSpdWindowDoNoHarm() {
         host.attach(new RecordingLink(scheduler));
         host.powerOn();
-        scheduler.schedule(Duration.ofMillis(6_400), () -> host.sensorBus().read(dimmSensor("DIMM_TEMP_C0")));
+        scheduler.schedule(Duration.ofMillis(6_400), () -> host.sensorBus().read(dimmSensor("DIMM_TEMP_2")));
         scheduler.runUntilIdle();
         assertEquals(0, host.smbus().collisions());
         assertFalse(host.boots().get(0).missingDimms());
@@ -63,7 +63,7 @@ class DimmContentionTest {
 
     @Test
     void dimmSensorsAreOnTheSmbusAndDoNotAnswerWhileTheHostIsOff() {
-        SensorSpec spec = dimmSensor("DIMM_TEMP_A0");
+        SensorSpec spec = dimmSensor("DIMM_TEMP_0");
         assertEquals("smbus:0x18", spec.address());
         assertTrue(host.sensorBus().read(spec) instanceof Reading.Failed);
         assertEquals(0, host.smbus().transactions(BusMaster.BMC));

@@ -32,7 +32,7 @@ class HostSensorsTest {
     void specsCarryGateClasses() {
         assertEquals(GateClass.ALWAYS, spec("INLET_TEMP").gate());
         assertEquals(GateClass.HOST_ON, spec("CPU_TEMP").gate());
-        assertEquals(GateClass.NOT_DURING_FIRMWARE_INIT, spec("DIMM_TEMP_B0").gate());
+        assertEquals(GateClass.NOT_DURING_FIRMWARE_INIT, spec("DIMM_TEMP_1").gate());
         assertEquals(GateClass.HOST_ON, spec("NIC_TEMP_0").gate());
         assertEquals("fan:6", spec("SYS_FAN6").address());
     }
