@@ -35,4 +35,9 @@ public record StoredSession(String id, String tokenSha256, String userName, Role
             throw new IllegalArgumentException("userName is empty");
         }
     }
+
+    /** The same session, last used at {@code now}. */
+    public StoredSession touched(Instant now) {
+        return new StoredSession(id, tokenSha256, userName, role, accountStamp, created, now);
+    }
 }

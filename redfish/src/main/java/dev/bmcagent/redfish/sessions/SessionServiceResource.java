@@ -1,5 +1,6 @@
 package dev.bmcagent.redfish.sessions;
 
+import dev.bmcagent.redfish.backend.StoredSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.AccountDirectory;
@@ -72,11 +73,11 @@ public final class SessionServiceResource {
     }
 
     private ObjectNode session(RoutingContext ctx, Principal p) {
-        Session s = visibleSession(ctx, p);
+        StoredSession s = visibleSession(ctx, p);
         return render(s);
     }
 
-    private static ObjectNode render(Session s) {
+    private static ObjectNode render(StoredSession s) {
         ObjectNode n = Json.resource(SESSIONS + "/" + s.id(), Schema.SESSION, s.id(), "User Session");
         n.put("UserName", s.userName());
         n.put("SessionType", "Redfish");
@@ -86,7 +87,7 @@ public final class SessionServiceResource {
     }
 
     /** A session exists for the caller when it is theirs or they may manage the BMC; else 404 (no leak). */
-    private Session visibleSession(RoutingContext ctx, Principal p) {
+    private StoredSession visibleSession(RoutingContext ctx, Principal p) {
         String id = ctx.pathParam("sessionId");
         return store.session(id)
                 .filter(s -> s.userName().equals(p.userName()) || p.role().has(Privilege.ConfigureManager))
@@ -121,7 +122,7 @@ public final class SessionServiceResource {
     }
 
     private void logout(RoutingContext ctx, Principal p) {
-        Session s = visibleSession(ctx, p);
+        StoredSession s = visibleSession(ctx, p);
         store.delete(s.id());
         Responses.noContent(ctx);
     }

@@ -46,7 +46,7 @@ public final class SessionStore implements TokenResolver {
     private final SessionPersistence persistence;
     private final Function<String, Optional<String>> stamps;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Session> byId = new LinkedHashMap<>();
+    private final Map<String, StoredSession> byId = new LinkedHashMap<>();
     private final Map<String, String> idByTokenHash = new HashMap<>();
     private final Map<String, Instant> writtenLastUse = new HashMap<>();
     private Duration idleTimeout;
@@ -74,7 +74,7 @@ public final class SessionStore implements TokenResolver {
         Instant now = clock.instant();
         int restored = 0;
         for (StoredSession stored : persistence.load()) {
-            Session s = Session.of(stored);
+            StoredSession s = stored;
             if (s.lastUsed().isAfter(now)) {
                 s = s.touched(now);
             }
@@ -106,9 +106,9 @@ public final class SessionStore implements TokenResolver {
         } while (byId.containsKey(id));
         String token = hex(32);
         Instant now = clock.instant();
-        Session s = new Session(id, sha256(token), userName, role, stamp.get(), now, now);
+        StoredSession s = new StoredSession(id, sha256(token), userName, role, stamp.get(), now, now);
         put(s, now);
-        persistence.save(s.stored());
+        persistence.save(s);
         return Optional.of(new NewSession(s, token));
     }
 
@@ -119,13 +119,13 @@ public final class SessionStore implements TokenResolver {
         if (id == null) {
             return Optional.empty();
         }
-        Session s = byId.get(id);
+        StoredSession s = byId.get(id);
         if (!stamps.apply(s.userName()).equals(Optional.of(s.accountStamp()))) {
             remove(id);
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Session used = s.touched(now);
+        StoredSession used = s.touched(now);
         byId.put(id, used);
         if (!writtenLastUse.get(id).plus(lastUseWriteInterval()).isAfter(now)) {
             write(used);
@@ -133,12 +133,12 @@ public final class SessionStore implements TokenResolver {
         return Optional.of(new Principal(s.userName(), s.role(), Optional.of(s.id())));
     }
 
-    public List<Session> sessions() {
+    public List<StoredSession> sessions() {
         expire();
         return new ArrayList<>(byId.values());
     }
 
-    public Optional<Session> session(String id) {
+    public Optional<StoredSession> session(String id) {
         expire();
         return Optional.ofNullable(byId.get(id));
     }
@@ -150,7 +150,7 @@ public final class SessionStore implements TokenResolver {
 
     /** Ends every session of a user (account deleted or disabled, password or role changed), durably. */
     public void deleteAllOf(String userName) {
-        for (Session s : new ArrayList<>(byId.values())) {
+        for (StoredSession s : new ArrayList<>(byId.values())) {
             if (s.userName().equals(userName)) {
                 remove(s.id());
             }
@@ -173,7 +173,7 @@ public final class SessionStore implements TokenResolver {
 
     /** Writes the last-use time of every session whose stored one is stale (clean stop). */
     public void flush() {
-        for (Session s : byId.values()) {
+        for (StoredSession s : byId.values()) {
             if (!writtenLastUse.get(s.id()).equals(s.lastUsed())) {
                 write(s);
             }
@@ -188,30 +188,30 @@ public final class SessionStore implements TokenResolver {
 
     private void expire() {
         Instant now = clock.instant();
-        for (Session s : new ArrayList<>(byId.values())) {
+        for (StoredSession s : new ArrayList<>(byId.values())) {
             if (expired(s, now)) {
                 remove(s.id());
             }
         }
     }
 
-    private boolean expired(Session s, Instant now) {
+    private boolean expired(StoredSession s, Instant now) {
         return !s.lastUsed().plus(idleTimeout).isAfter(now);
     }
 
-    private void put(Session s, Instant written) {
+    private void put(StoredSession s, Instant written) {
         byId.put(s.id(), s);
         idByTokenHash.put(s.tokenSha256(), s.id());
         writtenLastUse.put(s.id(), written);
     }
 
-    private void write(Session s) {
-        persistence.save(s.stored());
+    private void write(StoredSession s) {
+        persistence.save(s);
         writtenLastUse.put(s.id(), s.lastUsed());
     }
 
     private boolean remove(String id) {
-        Session s = byId.remove(id);
+        StoredSession s = byId.remove(id);
         if (s == null) {
             return false;
         }
