@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.store.Account;
 import dev.bmcagent.agent.store.InMemoryAccountStore;
+import dev.bmcagent.agent.time.HandClock;
 import dev.bmcagent.redfish.backend.AccountPatch;
 import dev.bmcagent.redfish.backend.AccountResult;
 import dev.bmcagent.redfish.backend.AuthResult;
 import dev.bmcagent.redfish.backend.LockoutPolicy;
 import dev.bmcagent.redfish.backend.Role;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,32 +101,5 @@ class AccountStoreDirectoryTest {
         store.put(new Account("viewer", "Viewer-Pass-2", dev.bmcagent.agent.store.Role.OPERATOR, false, false));
         assertTrue(dir.sessionStamp("viewer").isEmpty());
         assertTrue(dir.sessionStamp("ghost").isEmpty());
-    }
-
-    private static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        HandClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,12 +1,11 @@
 package dev.bmcagent.agent.redfish;
 
+import dev.bmcagent.agent.time.HandClock;
 import dev.bmcagent.agent.time.Scheduler;
 import dev.bmcagent.agent.time.SystemScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * A scheduler for whole-agent tests whose clock moves only by hand ({@link #advance}) while delayed work runs on a
@@ -21,7 +20,7 @@ final class HandClockScheduler implements Scheduler, AutoCloseable {
     }
 
     void advance(Duration d) {
-        clock.now = clock.now.plus(d);
+        clock.advance(d);
     }
 
     @Override
@@ -42,28 +41,5 @@ final class HandClockScheduler implements Scheduler, AutoCloseable {
     @Override
     public void close() {
         real.close();
-    }
-
-    private static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        HandClock(Instant start) {
-            this.now = start;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
