@@ -12,6 +12,10 @@ import dev.bmcagent.redfish.backend.AccountResult;
 import dev.bmcagent.redfish.backend.AuthResult;
 import dev.bmcagent.redfish.backend.LockoutPolicy;
 import dev.bmcagent.redfish.backend.Role;
+import dev.bmcagent.agent.store.JournalOptions;
+import dev.bmcagent.agent.store.Stores;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +25,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AccountStoreDirectoryTest {
     private final InMemoryAccountStore store = new InMemoryAccountStore();
@@ -86,6 +91,26 @@ class AccountStoreDirectoryTest {
         assertEquals("Operator-Pass-1", store.find("op2").orElseThrow().password());
         assertTrue(dir.delete(dir.byUserName("op2").orElseThrow().id()));
         assertTrue(store.find("op2").isEmpty());
+    }
+
+    /** Over the disk store (decoded accounts cached in memory): a changed password refuses the old one at once. */
+    @Test
+    void onDiskStoresAPasswordChangeRefusesTheOldPasswordAtOnce(@TempDir Path tmp) throws Exception {
+        try (Stores stores = Stores.onDisk(tmp, 3, JournalOptions.processCrashSafe(), new SecureRandom())) {
+            stores.accounts().put(Account.of("admin", "Admin-Pass-1", dev.bmcagent.agent.store.Role.ADMINISTRATOR))
+                    .join();
+            AccountStoreDirectory disk = new AccountStoreDirectory(stores.accounts(), clock, writer,
+                    new LockoutPolicy(3, Duration.ofMinutes(5), Duration.ofMinutes(1)));
+            assertInstanceOf(AuthResult.Granted.class, disk.verify("admin", "Admin-Pass-1"));
+            assertInstanceOf(AuthResult.Granted.class, disk.verify("admin", "Admin-Pass-1"));
+            assertInstanceOf(AccountResult.Done.class, disk.patch("2", new AccountPatch(Optional.empty(),
+                    Optional.of("Admin-Pass-2"), Optional.empty(), Optional.empty(), Optional.empty())));
+            assertEquals(new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS), disk.verify("admin", "Admin-Pass-1"));
+            assertInstanceOf(AuthResult.Granted.class, disk.verify("admin", "Admin-Pass-2"));
+            assertInstanceOf(AccountResult.Done.class, disk.patch("2", new AccountPatch(Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty())));
+            assertEquals(new AuthResult.Denied(AuthResult.Reason.DISABLED), disk.verify("admin", "Admin-Pass-2"));
+        }
     }
 
     private static final class HandClock extends Clock {
