@@ -17,6 +17,12 @@ public final class Responses {
      * applied. Collections with {@code ?only} and exactly one member are answered with that member.
      */
     public static void resource(RoutingContext ctx, ObjectNode body) {
+        resource(ctx, Rendered.of(body));
+    }
+
+    /** As {@link #resource(RoutingContext, ObjectNode)}, the body serialized once (possibly cached by the caller). */
+    public static void resource(RoutingContext ctx, Rendered rendered) {
+        ObjectNode body = rendered.body();
         if (ctx.queryParams().contains("only") && body.has("Members")) {
             JsonNode members = body.get("Members");
             if (members.size() == 1) {
@@ -24,9 +30,13 @@ public final class Responses {
                 return;
             }
         }
-        ctx.response().putHeader("ETag", ETags.of(body));
+        ctx.response().putHeader("ETag", rendered.etag());
         String select = ctx.queryParams().get("$select");
-        send(ctx, 200, select == null ? body : Projection.select(body, select));
+        if (select != null) {
+            send(ctx, 200, Projection.select(body.deepCopy(), select));   // the projection may share subtrees
+        } else if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(200).putHeader("Content-Type", JSON).end(rendered.bytes());
+        }
     }
 
     public static void send(RoutingContext ctx, int status, JsonNode body) {
