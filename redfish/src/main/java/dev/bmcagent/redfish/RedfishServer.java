@@ -63,6 +63,7 @@ public final class RedfishServer {
     private HttpServer server;
     private EventDispatcher dispatcher;
     private HttpClient pushClient;
+    private TlsEngine tlsEngine;
 
     /** A server on its own Vert.x instance (closed by {@link #stop()}); push subscriptions kept in memory only. */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
@@ -102,6 +103,7 @@ public final class RedfishServer {
                 .setSsl(true)
                 .setKeyCertOptions(TlsMaterial.load(options))
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+        tlsEngine = TlsEngine.configure(http, options.openSsl());
         Context context = vertx.getOrCreateContext();
         Promise<Void> started = Promise.promise();
         context.runOnContext(v -> {
@@ -124,6 +126,14 @@ public final class RedfishServer {
             throw new IllegalStateException("not started");
         }
         return server.actualPort();
+    }
+
+    /** The TLS engine in use: "OPENSSL" or "JDK" (after {@link #start()}). */
+    public String tlsEngine() {
+        if (tlsEngine == null) {
+            throw new IllegalStateException("not started");
+        }
+        return tlsEngine.name();
     }
 
     public Future<Void> stop() {
