@@ -3,6 +3,8 @@
 # per round, fsync NEVER (N inputs), fsync BATCH (N inputs), and the DIMM gate run (G inputs, 1 ms poll, 5 ms hold).
 # Each run reports resp / acpi / sel / anchor (Get Device ID round trip on the same link, same run) and the gate.
 # --runs sse (not in the default set): host input -> Redfish SSE event received (dev.bmcagent.bench.SseLatency).
+#   Also reports sse/stream (the agent's EventStream delivery, the hop before Redfish). --runs sse-socket: the same
+#   with a one-thread SSLSocket client instead of java.net.http (to split the client's share of the latency).
 #   scripts/bench/hostif.sh [--rounds 3] [--count 5000] [--gate-count 1000] [--runs "never batch gate"] [--no-build]
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,7 +30,7 @@ OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 run() {  # label round options...
   local label=$1 round=$2 main=dev.bmcagent.bench.HostInputLatency; shift 2
-  if [ "$label" = sse ]; then main=dev.bmcagent.bench.SseLatency; else set -- --max-seconds 600 "$@"; fi
+  if [ "$label" = sse ] || [ "$label" = sse-socket ]; then main=dev.bmcagent.bench.SseLatency; else set -- --max-seconds 600 "$@"; fi
   timeout 900 java -Dlogback.configurationFile="$BENCH_DIR/lib/logback-bench.xml" -cp "$CP" \
     "$main" --label "$label" "$@" >"$OUT/run.txt" 2>"$OUT/run.err" \
     || { echo "run $label failed:" >&2; cat "$OUT/run.err" >&2; exit 1; }
@@ -42,6 +44,7 @@ for r in $(seq 1 "$ROUNDS"); do
   case " $RUNS " in *" gate "*) run gate "$r" --fsync NEVER --count "$GATE_COUNT" --warmup 100 --dimm-poll-us 1000 \
       --dimm-read-us 300 --hold-ms 5 ;; esac
   case " $RUNS " in *" sse "*) run sse "$r" --count 2000 --warmup 200 ;; esac
+  case " $RUNS " in *" sse-socket "*) run sse-socket "$r" --count 2000 --warmup 200 --client socket ;; esac
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 python3 - "$OUT/all.txt" <<'PY'

@@ -36,6 +36,17 @@ public final class RedfishOptions {
     private List<String> eventDestinationHosts = DEFAULT_EVENT_DESTINATION_HOSTS;
     private int deliveryRetryAttempts = DEFAULT_DELIVERY_RETRY_ATTEMPTS;
     private Duration deliveryRetryInterval = DEFAULT_DELIVERY_RETRY_INTERVAL;
+    private boolean openSsl = true;
+
+    /** Whether TLS runs on OpenSSL when its native library loads (default), else always on the JDK SSLEngine. */
+    public boolean openSsl() {
+        return openSsl;
+    }
+
+    public RedfishOptions openSsl(boolean openSsl) {
+        this.openSsl = openSsl;
+        return this;
+    }
 
     public String host() {
         return host;

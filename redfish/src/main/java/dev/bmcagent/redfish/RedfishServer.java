@@ -66,6 +66,7 @@ public final class RedfishServer {
     private HttpServer server;
     private EventDispatcher dispatcher;
     private HttpClient pushClient;
+    private TlsEngine tlsEngine;
 
     /** A server on its own Vert.x instance (closed by {@link #stop()}); subscriptions and sessions in memory only. */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
@@ -116,6 +117,7 @@ public final class RedfishServer {
                 .setSsl(true)
                 .setKeyCertOptions(TlsMaterial.load(options))
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+        tlsEngine = TlsEngine.configure(http, options.openSsl());
         Context context = vertx.getOrCreateContext();
         this.context = context;
         Promise<Void> started = Promise.promise();
@@ -140,6 +142,14 @@ public final class RedfishServer {
             throw new IllegalStateException("not started");
         }
         return server.actualPort();
+    }
+
+    /** The TLS engine in use: "OPENSSL" or "JDK" (after {@link #start()}). */
+    public String tlsEngine() {
+        if (tlsEngine == null) {
+            throw new IllegalStateException("not started");
+        }
+        return tlsEngine.name();
     }
 
     /** Stops serving; first writes the sessions' last-use times (on the server's context). */

@@ -7,20 +7,27 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link AccountStore} on a {@link KeyValueJournal} ({@code accounts.journal}), one JSON record per account.
  * Passwords are stored recoverably (IPMI RAKP needs the cleartext key) but encrypted at rest with
  * AES-256-GCM under the key file {@value PasswordCipher#KEY_FILE} (mode 0600) in the data directory;
  * see {@link PasswordCipher}. Names, roles and flags are stored in clear.
+ *
+ * <p>Decoded accounts are kept in memory (the journal is private to this store and every write goes through
+ * {@link #put}/{@link #remove}, which replace or drop the decoded entry under the same lock), so a lookup does not
+ * parse JSON and run AES-GCM on every Redfish Basic-auth request; a password change is visible to the next lookup.
  */
 public final class DiskAccountStore implements AccountStore {
     private final KeyValueJournal kv;
     private final PasswordCipher cipher;
     private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Account> decoded = new ConcurrentHashMap<>();
 
     private DiskAccountStore(KeyValueJournal kv, PasswordCipher cipher) {
         this.kv = kv;
@@ -40,7 +47,10 @@ public final class DiskAccountStore implements AccountStore {
                 .put("locked", account.locked())
                 .put("password", cipher.encrypt(account.name(), account.password()));
         try {
-            kv.put(account.name(), json.writeValueAsBytes(n));
+            synchronized (this) {
+                kv.put(account.name(), json.writeValueAsBytes(n));
+                decoded.put(account.name(), account);
+            }
             return CompletableFuture.completedFuture(null);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new UncheckedIOException(e));
@@ -50,7 +60,10 @@ public final class DiskAccountStore implements AccountStore {
     @Override
     public CompletableFuture<Boolean> remove(String name) {
         try {
-            return CompletableFuture.completedFuture(kv.remove(name));
+            synchronized (this) {
+                decoded.remove(name);
+                return CompletableFuture.completedFuture(kv.remove(name));
+            }
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new UncheckedIOException(e));
         }
@@ -58,13 +71,19 @@ public final class DiskAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> find(String name) {
-        return Optional.ofNullable(kv.get(name)).map(v -> decode(name, v));
+        Account hit = decoded.get(name);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        synchronized (this) {
+            return Optional.ofNullable(kv.get(name)).map(v -> cached(name, v));
+        }
     }
 
     @Override
-    public List<Account> list() {
+    public synchronized List<Account> list() {
         List<Account> out = new ArrayList<>();
-        kv.snapshot().forEach((name, v) -> out.add(decode(name, v)));
+        kv.snapshot().forEach((name, v) -> out.add(cached(name, v)));
         out.sort(java.util.Comparator.comparing(Account::name));
         return List.copyOf(out);
     }
@@ -76,6 +95,11 @@ public final class DiskAccountStore implements AccountStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Called with the lock held, {@code value} being the journal's current value of {@code name}. */
+    private Account cached(String name, byte[] value) {
+        return decoded.computeIfAbsent(name, k -> decode(k, value));
     }
 
     private Account decode(String name, byte[] value) {

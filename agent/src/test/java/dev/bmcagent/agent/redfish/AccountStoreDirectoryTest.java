@@ -7,18 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.store.Account;
 import dev.bmcagent.agent.store.InMemoryAccountStore;
+import dev.bmcagent.agent.store.JournalOptions;
+import dev.bmcagent.agent.store.Stores;
 import dev.bmcagent.agent.time.HandClock;
 import dev.bmcagent.redfish.backend.AccountPatch;
 import dev.bmcagent.redfish.backend.AccountResult;
 import dev.bmcagent.redfish.backend.AuthResult;
 import dev.bmcagent.redfish.backend.LockoutPolicy;
 import dev.bmcagent.redfish.backend.Role;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AccountStoreDirectoryTest {
     private final InMemoryAccountStore store = new InMemoryAccountStore();
@@ -101,5 +106,25 @@ class AccountStoreDirectoryTest {
         store.put(new Account("viewer", "Viewer-Pass-2", dev.bmcagent.agent.store.Role.OPERATOR, false, false));
         assertTrue(dir.sessionStamp("viewer").isEmpty());
         assertTrue(dir.sessionStamp("ghost").isEmpty());
+    }
+
+    /** Over the disk store (decoded accounts cached in memory): a changed password refuses the old one at once. */
+    @Test
+    void onDiskStoresAPasswordChangeRefusesTheOldPasswordAtOnce(@TempDir Path tmp) throws Exception {
+        try (Stores stores = Stores.onDisk(tmp, 3, JournalOptions.processCrashSafe(), new SecureRandom())) {
+            stores.accounts().put(Account.of("admin", "Admin-Pass-1", dev.bmcagent.agent.store.Role.ADMINISTRATOR))
+                    .join();
+            AccountStoreDirectory disk = new AccountStoreDirectory(stores.accounts(), clock, writer,
+                    new LockoutPolicy(3, Duration.ofMinutes(5), Duration.ofMinutes(1)));
+            assertInstanceOf(AuthResult.Granted.class, disk.verify("admin", "Admin-Pass-1"));
+            assertInstanceOf(AuthResult.Granted.class, disk.verify("admin", "Admin-Pass-1"));
+            assertInstanceOf(AccountResult.Done.class, disk.patch("2", new AccountPatch(Optional.empty(),
+                    Optional.of("Admin-Pass-2"), Optional.empty(), Optional.empty(), Optional.empty())));
+            assertEquals(new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS), disk.verify("admin", "Admin-Pass-1"));
+            assertInstanceOf(AuthResult.Granted.class, disk.verify("admin", "Admin-Pass-2"));
+            assertInstanceOf(AccountResult.Done.class, disk.patch("2", new AccountPatch(Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty())));
+            assertEquals(new AuthResult.Denied(AuthResult.Reason.DISABLED), disk.verify("admin", "Admin-Pass-2"));
+        }
     }
 }

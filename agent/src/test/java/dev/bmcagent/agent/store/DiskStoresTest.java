@@ -116,4 +116,30 @@ class DiskStoresTest {
             assertEquals(appends + 1L, s.events().append(0, "next".getBytes(UTF_8)).get());
         }
     }
+
+    @Test
+    void decodedAccountsFollowEveryWriteAtOnce() throws Exception {
+        try (Stores s = open()) {
+            AccountStore accounts = s.accounts();
+            accounts.put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR)).get();
+            assertEquals("Adm1n-Secret", accounts.find("admin").orElseThrow().password());  // now decoded in memory
+            assertEquals(1, accounts.list().size());
+            accounts.put(accounts.find("admin").orElseThrow().withPassword("Changed-Secret-2")).get();
+            assertEquals("Changed-Secret-2", accounts.find("admin").orElseThrow().password());
+            assertEquals("Changed-Secret-2", accounts.list().get(0).password());
+            accounts.put(accounts.find("admin").orElseThrow().withLocked(true)).get();
+            assertTrue(accounts.find("admin").orElseThrow().locked());
+            assertTrue(accounts.remove("admin").get());
+            assertTrue(accounts.find("admin").isEmpty());
+            assertTrue(accounts.list().isEmpty());
+            accounts.put(Account.of("admin", "Third-Secret-3", Role.OPERATOR)).get();
+            assertEquals(Role.OPERATOR, accounts.find("admin").orElseThrow().role());
+        }
+        try (Stores s = open()) {                                   // what was served is what was written
+            Account a = s.accounts().find("admin").orElseThrow();
+            assertEquals("Third-Secret-3", a.password());
+            assertEquals(Role.OPERATOR, a.role());
+            assertFalse(a.locked());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.bmcagent.redfish.backend;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An account of the shared (IPMI + Redfish) account store. The password is never part of it.
@@ -12,11 +13,13 @@ import java.util.Objects;
  * @param locked   Locked (after repeated failures)
  */
 public record Account(String id, String userName, Role role, boolean enabled, boolean locked) {
+    private static final Pattern URI_SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     public Account {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userName, "userName");
         Objects.requireNonNull(role, "role");
-        if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+        if (!URI_SAFE_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("account id must be URI-safe: " + id);
         }
     }

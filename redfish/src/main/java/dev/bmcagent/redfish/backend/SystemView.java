@@ -4,6 +4,7 @@ import dev.bmcagent.acpi.progress.BootProgress;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * One host, as a Redfish ComputerSystem shows it: a snapshot the agent builds from its lifecycle state.
@@ -27,6 +28,8 @@ public record SystemView(String id, String name, PowerState powerState, AcpiView
                          String biosVersion, UUID uuid, double memoryGiB, ProcessorSummaryView processors,
                          IndicatorLed indicatorLed, String assetTag, BootOverride bootOverride, List<String> bootOrder,
                          List<BootOptionView> bootOptions) {
+    private static final Pattern URI_SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     public SystemView {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -41,7 +44,7 @@ public record SystemView(String id, String name, PowerState powerState, AcpiView
         Objects.requireNonNull(bootOverride, "bootOverride");
         bootOrder = List.copyOf(bootOrder);
         bootOptions = List.copyOf(bootOptions);
-        if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+        if (!URI_SAFE_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("system id must be a URI-safe id: " + id);
         }
         if (memoryGiB < 0) {

@@ -15,9 +15,14 @@ public final class ETags {
 
     /** {@code "<first 16 hex digits of SHA-256 of the JSON>"}: changes whenever the representation changes. */
     public static String of(JsonNode representation) {
+        return ofBytes(Json.write(representation).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The ETag of a representation already serialized to UTF-8 (the same value {@link #of} gives its tree). */
+    public static String ofBytes(byte[] utf8) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] d = sha.digest(Json.write(representation).getBytes(StandardCharsets.UTF_8));
+            byte[] d = sha.digest(utf8);
             return "\"" + HexFormat.of().formatHex(d, 0, 8) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);

@@ -23,6 +23,18 @@ public final class Responses {
         if (InternalRead.answer(ctx, 200, body)) {
             return;
         }
+        resource(ctx, Rendered.of(body));
+    }
+
+    /**
+     * As {@link #resource(RoutingContext, ObjectNode)}, the body serialized once (possibly cached by the caller, so
+     * it is never modified here: whatever reshapes it works on a copy).
+     */
+    public static void resource(RoutingContext ctx, Rendered rendered) {
+        ObjectNode body = rendered.body();
+        if (InternalRead.answer(ctx, 200, body.deepCopy())) {
+            return;
+        }
         QueryParameters query = QueryParameters.of(ctx);
         if (query.only() && body.has("Members")) {
             JsonNode members = body.get("Members");
@@ -35,12 +47,16 @@ public final class Responses {
             error(ctx, RedfishError.of(BaseMessage.QueryNotSupportedOnResource));
             return;
         }
-        ctx.response().putHeader("ETag", ETags.of(body));
+        ctx.response().putHeader("ETag", rendered.etag());
         if (query.readsResources() && ctx.request().method() == HttpMethod.GET) {
-            QueryAnswer.send(ctx, body, query);
+            QueryAnswer.send(ctx, body.deepCopy(), query);
             return;
         }
-        send(ctx, 200, query.select().map(s -> Projection.select(body, s)).orElse(body));
+        if (query.select().isPresent()) {
+            send(ctx, 200, Projection.select(body.deepCopy(), query.select().get()));   // may share subtrees
+        } else if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(200).putHeader("Content-Type", JSON).end(rendered.bytes());
+        }
     }
 
     public static void send(RoutingContext ctx, int status, JsonNode body) {

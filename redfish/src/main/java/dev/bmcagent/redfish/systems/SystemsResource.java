@@ -18,6 +18,7 @@ import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.PatchSpec;
 import dev.bmcagent.redfish.http.Principal;
 import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.RenderCache;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.http.Schema;
@@ -44,6 +45,8 @@ public final class SystemsResource {
                     .textList("BootOrder", 64, 64));
 
     private final SystemsBackend backend;
+    private final RenderCache<Rendering> rendered =
+            new RenderCache<>(r -> ComputerSystemJson.render(r.view(), r.bootSources()));
 
     public SystemsResource(SystemsBackend backend) {
         this.backend = Objects.requireNonNull(backend, "backend");
@@ -55,7 +58,11 @@ public final class SystemsResource {
                         "Computer System Collection",
                         backend.systemIds().stream().map(ComputerSystemJson::uri).toList())));
         routes.get("/redfish/v1/Systems/:systemId", Privilege.Login,
-                (ctx, p) -> Responses.resource(ctx, ComputerSystemJson.render(find(backend, ctx), backend.bootSources())));
+                (ctx, p) -> {
+                    SystemView v = find(backend, ctx);                 // the current state, read on every GET
+                    Rendering r = new Rendering(v, Set.copyOf(backend.bootSources()));
+                    Responses.resource(ctx, rendered.get(v.id(), r));
+                });
         routes.patch("/redfish/v1/Systems/:systemId", Privilege.ConfigureComponents, this::patch);
     }
 
@@ -123,5 +130,9 @@ public final class SystemsResource {
             throw RedfishError.property(BaseMessage.PropertyValueFormatError, "#/Boot/HttpBootUri", uri,
                     "Boot/HttpBootUri").exception();
         }
+    }
+
+    /** Everything a ComputerSystem representation is rendered from. */
+    private record Rendering(SystemView view, Set<BootSource> bootSources) {
     }
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bmcagent.acpi.state.AcpiSystemState;
+import dev.bmcagent.redfish.backend.AcpiView;
 import dev.bmcagent.redfish.backend.BootSource;
+import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.testing.HttpResult;
 import dev.bmcagent.redfish.testing.RedfishFixture;
 import java.nio.file.Path;
@@ -46,6 +49,31 @@ class ComputerSystemCurlTest {
         opts[1] = ADMIN;
         System.arraycopy(extra, 0, opts, 2, extra.length);
         return f.curl.send(method, path, body, opts);
+    }
+
+    /** GETs reuse the last serialization only while the backend's view is equal: a state change shows at once. */
+    @Test
+    void everyStateChangeShowsInTheNextGet() {
+        HttpResult first = admin("GET", SYS, null);
+        assertEquals(first.body(), admin("GET", SYS, null).body());
+        assertEquals(first.header("ETag"), admin("GET", SYS, null).header("ETag"));
+        SystemView v = f.systems.system("host1").orElseThrow();
+        f.systems.put(new SystemView(v.id(), v.name(), v.powerState(), new AcpiView(AcpiSystemState.S0_G0_D0,
+                v.acpi().device(), v.acpi().lastChange().plusSeconds(1), v.acpi().inferred()), v.bootProgress(),
+                v.biosVersion(), v.uuid(), v.memoryGiB(), v.processors(), v.indicatorLed(), v.assetTag(),
+                v.bootOverride(), v.bootOrder(), v.bootOptions()));           // the host changed state, no PATCH
+        HttpResult changed = admin("GET", SYS, null);
+        assertEquals("S0_G0_D0", changed.json().at("/Oem/BmcAgent/AcpiSystemState").asText());
+        assertNotEquals(first.header("ETag"), changed.header("ETag"));
+        f.systems.put(v);                                                  // and back: the original representation
+        assertEquals(first.body(), admin("GET", SYS, null).body());
+        assertEquals(first.header("ETag"), admin("GET", SYS, null).header("ETag"));
+        f.systems.bootSources = java.util.EnumSet.of(BootSource.Pxe, BootSource.None);
+        assertEquals(2, admin("GET", SYS, null).json().at("/Boot/BootSourceOverrideTarget@Redfish.AllowableValues")
+                .size());
+        assertEquals("S2_D2", admin("GET", SYS + "?$select=Oem/BmcAgent/AcpiSystemState,Oem", null).json()
+                .at("/Oem/BmcAgent/AcpiSystemState").asText());                // $select on a cached tree
+        assertEquals(first.json().at("/Oem"), admin("GET", SYS, null).json().at("/Oem"));   // ... left intact
     }
 
     @Test
