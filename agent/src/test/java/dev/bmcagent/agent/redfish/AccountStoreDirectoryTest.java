@@ -115,7 +115,7 @@ class AccountStoreDirectoryTest {
             stores.accounts().put(Account.of("admin", "Admin-Pass-1", dev.bmcagent.agent.store.Role.ADMINISTRATOR))
                     .join();
             AccountStoreDirectory disk = new AccountStoreDirectory(stores.accounts(), clock, writer,
-                    new LockoutPolicy(3, Duration.ofMinutes(5), Duration.ofMinutes(1)));
+                    new LockoutPolicy(3, Duration.ofMinutes(5), Duration.ofMinutes(1)), cipher);
             assertInstanceOf(AuthResult.Granted.class, disk.verify("admin", "Admin-Pass-1"));
             assertInstanceOf(AuthResult.Granted.class, disk.verify("admin", "Admin-Pass-1"));
             assertInstanceOf(AccountResult.Done.class, disk.patch("2", new AccountPatch(Optional.empty(),
