@@ -195,8 +195,8 @@ class QueryCurlTest {
             assertEquals(200, r.status(), r.body());
             JsonNode root = r.json();
             assertEquals("host1", root.at("/Systems/Members/0/Id").asText());
-            assertEquals("Boot Option Collection", root.at("/Systems/Members/0/BootOptions/Name").asText());
-            assertTrue(root.at("/Systems/Members/0/BootOptions/Members/0").has("DisplayName"), root::toString);
+            assertEquals("Boot Option Collection", root.at("/Systems/Members/0/Boot/BootOptions/Name").asText());
+            assertTrue(root.at("/Systems/Members/0/Boot/BootOptions/Members/0").has("DisplayName"), root::toString);
             assertEquals("SEL", root.at("/Managers/Members/0/LogServices/Members/0/Id").asText(), root::toString);
             assertEquals(user.startsWith("admin") ? 3 : 1, root.at("/AccountService/Accounts/Members").size());
             assertEquals(Json.link("/redfish/v1/Systems/host1"),
