@@ -124,7 +124,7 @@ public final class EventServiceResource {
         n.put("Protocol", EventProtocol.Redfish.name());
         n.put("SubscriptionType", s.type().name());
         n.put("EventFormatType", "Event");
-        n.putNull("HttpHeaders");
+        n.putArray("HttpHeaders");   // EventDestination v1_13_0: an array, empty preferred in responses
         ArrayNode prefixes = n.putArray("RegistryPrefixes");
         s.registryPrefixes().forEach(prefixes::add);
         ArrayNode types = n.putArray("ResourceTypes");

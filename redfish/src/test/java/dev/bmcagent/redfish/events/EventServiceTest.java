@@ -179,7 +179,7 @@ class EventServiceTest {
                 + "\"Context\":\"ctx-1\",\"HttpHeaders\":{\"X-Token\":\"abc\"},\"RegistryPrefixes\":[\"BmcAgentBoot\"]}");
         assertEquals(201, r.status(), r.body());
         assertTrue(r.header("Location").startsWith("/redfish/v1/EventService/Subscriptions/"));
-        assertTrue(r.json().get("HttpHeaders").isNull());
+        assertTrue(r.json().get("HttpHeaders").isArray() && r.json().get("HttpHeaders").isEmpty());
         for (String state : List.of("S5_G2", "S2_D2", "S0_G0_D0")) {
             f.events.publish(BootMessage.AcpiStateChanged.messageId(), List.of("host1", state, "D0", "false", "host"),
                     "/redfish/v1/Systems/host1", EventSeverity.OK);
