@@ -46,6 +46,11 @@ class SelTextTest {
         assertEquals(Health.OK, SelText.severity(SelEvents.threshold(0x01, 0x30, 0x09, true, 0x50, 0x55)));
         SystemEvent oem = new SystemEvent(0x20, 4, 0xC5, 0x12, 0x6F, 0x03, 0xFF, 0xFF);
         assertEquals("OEM", SelText.sensorType(0xC5));
+        // LogEntry v1_15_0 SensorType enumeration spellings, not ipmitool's
+        assertEquals("SystemBoot/Restart", SelText.sensorType(SelEvents.TYPE_SYSTEM_RESTART));
+        assertEquals("System ACPI PowerState", SelText.sensorType(SelEvents.TYPE_ACPI_POWER_STATE));
+        assertEquals("BaseOSBoot/InstallationStatus", SelText.sensorType(SelEvents.TYPE_OS_BOOT));
+        assertEquals("Processor", SelText.sensorType(0x07));
         assertEquals("Sensor type 0xC5 offset 0x03", SelText.message(oem));
     }
 }

@@ -39,8 +39,8 @@ class QueryCurlTest {
         f.systems.put(new SystemView("host2", "Host 2", PowerState.Off, h.acpi(), h.bootProgress(), h.biosVersion(),
                 h.uuid(), h.memoryGiB(), h.processors(), h.indicatorLed(), "rack-13", h.bootOverride(),
                 h.bootOrder(), h.bootOptions()));
-        f.logs.sel.add(new LogEntryView("1", RedfishFixture.T0, LogEntryType.SEL, "OS Boot", 0x10, "Assert",
-                "Boot started", Health.OK));
+        f.logs.sel.add(new LogEntryView("1", RedfishFixture.T0, LogEntryType.SEL, "BaseOSBoot/InstallationStatus", 0x10,
+                "Assert", "Boot started", Health.OK));
         f.logs.sel.add(new LogEntryView("2", RedfishFixture.T0, LogEntryType.Oem, "Fan", 0x30, "Assert",
                 "Fan 0 below threshold", Health.Critical));
         f.logs.sel.add(new LogEntryView("3", RedfishFixture.T0, LogEntryType.SEL, "Temperature", 0x21, "Assert",
