@@ -138,6 +138,18 @@ class QueryCurlTest {
     }
 
     @Test
+    void oemSelRecordsCarryOemRecordFormatAndNoSensorFields() {
+        JsonNode oem = admin(SEL + "/2").json();
+        assertEquals("Oem", oem.get("EntryType").asText());
+        assertEquals("IPMI SEL OEM record", oem.get("OemRecordFormat").asText());
+        assertFalse(oem.has("SensorNumber") || oem.has("SensorType") || oem.has("EntryCode"), oem::toString);
+        JsonNode sel = admin(SEL + "/3").json();
+        assertEquals("Temperature", sel.get("SensorType").asText());
+        assertEquals(0x21, sel.get("SensorNumber").asInt());
+        assertFalse(sel.has("OemRecordFormat"));
+    }
+
+    @Test
     void filterReadsHyperlinkedMembersAndCombinesWithExpand() {
         JsonNode off = admin(SYSTEMS + "?" + q("$filter", "PowerState eq 'Off'")).json();
         assertEquals(List.of(Json.link(SYSTEMS + "/host2")), List.<JsonNode>copyOf(toList(off.get("Members"))));
