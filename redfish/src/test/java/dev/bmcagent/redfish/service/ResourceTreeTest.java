@@ -171,5 +171,13 @@ class ResourceTreeTest {
         JsonNode sel = MAPPER.readTree(get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/77").bodyAsString());
         assertEquals("SEL", sel.get("EntryType").asText());
         assertEquals("System ACPI PowerState", sel.get("SensorType").asText());
+        for (String log : List.of("/redfish/v1/Systems/host1/LogServices/BootHistory",
+                "/redfish/v1/Systems/host1/LogServices/PostCodes")) {
+            assertEquals("Event", MAPPER.readTree(get(log).bodyAsString()).get("LogEntryType").asText(), log);
+        }
+        assertEquals("SEL", MAPPER.readTree(get("/redfish/v1/Managers/bmc/LogServices/SEL").bodyAsString())
+                .get("LogEntryType").asText());
+        assertEquals("Event", h.get("EntryType").asText());
+        assertEquals("Event", p.get("EntryType").asText());
     }
 }
