@@ -52,6 +52,18 @@ final class SelText {
         return SelSensorType.of(type);
     }
 
+    /**
+     * Redfish LogEntry.EntryCode: IPMI table 42-1 names the threshold offsets, Redfish spells them
+     * "Upper Critical - going high"; sensor-specific events are Assert or Deassert (table 42-2).
+     */
+    static String entryCode(SystemEvent e) {
+        if (e.deassertion()) {
+            return "Deassert";
+        }
+        String threshold = e.eventType() == SystemEvent.EVENT_TYPE_THRESHOLD ? pick(THRESHOLD, e.offset()) : "";
+        return threshold.isEmpty() ? "Assert" : threshold.replace(" going ", " - going ");
+    }
+
     static String message(SystemEvent e) {
         int offset = e.offset();
         String text = switch (e.sensorType()) {
