@@ -66,7 +66,7 @@ final class RuntimeLogs implements LogBackend {
         }
         SystemEvent e = r.event();
         return new LogEntryView(id, created, LogEntryType.SEL, SelText.sensorType(e.sensorType()), e.sensorNumber(),
-                e.deassertion() ? "Deassert" : "Assert", SelText.message(e), SelText.severity(e));
+                SelText.entryCode(e), SelText.message(e), SelText.severity(e));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.bmcagent.agent.redfish;
 import dev.bmcagent.ipmi.sel.SelEvents;
 import dev.bmcagent.ipmi.sel.SystemEvent;
 import dev.bmcagent.redfish.backend.Health;
+import dev.bmcagent.redfish.backend.SelSensorType;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,16 +49,19 @@ final class SelText {
 
     /** Redfish LogEntry.SensorType for an IPMI sensor type. */
     static String sensorType(int type) {
-        return switch (type) {
-            case SelEvents.TYPE_TEMPERATURE -> "Temperature";
-            case SelEvents.TYPE_FAN -> "Fan";
-            case SelEvents.TYPE_SYSTEM_FIRMWARE -> "System Firmware Progress";
-            case SelEvents.TYPE_SYSTEM_RESTART -> "SystemBoot/Restart";
-            case SelEvents.TYPE_BOOT_ERROR -> "Boot Error";
-            case SelEvents.TYPE_OS_BOOT -> "BaseOSBoot/InstallationStatus";
-            case SelEvents.TYPE_ACPI_POWER_STATE -> "System ACPI PowerState";
-            default -> "OEM";
-        };
+        return SelSensorType.of(type);
+    }
+
+    /**
+     * Redfish LogEntry.EntryCode: IPMI table 42-1 names the threshold offsets, Redfish spells them
+     * "Upper Critical - going high"; sensor-specific events are Assert or Deassert (table 42-2).
+     */
+    static String entryCode(SystemEvent e) {
+        if (e.deassertion()) {
+            return "Deassert";
+        }
+        String threshold = e.eventType() == SystemEvent.EVENT_TYPE_THRESHOLD ? pick(THRESHOLD, e.offset()) : "";
+        return threshold.isEmpty() ? "Assert" : threshold.replace(" going ", " - going ");
     }
 
     static String message(SystemEvent e) {

@@ -42,10 +42,21 @@ class SelTextTest {
         SystemEvent upperCritical = SelEvents.threshold(0x01, 0x30, 0x09, false, 0x5A, 0x55);
         assertEquals("Upper Critical going high", SelText.message(upperCritical));
         assertEquals(Health.Critical, SelText.severity(upperCritical));
+        // LogEntry v1_15_0 EntryCode enumeration for threshold offsets (IPMI table 42-1)
+        assertEquals("Upper Critical - going high", SelText.entryCode(upperCritical));
+        assertEquals("Lower Non-critical - going low", SelText.entryCode(SelEvents.threshold(0x01, 0x30, 0x00,
+                false, 0x10, 0x12)));
+        assertEquals("Deassert", SelText.entryCode(SelEvents.threshold(0x01, 0x30, 0x09, true, 0x50, 0x55)));
+        assertEquals("Assert", SelText.entryCode(SelEvents.firmwareProgress(0x01)));
         assertEquals(Health.Warning, SelText.severity(SelEvents.threshold(0x01, 0x30, 0x07, false, 0x50, 0x4B)));
         assertEquals(Health.OK, SelText.severity(SelEvents.threshold(0x01, 0x30, 0x09, true, 0x50, 0x55)));
         SystemEvent oem = new SystemEvent(0x20, 4, 0xC5, 0x12, 0x6F, 0x03, 0xFF, 0xFF);
         assertEquals("OEM", SelText.sensorType(0xC5));
+        // LogEntry v1_15_0 SensorType enumeration spellings, not ipmitool's
+        assertEquals("SystemBoot/Restart", SelText.sensorType(SelEvents.TYPE_SYSTEM_RESTART));
+        assertEquals("System ACPI PowerState", SelText.sensorType(SelEvents.TYPE_ACPI_POWER_STATE));
+        assertEquals("BaseOSBoot/InstallationStatus", SelText.sensorType(SelEvents.TYPE_OS_BOOT));
+        assertEquals("Processor", SelText.sensorType(0x07));
         assertEquals("Sensor type 0xC5 offset 0x03", SelText.message(oem));
     }
 }

@@ -102,7 +102,7 @@ class SessionPersistenceAgentTest {
             assertEquals(204, curl(a, "-X", "DELETE", "-H", "X-Auth-Token: " + loggedOut, loggedOutUri).status());
             Http sub = curl(a, "-H", "X-Auth-Token: " + kept, subscription);
             assertEquals(200, sub.status(), sub.body());
-            assertTrue(sub.json().get("HttpHeaders").isNull(), sub.body());
+            assertTrue(sub.json().get("HttpHeaders").isArray() && sub.json().get("HttpHeaders").isEmpty(), sub.body());
             assertEquals(Map.of("Authorization", HEADER_SECRET), headersIn(a.stores(), subscription));
         }
 
@@ -158,7 +158,7 @@ class SessionPersistenceAgentTest {
             Http sub = curl(a, "-u", "admin:" + a.admin().password(), "/redfish/v1/EventService/Subscriptions/5");
             assertEquals(200, sub.status(), sub.body());
             assertEquals("old-7", sub.json().get("Context").asText());
-            assertTrue(sub.json().get("HttpHeaders").isNull(), sub.body());
+            assertTrue(sub.json().get("HttpHeaders").isArray() && sub.json().get("HttpHeaders").isEmpty(), sub.body());
         }
         try (Stores stores = Stores.onDisk(dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(),
                 new SecureRandom())) {

@@ -85,7 +85,7 @@ class SettingsSubscriptionsTest {
             JsonNode s = json(curl(redfish.port(), location));
             assertEquals("http://127.0.0.1:9/events", s.get("Destination").asText());
             assertEquals("ctx-7", s.get("Context").asText());
-            assertTrue(s.get("HttpHeaders").isNull(), s::toString);
+            assertTrue(s.get("HttpHeaders").isArray() && s.get("HttpHeaders").isEmpty(), s::toString);
             try (StoreWriter writer = new StoreWriter()) {
                 assertEquals(Map.of("X-Token", "t-5678"), new SettingsSubscriptions(stores.settings(), writer, stores.cipher())
                         .load().get(0).httpHeaders());

@@ -19,6 +19,10 @@ public final class EventJson {
         n.put("Name", "Event Array");
         n.put("Context", context);
         ObjectNode record = n.putArray("Events").addObject();
+        // Event v1_9_0 EventRecord requires EventType (deprecated, "Other" for registry-based events) and MemberId
+        // (the zero-based index in Events since Redfish 1.6); each payload carries one record.
+        record.put("MemberId", "0");
+        record.put("EventType", "Other");
         record.put("EventId", Long.toString(e.sequence()));
         record.put("EventTimestamp", Json.dateTime(e.timestamp()));
         record.put("MessageId", e.registryMessageId());

@@ -124,7 +124,7 @@ public final class EventServiceResource {
         n.put("Protocol", EventProtocol.Redfish.name());
         n.put("SubscriptionType", s.type().name());
         n.put("EventFormatType", "Event");
-        n.putNull("HttpHeaders");
+        n.putArray("HttpHeaders");   // EventDestination v1_13_0: an array, empty preferred in responses
         ArrayNode prefixes = n.putArray("RegistryPrefixes");
         s.registryPrefixes().forEach(prefixes::add);
         ArrayNode types = n.putArray("ResourceTypes");
@@ -238,10 +238,16 @@ public final class EventServiceResource {
     private void submitTestEvent(RoutingContext ctx, Principal p) {
         ObjectNode body = Bodies.objectOrEmpty(ctx);
         String action = "EventService.SubmitTestEvent";
-        String messageId = text(body, "MessageId", action, BootMessage.PowerStateChanged.messageId());
+        // EventService v1_10_0 SubmitTestEvent: MessageId is a required parameter; MessageSeverity (v1_10_0)
+        // supersedes the deprecated Severity
+        if (!body.has("MessageId")) {
+            throw RedfishError.of(BaseMessage.ActionParameterMissing, action, "MessageId").exception();
+        }
+        String messageId = text(body, "MessageId", action, "");
         String origin = text(body, "OriginOfCondition", action, SERVICE);
-        String severityText = text(body, "Severity", action, "OK");
-        if (messageId.split("\\.").length != 4) {
+        String severityName = body.has("MessageSeverity") ? "MessageSeverity" : "Severity";
+        String severityText = text(body, severityName, action, "OK");
+        if (!messageId.matches("\\w+\\.\\d+\\.\\d+\\.\\w+")) {
             throw RedfishError.of(BaseMessage.ActionParameterValueFormatError, messageId, "MessageId", action)
                     .exception();
         }
@@ -253,7 +259,7 @@ public final class EventServiceResource {
         try {
             severity = EventSeverity.valueOf(severityText);
         } catch (IllegalArgumentException e) {
-            throw RedfishError.of(BaseMessage.ActionParameterValueNotInList, severityText, "Severity", action)
+            throw RedfishError.of(BaseMessage.ActionParameterValueNotInList, severityText, severityName, action)
                     .exception();
         }
         List<String> args = PatchSpec.textList(body, "MessageArgs").orElse(List.of());

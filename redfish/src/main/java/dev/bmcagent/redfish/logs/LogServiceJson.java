@@ -15,7 +15,7 @@ final class LogServiceJson {
         n.put("Description", description);
         n.put("ServiceEnabled", true);
         n.put("OverWritePolicy", "WrapsWhenFull");
-        n.put("LogEntryType", id.equals("SEL") ? "SEL" : "Multiple");
+        n.put("LogEntryType", id.equals("SEL") ? "SEL" : "Event");   // boot logs hold EntryType Event only
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
         n.set("Entries", Json.link(uri + "/Entries"));
         n.putObject("Actions").putObject("#LogService.ClearLog").put("target", uri + "/Actions/LogService.ClearLog");

@@ -2,6 +2,7 @@ package dev.bmcagent.redfish.logs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.LogBackend;
+import dev.bmcagent.redfish.backend.LogEntryType;
 import dev.bmcagent.redfish.backend.LogEntryView;
 import dev.bmcagent.redfish.backend.Privilege;
 import dev.bmcagent.redfish.http.BaseMessage;
@@ -58,9 +59,15 @@ public final class SelLogResource {
         ObjectNode n = Json.resource(SEL + "/Entries/" + e.id(), Schema.LOG_ENTRY, e.id(), "SEL Entry " + e.id());
         n.put("EntryType", e.entryType().name());
         n.put("Created", Json.dateTime(e.created()));
-        n.put("SensorType", e.sensorType());
-        n.put("SensorNumber", e.sensorNumber());
-        n.put("EntryCode", e.entryCode());
+        if (e.entryType() == LogEntryType.Oem) {
+            // LogEntry v1_15_0: OemRecordFormat "shall be required if the EntryType value is Oem"; SensorNumber
+            // "should not appear" and SensorType/EntryCode describe SEL event records only
+            n.put("OemRecordFormat", "IPMI SEL OEM record");
+        } else {
+            n.put("SensorType", e.sensorType());
+            n.put("SensorNumber", e.sensorNumber());
+            n.put("EntryCode", e.entryCode());
+        }
         n.put("Message", e.message());
         n.put("Severity", e.severity().name());
         return n;

@@ -42,7 +42,6 @@ final class ComputerSystemJson {
                 .put("CoreCount", v.processors().coreCount()).put("Model", v.processors().model());
         n.set("BootProgress", bootProgress(v.bootProgress()));
         n.set("Boot", boot(v, bootSources));
-        n.set("BootOptions", Json.link(uri + "/BootOptions"));
         n.set("LogServices", Json.link(uri + "/LogServices"));
         ObjectNode reset = n.putObject("Actions").putObject("#ComputerSystem.Reset");
         reset.put("target", uri + "/Actions/ComputerSystem.Reset");

@@ -179,7 +179,7 @@ class EventServiceTest {
                 + "\"Context\":\"ctx-1\",\"HttpHeaders\":{\"X-Token\":\"abc\"},\"RegistryPrefixes\":[\"BmcAgentBoot\"]}");
         assertEquals(201, r.status(), r.body());
         assertTrue(r.header("Location").startsWith("/redfish/v1/EventService/Subscriptions/"));
-        assertTrue(r.json().get("HttpHeaders").isNull());
+        assertTrue(r.json().get("HttpHeaders").isArray() && r.json().get("HttpHeaders").isEmpty());
         for (String state : List.of("S5_G2", "S2_D2", "S0_G0_D0")) {
             f.events.publish(BootMessage.AcpiStateChanged.messageId(), List.of("host1", state, "D0", "false", "host"),
                     "/redfish/v1/Systems/host1", EventSeverity.OK);
@@ -260,6 +260,17 @@ class EventServiceTest {
         await().atMost(20, TimeUnit.SECONDS).until(() -> received.size() == 1);
         assertEquals("host1 is no longer stuck before the OS (OSRunning).",
                 received.get(0).at("/Events/0/Message").asText());
+        assertEquals("OK", received.get(0).at("/Events/0/MessageSeverity").asText());
+        // EventService v1_10_0: MessageId is required, MessageSeverity is the current severity parameter
+        HttpResult missing = f.curl.send("POST", "/redfish/v1/EventService/Actions/EventService.SubmitTestEvent",
+                "{\"MessageArgs\":[]}", "-u", ADMIN);
+        assertEquals(400, missing.status(), missing.body());
+        assertEquals("Base.1.19.0.ActionParameterMissing", missing.messageId());
+        assertEquals(204, f.curl.send("POST", "/redfish/v1/EventService/Actions/EventService.SubmitTestEvent",
+                "{\"MessageId\":\"BmcAgentBoot.1.0.StuckPreOsRaised\",\"MessageArgs\":[\"host1\",\"S2_D2\",\"600\"],"
+                        + "\"MessageSeverity\":\"Warning\"}", "-u", ADMIN).status());
+        await().atMost(20, TimeUnit.SECONDS).until(() -> received.size() == 2);
+        assertEquals("Warning", received.get(1).at("/Events/0/MessageSeverity").asText());
     }
 
     @Test

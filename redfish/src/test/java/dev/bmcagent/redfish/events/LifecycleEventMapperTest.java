@@ -3,6 +3,7 @@ package dev.bmcagent.redfish.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bmcagent.acpi.lifecycle.BootCycle;
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput;
@@ -89,5 +90,19 @@ class LifecycleEventMapperTest {
                 List.of(), List.of(), Optional.of(T), Optional.of(BootCycle.Outcome.OS_RUNNING)), T));
         assertEquals("Boot cycle 4 of h7 ended with OS_RUNNING after 187.000 seconds.",
                 EventJson.render(r, "c").at("/Events/0/Message").asText());
+    }
+
+    @Test
+    void eventRecordCarriesTheFieldsEventV1_9_0Requires() {
+        RedfishEvent r = map(new LifecycleEvent.BootCycleEnded(new BootCycle(4, START, "power on", List.of(),
+                List.of(), List.of(), Optional.of(T), Optional.of(BootCycle.Outcome.OS_RUNNING)), T));
+        JsonNode n = EventJson.render(r, "c");
+        assertEquals("#Event.v1_9_0.Event", n.get("@odata.type").asText());
+        assertEquals("c", n.get("Context").asText());
+        // EventRecord required: EventType, MessageId, MemberId
+        assertEquals("Other", n.at("/Events/0/EventType").asText());
+        assertEquals("0", n.at("/Events/0/MemberId").asText());
+        assertTrue(n.at("/Events/0/MessageId").asText().matches("^[A-Za-z0-9]+\\.\\d+\\.\\d+\\.[A-Za-z0-9.]+$"));
+        assertEquals(1, n.get("Events").size());
     }
 }

@@ -39,8 +39,8 @@ class QueryCurlTest {
         f.systems.put(new SystemView("host2", "Host 2", PowerState.Off, h.acpi(), h.bootProgress(), h.biosVersion(),
                 h.uuid(), h.memoryGiB(), h.processors(), h.indicatorLed(), "rack-13", h.bootOverride(),
                 h.bootOrder(), h.bootOptions()));
-        f.logs.sel.add(new LogEntryView("1", RedfishFixture.T0, LogEntryType.SEL, "OS Boot", 0x10, "Assert",
-                "Boot started", Health.OK));
+        f.logs.sel.add(new LogEntryView("1", RedfishFixture.T0, LogEntryType.SEL, "BaseOSBoot/InstallationStatus", 0x10,
+                "Assert", "Boot started", Health.OK));
         f.logs.sel.add(new LogEntryView("2", RedfishFixture.T0, LogEntryType.Oem, "Fan", 0x30, "Assert",
                 "Fan 0 below threshold", Health.Critical));
         f.logs.sel.add(new LogEntryView("3", RedfishFixture.T0, LogEntryType.SEL, "Temperature", 0x21, "Assert",
@@ -138,6 +138,18 @@ class QueryCurlTest {
     }
 
     @Test
+    void oemSelRecordsCarryOemRecordFormatAndNoSensorFields() {
+        JsonNode oem = admin(SEL + "/2").json();
+        assertEquals("Oem", oem.get("EntryType").asText());
+        assertEquals("IPMI SEL OEM record", oem.get("OemRecordFormat").asText());
+        assertFalse(oem.has("SensorNumber") || oem.has("SensorType") || oem.has("EntryCode"), oem::toString);
+        JsonNode sel = admin(SEL + "/3").json();
+        assertEquals("Temperature", sel.get("SensorType").asText());
+        assertEquals(0x21, sel.get("SensorNumber").asInt());
+        assertFalse(sel.has("OemRecordFormat"));
+    }
+
+    @Test
     void filterReadsHyperlinkedMembersAndCombinesWithExpand() {
         JsonNode off = admin(SYSTEMS + "?" + q("$filter", "PowerState eq 'Off'")).json();
         assertEquals(List.of(Json.link(SYSTEMS + "/host2")), List.<JsonNode>copyOf(toList(off.get("Members"))));
@@ -195,8 +207,8 @@ class QueryCurlTest {
             assertEquals(200, r.status(), r.body());
             JsonNode root = r.json();
             assertEquals("host1", root.at("/Systems/Members/0/Id").asText());
-            assertEquals("Boot Option Collection", root.at("/Systems/Members/0/BootOptions/Name").asText());
-            assertTrue(root.at("/Systems/Members/0/BootOptions/Members/0").has("DisplayName"), root::toString);
+            assertEquals("Boot Option Collection", root.at("/Systems/Members/0/Boot/BootOptions/Name").asText());
+            assertTrue(root.at("/Systems/Members/0/Boot/BootOptions/Members/0").has("DisplayName"), root::toString);
             assertEquals("SEL", root.at("/Managers/Members/0/LogServices/Members/0/Id").asText(), root::toString);
             assertEquals(user.startsWith("admin") ? 3 : 1, root.at("/AccountService/Accounts/Members").size());
             assertEquals(Json.link("/redfish/v1/Systems/host1"),

@@ -40,8 +40,8 @@ class ManagerAndLogActionsCurlTest {
                     "{\"ResetType\":\"GracefulRestart\"}", "-u", ADMIN).status());
             assertEquals(List.of(ResetType.GracefulRestart), f.manager.resets);
 
-            f.logs.sel.add(new LogEntryView("1", RedfishFixture.T0, LogEntryType.SEL, "OS Boot", 0x10, "Assert",
-                    "boot completed", Health.OK));
+            f.logs.sel.add(new LogEntryView("1", RedfishFixture.T0, LogEntryType.SEL,
+                    "BaseOSBoot/InstallationStatus", 0x10, "Assert", "boot completed", Health.OK));
             assertEquals(403, f.curl.send("POST", "/redfish/v1/Managers/bmc/LogServices/SEL/Actions/LogService.ClearLog",
                     "{}", "-u", "reader:readonly1").status());
             assertEquals(1, f.logs.sel.size());

@@ -54,7 +54,7 @@ class ResourceTreeTest {
     @BeforeAll
     static void start() throws Exception {
         f = RedfishFixture.start(dir);
-        f.logs.sel.add(new LogEntryView("77", RedfishFixture.T0, LogEntryType.SEL, "System ACPI Power State", 0x03,
+        f.logs.sel.add(new LogEntryView("77", RedfishFixture.T0, LogEntryType.SEL, "System ACPI PowerState", 0x03,
                 "Assert", "S5/G2: soft-off", Health.OK));
         var t0 = RedfishFixture.T0;
         f.logs.cycles.put("host1", List.of(new BootCycle(1, t0, "power on",
@@ -170,6 +170,14 @@ class ResourceTreeTest {
         assertEquals("Boot cycle 1 POST code 0x1D at 4.000 seconds.", p.get("Message").asText());
         JsonNode sel = MAPPER.readTree(get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/77").bodyAsString());
         assertEquals("SEL", sel.get("EntryType").asText());
-        assertEquals("System ACPI Power State", sel.get("SensorType").asText());
+        assertEquals("System ACPI PowerState", sel.get("SensorType").asText());
+        for (String log : List.of("/redfish/v1/Systems/host1/LogServices/BootHistory",
+                "/redfish/v1/Systems/host1/LogServices/PostCodes")) {
+            assertEquals("Event", MAPPER.readTree(get(log).bodyAsString()).get("LogEntryType").asText(), log);
+        }
+        assertEquals("SEL", MAPPER.readTree(get("/redfish/v1/Managers/bmc/LogServices/SEL").bodyAsString())
+                .get("LogEntryType").asText());
+        assertEquals("Event", h.get("EntryType").asText());
+        assertEquals("Event", p.get("EntryType").asText());
     }
 }

@@ -89,6 +89,9 @@ class ComputerSystemCurlTest {
         assertEquals("S2_D2", j.at("/Oem/BmcAgent/AcpiSystemState").asText());
         assertFalse(j.at("/Oem/BmcAgent/AcpiStateInferred").asBoolean());
         assertEquals(256.0, j.at("/MemorySummary/TotalSystemMemoryGiB").asDouble());
+        // ComputerSystem v1_20_0 defines BootOptions only inside Boot (v1_5_0); the resource is additionalProperties false
+        assertEquals("/redfish/v1/Systems/host1/BootOptions", j.at("/Boot/BootOptions/@odata.id").asText());
+        assertFalse(j.has("BootOptions"), "no top-level BootOptions in ComputerSystem");
         assertEquals(BootSource.values().length, j.at("/Boot/BootSourceOverrideTarget@Redfish.AllowableValues").size());
         assertEquals("GET, HEAD, PATCH", r.header("Allow"));
         assertEquals("/redfish/v1/Systems/host1/ResetActionInfo",
