@@ -2,6 +2,7 @@ package dev.bmcagent.it.ipmi;
 
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
+import dev.bmcagent.agent.time.HandClock;
 import dev.bmcagent.ipmi.command.HostScoped;
 import dev.bmcagent.ipmi.command.StandardCommands;
 import dev.bmcagent.ipmi.command.app.AcpiPowerState;
@@ -40,11 +41,8 @@ import dev.bmcagent.ipmi.session.IpmiUser;
 import dev.bmcagent.ipmi.session.LanPacketProcessor;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +74,8 @@ public final class IpmiAgentFixture implements AutoCloseable {
     /** The DIMM whose SMBus read is gated (reading unavailable). */
     public static final int GATED_DIMM_SLOT = 3;
 
-    private final ManualClock selBase = new ManualClock(BOOT_START);
-    private final ManualClock sessionClock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final HandClock selBase = new HandClock(BOOT_START);
+    private final HandClock sessionClock = new HandClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final SelClock selClock = new SelClock(selBase);
     private final InMemorySelStore sel = new InMemorySelStore(selClock);
     private final InMemoryBootOptionsStore bootOptions = new InMemoryBootOptionsStore();
@@ -286,34 +284,6 @@ public final class IpmiAgentFixture implements AutoCloseable {
         @Override
         public int restartChannel() {
             return 1;
-        }
-    }
-
-    /** A clock moved by hand. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now;
-
-        ManualClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
