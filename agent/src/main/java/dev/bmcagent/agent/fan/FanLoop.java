@@ -6,6 +6,7 @@ import dev.bmcagent.agent.sensor.SensorSpec;
 import dev.bmcagent.agent.sensor.SensorValue;
 import dev.bmcagent.agent.time.Scheduler;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -18,14 +19,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One host's fan loop: every interval (and at once on a mode change) computes the duty with the
  * {@link FanPolicy} from the mode the lifecycle set and the hottest <em>available</em> temperature, and writes it
- * to the zone. The loop only obeys the mode: unavailable (gated, unpowered) and failed sensors are left out of
+ * to every zone it drives (fail-safe is the whole chassis, not one zone). The loop only obeys the mode: unavailable (gated, unpowered) and failed sensors are left out of
  * the temperature, they never make it choose fail-safe on its own. Controller failures are logged and counted.
  */
 public final class FanLoop implements FanModeControl, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FanLoop.class);
 
     private final String hostId;
-    private final int zone;
+    private final List<Integer> zones;
     private final FanPolicy policy;
     private final FanController controller;
     private final Supplier<Map<SensorSpec, SensorValue>> sensors;
@@ -42,8 +43,22 @@ public final class FanLoop implements FanModeControl, AutoCloseable {
      */
     public FanLoop(String hostId, int zone, FanPolicy policy, FanController controller,
                    Supplier<Map<SensorSpec, SensorValue>> sensors, Scheduler scheduler, Duration interval) {
+        this(hostId, List.of(zone), policy, controller, sensors, scheduler, interval);
+    }
+
+    /** A loop over every zone the controller drives ({@link FanController#zones()}). */
+    public FanLoop(String hostId, FanPolicy policy, FanController controller,
+                   Supplier<Map<SensorSpec, SensorValue>> sensors, Scheduler scheduler, Duration interval) {
+        this(hostId, controller.zones(), policy, controller, sensors, scheduler, interval);
+    }
+
+    private FanLoop(String hostId, List<Integer> zones, FanPolicy policy, FanController controller,
+                    Supplier<Map<SensorSpec, SensorValue>> sensors, Scheduler scheduler, Duration interval) {
         this.hostId = Objects.requireNonNull(hostId, "hostId");
-        this.zone = zone;
+        this.zones = List.copyOf(zones);
+        if (this.zones.isEmpty()) {
+            throw new IllegalArgumentException("a fan loop needs at least one zone");
+        }
         this.policy = Objects.requireNonNull(policy, "policy");
         this.controller = Objects.requireNonNull(controller, "controller");
         this.sensors = Objects.requireNonNull(sensors, "sensors");
@@ -82,12 +97,18 @@ public final class FanLoop implements FanModeControl, AutoCloseable {
             if (mode == FanMode.Normal) {
                 lastNormalDuty = OptionalInt.of(duty);
             }
-            try {
-                controller.setDuty(zone, duty);
+            boolean written = false;
+            for (int zone : zones) {
+                try {
+                    controller.setDuty(zone, duty);
+                    written = true;
+                } catch (RuntimeException e) {
+                    long n = writeFailures.incrementAndGet();
+                    log.warn("{}: setting zone {} to {}% failed ({} failures)", hostId, zone, duty, n, e);
+                }
+            }
+            if (written) {
                 lastDuty = duty;
-            } catch (RuntimeException e) {
-                long n = writeFailures.incrementAndGet();
-                log.warn("{}: setting zone {} to {}% failed ({} failures)", hostId, zone, duty, n, e);
             }
         }
     }

@@ -43,6 +43,11 @@ public final class HwmonFanController implements FanController {
     }
 
     @Override
+    public List<Integer> zones() {
+        return zones.keySet().stream().sorted().toList();
+    }
+
+    @Override
     public void setDuty(int zone, int percent) {
         if (percent < 0 || percent > 100) {
             throw new IllegalArgumentException("duty out of 0-100: " + percent);

@@ -71,7 +71,7 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         this.gate = new SensorGate(initial.closedGates());
         this.poller = new SensorPoller(hostId, spec.sensors(), new GatedSensorBus(spec.bus(), gate), scheduler,
                 timing.sensorPoll(), this::submit);
-        this.fanLoop = new FanLoop(hostId, 0, fanPolicy, spec.fans(), poller::snapshot, scheduler, timing.fanStep());
+        this.fanLoop = new FanLoop(hostId, fanPolicy, spec.fans(), poller::snapshot, scheduler, timing.fanStep());
         HostPorts ports = new HostPorts(new LifecycleSelWriter(spec.sel()), gate, fanLoop, spec.power(),
                 pendingBootOrder, events);
         this.agent = new HostAgent(hostId, new DefaultHostLifecycle(policy), initial, ports, scheduler, pool,

@@ -84,4 +84,26 @@ class FanLoopTest {
         assertEquals(1, flaky.writeFailures());
         assertEquals(List.of(100), ok);
     }
+
+    @Test
+    void aLoopOverTheControllersZonesWritesEveryZoneAndFailSafeIsChassisWide() {
+        List<String> all = new ArrayList<>();
+        FanController twoZones = new FanController() {
+            @Override
+            public void setDuty(int zone, int percent) {
+                all.add(zone + ":" + percent);
+            }
+
+            @Override
+            public List<Integer> zones() {
+                return List.of(0, 1);
+            }
+        };
+        FanLoop chassis = new FanLoop("host2", FanPolicy.DEFAULT, twoZones, () -> Map.copyOf(sensors), scheduler,
+                Duration.ofSeconds(1));
+        sensors.put(CPU, new SensorValue.Available(30, T0));
+        chassis.setMode(FanMode.FailSafe, "CPU_TEMP failed in S0");
+        chassis.setMode(FanMode.Normal, "recovered");
+        assertEquals(List.of("0:100", "1:100", "0:30", "1:30"), all);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.bmcagent.simulator.bmc;
 
 import dev.bmcagent.agent.fan.FanController;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -30,6 +31,11 @@ public final class NaiveFanController implements FanController {
         }
         failSafe = now;
         fans.setDuty(zone, now ? failSafeDuty : percent);
+    }
+
+    @Override
+    public List<Integer> zones() {
+        return fans.zones();
     }
 
     /** Times the controller went into fail-safe because a sensor was unavailable on a powered host. */

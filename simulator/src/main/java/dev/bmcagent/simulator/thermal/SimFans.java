@@ -2,6 +2,8 @@ package dev.bmcagent.simulator.thermal;
 
 import dev.bmcagent.agent.fan.FanController;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A host's fans, driven through the agent's {@link FanController} port: fan {@code i} belongs to zone
@@ -43,6 +45,11 @@ public final class SimFans implements FanController {
             }
         }
         duty[zone] = percent;
+    }
+
+    @Override
+    public List<Integer> zones() {
+        return IntStream.range(0, duty.length).boxed().toList();
     }
 
     public synchronized int duty(int zone) {
