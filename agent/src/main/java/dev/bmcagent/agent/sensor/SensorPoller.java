@@ -116,9 +116,7 @@ public final class SensorPoller implements AutoCloseable {
         Optional<Reading> reading = bus.read(s);
         var now = scheduler.clock().instant();
         if (reading.isEmpty()) {
-            SensorValue.UnavailableReason why = s.gate() == GateClass.HOST_ON
-                    ? SensorValue.UnavailableReason.UNPOWERED : SensorValue.UnavailableReason.GATED;
-            latest.put(s.name(), new SensorValue.Unavailable(why, now));
+            latest.put(s.name(), new SensorValue.Unavailable(unavailableReason(s), now));
             if (failed.remove(s.name())) {
                 lifecycle.accept(new LifecycleInput.SensorHealth(s.name(), false, "gated: " + s.gate() + " closed"));
             }
@@ -140,16 +138,36 @@ public final class SensorPoller implements AutoCloseable {
         }
     }
 
-    /** The latest value of the sensor named {@code name}, empty when no such sensor is configured. */
-    public Optional<SensorValue> latest(String name) {
-        return Optional.ofNullable(latest.get(name));
+    private static SensorValue.UnavailableReason unavailableReason(SensorSpec s) {
+        return s.gate() == GateClass.HOST_ON
+                ? SensorValue.UnavailableReason.UNPOWERED : SensorValue.UnavailableReason.GATED;
     }
 
-    /** Every configured sensor with its latest value, in configuration order. */
+    /**
+     * The sensor's value as of now: the latest poll, except that a sensor whose gate has closed since is
+     * unavailable at once (from the moment of asking), not its last reading until the next poll. A reading taken
+     * before S2_D2 must not be shown as current during it.
+     */
+    private SensorValue current(SensorSpec s) {
+        SensorValue v = latest.get(s.name());
+        if (!(v instanceof SensorValue.Unavailable) && !bus.gate().isOpen(s.gate())) {
+            SensorValue gated = new SensorValue.Unavailable(unavailableReason(s), scheduler.clock().instant());
+            latest.replace(s.name(), v, gated);   // unless a poll stored something newer meanwhile
+            return gated;
+        }
+        return v;
+    }
+
+    /** The current value of the sensor named {@code name} ({@link #current}), empty when no such sensor exists. */
+    public Optional<SensorValue> latest(String name) {
+        return sensors.stream().filter(s -> s.name().equals(name)).findFirst().map(this::current);
+    }
+
+    /** Every configured sensor with its current value, in configuration order. */
     public Map<SensorSpec, SensorValue> snapshot() {
         Map<SensorSpec, SensorValue> out = new LinkedHashMap<>();
         for (SensorSpec s : sensors) {
-            out.put(s, latest.get(s.name()));
+            out.put(s, current(s));
         }
         return out;
     }

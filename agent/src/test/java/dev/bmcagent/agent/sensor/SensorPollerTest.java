@@ -68,6 +68,26 @@ class SensorPollerTest {
     }
 
     @Test
+    void aReadingTakenBeforeTheGateClosedIsNotShownWhileItIsClosed() {
+        gate.open(GateClass.HOST_ON);
+        device.put(INLET.name(), new Reading.Value(24));
+        device.put(DIMM.name(), new Reading.Value(41));
+        device.put(CPU.name(), new Reading.Value(55));
+        poller.pollOnce();
+        assertEquals(new SensorValue.Available(41, T0), poller.latest(DIMM.name()).orElseThrow());
+        scheduler.advance(Duration.ofMillis(300));
+        gate.close(GateClass.NOT_DURING_FIRMWARE_INIT);        // S2_D2, no poll since
+        assertEquals(new SensorValue.Unavailable(SensorValue.UnavailableReason.GATED, T0.plusMillis(300)),
+                poller.latest(DIMM.name()).orElseThrow());
+        assertInstanceOf(SensorValue.Unavailable.class, poller.snapshot().get(DIMM));
+        assertEquals(new SensorValue.Available(55, T0), poller.snapshot().get(CPU), "its gate is still open");
+        gate.open(GateClass.NOT_DURING_FIRMWARE_INIT);         // S0 again: still no pre-S2 reading until a poll
+        assertInstanceOf(SensorValue.Unavailable.class, poller.latest(DIMM.name()).orElseThrow());
+        poller.pollOnce();
+        assertEquals(new SensorValue.Available(41, T0.plusMillis(300)), poller.latest(DIMM.name()).orElseThrow());
+    }
+
+    @Test
     void reportsAFailureOnceAndTheRecoveryOnce() {
         gate.open(GateClass.HOST_ON);
         device.put(INLET.name(), new Reading.Value(22));
