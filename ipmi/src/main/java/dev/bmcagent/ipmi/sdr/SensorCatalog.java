@@ -14,6 +14,7 @@ public final class SensorCatalog {
     static final int ENTITY_MEMORY_DEVICE = 0x20;
     static final int ENTITY_BIOS = 0x22;
     static final int ENTITY_OS = 0x23;
+    static final int ENTITY_AIR_INLET = 0x37;
 
     public static final Linearization TEMPERATURE = new Linearization(Linearization.UNIT_DEGREES_C, 1, 0, 0, 0);
     public static final Linearization FAN = new Linearization(Linearization.UNIT_RPM, 100, 0, 0, 0);
@@ -22,7 +23,10 @@ public final class SensorCatalog {
     private SensorCatalog() {
     }
 
-    /** CPU_TEMP, CPU_POWER, the five discrete sensors, DIMM_TEMP_0..(dimmSlots-1), SYS_FAN1..fans. */
+    /**
+     * CPU_TEMP, CPU_POWER, the five discrete sensors, INLET_TEMP (the chassis air inlet, readable in every power
+     * state), DIMM_TEMP_0..(dimmSlots-1), SYS_FAN1..fans.
+     */
     public static List<SensorDefinition> standard(int dimmSlots, int fans) {
         if (dimmSlots < 0 || dimmSlots > SensorNumbers.MAX_DIMM_SLOTS || fans < 0 || fans > SensorNumbers.MAX_FANS) {
             throw new IllegalArgumentException("dimmSlots 0-16 and fans 0-16");
@@ -42,6 +46,8 @@ public final class SensorCatalog {
                 0x001F));   // offsets 00h-04h
         list.add(SensorDefinition.discrete(SensorNumbers.OS_BOOT, "OS_BOOT", 0x1F, ENTITY_OS, 1,
                 0x007F));   // offsets 00h-06h
+        list.add(SensorDefinition.threshold(SensorNumbers.INLET_TEMP, "INLET_TEMP", 0x01, ENTITY_AIR_INLET, 1,
+                TEMPERATURE, Thresholds.upper(40, 45, 50)));
         for (int slot = 0; slot < dimmSlots; slot++) {
             list.add(SensorDefinition.threshold(SensorNumbers.dimmTemp(slot), "DIMM_TEMP_" + slot, 0x01,
                     ENTITY_MEMORY_DEVICE, slot + 1, TEMPERATURE, Thresholds.upper(80, 85, 95)));

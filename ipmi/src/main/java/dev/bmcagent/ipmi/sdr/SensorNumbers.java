@@ -13,6 +13,7 @@ package dev.bmcagent.ipmi.sdr;
  * 05h        FW_PROGRESS       0Fh System Firmware Progress       compact 02h
  * 06h        BOOT_ERROR        1Eh Boot Error                     compact 02h
  * 07h        OS_BOOT           1Fh OS Boot                        compact 02h
+ * 08h        INLET_TEMP        01h Temperature (degrees C)        full 01h
  * 10h-1Fh    DIMM_TEMP_&lt;slot&gt;  01h Temperature, slot 0-15       full 01h
  * 20h-2Fh    SYS_FAN&lt;n&gt;       04h Fan (RPM), n = 1-16            full 01h
  * </pre>
@@ -25,6 +26,7 @@ public final class SensorNumbers {
     public static final int FW_PROGRESS = 0x05;
     public static final int BOOT_ERROR = 0x06;
     public static final int OS_BOOT = 0x07;
+    public static final int INLET_TEMP = 0x08;
     public static final int DIMM_TEMP_BASE = 0x10;
     public static final int SYS_FAN_BASE = 0x20;
     public static final int MAX_DIMM_SLOTS = 16;

@@ -25,7 +25,7 @@ class SdrCommandsTest {
     @Test
     void repositoryInfo() {
         assertEquals("51"             // SDR version
-                + " 0D 00"            // 13 records: MC locator, FRU locator, 2+5 sensors, 2 DIMMs, 2 fans
+                + " 0E 00"            // 14 records: MC locator, FRU locator, 2+5 sensors, inlet, 2 DIMMs, 2 fans
                 + " 00 00"            // no free space
                 + " BF BD A7 69"      // most recent addition
                 + " FF FF FF FF"      // never erased
@@ -90,7 +90,7 @@ class SdrCommandsTest {
     @Test
     void firstLastAndUnknownRecords() {
         assertEquals("02 00 01 00 51 12 0E", ok(sdr(0x23, "00 00 00 00 00 05")));   // 0000h: MC locator
-        assertEquals("FF FF 0D 00 51 01 33", ok(sdr(0x23, "00 00 FF FF 00 05")));   // FFFFh: SYS_FAN2
+        assertEquals("FF FF 0E 00 51 01 33", ok(sdr(0x23, "00 00 FF FF 00 05")));   // FFFFh: SYS_FAN2 (ID 000Eh)
         assertEquals(CompletionCode.NOT_PRESENT, sdr(0x23, "00 00 34 12 00 05").completionCode());
         ok(sdr(0x22, ""));
         // the MC locator is 19 bytes: offset 13h is past its end
