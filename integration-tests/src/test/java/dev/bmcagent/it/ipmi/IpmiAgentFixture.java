@@ -204,6 +204,7 @@ public final class IpmiAgentFixture implements AutoCloseable {
         readings.put(SensorNumbers.FW_PROGRESS, SensorReading.discrete(1 << 2));      // 02h progress
         readings.put(SensorNumbers.BOOT_ERROR, SensorReading.discrete(1 << 2));       // 02h PXE server not found
         readings.put(SensorNumbers.OS_BOOT, SensorReading.discrete(1 << 6));          // 06h boot completed
+        readings.put(SensorNumbers.INLET_TEMP, SensorReading.raw(24));                // 24 degrees C
         for (int slot = 0; slot < 8; slot++) {
             readings.put(SensorNumbers.dimmTemp(slot), slot == GATED_DIMM_SLOT
                     ? SensorReading.unavailable() : SensorReading.raw(36 + slot));

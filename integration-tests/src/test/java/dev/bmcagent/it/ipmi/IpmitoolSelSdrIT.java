@@ -92,11 +92,12 @@ class IpmitoolSelSdrIT {
     }
 
     @Test
-    void sdrTypeTemperatureListsCpuAndEightDimms() {
+    void sdrTypeTemperatureListsCpuInletAndEightDimms() {
         ClientRun r = clients.admin("sdr", "type", "Temperature").ok();
-        assertEquals(9, r.lines().size(), r::toString);
-        assertTrue(r.lines().stream().allMatch(l -> l.startsWith("CPU_TEMP") || l.startsWith("DIMM_TEMP_")),
-                r::toString);
+        assertEquals(10, r.lines().size(), r::toString);
+        assertTrue(r.lines().stream().allMatch(l -> l.startsWith("CPU_TEMP") || l.startsWith("INLET_TEMP")
+                || l.startsWith("DIMM_TEMP_")), r::toString);
+        assertTrue(squash(r.output()).contains("INLET_TEMP | 08h | ok | 55.1 | 24 degrees C"), r::toString);
     }
 
     @Test
