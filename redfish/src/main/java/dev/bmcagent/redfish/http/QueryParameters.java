@@ -6,17 +6,22 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * The query parameters of a request this service acts on (DSP0266 "Query parameters"), parsed and checked once
- * before authentication: {@code only}, {@code $select}, {@code $expand}, {@code $filter}. The service applies them
- * in the specification's order: {@code $filter}, then {@code $expand}, then {@code $select}.
+ * before authentication: {@code only}, {@code $select}, {@code $expand}, {@code $filter}, {@code $skip},
+ * {@code $top}. The service applies them in the specification's order: {@code $filter}, {@code $skip} and
+ * {@code $top} ({@link Paging}), then {@code $expand}, then {@code $select}.
  *
  * <ul>
  *   <li>another {@code $}-parameter: 501 QueryNotSupported; other names without {@code $} are ignored;</li>
  *   <li>{@code only} with any of the others: 400 QueryCombinationInvalid;</li>
- *   <li>{@code $expand} or {@code $filter} on anything but GET/HEAD: 400 QueryNotSupportedOnOperation;</li>
+ *   <li>{@code $expand}, {@code $filter}, {@code $skip} or {@code $top} on anything but GET/HEAD: 400
+ *       QueryNotSupportedOnOperation;</li>
+ *   <li>{@code $skip}/{@code $top} not a whole number: 400 QueryParameterValueTypeError; negative or above
+ *       {@link Paging#MAX}: 400 QueryParameterOutOfRange;</li>
  *   <li>a parameter given twice or a malformed value: 400 QueryParameterValueFormatError (see {@link ExpandQuery}
  *       for {@code $levels}).</li>
  * </ul>
@@ -26,26 +31,39 @@ import java.util.Set;
  * @param select the {@code $select} value
  * @param expand the parsed {@code $expand}
  * @param filter the parsed {@code $filter} (never on the SSE stream)
+ * @param skip   {@code $skip}, 0 when absent
+ * @param top    {@code $top}
  */
 public record QueryParameters(boolean only, Optional<String> select, Optional<ExpandQuery> expand,
-                              Optional<FilterExpression> filter) {
+                              Optional<FilterExpression> filter, int skip, OptionalInt top) {
 
     public static final QueryParameters NONE = new QueryParameters(false, Optional.empty(), Optional.empty(),
-            Optional.empty());
+            Optional.empty(), 0, OptionalInt.empty());
 
     private static final String KEY = "redfish.query";
-    private static final Set<String> SUPPORTED = Set.of("$select", "$expand", "$filter");
+    private static final Set<String> SUPPORTED = Set.of("$select", "$expand", "$filter", "$skip", "$top");
     private static final String SSE = "/redfish/v1/EventService/SSE";
 
     public QueryParameters {
         Objects.requireNonNull(select, "select");
         Objects.requireNonNull(expand, "expand");
         Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(top, "top");
     }
 
-    /** Whether answering needs other resources read ({@code $expand} or {@code $filter}). */
-    public boolean readsResources() {
-        return expand.isPresent() || filter.isPresent();
+    /** Whether {@code $skip} or {@code $top} was given. */
+    public boolean paged() {
+        return skip > 0 || top.isPresent();
+    }
+
+    /** Whether the query applies to collections only ({@code $filter}, {@code $skip}, {@code $top}). */
+    public boolean collectionOnly() {
+        return filter.isPresent() || paged();
+    }
+
+    /** Whether the answer is more than the resource with {@code $select}: filtered, paged or expanded. */
+    public boolean reshapes() {
+        return expand.isPresent() || collectionOnly();
     }
 
     /** Parses the request's parameters into its context (once per request); throws a 400/501 RedfishException. */
@@ -73,14 +91,30 @@ public record QueryParameters(boolean only, Optional<String> select, Optional<Ex
         Optional<ExpandQuery> expand = single(params, "$expand").map(ExpandQuery::parse);
         Optional<FilterExpression> filter = sseStream ? Optional.empty()
                 : single(params, "$filter").map(QueryParameters::filter);
+        Optional<Integer> skip = single(params, "$skip").map(v -> count(v, "$skip"));
+        Optional<Integer> top = single(params, "$top").map(v -> count(v, "$top"));
         boolean only = params.contains("only");
-        if (only && (select.isPresent() || expand.isPresent() || filter.isPresent())) {
+        boolean paged = skip.isPresent() || top.isPresent();
+        if (only && (select.isPresent() || expand.isPresent() || filter.isPresent() || paged)) {
             throw RedfishError.of(BaseMessage.QueryCombinationInvalid).exception();
         }
-        if ((expand.isPresent() || filter.isPresent()) && method != HttpMethod.GET && method != HttpMethod.HEAD) {
+        if ((expand.isPresent() || filter.isPresent() || paged) && method != HttpMethod.GET
+                && method != HttpMethod.HEAD) {
             throw RedfishError.of(BaseMessage.QueryNotSupportedOnOperation).exception();
         }
-        return new QueryParameters(only, select, expand, filter);
+        return new QueryParameters(only, select, expand, filter, skip.orElse(0),
+                top.map(OptionalInt::of).orElse(OptionalInt.empty()));
+    }
+
+    private static int count(String value, String name) {
+        if (!value.matches("-?[0-9]{1,10}")) {
+            throw RedfishError.of(BaseMessage.QueryParameterValueTypeError, value, name).exception();
+        }
+        long n = Long.parseLong(value);
+        if (n < 0 || n > Paging.MAX) {
+            throw RedfishError.of(BaseMessage.QueryParameterOutOfRange, value, name, "0-" + Paging.MAX).exception();
+        }
+        return (int) n;
     }
 
     private static Optional<String> single(MultiMap params, String name) {

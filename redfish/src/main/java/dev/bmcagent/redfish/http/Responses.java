@@ -43,12 +43,12 @@ public final class Responses {
                 return;
             }
         }
-        if (query.filter().isPresent() && !FilterQuery.appliesTo(body)) {
+        if (query.collectionOnly() && !FilterQuery.appliesTo(body)) {
             error(ctx, RedfishError.of(BaseMessage.QueryNotSupportedOnResource));
             return;
         }
         ctx.response().putHeader("ETag", rendered.etag());
-        if (query.readsResources() && ctx.request().method() == HttpMethod.GET) {
+        if (query.reshapes() && ctx.request().method() == HttpMethod.GET) {
             QueryAnswer.send(ctx, body.deepCopy(), query);
             return;
         }

@@ -42,6 +42,7 @@ public final class ServiceRootResource {
                 .put("Links", true).put("NoLinks", true).put("MaxLevels", ExpandQuery.MAX_LEVELS));
         features.put("FilterQuery", true);
         features.put("OnlyMemberQuery", true);
+        features.put("TopSkipQuery", true);
         features.put("SelectQuery", true);
         features.set("DeepOperations", Json.object().put("DeepPATCH", false).put("DeepPOST", false));
         n.set("Systems", Json.link("/redfish/v1/Systems"));

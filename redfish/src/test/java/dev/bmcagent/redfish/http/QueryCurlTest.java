@@ -80,6 +80,34 @@ class QueryCurlTest {
                 && expand.get("Links").asBoolean() && expand.get("NoLinks").asBoolean());
         assertEquals(ExpandQuery.MAX_LEVELS, expand.get("MaxLevels").asInt());
         assertTrue(features.get("FilterQuery").asBoolean());
+        assertTrue(features.get("TopSkipQuery").asBoolean());
+    }
+
+    @Test
+    void topAndSkipPageTheSelWithANextLinkThatCurlCanFollow() {
+        JsonNode all = admin(SEL).json();
+        int total = all.get("Members@odata.count").asInt();
+        List<String> everyId = ids(all.get("Members"));
+        List<String> paged = new ArrayList<>();
+        String next = SEL + "?" + q("$top", "2");
+        int pages = 0;
+        while (next != null) {
+            JsonNode page = admin(next).json();
+            assertEquals(total, page.get("Members@odata.count").asInt(), "the count is the whole collection's");
+            assertTrue(page.get("Members").size() <= 2, page.toString());
+            paged.addAll(ids(page.get("Members")));
+            next = page.has("Members@odata.nextLink") ? page.get("Members@odata.nextLink").asText() : null;
+            pages++;
+        }
+        assertEquals(everyId, paged, "following nextLink visits every entry once, in order");
+        assertEquals((total + 1) / 2, pages);
+        JsonNode skipped = admin(SEL + "?" + q("$skip", "1") + "&" + q("$top", "1")).json();
+        assertEquals(List.of(everyId.get(1)), ids(skipped.get("Members")));
+        JsonNode filtered = admin(SEL + "?" + q("$filter", "EntryType eq 'SEL'") + "&" + q("$top", "1")).json();
+        assertEquals(List.of("1"), ids(filtered.get("Members")));
+        assertEquals(2, filtered.get("Members@odata.count").asInt(), "count after the filter, before the page");
+        assertTrue(filtered.get("Members@odata.nextLink").asText().contains("$skip=1"), filtered.toString());
+        assertEquals(0, admin(SEL + "?" + q("$skip", "1000")).json().get("Members").size());
     }
 
     @Test
@@ -224,7 +252,11 @@ class QueryCurlTest {
         assertError(400, "QueryParameterValueFormatError", admin(SEL + "?" + q("$filter", "EntryType eq")));
         assertError(400, "QueryCombinationInvalid", admin(SYSTEMS + "?only&" + q("$expand", ".")));
         assertError(400, "QueryNotSupportedOnResource", admin(SYSTEMS + "/host1?" + q("$filter", "Id eq 'x'")));
-        assertError(501, "QueryNotSupported", admin(SYSTEMS + "?" + q("$top", "1")));
+        assertError(501, "QueryNotSupported", admin(SYSTEMS + "?" + q("$orderby", "Id")));
+        assertError(400, "QueryParameterValueTypeError", admin(SYSTEMS + "?" + q("$top", "one")));
+        assertError(400, "QueryParameterOutOfRange", admin(SYSTEMS + "?" + q("$skip", "-1")));
+        assertError(400, "QueryNotSupportedOnResource", admin(SYSTEMS + "/host1?" + q("$top", "1")));
+        assertError(400, "QueryCombinationInvalid", admin(SYSTEMS + "?only&" + q("$top", "1")));
         HttpResult patch = f.curl.send("PATCH", SYSTEMS + "/host1?" + q("$expand", "."), "{\"AssetTag\":\"zz\"}",
                 "-u", "admin:secret");
         assertError(400, "QueryNotSupportedOnOperation", patch);

@@ -120,10 +120,10 @@ class ServiceRootCurlTest {
 
     @Test
     void unsupportedQueryIs501() {
-        HttpResult r = f.curl.get("/redfish/v1/Systems?%24top=1", "-u", "admin:secret");
+        HttpResult r = f.curl.get("/redfish/v1/Systems?%24orderby=Id", "-u", "admin:secret");
         assertEquals(501, r.status());
         assertEquals("Base.1.19.0.QueryNotSupported", r.messageId());
-        assertEquals(501, f.curl.get("/redfish/v1/Systems?%24skip=1", "-u", "admin:secret").status());
+        assertEquals(501, f.curl.get("/redfish/v1/Systems?%24search=host", "-u", "admin:secret").status());
     }
 
     @Test
