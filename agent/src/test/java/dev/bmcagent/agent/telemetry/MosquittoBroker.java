@@ -22,23 +22,30 @@ public final class MosquittoBroker implements AutoCloseable {
     private final int port;
     private final boolean anonymous;
     private final java.util.List<String> listenerLines;
+    private final java.util.List<String> tuning;
     private Process process;
 
-    private MosquittoBroker(Path dir, int port, boolean anonymous, java.util.List<String> listenerLines) {
+    /** Queue and log settings of the single-agent tests: every log type, 100,000 queued messages. */
+    private static final java.util.List<String> DEFAULT_TUNING = java.util.List.of("max_queued_messages 100000",
+            "log_type all");
+
+    private MosquittoBroker(Path dir, int port, boolean anonymous, java.util.List<String> listenerLines,
+                            java.util.List<String> tuning) {
         this.dir = dir;
         this.port = port;
         this.anonymous = anonymous;
         this.listenerLines = listenerLines;
+        this.tuning = tuning;
     }
 
     private MosquittoBroker(Path dir, int port, boolean anonymous) {
-        this(dir, port, anonymous, java.util.List.of());
+        this(dir, port, anonymous, java.util.List.of(), DEFAULT_TUNING);
     }
 
     /** A TLS listener with the given PEM certificate and key. */
     public static MosquittoBroker startTls(Path dir, Path certPem, Path keyPem) {
         MosquittoBroker b = new MosquittoBroker(dir, freePort(), true,
-                java.util.List.of("certfile " + certPem, "keyfile " + keyPem));
+                java.util.List.of("certfile " + certPem, "keyfile " + keyPem), DEFAULT_TUNING);
         b.startProcess();
         return b;
     }
@@ -46,6 +53,18 @@ public final class MosquittoBroker implements AutoCloseable {
     /** Starts Mosquitto on a free port, configuration and log in {@code dir}. */
     public static MosquittoBroker start(Path dir) {
         MosquittoBroker b = new MosquittoBroker(dir, freePort(), true);
+        b.startProcess();
+        return b;
+    }
+
+    /**
+     * A broker for fleet tests: queues large enough that an offline monitor session keeps its share of a fleet's
+     * events (1,000,000 queued, 100 in flight), and only error, warning and notice lines in the log.
+     */
+    public static MosquittoBroker startForFleet(Path dir) {
+        MosquittoBroker b = new MosquittoBroker(dir, freePort(), true, java.util.List.of(), java.util.List.of(
+                "max_queued_messages 1000000", "max_inflight_messages 100", "log_type error", "log_type warning",
+                "log_type notice"));
         b.startProcess();
         return b;
     }
@@ -83,9 +102,8 @@ public final class MosquittoBroker implements AutoCloseable {
                     "persistence false",
                     // Started as root, Mosquitto drops to user "mosquitto" and can no longer read our temp files.
                     "user " + System.getProperty("user.name"),
-                    "max_queued_messages 100000",
                     "log_dest file " + dir.resolve("mosquitto.log"),
-                    "log_type all",
+                    String.join("\n", tuning),
                     ""), StandardCharsets.UTF_8);
             process = new ProcessBuilder("mosquitto", "-c", conf.toString())
                     .redirectErrorStream(true)

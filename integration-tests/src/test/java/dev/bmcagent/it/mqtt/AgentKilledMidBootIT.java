@@ -11,6 +11,7 @@ import dev.bmcagent.agent.hostif.HostInterfaceClient;
 import dev.bmcagent.agent.hostif.VmCapabilities;
 import dev.bmcagent.agent.store.JournalOptions;
 import dev.bmcagent.agent.store.Stores;
+import dev.bmcagent.agent.telemetry.MosquittoBroker;
 import dev.bmcagent.agent.time.SystemScheduler;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -48,16 +49,16 @@ class AgentKilledMidBootIT {
     @Test
     void everyEventReachesTheSubscriberAcrossAKill9() throws Exception {
         Path data = dir.resolve("data");
-        int hostPort = Mosquitto.freePort();
-        int redfishPort = Mosquitto.freePort();
+        int hostPort = MosquittoBroker.freePort();
+        int redfishPort = MosquittoBroker.freePort();
         Set<Long> received = new ConcurrentSkipListSet<>();
         Set<String> types = new ConcurrentSkipListSet<>();
-        try (Mosquitto broker = Mosquitto.start(dir);
+        try (MosquittoBroker broker = MosquittoBroker.startForFleet(dir);
              SystemScheduler scheduler = new SystemScheduler("it-host")) {
             Path config = dir.resolve("agent.yaml");
             Files.writeString(config, String.join("\n", "hosts: 1", "dataDir: " + data, "adminPassword: Kill-9-Test",
                     "ipmiPort: " + freeUdpPort(), "redfishPort: " + redfishPort,
-                    "mqttPort: " + Mosquitto.freePort(), "hostPort: " + hostPort,
+                    "mqttPort: " + MosquittoBroker.freePort(), "hostPort: " + hostPort,
                     "mqtt:", "  brokerUrl: " + broker.uri(), "  site: lab1", "  bmcId: bmc7", ""));
             Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
                     "-V", "mqttv5", "-q", "1", "-t", EVENTS).redirectErrorStream(true).start();

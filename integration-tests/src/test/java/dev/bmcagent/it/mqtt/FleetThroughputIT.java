@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.agent.telemetry.MosquittoBroker;
 import dev.bmcagent.agent.time.Scheduler;
 import dev.bmcagent.agent.time.SystemScheduler;
 import dev.bmcagent.simulator.broker.BrokerOptions;
@@ -32,7 +33,7 @@ class FleetThroughputIT {
     @TempDir
     Path dir;
     FleetRig rig;
-    Mosquitto mosquitto;
+    MosquittoBroker mosquitto;
     EmbeddedBroker embedded;
     final SystemScheduler sampler = new SystemScheduler("throughput-sampler");
 
@@ -52,7 +53,7 @@ class FleetThroughputIT {
 
     @Test
     void twoThousandHostsBootingThroughMosquitto() throws Exception {
-        mosquitto = Mosquitto.start(Files.createDirectories(dir.resolve("broker")));
+        mosquitto = MosquittoBroker.startForFleet(Files.createDirectories(dir.resolve("broker")));
         run("mosquitto " + mosquittoVersion(), URI.create(mosquitto.uri()));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.monitor.FleetMonitor;
 import dev.bmcagent.agent.monitor.MonitorOptions;
+import dev.bmcagent.agent.telemetry.MosquittoBroker;
 import dev.bmcagent.agent.time.SystemScheduler;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -84,7 +85,7 @@ class SharedMonitorsFleetIT {
     @Test
     void threeSharedMonitorsSeeEveryEventOfA500HostFleetOnceAndACrashedOneLosesNothing() throws Exception {
         Path brokerDir = Files.createDirectories(dir.resolve("broker"));
-        Mosquitto broker = Mosquitto.start(brokerDir);
+        MosquittoBroker broker = MosquittoBroker.startForFleet(brokerDir);
         closing.add(broker);
         FleetRig rig = new FleetRig(Files.createDirectories(dir.resolve("agent")), HOSTS);
         closing.add(rig);
