@@ -5,9 +5,8 @@ import dev.bmcagent.redfish.backend.ChassisBackend;
 import dev.bmcagent.redfish.backend.ChassisView;
 import dev.bmcagent.redfish.backend.Privilege;
 import dev.bmcagent.redfish.backend.SensorView;
-import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Json;
-import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.MemberLookup;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.http.Schema;
@@ -35,8 +34,7 @@ public final class SensorsResource {
         routes.get("/redfish/v1/Chassis/:chassisId/Sensors/:sensorId", Privilege.Login, (ctx, p) -> {
             ChassisView c = ChassisResource.find(backend, ctx);
             String id = ctx.pathParam("sensorId");
-            SensorView s = c.sensors().stream().filter(x -> x.id().equals(id)).findFirst()
-                    .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "Sensor", id).exception());
+            SensorView s = MemberLookup.find(c.sensors(), SensorView::id, id, "Sensor");
             Responses.resource(ctx, render(c, s));
         });
     }

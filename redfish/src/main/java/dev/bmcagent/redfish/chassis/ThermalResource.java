@@ -6,9 +6,8 @@ import dev.bmcagent.redfish.backend.ChassisBackend;
 import dev.bmcagent.redfish.backend.ChassisView;
 import dev.bmcagent.redfish.backend.FanView;
 import dev.bmcagent.redfish.backend.Privilege;
-import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Json;
-import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.MemberLookup;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.http.Schema;
@@ -36,8 +35,7 @@ public final class ThermalResource {
         routes.get("/redfish/v1/Chassis/:chassisId/ThermalSubsystem/Fans/:fanId", Privilege.Login, (ctx, p) -> {
             ChassisView c = ChassisResource.find(backend, ctx);
             String id = ctx.pathParam("fanId");
-            FanView f = c.fans().stream().filter(x -> x.id().equals(id)).findFirst()
-                    .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "Fan", id).exception());
+            FanView f = MemberLookup.find(c.fans(), FanView::id, id, "Fan");
             Responses.resource(ctx, fan(c, f));
         });
     }

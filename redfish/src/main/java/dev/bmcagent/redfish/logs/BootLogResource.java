@@ -10,6 +10,7 @@ import dev.bmcagent.redfish.events.BootMessage;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Bodies;
 import dev.bmcagent.redfish.http.Json;
+import dev.bmcagent.redfish.http.MemberLookup;
 import dev.bmcagent.redfish.http.RedfishError;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
@@ -98,8 +99,7 @@ public final class BootLogResource {
     }
 
     private static ObjectNode entry(List<ObjectNode> entries, String id) {
-        return entries.stream().filter(e -> e.get("Id").asText().equals(id)).findFirst()
-                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "LogEntry", id).exception());
+        return MemberLookup.find(entries, e -> e.get("Id").asText(), id, "LogEntry");
     }
 
     private List<ObjectNode> history(String systemId) {

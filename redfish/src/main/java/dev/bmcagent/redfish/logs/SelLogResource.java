@@ -5,10 +5,9 @@ import dev.bmcagent.redfish.backend.LogBackend;
 import dev.bmcagent.redfish.backend.LogEntryType;
 import dev.bmcagent.redfish.backend.LogEntryView;
 import dev.bmcagent.redfish.backend.Privilege;
-import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Bodies;
 import dev.bmcagent.redfish.http.Json;
-import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.MemberLookup;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.http.Schema;
@@ -43,8 +42,7 @@ public final class SelLogResource {
         });
         routes.get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/:entryId", Privilege.Login, (ctx, p) -> {
             String id = ctx.pathParam("entryId");
-            LogEntryView e = backend.selEntries().stream().filter(x -> x.id().equals(id)).findFirst()
-                    .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "LogEntry", id).exception());
+            LogEntryView e = MemberLookup.find(backend.selEntries(), LogEntryView::id, id, "LogEntry");
             Responses.resource(ctx, render(e));
         });
         routes.post("/redfish/v1/Managers/bmc/LogServices/SEL/Actions/LogService.ClearLog",

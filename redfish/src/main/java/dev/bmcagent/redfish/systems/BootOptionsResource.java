@@ -5,9 +5,8 @@ import dev.bmcagent.redfish.backend.BootOptionView;
 import dev.bmcagent.redfish.backend.Privilege;
 import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.backend.SystemsBackend;
-import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Json;
-import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.MemberLookup;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.http.Schema;
@@ -32,8 +31,7 @@ public final class BootOptionsResource {
         routes.get("/redfish/v1/Systems/:systemId/BootOptions/:optionId", Privilege.Login, (ctx, p) -> {
             SystemView v = SystemsResource.find(backend, ctx);
             String id = ctx.pathParam("optionId");
-            BootOptionView o = v.bootOptions().stream().filter(b -> b.reference().equals(id)).findFirst()
-                    .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "BootOption", id).exception());
+            BootOptionView o = MemberLookup.find(v.bootOptions(), BootOptionView::reference, id, "BootOption");
             Responses.resource(ctx, render(v, o));
         });
     }
