@@ -6,8 +6,13 @@ import dev.bmcagent.ipmi.message.IpmiRequest;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.ipmi.message.RequestContext;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,22 +20,36 @@ import org.slf4j.LoggerFactory;
 /**
  * One accepted host connection (the last handler of its pipeline). Runs on the channel's event loop;
  * IPMI requests are dispatched on the server's dispatch executor and answered from there.
+ *
+ * <p>Trust and bounds ({@link HostPortLimits}): a peer outside the allow-list is closed at once; output above the
+ * high-water mark stops reading from the peer (auto-read off) until it drains, and a peer that leaves it unread past
+ * the deadline is disconnected; at most {@code maxInFlight} requests are dispatched at a time (the rest of what was
+ * already read is answered C0h); a link silent for the idle timeout is probed with {@code FF 01 A1}.
  */
 final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
     private static final Logger LOG = LoggerFactory.getLogger(HostConnection.class);
 
     private final HostInterfaceServer server;
+    private final HostPortLimits limits;
     private final int hostIndex;
     private volatile Channel channel;
+    private volatile ChannelHandlerContext context;
     private volatile VmCapabilities capabilities = VmCapabilities.NONE;
+    private volatile boolean capabilitiesReceived;
     private volatile boolean powerGood;
+    private volatile Instant lastHeard = Instant.EPOCH;
     private boolean attached;
+    private boolean waiting;
     private boolean announced;
+    private int inFlight;
     private Scheduler.Cancellable capabilitiesTimer = () -> { };
+    private Scheduler.Cancellable idleTimer = () -> { };
+    private Scheduler.Cancellable unreadTimer = () -> { };
 
     HostConnection(HostInterfaceServer server) {
         super(VmFrame.class);
         this.server = server;
+        this.limits = server.config().limits();
         this.hostIndex = server.hostIndex();
     }
 
@@ -46,6 +65,16 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         return powerGood;
     }
 
+    boolean isOpen() {
+        Channel ch = channel;
+        return ch != null && ch.isActive();
+    }
+
+    /** How long nothing arrived from the host. */
+    Duration silentFor(Instant now) {
+        return Duration.between(lastHeard, now);
+    }
+
     void send(VmControl control) {
         Channel ch = channel;
         if (ch != null) {
@@ -54,45 +83,155 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         }
     }
 
+    /**
+     * Liveness probe: {@code FF 01 A1} (VM_CMD_VERSION, which QEMU and ipmi_sim ignore). A dead peer answers the
+     * segment with a reset, or the write fails: the link closes, and {@code channelInactive} reports it.
+     */
+    void probe() {
+        Channel ch = channel;
+        if (ch == null) {
+            return;
+        }
+        server.stats().probe();
+        ch.writeAndFlush(VmControl.version()).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    }
+
+    /** The dead link this connection waited on is gone: it is the host now (from any thread). */
+    void promote() {
+        ChannelHandlerContext ctx = context;
+        ctx.executor().execute(() -> {
+            waiting = false;
+            if (!ctx.channel().isActive()) {
+                HostConnection next = server.detach(this);
+                if (next != null) {
+                    next.promote();
+                }
+                return;
+            }
+            attach(ctx);
+            if (capabilitiesReceived) {
+                announce(ctx);
+            }
+        });
+    }
+
+    /** Closes a waiting newcomer (from any thread). */
+    void refuse(String why) {
+        ChannelHandlerContext ctx = context;
+        ctx.executor().execute(() -> {
+            waiting = false;
+            reject(ctx, why);
+        });
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        String peer = String.valueOf(ctx.channel().remoteAddress());
-        if (!server.tryAttach(this)) {
-            server.stats().rejected();
-            LOG.warn("host{}: second connection from {} while a host is connected: closed", hostIndex, peer);
-            server.emit(new HostLinkEvent.ConnectionRejected(hostIndex, server.now(), peer));
+        context = ctx;
+        SocketAddress remote = ctx.channel().remoteAddress();
+        if (!(remote instanceof InetSocketAddress inet) || inet.getAddress() == null
+                || !server.config().allowedPeers().allows(inet.getAddress())) {
+            server.stats().refusedPeer();
+            server.log().warn("peer", "host{}: connection from {} refused: not an allowed peer {}", hostIndex,
+                    remote, server.config().allowedPeers());
+            server.emit(new HostLinkEvent.ConnectionRejected(hostIndex, server.now(), String.valueOf(remote)));
             ctx.close();
             return;
         }
+        switch (server.admit(this)) {
+            case ATTACHED -> attach(ctx);
+            case WAITING -> {
+                waiting = true;
+                lastHeard = server.now();
+                LOG.info("host{}: connection from {} waits: the connected link is silent, probing it", hostIndex,
+                        remote);
+            }
+            case REFUSED -> {
+                server.stats().rejected();
+                reject(ctx, "a host is connected");
+            }
+        }
+    }
+
+    private void reject(ChannelHandlerContext ctx, String why) {
+        String peer = String.valueOf(ctx.channel().remoteAddress());
+        LOG.warn("host{}: connection from {} closed: {}", hostIndex, peer, why);
+        server.emit(new HostLinkEvent.ConnectionRejected(hostIndex, server.now(), peer));
+        ctx.close();
+    }
+
+    private void attach(ChannelHandlerContext ctx) {
         attached = true;
-        LOG.info("host{}: host connected from {}", hostIndex, peer);
+        lastHeard = server.now();
+        LOG.info("host{}: host connected from {}", hostIndex, ctx.channel().remoteAddress());
         // As OpenIPMI's ipmi_sim greets (vm_connected() then resend_atn()): FF 01 A1, then 00 A1
         // (attention clear: nothing pending after a BMC restart).
         ctx.write(VmControl.version());
         ctx.writeAndFlush(VmControl.of(VmCodes.OP_NOATTN));
         capabilitiesTimer = server.scheduler().schedule(server.config().capabilitiesWait(),
                 () -> ctx.executor().execute(() -> announce(ctx)));
+        scheduleIdleCheck(ctx, limits.idleTimeout());
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         capabilitiesTimer.cancel();
+        idleTimer.cancel();
+        unreadTimer.cancel();
+        if (waiting) {
+            waiting = false;
+            server.withdraw(this);
+            return;
+        }
         if (!attached) {
             return;
         }
         attached = false;
-        server.detach(this);
+        HostConnection next = server.detach(this);
         if (announced) {
             LOG.info("host{}: host disconnected", hostIndex);
             server.emit(new HostLinkEvent.Disconnected(hostIndex, server.now(), "connection closed"));
             setPowerGood(false);
         }
         server.state().reset();
+        if (next != null) {
+            next.promote();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        updateAutoRead(ctx);
+        if (ctx.channel().isWritable()) {
+            unreadTimer.cancel();
+        } else {
+            unreadTimer.cancel();
+            unreadTimer = server.scheduler().schedule(limits.unreadDeadline(),
+                    () -> ctx.executor().execute(() -> dropIfUnread(ctx)));
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private void dropIfUnread(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive() && !ctx.channel().isWritable()) {
+            server.stats().droppedNonReader();
+            server.log().warn("unread", "host{}: peer {} left {} bytes unread for {}: disconnected", hostIndex,
+                    ctx.channel().remoteAddress(), limits.writeHighWater(), limits.unreadDeadline());
+            ctx.close();
+        }
+    }
+
+    private void updateAutoRead(ChannelHandlerContext ctx) {
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable() && inFlight < limits.maxInFlight());
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, VmFrame frame) {
+        lastHeard = server.now();
+        if (waiting && frame instanceof VmControl c && c.op() == VmCodes.OP_CAPABILITIES && c.arg0() >= 0) {
+            capabilities = new VmCapabilities(c.arg0());
+            capabilitiesReceived = true;
+        }
         if (!attached) {
             return;
         }
@@ -110,6 +249,23 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         ctx.close();
     }
 
+    private void scheduleIdleCheck(ChannelHandlerContext ctx, Duration delay) {
+        idleTimer = server.scheduler().schedule(delay, () -> ctx.executor().execute(() -> idleCheck(ctx)));
+    }
+
+    private void idleCheck(ChannelHandlerContext ctx) {
+        if (!attached || !ctx.channel().isActive()) {
+            return;
+        }
+        Duration silent = silentFor(server.now());
+        if (silent.compareTo(limits.idleTimeout()) >= 0) {
+            probe();
+            scheduleIdleCheck(ctx, limits.idleTimeout());
+        } else {
+            scheduleIdleCheck(ctx, limits.idleTimeout().minus(silent));
+        }
+    }
+
     private void onControl(ChannelHandlerContext ctx, VmControl control) {
         switch (control.op()) {
             case VmCodes.OP_VERSION -> {
@@ -124,6 +280,7 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
                     return;
                 }
                 capabilities = new VmCapabilities(control.arg0());
+                capabilitiesReceived = true;
                 if (announced) {
                     LOG.info("host{}: capabilities changed to {}", hostIndex, capabilities);
                 } else {
@@ -160,11 +317,30 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
             server.log().warn("response", "host{}: ignored a response from the host: {}", hostIndex, message);
             return;
         }
-        server.stats().request();
         Channel ch = ctx.channel();
+        if (!ch.isWritable()) {
+            return; // the peer does not read what it asked for: no more output until it does (or is dropped)
+        }
+        if (inFlight >= limits.maxInFlight()) {
+            server.stats().busy();
+            ch.writeAndFlush(VmMessage.errorResponse(message, CompletionCode.NODE_BUSY));
+            return;
+        }
+        server.stats().request();
+        inFlight++;
+        updateAutoRead(ctx);
         try {
-            server.dispatchExecutor().execute(() -> ch.writeAndFlush(answer(message)));
+            server.dispatchExecutor().execute(() -> {
+                VmMessage answer = answer(message);
+                ctx.executor().execute(() -> {
+                    inFlight--;
+                    updateAutoRead(ctx);
+                    ch.writeAndFlush(answer);
+                });
+            });
         } catch (RejectedExecutionException e) {
+            inFlight--;
+            updateAutoRead(ctx);
             ch.writeAndFlush(VmMessage.errorResponse(message, CompletionCode.NODE_BUSY));
         }
     }

@@ -14,9 +14,11 @@ import java.util.Objects;
  *                         ipmi_sim's {@code startcmd}; empty: power-on needs a connected extension peer
  * @param capabilitiesWait how long after accept to wait for {@code 08 xx A1} before announcing the
  *                         host as connected with no capabilities
+ * @param allowedPeers     who may connect (default loopback: 127.0.0.1 and ::1); anyone else is closed at once
+ * @param limits           idle probe, replacement wait, output high-water mark, unread deadline, in-flight requests
  */
 public record HostInterfaceConfig(int hostIndex, String bindHost, int port, List<String> startCommand,
-                                  Duration capabilitiesWait) {
+                                  Duration capabilitiesWait, PeerAllowList allowedPeers, HostPortLimits limits) {
     public static final int BASE_PORT = 9002;
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final Duration DEFAULT_CAPABILITIES_WAIT = Duration.ofSeconds(1);
@@ -34,27 +36,40 @@ public record HostInterfaceConfig(int hostIndex, String bindHost, int port, List
         if (capabilitiesWait.isNegative()) {
             throw new IllegalArgumentException("capabilitiesWait must not be negative");
         }
+        Objects.requireNonNull(allowedPeers, "allowedPeers");
+        Objects.requireNonNull(limits, "limits");
     }
 
-    /** 127.0.0.1, port 9002 + hostIndex, no start command. */
+    /** 127.0.0.1, port 9002 + hostIndex, no start command, loopback peers only, default limits. */
     public static HostInterfaceConfig defaults(int hostIndex) {
         return new HostInterfaceConfig(hostIndex, DEFAULT_BIND, BASE_PORT + hostIndex, List.of(),
-                DEFAULT_CAPABILITIES_WAIT);
+                DEFAULT_CAPABILITIES_WAIT, PeerAllowList.loopback(), HostPortLimits.defaults());
     }
 
     public HostInterfaceConfig withPort(int newPort) {
-        return new HostInterfaceConfig(hostIndex, bindHost, newPort, startCommand, capabilitiesWait);
+        return new HostInterfaceConfig(hostIndex, bindHost, newPort, startCommand, capabilitiesWait, allowedPeers,
+                limits);
     }
 
     public HostInterfaceConfig withBindHost(String newBindHost) {
-        return new HostInterfaceConfig(hostIndex, newBindHost, port, startCommand, capabilitiesWait);
+        return new HostInterfaceConfig(hostIndex, newBindHost, port, startCommand, capabilitiesWait, allowedPeers,
+                limits);
     }
 
     public HostInterfaceConfig withStartCommand(List<String> argv) {
-        return new HostInterfaceConfig(hostIndex, bindHost, port, argv, capabilitiesWait);
+        return new HostInterfaceConfig(hostIndex, bindHost, port, argv, capabilitiesWait, allowedPeers, limits);
+    }
+
+    public HostInterfaceConfig withAllowedPeers(PeerAllowList peers) {
+        return new HostInterfaceConfig(hostIndex, bindHost, port, startCommand, capabilitiesWait, peers, limits);
+    }
+
+    public HostInterfaceConfig withLimits(HostPortLimits newLimits) {
+        return new HostInterfaceConfig(hostIndex, bindHost, port, startCommand, capabilitiesWait, allowedPeers,
+                newLimits);
     }
 
     public HostInterfaceConfig withCapabilitiesWait(Duration wait) {
-        return new HostInterfaceConfig(hostIndex, bindHost, port, startCommand, wait);
+        return new HostInterfaceConfig(hostIndex, bindHost, port, startCommand, wait, allowedPeers, limits);
     }
 }

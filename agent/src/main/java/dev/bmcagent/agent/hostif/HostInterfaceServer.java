@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -24,10 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The BMC end of one host's VM-protocol link (what QEMU's {@code ipmi-bmc-extern} connects to): listens
- * on {@code 127.0.0.1:9002+hostIndex}, accepts one host at a time (a second connection is logged, reported
- * as {@link HostLinkEvent.ConnectionRejected} and closed; the first stays), dispatches the host's IPMI
- * requests into the shared {@link Dispatcher} as {@code RequestContext.systemInterface(hostIndex)}, reports
- * link events, and sends power/reset/NMI/IRQ operations the host advertised.
+ * on {@code 127.0.0.1:9002+hostIndex}, accepts only the configured peers ({@link PeerAllowList}, default
+ * loopback) and one host at a time, dispatches the host's IPMI requests into the shared {@link Dispatcher} as
+ * {@code RequestContext.systemInterface(hostIndex)}, reports link events, and sends power/reset/NMI/IRQ
+ * operations the host advertised.
+ *
+ * <p>A second connection while a host is connected is refused (logged, {@link HostLinkEvent.ConnectionRejected},
+ * closed without a greeting) unless the connected link is dead: when it is already closed, or silent for
+ * {@link HostPortLimits#idleTimeout()} and the liveness probe written to it fails within
+ * {@link HostPortLimits#probeWait()}, the newcomer replaces it (the old link's {@code Disconnected} first).
  */
 public final class HostInterfaceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HostInterfaceServer.class);
@@ -43,6 +49,10 @@ public final class HostInterfaceServer implements AutoCloseable {
     private final RateLimitedLog log;
     private final StartCommand startCommand;
     private final AtomicReference<HostConnection> active = new AtomicReference<>();
+    /** Guards {@link #active} changes and {@link #pending}; never held while waiting for the event loop. */
+    private final Object links = new Object();
+    /** A newcomer waiting for the probe of a silent link (guarded by {@link #links}). */
+    private HostConnection pending;
     private EventLoopGroup ownGroup;
     private Channel serverChannel;
 
@@ -87,6 +97,9 @@ public final class HostInterfaceServer implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                        config.limits().writeLowWater(), config.limits().writeHighWater()))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -112,9 +125,13 @@ public final class HostInterfaceServer implements AutoCloseable {
             serverChannel.close().awaitUninterruptibly();
             serverChannel = null;
         }
-        HostConnection connection = active.get();
-        if (connection != null) {
-            Channel ch = connection.channelOrNull();
+        HostConnection waiting;
+        synchronized (links) {
+            waiting = pending;
+            pending = null;
+        }
+        for (HostConnection connection : new HostConnection[] {waiting, active.get()}) {
+            Channel ch = connection == null ? null : connection.channelOrNull();
             if (ch != null) {
                 ch.close().awaitUninterruptibly();
             }
@@ -133,6 +150,14 @@ public final class HostInterfaceServer implements AutoCloseable {
 
     public HostInterfaceStats stats() {
         return stats;
+    }
+
+    /** Output queued for the connected host and not yet written to its socket (bytes; 0 without a host). */
+    public long pendingOutputBytes() {
+        HostConnection c = active.get();
+        Channel ch = c == null ? null : c.channelOrNull();
+        var buffer = ch == null ? null : ch.unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 
     /** True while a host is connected (the VM is running). */
@@ -233,12 +258,83 @@ public final class HostInterfaceServer implements AutoCloseable {
 
     // --- package-private hooks for HostConnection ---
 
-    boolean tryAttach(HostConnection connection) {
-        return active.compareAndSet(null, connection);
+    /** What happens to a new connection from an allowed peer. */
+    enum Admission {
+        /** No host was connected: it is the host now. */
+        ATTACHED,
+        /** The connected link looks dead: wait for its probe; {@link HostConnection#promote} or reject follows. */
+        WAITING,
+        /** A live host is connected. */
+        REFUSED
     }
 
-    void detach(HostConnection connection) {
-        active.compareAndSet(connection, null);
+    Admission admit(HostConnection connection) {
+        synchronized (links) {
+            return admitLocked(connection);
+        }
+    }
+
+    private Admission admitLocked(HostConnection connection) {
+        HostConnection current = active.get();
+        if (current == null) {
+            active.set(connection);
+            return Admission.ATTACHED;
+        }
+        if (pending != null) {
+            return Admission.REFUSED;
+        }
+        boolean closed = !current.isOpen();
+        if (!closed && current.silentFor(now()).compareTo(config.limits().idleTimeout()) < 0) {
+            return Admission.REFUSED;
+        }
+        pending = connection;
+        if (!closed) {
+            current.probe();
+        }
+        scheduler.schedule(config.limits().probeWait(), () -> probeExpired(connection));
+        return Admission.WAITING;
+    }
+
+    private void probeExpired(HostConnection connection) {
+        synchronized (links) {
+            if (pending != connection) {
+                return;
+            }
+            pending = null;
+        }
+        connection.refuse("the connected host answered the liveness probe");
+    }
+
+    /** The waiting newcomer gave up before the decision. */
+    void withdraw(HostConnection connection) {
+        synchronized (links) {
+            if (pending == connection) {
+                pending = null;
+            }
+        }
+    }
+
+    /**
+     * The link closed; a newcomer waiting to replace it becomes the active connection and is returned: the caller
+     * reports the old link's disconnect, then {@link HostConnection#promote promotes} it.
+     */
+    HostConnection detach(HostConnection connection) {
+        HostConnection next;
+        synchronized (links) {
+            if (!active.compareAndSet(connection, null)) {
+                return null;
+            }
+            next = pending;
+            pending = null;
+            if (next != null) {
+                active.set(next);
+            }
+        }
+        if (next != null) {
+            stats.replaced();
+            LOG.info("host{}: the silent link is gone, the waiting connection replaces it", hostIndex());
+        }
+        return next;
     }
 
     void emit(HostLinkEvent event) {

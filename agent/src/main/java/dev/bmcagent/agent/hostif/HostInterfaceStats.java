@@ -11,6 +11,11 @@ public final class HostInterfaceStats {
     private final AtomicLong controlsSent = new AtomicLong();
     private final AtomicLong unexpected = new AtomicLong();
     private final AtomicLong rejectedConnections = new AtomicLong();
+    private final AtomicLong refusedPeers = new AtomicLong();
+    private final AtomicLong replacedLinks = new AtomicLong();
+    private final AtomicLong probesSent = new AtomicLong();
+    private final AtomicLong droppedNonReaders = new AtomicLong();
+    private final AtomicLong busyAnswers = new AtomicLong();
     private final Map<VmDecodeError, AtomicLong> decodeErrors = new EnumMap<>(VmDecodeError.class);
 
     HostInterfaceStats() {
@@ -39,9 +44,34 @@ public final class HostInterfaceStats {
         return unexpected.get();
     }
 
-    /** Second connections closed while a host was connected. */
+    /** Connections closed at once: a peer not in the allow-list, or a second one while a live host is connected. */
     public long rejectedConnections() {
         return rejectedConnections.get();
+    }
+
+    /** Of {@link #rejectedConnections()}: peers not in the allow-list. */
+    public long refusedPeers() {
+        return refusedPeers.get();
+    }
+
+    /** Dead links replaced by a new connection from an allowed peer. */
+    public long replacedLinks() {
+        return replacedLinks.get();
+    }
+
+    /** Liveness probes ({@code FF 01 A1}) written to a silent link. */
+    public long probesSent() {
+        return probesSent.get();
+    }
+
+    /** Peers disconnected because they left output unread past the deadline. */
+    public long droppedNonReaders() {
+        return droppedNonReaders.get();
+    }
+
+    /** Requests answered C0h because too many were in flight. */
+    public long busyAnswers() {
+        return busyAnswers.get();
     }
 
     public long decodeErrors(VmDecodeError kind) {
@@ -70,6 +100,27 @@ public final class HostInterfaceStats {
 
     void rejected() {
         rejectedConnections.incrementAndGet();
+    }
+
+    void refusedPeer() {
+        refusedPeers.incrementAndGet();
+        rejectedConnections.incrementAndGet();
+    }
+
+    void replaced() {
+        replacedLinks.incrementAndGet();
+    }
+
+    void probe() {
+        probesSent.incrementAndGet();
+    }
+
+    void droppedNonReader() {
+        droppedNonReaders.incrementAndGet();
+    }
+
+    void busy() {
+        busyAnswers.incrementAndGet();
     }
 
     void decodeError(VmDecodeError kind) {

@@ -210,7 +210,7 @@ class HostInterfaceServerTest {
     @Test
     void peerWithoutCapabilitiesIsAnnouncedAfterTheWait() throws IOException {
         try (Socket raw = new Socket(address.getAddress(), address.getPort())) {
-            await().until(() -> scheduler.pending() == 1);
+            await().until(() -> scheduler.pending() == 2); // the capabilities wait and the idle check
             assertTrue(events.isEmpty());
             scheduler.advance(HostInterfaceConfig.DEFAULT_CAPABILITIES_WAIT);
             await().until(() -> eventsOf(HostLinkEvent.Connected.class).size() == 1);

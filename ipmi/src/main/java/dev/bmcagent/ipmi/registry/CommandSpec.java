@@ -1,5 +1,6 @@
 package dev.bmcagent.ipmi.registry;
 
+import dev.bmcagent.ipmi.message.Channel;
 import dev.bmcagent.ipmi.message.Privilege;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,18 +14,42 @@ import java.util.Objects;
  * @param privilege   minimum privilege on a session-based channel
  * @param minLength   smallest valid request data length
  * @param maxLength   largest valid request data length
- * @param access      which channels may issue it
+ * @param access      which channels may issue it; the dispatcher answers D4h on any other channel, so a handler
+ *                    never sees a request from a channel its row does not admit
  * @param handler     the implementation
  */
 public record CommandSpec(String name, int netFn, int cmd, Privilege privilege, int minLength, int maxLength,
                           Access access, CommandHandler handler) {
 
-    /** Who may issue a command. */
+    /**
+     * Who may issue a command. A (netFn, cmd) may have one row per channel class: e.g. Platform Event Message has a
+     * system-interface row (the host's events drive the lifecycle) and a session row (an operator's event is only
+     * stored in the SEL), so what a channel may cause is decided by the table, not inside a handler.
+     */
     public enum Access {
         /** LAN sessions (subject to privilege) and the system interface. */
         ANY,
-        /** Only the host's system interface (e.g. Set ACPI Power State, boot progress inputs). */
-        SYSTEM_INTERFACE_ONLY
+        /**
+         * Only the host's system interface: the lifecycle inputs (Set ACPI Power State, boot progress, the host's
+         * platform events, the OEM host commands) and the system-interface housekeeping.
+         */
+        SYSTEM_INTERFACE_ONLY,
+        /** Only session-based channels (LAN): the other half of a command split by channel. */
+        SESSION_ONLY;
+
+        /** True when a request from {@code channel} may use a row with this access. */
+        public boolean admits(Channel channel) {
+            return switch (this) {
+                case ANY -> true;
+                case SYSTEM_INTERFACE_ONLY -> channel == Channel.SYSTEM_INTERFACE;
+                case SESSION_ONLY -> channel != Channel.SYSTEM_INTERFACE;
+            };
+        }
+
+        /** True when some channel is admitted by both. */
+        boolean overlaps(Access other) {
+            return this == ANY || other == ANY || this == other;
+        }
     }
 
     /** Sentinel group byte value used in {@link #key()} when a command is not group-extension specific. */
@@ -53,6 +78,14 @@ public record CommandSpec(String name, int netFn, int cmd, Privilege privilege, 
                                        CommandHandler handler) {
         return new CommandSpec(name, netFn, cmd, Privilege.ADMINISTRATOR, minLength, maxLength,
                 Access.SYSTEM_INTERFACE_ONLY, handler);
+    }
+
+    /**
+     * The session-channel row of a command split by channel (see {@link Access}): what LAN may do with it.
+     */
+    public static CommandSpec sessionOnly(String name, int netFn, int cmd, Privilege privilege, int minLength,
+                                          int maxLength, CommandHandler handler) {
+        return new CommandSpec(name, netFn, cmd, privilege, minLength, maxLength, Access.SESSION_ONLY, handler);
     }
 
     int key() {

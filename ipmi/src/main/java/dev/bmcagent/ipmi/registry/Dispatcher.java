@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a request through the command table. The dispatcher, not the handler, owns the protocol errors:
- * C1h unknown command, C7h bad length, D4h insufficient privilege or wrong channel, FFh unexpected
- * failure (logged with the command's name). Used by both the LAN server and the host interface.
+ * C1h unknown command, D4h a command whose rows do not admit the request's channel (the host's lifecycle
+ * inputs from LAN), C7h bad length, D4h insufficient privilege, FFh unexpected failure (logged with the
+ * command's name). Used by both the LAN server and the host interface, which tell it the channel in the
+ * request's context: which channel may cause what is declared once, in the command table.
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -27,16 +29,18 @@ public final class Dispatcher {
     }
 
     public IpmiResponse dispatch(IpmiRequest request) {
-        Optional<CommandSpec> found = registry.find(request.netFn(), request.cmd());
-        if (found.isEmpty()) {
+        if (registry.rows(request.netFn(), request.cmd()).isEmpty()) {
             return IpmiResponse.error(CompletionCode.INVALID_COMMAND);
+        }
+        Optional<CommandSpec> found = registry.find(request.netFn(), request.cmd(), request.context().channel());
+        if (found.isEmpty()) {
+            // a host-only input (lifecycle, boot progress, OEM host commands) from LAN: D4h, "insufficient
+            // privilege level or other security-based restriction (e.g. disabled for firmware firewall)" (§5.2)
+            return IpmiResponse.error(CompletionCode.INSUFFICIENT_PRIVILEGE);
         }
         CommandSpec spec = found.get();
         if (request.length() < spec.minLength() || request.length() > spec.maxLength()) {
             return IpmiResponse.error(CompletionCode.INVALID_LENGTH);
-        }
-        if (spec.access() == CommandSpec.Access.SYSTEM_INTERFACE_ONLY && !request.context().isSystemInterface()) {
-            return IpmiResponse.error(CompletionCode.INSUFFICIENT_PRIVILEGE);
         }
         if (!request.context().isSystemInterface() && !request.context().privilege().atLeast(spec.privilege())) {
             return IpmiResponse.error(CompletionCode.INSUFFICIENT_PRIVILEGE);

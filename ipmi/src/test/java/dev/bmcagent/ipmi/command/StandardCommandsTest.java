@@ -2,6 +2,7 @@ package dev.bmcagent.ipmi.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.bmcagent.ipmi.message.Channel;
 import dev.bmcagent.ipmi.message.NetFn;
 import dev.bmcagent.ipmi.message.Privilege;
 import dev.bmcagent.ipmi.registry.CommandRegistry;
@@ -26,7 +27,8 @@ class StandardCommandsTest {
         assertEquals(Privilege.OPERATOR, spec(NetFn.CHASSIS, 0x02).privilege());    // Chassis Control
         assertEquals(Privilege.OPERATOR, spec(NetFn.CHASSIS, 0x08).privilege());    // Set System Boot Options
         assertEquals(Privilege.OPERATOR, spec(NetFn.CHASSIS, 0x09).privilege());    // Get System Boot Options
-        assertEquals(Privilege.OPERATOR, spec(NetFn.SENSOR_EVENT, 0x02).privilege()); // Platform Event
+        assertEquals(Privilege.OPERATOR, registry.find(NetFn.SENSOR_EVENT, 0x02, Channel.LAN).orElseThrow()
+                .privilege());                                                    // Platform Event
         assertEquals(Privilege.USER, spec(NetFn.SENSOR_EVENT, 0x2D).privilege());   // Get Sensor Reading
         assertEquals(Privilege.USER, spec(NetFn.STORAGE, 0x43).privilege());        // Get SEL Entry
         assertEquals(Privilege.OPERATOR, spec(NetFn.STORAGE, 0x47).privilege());    // Clear SEL
@@ -34,11 +36,22 @@ class StandardCommandsTest {
     }
 
     @Test
+    void lifecycleInputsAreHostOnly() {
+        // Set ACPI Power State, the host's Platform Event Message: no row a LAN session can reach drives the host
+        assertEquals(CommandSpec.Access.SYSTEM_INTERFACE_ONLY,
+                registry.find(NetFn.SENSOR_EVENT, 0x02, Channel.SYSTEM_INTERFACE).orElseThrow().access());
+        assertEquals(CommandSpec.Access.SESSION_ONLY,
+                registry.find(NetFn.SENSOR_EVENT, 0x02, Channel.LAN).orElseThrow().access());
+        assertEquals(true, registry.find(NetFn.APP, 0x06, Channel.LAN).isEmpty());
+    }
+
+    @Test
     void noSessionLayerCommandsHere() {
         for (int cmd : new int[] {0x38, 0x3B, 0x3C, 0x54}) {
             assertEquals(true, registry.find(NetFn.APP, cmd).isEmpty());
         }
-        // App 4 + ACPI 2 + channel 2 + user 2 + chassis 4 + boot options 2 + sensor 5 + event 1 + SEL 9 + SDR 3 + FRU 2
-        assertEquals(36, registry.all().size());
+        // App 4 + ACPI 2 + channel 2 + user 2 + chassis 4 + boot options 2 + sensor 5 + event 2 (one row per channel
+        // class) + SEL 9 + SDR 3 + FRU 2
+        assertEquals(37, registry.all().size());
     }
 }

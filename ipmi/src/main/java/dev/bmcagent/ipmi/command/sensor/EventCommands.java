@@ -15,13 +15,21 @@ import dev.bmcagent.ipmi.sel.SystemEvent;
 import java.util.List;
 
 /**
- * Platform Event Message (Sensor/Event 02h, IPMI 2.0 §29.3). From the system interface the first byte is the
- * generator ID (software ID, e.g. 01h BIOS); from LAN the generator is the remote console software ID 81h on
- * the request's channel. Then EvM rev (04h, or 03h for IPMI 1.0 senders), sensor type, sensor number, event
- * dir/type, event data 1 and optional data 2-3 (absent = FFh). The event goes into the SEL, then to the sink.
+ * Platform Event Message (Sensor/Event 02h, IPMI 2.0 §29.3), split by channel in the command table:
+ * <ul>
+ *   <li>from the host's system interface the first byte is the generator ID (software ID, e.g. 01h BIOS); the event
+ *       is offered to the {@link PlatformEventSink}, which feeds the host lifecycle (boot progress, boot errors, OS
+ *       boot, firmware hangs);</li>
+ *   <li>from a LAN session the generator is the remote console software ID 81h with the request's channel in
+ *       bits 15:12; the event is stored in the SEL as what it is and changes nothing else: an operator's
+ *       {@code ipmitool raw 0x04 0x02 ...} must not declare the OS running while UEFI trains memory.</li>
+ * </ul>
+ * Then EvM rev (04h, or 03h for IPMI 1.0 senders), sensor type, sensor number, event dir/type, event data 1 and
+ * optional data 2-3 (absent = FFh).
  */
 public final class EventCommands {
     private static final int REMOTE_CONSOLE_SOFTWARE_ID = 0x81;
+    private static final String NAME = "Platform Event Message";
 
     private final HostScoped<SelStore> sel;
     private final HostScoped<PlatformEventSink> sink;
@@ -32,43 +40,40 @@ public final class EventCommands {
     }
 
     public List<CommandSpec> specs() {
-        return List.of(CommandSpec.of("Platform Event Message", NetFn.SENSOR_EVENT, 0x02, Privilege.OPERATOR, 5, 8,
-                this::platformEvent));
+        return List.of(
+                CommandSpec.hostOnly(NAME + " (system interface)", NetFn.SENSOR_EVENT, 0x02, 6, 8, this::fromHost),
+                CommandSpec.sessionOnly(NAME, NetFn.SENSOR_EVENT, 0x02, Privilege.OPERATOR, 5, 7, this::fromLan));
     }
 
-    private IpmiResponse platformEvent(IpmiRequest rq) {
+    private IpmiResponse fromHost(IpmiRequest rq) {
         byte[] d = rq.data();
-        int at;
-        int generator;
-        if (rq.context().isSystemInterface()) {
-            if (d.length < 6) {
-                throw error(CompletionCode.INVALID_LENGTH, "system interface event needs a generator ID");
-            }
-            generator = d[0] & 0xFF;
-            at = 1;
-        } else {
-            if (d.length > 7) {
-                throw error(CompletionCode.INVALID_LENGTH, "too long for a LAN/IPMB event");
-            }
-            generator = REMOTE_CONSOLE_SOFTWARE_ID | (rq.context().channel().number() << 12);
-            at = 0;
-        }
-        int evmRev = d[at] & 0xFF;
-        if (evmRev != SystemEvent.EVM_REV_IPMI_2 && evmRev != 0x03) {
-            throw error(CompletionCode.INVALID_DATA_FIELD, "unsupported event message revision " + evmRev);
-        }
-        SystemEvent event = new SystemEvent(generator, evmRev, d[at + 1] & 0xFF, d[at + 2] & 0xFF, d[at + 3] & 0xFF,
-                d[at + 4] & 0xFF, optional(d, at + 5), optional(d, at + 6));
+        SystemEvent event = decode(d[0] & 0xFF, d, 1);
         int host = rq.context().hostIndex();
         PlatformEventSink receiver = sink.forHost(host);
         SelRecord record = SelRecord.of(0, 0, event);
-        if (rq.context().isSystemInterface() && receiver.recordsItself(record)) {
+        if (receiver.recordsItself(record)) {
             return IpmiResponse.ok(); // the receiver writes the SEL record itself, owned by the BMC: no raw copy
         }
         SelStore store = sel.forHost(host);
         int id = store.append(record);
         store.get(id).ifPresent(receiver::onPlatformEvent);
         return IpmiResponse.ok();
+    }
+
+    private IpmiResponse fromLan(IpmiRequest rq) {
+        int generator = REMOTE_CONSOLE_SOFTWARE_ID | (rq.context().channel().number() << 12);
+        SystemEvent event = decode(generator, rq.data(), 0);
+        sel.forHost(rq.context().hostIndex()).append(SelRecord.of(0, 0, event));
+        return IpmiResponse.ok();
+    }
+
+    private static SystemEvent decode(int generator, byte[] d, int at) {
+        int evmRev = d[at] & 0xFF;
+        if (evmRev != SystemEvent.EVM_REV_IPMI_2 && evmRev != 0x03) {
+            throw error(CompletionCode.INVALID_DATA_FIELD, "unsupported event message revision " + evmRev);
+        }
+        return new SystemEvent(generator, evmRev, d[at + 1] & 0xFF, d[at + 2] & 0xFF, d[at + 3] & 0xFF,
+                d[at + 4] & 0xFF, optional(d, at + 5), optional(d, at + 6));
     }
 
     private static int optional(byte[] d, int index) {

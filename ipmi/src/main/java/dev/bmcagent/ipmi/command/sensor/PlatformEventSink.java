@@ -3,7 +3,8 @@ package dev.bmcagent.ipmi.command.sensor;
 import dev.bmcagent.ipmi.sel.SelRecord;
 
 /**
- * Receives the host's Platform Event Messages so the agent can feed the host lifecycle.
+ * Receives the host's Platform Event Messages (system interface only: the command table never hands it an event
+ * from LAN) so the agent can feed the host lifecycle.
  *
  * <p>A host event the receiver understands (boot progress, boot error, OS boot) is handed over before it is stored:
  * when {@link #recordsItself} answers true, the receiver writes its own SEL record (generator 20h, the BMC's sensor

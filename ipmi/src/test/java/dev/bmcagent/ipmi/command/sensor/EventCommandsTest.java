@@ -29,7 +29,20 @@ class EventCommandsTest {
         assertEquals(CompletionCode.OK,
                 bmc.lan(Privilege.OPERATOR, NetFn.SENSOR_EVENT, 0x02, "04 1E 06 6F 02").completionCode());
         // generator 81h (software ID 40h), channel 1 in byte 2 bits 7:4
-        assertEquals("01 00 02 BF BD A7 69 81 10 04 1E 06 6F 02 FF FF", hex(bmc.events.get(0).encode()));
+        assertEquals("01 00 02 BF BD A7 69 81 10 04 1E 06 6F 02 FF FF", hex(bmc.sel.last().orElseThrow().encode()));
+    }
+
+    @Test
+    void fromLanAnEventIsOnlyStoredTheLifecycleNeverSeesIt() {
+        // EvM rev 04h, 1Fh OS boot, sensor 07h, 6Fh, offset 06h "boot completed": what ends a boot from the host
+        assertEquals(CompletionCode.OK,
+                bmc.lan(Privilege.OPERATOR, NetFn.SENSOR_EVENT, 0x02, "04 1F 07 6F 06 FF FF").completionCode());
+        // 0Fh firmware, offset 01h hang: a spoofed hang
+        assertEquals(CompletionCode.OK,
+                bmc.lan(Privilege.ADMINISTRATOR, NetFn.SENSOR_EVENT, 0x02, "04 0F 05 6F 01 FF FF").completionCode());
+        assertEquals(0, bmc.events.size());
+        assertEquals(2, bmc.sel.info().entries());
+        assertEquals("02 00 02 BF BD A7 69 81 10 04 0F 05 6F 01 FF FF", hex(bmc.sel.last().orElseThrow().encode()));
     }
 
     @Test
