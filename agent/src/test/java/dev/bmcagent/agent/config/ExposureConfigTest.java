@@ -106,6 +106,8 @@ class ExposureConfigTest {
     @Test
     void credentialAndTlsKeysAreCheckedTogether() throws Exception {
         Path trust = Files.writeString(tmp.resolve("trust.p12"), "x");
+        assertEquals("mqtt.username: must be 1..256 characters",
+                rejection("mqtt:\n  brokerUrl: tcp://127.0.0.1:1883\n  username: " + "u".repeat(257) + "\n"));
         assertEquals("mqtt.password: needs mqtt.username",
                 rejection("mqtt:\n  brokerUrl: tcp://127.0.0.1:1883\n  password: x\n"));
         assertEquals("mqtt.username: applies to an external broker (mqtt.brokerUrl); the embedded broker's "
