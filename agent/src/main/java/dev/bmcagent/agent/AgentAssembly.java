@@ -4,6 +4,7 @@ import dev.bmcagent.agent.account.AdminCredentials;
 import dev.bmcagent.agent.account.AdminPassword;
 import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.config.Listeners;
 import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.redfish.RedfishService;
@@ -149,8 +150,28 @@ public final class AgentAssembly implements AutoCloseable {
                 started(extension.getClass().getSimpleName() + " (after services)", s.get());
             }
         }
+        warnExposure();
         log.info("agent started: {} host(s), data in {}, serving {}", config.hosts(), config.dataDir(),
                 serving.isEmpty() ? "no network services yet" : serving);
+    }
+
+    /** One warning per listener that is not on loopback: the operator sees what the network can reach. */
+    private void warnExposure() {
+        var l = config.listeners();
+        if (!Listeners.isLoopback(l.ipmi())) {
+            log.warn("IPMI RMCP+ listens on {} (ipmi.bind), not loopback: reachable from the network", l.ipmi());
+        }
+        if (!Listeners.isLoopback(l.redfish())) {
+            log.warn("Redfish listens on {} (redfish.bind), not loopback: reachable from the network", l.redfish());
+        }
+        if (!Listeners.isLoopback(l.hostInterface())) {
+            log.warn("the host interface listens on {} (hostInterface.allowRemote): it is unauthenticated, whoever "
+                    + "reaches it acts as the host", l.hostInterface());
+        }
+        if (embeddedBroker && !Listeners.isLoopback(l.mqtt())) {
+            log.warn("the embedded MQTT broker listens on {} (mqtt.bind), not loopback: every client must log in",
+                    l.mqtt());
+        }
     }
 
     /** Journal durability from the fsync key; BATCH group-commits on the agent's scheduler. */

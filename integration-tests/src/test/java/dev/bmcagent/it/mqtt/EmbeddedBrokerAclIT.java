@@ -67,7 +67,7 @@ class EmbeddedBrokerAclIT {
 
     @Test
     void anonymousPublishesToTheAgentsTopicsAreRefusedAndNeverRetained() throws Exception {
-        Queue<String> watcher = subscribe("-V", "mqttv5", "-t", PREFIX + "/#", "-v");
+        Queue<String> watcher = subscribe("-V", "mqttv5", "-t", "bmc/#", "-v");
         await().atMost(Duration.ofSeconds(20)).until(() -> has(watcher, PREFIX + "/status", "\"online\""));
 
         String alert = PREFIX + "/host0/alerts/stuck-pre-os";
@@ -76,6 +76,11 @@ class EmbeddedBrokerAclIT {
         ClientRun v5 = mosquitto("mosquitto_pub", "-V", "mqttv5", "-r", "-q", "1", "-t", alert, "-m",
                 "{\"active\":true,\"fake\":2}");
         assertTrue(v5.output().toLowerCase(java.util.Locale.ROOT).contains("not authorized"), "5: PUBACK 0x87\n" + v5.output());
+        ClientRun agentElsewhere = mosquitto("mosquitto_pub", "-V", "mqttv5", "-q", "1", "-u",
+                BrokerAccounts.AGENT_USER, "-P", accounts().agent().password(), "-t", "bmc/local/bmc9/status", "-m",
+                "{\"fake\":6}");
+        assertTrue(agentElsewhere.output().toLowerCase(java.util.Locale.ROOT).contains("not authorized"),
+                "the agent's login publishes only under its own prefix\n" + agentElsewhere.output());
         ClientRun v5q0 = mosquitto("mosquitto_pub", "-V", "mqttv5", "-r", "-t", PREFIX + "/status", "-m",
                 "{\"status\":\"offline\",\"fake\":3}");
         ClientRun monitor = mosquitto("mosquitto_pub", "-V", "mqttv5", "-q", "1", "-u", BrokerAccounts.MONITOR_USER,
@@ -83,11 +88,14 @@ class EmbeddedBrokerAclIT {
         assertTrue(monitor.output().toLowerCase(java.util.Locale.ROOT).contains("not authorized"), "the monitor login reads only\n" + monitor.output());
 
         // a late subscriber gets the agent's retained status, and no fake alert or status
-        ClientRun late = mosquitto("mosquitto_sub", "-V", "mqttv5", "-t", PREFIX + "/#", "-v", "--retained-only",
+        ClientRun late = mosquitto("mosquitto_sub", "-V", "mqttv5", "-t", "bmc/#", "-v", "--retained-only",
                 "-W", "3");
         assertTrue(late.output().contains(PREFIX + "/status {"), late.output());
         assertFalse(late.output().contains("fake"), late.output());
         assertFalse(watcher.stream().anyMatch(l -> l.contains("fake")), String.join("\n", watcher));
+        assertFalse(late.output().contains("bmc9"), late.output());
+        System.out.print(String.format(java.util.Locale.ROOT, "agent elsewhere: exit %d %s%n",
+                agentElsewhere.exit(), agentElsewhere.output().strip()));
         System.out.print(String.format(java.util.Locale.ROOT, "3.1.1 QoS1 pub: exit %d %s%n5 QoS1 pub: exit %d %s%n5 QoS0 pub: exit %d %s%n"
                 + "monitor pub: exit %d %s%n", v311.exit(), v311.output().strip(), v5.exit(), v5.output().strip(),
                 v5q0.exit(), v5q0.output().strip(), monitor.exit(), monitor.output().strip()));
