@@ -2,7 +2,9 @@ package dev.bmcagent.agent;
 
 import dev.bmcagent.agent.account.AdminCredentials;
 import dev.bmcagent.agent.account.AdminPassword;
+import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.config.Listeners;
 import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.redfish.RedfishService;
@@ -56,6 +58,8 @@ public final class AgentAssembly implements AutoCloseable {
     private final List<AgentExtension> extensions;
     private EventHistory history;
     private BmcRuntime runtime;
+    private Optional<BrokerAccounts> brokerAccounts = Optional.empty();
+    private boolean embeddedBroker;
 
     private AgentAssembly(AgentConfig config, Scheduler scheduler, List<AgentExtension> extensions) {
         this.config = config;
@@ -101,14 +105,19 @@ public final class AgentAssembly implements AutoCloseable {
         ensureAdminAccount();
 
         // 4. Extensions that the services use (the demo's embedded MQTT broker, simulated host hardware).
+        //    An embedded broker enforces the generated accounts: only the agent publishes (see BrokerAccounts).
         Optional<String> brokerUrl = Optional.ofNullable(config.mqtt().brokerUrl());
+        if (brokerUrl.isEmpty() && !extensions.isEmpty()) {
+            brokerAccounts = Optional.of(BrokerAccounts.resolve(config, random));
+        }
         IntFunction<HostHardware> hardware = i -> HostHardware.none();
         for (AgentExtension extension : extensions) {
-            Optional<AgentExtension.Started> s = extension.beforeServices(config);
+            Optional<AgentExtension.Started> s = extension.beforeServices(config, brokerAccounts);
             if (s.isPresent()) {
                 AgentExtension.Started piece = started(extension.getClass().getSimpleName(), s.get());
                 if (piece.brokerUrl().isPresent() && brokerUrl.isEmpty()) {
                     brokerUrl = piece.brokerUrl();
+                    embeddedBroker = true;
                     serving.add(Service.MQTT);
                 }
                 hardware = piece.hardware().orElse(hardware);
@@ -141,8 +150,28 @@ public final class AgentAssembly implements AutoCloseable {
                 started(extension.getClass().getSimpleName() + " (after services)", s.get());
             }
         }
+        warnExposure();
         log.info("agent started: {} host(s), data in {}, serving {}", config.hosts(), config.dataDir(),
                 serving.isEmpty() ? "no network services yet" : serving);
+    }
+
+    /** One warning per listener that is not on loopback: the operator sees what the network can reach. */
+    private void warnExposure() {
+        var l = config.listeners();
+        if (!Listeners.isLoopback(l.ipmi())) {
+            log.warn("IPMI RMCP+ listens on {} (ipmi.bind), not loopback: reachable from the network", l.ipmi());
+        }
+        if (!Listeners.isLoopback(l.redfish())) {
+            log.warn("Redfish listens on {} (redfish.bind), not loopback: reachable from the network", l.redfish());
+        }
+        if (!Listeners.isLoopback(l.hostInterface())) {
+            log.warn("the host interface listens on {} (hostInterface.allowRemote): it is unauthenticated, whoever "
+                    + "reaches it acts as the host", l.hostInterface());
+        }
+        if (embeddedBroker && !Listeners.isLoopback(l.mqtt())) {
+            log.warn("the embedded MQTT broker listens on {} (mqtt.bind), not loopback: every client must log in",
+                    l.mqtt());
+        }
     }
 
     /** Journal durability from the fsync key; BATCH group-commits on the agent's scheduler. */
@@ -151,9 +180,36 @@ public final class AgentAssembly implements AutoCloseable {
     }
 
     private MqttTelemetry telemetry(URI broker, List<String> hostIds) {
-        MqttOptions options = MqttOptions.of(broker, config.mqtt().site(), config.mqtt().bmcId(), config.dataDir());
+        MqttOptions options = mqttOptions(broker);
         return new MqttTelemetry(options, runtime.events(), history, id -> runtime.node(Hosts.index(id)).state(),
                 hostIds, scheduler);
+    }
+
+    /**
+     * Telemetry options: the embedded broker with the agent's generated login; an external broker with
+     * {@code mqtt.username}/{@code mqtt.password} and, for {@code ssl://}, {@code mqtt.trustStore}.
+     */
+    MqttOptions mqttOptions(URI broker) {
+        var m = config.mqtt();
+        MqttOptions options = MqttOptions.of(broker, m.site(), m.bmcId(), config.dataDir());
+        if (embeddedBroker) {
+            BrokerAccounts.Login agent = brokerAccounts.orElseThrow().agent();
+            return options.withCredentials(agent.user(), agent.password());
+        }
+        if (m.username() != null) {
+            options = m.password() == null ? options.withUsername(m.username())
+                    : options.withCredentials(m.username(), m.password());
+        }
+        if (m.trustStore() != null) {
+            options = options.withTls(Optional.of(java.nio.file.Path.of(m.trustStore())),
+                    Optional.ofNullable(m.trustStorePassword()), false);
+        }
+        return options;
+    }
+
+    /** The embedded broker's accounts (present when the demo runs one). */
+    public Optional<BrokerAccounts> brokerAccounts() {
+        return embeddedBroker ? brokerAccounts : Optional.empty();
     }
 
     private void ensureAdminAccount() {

@@ -1,5 +1,6 @@
 package dev.bmcagent.agent;
 
+import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.runtime.HostHardware;
 import java.util.Optional;
@@ -29,6 +30,15 @@ public interface AgentExtension {
     /** Starts before the agent's services (e.g. a broker they connect to); empty when not applicable. */
     default Optional<Started> beforeServices(AgentConfig config) throws Exception {
         return Optional.empty();
+    }
+
+    /**
+     * As {@link #beforeServices(AgentConfig)}, with the accounts an embedded broker must enforce (present when no
+     * external broker is configured): the agent connects with {@link BrokerAccounts#agent()}.
+     */
+    default Optional<Started> beforeServices(AgentConfig config, Optional<BrokerAccounts> brokerAccounts)
+            throws Exception {
+        return beforeServices(config);
     }
 
     /** Starts after the agent's services are up (e.g. hosts that connect to the host interface). */

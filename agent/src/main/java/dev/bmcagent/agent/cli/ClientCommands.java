@@ -2,8 +2,10 @@ package dev.bmcagent.agent.cli;
 
 import dev.bmcagent.agent.Service;
 import dev.bmcagent.agent.account.AdminCredentials;
+import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,8 +20,20 @@ public final class ClientCommands {
     }
 
     public static String render(AgentConfig config, AdminCredentials admin, Set<Service> serving) {
-        String host = config.bind();
-        String urlHost = host.contains(":") ? "[" + host + "]" : host;
+        return render(config, admin, serving, Optional.empty());
+    }
+
+    /** With the embedded broker's accounts: the subscriber logs in as the monitor unless anonymous reads are on. */
+    public static String render(AgentConfig config, AdminCredentials admin, Set<Service> serving,
+                                Optional<BrokerAccounts> broker) {
+        String mqttLogin = broker.filter(b -> !b.allowAnonymous())
+                .map(b -> " -u " + b.monitor().user() + " -P \"$(cat " + shellQuote(b.monitor().file().toString())
+                        + ")\"").orElse("");
+        String host = clientHost(config.listeners().ipmi());
+        String redfishHost = clientHost(config.listeners().redfish());
+        String urlHost = redfishHost.contains(":") ? "[" + redfishHost + "]" : redfishHost;
+        String mqttHost = clientHost(config.listeners().mqtt());
+        String hostIfHost = clientHost(config.listeners().hostInterface());
         boolean fromFile = admin.source() != AdminCredentials.Source.CONFIGURED;
         String ipmiAuth = fromFile ? "-f " + shellQuote(admin.file().toString())
                 : "-P " + shellQuote(admin.password());
@@ -37,14 +51,14 @@ public final class ClientCommands {
         section(b, serving, Service.REDFISH, "https://" + urlHost + ":" + config.redfishPort(),
                 "curl -sk -u " + curlAuth + " https://" + urlHost + ":" + config.redfishPort() + "/redfish/v1/Systems");
         section(b, serving, Service.MQTT, config.mqtt().brokerUrl() == null
-                        ? host + " port " + config.mqttPort() : config.mqtt().brokerUrl(),
+                        ? mqttHost + " port " + config.mqttPort() : config.mqtt().brokerUrl(),
                 config.mqtt().brokerUrl() == null
-                        ? "mosquitto_sub -h " + host + " -p " + config.mqttPort() + " -t 'bmc/#' -v"
+                        ? "mosquitto_sub -h " + mqttHost + " -p " + config.mqttPort() + mqttLogin + " -t 'bmc/#' -v"
                         : "mosquitto_sub -L " + shellQuote(config.mqtt().brokerUrl() + "/bmc/#") + " -v");
         int last = config.hostPort() + config.hosts() - 1;
-        section(b, serving, Service.HOST_INTERFACE, host + " port " + config.hostPort()
+        section(b, serving, Service.HOST_INTERFACE, hostIfHost + " port " + config.hostPort()
                         + (last > config.hostPort() ? ".." + last : "") + ", host i on " + config.hostPort() + "+i",
-                "qemu-system-x86_64 ... -chardev socket,id=ipmi0,host=" + host + ",port=" + config.hostPort()
+                "qemu-system-x86_64 ... -chardev socket,id=ipmi0,host=" + hostIfHost + ",port=" + config.hostPort()
                         + ",reconnect=10 -device ipmi-bmc-extern,id=bmc0,chardev=ipmi0 -device isa-ipmi-kcs,bmc=bmc0");
         return b.toString();
     }
@@ -56,6 +70,15 @@ public final class ClientCommands {
         for (String c : commands) {
             b.append("    ").append(c).append('\n');
         }
+    }
+
+    /** The address a local client uses for a listener: the listener's own, or loopback for a wildcard bind. */
+    static String clientHost(String bind) {
+        return switch (bind) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "0:0:0:0:0:0:0:0" -> "::1";
+            default -> bind;
+        };
     }
 
     /** Single-quotes for POSIX shells when needed. */

@@ -17,8 +17,32 @@ final class ConfigOptions {
     Integer hosts;
 
     @Option(names = "--bind", paramLabel = "IP",
-            description = "IP literal all services listen on (key bind; default: " + AgentConfig.DEFAULT_BIND + ")")
+            description = "IP literal of every listener without its own bind below (key bind; default: "
+                    + AgentConfig.DEFAULT_BIND + "); a non-loopback host interface is still refused")
     String bind;
+
+    @Option(names = "--ipmi-bind", paramLabel = "IP",
+            description = "IP literal IPMI RMCP+ listens on (key ipmi.bind; default: bind)")
+    String ipmiBind;
+
+    @Option(names = "--redfish-bind", paramLabel = "IP",
+            description = "IP literal Redfish listens on (key redfish.bind; default: bind)")
+    String redfishBind;
+
+    @Option(names = "--host-interface-bind", paramLabel = "IP",
+            description = "IP literal the host interface listens on; must be loopback unless "
+                    + "--allow-remote-host-interface (key hostInterface.bind; default: bind)")
+    String hostInterfaceBind;
+
+    @Option(names = "--allow-remote-host-interface",
+            description = "permit a non-loopback host interface address: the host interface is unauthenticated, "
+                    + "use only over a link you trust (key hostInterface.allowRemote; default: false)")
+    Boolean allowRemoteHostInterface;
+
+    @Option(names = "--mqtt-bind", paramLabel = "IP",
+            description = "IP literal the demo's embedded MQTT broker listens on; off loopback it requires the "
+                    + "generated credentials (key mqtt.bind; default: bind)")
+    String mqttBind;
 
     @Option(names = "--ipmi-port", paramLabel = "PORT",
             description = "IPMI RMCP+ UDP port (key ipmiPort; default: " + AgentConfig.DEFAULT_IPMI_PORT + ")")
@@ -68,7 +92,11 @@ final class ConfigOptions {
 
     PartialConfig toPartial() {
         return new PartialConfig(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir,
-                timeScale, store, fsync, mqttBroker == null ? null
-                        : new PartialConfig.PartialMqtt(mqttBroker, null, null));
+                timeScale, store, fsync, mqttBroker == null && mqttBind == null ? null
+                        : new PartialConfig.PartialMqtt(mqttBroker, null, null, mqttBind, null, null, null, null, null),
+                ipmiBind == null ? null : new PartialConfig.PartialListener(ipmiBind),
+                redfishBind == null ? null : new PartialConfig.PartialListener(redfishBind),
+                hostInterfaceBind == null && allowRemoteHostInterface == null ? null
+                        : new PartialConfig.PartialHostInterface(hostInterfaceBind, allowRemoteHostInterface));
     }
 }

@@ -3,6 +3,7 @@ package dev.bmcagent.agent.cli;
 import dev.bmcagent.agent.AgentAssembly;
 import dev.bmcagent.agent.AgentExtension;
 import dev.bmcagent.agent.account.AdminCredentials;
+import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.DataDirectory;
 import dev.bmcagent.agent.config.PartialConfig;
@@ -36,8 +37,9 @@ final class RunCommand {
             throw e;
         }
         out.println(announce(assembly.admin()));
+        assembly.brokerAccounts().ifPresent(b -> out.println(announce(b)));
         if (demo) {
-            out.print(ClientCommands.render(config, assembly.admin(), assembly.serving()));
+            out.print(ClientCommands.render(config, assembly.admin(), assembly.serving(), assembly.brokerAccounts()));
         }
         out.println("Running. Press Ctrl-C to stop.");
         out.flush();
@@ -46,6 +48,16 @@ final class RunCommand {
             scheduler.close();
         });
         return 0;
+    }
+
+    static String announce(BrokerAccounts b) {
+        BrokerAccounts.Login m = b.monitor();
+        String login = m.generated()
+                ? "generated password (shown only this once, kept in " + m.file() + "): " + m.password()
+                : "password in " + m.file();
+        return "MQTT broker: only the agent publishes (user '" + b.agent().user() + "', password in "
+                + b.agent().file() + "); monitors read as user '" + m.user() + "', " + login
+                + (b.allowAnonymous() ? "; anonymous clients may read (loopback)" : "; no anonymous clients");
     }
 
     static String announce(AdminCredentials admin) {

@@ -2,7 +2,6 @@ package dev.bmcagent.agent.config;
 
 import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
-import io.netty.util.NetUtil;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * Every rejection is a {@link ConfigException} naming the key and the allowed range.
  *
  * @param hosts          number of hosts this agent manages (1..4096)
- * @param bind           IP literal all servers listen on
+ * @param bind           IP literal of every listener that has no bind of its own (see {@link Listeners})
  * @param ipmiPort       IPMI RMCP+ UDP port (623 in production)
  * @param redfishPort    Redfish HTTPS port
  * @param mqttPort       embedded MQTT broker port
@@ -26,10 +25,11 @@ import java.util.Optional;
  * @param store          DISK (journals in dataDir) or MEMORY
  * @param fsync          when journals fsync (NEVER: kill -9 safe; BATCH / ALWAYS: also power-loss safe)
  * @param mqtt           MQTT settings
+ * @param listeners      where each listener binds
  */
 public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
                           Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
-                          FsyncPolicy fsync, MqttConfig mqtt) {
+                          FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -46,11 +46,16 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(fsync, "fsync");
         Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(listeners, "listeners");
         if (hosts < 1 || hosts > MAX_HOSTS) {
             throw new ConfigException("hosts", hosts + " is out of range 1.." + MAX_HOSTS);
         }
-        if (bind == null || (!NetUtil.isValidIpV4Address(bind) && !NetUtil.isValidIpV6Address(bind))) {
-            throw new ConfigException("bind", "'" + bind + "' is not an IP literal (e.g. 127.0.0.1 or ::1)");
+        Listeners.checkLiteral("bind", bind);
+        if (mqtt.brokerUrl() == null && mqtt.allowAnonymous() && !Listeners.isLoopback(listeners.mqtt())) {
+            throw new ConfigException("mqtt.allowAnonymous", "the embedded broker on " + listeners.mqtt()
+                    + " (mqtt.bind) is not on loopback: anonymous clients are refused there. Remove "
+                    + "mqtt.allowAnonymous (clients then log in with the generated monitor password) or set mqtt.bind "
+                    + "(--mqtt-bind) to 127.0.0.1 or ::1");
         }
         checkPort("ipmiPort", ipmiPort);
         checkPort("redfishPort", redfishPort);
@@ -68,6 +73,14 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
             throw new ConfigException("timeScale", timeScale + " is out of range: must be a finite number > 0");
         }
+    }
+
+    /** Every listener on {@code bind} (no per-listener keys). */
+    public AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
+                       Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
+                       FsyncPolicy fsync, MqttConfig mqtt) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, Listeners.all(bind));
     }
 
     private static void checkPort(String key, int port) {

@@ -12,14 +12,45 @@ import java.util.Optional;
  */
 public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
                             Integer hostPort, String adminPassword, String dataDir, Double timeScale,
-                            StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt) {
+                            StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi,
+                            PartialListener redfish, PartialHostInterface hostInterface) {
+
+    /** Without the per-listener sections. */
+    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
+                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
+                         FsyncPolicy fsync, PartialMqtt mqtt) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, null, null, null);
+    }
 
     /** The {@code mqtt:} section. */
-    public record PartialMqtt(String brokerUrl, String site, String bmcId) {
+    public record PartialMqtt(String brokerUrl, String site, String bmcId, String bind, Boolean allowAnonymous,
+                              String username, String password, String trustStore, String trustStorePassword) {
+        public PartialMqtt(String brokerUrl, String site, String bmcId) {
+            this(brokerUrl, site, bmcId, null, null, null, null, null, null);
+        }
+
         /** This section with every value {@code over} sets replacing ours. */
         PartialMqtt overriddenBy(PartialMqtt over) {
             return over == null ? this : new PartialMqtt(pick(over.brokerUrl, brokerUrl), pick(over.site, site),
-                    pick(over.bmcId, bmcId));
+                    pick(over.bmcId, bmcId), pick(over.bind, bind), pick(over.allowAnonymous, allowAnonymous),
+                    pick(over.username, username), pick(over.password, password),
+                    pick(over.trustStore, trustStore), pick(over.trustStorePassword, trustStorePassword));
+        }
+    }
+
+    /** The {@code ipmi:} and {@code redfish:} sections. */
+    public record PartialListener(String bind) {
+        PartialListener overriddenBy(PartialListener over) {
+            return over == null ? this : new PartialListener(pick(over.bind, bind));
+        }
+    }
+
+    /** The {@code hostInterface:} section. */
+    public record PartialHostInterface(String bind, Boolean allowRemote) {
+        PartialHostInterface overriddenBy(PartialHostInterface over) {
+            return over == null ? this : new PartialHostInterface(pick(over.bind, bind),
+                    pick(over.allowRemote, allowRemote));
         }
     }
 
@@ -34,11 +65,15 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(over.redfishPort, redfishPort), pick(over.mqttPort, mqttPort), pick(over.hostPort, hostPort),
                 pick(over.adminPassword, adminPassword), pick(over.dataDir, dataDir),
                 pick(over.timeScale, timeScale), pick(over.store, store), pick(over.fsync, fsync),
-                mqtt == null ? over.mqtt : mqtt.overriddenBy(over.mqtt));
+                mqtt == null ? over.mqtt : mqtt.overriddenBy(over.mqtt),
+                ipmi == null ? over.ipmi : ipmi.overriddenBy(over.ipmi),
+                redfish == null ? over.redfish : redfish.overriddenBy(over.redfish),
+                hostInterface == null ? over.hostInterface : hostInterface.overriddenBy(over.hostInterface));
     }
 
     /**
-     * Fills defaults and validates.
+     * Fills defaults and validates. A listener without its own {@code bind} takes the top-level {@code bind}
+     * (itself loopback by default), from whichever layer set it: a listener's own key always wins.
      *
      * @param defaultDataDir used when no dataDir is given (see {@link DataDirectory})
      * @throws ConfigException naming the first bad key
@@ -50,9 +85,22 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
         } catch (java.nio.file.InvalidPathException e) {
             throw new ConfigException("dataDir", "'" + dataDir + "' is not a path: " + e.getReason());
         }
+        String all = pick(bind, AgentConfig.DEFAULT_BIND);
+        Listeners.checkLiteral("bind", all);
+        PartialMqtt m = mqtt == null ? new PartialMqtt(null, null, null) : mqtt;
+        Listeners listeners = new Listeners(
+                pick(ipmi == null ? null : ipmi.bind, all),
+                pick(redfish == null ? null : redfish.bind, all),
+                pick(hostInterface == null ? null : hostInterface.bind, all),
+                pick(m.bind, all),
+                hostInterface != null && Boolean.TRUE.equals(hostInterface.allowRemote));
+        MqttConfig mqttConfig = new MqttConfig(m.brokerUrl, pick(m.site, MqttConfig.DEFAULT_SITE),
+                pick(m.bmcId, MqttConfig.DEFAULT_BMC_ID),
+                pick(m.allowAnonymous, m.brokerUrl == null && Listeners.isLoopback(listeners.mqtt())),
+                m.username, m.password, m.trustStore, m.trustStorePassword);
         return new AgentConfig(
                 pick(hosts, AgentConfig.DEFAULT_HOSTS),
-                pick(bind, AgentConfig.DEFAULT_BIND),
+                all,
                 pick(ipmiPort, AgentConfig.DEFAULT_IPMI_PORT),
                 pick(redfishPort, AgentConfig.DEFAULT_REDFISH_PORT),
                 pick(mqttPort, AgentConfig.DEFAULT_MQTT_PORT),
@@ -62,8 +110,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(timeScale, AgentConfig.DEFAULT_TIME_SCALE),
                 pick(store, AgentConfig.DEFAULT_STORE),
                 pick(fsync, AgentConfig.DEFAULT_FSYNC),
-                mqtt == null ? MqttConfig.embedded() : new MqttConfig(mqtt.brokerUrl,
-                        pick(mqtt.site, MqttConfig.DEFAULT_SITE), pick(mqtt.bmcId, MqttConfig.DEFAULT_BMC_ID)));
+                mqttConfig,
+                listeners);
     }
 
     private static <T> T pick(T first, T fallback) {

@@ -150,7 +150,7 @@ public final class BmcRuntime implements AutoCloseable {
         for (int i = 0; i < o.hosts(); i++) {
             HostNode node = nodes.get(i);
             VmHostPower power = powers.get(i);
-            HostInterfaceConfig hc = HostInterfaceConfig.defaults(i).withBindHost(o.bind())
+            HostInterfaceConfig hc = HostInterfaceConfig.defaults(i).withBindHost(o.hostBind())
                     .withPort(RuntimeOptions.port(o.hostPort(), i)).withStartCommand(o.startCommand());
             HostInterfaceServer server = new HostInterfaceServer(hc, dispatcher, sysIf.get(i), e -> {
                 node.onEvent(e);
@@ -165,7 +165,7 @@ public final class BmcRuntime implements AutoCloseable {
         running.push(() -> nodes.forEach(HostNode::close));
         byte[] guid = BmcIdentity.ipmiGuidBytes(identity.systemGuid());
         for (int i = 0; i < o.hosts(); i++) {
-            IpmiLanOptions lo = IpmiLanOptions.defaults().withBind(o.bind(), RuntimeOptions.port(o.ipmiPort(), i));
+            IpmiLanOptions lo = IpmiLanOptions.defaults().withBind(o.ipmiBind(), RuntimeOptions.port(o.ipmiPort(), i));
             LanCounters counters = new LanCounters();
             LanPacketProcessor p = new LanPacketProcessor(lo, users, dispatcher, i, guid, scheduler.clock(), random,
                     counters);

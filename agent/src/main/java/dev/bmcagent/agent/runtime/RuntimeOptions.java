@@ -10,7 +10,8 @@ import java.util.Objects;
  * What {@link BmcRuntime} needs from the configuration.
  *
  * @param hosts        number of hosts
- * @param bind         listen address of every server (loopback by default)
+ * @param ipmiBind     listen address of the IPMI RMCP+ servers (loopback by default)
+ * @param hostBind     listen address of the host interfaces (loopback by default)
  * @param ipmiPort     RMCP+ UDP port of host 0 (host i: + i); 0 = a free port per host
  * @param hostPort     VM-protocol TCP port of host 0 (host i: + i); 0 = a free port per host
  * @param dataDir      where the SEL journals live ({@code store/sel-host<i>.journal})
@@ -19,7 +20,8 @@ import java.util.Objects;
  * @param selCapacity  SEL records per host
  * @param timing       node intervals
  */
-public record RuntimeOptions(int hosts, String bind, int ipmiPort, int hostPort, Path dataDir, StoreKind store,
+public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ipmiPort, int hostPort, Path dataDir,
+                             StoreKind store,
                              List<String> startCommand, int selCapacity, NodeTiming timing) {
     public static final int DEFAULT_SEL_CAPACITY = 3639;
 
@@ -27,7 +29,8 @@ public record RuntimeOptions(int hosts, String bind, int ipmiPort, int hostPort,
         if (hosts < 1) {
             throw new IllegalArgumentException("hosts must be >= 1");
         }
-        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(ipmiBind, "ipmiBind");
+        Objects.requireNonNull(hostBind, "hostBind");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(store, "store");
         startCommand = List.copyOf(startCommand);
@@ -37,8 +40,15 @@ public record RuntimeOptions(int hosts, String bind, int ipmiPort, int hostPort,
         }
     }
 
+    /** Every server on {@code bind}. */
+    public RuntimeOptions(int hosts, String bind, int ipmiPort, int hostPort, Path dataDir, StoreKind store,
+                          List<String> startCommand, int selCapacity, NodeTiming timing) {
+        this(hosts, bind, bind, ipmiPort, hostPort, dataDir, store, startCommand, selCapacity, timing);
+    }
+
     public static RuntimeOptions from(AgentConfig c) {
-        return new RuntimeOptions(c.hosts(), c.bind(), c.ipmiPort(), c.hostPort(), c.dataDir(), c.store(), List.of(),
+        return new RuntimeOptions(c.hosts(), c.listeners().ipmi(), c.listeners().hostInterface(), c.ipmiPort(),
+                c.hostPort(), c.dataDir(), c.store(), List.of(),
                 DEFAULT_SEL_CAPACITY, NodeTiming.DEFAULT);
     }
 

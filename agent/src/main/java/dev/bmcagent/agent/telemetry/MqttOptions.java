@@ -55,7 +55,7 @@ public record MqttOptions(URI brokerUri, String site, String bmcId, String topic
         requireTopicLevel(bmcId, "bmcId");
         Objects.requireNonNull(topicPrefix, "topicPrefix");
         if (topicPrefix.isBlank()) {
-            topicPrefix = "bmc/" + site + "/" + bmcId;
+            topicPrefix = defaultTopicPrefix(site, bmcId);
         }
         if (topicPrefix.contains("+") || topicPrefix.contains("#") || topicPrefix.endsWith("/")) {
             throw new IllegalArgumentException("bad topic prefix: " + topicPrefix);
@@ -115,6 +115,13 @@ public record MqttOptions(URI brokerUri, String site, String bmcId, String topic
                 reconnectMin, reconnectMax, stateRefresh, dataDir);
     }
 
+    /** A user name without a password. */
+    public MqttOptions withUsername(String user) {
+        return new MqttOptions(brokerUri, site, bmcId, topicPrefix, Optional.of(user), Optional.empty(),
+                trustStore, trustStorePassword, insecureTls, backlogBound, version, maxInflight, eventExpiry,
+                reconnectMin, reconnectMax, stateRefresh, dataDir);
+    }
+
     public MqttOptions withReconnect(Duration min, Duration max) {
         return new MqttOptions(brokerUri, site, bmcId, topicPrefix, username, password, trustStore,
                 trustStorePassword, insecureTls, backlogBound, version, maxInflight, eventExpiry, min, max,
@@ -136,7 +143,17 @@ public record MqttOptions(URI brokerUri, String site, String bmcId, String topic
 
     /** The MQTT client id: stable per BMC so a broker can tell reconnects apart from new agents. */
     public String clientId() {
+        return clientId(site, bmcId);
+    }
+
+    /** The client id of the agent of {@code site} / {@code bmcId}. */
+    public static String clientId(String site, String bmcId) {
         return "bmc-agent-" + site + "-" + bmcId;
+    }
+
+    /** {@code bmc/<site>/<bmc-id>}. */
+    public static String defaultTopicPrefix(String site, String bmcId) {
+        return "bmc/" + site + "/" + bmcId;
     }
 
     private static void requireTopicLevel(String value, String name) {

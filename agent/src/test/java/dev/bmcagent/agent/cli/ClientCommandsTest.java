@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.Service;
 import dev.bmcagent.agent.account.AdminCredentials;
+import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.AgentConfigLoader;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +44,24 @@ class ClientCommandsTest {
         assertTrue(text.contains("curl -sk -u 'admin:it'\\''s$x' https://[::1]:18443/redfish/v1/Systems"), text);
         assertTrue(text.contains("Redfish (HTTPS https://[::1]:18443)\n"), "served: no marker\n" + text);
         assertTrue(text.contains("port 19002..19004, host i on 19002+i"), text);
+    }
+
+    @Test
+    void eachListenerIsAddressedWhereItListensAndTheMonitorLogsInOffLoopback() {
+        AdminCredentials admin = new AdminCredentials("admin", "Secr3tSecr3tSecr", AdminCredentials.Source.STORED,
+                DIR.resolve("admin-password"));
+        AgentConfig c = new AgentConfigLoader().parse("ipmiPort: 16230\nredfishPort: 18443\nmqttPort: 11883\n"
+                + "hostPort: 19002\nipmi:\n  bind: 127.0.0.2\nredfish:\n  bind: 0.0.0.0\nmqtt:\n  bind: '::'\n")
+                .resolve(DIR);
+        BrokerAccounts broker = new BrokerAccounts(
+                new BrokerAccounts.Login("bmc-agent", "agent-secret-agent-secret", DIR.resolve("a"), false),
+                new BrokerAccounts.Login("monitor", "monitor-secret-monitor-se", DIR.resolve("mqtt-monitor-password"),
+                        false), "bmc-agent-local-bmc0", "bmc/local/bmc0", c.mqtt().allowAnonymous());
+        String text = ClientCommands.render(c, admin, Set.of(), Optional.of(broker));
+        assertTrue(text.contains("ipmitool -I lanplus -H 127.0.0.2 -p 16230"), text);
+        assertTrue(text.contains("https://127.0.0.1:18443/redfish/v1/Systems"), "wildcard: reach it on loopback\n" + text);
+        assertTrue(text.contains("mosquitto_sub -h ::1 -p 11883 -u monitor -P \"$(cat '/srv/bmc data/mqtt-monitor-password')\" "
+                + "-t 'bmc/#' -v"), text);
+        assertFalse(text.contains("secret"), text);
     }
 }

@@ -100,6 +100,31 @@ class MainTest {
     }
 
     @Test
+    void aNonLoopbackHostInterfaceIsRefusedBeforeAnythingStarts() throws Exception {
+        // The data dir cannot be created: had the configuration been accepted, start-up would fail there (exit 1)
+        // before binding anything, so this test never listens on a non-loopback address either way.
+        String noDir = "/dev/null/bmc-data";
+        Result r = run(env(tmp), "demo", "--bind", "0.0.0.0", "--data-dir", noDir);
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("bmc demo: invalid configuration: hostInterface.bind: 0.0.0.0 is not a "
+                + "loopback address. The host interface is unauthenticated"), r.err());
+        Path yaml = java.nio.file.Files.writeString(tmp.resolve("agent.yaml"),
+                "dataDir: " + noDir + "\nhostInterface:\n  bind: '::'\n");
+        Result a = run(env(tmp), "agent", "--config", yaml.toString());
+        assertEquals(2, a.exit(), a.err());
+        assertTrue(a.err().startsWith("bmc agent: invalid configuration: hostInterface.bind: :: is not a loopback"),
+                a.err());
+        Result m = run(env(tmp), "demo", "--mqtt-bind", "0.0.0.0", "--data-dir", noDir);
+        assertEquals(1, m.exit(), "an authenticated broker off loopback is accepted (then the data dir fails)");
+        Path anon = java.nio.file.Files.writeString(tmp.resolve("anon.yaml"),
+                "dataDir: " + noDir + "\nmqtt:\n  bind: 0.0.0.0\n  allowAnonymous: true\n");
+        Result b = run(env(tmp), "agent", "--config", anon.toString());
+        assertEquals(2, b.exit(), b.err());
+        assertTrue(b.err().startsWith("bmc agent: invalid configuration: mqtt.allowAnonymous: the embedded broker on "
+                + "0.0.0.0 (mqtt.bind) is not on loopback"), b.err());
+    }
+
+    @Test
     void unparseableFlagIsAUsageError() {
         Result r = run(env(tmp), "demo", "--hosts", "many");
         assertEquals(2, r.exit());

@@ -74,9 +74,11 @@ class AgentConfigTest {
 
     @Test
     void unknownKeyIsNamedWithTheKnownKeys() {
-        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, fsync, hostPort, hosts, "
-                + "ipmiPort, mqtt, mqttPort, redfishPort, store, timeScale)", rejection("ipmiPrt: 6230"));
-        assertEquals("mqtt.broker: unknown key (known keys: bmcId, brokerUrl, site)", rejection("mqtt:\n  broker: x"));
+        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, fsync, hostInterface, "
+                + "hostPort, hosts, ipmi, ipmiPort, mqtt, mqttPort, redfish, redfishPort, store, timeScale)",
+                rejection("ipmiPrt: 6230"));
+        assertEquals("mqtt.broker: unknown key (known keys: allowAnonymous, bind, bmcId, brokerUrl, password, site, "
+                + "trustStore, trustStorePassword, username)", rejection("mqtt:\n  broker: x"));
     }
 
     @ParameterizedTest
@@ -121,8 +123,10 @@ class AgentConfigTest {
 
     @Test
     void brokerUrlMustBeAnMqttUrl() {
-        assertEquals("mqtt.brokerUrl: 'http://127.0.0.1' must look like tcp://HOST:PORT (schemes: tcp, ssl, ws, wss)",
+        assertEquals("mqtt.brokerUrl: 'http://127.0.0.1' must look like tcp://HOST:PORT or ssl://HOST:PORT",
                 rejection("mqtt:\n  brokerUrl: http://127.0.0.1"));
+        assertEquals("mqtt.brokerUrl: 'tcp://127.0.0.1' must look like tcp://HOST:PORT or ssl://HOST:PORT",
+                rejection("mqtt:\n  brokerUrl: tcp://127.0.0.1"));
     }
 
     @Test

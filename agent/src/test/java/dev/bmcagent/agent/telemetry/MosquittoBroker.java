@@ -50,6 +50,32 @@ public final class MosquittoBroker implements AutoCloseable {
         return b;
     }
 
+    /**
+     * A TLS listener with the given PEM certificate and key that refuses anonymous clients and knows one user
+     * ({@code password_file} written with the real {@code mosquitto_passwd}).
+     */
+    public static MosquittoBroker startTlsWithLogin(Path dir, Path certPem, Path keyPem, String user,
+                                                    String password) {
+        Path passwords = dir.resolve("passwords");
+        try {
+            Process p = new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwords.toString(), user, password)
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("mosquitto_passwd failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        MosquittoBroker b = new MosquittoBroker(dir, freePort(), false, java.util.List.of("certfile " + certPem,
+                "keyfile " + keyPem, "password_file " + passwords), DEFAULT_TUNING);
+        b.startProcess();
+        return b;
+    }
+
     /** Starts Mosquitto on a free port, configuration and log in {@code dir}. */
     public static MosquittoBroker start(Path dir) {
         MosquittoBroker b = new MosquittoBroker(dir, freePort(), true);

@@ -37,6 +37,10 @@ final class Broker {
     final LongAdder delivered = new LongAdder();
     final LongAdder dropped = new LongAdder();
     final LongAdder retainedRefused = new LongAdder();
+    /** CONNECTs refused by the ACL (credentials, reserved client id, will topic). */
+    final LongAdder refusedConnects = new LongAdder();
+    /** PUBLISHes refused by the ACL (never routed, never retained). */
+    final LongAdder refusedPublishes = new LongAdder();
 
     Broker(BrokerOptions options) {
         this.options = options;

@@ -13,6 +13,7 @@ import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPubAckMessage;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
@@ -45,6 +46,7 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
     private final Broker broker;
     private final AtomicInteger connections;
     private Session session;
+    private BrokerAcl.Role role;
     private MqttVersion version = MqttVersion.MQTT_3_1_1;
     private Publication will;
     private boolean counted;
@@ -139,6 +141,21 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
                         MqttProperties.MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(), clientId));
             }
         }
+        BrokerAcl acl = broker.options().acl();
+        BrokerAcl.Decision decision = acl.authenticate(vh.hasUserName() ? payload.userName() : null,
+                vh.hasPassword() ? payload.passwordInBytes() : null, clientId);
+        if (decision.refusal() == null && vh.isWillFlag() && !acl.mayPublish(decision.role(), payload.willTopic())) {
+            decision = BrokerAcl.Decision.refused(BrokerAcl.Refusal.NOT_AUTHORIZED);
+        }
+        if (decision.refusal() != null) {
+            broker.refusedConnects.increment();
+            LOG.debug("MQTT CONNECT from {} (client id '{}') refused: {}", ctx.channel().remoteAddress(), clientId,
+                    decision.refusal());
+            ctx.writeAndFlush(connAck(refusalCode(decision.refusal()), false, MqttProperties.NO_PROPERTIES))
+                    .addListener(f -> ctx.close());
+            return;
+        }
+        role = decision.role();
         boolean persistent;
         if (v5) {
             var expiry = vh.properties().getProperty(MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL.value());
@@ -183,6 +200,10 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
             ctx.close();
             return;
         }
+        if (!broker.options().acl().mayPublish(role, topic)) {
+            refusePublish(ctx, topic, qos, packetId);
+            return;
+        }
         byte[] payload = ByteBufUtil.getBytes(msg.payload());
         MqttProperties props = version == MqttVersion.MQTT_5 ? msg.variableHeader().properties()
                 : MqttProperties.NO_PROPERTIES;
@@ -199,6 +220,46 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
             ctx.writeAndFlush(new MqttPubAckMessage(new MqttFixedHeader(MqttMessageType.PUBACK, false,
                     MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(packetId)));
         }
+    }
+
+    /**
+     * A PUBLISH the ACL refuses is never routed nor retained. MQTT 5: QoS 1 gets PUBACK and QoS 2 PUBREC with
+     * reason code 0x87 Not authorized (the connection stays); QoS 0 has no acknowledgement, so the client gets
+     * DISCONNECT 0x87 and the connection closes. MQTT 3.1.1 has no negative acknowledgement: §3.3.5 leaves "a
+     * positive acknowledgement or close the connection", and we close it so the client sees the refusal.
+     */
+    private void refusePublish(ChannelHandlerContext ctx, String topic, int qos, int packetId) {
+        broker.refusedPublishes.increment();
+        LOG.debug("MQTT client {} ({}) may not publish to '{}': refused", session.clientId(), role, topic);
+        byte notAuthorized = MqttReasonCodes.PubAck.NOT_AUTHORIZED.byteValue();
+        if (version != MqttVersion.MQTT_5) {
+            ctx.close();
+        } else if (qos == 1) {
+            ctx.writeAndFlush(new MqttPubAckMessage(new MqttFixedHeader(MqttMessageType.PUBACK, false,
+                    MqttQoS.AT_MOST_ONCE, false, 0), new MqttPubReplyMessageVariableHeader(packetId, notAuthorized,
+                    MqttProperties.NO_PROPERTIES)));
+        } else if (qos == 2) {
+            ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PUBREC, false,
+                    MqttQoS.AT_MOST_ONCE, false, 0), new MqttPubReplyMessageVariableHeader(packetId, notAuthorized,
+                    MqttProperties.NO_PROPERTIES)));
+        } else {
+            will = null; // a refused client's departure is not an abnormal disconnect
+            ctx.writeAndFlush(MqttMessageBuilders.disconnect()
+                    .reasonCode(MqttReasonCodes.Disconnect.NOT_AUTHORIZED.byteValue()).build())
+                    .addListener(f -> ctx.close());
+        }
+    }
+
+    private MqttConnectReturnCode refusalCode(BrokerAcl.Refusal refusal) {
+        boolean v5 = version == MqttVersion.MQTT_5;
+        return switch (refusal) {
+            case BAD_USER_NAME_OR_PASSWORD -> v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
+            case NOT_AUTHORIZED -> v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED;
+            // 3.1.1 0x02 / 5 0x85: "a valid string but not allowed by the Server" (connAck maps it for 5)
+            case CLIENT_ID_RESERVED -> MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED;
+        };
     }
 
     private void subscribe(ChannelHandlerContext ctx, MqttSubscribeMessage msg) {

@@ -50,6 +50,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (serverChannel != null) {
             return (InetSocketAddress) serverChannel.localAddress();
         }
+        checkExposure(options);
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("mqtt-broker", true),
                 NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -79,15 +80,33 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** A consistent snapshot of the broker's counters (taken on its thread). */
     public Stats stats() {
         if (group == null) {
-            return new Stats(0, 0, 0, 0, 0, 0);
+            return new Stats(0, 0, 0, 0, 0, 0, 0, 0);
         }
         return onBrokerThread(() -> new Stats(connections.get(), broker.onlineSessions(), broker.retainedCount(),
-                broker.published.sum(), broker.delivered.sum(), broker.dropped.sum()));
+                broker.published.sum(), broker.delivered.sum(), broker.dropped.sum(), broker.refusedConnects.sum(),
+                broker.refusedPublishes.sum()));
     }
 
     /** Broker counters. */
     public record Stats(int connections, int onlineSessions, int retained, long published, long delivered,
-                        long dropped) {
+                        long dropped, long refusedConnects, long refusedPublishes) {
+    }
+
+    /**
+     * Refuses, before binding, a broker off loopback without access control or with anonymous clients: only
+     * loopback may be open (issue 11: one listener, one decision).
+     */
+    static void checkExposure(BrokerOptions o) {
+        boolean loopback;
+        try {
+            loopback = java.net.InetAddress.getByName(o.bindAddress()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("bind address " + o.bindAddress() + " is not an address", e);
+        }
+        if (!loopback && (!o.acl().enforced() || o.acl().allowAnonymous())) {
+            throw new IllegalArgumentException("the embedded broker on " + o.bindAddress() + " (not loopback) must "
+                    + "require credentials: " + o.acl());
+        }
     }
 
     private <T> T onBrokerThread(Callable<T> task) {

@@ -2,12 +2,17 @@ package dev.bmcagent.simulator.demo;
 
 import dev.bmcagent.agent.AgentAssembly;
 import dev.bmcagent.agent.AgentExtension;
+import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.runtime.HostHardware;
+import dev.bmcagent.simulator.broker.BrokerAcl;
 import dev.bmcagent.simulator.broker.BrokerOptions;
 import dev.bmcagent.simulator.broker.EmbeddedBroker;
 import dev.bmcagent.simulator.live.LiveSimulation;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -29,13 +34,26 @@ public final class DemoWorld implements AgentExtension {
 
     @Override
     public Optional<Started> beforeServices(AgentConfig config) throws Exception {
+        return beforeServices(config, Optional.empty());
+    }
+
+    /** The broker's ACL: only the agent's login publishes, under its prefix; the monitor login only reads. */
+    static BrokerAcl acl(BrokerAccounts a) {
+        return BrokerAcl.agentOnly(a.agent().user(), a.agent().password(), a.agentClientId(), a.topicPrefix(),
+                Map.of(a.monitor().user(), a.monitor().password()), a.allowAnonymous());
+    }
+
+    @Override
+    public Optional<Started> beforeServices(AgentConfig config, Optional<BrokerAccounts> accounts) throws Exception {
         LiveSimulation prepared = LiveSimulation.prepare(options(config));
         EmbeddedBroker broker = null;
         String url = null;
         try {
             if (config.mqtt().brokerUrl() == null) {
-                broker = new EmbeddedBroker(BrokerOptions.defaults().withBindAddress(config.bind())
-                        .withPort(config.mqttPort()));
+                BrokerAccounts a = accounts.orElseThrow(() -> new IllegalStateException(
+                        "the embedded broker needs the agent's broker accounts"));
+                broker = new EmbeddedBroker(BrokerOptions.defaults().withBindAddress(config.listeners().mqtt())
+                        .withPort(config.mqttPort()).withAcl(acl(a)));
                 InetSocketAddress bound = broker.start();
                 String host = bound.getAddress().getHostAddress();
                 url = "tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
@@ -74,12 +92,18 @@ public final class DemoWorld implements AgentExtension {
                 defaults.stagger(), defaults.flashEvery(), defaults.seed(), defaults.host());
     }
 
+    /** Where the simulated hosts reach the host interface: its bind address, or loopback for a wildcard bind. */
+    static InetAddress connectAddress(String bind) throws UnknownHostException {
+        InetAddress a = InetAddress.getByName(bind); // an IP literal (validated by the configuration)
+        return a.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a;
+    }
+
     @Override
-    public Optional<AutoCloseable> afterServices(AgentAssembly agent) {
+    public Optional<AutoCloseable> afterServices(AgentAssembly agent) throws UnknownHostException {
         if (sim == null) {
             throw new IllegalStateException("beforeServices did not run");
         }
-        sim.connect(agent.scheduler());
+        sim.connect(agent.scheduler(), connectAddress(agent.config().listeners().hostInterface()));
         LOG.info("{} simulated host(s) connected to the host interface, time scale {}; their sensors and fans are "
                 + "the agent's host hardware", agent.config().hosts(), agent.config().timeScale());
         return Optional.of(sim);

@@ -127,14 +127,19 @@ public final class LiveSimulation implements AutoCloseable {
      * then).
      */
     public synchronized void connect(Scheduler real) {
+        connect(real, InetAddress.getLoopbackAddress());
+    }
+
+    /** As {@link #connect(Scheduler)}, to the host interface listening on {@code agent} (e.g. ::1 or 127.0.0.2). */
+    public synchronized void connect(Scheduler real, InetAddress agent) {
         Objects.requireNonNull(real, "real");
+        Objects.requireNonNull(agent, "agent");
         if (pacer != null || links.isEmpty()) {
             throw new IllegalStateException("already connected, or closed");
         }
-        InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
             for (int i = 0; i < hosts.size(); i++) {
-                links.get(i).connect(new InetSocketAddress(loopback, options.basePort() + i), hosts.get(i));
+                links.get(i).connect(new InetSocketAddress(agent, options.basePort() + i), hosts.get(i));
             }
         } catch (RuntimeException e) {
             close();
