@@ -19,6 +19,7 @@ import dev.bmcagent.redfish.http.AuthHandler;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.ODataHandler;
 import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.RequestHygieneHandler;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.service.MetadataResource;
@@ -186,6 +187,7 @@ public final class RedfishServer {
     private Router router(Context context) {
         Router router = Router.router(vertx);
         router.route().handler(new ODataHandler());
+        router.route().handler(new RequestHygieneHandler());
         router.route().handler(new AuthHandler(backends.accounts(), sessions));
         router.route().handler(BodyHandler.create(false).setBodyLimit(options.bodyLimit()));
         Routes routes = new Routes(router);
