@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** Redfish service options: defaults as named constants, fluent setters. */
 public final class RedfishOptions {
@@ -37,6 +38,17 @@ public final class RedfishOptions {
     private int deliveryRetryAttempts = DEFAULT_DELIVERY_RETRY_ATTEMPTS;
     private Duration deliveryRetryInterval = DEFAULT_DELIVERY_RETRY_INTERVAL;
     private boolean openSsl = true;
+    private Set<Integer> ownPorts = Set.of();
+
+    /** Ports of the agent's other listeners (IPMI, host interface, MQTT broker): never a push destination. */
+    public Set<Integer> ownPorts() {
+        return ownPorts;
+    }
+
+    public RedfishOptions ownPorts(Set<Integer> ports) {
+        this.ownPorts = Set.copyOf(ports);
+        return this;
+    }
 
     /** Whether TLS runs on OpenSSL when its native library loads (default), else always on the JDK SSLEngine. */
     public boolean openSsl() {

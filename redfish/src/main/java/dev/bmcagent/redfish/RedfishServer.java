@@ -183,6 +183,16 @@ public final class RedfishServer {
         return client.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     }
 
+    /** The agent's listener ports a push destination on this machine may not name, this server's included. */
+    private Set<Integer> ownPorts() {
+        Set<Integer> ports = new java.util.HashSet<>(options.ownPorts());
+        ports.add(options.port());
+        if (server != null) {
+            ports.add(server.actualPort());
+        }
+        return ports;
+    }
+
     /** Everything event-related runs on {@code context}, the server's own event loop. */
     private Router router(Context context) {
         Router router = Router.router(vertx);
@@ -224,7 +234,8 @@ public final class RedfishServer {
         PushDelivery push = new PushDelivery(vertx, pushClient, options.deliveryRetryAttempts(),
                 options.deliveryRetryInterval(), durable::remove, durable::suspended);
         DestinationValidator destinations =
-                new DestinationValidator(options.eventDestinationHosts(), RedfishOptions.MAX_DESTINATION_LENGTH);
+                new DestinationValidator(options.eventDestinationHosts(), RedfishOptions.MAX_DESTINATION_LENGTH,
+                        Set.of(options.host()), this::ownPorts);
         durable.restore(push, destinations);
         dispatcher = new EventDispatcher(context, store, sse, push);
         dispatcher.start(backends.events());
