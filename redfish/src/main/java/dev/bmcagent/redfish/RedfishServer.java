@@ -35,6 +35,9 @@ import dev.bmcagent.redfish.events.PushDelivery;
 import dev.bmcagent.redfish.events.RegistriesResource;
 import dev.bmcagent.redfish.events.SseStreams;
 import dev.bmcagent.redfish.events.SubscriptionStore;
+import dev.bmcagent.redfish.net.AcceptGate;
+import dev.bmcagent.redfish.net.CappedTransport;
+import dev.bmcagent.redfish.net.ConnectionTimeouts;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -49,6 +52,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Redfish service: HTTPS only (TLS 1.2/1.3), HTTP/1.1 keep-alive. Protocol headers, then authentication,
@@ -68,6 +72,8 @@ public final class RedfishServer {
     private EventDispatcher dispatcher;
     private HttpClient pushClient;
     private TlsEngine tlsEngine;
+    private final AcceptGate gate;
+    private ConnectionTimeouts timeouts;
 
     /** A server on its own Vert.x instance (closed by {@link #stop()}); subscriptions and sessions in memory only. */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
@@ -89,7 +95,7 @@ public final class RedfishServer {
      */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, SubscriptionPersistence subscriptions,
                          SessionPersistence sessions, Clock clock) {
-        this(Vertx.vertx(), true, options, backends, subscriptions, sessions, clock);
+        this(null, true, options, backends, subscriptions, sessions, clock);
     }
 
     /** A server on a shared Vert.x instance (left open by {@link #stop()}); subscriptions, sessions in memory only. */
@@ -100,9 +106,11 @@ public final class RedfishServer {
 
     private RedfishServer(Vertx vertx, boolean ownsVertx, RedfishOptions options, RedfishBackends backends,
                           SubscriptionPersistence subscriptions, SessionPersistence sessions, Clock clock) {
-        this.vertx = Objects.requireNonNull(vertx, "vertx");
-        this.ownsVertx = ownsVertx;
         this.options = Objects.requireNonNull(options, "options");
+        this.gate = new AcceptGate(options.maxConnections(), options.maxConnectionsPerSource(), clock);
+        // our own Vert.x gets the accept-time connection cap; a shared one keeps its transport (timeouts only)
+        this.vertx = vertx != null ? vertx : Vertx.builder().withTransport(new CappedTransport(gate)).build();
+        this.ownsVertx = ownsVertx;
         this.backends = Objects.requireNonNull(backends, "backends");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
@@ -117,7 +125,9 @@ public final class RedfishServer {
                 .setPort(options.port())
                 .setSsl(true)
                 .setKeyCertOptions(TlsMaterial.load(options))
-                .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+                .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"))
+                .setSslHandshakeTimeout(options.handshakeTimeout().toMillis())
+                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
         tlsEngine = TlsEngine.configure(http, options.openSsl());
         Context context = vertx.getOrCreateContext();
         this.context = context;
@@ -126,10 +136,11 @@ public final class RedfishServer {
             try {
                 sessions.restore();
                 Router router = router(context);
-                vertx.createHttpServer(http).requestHandler(router).listen().onSuccess(s -> {
-                    this.server = s;
-                    started.complete();
-                }).onFailure(started::fail);
+                vertx.createHttpServer(http).connectionHandler(timeouts::opened).requestHandler(router).listen()
+                        .onSuccess(s -> {
+                            this.server = s;
+                            started.complete();
+                        }).onFailure(started::fail);
             } catch (RuntimeException e) {
                 started.fail(e);
             }
@@ -143,6 +154,15 @@ public final class RedfishServer {
             throw new IllegalStateException("not started");
         }
         return server.actualPort();
+    }
+
+    /** TCP connections open now (counted from accept) and refused so far by the connection limits. */
+    public int openConnections() {
+        return gate.open();
+    }
+
+    public long refusedConnections() {
+        return gate.refused();
     }
 
     /** The TLS engine in use: "OPENSSL" or "JDK" (after {@link #start()}). */
@@ -196,6 +216,9 @@ public final class RedfishServer {
     /** Everything event-related runs on {@code context}, the server's own event loop. */
     private Router router(Context context) {
         Router router = Router.router(vertx);
+        timeouts = new ConnectionTimeouts(vertx, options.headerTimeout(), options.idleTimeout(),
+                options.bodyTimeout());
+        router.route().handler(timeouts.requestHandler());
         router.route().handler(new ODataHandler());
         router.route().handler(new RequestHygieneHandler());
         router.route().handler(new AuthHandler(backends.accounts(), sessions));
