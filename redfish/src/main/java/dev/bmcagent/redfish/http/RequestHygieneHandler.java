@@ -13,8 +13,8 @@ import java.util.Locale;
 /**
  * Cross-site request forgery defences, run before authentication and any resource: a request whose {@code Origin}
  * is not this service's own origin ({@code https://<Host>}) is refused 403, and a POST, PATCH or PUT carrying a body
- * must declare {@code Content-Type: application/json} (optionally with {@code charset=utf-8}), else 415 with
- * Base.UnrecognizedRequestBody as bmcweb answers. A browser can send {@code text/plain}, form-encoded and multipart
+ * must declare {@code Content-Type: application/json} (optionally with {@code charset=utf-8}), else 415 (RFC 9110
+ * Unsupported Media Type) with Base.UnrecognizedRequestBody, the message bmcweb sends for a non-JSON body. A browser can send {@code text/plain}, form-encoded and multipart
  * bodies cross-origin without a CORS preflight; it cannot send {@code application/json} that way, and it always
  * names its {@code Origin} on a cross-origin POST, so either check alone stops a forged write.
  */
