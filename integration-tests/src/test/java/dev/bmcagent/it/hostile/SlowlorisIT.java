@@ -36,6 +36,7 @@ class SlowlorisIT {
             Files.write(script, in.readAllBytes());
         }
         try (AgentProcess agent = new AgentProcess(dir)) {
+            long logBefore = agent.logBytes();
             List<Process> holders = new ArrayList<>();
             try {
                 for (int i = 0; i < 2; i++) {
@@ -70,6 +71,9 @@ class SlowlorisIT {
                 assertTrue(connected >= 2 * PER_PROCESS * 9 / 10, "connections established: " + connected);
                 System.out.println("agent log lines about refusals: " + agent.log().lines()
                         .filter(l -> l.contains("connection")).limit(8).toList());
+                long growth = agent.logBytes() - logBefore;
+                System.out.println("agent log growth during the flood: " + growth + " bytes");
+                assertTrue(growth < 16 * 1024, "20,000 refused connections logged " + growth + " bytes");
             } finally {
                 for (Process h : holders) {
                     h.getOutputStream().close();
