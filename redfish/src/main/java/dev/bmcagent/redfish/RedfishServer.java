@@ -98,7 +98,11 @@ public final class RedfishServer {
         this(null, true, options, backends, subscriptions, sessions, clock);
     }
 
-    /** A server on a shared Vert.x instance (left open by {@link #stop()}); subscriptions, sessions in memory only. */
+    /**
+     * A server on a shared Vert.x instance (left open by {@link #stop()}); subscriptions, sessions in memory only.
+     * The connection timeouts apply, but not the accept-time connection cap, which needs the server's own Vert.x
+     * built on {@link CappedTransport}.
+     */
     public RedfishServer(Vertx vertx, RedfishOptions options, RedfishBackends backends, Clock clock) {
         this(vertx, false, options, backends, new InMemorySubscriptionPersistence(), new InMemorySessionPersistence(),
                 clock);
