@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** Redfish service options: defaults as named constants, fluent setters. */
 public final class RedfishOptions {
@@ -21,6 +22,22 @@ public final class RedfishOptions {
     public static final int DEFAULT_DELIVERY_RETRY_ATTEMPTS = 3;
     public static final Duration DEFAULT_DELIVERY_RETRY_INTERVAL = Duration.ofSeconds(30);
     public static final int MAX_DESTINATION_LENGTH = 2048;
+    /**
+     * Open TCP connections (counted from accept, before TLS): a BMC serves a handful of tools, monitors and SSE
+     * streams; 256 keeps the listener's descriptors far below a 1024 soft limit, leaving room for journals, IPMI,
+     * the host interface and the broker.
+     */
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
+    /** Per source address: as many as the session limit, so one host cannot take every slot. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_SOURCE = 64;
+    /** TLS handshake must complete within this (Vert.x's default; curl needs milliseconds). */
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** The first request header must be complete this long after the handshake (bmcweb: 15 s). */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(15);
+    /** A keep-alive connection may wait this long for its next request (tools reuse within seconds). */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** A request body (at most the body limit, 64 KiB) must arrive within this of its header. */
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(30);
     public static final String CERT_FILE = "redfish-cert.pem";
     public static final String KEY_FILE = "redfish-key.pem";
 
@@ -37,6 +54,71 @@ public final class RedfishOptions {
     private int deliveryRetryAttempts = DEFAULT_DELIVERY_RETRY_ATTEMPTS;
     private Duration deliveryRetryInterval = DEFAULT_DELIVERY_RETRY_INTERVAL;
     private boolean openSsl = true;
+    private Set<Integer> ownPorts = Set.of();
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private int maxConnectionsPerSource = DEFAULT_MAX_CONNECTIONS_PER_SOURCE;
+    private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+    private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
+
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    public int maxConnectionsPerSource() {
+        return maxConnectionsPerSource;
+    }
+
+    /** Open connections in all and per source address; further ones are closed as soon as they are accepted. */
+    public RedfishOptions maxConnections(int total, int perSource) {
+        if (total < 1 || perSource < 1 || perSource > total) {
+            throw new IllegalArgumentException("connection limits must satisfy 1 <= perSource <= total");
+        }
+        this.maxConnections = total;
+        this.maxConnectionsPerSource = perSource;
+        return this;
+    }
+
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    public Duration headerTimeout() {
+        return headerTimeout;
+    }
+
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    public Duration bodyTimeout() {
+        return bodyTimeout;
+    }
+
+    /** TLS handshake, first request header, keep-alive idle and request body deadlines. */
+    public RedfishOptions timeouts(Duration handshake, Duration header, Duration idle, Duration body) {
+        for (Duration d : List.of(handshake, header, idle, body)) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("timeouts must be positive");
+            }
+        }
+        this.handshakeTimeout = handshake;
+        this.headerTimeout = header;
+        this.idleTimeout = idle;
+        this.bodyTimeout = body;
+        return this;
+    }
+
+    /** Ports of the agent's other listeners (IPMI, host interface, MQTT broker): never a push destination. */
+    public Set<Integer> ownPorts() {
+        return ownPorts;
+    }
+
+    public RedfishOptions ownPorts(Set<Integer> ports) {
+        this.ownPorts = Set.copyOf(ports);
+        return this;
+    }
 
     /** Whether TLS runs on OpenSSL when its native library loads (default), else always on the JDK SSLEngine. */
     public boolean openSsl() {

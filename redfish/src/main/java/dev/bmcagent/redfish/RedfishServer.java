@@ -19,6 +19,7 @@ import dev.bmcagent.redfish.http.AuthHandler;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.ODataHandler;
 import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.RequestHygieneHandler;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.service.MetadataResource;
@@ -34,6 +35,9 @@ import dev.bmcagent.redfish.events.PushDelivery;
 import dev.bmcagent.redfish.events.RegistriesResource;
 import dev.bmcagent.redfish.events.SseStreams;
 import dev.bmcagent.redfish.events.SubscriptionStore;
+import dev.bmcagent.redfish.net.AcceptGate;
+import dev.bmcagent.redfish.net.CappedTransport;
+import dev.bmcagent.redfish.net.ConnectionTimeouts;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -48,6 +52,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Redfish service: HTTPS only (TLS 1.2/1.3), HTTP/1.1 keep-alive. Protocol headers, then authentication,
@@ -67,6 +72,8 @@ public final class RedfishServer {
     private EventDispatcher dispatcher;
     private HttpClient pushClient;
     private TlsEngine tlsEngine;
+    private final AcceptGate gate;
+    private ConnectionTimeouts timeouts;
 
     /** A server on its own Vert.x instance (closed by {@link #stop()}); subscriptions and sessions in memory only. */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
@@ -88,10 +95,14 @@ public final class RedfishServer {
      */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, SubscriptionPersistence subscriptions,
                          SessionPersistence sessions, Clock clock) {
-        this(Vertx.vertx(), true, options, backends, subscriptions, sessions, clock);
+        this(null, true, options, backends, subscriptions, sessions, clock);
     }
 
-    /** A server on a shared Vert.x instance (left open by {@link #stop()}); subscriptions, sessions in memory only. */
+    /**
+     * A server on a shared Vert.x instance (left open by {@link #stop()}); subscriptions, sessions in memory only.
+     * The connection timeouts apply, but not the accept-time connection cap, which needs the server's own Vert.x
+     * built on {@link CappedTransport}.
+     */
     public RedfishServer(Vertx vertx, RedfishOptions options, RedfishBackends backends, Clock clock) {
         this(vertx, false, options, backends, new InMemorySubscriptionPersistence(), new InMemorySessionPersistence(),
                 clock);
@@ -99,9 +110,11 @@ public final class RedfishServer {
 
     private RedfishServer(Vertx vertx, boolean ownsVertx, RedfishOptions options, RedfishBackends backends,
                           SubscriptionPersistence subscriptions, SessionPersistence sessions, Clock clock) {
-        this.vertx = Objects.requireNonNull(vertx, "vertx");
-        this.ownsVertx = ownsVertx;
         this.options = Objects.requireNonNull(options, "options");
+        this.gate = new AcceptGate(options.maxConnections(), options.maxConnectionsPerSource(), clock);
+        // our own Vert.x gets the accept-time connection cap; a shared one keeps its transport (timeouts only)
+        this.vertx = vertx != null ? vertx : Vertx.builder().withTransport(new CappedTransport(gate)).build();
+        this.ownsVertx = ownsVertx;
         this.backends = Objects.requireNonNull(backends, "backends");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
@@ -116,7 +129,9 @@ public final class RedfishServer {
                 .setPort(options.port())
                 .setSsl(true)
                 .setKeyCertOptions(TlsMaterial.load(options))
-                .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+                .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"))
+                .setSslHandshakeTimeout(options.handshakeTimeout().toMillis())
+                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
         tlsEngine = TlsEngine.configure(http, options.openSsl());
         Context context = vertx.getOrCreateContext();
         this.context = context;
@@ -125,10 +140,11 @@ public final class RedfishServer {
             try {
                 sessions.restore();
                 Router router = router(context);
-                vertx.createHttpServer(http).requestHandler(router).listen().onSuccess(s -> {
-                    this.server = s;
-                    started.complete();
-                }).onFailure(started::fail);
+                vertx.createHttpServer(http).connectionHandler(timeouts::opened).requestHandler(router).listen()
+                        .onSuccess(s -> {
+                            this.server = s;
+                            started.complete();
+                        }).onFailure(started::fail);
             } catch (RuntimeException e) {
                 started.fail(e);
             }
@@ -142,6 +158,15 @@ public final class RedfishServer {
             throw new IllegalStateException("not started");
         }
         return server.actualPort();
+    }
+
+    /** TCP connections open now (counted from accept) and refused so far by the connection limits. */
+    public int openConnections() {
+        return gate.open();
+    }
+
+    public long refusedConnections() {
+        return gate.refused();
     }
 
     /** The TLS engine in use: "OPENSSL" or "JDK" (after {@link #start()}). */
@@ -182,10 +207,24 @@ public final class RedfishServer {
         return client.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     }
 
+    /** The agent's listener ports a push destination on this machine may not name, this server's included. */
+    private Set<Integer> ownPorts() {
+        Set<Integer> ports = new java.util.HashSet<>(options.ownPorts());
+        ports.add(options.port());
+        if (server != null) {
+            ports.add(server.actualPort());
+        }
+        return ports;
+    }
+
     /** Everything event-related runs on {@code context}, the server's own event loop. */
     private Router router(Context context) {
         Router router = Router.router(vertx);
+        timeouts = new ConnectionTimeouts(vertx, options.headerTimeout(), options.idleTimeout(),
+                options.bodyTimeout());
+        router.route().handler(timeouts.requestHandler());
         router.route().handler(new ODataHandler());
+        router.route().handler(new RequestHygieneHandler());
         router.route().handler(new AuthHandler(backends.accounts(), sessions));
         router.route().handler(BodyHandler.create(false).setBodyLimit(options.bodyLimit()));
         Routes routes = new Routes(router);
@@ -222,7 +261,8 @@ public final class RedfishServer {
         PushDelivery push = new PushDelivery(vertx, pushClient, options.deliveryRetryAttempts(),
                 options.deliveryRetryInterval(), durable::remove, durable::suspended);
         DestinationValidator destinations =
-                new DestinationValidator(options.eventDestinationHosts(), RedfishOptions.MAX_DESTINATION_LENGTH);
+                new DestinationValidator(options.eventDestinationHosts(), RedfishOptions.MAX_DESTINATION_LENGTH,
+                        Set.of(options.host()), this::ownPorts);
         durable.restore(push, destinations);
         dispatcher = new EventDispatcher(context, store, sse, push);
         dispatcher.start(backends.events());

@@ -72,7 +72,7 @@ final class ConfigOptions {
     String dataDir;
 
     @Option(names = "--time-scale", paramLabel = "FACTOR",
-            description = "simulated seconds per real second, > 0 (key timeScale; default: "
+            description = "simulated seconds per real second, 0.01..1000 (key timeScale; default: "
                     + AgentConfig.DEFAULT_TIME_SCALE + ")")
     Double timeScale;
 

@@ -19,7 +19,9 @@ final class RunCommand {
     }
 
     static AgentConfig resolve(PartialConfig partial, CliEnvironment env) {
-        return partial.resolve(DataDirectory.defaultFor(env.env(), env.home(), env.workingDirectory()));
+        AgentConfig config = partial.resolve(DataDirectory.defaultFor(env.env(), env.home(), env.workingDirectory()));
+        DataDirectory.check(config.dataDir());
+        return config;
     }
 
     static int run(AgentConfig config, CliEnvironment env, PrintWriter out, boolean demo)

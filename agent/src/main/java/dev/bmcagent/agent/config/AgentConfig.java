@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param hostPort       host interface TCP port of host 0; host i listens on hostPort + i
  * @param adminPassword  the admin account's password; empty: generated on first start (see AdminPassword)
  * @param dataDir        where all state lives
- * @param timeScale      simulated seconds per real second (> 0)
+ * @param timeScale      simulated seconds per real second (0.01..1000)
  * @param store          DISK (journals in dataDir) or MEMORY
  * @param fsync          when journals fsync (NEVER: kill -9 safe; BATCH / ALWAYS: also power-loss safe)
  * @param mqtt           MQTT settings
@@ -38,6 +38,10 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
     public static final int DEFAULT_MQTT_PORT = 1883;
     public static final int DEFAULT_HOST_PORT = 9002;
     public static final double DEFAULT_TIME_SCALE = 1.0;
+    /** Slower than 1/100 real time, a simulated boot takes days; below it timer arithmetic underflows. */
+    public static final double MIN_TIME_SCALE = 0.01;
+    /** Faster than 1000x, one 20 ms pacer tick is over 20 simulated seconds: boot phases blur into one tick. */
+    public static final double MAX_TIME_SCALE = 1000;
     public static final StoreKind DEFAULT_STORE = StoreKind.DISK;
     public static final FsyncPolicy DEFAULT_FSYNC = FsyncPolicy.NEVER;
 
@@ -70,8 +74,8 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         if (dataDir == null) {
             throw new ConfigException("dataDir", "must be set");
         }
-        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
-            throw new ConfigException("timeScale", timeScale + " is out of range: must be a finite number > 0");
+        if (!(timeScale >= MIN_TIME_SCALE && timeScale <= MAX_TIME_SCALE)) {
+            throw new ConfigException("timeScale", timeScale + " is out of range 0.01..1000");
         }
     }
 

@@ -25,4 +25,19 @@ public final class DataDirectory {
         }
         return workingDirectory.resolve("data");
     }
+
+    /**
+     * Refuses a data directory that cannot be one: the path or one of its parents exists and is not a directory
+     * (a file named like the directory, {@code /dev/null/x}). Whether it can be created or written is found out
+     * when the agent creates it.
+     */
+    public static void check(Path dir) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new ConfigException("dataDir", p.equals(dir.toAbsolutePath())
+                        ? dir + " exists and is not a directory"
+                        : dir + " cannot be a directory: " + p + " is not a directory");
+            }
+        }
+    }
 }

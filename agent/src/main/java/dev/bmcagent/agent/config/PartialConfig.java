@@ -80,6 +80,9 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
      */
     public AgentConfig resolve(Path defaultDataDir) {
         Path dir;
+        if (dataDir != null && dataDir.isBlank()) {
+            throw new ConfigException("dataDir", "is empty (it would mean the working directory); give a path");
+        }
         try {
             dir = dataDir == null ? defaultDataDir : Path.of(dataDir);
         } catch (java.nio.file.InvalidPathException e) {

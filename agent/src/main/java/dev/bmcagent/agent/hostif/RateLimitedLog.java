@@ -2,48 +2,25 @@ package dev.bmcagent.agent.hostif;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * Logs a warning per key at most once per interval; the next logged line says how many were suppressed.
- * Protects the log from a peer that sends garbage at line rate.
+ * The host interface's warnings about what a peer sends, through the shared
+ * {@link dev.bmcagent.common.log.RateLimitedLog} on the server's injected clock: per kind at most 5 lines per
+ * {@code interval}, then a count ("N more like this in the last T s"). Protects the log from a peer that sends
+ * garbage at line rate.
  */
 final class RateLimitedLog {
-    private final Logger log;
+    private final dev.bmcagent.common.log.RateLimitedLog log;
     private final Clock clock;
-    private final Duration interval;
-    private final Map<String, Instant> lastLogged = new HashMap<>();
-    private final Map<String, Long> suppressed = new HashMap<>();
 
     RateLimitedLog(Logger log, Clock clock, Duration interval) {
-        this.log = log;
+        this.log = new dev.bmcagent.common.log.RateLimitedLog(log,
+                dev.bmcagent.common.log.RateLimitedLog.DEFAULT_PER_WINDOW, interval);
         this.clock = clock;
-        this.interval = interval;
     }
 
-    synchronized void warn(String key, String format, Object... args) {
-        Instant now = clock.instant();
-        Instant last = lastLogged.get(key);
-        if (last != null && now.isBefore(last.plus(interval))) {
-            suppressed.merge(key, 1L, Long::sum);
-            return;
-        }
-        lastLogged.put(key, now);
-        Long dropped = suppressed.remove(key);
-        if (dropped != null) {
-            log.warn(format + " ({} similar suppressed)", append(args, dropped));
-        } else {
-            log.warn(format, args);
-        }
-    }
-
-    private static Object[] append(Object[] args, Object extra) {
-        Object[] all = new Object[args.length + 1];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = extra;
-        return all;
+    void warn(String key, String format, Object... args) {
+        log.warn(clock.instant(), key, format, args);
     }
 }

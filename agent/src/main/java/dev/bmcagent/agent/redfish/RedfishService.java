@@ -44,9 +44,21 @@ public final class RedfishService implements AutoCloseable {
         this.cycles = cycles;
     }
 
-    /** Redfish options from the agent's configuration: bind address, port, data directory (certificate). */
+    /**
+     * Redfish options from the agent's configuration: bind address, port, data directory (certificate), and the
+     * embedded broker's port (and a configured broker's) among the ports push subscriptions may not target.
+     */
     public static RedfishOptions options(dev.bmcagent.agent.config.AgentConfig config) {
-        return new RedfishOptions().host(config.listeners().redfish()).port(config.redfishPort()).dataDir(config.dataDir());
+        java.util.Set<Integer> own = new java.util.HashSet<>(java.util.Set.of(config.mqttPort()));
+        if (config.mqtt().brokerUrl() != null) {
+            int port = java.net.URI.create(config.mqtt().brokerUrl()).getPort();
+            if (port > 0) {
+                own.add(port);
+            }
+        }
+        return new RedfishOptions().host(config.listeners().redfish()).port(config.redfishPort())
+                .dataDir(config.dataDir())
+                .ownPorts(own);
     }
 
     /**
@@ -54,6 +66,12 @@ public final class RedfishService implements AutoCloseable {
      * boot history is seeded from the history that runtime records into.
      */
     public static RedfishService start(RedfishOptions options, BmcRuntime runtime, Stores stores, Clock clock) {
+        java.util.Set<Integer> own = new java.util.HashSet<>(options.ownPorts());
+        for (int i = 0; i < runtime.nodes().size(); i++) {
+            own.add(runtime.ipmiAddress(i).getPort());
+            own.add(runtime.hostInterfaceAddress(i).getPort());
+        }
+        options.ownPorts(own);
         return start(options, runtime.nodes(), runtime.events(), runtime.history(), stores, clock,
                 runtime.ipmiAddress(0).getPort(), version());
     }

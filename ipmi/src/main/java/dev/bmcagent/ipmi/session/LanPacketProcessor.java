@@ -1,5 +1,6 @@
 package dev.bmcagent.ipmi.session;
 
+import dev.bmcagent.common.log.RateLimitedLog;
 import dev.bmcagent.ipmi.lan.AsfPresence;
 import dev.bmcagent.ipmi.lan.DatagramProcessor;
 import dev.bmcagent.ipmi.lan.Decoded;
@@ -37,6 +38,7 @@ public final class LanPacketProcessor implements DatagramProcessor {
     private final RakpHandshake handshake;
     private final SessionMessages messages;
     private final boolean allowNullUsers;
+    private final RateLimitedLog errors = new RateLimitedLog(LOG);
 
     /**
      * @param options    limits, timeouts, lockout and the insecure switch
@@ -75,11 +77,13 @@ public final class LanPacketProcessor implements DatagramProcessor {
 
     @Override
     public synchronized Optional<byte[]> process(byte[] datagram, InetSocketAddress sender) {
+        Instant now = clock.instant();
         try {
-            return route(datagram, sender, clock.instant());
+            return route(datagram, sender, now);
         } catch (RuntimeException e) {
             counters.internalError();
-            LOG.warn("IPMI LAN datagram from {} dropped after an internal error", sender, e);
+            errors.warn(now, "IPMI LAN internal error", "IPMI LAN datagram from {} dropped after an internal error",
+                    sender, e);
             return Optional.empty();
         }
     }

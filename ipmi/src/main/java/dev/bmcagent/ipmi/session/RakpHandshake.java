@@ -1,5 +1,6 @@
 package dev.bmcagent.ipmi.session;
 
+import dev.bmcagent.common.log.RateLimitedLog;
 import dev.bmcagent.ipmi.lan.Decoded;
 import dev.bmcagent.ipmi.lan.LanCounters;
 import dev.bmcagent.ipmi.message.Privilege;
@@ -7,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -30,7 +30,8 @@ final class RakpHandshake {
     private final SecureRandom random;
     private final byte[] guid;
     private final boolean allowNullUsers;
-    private final LogRateLimit failureLog = new LogRateLimit(20, Duration.ofMinutes(1));
+    /** Anyone can send these without credentials: a few lines per kind per 10 s, then a count. */
+    private final RateLimitedLog refusals = new RateLimitedLog(LOG);
 
     RakpHandshake(SessionTable sessions, IpmiUserDirectory users, LoginLockout lockout, LanCounters counters,
                   SecureRandom random, byte[] guid, boolean allowNullUsers) {
@@ -56,7 +57,8 @@ final class RakpHandshake {
         }
         Optional<CipherSuite> suite = CipherSuite.match(req.auth(), req.integrity(), req.confidentiality());
         if (suite.isEmpty()) {
-            LOG.info("IPMI Open Session from {} refused: no offered cipher suite matches auth {} integrity {} conf {}",
+            refusals.info(now, "IPMI Open Session refused (no cipher suite match)",
+                    "IPMI Open Session from {} refused: no offered cipher suite matches auth {} integrity {} conf {}",
                     source, req.auth(), req.integrity(), req.confidentiality());
             return reply(OpenSession.Response.error(req.tag(), RakpStatus.NO_CIPHER_SUITE_MATCH,
                     req.consoleSessionId()));
@@ -98,10 +100,9 @@ final class RakpHandshake {
         Privilege max = user.map(IpmiUser::maxPrivilege).orElse(Privilege.USER);
         if (user.isEmpty() || requested > max.code()) {
             counters.authFailure();
-            if (logFailure(now)) {
-                LOG.warn("IPMI login refused from {}: user '{}' unknown, disabled, locked out or above its privilege",
-                        source, printable(name));
-            }
+            refusals.warn(now, "IPMI login refused (RAKP 1)",
+                    "IPMI login refused from {}: user '{}' unknown, disabled, locked out or above its privilege",
+                    source, printable(name));
             sessions.remove(s, "unauthorized name");
             return rakp2Error(m, s, RakpStatus.UNAUTHORIZED_NAME);
         }
@@ -183,18 +184,12 @@ final class RakpHandshake {
         counters.authFailure();
         sessions.remove(s, why);
         boolean locked = lockout.recordFailure(s.user.name(), now);
-        if (logFailure(now) || locked) {
-            LOG.warn("IPMI login failed for user '{}' from {}: {}{}", s.user.name(), source, why,
-                    locked ? " — user locked out" : "");
+        if (locked) {
+            LOG.warn("IPMI login failed for user '{}' from {}: {} — user locked out", s.user.name(), source, why);
+        } else {
+            refusals.warn(now, "IPMI login failed", "IPMI login failed for user '{}' from {}: {}", s.user.name(),
+                    source, why);
         }
-    }
-
-    private boolean logFailure(Instant now) {
-        long suppressed = failureLog.rollOver(now);
-        if (suppressed > 0) {
-            LOG.warn("IPMI: {} more failed logins in the last minute were not logged", suppressed);
-        }
-        return failureLog.allow(now);
     }
 
     private static Optional<byte[]> rakp2Error(Rakp.Message1 m, RmcpPlusSession s, int status) {

@@ -3,7 +3,6 @@ package dev.bmcagent.redfish.events;
 import dev.bmcagent.redfish.backend.StoredSubscription;
 import dev.bmcagent.redfish.backend.SubscriptionPersistence;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,7 +17,6 @@ public final class DurableSubscriptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableSubscriptions.class);
     private static final String ID = "[0-9]{1,18}";
-    private static final String HEADER_NAME = "[A-Za-z0-9-]{1,64}";
 
     private final SubscriptionPersistence persistence;
     private final SubscriptionStore store;
@@ -92,11 +90,6 @@ public final class DurableSubscriptions {
                 || s.resourceTypes().stream().anyMatch(x -> !ResourceTypes.ALL.contains(x))) {
             return Optional.of("unknown filter value");
         }
-        for (Map.Entry<String, String> h : s.httpHeaders().entrySet()) {
-            if (!h.getKey().matches(HEADER_NAME) || h.getValue().matches("(?s).*[\\r\\n].*")) {
-                return Optional.of("malformed HttpHeaders");
-            }
-        }
-        return Optional.empty();
+        return HttpHeaderRules.problem(s.httpHeaders()).map(p -> "malformed HttpHeaders: " + p);
     }
 }

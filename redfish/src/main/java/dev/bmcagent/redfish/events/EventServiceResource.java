@@ -220,13 +220,16 @@ public final class EventServiceResource {
                 throw typeError(v);
             }
             o.properties().forEach(e -> {
-                if (!e.getValue().isTextual() || !e.getKey().matches("[A-Za-z0-9-]{1,64}")
-                        || e.getValue().asText().matches(".*[\\r\\n].*") || out.size() >= 16) {
+                if (!e.getValue().isTextual()) {
                     throw typeError(v);
                 }
                 out.put(e.getKey(), e.getValue().asText());
             });
         }
+        HttpHeaderRules.problem(out).ifPresent(problem -> {
+            throw RedfishError.property(BaseMessage.PropertyValueFormatError, "#/HttpHeaders", problem,
+                    "HttpHeaders").exception();
+        });
         return out;
     }
 

@@ -76,7 +76,7 @@ public final class Responses {
         if (InternalRead.answer(ctx, error.status(), null) || ctx.response().ended()) {
             return;
         }
-        if (error.status() == 401) {
+        if (error.status() == 401 && !RequestHygieneHandler.fromBrowser(ctx.request())) {
             ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"BMC\", charset=\"UTF-8\"");
         }
         send(ctx, error.status(), error.toJson());
