@@ -30,7 +30,8 @@ class AgentAssemblyTest {
         String password;
         AgentAssembly a = start(PartialConfig.empty());
         password = a.admin().password();
-        assertEquals(Account.of("admin", password, Role.ADMINISTRATOR), a.stores().accounts().find("admin").orElseThrow());
+        assertEquals(Account.of("admin", password, Role.ADMINISTRATOR).withId(2),
+                a.stores().accounts().find("admin").orElseThrow());
         assertEquals(Set.of(Service.IPMI, Service.HOST_INTERFACE, Service.REDFISH), a.serving());
         a.close();
         a.close(); // idempotent
@@ -49,6 +50,28 @@ class AgentAssemblyTest {
         PartialConfig configured = new AgentConfigLoader().parse("adminPassword: Chang3d-Pw");
         try (AgentAssembly a = start(configured)) {
             assertEquals("Chang3d-Pw", a.stores().accounts().find("admin").orElseThrow().password());
+        }
+    }
+
+    /** Issue #11 item 10: a demoted, disabled, locked-out admin comes back with --admin-password, same id. */
+    @Test
+    void restartingWithTheAdminPasswordRestoresTheAdmin() throws Exception {
+        PartialConfig configured = new AgentConfigLoader().parse("adminPassword: Chang3d-Pw");
+        java.net.InetAddress stranger = java.net.InetAddress.getByName("127.0.0.9");
+        try (AgentAssembly a = start(configured)) {
+            a.stores().accounts().put(Account.of("zzz", "Zzz-Secret1", Role.ADMINISTRATOR)).join();
+            Account admin = a.stores().accounts().find("admin").orElseThrow();
+            a.stores().accounts().put(admin.withRole(Role.READ_ONLY).withEnabled(false)).join();
+            java.time.Instant now = java.time.Instant.now(); // test code: the agent's clock is the system clock here
+            for (int i = 0; i < 5; i++) {
+                a.stores().lockouts().failed("admin", stranger, now);
+            }
+            assertTrue(!a.stores().lockouts().mayTry("admin", stranger, now));
+        }
+        try (AgentAssembly a = start(configured)) {
+            Account admin = a.stores().accounts().find("admin").orElseThrow();
+            assertEquals(Account.of("admin", "Chang3d-Pw", Role.ADMINISTRATOR).withId(2), admin);
+            assertTrue(a.stores().lockouts().mayTry("admin", stranger, java.time.Instant.now()), "lock lifted");
         }
     }
 

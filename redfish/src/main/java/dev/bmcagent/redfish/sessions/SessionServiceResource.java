@@ -111,7 +111,8 @@ public final class SessionServiceResource {
             }
         });
         errors.throwIfAny();
-        AuthResult r = accounts.verify(body.get("UserName").asText(), body.get("Password").asText());
+        AuthResult r = accounts.verify(body.get("UserName").asText(), body.get("Password").asText(),
+                dev.bmcagent.redfish.http.AuthHandler.peer(ctx));
         if (!(r instanceof AuthResult.Granted g)) {
             throw RedfishError.of(BaseMessage.NoValidSession).exception();
         }
