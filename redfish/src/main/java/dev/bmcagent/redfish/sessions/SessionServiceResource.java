@@ -29,10 +29,13 @@ public final class SessionServiceResource {
 
     private final SessionStore store;
     private final AccountDirectory accounts;
+    private final Runnable sessionEnded;
 
-    public SessionServiceResource(SessionStore store, AccountDirectory accounts) {
+    /** @param sessionEnded run after a logout: ends the streams opened with that session */
+    public SessionServiceResource(SessionStore store, AccountDirectory accounts, Runnable sessionEnded) {
         this.store = Objects.requireNonNull(store, "store");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.sessionEnded = Objects.requireNonNull(sessionEnded, "sessionEnded");
     }
 
     public void register(Routes routes) {
@@ -125,6 +128,7 @@ public final class SessionServiceResource {
     private void logout(RoutingContext ctx, Principal p) {
         StoredSession s = visibleSession(ctx, p);
         store.delete(s.id());
+        sessionEnded.run();
         Responses.noContent(ctx);
     }
 }

@@ -143,6 +143,23 @@ public final class SessionStore implements TokenResolver {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /**
+     * Whether this session is still in force (not logged out, not idle too long, its account's stamp unchanged);
+     * does not count as use. A session found stale is deleted.
+     */
+    public boolean valid(String id) {
+        expire();
+        StoredSession s = byId.get(id);
+        if (s == null) {
+            return false;
+        }
+        if (!stamps.apply(s.userName()).equals(Optional.of(s.accountStamp()))) {
+            remove(id);
+            return false;
+        }
+        return true;
+    }
+
     /** Logs a session out, durably. */
     public boolean delete(String id) {
         return remove(id);
