@@ -118,6 +118,13 @@ final class RakpHandshake {
             sessions.remove(s, "unauthorized name");
             return rakp2Error(m, s, RakpStatus.UNAUTHORIZED_NAME);
         }
+        if (!sessions.admits(name, max == Privilege.ADMINISTRATOR)) {
+            if (logFailure(now)) {
+                LOG.warn("IPMI login of '{}' from {} refused: its session quota is used up", printable(name), source);
+            }
+            sessions.remove(s, "session quota");
+            return rakp2Error(m, s, RakpStatus.INSUFFICIENT_RESOURCES);
+        }
         s.user = user.get();
         s.userNameBytes = m.userName();
         s.role = m.role();

@@ -78,6 +78,22 @@ class LoginPolicyTest {
         assertEquals(RakpStatus.UNAUTHORIZED_NAME, later.rakp1("nobody", "x", 0x14), "the bucket refills");
     }
 
+    /** Issue #11 item 8: one low-privilege user could take every session slot. */
+    @Test
+    void anOperatorCannotTakeTheSlotsReservedForAdministrators() {
+        // table of 6: 3 reserved for administrators, so an operator gets at most 3
+        for (int i = 0; i < 3; i++) {
+            OracleClient c = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress("127.0.0.1", 52000 + i));
+            assertEquals(0, c.login("oper", "opsecret", 0x13));
+        }
+        OracleClient fourth = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress("127.0.0.1", 52010));
+        assertEquals(RakpStatus.INSUFFICIENT_RESOURCES, fourth.login("oper", "opsecret", 0x13));
+        for (int i = 0; i < 3; i++) {
+            OracleClient c = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress("127.0.0.1", 52020 + i));
+            assertEquals(0, c.login("admin", "secret", 0x14), "the administrator still logs in");
+        }
+    }
+
     @Test
     void activeSessionsAreBoundedAndTheLimitAnswersInsufficientResources() {
         for (int i = 0; i < 6; i++) {

@@ -172,7 +172,8 @@ public final class EventServiceResource {
         RetryPolicy policy = PatchSpec.enumValue(body, "DeliveryRetryPolicy", RetryPolicy.class)
                 .orElse(RetryPolicy.TerminateAfterRetries);
         String context = PatchSpec.text(body, "Context").orElse("");
-        Subscription s = store.add(id -> new Subscription(id, SubscriptionType.RedfishEvent, destination, context,
+        Subscription s = store.add(p.userName(), p.role() == dev.bmcagent.redfish.backend.Role.Administrator,
+                id -> new Subscription(id, SubscriptionType.RedfishEvent, destination, context,
                         headers, prefixes, types, List.of(), List.of(), policy, p.userName()))
                 .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
         durable.save(s, false);
@@ -284,7 +285,8 @@ public final class EventServiceResource {
 
     private void openSse(RoutingContext ctx, Principal p) {
         SseFilter filter = SseFilter.parse(ctx.queryParams().get("$filter"));
-        Subscription s = store.add(id -> new Subscription(id, SubscriptionType.SSE, "", "", Map.of(),
+        Subscription s = store.add(p.userName(), p.role() == dev.bmcagent.redfish.backend.Role.Administrator,
+                id -> new Subscription(id, SubscriptionType.SSE, "", "", Map.of(),
                         filter.registryPrefixes(), filter.resourceTypes(), filter.messageIds(),
                         filter.originResources(), RetryPolicy.TerminateAfterRetries, p.userName()))
                 .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());

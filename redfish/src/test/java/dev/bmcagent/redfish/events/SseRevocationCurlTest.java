@@ -41,7 +41,7 @@ class SseRevocationCurlTest {
     }
 
     /** A running {@code curl -N} on the SSE stream; its output lines are collected. */
-    private record Stream(Process curl, List<String> lines) {
+    record Stream(Process curl, List<String> lines) {
         static Stream open(String url, String... auth) throws Exception {
             List<String> cmd = new java.util.ArrayList<>(List.of("curl", "-sk", "-N", "--http1.1"));
             cmd.addAll(List.of(auth));
