@@ -18,9 +18,9 @@ import java.util.Optional;
  */
 public final class SourceLockout implements LoginGuard {
     /** RAKP 1 messages one address may send at once (ipmitool and FreeIPMI send one per login). */
-    public static final int RAKP_BURST = 20;
+    public static final int RAKP_BURST = 50;
     /** Sustained RAKP 1 messages per second and source address. */
-    public static final int RAKP_PER_SECOND = 5;
+    public static final int RAKP_PER_SECOND = 20;
     static final int MAX_TRACKED = 4096;
 
     private final int threshold;
