@@ -1,6 +1,9 @@
 package dev.bmcagent.ipmi.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bmcagent.ipmi.message.Privilege;
 
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;
 import java.net.InetSocketAddress;
@@ -76,6 +79,21 @@ class LoginPolicyTest {
         OracleClient later = OracleClient.inProcess(3, bmc.processor, ATTACKER);
         later.openSession(0);
         assertEquals(RakpStatus.UNAUTHORIZED_NAME, later.rakp1("nobody", "x", 0x14), "the bucket refills");
+    }
+
+    /** Issue #11 item 9: an IPMI session kept the rights of an account that had since changed or gone. */
+    @Test
+    void aSessionEndsWhenItsAccountChangesOrGoes() {
+        OracleClient c = OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE);
+        assertEquals(0, c.login("oper", "opsecret", 0x13));
+        assertTrue(c.command(0x06, 0x01).isPresent());
+        bmc.users.put(IpmiUser.of(3, "oper", "opsecret", Privilege.USER));    // demoted
+        assertEquals(java.util.Optional.empty(), c.command(0x06, 0x01), "ended: silence");
+        assertEquals(0, bmc.processor.activeSessions());
+        OracleClient d = OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE);
+        assertEquals(0, d.login("admin", "secret", 0x14));
+        bmc.users.remove("admin");
+        assertEquals(java.util.Optional.empty(), d.command(0x06, 0x01), "deleted account: session ended");
     }
 
     /** Issue #11 item 8: one low-privilege user could take every session slot. */
