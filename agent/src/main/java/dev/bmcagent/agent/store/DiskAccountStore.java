@@ -47,26 +47,31 @@ public final class DiskAccountStore implements AccountStore {
         return store;
     }
 
+    /** Adds the missing ids to the stored JSON records; passwords stay encrypted (no key needed here). */
     private synchronized void migrateIds() throws IOException {
-        List<Account> all = new ArrayList<>();
-        accountRecords().forEach((name, v) -> all.add(cached(name, v)));
-        if (all.stream().allMatch(a -> a.id() > 0)) {
+        Map<String, ObjectNode> nodes = new java.util.TreeMap<>();
+        for (Map.Entry<String, byte[]> e : accountRecords().entrySet()) {
+            nodes.put(e.getKey(), (ObjectNode) json.readTree(e.getValue()));
+        }
+        if (nodes.values().stream().allMatch(n -> n.path("id").asInt(0) > 0)) {
             return;
         }
-        all.sort(java.util.Comparator.comparing(Account::name));
-        int next = Math.max(highWater(), all.stream().mapToInt(Account::id).max().orElse(0)) + 1;
-        next = Math.max(next, FIRST_ID);
-        int position = FIRST_ID;
         java.util.Set<Integer> taken = new java.util.HashSet<>();
-        all.stream().filter(a -> a.id() > 0).forEach(a -> taken.add(a.id()));
-        for (Account a : all) {
-            if (a.id() == 0) {
+        nodes.values().forEach(n -> taken.add(n.path("id").asInt(0)));
+        int next = Math.max(FIRST_ID, Math.max(highWater(), taken.stream().mapToInt(Integer::intValue).max()
+                .orElse(0)) + 1);
+        int position = FIRST_ID;
+        int highest = next - 1;
+        for (Map.Entry<String, ObjectNode> e : nodes.entrySet()) {      // name order: the ids shown until now
+            if (e.getValue().path("id").asInt(0) <= 0) {
                 int id = taken.contains(position) ? next++ : position;
                 taken.add(id);
-                write(a.withId(id));
+                highest = Math.max(highest, id);
+                kv.put(e.getKey(), json.writeValueAsBytes(e.getValue().put("id", id)));
             }
             position++;
         }
+        kv.put(HIGH_WATER_KEY, Integer.toString(highest).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     @Override
