@@ -12,7 +12,7 @@ import java.util.Optional;
  * The in-memory {@link LoginGuard}: {@code threshold} failures by one source address for one user within
  * {@code window} lock that source out of that user for {@code duration}; other sources are not affected, so a
  * stranger guessing the admin's password locks himself out, not the admin. RAKP 1 is rate limited per source with a
- * token bucket of {@value #RAKP_BURST} refilled at {@value #RAKP_PER_SECOND} per second. Both tables hold at most
+ * token bucket of {@value #RAKP_BURST} refilled at {@value #RAKP_PER_SECOND} per second (by default). Both tables hold at most
  * {@value #MAX_TRACKED} entries (stale ones are pruned first; under a flood of fresh addresses the oldest counters
  * go, never a lock). Thread-safe.
  */
@@ -23,6 +23,8 @@ public final class SourceLockout implements LoginGuard {
     public static final int RAKP_PER_SECOND = 20;
     static final int MAX_TRACKED = 4096;
 
+    private final int rakpBurst;
+    private final int rakpPerSecond;
     private final int threshold;
     private final Duration window;
     private final Duration duration;
@@ -41,9 +43,19 @@ public final class SourceLockout implements LoginGuard {
     }
 
     public SourceLockout(int threshold, Duration window, Duration duration) {
-        if (threshold < 1) {
-            throw new IllegalArgumentException("threshold must be >= 1");
+        this(threshold, window, duration, RAKP_BURST, RAKP_PER_SECOND);
+    }
+
+    /**
+     * With another RAKP 1 rate limit: benchmarks that log in back to back from one address (hyperfine running
+     * ipmitool) lift it; the lockout still applies.
+     */
+    public SourceLockout(int threshold, Duration window, Duration duration, int rakpBurst, int rakpPerSecond) {
+        if (threshold < 1 || rakpBurst < 1 || rakpPerSecond < 1) {
+            throw new IllegalArgumentException("threshold, rakpBurst and rakpPerSecond must be >= 1");
         }
+        this.rakpBurst = rakpBurst;
+        this.rakpPerSecond = rakpPerSecond;
         this.threshold = threshold;
         this.window = window;
         this.duration = duration;
@@ -53,12 +65,12 @@ public final class SourceLockout implements LoginGuard {
     public synchronized boolean rakpAllowed(InetAddress source, Instant now) {
         Bucket b = buckets.get(source);
         if (b == null && buckets.size() >= MAX_TRACKED) {
-            buckets.values().removeIf(x -> refill(x, now) >= RAKP_BURST);
+            buckets.values().removeIf(x -> refill(x, now) >= rakpBurst);
             if (buckets.size() >= MAX_TRACKED) {
                 buckets.clear();
             }
         }
-        double tokens = b == null ? RAKP_BURST : refill(b, now);
+        double tokens = b == null ? rakpBurst : refill(b, now);
         if (tokens < 1) {
             buckets.put(source, new Bucket(tokens, now));
             return false;
@@ -67,9 +79,9 @@ public final class SourceLockout implements LoginGuard {
         return true;
     }
 
-    private static double refill(Bucket b, Instant now) {
+    private double refill(Bucket b, Instant now) {
         double seconds = Math.max(0, Duration.between(b.at, now).toNanos() / 1e9);
-        return Math.min(RAKP_BURST, b.tokens + seconds * RAKP_PER_SECOND);
+        return Math.min(rakpBurst, b.tokens + seconds * rakpPerSecond);
     }
 
     @Override
