@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -49,14 +54,14 @@ public final class DiskAccountStore implements AccountStore {
 
     /** Adds the missing ids to the stored JSON records; passwords stay encrypted (no key needed here). */
     private synchronized void migrateIds() throws IOException {
-        Map<String, ObjectNode> nodes = new java.util.TreeMap<>();
+        Map<String, ObjectNode> nodes = new TreeMap<>();
         for (Map.Entry<String, byte[]> e : accountRecords().entrySet()) {
             nodes.put(e.getKey(), (ObjectNode) json.readTree(e.getValue()));
         }
         if (nodes.values().stream().allMatch(n -> n.path("id").asInt(0) > 0)) {
             return;
         }
-        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        Set<Integer> taken = new HashSet<>();
         nodes.values().forEach(n -> taken.add(n.path("id").asInt(0)));
         int next = Math.max(FIRST_ID, Math.max(highWater(), taken.stream().mapToInt(Integer::intValue).max()
                 .orElse(0)) + 1);
@@ -71,7 +76,7 @@ public final class DiskAccountStore implements AccountStore {
             }
             position++;
         }
-        kv.put(HIGH_WATER_KEY, Integer.toString(highest).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        kv.put(HIGH_WATER_KEY, Integer.toString(highest).getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override
@@ -94,7 +99,7 @@ public final class DiskAccountStore implements AccountStore {
         id = Math.max(id, given.id() > 0 ? given.id() : FIRST_ID);
         Account account = given.withId(id);
         if (id > highWater()) {
-            kv.put(HIGH_WATER_KEY, Integer.toString(id).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            kv.put(HIGH_WATER_KEY, Integer.toString(id).getBytes(StandardCharsets.US_ASCII));
         }
         ObjectNode n = json.createObjectNode()
                 .put("id", account.id())
@@ -109,11 +114,11 @@ public final class DiskAccountStore implements AccountStore {
     /** Called with the lock held. */
     private int highWater() {
         byte[] v = kv.get(HIGH_WATER_KEY);
-        return v == null ? FIRST_ID - 1 : Integer.parseInt(new String(v, java.nio.charset.StandardCharsets.US_ASCII));
+        return v == null ? FIRST_ID - 1 : Integer.parseInt(new String(v, StandardCharsets.US_ASCII));
     }
 
     private Map<String, byte[]> accountRecords() {
-        Map<String, byte[]> out = new java.util.TreeMap<>(kv.snapshot());
+        Map<String, byte[]> out = new TreeMap<>(kv.snapshot());
         out.remove(HIGH_WATER_KEY);
         return out;
     }
@@ -151,7 +156,7 @@ public final class DiskAccountStore implements AccountStore {
     public synchronized List<Account> list() {
         List<Account> out = new ArrayList<>();
         accountRecords().forEach((name, v) -> out.add(cached(name, v)));
-        out.sort(java.util.Comparator.comparingInt(Account::id));
+        out.sort(Comparator.comparingInt(Account::id));
         return List.copyOf(out);
     }
 
