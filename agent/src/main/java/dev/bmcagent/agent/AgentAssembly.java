@@ -212,11 +212,21 @@ public final class AgentAssembly implements AutoCloseable {
         return embeddedBroker ? brokerAccounts : Optional.empty();
     }
 
+    /**
+     * Creates the admin account on first start. Started with {@code --admin-password} (or the adminPassword key),
+     * restores it: that password, Administrator, enabled, every lockout of it lifted; its id stays.
+     */
     private void ensureAdminAccount() {
         Optional<Account> existing = stores.accounts().find(admin.user());
-        if (existing.isEmpty() || admin.source() == AdminCredentials.Source.CONFIGURED
-                && !existing.get().password().equals(admin.password())) {
-            stores.accounts().put(Account.of(admin.user(), admin.password(), Role.ADMINISTRATOR)).join();
+        Account wanted = Account.of(admin.user(), admin.password(), Role.ADMINISTRATOR);
+        if (existing.isEmpty()) {
+            stores.accounts().put(wanted).join();
+        } else if (admin.source() == AdminCredentials.Source.CONFIGURED) {
+            if (!existing.get().equals(wanted.withId(existing.get().id()))) {
+                stores.accounts().put(wanted.withId(existing.get().id())).join();
+                log.info("account '{}' restored from the configured admin password", admin.user());
+            }
+            stores.lockouts().unlock(admin.user(), scheduler.clock().instant());
         }
     }
 

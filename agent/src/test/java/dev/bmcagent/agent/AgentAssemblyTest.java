@@ -30,7 +30,8 @@ class AgentAssemblyTest {
         String password;
         AgentAssembly a = start(PartialConfig.empty());
         password = a.admin().password();
-        assertEquals(Account.of("admin", password, Role.ADMINISTRATOR), a.stores().accounts().find("admin").orElseThrow());
+        assertEquals(Account.of("admin", password, Role.ADMINISTRATOR).withId(2),
+                a.stores().accounts().find("admin").orElseThrow());
         assertEquals(Set.of(Service.IPMI, Service.HOST_INTERFACE, Service.REDFISH), a.serving());
         a.close();
         a.close(); // idempotent
@@ -49,6 +50,31 @@ class AgentAssemblyTest {
         PartialConfig configured = new AgentConfigLoader().parse("adminPassword: Chang3d-Pw");
         try (AgentAssembly a = start(configured)) {
             assertEquals("Chang3d-Pw", a.stores().accounts().find("admin").orElseThrow().password());
+        }
+    }
+
+    /** Issue #11 item 10: a demoted, disabled, locked-out admin comes back with --admin-password, same id. */
+    @Test
+    void restartingWithTheAdminPasswordRestoresTheAdmin() throws Exception {
+        PartialConfig configured = new AgentConfigLoader().parse("adminPassword: Chang3d-Pw");
+        java.net.InetAddress stranger = java.net.InetAddress.getByName("127.0.0.9");
+        try (AgentAssembly a = start(configured)) {
+            a.stores().accounts().put(Account.of("zzz", "Zzz-Secret1", Role.ADMINISTRATOR)).join();
+            Account admin = a.stores().accounts().find("admin").orElseThrow();
+            a.stores().accounts().put(admin.withRole(Role.READ_ONLY).withEnabled(false)).join();
+            java.time.Instant t = java.time.Instant.parse("2100-01-01T00:00:00Z");
+            for (int i = 0; i < 5; i++) {
+                a.stores().lockouts().failed("admin", stranger, t);
+            }
+            assertTrue(!a.stores().lockouts().mayTry("admin", stranger, t));
+            assertTrue(a.stores().settings().snapshot().keySet().stream()
+                    .anyMatch(k -> k.startsWith("auth.lockout.admin/")), "the lock is stored");
+        }
+        try (AgentAssembly a = start(configured)) {
+            Account admin = a.stores().accounts().find("admin").orElseThrow();
+            assertEquals(Account.of("admin", "Chang3d-Pw", Role.ADMINISTRATOR).withId(2), admin);
+            assertTrue(a.stores().settings().snapshot().keySet().stream()
+                    .noneMatch(k -> k.startsWith("auth.lockout.admin/")), "the stored lock is lifted");
         }
     }
 

@@ -74,6 +74,9 @@ public final class RedfishServer {
     private TlsEngine tlsEngine;
     private final AcceptGate gate;
     private ConnectionTimeouts timeouts;
+    private long revalidateTimer = -1;
+    /** How often open SSE streams are checked against their credentials. */
+    static final long REVALIDATE_MILLIS = 1000;
 
     /** A server on its own Vert.x instance (closed by {@link #stop()}); subscriptions and sessions in memory only. */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
@@ -197,6 +200,9 @@ public final class RedfishServer {
     }
 
     private Future<Void> stopServing() {
+        if (revalidateTimer >= 0) {
+            vertx.cancelTimer(revalidateTimer);
+        }
         if (dispatcher != null) {
             dispatcher.stop();
         }
@@ -231,8 +237,15 @@ public final class RedfishServer {
         new ServiceRootResource(backends.manager().manager().uuid(), "bmc-agent").register(routes);
         new MetadataResource().register(routes);
         new OemSchemaResource().register(routes);
-        new SessionServiceResource(sessions, backends.accounts()).register(routes);
-        new AccountServiceResource(backends.accounts(), sessions::deleteAllOf).register(routes);
+        SseStreams sse = new SseStreams();
+        Runnable revalidate = () -> sse.endWhere(o -> !stillValid(o));
+        new SessionServiceResource(sessions, backends.accounts(), revalidate).register(routes);
+        new AccountServiceResource(backends.accounts(), user -> {
+            sessions.deleteAllOf(user);
+            revalidate.run();
+        }).register(routes);
+        // Expiry, lockout and changes made over IPMI or while nobody asked: checked every second.
+        revalidateTimer = vertx.setPeriodic(REVALIDATE_MILLIS, t -> revalidate.run());
         new SystemsResource(backends.systems()).register(routes);
         new ResetActionResource(backends.systems()).register(routes);
         new BootOptionsResource(backends.systems()).register(routes);
@@ -242,7 +255,7 @@ public final class RedfishServer {
         new ThermalResource(backends.chassis()).register(routes);
         new ManagerResource(backends.manager(), backends.systems()).register(routes);
         new SelLogResource(backends.logs()).register(routes);
-        events(context).register(routes);
+        events(context, sse).register(routes);
         new RegistriesResource().register(routes);
         routes.finish();
         router.route().handler(ctx -> Responses.error(ctx,
@@ -253,10 +266,19 @@ public final class RedfishServer {
         return router;
     }
 
-    private EventServiceResource events(Context context) {
+    /**
+     * An SSE stream lives as long as the credentials it was opened with: its session (logout, idle expiry, account
+     * change) or, for Basic, its account's session stamp (deleted, disabled, locked, password or role changed).
+     */
+    private boolean stillValid(SseStreams.Opener o) {
+        return o.principal().sessionId().map(sessions::valid)
+                .orElseGet(() -> o.stamp().isPresent()
+                        && backends.accounts().sessionStamp(o.principal().userName()).equals(o.stamp()));
+    }
+
+    private EventServiceResource events(Context context, SseStreams sse) {
         SubscriptionStore store = new SubscriptionStore(options.maxSubscriptions());
         DurableSubscriptions durable = new DurableSubscriptions(subscriptions, store);
-        SseStreams sse = new SseStreams();
         pushClient = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000));
         PushDelivery push = new PushDelivery(vertx, pushClient, options.deliveryRetryAttempts(),
                 options.deliveryRetryInterval(), durable::remove, durable::suspended);
@@ -267,6 +289,7 @@ public final class RedfishServer {
         dispatcher = new EventDispatcher(context, store, sse, push);
         dispatcher.start(backends.events());
         return new EventServiceResource(store, durable, sse, push, dispatcher, destinations, clock,
-                options.deliveryRetryAttempts(), options.deliveryRetryInterval().toSeconds());
+                options.deliveryRetryAttempts(), options.deliveryRetryInterval().toSeconds(),
+                backends.accounts()::sessionStamp);
     }
 }

@@ -9,19 +9,22 @@ import dev.bmcagent.ipmi.message.Privilege;
 import dev.bmcagent.ipmi.session.IpmiUser;
 import dev.bmcagent.ipmi.session.IpmiUserDirectory;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The IPMI user table over the account store (reads are in memory, so RAKP stays non-blocking). User ID 1 is the
- * null user (fixed, disabled); accounts follow as IDs 2.. in the store's name order, at most {@link #MAX_USERS} - 1.
- * Role → privilege: Administrator → ADMINISTRATOR, Operator → OPERATOR, ReadOnly → USER. A disabled or locked
- * account is reported and found but not enabled. The password is the store's cleartext (RAKP needs it).
+ * null user (fixed, disabled); every account's IPMI user ID is its store id, assigned once and never reused, so it
+ * does not move when other accounts are created or deleted. Accounts whose id is above {@link #MAX_USERS} (the 6-bit
+ * IPMI user ID space) are Redfish-only. Role → privilege: Administrator → ADMINISTRATOR, Operator → OPERATOR,
+ * ReadOnly → USER. A disabled account is reported and found but not enabled (lockout is the
+ * {@link dev.bmcagent.ipmi.session.LoginGuard}'s). The password is the store's cleartext (RAKP needs it).
  */
 public final class AccountUsers implements UserInfo, IpmiUserDirectory {
-    public static final int MAX_USERS = 16;
-    private static final int FIRST_ACCOUNT_ID = 2;
+    /** IPMI user IDs are 6 bits (IPMI 2.0 §22.27 Get User Access: 1..63). */
+    public static final int MAX_USERS = 63;
+    /** Accounts that may exist at once (the null user aside), as before ids were stable. */
+    public static final int MAX_ACCOUNTS = 15;
 
     private final AccountStore accounts;
 
@@ -47,34 +50,13 @@ public final class AccountUsers implements UserInfo, IpmiUserDirectory {
         if (userId == 1) {
             return Optional.of(new UserEntry("", false, Privilege.USER, true));
         }
-        return account(userId).map(a -> new UserEntry(a.name(), usable(a), privilege(a.role()), false));
+        return accounts.findById(userId).map(a -> new UserEntry(a.name(), a.enabled(), privilege(a.role()), false));
     }
 
     @Override
     public Optional<IpmiUser> findByName(String name) {
-        List<Account> all = listed();
-        for (int i = 0; i < all.size(); i++) {
-            Account a = all.get(i);
-            if (a.name().equals(name)) {
-                return Optional.of(new IpmiUser(FIRST_ACCOUNT_ID + i, a.name(), usable(a),
-                        a.password().getBytes(StandardCharsets.US_ASCII), privilege(a.role())));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Account> account(int userId) {
-        List<Account> all = listed();
-        int i = userId - FIRST_ACCOUNT_ID;
-        return i >= 0 && i < all.size() ? Optional.of(all.get(i)) : Optional.empty();
-    }
-
-    private List<Account> listed() {
-        List<Account> all = accounts.list();
-        return all.size() > MAX_USERS - 1 ? all.subList(0, MAX_USERS - 1) : all;
-    }
-
-    private static boolean usable(Account a) {
-        return a.enabled() && !a.locked();
+        return accounts.find(name).filter(a -> a.id() >= 2 && a.id() <= MAX_USERS)
+                .map(a -> new IpmiUser(a.id(), a.name(), a.enabled(), a.password().getBytes(StandardCharsets.US_ASCII),
+                        privilege(a.role())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.redfish;
 
+import dev.bmcagent.agent.account.AccountLockouts;
 import dev.bmcagent.agent.ipmi.AccountUsers;
 import dev.bmcagent.agent.store.Account;
 import dev.bmcagent.agent.store.AccountStore;
@@ -10,52 +11,40 @@ import dev.bmcagent.redfish.backend.AccountResult;
 import dev.bmcagent.redfish.backend.AuthResult;
 import dev.bmcagent.redfish.backend.LockoutPolicy;
 import dev.bmcagent.redfish.backend.Role;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Redfish accounts over the agent's {@link AccountStore}: the same users, passwords and roles as IPMI. Account ids
- * are the IPMI user ids ({@link AccountUsers}: 2.. in name order). Roles: ADMINISTRATOR/OPERATOR/READ_ONLY ↔
- * Administrator/Operator/ReadOnly.
+ * are the store's ids (assigned once, never reused; also the IPMI user ids, see {@link AccountUsers}). Roles:
+ * ADMINISTRATOR/OPERATOR/READ_ONLY ↔ Administrator/Operator/ReadOnly.
  *
- * <p>Lockout: {@link #threshold} consecutive failures within {@link #counterReset} lock the account (stored, so IPMI
- * refuses it too) for {@link #duration}; the first login attempt after that unlocks it. Failure counts live in
- * memory. Lock and unlock writes are queued on the {@link StoreWriter}; account create/patch/delete write the store
- * on the calling thread (one journal record: administrative and rare).
+ * <p>Lockout is the shared {@link AccountLockouts} (one state per account for IPMI and Redfish, per source address);
+ * {@code Locked} shows the account-wide lock. Passwords are compared as exact bytes in constant time: the presented
+ * password's UTF-8 bytes against the stored ASCII ones, so a non-ASCII character never matches. Account
+ * create/patch/delete write the store on the calling thread (one journal record: administrative and rare).
  */
 final class AccountStoreDirectory implements AccountDirectory {
     static final int MIN_PASSWORD = 8;
-    private static final int FIRST_ID = 2;
 
     private final AccountStore store;
     private final Clock clock;
-    private final StoreWriter writer;
-    private final LockoutPolicy policy;
+    private final AccountLockouts lockouts;
     private final PasswordCipher cipher;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lockedUntil = new ConcurrentHashMap<>();
 
     /** @param cipher keys the {@link #sessionStamp} HMAC (the data directory's key) */
-    AccountStoreDirectory(AccountStore store, Clock clock, StoreWriter writer, LockoutPolicy policy,
-                          PasswordCipher cipher) {
+    AccountStoreDirectory(AccountStore store, Clock clock, AccountLockouts lockouts, PasswordCipher cipher) {
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.writer = Objects.requireNonNull(writer, "writer");
-        this.policy = Objects.requireNonNull(policy, "policy");
-    }
-
-    static LockoutPolicy defaultPolicy() {
-        return new LockoutPolicy(5, Duration.ofMinutes(5), Duration.ofMinutes(5));
+        this.lockouts = Objects.requireNonNull(lockouts, "lockouts");
     }
 
     static Role role(dev.bmcagent.agent.store.Role r) {
@@ -76,81 +65,58 @@ final class AccountStoreDirectory implements AccountDirectory {
 
     @Override
     public AuthResult verify(String userName, String password) {
+        return verify(userName, password, InetAddress.getLoopbackAddress().getHostAddress());
+    }
+
+    @Override
+    public AuthResult verify(String userName, String password, String source) {
         Optional<Account> found = store.find(userName);
         if (found.isEmpty()) {
             return new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS);
         }
         Account a = found.get();
         Instant now = clock.instant();
-        if (locked(a, now)) {
+        InetAddress from = address(source);
+        if (!lockouts.mayTry(a.name(), from, now)) {
             return new AuthResult.Denied(AuthResult.Reason.LOCKED_OUT);
         }
         if (!a.enabled()) {
             return new AuthResult.Denied(AuthResult.Reason.DISABLED);
         }
         if (!MessageDigest.isEqual(a.password().getBytes(StandardCharsets.US_ASCII),
-                password.getBytes(StandardCharsets.US_ASCII))) {
-            failed(a, now);
+                password.getBytes(StandardCharsets.UTF_8))) {
+            lockouts.failed(a.name(), from, now);
             return new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS);
         }
-        failures.remove(a.name());
-        return new AuthResult.Granted(view(a.withLocked(false)));
+        lockouts.succeeded(a.name(), from, now);
+        return new AuthResult.Granted(view(a));
     }
 
-    private boolean locked(Account a, Instant now) {
-        Instant until = lockedUntil.get(a.name());
-        if (until == null && !a.locked()) {
-            return false;
+    /** A literal address as Vert.x reports it (never a name lookup); loopback when there is none (unix socket). */
+    static InetAddress address(String source) {
+        if (source == null || !source.matches("[0-9a-fA-F:.%]+")) {
+            return InetAddress.getLoopbackAddress();
         }
-        if (until == null) {
-            lockedUntil.put(a.name(), now.plus(policy.duration()));   // locked before this run: count from now
-            return true;
-        }
-        if (now.isBefore(until)) {
-            return true;
-        }
-        lockedUntil.remove(a.name());
-        failures.remove(a.name());
-        if (a.locked()) {
-            writer.submit("unlock " + a.name(), () -> store.find(a.name())
-                    .ifPresent(cur -> store.put(cur.withLocked(false)).join()));
-        }
-        return false;
-    }
-
-    private void failed(Account a, Instant now) {
-        if (policy.threshold() == 0) {
-            return;
-        }
-        Failures f = failures.compute(a.name(), (k, old) -> old == null
-                || !now.isBefore(old.first.plus(policy.counterReset())) ? new Failures(now, 1)
-                : new Failures(old.first, old.count + 1));
-        if (f.count >= policy.threshold()) {
-            lockedUntil.put(a.name(), now.plus(policy.duration()));
-            failures.remove(a.name());
-            writer.submit("lock " + a.name(), () -> store.find(a.name())
-                    .ifPresent(cur -> store.put(cur.withLocked(true)).join()));
+        try {
+            return InetAddress.getByName(source);
+        } catch (UnknownHostException e) {
+            return InetAddress.getLoopbackAddress();
         }
     }
 
     @Override
     public List<dev.bmcagent.redfish.backend.Account> accounts() {
-        List<Account> all = listed();
-        List<dev.bmcagent.redfish.backend.Account> out = new ArrayList<>(all.size());
-        for (int i = 0; i < all.size(); i++) {
-            out.add(view(all.get(i), i));
-        }
-        return out;
+        return store.list().stream().map(this::view).toList();
     }
 
     @Override
     public Optional<dev.bmcagent.redfish.backend.Account> account(String id) {
-        return accounts().stream().filter(a -> a.id().equals(id)).findFirst();
+        return stored(id).map(this::view);
     }
 
     @Override
     public Optional<dev.bmcagent.redfish.backend.Account> byUserName(String userName) {
-        return accounts().stream().filter(a -> a.userName().equals(userName)).findFirst();
+        return store.find(userName).map(this::view);
     }
 
     @Override
@@ -158,17 +124,16 @@ final class AccountStoreDirectory implements AccountDirectory {
         if (store.find(userName).isPresent()) {
             return new AccountResult.Conflict();
         }
-        if (store.list().size() >= AccountUsers.MAX_USERS - 1) {
-            return new AccountResult.Rejected("UserName", "no free user slot (IPMI allows "
-                    + (AccountUsers.MAX_USERS - 1) + " accounts)");
+        if (store.list().size() >= AccountUsers.MAX_ACCOUNTS) {
+            return new AccountResult.Rejected("UserName", "no free account slot (at most "
+                    + AccountUsers.MAX_ACCOUNTS + " accounts)");
         }
         Optional<AccountResult> bad = check(Optional.of(userName), Optional.of(password));
         if (bad.isPresent()) {
             return bad.get();
         }
-        Account a = new Account(userName, password, role(role), enabled, false);
-        store.put(a).join();
-        return new AccountResult.Done(view(a));
+        store.put(new Account(userName, password, role(role), enabled, false)).join();
+        return new AccountResult.Done(view(store.find(userName).orElseThrow()));
     }
 
     @Override
@@ -186,12 +151,14 @@ final class AccountStoreDirectory implements AccountDirectory {
         if (!name.equals(old.name()) && store.find(name).isPresent()) {
             return new AccountResult.Conflict();
         }
-        boolean unlock = p.locked().isPresent();
-        Account next = new Account(name, p.password().orElse(old.password()), p.role().map(AccountStoreDirectory::role)
-                .orElse(old.role()), p.enabled().orElse(old.enabled()), !unlock && old.locked());
-        if (unlock) {
-            lockedUntil.remove(old.name());
-            failures.remove(old.name());
+        Account next = new Account(old.id(), name, p.password().orElse(old.password()),
+                p.role().map(AccountStoreDirectory::role).orElse(old.role()), p.enabled().orElse(old.enabled()), false);
+        if (isLastAdministrator(old) && !(next.enabled() && next.role() == dev.bmcagent.agent.store.Role.ADMINISTRATOR)) {
+            return new AccountResult.Rejected(p.role().isPresent() ? "RoleId" : "Enabled",
+                    "the last enabled Administrator cannot be demoted or disabled");
+        }
+        if (p.locked().isPresent() || !name.equals(old.name())) {
+            lockouts.unlock(old.name(), clock.instant());
         }
         store.put(next).join();
         if (!name.equals(old.name())) {
@@ -205,26 +172,37 @@ final class AccountStoreDirectory implements AccountDirectory {
         Optional<Account> found = stored(id);
         found.ifPresent(a -> {
             store.remove(a.name()).join();
-            lockedUntil.remove(a.name());
-            failures.remove(a.name());
+            lockouts.unlock(a.name(), clock.instant());
         });
         return found.isPresent();
     }
 
+    @Override
+    public boolean isLastAdministrator(String id) {
+        return stored(id).filter(this::isLastAdministrator).isPresent();
+    }
+
+    private boolean isLastAdministrator(Account a) {
+        return a.enabled() && a.role() == dev.bmcagent.agent.store.Role.ADMINISTRATOR && store.list().stream()
+                .noneMatch(o -> o.id() != a.id() && o.enabled() && o.role() == dev.bmcagent.agent.store.Role.ADMINISTRATOR);
+    }
+
     /**
      * HMAC (under the data directory's key) of the name, password, role and Enabled: a session ends when any of them
-     * changes, through Redfish, IPMI or the configured admin password, also while the agent was down. The stored
-     * stamp reveals nothing about the password without the key file.
+     * changes, through Redfish, IPMI or the configured admin password, also while the agent was down, and while the
+     * account is locked. The stored stamp reveals nothing about the password without the key file.
      */
     @Override
     public Optional<String> sessionStamp(String userName) {
-        return store.find(userName).filter(Account::enabled).map(a -> cipher.mac(String.join("\0", "redfish-session",
-                a.name(), a.password(), a.role().name())));
+        return store.find(userName).filter(Account::enabled)
+                .filter(a -> !lockouts.accountLocked(a.name(), clock.instant()))
+                .map(a -> cipher.mac(String.join("\0", "redfish-session", a.name(), a.password(), a.role().name(),
+                        Integer.toString(a.id()))));
     }
 
     @Override
     public LockoutPolicy lockoutPolicy() {
-        return policy;
+        return new LockoutPolicy(lockouts.threshold(), lockouts.duration(), lockouts.window());
     }
 
     @Override
@@ -244,43 +222,21 @@ final class AccountStoreDirectory implements AccountDirectory {
         if (password.filter(pw -> pw.length() < MIN_PASSWORD || pw.length() > Account.MAX_PASSWORD_LENGTH
                 || !pw.matches("[\\x21-\\x7E]+")).isPresent()) {
             return Optional.of(new AccountResult.Rejected("Password", MIN_PASSWORD + " to "
-                    + Account.MAX_PASSWORD_LENGTH + " printable ASCII characters without spaces"));
+                    + Account.MAX_PASSWORD_LENGTH + " printable ASCII characters without spaces (IPMI 2.0 RMCP+ "
+                    + "keys are at most 20 bytes)"));
         }
         return Optional.empty();
-    }
-
-    private List<Account> listed() {
-        List<Account> all = store.list();
-        return all.size() > AccountUsers.MAX_USERS - 1 ? all.subList(0, AccountUsers.MAX_USERS - 1) : all;
     }
 
     private Optional<Account> stored(String id) {
-        List<Account> all = listed();
-        for (int i = 0; i < all.size(); i++) {
-            if (Integer.toString(FIRST_ID + i).equals(id)) {
-                return Optional.of(all.get(i));
-            }
+        if (id == null || !id.matches("[1-9][0-9]{0,8}")) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return store.findById(Integer.parseInt(id));
     }
 
     private dev.bmcagent.redfish.backend.Account view(Account a) {
-        List<Account> all = listed();
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).name().equals(a.name())) {
-                return view(a, i);
-            }
-        }
-        return view(a, all.size());
-    }
-
-    private dev.bmcagent.redfish.backend.Account view(Account a, int index) {
-        boolean locked = a.locked() || lockedUntil.containsKey(a.name()) && clock.instant().isBefore(
-                lockedUntil.get(a.name()));
-        return new dev.bmcagent.redfish.backend.Account(Integer.toString(FIRST_ID + index), a.name(), role(a.role()),
-                a.enabled(), locked);
-    }
-
-    private record Failures(Instant first, int count) {
+        return new dev.bmcagent.redfish.backend.Account(Integer.toString(a.id()), a.name(), role(a.role()),
+                a.enabled(), lockouts.accountLocked(a.name(), clock.instant()));
     }
 }

@@ -99,8 +99,7 @@ public final class RedfishService implements AutoCloseable {
                     new RuntimeChassis(nodes),
                     new RuntimeManager(firmwareVersion, uuid, ipmiPort, options.port(), clock),
                     new RuntimeLogs(nodes, cycles, writer),
-                    new AccountStoreDirectory(stores.accounts(), clock, writer, AccountStoreDirectory.defaultPolicy(),
-                            stores.cipher()),
+                    new AccountStoreDirectory(stores.accounts(), clock, stores.lockouts(), stores.cipher()),
                     events);
             RedfishServer server = new RedfishServer(options, backends,
                     new SettingsSubscriptions(stores.settings(), writer, stores.cipher()),

@@ -167,8 +167,8 @@ public final class BmcRuntime implements AutoCloseable {
         for (int i = 0; i < o.hosts(); i++) {
             IpmiLanOptions lo = IpmiLanOptions.defaults().withBind(o.ipmiBind(), RuntimeOptions.port(o.ipmiPort(), i));
             LanCounters counters = new LanCounters();
-            LanPacketProcessor p = new LanPacketProcessor(lo, users, dispatcher, i, guid, scheduler.clock(), random,
-                    counters);
+            LanPacketProcessor p = new LanPacketProcessor(lo, users, stores.lockouts(), dispatcher, i, guid,
+                    scheduler.clock(), random, counters);
             lanProcessors.add(p);
             IpmiLanServer lan = new IpmiLanServer(lo, p, counters);
             lanAddresses.add(lan.startBlocking());

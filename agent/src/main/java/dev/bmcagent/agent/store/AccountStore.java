@@ -10,15 +10,27 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface AccountStore extends AutoCloseable {
 
-    /** Creates or replaces the account with this name. */
+    /** The first id handed out; 1 is the IPMI null user. */
+    int FIRST_ID = 2;
+
+    /**
+     * Creates or replaces the account with this name. Its id: the one given, else the existing account's of that
+     * name, else the next above every id ever handed out (a high-water mark kept with the accounts, so a deleted
+     * account's id is never reused).
+     */
     CompletableFuture<Void> put(Account account);
+
+    /** The account with this id. */
+    default Optional<Account> findById(int id) {
+        return list().stream().filter(a -> a.id() == id).findFirst();
+    }
 
     /** Completes with true if the account existed. */
     CompletableFuture<Boolean> remove(String name);
 
     Optional<Account> find(String name);
 
-    /** All accounts, sorted by name. */
+    /** All accounts, sorted by id. */
     List<Account> list();
 
     @Override

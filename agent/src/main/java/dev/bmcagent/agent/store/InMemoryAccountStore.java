@@ -10,10 +10,15 @@ import java.util.concurrent.CompletableFuture;
 /** {@link AccountStore} in memory only. */
 public final class InMemoryAccountStore implements AccountStore {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private int highWater = FIRST_ID - 1;
 
     @Override
     public synchronized CompletableFuture<Void> put(Account account) {
-        accounts.put(Objects.requireNonNull(account, "account").name(), account);
+        Objects.requireNonNull(account, "account");
+        int id = account.id() > 0 ? account.id()
+                : accounts.containsKey(account.name()) ? accounts.get(account.name()).id() : highWater + 1;
+        highWater = Math.max(highWater, id);
+        accounts.put(account.name(), account.withId(id));
         return CompletableFuture.completedFuture(null);
     }
 
@@ -29,7 +34,7 @@ public final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public synchronized List<Account> list() {
-        return accounts.values().stream().sorted(java.util.Comparator.comparing(Account::name)).toList();
+        return accounts.values().stream().sorted(java.util.Comparator.comparingInt(Account::id)).toList();
     }
 
     @Override

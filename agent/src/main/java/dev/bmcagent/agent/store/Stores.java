@@ -1,8 +1,10 @@
 package dev.bmcagent.agent.store;
 
+import dev.bmcagent.agent.account.AccountLockouts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,6 +25,10 @@ import org.slf4j.LoggerFactory;
 public final class Stores implements AutoCloseable {
     /** Cycles kept per host: OpenBMC keeps the POST codes of the last 100 boot cycles. */
     public static final int DEFAULT_HISTORY_PER_HOST = 100;
+    /** Failures of one account from one address (within {@link #LOCKOUT_WINDOW}) that lock that address out. */
+    public static final int LOCKOUT_THRESHOLD = 5;
+    public static final Duration LOCKOUT_WINDOW = Duration.ofMinutes(5);
+    public static final Duration LOCKOUT_DURATION = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(Stores.class);
 
     private final StoreKind kind;
@@ -30,6 +36,7 @@ public final class Stores implements AutoCloseable {
     private final SettingsStore settings;
     private final AccountStore accounts;
     private final PasswordCipher cipher;
+    private final AccountLockouts lockouts;
 
     private Stores(StoreKind kind, EventLog events, SettingsStore settings, AccountStore accounts,
                    PasswordCipher cipher) {
@@ -38,6 +45,7 @@ public final class Stores implements AutoCloseable {
         this.settings = settings;
         this.accounts = accounts;
         this.cipher = cipher;
+        this.lockouts = new AccountLockouts(LOCKOUT_THRESHOLD, LOCKOUT_WINDOW, LOCKOUT_DURATION, settings);
     }
 
     /** Memory-only stores. */
@@ -94,6 +102,11 @@ public final class Stores implements AutoCloseable {
 
     public AccountStore accounts() {
         return accounts;
+    }
+
+    /** The one lockout state of every account, shared by IPMI and Redfish, kept in the settings store. */
+    public AccountLockouts lockouts() {
+        return lockouts;
     }
 
     /**

@@ -70,7 +70,7 @@ class AdaptersTest {
         InMemoryAccountStore store = new InMemoryAccountStore();
         store.put(Account.of("admin", "Adm1n-pw", Role.ADMINISTRATOR)).join();
         store.put(Account.of("ops", "0ps-pw", Role.OPERATOR)).join();
-        store.put(Account.of("viewer", "v1ew", Role.READ_ONLY).withLocked(true)).join();
+        store.put(Account.of("viewer", "v1ew", Role.READ_ONLY).withEnabled(false)).join();   // locks: AccountLockouts
         AccountUsers users = new AccountUsers(store);
         assertEquals(2, users.findByName("admin").orElseThrow().userId());
         assertEquals(Privilege.OPERATOR, users.findByName("ops").orElseThrow().maxPrivilege());

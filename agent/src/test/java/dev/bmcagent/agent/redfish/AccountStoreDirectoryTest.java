@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AccountStoreDirectoryTest {
     private final InMemoryAccountStore store = new InMemoryAccountStore();
     private final StoreWriter writer = new StoreWriter();
+    private final dev.bmcagent.agent.account.AccountLockouts lockouts = new dev.bmcagent.agent.account.AccountLockouts(
+            3, Duration.ofMinutes(1), Duration.ofMinutes(5), new dev.bmcagent.agent.store.InMemorySettingsStore());
     private final HandClock clock = new HandClock(Instant.parse("2026-11-22T08:00:00Z"));
     private final dev.bmcagent.agent.store.PasswordCipher cipher =
             dev.bmcagent.agent.store.PasswordCipher.ephemeral(new java.security.SecureRandom());
@@ -37,8 +39,7 @@ class AccountStoreDirectoryTest {
     void setUp() {
         store.put(Account.of("admin", "Admin-Pass-1", dev.bmcagent.agent.store.Role.ADMINISTRATOR));
         store.put(Account.of("viewer", "Viewer-Pass-1", dev.bmcagent.agent.store.Role.READ_ONLY));
-        dir = new AccountStoreDirectory(store, clock, writer, new LockoutPolicy(3, Duration.ofMinutes(5),
-                Duration.ofMinutes(1)), cipher);
+        dir = new AccountStoreDirectory(store, clock, lockouts, cipher);
     }
 
     @AfterEach
@@ -56,16 +57,64 @@ class AccountStoreDirectoryTest {
     }
 
     @Test
-    void thresholdFailuresLockInTheSharedStoreAndExpire() {
+    void thresholdFailuresLockThatSourceInTheSharedStateAndExpire() {
         for (int i = 0; i < 3; i++) {
-            assertEquals(new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS), dir.verify("viewer", "nope"));
+            assertEquals(new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS),
+                    dir.verify("viewer", "nope", "127.0.0.2"));
         }
-        assertEquals(new AuthResult.Denied(AuthResult.Reason.LOCKED_OUT), dir.verify("viewer", "Viewer-Pass-1"));
-        await().until(() -> store.find("viewer").orElseThrow().locked());     // IPMI sees it locked too
-        assertTrue(dir.account("3").orElseThrow().locked());
+        assertEquals(new AuthResult.Denied(AuthResult.Reason.LOCKED_OUT),
+                dir.verify("viewer", "Viewer-Pass-1", "127.0.0.2"));
+        assertTrue(!lockouts.mayTry("viewer", address("127.0.0.2"), clock.instant()), "IPMI sees the same lock");
+        assertInstanceOf(AuthResult.Granted.class, dir.verify("viewer", "Viewer-Pass-1", "127.0.0.1"),
+                "the stranger locked himself out, not the user on another address");
+        assertTrue(!dir.account("3").orElseThrow().locked(), "one source locked: the account is not");
         clock.advance(Duration.ofMinutes(5));
-        assertInstanceOf(AuthResult.Granted.class, dir.verify("viewer", "Viewer-Pass-1"));
-        await().until(() -> !store.find("viewer").orElseThrow().locked());
+        assertInstanceOf(AuthResult.Granted.class, dir.verify("viewer", "Viewer-Pass-1", "127.0.0.2"));
+    }
+
+    @Test
+    void threeLockedSourcesLockTheAccountEverywhereAndEndItsSessions() {
+        String stamp = dir.sessionStamp("viewer").orElseThrow();
+        for (String from : new String[] {"127.0.0.2", "127.0.0.3", "::1"}) {
+            for (int i = 0; i < 3; i++) {
+                dir.verify("viewer", "nope", from);
+            }
+        }
+        assertEquals(new AuthResult.Denied(AuthResult.Reason.LOCKED_OUT),
+                dir.verify("viewer", "Viewer-Pass-1", "127.0.0.1"));
+        assertTrue(dir.account("3").orElseThrow().locked());
+        assertTrue(dir.sessionStamp("viewer").isEmpty(), "sessions of a locked account end");
+        dir.patch("3", new AccountPatch(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(false)));
+        assertEquals(Optional.of(stamp), dir.sessionStamp("viewer"));
+        assertInstanceOf(AuthResult.Granted.class, dir.verify("viewer", "Viewer-Pass-1", "127.0.0.2"));
+    }
+
+    /** Issue #11 item 10: the presented password was encoded as US-ASCII, so a stored '?' matched any é. */
+    @Test
+    void nonAsciiCharactersNeverMatchAStoredQuestionMark() {
+        store.put(Account.of("q", "pass?word", dev.bmcagent.agent.store.Role.READ_ONLY));
+        assertEquals(new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS), dir.verify("q", "pass\u00e9word"));
+        assertInstanceOf(AuthResult.Granted.class, dir.verify("q", "pass?word"));
+    }
+
+    /** Issue #11 item 10: the last enabled Administrator could demote or disable itself. */
+    @Test
+    void theLastAdministratorCannotBeDemotedOrDisabled() {
+        AccountResult demote = dir.patch("2", new AccountPatch(Optional.empty(), Optional.empty(),
+                Optional.of(Role.Operator), Optional.empty(), Optional.empty()));
+        assertEquals("RoleId", assertInstanceOf(AccountResult.Rejected.class, demote).property());
+        AccountResult disable = dir.patch("2", new AccountPatch(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(false), Optional.empty()));
+        assertEquals("Enabled", assertInstanceOf(AccountResult.Rejected.class, disable).property());
+        assertTrue(dir.isLastAdministrator("2"));
+        dir.create("admin2", "Admin-Pass-2", Role.Administrator, true);
+        assertInstanceOf(AccountResult.Done.class, dir.patch("2", new AccountPatch(Optional.empty(), Optional.empty(),
+                Optional.of(Role.Operator), Optional.empty(), Optional.empty())));
+    }
+
+    private static java.net.InetAddress address(String a) {
+        return AccountStoreDirectory.address(a);
     }
 
     @Test
@@ -114,14 +163,15 @@ class AccountStoreDirectoryTest {
         try (Stores stores = Stores.onDisk(tmp, 3, JournalOptions.processCrashSafe(), new SecureRandom())) {
             stores.accounts().put(Account.of("admin", "Admin-Pass-1", dev.bmcagent.agent.store.Role.ADMINISTRATOR))
                     .join();
-            AccountStoreDirectory disk = new AccountStoreDirectory(stores.accounts(), clock, writer,
-                    new LockoutPolicy(3, Duration.ofMinutes(5), Duration.ofMinutes(1)), stores.cipher());
+            AccountStoreDirectory disk = new AccountStoreDirectory(stores.accounts(), clock, stores.lockouts(),
+                    stores.cipher());
             assertInstanceOf(AuthResult.Granted.class, disk.verify("admin", "Admin-Pass-1"));
             assertInstanceOf(AuthResult.Granted.class, disk.verify("admin", "Admin-Pass-1"));
             assertInstanceOf(AccountResult.Done.class, disk.patch("2", new AccountPatch(Optional.empty(),
                     Optional.of("Admin-Pass-2"), Optional.empty(), Optional.empty(), Optional.empty())));
             assertEquals(new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS), disk.verify("admin", "Admin-Pass-1"));
             assertInstanceOf(AuthResult.Granted.class, disk.verify("admin", "Admin-Pass-2"));
+            disk.create("admin2", "Admin-Pass-3", Role.Administrator, true);
             assertInstanceOf(AccountResult.Done.class, disk.patch("2", new AccountPatch(Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty())));
             assertEquals(new AuthResult.Denied(AuthResult.Reason.DISABLED), disk.verify("admin", "Admin-Pass-2"));

@@ -139,11 +139,28 @@ class StoreContractTest {
         a.put(Account.of("operator", "op-Secret1", Role.OPERATOR)).get();
         a.put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR)).get();
         a.put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR).withLocked(true)).get();
-        assertEquals(new Account("admin", "Adm1n-Secret", Role.ADMINISTRATOR, true, true), a.find("admin").orElseThrow());
-        assertEquals(List.of("admin", "operator"), a.list().stream().map(Account::name).toList());
+        assertEquals(new Account(3, "admin", "Adm1n-Secret", Role.ADMINISTRATOR, true, true),
+                a.find("admin").orElseThrow(), "a replaced account keeps its id");
+        assertEquals(List.of("operator", "admin"), a.list().stream().map(Account::name).toList(), "in id order");
         assertTrue(a.remove("operator").get());
         assertFalse(a.remove("operator").get());
         assertEquals(Optional.empty(), a.find("operator"));
+    }
+
+    /** Issue #11 item 11: ids were positions in name order, so creating "aaa" renumbered everybody. */
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void idsAreAssignedOnceAndNeverReused(StoreKind kind) throws Exception {
+        AccountStore a = open(kind).accounts();
+        a.put(Account.of("operator", "op-Secret1", Role.OPERATOR)).get();
+        a.put(Account.of("zed", "zed-Secret1", Role.READ_ONLY)).get();
+        a.put(Account.of("aaa", "aaa-Secret1", Role.READ_ONLY)).get();
+        assertEquals(List.of(2, 3, 4), List.of(a.find("operator").orElseThrow().id(), a.find("zed").orElseThrow().id(),
+                a.find("aaa").orElseThrow().id()));
+        assertTrue(a.remove("aaa").get());
+        a.put(Account.of("bbb", "bbb-Secret1", Role.READ_ONLY)).get();
+        assertEquals(5, a.find("bbb").orElseThrow().id(), "4 is never handed out again");
+        assertEquals("zed", a.findById(3).orElseThrow().name());
     }
 
     static List<String> payloads(List<StoredEvent> events) {

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param maxPendingPerSource  unfinished (pre-RAKP-3) sessions per source address
  * @param idleTimeout          an active session idle this long is closed
  * @param handshakeTimeout     a pending session not finished within this is dropped
- * @param lockoutThreshold     failed logins (RAKP 3 HMAC failures) within {@code lockoutWindow} that lock a user
+ * @param lockoutThreshold     failed logins of one user from one source address (RAKP 2 HMACs sent and not proven by
+ *                             a RAKP 3) within {@code lockoutWindow} that lock that address out of that user; used by
+ *                             the default {@code SourceLockout} (the agent passes its shared guard instead)
  * @param lockoutWindow        window in which failures are counted
- * @param lockoutDuration      how long a locked-out user stays refused
+ * @param lockoutDuration      how long a locked-out address stays refused
  * @param allowInsecure        allow null/anonymous user names (logs a WARN); nothing else insecure exists here
  */
 public record IpmiLanOptions(String bindAddress, int port, int maxSessions, int maxPendingPerSource,

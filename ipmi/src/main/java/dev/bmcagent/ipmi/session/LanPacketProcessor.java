@@ -39,6 +39,8 @@ public final class LanPacketProcessor implements DatagramProcessor {
     private final SessionMessages messages;
     private final boolean allowNullUsers;
     private final RateLimitedLog errors = new RateLimitedLog(LOG);
+    private final IpmiUserDirectory users;
+    private final LoginGuard guard;
 
     /**
      * @param options    limits, timeouts, lockout and the insecure switch
@@ -52,6 +54,17 @@ public final class LanPacketProcessor implements DatagramProcessor {
      */
     public LanPacketProcessor(IpmiLanOptions options, IpmiUserDirectory users, Dispatcher dispatcher, int hostIndex,
                               byte[] systemGuid, Clock clock, SecureRandom random, LanCounters counters) {
+        this(options, users, new SourceLockout(options.lockoutThreshold(), options.lockoutWindow(),
+                options.lockoutDuration()), dispatcher, hostIndex, systemGuid, clock, random, counters);
+    }
+
+    /**
+     * @param guard lockout and RAKP throttling, shared by every LAN endpoint (and Redfish) of the agent
+     */
+    public LanPacketProcessor(IpmiLanOptions options, IpmiUserDirectory users, LoginGuard guard, Dispatcher dispatcher,
+                              int hostIndex, byte[] systemGuid, Clock clock, SecureRandom random,
+                              LanCounters counters) {
+        Objects.requireNonNull(guard, "guard");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(dispatcher, "dispatcher");
@@ -61,6 +74,8 @@ public final class LanPacketProcessor implements DatagramProcessor {
         if (hostIndex < 0) {
             throw new IllegalArgumentException("hostIndex must be >= 0");
         }
+        this.users = users;
+        this.guard = guard;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.allowNullUsers = options.allowInsecure();
@@ -69,9 +84,7 @@ public final class LanPacketProcessor implements DatagramProcessor {
         }
         this.sessions = new SessionTable(options.maxSessions(), options.maxPendingPerSource(), options.idleTimeout(),
                 options.handshakeTimeout(), random, this::handshakeTimedOut);
-        LoginLockout lockout = new LoginLockout(options.lockoutThreshold(), options.lockoutWindow(),
-                options.lockoutDuration());
-        this.handshake = new RakpHandshake(sessions, users, lockout, counters, random, systemGuid, allowNullUsers);
+        this.handshake = new RakpHandshake(sessions, users, guard, counters, random, systemGuid, allowNullUsers);
         this.messages = new SessionMessages(sessions, dispatcher, counters, random, hostIndex, allowNullUsers);
     }
 
@@ -145,6 +158,11 @@ public final class LanPacketProcessor implements DatagramProcessor {
                 counters.rejected();
                 return Optional.empty();
             }
+            if (!stillEntitled(s.get(), now)) {
+                sessions.remove(s.get(), "the account was deleted, disabled, locked or its password or role changed");
+                counters.rejected();
+                return Optional.empty();
+            }
             return messages.handle(datagram, s.get(), sender, now);
         }
         Decoded<RmcpPlusPacket> decoded = RmcpPlusPacket.decode(datagram, 0);
@@ -175,6 +193,18 @@ public final class LanPacketProcessor implements DatagramProcessor {
             counters.rejected();
         }
         return r.map(resp -> msg.encodeResponse(resp.completionCode().value(), resp.data()));
+    }
+
+    /**
+     * A session holds the rights its account had at login only while the account is unchanged: deleted, disabled,
+     * locked, renumbered or given a new password or role, the session ends at its next packet.
+     */
+    private boolean stillEntitled(RmcpPlusSession s, Instant now) {
+        if (s.user == null || s.user.name().isEmpty()) {
+            return true;
+        }
+        return users.findByName(s.user.name()).filter(u -> u.equals(s.user)).isPresent()
+                && guard.mayTry(s.user.name(), s.source.getAddress(), now);
     }
 
     private Optional<byte[]> drop() {

@@ -18,14 +18,17 @@ import org.slf4j.LoggerFactory;
 /**
  * RMCP+ session establishment (IPMI 2.0 §13.17-13.23): Open Session, RAKP 1 → 2, RAKP 3 → 4. Each method
  * takes a decoded payload and returns the reply payload, or empty to stay silent. Unknown, disabled and
- * locked-out users get RAKP 2 status 0Dh without an HMAC (CVE-2013-4786 mitigation).
+ * locked-out users get RAKP 2 status 0Dh without an HMAC (CVE-2013-4786 mitigation). Every RAKP 2 that carries an
+ * HMAC is counted by the {@link LoginGuard} as a failure of that user from that source address until the RAKP 3
+ * proves the password, so neither a console that gives up silently (ipmitool, FreeIPMI) nor one that harvests
+ * HMACs gets more than the lockout threshold of them; RAKP 1 is rate limited per source address.
  */
 final class RakpHandshake {
     private static final Logger LOG = LoggerFactory.getLogger(RakpHandshake.class);
 
     private final SessionTable sessions;
     private final IpmiUserDirectory users;
-    private final LoginLockout lockout;
+    private final LoginGuard guard;
     private final LanCounters counters;
     private final SecureRandom random;
     private final byte[] guid;
@@ -33,11 +36,11 @@ final class RakpHandshake {
     /** Anyone can send these without credentials: a few lines per kind per 10 s, then a count. */
     private final RateLimitedLog refusals = new RateLimitedLog(LOG);
 
-    RakpHandshake(SessionTable sessions, IpmiUserDirectory users, LoginLockout lockout, LanCounters counters,
+    RakpHandshake(SessionTable sessions, IpmiUserDirectory users, LoginGuard guard, LanCounters counters,
                   SecureRandom random, byte[] guid, boolean allowNullUsers) {
         this.sessions = sessions;
         this.users = users;
-        this.lockout = lockout;
+        this.guard = guard;
         this.counters = counters;
         this.random = random;
         this.guid = guid.clone();
@@ -89,6 +92,13 @@ final class RakpHandshake {
         }
         RmcpPlusSession s = found.get();
         s.lastActivity = now;
+        if (!guard.rakpAllowed(source.getAddress(), now)) {
+            counters.rejected();
+            refusals.warn(now, "IPMI RAKP 1 rate limit", "IPMI RAKP 1 from {} refused: more than {} per second from "
+                    + "one address", source, SourceLockout.RAKP_PER_SECOND);
+            sessions.remove(s, "RAKP rate limit");
+            return rakp2Error(m, s, RakpStatus.INSUFFICIENT_RESOURCES);
+        }
         int requested = m.role() & 0x0F;
         if (requested > Privilege.OEM.code() || (m.role() & 0xE0) != 0) {
             sessions.remove(s, "bad role");
@@ -96,7 +106,8 @@ final class RakpHandshake {
         }
         String name = m.userNameString();
         Optional<IpmiUser> user = m.userName().length == 0 && !allowNullUsers ? Optional.empty()
-                : users.findByName(name).filter(IpmiUser::enabled).filter(u -> !lockout.isLocked(name, now));
+                : users.findByName(name).filter(IpmiUser::enabled)
+                        .filter(u -> guard.mayTry(name, source.getAddress(), now));
         Privilege max = user.map(IpmiUser::maxPrivilege).orElse(Privilege.USER);
         if (user.isEmpty() || requested > max.code()) {
             counters.authFailure();
@@ -106,6 +117,12 @@ final class RakpHandshake {
             sessions.remove(s, "unauthorized name");
             return rakp2Error(m, s, RakpStatus.UNAUTHORIZED_NAME);
         }
+        if (!sessions.admits(name, max == Privilege.ADMINISTRATOR)) {
+            refusals.warn(now, "IPMI session quota", "IPMI login of '{}' from {} refused: its session quota is used up",
+                    printable(name), source);
+            sessions.remove(s, "session quota");
+            return rakp2Error(m, s, RakpStatus.INSUFFICIENT_RESOURCES);
+        }
         s.user = user.get();
         s.userNameBytes = m.userName();
         s.role = m.role();
@@ -114,6 +131,8 @@ final class RakpHandshake {
         random.nextBytes(s.bmcRandom);
         s.maxPrivilege = requested == 0 ? max : Privilege.fromCode(requested).orElse(Privilege.USER);
         s.state = RmcpPlusSession.State.RAKP2_SENT;
+        // The HMAC below can be cracked offline: it counts as a failure until a RAKP 3 proves the password.
+        guard.failed(name, source.getAddress(), now);
         byte[] code = RmcpPlusCrypto.hmac(s.suite.hmac(), s.user.password(), le(s.consoleSessionId),
                 le(s.bmcSessionId), s.consoleRandom, s.bmcRandom, guid, new byte[] {(byte) s.role,
                     (byte) s.userNameBytes.length}, s.userNameBytes);
@@ -163,7 +182,7 @@ final class RakpHandshake {
         s.privilege = s.maxPrivilege.atLeast(Privilege.USER) ? Privilege.USER : s.maxPrivilege;
         s.state = RmcpPlusSession.State.ACTIVE;
         s.lastActivity = now;
-        lockout.recordSuccess(name);
+        guard.succeeded(name, source.getAddress(), now);
         LOG.info("IPMI {} established, max privilege {}", s, s.maxPrivilege);
         s.rakp3Code = m.authCode();
         s.rakp4 = new Rakp.Message4(m.tag(), RakpStatus.OK, s.consoleSessionId, icv).encode();
@@ -183,13 +202,8 @@ final class RakpHandshake {
     private void loginFailed(RmcpPlusSession s, InetSocketAddress source, Instant now, String why) {
         counters.authFailure();
         sessions.remove(s, why);
-        boolean locked = lockout.recordFailure(s.user.name(), now);
-        if (locked) {
-            LOG.warn("IPMI login failed for user '{}' from {}: {} — user locked out", s.user.name(), source, why);
-        } else {
-            refusals.warn(now, "IPMI login failed", "IPMI login failed for user '{}' from {}: {}", s.user.name(),
-                    source, why);
-        }
+        refusals.warn(now, "IPMI login failed", "IPMI login failed for user '{}' from {}: {}", s.user.name(), source,
+                why);
     }
 
     private static Optional<byte[]> rakp2Error(Rakp.Message1 m, RmcpPlusSession s, int status) {

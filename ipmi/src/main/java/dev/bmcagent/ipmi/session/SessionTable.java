@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionTable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionTable.class);
+    /** Active sessions one user below ADMINISTRATOR may hold on one LAN endpoint. */
+    public static final int SESSIONS_PER_USER = 4;
+    /** Active sessions only ADMINISTRATOR users may take, so that an administrator can always log in. */
+    public static final int ADMIN_RESERVE = 4;
 
     private final int maxSessions;
     private final int maxPendingPerSource;
@@ -109,6 +113,23 @@ final class SessionTable {
         } else if (s.state == RmcpPlusSession.State.RAKP2_SENT) {
             onHandshakeTimeout.accept(s, now);
         }
+    }
+
+    /**
+     * Whether {@code user} may activate one more session: an ADMINISTRATOR up to the table size; anybody else up to
+     * {@value #SESSIONS_PER_USER} and only while more than {@value #ADMIN_RESERVE} slots remain for administrators
+     * (both cut to fit a small table).
+     */
+    boolean admits(String user, boolean administrator) {
+        int reserve = ADMIN_RESERVE * 2 <= maxSessions ? ADMIN_RESERVE : maxSessions / 2;
+        int perUser = Math.max(1, Math.min(SESSIONS_PER_USER, maxSessions - reserve));
+        long active = activeCount();
+        if (active >= maxSessions) {
+            return false;
+        }
+        long mine = byId.values().stream()
+                .filter(s -> s.state == RmcpPlusSession.State.ACTIVE && s.userName().equals(user)).count();
+        return administrator || mine < perUser && active < maxSessions - reserve;
     }
 
     int activeCount() {

@@ -1,6 +1,9 @@
 package dev.bmcagent.ipmi.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bmcagent.ipmi.message.Privilege;
 
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;
 import java.net.InetSocketAddress;
@@ -24,14 +27,16 @@ class LoginPolicyTest {
     }
 
     @Test
-    void threeRakp3FailuresWithinTheWindowLockTheUserEvenWithTheRightPassword() {
+    void threeRakp3FailuresLockThatSourceEvenWithTheRightPasswordButNotTheAdminElsewhere() {
         for (int i = 0; i < 3; i++) {
             assertEquals(RakpStatus.INVALID_INTEGRITY_CHECK_VALUE, badRakp3(ATTACKER));
         }
+        OracleClient again = OracleClient.inProcess(17, bmc.processor, ATTACKER);
+        assertEquals(RakpStatus.UNAUTHORIZED_NAME, again.login("admin", "secret", 0x14), "locked: like unknown");
         OracleClient admin = OracleClient.inProcess(17, bmc.processor, ADMIN_CONSOLE);
-        assertEquals(RakpStatus.UNAUTHORIZED_NAME, admin.login("admin", "secret", 0x14), "locked: like unknown");
+        assertEquals(0, admin.login("admin", "secret", 0x14), "another address is not locked");
         bmc.clock.advance(Duration.ofMinutes(10));
-        assertEquals(0, OracleClient.inProcess(17, bmc.processor, ADMIN_CONSOLE).login("admin", "secret", 0x14));
+        assertEquals(0, OracleClient.inProcess(17, bmc.processor, ATTACKER).login("admin", "secret", 0x14));
     }
 
     @Test
@@ -40,21 +45,71 @@ class LoginPolicyTest {
         badRakp3(ATTACKER);
         bmc.clock.advance(Duration.ofMinutes(2));
         badRakp3(ATTACKER);
-        assertEquals(0, OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE).login("admin", "secret", 0x14));
+        assertEquals(0, OracleClient.inProcess(3, bmc.processor, ATTACKER).login("admin", "secret", 0x14));
     }
 
     @Test
-    void aFloodOfUnfinishedOpenSessionsNeitherLocksOutNorStarvesALegitimateLogin() {
+    void unansweredRakp2sCountSoAHarvesterGetsAtMostThresholdHmacsAndTheAdminElsewhereStillLogsIn() {
+        int hmacs = 0;
         for (int i = 0; i < 10_000; i++) {
             OracleClient flood = OracleClient.inProcess(3, bmc.processor, ATTACKER);
             flood.openSession(0);
-            if (i % 2 == 0) {
-                flood.rakp1("admin", "x", 0x14); // harvests a RAKP 2, never answers
+            if (i % 2 == 0 && flood.rakp1("admin", "x", 0x14) == -1) {
+                hmacs++; // a RAKP 2 with an HMAC, never answered
             }
         }
+        assertEquals(3, hmacs, "the lockout threshold bounds the offline-crackable HMACs per source");
         OracleClient admin = OracleClient.inProcess(17, bmc.processor, ADMIN_CONSOLE);
         assertEquals(0, admin.login("admin", "secret", 0x14));
-        assertEquals(0, bmc.counters.authFailureCount(), "evicted handshakes are not failed logins");
+    }
+
+    @Test
+    void rakp1IsRateLimitedPerSource() {
+        int refused = 0;
+        for (int i = 0; i < SourceLockout.RAKP_BURST + 5; i++) {
+            OracleClient c = OracleClient.inProcess(3, bmc.processor, ATTACKER);
+            c.openSession(0);
+            if (c.rakp1("nobody", "x", 0x14) == RakpStatus.INSUFFICIENT_RESOURCES) {
+                refused++;
+            }
+        }
+        assertEquals(5, refused);
+        assertEquals(0, OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE).login("admin", "secret", 0x14));
+        bmc.clock.advance(Duration.ofSeconds(1));
+        OracleClient later = OracleClient.inProcess(3, bmc.processor, ATTACKER);
+        later.openSession(0);
+        assertEquals(RakpStatus.UNAUTHORIZED_NAME, later.rakp1("nobody", "x", 0x14), "the bucket refills");
+    }
+
+    /** Issue #11 item 9: an IPMI session kept the rights of an account that had since changed or gone. */
+    @Test
+    void aSessionEndsWhenItsAccountChangesOrGoes() {
+        OracleClient c = OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE);
+        assertEquals(0, c.login("oper", "opsecret", 0x13));
+        assertTrue(c.command(0x06, 0x01).isPresent());
+        bmc.users.put(IpmiUser.of(3, "oper", "opsecret", Privilege.USER));    // demoted
+        assertEquals(java.util.Optional.empty(), c.command(0x06, 0x01), "ended: silence");
+        assertEquals(0, bmc.processor.activeSessions());
+        OracleClient d = OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE);
+        assertEquals(0, d.login("admin", "secret", 0x14));
+        bmc.users.remove("admin");
+        assertEquals(java.util.Optional.empty(), d.command(0x06, 0x01), "deleted account: session ended");
+    }
+
+    /** Issue #11 item 8: one low-privilege user could take every session slot. */
+    @Test
+    void anOperatorCannotTakeTheSlotsReservedForAdministrators() {
+        // table of 6: 3 reserved for administrators, so an operator gets at most 3
+        for (int i = 0; i < 3; i++) {
+            OracleClient c = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress("127.0.0.1", 52000 + i));
+            assertEquals(0, c.login("oper", "opsecret", 0x13));
+        }
+        OracleClient fourth = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress("127.0.0.1", 52010));
+        assertEquals(RakpStatus.INSUFFICIENT_RESOURCES, fourth.login("oper", "opsecret", 0x13));
+        for (int i = 0; i < 3; i++) {
+            OracleClient c = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress("127.0.0.1", 52020 + i));
+            assertEquals(0, c.login("admin", "secret", 0x14), "the administrator still logs in");
+        }
     }
 
     @Test

@@ -160,7 +160,7 @@ public final class AccountServiceResource {
 
     private void delete(RoutingContext ctx, Principal p) {
         Account a = find(ctx, p);
-        if (a.userName().equals(p.userName())) {
+        if (a.userName().equals(p.userName()) || directory.isLastAdministrator(a.id())) {
             throw RedfishError.of(BaseMessage.ResourceCannotBeDeleted).exception();
         }
         directory.delete(a.id());

@@ -12,6 +12,19 @@ public interface AccountDirectory {
     /** Checks a user name and password, counting failures towards lockout. */
     AuthResult verify(String userName, String password);
 
+    /**
+     * Checks a user name and password presented from {@code sourceAddress} (the peer's literal IP address):
+     * failures count towards the lockout of that source for that account. The default ignores the source.
+     */
+    default AuthResult verify(String userName, String password, String sourceAddress) {
+        return verify(userName, password);
+    }
+
+    /** Whether this account is the last enabled Administrator (it may not be deleted, demoted or disabled). */
+    default boolean isLastAdministrator(String id) {
+        return false;
+    }
+
     List<Account> accounts();
 
     Optional<Account> account(String id);

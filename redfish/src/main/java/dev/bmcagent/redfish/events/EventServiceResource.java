@@ -34,6 +34,8 @@ public final class EventServiceResource {
     private final SubscriptionStore store;
     private final DurableSubscriptions durable;
     private final SseStreams sse;
+    /** user name → the account's session stamp (see AccountDirectory#sessionStamp), kept with each SSE stream. */
+    private final java.util.function.Function<String, java.util.Optional<String>> stamps;
     private final PushDelivery push;
     private final EventDispatcher dispatcher;
     private final DestinationValidator destinations;
@@ -43,7 +45,9 @@ public final class EventServiceResource {
 
     public EventServiceResource(SubscriptionStore store, DurableSubscriptions durable, SseStreams sse, PushDelivery push, EventDispatcher dispatcher,
                                 DestinationValidator destinations, Clock clock, int retryAttempts,
-                                long retryIntervalSeconds) {
+                                long retryIntervalSeconds,
+                                java.util.function.Function<String, java.util.Optional<String>> stamps) {
+        this.stamps = Objects.requireNonNull(stamps, "stamps");
         this.store = Objects.requireNonNull(store, "store");
         this.durable = Objects.requireNonNull(durable, "durable");
         this.sse = Objects.requireNonNull(sse, "sse");
@@ -168,7 +172,8 @@ public final class EventServiceResource {
         RetryPolicy policy = PatchSpec.enumValue(body, "DeliveryRetryPolicy", RetryPolicy.class)
                 .orElse(RetryPolicy.TerminateAfterRetries);
         String context = PatchSpec.text(body, "Context").orElse("");
-        Subscription s = store.add(id -> new Subscription(id, SubscriptionType.RedfishEvent, destination, context,
+        Subscription s = store.add(p.userName(), p.role() == dev.bmcagent.redfish.backend.Role.Administrator,
+                id -> new Subscription(id, SubscriptionType.RedfishEvent, destination, context,
                         headers, prefixes, types, List.of(), List.of(), policy, p.userName()))
                 .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
         durable.save(s, false);
@@ -283,7 +288,8 @@ public final class EventServiceResource {
 
     private void openSse(RoutingContext ctx, Principal p) {
         SseFilter filter = SseFilter.parse(ctx.queryParams().get("$filter"));
-        Subscription s = store.add(id -> new Subscription(id, SubscriptionType.SSE, "", "", Map.of(),
+        Subscription s = store.add(p.userName(), p.role() == dev.bmcagent.redfish.backend.Role.Administrator,
+                id -> new Subscription(id, SubscriptionType.SSE, "", "", Map.of(),
                         filter.registryPrefixes(), filter.resourceTypes(), filter.messageIds(),
                         filter.originResources(), RetryPolicy.TerminateAfterRetries, p.userName()))
                 .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
@@ -293,7 +299,7 @@ public final class EventServiceResource {
             store.remove(s.id());
             sse.closed(s.id());
         });
-        sse.open(s.id(), r);
+        sse.open(s.id(), r, new SseStreams.Opener(p, stamps.apply(p.userName())), () -> store.remove(s.id()));
         r.write(": subscription " + s.id() + "\n\n");
     }
 }

@@ -1,5 +1,6 @@
 package dev.bmcagent.redfish.events;
 
+import dev.bmcagent.redfish.http.Quota;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +12,18 @@ import java.util.function.Function;
 public final class SubscriptionStore {
 
     private final Map<String, Subscription> byId = new LinkedHashMap<>();
+    /** Subscriptions (push and SSE together) one non-Administrator account may hold. */
+    public static final int PER_ACCOUNT = 4;
+    /** Subscriptions only Administrators may take. */
+    public static final int ADMIN_RESERVE = 4;
+
     private final int max;
+    private final Quota quota;
     private long nextId = 1;
 
     public SubscriptionStore(int max) {
         this.max = max;
+        this.quota = Quota.of(max, PER_ACCOUNT, ADMIN_RESERVE);
     }
 
     /** Adds a subscription built from a fresh id, or empty when the limit is reached. */
@@ -26,6 +34,18 @@ public final class SubscriptionStore {
         Subscription s = build.apply(Long.toString(nextId++));
         byId.put(s.id(), s);
         return Optional.of(s);
+    }
+
+    /**
+     * Adds a subscription of {@code owner} built from a fresh id, or empty when the limit or the owner's quota is
+     * reached ({@link Quota}: Administrators are bound by the whole limit only).
+     */
+    public Optional<Subscription> add(String owner, boolean administrator, Function<String, Subscription> build) {
+        long mine = byId.values().stream().filter(s -> s.owner().equals(owner)).count();
+        if (!quota.admits(administrator, mine, byId.size())) {
+            return Optional.empty();
+        }
+        return add(build);
     }
 
     /**

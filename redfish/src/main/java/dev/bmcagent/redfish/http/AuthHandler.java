@@ -60,10 +60,15 @@ public final class AuthHandler implements Handler<RoutingContext> {
         if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith("basic ")) {
             return Optional.empty();
         }
-        return basic(authorization.substring(6).trim());
+        return basic(authorization.substring(6).trim(), peer(ctx));
     }
 
-    private Optional<Principal> basic(String encoded) {
+    /** The peer's literal IP address (null for a unix socket). */
+    public static String peer(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    }
+
+    private Optional<Principal> basic(String encoded, String peer) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -74,7 +79,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
         if (colon <= 0) {
             return Optional.empty();
         }
-        AuthResult r = accounts.verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+        AuthResult r = accounts.verify(decoded.substring(0, colon), decoded.substring(colon + 1), peer);
         if (r instanceof AuthResult.Granted g) {
             return Optional.of(new Principal(g.account().userName(), g.account().role(), Optional.empty()));
         }

@@ -29,10 +29,13 @@ public final class SessionServiceResource {
 
     private final SessionStore store;
     private final AccountDirectory accounts;
+    private final Runnable sessionEnded;
 
-    public SessionServiceResource(SessionStore store, AccountDirectory accounts) {
+    /** @param sessionEnded run after a logout: ends the streams opened with that session */
+    public SessionServiceResource(SessionStore store, AccountDirectory accounts, Runnable sessionEnded) {
         this.store = Objects.requireNonNull(store, "store");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.sessionEnded = Objects.requireNonNull(sessionEnded, "sessionEnded");
     }
 
     public void register(Routes routes) {
@@ -111,7 +114,8 @@ public final class SessionServiceResource {
             }
         });
         errors.throwIfAny();
-        AuthResult r = accounts.verify(body.get("UserName").asText(), body.get("Password").asText());
+        AuthResult r = accounts.verify(body.get("UserName").asText(), body.get("Password").asText(),
+                dev.bmcagent.redfish.http.AuthHandler.peer(ctx));
         if (!(r instanceof AuthResult.Granted g)) {
             throw RedfishError.of(BaseMessage.NoValidSession).exception();
         }
@@ -124,6 +128,7 @@ public final class SessionServiceResource {
     private void logout(RoutingContext ctx, Principal p) {
         StoredSession s = visibleSession(ctx, p);
         store.delete(s.id());
+        sessionEnded.run();
         Responses.noContent(ctx);
     }
 }

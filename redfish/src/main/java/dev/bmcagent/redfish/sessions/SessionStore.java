@@ -4,6 +4,7 @@ import dev.bmcagent.redfish.backend.Role;
 import dev.bmcagent.redfish.backend.SessionPersistence;
 import dev.bmcagent.redfish.backend.StoredSession;
 import dev.bmcagent.redfish.http.Principal;
+import dev.bmcagent.redfish.http.Quota;
 import dev.bmcagent.redfish.http.TokenResolver;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,10 +40,15 @@ import org.slf4j.LoggerFactory;
 public final class SessionStore implements TokenResolver {
     /** Upper bound on how stale a stored last-use time may be while the session is in use. */
     public static final Duration LAST_USE_WRITE_INTERVAL = Duration.ofMinutes(1);
+    /** Sessions one non-Administrator account may hold (a tool or two per account, several tools at most). */
+    public static final int SESSIONS_PER_ACCOUNT = 8;
+    /** Sessions only Administrators may take, so that an Administrator can always log in. */
+    public static final int SESSIONS_ADMIN_RESERVE = 8;
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
 
     private final Clock clock;
     private final int maxSessions;
+    private final Quota quota;
     private final SessionPersistence persistence;
     private final Function<String, Optional<String>> stamps;
     private final SecureRandom random = new SecureRandom();
@@ -60,6 +66,7 @@ public final class SessionStore implements TokenResolver {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
         this.maxSessions = maxSessions;
+        this.quota = Quota.of(maxSessions, SESSIONS_PER_ACCOUNT, SESSIONS_ADMIN_RESERVE);
         this.persistence = Objects.requireNonNull(persistence, "persistence");
         this.stamps = Objects.requireNonNull(stamps, "stamps");
     }
@@ -93,11 +100,15 @@ public final class SessionStore implements TokenResolver {
         return restored;
     }
 
-    /** Creates a session, or empty when the limit is reached or the account may not log in. */
+    /**
+     * Creates a session, or empty when the account may not log in or the limit or the account's quota is reached
+     * (see {@link Quota}: Administrators are bound by the whole limit only).
+     */
     public Optional<NewSession> create(String userName, Role role) {
         expire();
         Optional<String> stamp = stamps.apply(userName);
-        if (byId.size() >= maxSessions || stamp.isEmpty()) {
+        long mine = byId.values().stream().filter(s -> s.userName().equals(userName)).count();
+        if (!quota.admits(role == Role.Administrator, mine, byId.size()) || stamp.isEmpty()) {
             return Optional.empty();
         }
         String id;
@@ -141,6 +152,23 @@ public final class SessionStore implements TokenResolver {
     public Optional<StoredSession> session(String id) {
         expire();
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * Whether this session is still in force (not logged out, not idle too long, its account's stamp unchanged);
+     * does not count as use. A session found stale is deleted.
+     */
+    public boolean valid(String id) {
+        expire();
+        StoredSession s = byId.get(id);
+        if (s == null) {
+            return false;
+        }
+        if (!stamps.apply(s.userName()).equals(Optional.of(s.accountStamp()))) {
+            remove(id);
+            return false;
+        }
+        return true;
     }
 
     /** Logs a session out, durably. */
