@@ -5,7 +5,7 @@ package dev.bmcagent.redfish.http;
  * and {@code $metadata}, so the two cannot disagree. Collections are unversioned in CSDL.
  */
 public enum Schema {
-    SERVICE_ROOT("ServiceRoot", "v1_16_0"),
+    SERVICE_ROOT("ServiceRoot", "v1_17_0"),
     COMPUTER_SYSTEM_COLLECTION("ComputerSystemCollection", null),
     COMPUTER_SYSTEM("ComputerSystem", "v1_20_0"),
     BOOT_OPTION_COLLECTION("BootOptionCollection", null),
