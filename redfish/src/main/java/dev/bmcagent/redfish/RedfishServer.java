@@ -202,7 +202,7 @@ public final class RedfishServer {
         new SensorsResource(backends.chassis()).register(routes);
         new ThermalResource(backends.chassis()).register(routes);
         new ManagerResource(backends.manager(), backends.systems()).register(routes);
-        new SelLogResource(backends.logs()).register(routes);
+        new SelLogResource(backends.logs(), clock).register(routes);
         events(context).register(routes);
         new RegistriesResource().register(routes);
         routes.finish();

@@ -12,6 +12,7 @@ import dev.bmcagent.acpi.progress.BootProgressState;
 import dev.bmcagent.redfish.backend.Health;
 import dev.bmcagent.redfish.backend.LogEntryType;
 import dev.bmcagent.redfish.backend.LogEntryView;
+import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.testing.RedfishFixture;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -55,7 +56,7 @@ class ResourceTreeTest {
     static void start() throws Exception {
         f = RedfishFixture.start(dir);
         f.logs.sel.add(new LogEntryView("77", RedfishFixture.T0, LogEntryType.SEL, "System ACPI PowerState", 0x03,
-                "Assert", "S5/G2: soft-off", Health.OK));
+                "Assert", "S5/G2: soft-off", Health.OK, "0x6F060000"));
         var t0 = RedfishFixture.T0;
         f.logs.cycles.put("host1", List.of(new BootCycle(1, t0, "power on",
                 List.of(new BootCycle.PhaseMark(BootProgressState.MemoryInitializationStarted, "EFI 0x00051000",
@@ -155,6 +156,8 @@ class ResourceTreeTest {
         JsonNode m = MAPPER.readTree(get("/redfish/v1/Managers/bmc").bodyAsString());
         assertEquals("BMC", m.get("ManagerType").asText());
         assertEquals("0.1.0-test", m.get("FirmwareVersion").asText());
+        JsonNode accounts = MAPPER.readTree(get("/redfish/v1/AccountService").bodyAsString());
+        assertEquals("[\"Redfish\",\"IPMI\"]", accounts.get("SupportedAccountTypes").toString());
         JsonNode np = MAPPER.readTree(get("/redfish/v1/Managers/bmc/NetworkProtocol").bodyAsString());
         assertEquals(6230, np.at("/IPMI/Port").asInt());
         assertEquals(8443, np.at("/HTTPS/Port").asInt());
@@ -171,6 +174,12 @@ class ResourceTreeTest {
         JsonNode sel = MAPPER.readTree(get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/77").bodyAsString());
         assertEquals("SEL", sel.get("EntryType").asText());
         assertEquals("System ACPI PowerState", sel.get("SensorType").asText());
+        assertEquals("0x6F060000", sel.get("MessageId").asText());
+        for (String log : List.of("/redfish/v1/Systems/host1/LogServices/BootHistory",
+                "/redfish/v1/Systems/host1/LogServices/PostCodes", "/redfish/v1/Managers/bmc/LogServices/SEL")) {
+            JsonNode service = MAPPER.readTree(get(log).bodyAsString());
+            assertEquals(Json.dateTime(f.clock.instant()), service.get("DateTime").asText(), log);
+        }
         for (String log : List.of("/redfish/v1/Systems/host1/LogServices/BootHistory",
                 "/redfish/v1/Systems/host1/LogServices/PostCodes")) {
             assertEquals("Event", MAPPER.readTree(get(log).bodyAsString()).get("LogEntryType").asText(), log);
