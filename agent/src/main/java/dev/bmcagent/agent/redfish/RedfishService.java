@@ -55,7 +55,7 @@ public final class RedfishService implements AutoCloseable {
      */
     public static RedfishService start(RedfishOptions options, BmcRuntime runtime, Stores stores, Clock clock) {
         return start(options, runtime.nodes(), runtime.events(), runtime.history(), stores, clock,
-                runtime.ipmiAddress(0).getPort(), version());
+                runtime.ipmiAddress(0).getPort(), version(), runtime.fruInventory());
     }
 
     /**
@@ -68,6 +68,14 @@ public final class RedfishService implements AutoCloseable {
     public static RedfishService start(RedfishOptions options, List<HostNode> nodes, EventStream stream,
                                        EventHistory history, Stores stores, Clock clock, int ipmiPort,
                                        String firmwareVersion) {
+        return start(options, nodes, stream, history, stores, clock, ipmiPort, firmwareVersion,
+                HostCommandTable.defaultInventory(clock.instant()));
+    }
+
+    /** As above, with the FRU inventory the BMC serves over IPMI (Redfish's ComputerSystem and Chassis identity). */
+    public static RedfishService start(RedfishOptions options, List<HostNode> nodes, EventStream stream,
+                                       EventHistory history, Stores stores, Clock clock, int ipmiPort,
+                                       String firmwareVersion, dev.bmcagent.ipmi.fru.FruInventory fru) {
         Objects.requireNonNull(options, "options");
         StoreWriter writer = new StoreWriter();
         StreamEvents events = new StreamEvents(stream);
@@ -77,8 +85,8 @@ public final class RedfishService implements AutoCloseable {
         try {
             UUID uuid = HostCommandTable.DEFAULT_IDENTITY.deviceGuid();   // the BMC's IPMI Device GUID
             RedfishBackends backends = new RedfishBackends(
-                    new RuntimeSystems(nodes, stores.settings(), uuid, writer),
-                    new RuntimeChassis(nodes),
+                    new RuntimeSystems(nodes, stores.settings(), uuid, writer, FruIdentity.system(fru)),
+                    new RuntimeChassis(nodes, FruIdentity.chassis(fru)),
                     new RuntimeManager(firmwareVersion, uuid, ipmiPort, options.port(), clock),
                     new RuntimeLogs(nodes, cycles, writer),
                     new AccountStoreDirectory(stores.accounts(), clock, writer, AccountStoreDirectory.defaultPolicy(),

@@ -7,6 +7,7 @@ import dev.bmcagent.agent.runtime.HostNode;
 import dev.bmcagent.agent.store.SettingsStore;
 import dev.bmcagent.ipmi.command.chassis.BootFlags;
 import dev.bmcagent.redfish.backend.AcpiView;
+import dev.bmcagent.redfish.backend.AssetIdentity;
 import dev.bmcagent.redfish.backend.BootOptionView;
 import dev.bmcagent.redfish.backend.BootOverride;
 import dev.bmcagent.redfish.backend.BootSource;
@@ -42,9 +43,12 @@ import java.util.concurrent.atomic.AtomicReference;
 final class RuntimeSystems implements SystemsBackend {
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final StoreWriter writer;
+    private final Optional<AssetIdentity> identity;
     private final SettingsStore settings;
 
-    RuntimeSystems(List<HostNode> nodes, SettingsStore settings, UUID bmcUuid, StoreWriter writer) {
+    RuntimeSystems(List<HostNode> nodes, SettingsStore settings, UUID bmcUuid, StoreWriter writer,
+                   Optional<AssetIdentity> identity) {
+        this.identity = Objects.requireNonNull(identity, "identity");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.writer = Objects.requireNonNull(writer, "writer");
         for (HostNode n : nodes) {
@@ -63,6 +67,12 @@ final class RuntimeSystems implements SystemsBackend {
     @Override
     public Set<BootSource> bootSources() {
         return BootOverrideCodec.SUPPORTED;
+    }
+
+    /** Every host shows the one FRU inventory the BMC serves over IPMI (the FRU is shared by hosts). */
+    @Override
+    public Optional<AssetIdentity> identity(String id) {
+        return hosts.containsKey(id) ? identity : Optional.empty();
     }
 
     @Override
