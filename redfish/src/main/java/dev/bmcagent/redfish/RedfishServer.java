@@ -13,6 +13,8 @@ import dev.bmcagent.redfish.chassis.SensorsResource;
 import dev.bmcagent.redfish.chassis.ThermalResource;
 import dev.bmcagent.redfish.logs.BootLogResource;
 import dev.bmcagent.redfish.logs.SelLogResource;
+import dev.bmcagent.redfish.managers.EthernetInterfacesResource;
+import dev.bmcagent.redfish.managers.MachineNetwork;
 import dev.bmcagent.redfish.managers.ManagerResource;
 import dev.bmcagent.redfish.systems.BootOptionsResource;
 import dev.bmcagent.redfish.systems.ResetActionResource;
@@ -205,7 +207,8 @@ public final class RedfishServer {
         new PowerResource(backends.chassis()).register(routes);
         new SensorsResource(backends.chassis()).register(routes);
         new ThermalResource(backends.chassis()).register(routes);
-        new ManagerResource(backends.manager(), backends.systems()).register(routes);
+        new ManagerResource(backends.manager(), backends.systems(), MachineNetwork::read).register(routes);
+        new EthernetInterfacesResource(MachineNetwork::read).register(routes);
         new SelLogResource(backends.logs(), clock).register(routes);
         events(context).register(routes);
         new RegistriesResource().register(routes);
