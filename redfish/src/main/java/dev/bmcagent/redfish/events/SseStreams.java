@@ -24,7 +24,7 @@ public final class SseStreams {
         if (r == null || r.closed()) {
             return;
         }
-        r.write("id: " + id + "\ndata: " + Json.write(EventJson.render(e, s.context())) + "\n\n");
+        r.write("id: " + id + "\ndata: " + Json.write(EventJson.render(e, s.context(), s.filter().includeOriginOfCondition())) + "\n\n");
     }
 
     public int openCount() {
