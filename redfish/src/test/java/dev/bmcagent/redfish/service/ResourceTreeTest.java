@@ -86,6 +86,8 @@ class ResourceTreeTest {
     void everyReachableResourceIsWellFormed() throws Exception {
         String metadata = get("/redfish/v1/$metadata").bodyAsString();
         Set<String> seen = new LinkedHashSet<>();
+        CsdlProperties csdl = new CsdlProperties();
+        List<String> unknown = new java.util.ArrayList<>();
         Deque<String> todo = new ArrayDeque<>(List.of("/redfish/v1"));
         while (!todo.isEmpty()) {
             String uri = todo.poll();
@@ -110,8 +112,10 @@ class ResourceTreeTest {
             } else {
                 assertTrue(j.has("Id"), uri);
             }
+            csdl.unknownProperties(j).forEach(problem -> unknown.add(uri + problem));
             collectLinks(j, todo);
         }
+        assertEquals(List.of(), unknown, "properties their declared schema version lacks");
         for (String expected : List.of("/redfish/v1/Systems/host1/BootOptions/Boot0002",
                 "/redfish/v1/Systems/host1/ResetActionInfo",
                 "/redfish/v1/Systems/host1/LogServices/PostCodes/Entries/B1-2",
@@ -123,6 +127,29 @@ class ResourceTreeTest {
                 "/redfish/v1/Registries/BmcAgentBoot.1.0.0")) {
             assertTrue(seen.contains(expected), expected + " not reached; saw " + seen);
         }
+    }
+
+    @Test
+    void everySchemaTheServiceEmitsIsInTheGeneratedPropertyList() {
+        CsdlProperties csdl = new CsdlProperties();
+        for (dev.bmcagent.redfish.http.Schema s : dev.bmcagent.redfish.http.Schema.values()) {
+            assertTrue(csdl.schemas.has(s.schemaName()), s.schemaName()
+                    + " missing: run scripts/redfish/csdl-properties.py > redfish/src/test/resources/"
+                    + "redfish-csdl-properties.json");
+            String declared = s.namespace().contains(".") ? s.namespace().substring(s.schemaName().length() + 1)
+                    : null;
+            assertEquals(declared, csdl.schemas.get(s.schemaName()).isNull() ? null
+                    : csdl.schemas.get(s.schemaName()).asText(), s.schemaName() + ": regenerate the property list");
+        }
+    }
+
+    @Test
+    void theCheckCatchesAPropertyNewerThanTheDeclaredVersion() throws Exception {
+        CsdlProperties csdl = new CsdlProperties();
+        JsonNode root = MAPPER.readTree("{\"@odata.type\":\"#ServiceRoot.v1_16_0.ServiceRoot\",\"Id\":\"x\","
+                + "\"ProtocolFeaturesSupported\":{\"TopSkipQuery\":true,\"SelectQuery\":true},\"Bogus\":1}");
+        assertEquals(List.of("/ProtocolFeaturesSupported/TopSkipQuery: added in ServiceRoot.v1_17_0, resource "
+                + "declares v1_16_0", "/Bogus: not a property of ServiceRoot.ServiceRoot"), csdl.unknownProperties(root));
     }
 
     private static void collectLinks(JsonNode n, Deque<String> todo) {
