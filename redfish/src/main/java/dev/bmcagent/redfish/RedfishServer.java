@@ -7,6 +7,7 @@ import dev.bmcagent.redfish.backend.RedfishBackends;
 import dev.bmcagent.redfish.backend.SessionPersistence;
 import dev.bmcagent.redfish.backend.SubscriptionPersistence;
 import dev.bmcagent.redfish.chassis.ChassisResource;
+import dev.bmcagent.redfish.chassis.EnvironmentMetricsResource;
 import dev.bmcagent.redfish.chassis.LegacyThermalResource;
 import dev.bmcagent.redfish.chassis.PowerResource;
 import dev.bmcagent.redfish.chassis.SensorsResource;
@@ -205,6 +206,7 @@ public final class RedfishServer {
         new ChassisResource(backends.chassis(), backends.systems()).register(routes);
         new LegacyThermalResource(backends.chassis()).register(routes);
         new PowerResource(backends.chassis()).register(routes);
+        new EnvironmentMetricsResource(backends.chassis()).register(routes);
         new SensorsResource(backends.chassis()).register(routes);
         new ThermalResource(backends.chassis()).register(routes);
         new ManagerResource(backends.manager(), backends.systems(), MachineNetwork::read).register(routes);

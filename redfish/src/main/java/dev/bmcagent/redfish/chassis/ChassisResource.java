@@ -93,6 +93,8 @@ public final class ChassisResource {
         n.set("PowerSubsystem", Json.link(uri(c.id()) + "/PowerSubsystem"));
         n.set("Thermal", Json.link(uri(c.id()) + "/Thermal"));
         n.set("Power", Json.link(uri(c.id()) + "/Power"));
+        n.set("EnvironmentMetrics", Json.link(uri(c.id()) + "/EnvironmentMetrics"));
+        n.set("Controls", Json.link(uri(c.id()) + "/Controls"));
         ObjectNode links = n.putObject("Links");
         c.systemId().ifPresent(s -> links.putArray("ComputerSystems").add(Json.link("/redfish/v1/Systems/" + s)));
         links.putArray("ManagedBy").add(Json.link("/redfish/v1/Managers/bmc"));

@@ -43,7 +43,7 @@ public final class LegacyThermalResource {
             }
             ObjectNode t = temps.addObject();
             t.put("@odata.id", uri + "#/Temperatures/" + (temps.size() - 1));
-            t.put("MemberId", s.id());
+            t.put("MemberId", Integer.toString(temps.size() - 1));   // the array index, as the @odata.id says
             t.put("Name", s.name());
             if (s.reading().isPresent()) {
                 t.put("ReadingCelsius", s.reading().getAsDouble());
@@ -57,13 +57,13 @@ public final class LegacyThermalResource {
         for (FanView f : c.fans()) {
             ObjectNode o = fans.addObject();
             o.put("@odata.id", uri + "#/Fans/" + (fans.size() - 1));
-            o.put("MemberId", f.id());
+            o.put("MemberId", Integer.toString(fans.size() - 1));
             o.put("Name", f.name());
-            if (f.speedRpm().isPresent()) {
-                o.put("Reading", f.speedRpm().getAsDouble());
+            if (f.speedRpm().isPresent()) {                    // Thermal.v1 Fan.Reading is an integer
+                o.put("Reading", Math.round(f.speedRpm().getAsDouble()));
                 o.put("ReadingUnits", "RPM");
             } else if (f.speedPercent().isPresent()) {
-                o.put("Reading", f.speedPercent().getAsDouble());
+                o.put("Reading", Math.round(f.speedPercent().getAsDouble()));
                 o.put("ReadingUnits", "Percent");
             } else {
                 o.putNull("Reading");

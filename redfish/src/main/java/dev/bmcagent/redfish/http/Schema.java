@@ -19,6 +19,8 @@ public enum Schema {
     THERMAL("Thermal", "v1_7_3"),
     POWER("Power", "v1_7_3"),
     POWER_SUBSYSTEM("PowerSubsystem", "v1_1_3"),
+    ENVIRONMENT_METRICS("EnvironmentMetrics", "v1_3_3"),
+    CONTROL_COLLECTION("ControlCollection", null),
     FAN_COLLECTION("FanCollection", null),
     FAN("Fan", "v1_5_0"),
     MANAGER_COLLECTION("ManagerCollection", null),

@@ -69,7 +69,9 @@ public final class EthernetInterfacesResource {
         }
         ArrayNode v6 = n.putArray("IPv6Addresses");
         for (MachineNetwork.Ipv6 a : i.ipv6()) {
-            v6.addObject().put("Address", a.address()).put("PrefixLength", a.prefixLength());
+            ObjectNode o = v6.addObject().put("Address", a.address()).put("PrefixLength", a.prefixLength());
+            a.origin().ifPresentOrElse(x -> o.put("AddressOrigin", x), () -> o.putNull("AddressOrigin"));
+            a.state().ifPresentOrElse(x -> o.put("AddressState", x), () -> o.putNull("AddressState"));
         }
         n.putObject("Status").put("State", i.up() ? "Enabled" : "Disabled").put("Health", "OK");
         return n;

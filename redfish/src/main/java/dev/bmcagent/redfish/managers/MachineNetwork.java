@@ -38,8 +38,12 @@ public final class MachineNetwork {
     public record Ipv4(String address, String subnetMask, Optional<String> gateway) {
     }
 
-    /** An IPv6 address with its prefix length. */
-    public record Ipv6(String address, int prefixLength) {
+    /**
+     * An IPv6 address with its prefix length and, from the kernel's flags in /proc/net/if_inet6 when readable,
+     * Redfish AddressOrigin (Static for permanent addresses, LinkLocal for fe80::/10, SLAAC for the kernel's
+     * autoconfigured ones) and AddressState (Preferred, Deprecated, Tentative, Failed).
+     */
+    public record Ipv6(String address, int prefixLength, Optional<String> origin, Optional<String> state) {
     }
 
     /** Host name, FQDN, name servers and interfaces at one moment. */
@@ -91,9 +95,11 @@ public final class MachineNetwork {
             if (a.getAddress() instanceof Inet4Address ip) {
                 v4.add(new Ipv4(ip.getHostAddress(), mask(a.getNetworkPrefixLength()), gateway));
             } else if (a.getAddress() instanceof Inet6Address ip) {
-                String text = ip.getHostAddress();
+                String text = io.netty.util.NetUtil.toAddressString(ip);   // RFC 5952: "::1", not "0:0:...:1"
                 int zone = text.indexOf('%');
-                v6.add(new Ipv6(zone < 0 ? text : text.substring(0, zone), a.getNetworkPrefixLength()));
+                String flags = inet6Flags(n.getName(), ip.getAddress());
+                v6.add(new Ipv6(zone < 0 ? text : text.substring(0, zone), a.getNetworkPrefixLength(),
+                        ipv6Origin(ip, flags), ipv6State(flags)));
             }
         }
         OptionalInt speed = firstLine(Path.of("/sys/class/net", n.getName(), "speed"))
@@ -102,6 +108,52 @@ public final class MachineNetwork {
         return new Interface(n.getName().replaceAll("[^A-Za-z0-9_-]", "_"), n.getName(), mac, n.isUp(),
                 n.isLoopback(), n.getMTU(), speed, v4, v6);
     }
+
+    /** The flags byte (hex) of an address in /proc/net/if_inet6, or null when it is not readable. */
+    private static String inet6Flags(String name, byte[] address) {
+        String hex = HexFormat.of().formatHex(address);
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/net/if_inet6"))) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 6 && f[0].equalsIgnoreCase(hex) && f[5].equals(name)) {
+                    return f[4];
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    static Optional<String> ipv6Origin(Inet6Address ip, String flags) {
+        if (ip.isLinkLocalAddress()) {
+            return Optional.of("LinkLocal");
+        }
+        if (flags == null) {
+            return Optional.empty();
+        }
+        return Optional.of((Integer.parseInt(flags, 16) & IFA_F_PERMANENT) != 0 ? "Static" : "SLAAC");
+    }
+
+    static Optional<String> ipv6State(String flags) {
+        if (flags == null) {
+            return Optional.empty();
+        }
+        int f = Integer.parseInt(flags, 16);
+        if ((f & IFA_F_DADFAILED) != 0) {
+            return Optional.of("Failed");
+        }
+        if ((f & IFA_F_TENTATIVE) != 0) {
+            return Optional.of("Tentative");
+        }
+        return Optional.of((f & IFA_F_DEPRECATED) != 0 ? "Deprecated" : "Preferred");
+    }
+
+    /** linux/if_addr.h address flags. */
+    private static final int IFA_F_DADFAILED = 0x08;
+    private static final int IFA_F_DEPRECATED = 0x20;
+    private static final int IFA_F_TENTATIVE = 0x40;
+    private static final int IFA_F_PERMANENT = 0x80;
 
     /** "255.255.255.0" for 24. */
     static String mask(int prefix) {

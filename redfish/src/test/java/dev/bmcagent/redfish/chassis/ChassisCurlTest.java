@@ -91,7 +91,8 @@ class ChassisCurlTest {
         JsonNode t = get(CHASSIS + "/Thermal");
         assertEquals("#Thermal.v1_7_3.Thermal", t.get("@odata.type").asText());
         JsonNode cpu = t.at("/Temperatures/0");
-        assertEquals("CPU0_Temp", cpu.get("MemberId").asText());
+        assertEquals("0", cpu.get("MemberId").asText());
+        assertEquals("CPU0 Temp", cpu.get("Name").asText());
         assertEquals("CPU", cpu.get("PhysicalContext").asText());
         assertEquals(41.5, cpu.get("ReadingCelsius").asDouble());
         assertEquals(CHASSIS + "/Thermal#/Temperatures/0", cpu.get("@odata.id").asText());
@@ -99,7 +100,8 @@ class ChassisCurlTest {
         assertEquals("Memory", dimm.get("PhysicalContext").asText());
         assertTrue(dimm.get("ReadingCelsius").isNull());
         assertEquals("UnavailableOffline", dimm.at("/Status/State").asText());
-        assertEquals(7200, t.at("/Fans/0/Reading").asDouble());
+        assertEquals(7200, t.at("/Fans/0/Reading").asInt());
+        assertTrue(t.at("/Fans/0/Reading").isIntegralNumber());
         assertEquals("RPM", t.at("/Fans/0/ReadingUnits").asText());
     }
 
@@ -113,5 +115,8 @@ class ChassisCurlTest {
         JsonNode ps = get(CHASSIS + "/PowerSubsystem");
         assertEquals("#PowerSubsystem.v1_1_3.PowerSubsystem", ps.get("@odata.type").asText());
         assertEquals(404, f.curl.get("/redfish/v1/Chassis/nope/Power", "-u", ADMIN).status());
+        JsonNode env = get(CHASSIS + "/EnvironmentMetrics");
+        assertTrue(env.at("/PowerWatts/Reading").isNull());
+        assertEquals(0, get(CHASSIS + "/Controls").get("Members@odata.count").asInt());
     }
 }

@@ -55,7 +55,7 @@ class EthernetInterfacesCurlTest {
     }
 
     @Test
-    void loopbackShowsItsAddressAndNoInventedMac() {
+    void loopbackShowsItsAddressAndNoInventedMac() throws Exception {
         JsonNode lo = f.curl.get(BASE + "/lo", "-u", ADMIN).json();
         assertEquals("#EthernetInterface.v1_12_4.EthernetInterface", lo.get("@odata.type").asText());
         assertEquals("00:00:00:00:00:00", lo.get("MACAddress").asText());
@@ -64,6 +64,13 @@ class EthernetInterfacesCurlTest {
         assertEquals("127.0.0.1", v4.get("Address").asText());
         assertEquals("255.0.0.0", v4.get("SubnetMask").asText());
         assertEquals("Static", v4.get("AddressOrigin").asText());
+        if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/if_inet6"))
+                && lo.get("IPv6Addresses").size() > 0) {
+            JsonNode v6 = lo.at("/IPv6Addresses/0");           // ::1 is a permanent address
+            assertEquals("::1", v6.get("Address").asText());
+            assertEquals("Static", v6.get("AddressOrigin").asText());
+            assertEquals("Preferred", v6.get("AddressState").asText());
+        }
         assertEquals(404, f.curl.get(BASE + "/nope0", "-u", ADMIN).status());
     }
 
@@ -73,6 +80,19 @@ class EthernetInterfacesCurlTest {
         JsonNode np = f.curl.get("/redfish/v1/Managers/bmc/NetworkProtocol", "-u", ADMIN).json();
         assertEquals(hostname, np.get("HostName").asText());
         assertTrue(np.get("FQDN").asText().startsWith(hostname), np.toString());
+    }
+
+    @Test
+    void kernelAddressFlagsBecomeOriginAndState() throws Exception {
+        java.net.Inet6Address global = (java.net.Inet6Address) java.net.InetAddress.getByName("2001:db8::5");
+        assertEquals(java.util.Optional.of("SLAAC"), MachineNetwork.ipv6Origin(global, "00"));
+        assertEquals(java.util.Optional.of("Static"), MachineNetwork.ipv6Origin(global, "80"));
+        assertEquals(java.util.Optional.of("LinkLocal"), MachineNetwork.ipv6Origin(
+                (java.net.Inet6Address) java.net.InetAddress.getByName("fe80::1"), "80"));
+        assertEquals(java.util.Optional.of("Tentative"), MachineNetwork.ipv6State("c0"));
+        assertEquals(java.util.Optional.of("Deprecated"), MachineNetwork.ipv6State("20"));
+        assertEquals(java.util.Optional.of("Failed"), MachineNetwork.ipv6State("48"));
+        assertEquals(java.util.Optional.of("Preferred"), MachineNetwork.ipv6State("80"));
     }
 
     @Test
