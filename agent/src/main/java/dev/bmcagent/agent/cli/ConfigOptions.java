@@ -66,9 +66,16 @@ final class ConfigOptions {
                     + "the embedded broker)")
     String mqttBroker;
 
+    @Option(names = "--event-destination", paramLabel = "HOST|CIDR", split = ",",
+            description = "where Redfish push subscriptions may deliver: host names, IP addresses, CIDR blocks; "
+                    + "repeat or comma-separate (key redfish.eventDestinations; default: 127.0.0.1,::1). "
+                    + "Link-local and cloud-metadata addresses are always refused")
+    java.util.List<String> eventDestinations;
+
     PartialConfig toPartial() {
         return new PartialConfig(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir,
                 timeScale, store, fsync, mqttBroker == null ? null
-                        : new PartialConfig.PartialMqtt(mqttBroker, null, null));
+                        : new PartialConfig.PartialMqtt(mqttBroker, null, null),
+                eventDestinations == null ? null : new PartialConfig.PartialRedfish(eventDestinations));
     }
 }

@@ -12,7 +12,22 @@ import java.util.Optional;
  */
 public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
                             Integer hostPort, String adminPassword, String dataDir, Double timeScale,
-                            StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt) {
+                            StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, PartialRedfish redfish) {
+
+    /** Without a {@code redfish:} section. */
+    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
+                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
+                         FsyncPolicy fsync, PartialMqtt mqtt) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, null);
+    }
+
+    /** The {@code redfish:} section. */
+    public record PartialRedfish(java.util.List<String> eventDestinations) {
+        PartialRedfish overriddenBy(PartialRedfish over) {
+            return over == null ? this : new PartialRedfish(pick(over.eventDestinations, eventDestinations));
+        }
+    }
 
     /** The {@code mqtt:} section. */
     public record PartialMqtt(String brokerUrl, String site, String bmcId) {
@@ -24,7 +39,7 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
     }
 
     public static PartialConfig empty() {
-        return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** This configuration with every value {@code over} sets replacing ours. */
@@ -34,7 +49,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(over.redfishPort, redfishPort), pick(over.mqttPort, mqttPort), pick(over.hostPort, hostPort),
                 pick(over.adminPassword, adminPassword), pick(over.dataDir, dataDir),
                 pick(over.timeScale, timeScale), pick(over.store, store), pick(over.fsync, fsync),
-                mqtt == null ? over.mqtt : mqtt.overriddenBy(over.mqtt));
+                mqtt == null ? over.mqtt : mqtt.overriddenBy(over.mqtt),
+                redfish == null ? over.redfish : redfish.overriddenBy(over.redfish));
     }
 
     /**
@@ -63,7 +79,9 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(store, AgentConfig.DEFAULT_STORE),
                 pick(fsync, AgentConfig.DEFAULT_FSYNC),
                 mqtt == null ? MqttConfig.embedded() : new MqttConfig(mqtt.brokerUrl,
-                        pick(mqtt.site, MqttConfig.DEFAULT_SITE), pick(mqtt.bmcId, MqttConfig.DEFAULT_BMC_ID)));
+                        pick(mqtt.site, MqttConfig.DEFAULT_SITE), pick(mqtt.bmcId, MqttConfig.DEFAULT_BMC_ID)),
+                redfish == null || redfish.eventDestinations == null ? RedfishConfig.defaults()
+                        : new RedfishConfig(redfish.eventDestinations));
     }
 
     private static <T> T pick(T first, T fallback) {

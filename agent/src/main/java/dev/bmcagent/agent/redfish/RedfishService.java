@@ -46,7 +46,8 @@ public final class RedfishService implements AutoCloseable {
 
     /** Redfish options from the agent's configuration: bind address, port, data directory (certificate). */
     public static RedfishOptions options(dev.bmcagent.agent.config.AgentConfig config) {
-        return new RedfishOptions().host(config.bind()).port(config.redfishPort()).dataDir(config.dataDir());
+        return new RedfishOptions().host(config.bind()).port(config.redfishPort()).dataDir(config.dataDir())
+                .eventDestinationHosts(config.redfish().eventDestinations());
     }
 
     /**

@@ -75,7 +75,7 @@ class AgentConfigTest {
     @Test
     void unknownKeyIsNamedWithTheKnownKeys() {
         assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, fsync, hostPort, hosts, "
-                + "ipmiPort, mqtt, mqttPort, redfishPort, store, timeScale)", rejection("ipmiPrt: 6230"));
+                + "ipmiPort, mqtt, mqttPort, redfish, redfishPort, store, timeScale)", rejection("ipmiPrt: 6230"));
         assertEquals("mqtt.broker: unknown key (known keys: bmcId, brokerUrl, site)", rejection("mqtt:\n  broker: x"));
     }
 
@@ -117,6 +117,18 @@ class AgentConfigTest {
                 rejection("adminPassword: this-password-is-too-long-for-ipmi"));
         assertEquals("adminPassword: must be 1..20 printable ASCII characters without spaces (IPMI 2.0 limit)",
                 rejection("adminPassword: 'has space'"));
+    }
+
+    @Test
+    void eventDestinationsAreHostsAddressesAndCidrsDefaultLoopback() {
+        assertEquals(java.util.List.of("127.0.0.1", "::1"), yaml("").redfish().eventDestinations());
+        assertEquals(java.util.List.of("collector.example", "198.51.100.0/24"),
+                yaml("redfish:\n  eventDestinations: [collector.example, 198.51.100.0/24]\n").redfish()
+                        .eventDestinations());
+        assertEquals("redfish.eventDestinations: '198.51.100.0/33' prefix longer than the address",
+                rejection("redfish:\n  eventDestinations: ['198.51.100.0/33']\n"));
+        assertEquals("redfish.eventDestinations: 'two words' is not a host name, IP address or CIDR block",
+                rejection("redfish:\n  eventDestinations: ['two words']\n"));
     }
 
     @Test

@@ -10,16 +10,17 @@ import java.util.Optional;
 
 /**
  * Checks a push destination before anything is sent to it: absolute http(s) URL, bounded length, no credentials
- * in the URL, and a host on the configured allow-list (loopback only by default). Hosts are compared literally,
- * never resolved, so a name cannot be made to point elsewhere later.
+ * in the URL, and a host the configured {@link DestinationAllowList} allows (loopback only by default; never
+ * link-local or cloud-metadata addresses). Names are compared literally, never resolved here.
  */
 public final class DestinationValidator {
 
-    private final List<String> allowedHosts;
+    private final DestinationAllowList allowed;
     private final int maxLength;
 
-    public DestinationValidator(List<String> allowedHosts, int maxLength) {
-        this.allowedHosts = allowedHosts.stream().map(DestinationValidator::normalise).toList();
+    /** @param allowed host names, IP addresses and CIDR blocks (see {@link DestinationAllowList#of}) */
+    public DestinationValidator(List<String> allowed, int maxLength) {
+        this.allowed = DestinationAllowList.of(allowed);
         this.maxLength = maxLength;
     }
 
@@ -40,7 +41,7 @@ public final class DestinationValidator {
         if (u.getRawUserInfo() != null) {
             return Optional.of(error(BaseMessage.PropertyValueFormatError, destination));
         }
-        if (!allowedHosts.contains(normalise(u.getHost()))) {
+        if (!allowed.allows(u.getHost())) {
             return Optional.of(RedfishError.property(BaseMessage.PropertyValueIncorrect, "#/Destination",
                     "Destination", destination));
         }
@@ -49,10 +50,5 @@ public final class DestinationValidator {
 
     private static RedfishError error(BaseMessage m, String destination) {
         return RedfishError.property(m, "#/Destination", destination, "Destination");
-    }
-
-    private static String normalise(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
     }
 }
