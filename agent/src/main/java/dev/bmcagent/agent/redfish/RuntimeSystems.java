@@ -94,6 +94,7 @@ final class RuntimeSystems implements SystemsBackend {
         HostSettings next = s;
         if (p.indicatorLed().isPresent()) {
             next = next.withIndicatorLed(p.indicatorLed().get());
+            h.node.identifyLed().set(p.indicatorLed().get());      // the LED IPMI Chassis Identify drives too
         }
         if (p.assetTag().isPresent()) {
             next = next.withAssetTag(p.assetTag().get());
@@ -152,6 +153,7 @@ final class RuntimeSystems implements SystemsBackend {
             this.node = node;
             this.uuid = uuid;
             this.settings = new AtomicReference<>(initial);
+            node.identifyLed().set(initial.indicatorLed());       // as Redfish last left it
         }
 
         BootFlags flags() {
@@ -215,7 +217,7 @@ final class RuntimeSystems implements SystemsBackend {
             double memoryGiB = node.oemPort().memory().map(m -> m.totalMiB() / 1024.0).orElse(0.0);
             return new SystemView(node.hostId(), node.hostId(), s.powerOn() ? PowerState.On : PowerState.Off,
                     new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()), s.progress(), "",
-                    uuid, memoryGiB, new ProcessorSummaryView(0, 0, ""), hs.indicatorLed(), hs.assetTag(),
+                    uuid, memoryGiB, new ProcessorSummaryView(0, 0, ""), node.identifyLed().state(), hs.assetTag(),
                     override(hs), order, options);
         }
     }
