@@ -226,8 +226,14 @@ public final class RedfishOptions {
         return eventDestinationHosts;
     }
 
-    /** Hosts (literal names or addresses, compared case-insensitively) push subscriptions may deliver to. */
+    /**
+     * Where push subscriptions may deliver: host names (compared literally, case-insensitively), IP addresses and
+     * CIDR blocks; link-local and cloud-metadata addresses are refused whatever this says.
+     *
+     * @throws IllegalArgumentException for an entry that is none of these
+     */
     public RedfishOptions eventDestinationHosts(List<String> hosts) {
+        dev.bmcagent.redfish.events.DestinationAllowList.of(hosts);
         this.eventDestinationHosts = List.copyOf(hosts);
         return this;
     }

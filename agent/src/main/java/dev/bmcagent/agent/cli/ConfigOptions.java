@@ -90,12 +90,19 @@ final class ConfigOptions {
                     + "the embedded broker)")
     String mqttBroker;
 
+    @Option(names = "--event-destination", paramLabel = "HOST|CIDR", split = ",",
+            description = "where Redfish push subscriptions may deliver: host names, IP addresses, CIDR blocks; "
+                    + "repeat or comma-separate (key redfish.eventDestinations; default: 127.0.0.1,::1). "
+                    + "Link-local and cloud-metadata addresses are always refused")
+    java.util.List<String> eventDestinations;
+
     PartialConfig toPartial() {
         return new PartialConfig(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir,
                 timeScale, store, fsync, mqttBroker == null && mqttBind == null ? null
                         : new PartialConfig.PartialMqtt(mqttBroker, null, null, mqttBind, null, null, null, null, null),
                 ipmiBind == null ? null : new PartialConfig.PartialListener(ipmiBind),
-                redfishBind == null ? null : new PartialConfig.PartialListener(redfishBind),
+                redfishBind == null && eventDestinations == null ? null
+                        : new PartialConfig.PartialRedfish(redfishBind, eventDestinations),
                 hostInterfaceBind == null && allowRemoteHostInterface == null ? null
                         : new PartialConfig.PartialHostInterface(hostInterfaceBind, allowRemoteHostInterface));
     }

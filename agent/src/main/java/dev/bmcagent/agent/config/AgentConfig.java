@@ -26,10 +26,11 @@ import java.util.Optional;
  * @param fsync          when journals fsync (NEVER: kill -9 safe; BATCH / ALWAYS: also power-loss safe)
  * @param mqtt           MQTT settings
  * @param listeners      where each listener binds
+ * @param redfish        Redfish settings (push-subscription destinations)
  */
 public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
                           Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
-                          FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners) {
+                          FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -46,6 +47,7 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
     public static final FsyncPolicy DEFAULT_FSYNC = FsyncPolicy.NEVER;
 
     public AgentConfig {
+        Objects.requireNonNull(redfish, "redfish");
         Objects.requireNonNull(adminPassword, "adminPassword");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(fsync, "fsync");
@@ -84,7 +86,7 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
                        Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
                        FsyncPolicy fsync, MqttConfig mqtt) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, Listeners.all(bind));
+                mqtt, Listeners.all(bind), RedfishConfig.defaults());
     }
 
     private static void checkPort(String key, int port) {

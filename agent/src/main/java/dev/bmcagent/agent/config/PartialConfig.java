@@ -13,7 +13,7 @@ import java.util.Optional;
 public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
                             Integer hostPort, String adminPassword, String dataDir, Double timeScale,
                             StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi,
-                            PartialListener redfish, PartialHostInterface hostInterface) {
+                            PartialRedfish redfish, PartialHostInterface hostInterface) {
 
     /** Without the per-listener sections. */
     public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
@@ -39,10 +39,18 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
         }
     }
 
-    /** The {@code ipmi:} and {@code redfish:} sections. */
+    /** The {@code ipmi:} section. */
     public record PartialListener(String bind) {
         PartialListener overriddenBy(PartialListener over) {
             return over == null ? this : new PartialListener(pick(over.bind, bind));
+        }
+    }
+
+    /** The {@code redfish:} section: where it binds, where push subscriptions may deliver. */
+    public record PartialRedfish(String bind, java.util.List<String> eventDestinations) {
+        PartialRedfish overriddenBy(PartialRedfish over) {
+            return over == null ? this : new PartialRedfish(pick(over.bind, bind),
+                    pick(over.eventDestinations, eventDestinations));
         }
     }
 
@@ -114,7 +122,9 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(store, AgentConfig.DEFAULT_STORE),
                 pick(fsync, AgentConfig.DEFAULT_FSYNC),
                 mqttConfig,
-                listeners);
+                listeners,
+                redfish == null || redfish.eventDestinations == null ? RedfishConfig.defaults()
+                        : new RedfishConfig(redfish.eventDestinations));
     }
 
     private static <T> T pick(T first, T fallback) {

@@ -5,6 +5,7 @@ import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import dev.bmcagent.acpi.policy.FanMode;
 import dev.bmcagent.agent.host.HostAgent;
+import dev.bmcagent.agent.host.IdentifyLed;
 import dev.bmcagent.ipmi.command.chassis.ChassisAction;
 import dev.bmcagent.ipmi.command.chassis.ChassisStatus;
 import dev.bmcagent.ipmi.command.chassis.HostControl;
@@ -20,19 +21,28 @@ public final class LifecycleHostControl implements HostControl {
     public static final int LAN_CHANNEL = 1;
 
     private final HostAgent agent;
+    private final IdentifyLed identify;
     private volatile boolean lastOnByCommand;
     private volatile RestartCause restartCause = RestartCause.UNKNOWN;
     private volatile int restartChannel;
 
-    public LifecycleHostControl(HostAgent agent) {
+    public LifecycleHostControl(HostAgent agent, IdentifyLed identify) {
         this.agent = Objects.requireNonNull(agent, "agent");
+        this.identify = Objects.requireNonNull(identify, "identify");
+    }
+
+    /** Chassis Identify drives the same LED as Redfish IndicatorLED. */
+    @Override
+    public boolean identify(int seconds, boolean force) {
+        identify.identify(seconds, force);
+        return true;
     }
 
     @Override
     public ChassisStatus chassisStatus() {
         HostState s = agent.state();
         return new ChassisStatus(s.powerOn(), ChassisStatus.RestorePolicy.ALWAYS_OFF, false, false, lastOnByCommand,
-                s.fanMode() == FanMode.FailSafe);
+                s.fanMode() == FanMode.FailSafe, identify.ipmiState());
     }
 
     @Override

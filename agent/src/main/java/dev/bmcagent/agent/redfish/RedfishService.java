@@ -57,8 +57,8 @@ public final class RedfishService implements AutoCloseable {
             }
         }
         return new RedfishOptions().host(config.listeners().redfish()).port(config.redfishPort())
-                .dataDir(config.dataDir())
-                .ownPorts(own);
+                .dataDir(config.dataDir()).ownPorts(own)
+                .eventDestinationHosts(config.redfish().eventDestinations());
     }
 
     /**
@@ -73,7 +73,7 @@ public final class RedfishService implements AutoCloseable {
         }
         options.ownPorts(own);
         return start(options, runtime.nodes(), runtime.events(), runtime.history(), stores, clock,
-                runtime.ipmiAddress(0).getPort(), version());
+                runtime.ipmiAddress(0).getPort(), version(), runtime.fruInventory());
     }
 
     /**
@@ -86,6 +86,14 @@ public final class RedfishService implements AutoCloseable {
     public static RedfishService start(RedfishOptions options, List<HostNode> nodes, EventStream stream,
                                        EventHistory history, Stores stores, Clock clock, int ipmiPort,
                                        String firmwareVersion) {
+        return start(options, nodes, stream, history, stores, clock, ipmiPort, firmwareVersion,
+                HostCommandTable.defaultInventory(clock.instant()));
+    }
+
+    /** As above, with the FRU inventory the BMC serves over IPMI (Redfish's ComputerSystem and Chassis identity). */
+    public static RedfishService start(RedfishOptions options, List<HostNode> nodes, EventStream stream,
+                                       EventHistory history, Stores stores, Clock clock, int ipmiPort,
+                                       String firmwareVersion, dev.bmcagent.ipmi.fru.FruInventory fru) {
         Objects.requireNonNull(options, "options");
         StoreWriter writer = new StoreWriter();
         StreamEvents events = new StreamEvents(stream);
@@ -95,8 +103,8 @@ public final class RedfishService implements AutoCloseable {
         try {
             UUID uuid = HostCommandTable.DEFAULT_IDENTITY.deviceGuid();   // the BMC's IPMI Device GUID
             RedfishBackends backends = new RedfishBackends(
-                    new RuntimeSystems(nodes, stores.settings(), uuid, writer),
-                    new RuntimeChassis(nodes),
+                    new RuntimeSystems(nodes, stores.settings(), uuid, writer, FruIdentity.system(fru)),
+                    new RuntimeChassis(nodes, FruIdentity.chassis(fru)),
                     new RuntimeManager(firmwareVersion, uuid, ipmiPort, options.port(), clock),
                     new RuntimeLogs(nodes, cycles, writer),
                     new AccountStoreDirectory(stores.accounts(), clock, stores.lockouts(), stores.cipher()),

@@ -4,6 +4,7 @@ import dev.bmcagent.acpi.lifecycle.HostState;
 import dev.bmcagent.agent.runtime.HostNode;
 import dev.bmcagent.agent.sensor.SensorSpec;
 import dev.bmcagent.agent.sensor.SensorValue;
+import dev.bmcagent.redfish.backend.AssetIdentity;
 import dev.bmcagent.redfish.backend.ChassisBackend;
 import dev.bmcagent.redfish.backend.ChassisView;
 import dev.bmcagent.redfish.backend.FanView;
@@ -28,9 +29,16 @@ import java.util.OptionalDouble;
  */
 final class RuntimeChassis implements ChassisBackend {
     private final Map<String, HostNode> nodes = new LinkedHashMap<>();
+    private final Optional<AssetIdentity> identity;
 
-    RuntimeChassis(List<HostNode> nodes) {
+    RuntimeChassis(List<HostNode> nodes, Optional<AssetIdentity> identity) {
         nodes.forEach(n -> this.nodes.put(n.hostId(), n));
+        this.identity = java.util.Objects.requireNonNull(identity, "identity");
+    }
+
+    @Override
+    public Optional<AssetIdentity> identity(String id) {
+        return nodes.containsKey(id) ? identity : Optional.empty();
     }
 
     @Override

@@ -62,11 +62,13 @@ final class RuntimeLogs implements LogBackend {
         Instant created = Instant.ofEpochSecond(r.timestamp());
         if (!r.isSystemEvent()) {
             return new LogEntryView(id, created, LogEntryType.Oem, "OEM", 0, "Assert",
-                    String.format(Locale.ROOT, "OEM record type 0x%02X", r.recordType()), Health.OK);
+                    String.format(Locale.ROOT, "OEM record type 0x%02X", r.recordType()), Health.OK,
+                    LogEntryView.selMessageId(r.content()[0], r.content()[1], r.content()[2], r.content()[3]));
         }
         SystemEvent e = r.event();
         return new LogEntryView(id, created, LogEntryType.SEL, SelText.sensorType(e.sensorType()), e.sensorNumber(),
-                SelText.entryCode(e), SelText.message(e), SelText.severity(e));
+                SelText.entryCode(e), SelText.message(e), SelText.severity(e),
+                LogEntryView.selMessageId(e.eventDirType(), e.data1(), e.data2(), e.data3()));
     }
 
     @Override

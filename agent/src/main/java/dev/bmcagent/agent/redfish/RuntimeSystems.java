@@ -7,6 +7,7 @@ import dev.bmcagent.agent.runtime.HostNode;
 import dev.bmcagent.agent.store.SettingsStore;
 import dev.bmcagent.ipmi.command.chassis.BootFlags;
 import dev.bmcagent.redfish.backend.AcpiView;
+import dev.bmcagent.redfish.backend.AssetIdentity;
 import dev.bmcagent.redfish.backend.BootOptionView;
 import dev.bmcagent.redfish.backend.BootOverride;
 import dev.bmcagent.redfish.backend.BootSource;
@@ -42,9 +43,12 @@ import java.util.concurrent.atomic.AtomicReference;
 final class RuntimeSystems implements SystemsBackend {
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final StoreWriter writer;
+    private final Optional<AssetIdentity> identity;
     private final SettingsStore settings;
 
-    RuntimeSystems(List<HostNode> nodes, SettingsStore settings, UUID bmcUuid, StoreWriter writer) {
+    RuntimeSystems(List<HostNode> nodes, SettingsStore settings, UUID bmcUuid, StoreWriter writer,
+                   Optional<AssetIdentity> identity) {
+        this.identity = Objects.requireNonNull(identity, "identity");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.writer = Objects.requireNonNull(writer, "writer");
         for (HostNode n : nodes) {
@@ -63,6 +67,12 @@ final class RuntimeSystems implements SystemsBackend {
     @Override
     public Set<BootSource> bootSources() {
         return BootOverrideCodec.SUPPORTED;
+    }
+
+    /** Every host shows the one FRU inventory the BMC serves over IPMI (the FRU is shared by hosts). */
+    @Override
+    public Optional<AssetIdentity> identity(String id) {
+        return hosts.containsKey(id) ? identity : Optional.empty();
     }
 
     @Override
@@ -84,6 +94,7 @@ final class RuntimeSystems implements SystemsBackend {
         HostSettings next = s;
         if (p.indicatorLed().isPresent()) {
             next = next.withIndicatorLed(p.indicatorLed().get());
+            h.node.identifyLed().set(p.indicatorLed().get());      // the LED IPMI Chassis Identify drives too
         }
         if (p.assetTag().isPresent()) {
             next = next.withAssetTag(p.assetTag().get());
@@ -142,6 +153,7 @@ final class RuntimeSystems implements SystemsBackend {
             this.node = node;
             this.uuid = uuid;
             this.settings = new AtomicReference<>(initial);
+            node.identifyLed().set(initial.indicatorLed());       // as Redfish last left it
         }
 
         BootFlags flags() {
@@ -205,7 +217,7 @@ final class RuntimeSystems implements SystemsBackend {
             double memoryGiB = node.oemPort().memory().map(m -> m.totalMiB() / 1024.0).orElse(0.0);
             return new SystemView(node.hostId(), node.hostId(), s.powerOn() ? PowerState.On : PowerState.Off,
                     new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()), s.progress(), "",
-                    uuid, memoryGiB, new ProcessorSummaryView(0, 0, ""), hs.indicatorLed(), hs.assetTag(),
+                    uuid, memoryGiB, new ProcessorSummaryView(0, 0, ""), node.identifyLed().state(), hs.assetTag(),
                     override(hs), order, options);
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.agent.store.PasswordCipher;
 import dev.bmcagent.agent.store.SettingsStore;
+import dev.bmcagent.redfish.backend.EventFilter;
 import dev.bmcagent.redfish.backend.StoredSubscription;
 import dev.bmcagent.redfish.backend.SubscriptionPersistence;
 import java.util.ArrayList;
@@ -93,6 +94,13 @@ final class SettingsSubscriptions implements SubscriptionPersistence {
         n.put("retryPolicy", s.retryPolicy());
         n.put("owner", s.owner());
         n.put("suspended", s.suspended());
+        ObjectNode f = n.putObject("filter");
+        s.filter().messageIds().forEach(f.putArray("messageIds")::add);
+        s.filter().originResources().forEach(f.putArray("originResources")::add);
+        s.filter().excludeMessageIds().forEach(f.putArray("excludeMessageIds")::add);
+        s.filter().excludeRegistryPrefixes().forEach(f.putArray("excludeRegistryPrefixes")::add);
+        f.put("subordinateResources", s.filter().subordinateResources());
+        f.put("includeOriginOfCondition", s.filter().includeOriginOfCondition());
         return n;
     }
 
@@ -117,7 +125,23 @@ final class SettingsSubscriptions implements SubscriptionPersistence {
         return new StoredSubscription(id, text(n.get("destination"), "destination"), text(n.get("context"), "context"),
                 headers, texts(n.path("registryPrefixes"), "registryPrefixes"),
                 texts(n.path("resourceTypes"), "resourceTypes"), text(n.get("retryPolicy"), "retryPolicy"),
-                text(n.get("owner"), "owner"), n.get("suspended").asBoolean());
+                text(n.get("owner"), "owner"), n.get("suspended").asBoolean(), filter(n.get("filter")));
+    }
+
+    /** The further filters; absent in records written before they existed: {@link EventFilter#NONE}. */
+    private static EventFilter filter(JsonNode f) {
+        if (f == null) {
+            return EventFilter.NONE;
+        }
+        if (!f.isObject() || !f.path("subordinateResources").isBoolean()
+                || !f.path("includeOriginOfCondition").isBoolean()) {
+            throw new IllegalArgumentException("filter is malformed");
+        }
+        return new EventFilter(texts(f.path("messageIds"), "filter.messageIds"),
+                texts(f.path("originResources"), "filter.originResources"),
+                texts(f.path("excludeMessageIds"), "filter.excludeMessageIds"),
+                texts(f.path("excludeRegistryPrefixes"), "filter.excludeRegistryPrefixes"),
+                f.get("subordinateResources").asBoolean(), f.get("includeOriginOfCondition").asBoolean());
     }
 
     private static JsonNode unseal(String key, String sealed, PasswordCipher cipher) {

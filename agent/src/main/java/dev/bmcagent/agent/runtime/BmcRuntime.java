@@ -73,6 +73,7 @@ public final class BmcRuntime implements AutoCloseable {
     private EventStream events;
     private EventHistory history;
     private Dispatcher dispatcher;
+    private dev.bmcagent.ipmi.fru.FruInventory fruInventory;
     private boolean closed;
 
     private BmcRuntime() {
@@ -124,7 +125,8 @@ public final class BmcRuntime implements AutoCloseable {
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         running.push(() -> io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
         SdrRepository sdr = HostCommandTable.standardSdr(8, 6, scheduler.clock().instant());
-        FruImage fru = HostCommandTable.defaultFru(scheduler.clock().instant());
+        fruInventory = HostCommandTable.defaultInventory(scheduler.clock().instant());
+        FruImage fru = FruImage.of(fruInventory);
         List<VmHostPower> powers = new ArrayList<>();
         List<SystemInterfaceState> sysIf = new ArrayList<>();
         for (int i = 0; i < o.hosts(); i++) {
@@ -208,6 +210,11 @@ public final class BmcRuntime implements AutoCloseable {
 
     public HostNode node(int index) {
         return nodes.get(index);
+    }
+
+    /** The FRU inventory IPMI serves (Read FRU Data), also Redfish's ComputerSystem/Chassis identity. */
+    public dev.bmcagent.ipmi.fru.FruInventory fruInventory() {
+        return fruInventory;
     }
 
     public EventStream events() {

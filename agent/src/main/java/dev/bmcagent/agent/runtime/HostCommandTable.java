@@ -43,9 +43,17 @@ public final class HostCommandTable {
 
     /** A generic FRU inventory (the product name is "bmc-agent host"). */
     public static FruImage defaultFru(Instant manufactured) {
-        return FruImage.of(new FruInventory(FruInventory.CHASSIS_RACK_MOUNT, "BMCA-CH", "CH0001", manufactured,
+        return FruImage.of(defaultInventory(manufactured));
+    }
+
+    /**
+     * The generic FRU inventory: what IPMI Read FRU Data serves and what Redfish shows as the ComputerSystem and
+     * Chassis identity (one source for both protocols).
+     */
+    public static FruInventory defaultInventory(Instant manufactured) {
+        return new FruInventory(FruInventory.CHASSIS_RACK_MOUNT, "BMCA-CH", "CH0001", manufactured,
                 "bmc-agent", "bmc-agent board", "BRD0001", "BMCA-BRD", "bmc-agent", "bmc-agent host", "BMCA-1",
-                "1.0", "SN0001", "-"));
+                "1.0", "SN0001", "-");
     }
 
     /**

@@ -50,6 +50,7 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
     private final LifecycleOemPort oem;
     private final LifecyclePlatformEvents platformEvents;
     private final LifecycleBootProgress bootProgress;
+    private final dev.bmcagent.agent.host.IdentifyLed identifyLed;
     private final LifecycleHostControl hostControl;
     private final PolledSensorReadings sensorReadings;
 
@@ -80,7 +81,8 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         this.oem = new LifecycleOemPort(agent, pendingBootOrder);
         this.platformEvents = new LifecyclePlatformEvents(agent, oem::lastBootOrder);
         this.bootProgress = new LifecycleBootProgress(agent);
-        this.hostControl = new LifecycleHostControl(agent);
+        this.identifyLed = new dev.bmcagent.agent.host.IdentifyLed(scheduler);
+        this.hostControl = new LifecycleHostControl(agent, identifyLed);
         this.sensorReadings = new PolledSensorReadings(sdr, poller, agent::state);
     }
 
@@ -174,6 +176,11 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
 
     public LifecycleBootProgress bootProgress() {
         return bootProgress;
+    }
+
+    /** The host's identify LED (Redfish IndicatorLED and IPMI Chassis Identify). */
+    public dev.bmcagent.agent.host.IdentifyLed identifyLed() {
+        return identifyLed;
     }
 
     public LifecycleHostControl hostControl() {

@@ -122,6 +122,18 @@ class AgentConfigTest {
     }
 
     @Test
+    void eventDestinationsAreHostsAddressesAndCidrsDefaultLoopback() {
+        assertEquals(java.util.List.of("127.0.0.1", "::1"), yaml("").redfish().eventDestinations());
+        assertEquals(java.util.List.of("collector.example", "198.51.100.0/24"),
+                yaml("redfish:\n  eventDestinations: [collector.example, 198.51.100.0/24]\n").redfish()
+                        .eventDestinations());
+        assertEquals("redfish.eventDestinations: '198.51.100.0/33' prefix longer than the address",
+                rejection("redfish:\n  eventDestinations: ['198.51.100.0/33']\n"));
+        assertEquals("redfish.eventDestinations: 'two words' is not a host name, IP address or CIDR block",
+                rejection("redfish:\n  eventDestinations: ['two words']\n"));
+    }
+
+    @Test
     void brokerUrlMustBeAnMqttUrl() {
         assertEquals("mqtt.brokerUrl: 'http://127.0.0.1' must look like tcp://HOST:PORT or ssl://HOST:PORT",
                 rejection("mqtt:\n  brokerUrl: http://127.0.0.1"));

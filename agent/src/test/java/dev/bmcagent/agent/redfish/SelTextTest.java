@@ -24,6 +24,7 @@ class SelTextTest {
         assertEquals("Assert", e.entryCode());
         assertEquals(Health.OK, e.severity());
         assertEquals(0x2B0D, e.created().getEpochSecond());
+        assertEquals("0x6F05FFFF", e.messageId());   // Event Dir/Type 6Fh, Event Data 05h FFh FFh
     }
 
     @Test

@@ -40,7 +40,8 @@ class SettingsSubscriptionsTest {
     void subscriptionsSurviveARestartAndMalformedOnesAreSkipped() throws Exception {
         StoredSubscription kept = new StoredSubscription("10", "http://127.0.0.1:9123/events", "ctx-42",
                 Map.of("X-Token", "t-5678"), List.of("BmcAgentBoot"), List.of("ComputerSystem"), "SuspendRetries",
-                "admin", true);
+                "admin", true, new dev.bmcagent.redfish.backend.EventFilter(List.of("BmcAgentBoot.1.0.BootStarted"),
+                        List.of("/redfish/v1/Systems"), List.of("BmcAgentBoot.1.0.PostCode"), List.of(), true, false));
         StoredSubscription earlier = new StoredSubscription("9", "http://127.0.0.1:9124/e", "", Map.of(), List.of(),
                 List.of(), "TerminateAfterRetries", "operator", false);
         StoredSubscription deleted = new StoredSubscription("3", "http://127.0.0.1:9125/e", "", Map.of(), List.of(),

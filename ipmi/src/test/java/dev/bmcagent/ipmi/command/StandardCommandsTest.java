@@ -50,8 +50,8 @@ class StandardCommandsTest {
         for (int cmd : new int[] {0x38, 0x3B, 0x3C, 0x54}) {
             assertEquals(true, registry.find(NetFn.APP, cmd).isEmpty());
         }
-        // App 4 + ACPI 2 + channel 2 + user 2 + chassis 4 + boot options 2 + sensor 5 + event 2 (one row per channel
+        // App 4 + ACPI 2 + channel 2 + user 2 + chassis 5 + boot options 2 + sensor 5 + event 2 (one row per channel
         // class) + SEL 9 + SDR 3 + FRU 2
-        assertEquals(37, registry.all().size());
+        assertEquals(38, registry.all().size());
     }
 }

@@ -58,6 +58,9 @@ public final class TestBmc {
     public final List<ChassisAction> actions = new ArrayList<>();
     public final List<String> acpiReports = new ArrayList<>();
     public HostControl.Result controlResult = HostControl.Result.DONE;
+    /** Chassis Identify requests as "seconds/force". */
+    public final List<String> identifies = new ArrayList<>();
+    public boolean identifySupported = true;
     public AcpiPowerState acpiState = new AcpiPowerState(AcpiSystemState.S5_G2, AcpiDeviceState.D3);
     public final FruImage fru = FruImage.of(fruInventory());
     public final Dispatcher dispatcher;
@@ -83,6 +86,12 @@ public final class TestBmc {
             @Override
             public int restartChannel() {
                 return 1;
+            }
+
+            @Override
+            public boolean identify(int seconds, boolean force) {
+                identifies.add(seconds + "/" + force);
+                return identifySupported;
             }
         };
         AcpiStatePort acpi = new AcpiStatePort() {

@@ -70,6 +70,7 @@ public final class AccountServiceResource {
         n.put("AccountLockoutCounterResetAfter", lp.counterReset().toSeconds());
         n.put("MinPasswordLength", directory.minPasswordLength());
         n.put("MaxPasswordLength", directory.maxPasswordLength());
+        n.putArray("SupportedAccountTypes").add("Redfish").add("IPMI");   // one account store for both
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
         n.set("Accounts", Json.link(ACCOUNTS));
         n.set("Roles", Json.link(ROLES));

@@ -9,4 +9,9 @@ public interface ChassisBackend {
     List<String> chassisIds();
 
     Optional<ChassisView> chassis(String id);
+
+    /** Manufacturer, Model, SerialNumber, PartNumber, SKU of a chassis; empty when unknown (properties omitted). */
+    default Optional<AssetIdentity> identity(String id) {
+        return Optional.empty();
+    }
 }

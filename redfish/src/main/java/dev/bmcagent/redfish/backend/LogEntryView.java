@@ -14,9 +14,19 @@ import java.util.Objects;
  * @param entryCode    Redfish EntryCode text, e.g. "Assert"
  * @param message      human text, e.g. "S5/G2: soft-off"
  * @param severity     OK, Warning or Critical
+ * @param messageId    LogEntry MessageId; for SEL entries "0xNNaabbcc" (LogEntry schema: NN the Event Dir/Type
+ *                     byte, aa/bb/cc Event Data 1-3 of the record), for OEM records their first four content bytes
  */
 public record LogEntryView(String id, Instant created, LogEntryType entryType, String sensorType, int sensorNumber,
-                           String entryCode, String message, Health severity) {
+                           String entryCode, String message, Health severity, String messageId) {
+    private static final java.util.regex.Pattern SEL_MESSAGE_ID = java.util.regex.Pattern.compile("0x[0-9A-F]{8}");
+
+    /** The MessageId of a SEL event: Event Dir/Type byte then Event Data 1, 2, 3 (LogEntry.MessageId, SEL form). */
+    public static String selMessageId(int eventDirType, int data1, int data2, int data3) {
+        return String.format(java.util.Locale.ROOT, "0x%02X%02X%02X%02X", eventDirType & 0xFF, data1 & 0xFF,
+                data2 & 0xFF, data3 & 0xFF);
+    }
+
     public LogEntryView {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(created, "created");
@@ -25,6 +35,9 @@ public record LogEntryView(String id, Instant created, LogEntryType entryType, S
         Objects.requireNonNull(entryCode, "entryCode");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(severity, "severity");
+        if (!SEL_MESSAGE_ID.matcher(Objects.requireNonNull(messageId, "messageId")).matches()) {
+            throw new IllegalArgumentException("SEL MessageId must be 0xNNaabbcc: " + messageId);
+        }
         if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new IllegalArgumentException("log entry id must be URI-safe: " + id);
         }

@@ -17,10 +17,20 @@ import java.util.Objects;
  * @param retryPolicy      DeliveryRetryPolicy name
  * @param owner            the user that created it
  * @param suspended        whether delivery is suspended (Status.State Disabled) until ResumeSubscription
+ * @param filter           MessageIds, OriginResources, Exclude lists, SubordinateResources, IncludeOriginOfCondition
  */
 public record StoredSubscription(String id, String destination, String context, Map<String, String> httpHeaders,
                                  List<String> registryPrefixes, List<String> resourceTypes, String retryPolicy,
-                                 String owner, boolean suspended) {
+                                 String owner, boolean suspended, EventFilter filter) {
+
+    /** A subscription without the further filters ({@link EventFilter#NONE}). */
+    public StoredSubscription(String id, String destination, String context, Map<String, String> httpHeaders,
+                              List<String> registryPrefixes, List<String> resourceTypes, String retryPolicy,
+                              String owner, boolean suspended) {
+        this(id, destination, context, httpHeaders, registryPrefixes, resourceTypes, retryPolicy, owner, suspended,
+                EventFilter.NONE);
+    }
+
     public StoredSubscription {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(destination, "destination");
@@ -30,5 +40,6 @@ public record StoredSubscription(String id, String destination, String context, 
         resourceTypes = List.copyOf(resourceTypes);
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(filter, "filter");
     }
 }

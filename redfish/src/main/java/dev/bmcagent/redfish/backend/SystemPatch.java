@@ -23,6 +23,12 @@ public record SystemPatch(Optional<IndicatorLed> indicatorLed, Optional<String> 
         bootOrder = bootOrder.map(List::copyOf);
     }
 
+    /** A patch of the identify LED only (Chassis IndicatorLED/LocationIndicatorActive, IPMI Chassis Identify). */
+    public static SystemPatch indicatorLed(IndicatorLed led) {
+        return new SystemPatch(Optional.of(led), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     public boolean isEmpty() {
         return indicatorLed.isEmpty() && assetTag.isEmpty() && overrideTarget.isEmpty() && overrideEnabled.isEmpty()
                 && overrideMode.isEmpty() && uefiTarget.isEmpty() && httpBootUri.isEmpty() && bootOrder.isEmpty();

@@ -13,6 +13,11 @@ public interface SystemsBackend {
 
     Optional<SystemView> system(String id);
 
+    /** Manufacturer, Model, SerialNumber, PartNumber, SKU of a host; empty when unknown (properties then omitted). */
+    default Optional<AssetIdentity> identity(String id) {
+        return Optional.empty();
+    }
+
     /**
      * The BootSourceOverrideTarget values this backend can carry out (AllowableValues; a PATCH with another is
      * refused with PropertyValueNotInList). All by default.

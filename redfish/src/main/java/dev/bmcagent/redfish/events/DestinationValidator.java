@@ -14,20 +14,25 @@ import java.util.function.Supplier;
 
 /**
  * Checks a push destination before anything is sent to it: absolute http(s) URL, bounded length, no credentials
- * in the URL, and a host on the configured allow-list (loopback only by default). Hosts are compared literally,
- * never resolved, so a name cannot be made to point elsewhere later. A destination on the agent's own machine
+ * in the URL, and a host the configured {@link DestinationAllowList} allows (loopback only by default; never
+ * link-local or cloud-metadata addresses). Names are compared literally, never resolved here, so a name cannot be
+ * made to point elsewhere later. A destination on the agent's own machine
  * (loopback, the unspecified address, {@code localhost} or one of the agent's bind hosts) may not name a port one of
  * the agent's own listeners uses (Redfish, IPMI, host interface, MQTT broker): events are never pushed into the
  * agent's own protocols.
  */
 public final class DestinationValidator {
 
-    private final List<String> allowedHosts;
+    private final DestinationAllowList allowed;
     private final int maxLength;
     private final Set<String> selfHosts;
     private final Supplier<Set<Integer>> ownPorts;
 
-    /** Without knowledge of the agent's own listeners (tests of the URL rules). */
+    /**
+     * Without knowledge of the agent's own listeners (tests of the URL rules).
+     *
+     * @param allowedHosts host names, IP addresses and CIDR blocks (see {@link DestinationAllowList#of})
+     */
     public DestinationValidator(List<String> allowedHosts, int maxLength) {
         this(allowedHosts, maxLength, Set.of(), Set::of);
     }
@@ -38,7 +43,7 @@ public final class DestinationValidator {
      */
     public DestinationValidator(List<String> allowedHosts, int maxLength, Set<String> selfHosts,
                                 Supplier<Set<Integer>> ownPorts) {
-        this.allowedHosts = allowedHosts.stream().map(DestinationValidator::normalise).toList();
+        this.allowed = DestinationAllowList.of(allowedHosts);
         this.maxLength = maxLength;
         this.selfHosts = Set.copyOf(selfHosts.stream().map(DestinationValidator::normalise).toList());
         this.ownPorts = ownPorts;
@@ -61,7 +66,7 @@ public final class DestinationValidator {
         if (u.getRawUserInfo() != null) {
             return Optional.of(error(BaseMessage.PropertyValueFormatError, destination));
         }
-        if (!allowedHosts.contains(normalise(u.getHost()))) {
+        if (!allowed.allows(u.getHost())) {
             return Optional.of(RedfishError.property(BaseMessage.PropertyValueIncorrect, "#/Destination",
                     "Destination", destination));
         }

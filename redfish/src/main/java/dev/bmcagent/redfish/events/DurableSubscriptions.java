@@ -37,7 +37,7 @@ public final class DurableSubscriptions {
             }
             Subscription s = new Subscription(stored.id(), SubscriptionType.RedfishEvent, stored.destination(),
                     stored.context(), stored.httpHeaders(), stored.registryPrefixes(), stored.resourceTypes(),
-                    List.of(), List.of(), RetryPolicy.valueOf(stored.retryPolicy()), stored.owner());
+                    stored.filter(), RetryPolicy.valueOf(stored.retryPolicy()), stored.owner());
             if (!store.restore(s)) {
                 LOG.warn("stored event subscription {} skipped: limit reached or id taken", stored.id());
                 continue;
@@ -56,7 +56,7 @@ public final class DurableSubscriptions {
             return;
         }
         persistence.save(new StoredSubscription(s.id(), s.destination(), s.context(), s.httpHeaders(),
-                s.registryPrefixes(), s.resourceTypes(), s.retryPolicy().name(), s.owner(), suspended));
+                s.registryPrefixes(), s.resourceTypes(), s.retryPolicy().name(), s.owner(), suspended, s.filter()));
     }
 
     /** Saves the subscription with this id, if it is still there, as suspended. */
@@ -87,6 +87,7 @@ public final class DurableSubscriptions {
             return Optional.of("Context too long");
         }
         if (s.registryPrefixes().stream().anyMatch(x -> !x.equals(BootMessage.PREFIX))
+                || s.filter().excludeRegistryPrefixes().stream().anyMatch(x -> !x.equals(BootMessage.PREFIX))
                 || s.resourceTypes().stream().anyMatch(x -> !ResourceTypes.ALL.contains(x))) {
             return Optional.of("unknown filter value");
         }

@@ -13,6 +13,11 @@ public final class EventJson {
     }
 
     public static ObjectNode render(RedfishEvent e, String context) {
+        return render(e, context, true);
+    }
+
+    /** @param includeOrigin the subscription's IncludeOriginOfCondition: false leaves OriginOfCondition out */
+    public static ObjectNode render(RedfishEvent e, String context, boolean includeOrigin) {
         ObjectNode n = Json.object();
         n.put("@odata.type", Schema.EVENT.odataType());
         n.put("Id", Long.toString(e.sequence()));
@@ -31,7 +36,9 @@ public final class EventJson {
         record.put("Message", BootMessage.byMessageId(e.registryMessageId()).map(m -> m.format(e.args()))
                 .orElse(e.registryMessageId()));
         record.put("MessageSeverity", e.severity().name());
-        record.set("OriginOfCondition", Json.link(e.originOfCondition()));
+        if (includeOrigin) {
+            record.set("OriginOfCondition", Json.link(e.originOfCondition()));
+        }
         return n;
     }
 }

@@ -3,6 +3,7 @@ package dev.bmcagent.redfish.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bmcagent.redfish.backend.EventFilter;
 import dev.bmcagent.redfish.backend.EventSeverity;
 import dev.bmcagent.redfish.backend.Privilege;
 import dev.bmcagent.redfish.backend.RedfishEvent;
@@ -99,6 +100,12 @@ public final class EventServiceResource {
         ArrayNode types = n.putArray("ResourceTypes");
         ResourceTypes.ALL.forEach(types::add);
         n.put("ServerSentEventUri", SSE);
+        // OCP Service Baseline: subscriptions take ExcludeMessageIds, ExcludeRegistryPrefixes,
+        // IncludeOriginOfCondition and OriginResources with SubordinateResources (EventFilter)
+        n.put("ExcludeMessageId", true);
+        n.put("ExcludeRegistryPrefix", true);
+        n.put("IncludeOriginOfConditionSupported", true);
+        n.put("SubordinateResourcesSupported", true);
         n.putObject("SSEFilterPropertiesSupported").put("EventFormatType", false).put("MessageId", true)
                 .put("MetricReportDefinition", false).put("OriginResource", true).put("RegistryPrefix", true)
                 .put("ResourceType", true).put("SubordinateResources", false);
@@ -133,6 +140,7 @@ public final class EventServiceResource {
         s.registryPrefixes().forEach(prefixes::add);
         ArrayNode types = n.putArray("ResourceTypes");
         s.resourceTypes().forEach(types::add);
+        EventFilterBody.render(n, s.filter());
         n.putObject("Status").put("State", push.isSuspended(s.id()) ? "Disabled" : "Enabled")
                 .put("Health", push.isSuspended(s.id()) ? "Warning" : "OK");
         return n;
@@ -150,6 +158,7 @@ public final class EventServiceResource {
         Map<String, String> headers = headers(body.get("HttpHeaders"));
         ObjectNode rest = body.deepCopy();
         rest.remove("HttpHeaders");
+        EventFilter filter = EventFilterBody.take(rest);
         new PatchSpec().text("Destination", Integer.MAX_VALUE).enumeration("Protocol", EventProtocol.class)
                 .text("Context", 256).enumeration("DeliveryRetryPolicy", RetryPolicy.class)
                 .textList("RegistryPrefixes", 8, 64).textList("ResourceTypes", 16, 64)
@@ -174,7 +183,7 @@ public final class EventServiceResource {
         String context = PatchSpec.text(body, "Context").orElse("");
         Subscription s = store.add(p.userName(), p.role() == dev.bmcagent.redfish.backend.Role.Administrator,
                 id -> new Subscription(id, SubscriptionType.RedfishEvent, destination, context,
-                        headers, prefixes, types, List.of(), List.of(), policy, p.userName()))
+                        headers, prefixes, types, filter, policy, p.userName()))
                 .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
         durable.save(s, false);
         ctx.response().putHeader("Location", SUBSCRIPTIONS + "/" + s.id());
@@ -193,7 +202,7 @@ public final class EventServiceResource {
         spec.validate(body, current);
         Subscription updated = new Subscription(s.id(), s.type(), s.destination(),
                 PatchSpec.text(body, "Context").orElse(s.context()), s.httpHeaders(), s.registryPrefixes(),
-                s.resourceTypes(), s.messageIds(), s.originResources(),
+                s.resourceTypes(), s.filter(),
                 PatchSpec.enumValue(body, "DeliveryRetryPolicy", RetryPolicy.class).orElse(s.retryPolicy()), s.owner());
         store.replace(updated);
         durable.save(updated, push.isSuspended(updated.id()));
@@ -290,8 +299,9 @@ public final class EventServiceResource {
         SseFilter filter = SseFilter.parse(ctx.queryParams().get("$filter"));
         Subscription s = store.add(p.userName(), p.role() == dev.bmcagent.redfish.backend.Role.Administrator,
                 id -> new Subscription(id, SubscriptionType.SSE, "", "", Map.of(),
-                        filter.registryPrefixes(), filter.resourceTypes(), filter.messageIds(),
-                        filter.originResources(), RetryPolicy.TerminateAfterRetries, p.userName()))
+                        filter.registryPrefixes(), filter.resourceTypes(), new EventFilter(filter.messageIds(),
+                                filter.originResources(), List.of(), List.of(), false, true),
+                        RetryPolicy.TerminateAfterRetries, p.userName()))
                 .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
         HttpServerResponse r = ctx.response();
         r.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");

@@ -119,7 +119,7 @@ public final class PushDelivery {
                 .setIdleTimeout(10_000).setFollowRedirects(false);
         s.httpHeaders().forEach(options::putHeader);
         options.putHeader("Content-Type", "application/json");
-        Buffer body = Buffer.buffer(Json.write(EventJson.render(e, s.context())));
+        Buffer body = Buffer.buffer(Json.write(EventJson.render(e, s.context(), s.filter().includeOriginOfCondition())));
         return client.request(options).compose(req -> req.send(body)).compose(resp -> {
             int status = resp.statusCode();
             return resp.end().compose(v -> status >= 200 && status < 300 ? Future.succeededFuture()

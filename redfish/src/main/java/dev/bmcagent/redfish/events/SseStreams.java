@@ -39,7 +39,8 @@ public final class SseStreams {
         if (st == null || st.response.closed()) {
             return;
         }
-        st.response.write("id: " + id + "\ndata: " + Json.write(EventJson.render(e, s.context())) + "\n\n");
+        st.response.write("id: " + id + "\ndata: " + Json.write(EventJson.render(e, s.context(),
+                s.filter().includeOriginOfCondition())) + "\n\n");
     }
 
     /** Ends (and unsubscribes) every stream whose opener matches; returns how many. */

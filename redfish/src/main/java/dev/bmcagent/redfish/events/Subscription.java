@@ -1,5 +1,6 @@
 package dev.bmcagent.redfish.events;
 
+import dev.bmcagent.redfish.backend.EventFilter;
 import dev.bmcagent.redfish.backend.RedfishEvent;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +17,14 @@ import java.util.Objects;
  * @param httpHeaders      headers sent with each push (never shown on GET)
  * @param registryPrefixes only events of these registries; empty = all
  * @param resourceTypes    only events whose origin is of these resource types; empty = all
- * @param messageIds       only these MessageIds; empty = all (SSE {@code $filter=MessageId eq ...})
- * @param originResources  only events about these URIs; empty = all (SSE {@code $filter=OriginResource eq ...})
+ * @param filter           MessageIds, OriginResources (SSE {@code $filter=MessageId eq ...}, {@code OriginResource eq
+ *                         ...}), the Exclude lists, SubordinateResources and IncludeOriginOfCondition
  * @param retryPolicy      what happens after the bounded retries fail
  * @param owner            the user that created it
  */
 public record Subscription(String id, SubscriptionType type, String destination, String context,
                            Map<String, String> httpHeaders, List<String> registryPrefixes, List<String> resourceTypes,
-                           List<String> messageIds, List<String> originResources, RetryPolicy retryPolicy,
-                           String owner) {
+                           EventFilter filter, RetryPolicy retryPolicy, String owner) {
     public Subscription {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
@@ -33,18 +33,23 @@ public record Subscription(String id, SubscriptionType type, String destination,
         httpHeaders = Map.copyOf(httpHeaders);
         registryPrefixes = List.copyOf(registryPrefixes);
         resourceTypes = List.copyOf(resourceTypes);
-        messageIds = List.copyOf(messageIds);
-        originResources = List.copyOf(originResources);
+        Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(owner, "owner");
     }
 
-    /** Whether this subscription wants the event (RegistryPrefixes and ResourceTypes filters). */
+    /** Whether this subscription wants the event (RegistryPrefixes, ResourceTypes and {@link EventFilter}). */
     public boolean wants(RedfishEvent e) {
         boolean registry = registryPrefixes.isEmpty() || registryPrefixes.contains(e.registryPrefix());
         boolean resource = resourceTypes.isEmpty() || resourceTypes.contains(ResourceTypes.of(e.originOfCondition()));
-        boolean message = messageIds.isEmpty() || messageIds.contains(e.registryMessageId());
-        boolean origin = originResources.isEmpty() || originResources.contains(e.originOfCondition());
-        return registry && resource && message && origin;
+        return registry && resource && filter.passes(e.registryPrefix(), e.registryMessageId(), e.originOfCondition());
+    }
+
+    public List<String> messageIds() {
+        return filter.messageIds();
+    }
+
+    public List<String> originResources() {
+        return filter.originResources();
     }
 }

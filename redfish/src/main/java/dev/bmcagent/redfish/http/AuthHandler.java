@@ -23,7 +23,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
     private static final Set<String> PUBLIC = Set.of(
             "GET /redfish", "GET /redfish/", "GET /redfish/v1", "GET /redfish/v1/", "GET /redfish/v1/$metadata",
             "GET /redfish/v1/odata", "GET /redfish/v1/schemas/BmcAgent_v1.xml", "POST /redfish/v1/SessionService/Sessions",
-            "POST /redfish/v1/SessionService/Sessions/");
+            "POST /redfish/v1/SessionService/Sessions/", "POST /redfish/v1/SessionService/Sessions/Members");
 
     private final AccountDirectory accounts;
     private final TokenResolver sessions;

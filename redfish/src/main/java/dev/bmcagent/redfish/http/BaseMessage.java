@@ -10,6 +10,7 @@ public enum BaseMessage {
     GeneralError(400, "Critical", "A general error has occurred.  See Resolution for information on how to resolve the error, or @Message.ExtendedInfo if Resolution is not provided.", "None."),
     InternalError(500, "Critical", "The request failed due to an internal service error.  The service is still operational.", "Resubmit the request.  If the problem persists, consider resetting the service."),
     UnrecognizedRequestBody(400, "Warning", "The service detected a malformed request body that it was unable to interpret.", "Correct the request body and resubmit the request if it failed."),
+    NoOperation(400, "Warning", "The request body submitted contain no data to act upon and no changes to the resource took place.", "Add properties in the JSON object and resubmit the request."),
     MalformedJSON(400, "Critical", "The request body submitted was malformed JSON and could not be parsed by the receiving service.", "Ensure that the request body is valid JSON and resubmit the request."),
     PropertyUnknown(400, "Warning", "The property %1 is not in the list of valid properties for the resource.", "Remove the unknown property from the request body and resubmit the request if the operation failed."),
     PropertyNotWritable(400, "Warning", "The property %1 is a read-only property and cannot be assigned a value.", "Remove the property from the request body and resubmit the request if the operation failed."),

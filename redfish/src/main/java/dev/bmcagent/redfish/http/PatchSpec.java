@@ -72,9 +72,28 @@ public final class PatchSpec {
 
     /** Validates {@code body} against this spec and the current representation; throws 400 with every problem. */
     public void validate(ObjectNode body, JsonNode current) {
+        if (annotationsOnly(body)) {
+            throw RedfishError.of(BaseMessage.NoOperation).exception();
+        }
         RedfishError.Collector errors = new RedfishError.Collector();
         validate(body, current, "#", errors);
         errors.throwIfAny();
+    }
+
+    /**
+     * A body with nothing but OData annotations ({@code @odata.id}, {@code @odata.etag}...) asks for no change: DSP0266
+     * "PATCH (update)" answers it 400 NoOperation rather than PropertyNotWritable.
+     */
+    static boolean annotationsOnly(ObjectNode body) {
+        if (body.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
+            if (!e.getKey().startsWith("@")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void validate(ObjectNode body, JsonNode current, String prefix, RedfishError.Collector errors) {

@@ -17,6 +17,7 @@ import java.util.Set;
  *
  * <ul>
  *   <li>another {@code $}-parameter: 501 QueryNotSupported; other names without {@code $} are ignored;</li>
+ *   <li>{@code only} with a value ({@code ?only=foo}): 400 QueryParameterValueFormatError;</li>
  *   <li>{@code only} with any of the others: 400 QueryCombinationInvalid;</li>
  *   <li>{@code $expand}, {@code $filter}, {@code $skip} or {@code $top} on anything but GET/HEAD: 400
  *       QueryNotSupportedOnOperation;</li>
@@ -94,6 +95,11 @@ public record QueryParameters(boolean only, Optional<String> select, Optional<Ex
         Optional<Integer> skip = single(params, "$skip").map(v -> count(v, "$skip"));
         Optional<Integer> top = single(params, "$top").map(v -> count(v, "$top"));
         boolean only = params.contains("only");
+        if (only && !single(params, "only").orElse("").isEmpty()) {
+            // "only" takes no value (DSP0266 "Query parameters"): ?only=foo is an invalid value, not a flag
+            throw RedfishError.of(BaseMessage.QueryParameterValueFormatError, params.get("only"), "only")
+                    .exception();
+        }
         boolean paged = skip.isPresent() || top.isPresent();
         if (only && (select.isPresent() || expand.isPresent() || filter.isPresent() || paged)) {
             throw RedfishError.of(BaseMessage.QueryCombinationInvalid).exception();

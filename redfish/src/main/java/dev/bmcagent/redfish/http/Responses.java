@@ -48,6 +48,10 @@ public final class Responses {
             return;
         }
         ctx.response().putHeader("ETag", rendered.etag());
+        JsonNode type = body.get("@odata.type");
+        if (type != null) {
+            SchemaLink.of(type.asText()).ifPresent(link -> ctx.response().putHeader("Link", link));
+        }
         if (query.reshapes() && ctx.request().method() == HttpMethod.GET) {
             QueryAnswer.send(ctx, body.deepCopy(), query);
             return;

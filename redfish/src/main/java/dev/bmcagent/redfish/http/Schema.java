@@ -5,7 +5,7 @@ package dev.bmcagent.redfish.http;
  * and {@code $metadata}, so the two cannot disagree. Collections are unversioned in CSDL.
  */
 public enum Schema {
-    SERVICE_ROOT("ServiceRoot", "v1_16_0"),
+    SERVICE_ROOT("ServiceRoot", "v1_17_0"),
     COMPUTER_SYSTEM_COLLECTION("ComputerSystemCollection", null),
     COMPUTER_SYSTEM("ComputerSystem", "v1_20_0"),
     BOOT_OPTION_COLLECTION("BootOptionCollection", null),
@@ -16,11 +16,18 @@ public enum Schema {
     SENSOR_COLLECTION("SensorCollection", null),
     SENSOR("Sensor", "v1_7_0"),
     THERMAL_SUBSYSTEM("ThermalSubsystem", "v1_3_0"),
+    THERMAL("Thermal", "v1_7_3"),
+    POWER("Power", "v1_7_3"),
+    POWER_SUBSYSTEM("PowerSubsystem", "v1_1_3"),
+    ENVIRONMENT_METRICS("EnvironmentMetrics", "v1_3_3"),
+    CONTROL_COLLECTION("ControlCollection", null),
     FAN_COLLECTION("FanCollection", null),
     FAN("Fan", "v1_5_0"),
     MANAGER_COLLECTION("ManagerCollection", null),
     MANAGER("Manager", "v1_18_0"),
     MANAGER_NETWORK_PROTOCOL("ManagerNetworkProtocol", "v1_9_0"),
+    ETHERNET_INTERFACE_COLLECTION("EthernetInterfaceCollection", null),
+    ETHERNET_INTERFACE("EthernetInterface", "v1_12_4"),
     LOG_SERVICE_COLLECTION("LogServiceCollection", null),
     LOG_SERVICE("LogService", "v1_4_0"),
     LOG_ENTRY_COLLECTION("LogEntryCollection", null),

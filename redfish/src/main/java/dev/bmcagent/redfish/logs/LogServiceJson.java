@@ -3,6 +3,7 @@ package dev.bmcagent.redfish.logs;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.Schema;
+import java.time.Instant;
 
 /** The LogService representation shared by every log of this service. */
 final class LogServiceJson {
@@ -10,9 +11,12 @@ final class LogServiceJson {
     private LogServiceJson() {
     }
 
-    static ObjectNode service(String uri, String id, String name, String description, int entries) {
+    /** @param now the service's current time (LogService DateTime, the clock entries are stamped with) */
+    static ObjectNode service(String uri, String id, String name, String description, int entries, Instant now) {
         ObjectNode n = Json.resource(uri, Schema.LOG_SERVICE, id, name);
         n.put("Description", description);
+        n.put("DateTime", Json.dateTime(now));
+        n.put("DateTimeLocalOffset", "+00:00");
         n.put("ServiceEnabled", true);
         n.put("OverWritePolicy", "WrapsWhenFull");
         n.put("LogEntryType", id.equals("SEL") ? "SEL" : "Event");   // boot logs hold EntryType Event only

@@ -11,6 +11,7 @@ import dev.bmcagent.redfish.http.MemberLookup;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.http.Schema;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,9 +22,11 @@ public final class SelLogResource {
     static final String SEL = SERVICES + "/SEL";
 
     private final LogBackend backend;
+    private final Clock clock;
 
-    public SelLogResource(LogBackend backend) {
+    public SelLogResource(LogBackend backend, Clock clock) {
         this.backend = Objects.requireNonNull(backend, "backend");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public void register(Routes routes) {
@@ -31,7 +34,7 @@ public final class SelLogResource {
                 Json.collection(SERVICES, Schema.LOG_SERVICE_COLLECTION, "Log Service Collection", List.of(SEL))));
         routes.get("/redfish/v1/Managers/bmc/LogServices/SEL", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
                 LogServiceJson.service(SEL, "SEL", "IPMI SEL", "System Event Log",
-                        backend.selEntries().size())));
+                        backend.selEntries().size(), clock.instant())));
         routes.get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries", Privilege.Login, (ctx, p) -> {
             ObjectNode n = Json.collection(SEL + "/Entries", Schema.LOG_ENTRY_COLLECTION, "SEL Entries", List.of());
             n.remove("Members");
@@ -66,6 +69,7 @@ public final class SelLogResource {
             n.put("SensorNumber", e.sensorNumber());
             n.put("EntryCode", e.entryCode());
         }
+        n.put("MessageId", e.messageId());
         n.put("Message", e.message());
         n.put("Severity", e.severity().name());
         return n;

@@ -18,6 +18,7 @@ import dev.bmcagent.redfish.http.Schema;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Managers, the BMC (Managers/bmc), its NetworkProtocol, Manager.Reset and its ActionInfo. */
 public final class ManagerResource {
@@ -28,10 +29,12 @@ public final class ManagerResource {
 
     private final ManagerBackend backend;
     private final SystemsBackend systems;
+    private final Supplier<MachineNetwork.Snapshot> network;
 
-    public ManagerResource(ManagerBackend backend, SystemsBackend systems) {
+    public ManagerResource(ManagerBackend backend, SystemsBackend systems, Supplier<MachineNetwork.Snapshot> network) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.systems = Objects.requireNonNull(systems, "systems");
+        this.network = Objects.requireNonNull(network, "network");
     }
 
     public void register(Routes routes) {
@@ -59,6 +62,7 @@ public final class ManagerResource {
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
         n.set("NetworkProtocol", Json.link(BMC + "/NetworkProtocol"));
         n.set("LogServices", Json.link(BMC + "/LogServices"));
+        n.set("EthernetInterfaces", Json.link(BMC + "/EthernetInterfaces"));
         ObjectNode reset = n.putObject("Actions").putObject("#Manager.Reset");
         reset.put("target", BMC + "/Actions/Manager.Reset");
         reset.put("@Redfish.ActionInfo", BMC + "/ResetActionInfo");
@@ -76,6 +80,9 @@ public final class ManagerResource {
         ManagerView m = backend.manager();
         ObjectNode n = Json.resource(BMC + "/NetworkProtocol", Schema.MANAGER_NETWORK_PROTOCOL, "NetworkProtocol",
                 "Manager Network Protocol");
+        MachineNetwork.Snapshot net = network.get();
+        n.put("HostName", net.hostName());
+        n.put("FQDN", net.fqdn());
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
         n.putObject("HTTPS").put("ProtocolEnabled", true).put("Port", m.httpsPort());
         n.putObject("IPMI").put("ProtocolEnabled", true).put("Port", m.ipmiPort());

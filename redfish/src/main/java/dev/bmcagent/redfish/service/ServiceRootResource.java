@@ -44,6 +44,7 @@ public final class ServiceRootResource {
         features.put("OnlyMemberQuery", true);
         features.put("TopSkipQuery", true);
         features.put("SelectQuery", true);
+        features.put("MultipleHTTPRequests", true);   // concurrent connections, each HTTP/1.1 keep-alive
         features.set("DeepOperations", Json.object().put("DeepPATCH", false).put("DeepPOST", false));
         n.set("Systems", Json.link("/redfish/v1/Systems"));
         n.set("Chassis", Json.link("/redfish/v1/Chassis"));

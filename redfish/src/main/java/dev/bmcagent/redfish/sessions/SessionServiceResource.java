@@ -44,6 +44,8 @@ public final class SessionServiceResource {
         routes.get("/redfish/v1/SessionService/Sessions", Privilege.Login,
                 (ctx, p) -> Responses.resource(ctx, collection(p)));
         routes.publicRoute(HttpMethod.POST, "/redfish/v1/SessionService/Sessions", this::login);
+        // DSP0266 "POST (create)": a POST to a collection's Members property is the same as to the collection
+        routes.publicRoute(HttpMethod.POST, "/redfish/v1/SessionService/Sessions/Members", this::login);
         routes.get("/redfish/v1/SessionService/Sessions/:sessionId", Privilege.Login,
                 (ctx, p) -> Responses.resource(ctx, session(ctx, p)));
         routes.delete("/redfish/v1/SessionService/Sessions/:sessionId", Privilege.Login, this::logout);

@@ -41,7 +41,9 @@ public final class BootOptionsResource {
         ObjectNode n = Json.resource(uri, Schema.BOOT_OPTION, o.reference(), o.displayName());
         n.put("BootOptionReference", o.reference());
         n.put("DisplayName", o.displayName());
-        n.put("UefiDevicePath", o.uefiDevicePath());
+        if (!o.uefiDevicePath().isEmpty()) {               // a path the host did not report: absent, never ""
+            n.put("UefiDevicePath", o.uefiDevicePath());
+        }
         n.put("BootOptionEnabled", o.enabled());
         return n;
     }

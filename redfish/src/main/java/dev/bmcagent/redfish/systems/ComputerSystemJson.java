@@ -1,5 +1,6 @@
 package dev.bmcagent.redfish.systems;
 
+import dev.bmcagent.redfish.backend.AssetIdentity;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.acpi.progress.BootProgress;
@@ -14,6 +15,7 @@ import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.Schema;
 import dev.bmcagent.redfish.service.OemSchemaResource;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 /** Pure translation of a {@link SystemView} into a ComputerSystem representation. */
@@ -26,20 +28,27 @@ final class ComputerSystemJson {
         return "/redfish/v1/Systems/" + id;
     }
 
-    static ObjectNode render(SystemView v, Set<BootSource> bootSources) {
+    static ObjectNode render(SystemView v, Set<BootSource> bootSources, Optional<AssetIdentity> identity) {
         String uri = uri(v.id());
         ObjectNode n = Json.resource(uri, Schema.COMPUTER_SYSTEM, v.id(), v.name());
         n.put("SystemType", "Physical");
         n.put("PowerState", v.powerState().name());
-        n.put("BiosVersion", v.biosVersion());
+        if (!v.biosVersion().isEmpty()) {                  // not reported yet: absent, never ""
+            n.put("BiosVersion", v.biosVersion());
+        }
+        identity.ifPresent(i -> identity(n, i, i.serialNumber(), i.partNumber()));
         n.put("UUID", v.uuid().toString());
         n.put("AssetTag", v.assetTag());
         n.put("IndicatorLED", v.indicatorLed().name());
+        n.put("LocationIndicatorActive", v.indicatorLed().active());
         n.putObject("Status").put("State", v.powerState() == PowerState.Off ? "StandbyOffline" : "Enabled")
                 .put("Health", "OK");
         n.putObject("MemorySummary").put("TotalSystemMemoryGiB", v.memoryGiB());
-        n.putObject("ProcessorSummary").put("Count", v.processors().count())
-                .put("CoreCount", v.processors().coreCount()).put("Model", v.processors().model());
+        ObjectNode cpus = n.putObject("ProcessorSummary").put("Count", v.processors().count())
+                .put("CoreCount", v.processors().coreCount());
+        if (!v.processors().model().isEmpty()) {
+            cpus.put("Model", v.processors().model());
+        }
         n.set("BootProgress", bootProgress(v.bootProgress()));
         n.set("Boot", boot(v, bootSources));
         n.set("LogServices", Json.link(uri + "/LogServices"));
@@ -56,6 +65,15 @@ final class ComputerSystemJson {
         oem.put("AcpiLastChange", Json.dateTime(v.acpi().lastChange()));
         oem.put("AcpiStateInferred", v.acpi().inferred());
         return n;
+    }
+
+    /** Manufacturer, Model, SerialNumber, PartNumber, SKU (shared with Chassis, which has its own serial/part). */
+    public static void identity(ObjectNode n, AssetIdentity i, String serialNumber, String partNumber) {
+        n.put("Manufacturer", i.manufacturer());
+        n.put("Model", i.model());
+        n.put("SerialNumber", serialNumber);
+        n.put("PartNumber", partNumber);
+        n.put("SKU", i.sku());
     }
 
     /** BootProgress: OEM always carries OemLastState; LastBootTimeSeconds when a boot has completed. */

@@ -36,6 +36,7 @@ public final class SystemsResource {
     private static final PatchSpec PATCH = new PatchSpec()
             .text("AssetTag", 64)
             .enumeration("IndicatorLED", IndicatorLed.class)
+            .bool("LocationIndicatorActive")
             .nested("Boot", new PatchSpec()
                     .enumeration("BootSourceOverrideTarget", BootSource.class)
                     .enumeration("BootSourceOverrideEnabled", BootOverrideEnabled.class)
@@ -46,7 +47,7 @@ public final class SystemsResource {
 
     private final SystemsBackend backend;
     private final RenderCache<Rendering> rendered =
-            new RenderCache<>(r -> ComputerSystemJson.render(r.view(), r.bootSources()));
+            new RenderCache<>(r -> ComputerSystemJson.render(r.view(), r.bootSources(), r.identity()));
 
     public SystemsResource(SystemsBackend backend) {
         this.backend = Objects.requireNonNull(backend, "backend");
@@ -60,7 +61,7 @@ public final class SystemsResource {
         routes.get("/redfish/v1/Systems/:systemId", Privilege.Login,
                 (ctx, p) -> {
                     SystemView v = find(backend, ctx);                 // the current state, read on every GET
-                    Rendering r = new Rendering(v, Set.copyOf(backend.bootSources()));
+                    Rendering r = new Rendering(v, Set.copyOf(backend.bootSources()), backend.identity(v.id()));
                     Responses.resource(ctx, rendered.get(v.id(), r));
                 });
         routes.patch("/redfish/v1/Systems/:systemId", Privilege.ConfigureComponents, this::patch);
@@ -74,7 +75,7 @@ public final class SystemsResource {
 
     private void patch(RoutingContext ctx, Principal p) {
         SystemView v = find(backend, ctx);
-        ObjectNode current = ComputerSystemJson.render(v, backend.bootSources());
+        ObjectNode current = ComputerSystemJson.render(v, backend.bootSources(), backend.identity(v.id()));
         ObjectNode body = Bodies.object(ctx);
         ETags.checkIfMatch(ctx, current);
         PATCH.validate(body, current);
@@ -83,7 +84,9 @@ public final class SystemsResource {
         checkBootOrder(v, order);
         checkBootSource(PatchSpec.enumValue(boot, "BootSourceOverrideTarget", BootSource.class));
         PatchSpec.text(boot, "HttpBootUri").filter(s -> !s.isEmpty()).ifPresent(SystemsResource::checkHttpBootUri);
-        SystemPatch patch = new SystemPatch(PatchSpec.enumValue(body, "IndicatorLED", IndicatorLed.class),
+        SystemPatch patch = new SystemPatch(IndicatorLed.requested(
+                        PatchSpec.enumValue(body, "IndicatorLED", IndicatorLed.class),
+                        PatchSpec.bool(body, "LocationIndicatorActive")),
                 PatchSpec.text(body, "AssetTag"),
                 PatchSpec.enumValue(boot, "BootSourceOverrideTarget", BootSource.class),
                 PatchSpec.enumValue(boot, "BootSourceOverrideEnabled", BootOverrideEnabled.class),
@@ -93,7 +96,8 @@ public final class SystemsResource {
         if (!patch.isEmpty() && !backend.patch(v.id(), patch)) {
             throw RedfishError.of(BaseMessage.ResourceNotFound, "ComputerSystem", v.id()).exception();
         }
-        Responses.resource(ctx, ComputerSystemJson.render(find(backend, ctx), backend.bootSources()));
+        Responses.resource(ctx, ComputerSystemJson.render(find(backend, ctx), backend.bootSources(),
+                backend.identity(v.id())));
     }
 
     /** BootOrder holds BootOptionReferences of options the host reported, each at most once. */
@@ -133,6 +137,7 @@ public final class SystemsResource {
     }
 
     /** Everything a ComputerSystem representation is rendered from. */
-    private record Rendering(SystemView view, Set<BootSource> bootSources) {
+    private record Rendering(SystemView view, Set<BootSource> bootSources,
+                             java.util.Optional<dev.bmcagent.redfish.backend.AssetIdentity> identity) {
     }
 }

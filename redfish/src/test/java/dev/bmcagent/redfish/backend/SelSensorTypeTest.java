@@ -40,8 +40,8 @@ class SelSensorTypeTest {
     void logEntryViewRefusesANonRedfishSensorType() {
         Instant t = Instant.parse("2026-11-22T08:00:00Z");
         assertThrows(IllegalArgumentException.class, () -> new LogEntryView("1", t, LogEntryType.SEL,
-                "System ACPI Power State", 0x03, "Assert", "S5/G2: soft-off", Health.OK));
+                "System ACPI Power State", 0x03, "Assert", "S5/G2: soft-off", Health.OK, "0x6F060000"));
         assertEquals("System ACPI PowerState", new LogEntryView("1", t, LogEntryType.SEL, "System ACPI PowerState",
-                0x03, "Assert", "S5/G2: soft-off", Health.OK).sensorType());
+                0x03, "Assert", "S5/G2: soft-off", Health.OK, "0x6F060000").sensorType());
     }
 }

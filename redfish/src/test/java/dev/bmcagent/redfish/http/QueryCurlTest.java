@@ -40,11 +40,11 @@ class QueryCurlTest {
                 h.uuid(), h.memoryGiB(), h.processors(), h.indicatorLed(), "rack-13", h.bootOverride(),
                 h.bootOrder(), h.bootOptions()));
         f.logs.sel.add(new LogEntryView("1", RedfishFixture.T0, LogEntryType.SEL, "BaseOSBoot/InstallationStatus", 0x10,
-                "Assert", "Boot started", Health.OK));
+                "Assert", "Boot started", Health.OK, "0x6F010000"));
         f.logs.sel.add(new LogEntryView("2", RedfishFixture.T0, LogEntryType.Oem, "Fan", 0x30, "Assert",
-                "Fan 0 below threshold", Health.Critical));
+                "Fan 0 below threshold", Health.Critical, "0x00000000"));
         f.logs.sel.add(new LogEntryView("3", RedfishFixture.T0, LogEntryType.SEL, "Temperature", 0x21, "Assert",
-                "CPU0 upper critical", Health.Critical));
+                "CPU0 upper critical", Health.Critical, "0x01095A5F"));
     }
 
     @AfterAll

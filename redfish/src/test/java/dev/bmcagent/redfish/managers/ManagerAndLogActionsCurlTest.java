@@ -41,7 +41,7 @@ class ManagerAndLogActionsCurlTest {
             assertEquals(List.of(ResetType.GracefulRestart), f.manager.resets);
 
             f.logs.sel.add(new LogEntryView("1", RedfishFixture.T0, LogEntryType.SEL,
-                    "BaseOSBoot/InstallationStatus", 0x10, "Assert", "boot completed", Health.OK));
+                    "BaseOSBoot/InstallationStatus", 0x10, "Assert", "boot completed", Health.OK, "0x6F010000"));
             assertEquals(403, f.curl.send("POST", "/redfish/v1/Managers/bmc/LogServices/SEL/Actions/LogService.ClearLog",
                     "{}", "-u", "reader:readonly1").status());
             assertEquals(1, f.logs.sel.size());

@@ -12,6 +12,7 @@ import dev.bmcagent.acpi.progress.BootProgressState;
 import dev.bmcagent.redfish.backend.Health;
 import dev.bmcagent.redfish.backend.LogEntryType;
 import dev.bmcagent.redfish.backend.LogEntryView;
+import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.testing.RedfishFixture;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -55,7 +56,7 @@ class ResourceTreeTest {
     static void start() throws Exception {
         f = RedfishFixture.start(dir);
         f.logs.sel.add(new LogEntryView("77", RedfishFixture.T0, LogEntryType.SEL, "System ACPI PowerState", 0x03,
-                "Assert", "S5/G2: soft-off", Health.OK));
+                "Assert", "S5/G2: soft-off", Health.OK, "0x6F060000"));
         var t0 = RedfishFixture.T0;
         f.logs.cycles.put("host1", List.of(new BootCycle(1, t0, "power on",
                 List.of(new BootCycle.PhaseMark(BootProgressState.MemoryInitializationStarted, "EFI 0x00051000",
@@ -85,6 +86,8 @@ class ResourceTreeTest {
     void everyReachableResourceIsWellFormed() throws Exception {
         String metadata = get("/redfish/v1/$metadata").bodyAsString();
         Set<String> seen = new LinkedHashSet<>();
+        CsdlProperties csdl = new CsdlProperties();
+        List<String> unknown = new java.util.ArrayList<>();
         Deque<String> todo = new ArrayDeque<>(List.of("/redfish/v1"));
         while (!todo.isEmpty()) {
             String uri = todo.poll();
@@ -109,8 +112,10 @@ class ResourceTreeTest {
             } else {
                 assertTrue(j.has("Id"), uri);
             }
+            csdl.unknownProperties(j).forEach(problem -> unknown.add(uri + problem));
             collectLinks(j, todo);
         }
+        assertEquals(List.of(), unknown, "properties their declared schema version lacks");
         for (String expected : List.of("/redfish/v1/Systems/host1/BootOptions/Boot0002",
                 "/redfish/v1/Systems/host1/ResetActionInfo",
                 "/redfish/v1/Systems/host1/LogServices/PostCodes/Entries/B1-2",
@@ -124,11 +129,36 @@ class ResourceTreeTest {
         }
     }
 
+    @Test
+    void everySchemaTheServiceEmitsIsInTheGeneratedPropertyList() {
+        CsdlProperties csdl = new CsdlProperties();
+        for (dev.bmcagent.redfish.http.Schema s : dev.bmcagent.redfish.http.Schema.values()) {
+            assertTrue(csdl.schemas.has(s.schemaName()), s.schemaName()
+                    + " missing: run scripts/redfish/csdl-properties.py > redfish/src/test/resources/"
+                    + "redfish-csdl-properties.json");
+            String declared = s.namespace().contains(".") ? s.namespace().substring(s.schemaName().length() + 1)
+                    : null;
+            assertEquals(declared, csdl.schemas.get(s.schemaName()).isNull() ? null
+                    : csdl.schemas.get(s.schemaName()).asText(), s.schemaName() + ": regenerate the property list");
+        }
+    }
+
+    @Test
+    void theCheckCatchesAPropertyNewerThanTheDeclaredVersion() throws Exception {
+        CsdlProperties csdl = new CsdlProperties();
+        JsonNode root = MAPPER.readTree("{\"@odata.type\":\"#ServiceRoot.v1_16_0.ServiceRoot\",\"Id\":\"x\","
+                + "\"ProtocolFeaturesSupported\":{\"TopSkipQuery\":true,\"SelectQuery\":true},\"Bogus\":1}");
+        assertEquals(List.of("/ProtocolFeaturesSupported/TopSkipQuery: added in ServiceRoot.v1_17_0, resource "
+                + "declares v1_16_0", "/Bogus: not a property of ServiceRoot.ServiceRoot"), csdl.unknownProperties(root));
+    }
+
     private static void collectLinks(JsonNode n, Deque<String> todo) {
         if (n.isObject()) {
             for (Map.Entry<String, JsonNode> e : n.properties()) {
                 if (e.getKey().equals("@odata.id") && e.getValue().isTextual()) {
-                    todo.add(e.getValue().asText());
+                    if (!e.getValue().asText().contains("#")) {   // "Thermal#/Temperatures/0": a member, read with it
+                        todo.add(e.getValue().asText());
+                    }
                 } else if (e.getKey().equals("@Redfish.ActionInfo")) {
                     todo.add(e.getValue().asText());
                 } else {
@@ -155,6 +185,8 @@ class ResourceTreeTest {
         JsonNode m = MAPPER.readTree(get("/redfish/v1/Managers/bmc").bodyAsString());
         assertEquals("BMC", m.get("ManagerType").asText());
         assertEquals("0.1.0-test", m.get("FirmwareVersion").asText());
+        JsonNode accounts = MAPPER.readTree(get("/redfish/v1/AccountService").bodyAsString());
+        assertEquals("[\"Redfish\",\"IPMI\"]", accounts.get("SupportedAccountTypes").toString());
         JsonNode np = MAPPER.readTree(get("/redfish/v1/Managers/bmc/NetworkProtocol").bodyAsString());
         assertEquals(6230, np.at("/IPMI/Port").asInt());
         assertEquals(8443, np.at("/HTTPS/Port").asInt());
@@ -171,6 +203,12 @@ class ResourceTreeTest {
         JsonNode sel = MAPPER.readTree(get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/77").bodyAsString());
         assertEquals("SEL", sel.get("EntryType").asText());
         assertEquals("System ACPI PowerState", sel.get("SensorType").asText());
+        assertEquals("0x6F060000", sel.get("MessageId").asText());
+        for (String log : List.of("/redfish/v1/Systems/host1/LogServices/BootHistory",
+                "/redfish/v1/Systems/host1/LogServices/PostCodes", "/redfish/v1/Managers/bmc/LogServices/SEL")) {
+            JsonNode service = MAPPER.readTree(get(log).bodyAsString());
+            assertEquals(Json.dateTime(f.clock.instant()), service.get("DateTime").asText(), log);
+        }
         for (String log : List.of("/redfish/v1/Systems/host1/LogServices/BootHistory",
                 "/redfish/v1/Systems/host1/LogServices/PostCodes")) {
             assertEquals("Event", MAPPER.readTree(get(log).bodyAsString()).get("LogEntryType").asText(), log);

@@ -40,10 +40,11 @@ class ServiceRootCurlTest {
     void serviceRootIsPublicWithLinksAndUuid() {
         HttpResult r = f.curl.get("/redfish/v1/");
         assertEquals(200, r.status());
-        assertEquals("#ServiceRoot.v1_16_0.ServiceRoot", r.json().get("@odata.type").asText());
+        assertEquals("#ServiceRoot.v1_17_0.ServiceRoot", r.json().get("@odata.type").asText());
         assertEquals("/redfish/v1/SessionService/Sessions", r.json().at("/Links/Sessions/@odata.id").asText());
         assertEquals(InMemoryManager.UUID_.toString(), r.json().get("UUID").asText());
         assertTrue(r.json().at("/ProtocolFeaturesSupported/SelectQuery").asBoolean());
+        assertTrue(r.json().at("/ProtocolFeaturesSupported/MultipleHTTPRequests").asBoolean());
         assertEquals("4.0", r.header("OData-Version"));
         assertEquals("GET, HEAD", r.header("Allow"));
         assertTrue(r.header("ETag").startsWith("\""));

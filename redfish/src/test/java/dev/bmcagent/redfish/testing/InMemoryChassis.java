@@ -1,5 +1,6 @@
 package dev.bmcagent.redfish.testing;
 
+import dev.bmcagent.redfish.backend.AssetIdentity;
 import dev.bmcagent.redfish.backend.ChassisBackend;
 import dev.bmcagent.redfish.backend.ChassisView;
 import java.util.List;
@@ -27,5 +28,13 @@ public final class InMemoryChassis implements ChassisBackend {
     @Override
     public Optional<ChassisView> chassis(String id) {
         return Optional.ofNullable(chassis.get(id));
+    }
+
+    /** The test FRU: chassis serial CH-TEST-7 and part number CHP-0042. */
+    @Override
+    public Optional<AssetIdentity> identity(String id) {
+        return chassis.containsKey(id)
+                ? Optional.of(new AssetIdentity("Test Vendor", "Test Server 9", "CH-TEST-7", "CHP-0042", "SKU-0042"))
+                : Optional.empty();
     }
 }

@@ -35,6 +35,13 @@ public final class InMemorySystems implements SystemsBackend {
         return List.copyOf(order);
     }
 
+    /** The test FRU: product serial SYS-TEST-7 and part number SKU-0042. */
+    @Override
+    public Optional<dev.bmcagent.redfish.backend.AssetIdentity> identity(String id) {
+        return system(id).map(v -> new dev.bmcagent.redfish.backend.AssetIdentity("Test Vendor", "Test Server 9",
+                "SYS-TEST-7", "SKU-0042", "SKU-0042"));
+    }
+
     @Override
     public Optional<SystemView> system(String id) {
         return Optional.ofNullable(systems.get(id));

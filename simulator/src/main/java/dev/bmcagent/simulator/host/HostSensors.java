@@ -29,6 +29,8 @@ final class HostSensors implements SensorBus {
     List<SensorSpec> specs() {
         List<SensorSpec> out = new ArrayList<>();
         out.add(new SensorSpec("INLET_TEMP", SensorKind.TEMPERATURE, "bmc:inlet", GateClass.ALWAYS));
+        // the board sensor sits on the BMC's own bus (standby power): readable in every power state
+        out.add(new SensorSpec("BOARD_TEMP", SensorKind.TEMPERATURE, "bmc:board", GateClass.ALWAYS));
         out.add(new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "peci:cpu0", GateClass.HOST_ON));
         for (int i = 0; i < host.config().dimms(); i++) {
             // DIMM slot i: the agent's SDR names it DIMM_TEMP_<slot> (SensorCatalog), so IPMI and Redfish agree
@@ -60,6 +62,9 @@ final class HostSensors implements SensorBus {
         try {
             if (address.equals("bmc:inlet")) {
                 return new Reading.Value(host.thermal().inlet());
+            }
+            if (address.equals("bmc:board")) {
+                return new Reading.Value(host.thermal().temperature(ThermalModel.Part.BOARD, load, duty));
             }
             if (address.startsWith("fan:")) {
                 int fan = Integer.parseInt(address.substring(4)) - 1;

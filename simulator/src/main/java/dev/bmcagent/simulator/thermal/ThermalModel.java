@@ -19,6 +19,8 @@ public final class ThermalModel {
     /** A part with a temperature sensor. */
     public enum Part {
         CPU(25, 40),
+        /** The system board near the voltage regulators, on standby power like the inlet sensor. */
+        BOARD(4, 9),
         DIMM(8, 14),
         NIC(15, 20);
 

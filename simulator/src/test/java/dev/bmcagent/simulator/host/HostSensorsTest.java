@@ -31,6 +31,7 @@ class HostSensorsTest {
     @Test
     void specsCarryGateClasses() {
         assertEquals(GateClass.ALWAYS, spec("INLET_TEMP").gate());
+        assertEquals(GateClass.ALWAYS, spec("BOARD_TEMP").gate());
         assertEquals(GateClass.HOST_ON, spec("CPU_TEMP").gate());
         assertEquals(GateClass.NOT_DURING_FIRMWARE_INIT, spec("DIMM_TEMP_1").gate());
         assertEquals(GateClass.HOST_ON, spec("NIC_TEMP_0").gate());
@@ -47,6 +48,7 @@ class HostSensorsTest {
         assertTrue(read("NIC_TEMP_0") instanceof Reading.Failed);
         assertEquals(0, value("SYS_FAN1"));
         double inlet = value("INLET_TEMP");
+        assertEquals(inlet, value("BOARD_TEMP"));   // standby: the board is at inlet temperature
         host.attach(new RecordingLink(scheduler));
         host.powerOn();
         scheduler.runFor(Duration.ofSeconds(3));
@@ -56,6 +58,7 @@ class HostSensorsTest {
         scheduler.runUntilIdle();
         assertEquals(HostPowerState.OS, host.state());
         assertTrue(value("CPU_TEMP") > cpuInFirmware, "the OS runs hotter than firmware");
+        assertTrue(value("BOARD_TEMP") > inlet && value("BOARD_TEMP") < value("CPU_TEMP"));
     }
 
     @Test

@@ -11,9 +11,23 @@ import java.util.Objects;
  * @param powerControlFault     the last power control request failed
  * @param lastPowerOnByCommand  the last power-on came from an IPMI command
  * @param coolingFault          cooling/fan fault detected
+ * @param identify              chassis identify state (byte 3 bits 5:4, with bit 6 "supported"), or null when
+ *                              this BMC does not report it
  */
 public record ChassisStatus(boolean powerOn, RestorePolicy restorePolicy, boolean powerFault,
-                            boolean powerControlFault, boolean lastPowerOnByCommand, boolean coolingFault) {
+                            boolean powerControlFault, boolean lastPowerOnByCommand, boolean coolingFault,
+                            IdentifyState identify) {
+    /** Chassis identify state, byte 3 bits 5:4 (§28.2): off, temporary (timed) on, indefinite on. */
+    public enum IdentifyState {
+        OFF, TEMPORARY_ON, INDEFINITE_ON
+    }
+
+    /** Without the identify state (byte 3 bit 6 clear). */
+    public ChassisStatus(boolean powerOn, RestorePolicy restorePolicy, boolean powerFault, boolean powerControlFault,
+                         boolean lastPowerOnByCommand, boolean coolingFault) {
+        this(powerOn, restorePolicy, powerFault, powerControlFault, lastPowerOnByCommand, coolingFault, null);
+    }
+
     /** Power restore policy, byte 1 bits 6:5. */
     public enum RestorePolicy {
         ALWAYS_OFF, PREVIOUS, ALWAYS_ON, UNKNOWN
@@ -28,7 +42,7 @@ public record ChassisStatus(boolean powerOn, RestorePolicy restorePolicy, boolea
         int current = (powerOn ? 0x01 : 0) | (powerFault ? 0x08 : 0) | (powerControlFault ? 0x10 : 0)
                 | restorePolicy.ordinal() << 5;
         int lastEvent = lastPowerOnByCommand ? 0x10 : 0;
-        int misc = coolingFault ? 0x08 : 0;
+        int misc = (coolingFault ? 0x08 : 0) | (identify == null ? 0 : 0x40 | identify.ordinal() << 4);
         return new byte[] {(byte) current, (byte) lastEvent, (byte) misc};
     }
 }

@@ -21,4 +21,12 @@ public interface HostControl {
 
     /** Channel on which the restart-causing command arrived (§28.11 byte 2); 0 if not via a command. */
     int restartChannel();
+
+    /**
+     * Chassis Identify (§28.5): light the identify indicator for {@code seconds} (0 turns it off), or until turned
+     * off when {@code force}. Returns false when this host has no identify indicator (answered C1h).
+     */
+    default boolean identify(int seconds, boolean force) {
+        return false;
+    }
 }

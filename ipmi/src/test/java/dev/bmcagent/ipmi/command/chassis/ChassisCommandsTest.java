@@ -33,6 +33,31 @@ class ChassisCommandsTest {
     }
 
     @Test
+    void chassisIdentifyIntervalAndForce() {
+        ok(chassis(0x04, ""));            // no interval: the default 15 s (§28.5)
+        ok(chassis(0x04, "1E"));          // 30 s
+        ok(chassis(0x04, "00"));          // off
+        ok(chassis(0x04, "00 01"));       // byte 2 bit 0: force on indefinitely
+        assertEquals(List.of("15/false", "30/false", "0/false", "0/true"), bmc.identifies);
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, chassis(0x04, "0F 02").completionCode());  // reserved bits
+        assertEquals(CompletionCode.INSUFFICIENT_PRIVILEGE,
+                bmc.lan(Privilege.USER, NetFn.CHASSIS, 0x04, "0F").completionCode());
+        bmc.identifySupported = false;
+        assertEquals(CompletionCode.INVALID_COMMAND, chassis(0x04, "0F").completionCode());
+    }
+
+    @Test
+    void chassisStatusByte3CarriesTheIdentifyState() {
+        // byte 3: bit 6 "identify state supported", bits 5:4 00 off / 01 temporary / 10 indefinite; bit 3 cooling
+        assertEquals("01 00 50", hex(new ChassisStatus(true, ChassisStatus.RestorePolicy.ALWAYS_OFF, false, false,
+                false, false, ChassisStatus.IdentifyState.TEMPORARY_ON).encode()));
+        assertEquals("00 00 68", hex(new ChassisStatus(false, ChassisStatus.RestorePolicy.ALWAYS_OFF, false, false,
+                false, true, ChassisStatus.IdentifyState.INDEFINITE_ON).encode()));
+        assertEquals("00 00 00", hex(new ChassisStatus(false, ChassisStatus.RestorePolicy.ALWAYS_OFF, false, false,
+                false, false).encode()));
+    }
+
+    @Test
     void chassisControl() {
         for (String code : List.of("00", "01", "02", "03", "04", "05")) {
             ok(chassis(0x02, code));
