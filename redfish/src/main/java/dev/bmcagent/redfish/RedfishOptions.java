@@ -21,8 +21,6 @@ public final class RedfishOptions {
     public static final int DEFAULT_DELIVERY_RETRY_ATTEMPTS = 3;
     public static final Duration DEFAULT_DELIVERY_RETRY_INTERVAL = Duration.ofSeconds(30);
     public static final int MAX_DESTINATION_LENGTH = 2048;
-    public static final String CERT_FILE = "redfish-cert.pem";
-    public static final String KEY_FILE = "redfish-key.pem";
 
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
@@ -74,7 +72,7 @@ public final class RedfishOptions {
         return dataDir;
     }
 
-    /** Where a generated self-signed certificate is kept (stable across restarts). */
+    /** Where the certificate (generated or replaced over Redfish) is kept (stable across restarts). */
     public RedfishOptions dataDir(Path dataDir) {
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         return this;

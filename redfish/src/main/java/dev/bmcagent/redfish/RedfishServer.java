@@ -42,12 +42,15 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.ServerSSLOptions;
+import dev.bmcagent.redfish.certificates.CertificateStore;
+import dev.bmcagent.redfish.certificates.ServedCertificate;
+import dev.bmcagent.redfish.certificates.CertificateServiceResource;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The Redfish service: HTTPS only (TLS 1.2/1.3), HTTP/1.1 keep-alive. Protocol headers, then authentication,
@@ -67,6 +70,8 @@ public final class RedfishServer {
     private EventDispatcher dispatcher;
     private HttpClient pushClient;
     private TlsEngine tlsEngine;
+    private CertificateStore certificates;
+    private HttpServerOptions httpOptions;
 
     /** A server on its own Vert.x instance (closed by {@link #stop()}); subscriptions and sessions in memory only. */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
@@ -111,13 +116,14 @@ public final class RedfishServer {
 
     /** Starts listening; the future completes when the port is bound. Loads or generates the certificate first. */
     public Future<Void> start() {
+        certificates = TlsCertificates.open(options, clock);
         HttpServerOptions http = new HttpServerOptions()
                 .setHost(options.host())
                 .setPort(options.port())
                 .setSsl(true)
-                .setKeyCertOptions(TlsMaterial.load(options))
-                .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+                .setKeyCertOptions(TlsCertificates.keyCert(certificates.current()));
         tlsEngine = TlsEngine.configure(http, options.openSsl());
+        this.httpOptions = http;
         Context context = vertx.getOrCreateContext();
         this.context = context;
         Promise<Void> started = Promise.promise();
@@ -150,6 +156,17 @@ public final class RedfishServer {
             throw new IllegalStateException("not started");
         }
         return tlsEngine.name();
+    }
+
+    /**
+     * Serves {@code c} to every connection accepted from now on (open connections keep theirs); fails, changing
+     * nothing, when the TLS engine cannot use it.
+     */
+    Future<Void> serve(ServedCertificate c) {
+        ServerSSLOptions ssl = httpOptions.getSslOptions().copy();
+        ssl.setKeyCertOptions(TlsCertificates.keyCert(c));
+        return server.updateSSLOptions(ssl, true).compose(updated -> updated ? Future.succeededFuture()
+                : Future.failedFuture("the TLS engine did not take the certificate"));
     }
 
     /** Stops serving; first writes the sessions' last-use times (on the server's context). */
@@ -205,6 +222,7 @@ public final class RedfishServer {
         new SelLogResource(backends.logs()).register(routes);
         events(context).register(routes);
         new RegistriesResource().register(routes);
+        new CertificateServiceResource(certificates, this::serve).register(routes);
         routes.finish();
         router.route().handler(ctx -> Responses.error(ctx,
                 RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())));

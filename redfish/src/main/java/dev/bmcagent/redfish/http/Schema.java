@@ -40,7 +40,11 @@ public enum Schema {
     MESSAGE_REGISTRY_FILE_COLLECTION("MessageRegistryFileCollection", null),
     MESSAGE_REGISTRY_FILE("MessageRegistryFile", "v1_1_3"),
     MESSAGE_REGISTRY("MessageRegistry", "v1_6_0"),
-    MESSAGE("Message", "v1_1_2");
+    MESSAGE("Message", "v1_1_2"),
+    CERTIFICATE_SERVICE("CertificateService", "v1_0_8"),
+    CERTIFICATE_LOCATIONS("CertificateLocations", "v1_0_4"),
+    CERTIFICATE_COLLECTION("CertificateCollection", null),
+    CERTIFICATE("Certificate", "v1_4_6");
 
     private final String name;
     private final String version;

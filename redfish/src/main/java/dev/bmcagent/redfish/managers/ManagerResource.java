@@ -77,7 +77,8 @@ public final class ManagerResource {
         ObjectNode n = Json.resource(BMC + "/NetworkProtocol", Schema.MANAGER_NETWORK_PROTOCOL, "NetworkProtocol",
                 "Manager Network Protocol");
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
-        n.putObject("HTTPS").put("ProtocolEnabled", true).put("Port", m.httpsPort());
+        n.putObject("HTTPS").put("ProtocolEnabled", true).put("Port", m.httpsPort())
+                .set("Certificates", Json.link(BMC + "/NetworkProtocol/HTTPS/Certificates"));
         n.putObject("IPMI").put("ProtocolEnabled", true).put("Port", m.ipmiPort());
         return n;
     }
