@@ -6,6 +6,7 @@ import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.agent.event.EventStream;
 import dev.bmcagent.agent.fan.FanLoop;
+import dev.bmcagent.agent.firmware.HostFirmware;
 import dev.bmcagent.agent.fan.FanPolicy;
 import dev.bmcagent.agent.host.HostAgent;
 import dev.bmcagent.agent.host.HostPorts;
@@ -52,6 +53,7 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
     private final LifecycleBootProgress bootProgress;
     private final LifecycleHostControl hostControl;
     private final PolledSensorReadings sensorReadings;
+    private final HostFirmware firmware;
 
     /**
      * @param spec      the host's ports and stores
@@ -82,6 +84,7 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         this.bootProgress = new LifecycleBootProgress(agent);
         this.hostControl = new LifecycleHostControl(agent);
         this.sensorReadings = new PolledSensorReadings(sdr, poller, agent::state);
+        this.firmware = new HostFirmware(hostId, spec.settings(), spec.sel(), scheduler.clock());
     }
 
     /** Starts the agent (syncs gates and fans, ticks), the sensor poller and the fan loop. */
@@ -182,6 +185,11 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
 
     public PolledSensorReadings sensorReadings() {
         return sensorReadings;
+    }
+
+    /** What the host reported through Set System Info Parameters (firmware versions, names), with history. */
+    public HostFirmware firmware() {
+        return firmware;
     }
 
     /** Stops ticking, polling and the fan loop; queued inputs still run. */
