@@ -46,6 +46,7 @@ import io.vertx.core.net.ServerSSLOptions;
 import dev.bmcagent.redfish.certificates.CertificateStore;
 import dev.bmcagent.redfish.certificates.ServedCertificate;
 import dev.bmcagent.redfish.certificates.CertificateServiceResource;
+import dev.bmcagent.redfish.updates.UpdateServiceResource;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
@@ -223,6 +224,7 @@ public final class RedfishServer {
         events(context).register(routes);
         new RegistriesResource().register(routes);
         new CertificateServiceResource(certificates, this::serve).register(routes);
+        new UpdateServiceResource(backends.firmware()).register(routes);
         routes.finish();
         router.route().handler(ctx -> Responses.error(ctx,
                 RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())));

@@ -44,7 +44,10 @@ public enum Schema {
     CERTIFICATE_SERVICE("CertificateService", "v1_0_8"),
     CERTIFICATE_LOCATIONS("CertificateLocations", "v1_0_4"),
     CERTIFICATE_COLLECTION("CertificateCollection", null),
-    CERTIFICATE("Certificate", "v1_4_6");
+    CERTIFICATE("Certificate", "v1_4_6"),
+    UPDATE_SERVICE("UpdateService", "v1_11_6"),
+    SOFTWARE_INVENTORY_COLLECTION("SoftwareInventoryCollection", null),
+    SOFTWARE_INVENTORY("SoftwareInventory", "v1_10_2");
 
     private final String name;
     private final String version;
