@@ -96,8 +96,11 @@ public final class HostFirmware implements SystemInfoPort {
                 return null;
             });
         }
-        LOG.info("{}: {} {} -> {}", hostId, change.component(), change.from().isEmpty() ? "(none)" : change.from(),
-                change.to());
+        if (change.from().isEmpty()) {
+            LOG.debug("{}: {} reported: {}", hostId, change.component(), change.to());   // first report: quiet in fleets
+        } else {
+            LOG.info("{}: {} changed {} -> {}", hostId, change.component(), change.from(), change.to());
+        }
         if (SystemInfoComponents.isFirmware(parameter)) {
             sel.append(SelRecord.of(0, 0, versionChange(parameter)));
         }

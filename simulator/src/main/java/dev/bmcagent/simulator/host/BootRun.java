@@ -129,6 +129,7 @@ final class BootRun {
         if (host.config().progress() != ProgressProfile.SILENT) {
             host.send(HostMessages.reportMemory((long) dimmsDetected * host.config().dimmGiB() * 1024,
                     dimmsDetected, detected.length));
+            host.sendAll(host.firmwareReports());            // BIOS and NIC option-ROM versions (App 58h)
         }
         longTraining = host.memoryConfigurationChanged(detected);
         if (host.faults().consumeHang()) {
