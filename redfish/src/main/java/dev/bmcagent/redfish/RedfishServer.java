@@ -13,6 +13,8 @@ import dev.bmcagent.redfish.logs.BootLogResource;
 import dev.bmcagent.redfish.logs.SelLogResource;
 import dev.bmcagent.redfish.managers.ManagerResource;
 import dev.bmcagent.redfish.systems.BootOptionsResource;
+import dev.bmcagent.redfish.systems.MemoryResource;
+import dev.bmcagent.redfish.systems.ProcessorsResource;
 import dev.bmcagent.redfish.systems.ResetActionResource;
 import dev.bmcagent.redfish.systems.SystemsResource;
 import dev.bmcagent.redfish.http.AuthHandler;
@@ -215,6 +217,8 @@ public final class RedfishServer {
         new SystemsResource(backends.systems()).register(routes);
         new ResetActionResource(backends.systems()).register(routes);
         new BootOptionsResource(backends.systems()).register(routes);
+        new MemoryResource(backends.systems()).register(routes);
+        new ProcessorsResource(backends.systems()).register(routes);
         new BootLogResource(backends.logs(), backends.systems(), clock).register(routes);
         new ChassisResource(backends.chassis()).register(routes);
         new SensorsResource(backends.chassis()).register(routes);

@@ -71,6 +71,14 @@ final class RuntimeSystems implements SystemsBackend {
     }
 
     @Override
+    public List<dev.bmcagent.redfish.backend.DimmView> memory(String id) {
+        Host h = hosts.get(id);
+        return h == null ? List.of() : h.node.memory().dimms().stream()
+                .map(d -> new dev.bmcagent.redfish.backend.DimmView(d.slot(), d.present(), d.lost(), d.capacityMiB()))
+                .toList();
+    }
+
+    @Override
     public boolean patch(String id, SystemPatch p) {
         Host h = hosts.get(id);
         if (h == null) {

@@ -47,7 +47,11 @@ public enum Schema {
     CERTIFICATE("Certificate", "v1_4_6"),
     UPDATE_SERVICE("UpdateService", "v1_11_6"),
     SOFTWARE_INVENTORY_COLLECTION("SoftwareInventoryCollection", null),
-    SOFTWARE_INVENTORY("SoftwareInventory", "v1_10_2");
+    SOFTWARE_INVENTORY("SoftwareInventory", "v1_10_2"),
+    MEMORY_COLLECTION("MemoryCollection", null),
+    MEMORY("Memory", "v1_20_0"),
+    PROCESSOR_COLLECTION("ProcessorCollection", null),
+    PROCESSOR("Processor", "v1_20_2");
 
     private final String name;
     private final String version;

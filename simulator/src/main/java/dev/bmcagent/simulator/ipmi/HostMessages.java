@@ -199,6 +199,25 @@ public final class HostMessages {
         return List.copyOf(blocks);
     }
 
+    /**
+     * OEM Report Memory with the optional populated-slot bitmap (slot n = byte n/8, bit n%8), one bit per expected
+     * slot: which DIMMs the firmware initialised, so the BMC can tell which one is missing.
+     */
+    public static HostRequest reportMemory(long totalMiB, boolean[] detected) {
+        int populated = 0;
+        byte[] bitmap = new byte[(detected.length + 7) / 8];
+        for (int n = 0; n < detected.length; n++) {
+            if (detected[n]) {
+                populated++;
+                bitmap[n / 8] |= (byte) (1 << (n % 8));
+            }
+        }
+        HostRequest counts = reportMemory(totalMiB, populated, detected.length);
+        byte[] d = java.util.Arrays.copyOf(counts.data(), counts.data().length + bitmap.length);
+        System.arraycopy(bitmap, 0, d, counts.data().length, bitmap.length);
+        return new HostRequest(counts.name(), counts.netFn(), counts.cmd(), d);
+    }
+
     /** OEM Get Pending Boot Order from pattern index {@code first} (one data byte). */
     public static HostRequest getPendingBootOrder(int first) {
         if (first < 0 || first > 0xFF) {

@@ -36,7 +36,7 @@ class HostBootSequenceTest {
     }
 
     /** OEM Report Memory: 2 × 32 GiB = 65536 MiB = 0x00010000 (LE32), 2 DIMMs initialised, 2 expected. */
-    private static final String MEMORY = "30/14 00 00 01 00 02 02";
+    private static final String MEMORY = "30/14 00 00 01 00 02 02 03";   // + slot bitmap: slots 0 and 1
     /** Set System Info Parameters 01h "SIM-BIOS 1.0" (12 bytes: block 0 only), after the memory report. */
     private static final String BIOS_VERSION = "06/58 01 00 00 0C 53 49 4D 2D 42 49 4F 53 20 31 2E 30 00 00";
     /** OEM parameter C0h (NIC 0 option ROM) "SIM-UNDI 20.0" (13 bytes). */
