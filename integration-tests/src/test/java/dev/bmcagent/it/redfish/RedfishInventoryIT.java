@@ -38,15 +38,16 @@ class RedfishInventoryIT {
                     "for m in u.firmware_inventory.get_members():",
                     "    print('fw', m.identity, m.version, m.updateable)",
                     "c = root.get_certificate_service()",
-                    "print('locations', [x.path for x in c.certificate_locations.certificates])" )));
+                    "for x in c.certificate_locations.get_members():",
+                    "    print('certificate', x.path, x.subject.common_name, x.fingerprint_hash_algorithm)")));
             System.out.println("sushy:\n" + sushy.out());
             assertEquals(0, sushy.exit(), sushy.out());
             assertTrue(sushy.out().contains("enabled False"), sushy.out());
             assertTrue(sushy.out().contains("fw host0-BIOS EDK2 202502 False"), sushy.out());
             assertTrue(sushy.out().contains("fw host0-NIC0 20.5.1 False"), sushy.out());
             assertTrue(sushy.out().contains("fw bmc it-1.0 False"), sushy.out());
-            assertTrue(sushy.out().contains("/redfish/v1/Managers/bmc/NetworkProtocol/HTTPS/Certificates/1"),
-                    sushy.out());
+            assertTrue(sushy.out().contains("certificate /redfish/v1/Managers/bmc/NetworkProtocol/HTTPS/Certificates/1"
+                    + " localhost TPM_ALG_SHA256"), sushy.out());
 
             RedfishRig.Run tool = RedfishRig.run(List.of("redfishtool", "-r", "127.0.0.1:" + rig.redfish.port(),
                     "-u", ADMIN, "-p", ADMIN_PW, "-S", "Always", "raw", "GET",

@@ -16,7 +16,7 @@ import java.util.Objects;
 /**
  * UpdateService and its FirmwareInventory (SoftwareInventory members: the BMC's build, each host's BIOS and NIC
  * option ROMs as the host reported them). There is no update backend: {@code ServiceEnabled} is false, no action is
- * listed, members are not {@code Updateable}, and a SimpleUpdate sent anyway is refused with ActionNotSupported.
+ * listed (an empty {@code Actions} object: sushy requires one), members are not {@code Updateable}, and a SimpleUpdate sent anyway is refused with ActionNotSupported.
  */
 public final class UpdateServiceResource {
 
@@ -46,6 +46,7 @@ public final class UpdateServiceResource {
         n.put("ServiceEnabled", false);
         n.putObject("Status").put("State", "Disabled").put("Health", "OK");
         n.set("FirmwareInventory", Json.link(INVENTORY));
+        n.putObject("Actions");              // present but empty: sushy requires the object; no action is offered
         return n;
     }
 
