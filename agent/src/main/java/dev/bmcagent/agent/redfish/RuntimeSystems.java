@@ -212,7 +212,8 @@ final class RuntimeSystems implements SystemsBackend {
                     : BootOptionCatalog.references(declared, options);
             double memoryGiB = node.oemPort().memory().map(m -> m.totalMiB() / 1024.0).orElse(0.0);
             return new SystemView(node.hostId(), node.hostId(), s.powerOn() ? PowerState.On : PowerState.Off,
-                    new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()), s.progress(), "",
+                    new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()), s.progress(),
+                    node.firmware().firmwareVersions().getOrDefault("BIOS", ""),     // as the host reported it
                     uuid, memoryGiB, new ProcessorSummaryView(0, 0, ""), hs.indicatorLed(), hs.assetTag(),
                     override(hs), order, options);
         }

@@ -81,6 +81,7 @@ class FirmwareInventoryCurlTest {
                 assertEquals("EDK2 202502", bios.path("Version").asText());
                 assertFalse(bios.path("Updateable").asBoolean(true));
                 assertEquals("/redfish/v1/Systems/host0", bios.at("/RelatedItem/0/@odata.id").asText());
+                assertEquals("EDK2 202502", get(redfishPort, "/redfish/v1/Systems/host0").path("BiosVersion").asText());
                 assertEquals(bmc, get(redfishPort, "/redfish/v1/UpdateService/FirmwareInventory/bmc")
                         .path("Version").asText());
                 JsonNode service = get(redfishPort, "/redfish/v1/UpdateService");
