@@ -52,6 +52,10 @@ public final class CertificateServiceResource {
         routes.get(SERVICE, Privilege.Login, (ctx, p) -> Responses.resource(ctx, service()));
         routes.get(SERVICE + "/CertificateLocations", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
                 locations()));
+        routes.get(SERVICE + "/GenerateCSRActionInfo", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+                CertificateActionInfo.generateCsr(SERVICE + "/GenerateCSRActionInfo")));
+        routes.get(SERVICE + "/ReplaceCertificateActionInfo", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+                CertificateActionInfo.replaceCertificate(SERVICE + "/ReplaceCertificateActionInfo")));
         routes.post(GENERATE_CSR, Privilege.ConfigureManager, this::generateCsr);
         routes.post(REPLACE, Privilege.ConfigureManager, this::replace);
         routes.get(HTTPS_CERTIFICATES, Privilege.Login, (ctx, p) -> Responses.resource(ctx, Json.collection(
@@ -67,9 +71,11 @@ public final class CertificateServiceResource {
         n.set("CertificateLocations", Json.link(SERVICE + "/CertificateLocations"));
         ObjectNode actions = n.putObject("Actions");
         if (store.replaceable()) {
-            actions.putObject("#CertificateService.GenerateCSR").put("target", GENERATE_CSR);
-            actions.putObject("#CertificateService.ReplaceCertificate").put("target", REPLACE)
-                    .putArray("CertificateType@Redfish.AllowableValues").add("PEM").add("PEMchain");
+            actions.putObject("#CertificateService.GenerateCSR").put("target", GENERATE_CSR)
+                    .put("@Redfish.ActionInfo", SERVICE + "/GenerateCSRActionInfo");
+            ObjectNode replace = actions.putObject("#CertificateService.ReplaceCertificate").put("target", REPLACE)
+                    .put("@Redfish.ActionInfo", SERVICE + "/ReplaceCertificateActionInfo");
+            replace.putArray("CertificateType@Redfish.AllowableValues").add("PEM").add("PEMchain");
         }
         return n;
     }

@@ -44,7 +44,8 @@ public final class MemoryResource {
         String id = "DIMM" + d.slot();
         ObjectNode n = Json.resource("/redfish/v1/Systems/" + systemId + "/Memory/" + id, Schema.MEMORY, id,
                 "DIMM slot " + d.slot());
-        n.put("DeviceLocator", id);
+        n.putObject("Location").putObject("PartLocation").put("ServiceLabel", id).put("LocationType", "Slot")
+                .put("LocationOrdinalValue", d.slot());
         n.put("MemoryType", "DRAM");
         if (d.present()) {
             n.put("CapacityMiB", d.capacityMiB());

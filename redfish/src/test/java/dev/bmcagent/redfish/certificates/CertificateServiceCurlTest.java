@@ -41,6 +41,8 @@ class CertificateServiceCurlTest {
         try (RedfishFixture f = RedfishFixture.startGenerating(data)) {
             HttpResult service = f.curl.get("/redfish/v1/CertificateService", "-u", ADMIN);
             assertEquals(GENERATE, service.json().at("/Actions/#CertificateService.GenerateCSR/target").asText());
+            String info = service.json().at("/Actions/#CertificateService.GenerateCSR/@Redfish.ActionInfo").asText();
+            assertEquals("KeyCurveId", f.curl.get(info, "-u", ADMIN).json().at("/Parameters/11/Name").asText());
             assertEquals(CERTS + "/1", f.curl.get("/redfish/v1/CertificateService/CertificateLocations", "-u", ADMIN)
                     .json().at("/Links/Certificates/0/@odata.id").asText());
             assertEquals(CERTS, f.curl.get("/redfish/v1/Managers/bmc/NetworkProtocol", "-u", ADMIN).json()
