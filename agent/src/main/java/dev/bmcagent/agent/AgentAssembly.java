@@ -181,8 +181,13 @@ public final class AgentAssembly implements AutoCloseable {
 
     private MqttTelemetry telemetry(URI broker, List<String> hostIds) {
         MqttOptions options = mqttOptions(broker);
-        return new MqttTelemetry(options, runtime.events(), history, id -> runtime.node(Hosts.index(id)).state(),
-                hostIds, scheduler);
+        MqttTelemetry telemetry = new MqttTelemetry(options, runtime.events(), history,
+                id -> runtime.node(Hosts.index(id)).state(), hostIds, scheduler)
+                .firmware(id -> runtime.node(Hosts.index(id)).firmware().firmwareVersions());
+        for (String id : hostIds) {
+            runtime.node(Hosts.index(id)).firmware().onChange(change -> telemetry.firmwareChanged(id));
+        }
+        return telemetry;
     }
 
     /**

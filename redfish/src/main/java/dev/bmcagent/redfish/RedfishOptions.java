@@ -38,8 +38,6 @@ public final class RedfishOptions {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     /** A request body (at most the body limit, 64 KiB) must arrive within this of its header. */
     public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(30);
-    public static final String CERT_FILE = "redfish-cert.pem";
-    public static final String KEY_FILE = "redfish-key.pem";
 
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
@@ -156,7 +154,7 @@ public final class RedfishOptions {
         return dataDir;
     }
 
-    /** Where a generated self-signed certificate is kept (stable across restarts). */
+    /** Where the certificate (generated or replaced over Redfish) is kept (stable across restarts). */
     public RedfishOptions dataDir(Path dataDir) {
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         return this;

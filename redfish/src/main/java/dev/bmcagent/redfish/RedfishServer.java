@@ -18,6 +18,8 @@ import dev.bmcagent.redfish.managers.EthernetInterfacesResource;
 import dev.bmcagent.redfish.managers.MachineNetwork;
 import dev.bmcagent.redfish.managers.ManagerResource;
 import dev.bmcagent.redfish.systems.BootOptionsResource;
+import dev.bmcagent.redfish.systems.MemoryResource;
+import dev.bmcagent.redfish.systems.ProcessorsResource;
 import dev.bmcagent.redfish.systems.ResetActionResource;
 import dev.bmcagent.redfish.systems.SystemsResource;
 import dev.bmcagent.redfish.http.AuthHandler;
@@ -51,6 +53,11 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.ServerSSLOptions;
+import dev.bmcagent.redfish.certificates.CertificateStore;
+import dev.bmcagent.redfish.certificates.ServedCertificate;
+import dev.bmcagent.redfish.certificates.CertificateServiceResource;
+import dev.bmcagent.redfish.updates.UpdateServiceResource;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
@@ -82,6 +89,8 @@ public final class RedfishServer {
     private long revalidateTimer = -1;
     /** How often open SSE streams are checked against their credentials. */
     static final long REVALIDATE_MILLIS = 1000;
+    private CertificateStore certificates;
+    private HttpServerOptions httpOptions;
 
     /** A server on its own Vert.x instance (closed by {@link #stop()}); subscriptions and sessions in memory only. */
     public RedfishServer(RedfishOptions options, RedfishBackends backends, Clock clock) {
@@ -132,15 +141,17 @@ public final class RedfishServer {
 
     /** Starts listening; the future completes when the port is bound. Loads or generates the certificate first. */
     public Future<Void> start() {
+        certificates = TlsCertificates.open(options, clock);
         HttpServerOptions http = new HttpServerOptions()
                 .setHost(options.host())
                 .setPort(options.port())
                 .setSsl(true)
-                .setKeyCertOptions(TlsMaterial.load(options))
+                .setKeyCertOptions(TlsCertificates.keyCert(certificates.current()))
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"))
                 .setSslHandshakeTimeout(options.handshakeTimeout().toMillis())
                 .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
         tlsEngine = TlsEngine.configure(http, options.openSsl());
+        this.httpOptions = http;
         Context context = vertx.getOrCreateContext();
         this.context = context;
         Promise<Void> started = Promise.promise();
@@ -183,6 +194,17 @@ public final class RedfishServer {
             throw new IllegalStateException("not started");
         }
         return tlsEngine.name();
+    }
+
+    /**
+     * Serves {@code c} to every connection accepted from now on (open connections keep theirs); fails, changing
+     * nothing, when the TLS engine cannot use it.
+     */
+    Future<Void> serve(ServedCertificate c) {
+        ServerSSLOptions ssl = httpOptions.getSslOptions().copy();
+        ssl.setKeyCertOptions(TlsCertificates.keyCert(c));
+        return server.updateSSLOptions(ssl, true).compose(updated -> updated ? Future.succeededFuture()
+                : Future.failedFuture("the TLS engine did not take the certificate"));
     }
 
     /** Stops serving; first writes the sessions' last-use times (on the server's context). */
@@ -254,6 +276,8 @@ public final class RedfishServer {
         new SystemsResource(backends.systems()).register(routes);
         new ResetActionResource(backends.systems()).register(routes);
         new BootOptionsResource(backends.systems()).register(routes);
+        new MemoryResource(backends.systems()).register(routes);
+        new ProcessorsResource(backends.systems()).register(routes);
         new BootLogResource(backends.logs(), backends.systems(), clock).register(routes);
         new ChassisResource(backends.chassis(), backends.systems()).register(routes);
         new LegacyThermalResource(backends.chassis()).register(routes);
@@ -266,6 +290,8 @@ public final class RedfishServer {
         new SelLogResource(backends.logs(), clock).register(routes);
         events(context, sse).register(routes);
         new RegistriesResource().register(routes);
+        new CertificateServiceResource(certificates, this::serve).register(routes);
+        new UpdateServiceResource(backends.firmware()).register(routes);
         routes.finish();
         router.route().handler(ctx -> Responses.error(ctx,
                 RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())));

@@ -9,13 +9,21 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
+        return new String[] {"bmc-agent " + projectVersion().orElse("(unknown version)"),
+            "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+    }
+
+    /** The Maven project version of this build (Redfish Manager FirmwareVersion and FirmwareInventory "bmc"). */
+    public static java.util.Optional<String> projectVersion() {
         Properties p = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
             if (in != null) {
                 p.load(in);
             }
+        } catch (IOException e) {
+            return java.util.Optional.empty();
         }
-        return new String[] {"bmc-agent " + p.getProperty("version", "(unknown version)"),
-            "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+        String v = p.getProperty("version");
+        return v == null || v.startsWith("${") ? java.util.Optional.empty() : java.util.Optional.of(v);
     }
 }

@@ -29,6 +29,8 @@ public final class LifecycleOemPort implements OemHostPort {
     private final AtomicReference<List<String>> lastBootOrder = new AtomicReference<>(List.of());
     private final AtomicReference<MemoryReport> memory = new AtomicReference<>();
     private final AtomicLong ignoredAcks = new AtomicLong();
+    private final List<java.util.function.Consumer<MemoryReport>> memoryListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public LifecycleOemPort(HostAgent agent, PendingBootOrder pending) {
         this.agent = Objects.requireNonNull(agent, "agent");
@@ -67,6 +69,7 @@ public final class LifecycleOemPort implements OemHostPort {
     @Override
     public void memoryReported(MemoryReport report) {
         memory.set(report);
+        memoryListeners.forEach(l -> l.accept(report));
         if (report.dimmsMissing()) {
             log.warn("{}: host booted with {} of {} DIMMs ({} MiB)", agent.hostId(), report.populated(),
                     report.expected(), report.totalMiB());
@@ -76,6 +79,11 @@ public final class LifecycleOemPort implements OemHostPort {
     /** The boot order the host last reported (empty before its first report). */
     public List<String> lastBootOrder() {
         return lastBootOrder.get();
+    }
+
+    /** Called with every memory report (on the reporting thread), e.g. the DIMM inventory. */
+    public void onMemoryReport(java.util.function.Consumer<MemoryReport> listener) {
+        memoryListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** The host's last memory report, for Redfish MemorySummary. */

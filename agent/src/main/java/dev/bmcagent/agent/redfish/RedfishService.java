@@ -108,7 +108,8 @@ public final class RedfishService implements AutoCloseable {
                     new RuntimeManager(firmwareVersion, uuid, ipmiPort, options.port(), clock),
                     new RuntimeLogs(nodes, cycles, writer),
                     new AccountStoreDirectory(stores.accounts(), clock, stores.lockouts(), stores.cipher()),
-                    events);
+                    events,
+                    new RuntimeFirmware(firmwareVersion, nodes));
             RedfishServer server = new RedfishServer(options, backends,
                     new SettingsSubscriptions(stores.settings(), writer, stores.cipher()),
                     new SettingsSessions(stores.settings(), writer), clock);
@@ -128,8 +129,7 @@ public final class RedfishService implements AutoCloseable {
     }
 
     private static String version() {
-        String v = RedfishService.class.getPackage().getImplementationVersion();
-        return v == null ? DEV_VERSION : v;
+        return dev.bmcagent.agent.cli.VersionProvider.projectVersion().orElse(DEV_VERSION);
     }
 
     private static EventHistory emptyHistory() {

@@ -81,6 +81,14 @@ final class RuntimeSystems implements SystemsBackend {
     }
 
     @Override
+    public List<dev.bmcagent.redfish.backend.DimmView> memory(String id) {
+        Host h = hosts.get(id);
+        return h == null ? List.of() : h.node.memory().dimms().stream()
+                .map(d -> new dev.bmcagent.redfish.backend.DimmView(d.slot(), d.present(), d.lost(), d.capacityMiB()))
+                .toList();
+    }
+
+    @Override
     public boolean patch(String id, SystemPatch p) {
         Host h = hosts.get(id);
         if (h == null) {
@@ -216,7 +224,8 @@ final class RuntimeSystems implements SystemsBackend {
                     : BootOptionCatalog.references(declared, options);
             double memoryGiB = node.oemPort().memory().map(m -> m.totalMiB() / 1024.0).orElse(0.0);
             return new SystemView(node.hostId(), node.hostId(), s.powerOn() ? PowerState.On : PowerState.Off,
-                    new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()), s.progress(), "",
+                    new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()), s.progress(),
+                    node.firmware().firmwareVersions().getOrDefault("BIOS", ""),     // as the host reported it
                     uuid, memoryGiB, new ProcessorSummaryView(0, 0, ""), node.identifyLed().state(), hs.assetTag(),
                     override(hs), order, options);
         }

@@ -137,7 +137,7 @@ public final class BmcRuntime implements AutoCloseable {
             sysIf.add(new SystemInterfaceState());
             HostHardware hw = hardware.apply(i);
             HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), power, sel, selClock,
-                    new SettingsBootOptionsStore(stores.settings(), i)), LifecyclePolicy.defaults(), FanPolicy.DEFAULT,
+                    new SettingsBootOptionsStore(stores.settings(), i), stores.settings()), LifecyclePolicy.defaults(), FanPolicy.DEFAULT,
                     o.timing(), events, sdr, scheduler, pool);
             nodes.add(node);
         }

@@ -8,6 +8,7 @@ import dev.bmcagent.ipmi.command.app.BmcIdentity;
 import dev.bmcagent.ipmi.command.app.UserInfo;
 import dev.bmcagent.ipmi.command.oem.OemCommands;
 import dev.bmcagent.ipmi.command.sbmr.SbmrCommands;
+import dev.bmcagent.ipmi.command.sysinfo.SystemInfoCommands;
 import dev.bmcagent.ipmi.fru.FruImage;
 import dev.bmcagent.ipmi.fru.FruInventory;
 import dev.bmcagent.ipmi.message.CompletionCode;
@@ -23,7 +24,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The one IPMI command table of the BMC over its host nodes: {@link StandardCommands}, Arm SBMR boot progress,
- * the OEM host commands and the system-interface housekeeping rows. (The RMCP+ session commands are answered by
+ * the OEM host commands, the system-interface housekeeping rows and Set/Get System Info Parameters (Set from
+ * the system interface only). (The RMCP+ session commands are answered by
  * the session layer itself.) A request for a host index that has no node answers CBh "not present".
  */
 public final class HostCommandTable {
@@ -96,6 +98,7 @@ public final class HostCommandTable {
                 .addAll(new SbmrCommands(i -> node.apply(i).bootProgress()).specs())
                 .addAll(new OemCommands(i -> node.apply(i).oemPort()).specs())
                 .addAll(SystemInterfaceCommands.specs(systemInterface))
+                .addAll(new SystemInfoCommands(i -> node.apply(i).firmware()).specs())
                 .build();
     }
 

@@ -6,6 +6,8 @@ import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.agent.event.EventStream;
 import dev.bmcagent.agent.fan.FanLoop;
+import dev.bmcagent.agent.firmware.HostFirmware;
+import dev.bmcagent.agent.firmware.HostMemory;
 import dev.bmcagent.agent.fan.FanPolicy;
 import dev.bmcagent.agent.host.HostAgent;
 import dev.bmcagent.agent.host.HostPorts;
@@ -53,6 +55,8 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
     private final dev.bmcagent.agent.host.IdentifyLed identifyLed;
     private final LifecycleHostControl hostControl;
     private final PolledSensorReadings sensorReadings;
+    private final HostFirmware firmware;
+    private final HostMemory memory;
 
     /**
      * @param spec      the host's ports and stores
@@ -84,6 +88,9 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         this.identifyLed = new dev.bmcagent.agent.host.IdentifyLed(scheduler);
         this.hostControl = new LifecycleHostControl(agent, identifyLed);
         this.sensorReadings = new PolledSensorReadings(sdr, poller, agent::state);
+        this.firmware = new HostFirmware(hostId, spec.settings(), spec.sel(), scheduler.clock());
+        this.memory = new HostMemory(hostId, spec.settings());
+        oem.onMemoryReport(memory::reported);
     }
 
     /** Starts the agent (syncs gates and fans, ticks), the sensor poller and the fan loop. */
@@ -189,6 +196,16 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
 
     public PolledSensorReadings sensorReadings() {
         return sensorReadings;
+    }
+
+    /** What the host reported through Set System Info Parameters (firmware versions, names), with history. */
+    public HostFirmware firmware() {
+        return firmware;
+    }
+
+    /** The DIMMs per slot from the memory training reports, with those lost since the last good boot. */
+    public HostMemory memory() {
+        return memory;
     }
 
     /** Stops ticking, polling and the fan loop; queued inputs still run. */

@@ -7,6 +7,8 @@ import dev.bmcagent.agent.sensor.SensorSpec;
 import dev.bmcagent.ipmi.command.chassis.BootOptionsStore;
 import dev.bmcagent.ipmi.sel.SelClock;
 import dev.bmcagent.ipmi.sel.SelStore;
+import dev.bmcagent.agent.store.InMemorySettingsStore;
+import dev.bmcagent.agent.store.SettingsStore;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,9 +23,17 @@ import java.util.Objects;
  * @param sel         the host's SEL ({@code JournalSelStore} or {@code InMemorySelStore}), stamped by {@code selClock}
  * @param selClock    the SEL's time base (shared with Get/Set SEL Time)
  * @param bootOptions the host's system boot options ({@code SettingsBootOptionsStore} or in-memory)
+ * @param settings    where the host's firmware inventory is kept (the agent's settings store, or in memory)
  */
 public record HostNodeSpec(int index, List<SensorSpec> sensors, SensorBus bus, FanController fans,
-                           HostPowerPort power, SelStore sel, SelClock selClock, BootOptionsStore bootOptions) {
+                           HostPowerPort power, SelStore sel, SelClock selClock, BootOptionsStore bootOptions,
+                           SettingsStore settings) {
+    /** A host whose firmware inventory is kept in memory only. */
+    public HostNodeSpec(int index, List<SensorSpec> sensors, SensorBus bus, FanController fans, HostPowerPort power,
+                        SelStore sel, SelClock selClock, BootOptionsStore bootOptions) {
+        this(index, sensors, bus, fans, power, sel, selClock, bootOptions, new InMemorySettingsStore());
+    }
+
     public HostNodeSpec {
         if (index < 0) {
             throw new IllegalArgumentException("index < 0");
@@ -35,5 +45,6 @@ public record HostNodeSpec(int index, List<SensorSpec> sensors, SensorBus bus, F
         Objects.requireNonNull(sel, "sel");
         Objects.requireNonNull(selClock, "selClock");
         Objects.requireNonNull(bootOptions, "bootOptions");
+        Objects.requireNonNull(settings, "settings");
     }
 }

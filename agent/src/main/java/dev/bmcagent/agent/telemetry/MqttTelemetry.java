@@ -77,6 +77,7 @@ public final class MqttTelemetry implements AutoCloseable {
     private volatile String protocol = "";
     private volatile boolean up;
     private final Map<String, Long> ackedView = new ConcurrentHashMap<>();
+    private volatile Function<String, Map<String, String>> firmwareOf = h -> Map.of();
 
     /**
      * Same as the full constructor with {@code elapsedNanos} counted from this publisher's construction.
@@ -114,6 +115,26 @@ public final class MqttTelemetry implements AutoCloseable {
             Thread t = new Thread(r, "mqtt-telemetry");
             t.setDaemon(true);
             return t;
+        });
+    }
+
+    /**
+     * Where the state document's {@code firmware} object comes from (component → version, e.g. the host's
+     * {@code HostFirmware.firmwareVersions()}); without it the object is empty. Call before {@link #start()}.
+     */
+    public MqttTelemetry firmware(Function<String, Map<String, String>> versionsOf) {
+        this.firmwareOf = Objects.requireNonNull(versionsOf, "versionsOf");
+        return this;
+    }
+
+    /** A host's firmware versions changed: its retained state document is republished. Never blocks. */
+    public void firmwareChanged(String hostId) {
+        run(() -> {
+            HostCursor c = cursors.get(hostId);
+            if (c != null) {
+                c.stateDirty = true;
+                pump();
+            }
         });
     }
 
@@ -251,8 +272,11 @@ public final class MqttTelemetry implements AutoCloseable {
     private void publishState(String host, HostCursor c) {
         c.stateDirty = false;
         HostState s = stateOf.apply(host);
-        send(new Outbound(topics.state(host), TelemetryJson.bytes(TelemetryJson.state(stream.sessionId(), host,
-                history.lastSequence(host), s, scheduler.clock().instant(), elapsed())), true, false, host, c.sent));
+        var doc = TelemetryJson.state(stream.sessionId(), host, history.lastSequence(host), s,
+                scheduler.clock().instant(), elapsed());
+        var fw = doc.putObject("firmware");
+        firmwareOf.apply(host).forEach(fw::put);
+        send(new Outbound(topics.state(host), TelemetryJson.bytes(doc), true, false, host, c.sent));
     }
 
     /** Retained alert topics follow the live state: active alerts set, others cleared (empty retained). */

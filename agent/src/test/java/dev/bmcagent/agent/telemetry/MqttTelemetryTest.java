@@ -194,4 +194,22 @@ class MqttTelemetryTest {
             assertEquals(0, fx.history.lastSequence("host1"));
         }
     }
+
+    @Test
+    void stateCarriesFirmwareVersionsAndIsRepublishedWhenTheyChange() throws Exception {
+        java.util.Map<String, String> versions = new java.util.concurrent.ConcurrentHashMap<>();
+        try (TestSubscriber sub = new TestSubscriber(broker.uri(), "fw-sub", PREFIX + "/host0/state");
+             MqttTelemetry t = fx.telemetry(TelemetryFixture.options(broker.uri(), dir.resolve("data")))
+                     .firmware(h -> h.equals("host0") ? java.util.Map.copyOf(versions) : java.util.Map.of())) {
+            t.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> sub.last(PREFIX + "/host0/state") != null);
+            assertTrue(sub.last(PREFIX + "/host0/state").json().get("firmware").isEmpty());
+            versions.put("BIOS", "EDK2 202502");
+            versions.put("NIC0", "20.5.1");
+            t.firmwareChanged("host0");
+            await().atMost(Duration.ofSeconds(5)).until(() -> sub.last(PREFIX + "/host0/state").json()
+                    .at("/firmware/BIOS").asText().equals("EDK2 202502"));
+            assertEquals("20.5.1", sub.last(PREFIX + "/host0/state").json().at("/firmware/NIC0").asText());
+        }
+    }
 }

@@ -4,7 +4,14 @@ import java.util.Objects;
 
 /** Everything the Redfish service needs from the agent, in one place for wiring. */
 public record RedfishBackends(SystemsBackend systems, ChassisBackend chassis, ManagerBackend manager, LogBackend logs,
-                              AccountDirectory accounts, RedfishEvents events) {
+                              AccountDirectory accounts, RedfishEvents events, FirmwareBackend firmware) {
+
+    /** Without host firmware reports: FirmwareInventory lists the BMC only. */
+    public RedfishBackends(SystemsBackend systems, ChassisBackend chassis, ManagerBackend manager, LogBackend logs,
+                           AccountDirectory accounts, RedfishEvents events) {
+        this(systems, chassis, manager, logs, accounts, events, FirmwareBackend.bmcOnly(manager));
+    }
+
     public RedfishBackends {
         Objects.requireNonNull(systems, "systems");
         Objects.requireNonNull(chassis, "chassis");
@@ -12,5 +19,6 @@ public record RedfishBackends(SystemsBackend systems, ChassisBackend chassis, Ma
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(firmware, "firmware");
     }
 }

@@ -26,6 +26,11 @@ public interface SystemsBackend {
         return EnumSet.allOf(BootSource.class);
     }
 
+    /** The DIMM slots the host reported (Memory collection); none by default or before a report with slots. */
+    default List<DimmView> memory(String id) {
+        return List.of();
+    }
+
     /**
      * Applies a validated patch to a host; all fields or none.
      *

@@ -47,7 +47,18 @@ public enum Schema {
     MESSAGE_REGISTRY_FILE_COLLECTION("MessageRegistryFileCollection", null),
     MESSAGE_REGISTRY_FILE("MessageRegistryFile", "v1_1_3"),
     MESSAGE_REGISTRY("MessageRegistry", "v1_6_0"),
-    MESSAGE("Message", "v1_1_2");
+    MESSAGE("Message", "v1_1_2"),
+    CERTIFICATE_SERVICE("CertificateService", "v1_0_8"),
+    CERTIFICATE_LOCATIONS("CertificateLocations", "v1_0_4"),
+    CERTIFICATE_COLLECTION("CertificateCollection", null),
+    CERTIFICATE("Certificate", "v1_4_6"),
+    UPDATE_SERVICE("UpdateService", "v1_11_6"),
+    SOFTWARE_INVENTORY_COLLECTION("SoftwareInventoryCollection", null),
+    SOFTWARE_INVENTORY("SoftwareInventory", "v1_10_2"),
+    MEMORY_COLLECTION("MemoryCollection", null),
+    MEMORY("Memory", "v1_20_0"),
+    PROCESSOR_COLLECTION("ProcessorCollection", null),
+    PROCESSOR("Processor", "v1_20_2");
 
     private final String name;
     private final String version;

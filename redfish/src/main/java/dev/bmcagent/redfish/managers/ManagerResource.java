@@ -84,7 +84,8 @@ public final class ManagerResource {
         n.put("HostName", net.hostName());
         n.put("FQDN", net.fqdn());
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
-        n.putObject("HTTPS").put("ProtocolEnabled", true).put("Port", m.httpsPort());
+        n.putObject("HTTPS").put("ProtocolEnabled", true).put("Port", m.httpsPort())
+                .set("Certificates", Json.link(BMC + "/NetworkProtocol/HTTPS/Certificates"));
         n.putObject("IPMI").put("ProtocolEnabled", true).put("Port", m.ipmiPort());
         return n;
     }

@@ -53,6 +53,8 @@ public final class ServiceRootResource {
         n.set("AccountService", Json.link("/redfish/v1/AccountService"));
         n.set("EventService", Json.link("/redfish/v1/EventService"));
         n.set("Registries", Json.link("/redfish/v1/Registries"));
+        n.set("CertificateService", Json.link("/redfish/v1/CertificateService"));
+        n.set("UpdateService", Json.link("/redfish/v1/UpdateService"));
         n.putObject("Links").set("Sessions", Json.link("/redfish/v1/SessionService/Sessions"));
         return n;
     }

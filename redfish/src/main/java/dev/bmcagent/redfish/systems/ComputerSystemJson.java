@@ -52,6 +52,8 @@ final class ComputerSystemJson {
         n.set("BootProgress", bootProgress(v.bootProgress()));
         n.set("Boot", boot(v, bootSources));
         n.set("LogServices", Json.link(uri + "/LogServices"));
+        n.set("Memory", Json.link(uri + "/Memory"));
+        n.set("Processors", Json.link(uri + "/Processors"));
         ObjectNode reset = n.putObject("Actions").putObject("#ComputerSystem.Reset");
         reset.put("target", uri + "/Actions/ComputerSystem.Reset");
         reset.put("@Redfish.ActionInfo", uri + "/ResetActionInfo");

@@ -68,13 +68,13 @@ class ManagerAndLogActionsCurlTest {
             pin = pin(dir.resolve("redfish-cert.pem"));
             assertEquals("200", pinnedGet(first.port(), pin));
         }
-        byte[] before = Files.readAllBytes(dir.resolve("redfish-key.pem"));
+        byte[] before = Files.readAllBytes(dir.resolve("redfish-tls.pem"));
         try (RedfishFixture second = RedfishFixture.startGenerating(dir)) {
             assertEquals("200", pinnedGet(second.port(), pin));
             assertEquals("000", pinnedGet(second.port(), "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
         }
         assertEquals(new String(before, java.nio.charset.StandardCharsets.US_ASCII),
-                Files.readString(dir.resolve("redfish-key.pem")));
+                Files.readString(dir.resolve("redfish-tls.pem")));
     }
 
     static String pin(Path certPem) throws Exception {

@@ -146,7 +146,7 @@ class ServiceRootCurlTest {
     @Test
     void tlsOldProtocolsRefusedAndCertificatePersisted() throws Exception {
         assertTrue(Files.isRegularFile(dir.resolve("redfish-cert.pem")));
-        assertTrue(Files.isRegularFile(dir.resolve("redfish-key.pem")));
+        assertTrue(Files.isRegularFile(dir.resolve("redfish-tls.pem")), "chain and key, 0600");
         String out = dev.bmcagent.redfish.testing.Curl.exec(java.util.List.of("curl", "-sk", "-o", "/dev/null",
                 "-w", "%{http_code}", "--tlsv1.1", "--tls-max", "1.1", f.curl.url("/redfish/v1/")));
         assertEquals("000", out.trim());

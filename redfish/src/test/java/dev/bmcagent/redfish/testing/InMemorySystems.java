@@ -22,6 +22,14 @@ public final class InMemorySystems implements SystemsBackend {
     public final List<String> resets = new CopyOnWriteArrayList<>();
     /** What {@link #bootSources()} answers; tests narrow it, {@code RedfishFixture.reset()} restores all. */
     public volatile Set<BootSource> bootSources = EnumSet.allOf(BootSource.class);
+    /** DIMM slots per system id (Memory collection). */
+    public final java.util.Map<String, List<dev.bmcagent.redfish.backend.DimmView>> dimms =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public List<dev.bmcagent.redfish.backend.DimmView> memory(String id) {
+        return dimms.getOrDefault(id, List.of());
+    }
 
     public void put(SystemView v) {
         if (!order.contains(v.id())) {

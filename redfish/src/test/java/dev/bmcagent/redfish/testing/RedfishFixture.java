@@ -84,22 +84,31 @@ public final class RedfishFixture implements AutoCloseable {
         return new RedfishFixture(dataDir, o -> o);
     }
 
-    /** Copies one self-signed pair (generated once per test JVM) into the data dir: key generation is slow. */
-    @SuppressWarnings("removal")
+    /** A server that must generate (or may reuse) its own certificate in the data dir, with options tweaked. */
+    public static RedfishFixture startGenerating(Path dataDir, UnaryOperator<RedfishOptions> tweak) throws Exception {
+        return new RedfishFixture(dataDir, tweak);
+    }
+
+    /**
+     * Copies one certificate of the service's own kind (generated once per test JVM at {@link #T0}: key generation is
+     * slow) into the data dir, for the names a 127.0.0.1 server wants, so the server keeps it.
+     */
     private static synchronized Path withSharedCertificate(Path dataDir) throws java.io.IOException {
         if (sharedCert == null) {
-            io.vertx.core.net.SelfSignedCertificate c = io.vertx.core.net.SelfSignedCertificate.create("localhost");
-            sharedCert = java.nio.file.Files.readAllBytes(Path.of(c.certificatePath()));
-            sharedKey = java.nio.file.Files.readAllBytes(Path.of(c.privateKeyPath()));
-            c.delete();
+            dev.bmcagent.redfish.certificates.ServedCertificate c =
+                    dev.bmcagent.redfish.certificates.SelfSignedGenerator.generate(
+                            dev.bmcagent.redfish.certificates.SubjectNames.forBind(RedfishOptions.DEFAULT_HOST,
+                                    dev.bmcagent.redfish.certificates.SubjectNames.localHostName()),
+                            "localhost", T0, dev.bmcagent.redfish.certificates.KeySpec.DEFAULT,
+                            new java.security.SecureRandom());
+            sharedCert = (c.chainPem() + c.keyPem()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
-        java.nio.file.Files.write(dataDir.resolve(RedfishOptions.CERT_FILE), sharedCert);
-        java.nio.file.Files.write(dataDir.resolve(RedfishOptions.KEY_FILE), sharedKey);
+        java.nio.file.Files.write(dataDir.resolve(dev.bmcagent.redfish.certificates.CertificateStore.TLS_FILE),
+                sharedCert);
         return dataDir;
     }
 
     private static byte[] sharedCert;
-    private static byte[] sharedKey;
 
     /** Puts the backends back to their initial state (for a server shared by a test class). */
     public void reset() {

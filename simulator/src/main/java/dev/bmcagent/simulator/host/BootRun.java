@@ -127,8 +127,8 @@ final class BootRun {
     private void train() {
         spdDone = true;
         if (host.config().progress() != ProgressProfile.SILENT) {
-            host.send(HostMessages.reportMemory((long) dimmsDetected * host.config().dimmGiB() * 1024,
-                    dimmsDetected, detected.length));
+            host.send(HostMessages.reportMemory((long) dimmsDetected * host.config().dimmGiB() * 1024, detected));
+            host.sendAll(host.firmwareReports());            // BIOS and NIC option-ROM versions (App 58h)
         }
         longTraining = host.memoryConfigurationChanged(detected);
         if (host.faults().consumeHang()) {

@@ -67,6 +67,8 @@ public final class SimulatedHost implements HostPowerControl {
     private boolean configChanged = true;
     private boolean[] lastDetected;
     private long requestsSent;
+    private int biosRevision;
+    private int nicRevision;
 
     public SimulatedHost(int index, HostConfig config, long seed, Scheduler scheduler) {
         this.index = index;
@@ -197,6 +199,7 @@ public final class SimulatedHost implements HostPowerControl {
 
     private void applyStagedFirmware() {
         if (staged.remove(FirmwareComponent.BIOS)) {
+            biosRevision++;
             configChanged = true;
             if (config.biosUpdateEffect() == BiosUpdateEffect.RESET_TO_DEFAULTS) {
                 nvram.resetToDefaults();
@@ -205,6 +208,7 @@ public final class SimulatedHost implements HostPowerControl {
             }
         }
         if (staged.remove(FirmwareComponent.NIC)) {
+            nicRevision++;
             nvram.refreshNetworkOptions();
         }
         staged.remove(FirmwareComponent.BMC);
@@ -277,6 +281,23 @@ public final class SimulatedHost implements HostPowerControl {
     IpmiResponse send(HostRequest request) {
         requestsSent++;
         return link.send(request.netFn(), request.cmd(), request.data());
+    }
+
+    /** The BIOS version this host runs: "SIM-BIOS 1.<n>", n counting the BIOS updates applied. */
+    public String biosVersion() {
+        return "SIM-BIOS 1." + biosRevision;
+    }
+
+    /** NIC 0's option-ROM (UEFI/UNDI driver) version: "SIM-UNDI 20.<n>", n counting the NIC updates applied. */
+    public String nicVersion() {
+        return "SIM-UNDI 20." + nicRevision;
+    }
+
+    /** What the firmware reports each POST: its own version (parameter 01h) and NIC 0's option ROM (C0h). */
+    List<HostRequest> firmwareReports() {
+        List<HostRequest> out = new ArrayList<>(HostMessages.setSystemInfo(0x01, biosVersion()));
+        out.addAll(HostMessages.setSystemInfo(0xC0, nicVersion()));
+        return out;
     }
 
     void sendAll(List<HostRequest> requests) {

@@ -163,6 +163,61 @@ public final class HostMessages {
             (byte) populated, (byte) expected});
     }
 
+    /** App Set System Info Parameters (58h). */
+    public static final int CMD_SET_SYSTEM_INFO = 0x58;
+
+    /**
+     * Set System Info Parameters (IPMI 2.0 §22.14a) for one ASCII string, as the blocks to send in order: block 0 =
+     * parameter, set selector 0, encoding 0 (ASCII), length, first 14 bytes; block n = parameter, n, next 16 bytes.
+     * Parameter 01h is the system firmware version; C0h + n the BMC's OEM NIC n option-ROM version.
+     */
+    public static List<HostRequest> setSystemInfo(int parameter, String text) {
+        byte[] s = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (s.length > 255 || parameter < 0 || parameter > 0xFF) {
+            throw new IllegalArgumentException("system info string too long or bad parameter");
+        }
+        List<HostRequest> blocks = new java.util.ArrayList<>();
+        int pos = 0;
+        int set = 0;
+        do {
+            byte[] d = new byte[18];
+            d[0] = (byte) parameter;
+            d[1] = (byte) set;
+            if (set == 0) {
+                d[2] = 0x00;
+                d[3] = (byte) s.length;
+                System.arraycopy(s, 0, d, 4, Math.min(14, s.length));
+                pos = 14;
+            } else {
+                System.arraycopy(s, pos, d, 2, Math.min(16, s.length - pos));
+                pos += 16;
+            }
+            blocks.add(new HostRequest(String.format(java.util.Locale.ROOT, "Set System Info %02Xh block %d",
+                    parameter, set), NetFn.APP, CMD_SET_SYSTEM_INFO, d));
+            set++;
+        } while (pos < s.length);
+        return List.copyOf(blocks);
+    }
+
+    /**
+     * OEM Report Memory with the optional populated-slot bitmap (slot n = byte n/8, bit n%8), one bit per expected
+     * slot: which DIMMs the firmware initialised, so the BMC can tell which one is missing.
+     */
+    public static HostRequest reportMemory(long totalMiB, boolean[] detected) {
+        int populated = 0;
+        byte[] bitmap = new byte[(detected.length + 7) / 8];
+        for (int n = 0; n < detected.length; n++) {
+            if (detected[n]) {
+                populated++;
+                bitmap[n / 8] |= (byte) (1 << (n % 8));
+            }
+        }
+        HostRequest counts = reportMemory(totalMiB, populated, detected.length);
+        byte[] d = java.util.Arrays.copyOf(counts.data(), counts.data().length + bitmap.length);
+        System.arraycopy(bitmap, 0, d, counts.data().length, bitmap.length);
+        return new HostRequest(counts.name(), counts.netFn(), counts.cmd(), d);
+    }
+
     /** OEM Get Pending Boot Order from pattern index {@code first} (one data byte). */
     public static HostRequest getPendingBootOrder(int first) {
         if (first < 0 || first > 0xFF) {

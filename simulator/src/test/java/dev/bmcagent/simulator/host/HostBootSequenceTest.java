@@ -36,7 +36,11 @@ class HostBootSequenceTest {
     }
 
     /** OEM Report Memory: 2 × 32 GiB = 65536 MiB = 0x00010000 (LE32), 2 DIMMs initialised, 2 expected. */
-    private static final String MEMORY = "30/14 00 00 01 00 02 02";
+    private static final String MEMORY = "30/14 00 00 01 00 02 02 03";   // + slot bitmap: slots 0 and 1
+    /** Set System Info Parameters 01h "SIM-BIOS 1.0" (12 bytes: block 0 only), after the memory report. */
+    private static final String BIOS_VERSION = "06/58 01 00 00 0C 53 49 4D 2D 42 49 4F 53 20 31 2E 30 00 00";
+    /** OEM parameter C0h (NIC 0 option ROM) "SIM-UNDI 20.0" (13 bytes). */
+    private static final String NIC_VERSION = "06/58 C0 00 00 0D 53 49 4D 2D 55 4E 44 49 20 32 30 2E 30 00";
 
     /** The expected lines with the host's own Report Boot Order line spliced in at the BDS marker. */
     private static List<String> expected(SimulatedHost host, String... lines) {
@@ -72,6 +76,7 @@ class HostBootSequenceTest {
                 "2C/02 AE 01 00 00 00 00 10 02 03 00", // 0x03021000 PEI core: primary CPU
                 "2C/02 AE 01 00 00 00 00 10 05 00 00", // 0x00051000 memory: SPD read
                 MEMORY, // OEM Report Memory after the SPD reads
+                BIOS_VERSION, NIC_VERSION, // firmware versions (App 58h)
                 "2C/02 AE 01 00 00 00 07 10 01 00 00", // 0x00011007 secondary CPUs
                 "2C/02 AE 01 00 00 00 00 10 04 03 00", // 0x03041000 DXE
                 "2C/02 AE 01 00 00 00 01 10 04 03 00", // 0x03041001 BDS
@@ -96,7 +101,7 @@ class HostBootSequenceTest {
                 "06/06 82 82",
                 "04/02 01 04 0F 05 6F C2 19 FF", // FW progress 19h: primary CPU init
                 "04/02 01 04 0F 05 6F C2 01 FF", // 01h memory init
-                MEMORY,
+                MEMORY, BIOS_VERSION, NIC_VERSION,
                 "04/02 01 04 0F 05 6F C2 03 FF", // 03h secondary CPU init
                 "04/02 01 04 0F 05 6F C2 14 FF", // 14h motherboard init (DXE); BDS has no code
                 "00/09 05 00 00",
@@ -115,7 +120,7 @@ class HostBootSequenceTest {
     void postcodeProfile() {
         SimulatedHost host = boot(ProgressProfile.POSTCODE);
         assertEquals(expected(host,
-                "06/06 82 82", "30/10 10", "30/10 1D", MEMORY, "30/10 35", "30/10 60", "30/10 90",
+                "06/06 82 82", "30/10 10", "30/10 1D", MEMORY, BIOS_VERSION, NIC_VERSION, "30/10 35", "30/10 60", "30/10 90",
                 "00/09 05 00 00", "30/12 00", "BOOT-ORDER",
                 "30/10 94", "30/10 AD", "04/02 01 04 1E 06 6F A2 00 02", "30/10 E1", "30/10 AF",
                 "06/06 80 80", "04/02 01 04 1F 07 6F 06 FF FF"),

@@ -9,7 +9,10 @@ import dev.bmcagent.ipmi.message.NetFn;
 import dev.bmcagent.ipmi.registry.CommandSpec;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The project's OEM commands (NetFn 30h, system interface only; docs/HOST-INTERFACE.md "OEM commands"):
@@ -43,7 +46,7 @@ public final class OemCommands {
                 CommandSpec.hostOnly("OEM Get Pending Boot Order", NetFn.OEM, GET_PENDING_BOOT_ORDER, 0, 1,
                         this::pending),
                 CommandSpec.hostOnly("OEM Acknowledge Boot Order", NetFn.OEM, ACK_BOOT_ORDER, 1, 2, this::ack),
-                CommandSpec.hostOnly("OEM Report Memory", NetFn.OEM, REPORT_MEMORY, 6, 6, this::memory));
+                CommandSpec.hostOnly("OEM Report Memory", NetFn.OEM, REPORT_MEMORY, 6, 6 + 32, this::memory));
     }
 
     private OemHostPort of(IpmiRequest r) {
@@ -91,7 +94,26 @@ public final class OemCommands {
         if (populated > expected) {
             throw new IpmiException(CompletionCode.INVALID_DATA_FIELD, "more DIMMs populated than expected");
         }
-        of(r).memoryReported(new MemoryReport(total, populated, expected));
+        Optional<SortedSet<Integer>> slots = Optional.empty();
+        if (r.length() > 6) {                     // optional: populated-slot bitmap, slot n = byte n/8 bit n%8
+            if (r.length() - 6 != (expected + 7) / 8) {
+                throw new IpmiException(CompletionCode.INVALID_LENGTH, "slot bitmap length for " + expected);
+            }
+            SortedSet<Integer> set = new TreeSet<>();
+            for (int n = 0; n < (r.length() - 6) * 8; n++) {
+                if ((r.u8(6 + n / 8) >> (n % 8) & 1) != 0) {
+                    if (n >= expected) {
+                        throw new IpmiException(CompletionCode.INVALID_DATA_FIELD, "slot " + n + " not expected");
+                    }
+                    set.add(n);
+                }
+            }
+            if (set.size() != populated) {
+                throw new IpmiException(CompletionCode.INVALID_DATA_FIELD, "bitmap disagrees with the count");
+            }
+            slots = Optional.of(set);
+        }
+        of(r).memoryReported(new MemoryReport(total, populated, expected, slots));
         return IpmiResponse.ok();
     }
 }

@@ -156,7 +156,20 @@ class OemCommandsTest {
                 + " 07"                                             // DIMMs populated 7
                 + " 08").completionCode());                         // DIMMs expected 8
         assertEquals(CompletionCode.INVALID_DATA_FIELD, host(0x14, "00 00 01 00 09 08").completionCode());
-        assertEquals(List.of("memory MemoryReport[totalMiB=114688, populated=7, expected=8]"), calls);
+        assertEquals(List.of("memory MemoryReport[totalMiB=114688, populated=7, expected=8, slots=Optional.empty]"),
+                calls);
+    }
+
+    @Test
+    void memoryReportWithTheSlotBitmap() {
+        calls.clear();
+        assertEquals(CompletionCode.OK, host(0x14, "00 C0 01 00 07 08"   // 112 GiB, 7 of 8
+                + " F7").completionCode());       // slots bitmap: bit n = slot n; F7h = all but slot 3
+        assertEquals(List.of("memory MemoryReport[totalMiB=114688, populated=7, expected=8, "
+                + "slots=Optional[[0, 1, 2, 4, 5, 6, 7]]]"), calls);
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, host(0x14, "00 C0 01 00 07 08 FF").completionCode());  // 8 bits
+        assertEquals(CompletionCode.INVALID_LENGTH, host(0x14, "00 C0 01 00 07 08 F7 00").completionCode());
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, host(0x14, "00 C0 01 00 01 04 10").completionCode()); // slot 4
     }
 
     @Test
