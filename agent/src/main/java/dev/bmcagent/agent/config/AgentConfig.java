@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
 import io.netty.util.NetUtil;
@@ -26,10 +27,13 @@ import java.util.Optional;
  * @param store          DISK (journals in dataDir) or MEMORY
  * @param fsync          when journals fsync (NEVER: kill -9 safe; BATCH / ALWAYS: also power-loss safe)
  * @param mqtt           MQTT settings
+ * @param hostLink       where host signals come from and power actions go: the VM protocol (default) or a
+ *                       provider named by {@link HostLinkKind} on the classpath (OpenBMC D-Bus: module openbmc)
+ * @param openbmc        the {@code openbmc:} section as written (validated by the D-Bus provider); empty if absent
  */
 public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
                           Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
-                          FsyncPolicy fsync, MqttConfig mqtt) {
+                          FsyncPolicy fsync, MqttConfig mqtt, HostLinkKind hostLink, Optional<JsonNode> openbmc) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -41,8 +45,22 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
     public static final StoreKind DEFAULT_STORE = StoreKind.DISK;
     public static final FsyncPolicy DEFAULT_FSYNC = FsyncPolicy.NEVER;
 
+    /** A configuration with the VM host link (what every caller had before {@code hostLink} existed). */
+    public AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
+                       Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
+                       FsyncPolicy fsync, MqttConfig mqtt) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, HostLinkKind.VM, Optional.empty());
+    }
+
     public AgentConfig {
         Objects.requireNonNull(adminPassword, "adminPassword");
+        Objects.requireNonNull(hostLink, "hostLink");
+        Objects.requireNonNull(openbmc, "openbmc");
+        if (openbmc.isPresent() && hostLink != HostLinkKind.DBUS) {
+            throw new ConfigException("openbmc", "section given but hostLink is " + hostLink.key()
+                    + " (set hostLink: dbus to use it)");
+        }
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(fsync, "fsync");
         Objects.requireNonNull(mqtt, "mqtt");

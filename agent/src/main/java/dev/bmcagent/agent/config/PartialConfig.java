@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
 import java.nio.file.Path;
@@ -12,7 +13,16 @@ import java.util.Optional;
  */
 public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
                             Integer hostPort, String adminPassword, String dataDir, Double timeScale,
-                            StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt) {
+                            StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, HostLinkKind hostLink,
+                            JsonNode openbmc) {
+
+    /** Without the host link keys (flags and callers from before {@code hostLink}). */
+    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
+                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
+                         FsyncPolicy fsync, PartialMqtt mqtt) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, null, null);
+    }
 
     /** The {@code mqtt:} section. */
     public record PartialMqtt(String brokerUrl, String site, String bmcId) {
@@ -24,7 +34,7 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
     }
 
     public static PartialConfig empty() {
-        return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** This configuration with every value {@code over} sets replacing ours. */
@@ -34,7 +44,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(over.redfishPort, redfishPort), pick(over.mqttPort, mqttPort), pick(over.hostPort, hostPort),
                 pick(over.adminPassword, adminPassword), pick(over.dataDir, dataDir),
                 pick(over.timeScale, timeScale), pick(over.store, store), pick(over.fsync, fsync),
-                mqtt == null ? over.mqtt : mqtt.overriddenBy(over.mqtt));
+                mqtt == null ? over.mqtt : mqtt.overriddenBy(over.mqtt), pick(over.hostLink, hostLink),
+                pick(over.openbmc, openbmc));
     }
 
     /**
@@ -63,7 +74,9 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(store, AgentConfig.DEFAULT_STORE),
                 pick(fsync, AgentConfig.DEFAULT_FSYNC),
                 mqtt == null ? MqttConfig.embedded() : new MqttConfig(mqtt.brokerUrl,
-                        pick(mqtt.site, MqttConfig.DEFAULT_SITE), pick(mqtt.bmcId, MqttConfig.DEFAULT_BMC_ID)));
+                        pick(mqtt.site, MqttConfig.DEFAULT_SITE), pick(mqtt.bmcId, MqttConfig.DEFAULT_BMC_ID)),
+                pick(hostLink, HostLinkKind.VM),
+                openbmc == null || openbmc.isNull() ? Optional.empty() : Optional.of(openbmc));
     }
 
     private static <T> T pick(T first, T fallback) {

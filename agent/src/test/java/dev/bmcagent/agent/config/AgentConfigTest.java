@@ -74,9 +74,27 @@ class AgentConfigTest {
 
     @Test
     void unknownKeyIsNamedWithTheKnownKeys() {
-        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, fsync, hostPort, hosts, "
-                + "ipmiPort, mqtt, mqttPort, redfishPort, store, timeScale)", rejection("ipmiPrt: 6230"));
+        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, fsync, hostLink, hostPort, "
+                + "hosts, ipmiPort, mqtt, mqttPort, openbmc, redfishPort, store, timeScale)",
+                rejection("ipmiPrt: 6230"));
         assertEquals("mqtt.broker: unknown key (known keys: bmcId, brokerUrl, site)", rejection("mqtt:\n  broker: x"));
+    }
+
+    @Test
+    void hostLinkSelectsDbusAndKeepsTheOpenbmcSectionForItsModule() {
+        assertEquals(HostLinkKind.VM, yaml("").hostLink());
+        assertEquals(Optional.empty(), yaml("").openbmc());
+        AgentConfig c = yaml("hostLink: dbus\nopenbmc:\n  busAddress: unix:path=/run/dbus/system_bus_socket\n");
+        assertEquals(HostLinkKind.DBUS, c.hostLink());
+        assertEquals("unix:path=/run/dbus/system_bus_socket", c.openbmc().orElseThrow().get("busAddress").asText());
+        assertEquals(HostLinkKind.VM, yaml("hostLink: vm").hostLink());
+    }
+
+    @Test
+    void anOpenbmcSectionWithoutTheDbusLinkAndUnknownLinksAreRejected() {
+        assertEquals("openbmc: section given but hostLink is vm (set hostLink: dbus to use it)",
+                rejection("openbmc:\n  busName: a.b\n"));
+        assertEquals("hostLink: 'qemu' is not a host link (allowed: vm, dbus)", rejection("hostLink: qemu"));
     }
 
     @ParameterizedTest
