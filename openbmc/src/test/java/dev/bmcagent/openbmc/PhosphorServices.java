@@ -18,25 +18,25 @@ import org.freedesktop.dbus.types.Variant;
  * State.Chassis), snoopd (Boot.Raw), a dbus-sensors temperature service, a fan service (Control.FanPwm) and
  * phosphor-pid-control's zone (Control.Mode). Writable where upstream lets a client write.
  */
-final class PhosphorServices implements AutoCloseable {
-    static final String TEMP_SERVICE = "xyz.openbmc_project.HwmonTempSensor";
-    static final String DIMM = "/xyz/openbmc_project/sensors/temperature/DIMM_A0_Temp";
-    static final String CPU = "/xyz/openbmc_project/sensors/temperature/CPU0_Temp";
-    static final String INLET = "/xyz/openbmc_project/sensors/temperature/Inlet_Temp";
-    static final String FAN_SERVICE = "xyz.openbmc_project.FanSensor";
-    static final String PWM = "/xyz/openbmc_project/sensors/fan_tach/Fan0";
-    static final String ZONE = "/xyz/openbmc_project/settings/fanctrl/zone0";
+public final class PhosphorServices implements AutoCloseable {
+    public static final String TEMP_SERVICE = "xyz.openbmc_project.HwmonTempSensor";
+    public static final String DIMM = "/xyz/openbmc_project/sensors/temperature/DIMM_A0_Temp";
+    public static final String CPU = "/xyz/openbmc_project/sensors/temperature/CPU0_Temp";
+    public static final String INLET = "/xyz/openbmc_project/sensors/temperature/Inlet_Temp";
+    public static final String FAN_SERVICE = "xyz.openbmc_project.FanSensor";
+    public static final String PWM = "/xyz/openbmc_project/sensors/fan_tach/Fan0";
+    public static final String ZONE = "/xyz/openbmc_project/settings/fanctrl/zone0";
 
     private final List<DBusConnection> connections = new ArrayList<>();
-    final DbusObject acpi;
-    final DbusObject host;
-    final DbusObject chassis;
-    final DbusObject raw;
-    final DbusObject dimm;
-    final DbusObject cpu;
-    final DbusObject inlet;
-    final DbusObject pwm;
-    final DbusObject zone;
+    public final DbusObject acpi;
+    public final DbusObject host;
+    public final DbusObject chassis;
+    public final DbusObject raw;
+    public final DbusObject dimm;
+    public final DbusObject cpu;
+    public final DbusObject inlet;
+    public final DbusObject pwm;
+    public final DbusObject zone;
 
     /** Boot.Raw Value: struct[array[byte],array[byte]] (State/Boot/Raw.interface.yaml), D-Bus "(ayay)". */
     public static final class RawCode extends Struct {
@@ -45,7 +45,7 @@ final class PhosphorServices implements AutoCloseable {
         @Position(1)
         private final byte[] secondary;
 
-        RawCode(byte[] primary, byte[] secondary) {
+        public RawCode(byte[] primary, byte[] secondary) {
             this.primary = primary;
             this.secondary = secondary;
         }
@@ -59,7 +59,7 @@ final class PhosphorServices implements AutoCloseable {
         }
     }
 
-    PhosphorServices(String address) throws DBusException {
+    public PhosphorServices(String address) throws DBusException {
         acpi = new DbusObject(Pdi.acpiPath(0))
                 .writable(Pdi.ACPI, "SysACPIStatus", acpiValue("Unknown"), PhosphorServices::isAcpi)
                 .writable(Pdi.ACPI, "DevACPIStatus", acpiValue("Unknown"), PhosphorServices::isAcpi);

@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
  * systemd): every connection may own any name and call anything, as a BMC image's policy allows its services.
  * {@link #busctl} runs the real {@code busctl} client against it.
  */
-final class PrivateBus implements AutoCloseable {
+public final class PrivateBus implements AutoCloseable {
     private final Process daemon;
-    final String address;
+    public final String address;
 
-    PrivateBus(Path dir) throws IOException {
+    public PrivateBus(Path dir) throws IOException {
         Path socket = dir.resolve("bus.sock");
         Path config = dir.resolve("bus.conf");
         Files.writeString(config, """
@@ -46,7 +46,7 @@ final class PrivateBus implements AutoCloseable {
                     <allow eavesdrop="true"/>
                   </policy>
                 </busconfig>
-                """.formatted(socket));
+                """.replace("%s", socket.toString()));
         daemon = new ProcessBuilder("dbus-daemon", "--config-file=" + config, "--nofork", "--print-address")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
@@ -60,16 +60,16 @@ final class PrivateBus implements AutoCloseable {
     }
 
     /** Runs {@code busctl --address=... args}; asserts exit 0; returns stdout. */
-    String busctl(String... args) throws IOException, InterruptedException {
+    public String busctl(String... args) throws IOException, InterruptedException {
         Result r = busctlResult(args);
         assertEquals(0, r.exit, () -> "busctl " + String.join(" ", args) + ": " + r.output);
         return r.output;
     }
 
-    record Result(int exit, String output) {
+    public record Result(int exit, String output) {
     }
 
-    Result busctlResult(String... args) throws IOException, InterruptedException {
+    public Result busctlResult(String... args) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of("busctl", "--address=" + address, "--no-pager"));
         argv.addAll(List.of(args));
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
