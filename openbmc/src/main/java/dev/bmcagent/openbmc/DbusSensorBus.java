@@ -77,6 +77,13 @@ public final class DbusSensorBus implements SensorBus {
             watch.watch(svc, e.config.path(), Pdi.AVAILABILITY, (p, initial) -> {
                 if (p.get("Available") != null && p.get("Available").getValue() instanceof Boolean b) {
                     e.available = b;
+                    if (b && e.markedByAgent) {
+                        // its owner read it and marked it available again while the gate is closed
+                        log.warn("{}: {} set Available=true while the agent's gate is closed: marking it "
+                                + "unavailable again (configure the owner not to read it, docs/OPENBMC.md)",
+                                e.config.path(), svc);
+                        setAvailable(e, false);
+                    }
                 }
             });
             watch.watch(svc, e.config.path(), Pdi.OPERATIONAL_STATUS, (p, initial) -> {
@@ -115,7 +122,6 @@ public final class DbusSensorBus implements SensorBus {
         for (Entry e : byPath.values()) {
             boolean shut = closed.contains(e.config.gate());
             if (shut && !e.markedByAgent) {
-                e.markedByAgent = true;
                 setAvailable(e, false);
             } else if (!shut && e.markedByAgent) {
                 setAvailable(e, true);
@@ -124,16 +130,16 @@ public final class DbusSensorBus implements SensorBus {
     }
 
     private synchronized void setAvailable(Entry e, boolean available) {
+        // the flag first: the owner's PropertiesChanged for this very write may arrive before Set returns
+        e.markedByAgent = !available;
         try {
             bus.getRemoteObject(e.config.service(), e.config.path(), Properties.class)
                     .Set(Pdi.AVAILABILITY, "Available", available);
             e.available = available;
-            if (available) {
-                e.markedByAgent = false;
-            }
             log.info("{} ({}): Available={} (gate {})", e.config.name(), e.config.path(), available,
                     available ? "open" : "closed");
         } catch (DBusException | DBusExecutionException ex) {
+            e.markedByAgent = true;   // unknown: try again (on the next read or gate change)
             log.warn("{}: setting Available={} failed: {}", e.config.path(), available, ex.getMessage());
         }
     }

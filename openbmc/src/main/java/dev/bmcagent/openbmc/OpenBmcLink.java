@@ -1,6 +1,5 @@
 package dev.bmcagent.openbmc;
 
-import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.ConfigException;
 import dev.bmcagent.agent.config.HostLinkKind;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenBmcLink implements HostLinkProvider {
     private static final Logger log = LoggerFactory.getLogger(OpenBmcLink.class);
-    /** Events queued for the D-Bus outputs before the oldest is dropped (and counted by the stream). */
+    /** Events queued for the D-Bus outputs; beyond it new ones are dropped (and counted by the subscription). */
     public static final int EVENT_QUEUE = 256;
 
     private final OpenBmcSettings settings;
@@ -89,9 +88,8 @@ public final class OpenBmcLink implements HostLinkProvider {
         BootStateObject state = new BootStateObject(node.index(), node.state()).export(bus);
         Subscription sub = events.subscribe("openbmc-" + node.hostId(), e -> e.hostId().equals(node.hostId()),
                 EVENT_QUEUE, e -> {
-                    if (e.event() instanceof LifecycleEvent.GateChanged) {
-                        sensors.gate(node.gate().closed());
-                    }
+                    // from the full current state, not the event: an event dropped on overflow loses nothing
+                    sensors.gate(node.gate().closed());
                     state.update(node.state());
                 });
         sensors.gate(node.gate().closed());

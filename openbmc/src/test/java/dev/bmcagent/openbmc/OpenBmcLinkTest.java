@@ -145,6 +145,11 @@ class OpenBmcLinkTest {
         assertEquals("b true", available(PhosphorServices.INLET));
         assertEquals("s \"S5_G2\"", agent("SystemACPIState"));
         assertEquals("b false", agent("PowerGood"));
+
+        // dbus-sensors marks a sensor available again after its own successful read: the agent re-asserts the gate
+        bus.busctl("set-property", PhosphorServices.TEMP_SERVICE, PhosphorServices.DIMM, Pdi.AVAILABILITY,
+                "Available", "b", "true");
+        await().until(() -> available(PhosphorServices.DIMM).equals("b false"));
     }
 
     @Test

@@ -50,4 +50,20 @@ class OpenBmcSettingsTest {
         String unknown = rejection("{'bus': 'x'}");
         assertEquals(true, unknown.startsWith("openbmc.bus: "), unknown);
     }
+
+    @Test
+    void tooManySensorsOrZonesAreRejected() {
+        java.util.List<OpenBmcSettings.Sensor> sensors = new java.util.ArrayList<>();
+        for (int i = 0; i <= OpenBmcSettings.MAX_SENSORS; i++) {
+            sensors.add(new OpenBmcSettings.Sensor("S" + i, dev.bmcagent.agent.sensor.SensorKind.TEMPERATURE,
+                    "a.b", "/s/t" + i, GateClass.ALWAYS));
+        }
+        assertEquals("openbmc.sensors: 257 sensors; at most 256", assertThrows(ConfigException.class,
+                () -> new OpenBmcSettings(null, null, sensors, null)).getMessage());
+        assertEquals(256, new OpenBmcSettings(null, null, sensors.subList(0, 256), null).sensors().size());
+        java.util.List<OpenBmcSettings.Zone> zones = java.util.Collections.nCopies(OpenBmcSettings.MAX_ZONES + 1,
+                new OpenBmcSettings.Zone("a.b", "/z", java.util.List.of()));
+        assertEquals("openbmc.zones: 17 zones; at most 16", assertThrows(ConfigException.class,
+                () -> new OpenBmcSettings(null, null, null, zones)).getMessage());
+    }
 }
