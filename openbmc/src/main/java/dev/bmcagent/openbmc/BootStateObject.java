@@ -22,8 +22,15 @@ public final class BootStateObject {
 
     private final DbusObject object;
 
+    /** The served object: the generic property store, declaring {@link BootState} for introspection. */
+    private static final class Exported extends DbusObject implements BootState {
+        Exported(String path) {
+            super(path);
+        }
+    }
+
     public BootStateObject(int index, HostState initial) {
-        object = new DbusObject(path(index));
+        object = new Exported(path(index));
         for (var p : properties(initial).entrySet()) {
             object.readOnly(IFACE, p.getKey(), p.getValue());
         }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code InvalidArgs}) and changes nothing. Used for the agent's own boot-state object and by the tests' emulated
  * phosphor services.
  */
-public final class DbusObject implements Properties {
+public class DbusObject implements Properties {
     private static final Logger log = LoggerFactory.getLogger(DbusObject.class);
 
     private final String path;

@@ -218,6 +218,10 @@ class OpenBmcLinkTest {
                 BootStateObject.IFACE, "SystemACPIState", "s", "S0_G0_D0");
         assertTrue(r.exit() != 0, r.output());
         assertTrue(r.output().contains("read-only"), r.output());
+        String introspect = bus.busctl("introspect", AGENT_NAME, BootStateObject.path(0), BootStateObject.IFACE);
+        System.out.println("busctl introspect:\n" + introspect);
+        assertTrue(introspect.contains(".BootProgress") && introspect.contains(".ClosedGates"), introspect);
+        assertTrue(bus.busctl("tree", AGENT_NAME).contains(BootStateObject.path(0)));
         assertEquals("s \"S5_G2\"", agent("SystemACPIState"));
 
         setPower("On");
