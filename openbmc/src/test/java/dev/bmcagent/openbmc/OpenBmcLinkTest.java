@@ -60,9 +60,9 @@ class OpenBmcLinkTest {
         bus = new PrivateBus(dir);
         phosphor = new PhosphorServices(bus.address);
         OpenBmcSettings settings = new OpenBmcSettings(bus.address, AGENT_NAME, List.of(
-                new OpenBmcSettings.Sensor("DIMM_A0_TEMP", SensorKind.TEMPERATURE, PhosphorServices.TEMP_SERVICE,
+                new OpenBmcSettings.Sensor("DIMM_TEMP_0", SensorKind.TEMPERATURE, PhosphorServices.TEMP_SERVICE,
                         PhosphorServices.DIMM, GateClass.NOT_DURING_FIRMWARE_INIT),
-                new OpenBmcSettings.Sensor("CPU0_TEMP", SensorKind.TEMPERATURE, PhosphorServices.TEMP_SERVICE,
+                new OpenBmcSettings.Sensor("CPU_TEMP", SensorKind.TEMPERATURE, PhosphorServices.TEMP_SERVICE,
                         PhosphorServices.CPU, GateClass.HOST_ON),
                 new OpenBmcSettings.Sensor("INLET_TEMP", SensorKind.TEMPERATURE, PhosphorServices.TEMP_SERVICE,
                         PhosphorServices.INLET, GateClass.ALWAYS)),
@@ -126,6 +126,11 @@ class OpenBmcLinkTest {
                 Pdi.enumValue(Pdi.CHASSIS_POWER_STATE, state));
     }
 
+    /** ipmitool's table with runs of spaces squashed: "NAME | 08h | ok | 55.1 | 24 degrees C". */
+    static String squash(String s) {
+        return s.replaceAll(" +", " ");
+    }
+
     static String ipmitool(int port, String... args) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
                 Integer.toString(port), "-U", ADMIN, "-P", PASSWORD, "-C", "17"));
@@ -170,6 +175,14 @@ class OpenBmcLinkTest {
         await().until(() -> agent("SystemACPIState").equals("s \"S2_D2\""));
         assertEquals("s \"FixedDuty\"", agent("FanMode"));
 
+        // the D-Bus readings reach IPMI through the agent's poller (sensors named as the agent's SDR names them)
+        await().until(() -> squash(ipmitool(runtime.ipmiAddress(0).getPort(), "sdr", "elist"))
+                .contains("INLET_TEMP | 08h | ok | 55.1 | 24 degrees C"));
+        String sdr = squash(ipmitool(runtime.ipmiAddress(0).getPort(), "sdr", "elist"));
+        System.out.println("ipmitool sdr elist:\n" + sdr);
+        assertTrue(sdr.contains("DIMM_TEMP_0 | 10h | ns | 32.1 | No Reading"), sdr);
+        assertTrue(sdr.contains("CPU_TEMP | 01h | ns | 3.1 | No Reading"), sdr);
+
         String sel = ipmitool(runtime.ipmiAddress(0).getPort(), "sel", "elist");
         System.out.println("ipmitool sel elist:\n" + sel);
         assertTrue(sel.contains("System ACPI Power State ACPI_STATUS | S2: sleeping, processor context lost | "
@@ -193,6 +206,8 @@ class OpenBmcLinkTest {
                 .equals("b false"));
         await().until(() -> available(PhosphorServices.DIMM).equals("b true"));
         await().until(() -> available(PhosphorServices.CPU).equals("b true"));
+        await().until(() -> squash(ipmitool(runtime.ipmiAddress(0).getPort(), "sdr", "elist"))
+                .contains("DIMM_TEMP_0 | 10h | ok | 32.1 | 35 degrees C"));
 
         // power-good lost on the chassis: the agent infers S5 and says so on its object
         setPower("Off");

@@ -82,7 +82,7 @@ public final class PhosphorServices implements AutoCloseable {
                 .writable(Pdi.BOOT_RAW, "Value", new Variant<>(new RawCode(new byte[] {0}, new byte[0])),
                         (n, v) -> true);
         serve(address, Pdi.BOOT_RAW_SERVICE, raw);
-        dimm = sensor(DIMM, 35.5);
+        dimm = sensor(DIMM, 35.0);
         cpu = sensor(CPU, 41.0);
         inlet = sensor(INLET, 24.0);
         serve(address, TEMP_SERVICE, dimm, cpu, inlet);
