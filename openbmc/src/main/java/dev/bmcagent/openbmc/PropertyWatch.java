@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@code PropertiesChanged} of the watched path and interface, delivered in order on one thread of its own. A signal
  * counts only when its sender owns the watched service's well-known name (anyone on the bus can emit a signal with
  * any path): on a mismatch the owner is looked up once more (the service may have restarted), else it is dropped.
+ * When a watched service gets a new owner (it started after the agent, or restarted), its properties are read
+ * again and delivered as initial values.
  */
 public final class PropertyWatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PropertyWatch.class);
@@ -30,11 +33,12 @@ public final class PropertyWatch implements AutoCloseable {
     private final Map<Key, List<Watcher>> watchers = new ConcurrentHashMap<>();
     private final Map<String, String> owners = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
+    private final AutoCloseable ownerChanges;
 
     private record Key(String path, String iface) {
     }
 
-    private record Watcher(String service, Sink sink) {
+    private record Watcher(String service, String path, String iface, Sink sink) {
     }
 
     /** Receives properties: the initial read ({@code initial}) or a change. */
@@ -51,6 +55,7 @@ public final class PropertyWatch implements AutoCloseable {
             return t;
         });
         this.subscription = bus.addSigHandler(Properties.PropertiesChanged.class, this::onSignal);
+        this.ownerChanges = bus.addSigHandler(DBus.NameOwnerChanged.class, this::onOwnerChanged);
     }
 
     /**
@@ -58,16 +63,58 @@ public final class PropertyWatch implements AutoCloseable {
      * object exists now), then each change. Returns whether the initial read found the object.
      */
     public boolean watch(String service, String path, String iface, Sink sink) {
-        Watcher w = new Watcher(service, sink);
+        Watcher w = new Watcher(service, path, iface, sink);
         watchers.computeIfAbsent(new Key(path, iface), k -> new CopyOnWriteArrayList<>()).add(w);
-        try {
-            Map<String, Variant<?>> all = bus.getRemoteObject(service, path, Properties.class).GetAll(iface);
-            thread.execute(() -> deliver(w, all, true));
-            return true;
-        } catch (DBusException | DBusExecutionException e) {
-            log.warn("{} {} {}: not readable yet ({}); waiting for PropertiesChanged", service, path, iface,
-                    e.getMessage());
+        Map<String, Variant<?>> all = read(w);
+        if (all == null) {
             return false;
+        }
+        thread.execute(() -> deliver(w, all, true));
+        return true;
+    }
+
+    /** All current values, or null (logged) when the service or object is not there (yet). */
+    private Map<String, Variant<?>> read(Watcher w) {
+        try {
+            return bus.getRemoteObject(w.service, w.path, Properties.class).GetAll(w.iface);
+        } catch (DBusException | DBusExecutionException e) {
+            log.warn("{} {} {}: not readable yet ({}); read again when the service (re)appears", w.service, w.path,
+                    w.iface, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * A watched service got a (new) owner: it started after the agent or restarted. Its values may never change
+     * again (a restarted settingsd restores them), so read them all once more, as at the start.
+     */
+    private void onOwnerChanged(DBus.NameOwnerChanged s) {
+        if (s.newOwner == null || s.newOwner.isEmpty()) {
+            owners.remove(s.name);
+            return;
+        }
+        try {
+            thread.execute(() -> {
+                boolean watched = false;
+                for (List<Watcher> ws : watchers.values()) {
+                    for (Watcher w : ws) {
+                        if (w.service.equals(s.name)) {
+                            if (!watched) {
+                                owners.put(s.name, s.newOwner);
+                                log.info("{} is now owned by {}: reading its watched properties again", s.name,
+                                        s.newOwner);
+                                watched = true;
+                            }
+                            Map<String, Variant<?>> all = read(w);
+                            if (all != null) {
+                                deliver(w, all, true);
+                            }
+                        }
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("closed: {} dropped", s);
         }
     }
 
@@ -116,10 +163,12 @@ public final class PropertyWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            subscription.close();
-        } catch (Exception e) {
-            log.debug("removing the signal handler failed", e);
+        for (AutoCloseable c : List.of(subscription, ownerChanges)) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.debug("removing a signal handler failed", e);
+            }
         }
         thread.shutdown();
     }

@@ -217,6 +217,18 @@ class OpenBmcLinkTest {
     }
 
     @Test
+    void aServiceThatRestartsWithAnotherValueIsReadAgain() throws Exception {
+        assertEquals("b false", agent("PowerGood"));
+        // phosphor-state-manager restarts (or starts after the agent) with the chassis on: no PropertiesChanged
+        phosphor.restartChassis(bus.address, "On");
+        await().until(() -> node().state().powerOn());
+        await().until(() -> agent("PowerGood").equals("b true"));
+        // and its signals count again (the new owner is the one checked)
+        setPower("Off");
+        await().until(() -> !node().state().powerOn());
+    }
+
+    @Test
     void powerActionsBecomeRequestedTransitions() throws Exception {
         node().submit(new LifecycleInput.PowerCommand(LifecycleInput.PowerAction.ON)).get(5, TimeUnit.SECONDS);
         await().until(() -> get(Pdi.HOST_SERVICE, Pdi.hostPath(0), Pdi.HOST, "RequestedHostTransition")

@@ -28,9 +28,10 @@ public final class PhosphorServices implements AutoCloseable {
     public static final String ZONE = "/xyz/openbmc_project/settings/fanctrl/zone0";
 
     private final List<DBusConnection> connections = new ArrayList<>();
+    private DBusConnection chassisConnection;
     public final DbusObject acpi;
     public final DbusObject host;
-    public final DbusObject chassis;
+    public DbusObject chassis;
     public final DbusObject raw;
     public final DbusObject dimm;
     public final DbusObject cpu;
@@ -72,12 +73,9 @@ public final class PhosphorServices implements AutoCloseable {
                         new Variant<>(Pdi.enumValue(Pdi.PROGRESS_STAGES, "Unspecified")), (n, v) -> true)
                 .readOnly(Pdi.BOOT_PROGRESS, "BootProgressLastUpdate", new Variant<>(new UInt64(0)));
         serve(address, Pdi.HOST_SERVICE, host);
-        chassis = new DbusObject(Pdi.chassisPath(0))
-                .writable(Pdi.CHASSIS, "RequestedPowerTransition",
-                        new Variant<>(Pdi.enumValue(Pdi.CHASSIS_TRANSITION, "Off")), (n, v) -> true)
-                .writable(Pdi.CHASSIS, "CurrentPowerState",
-                        new Variant<>(Pdi.enumValue(Pdi.CHASSIS_POWER_STATE, "Off")), (n, v) -> true);
+        chassis = chassisObject("Off");
         serve(address, Pdi.CHASSIS_SERVICE, chassis);
+        chassisConnection = connections.get(connections.size() - 1);
         raw = new DbusObject(Pdi.rawPath(0))
                 .writable(Pdi.BOOT_RAW, "Value", new Variant<>(new RawCode(new byte[] {0}, new byte[0])),
                         (n, v) -> true);
@@ -94,6 +92,27 @@ public final class PhosphorServices implements AutoCloseable {
                 .writable(Pdi.CONTROL_MODE, "Manual", new Variant<>(false), (n, v) -> true)
                 .readOnly(Pdi.CONTROL_MODE, "FailSafe", new Variant<>(false));
         serve(address, Pdi.FAN_CTRL_SERVICE, zone);
+    }
+
+    /**
+     * Stops the chassis service and starts it again with {@code powerState} (as phosphor-state-manager restarted, or
+     * started after the agent, restores it): no PropertiesChanged is sent for the value it starts with.
+     */
+    public void restartChassis(String address, String powerState) throws DBusException {
+        DBusConnection old = chassisConnection;
+        old.disconnect();
+        connections.remove(old);
+        chassis = chassisObject(powerState);
+        serve(address, Pdi.CHASSIS_SERVICE, chassis);
+        chassisConnection = connections.get(connections.size() - 1);
+    }
+
+    private static DbusObject chassisObject(String powerState) {
+        return new DbusObject(Pdi.chassisPath(0))
+                .writable(Pdi.CHASSIS, "RequestedPowerTransition",
+                        new Variant<>(Pdi.enumValue(Pdi.CHASSIS_TRANSITION, "Off")), (n, v) -> true)
+                .writable(Pdi.CHASSIS, "CurrentPowerState",
+                        new Variant<>(Pdi.enumValue(Pdi.CHASSIS_POWER_STATE, powerState)), (n, v) -> true);
     }
 
     static Variant<String> acpiValue(String name) {
