@@ -12,6 +12,7 @@ import dev.bmcagent.agent.host.Hosts;
 import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.agent.runtime.HostHardware;
 import dev.bmcagent.agent.runtime.HostLinkProvider;
+import dev.bmcagent.agent.runtime.HwmonHardware;
 import dev.bmcagent.agent.runtime.HostNode;
 import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.agent.telemetry.MqttOptions;
@@ -106,7 +107,8 @@ public final class AgentAssembly implements AutoCloseable {
 
         // 4. Extensions that the services use (the demo's embedded MQTT broker, simulated host hardware).
         Optional<String> brokerUrl = Optional.ofNullable(config.mqtt().brokerUrl());
-        IntFunction<HostHardware> hardware = i -> HostHardware.none();
+        // Host0's hwmon sensors and fans from the hardware: section (none configured: no sensors, no fans).
+        IntFunction<HostHardware> hardware = HwmonHardware.perHost(config.hardware());
         for (AgentExtension extension : extensions) {
             Optional<AgentExtension.Started> s = extension.beforeServices(config);
             if (s.isPresent()) {

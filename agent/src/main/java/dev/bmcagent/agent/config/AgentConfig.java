@@ -30,10 +30,13 @@ import java.util.Optional;
  * @param hostLink       where host signals come from and power actions go: the VM protocol (default) or a
  *                       provider named by {@link HostLinkKind} on the classpath (OpenBMC D-Bus: module openbmc)
  * @param openbmc        the {@code openbmc:} section as written (validated by the D-Bus provider); empty if absent
+ * @param hardware       the {@code hardware:} section as written (hwmon sensors and fans of host0, validated by
+ *                       {@code runtime.HwmonHardware}); empty if absent: no sensors, no fans
  */
 public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
                           Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
-                          FsyncPolicy fsync, MqttConfig mqtt, HostLinkKind hostLink, Optional<JsonNode> openbmc) {
+                          FsyncPolicy fsync, MqttConfig mqtt, HostLinkKind hostLink, Optional<JsonNode> openbmc,
+                          Optional<JsonNode> hardware) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -50,13 +53,18 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
                        Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
                        FsyncPolicy fsync, MqttConfig mqtt) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, HostLinkKind.VM, Optional.empty());
+                mqtt, HostLinkKind.VM, Optional.empty(), Optional.empty());
     }
 
     public AgentConfig {
         Objects.requireNonNull(adminPassword, "adminPassword");
         Objects.requireNonNull(hostLink, "hostLink");
         Objects.requireNonNull(openbmc, "openbmc");
+        Objects.requireNonNull(hardware, "hardware");
+        if (hardware.isPresent() && hostLink == HostLinkKind.DBUS) {
+            throw new ConfigException("hardware", "not with hostLink dbus: sensors and fans then come from D-Bus "
+                    + "(openbmc.sensors, openbmc.zones)");
+        }
         if (openbmc.isPresent() && hostLink != HostLinkKind.DBUS) {
             throw new ConfigException("openbmc", "section given but hostLink is " + hostLink.key()
                     + " (set hostLink: dbus to use it)");

@@ -14,14 +14,14 @@ import java.util.Optional;
 public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
                             Integer hostPort, String adminPassword, String dataDir, Double timeScale,
                             StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, HostLinkKind hostLink,
-                            JsonNode openbmc) {
+                            JsonNode openbmc, JsonNode hardware) {
 
     /** Without the host link keys (flags and callers from before {@code hostLink}). */
     public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
                          Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
                          FsyncPolicy fsync, PartialMqtt mqtt) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, null, null);
+                mqtt, null, null, null);
     }
 
     /** The {@code mqtt:} section. */
@@ -34,7 +34,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
     }
 
     public static PartialConfig empty() {
-        return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** This configuration with every value {@code over} sets replacing ours. */
@@ -45,7 +46,7 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(over.adminPassword, adminPassword), pick(over.dataDir, dataDir),
                 pick(over.timeScale, timeScale), pick(over.store, store), pick(over.fsync, fsync),
                 mqtt == null ? over.mqtt : mqtt.overriddenBy(over.mqtt), pick(over.hostLink, hostLink),
-                pick(over.openbmc, openbmc));
+                pick(over.openbmc, openbmc), pick(over.hardware, hardware));
     }
 
     /**
@@ -76,7 +77,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 mqtt == null ? MqttConfig.embedded() : new MqttConfig(mqtt.brokerUrl,
                         pick(mqtt.site, MqttConfig.DEFAULT_SITE), pick(mqtt.bmcId, MqttConfig.DEFAULT_BMC_ID)),
                 pick(hostLink, HostLinkKind.VM),
-                openbmc == null || openbmc.isNull() ? Optional.empty() : Optional.of(openbmc));
+                openbmc == null || openbmc.isNull() ? Optional.empty() : Optional.of(openbmc),
+                hardware == null || hardware.isNull() ? Optional.empty() : Optional.of(hardware));
     }
 
     private static <T> T pick(T first, T fallback) {

@@ -74,8 +74,8 @@ class AgentConfigTest {
 
     @Test
     void unknownKeyIsNamedWithTheKnownKeys() {
-        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, fsync, hostLink, hostPort, "
-                + "hosts, ipmiPort, mqtt, mqttPort, openbmc, redfishPort, store, timeScale)",
+        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, fsync, hardware, hostLink, "
+                + "hostPort, hosts, ipmiPort, mqtt, mqttPort, openbmc, redfishPort, store, timeScale)",
                 rejection("ipmiPrt: 6230"));
         assertEquals("mqtt.broker: unknown key (known keys: bmcId, brokerUrl, site)", rejection("mqtt:\n  broker: x"));
     }
@@ -95,6 +95,8 @@ class AgentConfigTest {
         assertEquals("openbmc: section given but hostLink is vm (set hostLink: dbus to use it)",
                 rejection("openbmc:\n  busName: a.b\n"));
         assertEquals("hostLink: 'qemu' is not a host link (allowed: vm, dbus)", rejection("hostLink: qemu"));
+        assertEquals("hardware: not with hostLink dbus: sensors and fans then come from D-Bus (openbmc.sensors, "
+                + "openbmc.zones)", rejection("hostLink: dbus\nhardware:\n  hwmonRoot: /sys/class/hwmon\n"));
     }
 
     @ParameterizedTest
