@@ -148,7 +148,7 @@ public final class BmcRuntime implements AutoCloseable {
             powers.add(power);
             sysIf.add(new SystemInterfaceState());
             HostHardware hw = hardware.apply(i);
-            HostPowerPort powerPort = link.isPresent() ? link.get().power(i) : power;
+            HostPowerPort powerPort = link.isPresent() ? link.get().power(i) : hw.power().orElse(power);
             HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), powerPort, sel, selClock,
                     new SettingsBootOptionsStore(stores.settings(), i)), LifecyclePolicy.defaults(), FanPolicy.DEFAULT,
                     o.timing(), events, sdr, scheduler, pool);

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.agent.config.ConfigException;
+import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import dev.bmcagent.agent.fan.HwmonFanController;
+import dev.bmcagent.agent.host.CommandPowerPort;
 import dev.bmcagent.agent.sensor.HwmonSensorBus;
 import dev.bmcagent.agent.sensor.SensorKind;
 import dev.bmcagent.agent.sensor.SensorSpec;
@@ -30,12 +32,40 @@ import java.util.stream.Collectors;
  * @param hwmonRoot where the files are relative to; default {@code /sys/class/hwmon}
  * @param sensors   name, kind, file (e.g. {@code hwmon0/temp1_input}) and gate class of each sensor
  * @param fanZones  per zone (0, 1, ...) the pwm files it drives (e.g. {@code hwmon1/pwm1})
+ * @param power     power actions as commands (instead of the VM link's ops); absent: the VM link's
  */
-public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<String>> fanZones) {
+public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<String>> fanZones, Power power) {
     /** Bounds on what a configuration file makes the agent poll and write. */
     public static final int MAX_SENSORS = 256;
     public static final int MAX_ZONES = 16;
     public static final int MAX_PWM_PER_ZONE = 16;
+
+    /**
+     * Commands per power action (argv, no shell; keys ON, FORCE_OFF, GRACEFUL_SHUTDOWN, POWER_CYCLE, HARD_RESET,
+     * WARM_RESET, NMI) and how long each may run (seconds, default 10, at most 120).
+     */
+    public record Power(Map<PowerAction, List<String>> commands, Integer timeoutSeconds) {
+        public Power {
+            commands = commands == null ? Map.of() : Map.copyOf(commands);
+            timeoutSeconds = timeoutSeconds == null ? (int) CommandPowerPort.DEFAULT_TIMEOUT.toSeconds()
+                    : timeoutSeconds;
+            if (timeoutSeconds < 1 || timeoutSeconds > CommandPowerPort.MAX_TIMEOUT.toSeconds()) {
+                throw new ConfigException("hardware.power.timeoutSeconds", timeoutSeconds + " is out of range 1.."
+                        + CommandPowerPort.MAX_TIMEOUT.toSeconds());
+            }
+            for (Map.Entry<PowerAction, List<String>> e : commands.entrySet()) {
+                if (e.getValue() == null || e.getValue().isEmpty() || e.getValue().stream().anyMatch(
+                        a -> a == null || a.isEmpty())) {
+                    throw new ConfigException("hardware.power.commands." + e.getKey(), "needs a command: [program, "
+                            + "arg...]");
+                }
+            }
+        }
+
+        CommandPowerPort port() {
+            return new CommandPowerPort(commands, java.time.Duration.ofSeconds(timeoutSeconds));
+        }
+    }
 
     /** One hwmon sensor. */
     public record Sensor(String name, SensorKind kind, String file, GateClass gate) {
@@ -117,7 +147,8 @@ public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<St
             zones.put(z, fanZones.get(z));
         }
         return new HostHardware(specs, new HwmonSensorBus(root),
-                zones.isEmpty() ? HostHardware.none().fans() : new HwmonFanController(root, zones));
+                zones.isEmpty() ? HostHardware.none().fans() : new HwmonFanController(root, zones),
+                power == null ? Optional.empty() : Optional.of(power.port()));
     }
 
     /** The configured hardware for host index {@code i}: host0 gets the section, other hosts none. */

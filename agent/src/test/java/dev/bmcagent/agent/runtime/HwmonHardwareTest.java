@@ -44,6 +44,11 @@ class HwmonHardwareTest {
         assertEquals("153", Files.readString(sys.resolve("hwmon0/pwm1")));
         assertEquals("1", Files.readString(sys.resolve("hwmon0/pwm1_enable")));
         assertEquals(0, HwmonHardware.perHost(Optional.of(yaml("hwmonRoot: " + sys))).apply(1).sensors().size());
+        assertEquals(Optional.empty(), hw.power());
+        HostHardware withPower = HwmonHardware.perHost(Optional.of(yaml("hwmonRoot: " + sys + "\npower:\n"
+                + "  commands:\n    ON: [sh, -c, 'echo on > " + sys.resolve("power") + "']\n"))).apply(0);
+        withPower.power().orElseThrow().perform(dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction.ON);
+        assertEquals("on", Files.readString(sys.resolve("power")).trim());
         assertInstanceOf(Reading.Failed.class, hw.bus().read(new dev.bmcagent.agent.sensor.SensorSpec("X",
                 dev.bmcagent.agent.sensor.SensorKind.TEMPERATURE, "hwmon9/temp1_input", GateClass.ALWAYS)));
     }
@@ -54,6 +59,10 @@ class HwmonHardwareTest {
                 + "inside it", rejection("sensors:\n  - {name: A, kind: FAN, file: ../etc/shadow, gate: ALWAYS}"));
         assertEquals("hardware.hwmonRoot: 'sys' must be an absolute path", rejection("hwmonRoot: sys"));
         assertEquals("hardware.fanZones[0]: 1..16 pwm files", rejection("fanZones:\n  - []"));
+        assertEquals("hardware.power.timeoutSeconds: 500 is out of range 1..120",
+                rejection("power:\n  timeoutSeconds: 500\n"));
+        assertEquals("hardware.power.commands.ON: needs a command: [program, arg...]",
+                rejection("power:\n  commands:\n    ON: []\n"));
         StringBuilder many = new StringBuilder("sensors:\n");
         for (int i = 0; i <= HwmonHardware.MAX_SENSORS; i++) {
             many.append("  - {name: S").append(i).append(", kind: FAN, file: f").append(i).append(", gate: ALWAYS}\n");

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bmc agent --config} (its own JVM) with a {@code hardware:} section on a fake sysfs tree: hwmon readings over
  * the real {@code ipmitool sdr elist} and {@code curl} on Redfish, the DIMM gate closed in S2_D2 (set by a QEMU-like
- * host on the VM link), the pwm file at the fixed duty then back on the curve in S0.
+ * host on the VM link), the pwm file at the fixed duty then back on the curve in S0; a Redfish ForceOff runs the
+ * configured power command.
  */
 class HwmonAgentIT {
     private static final String PASSWORD = "Hwmon-IT-42";
@@ -57,6 +58,10 @@ class HwmonAgentIT {
                 "    - {name: CPU_TEMP, kind: TEMPERATURE, file: hwmon0/temp3_input, gate: HOST_ON}",
                 "  fanZones:",
                 "    - [hwmon1/pwm1]",
+                "  power:",
+                "    timeoutSeconds: 10",
+                "    commands:",
+                "      FORCE_OFF: [sh, -c, 'echo FORCE_OFF >> " + dir.resolve("power.log") + "']",
                 ""));
         Process agent = startAgent(config, redfishPort);
         try (SystemScheduler scheduler = new SystemScheduler("it-host")) {
@@ -90,6 +95,15 @@ class HwmonAgentIT {
                 String redfish = curl(redfishPort, "/redfish/v1/Chassis/host0/Sensors/DIMM_TEMP_0");
                 System.out.println("curl Sensors/DIMM_TEMP_0: " + redfish);
                 assertTrue(redfish.replace(" ", "").contains("\"Reading\":35.0"), redfish);
+
+                // power actions run the configured command (hardware.power) instead of the VM link's op
+                String reset = run(List.of("curl", "-sk", "-u", "admin:" + PASSWORD, "-o", "/dev/null", "-w",
+                        "%{http_code}", "-X", "POST", "-H", "Content-Type: application/json", "-d",
+                        "{\"ResetType\":\"ForceOff\"}", "https://127.0.0.1:" + redfishPort
+                                + "/redfish/v1/Systems/host0/Actions/ComputerSystem.Reset"));
+                assertEquals("204", reset.trim());
+                await().until(() -> Files.exists(dir.resolve("power.log"))
+                        && Files.readString(dir.resolve("power.log")).trim().equals("FORCE_OFF"));
             } finally {
                 host.close();
             }
