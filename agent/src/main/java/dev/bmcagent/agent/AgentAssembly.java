@@ -4,6 +4,8 @@ import dev.bmcagent.agent.account.AdminCredentials;
 import dev.bmcagent.agent.account.AdminPassword;
 import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.config.ConfigException;
+import dev.bmcagent.agent.config.HostLinkKind;
 import dev.bmcagent.agent.config.Listeners;
 import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.history.LogEventHistory;
@@ -11,6 +13,8 @@ import dev.bmcagent.agent.redfish.RedfishService;
 import dev.bmcagent.agent.host.Hosts;
 import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.agent.runtime.HostHardware;
+import dev.bmcagent.agent.runtime.HostLinkProvider;
+import dev.bmcagent.agent.runtime.HwmonHardware;
 import dev.bmcagent.agent.runtime.HostNode;
 import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.agent.telemetry.MqttOptions;
@@ -30,6 +34,7 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -110,7 +115,8 @@ public final class AgentAssembly implements AutoCloseable {
         if (brokerUrl.isEmpty() && !extensions.isEmpty()) {
             brokerAccounts = Optional.of(BrokerAccounts.resolve(config, random));
         }
-        IntFunction<HostHardware> hardware = i -> HostHardware.none();
+        // Host0's hwmon sensors and fans from the hardware: section (none configured: no sensors, no fans).
+        IntFunction<HostHardware> hardware = HwmonHardware.perHost(config.hardware());
         for (AgentExtension extension : extensions) {
             Optional<AgentExtension.Started> s = extension.beforeServices(config, brokerAccounts);
             if (s.isPresent()) {
@@ -124,18 +130,27 @@ public final class AgentAssembly implements AutoCloseable {
             }
         }
 
-        // 5. Per host: agent core, IPMI RMCP+ server (UDP ipmiPort + i), host interface (TCP hostPort + i).
+        // 5. Host link other than the VM protocol (hostLink: dbus → OpenBMC D-Bus, module openbmc).
+        Optional<HostLinkProvider> link = Optional.empty();
+        if (config.hostLink() != HostLinkKind.VM) {
+            link = Optional.of(started("host link (" + config.hostLink().key() + ")", openLink()));
+        }
+
+        // 6. Per host: agent core, IPMI RMCP+ server (UDP ipmiPort + i), host interface (TCP hostPort + i) unless
+        //    another host link carries the host's signals.
         history = new LogEventHistory(stores.events());
         runtime = started("runtime", BmcRuntime.start(RuntimeOptions.from(config), stores, history, hardware,
-                scheduler, random));
+                link, scheduler, random));
         serving.add(Service.IPMI);
-        serving.add(Service.HOST_INTERFACE);
+        if (link.isEmpty()) {
+            serving.add(Service.HOST_INTERFACE);
+        }
 
-        // 6. Redfish service (HTTPS redfishPort), same accounts as IPMI.
+        // 7. Redfish service (HTTPS redfishPort), same accounts as IPMI.
         started("redfish", RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock()));
         serving.add(Service.REDFISH);
 
-        // 7. MQTT telemetry: to the configured broker, else to an extension's embedded one, else none.
+        // 8. MQTT telemetry: to the configured broker, else to an extension's embedded one, else none.
         if (brokerUrl.isPresent()) {
             List<String> hostIds = runtime.nodes().stream().map(HostNode::hostId).toList();
             started("mqtt telemetry", telemetry(URI.create(brokerUrl.get()), hostIds)).start();
@@ -143,7 +158,7 @@ public final class AgentAssembly implements AutoCloseable {
             log.info("MQTT telemetry off: no mqtt.brokerUrl configured and no embedded broker");
         }
 
-        // 8. Extensions that use the services (the demo's simulated hosts booting over the host interface).
+        // 9. Extensions that use the services (the demo's simulated hosts booting over the host interface).
         for (AgentExtension extension : extensions) {
             Optional<AutoCloseable> s = extension.afterServices(this);
             if (s.isPresent()) {
@@ -172,6 +187,17 @@ public final class AgentAssembly implements AutoCloseable {
             log.warn("the embedded MQTT broker listens on {} (mqtt.bind), not loopback: every client must log in",
                     l.mqtt());
         }
+    }
+
+    /** The provider of the configured host link kind, found on the classpath with {@link ServiceLoader}. */
+    private HostLinkProvider openLink() throws Exception {
+        for (HostLinkProvider.Factory f : ServiceLoader.load(HostLinkProvider.Factory.class)) {
+            if (f.kind() == config.hostLink()) {
+                return f.open(config);
+            }
+        }
+        throw new ConfigException("hostLink", config.hostLink().key() + " needs its module on the classpath "
+                + "(dbus: module openbmc, included in the ./bmc launcher)");
     }
 
     /** Journal durability from the fsync key; BATCH group-commits on the agent's scheduler. */

@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
 import java.nio.file.Path;
@@ -27,10 +28,16 @@ import java.util.Optional;
  * @param mqtt           MQTT settings
  * @param listeners      where each listener binds
  * @param redfish        Redfish settings (push-subscription destinations)
+ * @param hostLink       where host signals come from and power actions go: the VM protocol (default) or a
+ *                       provider named by {@link HostLinkKind} on the classpath (OpenBMC D-Bus: module openbmc)
+ * @param openbmc        the {@code openbmc:} section as written (validated by the D-Bus provider); empty if absent
+ * @param hardware       the {@code hardware:} section as written (hwmon sensors and fans of host0, validated by
+ *                       {@code runtime.HwmonHardware}); empty if absent: no sensors, no fans
  */
 public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
                           Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
-                          FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish) {
+                          FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish,
+                          HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -48,6 +55,17 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
 
     public AgentConfig {
         Objects.requireNonNull(redfish, "redfish");
+        Objects.requireNonNull(hostLink, "hostLink");
+        Objects.requireNonNull(openbmc, "openbmc");
+        Objects.requireNonNull(hardware, "hardware");
+        if (hardware.isPresent() && hostLink == HostLinkKind.DBUS) {
+            throw new ConfigException("hardware", "not with hostLink dbus: sensors and fans then come from D-Bus "
+                    + "(openbmc.sensors, openbmc.zones)");
+        }
+        if (openbmc.isPresent() && hostLink != HostLinkKind.DBUS) {
+            throw new ConfigException("openbmc", "section given but hostLink is " + hostLink.key()
+                    + " (set hostLink: dbus to use it)");
+        }
         Objects.requireNonNull(adminPassword, "adminPassword");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(fsync, "fsync");
@@ -86,7 +104,8 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
                        Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
                        FsyncPolicy fsync, MqttConfig mqtt) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, Listeners.all(bind), RedfishConfig.defaults());
+                mqtt, Listeners.all(bind), RedfishConfig.defaults(), HostLinkKind.VM, Optional.empty(),
+                Optional.empty());
     }
 
     private static void checkPort(String key, int port) {

@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
 import java.nio.file.Path;
@@ -13,7 +14,17 @@ import java.util.Optional;
 public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
                             Integer hostPort, String adminPassword, String dataDir, Double timeScale,
                             StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi,
-                            PartialRedfish redfish, PartialHostInterface hostInterface) {
+                            PartialRedfish redfish, PartialHostInterface hostInterface, HostLinkKind hostLink,
+                            JsonNode openbmc, JsonNode hardware) {
+
+    /** Without the host link keys (flags and callers from before {@code hostLink}). */
+    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
+                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
+                         FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi, PartialRedfish redfish,
+                         PartialHostInterface hostInterface) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, ipmi, redfish, hostInterface, null, null, null);
+    }
 
     /** Without the per-listener sections. */
     public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
@@ -76,7 +87,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 mqtt == null ? over.mqtt : mqtt.overriddenBy(over.mqtt),
                 ipmi == null ? over.ipmi : ipmi.overriddenBy(over.ipmi),
                 redfish == null ? over.redfish : redfish.overriddenBy(over.redfish),
-                hostInterface == null ? over.hostInterface : hostInterface.overriddenBy(over.hostInterface));
+                hostInterface == null ? over.hostInterface : hostInterface.overriddenBy(over.hostInterface),
+                pick(over.hostLink, hostLink), pick(over.openbmc, openbmc), pick(over.hardware, hardware));
     }
 
     /**
@@ -124,7 +136,10 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 mqttConfig,
                 listeners,
                 redfish == null || redfish.eventDestinations == null ? RedfishConfig.defaults()
-                        : new RedfishConfig(redfish.eventDestinations));
+                        : new RedfishConfig(redfish.eventDestinations),
+                pick(hostLink, HostLinkKind.VM),
+                openbmc == null || openbmc.isNull() ? Optional.empty() : Optional.of(openbmc),
+                hardware == null || hardware.isNull() ? Optional.empty() : Optional.of(hardware));
     }
 
     private static <T> T pick(T first, T fallback) {

@@ -6,6 +6,7 @@ import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.event.EventStream;
 import dev.bmcagent.agent.fan.FanPolicy;
 import dev.bmcagent.agent.history.LogEventHistory;
+import dev.bmcagent.agent.host.HostPowerPort;
 import dev.bmcagent.agent.hostif.HostInterfaceConfig;
 import dev.bmcagent.agent.hostif.HostInterfaceServer;
 import dev.bmcagent.agent.hostif.SystemInterfaceState;
@@ -43,6 +44,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -98,9 +100,20 @@ public final class BmcRuntime implements AutoCloseable {
     public static BmcRuntime start(RuntimeOptions options, Stores stores, EventHistory history,
                                    IntFunction<HostHardware> hardware, Scheduler scheduler, SecureRandom random)
             throws IOException {
+        return start(options, stores, history, hardware, Optional.empty(), scheduler, random);
+    }
+
+    /**
+     * As above; with a {@code link} the hosts' hardware, power and signals come from it (e.g. OpenBMC D-Bus) and no
+     * VM host interface is started ({@code hardware} is then ignored).
+     */
+    public static BmcRuntime start(RuntimeOptions options, Stores stores, EventHistory history,
+                                   IntFunction<HostHardware> hardware, Optional<HostLinkProvider> link,
+                                   Scheduler scheduler, SecureRandom random) throws IOException {
         BmcRuntime r = new BmcRuntime();
         try {
-            r.startAll(options, stores, history, hardware, scheduler, random);
+            r.startAll(options, stores, history, link.isPresent() ? link.get()::hardware : hardware, link,
+                    scheduler, random);
         } catch (IOException | RuntimeException e) {
             r.close();
             throw e;
@@ -109,7 +122,8 @@ public final class BmcRuntime implements AutoCloseable {
     }
 
     private void startAll(RuntimeOptions o, Stores stores, EventHistory history, IntFunction<HostHardware> hardware,
-                          Scheduler scheduler, SecureRandom random) throws IOException {
+                          Optional<HostLinkProvider> link, Scheduler scheduler, SecureRandom random)
+            throws IOException {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(POOL_THREADS, task -> {
             Thread t = new Thread(task, "bmc-worker-" + threads.incrementAndGet());
@@ -136,8 +150,10 @@ public final class BmcRuntime implements AutoCloseable {
             powers.add(power);
             sysIf.add(new SystemInterfaceState());
             HostHardware hw = hardware.apply(i);
-            HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), power, sel, selClock,
-                    new SettingsBootOptionsStore(stores.settings(), i), stores.settings()), LifecyclePolicy.defaults(), FanPolicy.DEFAULT,
+            HostPowerPort powerPort = link.isPresent() ? link.get().power(i) : hw.power().orElse(power);
+            HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), powerPort, sel,
+                    selClock, new SettingsBootOptionsStore(stores.settings(), i), stores.settings()),
+                    LifecyclePolicy.defaults(), FanPolicy.DEFAULT,
                     o.timing(), events, sdr, scheduler, pool);
             nodes.add(node);
         }
@@ -149,7 +165,10 @@ public final class BmcRuntime implements AutoCloseable {
             node.start();
             running.push(node);
         }
-        for (int i = 0; i < o.hosts(); i++) {
+        if (link.isPresent()) {
+            attach(link.get());
+        }
+        for (int i = 0; i < o.hosts() && link.isEmpty(); i++) {
             HostNode node = nodes.get(i);
             VmHostPower power = powers.get(i);
             HostInterfaceConfig hc = HostInterfaceConfig.defaults(i).withBindHost(o.hostBind())
@@ -181,6 +200,18 @@ public final class BmcRuntime implements AutoCloseable {
         running.push(sweep::cancel);
         log.info("runtime started: {} host(s), IPMI LAN {}, host interface {}", o.hosts(), lanAddresses,
                 hostAddresses);
+    }
+
+    private void attach(HostLinkProvider link) throws IOException {
+        for (HostNode node : nodes) {
+            try {
+                running.push(link.attach(node, events));
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("host link: attaching " + node.hostId() + " failed: " + e.getMessage(), e);
+            }
+        }
     }
 
     private SelStore openSel(RuntimeOptions o, int index, SelClock clock) throws IOException {

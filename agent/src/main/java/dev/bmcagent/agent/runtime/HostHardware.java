@@ -1,10 +1,12 @@
 package dev.bmcagent.agent.runtime;
 
 import dev.bmcagent.agent.fan.FanController;
+import dev.bmcagent.agent.host.HostPowerPort;
 import dev.bmcagent.agent.sensor.SensorBus;
 import dev.bmcagent.agent.sensor.SensorSpec;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One host's sensor and fan hardware as the runtime sees it.
@@ -12,12 +14,19 @@ import java.util.Objects;
  * @param sensors the sensors to poll
  * @param bus     where they are read
  * @param fans    the fan zone
+ * @param power   power actions of its own (e.g. configured commands) instead of the host link's; empty: the link's
  */
-public record HostHardware(List<SensorSpec> sensors, SensorBus bus, FanController fans) {
+public record HostHardware(List<SensorSpec> sensors, SensorBus bus, FanController fans, Optional<HostPowerPort> power) {
     public HostHardware {
         sensors = List.copyOf(sensors);
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(fans, "fans");
+        Objects.requireNonNull(power, "power");
+    }
+
+    /** Sensors and fans; power actions go over the host link. */
+    public HostHardware(List<SensorSpec> sensors, SensorBus bus, FanController fans) {
+        this(sensors, bus, fans, Optional.empty());
     }
 
     /**

@@ -74,11 +74,30 @@ class AgentConfigTest {
 
     @Test
     void unknownKeyIsNamedWithTheKnownKeys() {
-        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, fsync, hostInterface, "
-                + "hostPort, hosts, ipmi, ipmiPort, mqtt, mqttPort, redfish, redfishPort, store, timeScale)",
-                rejection("ipmiPrt: 6230"));
+        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, fsync, hardware, hostInterface, "
+                + "hostLink, hostPort, hosts, ipmi, ipmiPort, mqtt, mqttPort, openbmc, redfish, redfishPort, store, "
+                + "timeScale)", rejection("ipmiPrt: 6230"));
         assertEquals("mqtt.broker: unknown key (known keys: allowAnonymous, bind, bmcId, brokerUrl, password, site, "
                 + "trustStore, trustStorePassword, username)", rejection("mqtt:\n  broker: x"));
+    }
+
+    @Test
+    void hostLinkSelectsDbusAndKeepsTheOpenbmcSectionForItsModule() {
+        assertEquals(HostLinkKind.VM, yaml("").hostLink());
+        assertEquals(Optional.empty(), yaml("").openbmc());
+        AgentConfig c = yaml("hostLink: dbus\nopenbmc:\n  busAddress: unix:path=/run/dbus/system_bus_socket\n");
+        assertEquals(HostLinkKind.DBUS, c.hostLink());
+        assertEquals("unix:path=/run/dbus/system_bus_socket", c.openbmc().orElseThrow().get("busAddress").asText());
+        assertEquals(HostLinkKind.VM, yaml("hostLink: vm").hostLink());
+    }
+
+    @Test
+    void anOpenbmcSectionWithoutTheDbusLinkAndUnknownLinksAreRejected() {
+        assertEquals("openbmc: section given but hostLink is vm (set hostLink: dbus to use it)",
+                rejection("openbmc:\n  busName: a.b\n"));
+        assertEquals("hostLink: 'qemu' is not a host link (allowed: vm, dbus)", rejection("hostLink: qemu"));
+        assertEquals("hardware: not with hostLink dbus: sensors and fans then come from D-Bus (openbmc.sensors, "
+                + "openbmc.zones)", rejection("hostLink: dbus\nhardware:\n  hwmonRoot: /sys/class/hwmon\n"));
     }
 
     @ParameterizedTest
