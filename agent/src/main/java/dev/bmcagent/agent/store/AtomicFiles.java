@@ -69,6 +69,11 @@ public final class AtomicFiles {
         }
     }
 
+    /** Mode 0600 for a file being created (nothing where POSIX permissions do not exist). */
+    static FileAttribute<?>[] ownerOnly() {
+        return attributes(true);
+    }
+
     private static FileAttribute<?>[] attributes(boolean ownerOnly) {
         if (ownerOnly && posix()) {
             return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)};

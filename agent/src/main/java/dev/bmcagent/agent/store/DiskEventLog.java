@@ -116,6 +116,20 @@ public final class DiskEventLog implements EventLog {
     }
 
     @Override
+    public void reserve(String key, long value) {
+        try {
+            journal.reserve(key, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long recoveredCeiling(String key) {
+        return journal.recovery().damaged() ? journal.ceiling(key) : 0;
+    }
+
+    @Override
     public int capacityPerHost() {
         return retention.capacity();
     }
