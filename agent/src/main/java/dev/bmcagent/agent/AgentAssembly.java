@@ -14,14 +14,13 @@ import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.agent.telemetry.MqttOptions;
 import dev.bmcagent.agent.telemetry.MqttTelemetry;
 import dev.bmcagent.agent.store.Account;
-import dev.bmcagent.agent.store.AtomicFiles;
+import dev.bmcagent.agent.store.DataDirGuard;
 import dev.bmcagent.agent.store.JournalOptions;
 import dev.bmcagent.agent.store.Role;
 import dev.bmcagent.agent.store.Stores;
 import dev.bmcagent.agent.time.Scheduler;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -86,11 +85,8 @@ public final class AgentAssembly implements AutoCloseable {
     }
 
     private void startAll(SecureRandom random) throws Exception {
-        // 1. Data directory (0700): all state lives under it.
-        AtomicFiles.createPrivateDirectories(config.dataDir());
-        if (!Files.isWritable(config.dataDir())) {
-            throw new IOException("data directory " + config.dataDir() + " is not writable");
-        }
+        // 1. Data directory (0700, locked before any file in it is touched): all state lives under it.
+        started("data directory lock", DataDirGuard.open(config.dataDir()));
 
         // 2. Stores: boot history / telemetry outbox, settings, accounts.
         stores = started("stores (" + config.store() + ")", Stores.open(config.store(), config.dataDir(),

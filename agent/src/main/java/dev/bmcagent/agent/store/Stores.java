@@ -51,6 +51,7 @@ public final class Stores implements AutoCloseable {
             throws IOException {
         Path dir = dataDir.resolve("store");
         AtomicFiles.createPrivateDirectories(dir);
+        DataDirGuard.secure(dir);
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             DiskEventLog events = DiskEventLog.open(dir.resolve("events.journal"), historyPerHost, options);
