@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.sel;
 
+import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.Journal;
 import dev.bmcagent.agent.store.JournalRecord;
 import dev.bmcagent.ipmi.sel.SelInfo;
@@ -219,6 +220,11 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
     public synchronized SelInfo info() {
         return new SelInfo(byJournalId.size(), (capacity - byJournalId.size()) * SelRecord.LENGTH, lastAdd,
                 lastErase, overflow);
+    }
+
+    /** The fsync policy of the journal under this SEL (the agent's {@code fsync} setting). */
+    public FsyncPolicy fsync() {
+        return journal.options().fsync();
     }
 
     @Override

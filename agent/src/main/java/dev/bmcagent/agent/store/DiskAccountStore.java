@@ -48,7 +48,7 @@ public final class DiskAccountStore implements AccountStore {
                 .put("password", cipher.encrypt(account.name(), account.password()));
         try {
             synchronized (this) {
-                kv.put(account.name(), json.writeValueAsBytes(n));
+                kv.put(account.name(), json.writeValueAsBytes(n), true);
                 decoded.put(account.name(), account);
             }
             return CompletableFuture.completedFuture(null);
@@ -62,7 +62,7 @@ public final class DiskAccountStore implements AccountStore {
         try {
             synchronized (this) {
                 decoded.remove(name);
-                return CompletableFuture.completedFuture(kv.remove(name));
+                return CompletableFuture.completedFuture(kv.remove(name, true));
             }
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new UncheckedIOException(e));

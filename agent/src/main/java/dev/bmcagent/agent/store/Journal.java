@@ -343,6 +343,11 @@ public final class Journal implements AutoCloseable {
         return recovery;
     }
 
+    /** How appends are made durable. */
+    public JournalOptions options() {
+        return options;
+    }
+
     public Path file() {
         return file;
     }

@@ -30,10 +30,12 @@ public final class Stores implements AutoCloseable {
     private final SettingsStore settings;
     private final AccountStore accounts;
     private final PasswordCipher cipher;
+    private final JournalOptions options;
 
     private Stores(StoreKind kind, EventLog events, SettingsStore settings, AccountStore accounts,
-                   PasswordCipher cipher) {
+                   PasswordCipher cipher, JournalOptions options) {
         this.kind = kind;
+        this.options = options;
         this.events = events;
         this.settings = settings;
         this.accounts = accounts;
@@ -43,7 +45,8 @@ public final class Stores implements AutoCloseable {
     /** Memory-only stores. */
     public static Stores inMemory(int historyPerHost) {
         return new Stores(StoreKind.MEMORY, new InMemoryEventLog(historyPerHost), new InMemorySettingsStore(),
-                new InMemoryAccountStore(), PasswordCipher.ephemeral(new SecureRandom()));
+                new InMemoryAccountStore(), PasswordCipher.ephemeral(new SecureRandom()),
+                JournalOptions.processCrashSafe());
     }
 
     /** Disk stores under {@code dataDir} (created 0700 if absent). */
@@ -62,7 +65,7 @@ public final class Stores implements AutoCloseable {
             DiskAccountStore accounts = DiskAccountStore.open(dir.resolve("accounts.journal"), cipher, options);
             log.info("stores open in {} ({} events, last sequence {})", dir,
                     events.recovery().records(), events.lastSequence());
-            return new Stores(StoreKind.DISK, events, settings, accounts, cipher);
+            return new Stores(StoreKind.DISK, events, settings, accounts, cipher, options);
         } catch (IOException | RuntimeException e) {
             for (int i = opened.size() - 1; i >= 0; i--) {
                 try {
@@ -79,6 +82,11 @@ public final class Stores implements AutoCloseable {
     public static Stores open(StoreKind kind, Path dataDir, int historyPerHost, JournalOptions options,
                               SecureRandom random) throws IOException {
         return kind == StoreKind.DISK ? onDisk(dataDir, historyPerHost, options, random) : inMemory(historyPerHost);
+    }
+
+    /** The durability every journal of this agent uses (the SEL journals too): the {@code fsync} policy. */
+    public JournalOptions journalOptions() {
+        return options;
     }
 
     public StoreKind kind() {
