@@ -17,6 +17,7 @@ import dev.bmcagent.agent.store.Account;
 import dev.bmcagent.agent.store.DataDirGuard;
 import dev.bmcagent.agent.store.JournalOptions;
 import dev.bmcagent.agent.store.Role;
+import dev.bmcagent.agent.store.StorageHealth;
 import dev.bmcagent.agent.store.Stores;
 import dev.bmcagent.agent.time.Scheduler;
 import java.io.IOException;
@@ -49,6 +50,8 @@ public final class AgentAssembly implements AutoCloseable {
     private final Deque<Running> running = new ArrayDeque<>();
     private final Set<Service> serving = EnumSet.noneOf(Service.class);
     private Stores stores;
+    /** Write failures of every journal (disk full), reported on IPMI, Redfish and MQTT. */
+    private final StorageHealth storageHealth = new StorageHealth();
     private AdminCredentials admin;
     private boolean closed;
 
@@ -125,7 +128,10 @@ public final class AgentAssembly implements AutoCloseable {
         // 7. MQTT telemetry: to the configured broker, else to an extension's embedded one, else none.
         if (brokerUrl.isPresent()) {
             List<String> hostIds = runtime.nodes().stream().map(HostNode::hostId).toList();
-            started("mqtt telemetry", telemetry(URI.create(brokerUrl.get()), hostIds)).start();
+            MqttTelemetry mqtt = started("mqtt telemetry", telemetry(URI.create(brokerUrl.get()), hostIds));
+            mqtt.start();
+            stores.health().onChange(problems -> mqtt.storageChanged(problems.stream()
+                    .map(p -> p.file().getFileName() + ": " + p.message()).sorted().toList()));
         } else {
             log.info("MQTT telemetry off: no mqtt.brokerUrl configured and no embedded broker");
         }
@@ -143,7 +149,7 @@ public final class AgentAssembly implements AutoCloseable {
 
     /** Journal durability from the fsync key; BATCH group-commits on the agent's scheduler. */
     public JournalOptions journalOptions() {
-        return new JournalOptions(config.fsync(), JournalOptions.DEFAULT_BATCH_INTERVAL, scheduler);
+        return new JournalOptions(config.fsync(), JournalOptions.DEFAULT_BATCH_INTERVAL, scheduler, storageHealth);
     }
 
     private MqttTelemetry telemetry(URI broker, List<String> hostIds) {

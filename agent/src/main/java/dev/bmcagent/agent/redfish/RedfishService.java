@@ -79,8 +79,8 @@ public final class RedfishService implements AutoCloseable {
             RedfishBackends backends = new RedfishBackends(
                     new RuntimeSystems(nodes, stores.settings(), uuid, writer),
                     new RuntimeChassis(nodes),
-                    new RuntimeManager(firmwareVersion, uuid, ipmiPort, options.port(), clock),
-                    new RuntimeLogs(nodes, cycles, writer),
+                    new RuntimeManager(firmwareVersion, uuid, ipmiPort, options.port(), clock, stores.health()),
+                    new RuntimeLogs(nodes, cycles, writer, stores.health()),
                     new AccountStoreDirectory(stores.accounts(), clock, writer, AccountStoreDirectory.defaultPolicy(),
                             stores.cipher()),
                     events);

@@ -4,6 +4,7 @@ import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.Journal;
 import dev.bmcagent.agent.store.JournalRecord;
 import dev.bmcagent.ipmi.sel.SelInfo;
+import dev.bmcagent.ipmi.sel.SelOutOfSpaceException;
 import dev.bmcagent.ipmi.sel.SelRecord;
 import dev.bmcagent.ipmi.sel.SelStore;
 import dev.bmcagent.ipmi.sel.SelTime;
@@ -35,6 +36,7 @@ import java.util.TreeMap;
  * was found damaged (records lost to corruption), ids resume above that mark, so no id is ever handed out twice.
  */
 public final class JournalSelStore implements SelStore, AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JournalSelStore.class);
     private static final byte APPEND = 'A';
     private static final byte DELETE = 'D';
     private static final byte CLEAR = 'C';
@@ -55,6 +57,8 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
     private long lastAdd = SelInfo.NEVER;
     private long lastErase = SelInfo.NEVER;
     private boolean overflow;
+    /** The last write failed (disk full): no free space is reported until a write succeeds. */
+    private boolean outOfSpace;
     /** The last id handed out, counted without wrapping at FFFEh (so that it can be compared with the mark). */
     private long issued;
 
@@ -164,7 +168,7 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
         try {
             journal.reserve(ID_MARK, u);
         } catch (IOException e) {
-            throw new UncheckedIOException("SEL journal " + journal.file() + " write failed", e);
+            refused(e);
         }
         SelRecord stored = record.withId(id).withTimestamp(SelTime.seconds(clock));
         writeAndApply(ByteBuffer.allocate(1 + SelRecord.LENGTH).put(APPEND).put(stored.encode()));
@@ -218,8 +222,8 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
 
     @Override
     public synchronized SelInfo info() {
-        return new SelInfo(byJournalId.size(), (capacity - byJournalId.size()) * SelRecord.LENGTH, lastAdd,
-                lastErase, overflow);
+        return new SelInfo(byJournalId.size(), outOfSpace ? 0 : (capacity - byJournalId.size()) * SelRecord.LENGTH,
+                lastAdd, lastErase, overflow);
     }
 
     /** The fsync policy of the journal under this SEL (the agent's {@code fsync} setting). */
@@ -232,7 +236,16 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
         return capacity;
     }
 
+    /** After an append that is already durable: a failure (disk full) only delays compaction to a later append. */
     private void compactIfLarge() {
+        try {
+            compactIfLargeOrThrow();
+        } catch (UncheckedIOException | SelOutOfSpaceException e) {
+            LOG.warn("SEL journal {}: compaction failed, retried later: {}", journal.file(), e.toString());
+        }
+    }
+
+    private void compactIfLargeOrThrow() {
         if (journal.size() > 2 * capacity + 16) {
             long m = write(ByteBuffer.allocate(12).put(META).putShort((short) lastId).putInt((int) lastAdd)
                     .putInt((int) lastErase).put((byte) (overflow ? 1 : 0)));
@@ -259,10 +272,23 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
 
     private long write(ByteBuffer payload) {
         try {
-            return journal.append(payload.array());
+            long id = journal.append(payload.array());
+            outOfSpace = false;
+            return id;
         } catch (IOException e) {
-            throw new UncheckedIOException("SEL journal " + journal.file() + " write failed", e);
+            refused(e);
+            throw new IllegalStateException("unreachable");
         }
+    }
+
+    /**
+     * A write failed (disk full, I/O error): the record is refused, visibly. Until a write succeeds again, Get SEL
+     * Info reports no free space, and the overflow flag is set (records are being dropped) until the next clear.
+     */
+    private void refused(IOException e) {
+        outOfSpace = true;
+        overflow = true;
+        throw new SelOutOfSpaceException("SEL journal " + journal.file() + " cannot be written: " + e.getMessage(), e);
     }
 
     @Override

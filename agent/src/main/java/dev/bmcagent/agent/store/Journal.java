@@ -155,32 +155,43 @@ public final class Journal implements AutoCloseable {
     public long append(byte[] payload) throws IOException {
         lock.lock();
         try {
-            ensureOpen();
-            long id = nextId;
-            ByteBuffer frame = JournalFormat.frame(id, payload);
-            marks.reserve(ID_KEY, id);
-            long at = end;
-            long p = at;
-            try {
-                while (frame.hasRemaining()) {
-                    p += channel.write(frame, p);
-                }
-            } catch (IOException e) {
-                discardPartialFrame(at);
-                throw e;
-            }
-            if (options.fsync() == FsyncPolicy.ALWAYS) {
-                channel.force(false);
-            } else {
-                dirty = true;
-            }
-            end = p;
-            nextId = id + 1;
-            index.add(id, at);
+            long id = appendLocked(payload);
+            options.health().ok(file);
             return id;
+        } catch (IOException e) {
+            if (!closed) {
+                options.health().failed(file, e);
+            }
+            throw e;
         } finally {
             lock.unlock();
         }
+    }
+
+    private long appendLocked(byte[] payload) throws IOException {
+        ensureOpen();
+        long id = nextId;
+        ByteBuffer frame = JournalFormat.frame(id, payload);
+        marks.reserve(ID_KEY, id);
+        long at = end;
+        long p = at;
+        try {
+            while (frame.hasRemaining()) {
+                p += channel.write(frame, p);
+            }
+        } catch (IOException e) {
+            discardPartialFrame(at);
+            throw e;
+        }
+        if (options.fsync() == FsyncPolicy.ALWAYS) {
+            channel.force(false);
+        } else {
+            dirty = true;
+        }
+        end = p;
+        nextId = id + 1;
+        index.add(id, at);
+        return id;
     }
 
     /** Best effort after a failed write (e.g. disk full): cut the partial frame so the file ends cleanly again. */
@@ -218,6 +229,9 @@ public final class Journal implements AutoCloseable {
         try {
             ensureOpen();
             marks.reserve(key, value);
+        } catch (IOException e) {
+            options.health().failed(file, e);
+            throw e;
         } finally {
             lock.unlock();
         }
@@ -279,7 +293,8 @@ public final class Journal implements AutoCloseable {
             Path tmp = compactFile(file);
             Files.deleteIfExists(tmp); // left by a compaction that failed earlier in this process
             JournalIndex newIndex = new JournalIndex();
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), AtomicFiles.ownerOnly())) {
                 long p = writeFully(out, JournalFormat.header(nextId), 0);
                 for (int i = 0; i < index.size(); i++) {
                     JournalRecord r = readAt(index.offset(i));
@@ -289,6 +304,9 @@ public final class Journal implements AutoCloseable {
                     }
                 }
                 out.force(true);
+            } catch (IOException e) {
+                Files.deleteIfExists(tmp); // e.g. disk full: give the space back, the journal is unchanged
+                throw e;
             }
             AtomicFiles.moveIntoPlace(tmp, file);
             FileChannel old = channel;

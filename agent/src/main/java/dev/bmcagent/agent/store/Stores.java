@@ -84,6 +84,11 @@ public final class Stores implements AutoCloseable {
         return kind == StoreKind.DISK ? onDisk(dataDir, historyPerHost, options, random) : inMemory(historyPerHost);
     }
 
+    /** Whether the journals can currently be written (disk full is reported here). */
+    public StorageHealth health() {
+        return options.health();
+    }
+
     /** The durability every journal of this agent uses (the SEL journals too): the {@code fsync} policy. */
     public JournalOptions journalOptions() {
         return options;

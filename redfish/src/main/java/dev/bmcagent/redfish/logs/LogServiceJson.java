@@ -11,12 +11,18 @@ final class LogServiceJson {
     }
 
     static ObjectNode service(String uri, String id, String name, String description, int entries) {
+        return service(uri, id, name, description, entries, java.util.List.of());
+    }
+
+    /** With {@code storageProblems} non-empty, {@code Status.Health} is Critical with a condition per problem. */
+    static ObjectNode service(String uri, String id, String name, String description, int entries,
+                              java.util.List<String> storageProblems) {
         ObjectNode n = Json.resource(uri, Schema.LOG_SERVICE, id, name);
         n.put("Description", description);
         n.put("ServiceEnabled", true);
         n.put("OverWritePolicy", "WrapsWhenFull");
         n.put("LogEntryType", id.equals("SEL") ? "SEL" : "Event");   // boot logs hold EntryType Event only
-        n.putObject("Status").put("State", "Enabled").put("Health", "OK");
+        StorageStatus.render(n, storageProblems);
         n.set("Entries", Json.link(uri + "/Entries"));
         n.putObject("Actions").putObject("#LogService.ClearLog").put("target", uri + "/Actions/LogService.ClearLog");
         return n;
