@@ -48,10 +48,10 @@ public final class DataDirGuard implements AutoCloseable {
 
     /** Creates or secures {@code dir}, then takes its lock; throws if another agent holds it. */
     public static DataDirGuard open(Path dir) throws IOException {
-        AtomicFiles.createPrivateDirectories(dir);
-        if (!Files.isDirectory(dir)) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IOException("data directory " + dir + " is not a directory");
         }
+        AtomicFiles.createPrivateDirectories(dir);
         secure(dir);
         if (!Files.isWritable(dir)) {
             throw new IOException("data directory " + dir + " is not writable");

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -78,23 +77,10 @@ public final class Journal implements AutoCloseable {
             JournalScan scan = JournalScan.scan(channel);
             long size = channel.size();
             boolean damaged = !scan.corrupt().isEmpty() || scan.validEnd() < size && !scan.tornTail();
-            Path copy = damaged ? copyAside() : null;
+            Path copy = damaged ? JournalRepair.copyAside(channel, file) : null;
             this.marks = HighWaterMarks.load(file);
-            long truncatedAt = -1;
-            if (scan.validEnd() < size) {
-                truncatedAt = scan.validEnd();
-                log.warn("journal {}: {} at offset {} ({} bytes) cut off", file,
-                        scan.tornTail() ? "torn tail" : "damaged tail (no valid record follows)", truncatedAt,
-                        size - truncatedAt);
-                channel.truncate(truncatedAt);
-                channel.force(true);
-            }
-            List<Long> skipped = new ArrayList<>();
-            for (JournalScan.Region r : scan.corrupt()) {
-                skipped.add(r.from());
-                log.warn("journal {}: {} corrupt bytes at offset {} skipped; the valid records after them are kept",
-                        file, r.length(), r.from());
-            }
+            long truncatedAt = JournalRepair.cutTail(channel, file, scan);
+            List<Long> skipped = JournalRepair.skipped(file, scan);
             this.index = scan.index();
             this.end = scan.validEnd();
             long next = Math.max(floor, scan.lastId() + 1);
@@ -118,29 +104,6 @@ public final class Journal implements AutoCloseable {
                 ? options.scheduler().scheduleAtFixedRate(options.batchInterval(), options.batchInterval(),
                         this::groupCommit)
                 : () -> { };
-    }
-
-    /** Copies the file as found to {@code <name>.damaged-<n>} (first unused n), owner-only, fsynced. */
-    private Path copyAside() throws IOException {
-        for (int n = 1; ; n++) {
-            Path target = file.resolveSibling(file.getFileName() + ".damaged-" + n);
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            try (FileChannel out = FileChannel.open(target, Set.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), AtomicFiles.ownerOnly())) {
-                long size = channel.size();
-                long p = 0;
-                while (p < size) {
-                    p += channel.transferTo(p, size - p, out);
-                }
-                out.force(true);
-            } catch (FileAlreadyExistsException e) {
-                continue; // created since the check: try the next number
-            }
-            AtomicFiles.fsyncDirectory(file.toAbsolutePath().getParent());
-            return target;
-        }
     }
 
     /** Opens (creating if absent) the journal at {@code file}, recovering it as described above. */
