@@ -1,6 +1,7 @@
 package dev.bmcagent.agent.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StorageHealth {
     private static final Logger log = LoggerFactory.getLogger(StorageHealth.class);
+    /** strerror(ENOSPC), as the JDK reports it. */
+    private static final String NO_SPACE = "No space left on device";
 
     /** A journal that cannot be written, and why. */
     public record Problem(Path file, String message) {
@@ -36,11 +39,31 @@ public final class StorageHealth {
         }
     }
 
-    /** Called by a journal whose write succeeded. */
+    /**
+     * Called by a journal whose write succeeded. A full disk is a property of the filesystem: a successful write
+     * there also clears the "no space" problems of the other journals on it (which may not be written for a while).
+     */
     void ok(Path file) {
-        if (!failing.isEmpty() && failing.remove(file) != null) {
+        if (failing.isEmpty()) {
+            return;
+        }
+        boolean changed = failing.remove(file) != null;
+        for (Map.Entry<Path, String> e : failing.entrySet()) {
+            if (e.getValue().contains(NO_SPACE) && sameFileStore(file, e.getKey())) {
+                changed |= failing.remove(e.getKey(), e.getValue());
+            }
+        }
+        if (changed) {
             log.warn("storage: {} writable again", file);
             changed();
+        }
+    }
+
+    private static boolean sameFileStore(Path a, Path b) {
+        try {
+            return Files.getFileStore(a).equals(Files.getFileStore(b));
+        } catch (IOException e) {
+            return false;
         }
     }
 
