@@ -20,14 +20,14 @@ import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.agent.telemetry.MqttOptions;
 import dev.bmcagent.agent.telemetry.MqttTelemetry;
 import dev.bmcagent.agent.store.Account;
-import dev.bmcagent.agent.store.AtomicFiles;
+import dev.bmcagent.agent.store.DataDirGuard;
 import dev.bmcagent.agent.store.JournalOptions;
 import dev.bmcagent.agent.store.Role;
+import dev.bmcagent.agent.store.StorageHealth;
 import dev.bmcagent.agent.store.Stores;
 import dev.bmcagent.agent.time.Scheduler;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -57,6 +57,8 @@ public final class AgentAssembly implements AutoCloseable {
     private final Deque<Running> running = new ArrayDeque<>();
     private final Set<Service> serving = EnumSet.noneOf(Service.class);
     private Stores stores;
+    /** Write failures of every journal (disk full), reported on IPMI, Redfish and MQTT. */
+    private final StorageHealth storageHealth = new StorageHealth();
     private AdminCredentials admin;
     private boolean closed;
 
@@ -95,11 +97,8 @@ public final class AgentAssembly implements AutoCloseable {
     }
 
     private void startAll(SecureRandom random) throws Exception {
-        // 1. Data directory (0700): all state lives under it.
-        AtomicFiles.createPrivateDirectories(config.dataDir());
-        if (!Files.isWritable(config.dataDir())) {
-            throw new IOException("data directory " + config.dataDir() + " is not writable");
-        }
+        // 1. Data directory (0700, locked before any file in it is touched): all state lives under it.
+        started("data directory lock", DataDirGuard.open(config.dataDir()));
 
         // 2. Stores: boot history / telemetry outbox, settings, accounts.
         stores = started("stores (" + config.store() + ")", Stores.open(config.store(), config.dataDir(),
@@ -153,7 +152,10 @@ public final class AgentAssembly implements AutoCloseable {
         // 8. MQTT telemetry: to the configured broker, else to an extension's embedded one, else none.
         if (brokerUrl.isPresent()) {
             List<String> hostIds = runtime.nodes().stream().map(HostNode::hostId).toList();
-            started("mqtt telemetry", telemetry(URI.create(brokerUrl.get()), hostIds)).start();
+            MqttTelemetry mqtt = started("mqtt telemetry", telemetry(URI.create(brokerUrl.get()), hostIds));
+            mqtt.start();
+            stores.health().onChange(problems -> mqtt.storageChanged(problems.stream()
+                    .map(p -> p.file().getFileName() + ": " + p.message()).sorted().toList()));
         } else {
             log.info("MQTT telemetry off: no mqtt.brokerUrl configured and no embedded broker");
         }
@@ -202,7 +204,7 @@ public final class AgentAssembly implements AutoCloseable {
 
     /** Journal durability from the fsync key; BATCH group-commits on the agent's scheduler. */
     public JournalOptions journalOptions() {
-        return new JournalOptions(config.fsync(), JournalOptions.DEFAULT_BATCH_INTERVAL, scheduler);
+        return new JournalOptions(config.fsync(), JournalOptions.DEFAULT_BATCH_INTERVAL, scheduler, storageHealth);
     }
 
     private MqttTelemetry telemetry(URI broker, List<String> hostIds) {

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * delivers them to subscribers (durable first: MQTT and Redfish may use the history as their outbox).
  *
  * <p>Sequence numbers are per host, start after the history's last one (so they continue across restarts) and
- * are gap-free: a number is used only once its event is durable. Publishing for one host is serialised; hosts
+ * are gap-free while the history accepts every event; an event the history refuses (disk full) keeps its number,
+ * so the gap shows subscribers (MQTT, Redfish) that an event was lost. Publishing for one host is serialised; hosts
  * publish independently.
  *
  * <p>Delivery is asynchronous: each subscriber has a bounded queue drained on the delivery executor, one event at
@@ -61,7 +62,7 @@ public final class EventStream {
      * Records {@code event} for {@code hostId} and queues it to the subscribers.
      *
      * @return the recorded event, with its sequence number
-     * @throws EventNotRecordedException when the history failed: nothing was delivered, the number is not used
+     * @throws EventNotRecordedException when the history failed: nothing was delivered, the number is skipped
      */
     public HostEvent publish(String hostId, LifecycleEvent event) {
         Objects.requireNonNull(event, "event");
@@ -79,6 +80,7 @@ public final class EventStream {
                 history.append(recorded);
             } catch (RuntimeException e) {
                 notRecorded.incrementAndGet();
+                seq.last = recorded.sequence(); // the number is skipped: subscribers see the loss as a gap
                 throw new EventNotRecordedException(String.format(Locale.ROOT,
                         "%s #%d not recorded: %s", hostId, recorded.sequence(), e), e);
             }

@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link HostEvent} is one JSON record ({@link EventCodec}) of host {@code i} for {@code "host<i>"}; a
  * {@code BootCycleStarted} event opens a new retention cycle, so the log keeps the newest N boot cycles per host.
  * Per-host sequence numbers are the events' own, so they continue after a restart ({@link #lastSequence} scans the
- * host's retained records once, then follows the appends).
+ * host's retained records once, then follows the appends). Each number is reserved in the log's high-water mark
+ * before it is used, so after records were lost to corruption the numbers resume above every one ever handed out
+ * (MQTT subscribers never see a sequence number twice).
  */
 public final class LogEventHistory implements EventHistory {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LogEventHistory.class);
@@ -49,6 +51,11 @@ public final class LogEventHistory implements EventHistory {
     public void append(HostEvent event) {
         int host = hostIndex(event.hostId());
         byte[] payload = codec.encode(event);
+        try {
+            log.reserve(mark(event.hostId()), event.sequence());
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException(event.hostId() + " #" + event.sequence() + " not recorded", e.getCause());
+        }
         try {
             (event.event() instanceof LifecycleEvent.BootCycleStarted ? log.append(host, payload)
                     : log.appendToCycle(host, payload)).join();
@@ -120,7 +127,14 @@ public final class LogEventHistory implements EventHistory {
     public long lastSequence(String hostId) {
         return last.computeIfAbsent(hostId, h -> {
             List<HostEvent> all = scan(h, 0, Integer.MAX_VALUE);
-            return all.isEmpty() ? 0L : all.get(all.size() - 1).sequence();
+            long found = all.isEmpty() ? 0L : all.get(all.size() - 1).sequence();
+            // after corruption: continue above every sequence number ever handed out, even lost ones
+            return Math.max(found, log.recoveredCeiling(mark(h)));
         });
+    }
+
+    /** High-water mark key of a host's sequence numbers. */
+    static String mark(String hostId) {
+        return "seq." + hostId;
     }
 }

@@ -105,8 +105,8 @@ public final class RedfishService implements AutoCloseable {
             RedfishBackends backends = new RedfishBackends(
                     new RuntimeSystems(nodes, stores.settings(), uuid, writer, FruIdentity.system(fru)),
                     new RuntimeChassis(nodes, FruIdentity.chassis(fru)),
-                    new RuntimeManager(firmwareVersion, uuid, ipmiPort, options.port(), clock),
-                    new RuntimeLogs(nodes, cycles, writer),
+                    new RuntimeManager(firmwareVersion, uuid, ipmiPort, options.port(), clock, stores.health()),
+                    new RuntimeLogs(nodes, cycles, writer, stores.health()),
                     new AccountStoreDirectory(stores.accounts(), clock, stores.lockouts(), stores.cipher()),
                     events,
                     new RuntimeFirmware(firmwareVersion, nodes));

@@ -2,6 +2,7 @@ package dev.bmcagent.agent.redfish;
 
 import dev.bmcagent.acpi.lifecycle.BootCycle;
 import dev.bmcagent.agent.runtime.HostNode;
+import dev.bmcagent.agent.store.StorageHealth;
 import dev.bmcagent.ipmi.sel.SelRecord;
 import dev.bmcagent.ipmi.sel.SelStore;
 import dev.bmcagent.ipmi.sel.SystemEvent;
@@ -29,11 +30,18 @@ final class RuntimeLogs implements LogBackend {
     private final Map<String, HostNode> nodes = new LinkedHashMap<>();
     private final BootCycleLog cycles;
     private final StoreWriter writer;
+    private final StorageHealth storage;
 
-    RuntimeLogs(List<HostNode> nodes, BootCycleLog cycles, StoreWriter writer) {
+    RuntimeLogs(List<HostNode> nodes, BootCycleLog cycles, StoreWriter writer, StorageHealth storage) {
+        this.storage = Objects.requireNonNull(storage, "storage");
         nodes.forEach(n -> this.nodes.put(n.hostId(), n));
         this.cycles = Objects.requireNonNull(cycles, "cycles");
         this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    @Override
+    public List<String> storageProblems() {
+        return RuntimeManager.problems(storage);
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.bmcagent.agent.redfish;
 import dev.bmcagent.redfish.backend.ManagerBackend;
 import dev.bmcagent.redfish.backend.ManagerView;
 import dev.bmcagent.redfish.backend.ResetType;
+import dev.bmcagent.agent.store.StorageHealth;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -17,8 +19,11 @@ final class RuntimeManager implements ManagerBackend {
     private final int ipmiPort;
     private final int httpsPort;
     private final Clock clock;
+    private final StorageHealth storage;
 
-    RuntimeManager(String firmwareVersion, UUID uuid, int ipmiPort, int httpsPort, Clock clock) {
+    RuntimeManager(String firmwareVersion, UUID uuid, int ipmiPort, int httpsPort, Clock clock,
+                   StorageHealth storage) {
+        this.storage = Objects.requireNonNull(storage, "storage");
         this.firmwareVersion = Objects.requireNonNull(firmwareVersion, "firmwareVersion");
         this.uuid = Objects.requireNonNull(uuid, "uuid");
         this.ipmiPort = ipmiPort;
@@ -29,6 +34,16 @@ final class RuntimeManager implements ManagerBackend {
     @Override
     public ManagerView manager() {
         return new ManagerView(firmwareVersion, uuid, ipmiPort, httpsPort, clock.instant());
+    }
+
+    /** Journals that cannot be written (disk full): Status.Health Critical. */
+    @Override
+    public List<String> storageProblems() {
+        return problems(storage);
+    }
+
+    static List<String> problems(StorageHealth storage) {
+        return storage.problems().stream().map(p -> p.file().getFileName() + ": " + p.message()).sorted().toList();
     }
 
     @Override

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Redfish login sessions in the settings store (on disk: the crash-safe settings journal), one JSON value per
  * session under {@code redfish.session.<id>}, and SessionTimeout under {@code redfish.sessionservice}. A session
- * holds the SHA-256 of its token, never the token. Writes go through the {@link StoreWriter} so the event loop never
- * waits for the journal; the store's compaction drops superseded last-use records.
+ * holds the SHA-256 of its token, never the token. Login and logout are written (fsynced) before they are answered;
+ * last-use updates go through the {@link StoreWriter} queue so the event loop never waits for them; the store's
+ * compaction drops superseded last-use records.
  */
 final class SettingsSessions implements SessionPersistence {
     static final String PREFIX = "redfish.session.";
@@ -30,6 +31,8 @@ final class SettingsSessions implements SessionPersistence {
 
     private final SettingsStore settings;
     private final StoreWriter writer;
+    /** Ids of the sessions in the store (a save of an id not in here is a login). */
+    private final java.util.Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SettingsSessions(SettingsStore settings, StoreWriter writer) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -46,6 +49,7 @@ final class SettingsSessions implements SessionPersistence {
             String id = key.substring(PREFIX.length());
             try {
                 out.add(fromJson(id, value));
+                stored.add(id);
             } catch (RuntimeException e) {
                 log.warn("redfish: stored session {} skipped: malformed ({})", id, e.getMessage());
             }
@@ -54,15 +58,25 @@ final class SettingsSessions implements SessionPersistence {
         return out;
     }
 
+    /**
+     * A new session is stored durably (fsynced) before the login is answered; later saves of a known session only
+     * move its last-use time and are queued.
+     */
     @Override
     public void save(StoredSession s) {
         ObjectNode json = toJson(s);
-        writer.submit("session " + s.id(), () -> settings.put(PREFIX + s.id(), json).join());
+        if (stored.add(s.id())) {
+            writer.runNow("session " + s.id(), () -> settings.putDurably(PREFIX + s.id(), json).join());
+        } else {
+            writer.submit("session " + s.id(), () -> settings.put(PREFIX + s.id(), json).join());
+        }
     }
 
+    /** Logout, expiry, account change: durable (fsynced) before the response goes out, after queued writes. */
     @Override
     public void delete(String id) {
-        writer.submit("deleting session " + id, () -> settings.remove(PREFIX + id).join());
+        stored.remove(id);
+        writer.runNow("deleting session " + id, () -> settings.removeDurably(PREFIX + id).join());
     }
 
     @Override

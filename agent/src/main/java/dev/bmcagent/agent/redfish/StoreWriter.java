@@ -1,5 +1,7 @@
 package dev.bmcagent.agent.redfish;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,33 @@ final class StoreWriter implements AutoCloseable {
                 log.error("redfish: {} failed ({} store write failures so far)", what, n, e);
             }
         });
+    }
+
+    /**
+     * Runs {@code write} after the writes already queued (so a queued last-use update can never resurrect a session
+     * deleted now) and waits for it: for security state that must be stored before the response goes out.
+     *
+     * @throws IllegalStateException when the write failed (it is also logged and counted)
+     */
+    void runNow(String what, Runnable write) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(what, () -> {
+            try {
+                write.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                throw e;
+            }
+        });
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + ": interrupted while storing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(what + " not stored: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     long failures() {

@@ -15,7 +15,6 @@ import dev.bmcagent.agent.ipmi.SettingsBootOptionsStore;
 import dev.bmcagent.agent.sel.JournalSelStore;
 import dev.bmcagent.agent.store.AtomicFiles;
 import dev.bmcagent.agent.store.Journal;
-import dev.bmcagent.agent.store.JournalOptions;
 import dev.bmcagent.agent.store.StoreKind;
 import dev.bmcagent.agent.store.Stores;
 import dev.bmcagent.agent.time.Scheduler;
@@ -145,7 +144,7 @@ public final class BmcRuntime implements AutoCloseable {
         List<SystemInterfaceState> sysIf = new ArrayList<>();
         for (int i = 0; i < o.hosts(); i++) {
             SelClock selClock = new SelClock(scheduler.clock());
-            SelStore sel = openSel(o, i, selClock);
+            SelStore sel = openSel(o, stores, i, selClock);
             VmHostPower power = new VmHostPower();
             powers.add(power);
             sysIf.add(new SystemInterfaceState());
@@ -214,14 +213,14 @@ public final class BmcRuntime implements AutoCloseable {
         }
     }
 
-    private SelStore openSel(RuntimeOptions o, int index, SelClock clock) throws IOException {
+    private SelStore openSel(RuntimeOptions o, Stores stores, int index, SelClock clock) throws IOException {
         if (o.store() == StoreKind.MEMORY) {
             return new InMemorySelStore(clock, o.selCapacity());
         }
         Path dir = o.dataDir().resolve("store");
         AtomicFiles.createPrivateDirectories(dir);
         Journal journal = Journal.open(dir.resolve(String.format(Locale.ROOT, "sel-host%d.journal", index)),
-                JournalOptions.processCrashSafe());
+                stores.journalOptions()); // the configured fsync policy, like every other journal
         JournalSelStore sel = new JournalSelStore(journal, clock, o.selCapacity());
         running.push(sel);
         return sel;

@@ -1,8 +1,10 @@
 package dev.bmcagent.agent.sel;
 
+import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.Journal;
 import dev.bmcagent.agent.store.JournalRecord;
 import dev.bmcagent.ipmi.sel.SelInfo;
+import dev.bmcagent.ipmi.sel.SelOutOfSpaceException;
 import dev.bmcagent.ipmi.sel.SelRecord;
 import dev.bmcagent.ipmi.sel.SelStore;
 import dev.bmcagent.ipmi.sel.SelTime;
@@ -29,13 +31,21 @@ import java.util.TreeMap;
  * {@code 'C'} (clear) + last ID + erase time; {@code 'M'} (snapshot) + last ID + last add + last erase + overflow.
  * Clear compacts the journal down to its {@code 'C'} record; when the journal holds more than twice the capacity
  * (deleted and dropped records), it is compacted to the live records plus an {@code 'M'} snapshot.
+ *
+ * <p>Before an id is handed out it is reserved in the journal's high-water mark ({@value #ID_MARK}); when the journal
+ * was found damaged (records lost to corruption), ids resume above that mark, so no id is ever handed out twice.
  */
 public final class JournalSelStore implements SelStore, AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JournalSelStore.class);
     private static final byte APPEND = 'A';
     private static final byte DELETE = 'D';
     private static final byte CLEAR = 'C';
     private static final byte META = 'M';
     private static final int READ_BATCH = 1024;
+    /** SEL record ids 0001h..FFFEh: 0000h and FFFFh are the "first"/"last" aliases. */
+    private static final int ID_SPACE = 0xFFFE;
+    /** High-water mark key (see {@link Journal#reserve}) of the SEL record id, counted without wrapping. */
+    static final String ID_MARK = "sel.recordId";
 
     private final Journal journal;
     private final Clock clock;
@@ -47,6 +57,10 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
     private long lastAdd = SelInfo.NEVER;
     private long lastErase = SelInfo.NEVER;
     private boolean overflow;
+    /** The last write failed (disk full): no free space is reported until a write succeeds. */
+    private boolean outOfSpace;
+    /** The last id handed out, counted without wrapping at FFFEh (so that it can be compared with the mark). */
+    private long issued;
 
     /** Replays {@code journal}; the store owns it from now on (closing the store closes it). */
     public JournalSelStore(Journal journal, Clock clock, int capacity) {
@@ -57,6 +71,27 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.capacity = capacity;
         replay();
+        long mark = journal.ceiling(ID_MARK);
+        if (journal.recovery().damaged() && mark > 0) {
+            issued = Math.max(mark, unwrap(lastId, mark)); // records were lost: resume above every id ever issued
+            lastId = wrap(issued);
+        } else {
+            issued = unwrap(lastId, mark);
+        }
+    }
+
+    /** The id {@code u} (counted without wrapping) stands for: 1..FFFEh. */
+    static int wrap(long u) {
+        return (int) ((u - 1) % ID_SPACE) + 1;
+    }
+
+    /** The largest value {@code <= mark} that wraps to {@code id} ({@code id} itself without a mark). */
+    static long unwrap(int id, long mark) {
+        if (id <= 0 || mark <= 0) {
+            return id;
+        }
+        long u = mark - Math.floorMod(mark - id, ID_SPACE);
+        return u > 0 ? u : id;
     }
 
     private void replay() {
@@ -124,12 +159,20 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
 
     @Override
     public synchronized int append(SelRecord record) {
-        int id = lastId;
+        long u = issued;
+        int id;
         do {
-            id = id >= 0xFFFE ? 1 : id + 1;
+            u++;
+            id = wrap(u);
         } while (journalIdById.containsKey(id));
+        try {
+            journal.reserve(ID_MARK, u);
+        } catch (IOException e) {
+            refused(e);
+        }
         SelRecord stored = record.withId(id).withTimestamp(SelTime.seconds(clock));
         writeAndApply(ByteBuffer.allocate(1 + SelRecord.LENGTH).put(APPEND).put(stored.encode()));
+        issued = u;
         compactIfLarge();
         return id;
     }
@@ -179,8 +222,13 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
 
     @Override
     public synchronized SelInfo info() {
-        return new SelInfo(byJournalId.size(), (capacity - byJournalId.size()) * SelRecord.LENGTH, lastAdd,
-                lastErase, overflow);
+        return new SelInfo(byJournalId.size(), outOfSpace ? 0 : (capacity - byJournalId.size()) * SelRecord.LENGTH,
+                lastAdd, lastErase, overflow);
+    }
+
+    /** The fsync policy of the journal under this SEL (the agent's {@code fsync} setting). */
+    public FsyncPolicy fsync() {
+        return journal.options().fsync();
     }
 
     @Override
@@ -188,7 +236,16 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
         return capacity;
     }
 
+    /** After an append that is already durable: a failure (disk full) only delays compaction to a later append. */
     private void compactIfLarge() {
+        try {
+            compactIfLargeOrThrow();
+        } catch (UncheckedIOException | SelOutOfSpaceException e) {
+            LOG.warn("SEL journal {}: compaction failed, retried later: {}", journal.file(), e.toString());
+        }
+    }
+
+    private void compactIfLargeOrThrow() {
         if (journal.size() > 2 * capacity + 16) {
             long m = write(ByteBuffer.allocate(12).put(META).putShort((short) lastId).putInt((int) lastAdd)
                     .putInt((int) lastErase).put((byte) (overflow ? 1 : 0)));
@@ -215,10 +272,23 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
 
     private long write(ByteBuffer payload) {
         try {
-            return journal.append(payload.array());
+            long id = journal.append(payload.array());
+            outOfSpace = false;
+            return id;
         } catch (IOException e) {
-            throw new UncheckedIOException("SEL journal " + journal.file() + " write failed", e);
+            refused(e);
+            throw new IllegalStateException("unreachable");
         }
+    }
+
+    /**
+     * A write failed (disk full, I/O error): the record is refused, visibly. Until a write succeeds again, Get SEL
+     * Info reports no free space, and the overflow flag is set (records are being dropped) until the next clear.
+     */
+    private void refused(IOException e) {
+        outOfSpace = true;
+        overflow = true;
+        throw new SelOutOfSpaceException("SEL journal " + journal.file() + " cannot be written: " + e.getMessage(), e);
     }
 
     @Override

@@ -6,8 +6,12 @@ import dev.bmcagent.ipmi.sdr.SensorNumbers;
 import dev.bmcagent.ipmi.sel.SelRecord;
 import dev.bmcagent.ipmi.sel.SelStore;
 import dev.bmcagent.ipmi.sel.SystemEvent;
+import dev.bmcagent.ipmi.sel.SelOutOfSpaceException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the lifecycle's SEL events into a host's {@link SelStore} as IPMI system event records: generator 0020h
@@ -20,15 +24,50 @@ public final class LifecycleSelWriter implements SelWriter {
     /** Sensor number of the OEM boot-order record (not in the SDR: ipmitool prints it as #0x08). */
     public static final int BOOT_ORDER_SENSOR = 0x08;
 
+    /** Records kept in memory while the SEL cannot be written (disk full), oldest first; beyond this, dropped. */
+    static final int MAX_PENDING = 256;
+    private static final Logger log = LoggerFactory.getLogger(LifecycleSelWriter.class);
+
     private final SelStore store;
+    private final ArrayDeque<SelRecord> pending = new ArrayDeque<>();
+    private long dropped;
 
     public LifecycleSelWriter(SelStore store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 
+    /**
+     * Appends the event's record. While the SEL refuses writes (disk full) the record is kept in memory, in order,
+     * and written before the next one once space returns (it is stamped then); beyond {@value #MAX_PENDING} kept
+     * records the oldest is dropped and counted. The SEL reports the refusal itself (overflow, no free space).
+     */
     @Override
-    public void append(SelEvent event, Instant at) {
-        store.append(SelRecord.of(0, 0, toSystemEvent(event)));
+    public synchronized void append(SelEvent event, Instant at) {
+        pending.addLast(SelRecord.of(0, 0, toSystemEvent(event)));
+        try {
+            while (!pending.isEmpty()) {
+                store.append(pending.peekFirst());
+                pending.removeFirst();
+            }
+        } catch (SelOutOfSpaceException e) {
+            if (pending.size() == 1) {
+                log.warn("SEL full ({}): keeping lifecycle records in memory until it can be written", e.getMessage());
+            }
+            while (pending.size() > MAX_PENDING) {
+                pending.removeFirst();
+                dropped++;
+            }
+        }
+    }
+
+    /** Records waiting for the SEL to accept writes again. */
+    public synchronized int pending() {
+        return pending.size();
+    }
+
+    /** Records dropped because more than {@value #MAX_PENDING} were waiting. */
+    public synchronized long dropped() {
+        return dropped;
     }
 
     /** The IPMI event fields of a domain SEL event. Pure. */

@@ -6,7 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * User accounts for IPMI and Redfish. Reads come from memory; writes are acknowledged when their future
- * completes. Names are unique (case-sensitive, as in IPMI).
+ * completes. Names are unique (case-sensitive, as in IPMI). Every account write is security state (password, role,
+ * enabled, locked): on disk it is fsynced before the future completes, whatever the configured fsync policy.
  */
 public interface AccountStore extends AutoCloseable {
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +17,8 @@ import java.util.Set;
 /**
  * Crash-safe whole-file writes: write a temp file beside the target, fsync it, rename it over the
  * target atomically, fsync the directory. At every step either the old or the new content is visible.
+ * The temp file is created exclusively ({@code CREATE_NEW}, no symlink followed): a symlink planted at the
+ * temp name is removed, never written through.
  */
 public final class AtomicFiles {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -26,9 +29,9 @@ public final class AtomicFiles {
     /** Atomically replaces {@code target} with {@code content}; {@code ownerOnly} creates it mode 0600. */
     public static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                attributes(ownerOnly))) {
+        Files.deleteIfExists(tmp); // a stale temp file, or a planted symlink: removes the link, never its target
+        try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS), attributes(ownerOnly))) {
             ByteBuffer b = ByteBuffer.wrap(content);
             while (b.hasRemaining()) {
                 ch.write(b);
@@ -67,6 +70,11 @@ public final class AtomicFiles {
         } else {
             Files.createDirectories(dir);
         }
+    }
+
+    /** Mode 0600 for a file being created (nothing where POSIX permissions do not exist). */
+    static FileAttribute<?>[] ownerOnly() {
+        return attributes(true);
     }
 
     private static FileAttribute<?>[] attributes(boolean ownerOnly) {

@@ -99,7 +99,7 @@ public final class DiskAccountStore implements AccountStore {
         id = Math.max(id, given.id() > 0 ? given.id() : FIRST_ID);
         Account account = given.withId(id);
         if (id > highWater()) {
-            kv.put(HIGH_WATER_KEY, Integer.toString(id).getBytes(StandardCharsets.US_ASCII));
+            kv.put(HIGH_WATER_KEY, Integer.toString(id).getBytes(StandardCharsets.US_ASCII), true);
         }
         ObjectNode n = json.createObjectNode()
                 .put("id", account.id())
@@ -107,7 +107,7 @@ public final class DiskAccountStore implements AccountStore {
                 .put("enabled", account.enabled())
                 .put("locked", account.locked())
                 .put("password", cipher.encrypt(account.name(), account.password()));
-        kv.put(account.name(), json.writeValueAsBytes(n));
+        kv.put(account.name(), json.writeValueAsBytes(n), true);    // durable before the answer (security state)
         decoded.put(account.name(), account);
     }
 
@@ -131,7 +131,7 @@ public final class DiskAccountStore implements AccountStore {
         try {
             synchronized (this) {
                 decoded.remove(name);
-                return CompletableFuture.completedFuture(kv.remove(name));
+                return CompletableFuture.completedFuture(kv.remove(name, true));
             }
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new UncheckedIOException(e));

@@ -19,6 +19,7 @@ public final class DiskEventLog implements EventLog {
     static final int MIN_DROPPED_FOR_COMPACTION = 1024;
     private static final int READ_CHUNK = 256;
     private static final int HEADER = 5;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiskEventLog.class);
 
     private final Journal journal;
     private final RetentionIndex retention;
@@ -68,12 +69,21 @@ public final class DiskEventLog implements EventLog {
             long seq = journal.append(framed);
             retention.add(host, seq, starts);
             if (retention.dropped() > Math.max(MIN_DROPPED_FOR_COMPACTION, retention.retained())) {
-                journal.compact(r -> retention.isRetained(host(r), r.id()));
-                retention.compacted();
+                compact();
             }
             return CompletableFuture.completedFuture(seq);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new UncheckedIOException(e));
+        }
+    }
+
+    /** The record is already durable: a failed compaction (disk full) only delays it to a later append. */
+    private void compact() {
+        try {
+            journal.compact(r -> retention.isRetained(host(r), r.id()));
+            retention.compacted();
+        } catch (IOException e) {
+            LOG.warn("events journal {}: compaction failed, retried later: {}", journal.file(), e.toString());
         }
     }
 
@@ -113,6 +123,20 @@ public final class DiskEventLog implements EventLog {
     @Override
     public synchronized long lastSequence() {
         return journal.nextId() - 1;
+    }
+
+    @Override
+    public void reserve(String key, long value) {
+        try {
+            journal.reserve(key, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long recoveredCeiling(String key) {
+        return journal.recovery().damaged() ? journal.ceiling(key) : 0;
     }
 
     @Override

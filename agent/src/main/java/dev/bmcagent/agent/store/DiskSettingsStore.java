@@ -24,8 +24,18 @@ public final class DiskSettingsStore implements SettingsStore {
 
     @Override
     public CompletableFuture<Void> put(String key, JsonNode value) {
+        return put(key, value, false);
+    }
+
+    @Override
+    public CompletableFuture<Void> putDurably(String key, JsonNode value) {
+        return put(key, value, true);
+    }
+
+    private CompletableFuture<Void> put(String key, JsonNode value, boolean durable) {
         try {
-            kv.put(SettingsKeys.check(key), json.writeValueAsBytes(java.util.Objects.requireNonNull(value, "value")));
+            kv.put(SettingsKeys.check(key), json.writeValueAsBytes(java.util.Objects.requireNonNull(value, "value")),
+                    durable);
             return CompletableFuture.completedFuture(null);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new UncheckedIOException(e));
@@ -34,8 +44,17 @@ public final class DiskSettingsStore implements SettingsStore {
 
     @Override
     public CompletableFuture<Boolean> remove(String key) {
+        return remove(key, false);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> removeDurably(String key) {
+        return remove(key, true);
+    }
+
+    private CompletableFuture<Boolean> remove(String key, boolean durable) {
         try {
-            return CompletableFuture.completedFuture(kv.remove(key));
+            return CompletableFuture.completedFuture(kv.remove(key, durable));
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new UncheckedIOException(e));
         }

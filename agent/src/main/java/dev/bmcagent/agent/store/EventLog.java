@@ -42,6 +42,23 @@ public interface EventLog extends AutoCloseable {
     /** Highest sequence number handed out so far (0 if none). */
     long lastSequence();
 
+    /**
+     * Call before handing out {@code value} of a counter kept in the payloads (e.g. a host's event sequence number):
+     * persists a high-water mark so that, if records are later lost to corruption, the counter resumes above every
+     * value it ever handed out (see {@link Journal#reserve}). Memory-only logs need nothing. Throws
+     * {@link java.io.UncheckedIOException} when the mark cannot be written (the value must then not be used).
+     */
+    default void reserve(String key, long value) {
+    }
+
+    /**
+     * When this log was recovered from a damaged file: the high-water mark of {@code key} (every value ever handed
+     * out is {@code <=} it); otherwise 0.
+     */
+    default long recoveredCeiling(String key) {
+        return 0;
+    }
+
     /** The retention limit per host, in cycles. */
     int capacityPerHost();
 

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -25,9 +26,12 @@ import org.slf4j.LoggerFactory;
  * {@code FileChannel.write}; the record then survives {@code kill -9} of this process. Power-loss
  * durability needs fsync: see {@link FsyncPolicy} (configured through {@link JournalOptions}).
  *
- * <p><b>Recovery.</b> {@link #open} verifies every frame's CRC32C, cuts off a torn tail (logging the
- * file and offset), skips a corrupt frame in the middle if a valid frame follows it (see
- * {@link JournalScan}), and continues ids after the highest one found.
+ * <p><b>Recovery.</b> {@link #open} verifies every frame's CRC32C and resynchronises past corruption to the next
+ * valid frame (see {@link JournalScan}): every valid record is kept, wherever the damage is. A torn tail (an
+ * append cut short by a crash) is cut off. When records were lost to corruption (corrupt bytes in the middle, or a
+ * damaged tail) the file is first copied as found to {@code <name>.damaged-<n>} for inspection, then rewritten
+ * without the corrupt bytes, and ids continue above the persisted high-water mark ({@link HighWaterMarks},
+ * {@code <name>.hwm}): no id ever handed out is handed out again, even one whose record was destroyed.
  *
  * <p><b>Retention.</b> {@link #retainLast} and {@link #compact} rewrite the kept frames into a temp file,
  * fsync it and rename it over the journal: a crash at any step leaves either the old or the new file.
@@ -38,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class Journal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
     private static final String COMPACT_SUFFIX = ".compact";
+    /** High-water mark key of the journal's own record ids. */
+    private static final String ID_KEY = "journal.id";
 
     private final Path file;
     private final JournalOptions options;
@@ -47,6 +53,7 @@ public final class Journal implements AutoCloseable {
     private FileChannel channel;
     private FileLock fileLock;
     private JournalIndex index;
+    private HighWaterMarks marks;
     private long end;
     private long nextId;
     private boolean dirty;
@@ -55,35 +62,39 @@ public final class Journal implements AutoCloseable {
     private Journal(Path file, JournalOptions options) throws IOException {
         this.file = file;
         this.options = options;
-        boolean stale = Files.deleteIfExists(compactFile(file));
-        if (stale) {
-            log.warn("journal {}: deleted an unfinished compaction file (crash during compaction)", file);
-        }
-        if (!Files.exists(file)) {
-            AtomicFiles.write(file, JournalFormat.header(1).array(), false);
-        }
-        openChannel();
+        openChannel(true); // the lock first: nothing of another opener's (its compaction file) is touched before
         try {
+            boolean stale = Files.deleteIfExists(compactFile(file));
+            if (stale) {
+                log.warn("journal {}: deleted an unfinished compaction file (crash during compaction)", file);
+            }
+            if (channel.size() == 0) { // new, or created by a run that died before writing the header
+                writeFully(channel, JournalFormat.header(1), 0);
+                channel.force(true);
+                AtomicFiles.fsyncDirectory(file.toAbsolutePath().getParent());
+            }
             long floor = readHeader(channel, file);
             JournalScan scan = JournalScan.scan(channel);
             long size = channel.size();
-            long truncatedAt = -1;
-            if (scan.validEnd() < size) {
-                truncatedAt = scan.validEnd();
-                log.warn("journal {}: torn tail at offset {} ({} bytes) truncated", file, truncatedAt,
-                        size - truncatedAt);
-                channel.truncate(truncatedAt);
-                channel.force(true);
-            }
-            for (long offset : scan.skippedOffsets()) {
-                log.warn("journal {}: corrupt record at offset {} skipped (CRC mismatch; valid records follow)",
-                        file, offset);
-            }
+            boolean damaged = !scan.corrupt().isEmpty() || scan.validEnd() < size && !scan.tornTail();
+            Path copy = damaged ? JournalRepair.copyAside(channel, file) : null;
+            this.marks = HighWaterMarks.load(file);
+            long truncatedAt = JournalRepair.cutTail(channel, file, scan);
+            List<Long> skipped = JournalRepair.skipped(file, scan);
             this.index = scan.index();
             this.end = scan.validEnd();
-            this.nextId = Math.max(floor, scan.lastId() + 1);
+            long next = Math.max(floor, scan.lastId() + 1);
+            if (damaged) {
+                next = Math.max(next, marks.ceiling(ID_KEY) + 1);
+                log.error("journal {}: damaged; original copied to {}; {} valid records kept; ids continue at {}",
+                        file, copy, index.size(), next);
+            }
+            this.nextId = next;
             this.recovery = new JournalRecovery(index.size(), truncatedAt,
-                    truncatedAt < 0 ? 0 : size - truncatedAt, scan.skippedOffsets(), stale);
+                    truncatedAt < 0 ? 0 : size - truncatedAt, skipped, stale, damaged, copy);
+            if (!skipped.isEmpty()) {
+                compact(r -> true); // rewrite without the corrupt bytes (the copy keeps them for inspection)
+            }
         } catch (IOException | RuntimeException e) {
             fileLock.release();
             channel.close();
@@ -107,23 +118,83 @@ public final class Journal implements AutoCloseable {
     public long append(byte[] payload) throws IOException {
         lock.lock();
         try {
-            ensureOpen();
-            long id = nextId;
-            ByteBuffer frame = JournalFormat.frame(id, payload);
-            long at = end;
-            long p = at;
+            long id = appendLocked(payload);
+            options.health().ok(file);
+            return id;
+        } catch (IOException e) {
+            if (!closed) {
+                options.health().failed(file, e);
+            }
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long appendLocked(byte[] payload) throws IOException {
+        ensureOpen();
+        long id = nextId;
+        ByteBuffer frame = JournalFormat.frame(id, payload);
+        marks.reserve(ID_KEY, id);
+        long at = end;
+        long p = at;
+        try {
             while (frame.hasRemaining()) {
                 p += channel.write(frame, p);
             }
-            if (options.fsync() == FsyncPolicy.ALWAYS) {
-                channel.force(false);
-            } else {
-                dirty = true;
+        } catch (IOException e) {
+            discardPartialFrame(at);
+            throw e;
+        }
+        if (options.fsync() == FsyncPolicy.ALWAYS) {
+            channel.force(false);
+        } else {
+            dirty = true;
+        }
+        end = p;
+        nextId = id + 1;
+        index.add(id, at);
+        return id;
+    }
+
+    /** Best effort after a failed write (e.g. disk full): cut the partial frame so the file ends cleanly again. */
+    private void discardPartialFrame(long at) {
+        try {
+            if (channel.size() > at) {
+                channel.truncate(at);
             }
-            end = p;
-            nextId = id + 1;
-            index.add(id, at);
-            return id;
+        } catch (IOException e) {
+            log.warn("journal {}: could not cut a partial frame at offset {} (recovery will): {}", file, at,
+                    e.toString());
+        }
+    }
+
+    /**
+     * The reserved ceiling of counter {@code key} (see {@link HighWaterMarks}): every value of it handed out
+     * so far is {@code <=} this; 0 if none was reserved.
+     */
+    public long ceiling(String key) {
+        lock.lock();
+        try {
+            return marks.ceiling(key);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Call before handing out {@code value} of a counter kept in this journal's payloads (e.g. a SEL record id):
+     * persists a higher ceiling when needed, so that after corruption the counter resumes above every value it
+     * ever handed out. Key: 1..64 of {@code [A-Za-z0-9._-]}.
+     */
+    public void reserve(String key, long value) throws IOException {
+        lock.lock();
+        try {
+            ensureOpen();
+            marks.reserve(key, value);
+        } catch (IOException e) {
+            options.health().failed(file, e);
+            throw e;
         } finally {
             lock.unlock();
         }
@@ -185,7 +256,8 @@ public final class Journal implements AutoCloseable {
             Path tmp = compactFile(file);
             Files.deleteIfExists(tmp); // left by a compaction that failed earlier in this process
             JournalIndex newIndex = new JournalIndex();
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), AtomicFiles.ownerOnly())) {
                 long p = writeFully(out, JournalFormat.header(nextId), 0);
                 for (int i = 0; i < index.size(); i++) {
                     JournalRecord r = readAt(index.offset(i));
@@ -195,11 +267,14 @@ public final class Journal implements AutoCloseable {
                     }
                 }
                 out.force(true);
+            } catch (IOException e) {
+                Files.deleteIfExists(tmp); // e.g. disk full: give the space back, the journal is unchanged
+                throw e;
             }
             AtomicFiles.moveIntoPlace(tmp, file);
             FileChannel old = channel;
             FileLock oldLock = fileLock;
-            openChannel();
+            openChannel(false);
             oldLock.release();
             old.close();
             int before = index.size();
@@ -247,6 +322,11 @@ public final class Journal implements AutoCloseable {
     /** What {@link #open} found and repaired. */
     public JournalRecovery recovery() {
         return recovery;
+    }
+
+    /** How appends are made durable. */
+    public JournalOptions options() {
+        return options;
     }
 
     public Path file() {
@@ -298,8 +378,13 @@ public final class Journal implements AutoCloseable {
         return new JournalRecord(id, payload);
     }
 
-    private void openChannel() throws IOException {
-        FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE));
+    private void openChannel(boolean create) throws IOException {
+        Set<java.nio.file.OpenOption> open = new java.util.HashSet<>(Set.of(StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+        if (create) {
+            open.add(StandardOpenOption.CREATE);
+        }
+        FileChannel ch = FileChannel.open(file, open, AtomicFiles.ownerOnly());
         try {
             FileLock l = ch.tryLock();
             if (l == null) {

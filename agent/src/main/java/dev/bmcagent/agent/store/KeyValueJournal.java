@@ -49,17 +49,33 @@ final class KeyValueJournal implements AutoCloseable {
     }
 
     synchronized void put(String key, byte[] value) throws IOException {
+        put(key, value, false);
+    }
+
+    /** {@code durable}: fsynced before returning, whatever the journal's policy (security state). */
+    synchronized void put(String key, byte[] value, boolean durable) throws IOException {
         JournalRecord r = write(PUT, key, value);
         apply(r);
+        if (durable) {
+            journal.sync();
+        }
         maybeCompact();
     }
 
     /** Returns true if the key existed. */
     synchronized boolean remove(String key) throws IOException {
+        return remove(key, false);
+    }
+
+    /** Returns true if the key existed; {@code durable} as in {@link #put(String, byte[], boolean)}. */
+    synchronized boolean remove(String key, boolean durable) throws IOException {
         if (!live.containsKey(key)) {
             return false;
         }
         apply(write(REMOVE, key, new byte[0]));
+        if (durable) {
+            journal.sync();
+        }
         maybeCompact();
         return true;
     }

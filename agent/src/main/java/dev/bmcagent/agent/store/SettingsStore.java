@@ -17,6 +17,19 @@ public interface SettingsStore extends AutoCloseable {
     /** Completes with true if the key existed. */
     CompletableFuture<Boolean> remove(String key);
 
+    /**
+     * Like {@link #put} for security state (login sessions, lockout): completes only once the value is on stable
+     * storage (fsynced, whatever the configured policy), so a power cut right after the answer cannot undo it.
+     */
+    default CompletableFuture<Void> putDurably(String key, JsonNode value) {
+        return put(key, value);
+    }
+
+    /** Like {@link #remove}, durable as {@link #putDurably} (e.g. a Redfish logout). */
+    default CompletableFuture<Boolean> removeDurably(String key) {
+        return remove(key);
+    }
+
     Optional<JsonNode> get(String key);
 
     /** All settings, sorted by key. */

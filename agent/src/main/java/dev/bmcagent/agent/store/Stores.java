@@ -37,10 +37,12 @@ public final class Stores implements AutoCloseable {
     private final AccountStore accounts;
     private final PasswordCipher cipher;
     private final AccountLockouts lockouts;
+    private final JournalOptions options;
 
     private Stores(StoreKind kind, EventLog events, SettingsStore settings, AccountStore accounts,
-                   PasswordCipher cipher) {
+                   PasswordCipher cipher, JournalOptions options) {
         this.kind = kind;
+        this.options = options;
         this.events = events;
         this.settings = settings;
         this.accounts = accounts;
@@ -51,7 +53,8 @@ public final class Stores implements AutoCloseable {
     /** Memory-only stores. */
     public static Stores inMemory(int historyPerHost) {
         return new Stores(StoreKind.MEMORY, new InMemoryEventLog(historyPerHost), new InMemorySettingsStore(),
-                new InMemoryAccountStore(), PasswordCipher.ephemeral(new SecureRandom()));
+                new InMemoryAccountStore(), PasswordCipher.ephemeral(new SecureRandom()),
+                JournalOptions.processCrashSafe());
     }
 
     /** Disk stores under {@code dataDir} (created 0700 if absent). */
@@ -59,6 +62,7 @@ public final class Stores implements AutoCloseable {
             throws IOException {
         Path dir = dataDir.resolve("store");
         AtomicFiles.createPrivateDirectories(dir);
+        DataDirGuard.secure(dir);
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             DiskEventLog events = DiskEventLog.open(dir.resolve("events.journal"), historyPerHost, options);
@@ -69,7 +73,7 @@ public final class Stores implements AutoCloseable {
             DiskAccountStore accounts = DiskAccountStore.open(dir.resolve("accounts.journal"), cipher, options);
             log.info("stores open in {} ({} events, last sequence {})", dir,
                     events.recovery().records(), events.lastSequence());
-            return new Stores(StoreKind.DISK, events, settings, accounts, cipher);
+            return new Stores(StoreKind.DISK, events, settings, accounts, cipher, options);
         } catch (IOException | RuntimeException e) {
             for (int i = opened.size() - 1; i >= 0; i--) {
                 try {
@@ -86,6 +90,16 @@ public final class Stores implements AutoCloseable {
     public static Stores open(StoreKind kind, Path dataDir, int historyPerHost, JournalOptions options,
                               SecureRandom random) throws IOException {
         return kind == StoreKind.DISK ? onDisk(dataDir, historyPerHost, options, random) : inMemory(historyPerHost);
+    }
+
+    /** Whether the journals can currently be written (disk full is reported here). */
+    public StorageHealth health() {
+        return options.health();
+    }
+
+    /** The durability every journal of this agent uses (the SEL journals too): the {@code fsync} policy. */
+    public JournalOptions journalOptions() {
+        return options;
     }
 
     public StoreKind kind() {

@@ -1,17 +1,14 @@
 package dev.bmcagent.agent.telemetry;
 
+import dev.bmcagent.agent.store.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -54,24 +51,15 @@ public final class AckStore {
         return acked;
     }
 
-    /** Replaces the file with {@code acked}, atomically. */
+    /** Replaces the file with {@code acked}, atomically (exclusive temp file, never through a symlink). */
     public void save(Map<String, Long> acked) {
         Properties p = new Properties();
         acked.forEach((h, v) -> p.setProperty(h, Long.toString(v)));
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "last MQTT-acknowledged event sequence per host");
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.createPrivateDirectories(file.getParent());
+            StringWriter text = new StringWriter();
+            p.store(text, "last MQTT-acknowledged event sequence per host");
+            AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save " + file, e);
         }

@@ -72,6 +72,8 @@ public final class MqttTelemetry implements AutoCloseable {
     private Duration backoff;
     private boolean ackDirty;
     private volatile boolean closing;
+    /** Owned by the worker thread. */
+    private List<String> storageProblems = List.of();
     private Subscription subscription;
     private volatile Scheduler.Cancellable stateTimer;
     private volatile String protocol = "";
@@ -157,6 +159,26 @@ public final class MqttTelemetry implements AutoCloseable {
         run(this::connect);
     }
 
+    /**
+     * The BMC's storage problems changed (disk full, or space back: empty): publishes or clears the retained
+     * {@link Topics#storageAlert()}. It does not go through the event history, which is what cannot be written.
+     */
+    public void storageChanged(List<String> problems) {
+        List<String> copy = List.copyOf(problems);
+        run(() -> {
+            storageProblems = copy;
+            if (link != null) {
+                publishStorage();
+            }
+        });
+    }
+
+    private void publishStorage() {
+        byte[] payload = storageProblems.isEmpty() ? new byte[0] : TelemetryJson.bytes(TelemetryJson.storageAlert(
+                stream.sessionId(), storageProblems, scheduler.clock().instant(), elapsed()));
+        send(new Outbound(topics.storageAlert(), payload, true, false, "", 0));
+    }
+
     /** Asks the worker to send whatever the history has; never blocks. */
     private void wake() {
         if (pumpQueued.compareAndSet(false, true)) {
@@ -190,6 +212,9 @@ public final class MqttTelemetry implements AutoCloseable {
             for (HostCursor c : cursors.values()) {
                 c.stateDirty = true;
                 c.alertsDirty = true;
+            }
+            if (!storageProblems.isEmpty()) {
+                publishStorage();
             }
             pump();
         } catch (Exception e) {

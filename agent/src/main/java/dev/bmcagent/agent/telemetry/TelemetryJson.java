@@ -91,6 +91,16 @@ public final class TelemetryJson {
     }
 
     /** The agent status document (retained on connect; the will carries "offline"). */
+    /** The storage alert: which journals cannot be written and why. */
+    public static ObjectNode storageAlert(String sessionId, java.util.List<String> problems, Instant now,
+                                          long elapsedNanos) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("schema", SCHEMA).put("sessionId", sessionId).put("kind", "critical").put("reason", "storage")
+                .put("time", now.toString()).put("elapsedNanos", elapsedNanos);
+        problems.forEach(n.putArray("problems")::add);
+        return n;
+    }
+
     public static ObjectNode status(String sessionId, String status, Instant now, long elapsedNanos) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("schema", SCHEMA).put("status", status).put("sessionId", sessionId).put("time", now.toString())

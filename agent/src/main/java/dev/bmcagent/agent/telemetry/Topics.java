@@ -15,6 +15,14 @@ public record Topics(String prefix) {
         return prefix + "/status";
     }
 
+    /**
+     * {@code <prefix>/alerts/storage}: retained while the BMC cannot store records (disk full), empty retained when
+     * it can again.
+     */
+    public String storageAlert() {
+        return prefix + "/alerts/storage";
+    }
+
     /** {@code <prefix>/<host>/state}: retained current state document. */
     public String state(String hostId) {
         return prefix + "/" + hostId + "/state";

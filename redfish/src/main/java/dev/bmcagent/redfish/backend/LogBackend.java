@@ -6,6 +6,11 @@ import java.util.List;
 /** The BMC's SEL and each host's boot history (boot cycles with their phases and POST codes). */
 public interface LogBackend {
 
+    /** Why new log entries cannot be stored right now (disk full); empty when they can. See ManagerBackend. */
+    default List<String> storageProblems() {
+        return List.of();
+    }
+
     /** SEL records, oldest first. */
     List<LogEntryView> selEntries();
 

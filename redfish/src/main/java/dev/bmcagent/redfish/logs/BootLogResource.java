@@ -49,7 +49,8 @@ public final class BootLogResource {
         routes.get("/redfish/v1/Systems/:systemId/LogServices/BootHistory", Privilege.Login, (ctx, p) -> {
             String id = system(ctx);
             Responses.resource(ctx, LogServiceJson.service(services(id) + "/BootHistory", "BootHistory",
-                    "Boot History", "One entry per boot cycle", logs.bootCycles(id).size(), clock.instant()));
+                    "Boot History", "One entry per boot cycle", logs.bootCycles(id).size(), clock.instant(),
+                    logs.storageProblems()));
         });
         routes.get("/redfish/v1/Systems/:systemId/LogServices/BootHistory/Entries", Privilege.Login,
                 (ctx, p) -> Responses.resource(ctx, entries(system(ctx), "BootHistory", history(system(ctx)))));
@@ -60,7 +61,8 @@ public final class BootLogResource {
         routes.get("/redfish/v1/Systems/:systemId/LogServices/PostCodes", Privilege.Login, (ctx, p) -> {
             String id = system(ctx);
             Responses.resource(ctx, LogServiceJson.service(services(id) + "/PostCodes", "PostCodes",
-                    "POST Code Log", "POST codes per boot cycle", postCodes(id).size(), clock.instant()));
+                    "POST Code Log", "POST codes per boot cycle", postCodes(id).size(), clock.instant(),
+                    logs.storageProblems()));
         });
         routes.get("/redfish/v1/Systems/:systemId/LogServices/PostCodes/Entries", Privilege.Login,
                 (ctx, p) -> Responses.resource(ctx, entries(system(ctx), "PostCodes", postCodes(system(ctx)))));

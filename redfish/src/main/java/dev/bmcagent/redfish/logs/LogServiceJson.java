@@ -11,8 +11,12 @@ final class LogServiceJson {
     private LogServiceJson() {
     }
 
-    /** @param now the service's current time (LogService DateTime, the clock entries are stamped with) */
-    static ObjectNode service(String uri, String id, String name, String description, int entries, Instant now) {
+    /**
+     * @param now             the service's current time (LogService DateTime, the clock entries are stamped with)
+     * @param storageProblems when non-empty, {@code Status.Health} is Critical with a condition per problem
+     */
+    static ObjectNode service(String uri, String id, String name, String description, int entries, Instant now,
+                              java.util.List<String> storageProblems) {
         ObjectNode n = Json.resource(uri, Schema.LOG_SERVICE, id, name);
         n.put("Description", description);
         n.put("DateTime", Json.dateTime(now));
@@ -20,7 +24,7 @@ final class LogServiceJson {
         n.put("ServiceEnabled", true);
         n.put("OverWritePolicy", "WrapsWhenFull");
         n.put("LogEntryType", id.equals("SEL") ? "SEL" : "Event");   // boot logs hold EntryType Event only
-        n.putObject("Status").put("State", "Enabled").put("Health", "OK");
+        StorageStatus.render(n, storageProblems);
         n.set("Entries", Json.link(uri + "/Entries"));
         n.putObject("Actions").putObject("#LogService.ClearLog").put("target", uri + "/Actions/LogService.ClearLog");
         return n;

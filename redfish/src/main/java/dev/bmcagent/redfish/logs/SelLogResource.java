@@ -34,7 +34,8 @@ public final class SelLogResource {
                 Json.collection(SERVICES, Schema.LOG_SERVICE_COLLECTION, "Log Service Collection", List.of(SEL))));
         routes.get("/redfish/v1/Managers/bmc/LogServices/SEL", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
                 LogServiceJson.service(SEL, "SEL", "IPMI SEL", "System Event Log",
-                        backend.selEntries().size(), clock.instant())));
+                        backend.selEntries().size(), clock.instant(),
+                        backend.storageProblems())));
         routes.get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries", Privilege.Login, (ctx, p) -> {
             ObjectNode n = Json.collection(SEL + "/Entries", Schema.LOG_ENTRY_COLLECTION, "SEL Entries", List.of());
             n.remove("Members");

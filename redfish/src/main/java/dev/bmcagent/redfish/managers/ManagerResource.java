@@ -10,6 +10,7 @@ import dev.bmcagent.redfish.backend.SystemsBackend;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Bodies;
 import dev.bmcagent.redfish.http.Json;
+import dev.bmcagent.redfish.logs.StorageStatus;
 import dev.bmcagent.redfish.http.Principal;
 import dev.bmcagent.redfish.http.RedfishError;
 import dev.bmcagent.redfish.http.Responses;
@@ -59,7 +60,7 @@ public final class ManagerResource {
         n.put("DateTime", Json.dateTime(m.dateTime()));
         n.put("DateTimeLocalOffset", "+00:00");
         n.put("PowerState", "On");
-        n.putObject("Status").put("State", "Enabled").put("Health", "OK");
+        StorageStatus.render(n, backend.storageProblems());
         n.set("NetworkProtocol", Json.link(BMC + "/NetworkProtocol"));
         n.set("LogServices", Json.link(BMC + "/LogServices"));
         n.set("EthernetInterfaces", Json.link(BMC + "/EthernetInterfaces"));

@@ -9,6 +9,7 @@ import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.ipmi.message.NetFn;
 import dev.bmcagent.ipmi.message.Privilege;
 import dev.bmcagent.ipmi.registry.CommandSpec;
+import dev.bmcagent.ipmi.sel.SelOutOfSpaceException;
 import dev.bmcagent.ipmi.sel.SelRecord;
 import dev.bmcagent.ipmi.sel.SelStore;
 import dev.bmcagent.ipmi.sel.SystemEvent;
@@ -55,7 +56,12 @@ public final class EventCommands {
             return IpmiResponse.ok(); // the receiver writes the SEL record itself, owned by the BMC: no raw copy
         }
         SelStore store = sel.forHost(host);
-        int id = store.append(record);
+        int id;
+        try {
+            id = store.append(record);
+        } catch (SelOutOfSpaceException e) {
+            throw error(CompletionCode.OUT_OF_SPACE, e.getMessage()); // C4h: the event could not be logged
+        }
         store.get(id).ifPresent(receiver::onPlatformEvent);
         return IpmiResponse.ok();
     }

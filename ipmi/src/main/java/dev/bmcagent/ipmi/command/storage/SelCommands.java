@@ -14,6 +14,7 @@ import dev.bmcagent.ipmi.registry.CommandSpec;
 import dev.bmcagent.ipmi.sel.Reservation;
 import dev.bmcagent.ipmi.sel.SelClock;
 import dev.bmcagent.ipmi.sel.SelInfo;
+import dev.bmcagent.ipmi.sel.SelOutOfSpaceException;
 import dev.bmcagent.ipmi.sel.SelRecord;
 import dev.bmcagent.ipmi.sel.SelStore;
 import dev.bmcagent.ipmi.sel.SelTime;
@@ -130,7 +131,12 @@ public final class SelCommands {
         } catch (IllegalArgumentException e) {
             throw error(CompletionCode.INVALID_DATA_FIELD, e.getMessage());
         }
-        int id = sel.forHost(rq.context().hostIndex()).append(record);
+        int id;
+        try {
+            id = sel.forHost(rq.context().hostIndex()).append(record);
+        } catch (SelOutOfSpaceException e) {
+            throw error(CompletionCode.OUT_OF_SPACE, e.getMessage()); // C4h: storage full, record not added
+        }
         byte[] out = new byte[2];
         le16(out, 0, id);
         return IpmiResponse.ok(out);
