@@ -32,11 +32,12 @@ import java.util.Set;
  * @param failedSensors  sensors that should be readable and are not (S0 only)
  * @param alerts         active alerts by kind (at most one per kind: one alert per episode)
  * @param reconcile      boot-order reconciler state
+ * @param memory         DIMMs of the last good boot and of the boot in progress (the MISSING_MEMORY baseline)
  */
 public record HostState(boolean connected, boolean powerOn, AcpiSystemState system, AcpiDeviceState device,
                         boolean acpiInferred, Instant acpiChangedAt, BootProgress progress, Optional<BootCycle> cycle,
                         long bootCycles, Set<GateClass> closedGates, FanMode fanMode, Set<String> failedSensors,
-                        Map<AlertKind, Alert> alerts, ReconcileState reconcile) {
+                        Map<AlertKind, Alert> alerts, ReconcileState reconcile, MemoryBaseline memory) {
 
     public HostState {
         Objects.requireNonNull(system, "system");
@@ -49,6 +50,16 @@ public record HostState(boolean connected, boolean powerOn, AcpiSystemState syst
         failedSensors = Set.copyOf(failedSensors);
         alerts = alerts.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(alerts));
         Objects.requireNonNull(reconcile, "reconcile");
+        Objects.requireNonNull(memory, "memory");
+    }
+
+    /** A state with no memory report seen yet. */
+    public HostState(boolean connected, boolean powerOn, AcpiSystemState system, AcpiDeviceState device,
+                     boolean acpiInferred, Instant acpiChangedAt, BootProgress progress, Optional<BootCycle> cycle,
+                     long bootCycles, Set<GateClass> closedGates, FanMode fanMode, Set<String> failedSensors,
+                     Map<AlertKind, Alert> alerts, ReconcileState reconcile) {
+        this(connected, powerOn, system, device, acpiInferred, acpiChangedAt, progress, cycle, bootCycles, closedGates,
+                fanMode, failedSensors, alerts, reconcile, MemoryBaseline.UNKNOWN);
     }
 
     /**
