@@ -89,8 +89,8 @@ class BootOverVmLinkTest {
         assertEquals(List.of("Power on", "BootCycleStarted", "Acpi S2_D2", "FanModeChanged",
                 "Progress PrimaryProcessorInitializationStarted", "Progress MemoryInitializationStarted",
                 "Progress SecondaryProcessorInitializationStarted", "PostCodeSeen", "Progress PCIResourceConfigStarted",
-                "Progress OSBootStarted", "Acpi S0_G0_D0", "GateChanged", "GateChanged", "FanModeChanged",
-                "Progress OSRunning", "BootCycleEnded"), names);
+                "Progress OSBootStarted", "Acpi S0_G0_D0", "Progress OSRunning", "BootCycleEnded", "GateChanged",
+                "GateChanged", "FanModeChanged"), names);
         assertEquals(0, f.node().agent().effectFailures());
     }
 

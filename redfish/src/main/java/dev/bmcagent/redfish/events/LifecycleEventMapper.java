@@ -56,9 +56,20 @@ public final class LifecycleEventMapper {
         if (e instanceof LifecycleEvent.AlertRaised r) {
             return alertRaised(hostId, r, system, chassis, sequence);
         }
+        if (e instanceof LifecycleEvent.AlertUpdated u) {
+            return Optional.of(new RedfishEvent(BootMessage.AlertUpdated.messageId(),
+                    List.of(hostId, u.alert().kind().name(), u.alert().detail()),
+                    u.alert().kind() == AlertKind.FAN_FAILSAFE ? chassis : system,
+                    EventSeverity.valueOf(u.alert().severity().name()), u.at(), sequence));
+        }
         if (e instanceof LifecycleEvent.AlertCleared c) {
-            BootMessage m = c.kind() == AlertKind.STUCK_PRE_OS ? BootMessage.StuckPreOsCleared
-                    : c.kind() == AlertKind.FAN_FAILSAFE ? BootMessage.FanFailSafeLeft : BootMessage.BootOrderAlarmCleared;
+            BootMessage m = switch (c.kind()) {
+                case STUCK_PRE_OS -> BootMessage.StuckPreOsCleared;
+                case FAN_FAILSAFE -> BootMessage.FanFailSafeLeft;
+                case BOOT_ORDER -> BootMessage.BootOrderAlarmCleared;
+                case SLOW_BOOT -> BootMessage.SlowBootCleared;
+                case MISSING_MEMORY -> BootMessage.MissingMemoryCleared;
+            };
             return event(m, List.of(hostId, c.reason()), c.kind() == AlertKind.FAN_FAILSAFE ? chassis : system, e,
                     sequence);
         }
@@ -89,6 +100,10 @@ public final class LifecycleEventMapper {
                     r, sequence);
             case BOOT_ORDER -> event(BootMessage.BootOrderAlarm, List.of(hostId, r.alert().detail()), system, r,
                     sequence);
+            case SLOW_BOOT -> event(BootMessage.SlowBootRaised, List.of(hostId, r.alert().detail()), system, r,
+                    sequence);
+            case MISSING_MEMORY -> event(BootMessage.MissingMemoryRaised, List.of(hostId, r.alert().detail()), system,
+                    r, sequence);
         };
     }
 
