@@ -98,6 +98,8 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             if (s.powerOn) {
                 bootOrder.refused(s);
             }
+        } else if (input instanceof LifecycleInput.FanStalled f) {
+            FanStall.reported(s, f);
         } else if (input instanceof LifecycleInput.MemoryReported m) {
             if (s.powerOn) {
                 MissingMemory.reported(s, m);

@@ -104,6 +104,13 @@ public sealed interface LifecycleInput {
         }
     }
 
+    /** A fan reads 0 RPM while commanded to spin (stalled=true), or spins again (false); BMC-detected, any state. */
+    record FanStalled(String fan, boolean stalled) implements LifecycleInput {
+        public FanStalled {
+            Objects.requireNonNull(fan, "fan");
+        }
+    }
+
     /** The host reported its current boot order at POST (boot option display strings, in order). */
     record BootOrderReported(List<String> options) implements LifecycleInput {
         public BootOrderReported {

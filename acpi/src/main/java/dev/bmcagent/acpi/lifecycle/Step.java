@@ -37,6 +37,7 @@ final class Step {
     final EnumMap<AlertKind, Alert> alerts;
     ReconcileState reconcile;
     MemoryBaseline memory;
+    final Set<String> stalledFans;
     private final List<Effect> effects = new ArrayList<>();
 
     Step(HostState s, Instant now) {
@@ -57,11 +58,13 @@ final class Step {
         alerts.putAll(s.alerts());
         reconcile = s.reconcile();
         memory = s.memory();
+        stalledFans = new java.util.TreeSet<>(s.stalledFans());
     }
 
     Transition transition() {
         HostState state = new HostState(connected, powerOn, system, device, acpiInferred, acpiChangedAt, progress, cycle,
-                bootCycles, closedGates, fanMode, failedSensors, alerts, reconcile, memory);
+                bootCycles, closedGates, fanMode, failedSensors, alerts, reconcile, memory,
+                stalledFans);
         return new Transition(state, effects);
     }
 

@@ -13,6 +13,8 @@ public enum AlertKind {
     STUCK_PRE_OS(AlertSeverity.Warning),
     /** Fans in fail-safe because of a real failure in S0. */
     FAN_FAILSAFE(AlertSeverity.Critical),
+    /** A fan reads 0 RPM while commanded to spin, in any power state (shown on the Chassis). */
+    FAN_STALL(AlertSeverity.Critical),
     /** The declared boot order could not be made to stick after the allowed re-applies. */
     BOOT_ORDER(AlertSeverity.Critical),
     /** One boot lost more than the limit to dead network-boot interfaces; cleared by a boot that does not. */

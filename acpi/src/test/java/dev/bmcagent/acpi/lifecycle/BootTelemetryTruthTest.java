@@ -116,4 +116,21 @@ class BootTelemetryTruthTest {
                 .feed(new LifecycleInput.Progress(new ProgressCode.IpmiFirmwareProgress(0x01)));
         assertEquals("SEL:0F/02:01", describe(h.last));
     }
+
+    @Test
+    void aStalledFanIsOneCriticalAlertInAnyStateUntilEveryFanSpins() {
+        Host h = new Host().powerOn().acpi(AcpiSystemState.S2_D2).feed(new LifecycleInput.FanStalled("SYS_FAN2", true));
+        assertEquals(AlertSeverity.Critical, h.state.alerts().get(AlertKind.FAN_STALL).severity(), "during POST");
+        h.feed(new LifecycleInput.FanStalled("SYS_FAN1", true));
+        assertEquals("stalled (0 RPM while commanded): [SYS_FAN1, SYS_FAN2]",
+                h.state.alerts().get(AlertKind.FAN_STALL).detail());
+        h.powerOff();
+        assertTrue(h.state.alerts().containsKey(AlertKind.FAN_STALL), "a broken fan stays broken when off");
+        h.powerOn().feed(new LifecycleInput.FanStalled("SYS_FAN1", false));
+        assertTrue(h.state.alerts().containsKey(AlertKind.FAN_STALL));
+        h.feed(new LifecycleInput.FanStalled("SYS_FAN2", false));
+        assertFalse(h.state.alerts().containsKey(AlertKind.FAN_STALL));
+        assertEquals(1, h.events(LifecycleEvent.AlertRaised.class).size());
+        assertEquals(1, h.events(LifecycleEvent.AlertCleared.class).size());
+    }
 }

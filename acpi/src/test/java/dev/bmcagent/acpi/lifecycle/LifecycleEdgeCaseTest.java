@@ -40,6 +40,7 @@ class LifecycleEdgeCaseTest {
                 new LifecycleInput.BootOrderDeclared(List.of()),
                 new LifecycleInput.BootOrderRefused(),
                 new LifecycleInput.MemoryReported(7, 8, 7 * 16384),
+                new LifecycleInput.FanStalled("SYS_FAN1", true),
                 new LifecycleInput.HostDisconnected());
         Set<Class<?>> sampled = samples.stream().map(Object::getClass).collect(Collectors.toSet());
         assertEquals(Set.of(LifecycleInput.class.getPermittedSubclasses()), sampled);

@@ -30,7 +30,8 @@ class LifecycleScenarioTest {
     @Test
     void fullBoot() {
         Host h = new Host().powerOn();
-        assertEquals("PowerChanged BootCycleStarted SEL:1D/00", describe(h.last));
+        assertEquals("PowerChanged BootCycleStarted SEL:1D/00 GATE:POWER_GOOD=open GateChanged", describe(h.last),
+                "fan tachometers read from power-on, POST included");
         assertEquals(Set.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT), h.state.closedGates());
 
         h.seconds(2).acpi(AcpiSystemState.S2_D2);
@@ -78,7 +79,8 @@ class LifecycleScenarioTest {
         assertEquals("AcpiChanged SEL:22/05 GATE:HOST_ON=closed GateChanged "
                 + "GATE:NOT_DURING_FIRMWARE_INIT=closed GateChanged", describe(h.last));
         h.seconds(1).powerOff();
-        assertEquals("PowerChanged BootProgressChanged", describe(h.last), "S5 reported: nothing inferred");
+        assertEquals("PowerChanged BootProgressChanged GATE:POWER_GOOD=closed GateChanged", describe(h.last),
+                "S5 reported: nothing inferred");
         assertEquals(BootProgressState.None, h.state.progress().lastState());
         assertEquals(Optional.of(Duration.ofSeconds(132)), h.state.progress().lastBootTimeSeconds());
     }
@@ -89,7 +91,8 @@ class LifecycleScenarioTest {
                 .acpi(AcpiSystemState.S0_G0_D0).feed(new LifecycleInput.OsBootComplete());
         h.seconds(100).powerOff();
         assertEquals("PowerChanged AcpiChanged SEL:22/05 BootProgressChanged GATE:HOST_ON=closed GateChanged "
-                + "GATE:NOT_DURING_FIRMWARE_INIT=closed GateChanged", describe(h.last));
+                + "GATE:POWER_GOOD=closed GateChanged GATE:NOT_DURING_FIRMWARE_INIT=closed GateChanged",
+                describe(h.last));
         LifecycleEvent.AcpiChanged inferred = Host.events(h.last, LifecycleEvent.AcpiChanged.class).get(0);
         assertEquals(AcpiSystemState.S5_G2, inferred.system());
         assertTrue(inferred.inferred());

@@ -213,11 +213,11 @@ final class RuntimeSystems implements SystemsBackend {
         }
     }
 
-    /** The worst severity of the host's active alerts (fan fail-safe shows on the Chassis instead). */
+    /** The worst severity of the host's active alerts (fan alerts concern the Chassis instead). */
     static Health health(HostState s) {
         Health worst = Health.OK;
         for (Alert a : s.alerts().values()) {
-            if (a.kind() != AlertKind.FAN_FAILSAFE) {
+            if (a.kind() != AlertKind.FAN_FAILSAFE && a.kind() != AlertKind.FAN_STALL) {
                 Health h = Health.valueOf(a.severity().name());
                 if (h.compareTo(worst) > 0) {
                     worst = h;

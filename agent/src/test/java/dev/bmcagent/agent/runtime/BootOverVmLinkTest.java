@@ -86,7 +86,7 @@ class BootOverVmLinkTest {
                 f.sel().stream().filter(r -> r.startsWith("BIOS")).collect(Collectors.toList()));
         await().until(() -> eventNames().contains("BootCycleEnded"));
         List<String> names = eventNames();
-        assertEquals(List.of("Power on", "BootCycleStarted", "Acpi S2_D2", "FanModeChanged",
+        assertEquals(List.of("Power on", "BootCycleStarted", "GateChanged", "Acpi S2_D2", "FanModeChanged",
                 "Progress PrimaryProcessorInitializationStarted", "Progress MemoryInitializationStarted",
                 "Progress SecondaryProcessorInitializationStarted", "PostCodeSeen", "Progress PCIResourceConfigStarted",
                 "Progress OSBootStarted", "Acpi S0_G0_D0", "Progress OSRunning", "BootCycleEnded", "GateChanged",

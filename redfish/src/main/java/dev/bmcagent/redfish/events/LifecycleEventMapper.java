@@ -59,7 +59,7 @@ public final class LifecycleEventMapper {
         if (e instanceof LifecycleEvent.AlertUpdated u) {
             return Optional.of(new RedfishEvent(BootMessage.AlertUpdated.messageId(),
                     List.of(hostId, u.alert().kind().name(), u.alert().detail()),
-                    u.alert().kind() == AlertKind.FAN_FAILSAFE ? chassis : system,
+                    onChassis(u.alert().kind()) ? chassis : system,
                     EventSeverity.valueOf(u.alert().severity().name()), u.at(), sequence));
         }
         if (e instanceof LifecycleEvent.AlertCleared c) {
@@ -69,9 +69,9 @@ public final class LifecycleEventMapper {
                 case BOOT_ORDER -> BootMessage.BootOrderAlarmCleared;
                 case SLOW_BOOT -> BootMessage.SlowBootCleared;
                 case MISSING_MEMORY -> BootMessage.MissingMemoryCleared;
+                case FAN_STALL -> BootMessage.FanStallCleared;
             };
-            return event(m, List.of(hostId, c.reason()), c.kind() == AlertKind.FAN_FAILSAFE ? chassis : system, e,
-                    sequence);
+            return event(m, List.of(hostId, c.reason()), onChassis(c.kind()) ? chassis : system, e, sequence);
         }
         if (e instanceof LifecycleEvent.FanModeChanged f) {
             return event(BootMessage.FanModeChanged, List.of(hostId, f.mode().name(), f.reason()), chassis, e,
@@ -104,7 +104,14 @@ public final class LifecycleEventMapper {
                     sequence);
             case MISSING_MEMORY -> event(BootMessage.MissingMemoryRaised, List.of(hostId, r.alert().detail()), system,
                     r, sequence);
+            case FAN_STALL -> event(BootMessage.FanStallRaised, List.of(hostId, r.alert().detail()), chassis, r,
+                    sequence);
         };
+    }
+
+    /** Fan alerts concern the chassis, the others the host. */
+    private static boolean onChassis(AlertKind kind) {
+        return kind == AlertKind.FAN_FAILSAFE || kind == AlertKind.FAN_STALL;
     }
 
     private static Optional<RedfishEvent> event(BootMessage m, List<String> args, String origin, LifecycleEvent e,
