@@ -98,6 +98,12 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             if (s.powerOn) {
                 bootOrder.refused(s);
             }
+        } else if (input instanceof LifecycleInput.FanStalled f) {
+            FanStall.reported(s, f);
+        } else if (input instanceof LifecycleInput.MemoryReported m) {
+            if (s.powerOn) {
+                MissingMemory.reported(s, m);
+            }
         } else if (input instanceof LifecycleInput.BootOrderDeclared d) {
             bootOrder.declared(s, d.patterns());
         } else {
@@ -112,11 +118,12 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         AcpiSystemState system = r.system().orElse(s.system);
         AcpiDeviceState device = r.device().orElse(s.device);
         if (system == AcpiSystemState.S2_D2 && s.system != AcpiSystemState.S2_D2 && s.running().isEmpty()) {
-            restart(s, "host reported S2_D2 without a reset", SelEvents.systemRestart(SelEvents.RESTART_CAUSE_UNKNOWN));
+            restart(s, "host reported S2_D2 without a reset", SelEvents.systemRestart(SelEvents.RESTART_CAUSE_UNKNOWN),
+                    false);
         }
         s.acpi(system, device, false, "reported by host");
-        if (SensorPolicy.working(system)) {
-            s.clear(AlertKind.STUCK_PRE_OS, "host reported " + system.dbusName());
+        if (SensorPolicy.working(system) && s.running().isPresent()) {
+            osRunning(s, "host reported " + system.dbusName());
         }
     }
 
@@ -139,7 +146,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         }
         boolean warm = kind == LifecycleInput.ResetKind.WARM;
         restart(s, warm ? "warm reset" : "hard reset",
-                SelEvents.restart(warm ? SelEvents.RESTART_WARM_RESET : SelEvents.RESTART_HARD_RESET));
+                SelEvents.restart(warm ? SelEvents.RESTART_WARM_RESET : SelEvents.RESTART_HARD_RESET), true);
     }
 
     private void onHostDisconnected(Step s) {
@@ -161,29 +168,31 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             onFirmwareProblem(s, LifecycleInput.FirmwareProblemKind.ERROR, SelEvents.FW_ERROR_UNSPECIFIED);
             return;
         }
+        if (s.running().isEmpty() ? ProgressOrder.startsBoot(t.state())
+                : ProgressOrder.restarts(s.progress.lastState(), t.state())) {
+            restart(s, "firmware restart seen: " + t.detail(), SelEvents.systemRestart(SelEvents.RESTART_CAUSE_UNKNOWN),
+                    true);
+        }
         if (s.running().isEmpty()) {
-            if (t.state() != BootProgressState.PrimaryProcessorInitializationStarted
-                    && t.state() != BootProgressState.MemoryInitializationStarted) {
-                return;
-            }
-            restart(s, "firmware restart seen: " + t.detail(), SelEvents.systemRestart(SelEvents.RESTART_CAUSE_UNKNOWN));
+            return; // after the OS runs, only a restart moves the timeline (Linux writes port 80 for I/O delays)
         }
         if (code instanceof ProgressCode.PostCode post) {
             s.cycle = s.running().map(c -> c.withPostCode(new BootCycle.PostCodeMark(post.value(), s.now),
                     policy.maxPostCodesPerCycle()));
             s.emit(new LifecycleEvent.PostCodeSeen(post.value(), s.now));
         }
-        if (t.state() == s.progress.lastState() && t.oemLastState().equals(s.progress.oemLastState())) {
-            return;
+        BootProgress next = ProgressOrder.next(s.progress, t, s.now);
+        boolean stateChanged = next.lastState() != s.progress.lastState();
+        if (stateChanged) {
+            s.cycle = s.running().map(c -> c.withPhase(new BootCycle.PhaseMark(next.lastState(), t.detail(), s.now)));
         }
-        if (t.state() == BootProgressState.OSRunning) {
-            osRunning(s, t.detail());
-            return;
+        s.progress(next);
+        // a progress event the host sent is stored as sent, duplicates too; a translated EFI/POST code only when it
+        // moves LastState (a memory-training range of codes is one record)
+        if (code instanceof ProgressCode.IpmiFirmwareProgress || stateChanged) {
+            t.eventData2().ifPresent(ed2 -> s.sel(SelEvents.firmwareProgress(ed2)));
         }
-        s.cycle = s.running().map(c -> c.withPhase(new BootCycle.PhaseMark(t.state(), t.detail(), s.now)));
-        s.progress(new BootProgress(t.state(), t.oemLastState(), s.now, s.progress.lastBootTimeSeconds()));
-        t.eventData2().ifPresent(ed2 -> s.sel(SelEvents.firmwareProgress(ed2)));
-        s.clear(AlertKind.STUCK_PRE_OS, "progressed to " + StuckPreOsDetector.phaseName(s.progress));
+        StuckPreOsDetector.progressed(s);
     }
 
     private void onFirmwareProblem(Step s, LifecycleInput.FirmwareProblemKind kind, int eventData2) {
@@ -202,10 +211,33 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         if (!s.powerOn) {
             return;
         }
+        Duration lost = s.running().map(c -> Duration.between(attemptStart(c), s.now)).orElse(Duration.ZERO);
         s.cycle = s.running().map(c -> c.withAttempt(
-                new BootCycle.NetworkBootAttempt(e.interfaceName(), e.kind(), e.timeLost(), s.now)));
-        s.emit(new LifecycleEvent.NetworkBootFailed(e.interfaceName(), e.kind(), e.timeLost(), s.now));
+                new BootCycle.NetworkBootAttempt(e.interfaceName(), e.kind(), lost, s.now)));
+        s.emit(new LifecycleEvent.NetworkBootFailed(e.interfaceName(), e.kind(), lost, s.now));
         s.sel(SelEvents.bootError(e.kind()));
+        s.running().ifPresent(c -> SlowBoot.check(s, c, policy.slowBootLimit()));
+    }
+
+    /**
+     * When the failed attempt began: the previous failure of this boot, else the latest boot device selection
+     * (BDS start) or ReadyToBoot ("system boot initiated") mark, else the start of the cycle. Firmware reports no
+     * duration of its own, so the agent measures every attempt on its clock.
+     */
+    static Instant attemptStart(BootCycle c) {
+        Instant start = c.startedAt();
+        for (BootCycle.PhaseMark m : c.phases()) {
+            if ((m.state() == BootProgressState.SystemHardwareInitializationComplete
+                    || m.state() == BootProgressState.OSBootStarted) && m.at().isAfter(start)) {
+                start = m.at();
+            }
+        }
+        for (BootCycle.NetworkBootAttempt a : c.attempts()) {
+            if (a.at().isAfter(start)) {
+                start = a.at();
+            }
+        }
+        return start;
     }
 
     private void onOsBootComplete(Step s) {
@@ -235,14 +267,17 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         resetProgress(s);
     }
 
-    /** The host restarted without powering off: infer S5 if it never said so, end the cycle, start a new one. */
-    private void restart(Step s, String cause, SelEvent restartRecord) {
-        if (!SensorPolicy.off(s.system)) {
-            s.acpi(AcpiSystemState.S5_G2, AcpiDeviceState.D3, true, cause + " without S5");
-        }
+    /**
+     * The host restarted without powering off: end the cycle, start a new one (its 1Dh record), and unless the host is
+     * reporting S2 itself, infer S2_D2 — firmware is initialising again, so the DIMM gate closes and the fans go to
+     * fixed duty. No S5 is inferred: power never went away, and a soft-off record would read as a power-off.
+     */
+    private void restart(Step s, String cause, SelEvent restartRecord, boolean inferFirmwareInit) {
         endCycle(s, BootCycle.Outcome.RESET);
-        s.clear(AlertKind.STUCK_PRE_OS, cause);
         startCycle(s, cause, restartRecord);
+        if (inferFirmwareInit && s.system != AcpiSystemState.S2_D2) {
+            s.acpi(AcpiSystemState.S2_D2, AcpiDeviceState.D2, true, cause);
+        }
     }
 
     private void powerLost(Step s, String cause) {
@@ -263,6 +298,8 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         s.progress(new BootProgress(BootProgressState.OSRunning, Optional.empty(), s.now, Optional.of(bootTime)));
         s.sel(SelEvents.osBootCompleted());
         s.clear(AlertKind.STUCK_PRE_OS, "OS running");
+        SlowBoot.osReached(s, cycle, policy.slowBootLimit());
+        MissingMemory.osReached(s);
         if (!SensorPolicy.working(s.system)) {
             s.acpi(AcpiSystemState.S0_G0_D0, AcpiDeviceState.D0, true, "OS running: " + detail);
         }

@@ -32,11 +32,14 @@ import java.util.Set;
  * @param failedSensors  sensors that should be readable and are not (S0 only)
  * @param alerts         active alerts by kind (at most one per kind: one alert per episode)
  * @param reconcile      boot-order reconciler state
+ * @param memory         DIMMs of the last good boot and of the boot in progress (the MISSING_MEMORY baseline)
+ * @param stalledFans    fans that read 0 RPM while commanded (FAN_STALL while not empty)
  */
 public record HostState(boolean connected, boolean powerOn, AcpiSystemState system, AcpiDeviceState device,
                         boolean acpiInferred, Instant acpiChangedAt, BootProgress progress, Optional<BootCycle> cycle,
                         long bootCycles, Set<GateClass> closedGates, FanMode fanMode, Set<String> failedSensors,
-                        Map<AlertKind, Alert> alerts, ReconcileState reconcile) {
+                        Map<AlertKind, Alert> alerts, ReconcileState reconcile, MemoryBaseline memory,
+                        Set<String> stalledFans) {
 
     public HostState {
         Objects.requireNonNull(system, "system");
@@ -49,6 +52,17 @@ public record HostState(boolean connected, boolean powerOn, AcpiSystemState syst
         failedSensors = Set.copyOf(failedSensors);
         alerts = alerts.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(alerts));
         Objects.requireNonNull(reconcile, "reconcile");
+        Objects.requireNonNull(memory, "memory");
+        stalledFans = Set.copyOf(stalledFans);
+    }
+
+    /** A state with no memory report seen yet. */
+    public HostState(boolean connected, boolean powerOn, AcpiSystemState system, AcpiDeviceState device,
+                     boolean acpiInferred, Instant acpiChangedAt, BootProgress progress, Optional<BootCycle> cycle,
+                     long bootCycles, Set<GateClass> closedGates, FanMode fanMode, Set<String> failedSensors,
+                     Map<AlertKind, Alert> alerts, ReconcileState reconcile) {
+        this(connected, powerOn, system, device, acpiInferred, acpiChangedAt, progress, cycle, bootCycles, closedGates,
+                fanMode, failedSensors, alerts, reconcile, MemoryBaseline.UNKNOWN, Set.of());
     }
 
     /**
@@ -57,7 +71,7 @@ public record HostState(boolean connected, boolean powerOn, AcpiSystemState syst
      */
     public static HostState initial(Instant now) {
         return new HostState(false, false, AcpiSystemState.S5_G2, AcpiDeviceState.D3, true, now, BootProgress.none(now),
-                Optional.empty(), 0, EnumSet.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT), FanMode.Normal,
+                Optional.empty(), 0, SensorPolicy.closedGates(false, AcpiSystemState.S5_G2), FanMode.Normal,
                 Set.of(), Map.of(), ReconcileState.none());
     }
 

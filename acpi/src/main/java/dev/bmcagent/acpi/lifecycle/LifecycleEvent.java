@@ -51,6 +51,10 @@ public sealed interface LifecycleEvent {
     record AlertRaised(Alert alert, Instant at) implements LifecycleEvent {
     }
 
+    /** An active alert changed (e.g. the phase a stuck host is in); it stays active. */
+    record AlertUpdated(Alert alert, Instant at) implements LifecycleEvent {
+    }
+
     record AlertCleared(AlertKind kind, String reason, Instant at) implements LifecycleEvent {
     }
 

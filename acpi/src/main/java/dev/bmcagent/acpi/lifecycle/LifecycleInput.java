@@ -3,7 +3,6 @@ package dev.bmcagent.acpi.lifecycle;
 import dev.bmcagent.acpi.progress.ProgressCode;
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,15 +54,30 @@ public sealed interface LifecycleInput {
     /**
      * A boot error (sensor type 1Eh), e.g. a network boot attempt that failed on an interface.
      *
+     * <p>Firmware reports no duration: the lifecycle measures the time the attempt lost on its own clock.
+     *
      * @param kind          what failed
      * @param interfaceName the boot option / interface, empty when unknown
-     * @param timeLost      how long the attempt took, zero when unknown
      */
-    record BootError(BootErrorKind kind, String interfaceName, Duration timeLost) implements LifecycleInput {
+    record BootError(BootErrorKind kind, String interfaceName) implements LifecycleInput {
         public BootError {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(interfaceName, "interfaceName");
-            Objects.requireNonNull(timeLost, "timeLost");
+        }
+    }
+
+    /**
+     * The host's firmware reported the memory it initialised (OEM Report Memory during POST).
+     *
+     * @param populated DIMMs initialised
+     * @param expected  DIMM slots the platform expects populated
+     * @param totalMiB  usable memory
+     */
+    record MemoryReported(int populated, int expected, long totalMiB) implements LifecycleInput {
+        public MemoryReported {
+            if (populated < 0 || expected < 0 || totalMiB < 0) {
+                throw new IllegalArgumentException("negative memory report");
+            }
         }
     }
 
@@ -87,6 +101,13 @@ public sealed interface LifecycleInput {
         public SensorHealth {
             Objects.requireNonNull(sensor, "sensor");
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** A fan reads 0 RPM while commanded to spin (stalled=true), or spins again (false); BMC-detected, any state. */
+    record FanStalled(String fan, boolean stalled) implements LifecycleInput {
+        public FanStalled {
+            Objects.requireNonNull(fan, "fan");
         }
     }
 

@@ -13,7 +13,9 @@ import java.util.Set;
  * Sensor gates and fan mode as functions of power and ACPI state (pure), and their application to a transition.
  *
  * <ul>
- *   <li>Power off: HOST_ON and NOT_DURING_FIRMWARE_INIT closed (unavailable, not failed); fans Normal.</li>
+ *   <li>Power off: HOST_ON, NOT_DURING_FIRMWARE_INIT and POWER_GOOD closed (unavailable, not failed); fans
+ *       Normal.</li>
+ *   <li>Power on: POWER_GOOD open in every state (fan tachometers read during POST).</li>
  *   <li>Power on, S2_D2 (UEFI platform init): both closed — DIMM devices must not be touched on the shared SMBus and
  *       host-powered sensors are not reliably powered in early POST; fans FixedDuty.</li>
  *   <li>Power on, not yet reporting a working state (S5 until the host reports S2, sleep states, Unknown): both
@@ -43,7 +45,10 @@ public final class SensorPolicy {
 
     /** Gate classes closed in this condition. */
     public static Set<GateClass> closedGates(boolean powerOn, AcpiSystemState system) {
-        if (powerOn && working(system)) {
+        if (!powerOn) {
+            return EnumSet.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT, GateClass.POWER_GOOD);
+        }
+        if (working(system)) {
             return EnumSet.noneOf(GateClass.class);
         }
         return EnumSet.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT);

@@ -36,6 +36,8 @@ final class Step {
     final Set<String> failedSensors;
     final EnumMap<AlertKind, Alert> alerts;
     ReconcileState reconcile;
+    MemoryBaseline memory;
+    final Set<String> stalledFans;
     private final List<Effect> effects = new ArrayList<>();
 
     Step(HostState s, Instant now) {
@@ -55,11 +57,14 @@ final class Step {
         alerts = new EnumMap<>(AlertKind.class);
         alerts.putAll(s.alerts());
         reconcile = s.reconcile();
+        memory = s.memory();
+        stalledFans = new java.util.TreeSet<>(s.stalledFans());
     }
 
     Transition transition() {
         HostState state = new HostState(connected, powerOn, system, device, acpiInferred, acpiChangedAt, progress, cycle,
-                bootCycles, closedGates, fanMode, failedSensors, alerts, reconcile);
+                bootCycles, closedGates, fanMode, failedSensors, alerts, reconcile, memory,
+                stalledFans);
         return new Transition(state, effects);
     }
 
@@ -111,6 +116,16 @@ final class Step {
             alerts.put(alert.kind(), alert);
             emit(new LifecycleEvent.AlertRaised(alert, now));
         }
+    }
+
+    /** Replaces an active alert of the same kind (emits AlertUpdated); false, and nothing, when none is active. */
+    boolean update(Alert alert) {
+        if (!alerts.containsKey(alert.kind())) {
+            return false;
+        }
+        alerts.put(alert.kind(), alert);
+        emit(new LifecycleEvent.AlertUpdated(alert, now));
+        return true;
     }
 
     /** Clears an active alert; nothing when none is active. */

@@ -20,10 +20,10 @@ import java.util.Optional;
  *       the cycle and the start of its first failed network-boot attempt);</li>
  *   <li>pre-OS: {@code preOsLimit} since the cycle started.</li>
  * </ol>
- * An episode is one phase (a LastState/OemLastState value): the lifecycle clears the alert when the host moves to a
- * new phase, reaches the OS, resets or powers off. The network and pre-OS rules only fire in the phase during which
- * their limit ran out, so progress past that phase ends the episode for good: one alert per episode, without
- * remembering cleared alerts. The detector sees time only through inputs: the agent must Tick each host at a
+ * The alert is cleared only when the host reaches the OS or powers off; a phase change (or a restart) while it is
+ * active updates it ({@link #progressed}) with the phase the host is now in. The network and pre-OS rules only fire in
+ * the phase during which their limit ran out, so a host that progressed past that phase is not raised again later in
+ * the same boot. The detector sees time only through inputs: the agent must Tick each host at a
  * period well below the limits (seconds), or a limit that runs out just before a phase change goes unnoticed.
  */
 final class StuckPreOsDetector {
@@ -67,6 +67,19 @@ final class StuckPreOsDetector {
         Instant start = phaseStart(s.progress, running.get());
         s.raise(new Alert(AlertKind.STUCK_PRE_OS, "firmware reported a hang: " + detail, phaseName(s.progress),
                 Duration.between(start, s.now), s.now));
+    }
+
+    /** The host moved to a new phase while stuck: the alert stays, naming the phase it is in now. */
+    static void progressed(Step s) {
+        Alert active = s.alerts.get(AlertKind.STUCK_PRE_OS);
+        if (active == null) {
+            return;
+        }
+        String phase = phaseName(s.progress);
+        if (!phase.equals(active.phase())) {
+            String detail = active.detail().replaceFirst(" \\(now at .*\\)$", "") + " (now at " + phase + ")";
+            s.update(new Alert(AlertKind.STUCK_PRE_OS, detail, phase, active.elapsed(), active.raisedAt()));
+        }
     }
 
     static Instant phaseStart(BootProgress progress, BootCycle cycle) {

@@ -21,4 +21,8 @@ public record Alert(AlertKind kind, String detail, String phase, Duration elapse
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(raisedAt, "raisedAt");
     }
+
+    public AlertSeverity severity() {
+        return kind.severity();
+    }
 }

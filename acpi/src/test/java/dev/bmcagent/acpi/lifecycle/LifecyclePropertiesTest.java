@@ -43,7 +43,7 @@ class LifecyclePropertiesTest {
                 net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of(LifecycleInput.FirmwareProblemKind.class),
                         Arbitraries.integers().between(0, 0x1F)).as(LifecycleInput.FirmwareProblem::new)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.of(LifecycleInput.BootErrorKind.class)
-                        .map(k -> new LifecycleInput.BootError(k, "UEFI: PXE IPv4 NIC P1", Duration.ofSeconds(300)))),
+                        .map(k -> new LifecycleInput.BootError(k, "UEFI: PXE IPv4 NIC P1"))),
                 net.jqwik.api.Tuple.of(3, Arbitraries.just(new LifecycleInput.OsBootComplete())),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of(LifecycleInput.PowerAction.class).map(LifecycleInput.PowerCommand::new)),
                 net.jqwik.api.Tuple.of(6, Arbitraries.just(new LifecycleInput.Tick())),

@@ -19,8 +19,8 @@ final class LifecycleTable {
             case "OFF" -> { }
             case "ON_S5" -> h.powerOn();
             case "S2_MEM" -> h.powerOn().acpi(AcpiSystemState.S2_D2).efi(BootPhase.MEMORY_INIT);
-            case "S0_BOOTING" -> h.powerOn().acpi(AcpiSystemState.S2_D2).efi(BootPhase.READY_TO_BOOT)
-                    .acpi(AcpiSystemState.S0_G0_D0);
+            case "NET_BOOT" -> h.powerOn().acpi(AcpiSystemState.S2_D2).efi(BootPhase.READY_TO_BOOT)
+                    .after(Duration.ofSeconds(100)).feed(input("BOOT_ERR"));
             case "OS_RUNNING" -> h.powerOn().acpi(AcpiSystemState.S2_D2).acpi(AcpiSystemState.S0_G0_D0)
                     .feed(new LifecycleInput.OsBootComplete());
             case "S0_FAILSAFE" -> h.powerOn().acpi(AcpiSystemState.S0_G0_D0)
@@ -49,7 +49,7 @@ final class LifecycleTable {
             case "EXIT_BS" -> new LifecycleInput.Progress(BootPhase.EXIT_BOOT_SERVICES.efiStatusCode());
             case "FW_HANG" -> new LifecycleInput.FirmwareProblem(LifecycleInput.FirmwareProblemKind.HANG, 0x01);
             case "BOOT_ERR" -> new LifecycleInput.BootError(LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                    "UEFI: PXE IPv4 P1", Duration.ofSeconds(300));
+                    "UEFI: PXE IPv4 P1");
             case "OS_DONE" -> new LifecycleInput.OsBootComplete();
             case "CMD_OFF" -> new LifecycleInput.PowerCommand(LifecycleInput.PowerAction.FORCE_OFF);
             case "TICK" -> new LifecycleInput.Tick();

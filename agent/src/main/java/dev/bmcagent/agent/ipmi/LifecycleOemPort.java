@@ -70,10 +70,7 @@ public final class LifecycleOemPort implements OemHostPort {
     public void memoryReported(MemoryReport report) {
         memory.set(report);
         memoryListeners.forEach(l -> l.accept(report));
-        if (report.dimmsMissing()) {
-            log.warn("{}: host booted with {} of {} DIMMs ({} MiB)", agent.hostId(), report.populated(),
-                    report.expected(), report.totalMiB());
-        }
+        agent.submit(new LifecycleInput.MemoryReported(report.populated(), report.expected(), report.totalMiB()));
     }
 
     /** The boot order the host last reported (empty before its first report). */

@@ -71,7 +71,7 @@ public final class LifecyclePlatformEvents implements PlatformEventSink {
                 return Optional.empty();
             case SelEvents.TYPE_BOOT_ERROR:
                 return bootErrorKind(offset).map(kind -> new LifecycleInput.BootError(kind,
-                        BootErrorNames.interfaceName(e.data1(), e.data2(), e.data3(), bootOrder), Duration.ZERO));
+                        BootErrorNames.interfaceName(e.data1(), e.data2(), e.data3(), bootOrder)));
             case SelEvents.TYPE_OS_BOOT:
                 return offset <= SelEvents.OS_BOOT_COMPLETED
                         ? Optional.of(new LifecycleInput.OsBootComplete()) : Optional.empty();

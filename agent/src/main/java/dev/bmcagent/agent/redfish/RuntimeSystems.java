@@ -1,8 +1,10 @@
 package dev.bmcagent.agent.redfish;
 
 import dev.bmcagent.acpi.lifecycle.HostState;
-import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
+import dev.bmcagent.acpi.lifecycle.LifecycleInput;
+import dev.bmcagent.acpi.policy.Alert;
+import dev.bmcagent.acpi.policy.AlertKind;
 import dev.bmcagent.agent.runtime.HostNode;
 import dev.bmcagent.agent.store.SettingsStore;
 import dev.bmcagent.ipmi.command.chassis.BootFlags;
@@ -11,6 +13,7 @@ import dev.bmcagent.redfish.backend.AssetIdentity;
 import dev.bmcagent.redfish.backend.BootOptionView;
 import dev.bmcagent.redfish.backend.BootOverride;
 import dev.bmcagent.redfish.backend.BootSource;
+import dev.bmcagent.redfish.backend.Health;
 import dev.bmcagent.redfish.backend.PowerState;
 import dev.bmcagent.redfish.backend.ProcessorSummaryView;
 import dev.bmcagent.redfish.backend.ResetType;
@@ -227,7 +230,21 @@ final class RuntimeSystems implements SystemsBackend {
                     new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()), s.progress(),
                     node.firmware().firmwareVersions().getOrDefault("BIOS", ""),     // as the host reported it
                     uuid, memoryGiB, new ProcessorSummaryView(0, 0, ""), node.identifyLed().state(), hs.assetTag(),
-                    override(hs), order, options);
+                    override(hs), order, options, health(s));
         }
+    }
+
+    /** The worst severity of the host's active alerts (fan alerts concern the Chassis instead). */
+    static Health health(HostState s) {
+        Health worst = Health.OK;
+        for (Alert a : s.alerts().values()) {
+            if (a.kind() != AlertKind.FAN_FAILSAFE && a.kind() != AlertKind.FAN_STALL) {
+                Health h = Health.valueOf(a.severity().name());
+                if (h.compareTo(worst) > 0) {
+                    worst = h;
+                }
+            }
+        }
+        return worst;
     }
 }

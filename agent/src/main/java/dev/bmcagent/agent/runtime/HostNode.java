@@ -9,6 +9,7 @@ import dev.bmcagent.agent.fan.FanLoop;
 import dev.bmcagent.agent.firmware.HostFirmware;
 import dev.bmcagent.agent.firmware.HostMemory;
 import dev.bmcagent.agent.fan.FanPolicy;
+import dev.bmcagent.agent.fan.FanStallWatch;
 import dev.bmcagent.agent.host.HostAgent;
 import dev.bmcagent.agent.host.HostPorts;
 import dev.bmcagent.agent.host.Hosts;
@@ -27,6 +28,7 @@ import dev.bmcagent.agent.sensor.SensorGate;
 import dev.bmcagent.agent.sensor.SensorPoller;
 import dev.bmcagent.agent.time.Scheduler;
 import dev.bmcagent.ipmi.sdr.SdrRepository;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -47,6 +49,10 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
     private final SensorGate gate;
     private final SensorPoller poller;
     private final FanLoop fanLoop;
+    private final FanStallWatch fanStalls;
+    private final Scheduler scheduler;
+    private final Duration fanStep;
+    private volatile Scheduler.Cancellable fanStallTask;
     private final PendingBootOrder pendingBootOrder = new PendingBootOrder();
     private final LifecycleAcpiPort acpi;
     private final LifecycleOemPort oem;
@@ -77,6 +83,9 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         this.poller = new SensorPoller(hostId, spec.sensors(), new GatedSensorBus(spec.bus(), gate), scheduler,
                 timing.sensorPoll(), this::submit);
         this.fanLoop = new FanLoop(hostId, fanPolicy, spec.fans(), poller::snapshot, scheduler, timing.fanStep());
+        this.fanStalls = new FanStallWatch(poller::snapshot, fanLoop::lastDuty, this::submit);
+        this.fanStep = timing.fanStep();
+        this.scheduler = scheduler;
         HostPorts ports = new HostPorts(new LifecycleSelWriter(spec.sel()), gate, fanLoop, spec.power(),
                 pendingBootOrder, events);
         this.agent = new HostAgent(hostId, new DefaultHostLifecycle(policy), initial, ports, scheduler, pool,
@@ -98,6 +107,7 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         agent.start();
         poller.start();
         fanLoop.start();
+        fanStallTask = scheduler.scheduleAtFixedRate(fanStep, fanStep, fanStalls::check);
     }
 
     /** Queues a lifecycle input (e.g. {@code BootOrderDeclared} from configuration or Redfish). */
@@ -211,6 +221,10 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
     /** Stops ticking, polling and the fan loop; queued inputs still run. */
     @Override
     public void close() {
+        Scheduler.Cancellable stalls = fanStallTask;
+        if (stalls != null) {
+            stalls.cancel();
+        }
         fanLoop.close();
         poller.close();
         agent.close();

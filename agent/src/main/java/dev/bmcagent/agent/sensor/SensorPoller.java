@@ -139,7 +139,7 @@ public final class SensorPoller implements AutoCloseable {
     }
 
     private static SensorValue.UnavailableReason unavailableReason(SensorSpec s) {
-        return s.gate() == GateClass.HOST_ON
+        return s.gate() == GateClass.HOST_ON || s.gate() == GateClass.POWER_GOOD
                 ? SensorValue.UnavailableReason.UNPOWERED : SensorValue.UnavailableReason.GATED;
     }
 

@@ -45,6 +45,8 @@ final class EventData {
             d.put("kind", f.kind().name()).put("eventData2", f.eventData2());
         } else if (e instanceof LifecycleEvent.AlertRaised a) {
             d.set("alert", alert(a.alert()));
+        } else if (e instanceof LifecycleEvent.AlertUpdated a) {
+            d.set("alert", alert(a.alert()));
         } else if (e instanceof LifecycleEvent.AlertCleared c) {
             d.put("kind", Topics.alertLevel(c.kind())).put("reason", c.reason());
         } else if (e instanceof LifecycleEvent.GateChanged g) {
@@ -72,7 +74,8 @@ final class EventData {
     }
 
     static ObjectNode alert(Alert a) {
-        return F.objectNode().put("kind", Topics.alertLevel(a.kind())).put("detail", a.detail())
+        return F.objectNode().put("kind", Topics.alertLevel(a.kind())).put("severity", a.severity().name())
+                .put("detail", a.detail())
                 .put("phase", a.phase()).put("elapsedSeconds", seconds(a.elapsed()))
                 .put("raisedAt", a.raisedAt().toString());
     }

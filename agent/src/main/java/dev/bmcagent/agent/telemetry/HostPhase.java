@@ -16,8 +16,10 @@ public enum HostPhase {
     MemoryInit,
     /** Firmware initialising processors, buses, PCI, or in setup. */
     PlatformInit,
-    /** Firmware handed over to a boot loader / network boot (ReadyToBoot). */
+    /** Firmware handed over to a boot loader (ReadyToBoot, ExitBootServices), no network boot failed yet. */
     OSBoot,
+    /** Network boot in progress: ReadyToBoot reached and at least one interface failed in this boot. */
+    NetworkBoot,
     /** The OS is running. */
     OS,
     /** A sleep state (S1-S4). */
@@ -25,7 +27,8 @@ public enum HostPhase {
 
     /** True for the phases in which a host can be stuck before the OS. */
     public boolean preOs() {
-        return this == FirmwareInit || this == MemoryInit || this == PlatformInit || this == OSBoot;
+        return this == FirmwareInit || this == MemoryInit || this == PlatformInit || this == OSBoot
+                || this == NetworkBoot;
     }
 
     /** The interpretation: a pure function of the lifecycle state. */
@@ -37,7 +40,8 @@ public enum HostPhase {
             case OSRunning:
                 return OS;
             case OSBootStarted:
-                return OSBoot;
+                return s.cycle().filter(c -> c.running() && !c.attempts().isEmpty()).isPresent() ? NetworkBoot
+                        : OSBoot;
             case MemoryInitializationStarted:
                 return MemoryInit;
             case PrimaryProcessorInitializationStarted:

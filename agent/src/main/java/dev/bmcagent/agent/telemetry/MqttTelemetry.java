@@ -273,7 +273,8 @@ public final class MqttTelemetry implements AutoCloseable {
                     }
                     c.sending(e.sequence());
                     LifecycleEvent ev = e.event();
-                    if (ev instanceof LifecycleEvent.AlertRaised || ev instanceof LifecycleEvent.AlertCleared) {
+                    if (ev instanceof LifecycleEvent.AlertRaised || ev instanceof LifecycleEvent.AlertUpdated
+                            || ev instanceof LifecycleEvent.AlertCleared) {
                         c.alertsDirty = true;
                     }
                     send(new Outbound(topics.events(host), TelemetryJson.bytes(TelemetryJson.event(e)), false, true,

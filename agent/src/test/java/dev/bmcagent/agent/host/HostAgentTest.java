@@ -249,8 +249,8 @@ class HostAgentTest {
             return new Transition(state, List.of());
         }, ports(), Runnable::run);
         a.start();
-        // HostState.initial: host off, HOST_ON and NOT_DURING_FIRMWARE_INIT closed, fans Normal.
-        assertEquals(Set.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT), gate.closed());
+        // HostState.initial: host off, HOST_ON, NOT_DURING_FIRMWARE_INIT and POWER_GOOD closed, fans Normal.
+        assertEquals(Set.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT, GateClass.POWER_GOOD), gate.closed());
         assertEquals(List.of("fan Normal agent start"), calls);
 
         scheduler.advance(Duration.ofMillis(3500));

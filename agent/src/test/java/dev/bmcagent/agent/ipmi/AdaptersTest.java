@@ -46,10 +46,9 @@ class AdaptersTest {
         assertEquals(Optional.of(new LifecycleInput.FirmwareProblem(LifecycleInput.FirmwareProblemKind.HANG, 0x01)),
                 LifecyclePlatformEvents.toInput(pem("01 04 0F 05 6F C1 01 FF"), ORDER));   // hang at memory init
         assertEquals(Optional.of(new LifecycleInput.BootError(LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                ORDER.get(1), Duration.ZERO)),
+                ORDER.get(1))),
                 LifecyclePlatformEvents.toInput(pem("01 04 1E 06 6F A2 00 03"), ORDER));   // NIC 0, HTTP IPv6
-        assertEquals(Optional.of(new LifecycleInput.BootError(LifecycleInput.BootErrorKind.NO_BOOTABLE_MEDIA, "",
-                Duration.ZERO)), LifecyclePlatformEvents.toInput(pem("01 04 1E 06 6F 00 FF FF"), ORDER));
+        assertEquals(Optional.of(new LifecycleInput.BootError(LifecycleInput.BootErrorKind.NO_BOOTABLE_MEDIA, "")), LifecyclePlatformEvents.toInput(pem("01 04 1E 06 6F 00 FF FF"), ORDER));
         assertEquals(Optional.of(new LifecycleInput.OsBootComplete()),
                 LifecyclePlatformEvents.toInput(pem("01 04 1F 07 6F 06 FF FF"), ORDER));
         assertEquals(Optional.empty(), LifecyclePlatformEvents.toInput(pem("01 04 1F 07 EF 06 FF FF"), ORDER)); // deassert

@@ -86,11 +86,11 @@ class BootOverVmLinkTest {
                 f.sel().stream().filter(r -> r.startsWith("BIOS")).collect(Collectors.toList()));
         await().until(() -> eventNames().contains("BootCycleEnded"));
         List<String> names = eventNames();
-        assertEquals(List.of("Power on", "BootCycleStarted", "Acpi S2_D2", "FanModeChanged",
+        assertEquals(List.of("Power on", "BootCycleStarted", "GateChanged", "Acpi S2_D2", "FanModeChanged",
                 "Progress PrimaryProcessorInitializationStarted", "Progress MemoryInitializationStarted",
                 "Progress SecondaryProcessorInitializationStarted", "PostCodeSeen", "Progress PCIResourceConfigStarted",
-                "Progress OSBootStarted", "Acpi S0_G0_D0", "GateChanged", "GateChanged", "FanModeChanged",
-                "Progress OSRunning", "BootCycleEnded"), names);
+                "Progress OSBootStarted", "Acpi S0_G0_D0", "Progress OSRunning", "BootCycleEnded", "GateChanged",
+                "GateChanged", "FanModeChanged"), names);
         assertEquals(0, f.node().agent().effectFailures());
     }
 

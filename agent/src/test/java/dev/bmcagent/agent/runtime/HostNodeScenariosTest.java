@@ -31,7 +31,7 @@ class HostNodeScenariosTest {
     }
 
     @Test
-    void stuckInMemoryTrainingRaisesOneAlertClearedOnProgress() {
+    void stuckInMemoryTrainingRaisesOneAlertKeptOnProgressClearedAtS0() {
         powerOnToS2();
         f.host(NetFn.GROUP_EXTENSION, 0x02, MEMORY_INIT);
         f.advance(Duration.ofMinutes(14));
@@ -43,6 +43,9 @@ class HostNodeScenariosTest {
         assertEquals(AlertKind.STUCK_PRE_OS, raised.get(0).alert().kind());
         assertTrue(f.node.state().alerts().containsKey(AlertKind.STUCK_PRE_OS));
         f.host(NetFn.GROUP_EXTENSION, 0x02, SECONDARY_CPU);
+        assertEquals(0, f.events(LifecycleEvent.AlertCleared.class).size(), "progress is not the OS");
+        assertEquals(1, f.events(LifecycleEvent.AlertUpdated.class).size());
+        toS0();
         assertEquals(1, f.events(LifecycleEvent.AlertCleared.class).size());
         assertTrue(f.node.state().alerts().isEmpty());
     }

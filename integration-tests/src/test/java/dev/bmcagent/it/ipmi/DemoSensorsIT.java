@@ -77,6 +77,22 @@ class DemoSensorsIT {
         assertLine(list.output(), "SYS_FAN1\\s+\\| [1-9]\\d{3,4}\\.000\\s+\\| RPM\\s+\\| ok\\s+\\|.*");
     }
 
+    @Test
+    void fansReadDuringPostWhileTheDimmSensorsAreGated() {
+        ClientRun fans = bracketed(AcpiSystemState.S2_D2, "sdr", "type", "Fan");
+        assertEquals(0, fans.exit(), fans.output());
+        for (int fan = 1; fan <= 6; fan++) {
+            assertLine(fans.output(), "SYS_FAN" + fan + "\\s+\\| [0-9A-F]+h \\| ok\\s+\\|.*\\| [1-9]\\d{3,4} RPM");
+        }
+        ClientRun dimms = bracketed(AcpiSystemState.S2_D2, "sdr", "list");
+        assertLine(dimms.output(), "DIMM_TEMP_0\\s+\\| no reading\\s+\\| ns");
+    }
+
+    private ClientRun bracketed(AcpiSystemState state, String... args) {
+        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> bracketed(state, Duration.ofSeconds(2), args), Optional::isPresent).orElseThrow();
+    }
+
     /**
      * Runs ipmitool until one run falls entirely within one OS run of the host that began at least 2 s (two of the
      * agent's sensor polls) before it: the host reboots every few seconds, and a run across a reboot would see the
@@ -84,13 +100,15 @@ class DemoSensorsIT {
      */
     private ClientRun inOs(String... args) {
         return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> bracketed(args), Optional::isPresent).orElseThrow();
+                .until(() -> bracketed(AcpiSystemState.S0_G0_D0, Duration.ofSeconds(2), args), Optional::isPresent)
+                .orElseThrow();
     }
 
-    private Optional<ClientRun> bracketed(String... args) {
+    /** One ipmitool run that began at least {@code settled} into {@code state} and ended before the host left it. */
+    private Optional<ClientRun> bracketed(AcpiSystemState state, Duration settled, String... args) {
         HostState before = agent.runtime().node(0).state();
-        Instant polled = scheduler.clock().instant().minusSeconds(2);
-        if (before.system() != AcpiSystemState.S0_G0_D0 || before.acpiChangedAt().isAfter(polled)) {
+        Instant polled = scheduler.clock().instant().minus(settled);
+        if (before.system() != state || before.acpiChangedAt().isAfter(polled)) {
             return Optional.empty();
         }
         List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
@@ -99,8 +117,7 @@ class DemoSensorsIT {
         cmd.addAll(List.of(args));
         ClientRun run = ClientRun.of(cmd);
         HostState after = agent.runtime().node(0).state();
-        boolean sameOsRun = after.system() == AcpiSystemState.S0_G0_D0
-                && after.acpiChangedAt().equals(before.acpiChangedAt());
+        boolean sameOsRun = after.system() == state && after.acpiChangedAt().equals(before.acpiChangedAt());
         return sameOsRun ? Optional.of(run) : Optional.empty();
     }
 

@@ -23,11 +23,12 @@ import java.util.regex.Pattern;
  * @param bootOverride         Boot source override (writable)
  * @param bootOrder            Boot.BootOrder: the declared order the reconciler enforces (writable)
  * @param bootOptions          boot options as the host reports them
+ * @param health               Status.Health: the worst severity of the host's active alerts, OK with none
  */
 public record SystemView(String id, String name, PowerState powerState, AcpiView acpi, BootProgress bootProgress,
                          String biosVersion, UUID uuid, double memoryGiB, ProcessorSummaryView processors,
                          IndicatorLed indicatorLed, String assetTag, BootOverride bootOverride, List<String> bootOrder,
-                         List<BootOptionView> bootOptions) {
+                         List<BootOptionView> bootOptions, Health health) {
     private static final Pattern URI_SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public SystemView {
@@ -44,11 +45,21 @@ public record SystemView(String id, String name, PowerState powerState, AcpiView
         Objects.requireNonNull(bootOverride, "bootOverride");
         bootOrder = List.copyOf(bootOrder);
         bootOptions = List.copyOf(bootOptions);
+        Objects.requireNonNull(health, "health");
         if (!URI_SAFE_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("system id must be a URI-safe id: " + id);
         }
         if (memoryGiB < 0) {
             throw new IllegalArgumentException("negative memory");
         }
+    }
+
+    /** A system with no active alert (Health OK). */
+    public SystemView(String id, String name, PowerState powerState, AcpiView acpi, BootProgress bootProgress,
+                      String biosVersion, UUID uuid, double memoryGiB, ProcessorSummaryView processors,
+                      IndicatorLed indicatorLed, String assetTag, BootOverride bootOverride, List<String> bootOrder,
+                      List<BootOptionView> bootOptions) {
+        this(id, name, powerState, acpi, bootProgress, biosVersion, uuid, memoryGiB, processors, indicatorLed, assetTag,
+                bootOverride, bootOrder, bootOptions, Health.OK);
     }
 }

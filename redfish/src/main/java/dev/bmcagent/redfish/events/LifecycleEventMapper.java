@@ -56,11 +56,22 @@ public final class LifecycleEventMapper {
         if (e instanceof LifecycleEvent.AlertRaised r) {
             return alertRaised(hostId, r, system, chassis, sequence);
         }
+        if (e instanceof LifecycleEvent.AlertUpdated u) {
+            return Optional.of(new RedfishEvent(BootMessage.AlertUpdated.messageId(),
+                    List.of(hostId, u.alert().kind().name(), u.alert().detail()),
+                    onChassis(u.alert().kind()) ? chassis : system,
+                    EventSeverity.valueOf(u.alert().severity().name()), u.at(), sequence));
+        }
         if (e instanceof LifecycleEvent.AlertCleared c) {
-            BootMessage m = c.kind() == AlertKind.STUCK_PRE_OS ? BootMessage.StuckPreOsCleared
-                    : c.kind() == AlertKind.FAN_FAILSAFE ? BootMessage.FanFailSafeLeft : BootMessage.BootOrderAlarmCleared;
-            return event(m, List.of(hostId, c.reason()), c.kind() == AlertKind.FAN_FAILSAFE ? chassis : system, e,
-                    sequence);
+            BootMessage m = switch (c.kind()) {
+                case STUCK_PRE_OS -> BootMessage.StuckPreOsCleared;
+                case FAN_FAILSAFE -> BootMessage.FanFailSafeLeft;
+                case BOOT_ORDER -> BootMessage.BootOrderAlarmCleared;
+                case SLOW_BOOT -> BootMessage.SlowBootCleared;
+                case MISSING_MEMORY -> BootMessage.MissingMemoryCleared;
+                case FAN_STALL -> BootMessage.FanStallCleared;
+            };
+            return event(m, List.of(hostId, c.reason()), onChassis(c.kind()) ? chassis : system, e, sequence);
         }
         if (e instanceof LifecycleEvent.FanModeChanged f) {
             return event(BootMessage.FanModeChanged, List.of(hostId, f.mode().name(), f.reason()), chassis, e,
@@ -89,7 +100,18 @@ public final class LifecycleEventMapper {
                     r, sequence);
             case BOOT_ORDER -> event(BootMessage.BootOrderAlarm, List.of(hostId, r.alert().detail()), system, r,
                     sequence);
+            case SLOW_BOOT -> event(BootMessage.SlowBootRaised, List.of(hostId, r.alert().detail()), system, r,
+                    sequence);
+            case MISSING_MEMORY -> event(BootMessage.MissingMemoryRaised, List.of(hostId, r.alert().detail()), system,
+                    r, sequence);
+            case FAN_STALL -> event(BootMessage.FanStallRaised, List.of(hostId, r.alert().detail()), chassis, r,
+                    sequence);
         };
+    }
+
+    /** Fan alerts concern the chassis, the others the host. */
+    private static boolean onChassis(AlertKind kind) {
+        return kind == AlertKind.FAN_FAILSAFE || kind == AlertKind.FAN_STALL;
     }
 
     private static Optional<RedfishEvent> event(BootMessage m, List<String> args, String origin, LifecycleEvent e,

@@ -4,7 +4,6 @@ import dev.bmcagent.redfish.backend.AssetIdentity;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.acpi.progress.BootProgress;
-import dev.bmcagent.acpi.progress.BootProgressState;
 import dev.bmcagent.redfish.backend.BootOverride;
 import dev.bmcagent.redfish.backend.BootOverrideEnabled;
 import dev.bmcagent.redfish.backend.BootOverrideMode;
@@ -42,7 +41,7 @@ final class ComputerSystemJson {
         n.put("IndicatorLED", v.indicatorLed().name());
         n.put("LocationIndicatorActive", v.indicatorLed().active());
         n.putObject("Status").put("State", v.powerState() == PowerState.Off ? "StandbyOffline" : "Enabled")
-                .put("Health", "OK");
+                .put("Health", v.health().name());
         n.putObject("MemorySummary").put("TotalSystemMemoryGiB", v.memoryGiB());
         ObjectNode cpus = n.putObject("ProcessorSummary").put("Count", v.processors().count())
                 .put("CoreCount", v.processors().coreCount());
@@ -83,9 +82,7 @@ final class ComputerSystemJson {
         ObjectNode b = Json.object();
         b.put("LastState", p.lastState().name());
         b.put("LastStateTime", Json.dateTime(p.lastStateTime()));
-        if (p.lastState() == BootProgressState.OEM) {
-            b.put("OemLastState", p.oemLastState().orElseThrow());
-        }
+        p.oemLastState().ifPresent(oem -> b.put("OemLastState", oem));
         p.lastBootTimeSeconds().ifPresent(d -> b.put("LastBootTimeSeconds", d.toMillis() / 1000.0));
         return b;
     }

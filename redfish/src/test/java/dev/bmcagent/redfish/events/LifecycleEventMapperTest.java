@@ -71,7 +71,7 @@ class LifecycleEventMapperTest {
                 "BootCycleCompleted [h7, 4, OS_RUNNING, 187.000] /redfish/v1/Systems/h7 OK",
                 "NetworkBootAttemptFailed [h7, HTTPv4 P1, PXE_SERVER_NOT_FOUND, 300.000] /redfish/v1/Systems/h7 Warning",
                 "FirmwareProblemReported [h7, HANG, 0x1D] /redfish/v1/Systems/h7 Critical",
-                "StuckPreOsRaised [h7, MemoryInitializationStarted, 900.000] /redfish/v1/Systems/h7 Critical",
+                "StuckPreOsRaised [h7, MemoryInitializationStarted, 900.000] /redfish/v1/Systems/h7 Warning",
                 "FanFailSafeEntered [h7, CPU0_Temp unreadable in S0] /redfish/v1/Chassis/h7 Critical",
                 "FanFailSafeLeft [h7, sensor readable] /redfish/v1/Chassis/h7 OK",
                 "FanModeChanged [h7, FixedDuty, S2_D2] /redfish/v1/Chassis/h7 OK",

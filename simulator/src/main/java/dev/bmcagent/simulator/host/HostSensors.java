@@ -41,7 +41,7 @@ final class HostSensors implements SensorBus {
             out.add(new SensorSpec("NIC_TEMP_" + i, SensorKind.TEMPERATURE, "i2c:nic" + i, GateClass.HOST_ON));
         }
         for (int i = 0; i < host.fans().fanCount(); i++) {
-            out.add(new SensorSpec("SYS_FAN" + (i + 1), SensorKind.FAN, "fan:" + (i + 1), GateClass.HOST_ON));
+            out.add(new SensorSpec("SYS_FAN" + (i + 1), SensorKind.FAN, "fan:" + (i + 1), GateClass.POWER_GOOD));
         }
         return List.copyOf(out);
     }
