@@ -1,6 +1,5 @@
 package dev.bmcagent.agent.runtime;
 
-import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.event.EventStream;
@@ -152,7 +151,7 @@ public final class BmcRuntime implements AutoCloseable {
             HostPowerPort powerPort = link.isPresent() ? link.get().power(i) : hw.power().orElse(power);
             HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), powerPort, sel,
                     selClock, new SettingsBootOptionsStore(stores.settings(), i), stores.settings()),
-                    LifecyclePolicy.defaults(), FanPolicy.DEFAULT,
+                    o.policy(), FanPolicy.DEFAULT,
                     o.timing(), events, sdr, scheduler, pool);
             nodes.add(node);
         }

@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.runtime;
 
+import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.store.StoreKind;
 import java.nio.file.Path;
@@ -19,11 +20,19 @@ import java.util.Objects;
  * @param startCommand argv run for power-on when no host is connected (empty: extension op only)
  * @param selCapacity  SEL records per host
  * @param timing       node intervals
+ * @param policy       lifecycle limits (stuck and slow-boot alerts from the alerts: section)
  */
 public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ipmiPort, int hostPort, Path dataDir,
                              StoreKind store,
-                             List<String> startCommand, int selCapacity, NodeTiming timing) {
+                             List<String> startCommand, int selCapacity, NodeTiming timing, LifecyclePolicy policy) {
     public static final int DEFAULT_SEL_CAPACITY = 3639;
+
+    /** With the default lifecycle limits. */
+    public RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ipmiPort, int hostPort, Path dataDir,
+                          StoreKind store, List<String> startCommand, int selCapacity, NodeTiming timing) {
+        this(hosts, ipmiBind, hostBind, ipmiPort, hostPort, dataDir, store, startCommand, selCapacity, timing,
+                LifecyclePolicy.defaults());
+    }
 
     public RuntimeOptions {
         if (hosts < 1) {
@@ -35,6 +44,7 @@ public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ip
         Objects.requireNonNull(store, "store");
         startCommand = List.copyOf(startCommand);
         Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(policy, "policy");
         if (ipmiPort < 0 || ipmiPort + hosts > 0xFFFF || hostPort < 0 || hostPort + hosts > 0xFFFF) {
             throw new IllegalArgumentException("ports out of range");
         }
@@ -49,7 +59,7 @@ public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ip
     public static RuntimeOptions from(AgentConfig c) {
         return new RuntimeOptions(c.hosts(), c.listeners().ipmi(), c.listeners().hostInterface(), c.ipmiPort(),
                 c.hostPort(), c.dataDir(), c.store(), List.of(),
-                DEFAULT_SEL_CAPACITY, NodeTiming.DEFAULT);
+                DEFAULT_SEL_CAPACITY, NodeTiming.DEFAULT, c.alerts().applyTo(LifecyclePolicy.defaults()));
     }
 
     /** Port of host {@code index} given the base ({@code 0} stays 0: a free port). */
