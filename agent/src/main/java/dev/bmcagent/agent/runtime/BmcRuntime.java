@@ -16,6 +16,7 @@ import dev.bmcagent.agent.store.AtomicFiles;
 import dev.bmcagent.agent.store.Journal;
 import dev.bmcagent.agent.store.StoreKind;
 import dev.bmcagent.agent.store.Stores;
+import dev.bmcagent.agent.time.ScaledScheduler;
 import dev.bmcagent.agent.time.Scheduler;
 import dev.bmcagent.ipmi.command.app.BmcIdentity;
 import dev.bmcagent.ipmi.fru.FruImage;
@@ -141,8 +142,12 @@ public final class BmcRuntime implements AutoCloseable {
         FruImage fru = FruImage.of(fruInventory);
         List<VmHostPower> powers = new ArrayList<>();
         List<SystemInterfaceState> sysIf = new ArrayList<>();
+        // the hosts' timeline (SEL stamps, boot durations, stuck limits) on the hosts' own clock: real for real
+        // hosts, scaled like the demo's simulation for simulated ones
+        Scheduler hostScheduler = o.hostTimeScale() == 1.0 ? scheduler : new ScaledScheduler(scheduler,
+                o.hostTimeScale());
         for (int i = 0; i < o.hosts(); i++) {
-            SelClock selClock = new SelClock(scheduler.clock());
+            SelClock selClock = new SelClock(hostScheduler.clock());
             SelStore sel = openSel(o, stores, i, selClock);
             VmHostPower power = new VmHostPower();
             powers.add(power);
@@ -152,7 +157,7 @@ public final class BmcRuntime implements AutoCloseable {
             HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), powerPort, sel,
                     selClock, new SettingsBootOptionsStore(stores.settings(), i), stores.settings()),
                     o.policy(), FanPolicy.DEFAULT,
-                    o.timing(), events, sdr, scheduler, pool);
+                    o.timing(), events, sdr, hostScheduler, pool);
             nodes.add(node);
         }
         AccountUsers users = new AccountUsers(stores.accounts());
