@@ -93,10 +93,14 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
     }
 
     /** The {@code hostInterface:} section. */
-    public record PartialHostInterface(String bind, Boolean allowRemote) {
+    public record PartialHostInterface(String bind, Boolean allowRemote, java.util.List<String> allowedPeers) {
+        public PartialHostInterface(String bind, Boolean allowRemote) {
+            this(bind, allowRemote, null);
+        }
+
         PartialHostInterface overriddenBy(PartialHostInterface over) {
             return over == null ? this : new PartialHostInterface(pick(over.bind, bind),
-                    pick(over.allowRemote, allowRemote));
+                    pick(over.allowRemote, allowRemote), pick(over.allowedPeers, allowedPeers));
         }
     }
 
@@ -144,7 +148,9 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(redfish == null ? null : redfish.bind, all),
                 pick(hostInterface == null ? null : hostInterface.bind, all),
                 pick(m.bind, all),
-                hostInterface != null && Boolean.TRUE.equals(hostInterface.allowRemote));
+                hostInterface != null && Boolean.TRUE.equals(hostInterface.allowRemote),
+                hostInterface == null || hostInterface.allowedPeers == null ? Listeners.LOOPBACK_PEERS
+                        : hostInterface.allowedPeers);
         MqttConfig mqttConfig = new MqttConfig(m.brokerUrl, pick(m.site, MqttConfig.DEFAULT_SITE),
                 pick(m.bmcId, MqttConfig.DEFAULT_BMC_ID),
                 pick(m.allowAnonymous, m.brokerUrl == null && Listeners.isLoopback(listeners.mqtt())),

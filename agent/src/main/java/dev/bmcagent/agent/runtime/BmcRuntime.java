@@ -7,6 +7,7 @@ import dev.bmcagent.agent.fan.FanPolicy;
 import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.host.HostPowerPort;
 import dev.bmcagent.agent.hostif.HostInterfaceConfig;
+import dev.bmcagent.agent.hostif.PeerAllowList;
 import dev.bmcagent.agent.hostif.HostInterfaceServer;
 import dev.bmcagent.agent.hostif.SystemInterfaceState;
 import dev.bmcagent.agent.ipmi.AccountUsers;
@@ -175,7 +176,8 @@ public final class BmcRuntime implements AutoCloseable {
             HostNode node = nodes.get(i);
             VmHostPower power = powers.get(i);
             HostInterfaceConfig hc = HostInterfaceConfig.defaults(i).withBindHost(o.hostBind())
-                    .withPort(RuntimeOptions.port(o.hostPort(), i)).withStartCommand(o.startCommand());
+                    .withPort(RuntimeOptions.port(o.hostPort(), i)).withStartCommand(o.startCommand())
+                    .withAllowedPeers(PeerAllowList.of(o.hostPeers()));
             HostInterfaceServer server = new HostInterfaceServer(hc, dispatcher, sysIf.get(i), e -> {
                 node.onEvent(e);
                 power.onEvent(e);

@@ -23,24 +23,25 @@ import java.util.Objects;
  * @param policy       lifecycle limits (stuck and slow-boot alerts from the alerts: section)
  * @param hostTimeScale the host timeline's clock runs this many times faster than the agent's (1: real hosts; the
  *                     demo's time scale for its simulated hosts, so durations are in their simulated seconds)
+ * @param hostPeers    who may connect to the host interfaces (IP literals, CIDR prefixes)
  */
 public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ipmiPort, int hostPort, Path dataDir,
                              StoreKind store,
                              List<String> startCommand, int selCapacity, NodeTiming timing, LifecyclePolicy policy,
-                             double hostTimeScale) {
+                             double hostTimeScale, List<String> hostPeers) {
     public static final int DEFAULT_SEL_CAPACITY = 3639;
 
     /** With the default lifecycle limits. */
     public RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ipmiPort, int hostPort, Path dataDir,
                           StoreKind store, List<String> startCommand, int selCapacity, NodeTiming timing) {
         this(hosts, ipmiBind, hostBind, ipmiPort, hostPort, dataDir, store, startCommand, selCapacity, timing,
-                LifecyclePolicy.defaults(), 1.0);
+                LifecyclePolicy.defaults(), 1.0, List.of("127.0.0.1", "::1"));
     }
 
     /** These options with the host timeline on a clock {@code scale} times faster (the demo's simulated hosts). */
     public RuntimeOptions withHostTimeScale(double scale) {
         return new RuntimeOptions(hosts, ipmiBind, hostBind, ipmiPort, hostPort, dataDir, store, startCommand,
-                selCapacity, timing, policy, scale);
+                selCapacity, timing, policy, scale, hostPeers);
     }
 
     public RuntimeOptions {
@@ -54,6 +55,7 @@ public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ip
         startCommand = List.copyOf(startCommand);
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(policy, "policy");
+        hostPeers = List.copyOf(hostPeers);
         if (!(hostTimeScale > 0) || Double.isInfinite(hostTimeScale)) {
             throw new IllegalArgumentException("hostTimeScale must be a finite number > 0");
         }
@@ -71,7 +73,8 @@ public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ip
     public static RuntimeOptions from(AgentConfig c) {
         return new RuntimeOptions(c.hosts(), c.listeners().ipmi(), c.listeners().hostInterface(), c.ipmiPort(),
                 c.hostPort(), c.dataDir(), c.store(), List.of(),
-                DEFAULT_SEL_CAPACITY, NodeTiming.DEFAULT, c.alerts().applyTo(LifecyclePolicy.defaults()), 1.0);
+                DEFAULT_SEL_CAPACITY, NodeTiming.DEFAULT, c.alerts().applyTo(LifecyclePolicy.defaults()), 1.0,
+                c.listeners().hostInterfacePeers());
     }
 
     /** Port of host {@code index} given the base ({@code 0} stays 0: a free port). */
