@@ -276,6 +276,11 @@ public final class BmcRuntime implements AutoCloseable {
         return hostAddresses.get(index);
     }
 
+    /** The host interfaces' listen addresses; empty when another host link (D-Bus) serves the hosts. */
+    public java.util.List<InetSocketAddress> hostInterfaceAddresses() {
+        return java.util.List.copyOf(hostAddresses);
+    }
+
     public HostInterfaceServer hostInterface(int index) {
         return hostInterfaces.get(index);
     }
