@@ -138,7 +138,7 @@ public final class AgentAssembly implements AutoCloseable {
         // 6. Per host: agent core, IPMI RMCP+ server (UDP ipmiPort + i), host interface (TCP hostPort + i) unless
         //    another host link carries the host's signals.
         history = new LogEventHistory(stores.events());
-        runtime = started("runtime", BmcRuntime.start(RuntimeOptions.from(config), stores, history, hardware,
+        runtime = started("runtime", BmcRuntime.start(hostOptions(), stores, history, hardware,
                 link, scheduler, random));
         serving.add(Service.IPMI);
         if (link.isEmpty()) {
@@ -189,6 +189,16 @@ public final class AgentAssembly implements AutoCloseable {
             log.warn("the embedded MQTT broker listens on {} (mqtt.bind), not loopback: every client must log in",
                     l.mqtt());
         }
+    }
+
+    /**
+     * The runtime's options. With an extension (the demo's simulated hosts, paced at {@code timeScale}), the hosts'
+     * timeline runs on a clock scaled like theirs, so boot durations, time lost and stuck limits are simulated
+     * seconds; a real host's timeline is real time whatever timeScale says.
+     */
+    private RuntimeOptions hostOptions() {
+        RuntimeOptions o = RuntimeOptions.from(config);
+        return extensions.isEmpty() ? o : o.withHostTimeScale(config.timeScale());
     }
 
     /** The provider of the configured host link kind, found on the classpath with {@link ServiceLoader}. */

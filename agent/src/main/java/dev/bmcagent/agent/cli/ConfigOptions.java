@@ -96,6 +96,25 @@ final class ConfigOptions {
                     + "Link-local and cloud-metadata addresses are always refused")
     java.util.List<String> eventDestinations;
 
+    @Option(names = "--stuck-memory-training", paramLabel = "DURATION",
+            description = "stuck-pre-os alert after this long in memory training, e.g. 15m (key "
+                    + "alerts.memoryTraining; default: 15m)")
+    String stuckMemoryTraining;
+
+    @Option(names = "--stuck-network-boot", paramLabel = "DURATION",
+            description = "stuck-pre-os alert after this long in network boot (key alerts.networkBoot; default: 10m)")
+    String stuckNetworkBoot;
+
+    @Option(names = "--stuck-pre-os", paramLabel = "DURATION",
+            description = "stuck-pre-os alert when a boot has not reached the OS after this long (key alerts.preOs; "
+                    + "default: 30m)")
+    String stuckPreOs;
+
+    @Option(names = "--slow-boot", paramLabel = "DURATION",
+            description = "slow-boot alert when one boot loses more than this to dead network-boot interfaces "
+                    + "(key alerts.slowBoot; default: 2m)")
+    String slowBoot;
+
     PartialConfig toPartial() {
         return new PartialConfig(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir,
                 timeScale, store, fsync, mqttBroker == null && mqttBind == null ? null
@@ -104,6 +123,10 @@ final class ConfigOptions {
                 redfishBind == null && eventDestinations == null ? null
                         : new PartialConfig.PartialRedfish(redfishBind, eventDestinations),
                 hostInterfaceBind == null && allowRemoteHostInterface == null ? null
-                        : new PartialConfig.PartialHostInterface(hostInterfaceBind, allowRemoteHostInterface));
+                        : new PartialConfig.PartialHostInterface(hostInterfaceBind, allowRemoteHostInterface),
+                null, null, null,
+                stuckMemoryTraining == null && stuckNetworkBoot == null && stuckPreOs == null && slowBoot == null
+                        ? null : new PartialConfig.PartialAlerts(stuckMemoryTraining, stuckNetworkBoot, stuckPreOs,
+                                slowBoot));
     }
 }

@@ -33,11 +33,13 @@ import java.util.Optional;
  * @param openbmc        the {@code openbmc:} section as written (validated by the D-Bus provider); empty if absent
  * @param hardware       the {@code hardware:} section as written (hwmon sensors and fans of host0, validated by
  *                       {@code runtime.HwmonHardware}); empty if absent: no sensors, no fans
+ * @param alerts         stuck and slow-boot limits (the {@code alerts:} section)
  */
 public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
                           Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
                           FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish,
-                          HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware) {
+                          HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware,
+                          AlertLimits alerts) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -56,6 +58,7 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
     public AgentConfig {
         Objects.requireNonNull(redfish, "redfish");
         Objects.requireNonNull(hostLink, "hostLink");
+        Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(openbmc, "openbmc");
         Objects.requireNonNull(hardware, "hardware");
         if (hardware.isPresent() && hostLink == HostLinkKind.DBUS) {
@@ -105,7 +108,16 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
                        FsyncPolicy fsync, MqttConfig mqtt) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
                 mqtt, Listeners.all(bind), RedfishConfig.defaults(), HostLinkKind.VM, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), AlertLimits.defaults());
+    }
+
+    /** Without an {@code alerts:} section (the default limits). */
+    public AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
+                       Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
+                       FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish,
+                       HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, listeners, redfish, hostLink, openbmc, hardware, AlertLimits.defaults());
     }
 
     private static void checkPort(String key, int port) {

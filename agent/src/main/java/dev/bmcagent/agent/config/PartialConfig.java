@@ -15,7 +15,34 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                             Integer hostPort, String adminPassword, String dataDir, Double timeScale,
                             StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi,
                             PartialRedfish redfish, PartialHostInterface hostInterface, HostLinkKind hostLink,
-                            JsonNode openbmc, JsonNode hardware) {
+                            JsonNode openbmc, JsonNode hardware, PartialAlerts alerts) {
+
+    /** Without the {@code alerts:} section. */
+    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
+                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
+                         FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi, PartialRedfish redfish,
+                         PartialHostInterface hostInterface, HostLinkKind hostLink, JsonNode openbmc,
+                         JsonNode hardware) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, ipmi, redfish, hostInterface, hostLink, openbmc, hardware, null);
+    }
+
+    /** The {@code alerts:} section: durations as written ({@code 15m}, {@code PT15M}), see {@link AlertLimits}. */
+    public record PartialAlerts(String memoryTraining, String networkBoot, String preOs, String slowBoot) {
+        PartialAlerts overriddenBy(PartialAlerts over) {
+            return over == null ? this : new PartialAlerts(pick(over.memoryTraining, memoryTraining),
+                    pick(over.networkBoot, networkBoot), pick(over.preOs, preOs), pick(over.slowBoot, slowBoot));
+        }
+
+        AlertLimits resolve() {
+            AlertLimits d = AlertLimits.defaults();
+            return new AlertLimits(
+                    pick(AlertLimits.parse("alerts.memoryTraining", memoryTraining), d.memoryTraining()),
+                    pick(AlertLimits.parse("alerts.networkBoot", networkBoot), d.networkBoot()),
+                    pick(AlertLimits.parse("alerts.preOs", preOs), d.preOs()),
+                    pick(AlertLimits.parse("alerts.slowBoot", slowBoot), d.slowBoot()));
+        }
+    }
 
     /** Without the host link keys (flags and callers from before {@code hostLink}). */
     public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
@@ -66,10 +93,14 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
     }
 
     /** The {@code hostInterface:} section. */
-    public record PartialHostInterface(String bind, Boolean allowRemote) {
+    public record PartialHostInterface(String bind, Boolean allowRemote, java.util.List<String> allowedPeers) {
+        public PartialHostInterface(String bind, Boolean allowRemote) {
+            this(bind, allowRemote, null);
+        }
+
         PartialHostInterface overriddenBy(PartialHostInterface over) {
             return over == null ? this : new PartialHostInterface(pick(over.bind, bind),
-                    pick(over.allowRemote, allowRemote));
+                    pick(over.allowRemote, allowRemote), pick(over.allowedPeers, allowedPeers));
         }
     }
 
@@ -88,7 +119,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 ipmi == null ? over.ipmi : ipmi.overriddenBy(over.ipmi),
                 redfish == null ? over.redfish : redfish.overriddenBy(over.redfish),
                 hostInterface == null ? over.hostInterface : hostInterface.overriddenBy(over.hostInterface),
-                pick(over.hostLink, hostLink), pick(over.openbmc, openbmc), pick(over.hardware, hardware));
+                pick(over.hostLink, hostLink), pick(over.openbmc, openbmc), pick(over.hardware, hardware),
+                alerts == null ? over.alerts : alerts.overriddenBy(over.alerts));
     }
 
     /**
@@ -116,7 +148,9 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(redfish == null ? null : redfish.bind, all),
                 pick(hostInterface == null ? null : hostInterface.bind, all),
                 pick(m.bind, all),
-                hostInterface != null && Boolean.TRUE.equals(hostInterface.allowRemote));
+                hostInterface != null && Boolean.TRUE.equals(hostInterface.allowRemote),
+                hostInterface == null || hostInterface.allowedPeers == null ? Listeners.LOOPBACK_PEERS
+                        : hostInterface.allowedPeers);
         MqttConfig mqttConfig = new MqttConfig(m.brokerUrl, pick(m.site, MqttConfig.DEFAULT_SITE),
                 pick(m.bmcId, MqttConfig.DEFAULT_BMC_ID),
                 pick(m.allowAnonymous, m.brokerUrl == null && Listeners.isLoopback(listeners.mqtt())),
@@ -139,7 +173,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                         : new RedfishConfig(redfish.eventDestinations),
                 pick(hostLink, HostLinkKind.VM),
                 openbmc == null || openbmc.isNull() ? Optional.empty() : Optional.of(openbmc),
-                hardware == null || hardware.isNull() ? Optional.empty() : Optional.of(hardware));
+                hardware == null || hardware.isNull() ? Optional.empty() : Optional.of(hardware),
+                alerts == null ? AlertLimits.defaults() : alerts.resolve());
     }
 
     private static <T> T pick(T first, T fallback) {

@@ -69,8 +69,8 @@ public final class RedfishService implements AutoCloseable {
         java.util.Set<Integer> own = new java.util.HashSet<>(options.ownPorts());
         for (int i = 0; i < runtime.nodes().size(); i++) {
             own.add(runtime.ipmiAddress(i).getPort());
-            own.add(runtime.hostInterfaceAddress(i).getPort());
         }
+        runtime.hostInterfaceAddresses().forEach(a -> own.add(a.getPort()));   // none with the D-Bus host link
         options.ownPorts(own);
         return start(options, runtime.nodes(), runtime.events(), runtime.history(), stores, clock,
                 runtime.ipmiAddress(0).getPort(), version(), runtime.fruInventory());

@@ -1,6 +1,5 @@
 package dev.bmcagent.agent.runtime;
 
-import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.event.EventStream;
@@ -8,6 +7,7 @@ import dev.bmcagent.agent.fan.FanPolicy;
 import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.host.HostPowerPort;
 import dev.bmcagent.agent.hostif.HostInterfaceConfig;
+import dev.bmcagent.agent.hostif.PeerAllowList;
 import dev.bmcagent.agent.hostif.HostInterfaceServer;
 import dev.bmcagent.agent.hostif.SystemInterfaceState;
 import dev.bmcagent.agent.ipmi.AccountUsers;
@@ -17,6 +17,7 @@ import dev.bmcagent.agent.store.AtomicFiles;
 import dev.bmcagent.agent.store.Journal;
 import dev.bmcagent.agent.store.StoreKind;
 import dev.bmcagent.agent.store.Stores;
+import dev.bmcagent.agent.time.ScaledScheduler;
 import dev.bmcagent.agent.time.Scheduler;
 import dev.bmcagent.ipmi.command.app.BmcIdentity;
 import dev.bmcagent.ipmi.fru.FruImage;
@@ -142,8 +143,12 @@ public final class BmcRuntime implements AutoCloseable {
         FruImage fru = FruImage.of(fruInventory);
         List<VmHostPower> powers = new ArrayList<>();
         List<SystemInterfaceState> sysIf = new ArrayList<>();
+        // the hosts' timeline (SEL stamps, boot durations, stuck limits) on the hosts' own clock: real for real
+        // hosts, scaled like the demo's simulation for simulated ones
+        Scheduler hostScheduler = o.hostTimeScale() == 1.0 ? scheduler : new ScaledScheduler(scheduler,
+                o.hostTimeScale());
         for (int i = 0; i < o.hosts(); i++) {
-            SelClock selClock = new SelClock(scheduler.clock());
+            SelClock selClock = new SelClock(hostScheduler.clock());
             SelStore sel = openSel(o, stores, i, selClock);
             VmHostPower power = new VmHostPower();
             powers.add(power);
@@ -152,8 +157,8 @@ public final class BmcRuntime implements AutoCloseable {
             HostPowerPort powerPort = link.isPresent() ? link.get().power(i) : hw.power().orElse(power);
             HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), powerPort, sel,
                     selClock, new SettingsBootOptionsStore(stores.settings(), i), stores.settings()),
-                    LifecyclePolicy.defaults(), FanPolicy.DEFAULT,
-                    o.timing(), events, sdr, scheduler, pool);
+                    o.policy(), FanPolicy.DEFAULT,
+                    o.timing(), events, sdr, hostScheduler, pool);
             nodes.add(node);
         }
         AccountUsers users = new AccountUsers(stores.accounts());
@@ -171,7 +176,8 @@ public final class BmcRuntime implements AutoCloseable {
             HostNode node = nodes.get(i);
             VmHostPower power = powers.get(i);
             HostInterfaceConfig hc = HostInterfaceConfig.defaults(i).withBindHost(o.hostBind())
-                    .withPort(RuntimeOptions.port(o.hostPort(), i)).withStartCommand(o.startCommand());
+                    .withPort(RuntimeOptions.port(o.hostPort(), i)).withStartCommand(o.startCommand())
+                    .withAllowedPeers(PeerAllowList.of(o.hostPeers()));
             HostInterfaceServer server = new HostInterfaceServer(hc, dispatcher, sysIf.get(i), e -> {
                 node.onEvent(e);
                 power.onEvent(e);
@@ -268,6 +274,11 @@ public final class BmcRuntime implements AutoCloseable {
     /** Bound VM-protocol address of host {@code index}. */
     public InetSocketAddress hostInterfaceAddress(int index) {
         return hostAddresses.get(index);
+    }
+
+    /** The host interfaces' listen addresses; empty when another host link (D-Bus) serves the hosts. */
+    public java.util.List<InetSocketAddress> hostInterfaceAddresses() {
+        return java.util.List.copyOf(hostAddresses);
     }
 
     public HostInterfaceServer hostInterface(int index) {

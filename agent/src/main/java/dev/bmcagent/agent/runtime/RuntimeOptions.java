@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.runtime;
 
+import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.store.StoreKind;
 import java.nio.file.Path;
@@ -19,11 +20,29 @@ import java.util.Objects;
  * @param startCommand argv run for power-on when no host is connected (empty: extension op only)
  * @param selCapacity  SEL records per host
  * @param timing       node intervals
+ * @param policy       lifecycle limits (stuck and slow-boot alerts from the alerts: section)
+ * @param hostTimeScale the host timeline's clock runs this many times faster than the agent's (1: real hosts; the
+ *                     demo's time scale for its simulated hosts, so durations are in their simulated seconds)
+ * @param hostPeers    who may connect to the host interfaces (IP literals, CIDR prefixes)
  */
 public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ipmiPort, int hostPort, Path dataDir,
                              StoreKind store,
-                             List<String> startCommand, int selCapacity, NodeTiming timing) {
+                             List<String> startCommand, int selCapacity, NodeTiming timing, LifecyclePolicy policy,
+                             double hostTimeScale, List<String> hostPeers) {
     public static final int DEFAULT_SEL_CAPACITY = 3639;
+
+    /** With the default lifecycle limits. */
+    public RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ipmiPort, int hostPort, Path dataDir,
+                          StoreKind store, List<String> startCommand, int selCapacity, NodeTiming timing) {
+        this(hosts, ipmiBind, hostBind, ipmiPort, hostPort, dataDir, store, startCommand, selCapacity, timing,
+                LifecyclePolicy.defaults(), 1.0, List.of("127.0.0.1", "::1"));
+    }
+
+    /** These options with the host timeline on a clock {@code scale} times faster (the demo's simulated hosts). */
+    public RuntimeOptions withHostTimeScale(double scale) {
+        return new RuntimeOptions(hosts, ipmiBind, hostBind, ipmiPort, hostPort, dataDir, store, startCommand,
+                selCapacity, timing, policy, scale, hostPeers);
+    }
 
     public RuntimeOptions {
         if (hosts < 1) {
@@ -35,6 +54,11 @@ public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ip
         Objects.requireNonNull(store, "store");
         startCommand = List.copyOf(startCommand);
         Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(policy, "policy");
+        hostPeers = List.copyOf(hostPeers);
+        if (!(hostTimeScale > 0) || Double.isInfinite(hostTimeScale)) {
+            throw new IllegalArgumentException("hostTimeScale must be a finite number > 0");
+        }
         if (ipmiPort < 0 || ipmiPort + hosts > 0xFFFF || hostPort < 0 || hostPort + hosts > 0xFFFF) {
             throw new IllegalArgumentException("ports out of range");
         }
@@ -49,7 +73,8 @@ public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ip
     public static RuntimeOptions from(AgentConfig c) {
         return new RuntimeOptions(c.hosts(), c.listeners().ipmi(), c.listeners().hostInterface(), c.ipmiPort(),
                 c.hostPort(), c.dataDir(), c.store(), List.of(),
-                DEFAULT_SEL_CAPACITY, NodeTiming.DEFAULT);
+                DEFAULT_SEL_CAPACITY, NodeTiming.DEFAULT, c.alerts().applyTo(LifecyclePolicy.defaults()), 1.0,
+                c.listeners().hostInterfacePeers());
     }
 
     /** Port of host {@code index} given the base ({@code 0} stays 0: a free port). */

@@ -74,9 +74,9 @@ class AgentConfigTest {
 
     @Test
     void unknownKeyIsNamedWithTheKnownKeys() {
-        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, bind, dataDir, fsync, hardware, hostInterface, "
-                + "hostLink, hostPort, hosts, ipmi, ipmiPort, mqtt, mqttPort, openbmc, redfish, redfishPort, store, "
-                + "timeScale)", rejection("ipmiPrt: 6230"));
+        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, alerts, bind, dataDir, fsync, hardware, "
+                + "hostInterface, hostLink, hostPort, hosts, ipmi, ipmiPort, mqtt, mqttPort, openbmc, redfish, "
+                + "redfishPort, store, timeScale)", rejection("ipmiPrt: 6230"));
         assertEquals("mqtt.broker: unknown key (known keys: allowAnonymous, bind, bmcId, brokerUrl, password, site, "
                 + "trustStore, trustStorePassword, username)", rejection("mqtt:\n  broker: x"));
     }
@@ -150,6 +150,24 @@ class AgentConfigTest {
                 rejection("redfish:\n  eventDestinations: ['198.51.100.0/33']\n"));
         assertEquals("redfish.eventDestinations: 'two words' is not a host name, IP address or CIDR block",
                 rejection("redfish:\n  eventDestinations: ['two words']\n"));
+    }
+
+    @Test
+    void alertLimitsAreDurationsPerPhaseWithDefaults() {
+        assertEquals(AlertLimits.defaults(), yaml("").alerts());
+        AlertLimits a = yaml("alerts:\n  memoryTraining: 90s\n  networkBoot: PT4M\n  preOs: 1h\n  slowBoot: 5m\n")
+                .alerts();
+        assertEquals(new AlertLimits(java.time.Duration.ofSeconds(90), java.time.Duration.ofMinutes(4),
+                java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(5)), a);
+        assertEquals(java.time.Duration.ofSeconds(90),
+                dev.bmcagent.agent.runtime.RuntimeOptions.from(yaml("alerts:\n  memoryTraining: 90s\n")).policy()
+                        .memoryTrainingLimit(), "the runtime's lifecycle gets the configured limit");
+        assertEquals("alerts.preOs: '30' is not a duration (write 90s, 15m, 2h or PT15M)",
+                rejection("alerts:\n  preOs: '30'\n"));
+        assertEquals("alerts.slowBoot: PT0S is out of range: more than 0 and at most 24h",
+                rejection("alerts:\n  slowBoot: 0s\n"));
+        assertEquals("alerts.networkBoot: PT48H is out of range: more than 0 and at most 24h",
+                rejection("alerts:\n  networkBoot: 48h\n"));
     }
 
     @Test

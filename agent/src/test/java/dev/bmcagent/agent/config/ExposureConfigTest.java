@@ -53,6 +53,24 @@ class ExposureConfigTest {
     }
 
     @Test
+    void theHostInterfacePeersAreConfigurableAndARemoteOneNeedsAllowRemote() {
+        assertEquals(java.util.List.of("127.0.0.1", "::1"),
+                dev.bmcagent.agent.runtime.RuntimeOptions.from(yaml("")).hostPeers(), "loopback by default");
+        AgentConfig local = yaml("hostInterface:\n  allowedPeers: [127.0.0.2, 127.0.0.0/8]\n");
+        assertEquals(java.util.List.of("127.0.0.2", "127.0.0.0/8"),
+                dev.bmcagent.agent.runtime.RuntimeOptions.from(local).hostPeers(), "reaches the host interfaces");
+        String remote = rejection("hostInterface:\n  allowedPeers: ['198.51.100.7']\n");
+        assertTrue(remote.startsWith("hostInterface.allowedPeers: [198.51.100.7] names a peer off loopback"), remote);
+        assertTrue(rejection("hostInterface:\n  allowedPeers: ['127.0.0.1/0']\n")
+                .startsWith("hostInterface.allowedPeers:"), "a prefix wider than loopback is remote");
+        assertEquals(java.util.List.of("198.51.100.7"), yaml("hostInterface:\n  bind: 0.0.0.0\n  allowRemote: true\n"
+                + "  allowedPeers: ['198.51.100.7']\n").listeners().hostInterfacePeers(), "documentation range: parsed, "
+                + "never contacted");
+        assertTrue(rejection("hostInterface:\n  allowedPeers: []\n").startsWith("hostInterface.allowedPeers: the "
+                + "allowed peers list is empty"));
+    }
+
+    @Test
     void aNonLoopbackHostInterfaceIsRefusedUnlessExplicitlyAllowed() {
         String refused = rejection("bind: 0.0.0.0\n");
         assertTrue(refused.startsWith("hostInterface.bind: 0.0.0.0 is not a loopback address. The host interface is "

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * 20,000 idle TCP connections against the real agent's Redfish port (two client processes of 10,000 each, from the
  * loopback address 127.0.0.2, sending nothing or half a TLS record), held open while a legitimate client on
- * 127.0.0.1 uses Redfish (curl), IPMI (ipmitool) and the MQTT broker (mosquitto_pub). The connections come from
+ * 127.0.0.1 uses Redfish (curl), IPMI (ipmitool) and the MQTT broker (mosquitto_sub). The connections come from
  * helper processes because one process may hold at most `ulimit -n` descriptors (20,000 on the CI machine): the test
  * JVM and the agent keep their own tables, and nothing needs a raised limit. Bounded: 20,000 connections opened within 60 s, then held for the checks.
  */
@@ -61,9 +61,10 @@ class SlowlorisIT {
                         Integer.toString(agent.ipmiPort), "-U", "admin", "-P", AgentProcess.ADMIN_PASSWORD, "-C", "17",
                         "-N", "2", "-R", "2", "mc", "info"));
                 System.out.println("ipmitool mc info during the flood: " + ipmi.lines().findFirst().orElse(""));
-                String mqtt = run(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(agent.mqttPort),
-                        "-t", "it/slowloris", "-m", "still here", "-q", "1"));
-                System.out.println("mosquitto_pub during the flood: exit " + mqtt);
+                // the demo broker lets only the agent publish: a read-only client reads the agent's retained status
+                String mqtt = run(List.of("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(agent.mqttPort),
+                        "-t", "bmc/+/+/status", "-C", "1", "-W", "10"));
+                System.out.println("mosquitto_sub during the flood: exit " + mqtt);
                 assertEquals("200", curl.strip());
                 assertTrue(ipmi.contains("Device ID"), ipmi);
                 assertEquals("exit 0", mqtt.lines().reduce((a, b) -> b).orElse("").strip());

@@ -34,8 +34,8 @@ class RedfishEventsIT {
             "BootProgressChanged(MemoryInitializationStarted)",
             "BootProgressChanged(SecondaryProcessorInitializationStarted)",
             "BootProgressChanged(PCIResourceConfigStarted)", "BootProgressChanged(OSBootStarted)",
-            "AcpiStateChanged(S0_G0_D0)", "FanModeChanged(Normal)", "BootProgressChanged(OSRunning)",
-            "BootCycleCompleted(1)");
+            "AcpiStateChanged(S0_G0_D0)", "BootProgressChanged(OSRunning)", "BootCycleCompleted(1)",
+            "FanModeChanged(Normal)");
 
     @TempDir
     Path dir;

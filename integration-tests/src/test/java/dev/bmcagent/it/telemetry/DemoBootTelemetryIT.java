@@ -1,0 +1,85 @@
+package dev.bmcagent.it.telemetry;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bmcagent.agent.AgentAssembly;
+import dev.bmcagent.agent.FreePorts;
+import dev.bmcagent.agent.config.PartialConfig;
+import dev.bmcagent.agent.store.StoreKind;
+import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.it.ipmi.ClientRun;
+import dev.bmcagent.simulator.demo.DemoWorld;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo at time scale 60, read as an operator would with curl: each dead network-boot interface of the vendor
+ * profile costs about 300 simulated seconds in Redfish BootHistory (it was 0: the agent took the duration from the
+ * firmware, which never gives one, and measured on the wall clock), and the boot that lost them is slow-boot, which
+ * the ComputerSystem shows as Status.Health Warning.
+ */
+class DemoBootTelemetryIT {
+    private static final String PASSWORD = "Demo-Telemetry1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    private final SystemScheduler scheduler = new SystemScheduler("demo-telemetry-it");
+    private AgentAssembly agent;
+
+    @BeforeEach
+    void start() throws Exception {
+        PartialConfig demo = new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 60.0,
+                StoreKind.MEMORY, null, null);
+        agent = AgentAssembly.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
+                new SecureRandom(), List.of(new DemoWorld()));
+    }
+
+    @AfterEach
+    void stop() {
+        if (agent != null) {
+            agent.close();
+        }
+        scheduler.close();
+    }
+
+    @Test
+    void everyDeadInterfaceCostsAboutFiveSimulatedMinutesAndTheBootIsSlow() {
+        String base = "https://127.0.0.1:" + agent.config().redfishPort() + "/redfish/v1/Systems/host0";
+        List<Long> lost = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> secondsLost(get(base + "/LogServices/BootHistory/Entries?$expand=.")), l -> !l.isEmpty());
+        for (long s : lost) {
+            assertTrue(s >= 270 && s <= 330, "each dead interface ~300 s of simulated time, not 0 or 5: " + lost);
+        }
+        JsonNode system = await().atMost(Duration.ofSeconds(30)).until(() -> get(base),
+                n -> n.path("Status").path("Health").asText().equals("Warning"));
+        assertEquals("Warning", system.path("Status").path("Health").asText(), "slow-boot active: " + system);
+    }
+
+    private static List<Long> secondsLost(JsonNode entries) {
+        List<Long> out = new ArrayList<>();
+        for (JsonNode e : entries.path("Members")) {
+            for (JsonNode a : e.path("Oem").path("BmcAgent").path("NetworkBootAttempts")) {
+                out.add(a.path("SecondsLost").asLong());
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode get(String url) throws Exception {
+        ClientRun r = ClientRun.of(List.of("curl", "-sk", "-u", "admin:" + PASSWORD, url));
+        assertEquals(0, r.exit(), r.output());
+        return JSON.readTree(r.output());
+    }
+}
