@@ -90,6 +90,16 @@ final class ConfigOptions {
                     + "the embedded broker)")
     String mqttBroker;
 
+    @Option(names = "--power-cycle-off-seconds", paramLabel = "SECONDS",
+            description = "power cycle: how long the host stays off before it is powered on again, 1..600 "
+                    + "(key power.cycleOffSeconds; default: 2)")
+    Double powerCycleOffSeconds;
+
+    @Option(names = "--power-command-timeout-seconds", paramLabel = "SECONDS",
+            description = "how long a power command (power.on, power.off...) may run before it is killed, "
+                    + "1..600 (key power.commandTimeoutSeconds; default: 30)")
+    Double powerCommandTimeoutSeconds;
+
     PartialConfig toPartial() {
         return new PartialConfig(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir,
                 timeScale, store, fsync, mqttBroker == null && mqttBind == null ? null
@@ -97,6 +107,9 @@ final class ConfigOptions {
                 ipmiBind == null ? null : new PartialConfig.PartialListener(ipmiBind),
                 redfishBind == null ? null : new PartialConfig.PartialListener(redfishBind),
                 hostInterfaceBind == null && allowRemoteHostInterface == null ? null
-                        : new PartialConfig.PartialHostInterface(hostInterfaceBind, allowRemoteHostInterface));
+                        : new PartialConfig.PartialHostInterface(hostInterfaceBind, allowRemoteHostInterface),
+                powerCycleOffSeconds == null && powerCommandTimeoutSeconds == null ? null
+                        : new PartialConfig.PartialPower(null, null, null, null, null, null, null,
+                                powerCommandTimeoutSeconds, powerCycleOffSeconds));
     }
 }

@@ -26,10 +26,11 @@ import java.util.Optional;
  * @param fsync          when journals fsync (NEVER: kill -9 safe; BATCH / ALWAYS: also power-loss safe)
  * @param mqtt           MQTT settings
  * @param listeners      where each listener binds
+ * @param power          the host power backend ({@code power:} section)
  */
 public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
                           Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
-                          FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners) {
+                          FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, PowerConfig power) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -47,6 +48,7 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         Objects.requireNonNull(fsync, "fsync");
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(listeners, "listeners");
+        Objects.requireNonNull(power, "power");
         if (hosts < 1 || hosts > MAX_HOSTS) {
             throw new ConfigException("hosts", hosts + " is out of range 1.." + MAX_HOSTS);
         }
@@ -73,6 +75,14 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
             throw new ConfigException("timeScale", timeScale + " is out of range: must be a finite number > 0");
         }
+    }
+
+    /** Without a power backend. */
+    public AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
+                       Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
+                       FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, listeners, PowerConfig.NONE);
     }
 
     /** Every listener on {@code bind} (no per-listener keys). */

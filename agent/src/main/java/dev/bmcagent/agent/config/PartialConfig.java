@@ -2,7 +2,12 @@ package dev.bmcagent.agent.config;
 
 import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
+import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,7 +18,16 @@ import java.util.Optional;
 public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
                             Integer hostPort, String adminPassword, String dataDir, Double timeScale,
                             StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi,
-                            PartialListener redfish, PartialHostInterface hostInterface) {
+                            PartialListener redfish, PartialHostInterface hostInterface, PartialPower power) {
+
+    /** Without the {@code power:} section. */
+    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
+                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
+                         FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi, PartialListener redfish,
+                         PartialHostInterface hostInterface) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, ipmi, redfish, hostInterface, null);
+    }
 
     /** Without the per-listener sections. */
     public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
@@ -54,6 +68,52 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
         }
     }
 
+    /**
+     * The {@code power:} section: a command (argv list) per action and the timing, see {@link PowerConfig}.
+     */
+    public record PartialPower(List<String> on, List<String> off, List<String> gracefulShutdown, List<String> cycle,
+                               List<String> reset, List<String> warmReset, List<String> nmi,
+                               Double commandTimeoutSeconds, Double cycleOffSeconds) {
+        PartialPower overriddenBy(PartialPower over) {
+            return over == null ? this : new PartialPower(pick(over.on, on), pick(over.off, off),
+                    pick(over.gracefulShutdown, gracefulShutdown), pick(over.cycle, cycle), pick(over.reset, reset),
+                    pick(over.warmReset, warmReset), pick(over.nmi, nmi),
+                    pick(over.commandTimeoutSeconds, commandTimeoutSeconds),
+                    pick(over.cycleOffSeconds, cycleOffSeconds));
+        }
+
+        PowerConfig resolve() {
+            Map<PowerAction, List<String>> commands = new EnumMap<>(PowerAction.class);
+            put(commands, PowerAction.ON, on);
+            put(commands, PowerAction.FORCE_OFF, off);
+            put(commands, PowerAction.GRACEFUL_SHUTDOWN, gracefulShutdown);
+            put(commands, PowerAction.POWER_CYCLE, cycle);
+            put(commands, PowerAction.HARD_RESET, reset);
+            put(commands, PowerAction.WARM_RESET, warmReset);
+            put(commands, PowerAction.NMI, nmi);
+            return new PowerConfig(commands,
+                    seconds("power.commandTimeoutSeconds", commandTimeoutSeconds, PowerConfig.DEFAULT_COMMAND_TIMEOUT),
+                    seconds("power.cycleOffSeconds", cycleOffSeconds, PowerConfig.DEFAULT_CYCLE_OFF_TIME));
+        }
+
+        private static void put(Map<PowerAction, List<String>> m, PowerAction a, List<String> argv) {
+            if (argv != null) {
+                m.put(a, argv);
+            }
+        }
+
+        private static Duration seconds(String key, Double s, Duration fallback) {
+            if (s == null) {
+                return fallback;
+            }
+            if (!Double.isFinite(s) || s < 0 || s > PowerConfig.MAX.toSeconds()) {
+                throw new ConfigException(key, s + " is out of range " + PowerConfig.MIN.toSeconds() + ".."
+                        + PowerConfig.MAX.toSeconds() + " s");
+            }
+            return Duration.ofMillis(Math.round(s * 1000));
+        }
+    }
+
     public static PartialConfig empty() {
         return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
@@ -68,7 +128,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 mqtt == null ? over.mqtt : mqtt.overriddenBy(over.mqtt),
                 ipmi == null ? over.ipmi : ipmi.overriddenBy(over.ipmi),
                 redfish == null ? over.redfish : redfish.overriddenBy(over.redfish),
-                hostInterface == null ? over.hostInterface : hostInterface.overriddenBy(over.hostInterface));
+                hostInterface == null ? over.hostInterface : hostInterface.overriddenBy(over.hostInterface),
+                power == null ? over.power : power.overriddenBy(over.power));
     }
 
     /**
@@ -111,7 +172,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(store, AgentConfig.DEFAULT_STORE),
                 pick(fsync, AgentConfig.DEFAULT_FSYNC),
                 mqttConfig,
-                listeners);
+                listeners,
+                power == null ? PowerConfig.NONE : power.resolve());
     }
 
     private static <T> T pick(T first, T fallback) {

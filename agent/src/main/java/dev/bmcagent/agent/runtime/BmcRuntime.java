@@ -6,6 +6,7 @@ import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.event.EventStream;
 import dev.bmcagent.agent.fan.FanPolicy;
 import dev.bmcagent.agent.history.LogEventHistory;
+import dev.bmcagent.agent.host.SerialExecutor;
 import dev.bmcagent.agent.hostif.HostInterfaceConfig;
 import dev.bmcagent.agent.hostif.HostInterfaceServer;
 import dev.bmcagent.agent.hostif.SystemInterfaceState;
@@ -125,12 +126,19 @@ public final class BmcRuntime implements AutoCloseable {
         running.push(() -> io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
         SdrRepository sdr = HostCommandTable.standardSdr(8, 6, scheduler.clock().instant());
         FruImage fru = HostCommandTable.defaultFru(scheduler.clock().instant());
+        ExecutorService commandPool = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "bmc-power-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        running.push(commandPool::shutdown);
         List<VmHostPower> powers = new ArrayList<>();
         List<SystemInterfaceState> sysIf = new ArrayList<>();
         for (int i = 0; i < o.hosts(); i++) {
             SelClock selClock = new SelClock(scheduler.clock());
             SelStore sel = openSel(o, i, selClock);
-            VmHostPower power = new VmHostPower();
+            VmHostPower power = new VmHostPower(i, o.power(), !o.startCommand().isEmpty(), scheduler,
+                    new SerialExecutor(commandPool));
             powers.add(power);
             sysIf.add(new SystemInterfaceState());
             HostHardware hw = hardware.apply(i);
@@ -156,8 +164,9 @@ public final class BmcRuntime implements AutoCloseable {
                 node.onEvent(e);
                 power.onEvent(e);
             }, scheduler, pool, io);
-            power.attach(server);
-            hostAddresses.add(server.start());
+            InetSocketAddress bound = server.start();
+            power.attach(server, bound.getPort());
+            hostAddresses.add(bound);
             hostInterfaces.add(server);
             running.push(server);
         }

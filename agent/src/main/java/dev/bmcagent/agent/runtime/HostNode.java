@@ -80,7 +80,7 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         this.oem = new LifecycleOemPort(agent, pendingBootOrder);
         this.platformEvents = new LifecyclePlatformEvents(agent, oem::lastBootOrder);
         this.bootProgress = new LifecycleBootProgress(agent);
-        this.hostControl = new LifecycleHostControl(agent);
+        this.hostControl = new LifecycleHostControl(agent, spec.power());
         this.sensorReadings = new PolledSensorReadings(sdr, poller, agent::state);
     }
 

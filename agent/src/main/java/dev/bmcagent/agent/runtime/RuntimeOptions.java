@@ -1,6 +1,7 @@
 package dev.bmcagent.agent.runtime;
 
 import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.config.PowerConfig;
 import dev.bmcagent.agent.store.StoreKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,10 +20,11 @@ import java.util.Objects;
  * @param startCommand argv run for power-on when no host is connected (empty: extension op only)
  * @param selCapacity  SEL records per host
  * @param timing       node intervals
+ * @param power        the power backend (commands per action, timeout, power cycle off time)
  */
 public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ipmiPort, int hostPort, Path dataDir,
                              StoreKind store,
-                             List<String> startCommand, int selCapacity, NodeTiming timing) {
+                             List<String> startCommand, int selCapacity, NodeTiming timing, PowerConfig power) {
     public static final int DEFAULT_SEL_CAPACITY = 3639;
 
     public RuntimeOptions {
@@ -35,6 +37,7 @@ public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ip
         Objects.requireNonNull(store, "store");
         startCommand = List.copyOf(startCommand);
         Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(power, "power");
         if (ipmiPort < 0 || ipmiPort + hosts > 0xFFFF || hostPort < 0 || hostPort + hosts > 0xFFFF) {
             throw new IllegalArgumentException("ports out of range");
         }
@@ -43,13 +46,20 @@ public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ip
     /** Every server on {@code bind}. */
     public RuntimeOptions(int hosts, String bind, int ipmiPort, int hostPort, Path dataDir, StoreKind store,
                           List<String> startCommand, int selCapacity, NodeTiming timing) {
-        this(hosts, bind, bind, ipmiPort, hostPort, dataDir, store, startCommand, selCapacity, timing);
+        this(hosts, bind, bind, ipmiPort, hostPort, dataDir, store, startCommand, selCapacity, timing,
+                PowerConfig.NONE);
+    }
+
+    /** This configuration with {@code p} as the power backend. */
+    public RuntimeOptions withPower(PowerConfig p) {
+        return new RuntimeOptions(hosts, ipmiBind, hostBind, ipmiPort, hostPort, dataDir, store, startCommand,
+                selCapacity, timing, p);
     }
 
     public static RuntimeOptions from(AgentConfig c) {
         return new RuntimeOptions(c.hosts(), c.listeners().ipmi(), c.listeners().hostInterface(), c.ipmiPort(),
                 c.hostPort(), c.dataDir(), c.store(), List.of(),
-                DEFAULT_SEL_CAPACITY, NodeTiming.DEFAULT);
+                DEFAULT_SEL_CAPACITY, NodeTiming.DEFAULT, c.power());
     }
 
     /** Port of host {@code index} given the base ({@code 0} stays 0: a free port). */
