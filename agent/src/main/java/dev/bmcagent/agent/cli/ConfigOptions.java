@@ -115,6 +115,16 @@ final class ConfigOptions {
                     + "(key alerts.slowBoot; default: 2m)")
     String slowBoot;
 
+    @Option(names = "--power-cycle-off-seconds", paramLabel = "SECONDS",
+            description = "power cycle: how long the host stays off before it is powered on again, 1..600 "
+                    + "(key power.cycleOffSeconds; default: 2)")
+    Double powerCycleOffSeconds;
+
+    @Option(names = "--power-command-timeout-seconds", paramLabel = "SECONDS",
+            description = "how long a power command (power.on, power.off...) may run before it is killed, "
+                    + "1..600 (key power.commandTimeoutSeconds; default: 30)")
+    Double powerCommandTimeoutSeconds;
+
     PartialConfig toPartial() {
         return new PartialConfig(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir,
                 timeScale, store, fsync, mqttBroker == null && mqttBind == null ? null
@@ -127,6 +137,9 @@ final class ConfigOptions {
                 null, null, null,
                 stuckMemoryTraining == null && stuckNetworkBoot == null && stuckPreOs == null && slowBoot == null
                         ? null : new PartialConfig.PartialAlerts(stuckMemoryTraining, stuckNetworkBoot, stuckPreOs,
-                                slowBoot));
+                                slowBoot),
+                powerCycleOffSeconds == null && powerCommandTimeoutSeconds == null ? null
+                        : new PartialConfig.PartialPower(null, null, null, null, null, null, null,
+                                powerCommandTimeoutSeconds, powerCycleOffSeconds));
     }
 }

@@ -34,12 +34,13 @@ import java.util.Optional;
  * @param hardware       the {@code hardware:} section as written (hwmon sensors and fans of host0, validated by
  *                       {@code runtime.HwmonHardware}); empty if absent: no sensors, no fans
  * @param alerts         stuck and slow-boot limits (the {@code alerts:} section)
+ * @param power          the host power backend ({@code power:} section)
  */
 public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
                           Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
                           FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish,
                           HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware,
-                          AlertLimits alerts) {
+                          AlertLimits alerts, PowerConfig power) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -74,6 +75,7 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         Objects.requireNonNull(fsync, "fsync");
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(listeners, "listeners");
+        Objects.requireNonNull(power, "power");
         if (hosts < 1 || hosts > MAX_HOSTS) {
             throw new ConfigException("hosts", hosts + " is out of range 1.." + MAX_HOSTS);
         }
@@ -102,13 +104,22 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         }
     }
 
+    /** Without a power backend. */
+    public AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
+                       Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
+                       FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, listeners, RedfishConfig.defaults(), HostLinkKind.VM, Optional.empty(), Optional.empty(),
+                AlertLimits.defaults(), PowerConfig.NONE);
+    }
+
     /** Every listener on {@code bind} (no per-listener keys). */
     public AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
                        Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
                        FsyncPolicy fsync, MqttConfig mqtt) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
                 mqtt, Listeners.all(bind), RedfishConfig.defaults(), HostLinkKind.VM, Optional.empty(),
-                Optional.empty(), AlertLimits.defaults());
+                Optional.empty(), AlertLimits.defaults(), PowerConfig.NONE);
     }
 
     /** Without an {@code alerts:} section (the default limits). */
@@ -117,7 +128,7 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
                        FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish,
                        HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, listeners, redfish, hostLink, openbmc, hardware, AlertLimits.defaults());
+                mqtt, listeners, redfish, hostLink, openbmc, hardware, AlertLimits.defaults(), PowerConfig.NONE);
     }
 
     private static void checkPort(String key, int port) {

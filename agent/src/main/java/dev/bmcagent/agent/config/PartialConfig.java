@@ -3,7 +3,12 @@ package dev.bmcagent.agent.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
+import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,16 +20,16 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                             Integer hostPort, String adminPassword, String dataDir, Double timeScale,
                             StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi,
                             PartialRedfish redfish, PartialHostInterface hostInterface, HostLinkKind hostLink,
-                            JsonNode openbmc, JsonNode hardware, PartialAlerts alerts) {
+                            JsonNode openbmc, JsonNode hardware, PartialAlerts alerts, PartialPower power) {
 
-    /** Without the {@code alerts:} section. */
+    /** Without the {@code alerts:} and {@code power:} sections. */
     public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
                          Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
                          FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi, PartialRedfish redfish,
                          PartialHostInterface hostInterface, HostLinkKind hostLink, JsonNode openbmc,
                          JsonNode hardware) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, ipmi, redfish, hostInterface, hostLink, openbmc, hardware, null);
+                mqtt, ipmi, redfish, hostInterface, hostLink, openbmc, hardware, null, null);
     }
 
     /** The {@code alerts:} section: durations as written ({@code 15m}, {@code PT15M}), see {@link AlertLimits}. */
@@ -104,6 +109,52 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
         }
     }
 
+    /**
+     * The {@code power:} section: a command (argv list) per action and the timing, see {@link PowerConfig}.
+     */
+    public record PartialPower(List<String> on, List<String> off, List<String> gracefulShutdown, List<String> cycle,
+                               List<String> reset, List<String> warmReset, List<String> nmi,
+                               Double commandTimeoutSeconds, Double cycleOffSeconds) {
+        PartialPower overriddenBy(PartialPower over) {
+            return over == null ? this : new PartialPower(pick(over.on, on), pick(over.off, off),
+                    pick(over.gracefulShutdown, gracefulShutdown), pick(over.cycle, cycle), pick(over.reset, reset),
+                    pick(over.warmReset, warmReset), pick(over.nmi, nmi),
+                    pick(over.commandTimeoutSeconds, commandTimeoutSeconds),
+                    pick(over.cycleOffSeconds, cycleOffSeconds));
+        }
+
+        PowerConfig resolve() {
+            Map<PowerAction, List<String>> commands = new EnumMap<>(PowerAction.class);
+            put(commands, PowerAction.ON, on);
+            put(commands, PowerAction.FORCE_OFF, off);
+            put(commands, PowerAction.GRACEFUL_SHUTDOWN, gracefulShutdown);
+            put(commands, PowerAction.POWER_CYCLE, cycle);
+            put(commands, PowerAction.HARD_RESET, reset);
+            put(commands, PowerAction.WARM_RESET, warmReset);
+            put(commands, PowerAction.NMI, nmi);
+            return new PowerConfig(commands,
+                    seconds("power.commandTimeoutSeconds", commandTimeoutSeconds, PowerConfig.DEFAULT_COMMAND_TIMEOUT),
+                    seconds("power.cycleOffSeconds", cycleOffSeconds, PowerConfig.DEFAULT_CYCLE_OFF_TIME));
+        }
+
+        private static void put(Map<PowerAction, List<String>> m, PowerAction a, List<String> argv) {
+            if (argv != null) {
+                m.put(a, argv);
+            }
+        }
+
+        private static Duration seconds(String key, Double s, Duration fallback) {
+            if (s == null) {
+                return fallback;
+            }
+            if (!Double.isFinite(s) || s < 0 || s > PowerConfig.MAX.toSeconds()) {
+                throw new ConfigException(key, s + " is out of range " + PowerConfig.MIN.toSeconds() + ".."
+                        + PowerConfig.MAX.toSeconds() + " s");
+            }
+            return Duration.ofMillis(Math.round(s * 1000));
+        }
+    }
+
     public static PartialConfig empty() {
         return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
@@ -120,7 +171,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 redfish == null ? over.redfish : redfish.overriddenBy(over.redfish),
                 hostInterface == null ? over.hostInterface : hostInterface.overriddenBy(over.hostInterface),
                 pick(over.hostLink, hostLink), pick(over.openbmc, openbmc), pick(over.hardware, hardware),
-                alerts == null ? over.alerts : alerts.overriddenBy(over.alerts));
+                alerts == null ? over.alerts : alerts.overriddenBy(over.alerts),
+                power == null ? over.power : power.overriddenBy(over.power));
     }
 
     /**
@@ -174,7 +226,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(hostLink, HostLinkKind.VM),
                 openbmc == null || openbmc.isNull() ? Optional.empty() : Optional.of(openbmc),
                 hardware == null || hardware.isNull() ? Optional.empty() : Optional.of(hardware),
-                alerts == null ? AlertLimits.defaults() : alerts.resolve());
+                alerts == null ? AlertLimits.defaults() : alerts.resolve(),
+                power == null ? PowerConfig.NONE : power.resolve());
     }
 
     private static <T> T pick(T first, T fallback) {

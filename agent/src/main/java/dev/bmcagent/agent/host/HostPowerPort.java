@@ -12,4 +12,12 @@ import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 public interface HostPowerPort {
 
     void perform(PowerAction action);
+
+    /**
+     * Whether {@code action} can work now (a backend is configured for it, or the connected host can do it). IPMI
+     * answers D5h and Redfish refuses and does not advertise what is not available. All by default.
+     */
+    default boolean available(PowerAction action) {
+        return true;
+    }
 }

@@ -10,12 +10,12 @@ import java.util.concurrent.Executor;
  * share a small pool without a thread each, and each host's tasks never run concurrently. A task that throws
  * does not stop the following ones (the task is expected to handle its own errors).
  */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
     private final Executor pool;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
 
-    SerialExecutor(Executor pool) {
+    public SerialExecutor(Executor pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
     }
 

@@ -5,6 +5,7 @@ import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import dev.bmcagent.acpi.policy.FanMode;
 import dev.bmcagent.agent.host.HostAgent;
+import dev.bmcagent.agent.host.HostPowerPort;
 import dev.bmcagent.agent.host.IdentifyLed;
 import dev.bmcagent.ipmi.command.chassis.ChassisAction;
 import dev.bmcagent.ipmi.command.chassis.ChassisStatus;
@@ -14,7 +15,8 @@ import java.util.Objects;
 
 /**
  * Get Chassis Status from the host's lifecycle state (power = power-good, cooling fault = fan fail-safe) and
- * Chassis Control → {@code PowerCommand}. Power cycle, reset and NMI need power on (else D5h).
+ * Chassis Control → {@code PowerCommand}. Power cycle, reset and NMI need power on, and every action needs a power
+ * backend that can carry it out now ({@link HostPowerPort#available}): else D5h (not supported in present state).
  */
 public final class LifecycleHostControl implements HostControl {
     /** Channel number reported for a restart caused by a LAN command (channel 1, the LAN channel). */
@@ -22,13 +24,15 @@ public final class LifecycleHostControl implements HostControl {
 
     private final HostAgent agent;
     private final IdentifyLed identify;
+    private final HostPowerPort power;
     private volatile boolean lastOnByCommand;
     private volatile RestartCause restartCause = RestartCause.UNKNOWN;
     private volatile int restartChannel;
 
-    public LifecycleHostControl(HostAgent agent, IdentifyLed identify) {
+    public LifecycleHostControl(HostAgent agent, IdentifyLed identify, HostPowerPort power) {
         this.agent = Objects.requireNonNull(agent, "agent");
         this.identify = Objects.requireNonNull(identify, "identify");
+        this.power = Objects.requireNonNull(power, "power");
     }
 
     /** Chassis Identify drives the same LED as Redfish IndicatorLED. */
@@ -56,7 +60,7 @@ public final class LifecycleHostControl implements HostControl {
             case DIAGNOSTIC_INTERRUPT -> PowerAction.NMI;
             case SOFT_SHUTDOWN -> PowerAction.GRACEFUL_SHUTDOWN;
         };
-        if (!on && p != PowerAction.ON && p != PowerAction.FORCE_OFF) {
+        if (!on && p != PowerAction.ON && p != PowerAction.FORCE_OFF || !power.available(p)) {
             return Result.NOT_IN_PRESENT_STATE;
         }
         if (p == PowerAction.ON || p == PowerAction.POWER_CYCLE || p == PowerAction.HARD_RESET) {

@@ -88,6 +88,18 @@ final class AlertActions {
         webhook.ifPresent(w -> post(w, body));
     }
 
+    /** A BMC went offline or silent ({@code raised}), or came back. */
+    void bmc(FleetView.BmcChange c, String time) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("bmc", c.bmc()).put("state", c.raised() ? "raised" : "cleared").put("kind", c.kind())
+                .put("detail", c.detail()).put("time", time).put("monitor", monitorId);
+        out.println(String.format(Locale.ROOT, "ALERT %s %s %s: %s", c.raised() ? "RAISED " : "CLEARED", c.bmc(),
+                c.kind(), c.detail()));
+        byte[] body = n.toString().getBytes(StandardCharsets.UTF_8);
+        alertTopic.ifPresent(t -> mqtt.accept(t, body));
+        webhook.ifPresent(w -> post(w, body));
+    }
+
     private void post(URI url, byte[] body) {
         HttpRequest req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")

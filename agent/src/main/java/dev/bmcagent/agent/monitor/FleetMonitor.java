@@ -7,6 +7,7 @@ import dev.bmcagent.agent.time.Scheduler;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -36,11 +37,13 @@ import org.slf4j.LoggerFactory;
 public final class FleetMonitor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FleetMonitor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How often BMC silence ({@link MonitorOptions#staleAfter()}) is checked. */
+    private static final java.time.Duration SILENCE_CHECK = java.time.Duration.ofSeconds(1);
 
     private final MonitorOptions options;
     private final Scheduler scheduler;
     private final PrintStream out;
-    private final FleetView view = new FleetView();
+    private final FleetView view;
     private final AlertActions actions;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final NewEventListener listener;
@@ -50,6 +53,7 @@ public final class FleetMonitor implements AutoCloseable {
     private ScheduledThreadPoolExecutor threads;
     private MqttAsyncClient client;
     private Scheduler.Cancellable refresh;
+    private Scheduler.Cancellable silence;
 
     /** Called for every event that is new to this instance (duplicates dropped), on a client thread. */
     @FunctionalInterface
@@ -70,6 +74,7 @@ public final class FleetMonitor implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.out = Objects.requireNonNull(out, "out");
+        this.view = new FleetView(options.staleAfter());
         this.actions = new AlertActions(options.instanceId(), out, options.webhook(), options.allowRemoteWebhook(),
                 options.alertTopic(), this::publishAlert);
     }
@@ -97,6 +102,9 @@ public final class FleetMonitor implements AutoCloseable {
         }
         if (!options.refresh().isZero()) {
             refresh = scheduler.scheduleAtFixedRate(options.refresh(), options.refresh(), this::printSummary);
+        }
+        if (!options.staleAfter().isZero()) {
+            silence = scheduler.scheduleAtFixedRate(SILENCE_CHECK, SILENCE_CHECK, this::checkSilence);
         }
     }
 
@@ -134,16 +142,23 @@ public final class FleetMonitor implements AutoCloseable {
         return c != null && c.isConnected();
     }
 
+    private void checkSilence() {
+        Instant now = scheduler.clock().instant();
+        for (FleetView.BmcChange c : view.checkSilence(now)) {
+            actions.bmc(c, now.toString());
+        }
+    }
+
     private void printSummary() {
         out.println(snapshot().render());
     }
 
     private void subscribe() {
         String root = options.topicRoot();
-        String[] filters = {options.eventsFilter(), root + "/+/state", root + "/+/alerts/+"};
+        String[] filters = {options.eventsFilter(), root + "/+/state", root + "/+/alerts/+", root + "/status"};
         try {
             // The callback API: Paho v5's subscribe(MqttSubscription, listener) throws IndexOutOfBounds.
-            client.subscribe(filters, new int[] {1, 1, 1}, null, new MqttActionListener() {
+            client.subscribe(filters, new int[] {1, 1, 1, 1}, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken t) {
                     subscribed = true;
@@ -163,14 +178,20 @@ public final class FleetMonitor implements AutoCloseable {
     private void handle(String topic, MqttMessage m) {
         byte[] payload = m.getPayload();
         int slash = topic.lastIndexOf('/');
+        Instant now = scheduler.clock().instant();
         try {
-            if (topic.endsWith("/events")) {
+            if (topic.endsWith("/status") && levels(topic) == levels(options.topicRoot()) + 1) {
+                if (payload.length > 0) {
+                    view.onStatus(topic.substring(0, slash), JSON.readTree(payload), now)
+                            .ifPresent(c -> actions.bmc(c, now.toString()));
+                }
+            } else if (topic.endsWith("/events")) {
                 String host = topic.substring(0, slash);
                 JsonNode e = JSON.readTree(payload);
                 long seq = e.path("sequence").asLong(-1);
                 if (seq < 1) {
                     malformed.incrementAndGet();
-                } else if (view.onEvent(host, seq) == FleetView.Verdict.NEW) {
+                } else if (view.onEvent(host, seq, now) == FleetView.Verdict.NEW) {
                     newEvents.incrementAndGet();
                     try {
                         listener.onNewEvent(host, e);
@@ -183,14 +204,19 @@ public final class FleetMonitor implements AutoCloseable {
                     }
                 }
             } else if (topic.endsWith("/state")) {
-                view.onState(topic.substring(0, slash), JSON.readTree(payload));
+                view.onState(topic.substring(0, slash), JSON.readTree(payload), now);
             } else if (topic.contains("/alerts/")) {
                 String host = topic.substring(0, topic.lastIndexOf("/alerts/"));
-                view.onAlert(host, topic.substring(slash + 1), payload.length == 0 ? null : JSON.readTree(payload));
+                view.onAlert(host, topic.substring(slash + 1), payload.length == 0 ? null : JSON.readTree(payload),
+                        now);
             }
         } catch (IOException | RuntimeException e) {
             malformed.incrementAndGet();
         }
+    }
+
+    private static int levels(String topic) {
+        return topic.split("/", -1).length;
     }
 
     private void publishAlert(String topic, byte[] body) {
@@ -205,6 +231,9 @@ public final class FleetMonitor implements AutoCloseable {
     synchronized void kill() {
         if (refresh != null) {
             refresh.cancel();
+        }
+        if (silence != null) {
+            silence.cancel();
         }
         if (client != null) {
             try {

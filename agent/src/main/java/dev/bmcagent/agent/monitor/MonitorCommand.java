@@ -36,6 +36,12 @@ public final class MonitorCommand implements Callable<Integer> {
             description = "Summary period (ISO-8601, default ${DEFAULT-VALUE})")
     Duration refresh;
 
+    @Option(names = "--stale-after", defaultValue = "PT90S",
+            description = "Show a host stale (apart from the phase counts) when no document of it arrived for this "
+                    + "long, ISO-8601 duration; PT0S: only when its BMC reports offline (default: ${DEFAULT-VALUE}, "
+                    + "three of the agent's 30 s state refreshes)")
+    Duration staleAfter;
+
     @Option(names = "--session-expiry", defaultValue = "PT1H",
             description = "Session expiry (default ${DEFAULT-VALUE})")
     Duration sessionExpiry;
@@ -59,7 +65,7 @@ public final class MonitorCommand implements Callable<Integer> {
     public MonitorOptions options() {
         return new MonitorOptions(broker, topicRoot, noShare ? Optional.empty() : Optional.of(group), instance,
                 sessionExpiry, refresh, Optional.ofNullable(alertTopic), Optional.ofNullable(webhook),
-                allowRemoteWebhook, Optional.ofNullable(username), Optional.ofNullable(password));
+                allowRemoteWebhook, Optional.ofNullable(username), Optional.ofNullable(password), staleAfter);
     }
 
     @Override

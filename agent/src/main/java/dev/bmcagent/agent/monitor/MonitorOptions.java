@@ -20,15 +20,19 @@ import java.util.Optional;
  * @param allowRemoteWebhook permit a webhook on a non-loopback address (refused otherwise)
  * @param username         optional user name
  * @param password         optional password
+ * @param staleAfter       a host without any document for this long is shown stale (zero: only on its BMC's
+ *                         {@code offline} status); the agent republishes every host's state every 30 s
  */
 public record MonitorOptions(URI brokerUri, String topicRoot, Optional<String> shareGroup, String instanceId,
                              Duration sessionExpiry, Duration refresh, Optional<String> alertTopic,
                              Optional<URI> webhook, boolean allowRemoteWebhook, Optional<String> username,
-                             Optional<String> password) {
+                             Optional<String> password, Duration staleAfter) {
     public static final String DEFAULT_TOPIC_ROOT = "bmc/+/+";
     public static final String DEFAULT_GROUP = "bmc-monitor";
     public static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofHours(1);
     public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(5);
+    /** Three of the agent's 30 s state refreshes: one lost refresh (a reconnect) does not mark a host stale. */
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(90);
 
     public MonitorOptions {
         Objects.requireNonNull(brokerUri, "brokerUri");
@@ -52,6 +56,10 @@ public record MonitorOptions(URI brokerUri, String topicRoot, Optional<String> s
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(staleAfter, "staleAfter");
+        if (staleAfter.isNegative()) {
+            throw new IllegalArgumentException("staleAfter is negative");
+        }
         webhook.ifPresent(w -> {
             if (!"http".equals(w.getScheme()) && !"https".equals(w.getScheme())) {
                 throw new IllegalArgumentException("webhook must be http(s): " + w);
@@ -63,27 +71,32 @@ public record MonitorOptions(URI brokerUri, String topicRoot, Optional<String> s
     public static MonitorOptions of(URI brokerUri, String instanceId) {
         return new MonitorOptions(brokerUri, DEFAULT_TOPIC_ROOT, Optional.of(DEFAULT_GROUP), instanceId,
                 DEFAULT_SESSION_EXPIRY, DEFAULT_REFRESH, Optional.empty(), Optional.empty(), false,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), DEFAULT_STALE_AFTER);
     }
 
     public MonitorOptions withWebhook(URI url, boolean allowRemote) {
         return new MonitorOptions(brokerUri, topicRoot, shareGroup, instanceId, sessionExpiry, refresh, alertTopic,
-                Optional.of(url), allowRemote, username, password);
+                Optional.of(url), allowRemote, username, password, staleAfter);
     }
 
     public MonitorOptions withAlertTopic(String topic) {
         return new MonitorOptions(brokerUri, topicRoot, shareGroup, instanceId, sessionExpiry, refresh,
-                Optional.of(topic), webhook, allowRemoteWebhook, username, password);
+                Optional.of(topic), webhook, allowRemoteWebhook, username, password, staleAfter);
     }
 
     public MonitorOptions withShareGroup(Optional<String> group) {
         return new MonitorOptions(brokerUri, topicRoot, group, instanceId, sessionExpiry, refresh, alertTopic,
-                webhook, allowRemoteWebhook, username, password);
+                webhook, allowRemoteWebhook, username, password, staleAfter);
     }
 
     public MonitorOptions withRefresh(Duration period) {
         return new MonitorOptions(brokerUri, topicRoot, shareGroup, instanceId, sessionExpiry, period, alertTopic,
-                webhook, allowRemoteWebhook, username, password);
+                webhook, allowRemoteWebhook, username, password, staleAfter);
+    }
+
+    public MonitorOptions withStaleAfter(Duration d) {
+        return new MonitorOptions(brokerUri, topicRoot, shareGroup, instanceId, sessionExpiry, refresh, alertTopic,
+                webhook, allowRemoteWebhook, username, password, d);
     }
 
     public String clientId() {

@@ -22,6 +22,7 @@ import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.backend.SystemsBackend;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,21 @@ final class RuntimeSystems implements SystemsBackend {
         }
         patterns.ifPresent(h::declare);
         return true;
+    }
+
+    /** What the host's power backend can do now ({@code HostPowerPort#available}). */
+    @Override
+    public Set<ResetType> resetTypes(String id) {
+        Host h = hosts.get(id);
+        Set<ResetType> out = EnumSet.noneOf(ResetType.class);
+        if (h != null) {
+            for (ResetType t : ResetType.values()) {
+                if (h.node.spec().power().available(action(t))) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.bmcagent.agent.event.EventStream;
 import dev.bmcagent.agent.fan.FanPolicy;
 import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.host.HostPowerPort;
+import dev.bmcagent.agent.host.SerialExecutor;
 import dev.bmcagent.agent.hostif.HostInterfaceConfig;
 import dev.bmcagent.agent.hostif.PeerAllowList;
 import dev.bmcagent.agent.hostif.HostInterfaceServer;
@@ -141,6 +142,12 @@ public final class BmcRuntime implements AutoCloseable {
         SdrRepository sdr = HostCommandTable.standardSdr(8, 6, scheduler.clock().instant());
         fruInventory = HostCommandTable.defaultInventory(scheduler.clock().instant());
         FruImage fru = FruImage.of(fruInventory);
+        ExecutorService commandPool = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "bmc-power-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        running.push(commandPool::shutdown);
         List<VmHostPower> powers = new ArrayList<>();
         List<SystemInterfaceState> sysIf = new ArrayList<>();
         // the hosts' timeline (SEL stamps, boot durations, stuck limits) on the hosts' own clock: real for real
@@ -150,7 +157,8 @@ public final class BmcRuntime implements AutoCloseable {
         for (int i = 0; i < o.hosts(); i++) {
             SelClock selClock = new SelClock(hostScheduler.clock());
             SelStore sel = openSel(o, stores, i, selClock);
-            VmHostPower power = new VmHostPower();
+            VmHostPower power = new VmHostPower(i, o.power(), !o.startCommand().isEmpty(), scheduler,
+                    new SerialExecutor(commandPool));
             powers.add(power);
             sysIf.add(new SystemInterfaceState());
             HostHardware hw = hardware.apply(i);
@@ -182,8 +190,9 @@ public final class BmcRuntime implements AutoCloseable {
                 node.onEvent(e);
                 power.onEvent(e);
             }, scheduler, pool, io);
-            power.attach(server);
-            hostAddresses.add(server.start());
+            InetSocketAddress bound = server.start();
+            power.attach(server, bound.getPort());
+            hostAddresses.add(bound);
             hostInterfaces.add(server);
             running.push(server);
         }

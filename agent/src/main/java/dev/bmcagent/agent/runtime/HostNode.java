@@ -95,7 +95,7 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         this.platformEvents = new LifecyclePlatformEvents(agent, oem::lastBootOrder);
         this.bootProgress = new LifecycleBootProgress(agent);
         this.identifyLed = new dev.bmcagent.agent.host.IdentifyLed(scheduler);
-        this.hostControl = new LifecycleHostControl(agent, identifyLed);
+        this.hostControl = new LifecycleHostControl(agent, identifyLed, spec.power());
         this.sensorReadings = new PolledSensorReadings(sdr, poller, agent::state);
         this.firmware = new HostFirmware(hostId, spec.settings(), spec.sel(), scheduler.clock());
         this.memory = new HostMemory(hostId, spec.settings());

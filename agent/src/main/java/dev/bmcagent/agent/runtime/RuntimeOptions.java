@@ -2,6 +2,7 @@ package dev.bmcagent.agent.runtime;
 
 import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.config.PowerConfig;
 import dev.bmcagent.agent.store.StoreKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,24 +25,31 @@ import java.util.Objects;
  * @param hostTimeScale the host timeline's clock runs this many times faster than the agent's (1: real hosts; the
  *                     demo's time scale for its simulated hosts, so durations are in their simulated seconds)
  * @param hostPeers    who may connect to the host interfaces (IP literals, CIDR prefixes)
+ * @param power        the power backend (commands per action, timeout, power cycle off time)
  */
 public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ipmiPort, int hostPort, Path dataDir,
                              StoreKind store,
                              List<String> startCommand, int selCapacity, NodeTiming timing, LifecyclePolicy policy,
-                             double hostTimeScale, List<String> hostPeers) {
+                             double hostTimeScale, List<String> hostPeers, PowerConfig power) {
     public static final int DEFAULT_SEL_CAPACITY = 3639;
 
     /** With the default lifecycle limits. */
     public RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ipmiPort, int hostPort, Path dataDir,
                           StoreKind store, List<String> startCommand, int selCapacity, NodeTiming timing) {
         this(hosts, ipmiBind, hostBind, ipmiPort, hostPort, dataDir, store, startCommand, selCapacity, timing,
-                LifecyclePolicy.defaults(), 1.0, List.of("127.0.0.1", "::1"));
+                LifecyclePolicy.defaults(), 1.0, List.of("127.0.0.1", "::1"), PowerConfig.NONE);
     }
 
     /** These options with the host timeline on a clock {@code scale} times faster (the demo's simulated hosts). */
     public RuntimeOptions withHostTimeScale(double scale) {
         return new RuntimeOptions(hosts, ipmiBind, hostBind, ipmiPort, hostPort, dataDir, store, startCommand,
-                selCapacity, timing, policy, scale, hostPeers);
+                selCapacity, timing, policy, scale, hostPeers, power);
+    }
+
+    /** This configuration with {@code p} as the power backend. */
+    public RuntimeOptions withPower(PowerConfig p) {
+        return new RuntimeOptions(hosts, ipmiBind, hostBind, ipmiPort, hostPort, dataDir, store, startCommand,
+                selCapacity, timing, policy, hostTimeScale, hostPeers, p);
     }
 
     public RuntimeOptions {
@@ -56,6 +64,7 @@ public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ip
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(policy, "policy");
         hostPeers = List.copyOf(hostPeers);
+        Objects.requireNonNull(power, "power");
         if (!(hostTimeScale > 0) || Double.isInfinite(hostTimeScale)) {
             throw new IllegalArgumentException("hostTimeScale must be a finite number > 0");
         }
@@ -74,7 +83,7 @@ public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ip
         return new RuntimeOptions(c.hosts(), c.listeners().ipmi(), c.listeners().hostInterface(), c.ipmiPort(),
                 c.hostPort(), c.dataDir(), c.store(), List.of(),
                 DEFAULT_SEL_CAPACITY, NodeTiming.DEFAULT, c.alerts().applyTo(LifecyclePolicy.defaults()), 1.0,
-                c.listeners().hostInterfacePeers());
+                c.listeners().hostInterfacePeers(), c.power());
     }
 
     /** Port of host {@code index} given the base ({@code 0} stays 0: a free port). */

@@ -194,8 +194,7 @@ public final class MqttTelemetry implements AutoCloseable {
             return;
         }
         int gen = ++generation;
-        byte[] will = TelemetryJson.bytes(TelemetryJson.status(stream.sessionId(), "offline",
-                scheduler.clock().instant(), elapsed()));
+        byte[] will = TelemetryJson.bytes(TelemetryJson.will(stream.sessionId(), scheduler.clock().instant()));
         try {
             MqttLink l = connector.connect(will, () -> run(() -> lost(gen, "connection lost")));
             if (closing || gen != generation) {
@@ -400,7 +399,8 @@ public final class MqttTelemetry implements AutoCloseable {
             worker.submit(() -> {
                 if (link != null) {
                     send(new Outbound(topics.status(), TelemetryJson.bytes(TelemetryJson.status(stream.sessionId(),
-                            "offline", scheduler.clock().instant(), elapsed())), true, false, "", 0));
+                            "offline", scheduler.clock().instant(), elapsed()).put("reason", "shutdown")), true,
+                            false, "", 0));
                 }
             }).get(5, TimeUnit.SECONDS);
             worker.submit(() -> {

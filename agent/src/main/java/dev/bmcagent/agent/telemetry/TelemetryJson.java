@@ -108,6 +108,18 @@ public final class TelemetryJson {
         return n;
     }
 
+    /**
+     * The last will: {@code offline} with {@code reason} "connection lost" and {@code connectedAt}, the time the
+     * connection was made. It carries no {@code time}: the broker publishes it whenever the agent dies, so any
+     * time written at connect would be presented as the time of death.
+     */
+    public static ObjectNode will(String sessionId, Instant connectedAt) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("schema", SCHEMA).put("status", "offline").put("sessionId", sessionId)
+                .put("reason", "connection lost").put("connectedAt", connectedAt.toString());
+        return n;
+    }
+
     public static byte[] bytes(ObjectNode n) {
         try {
             return MAPPER.writeValueAsBytes(n);

@@ -75,7 +75,7 @@ class AgentConfigTest {
     @Test
     void unknownKeyIsNamedWithTheKnownKeys() {
         assertEquals("ipmiPrt: unknown key (known keys: adminPassword, alerts, bind, dataDir, fsync, hardware, "
-                + "hostInterface, hostLink, hostPort, hosts, ipmi, ipmiPort, mqtt, mqttPort, openbmc, redfish, "
+                + "hostInterface, hostLink, hostPort, hosts, ipmi, ipmiPort, mqtt, mqttPort, openbmc, power, redfish, "
                 + "redfishPort, store, timeScale)", rejection("ipmiPrt: 6230"));
         assertEquals("mqtt.broker: unknown key (known keys: allowAnonymous, bind, bmcId, brokerUrl, password, site, "
                 + "trustStore, trustStorePassword, username)", rejection("mqtt:\n  broker: x"));
@@ -193,5 +193,31 @@ class AgentConfigTest {
         assertEquals(Path.of("/srv/x"), DataDirectory.defaultFor(Map.of("BMC_DATA_DIR", "/srv/x"), home, cwd));
         assertEquals(home.resolve(".local/share/bmc-agent"), DataDirectory.defaultFor(Map.of(), home, cwd));
         assertEquals(cwd.resolve("data"), DataDirectory.defaultFor(Map.of(), tmp.resolve("no-such-home"), cwd));
+    }
+
+    @Test
+    void powerSectionGivesACommandPerActionAndTheTimings() {
+        AgentConfig c = yaml("power:\n  on: [qemu-system-x86_64, -daemonize, -name, 'host{host}']\n"
+                + "  off: [sh, -c, 'echo system_powerdown | nc -q1 127.0.0.1 4444']\n"
+                + "  commandTimeoutSeconds: 12\n  cycleOffSeconds: 3.5\n");
+        assertEquals(java.util.List.of("qemu-system-x86_64", "-daemonize", "-name", "host{host}"),
+                c.power().commands().get(dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction.ON));
+        assertEquals(2, c.power().commands().size());
+        assertEquals(java.time.Duration.ofSeconds(12), c.power().commandTimeout());
+        assertEquals(java.time.Duration.ofMillis(3500), c.power().cycleOffTime());
+        assertEquals(PowerConfig.NONE, yaml("hosts: 1\n").power());
+    }
+
+    @Test
+    void badPowerSectionNamesTheKey() {
+        Map<String, String> cases = Map.of(
+                "power:\n  cycleOffSeconds: 0.5\n", "power.cycleOffSeconds",
+                "power:\n  commandTimeoutSeconds: 601\n", "power.commandTimeoutSeconds",
+                "power:\n  on: []\n", "power.on",
+                "power:\n  reboot: [x]\n", "power.reboot");
+        cases.forEach((text, key) -> {
+            String m = rejection(text);
+            assertEquals(key, m.substring(0, m.indexOf(':')), m);
+        });
     }
 }

@@ -61,4 +61,50 @@ class FleetViewTest {
                 () -> AlertActions.requireAllowed(URI.create("https://alerts.example.com/hook"), false));
         AlertActions.requireAllowed(URI.create("https://alerts.example.com/hook"), true);
     }
+
+    @Test
+    void anOfflineStatusMakesTheBmcsHostsStaleUntilItIsOnlineAgain() throws Exception {
+        FleetView v = new FleetView(java.time.Duration.ofSeconds(90));
+        v.onState("bmc/a/b/host0", JSON.readTree("{\"phase\":\"MemoryInit\"}"), NOW);
+        v.onState("bmc/a/c/host0", JSON.readTree("{\"phase\":\"OS\"}"), NOW);
+        var change = v.onStatus("bmc/a/b", JSON.readTree("{\"status\":\"offline\",\"reason\":\"connection lost\","
+                + "\"connectedAt\":\"2026-11-22T09:00:00Z\"}"), NOW.plusSeconds(1)).orElseThrow();
+        assertEquals(new FleetView.BmcChange("bmc/a/b", "bmc-offline", true,
+                "offline (connection lost), connected since 2026-11-22T09:00:00Z"), change);
+        FleetView.Snapshot s = v.snapshot(NOW.plusSeconds(2));
+        assertEquals(java.util.List.of(new FleetView.Stale("bmc/a/b/host0", "MemoryInit",
+                "BMC offline (connection lost)")), s.stale());
+        assertEquals(0, s.byPhase().get(HostPhase.MemoryInit));
+        assertEquals(1, s.byPhase().get(HostPhase.OS));
+        assertTrue(v.onStatus("bmc/a/b", JSON.readTree("{\"status\":\"offline\"}"), NOW).isEmpty(), "repeated");
+        assertEquals(false, v.onStatus("bmc/a/b", JSON.readTree("{\"status\":\"online\"}"), NOW).orElseThrow()
+                .raised());
+        assertTrue(v.snapshot(NOW.plusSeconds(2)).stale().isEmpty());
+    }
+
+    @Test
+    void aHostWithoutADocumentForStaleAfterIsStaleAndItsBmcSilentOnce() throws Exception {
+        FleetView v = new FleetView(java.time.Duration.ofSeconds(90));
+        v.onState("bmc/a/b/host0", JSON.readTree("{\"phase\":\"MemoryInit\"}"), NOW);
+        v.onAlert("bmc/a/b/host0", "stuck-pre-os", JSON.readTree("{\"phase\":\"MemoryInit\"}"), NOW);
+        assertTrue(v.snapshot(NOW.plusSeconds(90)).stale().isEmpty(), "90 s is not more than 90 s");
+        assertTrue(v.checkSilence(NOW.plusSeconds(90)).isEmpty());
+        FleetView.Snapshot s = v.snapshot(NOW.plusSeconds(91));
+        assertEquals("no document for 91 s", s.stale().get(0).reason());
+        assertTrue(s.stuck().isEmpty(), "a stale host's stuck alert is not current");
+        assertTrue(s.render().contains("STALE bmc/a/b/host0  last phase MemoryInit  no document for 91 s"),
+                s.render());
+        assertEquals("bmc-silent", v.checkSilence(NOW.plusSeconds(91)).get(0).kind());
+        assertTrue(v.checkSilence(NOW.plusSeconds(95)).isEmpty(), "raised once");
+        assertEquals(FleetView.Verdict.NEW, v.onEvent("bmc/a/b/host0", 5, NOW.plusSeconds(96)));
+        assertEquals(false, v.checkSilence(NOW.plusSeconds(96)).get(0).raised());
+        assertTrue(v.snapshot(NOW.plusSeconds(96)).stale().isEmpty());
+    }
+
+    @Test
+    void withoutStaleAfterOnlyOfflineMakesHostsStale() throws Exception {
+        FleetView v = new FleetView();
+        v.onState("bmc/a/b/host0", JSON.readTree("{\"phase\":\"OS\"}"), NOW);
+        assertTrue(v.snapshot(NOW.plusSeconds(100_000)).stale().isEmpty());
+    }
 }

@@ -26,6 +26,20 @@ class MonitorCommandTest {
     }
 
     @Test
+    void staleAfterDefaultsTo90SecondsAndIsAFlag() {
+        MonitorCommand c = new MonitorCommand();
+        new CommandLine(c).parseArgs("--broker", "tcp://127.0.0.1:1883", "--instance", "x");
+        assertEquals(MonitorOptions.DEFAULT_STALE_AFTER, c.options().staleAfter());
+        assertEquals(Duration.ofSeconds(90), c.options().staleAfter());
+        MonitorCommand d = new MonitorCommand();
+        new CommandLine(d).parseArgs("--broker", "tcp://127.0.0.1:1883", "--instance", "x", "--stale-after", "PT0S");
+        assertEquals(Duration.ZERO, d.options().staleAfter());
+        MonitorCommand e = new MonitorCommand();
+        new CommandLine(e).parseArgs("--broker", "tcp://127.0.0.1:1883", "--instance", "x", "--stale-after", "-PT1S");
+        assertThrows(IllegalArgumentException.class, e::options);
+    }
+
+    @Test
     void noShareSubscribesToEveryEvent() {
         MonitorCommand c = new MonitorCommand();
         new CommandLine(c).parseArgs("--broker", "tcp://127.0.0.1:1883", "--instance", "x", "--no-share");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,12 @@ class KilledPublisherTest {
                 await().atMost(Duration.ofSeconds(10)).until(() -> sub.last(STATUS).json().get("status").asText()
                         .equals("offline"));
                 assertEquals("s-child", sub.last(STATUS).json().get("sessionId").asText());
+                // no stale timestamp presented as the time of death: the will says when the connection was made
+                var will = sub.last(STATUS).json();
+                org.junit.jupiter.api.Assertions.assertFalse(will.has("time"), will::toString);
+                org.junit.jupiter.api.Assertions.assertFalse(will.has("elapsedNanos"), will::toString);
+                assertEquals("connection lost", will.get("reason").asText());
+                Instant.parse(will.get("connectedAt").asText());
                 try (TestSubscriber late = new TestSubscriber(broker.uri(), "late-will", STATUS)) {
                     await().atMost(Duration.ofSeconds(5)).until(() -> late.last(STATUS) != null);
                     assertEquals("offline", late.last(STATUS).json().get("status").asText());

@@ -39,6 +39,14 @@ public interface SystemsBackend {
     boolean patch(String id, SystemPatch patch);
 
     /**
+     * The ResetType values that can work on this host now (ResetActionInfo AllowableValues; a Reset with another is
+     * refused: ActionNotSupported when none can, else ActionParameterValueNotInList). All by default.
+     */
+    default Set<ResetType> resetTypes(String id) {
+        return EnumSet.allOf(ResetType.class);
+    }
+
+    /**
      * Queues a power action for a host (does not wait for it to complete).
      *
      * @return false when the host does not exist

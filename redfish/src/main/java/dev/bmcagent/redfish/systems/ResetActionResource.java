@@ -18,6 +18,7 @@ import dev.bmcagent.redfish.http.Schema;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Set;
 
 /** ComputerSystem.Reset and its ResetActionInfo. */
 public final class ResetActionResource {
@@ -34,12 +35,23 @@ public final class ResetActionResource {
         routes.post("/redfish/v1/Systems/:systemId/Actions/ComputerSystem.Reset", Privilege.ConfigureComponents,
                 this::reset);
         routes.get("/redfish/v1/Systems/:systemId/ResetActionInfo", Privilege.Login,
-                (ctx, p) -> Responses.resource(ctx, actionInfo(SystemsResource.find(backend, ctx))));
+                (ctx, p) -> {
+                    SystemView v = SystemsResource.find(backend, ctx);
+                    Responses.resource(ctx, actionInfo(v, backend.resetTypes(v.id())));
+                });
     }
 
     private void reset(RoutingContext ctx, Principal p) {
         SystemView v = SystemsResource.find(backend, ctx);
         ResetType type = parse(Bodies.object(ctx));
+        Set<ResetType> allowed = backend.resetTypes(v.id());
+        if (allowed.isEmpty()) {
+            throw RedfishError.of(BaseMessage.ActionNotSupported, ACTION).exception();
+        }
+        if (!allowed.contains(type)) {
+            throw RedfishError.of(BaseMessage.ActionParameterValueNotInList, type.name(), "ResetType", ACTION)
+                    .exception();
+        }
         if (!backend.reset(v.id(), type)) {
             throw RedfishError.of(BaseMessage.ResourceNotFound, "ComputerSystem", v.id()).exception();
         }
@@ -68,7 +80,7 @@ public final class ResetActionResource {
                         ACTION).exception());
     }
 
-    private static ObjectNode actionInfo(SystemView v) {
+    private static ObjectNode actionInfo(SystemView v, Set<ResetType> allowed) {
         String uri = ComputerSystemJson.uri(v.id()) + "/ResetActionInfo";
         ObjectNode n = Json.resource(uri, Schema.ACTION_INFO, "ResetActionInfo", "Reset Action Info");
         ObjectNode param = n.putArray("Parameters").addObject();
@@ -77,7 +89,9 @@ public final class ResetActionResource {
         param.put("DataType", "String");
         ArrayNode values = param.putArray("AllowableValues");
         for (ResetType r : ResetType.values()) {
-            values.add(r.name());
+            if (allowed.contains(r)) {
+                values.add(r.name());
+            }
         }
         return n;
     }
