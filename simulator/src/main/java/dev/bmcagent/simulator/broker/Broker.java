@@ -8,6 +8,8 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import dev.bmcagent.common.log.RateLimitedLog;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,6 +43,17 @@ final class Broker {
     final LongAdder refusedConnects = new LongAdder();
     /** PUBLISHes refused by the ACL (never routed, never retained). */
     final LongAdder refusedPublishes = new LongAdder();
+
+    /**
+     * What clients' protocol errors and refusals log: a flood of bad connections (no login needed to send them)
+     * writes a few lines and a count, not one line each.
+     */
+    final RateLimitedLog clientLog = new RateLimitedLog(LoggerFactory.getLogger(BrokerHandler.class));
+
+    /** A monotonic instant for {@link #clientLog}'s windows (only differences matter; no wall clock). */
+    static Instant monotonicNow() {
+        return Instant.EPOCH.plusNanos(System.nanoTime());
+    }
 
     Broker(BrokerOptions options) {
         this.options = options;

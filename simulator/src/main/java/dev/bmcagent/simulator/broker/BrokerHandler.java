@@ -57,11 +57,20 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         this.connections = connections;
     }
 
+    /** Rate-limited per message (a flood of bad clients is summarised, see {@link Broker#clientLog}). */
+    private void logWarn(String format, Object... args) {
+        broker.clientLog.warn(Broker.monotonicNow(), format, format, args);
+    }
+
+    private void logInfo(String format, Object... args) {
+        broker.clientLog.info(Broker.monotonicNow(), format, format, args);
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         counted = true;
         if (connections.incrementAndGet() > broker.options().maxConnections()) {
-            LOG.warn("MQTT connection from {} refused: {} connections is the limit", ctx.channel().remoteAddress(),
+            logWarn("MQTT connection from {} refused: {} connections is the limit", ctx.channel().remoteAddress(),
                     broker.options().maxConnections());
             ctx.close();
         }
@@ -75,14 +84,14 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
                 ctx.writeAndFlush(connAck(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION,
                         false, MqttProperties.NO_PROPERTIES)).addListener(f -> ctx.close());
             } else {
-                LOG.info("MQTT malformed packet from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+                logInfo("MQTT malformed packet from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
                 ctx.close();
             }
             return;
         }
         MqttMessageType type = msg.fixedHeader().messageType();
         if (session == null && type != MqttMessageType.CONNECT) {
-            LOG.info("MQTT {} before CONNECT from {}: closing", type, ctx.channel().remoteAddress());
+            logInfo("MQTT {} before CONNECT from {}: closing", type, ctx.channel().remoteAddress());
             ctx.close();
             return;
         }
@@ -111,7 +120,7 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
                 ctx.close();
             }
             default -> {
-                LOG.info("MQTT unexpected {} from {}: closing", type, ctx.channel().remoteAddress());
+                logInfo("MQTT unexpected {} from {}: closing", type, ctx.channel().remoteAddress());
                 ctx.close();
             }
         }
@@ -119,7 +128,7 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
     private void connect(ChannelHandlerContext ctx, MqttConnectMessage msg) {
         if (session != null) {
-            LOG.info("MQTT second CONNECT from {}: closing", ctx.channel().remoteAddress());
+            logInfo("MQTT second CONNECT from {}: closing", ctx.channel().remoteAddress());
             ctx.close();
             return;
         }
@@ -196,7 +205,7 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         int qos = msg.fixedHeader().qosLevel().value();
         int packetId = msg.variableHeader().packetId();
         if (!TopicFilter.isValidTopicName(topic) || qos > 2) {
-            LOG.info("MQTT client {} published to an invalid topic '{}': closing", session.clientId(), topic);
+            logInfo("MQTT client {} published to an invalid topic '{}': closing", session.clientId(), topic);
             ctx.close();
             return;
         }
@@ -267,7 +276,7 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         for (MqttTopicSubscription sub : msg.payload().topicSubscriptions()) {
             TopicFilter.Parsed parsed = TopicFilter.parse(sub.topicFilter());
             if (parsed == null) {
-                LOG.info("MQTT client {} subscribed to an invalid filter '{}'", session.clientId(), sub.topicFilter());
+                logInfo("MQTT client {} subscribed to an invalid filter '{}'", session.clientId(), sub.topicFilter());
                 codes.add(version == MqttVersion.MQTT_5
                         ? (int) MqttReasonCodes.SubAck.TOPIC_FILTER_INVALID.byteValue() & 0xFF : 0x80);
                 continue;
@@ -299,7 +308,7 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            LOG.info("MQTT client {} silent past its keep-alive: closing", session == null ? "?" : session.clientId());
+            logInfo("MQTT client {} silent past its keep-alive: closing", session == null ? "?" : session.clientId());
             ctx.close();
         }
     }
@@ -320,7 +329,7 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.info("MQTT connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        logInfo("MQTT connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
     }
 

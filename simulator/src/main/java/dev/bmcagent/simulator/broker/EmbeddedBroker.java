@@ -45,6 +45,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.broker = new Broker(options);
     }
 
+    /** Log lines about bad clients left out by the rate limit so far (a flood writes a summary, not a line each). */
+    public long suppressedClientLogLines() {
+        return broker.clientLog.suppressedTotal();
+    }
+
     /** Binds and starts accepting clients; returns the bound address (useful with port 0). */
     public synchronized InetSocketAddress start() throws InterruptedException {
         if (serverChannel != null) {
