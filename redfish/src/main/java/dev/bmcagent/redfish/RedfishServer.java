@@ -227,6 +227,6 @@ public final class RedfishServer {
         dispatcher = new EventDispatcher(context, store, sse, push);
         dispatcher.start(backends.events());
         return new EventServiceResource(store, durable, sse, push, dispatcher, destinations, clock,
-                options.deliveryRetryAttempts(), options.deliveryRetryInterval().toSeconds());
+                options.deliveryRetryAttempts(), options.deliveryRetryInterval().toSeconds(), backends.events());
     }
 }

@@ -70,7 +70,7 @@ public final class RedfishService implements AutoCloseable {
                                        String firmwareVersion) {
         Objects.requireNonNull(options, "options");
         StoreWriter writer = new StoreWriter();
-        StreamEvents events = new StreamEvents(stream);
+        StreamEvents events = new StreamEvents(stream, history);
         List<String> ids = nodes.stream().map(HostNode::hostId).toList();
         BootCycleLog cycles = new BootCycleLog(ids, history == null ? emptyHistory() : history, stream,
                 Stores.DEFAULT_HISTORY_PER_HOST);

@@ -105,4 +105,33 @@ class LogEventHistoryTest {
             }
         }
     }
+
+    /** SSE resume (issue #13 item 11): after any retained event, all hosts' later events in recording order. */
+    @Test
+    void readAfterResumesAcrossHostsInRecordingOrderFromMemoryAndAfterARestart() throws Exception {
+        Path file = dir.resolve("events.journal");
+        List<LifecycleEvent> boot = bootEvents();
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        List<HostEvent> recorded = new ArrayList<>();
+        try (DiskEventLog log = DiskEventLog.open(file, 1_000, JournalOptions.processCrashSafe())) {
+            LogEventHistory h = new LogEventHistory(log);
+            EventStream stream = new EventStream(h, clock, () -> 0L, "run-1", Runnable::run);
+            for (LifecycleEvent e : boot) {
+                recorded.add(stream.publish("host0", e));
+                recorded.add(stream.publish("host2", e));
+            }
+            HostEvent mark = recorded.get(5);
+            List<HostEvent> expected = recorded.subList(6, 16);
+            assertEquals(Optional.of(expected), h.readAfter(mark.hostId(), mark.sequence(), 10));
+            assertEquals(Optional.empty(), h.readAfter("host0", 999, 10), "an id never recorded");
+        }
+        try (DiskEventLog log = DiskEventLog.open(file, 1_000, JournalOptions.processCrashSafe())) {
+            LogEventHistory restarted = new LogEventHistory(log);   // nothing in memory: scans the log
+            HostEvent mark = recorded.get(5);
+            assertEquals(Optional.of(recorded.subList(6, recorded.size())),
+                    restarted.readAfter(mark.hostId(), mark.sequence(), 1_000));
+            HostEvent lastOne = recorded.get(recorded.size() - 1);
+            assertEquals(Optional.of(List.of()), restarted.readAfter(lastOne.hostId(), lastOne.sequence(), 10));
+        }
+    }
 }

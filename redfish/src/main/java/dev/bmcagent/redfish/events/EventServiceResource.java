@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.EventSeverity;
 import dev.bmcagent.redfish.backend.Privilege;
 import dev.bmcagent.redfish.backend.RedfishEvent;
+import dev.bmcagent.redfish.backend.RedfishEvents;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Bodies;
 import dev.bmcagent.redfish.http.Json;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** EventService: push subscriptions (EventDestination), the SSE stream, SubmitTestEvent. */
 public final class EventServiceResource {
@@ -30,20 +32,30 @@ public final class EventServiceResource {
     static final String SERVICE = "/redfish/v1/EventService";
     static final String SUBSCRIPTIONS = SERVICE + "/Subscriptions";
     static final String SSE = SERVICE + "/SSE";
+    /**
+     * At most this many history records are replayed to an SSE client resuming with {@code Last-Event-ID}; a client
+     * further behind (or whose id is no longer retained) gets {@link #BUFFER_EXCEEDED} and continues live.
+     */
+    public static final int MAX_REPLAY = 1000;
+    /** DMTF Base registry: "Event buffer exceeded." (undelivered events may have been lost). */
+    static final String BUFFER_EXCEEDED = "Base.1.19.EventBufferExceeded";
 
     private final SubscriptionStore store;
     private final DurableSubscriptions durable;
     private final SseStreams sse;
     private final PushDelivery push;
     private final EventDispatcher dispatcher;
+    private final RedfishEvents events;
     private final DestinationValidator destinations;
     private final Clock clock;
     private final int retryAttempts;
     private final long retryIntervalSeconds;
 
+    /** @param events where an SSE client resuming with {@code Last-Event-ID} is replayed from (null: no replay) */
     public EventServiceResource(SubscriptionStore store, DurableSubscriptions durable, SseStreams sse, PushDelivery push, EventDispatcher dispatcher,
                                 DestinationValidator destinations, Clock clock, int retryAttempts,
-                                long retryIntervalSeconds) {
+                                long retryIntervalSeconds, RedfishEvents events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.store = Objects.requireNonNull(store, "store");
         this.durable = Objects.requireNonNull(durable, "durable");
         this.sse = Objects.requireNonNull(sse, "sse");
@@ -292,5 +304,30 @@ public final class EventServiceResource {
         });
         sse.open(s.id(), r);
         r.write(": subscription " + s.id() + "\n\n");
+        String lastEventId = ctx.request().getHeader("Last-Event-ID");
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            resume(s, r, lastEventId.trim());
+        }
+    }
+
+    /**
+     * Replays what the client missed after {@code lastEventId}, before any live event (both run on this context;
+     * an event replayed here and delivered live afterwards is written once, see {@link SseStreams}). When the id
+     * is unknown, no longer retained or more than {@link #MAX_REPLAY} records behind, the client gets one
+     * {@code EventBufferExceeded} event (whatever its filter) and continues live: it must re-read the state.
+     */
+    private void resume(Subscription s, HttpServerResponse r, String lastEventId) {
+        Optional<List<RedfishEvent>> missed = events.replayAfter(lastEventId, MAX_REPLAY + 1);
+        if (missed.isEmpty() || missed.get().size() > MAX_REPLAY) {
+            RedfishEvent lost = new RedfishEvent(BUFFER_EXCEEDED, List.of(), SERVICE, EventSeverity.Warning,
+                    clock.instant(), 0, "lost");
+            r.write("data: " + Json.write(EventJson.render(lost, s.context())) + "\n\n");
+            return;
+        }
+        for (RedfishEvent e : missed.get()) {
+            if (s.wants(e)) {
+                sse.send(s, e);
+            }
+        }
     }
 }
