@@ -17,6 +17,7 @@ import dev.bmcagent.agent.store.Journal;
 import dev.bmcagent.agent.store.JournalOptions;
 import dev.bmcagent.agent.store.StoreKind;
 import dev.bmcagent.agent.store.Stores;
+import dev.bmcagent.agent.host.Hosts;
 import dev.bmcagent.agent.time.Scheduler;
 import dev.bmcagent.ipmi.command.app.BmcIdentity;
 import dev.bmcagent.ipmi.fru.FruImage;
@@ -136,7 +137,7 @@ public final class BmcRuntime implements AutoCloseable {
             HostHardware hw = hardware.apply(i);
             HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), power, sel, selClock,
                     new SettingsBootOptionsStore(stores.settings(), i)), LifecyclePolicy.defaults(), FanPolicy.DEFAULT,
-                    o.timing(), events, sdr, scheduler, pool);
+                    o.timing(), events, sdr, scheduler, pool, restored(history, i, scheduler));
             nodes.add(node);
         }
         AccountUsers users = new AccountUsers(stores.accounts());
@@ -212,6 +213,16 @@ public final class BmcRuntime implements AutoCloseable {
 
     public EventStream events() {
         return events;
+    }
+
+    /** Host {@code i}'s lifecycle state from its history (a boot in progress continues; see LifecycleRestore). */
+    private static dev.bmcagent.acpi.lifecycle.HostState restored(EventHistory history, int i, Scheduler scheduler) {
+        String hostId = Hosts.hostId(i);
+        var state = dev.bmcagent.agent.history.LifecycleRestore.restore(history, hostId, scheduler.clock().instant());
+        state.cycle().ifPresent(c -> log.info("{}: boot cycle {} (started {}) restored at {}, alerts {}; power and "
+                + "connection to be re-observed", hostId, c.number(), c.startedAt(), state.progress().lastState(),
+                state.alerts().keySet()));
+        return state;
     }
 
     /** The durable history the event stream records into (one instance: it keeps the recent events in memory). */
