@@ -223,9 +223,9 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             return;
         }
         s.cycle = s.running().map(c -> c.withAttempt(
-                new BootCycle.NetworkBootAttempt(e.interfaceName(), e.kind(), e.timeLost(), s.now)));
-        s.emit(new LifecycleEvent.NetworkBootFailed(e.interfaceName(), e.kind(), e.timeLost(), s.now));
-        s.sel(SelEvents.bootError(e.kind()));
+                new BootCycle.NetworkBootAttempt(e.interfaceName(), e.kind(), e.timeLost(), s.now, e.iface())));
+        s.emit(new LifecycleEvent.NetworkBootFailed(e.interfaceName(), e.kind(), e.timeLost(), s.now, e.iface()));
+        s.sel(SelEvents.bootError(e.kind(), e.iface()));
     }
 
     private void onOsBootComplete(Step s) {

@@ -58,12 +58,19 @@ public sealed interface LifecycleInput {
      * @param kind          what failed
      * @param interfaceName the boot option / interface, empty when unknown
      * @param timeLost      how long the attempt took, zero when unknown
+     * @param iface         interface index, IP version and protocol as the host encoded them, when it did
      */
-    record BootError(BootErrorKind kind, String interfaceName, Duration timeLost) implements LifecycleInput {
+    record BootError(BootErrorKind kind, String interfaceName, Duration timeLost, Optional<BootInterface> iface)
+            implements LifecycleInput {
         public BootError {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(interfaceName, "interfaceName");
             Objects.requireNonNull(timeLost, "timeLost");
+            Objects.requireNonNull(iface, "iface");
+        }
+
+        public BootError(BootErrorKind kind, String interfaceName, Duration timeLost) {
+            this(kind, interfaceName, timeLost, Optional.empty());
         }
     }
 

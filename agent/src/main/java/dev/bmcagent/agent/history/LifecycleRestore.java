@@ -78,7 +78,7 @@ public final class LifecycleRestore {
                         p.oemLastState().orElse(p.lastState().name()), p.lastStateTime())));
             } else if (e instanceof LifecycleEvent.NetworkBootFailed n) {
                 cycle = cycle.map(c -> c.withAttempt(
-                        new BootCycle.NetworkBootAttempt(n.interfaceName(), n.kind(), n.timeLost(), n.at())));
+                        new BootCycle.NetworkBootAttempt(n.interfaceName(), n.kind(), n.timeLost(), n.at(), n.iface())));
             } else if (e instanceof LifecycleEvent.PostCodeSeen p) {
                 cycle = cycle.map(c -> c.withPostCode(new BootCycle.PostCodeMark(p.code(), p.at()), MAX_POST_CODES));
             } else if (e instanceof LifecycleEvent.AcpiChanged a) {

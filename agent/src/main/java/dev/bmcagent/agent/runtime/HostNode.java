@@ -84,7 +84,7 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
                 timing.tick());
         this.acpi = new LifecycleAcpiPort(agent);
         this.oem = new LifecycleOemPort(agent, pendingBootOrder);
-        this.platformEvents = new LifecyclePlatformEvents(agent, oem::lastBootOrder);
+        this.platformEvents = new LifecyclePlatformEvents(agent, oem::lastBootOrder, spec.sel());
         this.bootProgress = new LifecycleBootProgress(agent);
         this.hostControl = new LifecycleHostControl(agent);
         this.sensorReadings = new PolledSensorReadings(sdr, poller, agent::state);

@@ -42,7 +42,7 @@ class LogEventHistoryTest {
                 new LifecycleInput.Progress(new ProgressCode.EfiStatusCode(1, 0x00051000, 0)),
                 new LifecycleInput.Progress(new ProgressCode.PostCode(0x1234)),
                 new LifecycleInput.BootError(LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, "NIC0 HTTP IPv4",
-                        Duration.ofMinutes(5)),
+                        Duration.ofMinutes(5), dev.bmcagent.acpi.lifecycle.BootInterface.decode(0xA2, 0, 0x02)),
                 new LifecycleInput.BootOrderDeclared(List.of(".*v6.*")),
                 new LifecycleInput.BootOrderReported(List.of("HTTP v6 P1")),
                 new LifecycleInput.AcpiReported(Optional.of(AcpiSystemState.S0_G0_D0), Optional.empty()),

@@ -130,6 +130,12 @@ class RedfishEventsIT {
         List<String> got = events(lines);
         System.out.println("SSE decision/failure events: " + got);
         assertTrue(got.contains("BootOrderReconciled(REAPPLY_AND_REBOOT)"), got::toString);
+        // issue #13 item 10: an HTTP(S) attempt is not "PXE server not found"; interface 0 by its protocol
+        String failed = lines.stream().filter(l -> l.contains("NetworkBootAttemptFailed")).findFirst().orElseThrow();
+        JsonNode args = RedfishRig.JSON.readTree(failed.substring(5)).at("/Events/0/MessageArgs");
+        System.out.println("NetworkBootAttemptFailed MessageArgs: " + args);
+        assertEquals("HTTP(S) boot server not found", args.get(2).asText(), failed);
+        assertTrue(args.get(1).asText().contains("HTTP"), failed);
         await().until(() -> rig.controls.stream().anyMatch(c -> c.op() == VmCodes.OP_RESET));   // the reboot
     }
 
