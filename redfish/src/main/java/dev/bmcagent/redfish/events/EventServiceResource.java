@@ -302,32 +302,51 @@ public final class EventServiceResource {
             store.remove(s.id());
             sse.closed(s.id());
         });
-        sse.open(s.id(), r);
-        r.write(": subscription " + s.id() + "\n\n");
         String lastEventId = ctx.request().getHeader("Last-Event-ID");
-        if (lastEventId != null && !lastEventId.isBlank()) {
-            resume(s, r, lastEventId.trim());
+        if (lastEventId == null || lastEventId.isBlank()) {
+            sse.open(s.id(), r);
+            r.write(": subscription " + s.id() + "\n\n");
+            return;
         }
+        // the history read may scan the durable log (after a restart): a worker thread, never the event loop;
+        // live events are held meanwhile and written after the replay
+        sse.openHeld(s.id(), r);
+        r.write(": subscription " + s.id() + "\n\n");
+        String id = lastEventId.trim();
+        ctx.vertx().executeBlocking(() -> events.replayAfter(id, MAX_REPLAY + 1), false)
+                .onComplete(ar -> resume(s, r, ar.succeeded() ? ar.result() : Optional.empty()));
     }
 
     /**
-     * Replays what the client missed after {@code lastEventId}, before any live event (both run on this context;
-     * an event replayed here and delivered live afterwards is written once, see {@link SseStreams}). When the id
-     * is unknown, no longer retained or more than {@link #MAX_REPLAY} records behind, the client gets one
+     * Writes what the client missed after its {@code Last-Event-ID} (read on a worker), then the live events held
+     * meanwhile (on this context; an event both replayed and held is written once, see {@link SseStreams}). When the
+     * id is unknown, no longer retained or more than {@link #MAX_REPLAY} records behind, or more than
+     * {@link SseStreams#MAX_HELD} live events arrived during the read, the client gets one
      * {@code EventBufferExceeded} event (whatever its filter) and continues live: it must re-read the state.
      */
-    private void resume(Subscription s, HttpServerResponse r, String lastEventId) {
-        Optional<List<RedfishEvent>> missed = events.replayAfter(lastEventId, MAX_REPLAY + 1);
-        if (missed.isEmpty() || missed.get().size() > MAX_REPLAY) {
-            RedfishEvent lost = new RedfishEvent(BUFFER_EXCEEDED, List.of(), SERVICE, EventSeverity.Warning,
-                    clock.instant(), 0, "lost");
-            r.write("data: " + Json.write(EventJson.render(lost, s.context())) + "\n\n");
+    private void resume(Subscription s, HttpServerResponse r, Optional<List<RedfishEvent>> missed) {
+        if (r.closed()) {
             return;
         }
-        for (RedfishEvent e : missed.get()) {
-            if (s.wants(e)) {
-                sse.send(s, e);
+        if (missed.isEmpty() || missed.get().size() > MAX_REPLAY) {
+            lost(s, r);
+        } else {
+            for (RedfishEvent e : missed.get()) {
+                if (s.wants(e)) {
+                    sse.sendNow(s, e);
+                }
             }
         }
+        SseStreams.Released held = sse.release(s.id());
+        held.events().forEach(e -> sse.send(s, e));
+        if (held.overflowed()) {
+            lost(s, r);
+        }
+    }
+
+    private void lost(Subscription s, HttpServerResponse r) {
+        RedfishEvent lost = new RedfishEvent(BUFFER_EXCEEDED, List.of(), SERVICE, EventSeverity.Warning,
+                clock.instant(), 0, "lost");
+        r.write("data: " + Json.write(EventJson.render(lost, s.context())) + "\n\n");
     }
 }
