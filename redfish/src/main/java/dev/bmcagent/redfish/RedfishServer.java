@@ -325,6 +325,6 @@ public final class RedfishServer {
         dispatcher.start(backends.events());
         return new EventServiceResource(store, durable, sse, push, dispatcher, destinations, clock,
                 options.deliveryRetryAttempts(), options.deliveryRetryInterval().toSeconds(),
-                backends.accounts()::sessionStamp);
+                backends.accounts()::sessionStamp, backends.events());
     }
 }

@@ -48,12 +48,19 @@ public record BootCycle(long number, Instant startedAt, String cause, List<Phase
     }
 
     /** A failed network-boot attempt. */
-    public record NetworkBootAttempt(String interfaceName, LifecycleInput.BootErrorKind kind, Duration timeLost, Instant at) {
+    public record NetworkBootAttempt(String interfaceName, LifecycleInput.BootErrorKind kind, Duration timeLost, Instant at,
+                                     Optional<BootInterface> iface) {
         public NetworkBootAttempt {
             Objects.requireNonNull(interfaceName, "interfaceName");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(timeLost, "timeLost");
             Objects.requireNonNull(at, "at");
+            iface = iface == null ? Optional.empty() : iface;   // histories written before the field
+        }
+
+        public NetworkBootAttempt(String interfaceName, LifecycleInput.BootErrorKind kind, Duration timeLost,
+                                  Instant at) {
+            this(interfaceName, kind, timeLost, at, Optional.empty());
         }
     }
 

@@ -128,6 +128,10 @@ public final class DefaultHostLifecycle implements HostLifecycle {
     }
 
     private void onPowerGood(Step s, boolean on) {
+        if (!s.powerOn && s.running().isPresent()) {
+            restoredCycleObserved(s, on);
+            return;
+        }
         if (on == s.powerOn) {
             return;
         }
@@ -137,6 +141,22 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             startCycle(s, "power on", SelEvents.restart(SelEvents.RESTART_POWER_UP));
         } else {
             powerLost(s, "power-good lost");
+        }
+    }
+
+    /**
+     * A running cycle while power is off exists only in a state the agent restored from its history at start (power
+     * is never restored: it must be seen). The first power observation decides: power-good continues that boot (no
+     * new cycle: same number, start time and stuck timer); power-off ends it.
+     */
+    private void restoredCycleObserved(Step s, boolean on) {
+        if (on) {
+            s.powerOn = true;
+            s.emit(new LifecycleEvent.PowerChanged(true, "power-good (seen after agent restart)", s.now));
+        } else {
+            endCycle(s, BootCycle.Outcome.POWERED_OFF);
+            resetProgress(s);
+            s.clear(AlertKind.STUCK_PRE_OS, "host found off after agent restart");
         }
     }
 
@@ -213,9 +233,9 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         }
         Duration lost = s.running().map(c -> Duration.between(attemptStart(c), s.now)).orElse(Duration.ZERO);
         s.cycle = s.running().map(c -> c.withAttempt(
-                new BootCycle.NetworkBootAttempt(e.interfaceName(), e.kind(), lost, s.now)));
-        s.emit(new LifecycleEvent.NetworkBootFailed(e.interfaceName(), e.kind(), lost, s.now));
-        s.sel(SelEvents.bootError(e.kind()));
+                new BootCycle.NetworkBootAttempt(e.interfaceName(), e.kind(), lost, s.now, e.iface())));
+        s.emit(new LifecycleEvent.NetworkBootFailed(e.interfaceName(), e.kind(), lost, s.now, e.iface()));
+        s.sel(SelEvents.bootError(e.kind(), e.iface()));
         s.running().ifPresent(c -> SlowBoot.check(s, c, policy.slowBootLimit()));
     }
 

@@ -40,8 +40,17 @@ public sealed interface LifecycleEvent {
     record BootCycleEnded(BootCycle cycle, Instant at) implements LifecycleEvent {
     }
 
-    record NetworkBootFailed(String interfaceName, LifecycleInput.BootErrorKind kind, Duration timeLost, Instant at)
-            implements LifecycleEvent {
+    /** {@code iface}: interface index, IP version and protocol as the host sent them (empty when it did not). */
+    record NetworkBootFailed(String interfaceName, LifecycleInput.BootErrorKind kind, Duration timeLost, Instant at,
+                             java.util.Optional<BootInterface> iface) implements LifecycleEvent {
+        public NetworkBootFailed {
+            iface = iface == null ? java.util.Optional.empty() : iface;   // histories written before the field
+        }
+
+        public NetworkBootFailed(String interfaceName, LifecycleInput.BootErrorKind kind, Duration timeLost,
+                                 Instant at) {
+            this(interfaceName, kind, timeLost, at, java.util.Optional.empty());
+        }
     }
 
     record FirmwareProblemReported(LifecycleInput.FirmwareProblemKind kind, int eventData2, Instant at)

@@ -58,11 +58,18 @@ public sealed interface LifecycleInput {
      *
      * @param kind          what failed
      * @param interfaceName the boot option / interface, empty when unknown
+     * @param iface         interface index, IP version and protocol as the host encoded them, when it did
      */
-    record BootError(BootErrorKind kind, String interfaceName) implements LifecycleInput {
+    record BootError(BootErrorKind kind, String interfaceName, Optional<BootInterface> iface)
+            implements LifecycleInput {
         public BootError {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(interfaceName, "interfaceName");
+            Objects.requireNonNull(iface, "iface");
+        }
+
+        public BootError(BootErrorKind kind, String interfaceName) {
+            this(kind, interfaceName, Optional.empty());
         }
     }
 

@@ -77,6 +77,12 @@ public final class SelEvents {
         return SelEvent.of(SelEvent.SelSensor.BOOT_ERROR, kind.selOffset());
     }
 
+    /** The same with the host's interface encoding kept: ED2 = interface index, ED3 = protocol flags (OEM codes). */
+    public static SelEvent bootError(LifecycleInput.BootErrorKind kind, java.util.Optional<BootInterface> iface) {
+        return iface.map(i -> new SelEvent(SelEvent.SelSensor.BOOT_ERROR, kind.selOffset(), i.index(), i.eventData3(),
+                true)).orElseGet(() -> bootError(kind));
+    }
+
     /** 1Fh OS Boot offset 06h "boot completed - boot device not specified". */
     public static SelEvent osBootCompleted() {
         return SelEvent.of(SelEvent.SelSensor.OS_BOOT, OS_BOOT_COMPLETED);

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * <p>Sequence numbers are per host, start after the history's last one (so they continue across restarts) and
  * are gap-free while the history accepts every event; an event the history refuses (disk full) keeps its number,
  * so the gap shows subscribers (MQTT, Redfish) that an event was lost. Publishing for one host is serialised; hosts
- * publish independently.
+ * number their events independently, and subscribers receive all hosts' events in the history's recording order.
  *
  * <p>Delivery is asynchronous: each subscriber has a bounded queue drained on the delivery executor, one event at
  * a time, in publish order. A slow subscriber never blocks publishing: when its queue is full the event is
@@ -40,6 +40,12 @@ public final class EventStream {
     private final Map<String, HostSequence> sequences = new ConcurrentHashMap<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong notRecorded = new AtomicLong();
+    /**
+     * Held from the history append to the last offer: every subscriber receives events in the order the history
+     * recorded them, across hosts too, so a reader can resume after any event with {@link EventHistory#readAfter}
+     * (SSE Last-Event-ID). The disk history serialises its appends anyway; the offers only enqueue.
+     */
+    private final Object recordOrder = new Object();
 
     /**
      * @param history        where events are made durable before delivery
@@ -76,17 +82,19 @@ public final class EventStream {
         synchronized (seq) {
             HostEvent recorded = new HostEvent(hostId, seq.last + 1, sessionId, clock.instant(),
                     Math.max(0, monotonicNanos.getAsLong() - startNanos), event);
-            try {
-                history.append(recorded);
-            } catch (RuntimeException e) {
-                notRecorded.incrementAndGet();
-                seq.last = recorded.sequence(); // the number is skipped: subscribers see the loss as a gap
-                throw new EventNotRecordedException(String.format(Locale.ROOT,
-                        "%s #%d not recorded: %s", hostId, recorded.sequence(), e), e);
-            }
-            seq.last = recorded.sequence();
-            for (Subscription s : subscriptions) {
-                s.offer(recorded);
+            synchronized (recordOrder) {
+                try {
+                    history.append(recorded);
+                } catch (RuntimeException e) {
+                    notRecorded.incrementAndGet();
+                    seq.last = recorded.sequence(); // the number is skipped: subscribers see the loss as a gap
+                    throw new EventNotRecordedException(String.format(Locale.ROOT,
+                            "%s #%d not recorded: %s", hostId, recorded.sequence(), e), e);
+                }
+                seq.last = recorded.sequence();
+                for (Subscription s : subscriptions) {
+                    s.offer(recorded);
+                }
             }
             return recorded;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -12,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryEventHistory implements EventHistory {
     private final Map<String, List<HostEvent>> byHost = new ConcurrentHashMap<>();
+    /** Every event in recording order (across hosts). */
+    private final List<HostEvent> all = new ArrayList<>();
 
     @Override
     public void append(HostEvent event) {
@@ -23,7 +26,23 @@ public final class InMemoryEventHistory implements EventHistory {
                         "%s: sequence %d appended, %d expected", event.hostId(), event.sequence(), expected));
             }
             events.add(event);
+            synchronized (all) {
+                all.add(event);
+            }
         }
+    }
+
+    @Override
+    public Optional<List<HostEvent>> readAfter(String hostId, long sequence, int max) {
+        synchronized (all) {
+            for (int i = all.size() - 1; i >= 0; i--) {
+                HostEvent e = all.get(i);
+                if (e.hostId().equals(hostId) && e.sequence() == sequence) {
+                    return Optional.of(List.copyOf(all.subList(i + 1, (int) Math.min(all.size(), i + 1L + max))));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,6 +35,8 @@ public final class LogEventHistory implements EventHistory {
     private final EventCodec codec = new EventCodec();
     private final Map<String, Long> last = new ConcurrentHashMap<>();
     private final Map<String, ArrayDeque<HostEvent>> recent = new ConcurrentHashMap<>();
+    /** Recent events of all hosts in recording order, so an SSE resume after a recent event never scans. */
+    private final ArrayDeque<HostEvent> recentAll = new ArrayDeque<>();
 
     public LogEventHistory(EventLog log) {
         this.log = Objects.requireNonNull(log, "log");
@@ -63,6 +66,12 @@ public final class LogEventHistory implements EventHistory {
             throw new IllegalStateException(event.hostId() + " #" + event.sequence() + " not recorded", e.getCause());
         }
         last.merge(event.hostId(), event.sequence(), Math::max);
+        synchronized (recentAll) {
+            recentAll.addLast(event);
+            if (recentAll.size() > RECENT) {
+                recentAll.removeFirst();
+            }
+        }
         ArrayDeque<HostEvent> r = recent.computeIfAbsent(event.hostId(), h -> new ArrayDeque<>());
         synchronized (r) {
             r.addLast(event);
@@ -92,6 +101,47 @@ public final class LogEventHistory implements EventHistory {
             }
         }
         return scan(hostId, fromSequence, max);
+    }
+
+    /**
+     * The log's record order is the recording order across hosts (one global sequence), so this resumes after any
+     * retained event: from the in-memory tail when it is recent, else by scanning the durable log (after a restart).
+     */
+    @Override
+    public Optional<List<HostEvent>> readAfter(String hostId, long sequence, int max) {
+        synchronized (recentAll) {
+            List<HostEvent> out = null;
+            for (HostEvent e : recentAll) {
+                if (out != null && out.size() < max) {
+                    out.add(e);
+                } else if (out == null && e.hostId().equals(hostId) && e.sequence() == sequence) {
+                    out = new ArrayList<>();
+                }
+            }
+            if (out != null) {
+                return Optional.of(out);
+            }
+        }
+        List<HostEvent> out = null;
+        long from = 1;
+        List<StoredEvent> page;
+        while ((out == null || out.size() < max) && !(page = log.readFrom(from, PAGE).join()).isEmpty()) {
+            for (StoredEvent s : page) {
+                HostEvent e;
+                try {
+                    e = codec.decode(s.payload());
+                } catch (UncheckedIOException bad) {
+                    continue;   // logged by scan() when the host's history is read
+                }
+                if (out != null && out.size() < max) {
+                    out.add(e);
+                } else if (out == null && e.hostId().equals(hostId) && e.sequence() == sequence) {
+                    out = new ArrayList<>();
+                }
+            }
+            from = page.get(page.size() - 1).sequence() + 1;
+        }
+        return Optional.ofNullable(out);
     }
 
     /** Reads from the durable log (after a restart, or for events older than the in-memory tail). */

@@ -1,11 +1,14 @@
 package dev.bmcagent.agent.ipmi;
 
+import dev.bmcagent.acpi.lifecycle.BootInterface;
+import dev.bmcagent.acpi.lifecycle.Effect;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.progress.ProgressCode;
 import dev.bmcagent.agent.host.HostAgent;
 import dev.bmcagent.ipmi.command.sensor.PlatformEventSink;
 import dev.bmcagent.ipmi.sel.SelEvents;
 import dev.bmcagent.ipmi.sel.SelRecord;
+import dev.bmcagent.ipmi.sel.SelStore;
 import dev.bmcagent.ipmi.sel.SystemEvent;
 import java.time.Duration;
 import java.util.List;
@@ -27,11 +30,16 @@ import java.util.function.Supplier;
 public final class LifecyclePlatformEvents implements PlatformEventSink {
     private final HostAgent agent;
     private final Supplier<List<String>> lastBootOrder;
+    private final SelStore sel;
 
-    /** @param lastBootOrder the host's last reported boot order, to name the interface of a boot error */
-    public LifecyclePlatformEvents(HostAgent agent, Supplier<List<String>> lastBootOrder) {
+    /**
+     * @param lastBootOrder the host's last reported boot order, to name the interface of a boot error
+     * @param sel           the host's SEL, where the host's own record goes when the lifecycle writes none for it
+     */
+    public LifecyclePlatformEvents(HostAgent agent, Supplier<List<String>> lastBootOrder, SelStore sel) {
         this.agent = Objects.requireNonNull(agent, "agent");
         this.lastBootOrder = Objects.requireNonNull(lastBootOrder, "lastBootOrder");
+        this.sel = Objects.requireNonNull(sel, "sel");
     }
 
     @Override
@@ -41,14 +49,22 @@ public final class LifecyclePlatformEvents implements PlatformEventSink {
         }
     }
 
-    /** Events the lifecycle understands are recorded by it (BMC-owned SEL records), so they appear once. */
+    /**
+     * Events the lifecycle understands are recorded by it (BMC-owned SEL records), so they appear once. When the
+     * lifecycle writes no record for one (a duplicate progress code, a repeated OS boot, progress after the OS, a
+     * report while power is off) or fails, the host's record is stored as sent: nothing the host reports is lost.
+     */
     @Override
     public boolean recordsItself(SelRecord event) {
         if (!event.isSystemEvent()) {
             return false;
         }
         Optional<LifecycleInput> input = toInput(event.event(), lastBootOrder.get());
-        input.ifPresent(agent::submit);
+        input.ifPresent(in -> agent.submit(in).whenComplete((t, failed) -> {
+            if (failed != null || t.effects().stream().noneMatch(e -> e instanceof Effect.AppendSel)) {
+                sel.append(event);
+            }
+        }));
         return input.isPresent();
     }
 
@@ -71,7 +87,8 @@ public final class LifecyclePlatformEvents implements PlatformEventSink {
                 return Optional.empty();
             case SelEvents.TYPE_BOOT_ERROR:
                 return bootErrorKind(offset).map(kind -> new LifecycleInput.BootError(kind,
-                        BootErrorNames.interfaceName(e.data1(), e.data2(), e.data3(), bootOrder)));
+                        BootErrorNames.interfaceName(e.data1(), e.data2(), e.data3(), bootOrder),
+                        BootInterface.decode(e.data1(), e.data2(), e.data3())));
             case SelEvents.TYPE_OS_BOOT:
                 return offset <= SelEvents.OS_BOOT_COMPLETED
                         ? Optional.of(new LifecycleInput.OsBootComplete()) : Optional.empty();

@@ -96,7 +96,7 @@ public final class RedfishService implements AutoCloseable {
                                        String firmwareVersion, dev.bmcagent.ipmi.fru.FruInventory fru) {
         Objects.requireNonNull(options, "options");
         StoreWriter writer = new StoreWriter();
-        StreamEvents events = new StreamEvents(stream);
+        StreamEvents events = new StreamEvents(stream, history);
         List<String> ids = nodes.stream().map(HostNode::hostId).toList();
         BootCycleLog cycles = new BootCycleLog(ids, history == null ? emptyHistory() : history, stream,
                 Stores.DEFAULT_HISTORY_PER_HOST);

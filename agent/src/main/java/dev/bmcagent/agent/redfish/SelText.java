@@ -71,7 +71,7 @@ final class SelText {
             case SelEvents.TYPE_SYSTEM_RESTART -> pick(RESTART, offset);
             case SelEvents.TYPE_SYSTEM_FIRMWARE -> offset == SelEvents.FW_PROGRESS && extension(e)
                     ? pick(FW_PROGRESS, e.data2()) : pick(FW, offset);
-            case SelEvents.TYPE_BOOT_ERROR -> pick(BOOT_ERROR, offset);
+            case SelEvents.TYPE_BOOT_ERROR -> bootError(e);
             case SelEvents.TYPE_OS_BOOT -> pick(OS_BOOT, offset);
             default -> e.eventType() == SystemEvent.EVENT_TYPE_THRESHOLD ? pick(THRESHOLD, offset) : "";
         };
@@ -90,6 +90,20 @@ final class SelText {
             case SelEvents.TYPE_BOOT_ERROR -> Health.Warning;
             default -> Health.OK;
         };
+    }
+
+    /**
+     * A network boot error with the host's interface encoding names the protocol and interface
+     * ("HTTP(S) boot server not found (NIC0 HTTP(S) IPv4)"); otherwise the IPMI offset name.
+     */
+    private static String bootError(SystemEvent e) {
+        var iface = dev.bmcagent.acpi.lifecycle.BootInterface.decode(e.data1(), e.data2(), e.data3());
+        if (iface.isPresent() && e.offset() == SelEvents.BOOT_ERROR_PXE_SERVER_NOT_FOUND) {
+            return dev.bmcagent.acpi.lifecycle.BootInterface.failure(
+                    dev.bmcagent.acpi.lifecycle.LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, iface)
+                    + " (" + iface.get().describe() + ")";
+        }
+        return pick(BOOT_ERROR, e.offset());
     }
 
     private static boolean extension(SystemEvent e) {

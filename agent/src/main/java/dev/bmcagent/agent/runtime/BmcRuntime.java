@@ -19,6 +19,7 @@ import dev.bmcagent.agent.store.Journal;
 import dev.bmcagent.agent.store.StoreKind;
 import dev.bmcagent.agent.store.Stores;
 import dev.bmcagent.agent.time.ScaledScheduler;
+import dev.bmcagent.agent.host.Hosts;
 import dev.bmcagent.agent.time.Scheduler;
 import dev.bmcagent.ipmi.command.app.BmcIdentity;
 import dev.bmcagent.ipmi.fru.FruImage;
@@ -166,7 +167,7 @@ public final class BmcRuntime implements AutoCloseable {
             HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), powerPort, sel,
                     selClock, new SettingsBootOptionsStore(stores.settings(), i), stores.settings()),
                     o.policy(), FanPolicy.DEFAULT,
-                    o.timing(), events, sdr, hostScheduler, pool);
+                    o.timing(), events, sdr, hostScheduler, pool, restored(history, i, hostScheduler));
             nodes.add(node);
         }
         AccountUsers users = new AccountUsers(stores.accounts());
@@ -264,6 +265,16 @@ public final class BmcRuntime implements AutoCloseable {
 
     public EventStream events() {
         return events;
+    }
+
+    /** Host {@code i}'s lifecycle state from its history (a boot in progress continues; see LifecycleRestore). */
+    private static dev.bmcagent.acpi.lifecycle.HostState restored(EventHistory history, int i, Scheduler scheduler) {
+        String hostId = Hosts.hostId(i);
+        var state = dev.bmcagent.agent.history.LifecycleRestore.restore(history, hostId, scheduler.clock().instant());
+        state.cycle().ifPresent(c -> log.info("{}: boot cycle {} (started {}) restored at {}, alerts {}; power and "
+                + "connection to be re-observed", hostId, c.number(), c.startedAt(), state.progress().lastState(),
+                state.alerts().keySet()));
+        return state;
     }
 
     /** The durable history the event stream records into (one instance: it keeps the recent events in memory). */

@@ -76,9 +76,15 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
      */
     public HostNode(HostNodeSpec spec, LifecyclePolicy policy, FanPolicy fanPolicy, NodeTiming timing,
                     EventStream events, SdrRepository sdr, Scheduler scheduler, Executor pool) {
+        this(spec, policy, fanPolicy, timing, events, sdr, scheduler, pool, HostState.initial(scheduler.clock().instant()));
+    }
+
+    /** @param initial the state to start from (restored from the history at agent start, see LifecycleRestore) */
+    public HostNode(HostNodeSpec spec, LifecyclePolicy policy, FanPolicy fanPolicy, NodeTiming timing,
+                    EventStream events, SdrRepository sdr, Scheduler scheduler, Executor pool, HostState initial) {
         this.spec = Objects.requireNonNull(spec, "spec");
         String hostId = Hosts.hostId(spec.index());
-        HostState initial = HostState.initial(scheduler.clock().instant());
+        Objects.requireNonNull(initial, "initial");
         this.gate = new SensorGate(initial.closedGates());
         this.poller = new SensorPoller(hostId, spec.sensors(), new GatedSensorBus(spec.bus(), gate), scheduler,
                 timing.sensorPoll(), this::submit);
@@ -92,7 +98,7 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
                 timing.tick());
         this.acpi = new LifecycleAcpiPort(agent);
         this.oem = new LifecycleOemPort(agent, pendingBootOrder);
-        this.platformEvents = new LifecyclePlatformEvents(agent, oem::lastBootOrder);
+        this.platformEvents = new LifecyclePlatformEvents(agent, oem::lastBootOrder, spec.sel());
         this.bootProgress = new LifecycleBootProgress(agent);
         this.identifyLed = new dev.bmcagent.agent.host.IdentifyLed(scheduler);
         this.hostControl = new LifecycleHostControl(agent, identifyLed, spec.power());

@@ -74,7 +74,8 @@ public final class LifecycleSelWriter implements SelWriter {
     public static SystemEvent toSystemEvent(SelEvent e) {
         // event data 1 bits 7:6 / 5:4 (IPMI 2.0 table 29-6): 10b = OEM code in byte 2 / 3, 11b = sensor-specific
         // extension code; the OEM boot-order record and the ACPI "inferred by the BMC" marker are OEM codes
-        boolean oem = e.sensor() == SelEvent.SelSensor.BOOT_ORDER;
+        // a boot error's ED2 (interface index) and ED3 (protocol flags) are the host's OEM codes, kept as it sent them
+        boolean oem = e.sensor() == SelEvent.SelSensor.BOOT_ORDER || e.sensor() == SelEvent.SelSensor.BOOT_ERROR;
         boolean oemData3 = oem || e.sensor() == SelEvent.SelSensor.ACPI_STATUS;
         int data1 = e.offset();
         if (e.eventData2() != SelEvent.UNSPECIFIED) {

@@ -41,6 +41,7 @@ final class EventData {
         } else if (e instanceof LifecycleEvent.NetworkBootFailed n) {
             d.put("interface", n.interfaceName()).put("outcome", n.kind().name())
                     .put("timeLostSeconds", seconds(n.timeLost()));
+            iface(d, n.iface(), n.kind());
         } else if (e instanceof LifecycleEvent.FirmwareProblemReported f) {
             d.put("kind", f.kind().name()).put("eventData2", f.eventData2());
         } else if (e instanceof LifecycleEvent.AlertRaised a) {
@@ -102,8 +103,9 @@ final class EventData {
         }
         ArrayNode attempts = n.putArray("networkBootAttempts");
         for (BootCycle.NetworkBootAttempt a : c.attempts()) {
-            attempts.addObject().put("interface", a.interfaceName()).put("outcome", a.kind().name())
+            ObjectNode o = attempts.addObject().put("interface", a.interfaceName()).put("outcome", a.kind().name())
                     .put("timeLostSeconds", seconds(a.timeLost())).put("at", a.at().toString());
+            iface(o, a.iface(), a.kind());
         }
         if (end != null) {
             n.put("totalSeconds", seconds(Duration.between(c.startedAt(), end)));
@@ -119,5 +121,17 @@ final class EventData {
         ArrayNode a = F.arrayNode();
         values.forEach(a::add);
         return a;
+    }
+
+    /** interfaceIndex, ipVersion, protocol (null when the host did not encode them) and the failure in words. */
+    private static void iface(ObjectNode d, java.util.Optional<dev.bmcagent.acpi.lifecycle.BootInterface> iface,
+                              dev.bmcagent.acpi.lifecycle.LifecycleInput.BootErrorKind kind) {
+        if (iface.isPresent()) {
+            d.put("interfaceIndex", iface.get().index()).put("ipVersion", iface.get().ipVersion().name())
+                    .put("protocol", iface.get().protocol().name());
+        } else {
+            d.putNull("interfaceIndex").putNull("ipVersion").putNull("protocol");
+        }
+        d.put("failure", dev.bmcagent.acpi.lifecycle.BootInterface.failure(kind, iface));
     }
 }

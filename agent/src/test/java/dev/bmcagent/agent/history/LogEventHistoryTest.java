@@ -41,7 +41,8 @@ class LogEventHistoryTest {
                 new LifecycleInput.AcpiReported(Optional.of(AcpiSystemState.S2_D2), Optional.of(AcpiDeviceState.D2)),
                 new LifecycleInput.Progress(new ProgressCode.EfiStatusCode(1, 0x00051000, 0)),
                 new LifecycleInput.Progress(new ProgressCode.PostCode(0x1234)),
-                new LifecycleInput.BootError(LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, "NIC0 HTTP IPv4"),
+                new LifecycleInput.BootError(LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, "NIC0 HTTP IPv4",
+                        dev.bmcagent.acpi.lifecycle.BootInterface.decode(0xA2, 0, 0x02)),
                 new LifecycleInput.BootOrderDeclared(List.of(".*v6.*")),
                 new LifecycleInput.BootOrderReported(List.of("HTTP v6 P1")),
                 new LifecycleInput.AcpiReported(Optional.of(AcpiSystemState.S0_G0_D0), Optional.empty()),
@@ -102,6 +103,35 @@ class LogEventHistoryTest {
             for (long from : new long[] {1, last - LogEventHistory.RECENT + 1, last - 5, last}) {
                 assertEquals(fresh.read("host1", from, 50), h.read("host1", from, 50), "from " + from);
             }
+        }
+    }
+
+    /** SSE resume (issue #13 item 11): after any retained event, all hosts' later events in recording order. */
+    @Test
+    void readAfterResumesAcrossHostsInRecordingOrderFromMemoryAndAfterARestart() throws Exception {
+        Path file = dir.resolve("events.journal");
+        List<LifecycleEvent> boot = bootEvents();
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        List<HostEvent> recorded = new ArrayList<>();
+        try (DiskEventLog log = DiskEventLog.open(file, 1_000, JournalOptions.processCrashSafe())) {
+            LogEventHistory h = new LogEventHistory(log);
+            EventStream stream = new EventStream(h, clock, () -> 0L, "run-1", Runnable::run);
+            for (LifecycleEvent e : boot) {
+                recorded.add(stream.publish("host0", e));
+                recorded.add(stream.publish("host2", e));
+            }
+            HostEvent mark = recorded.get(5);
+            List<HostEvent> expected = recorded.subList(6, 16);
+            assertEquals(Optional.of(expected), h.readAfter(mark.hostId(), mark.sequence(), 10));
+            assertEquals(Optional.empty(), h.readAfter("host0", 999, 10), "an id never recorded");
+        }
+        try (DiskEventLog log = DiskEventLog.open(file, 1_000, JournalOptions.processCrashSafe())) {
+            LogEventHistory restarted = new LogEventHistory(log);   // nothing in memory: scans the log
+            HostEvent mark = recorded.get(5);
+            assertEquals(Optional.of(recorded.subList(6, recorded.size())),
+                    restarted.readAfter(mark.hostId(), mark.sequence(), 1_000));
+            HostEvent lastOne = recorded.get(recorded.size() - 1);
+            assertEquals(Optional.of(List.of()), restarted.readAfter(lastOne.hostId(), lastOne.sequence(), 10));
         }
     }
 }

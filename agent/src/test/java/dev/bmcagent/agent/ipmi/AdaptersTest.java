@@ -46,7 +46,9 @@ class AdaptersTest {
         assertEquals(Optional.of(new LifecycleInput.FirmwareProblem(LifecycleInput.FirmwareProblemKind.HANG, 0x01)),
                 LifecyclePlatformEvents.toInput(pem("01 04 0F 05 6F C1 01 FF"), ORDER));   // hang at memory init
         assertEquals(Optional.of(new LifecycleInput.BootError(LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                ORDER.get(1))),
+                ORDER.get(1), Optional.of(new dev.bmcagent.acpi.lifecycle.BootInterface(0,
+                        dev.bmcagent.acpi.lifecycle.BootInterface.IpVersion.IPv6,
+                        dev.bmcagent.acpi.lifecycle.BootInterface.Protocol.HTTP)))),
                 LifecyclePlatformEvents.toInput(pem("01 04 1E 06 6F A2 00 03"), ORDER));   // NIC 0, HTTP IPv6
         assertEquals(Optional.of(new LifecycleInput.BootError(LifecycleInput.BootErrorKind.NO_BOOTABLE_MEDIA, "")), LifecyclePlatformEvents.toInput(pem("01 04 1E 06 6F 00 FF FF"), ORDER));
         assertEquals(Optional.of(new LifecycleInput.OsBootComplete()),
@@ -60,7 +62,8 @@ class AdaptersTest {
         assertEquals(ORDER.get(0), BootErrorNames.interfaceName(0xA2, 0, 0x02, ORDER));   // NIC0 HTTPS IPv4
         assertEquals(ORDER.get(2), BootErrorNames.interfaceName(0xA2, 1, 0x00, ORDER));   // NIC1 PXE IPv4
         assertEquals("NIC1 PXE IPv6", BootErrorNames.interfaceName(0xA2, 1, 0x01, ORDER)); // no such option
-        assertEquals("NIC4 HTTP IPv6", BootErrorNames.interfaceName(0xA2, 4, 0x03, List.of()));
+        assertEquals("NIC4 HTTP(S) IPv6", BootErrorNames.interfaceName(0xA2, 4, 0x03, List.of()));
+        assertEquals("NIC2 iPXE IPv4", BootErrorNames.interfaceName(0xA2, 2, 0x04, List.of()));   // ED3 bit 2
         assertEquals("", BootErrorNames.interfaceName(0x02, 0xFF, 0xFF, ORDER));            // no OEM data
     }
 

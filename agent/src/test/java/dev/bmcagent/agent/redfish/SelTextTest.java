@@ -36,6 +36,10 @@ class SelTextTest {
         assertEquals("System Restart", SelText.message(SelEvents.systemRestart(0x07)));
         assertEquals("S0/G0: working", SelText.message(SelEvents.acpiState(AcpiSystemState.S0_G0_D0)));
         assertEquals("PXE server not found", SelText.message(SelEvents.bootError(0x02)));
+        // issue #13 item 10: the host's interface encoding (ED1 A2h, ED2 index, ED3 protocol) names the protocol
+        assertEquals("HTTP(S) boot server not found (NIC2 HTTP(S) IPv6)", SelText.message(bootError(0x02, 0x03)));
+        assertEquals("iPXE boot server not found (NIC2 iPXE IPv4)", SelText.message(bootError(0x02, 0x04)));
+        assertEquals("PXE server not found (NIC2 PXE IPv4)", SelText.message(bootError(0x02, 0x00)));
     }
 
     @Test
@@ -59,5 +63,11 @@ class SelTextTest {
         assertEquals("BaseOSBoot/InstallationStatus", SelText.sensorType(SelEvents.TYPE_OS_BOOT));
         assertEquals("Processor", SelText.sensorType(0x07));
         assertEquals("Sensor type 0xC5 offset 0x03", SelText.message(oem));
+    }
+
+    /** A boot error as the host sends it: generator 01h, ED1 A2h, ED2 = NIC index, ED3 = protocol flags. */
+    private static SystemEvent bootError(int nic, int protocol) {
+        return new SystemEvent(0x0001, SystemEvent.EVM_REV_IPMI_2, SelEvents.TYPE_BOOT_ERROR, 0x06,
+                SystemEvent.EVENT_TYPE_SENSOR_SPECIFIC, 0xA2, nic, protocol);
     }
 }

@@ -53,4 +53,39 @@ class IpmitoolSelElistTest {
             assertEquals(9, lines.size(), out);
         }
     }
+
+    /**
+     * Issue #13 item 10: what the host sends is stored even when the lifecycle drops it (a repeated OS boot, progress
+     * after the OS), and a boot error keeps the host's interface index and protocol bytes (ED2, ED3) in the SEL.
+     */
+    @Test
+    void droppedHostEventsAreStoredAsSentAndBootErrorsKeepInterfaceAndProtocol() throws Exception {
+        try (RuntimeFixture f = new RuntimeFixture(dir, i -> HostHardware.none())) {
+            f.powerOn();
+            f.send(dev.bmcagent.ipmi.message.NetFn.APP, 0x06, "82 82");                  // S2, D2
+            f.send(dev.bmcagent.ipmi.message.NetFn.SENSOR_EVENT, 0x02, "01 04 1E 06 6F A2 02 03"); // NIC2 HTTP(S) IPv6
+            f.send(dev.bmcagent.ipmi.message.NetFn.SENSOR_EVENT, 0x02, "01 04 1E 06 6F A2 01 04"); // NIC1 iPXE IPv4
+            BootOverVmLinkTest.boot(f);
+            await().until(() -> f.node().state().progress().lastState() == BootProgressState.OSRunning);
+            int before = f.sel().size();
+            f.send(dev.bmcagent.ipmi.message.NetFn.SENSOR_EVENT, 0x02, "01 04 1F 07 6F 06 FF FF");   // OS boot again
+            f.send(dev.bmcagent.ipmi.message.NetFn.SENSOR_EVENT, 0x02, "01 04 0F 05 6F C2 03 FF");   // progress after OS
+            await().until(() -> f.sel().size() == before + 2);
+            int port = f.runtime.ipmiAddress(0).getPort();
+            String out = ipmitool(port, "sel", "elist");
+            System.out.println("ipmitool sel elist:\n" + out);
+            List<String> lines = out.lines().map(l -> l.split("\\|", 4)[3].trim()).toList();
+            assertEquals(List.of("OS Boot #0x07 | boot completed - device not specified | Asserted",
+                    "System Firmwares #0x05 | Secondary CPU Initialization | Asserted"),
+                    lines.subList(lines.size() - 2, lines.size()), out);
+            List<String> bootErrors = out.lines().filter(l -> l.contains("Boot Error")).toList();
+            assertEquals(2, bootErrors.size(), out);
+            String id = bootErrors.get(0).split("\\|")[0].trim();
+            String raw = ipmitool(port, "sel", "get", "0x" + id);
+            System.out.println("ipmitool sel get 0x" + id + ":\n" + raw);
+            assertTrue(raw.matches("(?s).*Event Data( \\(RAW\\))?\\s*:\\s*a20203.*"), raw);
+            String second = ipmitool(port, "sel", "get", "0x" + bootErrors.get(1).split("\\|")[0].trim());
+            assertTrue(second.matches("(?s).*Event Data( \\(RAW\\))?\\s*:\\s*a20104.*"), second);
+        }
+    }
 }

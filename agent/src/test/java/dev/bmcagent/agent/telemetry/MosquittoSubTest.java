@@ -59,6 +59,39 @@ class MosquittoSubTest {
         }
     }
 
+    /** Issue #13 item 10: NetworkBootFailed carries the interface index, IP version and protocol the host sent. */
+    @Test
+    void mosquittoSubSeesTheInterfaceAndProtocolOfAFailedNetworkBoot() throws Exception {
+        Path out = dir.resolve("sub.out");
+        try (MosquittoBroker broker = MosquittoBroker.start(dir);
+             TelemetryFixture fx = new TelemetryFixture("s-sub", List.of("host0"))) {
+            Process sub = new ProcessBuilder("stdbuf", "-oL", "mosquitto_sub", "-h", "127.0.0.1", "-p",
+                    Integer.toString(broker.port()), "-V", "mqttv5", "-q", "1", "-t", "bmc/lab1/bmc7/host0/events",
+                    "-d").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            try {
+                await().atMost(Duration.ofSeconds(5)).until(() -> read(out).contains("SUBACK"));
+                try (MqttTelemetry t = fx.telemetry(TelemetryFixture.options(broker.uri(), dir.resolve("data")))) {
+                    t.start();
+                    fx.powerOnToMemoryInit("host0");
+                    fx.publish("host0", new dev.bmcagent.acpi.lifecycle.LifecycleEvent.NetworkBootFailed("NIC2 iPXE IPv6",
+                            dev.bmcagent.acpi.lifecycle.LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
+                            Duration.ofSeconds(300), TelemetryFixture.T0.plusSeconds(400),
+                            dev.bmcagent.acpi.lifecycle.BootInterface.decode(0xA2, 0x02, 0x05)));
+                    await().atMost(Duration.ofSeconds(10)).until(() -> read(out).contains("NetworkBootFailed"));
+                }
+            } finally {
+                sub.destroy();
+                sub.waitFor();
+            }
+            String line = read(out).lines().filter(l -> l.contains("NetworkBootFailed")).findFirst().orElseThrow();
+            System.out.println("mosquitto_sub: " + line);
+            assertTrue(line.contains("\"interfaceIndex\":2"), line);
+            assertTrue(line.contains("\"ipVersion\":\"IPv6\""), line);
+            assertTrue(line.contains("\"protocol\":\"IPXE\""), line);
+            assertTrue(line.contains("\"failure\":\"iPXE boot server not found\""), line);
+        }
+    }
+
     private static String read(Path p) throws IOException {
         return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
     }

@@ -74,8 +74,17 @@ class RedfishEventsIT {
 
     /** Starts {@code curl -N} on the SSE stream; returns its output lines as they come. */
     private List<String> openSse() throws Exception {
-        sse = new ProcessBuilder("curl", "-N", "-sk", "-u", ADMIN + ":" + ADMIN_PW,
-                rig.base() + "/redfish/v1/EventService/SSE").redirectErrorStream(true).start();
+        return openSse(null);
+    }
+
+    /** Same, with {@code -H 'Last-Event-ID: <id>'} when {@code lastEventId} is not null. */
+    private List<String> openSse(String lastEventId) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("curl", "-N", "-sk", "-u", ADMIN + ":" + ADMIN_PW));
+        if (lastEventId != null) {
+            cmd.addAll(List.of("-H", "Last-Event-ID: " + lastEventId));
+        }
+        cmd.add(rig.base() + "/redfish/v1/EventService/SSE");
+        sse = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(sse.getInputStream(),
@@ -121,11 +130,64 @@ class RedfishEventsIT {
         List<String> got = events(lines);
         System.out.println("SSE decision/failure events: " + got);
         assertTrue(got.contains("BootOrderReconciled(REAPPLY_AND_REBOOT)"), got::toString);
+        // issue #13 item 10: an HTTP(S) attempt is not "PXE server not found"; interface 0 by its protocol
+        String failed = lines.stream().filter(l -> l.contains("NetworkBootAttemptFailed")).findFirst().orElseThrow();
+        JsonNode args = RedfishRig.JSON.readTree(failed.substring(5)).at("/Events/0/MessageArgs");
+        System.out.println("NetworkBootAttemptFailed MessageArgs: " + args);
+        assertEquals("HTTP(S) boot server not found", args.get(2).asText(), failed);
+        assertTrue(args.get(1).asText().contains("HTTP"), failed);
         await().until(() -> rig.controls.stream().anyMatch(c -> c.op() == VmCodes.OP_RESET));   // the reboot
     }
 
+    /**
+     * Issue #13 item 11: a client that disconnects, misses events and reconnects with the last {@code id:} it saw
+     * gets every missed event once, in order, then the live ones.
+     */
+    @Test
+    void curlResumingWithLastEventIdGetsEveryMissedEventOnceInOrder() throws Exception {
+        List<String> first = openSse();
+        rig.powerOn();
+        RedfishBootIT.firmware(rig);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(first).contains(
+                "BootProgressChanged(MemoryInitializationStarted)"));
+        sse.destroy();
+        sse.waitFor(10, TimeUnit.SECONDS);
+        List<String> ids = first.stream().filter(l -> l.startsWith("id: ")).map(l -> l.substring(4)).toList();
+        assertEquals(events(first).size(), ids.size(), "every event has an id: " + first);
+        String lastId = ids.get(ids.size() - 1);
+        int seen = events(first).size();
+
+        RedfishBootIT.rest(rig);                                         // produced while no client is connected
+        await().until(() -> rig.history.read("host0", 1, 1000).stream()
+                .anyMatch(e -> e.event() instanceof dev.bmcagent.acpi.lifecycle.LifecycleEvent.BootCycleEnded));
+
+        List<String> resumed = openSse(lastId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(resumed).contains("BootCycleCompleted(1)"));
+        System.out.println("first stream ended at id " + lastId + "; resumed (curl -N -H 'Last-Event-ID: " + lastId
+                + "') lines:\n" + String.join("\n", resumed.subList(0, Math.min(resumed.size(), 8))));
+        assertEquals(BOOT.subList(seen, BOOT.size()), events(resumed));
+        List<String> all = new java.util.ArrayList<>(ids);
+        resumed.stream().filter(l -> l.startsWith("id: ")).map(l -> l.substring(4)).forEach(all::add);
+        assertEquals(all.stream().distinct().count(), all.size(), "ids are unique: " + all);
+
+        rig.send(0x06, 0x06, "85 83");                                   // live after the replay: S5/D3
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(resumed).size() > BOOT.size() - seen);
+        System.out.println("live after the replay: " + events(resumed).subList(BOOT.size() - seen,
+                events(resumed).size()));
+    }
+
+    /** An id the history does not hold: the client is told events may be lost (Base EventBufferExceeded). */
+    @Test
+    void curlResumingFromAnUnknownIdIsToldEventsMayBeLost() throws Exception {
+        List<String> lines = openSse("host0.999999");
+        await().until(() -> lines.stream().anyMatch(l -> l.contains("EventBufferExceeded")));
+        rig.powerOn();
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(lines).contains("PowerStateChanged(On)"));
+        System.out.println("resume from an unknown id: " + lines.subList(0, Math.min(lines.size(), 4)));
+    }
+
     private static List<String> events(List<String> lines) {
-        return lines.stream().filter(l -> l.startsWith("data:")).map(l -> {
+        return lines.stream().filter(l -> l.startsWith("data:") && !l.contains("EventBufferExceeded")).map(l -> {
             try {
                 return describe(RedfishRig.JSON.readTree(l.substring(5)));
             } catch (IOException e) {

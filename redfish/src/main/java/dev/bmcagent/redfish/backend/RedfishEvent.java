@@ -12,11 +12,25 @@ import java.util.Objects;
  * @param originOfCondition   the resource URI the event is about, e.g. "/redfish/v1/Systems/host1"
  * @param severity            MessageSeverity
  * @param timestamp           when it happened
- * @param sequence            monotonically increasing over the service's lifetime (SSE {@code id:})
+ * @param sequence            monotonically increasing over the service's lifetime
+ * @param eventId             the event's stable id: SSE {@code id:} and the payload's {@code Id}/{@code EventId}.
+ *                            For host events {@code "<hostId>.<per-host sequence>"} (e.g. {@code host0.57}), which
+ *                            an SSE client sends back as {@code Last-Event-ID} to resume; else the sequence
  */
 public record RedfishEvent(String registryMessageId, List<String> args, String originOfCondition,
-                           EventSeverity severity, Instant timestamp, long sequence) {
+                           EventSeverity severity, Instant timestamp, long sequence, String eventId) {
+
+    /** An event whose id is its sequence (test events, events not in the durable history). */
+    public RedfishEvent(String registryMessageId, List<String> args, String originOfCondition,
+                        EventSeverity severity, Instant timestamp, long sequence) {
+        this(registryMessageId, args, originOfCondition, severity, timestamp, sequence, Long.toString(sequence));
+    }
+
     public RedfishEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        if (eventId.isEmpty() || !eventId.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("event id must be 1..64 of [A-Za-z0-9._-]: " + eventId);
+        }
         Objects.requireNonNull(registryMessageId, "registryMessageId");
         args = List.copyOf(args);
         Objects.requireNonNull(originOfCondition, "originOfCondition");
@@ -31,6 +45,12 @@ public record RedfishEvent(String registryMessageId, List<String> args, String o
         if (sequence < 0) {
             throw new IllegalArgumentException("negative sequence");
         }
+    }
+
+    /** The same event with id {@code "<hostId>.<hostSequence>"}. */
+    public RedfishEvent withHostSequence(String hostId, long hostSequence) {
+        return new RedfishEvent(registryMessageId, args, originOfCondition, severity, timestamp, sequence,
+                hostId + "." + hostSequence);
     }
 
     /** The registry prefix, e.g. "BmcAgentBoot". */

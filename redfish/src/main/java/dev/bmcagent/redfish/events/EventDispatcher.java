@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes events from the agent's stream (any thread), moves them onto the service's context and hands each to
- * every subscription that wants it. SSE {@code id:} values come from one counter over the service's lifetime.
+ * every subscription that wants it. SSE {@code id:} values are the events' ids (see {@link RedfishEvent#eventId()}).
  */
 public final class EventDispatcher {
 
@@ -19,7 +19,6 @@ public final class EventDispatcher {
     private final SubscriptionStore store;
     private final SseStreams sse;
     private final PushDelivery push;
-    private long sseSequence;
     private AutoCloseable subscription;
 
     public EventDispatcher(Context context, SubscriptionStore store, SseStreams sse, PushDelivery push) {
@@ -45,13 +44,12 @@ public final class EventDispatcher {
 
     /** Must run on the service's context. */
     void dispatch(RedfishEvent e) {
-        long id = ++sseSequence;
         for (Subscription s : store.all()) {
             if (!s.wants(e)) {
                 continue;
             }
             if (s.type() == SubscriptionType.SSE) {
-                sse.send(s, id, e);
+                sse.send(s, e);
             } else {
                 push.offer(s, e);
             }

@@ -20,7 +20,7 @@ public final class EventJson {
     public static ObjectNode render(RedfishEvent e, String context, boolean includeOrigin) {
         ObjectNode n = Json.object();
         n.put("@odata.type", Schema.EVENT.odataType());
-        n.put("Id", Long.toString(e.sequence()));
+        n.put("Id", e.eventId());
         n.put("Name", "Event Array");
         n.put("Context", context);
         ObjectNode record = n.putArray("Events").addObject();
@@ -28,13 +28,14 @@ public final class EventJson {
         // (the zero-based index in Events since Redfish 1.6); each payload carries one record.
         record.put("MemberId", "0");
         record.put("EventType", "Other");
-        record.put("EventId", Long.toString(e.sequence()));
+        record.put("EventId", e.eventId());
         record.put("EventTimestamp", Json.dateTime(e.timestamp()));
         record.put("MessageId", e.registryMessageId());
         ArrayNode args = record.putArray("MessageArgs");
         e.args().forEach(args::add);
         record.put("Message", BootMessage.byMessageId(e.registryMessageId()).map(m -> m.format(e.args()))
-                .orElse(e.registryMessageId()));
+                .orElse(EventServiceResource.BUFFER_EXCEEDED.equals(e.registryMessageId()) ? "Event buffer exceeded."
+                        : e.registryMessageId()));
         record.put("MessageSeverity", e.severity().name());
         if (includeOrigin) {
             record.set("OriginOfCondition", Json.link(e.originOfCondition()));

@@ -7,6 +7,7 @@ import dev.bmcagent.redfish.backend.EventFilter;
 import dev.bmcagent.redfish.backend.EventSeverity;
 import dev.bmcagent.redfish.backend.Privilege;
 import dev.bmcagent.redfish.backend.RedfishEvent;
+import dev.bmcagent.redfish.backend.RedfishEvents;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Bodies;
 import dev.bmcagent.redfish.http.Json;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** EventService: push subscriptions (EventDestination), the SSE stream, SubmitTestEvent. */
 public final class EventServiceResource {
@@ -31,6 +33,13 @@ public final class EventServiceResource {
     static final String SERVICE = "/redfish/v1/EventService";
     static final String SUBSCRIPTIONS = SERVICE + "/Subscriptions";
     static final String SSE = SERVICE + "/SSE";
+    /**
+     * At most this many history records are replayed to an SSE client resuming with {@code Last-Event-ID}; a client
+     * further behind (or whose id is no longer retained) gets {@link #BUFFER_EXCEEDED} and continues live.
+     */
+    public static final int MAX_REPLAY = 1000;
+    /** DMTF Base registry: "Event buffer exceeded." (undelivered events may have been lost). */
+    static final String BUFFER_EXCEEDED = "Base.1.19.EventBufferExceeded";
 
     private final SubscriptionStore store;
     private final DurableSubscriptions durable;
@@ -39,16 +48,20 @@ public final class EventServiceResource {
     private final java.util.function.Function<String, java.util.Optional<String>> stamps;
     private final PushDelivery push;
     private final EventDispatcher dispatcher;
+    private final RedfishEvents events;
     private final DestinationValidator destinations;
     private final Clock clock;
     private final int retryAttempts;
     private final long retryIntervalSeconds;
 
+    /** @param events where an SSE client resuming with {@code Last-Event-ID} is replayed from (null: no replay) */
     public EventServiceResource(SubscriptionStore store, DurableSubscriptions durable, SseStreams sse, PushDelivery push, EventDispatcher dispatcher,
                                 DestinationValidator destinations, Clock clock, int retryAttempts,
                                 long retryIntervalSeconds,
-                                java.util.function.Function<String, java.util.Optional<String>> stamps) {
+                                java.util.function.Function<String, java.util.Optional<String>> stamps,
+                                RedfishEvents events) {
         this.stamps = Objects.requireNonNull(stamps, "stamps");
+        this.events = Objects.requireNonNull(events, "events");
         this.store = Objects.requireNonNull(store, "store");
         this.durable = Objects.requireNonNull(durable, "durable");
         this.sse = Objects.requireNonNull(sse, "sse");
@@ -309,7 +322,52 @@ public final class EventServiceResource {
             store.remove(s.id());
             sse.closed(s.id());
         });
-        sse.open(s.id(), r, new SseStreams.Opener(p, stamps.apply(p.userName())), () -> store.remove(s.id()));
+        SseStreams.Opener opener = new SseStreams.Opener(p, stamps.apply(p.userName()));
+        String lastEventId = ctx.request().getHeader("Last-Event-ID");
+        if (lastEventId == null || lastEventId.isBlank()) {
+            sse.open(s.id(), r, opener, () -> store.remove(s.id()));
+            r.write(": subscription " + s.id() + "\n\n");
+            return;
+        }
+        // the history read may scan the durable log (after a restart): a worker thread, never the event loop;
+        // live events are held meanwhile and written after the replay
+        sse.openHeld(s.id(), r, opener, () -> store.remove(s.id()));
         r.write(": subscription " + s.id() + "\n\n");
+        String id = lastEventId.trim();
+        ctx.vertx().executeBlocking(() -> events.replayAfter(id, MAX_REPLAY + 1), false)
+                .onComplete(ar -> resume(s, r, ar.succeeded() ? ar.result() : Optional.empty()));
+    }
+
+    /**
+     * Writes what the client missed after its {@code Last-Event-ID} (read on a worker), then the live events held
+     * meanwhile (on this context; an event both replayed and held is written once, see {@link SseStreams}). When the
+     * id is unknown, no longer retained or more than {@link #MAX_REPLAY} records behind, or more than
+     * {@link SseStreams#MAX_HELD} live events arrived during the read, the client gets one
+     * {@code EventBufferExceeded} event (whatever its filter) and continues live: it must re-read the state.
+     */
+    private void resume(Subscription s, HttpServerResponse r, Optional<List<RedfishEvent>> missed) {
+        if (r.closed()) {
+            return;
+        }
+        if (missed.isEmpty() || missed.get().size() > MAX_REPLAY) {
+            lost(s, r);
+        } else {
+            for (RedfishEvent e : missed.get()) {
+                if (s.wants(e)) {
+                    sse.sendNow(s, e);
+                }
+            }
+        }
+        SseStreams.Released held = sse.release(s.id());
+        held.events().forEach(e -> sse.send(s, e));
+        if (held.overflowed()) {
+            lost(s, r);
+        }
+    }
+
+    private void lost(Subscription s, HttpServerResponse r) {
+        RedfishEvent lost = new RedfishEvent(BUFFER_EXCEEDED, List.of(), SERVICE, EventSeverity.Warning,
+                clock.instant(), 0, "lost");
+        r.write("data: " + Json.write(EventJson.render(lost, s.context())) + "\n\n");
     }
 }

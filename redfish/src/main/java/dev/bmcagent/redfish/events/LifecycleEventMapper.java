@@ -1,6 +1,7 @@
 package dev.bmcagent.redfish.events;
 
 import dev.bmcagent.acpi.lifecycle.BootCycle;
+import dev.bmcagent.acpi.lifecycle.BootInterface;
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
 import dev.bmcagent.acpi.policy.AlertKind;
 import dev.bmcagent.redfish.backend.EventSeverity;
@@ -46,8 +47,9 @@ public final class LifecycleEventMapper {
                     seconds(cycle.elapsed(c.at()))), system, e, sequence);
         }
         if (e instanceof LifecycleEvent.NetworkBootFailed n) {
-            return event(BootMessage.NetworkBootAttemptFailed, List.of(hostId, n.interfaceName(), n.kind().name(),
-                    seconds(n.timeLost())), system, e, sequence);
+            return event(BootMessage.NetworkBootAttemptFailed, List.of(hostId,
+                    n.interfaceName().isEmpty() ? n.iface().map(BootInterface::describe).orElse("") : n.interfaceName(),
+                    BootInterface.failure(n.kind(), n.iface()), seconds(n.timeLost())), system, e, sequence);
         }
         if (e instanceof LifecycleEvent.FirmwareProblemReported f) {
             return event(BootMessage.FirmwareProblemReported, List.of(hostId, f.kind().name(),

@@ -3,6 +3,7 @@ package dev.bmcagent.redfish.logs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.acpi.lifecycle.BootCycle;
+import dev.bmcagent.acpi.lifecycle.BootInterface;
 import dev.bmcagent.redfish.backend.LogBackend;
 import dev.bmcagent.redfish.backend.Privilege;
 import dev.bmcagent.redfish.backend.SystemsBackend;
@@ -134,9 +135,13 @@ public final class BootLogResource {
             c.phases().forEach(ph -> phases.addObject().put("State", ph.state().name()).put("Detail", ph.detail())
                     .put("Time", Json.dateTime(ph.at())));
             ArrayNode attempts = oem.putArray("NetworkBootAttempts");
-            c.attempts().forEach(at -> attempts.addObject().put("Interface", at.interfaceName())
-                    .put("Error", at.kind().name()).put("SecondsLost", at.timeLost().toSeconds())
-                    .put("Time", Json.dateTime(at.at())));
+            c.attempts().forEach(at -> {
+                ObjectNode one = attempts.addObject().put("Interface", at.interfaceName())
+                        .put("Error", at.kind().name()).put("Description", BootInterface.failure(at.kind(), at.iface()))
+                        .put("SecondsLost", at.timeLost().toSeconds()).put("Time", Json.dateTime(at.at()));
+                at.iface().ifPresent(i -> one.put("InterfaceIndex", i.index()).put("IpVersion", i.ipVersion().name())
+                        .put("Protocol", i.protocol().name()));
+            });
             out.add(n);
         }
         return out;

@@ -66,6 +66,10 @@ public final class OemSchemaResource {
                       <ComplexType Name="NetworkBootAttempt">
                         <Property Name="Interface" Type="Edm.String"/>
                         <Property Name="Error" Type="Edm.String"/>
+                        <Property Name="Description" Type="Edm.String"/>
+                        <Property Name="InterfaceIndex" Type="Edm.Int64"/>
+                        <Property Name="IpVersion" Type="Edm.String"/>
+                        <Property Name="Protocol" Type="Edm.String"/>
                         <Property Name="SecondsLost" Type="Edm.Int64"/>
                         <Property Name="Time" Type="Edm.DateTimeOffset"/>
                       </ComplexType>

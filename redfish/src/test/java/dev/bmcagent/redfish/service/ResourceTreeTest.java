@@ -63,8 +63,9 @@ class ResourceTreeTest {
                         t0.plusSeconds(5))),
                 List.of(new BootCycle.PostCodeMark(0x10, t0.plusSeconds(1)),
                         new BootCycle.PostCodeMark(0x1D, t0.plusSeconds(4))),
-                List.of(new BootCycle.NetworkBootAttempt("HTTPv4 P1", LifecycleInput.BootErrorKind.values()[0],
-                        Duration.ofSeconds(300), t0.plusSeconds(400))),
+                List.of(new BootCycle.NetworkBootAttempt("HTTPv4 P1", LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
+                        Duration.ofSeconds(300), t0.plusSeconds(400),
+                        dev.bmcagent.acpi.lifecycle.BootInterface.decode(0xA2, 0, 0x02))),
                 Optional.of(t0.plusSeconds(600)), Optional.of(BootCycle.Outcome.OS_RUNNING))));
         vertx = Vertx.vertx();
         client = WebClient.create(vertx, new WebClientOptions().setSsl(true).setTrustAll(true).setVerifyHost(false)
@@ -198,6 +199,12 @@ class ResourceTreeTest {
         assertEquals("BmcAgentBoot.1.0.BootCycleCompleted", h.get("MessageId").asText());
         assertEquals("Boot cycle 1 of host1 ended with OS_RUNNING after 600.000 seconds.", h.get("Message").asText());
         assertEquals("HTTPv4 P1", h.at("/Oem/BmcAgent/NetworkBootAttempts/0/Interface").asText());
+        // issue #13 item 10: the attempt names its protocol and interface, not "PXE server not found"
+        assertEquals("HTTP(S) boot server not found",
+                h.at("/Oem/BmcAgent/NetworkBootAttempts/0/Description").asText());
+        assertEquals("HTTP", h.at("/Oem/BmcAgent/NetworkBootAttempts/0/Protocol").asText());
+        assertEquals("IPv4", h.at("/Oem/BmcAgent/NetworkBootAttempts/0/IpVersion").asText());
+        assertEquals(0, h.at("/Oem/BmcAgent/NetworkBootAttempts/0/InterfaceIndex").asInt(-1));
         JsonNode p = MAPPER.readTree(get("/redfish/v1/Systems/host1/LogServices/PostCodes/Entries/B1-2").bodyAsString());
         assertEquals("Boot cycle 1 POST code 0x1D at 4.000 seconds.", p.get("Message").asText());
         JsonNode sel = MAPPER.readTree(get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/77").bodyAsString());
