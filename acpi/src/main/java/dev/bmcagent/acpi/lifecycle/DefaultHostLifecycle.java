@@ -123,7 +123,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         }
         s.acpi(system, device, false, "reported by host");
         if (SensorPolicy.working(system) && s.running().isPresent()) {
-            osRunning(s, "host reported " + system.dbusName());
+            osRunning(s, "host reported " + system.dbusName(), false);
         }
     }
 
@@ -260,9 +260,18 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         return start;
     }
 
+    /**
+     * The host's OS boot completed event (1Fh): the OS runs. After the host already reported S0 (the boot has ended),
+     * or when it repeats, it is still the host's record: the lifecycle writes it (named, BMC-owned), nothing else.
+     */
     private void onOsBootComplete(Step s) {
-        if (s.powerOn && s.running().isPresent()) {
-            osRunning(s, "OS boot complete");
+        if (!s.powerOn) {
+            return;
+        }
+        if (s.running().isPresent()) {
+            osRunning(s, "OS boot complete", true);
+        } else {
+            s.sel(SelEvents.osBootCompleted());
         }
     }
 
@@ -311,12 +320,15 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         s.clear(AlertKind.STUCK_PRE_OS, "host powered off");
     }
 
-    private void osRunning(Step s, String detail) {
+    /** @param osBootEvent the host sent OS boot completed (its 1Fh record); false when it reported S0 */
+    private void osRunning(Step s, String detail, boolean osBootEvent) {
         BootCycle cycle = s.running().orElseThrow();
         Duration bootTime = Duration.between(cycle.startedAt(), s.now);
         s.cycle = Optional.of(cycle.withPhase(new BootCycle.PhaseMark(BootProgressState.OSRunning, detail, s.now)));
         s.progress(new BootProgress(BootProgressState.OSRunning, Optional.empty(), s.now, Optional.of(bootTime)));
-        s.sel(SelEvents.osBootCompleted());
+        if (osBootEvent) {
+            s.sel(SelEvents.osBootCompleted());
+        }
         s.clear(AlertKind.STUCK_PRE_OS, "OS running");
         SlowBoot.osReached(s, cycle, policy.slowBootLimit());
         MissingMemory.osReached(s);
