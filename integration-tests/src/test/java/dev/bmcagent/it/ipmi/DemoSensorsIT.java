@@ -105,10 +105,18 @@ class DemoSensorsIT {
     }
 
     /** One ipmitool run that began at least {@code settled} into {@code state} and ended before the host left it. */
+    /** When (on the test's real clock) the current ACPI state was first seen: the host timeline runs scaled. */
+    private Instant seenAt = Instant.EPOCH;
+    private Instant seenChange;
+
     private Optional<ClientRun> bracketed(AcpiSystemState state, Duration settled, String... args) {
         HostState before = agent.runtime().node(0).state();
-        Instant polled = scheduler.clock().instant().minus(settled);
-        if (before.system() != state || before.acpiChangedAt().isAfter(polled)) {
+        Instant now = scheduler.clock().instant();
+        if (!before.acpiChangedAt().equals(seenChange)) {
+            seenChange = before.acpiChangedAt();
+            seenAt = now;
+        }
+        if (before.system() != state || seenAt.isAfter(now.minus(settled))) {
             return Optional.empty();
         }
         List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
