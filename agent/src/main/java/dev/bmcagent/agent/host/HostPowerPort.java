@@ -12,4 +12,12 @@ import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 public interface HostPowerPort {
 
     void perform(PowerAction action);
+
+    /**
+     * A reboot the agent decided on its own (boot-order re-apply; not an operator's command). Default: performs it
+     * at once. {@code dev.bmcagent.agent.reboot.PermitGatedPowerPort} asks for a reboot permit first.
+     */
+    default void performOwnReboot(PowerAction action, String reason) {
+        perform(action);
+    }
 }
