@@ -40,12 +40,19 @@ public record CampaignSettings(int hosts, long seed, boolean coordinated, double
         }
     }
 
-    /** The acceptance run's shape: 5 %, racks of 40 with at most 8 each, canary 20 growing ×4 up to 2,000. */
+    /**
+     * The acceptance run's shape: 5 %, racks of 40 with at most 8 each, canary 20 growing ×4 up to 5,000 (fewer
+     * waves, fewer wave tails in which permits sit idle); a host
+     * fails after 30 min without its OS after a reboot; 1 h leases. The agents poll sensors every 10 min and tick (stuck
+     * detection, fan loop) every 5 min: at 10,000 hosts over hours of virtual time these periodic tasks are most of
+     * the events, and neither the reboots nor the boot-order re-apply (driven by the host's POST report) depend on
+     * them; stuck detection still works, at 5-min granularity.
+     */
     public static CampaignSettings defaults(int hosts, boolean coordinated) {
         return new CampaignSettings(hosts, 1, coordinated, 5.0, 40, 8, Math.min(20, hosts), 4.0,
-                Math.max(Math.min(20, hosts), 2000), 0.2, Duration.ofHours(24), Duration.ofMinutes(30),
+                Math.max(Math.min(20, hosts), 5000), 0.2, Duration.ofHours(24), Duration.ofMinutes(30),
                 Duration.ofHours(1), Set.of(),
-                Duration.ofSeconds(60), Duration.ofSeconds(60));
+                Duration.ofMinutes(10), Duration.ofMinutes(5));
     }
 
     public CampaignSettings withFailingHosts(Set<Integer> v) {
