@@ -80,6 +80,19 @@ public final class PermitLedger {
         return out;
     }
 
+    /**
+     * Adopts a grant read back from its retained document (an instance joining), unless the host already holds one
+     * or the grant expired; the sequence continues after it. Returns whether it was adopted.
+     */
+    public boolean adopt(Grant g, Instant now) {
+        seq = Math.max(seq, g.seq());
+        if (byHost.containsKey(g.hostId()) || !g.validAt(now)) {
+            return false;
+        }
+        add(g);
+        return true;
+    }
+
     public Optional<Grant> held(String hostId) {
         return Optional.ofNullable(byHost.get(hostId));
     }
