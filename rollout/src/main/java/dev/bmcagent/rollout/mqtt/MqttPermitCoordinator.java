@@ -144,7 +144,9 @@ public final class MqttPermitCoordinator implements AutoCloseable {
             if (mine) {
                 publishGrant(g.get());
             }
-        } else if (waiting.stream().noneMatch(w -> w.host().equals(host))) {
+        } else if (waiting.size() < ledger.policy().fleetSize()
+                && waiting.stream().noneMatch(w -> w.host().equals(host))) {
+            // at most one entry per host, at most fleetSize entries: beyond, the agent's repeated request comes back
             waiting.add(new Waiting(host, group, e.path("reason").asText(""), e.path("instance").asText()));
         }
     }

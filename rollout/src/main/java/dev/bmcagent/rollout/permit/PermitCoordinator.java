@@ -18,7 +18,9 @@ import java.util.function.Function;
 /**
  * The reboot-permit coordinator, in process: a {@link PermitLedger} under a {@link PermitPolicy}, requests that must
  * wait queued in arrival order (a request blocked by its group's limit does not block others), a timer per grant
- * that expires its lease, and counts. The simulator's fleet and the MQTT coordinator service both drive this class.
+ * that expires its lease, and counts. A host waits at most once: a newer request of the same host supersedes (the
+ * older one is answered HOLD). At most {@link PermitPolicy#fleetSize()} requests wait; one more is answered HOLD
+ * (every host of the fleet waiting is the most a correct fleet produces). The simulator's fleet and the MQTT coordinator service both drive this class.
  * Calls are serialised by {@code synchronized}; answers are delivered outside the lock.
  */
 public final class PermitCoordinator implements RebootPermits {
@@ -59,14 +61,33 @@ public final class PermitCoordinator implements RebootPermits {
         Objects.requireNonNull(onAnswer, "onAnswer");
         String group = groupOf.apply(request.hostId());
         Optional<Grant> g;
+        PermitAnswer refusal = null;
+        Consumer<PermitAnswer> superseded = null;
         synchronized (this) {
             g = grant(request, group);
             if (g.isEmpty()) {
-                waiting.add(new Waiting(request, group, onAnswer));
-                return;
+                for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
+                    Waiting w = it.next();
+                    if (w.request().hostId().equals(request.hostId())) {
+                        it.remove();
+                        superseded = w.onAnswer();
+                    }
+                }
+                if (waiting.size() >= ledger.policy().fleetSize()) {
+                    refusal = PermitAnswer.hold("permit queue full (" + waiting.size() + " waiting)");
+                } else {
+                    waiting.add(new Waiting(request, group, onAnswer));
+                }
             }
         }
-        onAnswer.accept(answer(g.get()));
+        if (superseded != null) {
+            superseded.accept(PermitAnswer.hold("superseded by a newer request of the same host"));
+        }
+        if (refusal != null) {
+            onAnswer.accept(refusal);
+        } else if (g.isPresent()) {
+            onAnswer.accept(answer(g.get()));
+        }
     }
 
     @Override

@@ -114,4 +114,24 @@ class PermitCoordinatorTest {
         assertEquals(1, new PermitPolicy(10, 5.0, 8, Duration.ofHours(1)).fleetCap());
         assertEquals(PermitAnswer.Verdict.GRANTED, PermitAnswer.granted("x").verdict());
     }
+
+    @Test
+    void aHostWaitsOnceAndTheQueueIsBoundedByTheFleetSize() {
+        PermitCoordinator c = new PermitCoordinator(new PermitPolicy(1, 50.0, 4, Duration.ofMinutes(10)),
+                h -> "all", clock, listener);
+        ask(c, 0);
+        ask(c, 1);
+        ask(c, 1); // supersedes its first request: that one is answered HOLD
+        assertEquals(List.of("host0 GRANTED", "host1 HOLD"), answers);
+        assertEquals(1, c.waiting());
+        ask(c, 2);
+        ask(c, 3);
+        ask(c, 4);
+        assertEquals(4, c.waiting());
+        ask(c, 5); // fifth waiter in a fleet of 4: refused
+        assertEquals("host5 HOLD", answers.get(answers.size() - 1));
+        assertEquals(4, c.waiting());
+        c.release("host0");
+        assertEquals("host1 GRANTED", answers.get(answers.size() - 1));
+    }
 }
