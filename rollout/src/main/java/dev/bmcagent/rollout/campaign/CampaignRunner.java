@@ -32,6 +32,8 @@ public final class CampaignRunner {
     private final Map<HostOutcome.Failure, Integer> waveFailures = new EnumMap<>(HostOutcome.Failure.class);
     private CampaignStatus status = CampaignStatus.PENDING;
     private int nextHost;
+    private int waveStartHost;
+    private int waveSkipped;
     private int wave;
     private int succeeded;
     private int failed;
@@ -47,6 +49,40 @@ public final class CampaignRunner {
         this.versions = Objects.requireNonNull(versions, "versions");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
+    }
+
+    /**
+     * Takes over a campaign from its last state document (another instance died): counts, finished waves and
+     * status as recorded; the wave that was in flight is run again from its first host (its hosts' outcomes died
+     * with the instance), as wave {@code state.wave()}. A RUNNING campaign continues at once; PAUSED and HALTED wait
+     * for {@link #resume()}; DONE and ABORTED stay.
+     */
+    public static CampaignRunner takeOver(CampaignSpec spec, CampaignState state, HostUpdater updater,
+                                          HostFirmwareVersions versions, Scheduler scheduler,
+                                          Consumer<CampaignState> onChange) {
+        if (!spec.name().equals(state.name())) {
+            throw new IllegalArgumentException("state of " + state.name() + " for campaign " + spec.name());
+        }
+        CampaignRunner r = new CampaignRunner(spec, updater, versions, scheduler, onChange);
+        List<Runnable> starts = List.of();
+        synchronized (r) {
+            r.nextHost = Math.min(state.waveStart(), spec.hosts().size());
+            r.wave = state.wave();
+            r.waves.addAll(state.waves());
+            for (WaveReport w : state.waves()) { // outcomes of the wave in flight died with the old instance
+                r.succeeded += w.succeeded();
+                r.failed += w.failed();
+            }
+            r.skipped = state.skipped() - state.skippedInWave();
+            r.status = state.status() == CampaignStatus.PENDING ? CampaignStatus.PENDING : state.status();
+            if (r.status == CampaignStatus.RUNNING) {
+                starts = r.nextWave();
+            } else {
+                r.publish();
+            }
+        }
+        run(starts);
+        return r;
     }
 
     /** Starts the canary wave. Only from PENDING. */
@@ -90,7 +126,9 @@ public final class CampaignRunner {
     }
 
     public synchronized CampaignState state() {
-        return new CampaignState(spec.name(), status, nextHost, wave, succeeded, failed, skipped, waves);
+        boolean between = inFlight.isEmpty();
+        return new CampaignState(spec.name(), status, between ? nextHost : waveStartHost, nextHost, wave, succeeded,
+                failed, skipped, between ? 0 : waveSkipped, waves);
     }
 
     /** The wave {@code hostId} was started in, or -1 (not started, or skipped). */
@@ -111,6 +149,8 @@ public final class CampaignRunner {
                 return starts;
             }
             int size = spec.waveSize(wave);
+            waveStartHost = nextHost;
+            waveSkipped = 0;
             waveHosts = 0;
             waveOk = 0;
             waveFailures.clear();
@@ -119,6 +159,7 @@ public final class CampaignRunner {
                 String host = spec.hosts().get(nextHost++);
                 if (versions.onTargets(host, spec.targets())) {
                     skipped++;
+                    waveSkipped++;
                     continue;
                 }
                 waveHosts++;
