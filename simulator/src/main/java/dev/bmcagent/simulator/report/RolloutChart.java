@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The rollout picture: reboots in flight over virtual time, one panel per run (coordinated beside uncoordinated),
- * stacked by wave, with the cadence cap as a dashed line. Input is each run's list of in-flight changes; the
+ * stacked by wave, with the cadence cap as a dashed line. Each panel has its own y scale (its peak, or its cap if
+ * higher, labelled): on one scale a 500-reboot cadence beside a 10,000-reboot storm would be a flat line. Input is each run's list of in-flight changes; the
  * panel shows, per time bucket, the maximum in flight within the bucket (so no peak is hidden by sampling).
  */
 public final class RolloutChart {
@@ -26,15 +27,12 @@ public final class RolloutChart {
     private RolloutChart() {
     }
 
-    /** An SVG with the panels side by side, sharing the y scale. */
+    /** An SVG with the panels side by side, each on its own y scale. */
     public static String svg(List<Panel> panels) {
-        int yMax = 1;
-        for (Panel p : panels) {
-            yMax = Math.max(yMax, Math.max(p.cap(), peak(p.changes())));
-        }
         Svg svg = new Svg(W * panels.size() + 20, H + 60);
         for (int i = 0; i < panels.size(); i++) {
-            draw(svg, panels.get(i), 10 + i * W, yMax);
+            Panel p = panels.get(i);
+            draw(svg, p, 10 + i * W, Math.max(1, Math.max(p.cap(), peak(p.changes()))));
         }
         return svg.end();
     }
