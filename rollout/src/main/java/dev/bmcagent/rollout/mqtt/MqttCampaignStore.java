@@ -100,6 +100,23 @@ public final class MqttCampaignStore implements AutoCloseable {
         }
     }
 
+    /** The retained message on {@code topic} (empty when none or an empty one), for tools and tests. */
+    public synchronized Optional<byte[]> readRaw(String topic, Duration wait)
+            throws MqttException, InterruptedException, IOException {
+        waiting = new CompletableFuture<>();
+        client.subscribe(topic, 1).waitForCompletion(15_000);
+        try {
+            byte[] b = waiting.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return b.length == 0 ? Optional.empty() : Optional.of(b);
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
+        } finally {
+            client.unsubscribe(topic).waitForCompletion(15_000);
+        }
+    }
+
     @Override
     public void close() {
         try {

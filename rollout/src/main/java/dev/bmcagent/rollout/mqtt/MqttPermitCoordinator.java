@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * <p>An instance killed mid-wave loses nothing that matters: a request it took but had not logged is repeated by
  * the agent (requests are idempotent per host); a claim it logged is in every replica, and when the agent repeats
  * its request another instance finds the host already holding the grant and publishes its document (same
- * sequence); a grant document already published stays retained. Leases bound everything else.
+ * sequence); a grant document already published stays retained. Leases bound everything else: leases are checked
+ * whenever an entry is applied (there is no timer), and the instance that published an expired grant's document
+ * clears it then.
  */
 public final class MqttPermitCoordinator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MqttPermitCoordinator.class);
@@ -57,6 +59,8 @@ public final class MqttPermitCoordinator implements AutoCloseable {
     private final PermitLedger ledger;
     private final Clock clock;
     private final Deque<Waiting> waiting = new ArrayDeque<>();
+    /** Hosts whose current grant document this instance published (it clears them on expiry). */
+    private final java.util.Set<String> published = new java.util.HashSet<>();
     private ScheduledThreadPoolExecutor threads;
     private MqttAsyncClient client;
     private long applied;
@@ -126,13 +130,18 @@ public final class MqttPermitCoordinator implements AutoCloseable {
     private void apply(JsonNode e) throws IOException, MqttException {
         applied++;
         Instant now = clock.instant();
-        ledger.expire(now);
+        for (Grant expired : ledger.expire(now)) {
+            if (published.remove(expired.hostId())) { // the lease ended: the document must not outlive it
+                client.publish(RolloutTopics.grant(expired.hostId()), new byte[0], 1, true);
+            }
+        }
         String host = e.path("hostId").asText();
         String group = e.path("group").asText();
         boolean mine = instance.equals(e.path("instance").asText());
         if (e.path("type").asText().equals("release")) {
             waiting.removeIf(w -> w.host().equals(host));
             ledger.release(host);
+            published.remove(host);
             if (mine) { // also when already released: the clearing document of a dead instance may be missing
                 client.publish(RolloutTopics.grant(host), new byte[0], 1, true);
             }
@@ -176,6 +185,7 @@ public final class MqttPermitCoordinator implements AutoCloseable {
         doc.put("instance", instance);
         MqttMessage m = new MqttMessage(JSON.writeValueAsBytes(doc), 1, true, new MqttProperties());
         client.publish(RolloutTopics.grant(g.hostId()), m);
+        published.add(g.hostId());
     }
 
     static Grant grantOf(JsonNode d) {
