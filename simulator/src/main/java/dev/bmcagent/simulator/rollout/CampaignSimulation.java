@@ -155,6 +155,7 @@ public final class CampaignSimulation {
         }
         campaignStart = scheduler.now();
         tracking = true;
+        updater.track();
         permits = settings.coordinated() ? coordinator : RebootPermits.PROCEED;
         int n = settings.hosts();
         int canary = settings.coordinated() ? settings.canary() : n;

@@ -62,6 +62,11 @@ public final class RebootTracker {
         changes.add(new Change(nanos, -1, waveOf.applyAsInt(index)));
     }
 
+    /** Whether host {@code index} is in flight (a reboot issued, its OS not yet running). */
+    public boolean inFlight(int index) {
+        return inFlight[index];
+    }
+
     public int current() {
         return current;
     }

@@ -45,6 +45,7 @@ final class SimHostUpdater implements HostUpdater {
     private final Duration rebootDeadline;
     private final Job[] jobs;
     private int heldAnswers;
+    private boolean tracking;
 
     SimHostUpdater(List<SimulatedHost> hosts, AgentBmcFactory bmc, Supplier<RebootPermits> permits,
                    SimFirmwareVersions versions, RebootTracker tracker, VirtualScheduler scheduler, Duration settle,
@@ -78,6 +79,11 @@ final class SimHostUpdater implements HostUpdater {
         job.next();
     }
 
+    /** From now on, OS starts of hosts no reboot was issued for are counted as the hosts' own reboots. */
+    void track() {
+        tracking = true;
+    }
+
     /** Permit answers that said HOLD (the step was not rebooted). */
     int heldAnswers() {
         return heldAnswers;
@@ -85,6 +91,10 @@ final class SimHostUpdater implements HostUpdater {
 
     private void osRunning(int i, BootRecord record) {
         long now = nanos();
+        if (tracking && !tracker.inFlight(i)) {
+            // nobody we know issued this reboot (a panic, the OS's own reboot): never blocked, only counted
+            permits.get().observedReboot(Hosts.hostId(i));
+        }
         tracker.end(i, now);
         permits.get().release(Hosts.hostId(i));
         Job job = jobs[i];

@@ -72,4 +72,25 @@ class CampaignSimulationTest {
         assertEquals(1, sim.runner().waveOf(Hosts.hostId(4)), "resume started with the next wave");
         assertTrue(r.peakInFlight() <= 10, r.summary());
     }
+
+    @Test
+    void rebootsTheHostsDoOnTheirOwnAreNeverBlockedOnlyCounted() {
+        CampaignSimulation sim = new CampaignSimulation(CampaignSettings.defaults(200, true));
+        sim.bringUp();
+        sim.startCampaign();
+        sim.runFor(Duration.ofMinutes(10)); // the canary holds permits; host39, host79, ... (last in order) wait
+        int[] panicking = {39, 79, 119, 159, 199};
+        for (int i : panicking) {
+            sim.hosts().get(i).nmi(); // kernel panic: the host reboots by itself
+        }
+        sim.runFor(Duration.ofMinutes(20));
+        for (int i : panicking) {
+            assertEquals(-1, sim.runner().waveOf(Hosts.hostId(i)), "not started by the campaign yet");
+            assertEquals(2, sim.hosts().get(i).boots().stream().filter(r -> r.osRunning().isPresent()).count(),
+                    "host" + i + " reached its OS twice: after power-on and after its own panic reboot");
+        }
+        assertEquals(5, sim.coordinator().observedReboots());
+        sim.runUntilSettled(Duration.ofHours(24));
+        assertEquals(CampaignStatus.DONE, sim.runner().state().status());
+    }
 }
