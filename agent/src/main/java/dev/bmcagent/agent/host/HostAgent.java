@@ -118,7 +118,7 @@ public final class HostAgent implements AutoCloseable {
         inputs.incrementAndGet();
         for (Effect effect : t.effects()) {
             try {
-                execute(effect, now);
+                execute(effect, input, now);
             } catch (RuntimeException e) {
                 long n = effectFailures.incrementAndGet();
                 log.error("{}: effect {} failed (input {}; {} effect failures so far)", hostId, effect, input, n, e);
@@ -127,7 +127,7 @@ public final class HostAgent implements AutoCloseable {
         done.complete(t);
     }
 
-    private void execute(Effect effect, Instant now) {
+    private void execute(Effect effect, LifecycleInput input, Instant now) {
         if (effect instanceof Effect.AppendSel e) {
             ports.sel().append(e.event(), now);
         } else if (effect instanceof Effect.SetGate e) {
@@ -135,7 +135,11 @@ public final class HostAgent implements AutoCloseable {
         } else if (effect instanceof Effect.SetFanMode e) {
             ports.fans().setMode(e.mode(), e.reason());
         } else if (effect instanceof Effect.HostPowerAction e) {
-            ports.power().perform(e.action());
+            if (input instanceof LifecycleInput.PowerCommand) {
+                ports.power().perform(e.action());
+            } else {
+                ports.power().performOwnReboot(e.action(), "agent: " + input.getClass().getSimpleName());
+            }
         } else if (effect instanceof Effect.ApplyBootOrder e) {
             ports.bootOrder().apply(e.patterns());
         } else if (effect instanceof Effect.Emit e) {

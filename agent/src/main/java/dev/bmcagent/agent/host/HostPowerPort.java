@@ -20,4 +20,12 @@ public interface HostPowerPort {
     default boolean available(PowerAction action) {
         return true;
     }
+
+    /**
+     * A reboot the agent decided on its own (boot-order re-apply; not an operator's command). Default: performs it
+     * at once. {@code dev.bmcagent.agent.reboot.PermitGatedPowerPort} asks for a reboot permit first.
+     */
+    default void performOwnReboot(PowerAction action, String reason) {
+        perform(action);
+    }
 }

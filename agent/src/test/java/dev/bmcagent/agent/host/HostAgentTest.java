@@ -136,6 +136,27 @@ class HostAgentTest {
     }
 
     @Test
+    void lifecycleInitiatedRebootsGoThroughPerformOwnRebootAndOperatorCommandsDoNot() throws Exception {
+        HostPowerPort power = new HostPowerPort() {
+            @Override
+            public void perform(PowerAction action) {
+                calls.add("operator " + action);
+            }
+
+            @Override
+            public void performOwnReboot(PowerAction action, String reason) {
+                calls.add("own " + action + " (" + reason + ")");
+            }
+        };
+        HostPorts base = ports();
+        HostPorts gated = new HostPorts(base.sel(), base.gate(), base.fans(), power, base.bootOrder(), base.events());
+        HostAgent a = agent(scripted(in -> List.of(new Effect.HostPowerAction(PowerAction.WARM_RESET))), gated, pool);
+        a.submit(new LifecycleInput.PowerCommand(PowerAction.POWER_CYCLE)).get(5, TimeUnit.SECONDS);
+        a.submit(new LifecycleInput.BootOrderReported(List.of("UEFI PXE IPv4"))).get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("operator WARM_RESET", "own WARM_RESET (agent: BootOrderReported)"), calls);
+    }
+
+    @Test
     void aFailingEffectIsLoggedWithHostAndEffectAndTheRestStillRun() throws Exception {
         HostPorts p = ports(history, (e, at) -> {
             throw new IllegalStateException("SEL full");

@@ -6,6 +6,7 @@ import dev.bmcagent.agent.event.EventStream;
 import dev.bmcagent.agent.fan.FanController;
 import dev.bmcagent.agent.fan.FanPolicy;
 import dev.bmcagent.agent.hostif.SystemInterfaceState;
+import dev.bmcagent.agent.host.HostPowerPort;
 import dev.bmcagent.agent.host.Hosts;
 import dev.bmcagent.agent.runtime.HostCommandTable;
 import dev.bmcagent.agent.runtime.HostNode;
@@ -45,13 +46,28 @@ import java.util.Set;
  */
 public final class AgentBmcFactory implements BmcFactory {
     private final AgentBmcOptions options;
+    private final PowerPorts powerPorts;
     private final AgentEventTally tally = new AgentEventTally();
     private final List<HostNode> nodes = new ArrayList<>();
     private final List<NaiveFanController> naiveFans = new ArrayList<>();
     private Dispatcher dispatcher;
 
     public AgentBmcFactory(AgentBmcOptions options) {
+        this(options, (host, port) -> port);
+    }
+
+    /**
+     * @param powerPorts wraps each node's power port onto its host (e.g. with a reboot-permit gate); identity by default
+     */
+    public AgentBmcFactory(AgentBmcOptions options, PowerPorts powerPorts) {
         this.options = Objects.requireNonNull(options, "options");
+        this.powerPorts = Objects.requireNonNull(powerPorts, "powerPorts");
+    }
+
+    /** Wraps the agent's power port onto a simulated host. */
+    @FunctionalInterface
+    public interface PowerPorts {
+        HostPowerPort wrap(SimulatedHost host, HostPowerPort port);
     }
 
     /** Builds one node per host (host i → node i) and the command table; once, before {@link #attach}. */
@@ -81,7 +97,7 @@ public final class AgentBmcFactory implements BmcFactory {
             }
             SelClock selClock = new SelClock(scheduler.clock());
             HostNodeSpec spec = new HostNodeSpec(host.index(), sensors(host), host.sensorBus(), fanOut,
-                    new SimulatedPowerPort(host), new InMemorySelStore(selClock), selClock,
+                    powerPorts.wrap(host, new SimulatedPowerPort(host)), new InMemorySelStore(selClock), selClock,
                     new InMemoryBootOptionsStore());
             HostNode node = new HostNode(spec, options.policy(), FanPolicy.DEFAULT, timing, events, sdr, scheduler,
                     Runnable::run);

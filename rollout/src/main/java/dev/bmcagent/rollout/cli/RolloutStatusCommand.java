@@ -1,0 +1,100 @@
+package dev.bmcagent.rollout.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bmcagent.rollout.mqtt.RolloutTopics;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bmc rollout status}: the reboot permits held now, read from their retained grant documents. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Lists the reboot permits held now (retained bmc/rollout/grant/<host> documents).")
+public final class RolloutStatusCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--broker", required = true, description = "Broker URI, e.g. tcp://127.0.0.1:1883.")
+    private String broker;
+
+    @Option(names = "--wait", defaultValue = "PT1S", description = "How long to collect retained documents (default: ${DEFAULT-VALUE}).")
+    private Duration wait;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, JsonNode> grants = new TreeMap<>();
+        MqttAsyncClient client = new MqttAsyncClient(broker, "rollout-status-" + ProcessHandle.current().pid(),
+                new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage m) {
+                synchronized (grants) {
+                    try {
+                        if (m.getPayload().length > 0) {
+                            grants.put(topic, JSON.readTree(m.getPayload()));
+                        } else {
+                            grants.remove(topic);
+                        }
+                    } catch (java.io.IOException e) {
+                        grants.put(topic, JSON.createObjectNode().put("hostId", "(malformed)"));
+                    }
+                }
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse r) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException e) {
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken t) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String uri) {
+            }
+
+            @Override
+            public void authPacketArrived(int code, MqttProperties p) {
+            }
+        });
+        MqttConnectionOptions c = new MqttConnectionOptions();
+        c.setCleanStart(true);
+        client.connect(c).waitForCompletion(15_000);
+        client.subscribe(RolloutTopics.grant("+"), 1).waitForCompletion(15_000);
+        new java.util.concurrent.CountDownLatch(1).await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        client.disconnect().waitForCompletion(5_000);
+        client.close();
+        synchronized (grants) {
+            out.println(grants.size() + " permit(s) held");
+            for (JsonNode g : grants.values()) {
+                out.println(String.format(java.util.Locale.ROOT, "%-12s %-10s #%-6d until %s  (%s, by %s)",
+                        g.path("hostId").asText(), g.path("group").asText(), g.path("seq").asLong(),
+                        g.path("expiresAt").asText(), g.path("reason").asText(), g.path("instance").asText()));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.bmcagent.rollout.mqtt;
+
+/** The permit protocol's topics (docs/ROLLOUT.md). */
+public final class RolloutTopics {
+    public static final String PREFIX = "bmc/rollout";
+    /** Coordinators' shared-subscription group. */
+    public static final String SHARE = "$share/rollout-coordinators/";
+
+    private RolloutTopics() {
+    }
+
+    /** Agent → coordinators (one of them, shared subscription): please grant. Not retained. */
+    public static String request(String group, String host) {
+        return PREFIX + "/request/" + group + "/" + host;
+    }
+
+    /** Agent → coordinators: the host runs its OS again; the permit is returned. Not retained. */
+    public static String release(String group, String host) {
+        return PREFIX + "/release/" + group + "/" + host;
+    }
+
+    /** The grant, retained, keyed by host; an empty retained message means "no permit". */
+    public static String grant(String host) {
+        return PREFIX + "/grant/" + host;
+    }
+
+    /** Coordinators → every coordinator (not shared): the ordered decision log. Not retained. */
+    public static final String CLAIMS = PREFIX + "/claims";
+}
