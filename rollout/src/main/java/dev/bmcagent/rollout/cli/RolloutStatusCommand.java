@@ -2,21 +2,17 @@ package dev.bmcagent.rollout.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bmcagent.rollout.mqtt.OnMessage;
 import dev.bmcagent.rollout.mqtt.RolloutTopics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,42 +39,19 @@ public final class RolloutStatusCommand implements Callable<Integer> {
         Map<String, JsonNode> grants = new TreeMap<>();
         MqttAsyncClient client = new MqttAsyncClient(broker, "rollout-status-" + ProcessHandle.current().pid(),
                 new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage m) {
-                synchronized (grants) {
-                    try {
-                        if (m.getPayload().length > 0) {
-                            grants.put(topic, JSON.readTree(m.getPayload()));
-                        } else {
-                            grants.remove(topic);
-                        }
-                    } catch (java.io.IOException e) {
-                        grants.put(topic, JSON.createObjectNode().put("hostId", "(malformed)"));
+        client.setCallback(new OnMessage((topic, m) -> {
+            synchronized (grants) {
+                try {
+                    if (m.getPayload().length > 0) {
+                        grants.put(topic, JSON.readTree(m.getPayload()));
+                    } else {
+                        grants.remove(topic);
                     }
+                } catch (java.io.IOException e) {
+                    grants.put(topic, JSON.createObjectNode().put("hostId", "(malformed)"));
                 }
             }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String uri) {
-            }
-
-            @Override
-            public void authPacketArrived(int code, MqttProperties p) {
-            }
-        });
+        }));
         MqttConnectionOptions c = new MqttConnectionOptions();
         c.setCleanStart(true);
         client.connect(c).waitForCompletion(15_000);

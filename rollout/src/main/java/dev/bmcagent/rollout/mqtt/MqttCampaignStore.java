@@ -12,16 +12,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.TimerPingSender;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * Campaign state as retained documents ({@code bmc/rollout/campaign/<name>/state}, QoS 1): {@link #publisher} is the
@@ -38,32 +34,9 @@ public final class MqttCampaignStore implements AutoCloseable {
         threads = PahoThreads.create("campaign-" + clientId);
         client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence(), new TimerPingSender(threads),
                 threads);
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage m) {
-                waiting.complete(m.getPayload());
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String uri) {
-            }
-
-            @Override
-            public void authPacketArrived(int code, MqttProperties p) {
-            }
-        });
+        client.setCallback(new OnMessage((topic, m) -> {
+            waiting.complete(m.getPayload());
+        }));
         MqttConnectionOptions c = new MqttConnectionOptions();
         c.setCleanStart(true);
         c.setAutomaticReconnect(true);
