@@ -132,7 +132,7 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         if (!(remote instanceof InetSocketAddress inet) || inet.getAddress() == null
                 || !server.config().allowedPeers().allows(inet.getAddress())) {
             server.stats().refusedPeer();
-            server.log().warn("peer", "host{}: connection from {} refused: not an allowed peer {}", hostIndex,
+            server.warn("peer", "host{}: connection from {} refused: not an allowed peer {}", hostIndex,
                     remote, server.config().allowedPeers());
             server.emit(new HostLinkEvent.ConnectionRejected(hostIndex, server.now(), String.valueOf(remote)));
             ctx.close();
@@ -215,7 +215,7 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
     private void dropIfUnread(ChannelHandlerContext ctx) {
         if (ctx.channel().isActive() && !ctx.channel().isWritable()) {
             server.stats().droppedNonReader();
-            server.log().warn("unread", "host{}: peer {} left {} bytes unread for {}: disconnected", hostIndex,
+            server.warn("unread", "host{}: peer {} left {} bytes unread for {}: disconnected", hostIndex,
                     ctx.channel().remoteAddress(), limits.writeHighWater(), limits.unreadDeadline());
             ctx.close();
         }
@@ -245,7 +245,7 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        server.log().warn("io", "host{}: connection error, closing: {}", hostIndex, cause.toString());
+        server.warn("io", "host{}: connection error, closing: {}", hostIndex, cause.toString());
         ctx.close();
     }
 
@@ -270,7 +270,7 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         switch (control.op()) {
             case VmCodes.OP_VERSION -> {
                 if (control.arg0() != VmCodes.PROTOCOL_VERSION) {
-                    server.log().warn("version", "host{}: peer speaks VM protocol version {}, expected 1",
+                    server.warn("version", "host{}: peer speaks VM protocol version {}, expected 1",
                             hostIndex, control.arg0());
                 }
             }
@@ -307,14 +307,14 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
 
     private void unexpected(VmControl control) {
         server.stats().countUnexpected();
-        server.log().warn("op", "host{}: ignored control operation {}", hostIndex, control);
+        server.warn("op", "host{}: ignored control operation {}", hostIndex, control);
     }
 
     private void onMessage(ChannelHandlerContext ctx, VmMessage message) {
         announce(ctx);
         if (message.isResponse()) {
             server.stats().countUnexpected();
-            server.log().warn("response", "host{}: ignored a response from the host: {}", hostIndex, message);
+            server.warn("response", "host{}: ignored a response from the host: {}", hostIndex, message);
             return;
         }
         Channel ch = ctx.channel();

@@ -13,7 +13,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +45,8 @@ public final class HostInterfaceServer implements AutoCloseable {
     private final Executor dispatchExecutor;
     private final EventLoopGroup sharedGroup;
     private final HostInterfaceStats stats = new HostInterfaceStats();
-    private final RateLimitedLog log;
+    /** Warnings about what a peer sends: per kind at most 5 lines per 10 s, then a count (a garbage flood). */
+    private final dev.bmcagent.common.log.RateLimitedLog log;
     private final StartCommand startCommand;
     private final AtomicReference<HostConnection> active = new AtomicReference<>();
     /** Guards {@link #active} changes and {@link #pending}; never held while waiting for the event loop. */
@@ -71,7 +71,7 @@ public final class HostInterfaceServer implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.dispatchExecutor = Objects.requireNonNull(dispatchExecutor, "dispatchExecutor");
         this.sharedGroup = group;
-        this.log = new RateLimitedLog(LOG, scheduler.clock(), Duration.ofSeconds(10));
+        this.log = new dev.bmcagent.common.log.RateLimitedLog(LOG);
         this.startCommand = new StartCommand(config.hostIndex(), config.startCommand());
         state.onReceiveInterruptChange(this::receiveInterruptChanged);
     }
@@ -246,7 +246,7 @@ public final class HostInterfaceServer implements AutoCloseable {
 
     private void decodeError(VmDecodeError error) {
         stats.decodeError(error);
-        log.warn("decode-" + error, "host{}: dropped a malformed frame: {}", hostIndex(), error);
+        warn("decode-" + error, "host{}: dropped a malformed frame: {}", hostIndex(), error);
     }
 
     private void shutdownOwnGroup() {
@@ -369,7 +369,8 @@ public final class HostInterfaceServer implements AutoCloseable {
         return state;
     }
 
-    RateLimitedLog log() {
-        return log;
+    /** A rate-limited warning of kind {@code key}, on the server's clock. */
+    void warn(String key, String format, Object... args) {
+        log.warn(scheduler.clock().instant(), key, format, args);
     }
 }
