@@ -1,18 +1,18 @@
 package dev.bmcagent.agent.host;
 
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
-import java.io.IOException;
+import dev.bmcagent.agent.power.PowerCommand;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Power actions as commands ({@code hardware.power}): each action runs its configured argv (no shell), and succeeds
  * when the command exits 0 within the timeout; otherwise, or for an action without a command, it throws (the agent
- * counts a failed effect). A command still running at the timeout is killed. Blocks the host's mailbox while it runs,
+ * counts a failed effect). Runs through {@link PowerCommand} (the {@code power:} section's runner): a command still
+ * running at the timeout is killed with its children, and its output tail is logged. Blocks the host's mailbox while it runs,
  * hence the bounded timeout.
  */
 public final class CommandPowerPort implements HostPowerPort {
@@ -44,26 +44,13 @@ public final class CommandPowerPort implements HostPowerPort {
         if (argv == null) {
             throw new UnsupportedOperationException(action + ": no power command configured");
         }
-        Process p;
-        try {
-            p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            throw new IllegalStateException(action + ": cannot run " + argv.get(0) + ": " + e.getMessage(), e);
+        PowerCommand.Outcome o = PowerCommand.run(action.name(), argv, timeout);   // logs the output tail
+        if (o.success()) {
+            return;
         }
-        try {
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(action + ": " + argv.get(0) + " still running after " + timeout
-                        + ": killed");
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(action + ": interrupted", e);
-        }
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException(action + ": " + argv.get(0) + " exited " + p.exitValue());
-        }
+        String why = o.exitStatus() >= 0 ? "exited " + o.exitStatus()
+                : o.failure().startsWith("timed out") ? "still running after " + timeout + ": killed"
+                : o.failure().equals("interrupted") ? "interrupted" : "cannot run: " + o.failure();
+        throw new IllegalStateException(action + ": " + argv.get(0) + " " + why);
     }
 }
