@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerOutageTest {
     private static final String EVENTS = "bmc/lab1/bmc7/host0/events";
+    /** A topic only the test publishes to, next to the events: proves the subscriber receives again. */
+    private static final String PROBE = "bmc/lab1/bmc7/host0/probe";
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("mqtt.outage.seconds", 60));
 
     @TempDir
@@ -34,7 +36,7 @@ class BrokerOutageTest {
         try (MosquittoBroker broker = MosquittoBroker.start(dir);
              TcpProxy toBroker = new TcpProxy(broker.port(), false);
              TelemetryFixture fx = new TelemetryFixture("s-outage", List.of("host0"));
-             TestSubscriber sub = new TestSubscriber(broker.uri(), "outage-sub", EVENTS);
+             TestSubscriber sub = new TestSubscriber(broker.uri(), "outage-sub", "bmc/lab1/bmc7/host0/+");
              MqttTelemetry t = fx.telemetry(TelemetryFixture.options(toBroker.uri(), dir.resolve("data"))
                      .withReconnect(Duration.ofMillis(100), Duration.ofSeconds(2)))) {
             t.start();
@@ -55,6 +57,13 @@ class BrokerOutageTest {
             toBroker.setBlocked(true);
             broker.startProcess();
             await().atMost(Duration.ofSeconds(30)).until(() -> sub.subscriptions() >= 2);
+            // a subscription acknowledged on a connection that then dropped again proves nothing: wait until a
+            // message published now (real mosquitto_pub) reaches the subscriber before letting the publisher in
+            int probes = sub.on(PROBE).size();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                probe(broker.port());
+                return sub.on(PROBE).size() > probes;
+            });
             toBroker.setBlocked(false);
             await().atMost(Duration.ofSeconds(30)).until(() -> published.get() - before >= outageEvents + 20);
             feed.cancel();
@@ -73,6 +82,13 @@ class BrokerOutageTest {
                             + " %d received (duplicates incl.), %d connect failures", OUTAGE.toSeconds(), last,
                     outageEvents, t.sentEvents(), sub.on(EVENTS).size(), t.connectFailures()));
         }
+    }
+
+    private static void probe(int port) throws Exception {
+        Process p = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-t", PROBE,
+                "-m", "probe", "-q", "1").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static Set<Long> sequences(TestSubscriber sub) {
