@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configuration as written in a YAML file or given as flags: every field optional (null = not given).
@@ -155,6 +156,62 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
         }
     }
 
+    /**
+     * The deprecated {@code hardware.power} spelling ({@code commands} keyed by action enum name, {@code
+     * timeoutSeconds}) as the {@code power:} section it stands for; the keys it had map one to one (ON → on,
+     * FORCE_OFF → off, GRACEFUL_SHUTDOWN → gracefulShutdown, POWER_CYCLE → cycle, HARD_RESET → reset, WARM_RESET →
+     * warmReset, NMI → nmi; timeoutSeconds → commandTimeoutSeconds).
+     */
+    static PartialPower hardwarePowerAlias(JsonNode alias) {
+        if (!alias.isObject()) {
+            throw new ConfigException("hardware.power", "must be a section (commands, timeoutSeconds)");
+        }
+        Map<String, List<String>> commands = new java.util.HashMap<>();
+        Double timeout = null;
+        for (var it = alias.fields(); it.hasNext(); ) {
+            var f = it.next();
+            switch (f.getKey()) {
+                case "timeoutSeconds" -> {
+                    if (!f.getValue().isNumber()) {
+                        throw new ConfigException("hardware.power.timeoutSeconds", "must be a number of seconds");
+                    }
+                    timeout = f.getValue().asDouble();
+                }
+                case "commands" -> {
+                    if (!f.getValue().isObject()) {
+                        throw new ConfigException("hardware.power.commands", "must map actions to argv lists");
+                    }
+                    for (var c = f.getValue().fields(); c.hasNext(); ) {
+                        var e = c.next();
+                        PowerAction a;
+                        try {
+                            a = PowerAction.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT));
+                        } catch (IllegalArgumentException ex) {
+                            throw new ConfigException("hardware.power.commands." + e.getKey(), "unknown action "
+                                    + "(ON, FORCE_OFF, GRACEFUL_SHUTDOWN, POWER_CYCLE, HARD_RESET, WARM_RESET, NMI)");
+                        }
+                        List<String> argv = new java.util.ArrayList<>();
+                        if (!e.getValue().isArray()) {
+                            throw new ConfigException("hardware.power.commands." + e.getKey(), "must be a list: "
+                                    + "the program and its arguments");
+                        }
+                        e.getValue().forEach(x -> argv.add(x.isTextual() || x.isNumber() ? x.asText() : null));
+                        if (argv.isEmpty() || argv.contains(null) || argv.get(0).isBlank()) {
+                            throw new ConfigException("power." + PowerConfig.key(a) + " (hardware.power.commands."
+                                    + e.getKey() + ")", "must be a non-empty list: the program and its arguments");
+                        }
+                        commands.put(PowerConfig.key(a), argv);
+                    }
+                }
+                default -> throw new ConfigException("hardware.power." + f.getKey(), "unknown key (known keys: "
+                        + "commands, timeoutSeconds)");
+            }
+        }
+        return new PartialPower(commands.get("on"), commands.get("off"), commands.get("gracefulShutdown"),
+                commands.get("cycle"), commands.get("reset"), commands.get("warmReset"), commands.get("nmi"),
+                timeout, null);
+    }
+
     public static PartialConfig empty() {
         return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
@@ -207,6 +264,20 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(m.bmcId, MqttConfig.DEFAULT_BMC_ID),
                 pick(m.allowAnonymous, m.brokerUrl == null && Listeners.isLoopback(listeners.mqtt())),
                 m.username, m.password, m.trustStore, m.trustStorePassword);
+        // hardware.power: the deprecated spelling of the power: section (one power-command configuration)
+        JsonNode hw = hardware == null || hardware.isNull() ? null : hardware;
+        PartialPower powerSection = power;
+        if (hw != null && hw.has("power")) {
+            if (power != null) {
+                throw new ConfigException("hardware.power", "is the deprecated spelling of the power: section; "
+                        + "give the commands in power: only");
+            }
+            powerSection = hardwarePowerAlias(hw.get("power"));
+            LoggerFactory.getLogger(PartialConfig.class).warn("hardware.power is deprecated: write it as the power: "
+                    + "section (on, off, gracefulShutdown, cycle, reset, warmReset, nmi, commandTimeoutSeconds); "
+                    + "used as power: now");
+            hw = ((com.fasterxml.jackson.databind.node.ObjectNode) hw.deepCopy()).without("power");
+        }
         return new AgentConfig(
                 pick(hosts, AgentConfig.DEFAULT_HOSTS),
                 all,
@@ -225,9 +296,9 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                         : new RedfishConfig(redfish.eventDestinations),
                 pick(hostLink, HostLinkKind.VM),
                 openbmc == null || openbmc.isNull() ? Optional.empty() : Optional.of(openbmc),
-                hardware == null || hardware.isNull() ? Optional.empty() : Optional.of(hardware),
+                Optional.ofNullable(hw),
                 alerts == null ? AlertLimits.defaults() : alerts.resolve(),
-                power == null ? PowerConfig.NONE : power.resolve());
+                powerSection == null ? PowerConfig.NONE : powerSection.resolve());
     }
 
     private static <T> T pick(T first, T fallback) {

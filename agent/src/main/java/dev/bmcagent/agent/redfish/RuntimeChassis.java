@@ -13,6 +13,8 @@ import dev.bmcagent.redfish.backend.PowerState;
 import dev.bmcagent.redfish.backend.SensorKind;
 import dev.bmcagent.redfish.backend.SensorState;
 import dev.bmcagent.redfish.backend.SensorView;
+import dev.bmcagent.ipmi.sdr.SensorDefinition;
+import dev.bmcagent.ipmi.sdr.Thresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +61,7 @@ final class RuntimeChassis implements ChassisBackend {
         OptionalDouble percent = duty < 0 ? OptionalDouble.empty() : OptionalDouble.of(duty);
         for (Map.Entry<SensorSpec, SensorValue> e : n.poller().snapshot().entrySet()) {
             SensorSpec spec = e.getKey();
-            SensorView v = sensor(spec, e.getValue());
+            SensorView v = sensor(spec, e.getValue(), n.sdr().sensor(spec.name()));
             sensors.add(v);
             if (spec.kind() == dev.bmcagent.agent.sensor.SensorKind.FAN) {
                 fans.add(new FanView(v.id(), v.name(), percent, v.reading(), v.state(), v.health()));
@@ -73,8 +75,40 @@ final class RuntimeChassis implements ChassisBackend {
                 Optional.of(n.hostId()), sensors, fans, s.fanMode());
     }
 
-    /** One poller value as a Redfish sensor (pure). */
+    /** One poller value as a Redfish sensor (pure), without SDR thresholds. */
     static SensorView sensor(SensorSpec spec, SensorValue value) {
+        return sensor(spec, value, Optional.empty());
+    }
+
+    /**
+     * One poller value as a Redfish sensor (pure), with the thresholds of its SDR record (IPMI non-critical,
+     * critical, non-recoverable = Redfish Caution, Critical, Fatal) and the health they give the reading: a
+     * non-critical threshold reached is Warning, a critical or non-recoverable one Critical.
+     */
+    static SensorView sensor(SensorSpec spec, SensorValue value, Optional<SensorDefinition> sdr) {
+        SensorView v = plain(spec, value);
+        if (sdr.isEmpty() || !sdr.get().isThreshold() || sdr.get().thresholds().mask() == 0) {
+            return v;
+        }
+        SensorDefinition d = sdr.get();
+        Map<String, Double> t = new LinkedHashMap<>();
+        String[] names = {"LowerCaution", "LowerCritical", "LowerFatal", "UpperCaution", "UpperCritical",
+                "UpperFatal"};   // Thresholds.values() order: LNC, LCR, LNR, UNC, UCR, UNR
+        int[] raw = d.thresholds().values();
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] != Thresholds.NONE) {
+                t.put(names[i], d.linearization().toReal(raw[i]));
+            }
+        }
+        Health health = v.health();
+        if (v.reading().isPresent()) {
+            int status = d.thresholds().status(d.linearization().toRaw(v.reading().getAsDouble()));
+            health = (status & 0b110110) != 0 ? Health.Critical : status != 0 ? Health.Warning : health;
+        }
+        return new SensorView(v.id(), v.name(), v.kind(), v.reading(), v.state(), health, t);
+    }
+
+    private static SensorView plain(SensorSpec spec, SensorValue value) {
         String id = spec.name().replaceAll("[^A-Za-z0-9_-]", "_");
         SensorKind kind = switch (spec.kind()) {
             case TEMPERATURE -> SensorKind.Temperature;

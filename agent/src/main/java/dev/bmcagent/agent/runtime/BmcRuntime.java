@@ -140,7 +140,17 @@ public final class BmcRuntime implements AutoCloseable {
                 pool);
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         running.push(() -> io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
-        SdrRepository sdr = HostCommandTable.standardSdr(8, 6, scheduler.clock().instant());
+        // the SDR every host serves: the standard set, or host0's configured numbers and thresholds (hardware:)
+        List<HostHardware> hardwareOf = new ArrayList<>();
+        for (int i = 0; i < o.hosts(); i++) {
+            hardwareOf.add(hardware.apply(i));
+        }
+        List<dev.bmcagent.ipmi.sdr.SensorDefinition> configuredSdr = o.hosts() > 0 ? hardwareOf.get(0).sdr()
+                : List.of();
+        SdrRepository sdr = configuredSdr.isEmpty()
+                ? HostCommandTable.standardSdr(HostCommandTable.STANDARD_DIMMS, HostCommandTable.STANDARD_FANS,
+                        scheduler.clock().instant())
+                : SdrRepository.build("BMC", "Builtin FRU", configuredSdr, scheduler.clock().instant().getEpochSecond());
         fruInventory = HostCommandTable.defaultInventory(scheduler.clock().instant());
         FruImage fru = FruImage.of(fruInventory);
         ExecutorService commandPool = Executors.newCachedThreadPool(task -> {
@@ -162,7 +172,7 @@ public final class BmcRuntime implements AutoCloseable {
                     new SerialExecutor(commandPool));
             powers.add(power);
             sysIf.add(new SystemInterfaceState());
-            HostHardware hw = hardware.apply(i);
+            HostHardware hw = hardwareOf.get(i);
             HostPowerPort powerPort = link.isPresent() ? link.get().power(i) : hw.power().orElse(power);
             HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), powerPort, sel,
                     selClock, new SettingsBootOptionsStore(stores.settings(), i), stores.settings()),

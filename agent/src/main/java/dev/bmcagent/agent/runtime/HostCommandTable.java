@@ -34,6 +34,10 @@ public final class HostCommandTable {
             UUID.nameUUIDFromBytes("bmc-agent device".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
             UUID.nameUUIDFromBytes("bmc-agent system".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
 
+    /** DIMM slots and fans of the standard SDR every agent serves. */
+    public static final int STANDARD_DIMMS = 8;
+    public static final int STANDARD_FANS = 6;
+
     private HostCommandTable() {
     }
 

@@ -4,6 +4,7 @@ import dev.bmcagent.agent.fan.FanController;
 import dev.bmcagent.agent.host.HostPowerPort;
 import dev.bmcagent.agent.sensor.SensorBus;
 import dev.bmcagent.agent.sensor.SensorSpec;
+import dev.bmcagent.ipmi.sdr.SensorDefinition;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,14 +15,23 @@ import java.util.Optional;
  * @param sensors the sensors to poll
  * @param bus     where they are read
  * @param fans    the fan zone
- * @param power   power actions of its own (e.g. configured commands) instead of the host link's; empty: the link's
+ * @param power   power actions of its own instead of the host link's; empty: the link's
+ * @param sdr     the SDR sensors this hardware defines (numbers, thresholds; used from host0, the SDR is shared);
+ *                empty: the standard set
  */
-public record HostHardware(List<SensorSpec> sensors, SensorBus bus, FanController fans, Optional<HostPowerPort> power) {
+public record HostHardware(List<SensorSpec> sensors, SensorBus bus, FanController fans, Optional<HostPowerPort> power,
+                           List<SensorDefinition> sdr) {
     public HostHardware {
         sensors = List.copyOf(sensors);
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(fans, "fans");
         Objects.requireNonNull(power, "power");
+        sdr = List.copyOf(sdr);
+    }
+
+    /** With the standard SDR. */
+    public HostHardware(List<SensorSpec> sensors, SensorBus bus, FanController fans, Optional<HostPowerPort> power) {
+        this(sensors, bus, fans, power, List.of());
     }
 
     /** Sensors and fans; power actions go over the host link. */

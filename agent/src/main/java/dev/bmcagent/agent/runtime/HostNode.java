@@ -63,6 +63,7 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
     private final PolledSensorReadings sensorReadings;
     private final HostFirmware firmware;
     private final HostMemory memory;
+    private final SdrRepository sdr;
 
     /**
      * @param spec      the host's ports and stores
@@ -103,6 +104,7 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         this.identifyLed = new dev.bmcagent.agent.host.IdentifyLed(scheduler);
         this.hostControl = new LifecycleHostControl(agent, identifyLed, spec.power());
         this.sensorReadings = new PolledSensorReadings(sdr, poller, agent::state);
+        this.sdr = sdr;
         this.firmware = new HostFirmware(hostId, spec.settings(), spec.sel(), scheduler.clock());
         this.memory = new HostMemory(hostId, spec.settings());
         oem.onMemoryReport(memory::reported);
@@ -171,6 +173,11 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
 
     public SensorGate gate() {
         return gate;
+    }
+
+    /** The SDR this host's sensors are served with (numbers, thresholds). */
+    public SdrRepository sdr() {
+        return sdr;
     }
 
     public SensorPoller poller() {

@@ -220,4 +220,26 @@ class AgentConfigTest {
             assertEquals(key, m.substring(0, m.indexOf(':')), m);
         });
     }
+
+    @Test
+    void hardwarePowerIsADeprecatedSpellingOfThePowerSection() {
+        AgentConfig alias = yaml("hardware:\n  hwmonRoot: /sys/class/hwmon\n  power:\n    timeoutSeconds: 12\n"
+                + "    commands:\n      ON: [gpioset, gpiochip0, 20=1]\n      FORCE_OFF: [host-power, force-off]\n"
+                + "      power_cycle: [host-power, cycle]\n");
+        AgentConfig section = yaml("hardware:\n  hwmonRoot: /sys/class/hwmon\npower:\n"
+                + "  on: [gpioset, gpiochip0, 20=1]\n  off: [host-power, force-off]\n  cycle: [host-power, cycle]\n"
+                + "  commandTimeoutSeconds: 12\n");
+        assertEquals(section.power(), alias.power());
+        assertEquals(section.hardware(), alias.hardware());   // the alias is not left in hardware:
+        assertEquals("hardware.power: is the deprecated spelling of the power: section; give the commands in power: "
+                + "only", rejection("hardware:\n  power:\n    commands:\n      ON: [x]\npower:\n  off: [y]\n"));
+        assertEquals("hardware.power.commands.REBOOT: unknown action (ON, FORCE_OFF, GRACEFUL_SHUTDOWN, POWER_CYCLE, "
+                + "HARD_RESET, WARM_RESET, NMI)", rejection("hardware:\n  power:\n    commands:\n      REBOOT: [x]\n"));
+        assertEquals("power.on (hardware.power.commands.ON): must be a non-empty list: the program and its arguments",
+                rejection("hardware:\n  power:\n    commands:\n      ON: []\n"));
+        assertEquals("power.commandTimeoutSeconds: 900.0 is out of range 1..600 s",
+                rejection("hardware:\n  power:\n    timeoutSeconds: 900\n"));
+        assertEquals("hardware.power.timeout: unknown key (known keys: commands, timeoutSeconds)",
+                rejection("hardware:\n  power:\n    timeout: 9\n"));
+    }
 }

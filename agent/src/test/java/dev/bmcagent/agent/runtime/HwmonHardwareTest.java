@@ -11,6 +11,11 @@ import dev.bmcagent.agent.config.ConfigException;
 import dev.bmcagent.agent.sensor.Reading;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.bmcagent.ipmi.sdr.SdrRepository;
+import dev.bmcagent.ipmi.sdr.SensorCatalog;
+import dev.bmcagent.ipmi.sdr.SensorDefinition;
+import dev.bmcagent.ipmi.sdr.Thresholds;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,10 +50,6 @@ class HwmonHardwareTest {
         assertEquals("1", Files.readString(sys.resolve("hwmon0/pwm1_enable")));
         assertEquals(0, HwmonHardware.perHost(Optional.of(yaml("hwmonRoot: " + sys))).apply(1).sensors().size());
         assertEquals(Optional.empty(), hw.power());
-        HostHardware withPower = HwmonHardware.perHost(Optional.of(yaml("hwmonRoot: " + sys + "\npower:\n"
-                + "  commands:\n    ON: [sh, -c, 'echo on > " + sys.resolve("power") + "']\n"))).apply(0);
-        withPower.power().orElseThrow().perform(dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction.ON);
-        assertEquals("on", Files.readString(sys.resolve("power")).trim());
         assertInstanceOf(Reading.Failed.class, hw.bus().read(new dev.bmcagent.agent.sensor.SensorSpec("X",
                 dev.bmcagent.agent.sensor.SensorKind.TEMPERATURE, "hwmon9/temp1_input", GateClass.ALWAYS)));
     }
@@ -59,14 +60,76 @@ class HwmonHardwareTest {
                 + "inside it", rejection("sensors:\n  - {name: A, kind: FAN, file: ../etc/shadow, gate: ALWAYS}"));
         assertEquals("hardware.hwmonRoot: 'sys' must be an absolute path", rejection("hwmonRoot: sys"));
         assertEquals("hardware.fanZones[0]: 1..16 pwm files", rejection("fanZones:\n  - []"));
-        assertEquals("hardware.power.timeoutSeconds: 500 is out of range 1..120",
-                rejection("power:\n  timeoutSeconds: 500\n"));
-        assertEquals("hardware.power.commands.ON: needs a command: [program, arg...]",
-                rejection("power:\n  commands:\n    ON: []\n"));
         StringBuilder many = new StringBuilder("sensors:\n");
         for (int i = 0; i <= HwmonHardware.MAX_SENSORS; i++) {
             many.append("  - {name: S").append(i).append(", kind: FAN, file: f").append(i).append(", gate: ALWAYS}\n");
         }
         assertEquals("hardware.sensors: 257 sensors; at most 256", rejection(many.toString()));
+    }
+
+    private static final String INLET = "  - {name: INLET_TEMP, kind: TEMPERATURE, file: hwmon0/temp1_input, gate: ALWAYS";
+
+    @Test
+    void sdrNumbersAndThresholdsComeFromTheEntries() throws Exception {
+        HwmonHardware hw = HwmonHardware.from(yaml("sensors:\n"
+                + INLET + ", thresholds: {upperNonCritical: 30, upperCritical: 35, upperNonRecoverable: 40}}\n"
+                + "  - {name: CPU_TEMP, kind: TEMPERATURE, file: hwmon0/temp2_input, gate: HOST_ON, sdrNumber: 0x40}\n"
+                + "  - {name: GPU_TEMP, kind: TEMPERATURE, file: hwmon0/temp3_input, gate: HOST_ON, sdrNumber: 0x30,"
+                + " thresholds: {upperCritical: 90}}\n"
+                + "  - {name: PSU_FAN, kind: FAN, file: hwmon0/fan1_input, gate: ALWAYS, sdrNumber: 49,"
+                + " thresholds: {lowerNonRecoverable: 300, lowerCritical: 500, lowerNonCritical: 800}}\n"
+                + "  - {name: BOARD_TEMP_WITHOUT_SDR, kind: TEMPERATURE, file: hwmon0/temp4_input, gate: ALWAYS}\n"));
+        Map<String, SensorDefinition> sdr = new java.util.HashMap<>();
+        hw.sdr().forEach(d -> sdr.put(d.name(), d));
+        assertEquals(new Thresholds(Thresholds.NONE, Thresholds.NONE, Thresholds.NONE, 30, 35, 40),
+                sdr.get("INLET_TEMP").thresholds());
+        assertEquals(0x08, sdr.get("INLET_TEMP").number());
+        assertEquals(0x40, sdr.get("CPU_TEMP").number());
+        assertEquals(Thresholds.upper(85, 95, 105), sdr.get("CPU_TEMP").thresholds());   // the standard ones kept
+        assertEquals(0x30, sdr.get("GPU_TEMP").number());
+        assertEquals(0x01, sdr.get("GPU_TEMP").sensorType());
+        assertEquals(new Thresholds(Thresholds.NONE, Thresholds.NONE, Thresholds.NONE, Thresholds.NONE, 90,
+                Thresholds.NONE), sdr.get("GPU_TEMP").thresholds());
+        assertEquals(Thresholds.lower(8, 5, 3), sdr.get("PSU_FAN").thresholds());   // 100 RPM per count
+        assertEquals(0x04, sdr.get("PSU_FAN").sensorType());
+        assertEquals(null, sdr.get("BOARD_TEMP_WITHOUT_SDR"));
+        assertEquals(SensorCatalog.standard(8, 6).size() + 2, hw.sdr().size());
+        // the SDR builds (one record per sensor, numbers unique)
+        assertEquals(hw.sdr().size() + 2, SdrRepository.build("BMC", "FRU", hw.sdr(), 0).size());
+    }
+
+    @Test
+    void duplicateOrBadNumbersAndThresholdsAreRefusedNamingTheKey() throws Exception {
+        assertEquals("hardware.sensors[1].sdrNumber: 48 (30h) is both hardware.sensors[0] A_TEMP's and "
+                + "hardware.sensors[1] B_TEMP's: every SDR sensor needs its own number", rejection("sensors:\n"
+                + "  - {name: A_TEMP, kind: TEMPERATURE, file: a, gate: ALWAYS, sdrNumber: 0x30}\n"
+                + "  - {name: B_TEMP, kind: TEMPERATURE, file: b, gate: ALWAYS, sdrNumber: 48}\n"));
+        assertEquals("hardware.sensors[0].sdrNumber: 1 (01h) is both the standard sensor CPU_TEMP's and "
+                + "hardware.sensors[0] GPU_TEMP's: every SDR sensor needs its own number", rejection("sensors:\n"
+                + "  - {name: GPU_TEMP, kind: TEMPERATURE, file: a, gate: ALWAYS, sdrNumber: 1}\n"));
+        assertEquals("hardware.sensors[0].sdrNumber: 8 (08h) is both hardware.sensors[0] CPU_TEMP's and "
+                + "the standard sensor INLET_TEMP's: every SDR sensor needs its own number", rejection("sensors:\n"
+                + "  - {name: CPU_TEMP, kind: TEMPERATURE, file: a, gate: ALWAYS, sdrNumber: 8}\n"));
+        assertEquals("hardware.sensors[1].name: 'A' is already hardware.sensors[0]'s name", rejection("sensors:\n"
+                + "  - {name: A, kind: FAN, file: a, gate: ALWAYS}\n  - {name: A, kind: FAN, file: b, gate: ALWAYS}\n"));
+        assertEquals("hardware.sensors[0].sdrNumber: 255 is out of range 1..254 (01h..FEh)", rejection("sensors:\n"
+                + "  - {name: A, kind: FAN, file: a, gate: ALWAYS, sdrNumber: 255}\n"));
+        assertEquals("hardware.sensors[0].thresholds: need an sdrNumber: A is not a standard SDR sensor",
+                rejection("sensors:\n  - {name: A, kind: FAN, file: a, gate: ALWAYS, thresholds: {lowerCritical: 500}}\n"));
+        assertEquals("hardware.sensors[0].thresholds.upperCritical: 40.0 is below upperNonCritical (45.0)",
+                rejection("sensors:\n" + INLET + ", thresholds: {upperNonCritical: 45, upperCritical: 40}}\n"));
+        assertEquals("hardware.sensors[0].thresholds.lowerCritical: 550.0 is not on the sensor's scale: 0..25500.0 RPM"
+                + " in steps of 100.0", rejection("sensors:\n  - {name: SYS_FAN1, kind: FAN, file: a, gate: ALWAYS,"
+                + " thresholds: {lowerCritical: 550}}\n"));
+        assertEquals("hardware.sensors[0].thresholds.upperCritical: 300.0 is not on the sensor's scale: 0..255.0 Cel"
+                + " in steps of 1.0", rejection("sensors:\n" + INLET + ", thresholds: {upperCritical: 300}}\n"));
+        assertEquals("hardware.sensors[0].kind: SYS_FAN1 is a FAN sensor in the SDR", rejection("sensors:\n"
+                + "  - {name: SYS_FAN1, kind: TEMPERATURE, file: a, gate: ALWAYS}\n"));
+        assertEquals("hardware.sensors[0].name: 'A_VERY_LONG_SENSOR_NAME' is longer than the 16 characters an SDR ID "
+                + "string holds", rejection("sensors:\n"
+                + "  - {name: A_VERY_LONG_SENSOR_NAME, kind: FAN, file: a, gate: ALWAYS, sdrNumber: 0x31}\n"));
+        assertEquals("hardware.sensors[0].thresholds.upperCritcal: Unrecognized field \"upperCritcal\" (class "
+                + "dev.bmcagent.agent.runtime.HwmonHardware$Limits), not marked as ignorable", rejection("sensors:\n"
+                + INLET + ", thresholds: {upperCritcal: 40}}\n").replaceAll(" \\(\\d+ known properties.*", ""));
     }
 }

@@ -86,6 +86,11 @@ public final class SdrRepository {
         return Optional.ofNullable(sensors.get(number));
     }
 
+    /** The sensor with this ID string, if the SDR has one. */
+    public Optional<SensorDefinition> sensor(String name) {
+        return sensors.values().stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
     /** All records concatenated (the format of {@code ipmitool sdr dump}). */
     public byte[] dump() {
         int total = records.stream().mapToInt(r -> r.length).sum();

@@ -1,5 +1,6 @@
 package dev.bmcagent.redfish.backend;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -12,10 +13,19 @@ import java.util.OptionalDouble;
  * @param reading the reading, absent when the sensor is not readable
  * @param state   Enabled or UnavailableOffline
  * @param health  health
+ * @param thresholds Redfish threshold name (UpperCaution, UpperCritical, UpperFatal, LowerCaution, ...) → value in
+ *                   the reading's unit; empty: none
  */
 public record SensorView(String id, String name, SensorKind kind, OptionalDouble reading, SensorState state,
-                         Health health) {
+                         Health health, Map<String, Double> thresholds) {
+    /** Without thresholds. */
+    public SensorView(String id, String name, SensorKind kind, OptionalDouble reading, SensorState state,
+                      Health health) {
+        this(id, name, kind, reading, state, health, Map.of());
+    }
+
     public SensorView {
+        thresholds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");

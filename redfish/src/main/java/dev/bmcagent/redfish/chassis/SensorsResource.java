@@ -49,6 +49,10 @@ public final class SensorsResource {
         } else {
             n.putNull("Reading");
         }
+        if (!s.thresholds().isEmpty()) {
+            ObjectNode t = n.putObject("Thresholds");
+            s.thresholds().forEach((name, value) -> t.putObject(name).put("Reading", value));
+        }
         n.putObject("Status").put("State", s.state().name()).put("Health", s.health().name());
         return n;
     }
