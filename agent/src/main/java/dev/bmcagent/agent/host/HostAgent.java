@@ -187,6 +187,20 @@ public final class HostAgent implements AutoCloseable {
         return effectFailures.get();
     }
 
+    /**
+     * Waits until every input queued before this call has run with its effects (SEL records, history), at most
+     * {@code timeout}; true when they have. For a graceful stop after {@link #close()}.
+     */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        try {
+            mailbox.execute(done::countDown);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return true;   // the pool is shut down: nothing queued can run any more
+        }
+        return done.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     /** Stops ticking and refuses new inputs; inputs already queued still run. */
     @Override
     public synchronized void close() {

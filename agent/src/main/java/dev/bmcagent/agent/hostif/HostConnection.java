@@ -321,6 +321,11 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         if (!ch.isWritable()) {
             return; // the peer does not read what it asked for: no more output until it does (or is dropped)
         }
+        if (server.quiescing()) {
+            // the agent is stopping: not dispatched, the host sends it again (to this agent's successor)
+            ch.writeAndFlush(VmMessage.errorResponse(message, CompletionCode.INIT_IN_PROGRESS));
+            return;
+        }
         if (inFlight >= limits.maxInFlight()) {
             server.stats().busy();
             ch.writeAndFlush(VmMessage.errorResponse(message, CompletionCode.NODE_BUSY));
@@ -329,19 +334,25 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         server.stats().request();
         inFlight++;
         updateAutoRead(ctx);
+        server.answerStarted();
         try {
             server.dispatchExecutor().execute(() -> {
                 VmMessage answer = answer(message);
-                ctx.executor().execute(() -> {
-                    inFlight--;
-                    updateAutoRead(ctx);
-                    ch.writeAndFlush(answer);
-                });
+                try {
+                    ctx.executor().execute(() -> {
+                        inFlight--;
+                        updateAutoRead(ctx);
+                        ch.writeAndFlush(answer).addListener(f -> server.answerWritten());
+                    });
+                } catch (RejectedExecutionException gone) {
+                    server.answerWritten();   // the event loop is shut down: the link is gone, nothing to write
+                }
             });
         } catch (RejectedExecutionException e) {
             inFlight--;
             updateAutoRead(ctx);
-            ch.writeAndFlush(VmMessage.errorResponse(message, CompletionCode.NODE_BUSY));
+            ch.writeAndFlush(VmMessage.errorResponse(message, CompletionCode.NODE_BUSY))
+                    .addListener(f -> server.answerWritten());
         }
     }
 

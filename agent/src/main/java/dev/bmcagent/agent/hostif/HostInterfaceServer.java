@@ -55,6 +55,11 @@ public final class HostInterfaceServer implements AutoCloseable {
     private HostConnection pending;
     private EventLoopGroup ownGroup;
     private Channel serverChannel;
+    /** Set by {@link #quiesce()}: requests are answered D2h from then on and change nothing. */
+    private volatile boolean quiescing;
+    /** Requests dispatched whose answer is not written to the socket yet (guarded by itself). */
+    private final Object idle = new Object();
+    private int answering;
 
     /**
      * @param dispatchExecutor where IPMI requests are dispatched (handlers may block: pass the agent's
@@ -117,6 +122,51 @@ public final class HostInterfaceServer implements AutoCloseable {
         InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
         LOG.info("host{}: host interface (VM protocol) listening on {}", hostIndex(), bound);
         return bound;
+    }
+
+    /**
+     * First step of a graceful stop: from now on every IPMI request from the host is answered with completion
+     * code D2h (BMC initialisation in progress, what QEMU's ipmi-bmc-extern answers the guest itself while the BMC
+     * is away; the guest's driver sends it again later) without being dispatched, so it changes nothing. Requests
+     * already dispatched are still answered; {@link #awaitAnswered} waits for them. The link stays up.
+     */
+    public void quiesce() {
+        quiescing = true;
+    }
+
+    boolean quiescing() {
+        return quiescing;
+    }
+
+    void answerStarted() {
+        synchronized (idle) {
+            answering++;
+        }
+    }
+
+    void answerWritten() {
+        synchronized (idle) {
+            answering--;
+            idle.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until every dispatched request's answer has been written to the socket (or failed to be), at most
+     * {@code timeout}; true when none is left.
+     */
+    public boolean awaitAnswered(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (answering > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(idle, left);
+            }
+            return true;
+        }
     }
 
     /** Closes the listener and the host connection and releases the port. Idempotent. */

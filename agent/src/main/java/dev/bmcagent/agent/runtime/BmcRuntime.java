@@ -315,13 +315,25 @@ public final class BmcRuntime implements AutoCloseable {
         return hostInterfaces.get(index);
     }
 
-    /** Stops in reverse order of starting; logs failures; idempotent. */
+    /** Graceful stop: how long the host links may take to write the answers of requests already dispatched. */
+    public static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
+    /** Graceful stop: how long each host may take to run the inputs already queued (SEL records, history). */
+    public static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
+
+    /**
+     * Stops gracefully, then in reverse order of starting; logs failures; idempotent. Gracefully: the host links
+     * stop dispatching (new requests are answered D2h and change nothing, the host sends them again to the next
+     * agent), the answers of dispatched requests are written ({@link #ANSWER_GRACE}), the hosts stop taking
+     * inputs and run the queued ones ({@link #DRAIN_GRACE}) — so an event the host saw acknowledged is recorded, and
+     * one it did not is sent again, never both — then the links close and the SEL journals are flushed and closed.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        quiesce();
         while (!running.isEmpty()) {
             AutoCloseable c = running.pop();
             try {
@@ -329,6 +341,27 @@ public final class BmcRuntime implements AutoCloseable {
             } catch (Exception e) {
                 log.error("stopping {} failed", c, e);
             }
+        }
+    }
+
+    private void quiesce() {
+        try {
+            hostInterfaces.forEach(HostInterfaceServer::quiesce);
+            for (HostInterfaceServer s : hostInterfaces) {
+                if (!s.awaitAnswered(ANSWER_GRACE)) {
+                    log.warn("host{}: answers still unwritten after {}; closing the link anyway (the host sends "
+                            + "those requests again)", s.hostIndex(), ANSWER_GRACE);
+                }
+            }
+            for (HostNode n : nodes) {
+                n.close();
+                if (!n.drain(DRAIN_GRACE)) {
+                    log.warn("{}: queued inputs still running after {}; stopping anyway", n.hostId(), DRAIN_GRACE);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("graceful stop interrupted; stopping at once");
         }
     }
 }

@@ -231,6 +231,11 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         return memory;
     }
 
+    /** Waits (at most {@code timeout}) until the inputs queued so far have run; see {@link HostAgent#drain}. */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        return agent.drain(timeout);
+    }
+
     /** Stops ticking, polling and the fan loop; queued inputs still run. */
     @Override
     public void close() {

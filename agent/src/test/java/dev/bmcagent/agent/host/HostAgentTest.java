@@ -324,4 +324,27 @@ class HostAgentTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> a.state().bootCycles() == 20);
         assertEquals(20, a.inputs());
     }
+
+    @Test
+    void drainAfterCloseRunsTheQueuedInputsAndIsBounded() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        HostAgent a = agent((state, input, now) -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ran.incrementAndGet();
+            return new Transition(state, List.of());
+        }, ports(), pool);
+        a.submit(new LifecycleInput.PowerGood(true));
+        a.submit(new LifecycleInput.PowerGood(false));
+        a.close();
+        assertTrue(a.submit(new LifecycleInput.PowerGood(true)).isCompletedExceptionally(), "closed: refused");
+        assertFalse(a.drain(Duration.ofMillis(100)), "an input still blocked: the drain gives up at its bound");
+        release.countDown();
+        assertTrue(a.drain(Duration.ofSeconds(10)));
+        assertEquals(2, ran.get(), "both inputs queued before close ran, the refused one did not");
+    }
 }

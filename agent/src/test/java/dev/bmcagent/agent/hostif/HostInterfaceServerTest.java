@@ -299,4 +299,42 @@ class HostInterfaceServerTest {
         server = newServer(HostInterfaceConfig.defaults(HOST).withPort(address.getPort()));
         assertEquals(address, server.start());
     }
+
+    @Test
+    void quiescedServerAnswersD2hWithoutDispatchingAndWaitsForAnswersInFlight() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger dispatched = new java.util.concurrent.atomic.AtomicInteger();
+        Dispatcher dispatcher = new Dispatcher(CommandRegistry.builder()
+                .add(CommandSpec.hostOnly("Slow", NetFn.OEM, 0x43, 0, 255, r -> {
+                    dispatched.incrementAndGet();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return IpmiResponse.ok();
+                })).build());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        HostInterfaceServer slow = new HostInterfaceServer(HostInterfaceConfig.defaults(HOST).withPort(0), dispatcher,
+                state, events::add, scheduler, pool, null);
+        try {
+            InetSocketAddress at = slow.start();
+            HostInterfaceClient first = client(VmCapabilities.QEMU, received);
+            first.connect(at);
+            var inFlight = first.request(NetFn.OEM, 0, 0x43, new byte[0]);
+            await().until(() -> dispatched.get() == 1);
+            slow.quiesce();
+            assertFalse(slow.awaitAnswered(Duration.ofMillis(100)), "an answer is still being made: bounded wait");
+            release.countDown();
+            assertTrue(slow.awaitAnswered(Duration.ofSeconds(5)));
+            assertEquals(CompletionCode.OK, get(inFlight).completionCode(), "dispatched before: answered");
+            VmMessage refused = get(first.request(NetFn.OEM, 0, 0x43, new byte[0]));
+            assertEquals(CompletionCode.INIT_IN_PROGRESS, refused.completionCode());
+            assertEquals(1, dispatched.get(), "a request after quiesce is not dispatched");
+            assertTrue(first.isConnected(), "the link stays up until the stop closes it");
+        } finally {
+            slow.stop();
+            pool.shutdownNow();
+        }
+    }
 }
