@@ -146,7 +146,13 @@ public final class AgentAssembly implements AutoCloseable {
         }
 
         // 7. Redfish service (HTTPS redfishPort), same accounts as IPMI.
-        started("redfish", RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock()));
+        // Prometheus metrics (/metrics on the Redfish listener): lifecycle events, IPMI dispatch, Redfish requests
+        dev.bmcagent.agent.metrics.AgentMetrics metrics = new dev.bmcagent.agent.metrics.AgentMetrics();
+        dev.bmcagent.agent.event.Subscription metricsFeed = runtime.events().subscribe("metrics", metrics);
+        started("metrics", (AutoCloseable) () -> runtime.events().unsubscribe(metricsFeed));
+        runtime.dispatcher().observe(metrics);
+        started("redfish", RedfishService.start(RedfishService.options(config).metrics(metrics), runtime, stores,
+                scheduler.clock()));
         serving.add(Service.REDFISH);
 
         // 8. MQTT telemetry: to the configured broker, else to an extension's embedded one, else none.

@@ -59,6 +59,7 @@ public final class RedfishOptions {
     private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
+    private dev.bmcagent.redfish.backend.MetricsEndpoint metrics;
 
     public int maxConnections() {
         return maxConnections;
@@ -218,6 +219,16 @@ public final class RedfishOptions {
         }
         this.maxSubscriptions = max;
         return this;
+    }
+
+    /** Serves {@code /metrics} and counts every request into it; null (the default): no /metrics. */
+    public RedfishOptions metrics(dev.bmcagent.redfish.backend.MetricsEndpoint metrics) {
+        this.metrics = metrics;
+        return this;
+    }
+
+    public dev.bmcagent.redfish.backend.MetricsEndpoint metrics() {
+        return metrics;
     }
 
     public List<String> eventDestinationHosts() {

@@ -253,6 +253,16 @@ public final class RedfishServer {
     /** Everything event-related runs on {@code context}, the server's own event loop. */
     private Router router(Context context) {
         Router router = Router.router(vertx);
+        dev.bmcagent.redfish.backend.MetricsEndpoint metrics = options.metrics();
+        if (metrics != null) {
+            router.route().handler(ctx -> {
+                long start = System.nanoTime();
+                String method = ctx.request().method().name();
+                ctx.addEndHandler(done -> metrics.requestDone(method, ctx.response().getStatusCode(),
+                        System.nanoTime() - start));
+                ctx.next();
+            });
+        }
         timeouts = new ConnectionTimeouts(vertx, options.headerTimeout(), options.idleTimeout(),
                 options.bodyTimeout());
         router.route().handler(timeouts.requestHandler());
@@ -292,6 +302,13 @@ public final class RedfishServer {
         new RegistriesResource().register(routes);
         new CertificateServiceResource(certificates, this::serve).register(routes);
         new UpdateServiceResource(backends.firmware()).register(routes);
+        if (metrics != null) {
+            // Prometheus: any account that can log in (Basic or a session token), like every Redfish read
+            routes.stream("/metrics", dev.bmcagent.redfish.backend.Privilege.Login, (ctx, p) -> ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(io.vertx.core.buffer.Buffer.buffer(metrics.scrape())));
+        }
         routes.finish();
         router.route().handler(ctx -> Responses.error(ctx,
                 RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())));

@@ -19,9 +19,21 @@ public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final CommandRegistry registry;
+    private volatile Observer observer;
+
+    /** Told about every dispatched request (metrics); must be quick and must not throw. */
+    @FunctionalInterface
+    public interface Observer {
+        void dispatched(IpmiRequest request, IpmiResponse response, long nanos);
+    }
 
     public Dispatcher(CommandRegistry registry) {
         this.registry = registry;
+    }
+
+    /** Sets the one observer (null: none). */
+    public void observe(Observer o) {
+        this.observer = o;
     }
 
     public CommandRegistry registry() {
@@ -29,6 +41,17 @@ public final class Dispatcher {
     }
 
     public IpmiResponse dispatch(IpmiRequest request) {
+        Observer o = observer;
+        if (o == null) {
+            return handle(request);
+        }
+        long start = System.nanoTime();
+        IpmiResponse response = handle(request);
+        o.dispatched(request, response, System.nanoTime() - start);
+        return response;
+    }
+
+    private IpmiResponse handle(IpmiRequest request) {
         if (registry.rows(request.netFn(), request.cmd()).isEmpty()) {
             return IpmiResponse.error(CompletionCode.INVALID_COMMAND);
         }
