@@ -136,7 +136,11 @@ public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<St
             }
             Sensor s = sensors.get(i);
             String k = "hardware.sensors[" + i + "]";
-            if (d.isThreshold() && kind(d) != s.kind) {
+            if (!d.isThreshold()) {
+                throw new ConfigException(k + ".name", "'" + s.name + "' is the agent's own discrete sensor (its "
+                        + "SEL records use that number); give the hwmon sensor another name");
+            }
+            if (kind(d) != s.kind) {
                 throw new ConfigException(k + ".kind", s.name + " is a " + kind(d) + " sensor in the SDR");
             }
             out.add(new SensorDefinition(number(k, s, d.number()), d.name(), d.sensorType(), d.eventReadingType(),

@@ -123,6 +123,9 @@ class HwmonHardwareTest {
                 + " thresholds: {lowerCritical: 550}}\n"));
         assertEquals("hardware.sensors[0].thresholds.upperCritical: 300.0 is not on the sensor's scale: 0..255.0 Cel"
                 + " in steps of 1.0", rejection("sensors:\n" + INLET + ", thresholds: {upperCritical: 300}}\n"));
+        assertEquals("hardware.sensors[0].name: 'ACPI_STATUS' is the agent's own discrete sensor (its SEL records "
+                + "use that number); give the hwmon sensor another name", rejection("sensors:\n"
+                + "  - {name: ACPI_STATUS, kind: TEMPERATURE, file: a, gate: ALWAYS, sdrNumber: 0x50}\n"));
         assertEquals("hardware.sensors[0].kind: SYS_FAN1 is a FAN sensor in the SDR", rejection("sensors:\n"
                 + "  - {name: SYS_FAN1, kind: TEMPERATURE, file: a, gate: ALWAYS}\n"));
         assertEquals("hardware.sensors[0].name: 'A_VERY_LONG_SENSOR_NAME' is longer than the 16 characters an SDR ID "
