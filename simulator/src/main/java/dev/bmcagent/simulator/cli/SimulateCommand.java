@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import dev.bmcagent.agent.cli.CliEnvironment;
 import dev.bmcagent.simulator.bmc.AgentBmcOptions;
 import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
+import dev.bmcagent.simulator.host.FaultFlag;
 import dev.bmcagent.simulator.report.HtmlReport;
 import dev.bmcagent.simulator.report.SimulationReport;
 import dev.bmcagent.simulator.report.SimulationSettings;
@@ -91,6 +92,11 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Break this sensor on every host (fails in S0 too), e.g. CPU_TEMP.")
     private String brokenSensor;
 
+    @Option(names = "--fault", paramLabel = "HOST:FAULT",
+            description = "A fault, repeatable, as for bmc demo: host<N>|all : dead-nics=N | stuck-memory-training[=BOOTS] "
+                    + "| fan-stall[=FAN] | dimm-lost[=N] | boot-order-reset | boot-order-lost, e.g. host0:dead-nics=4.")
+    private List<String> faults = new java.util.ArrayList<>();
+
     @Option(names = "--out", defaultValue = "simulate-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
     private Path out;
 
@@ -128,6 +134,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 .withBootOrderWriteLost(bootOrderLost)
                 .withBrokenSensor(Optional.ofNullable(brokenSensor))
                 .withBiosUpdate(biosEffect(biosUpdate));
+        try {
+            request = request.withFaults(FaultFlag.parseAll(faults));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         request = request.withBmc(request.bmc().withSensorPoll(sensorPoll));
         ProgressBar bar = new ProgressBar(stderr, System.console() != null);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -4,14 +4,18 @@ import dev.bmcagent.agent.AgentAssembly;
 import dev.bmcagent.agent.AgentExtension;
 import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.config.ConfigException;
 import dev.bmcagent.agent.runtime.HostHardware;
 import dev.bmcagent.simulator.broker.BrokerAcl;
 import dev.bmcagent.simulator.broker.BrokerOptions;
 import dev.bmcagent.simulator.broker.EmbeddedBroker;
+import dev.bmcagent.simulator.host.FaultFlag;
+import dev.bmcagent.simulator.host.SimulatedHost;
 import dev.bmcagent.simulator.live.LiveSimulation;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -29,6 +33,25 @@ import org.slf4j.LoggerFactory;
 public final class DemoWorld implements AgentExtension {
     private static final Logger LOG = LoggerFactory.getLogger(DemoWorld.class);
 
+    private final List<FaultFlag> faults;
+
+    /** {@code bmc demo}'s world without faults (what {@link java.util.ServiceLoader} builds). */
+    public DemoWorld() {
+        this(List.of());
+    }
+
+    /** A world whose hosts have {@code faults} ({@code --fault} flags). */
+    public DemoWorld(List<FaultFlag> faults) {
+        this.faults = List.copyOf(faults);
+    }
+
+    @Override
+    public DemoWorld withHostFaults(List<String> flags) {
+        List<FaultFlag> more = new java.util.ArrayList<>(faults);
+        more.addAll(FaultFlag.parseAll(flags));
+        return new DemoWorld(more);
+    }
+
     /** Prepared in {@link #beforeServices}, connected in {@link #afterServices}; one world per agent start. */
     private LiveSimulation sim;
 
@@ -45,10 +68,21 @@ public final class DemoWorld implements AgentExtension {
 
     @Override
     public Optional<Started> beforeServices(AgentConfig config, Optional<BrokerAccounts> accounts) throws Exception {
-        LiveSimulation prepared = LiveSimulation.prepare(options(config));
+        LiveSimulation.Options options = options(config);
+        LiveSimulation prepared = LiveSimulation.prepare(options);
         EmbeddedBroker broker = null;
         String url = null;
         try {
+            for (FaultFlag f : faults) {
+                List<SimulatedHost> hosts = prepared.hosts();
+                try {
+                    f.check(hosts.size(), options.host(), hosts.get(0).fans().fanCount());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("--fault", e.getMessage());
+                }
+                hosts.stream().filter(h -> f.appliesTo(h.index())).forEach(f::applyTo);
+                LOG.info("fault {} armed", f);
+            }
             if (config.mqtt().brokerUrl() == null) {
                 BrokerAccounts a = accounts.orElseThrow(() -> new IllegalStateException(
                         "the embedded broker needs the agent's broker accounts"));

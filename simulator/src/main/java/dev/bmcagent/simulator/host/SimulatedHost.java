@@ -201,7 +201,7 @@ public final class SimulatedHost implements HostPowerControl {
         if (staged.remove(FirmwareComponent.BIOS)) {
             biosRevision++;
             configChanged = true;
-            if (config.biosUpdateEffect() == BiosUpdateEffect.RESET_TO_DEFAULTS) {
+            if (config.biosUpdateEffect() == BiosUpdateEffect.RESET_TO_DEFAULTS || faults.biosUpdateResetsBootOrder()) {
                 nvram.resetToDefaults();
             } else {
                 nvram.refreshNetworkOptions();

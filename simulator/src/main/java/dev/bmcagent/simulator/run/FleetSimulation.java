@@ -6,6 +6,7 @@ import dev.bmcagent.simulator.fleet.FleetConfig;
 import dev.bmcagent.simulator.fleet.FleetResult;
 import dev.bmcagent.simulator.fleet.Scenario;
 import dev.bmcagent.simulator.host.BootRecord;
+import dev.bmcagent.simulator.host.FaultFlag;
 import dev.bmcagent.simulator.host.HostConfig;
 import dev.bmcagent.simulator.host.SimulatedHost;
 import dev.bmcagent.simulator.netboot.NetbootProfile;
@@ -45,6 +46,10 @@ public final class FleetSimulation {
         for (SimulatedHost h : fleet.hosts()) {
             h.faults().bootOrderWriteLost(request.bootOrderWriteLost());
             request.brokenSensor().ifPresent(name -> h.faults().breakSensor(name, true));
+        }
+        for (FaultFlag f : request.faults()) {
+            f.check(s.hosts(), host, fleet.hosts().get(0).fans().fanCount());
+            fleet.hosts().stream().filter(h -> f.appliesTo(h.index())).forEach(f::applyTo);
         }
         long start = nanoTime.getAsLong();
         FleetResult result = fleet.run(Scenario.named(s.scenario(), s.upgrades()), progress);
