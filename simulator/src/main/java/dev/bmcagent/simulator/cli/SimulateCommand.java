@@ -52,7 +52,8 @@ public final class SimulateCommand implements Callable<Integer> {
     private String scenario;
 
     @Option(names = "--profile", defaultValue = "vendor",
-            description = "Network boot firmware: vendor (300 s per dead interface) | edk2 | ipxe (default: ${DEFAULT-VALUE}).")
+            description = "Network boot firmware: vendor (300 s per dead interface) | vendor-ipxe (vendor, per NIC HTTPS v4, "
+                    + "iPXE v4, HTTPS v6, iPXE v6; iPXE with its own timings) | edk2 | ipxe (default: ${DEFAULT-VALUE}).")
     private String profile;
 
     @Option(names = "--boot-order", defaultValue = "vendor",
@@ -97,6 +98,10 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "| fan-stall[=FAN] | dimm-lost[=N] | boot-order-reset | boot-order-lost, e.g. host0:dead-nics=4.")
     private List<String> faults = new java.util.ArrayList<>();
 
+    @Option(names = "--report-host", defaultValue = "0", paramLabel = "N",
+            description = "The host whose boot timeline report.html draws (default: ${DEFAULT-VALUE}).")
+    private int reportHost;
+
     @Option(names = "--out", defaultValue = "simulate-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
     private Path out;
 
@@ -135,7 +140,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .withBrokenSensor(Optional.ofNullable(brokenSensor))
                 .withBiosUpdate(biosEffect(biosUpdate));
         try {
-            request = request.withFaults(FaultFlag.parseAll(faults));
+            request = request.withFaults(FaultFlag.parseAll(faults)).withSampleHost(reportHost);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -10,8 +10,10 @@ import dev.bmcagent.simulator.broker.BrokerAcl;
 import dev.bmcagent.simulator.broker.BrokerOptions;
 import dev.bmcagent.simulator.broker.EmbeddedBroker;
 import dev.bmcagent.simulator.host.FaultFlag;
+import dev.bmcagent.simulator.host.HostConfig;
 import dev.bmcagent.simulator.host.SimulatedHost;
 import dev.bmcagent.simulator.live.LiveSimulation;
+import dev.bmcagent.simulator.netboot.Nvram;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -122,8 +124,11 @@ public final class DemoWorld implements AgentExtension {
 
     private static LiveSimulation.Options options(AgentConfig config) {
         LiveSimulation.Options defaults = LiveSimulation.Options.defaults(config.hosts(), config.hostPort());
+        // the seeds' boot list: per NIC HTTPS IPv4, iPXE IPv4, HTTPS IPv6, iPXE IPv6 (vendor firmware's HTTPS stack,
+        // chainloaded iPXE's own); the network boots HTTPS IPv6 only
+        HostConfig host = defaults.host().toBuilder().bootList(Nvram.BootList.HTTPS_IPXE).build();
         return new LiveSimulation.Options(config.hosts(), config.hostPort(), config.timeScale(), defaults.uptime(),
-                defaults.stagger(), defaults.flashEvery(), defaults.seed(), defaults.host());
+                defaults.stagger(), defaults.flashEvery(), defaults.seed(), host);
     }
 
     /** Where the simulated hosts reach the host interface: its bind address, or loopback for a wildcard bind. */

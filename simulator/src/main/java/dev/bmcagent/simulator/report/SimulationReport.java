@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param sampleHost  index of the host whose timeline is drawn
  * @param sampleBoots that host's measured boots
  * @param wallTime    real time the simulation took
+ * @param flags       the run's host-shaping flags (NICs, BIOS update effect, faults...)
+ * @param hostResults every host's results, by index
  */
 public record SimulationReport(SimulationSettings settings, FleetResult fleet, AgentEventTally.Counts agent,
                                AgentEventTally.Counts host, List<Duration> bootTimes, int measuredBoots,
-                               int sampleHost, List<BootRecord> sampleBoots, Duration wallTime) {
+                               int sampleHost, List<BootRecord> sampleBoots, Duration wallTime,
+                               RunFlags flags, List<HostResult> hostResults) {
     public SimulationReport {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(fleet, "fleet");
@@ -31,6 +34,8 @@ public record SimulationReport(SimulationSettings settings, FleetResult fleet, A
         bootTimes = List.copyOf(bootTimes);
         sampleBoots = List.copyOf(sampleBoots);
         Objects.requireNonNull(wallTime, "wallTime");
+        Objects.requireNonNull(flags, "flags");
+        hostResults = List.copyOf(hostResults);
     }
 
     /** Dead-interface time per boot that reached the OS. */

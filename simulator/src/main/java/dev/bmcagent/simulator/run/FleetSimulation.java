@@ -10,7 +10,10 @@ import dev.bmcagent.simulator.host.FaultFlag;
 import dev.bmcagent.simulator.host.HostConfig;
 import dev.bmcagent.simulator.host.SimulatedHost;
 import dev.bmcagent.simulator.netboot.NetbootProfile;
+import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
+import dev.bmcagent.simulator.report.HostResult;
 import dev.bmcagent.simulator.report.HostSideCounts;
+import dev.bmcagent.simulator.report.RunFlags;
 import dev.bmcagent.simulator.report.SimulationReport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +25,7 @@ import java.util.function.LongSupplier;
  * scenario on the virtual clock and computes the {@link SimulationReport}. Deterministic for a request.
  */
 public final class FleetSimulation {
-    /** Host whose boots the report's timeline shows. */
+    /** Host whose boots the report's timeline shows unless the request names another. */
     public static final int SAMPLE_HOST = 0;
 
     private FleetSimulation() {
@@ -36,6 +39,7 @@ public final class FleetSimulation {
         var s = request.settings();
         HostConfig host = HostConfig.builder()
                 .netboot(NetbootProfile.named(s.profile()))
+                .bootList(NetbootProfile.bootList(s.profile()))
                 .nics(request.nics())
                 .biosUpdateEffect(request.biosUpdate())
                 .forcedPriority(s.forcePriority())
@@ -64,7 +68,18 @@ public final class FleetSimulation {
         }
         var hostCounts = HostSideCounts.count(fleet.hosts(), request.bmc().policy(), s.declaredOrder(),
                 fleet.scheduler().now());
-        return new SimulationReport(s, result, bmc.counts(), hostCounts, bootTimes, measured, SAMPLE_HOST,
-                fleet.measuredBoots(SAMPLE_HOST), wall);
+        List<HostResult> hosts = new ArrayList<>();
+        for (int i = 0; i < s.hosts(); i++) {
+            int index = i;
+            List<String> faults = request.faults().stream().filter(f -> f.appliesTo(index)).map(FaultFlag::toString)
+                    .toList();
+            hosts.add(HostResult.of(i, faults, fleet.measuredBoots(i)));
+        }
+        RunFlags flags = new RunFlags(request.nics(), request.biosUpdate() == BiosUpdateEffect.RESET_TO_DEFAULTS
+                ? "reset" : "refresh", request.bootOrderWriteLost(), request.brokenSensor(),
+                request.bmc().sensorPoll(), request.faults().stream().map(FaultFlag::toString).toList());
+        int sample = Math.min(request.sampleHost(), s.hosts() - 1);
+        return new SimulationReport(s, result, bmc.counts(), hostCounts, bootTimes, measured, sample,
+                fleet.measuredBoots(sample), wall, flags, hosts);
     }
 }
