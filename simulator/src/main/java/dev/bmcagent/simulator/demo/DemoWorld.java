@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * broker is configured) before the agent's services start, and {@code hosts} simulated hosts that connect to the
  * agent's host interface and boot in a loop at {@code timeScale} once they are up. The hosts' sensors and fans are
  * the agent's host hardware ({@link LiveSimulation#hardware}), as a real BMC's own buses would be: the simulation is
- * prepared before the services so that the agent's host nodes poll and gate them, and connected after. Found by
+ * prepared before the services so that the agent's host nodes poll and gate them, and connected after. The hosts
+ * boot the seeds' list (per NIC HTTPS and chainloaded iPXE, IPv4 then IPv6) and carry the {@code --fault} flags
+ * ({@link FaultFlag}), armed while the simulation is prepared, before anything runs. Found by
  * {@link java.util.ServiceLoader} through {@code META-INF/services/dev.bmcagent.agent.AgentExtension}.
  */
 public final class DemoWorld implements AgentExtension {
