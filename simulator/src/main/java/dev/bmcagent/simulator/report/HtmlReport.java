@@ -59,7 +59,7 @@ public final class HtmlReport {
         b.append(keyNumbers(r));
         b.append(faultedHosts(r));
         b.append("<h2>Boot timeline of host ").append(r.sampleHost()).append("</h2>\n");
-        b.append(timeline(r.sampleBoots()));
+        b.append(timeline(r.sampleBoots(), r.sampleAlerts()));
         b.append("<h2>Boot time across the fleet (").append(r.bootTimes().size()).append(" boots)</h2>\n");
         b.append(Histogram.svg(r.bootTimes(), r.fleet().bootTime()));
         b.append("</body></html>\n");
@@ -116,8 +116,16 @@ public final class HtmlReport {
         return "<tr><td>" + Svg.escape(name) + "</td><td class=\"n\">" + Svg.escape(value) + "</td></tr>\n";
     }
 
-    /** One row per boot: phases as coloured bars, attempts below (red: dead interface, green: booted). */
+    /** {@link #timeline(List, List)} without alerts. */
     static String timeline(List<BootRecord> boots) {
+        return timeline(boots, List.of());
+    }
+
+    /**
+     * One row per boot: phases as coloured bars, attempts below (red: dead interface, green: booted), the agent's
+     * alerts raised during the boot as red markers with their kind.
+     */
+    static String timeline(List<BootRecord> boots, List<SimulationReport.AlertMark> alerts) {
         if (boots.isEmpty()) {
             return "<p>No measured boot.</p>\n";
         }
@@ -180,6 +188,16 @@ public final class HtmlReport {
                 if (!a.succeeded() && w > 70) {
                     double x = LEFT + Duration.between(r.start(), a.start()).toMillis() / 60000.0 * scale;
                     svg.text(x + w / 2, y + 30, "middle", "#fff", shortName(a));
+                }
+            }
+            Instant next = row + 1 < boots.size() ? boots.get(row + 1).start() : Instant.MAX;
+            int k = 0;
+            for (SimulationReport.AlertMark a : alerts) {
+                if (!a.at().isBefore(r.start()) && a.at().isBefore(next)) {
+                    double x = LEFT + Math.min(Duration.between(r.start(), a.at()).toMillis() / 60000.0, minutes)
+                            * scale;
+                    svg.line(x, y - 2, x, y + 36, "#d62728", 2, false);
+                    svg.text(x + 3, y + 44 - 9 * (k++ % 2), "start", "#d62728", "alert " + a.kind());
                 }
             }
             r.osRunning().ifPresent(os -> {

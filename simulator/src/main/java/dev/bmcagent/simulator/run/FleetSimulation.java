@@ -44,7 +44,7 @@ public final class FleetSimulation {
                 .biosUpdateEffect(request.biosUpdate())
                 .forcedPriority(s.forcePriority())
                 .build();
-        AgentBmcFactory bmc = new AgentBmcFactory(request.bmc());
+        AgentBmcFactory bmc = new AgentBmcFactory(request.bmc()).retainHistoryOf(request.sampleHost());
         Fleet fleet = new Fleet(FleetConfig.uniform(s.hosts(), s.seed(), host), bmc);
         bmc.prepare(fleet.hosts(), fleet.scheduler());
         for (SimulatedHost h : fleet.hosts()) {
@@ -78,8 +78,10 @@ public final class FleetSimulation {
         RunFlags flags = new RunFlags(request.nics(), request.biosUpdate() == BiosUpdateEffect.RESET_TO_DEFAULTS
                 ? "reset" : "refresh", request.bootOrderWriteLost(), request.brokenSensor(),
                 request.bmc().sensorPoll(), request.faults().stream().map(FaultFlag::toString).toList());
-        int sample = Math.min(request.sampleHost(), s.hosts() - 1);
+        int sample = request.sampleHost();
+        List<SimulationReport.AlertMark> alerts = bmc.alerts().stream().map(a -> new SimulationReport.AlertMark(
+                a.alert().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), a.at())).toList();
         return new SimulationReport(s, result, bmc.counts(), hostCounts, bootTimes, measured, sample,
-                fleet.measuredBoots(sample), wall, flags, hosts);
+                fleet.measuredBoots(sample), wall, flags, hosts, alerts);
     }
 }
