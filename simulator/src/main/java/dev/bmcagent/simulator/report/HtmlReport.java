@@ -2,6 +2,7 @@ package dev.bmcagent.simulator.report;
 
 import dev.bmcagent.simulator.firmware.BootPhase;
 import dev.bmcagent.simulator.host.BootCause;
+import dev.bmcagent.simulator.host.BootOutcome;
 import dev.bmcagent.simulator.host.BootRecord;
 import dev.bmcagent.simulator.netboot.BootAttempt;
 import java.io.IOException;
@@ -164,7 +165,9 @@ public final class HtmlReport {
             }
             if (resetByBmc) {
                 double x = LEFT + Duration.between(r.start(), end(r)).toMillis() / 60000.0 * scale;
-                svg.text(x + 4, y + 13, "start", "#d62728", "stuck: reset by the BMC");
+                // a hung boot reset by the stuck handling, or a reconcile reboot re-applying the boot order
+                svg.text(x + 4, y + 13, "start", "#d62728", r.outcome() == BootOutcome.HUNG_MEMORY_TRAINING
+                        ? "stuck: reset by the BMC" : "reset by the BMC");
             }
             List<Map.Entry<BootPhase, Instant>> phases = new ArrayList<>(r.phases().entrySet());
             phases.sort(Map.Entry.comparingByValue());
