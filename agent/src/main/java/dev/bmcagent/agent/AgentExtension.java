@@ -3,6 +3,7 @@ package dev.bmcagent.agent;
 import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.runtime.HostHardware;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
@@ -25,6 +26,14 @@ public interface AgentExtension {
         default Optional<IntFunction<HostHardware>> hardware() {
             return Optional.empty();
         }
+    }
+
+    /**
+     * This extension with the demo's {@code --fault} flags ({@code host<N>:<fault>[=<value>]}) applied to the hosts
+     * it simulates; IllegalArgumentException names a bad flag. An extension that simulates no hosts ignores them.
+     */
+    default AgentExtension withHostFaults(List<String> flags) {
+        return this;
     }
 
     /** Starts before the agent's services (e.g. a broker they connect to); empty when not applicable. */

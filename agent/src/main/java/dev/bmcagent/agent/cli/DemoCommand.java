@@ -1,9 +1,14 @@
 package dev.bmcagent.agent.cli;
 
+import dev.bmcagent.agent.AgentExtension;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bmc demo}: starts what this build has and prints client commands for every service. */
@@ -20,6 +25,17 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions options = new ConfigOptions();
 
+    @Option(names = "--fault", paramLabel = "HOST:FAULT",
+            description = {"give a simulated host a fault; repeatable. HOST is host<N> (0-based) or all, FAULT one of:",
+                "dead-nics=N: the next N network-boot attempts get no DHCP answer (all NICs dead)",
+                "stuck-memory-training[=BOOTS]: the next BOOTS boots (default 1) hang in memory training",
+                "fan-stall[=FAN]: fan FAN (1-based, default 1) reads 0 RPM while commanded",
+                "dimm-lost[=N]: from the second boot on, N DIMMs (default 1) are missing",
+                "boot-order-reset: a BIOS update after the first boot resets BootOrder to vendor defaults",
+                "boot-order-lost: boot-order writes are acknowledged and never stick",
+                "e.g. --time-scale 60 --fault host0:dead-nics=4"})
+    private List<String> faults = new ArrayList<>();
+
     @Spec
     private CommandSpec spec;
 
@@ -29,6 +45,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return RunCommand.run(RunCommand.resolve(options.toPartial(), env), env, spec.commandLine().getOut(), true);
+        List<AgentExtension> extensions;
+        try {
+            extensions = RunCommand.demoExtensions(faults);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return RunCommand.run(RunCommand.resolve(options.toPartial(), env), env, spec.commandLine().getOut(),
+                extensions, true);
     }
 }

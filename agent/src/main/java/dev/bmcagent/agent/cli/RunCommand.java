@@ -26,13 +26,27 @@ final class RunCommand {
 
     static int run(AgentConfig config, CliEnvironment env, PrintWriter out, boolean demo)
             throws IOException, InterruptedException {
+        return run(config, env, out, demo ? demoExtensions(List.of()) : List.of(), demo);
+    }
+
+    /**
+     * What the classpath offers around the agent for the demo (embedded broker, simulated hosts), with the
+     * {@code --fault} flags applied; IllegalArgumentException names a bad flag, or says no extension simulates hosts.
+     */
+    static List<AgentExtension> demoExtensions(List<String> faults) {
+        List<AgentExtension> found = ServiceLoader.load(AgentExtension.class).stream()
+                .map(ServiceLoader.Provider::get).toList();
+        if (!faults.isEmpty() && found.isEmpty()) {
+            throw new IllegalArgumentException("--fault needs the simulator on the classpath (run ./bmc demo)");
+        }
+        return faults.isEmpty() ? found : found.stream().map(e -> e.withHostFaults(faults)).toList();
+    }
+
+    static int run(AgentConfig config, CliEnvironment env, PrintWriter out, List<AgentExtension> extensions,
+                   boolean demo) throws IOException, InterruptedException {
         SystemScheduler scheduler = new SystemScheduler("bmc-scheduler");
         AgentAssembly assembly;
         try {
-            // the demo adds what the classpath offers around the agent: embedded broker, simulated hosts
-            List<AgentExtension> extensions = demo
-                    ? ServiceLoader.load(AgentExtension.class).stream().map(ServiceLoader.Provider::get).toList()
-                    : List.of();
             assembly = AgentAssembly.start(config, scheduler, env.random(), extensions);
         } catch (IOException | RuntimeException e) {
             scheduler.close();

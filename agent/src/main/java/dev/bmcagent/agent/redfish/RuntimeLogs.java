@@ -76,7 +76,7 @@ final class RuntimeLogs implements LogBackend {
         SystemEvent e = r.event();
         return new LogEntryView(id, created, LogEntryType.SEL, SelText.sensorType(e.sensorType()), e.sensorNumber(),
                 SelText.entryCode(e), SelText.message(e), SelText.severity(e),
-                LogEntryView.selMessageId(e.eventDirType(), e.data1(), e.data2(), e.data3()));
+                LogEntryView.selMessageId(e.eventDirType(), e.data1(), e.data2(), e.data3()), SelText.inferred(e));
     }
 
     @Override

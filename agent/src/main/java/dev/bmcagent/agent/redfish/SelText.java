@@ -75,8 +75,19 @@ final class SelText {
             case SelEvents.TYPE_OS_BOOT -> pick(OS_BOOT, offset);
             default -> e.eventType() == SystemEvent.EVENT_TYPE_THRESHOLD ? pick(THRESHOLD, offset) : "";
         };
-        return text.isEmpty() ? String.format(Locale.ROOT, "Sensor type 0x%02X offset 0x%02X", e.sensorType(),
-                offset) : text;
+        if (text.isEmpty()) {
+            return String.format(Locale.ROOT, "Sensor type 0x%02X offset 0x%02X", e.sensorType(), offset);
+        }
+        return inferred(e) ? text + " (inferred by the BMC, not reported by the host)" : text;
+    }
+
+    /**
+     * Whether {@code e} is an ACPI state the BMC inferred: sensor type 22h with event data 3 flagged as an OEM code
+     * (event data 1 bits 5:4 = 10b) holding {@code SelEvents.ACPI_INFERRED_BY_BMC} (docs/HOST-INTERFACE.md).
+     */
+    static boolean inferred(SystemEvent e) {
+        return e.sensorType() == SelEvents.TYPE_ACPI_POWER_STATE && (e.data1() & 0x30) == 0x20
+                && e.data3() == dev.bmcagent.acpi.lifecycle.SelEvents.ACPI_INFERRED_BY_BMC;
     }
 
     static Health severity(SystemEvent e) {

@@ -27,6 +27,22 @@ class SelTextTest {
         assertEquals("0x6F05FFFF", e.messageId());   // Event Dir/Type 6Fh, Event Data 05h FFh FFh
     }
 
+    /** Issue #13 item 5: the inferred S5 the lifecycle writes (22h, ED1 25h, ED3 01h OEM) is marked in Redfish. */
+    @Test
+    void anInferredAcpiStateSaysSoAndIsMarkedInferred() {
+        SystemEvent inferred = dev.bmcagent.agent.sel.LifecycleSelWriter.toSystemEvent(
+                dev.bmcagent.acpi.lifecycle.SelEvents.acpiInferred(AcpiSystemState.S5_G2));
+        SystemEvent reported = dev.bmcagent.agent.sel.LifecycleSelWriter.toSystemEvent(
+                dev.bmcagent.acpi.lifecycle.SelEvents.acpi(AcpiSystemState.S5_G2));
+        LogEntryView e = RuntimeLogs.entry("9", SelRecord.of(9, 0x2B0D, inferred));
+        assertEquals("S5/G2: soft-off (inferred by the BMC, not reported by the host)", e.message());
+        assertEquals("0x6F25FF01", e.messageId());
+        org.junit.jupiter.api.Assertions.assertTrue(e.inferred());
+        LogEntryView r = RuntimeLogs.entry("8", SelRecord.of(8, 0x2B0D, reported));
+        assertEquals("S5/G2: soft-off", r.message());
+        org.junit.jupiter.api.Assertions.assertFalse(r.inferred());
+    }
+
     @Test
     void firmwareProgressUsesEventData2() {
         assertEquals("Memory initialization", SelText.message(SelEvents.firmwareProgress(0x01)));

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.ipmi.command.chassis.BootFlags;
 import dev.bmcagent.ipmi.command.chassis.ChassisAction;
+import dev.bmcagent.acpi.state.AcpiSystemState;
+import dev.bmcagent.agent.sel.LifecycleSelWriter;
+import dev.bmcagent.ipmi.sel.SelRecord;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +80,35 @@ class FreeIpmiLanIT {
         assertTrue(out.contains("10 | Nov-22-2026 | 08:01:10 | OS_BOOT | OS Boot | boot completed"), out);
         assertTrue(out.contains("12 | Nov-22-2026 | 08:01:16 | Sensor #1 | Temperature | Upper Non-critical - going high"),
                 out);
+    }
+
+    /**
+     * An ACPI state the BMC inferred (S5 on a power loss the host never reported) is the same 22h record as a
+     * reported one, with event data 3 = 01h flagged as an OEM code (event data 1 bits 5:4 = 10b): FreeIPMI prints
+     * the state and the code, ipmitool the state and the raw data, so neither reads it as a different state and
+     * both show it differs from the host's own report (issue #13 item 5; docs/HOST-INTERFACE.md "SEL encoding").
+     */
+    @Test
+    void anInferredAcpiStateReadsAsTheStatePlusAnOemCodeInIpmiSelAndIpmitool() {
+        try (IpmiAgentFixture own = IpmiAgentFixture.start()) {
+            own.sel().clear();
+            own.sel().append(SelRecord.of(0, 0, LifecycleSelWriter.toSystemEvent(
+                    dev.bmcagent.acpi.lifecycle.SelEvents.acpi(AcpiSystemState.S5_G2))));
+            own.sel().append(SelRecord.of(0, 0, LifecycleSelWriter.toSystemEvent(
+                    dev.bmcagent.acpi.lifecycle.SelEvents.acpiInferred(AcpiSystemState.S5_G2))));
+            IpmiClients c = new IpmiClients(own, cache);
+            String out = squash(c.freeipmiAdmin("ipmi-sel").ok().output());
+            System.out.println("ipmi-sel:\n" + out);
+            List<String> lines = out.lines().filter(l -> l.contains("ACPI_STATUS")).toList();
+            assertEquals(2, lines.size(), out);
+            assertTrue(lines.get(0).endsWith("| S5/G2"), out);
+            assertTrue(lines.get(1).endsWith("| S5/G2 ; OEM Event Data3 code = 01h"), out);
+            String elist = c.admin("sel", "elist").output();
+            System.out.println("ipmitool sel elist:\n" + elist);
+            assertTrue(elist.lines().filter(l -> l.contains("S5/G2: soft-off")).count() == 2, elist);
+            String get = c.admin("sel", "get", lines.get(1).split("\\|")[0].trim()).output();
+            assertTrue(get.contains("Event Data (RAW)") && get.contains("25ff01"), get);
+        }
     }
 
     @Test

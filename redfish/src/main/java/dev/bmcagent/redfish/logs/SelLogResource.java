@@ -11,6 +11,7 @@ import dev.bmcagent.redfish.http.MemberLookup;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.http.Schema;
+import dev.bmcagent.redfish.service.OemSchemaResource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -73,6 +74,11 @@ public final class SelLogResource {
         n.put("MessageId", e.messageId());
         n.put("Message", e.message());
         n.put("Severity", e.severity().name());
+        if (e.inferred()) {
+            // the BMC concluded this (e.g. S5 when power-good dropped without the host's S5 report)
+            n.putObject("Oem").putObject("BmcAgent").put("@odata.type", OemSchemaResource.odataType("LogEntry"))
+                    .put("Inferred", true);
+        }
         return n;
     }
 }

@@ -77,6 +77,10 @@ public final class OemSchemaResource {
                         <Property Name="Cause" Type="Edm.String"/>
                         <Property Name="Phases" Type="Collection(BmcAgent.v1_0_0.PhaseMark)"/>
                         <Property Name="NetworkBootAttempts" Type="Collection(BmcAgent.v1_0_0.NetworkBootAttempt)"/>
+                        <Property Name="Inferred" Type="Edm.Boolean">
+                          <Annotation Term="OData.Permissions" EnumMember="OData.Permission/Read"/>
+                          <Annotation Term="OData.Description" String="True on a SEL entry that states what the BMC inferred (e.g. S5 on power-good loss) rather than what the host reported."/>
+                        </Property>
                       </ComplexType>
                     </Schema>
                   </edmx:DataServices>

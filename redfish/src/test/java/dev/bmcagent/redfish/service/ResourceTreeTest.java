@@ -57,6 +57,9 @@ class ResourceTreeTest {
         f = RedfishFixture.start(dir);
         f.logs.sel.add(new LogEntryView("77", RedfishFixture.T0, LogEntryType.SEL, "System ACPI PowerState", 0x03,
                 "Assert", "S5/G2: soft-off", Health.OK, "0x6F060000"));
+        f.logs.sel.add(new LogEntryView("78", RedfishFixture.T0, LogEntryType.SEL, "System ACPI PowerState", 0x03,
+                "Assert", "S5/G2: soft-off (inferred by the BMC, not reported by the host)", Health.OK, "0x6F25FF01",
+                true));
         var t0 = RedfishFixture.T0;
         f.logs.cycles.put("host1", List.of(new BootCycle(1, t0, "power on",
                 List.of(new BootCycle.PhaseMark(BootProgressState.MemoryInitializationStarted, "EFI 0x00051000",
@@ -211,6 +214,10 @@ class ResourceTreeTest {
         assertEquals("SEL", sel.get("EntryType").asText());
         assertEquals("System ACPI PowerState", sel.get("SensorType").asText());
         assertEquals("0x6F060000", sel.get("MessageId").asText());
+        assertTrue(sel.path("Oem").isMissingNode(), "a reported state carries no marker: " + sel);
+        JsonNode inferred = MAPPER.readTree(get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/78").bodyAsString());
+        assertTrue(inferred.at("/Oem/BmcAgent/Inferred").asBoolean(), inferred.toString());   // issue #13 item 5
+        assertEquals("#BmcAgent.v1_0_0.LogEntry", inferred.at("/Oem/BmcAgent/@odata.type").asText());
         for (String log : List.of("/redfish/v1/Systems/host1/LogServices/BootHistory",
                 "/redfish/v1/Systems/host1/LogServices/PostCodes", "/redfish/v1/Managers/bmc/LogServices/SEL")) {
             JsonNode service = MAPPER.readTree(get(log).bodyAsString());

@@ -27,6 +27,8 @@ import dev.bmcagent.simulator.link.DispatcherHostLink;
 import dev.bmcagent.simulator.link.HostLink;
 import dev.bmcagent.simulator.time.VirtualScheduler;
 import java.util.ArrayList;
+import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
+import dev.bmcagent.agent.event.HostEvent;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,9 +53,42 @@ public final class AgentBmcFactory implements BmcFactory {
     private final List<HostNode> nodes = new ArrayList<>();
     private final List<NaiveFanController> naiveFans = new ArrayList<>();
     private Dispatcher dispatcher;
+    private FleetEventHistory history;
+    private int retainedHost;
 
     public AgentBmcFactory(AgentBmcOptions options) {
         this(options, (host, port) -> port);
+    }
+
+    /** Keeps the full event history of host {@code index} (host 0 by default) for {@link #alerts}; before prepare. */
+    public AgentBmcFactory retainHistoryOf(int index) {
+        if (dispatcher != null || index < 0) {
+            throw new IllegalStateException("retain a history before prepare, of an existing host");
+        }
+        retainedHost = index;
+        return this;
+    }
+
+    /** The alerts the agent raised for the retained host, oldest first (from its event history). */
+    public List<LifecycleEvent.AlertRaised> alerts() {
+        if (history == null) {
+            return List.of();
+        }
+        List<LifecycleEvent.AlertRaised> out = new ArrayList<>();
+        String host = Hosts.hostId(retainedHost);
+        long next = 1;
+        while (true) {
+            List<HostEvent> page = history.read(host, next, 1_000);
+            if (page.isEmpty()) {
+                return out;
+            }
+            for (HostEvent e : page) {
+                if (e.event() instanceof LifecycleEvent.AlertRaised a) {
+                    out.add(a);
+                }
+                next = e.sequence() + 1;
+            }
+        }
     }
 
     /**
@@ -76,7 +111,8 @@ public final class AgentBmcFactory implements BmcFactory {
             throw new IllegalStateException("already prepared");
         }
         var now = scheduler.clock().instant();
-        EventStream events = new EventStream(new FleetEventHistory(tally, Set.of(Hosts.hostId(0))),
+        history = new FleetEventHistory(tally, Set.of(Hosts.hostId(retainedHost)));
+        EventStream events = new EventStream(history,
                 scheduler.clock(), () -> scheduler.elapsed().toNanos(), "fleet", Runnable::run);
         int dimms = hosts.isEmpty() ? 1 : hosts.get(0).config().dimms();
         int fans = hosts.isEmpty() ? 1 : hosts.get(0).fans().fanCount();

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import dev.bmcagent.agent.cli.CliEnvironment;
 import dev.bmcagent.simulator.bmc.AgentBmcOptions;
 import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
+import dev.bmcagent.simulator.host.FaultFlag;
 import dev.bmcagent.simulator.report.HtmlReport;
 import dev.bmcagent.simulator.report.SimulationReport;
 import dev.bmcagent.simulator.report.SimulationSettings;
@@ -51,7 +52,8 @@ public final class SimulateCommand implements Callable<Integer> {
     private String scenario;
 
     @Option(names = "--profile", defaultValue = "vendor",
-            description = "Network boot firmware: vendor (300 s per dead interface) | edk2 | ipxe (default: ${DEFAULT-VALUE}).")
+            description = "Network boot firmware: vendor (300 s per dead interface) | vendor-ipxe (vendor, per NIC HTTPS v4, "
+                    + "iPXE v4, HTTPS v6, iPXE v6; iPXE with its own timings) | edk2 | ipxe (default: ${DEFAULT-VALUE}).")
     private String profile;
 
     @Option(names = "--boot-order", defaultValue = "vendor",
@@ -91,6 +93,15 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Break this sensor on every host (fails in S0 too), e.g. CPU_TEMP.")
     private String brokenSensor;
 
+    @Option(names = "--fault", paramLabel = "HOST:FAULT",
+            description = "A fault, repeatable, as for bmc demo: host<N>|all : dead-nics=N | stuck-memory-training[=BOOTS] "
+                    + "| fan-stall[=FAN] | dimm-lost[=N] | boot-order-reset | boot-order-lost, e.g. host0:dead-nics=4.")
+    private List<String> faults = new java.util.ArrayList<>();
+
+    @Option(names = "--report-host", defaultValue = "0", paramLabel = "N",
+            description = "The host whose boot timeline report.html draws (default: ${DEFAULT-VALUE}).")
+    private int reportHost;
+
     @Option(names = "--out", defaultValue = "simulate-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
     private Path out;
 
@@ -128,6 +139,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 .withBootOrderWriteLost(bootOrderLost)
                 .withBrokenSensor(Optional.ofNullable(brokenSensor))
                 .withBiosUpdate(biosEffect(biosUpdate));
+        try {
+            request = request.withFaults(FaultFlag.parseAll(faults)).withSampleHost(reportHost);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         request = request.withBmc(request.bmc().withSensorPoll(sensorPoll));
         ProgressBar bar = new ProgressBar(stderr, System.console() != null);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -1,6 +1,5 @@
 package dev.bmcagent.simulator.host;
 
-import dev.bmcagent.ipmi.command.oem.PendingOrder;
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
 import dev.bmcagent.ipmi.command.oem.PendingOrder;
@@ -113,7 +112,9 @@ final class BootRun {
             train();
             return;
         }
-        host.smbus().firmwareRead(SPD_BASE + dimm, host.config().timing().spdRead(), ok -> {
+        boolean lost = dimm >= detected.length - host.faults().dimmsLost();   // its SPD EEPROM never answers
+        host.smbus().firmwareRead(SPD_BASE + dimm, host.config().timing().spdRead(), read -> {
+            boolean ok = read && !lost;
             if (alive) {
                 detected[dimm] = ok;
                 if (ok) {
@@ -214,8 +215,9 @@ final class BootRun {
             return;
         }
         BootOption option = list.get(index);
-        Reachability reach = host.faults().allInterfacesDead() && option.isNetwork()
-                ? Reachability.NO_DHCP : host.config().environment().reach(option);
+        boolean dead = option.isNetwork()
+                && (host.faults().allInterfacesDead() || host.faults().consumeDeadNetworkAttempt());
+        Reachability reach = dead ? Reachability.NO_DHCP : host.config().environment().reach(option);
         Duration cost = host.config().netboot().cost(option, reach);
         attempts.add(new BootAttempt(option, reach, host.now(), cost));
         host.scheduler().schedule(cost, () -> {

@@ -5,6 +5,7 @@ import dev.bmcagent.simulator.firmware.FirmwareTiming;
 import dev.bmcagent.simulator.firmware.ProgressProfile;
 import dev.bmcagent.simulator.netboot.NetbootProfile;
 import dev.bmcagent.simulator.netboot.NetworkEnvironment;
+import dev.bmcagent.simulator.netboot.Nvram;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,14 +32,16 @@ import java.util.Optional;
  * @param maxBootRounds         full passes over BootOrder before the firmware stops at "no bootable device"
  * @param retryDelay            pause between two passes
  * @param panicReboot           OS panic (NMI) to reboot
+ * @param bootList              the network boot options the firmware creates per NIC (vendor HTTPS/PXE by default)
  */
 public record HostConfig(ProgressProfile progress, boolean reportsAcpi, FirmwareTiming timing, NetbootProfile netboot,
                          int dimms, int dimmGiB, int nics, Optional<String> diskModel, NetworkEnvironment environment,
                          BiosUpdateEffect biosUpdateEffect, boolean forcedPriority, double spdFailureProbability,
                          Duration bmcReadDuration, boolean smbusLog, int maxBootRounds, Duration retryDelay,
-                         Duration panicReboot) {
+                         Duration panicReboot, Nvram.BootList bootList) {
 
     public HostConfig {
+        Objects.requireNonNull(bootList, "bootList");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(netboot, "netboot");
@@ -83,6 +86,7 @@ public record HostConfig(ProgressProfile progress, boolean reportsAcpi, Firmware
         b.maxBootRounds = maxBootRounds;
         b.retryDelay = retryDelay;
         b.panicReboot = panicReboot;
+        b.bootList = bootList;
         return b;
     }
 
@@ -105,6 +109,7 @@ public record HostConfig(ProgressProfile progress, boolean reportsAcpi, Firmware
         private int maxBootRounds = 3;
         private Duration retryDelay = Duration.ofSeconds(10);
         private Duration panicReboot = Duration.ofSeconds(10);
+        private Nvram.BootList bootList = Nvram.BootList.VENDOR;
 
         private Builder() {
         }
@@ -190,10 +195,15 @@ public record HostConfig(ProgressProfile progress, boolean reportsAcpi, Firmware
             return this;
         }
 
+        public Builder bootList(Nvram.BootList v) {
+            bootList = v;
+            return this;
+        }
+
         public HostConfig build() {
             return new HostConfig(progress, reportsAcpi, timing, netboot, dimms, dimmGiB, nics, diskModel, environment,
                     biosUpdateEffect, forcedPriority, spdFailureProbability, bmcReadDuration, smbusLog, maxBootRounds,
-                    retryDelay, panicReboot);
+                    retryDelay, panicReboot, bootList);
         }
     }
 }

@@ -16,6 +16,10 @@ public final class HostFaults {
     private Duration flapOffTime = Duration.ofSeconds(3);
     private boolean bootOrderWriteLost;
     private final Set<String> brokenSensors = new HashSet<>();
+    private int deadNetworkAttempts;
+    private final Set<Integer> stalledFans = new HashSet<>();
+    private int dimmsLost;
+    private boolean biosUpdateResetsBootOrder;
 
     /** The next {@code boots} boots hang in memory training (until the BMC resets or power-cycles the host). */
     public synchronized HostFaults hangInMemoryTraining(int boots) {
@@ -50,6 +54,57 @@ public final class HostFaults {
             brokenSensors.remove(name);
         }
         return this;
+    }
+
+    /**
+     * The next {@code attempts} network-boot attempts find no DHCP server (link up, nobody answers), whatever the
+     * environment says: all NICs dead for that many attempts, each costing the profile's no-DHCP time.
+     */
+    public synchronized HostFaults deadNetworkAttempts(int attempts) {
+        deadNetworkAttempts = requireCount(attempts);
+        return this;
+    }
+
+    /** Fan {@code fan} (0-based) stalls: its tachometer reads 0 RPM whatever duty it is given. */
+    public synchronized HostFaults stallFan(int fan, boolean stalled) {
+        if (stalled) {
+            stalledFans.add(requireCount(fan));
+        } else {
+            stalledFans.remove(fan);
+        }
+        return this;
+    }
+
+    /** The last {@code count} DIMM slots no longer answer SPD reads (from the next memory init on). */
+    public synchronized HostFaults loseDimms(int count) {
+        dimmsLost = requireCount(count);
+        return this;
+    }
+
+    /** A BIOS update resets BootOrder to the vendor defaults, whatever the host's configured effect is. */
+    public synchronized HostFaults biosUpdateResetsBootOrder(boolean on) {
+        biosUpdateResetsBootOrder = on;
+        return this;
+    }
+
+    synchronized boolean consumeDeadNetworkAttempt() {
+        if (deadNetworkAttempts > 0) {
+            deadNetworkAttempts--;
+            return true;
+        }
+        return false;
+    }
+
+    public synchronized boolean fanStalled(int fan) {
+        return stalledFans.contains(fan);
+    }
+
+    public synchronized int dimmsLost() {
+        return dimmsLost;
+    }
+
+    synchronized boolean biosUpdateResetsBootOrder() {
+        return biosUpdateResetsBootOrder;
     }
 
     synchronized boolean consumeHang() {

@@ -71,7 +71,7 @@ final class HostSensors implements SensorBus {
                 if (fan < 0 || fan >= host.fans().fanCount()) {
                     return new Reading.Failed("no such fan: " + address);
                 }
-                return new Reading.Value(host.fans().rpm(fan, powered));
+                return new Reading.Value(host.faults().fanStalled(fan) ? 0 : host.fans().rpm(fan, powered));
             }
             if (!powered) {
                 return new Reading.Failed("no response (host power off)");

@@ -78,7 +78,7 @@ public final class SimulatedHost implements HostPowerControl {
         this.rng = root.split();
         this.reporter = new ProgressReporter(config.progress());
         this.smbus = new SimSmbus(scheduler, root.split(), config.spdFailureProbability(), config.smbusLog());
-        this.nvram = new Nvram(ports(root.split()), config.diskModel());
+        this.nvram = new Nvram(ports(root.split()), config.diskModel(), config.bootList());
         this.fans = new SimFans(2, 6, 16_000);
         this.thermal = new ThermalModel(root.split());
         this.sensors = new HostSensors(this);
@@ -201,7 +201,7 @@ public final class SimulatedHost implements HostPowerControl {
         if (staged.remove(FirmwareComponent.BIOS)) {
             biosRevision++;
             configChanged = true;
-            if (config.biosUpdateEffect() == BiosUpdateEffect.RESET_TO_DEFAULTS) {
+            if (config.biosUpdateEffect() == BiosUpdateEffect.RESET_TO_DEFAULTS || faults.biosUpdateResetsBootOrder()) {
                 nvram.resetToDefaults();
             } else {
                 nvram.refreshNetworkOptions();

@@ -19,6 +19,8 @@ public record BootOption(int number, String description, Kind kind, boolean ipv6
     public enum Kind {
         HTTP,
         PXE,
+        /** iPXE chainloaded from the option ROM (its own network stack and timings: {@link NetbootProfile#IPXE}). */
+        IPXE,
         DISK
     }
 
@@ -38,7 +40,12 @@ public record BootOption(int number, String description, Kind kind, boolean ipv6
         if (kind == Kind.DISK) {
             throw new IllegalArgumentException("not a network kind: " + kind);
         }
-        String description = String.format(Locale.ROOT, "UEFI: %s %s %s - %s P%d", kind == Kind.HTTP ? "HTTPS" : "PXE",
+        String name = switch (kind) {
+            case HTTP -> "HTTPS";
+            case IPXE -> "iPXE";
+            default -> "PXE";
+        };
+        String description = String.format(Locale.ROOT, "UEFI: %s %s %s - %s P%d", name,
                 ipv6 ? "IPv6" : "IPv4", port.adapterName(), port.mac(), port.portNumber());
         return new BootOption(number, description, kind, ipv6, port.index());
     }
@@ -52,20 +59,26 @@ public record BootOption(int number, String description, Kind kind, boolean ipv6
         return kind != Kind.DISK;
     }
 
-    /** Boot error event data 3: bit 1 = HTTP(S), bit 0 = IPv6. */
+    /** Boot error event data 3 (docs/HOST-INTERFACE.md): bit 2 = iPXE, bit 1 = HTTP(S), bit 0 = IPv6. */
     public int protocolCode() {
-        return (kind == Kind.HTTP ? 0x02 : 0x00) | (ipv6 ? 0x01 : 0x00);
+        int protocol = switch (kind) {
+            case HTTP -> 0x02;
+            case IPXE -> 0x04;
+            default -> 0x00;
+        };
+        return protocol | (ipv6 ? 0x01 : 0x00);
     }
 
-    /** Vendor default priority: Httpv4, Httpv6, Pxev4, Pxev6, then disks. */
+    /**
+     * Vendor default priority: Httpv4, iPXEv4, Httpv6, iPXEv6, Pxev4, Pxev6, then disks (a list without iPXE keeps
+     * the firmware's Httpv4, Httpv6, Pxev4, Pxev6).
+     */
     public int vendorPriority() {
-        switch (kind) {
-            case HTTP:
-                return ipv6 ? 1 : 0;
-            case PXE:
-                return ipv6 ? 3 : 2;
-            default:
-                return 4;
-        }
+        return switch (kind) {
+            case HTTP -> ipv6 ? 2 : 0;
+            case IPXE -> ipv6 ? 3 : 1;
+            case PXE -> ipv6 ? 5 : 4;
+            case DISK -> 6;
+        };
     }
 }

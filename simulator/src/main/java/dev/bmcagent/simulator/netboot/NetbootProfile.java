@@ -43,10 +43,17 @@ public record NetbootProfile(String name, Duration noLink, Duration noDhcp4, Dur
         }
     }
 
-    /** Parses vendor, edk2 or ipxe. */
+    /** The {@code --profile} that is the vendor firmware with the seeds' boot list (HTTPS and chainloaded iPXE). */
+    public static final String VENDOR_IPXE = "vendor-ipxe";
+
+    /**
+     * Parses vendor, vendor-ipxe (the vendor firmware's timings; its iPXE options cost what {@link #IPXE} says),
+     * edk2 or ipxe.
+     */
     public static NetbootProfile named(String name) {
         switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "vendor":
+            case VENDOR_IPXE:
                 return VENDOR;
             case "edk2":
                 return EDK2;
@@ -57,8 +64,20 @@ public record NetbootProfile(String name, Duration noLink, Duration noDhcp4, Dur
         }
     }
 
-    /** Time the attempt of {@code option} takes when the environment says {@code outcome}. */
+    /** The boot list a {@code --profile} name implies: {@code vendor-ipxe} the seeds' HTTPS/iPXE list. */
+    public static Nvram.BootList bootList(String name) {
+        return name.trim().toLowerCase(Locale.ROOT).equals(VENDOR_IPXE) ? Nvram.BootList.HTTPS_IPXE
+                : Nvram.BootList.VENDOR;
+    }
+
+    /**
+     * Time the attempt of {@code option} takes when the environment says {@code outcome}. An iPXE option runs iPXE's
+     * own network stack whatever the firmware's is: it costs what {@link #IPXE} says.
+     */
     public Duration cost(BootOption option, Reachability outcome) {
+        if (option.kind() == BootOption.Kind.IPXE && this != IPXE) {
+            return IPXE.cost(option, outcome);
+        }
         switch (outcome) {
             case BOOTS:
                 return option.isNetwork() ? networkBoot : diskBoot;

@@ -12,13 +12,31 @@ import java.util.Optional;
 public final class Nvram {
     private final List<NetworkPort> ports;
     private final Optional<String> diskModel;
+    private final BootList list;
     private List<BootOption> bootOrder;
     private int nextNumber;
 
+    /** Which network boot options the firmware creates per port. */
+    public enum BootList {
+        /** HTTPS IPv4, HTTPS IPv6, PXE IPv4, PXE IPv6 (firmware HTTP boot and PXE). */
+        VENDOR,
+        /**
+         * The seeds' list: IPv4 HTTPS, IPv4 iPXE, IPv6 HTTPS, IPv6 iPXE (firmware HTTPS boot and chainloaded iPXE
+         * alternate).
+         */
+        HTTPS_IPXE
+    }
+
     /** A factory-fresh NVRAM: one option per (port, HTTP/PXE, IPv4/IPv6), optional disk, vendor default order. */
     public Nvram(List<NetworkPort> ports, Optional<String> diskModel) {
+        this(ports, diskModel, BootList.VENDOR);
+    }
+
+    /** A factory-fresh NVRAM with {@code list}'s options per port, optional disk, vendor default order. */
+    public Nvram(List<NetworkPort> ports, Optional<String> diskModel, BootList list) {
         this.ports = List.copyOf(ports);
         this.diskModel = Objects.requireNonNull(diskModel, "diskModel");
+        this.list = Objects.requireNonNull(list, "list");
         this.bootOrder = DeclaredOrder.vendorDefault(createAll());
     }
 
@@ -28,10 +46,20 @@ public final class Nvram {
         return all;
     }
 
-    /** Network options in enumeration order: per port, HTTPS IPv4, HTTPS IPv6, PXE IPv4, PXE IPv6. */
+    /**
+     * Network options in enumeration order: per port, HTTPS IPv4, HTTPS IPv6, PXE IPv4, PXE IPv6 ({@code VENDOR}), or
+     * HTTPS IPv4, iPXE IPv4, HTTPS IPv6, iPXE IPv6 ({@code HTTPS_IPXE}).
+     */
     private List<BootOption> createNetworkOptions() {
         List<BootOption> out = new ArrayList<>();
         for (NetworkPort port : ports) {
+            if (list == BootList.HTTPS_IPXE) {
+                out.add(BootOption.network(nextNumber++, port, BootOption.Kind.HTTP, false));
+                out.add(BootOption.network(nextNumber++, port, BootOption.Kind.IPXE, false));
+                out.add(BootOption.network(nextNumber++, port, BootOption.Kind.HTTP, true));
+                out.add(BootOption.network(nextNumber++, port, BootOption.Kind.IPXE, true));
+                continue;
+            }
             out.add(BootOption.network(nextNumber++, port, BootOption.Kind.HTTP, false));
             out.add(BootOption.network(nextNumber++, port, BootOption.Kind.HTTP, true));
             out.add(BootOption.network(nextNumber++, port, BootOption.Kind.PXE, false));

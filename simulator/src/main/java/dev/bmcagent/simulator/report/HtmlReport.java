@@ -2,6 +2,7 @@ package dev.bmcagent.simulator.report;
 
 import dev.bmcagent.simulator.firmware.BootPhase;
 import dev.bmcagent.simulator.host.BootCause;
+import dev.bmcagent.simulator.host.BootOutcome;
 import dev.bmcagent.simulator.host.BootRecord;
 import dev.bmcagent.simulator.netboot.BootAttempt;
 import java.io.IOException;
@@ -49,9 +50,17 @@ public final class HtmlReport {
                         "seed %d · firmware profile %s · boot order %s · DIMM gating %s · fan policy %s",
                         s.seed(), s.profile(), s.bootOrder(), s.gating() ? "on" : "off", s.fanPolicy() ? "on" : "off")))
                 .append("</p>\n");
+        RunFlags flags = r.flags();
+        b.append("<p class=\"sub\">").append(Svg.escape(String.format(Locale.ROOT,
+                "NICs %d · BIOS update %s · sensor poll %s%s%s%s", flags.nics(), flags.biosUpdate(),
+                flags.sensorPoll(), flags.bootOrderWriteLost() ? " · boot-order writes lost" : "",
+                flags.brokenSensor().map(n -> " · broken sensor " + n).orElse(""),
+                flags.faults().isEmpty() ? "" : " · faults " + String.join(" ", flags.faults()))))
+                .append("</p>\n");
         b.append(keyNumbers(r));
+        b.append(faultedHosts(r));
         b.append("<h2>Boot timeline of host ").append(r.sampleHost()).append("</h2>\n");
-        b.append(timeline(r.sampleBoots()));
+        b.append(timeline(r.sampleBoots(), r.sampleAlerts()));
         b.append("<h2>Boot time across the fleet (").append(r.bootTimes().size()).append(" boots)</h2>\n");
         b.append(Histogram.svg(r.bootTimes(), r.fleet().bootTime()));
         b.append("</body></html>\n");
@@ -81,6 +90,24 @@ public final class HtmlReport {
         return b.append("</table>\n").toString();
     }
 
+    /** The hosts a {@code --fault} applied to, one row each. */
+    private static String faultedHosts(SimulationReport r) {
+        StringBuilder b = new StringBuilder();
+        for (HostResult h : r.hostResults()) {
+            if (!h.faults().isEmpty()) {
+                b.append("<tr><td>host").append(h.index()).append("</td><td>")
+                        .append(Svg.escape(String.join(" ", h.faults()))).append("</td><td class=\"n\">")
+                        .append(h.bootsToOs()).append(" / ").append(h.boots()).append("</td><td>")
+                        .append(Svg.escape(h.lastOutcome())).append("</td><td class=\"n\">")
+                        .append(SummaryText.hms(h.deadInterfaceTime())).append("</td><td class=\"n\">")
+                        .append(h.bootsWithMissingDimms()).append("</td></tr>\n");
+            }
+        }
+        return b.isEmpty() ? "" : "<h2>Hosts with faults</h2>\n<table><tr><th>host</th><th>faults</th>"
+                + "<th>boots to OS</th><th>last boot</th><th>lost to dead interfaces</th>"
+                + "<th>boots with missing DIMMs</th></tr>\n" + b + "</table>\n";
+    }
+
     private static String row3(String name, Duration a, Duration b, Duration c) {
         return "<tr><td>" + name + "</td><td class=\"n\">" + SummaryText.hms(a) + "</td><td class=\"n\">"
                 + SummaryText.hms(b) + "</td><td class=\"n\">" + SummaryText.hms(c) + "</td></tr>\n";
@@ -90,8 +117,16 @@ public final class HtmlReport {
         return "<tr><td>" + Svg.escape(name) + "</td><td class=\"n\">" + Svg.escape(value) + "</td></tr>\n";
     }
 
-    /** One row per boot: phases as coloured bars, attempts below (red: dead interface, green: booted). */
+    /** {@link #timeline(List, List)} without alerts. */
     static String timeline(List<BootRecord> boots) {
+        return timeline(boots, List.of());
+    }
+
+    /**
+     * One row per boot: phases as coloured bars, attempts below (red: dead interface, green: booted), the agent's
+     * alerts raised during the boot as red markers with their kind.
+     */
+    static String timeline(List<BootRecord> boots, List<SimulationReport.AlertMark> alerts) {
         if (boots.isEmpty()) {
             return "<p>No measured boot.</p>\n";
         }
@@ -122,6 +157,18 @@ public final class HtmlReport {
             svg.text(LEFT - 10, y + 30, "end", "#666", r.bootTime().map(SummaryText::hms)
                     .orElse(resetByBmc ? "reset by the BMC" : r.outcome().name().toLowerCase(Locale.ROOT)
                             .replace('_', ' ')));
+            Instant memory = r.phases().get(BootPhase.MEMORY_INIT);
+            if (memory != null && r.memoryInitialized() && r.dimmsDetected() < r.dimmsInstalled()) {
+                // a DIMM loss: the boot came up with fewer DIMMs than installed (what missing-memory alerts on)
+                double x = LEFT + Duration.between(r.start(), memory).toMillis() / 60000.0 * scale;
+                svg.text(x, y - 3, "start", "#d62728", r.dimmsDetected() + " of " + r.dimmsInstalled() + " DIMMs");
+            }
+            if (resetByBmc) {
+                double x = LEFT + Duration.between(r.start(), end(r)).toMillis() / 60000.0 * scale;
+                // a hung boot reset by the stuck handling, or a reconcile reboot re-applying the boot order
+                svg.text(x + 4, y + 13, "start", "#d62728", r.outcome() == BootOutcome.HUNG_MEMORY_TRAINING
+                        ? "stuck: reset by the BMC" : "reset by the BMC");
+            }
             List<Map.Entry<BootPhase, Instant>> phases = new ArrayList<>(r.phases().entrySet());
             phases.sort(Map.Entry.comparingByValue());
             Instant firstPhase = phases.isEmpty() ? end(r) : phases.get(0).getValue();
@@ -146,6 +193,16 @@ public final class HtmlReport {
                     svg.text(x + w / 2, y + 30, "middle", "#fff", shortName(a));
                 }
             }
+            Instant next = row + 1 < boots.size() ? boots.get(row + 1).start() : Instant.MAX;
+            int k = 0;
+            for (SimulationReport.AlertMark a : alerts) {
+                if (!a.at().isBefore(r.start()) && a.at().isBefore(next)) {
+                    double x = LEFT + Math.min(Duration.between(r.start(), a.at()).toMillis() / 60000.0, minutes)
+                            * scale;
+                    svg.line(x, y - 2, x, y + 36, "#d62728", 2, false);
+                    svg.text(x + 3, y + 44 - 9 * (k++ % 2), "start", "#d62728", "alert " + a.kind());
+                }
+            }
             r.osRunning().ifPresent(os -> {
                 double x = LEFT + Duration.between(r.start(), os).toMillis() / 60000.0 * scale;
                 svg.line(x, y - 2, x, y + 36, "#111", 2, false);
@@ -164,7 +221,7 @@ public final class HtmlReport {
 
     private static String shortName(BootAttempt a) {
         String d = a.option().description();
-        String proto = d.contains("HTTP") ? "HTTP" : d.contains("PXE") ? "PXE" : "disk";
+        String proto = d.contains("iPXE") ? "iPXE" : d.contains("HTTP") ? "HTTP" : d.contains("PXE") ? "PXE" : "disk";
         String ip = !a.option().isNetwork() ? "" : a.option().ipv6() ? " v6" : " v4";
         return proto + ip + " ✗";
     }

@@ -19,10 +19,14 @@ import java.util.Objects;
  * @param sampleHost  index of the host whose timeline is drawn
  * @param sampleBoots that host's measured boots
  * @param wallTime    real time the simulation took
+ * @param flags       the run's host-shaping flags (NICs, BIOS update effect, faults...)
+ * @param hostResults every host's results, by index
+ * @param sampleAlerts the alerts the agent raised for the sample host (kind, when), oldest first
  */
 public record SimulationReport(SimulationSettings settings, FleetResult fleet, AgentEventTally.Counts agent,
                                AgentEventTally.Counts host, List<Duration> bootTimes, int measuredBoots,
-                               int sampleHost, List<BootRecord> sampleBoots, Duration wallTime) {
+                               int sampleHost, List<BootRecord> sampleBoots, Duration wallTime,
+                               RunFlags flags, List<HostResult> hostResults, List<AlertMark> sampleAlerts) {
     public SimulationReport {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(fleet, "fleet");
@@ -31,6 +35,17 @@ public record SimulationReport(SimulationSettings settings, FleetResult fleet, A
         bootTimes = List.copyOf(bootTimes);
         sampleBoots = List.copyOf(sampleBoots);
         Objects.requireNonNull(wallTime, "wallTime");
+        Objects.requireNonNull(flags, "flags");
+        hostResults = List.copyOf(hostResults);
+        sampleAlerts = List.copyOf(sampleAlerts);
+    }
+
+    /** An alert raised for the sample host: its wire name (e.g. slow-boot) and when. */
+    public record AlertMark(String kind, java.time.Instant at) {
+        public AlertMark {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(at, "at");
+        }
     }
 
     /** Dead-interface time per boot that reached the OS. */

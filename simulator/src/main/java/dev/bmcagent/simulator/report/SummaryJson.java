@@ -32,6 +32,14 @@ public final class SummaryJson {
         settings.put("forcePriority", s.forcePriority());
         settings.put("gating", s.gating());
         settings.put("fanPolicy", s.fanPolicy());
+        RunFlags flags = r.flags();
+        settings.put("nics", flags.nics());
+        settings.put("biosUpdate", flags.biosUpdate());
+        settings.put("bootOrderWriteLost", flags.bootOrderWriteLost());
+        settings.put("brokenSensor", flags.brokenSensor().orElse(null));
+        settings.put("sensorPollSeconds", seconds(flags.sensorPoll()));
+        settings.put("faults", flags.faults());
+        settings.put("reportHost", r.sampleHost());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("settings", settings);
         out.put("finishedHosts", f.finishedHosts());
@@ -59,11 +67,25 @@ public final class SummaryJson {
         out.put("virtualTimeSeconds", seconds(f.virtualTime()));
         out.put("events", f.events());
         out.put("wallSeconds", seconds(r.wallTime()));
+        out.put("hostResults", r.hostResults().stream().map(SummaryJson::host).toList());
         return out;
     }
 
     public static void write(SimulationReport r, Path file) throws IOException {
         MAPPER.writeValue(file.toFile(), tree(r));
+    }
+
+    private static Map<String, Object> host(HostResult h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("host", h.index());
+        m.put("faults", h.faults());
+        m.put("boots", h.boots());
+        m.put("bootsToOs", h.bootsToOs());
+        m.put("lastOutcome", h.lastOutcome());
+        m.put("deadInterfaceSeconds", seconds(h.deadInterfaceTime()));
+        m.put("bootsWithMissingDimms", h.bootsWithMissingDimms());
+        m.put("longestBootSeconds", seconds(h.longestBoot()));
+        return m;
     }
 
     private static Map<String, Object> stats(DurationStats d) {

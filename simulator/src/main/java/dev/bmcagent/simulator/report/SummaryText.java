@@ -19,6 +19,13 @@ public final class SummaryText {
         line(b, "scenario %s: %d hosts, seed %d, profile %s, boot order %s, gating %s, fan policy %s%s%s",
                 s.scenario(), s.hosts(), s.seed(), s.profile(), s.bootOrder(), onOff(s.gating()), onOff(s.fanPolicy()),
                 s.upgrades() > 1 ? ", " + s.upgrades() + " upgrades" : "", s.forcePriority() ? ", force priority" : "");
+        RunFlags flags = r.flags();
+        line(b, "nics %d, bios-update %s, sensor poll %s%s%s", flags.nics(), flags.biosUpdate(), flags.sensorPoll(),
+                flags.bootOrderWriteLost() ? ", boot-order writes lost" : "",
+                flags.brokenSensor().map(n -> ", broken sensor " + n).orElse(""));
+        if (!flags.faults().isEmpty()) {
+            line(b, "faults: %s", String.join(" ", flags.faults()));
+        }
         line(b, "hosts: %d finished, %d stuck; %d boots to the OS (%d measured boots in all)",
                 f.finishedHosts(), f.stuckHosts(), f.bootTime().count(), r.measuredBoots());
         line(b, "");
@@ -44,6 +51,14 @@ public final class SummaryText {
         counts(b, "boot-order alarms", a.bootOrderAlarms(), h.bootOrderAlarms());
         line(b, "%-34s %s", "agent and hosts agree", r.sidesAgree() ? "yes" : "NO");
         line(b, "");
+        for (HostResult one : r.hostResults()) {
+            if (!one.faults().isEmpty()) {
+                line(b, "host%d (%s): %d/%d boots to the OS, last %s, %s lost to dead interfaces, %d with missing "
+                        + "DIMMs, longest boot %s", one.index(), String.join(" ", one.faults()), one.bootsToOs(),
+                        one.boots(), one.lastOutcome(), hms(one.deadInterfaceTime()), one.bootsWithMissingDimms(),
+                        hms(one.longestBoot()));
+            }
+        }
         line(b, "virtual time %s, %d events, wall %.1f s", hms(f.virtualTime()), f.events(),
                 r.wallTime().toMillis() / 1000.0);
         return b.toString();

@@ -3,6 +3,8 @@ package dev.bmcagent.simulator.run;
 import dev.bmcagent.simulator.bmc.AgentBmcOptions;
 import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
 import dev.bmcagent.simulator.report.SimulationSettings;
+import dev.bmcagent.simulator.host.FaultFlag;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,10 +17,17 @@ import java.util.Optional;
  * @param bootOrderWriteLost every host acknowledges boot-order writes that never reach NVRAM
  * @param brokenSensor      a sensor broken on every host (fails in S0 too), if any
  * @param biosUpdate        what a BIOS update does to BootOrder (EDK2 refresh by default)
+ * @param faults            {@code --fault} flags, applied to their hosts before the scenario starts
+ * @param sampleHost        the host whose timeline report.html draws ({@code --report-host})
  */
 public record SimulationRequest(SimulationSettings settings, AgentBmcOptions bmc, int nics, boolean bootOrderWriteLost,
-                                Optional<String> brokenSensor, BiosUpdateEffect biosUpdate) {
+                                Optional<String> brokenSensor, BiosUpdateEffect biosUpdate,
+                                List<FaultFlag> faults, int sampleHost) {
     public SimulationRequest {
+        if (sampleHost < 0 || sampleHost >= settings.hosts()) {
+            throw new IllegalArgumentException("report host must be 0.." + (settings.hosts() - 1) + ": " + sampleHost);
+        }
+        faults = List.copyOf(faults);
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(bmc, "bmc");
         Objects.requireNonNull(brokenSensor, "brokenSensor");
@@ -32,22 +41,32 @@ public record SimulationRequest(SimulationSettings settings, AgentBmcOptions bmc
     public static SimulationRequest of(SimulationSettings s, int nics) {
         AgentBmcOptions bmc = AgentBmcOptions.defaults().withGating(s.gating()).withFanPolicy(s.fanPolicy())
                 .withDeclaredOrder(s.declaredOrder());
-        return new SimulationRequest(s, bmc, nics, false, Optional.empty(), BiosUpdateEffect.REFRESH_APPENDS_NETWORK);
+        return new SimulationRequest(s, bmc, nics, false, Optional.empty(), BiosUpdateEffect.REFRESH_APPENDS_NETWORK,
+                List.of(), 0);
     }
 
     public SimulationRequest withBootOrderWriteLost(boolean v) {
-        return new SimulationRequest(settings, bmc, nics, v, brokenSensor, biosUpdate);
+        return new SimulationRequest(settings, bmc, nics, v, brokenSensor, biosUpdate, faults, sampleHost);
     }
 
     public SimulationRequest withBrokenSensor(Optional<String> v) {
-        return new SimulationRequest(settings, bmc, nics, bootOrderWriteLost, v, biosUpdate);
+        return new SimulationRequest(settings, bmc, nics, bootOrderWriteLost, v, biosUpdate, faults, sampleHost);
     }
 
     public SimulationRequest withBmc(AgentBmcOptions v) {
-        return new SimulationRequest(settings, v, nics, bootOrderWriteLost, brokenSensor, biosUpdate);
+        return new SimulationRequest(settings, v, nics, bootOrderWriteLost, brokenSensor, biosUpdate, faults,
+                sampleHost);
+    }
+
+    public SimulationRequest withFaults(List<FaultFlag> v) {
+        return new SimulationRequest(settings, bmc, nics, bootOrderWriteLost, brokenSensor, biosUpdate, v, sampleHost);
+    }
+
+    public SimulationRequest withSampleHost(int v) {
+        return new SimulationRequest(settings, bmc, nics, bootOrderWriteLost, brokenSensor, biosUpdate, faults, v);
     }
 
     public SimulationRequest withBiosUpdate(BiosUpdateEffect v) {
-        return new SimulationRequest(settings, bmc, nics, bootOrderWriteLost, brokenSensor, v);
+        return new SimulationRequest(settings, bmc, nics, bootOrderWriteLost, brokenSensor, v, faults, sampleHost);
     }
 }

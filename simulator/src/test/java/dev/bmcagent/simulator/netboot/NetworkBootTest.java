@@ -47,6 +47,28 @@ class NetworkBootTest {
         assertTrue(names.get(3).matches("UEFI: PXE IPv6 " + p), names.get(3));
     }
 
+    /** Issue #13 item 16: the seeds' list, firmware HTTPS boot and chainloaded iPXE alternating per NIC. */
+    @Test
+    void vendorIpxeListAlternatesHttpsAndIpxeAndIpxeCostsItsOwnTimes() {
+        HostConfig.Builder b = HostConfig.builder().nics(1).netboot(NetbootProfile.named("vendor-ipxe"))
+                .bootList(NetbootProfile.bootList("vendor-ipxe"));
+        SimulatedHost h = host(b, new RecordingLink(scheduler));
+        List<String> names = DeclaredOrder.descriptions(h.nvram().bootOrder());
+        assertEquals(4, names.size(), names.toString());
+        assertTrue(names.get(0).startsWith("UEFI: HTTPS IPv4 Intel"), names.toString());
+        assertTrue(names.get(1).startsWith("UEFI: iPXE IPv4 Intel"), names.toString());
+        assertTrue(names.get(2).startsWith("UEFI: HTTPS IPv6 Intel"), names.toString());
+        assertTrue(names.get(3).startsWith("UEFI: iPXE IPv6 Intel"), names.toString());
+        assertEquals(0x04, h.nvram().bootOrder().get(1).protocolCode(), "boot error ED3 bit 2: iPXE");
+        assertEquals(0x05, h.nvram().bootOrder().get(3).protocolCode());
+        BootRecord one = coldBoot(b);
+        // HTTPS v4: the vendor stack's 300 s; iPXE v4: iPXE's DHCP 1+2+4+8 s; then HTTPS v6 boots
+        assertEquals(List.of(Duration.ofSeconds(300), Duration.ofSeconds(15)),
+                one.attempts().subList(0, 2).stream().map(BootAttempt::cost).toList());
+        assertTrue(one.attempts().get(2).succeeded());
+        assertEquals(Duration.ofSeconds(315), one.deadInterfaceTime());
+    }
+
     @Test
     void vendorProfileLosesAboutFiveMinutesPerDeadInterfaceAheadOfHttpsIpv6() {
         BootRecord one = coldBoot(HostConfig.builder().nics(1).netboot(NetbootProfile.VENDOR));

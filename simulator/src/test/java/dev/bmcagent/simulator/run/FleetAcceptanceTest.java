@@ -67,7 +67,7 @@ class FleetAcceptanceTest {
     private static SimulationRequest forcePriority(String bootOrder, int upgrades) {
         SimulationRequest r = request("firmware-upgrade", 10, bootOrder, true, true, 4);
         return new SimulationRequest(r.settings().withUpgrades(upgrades).withForcePriority(true), r.bmc(), r.nics(),
-                false, Optional.empty(), r.biosUpdate());
+                false, Optional.empty(), r.biosUpdate(), List.of(), 0);
     }
 
     @Test
