@@ -118,7 +118,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         AcpiSystemState system = r.system().orElse(s.system);
         AcpiDeviceState device = r.device().orElse(s.device);
         if (system == AcpiSystemState.S2_D2 && s.system != AcpiSystemState.S2_D2 && s.running().isEmpty()) {
-            restart(s, "host reported S2_D2 without a reset", SelEvents.systemRestart(SelEvents.RESTART_CAUSE_UNKNOWN),
+            restart(s, "host reported S2_D2 without a reset", LifecycleSelEvents.systemRestart(LifecycleSelEvents.RESTART_CAUSE_UNKNOWN),
                     false);
         }
         s.acpi(system, device, false, "reported by host");
@@ -138,7 +138,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         if (on) {
             s.powerOn = true;
             s.emit(new LifecycleEvent.PowerChanged(true, "power-good", s.now));
-            startCycle(s, "power on", SelEvents.restart(SelEvents.RESTART_POWER_UP));
+            startCycle(s, "power on", LifecycleSelEvents.restart(LifecycleSelEvents.RESTART_POWER_UP));
         } else {
             powerLost(s, "power-good lost");
         }
@@ -166,7 +166,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         }
         boolean warm = kind == LifecycleInput.ResetKind.WARM;
         restart(s, warm ? "warm reset" : "hard reset",
-                SelEvents.restart(warm ? SelEvents.RESTART_WARM_RESET : SelEvents.RESTART_HARD_RESET), true);
+                LifecycleSelEvents.restart(warm ? LifecycleSelEvents.RESTART_WARM_RESET : LifecycleSelEvents.RESTART_HARD_RESET), true);
     }
 
     private void onHostDisconnected(Step s) {
@@ -185,12 +185,12 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             return;
         }
         if (t.kind() == Translation.Kind.ERROR) {
-            onFirmwareProblem(s, LifecycleInput.FirmwareProblemKind.ERROR, SelEvents.FW_ERROR_UNSPECIFIED);
+            onFirmwareProblem(s, LifecycleInput.FirmwareProblemKind.ERROR, LifecycleSelEvents.FW_ERROR_UNSPECIFIED);
             return;
         }
         if (s.running().isEmpty() ? ProgressOrder.startsBoot(t.state())
                 : ProgressOrder.restarts(s.progress.lastState(), t.state())) {
-            restart(s, "firmware restart seen: " + t.detail(), SelEvents.systemRestart(SelEvents.RESTART_CAUSE_UNKNOWN),
+            restart(s, "firmware restart seen: " + t.detail(), LifecycleSelEvents.systemRestart(LifecycleSelEvents.RESTART_CAUSE_UNKNOWN),
                     true);
         }
         if (s.running().isEmpty()) {
@@ -210,7 +210,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         // a progress event the host sent is stored as sent, duplicates too; a translated EFI/POST code only when it
         // moves LastState (a memory-training range of codes is one record)
         if (code instanceof ProgressCode.IpmiFirmwareProgress || stateChanged) {
-            t.eventData2().ifPresent(ed2 -> s.sel(SelEvents.firmwareProgress(ed2)));
+            t.eventData2().ifPresent(ed2 -> s.sel(LifecycleSelEvents.firmwareProgress(ed2)));
         }
         StuckPreOsDetector.progressed(s);
     }
@@ -221,7 +221,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         }
         int ed2 = eventData2 >= 0 && eventData2 <= 0xFF ? eventData2 : SelEvent.UNSPECIFIED;
         s.emit(new LifecycleEvent.FirmwareProblemReported(kind, ed2, s.now));
-        s.sel(SelEvents.firmwareProblem(kind, ed2));
+        s.sel(LifecycleSelEvents.firmwareProblem(kind, ed2));
         if (kind == LifecycleInput.FirmwareProblemKind.HANG) {
             StuckPreOsDetector.hang(s, FirmwareProgressCode.describe(ed2));
         }
@@ -235,7 +235,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         s.cycle = s.running().map(c -> c.withAttempt(
                 new BootCycle.NetworkBootAttempt(e.interfaceName(), e.kind(), lost, s.now, e.iface())));
         s.emit(new LifecycleEvent.NetworkBootFailed(e.interfaceName(), e.kind(), lost, s.now, e.iface()));
-        s.sel(SelEvents.bootError(e.kind(), e.iface()));
+        s.sel(LifecycleSelEvents.bootError(e.kind(), e.iface()));
         s.running().ifPresent(c -> SlowBoot.check(s, c, policy.slowBootLimit()));
     }
 
@@ -271,7 +271,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         if (s.running().isPresent()) {
             osRunning(s, "OS boot complete", true);
         } else {
-            s.sel(SelEvents.osBootCompleted());
+            s.sel(LifecycleSelEvents.osBootCompleted());
         }
     }
 
@@ -327,7 +327,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         s.cycle = Optional.of(cycle.withPhase(new BootCycle.PhaseMark(BootProgressState.OSRunning, detail, s.now)));
         s.progress(new BootProgress(BootProgressState.OSRunning, Optional.empty(), s.now, Optional.of(bootTime)));
         if (osBootEvent) {
-            s.sel(SelEvents.osBootCompleted());
+            s.sel(LifecycleSelEvents.osBootCompleted());
         }
         s.clear(AlertKind.STUCK_PRE_OS, "OS running");
         SlowBoot.osReached(s, cycle, policy.slowBootLimit());

@@ -98,7 +98,7 @@ final class Step {
         acpiChangedAt = now;
         emit(new LifecycleEvent.AcpiChanged(newSystem, newDevice, inferred, cause, now));
         if (systemChanged) {
-            sel(inferred ? SelEvents.acpiInferred(newSystem) : SelEvents.acpi(newSystem));
+            sel(inferred ? LifecycleSelEvents.acpiInferred(newSystem) : LifecycleSelEvents.acpi(newSystem));
         }
     }
 

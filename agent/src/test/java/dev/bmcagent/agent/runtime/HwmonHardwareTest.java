@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.agent.config.ConfigException;
 import dev.bmcagent.agent.sensor.Reading;
+import dev.bmcagent.agent.sensor.SensorKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -50,7 +51,7 @@ class HwmonHardwareTest {
         withPower.power().orElseThrow().perform(dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction.ON);
         assertEquals("on", Files.readString(sys.resolve("power")).trim());
         assertInstanceOf(Reading.Failed.class, hw.bus().read(new dev.bmcagent.agent.sensor.SensorSpec("X",
-                dev.bmcagent.agent.sensor.SensorKind.TEMPERATURE, "hwmon9/temp1_input", GateClass.ALWAYS)));
+                SensorKind.TEMPERATURE, "hwmon9/temp1_input", GateClass.ALWAYS)));
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
  * @param state   Enabled or UnavailableOffline
  * @param health  health
  */
-public record SensorView(String id, String name, SensorKind kind, OptionalDouble reading, SensorState state,
+public record SensorView(String id, String name, ReadingType kind, OptionalDouble reading, SensorState state,
                          Health health) {
     public SensorView {
         Objects.requireNonNull(id, "id");
