@@ -92,6 +92,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             onSensorHealth(s, h);
         } else if (input instanceof LifecycleInput.BootOrderReported r) {
             if (s.powerOn) {
+                s.reported = s.reported.withBootOrder(r.options());
                 bootOrder.reported(s, r.options());
             }
         } else if (input instanceof LifecycleInput.BootOrderRefused) {
@@ -102,6 +103,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             FanStall.reported(s, f);
         } else if (input instanceof LifecycleInput.MemoryReported m) {
             if (s.powerOn) {
+                s.reported = s.reported.withMemoryMiB(m.totalMiB());
                 MissingMemory.reported(s, m);
             }
         } else if (input instanceof LifecycleInput.BootOrderDeclared d) {
