@@ -15,7 +15,7 @@ class SelTextTest {
 
     @Test
     void goldenRecordsReadAsIpmitoolPrintsThem() {
-        // DESIGN.md golden record: 4D 00 02 0D 2B 00 00 20 00 04 22 03 6F 05 FF FF
+        // docs/PROTOCOL-REFERENCE.md golden record: 4D 00 02 0D 2B 00 00 20 00 04 22 03 6F 05 FF FF
         SelRecord r = SelRecord.decode(HexFormat.of().parseHex("4d00020d2b0000200004220" + "36f05ffff"));
         LogEntryView e = RuntimeLogs.entry("77", r);
         assertEquals("System ACPI PowerState", e.sensorType());

@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 
 /**
  * The UEFI boot phases the simulated firmware walks through, each with its code in the three progress
- * vocabularies (DESIGN.md "Boot progress: one timeline, four vocabularies").
+ * vocabularies (docs/PROTOCOL-REFERENCE.md "Boot progress: one timeline, four vocabularies").
  */
 public enum FirmwarePhase {
     /** PEI core started on the boot strap processor. */
