@@ -1,7 +1,6 @@
 package dev.bmcagent.agent.redfish;
 
 import dev.bmcagent.agent.account.AccountLockouts;
-import dev.bmcagent.agent.ipmi.AccountUsers;
 import dev.bmcagent.agent.store.Account;
 import dev.bmcagent.agent.store.AccountStore;
 import dev.bmcagent.agent.store.PasswordCipher;
@@ -25,8 +24,8 @@ import java.util.Optional;
 
 /**
  * Redfish accounts over the agent's {@link AccountStore}: the same users, passwords and roles as IPMI. Account ids
- * are the store's ids (assigned once, never reused; also the IPMI user ids, see {@link AccountUsers}). Roles:
- * ADMINISTRATOR/OPERATOR/READ_ONLY ↔ Administrator/Operator/ReadOnly.
+ * are the store's ids (assigned once, never reused; also the IPMI user ids: the IPMI adapter's AccountUsers).
+ * Roles: ADMINISTRATOR/OPERATOR/READ_ONLY ↔ Administrator/Operator/ReadOnly.
  *
  * <p>Lockout is the shared {@link AccountLockouts} (one state per account for IPMI and Redfish, per source address);
  * {@code Locked} shows the account-wide lock. Passwords are compared as exact bytes in constant time: the presented
@@ -126,9 +125,9 @@ final class AccountStoreDirectory implements AccountDirectory {
         if (store.find(userName).isPresent()) {
             return new AccountResult.Conflict();
         }
-        if (store.list().size() >= AccountUsers.MAX_ACCOUNTS) {
+        if (store.list().size() >= AccountStore.MAX_ACCOUNTS) {
             return new AccountResult.Rejected("UserName", "no free account slot (at most "
-                    + AccountUsers.MAX_ACCOUNTS + " accounts)");
+                    + AccountStore.MAX_ACCOUNTS + " accounts)");
         }
         Optional<AccountResult> bad = check(Optional.of(userName), Optional.of(password));
         if (bad.isPresent()) {
