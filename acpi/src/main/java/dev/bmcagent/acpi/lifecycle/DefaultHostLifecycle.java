@@ -2,6 +2,7 @@ package dev.bmcagent.acpi.lifecycle;
 
 import dev.bmcagent.acpi.policy.AlertKind;
 import dev.bmcagent.acpi.policy.BootOrderReconciler;
+import dev.bmcagent.acpi.policy.SensorGatePolicy;
 import dev.bmcagent.acpi.progress.BootProgress;
 import dev.bmcagent.acpi.progress.BootProgressState;
 import dev.bmcagent.acpi.progress.FirmwareProgressCode;
@@ -124,7 +125,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
                     false);
         }
         s.acpi(system, device, false, "reported by host");
-        if (SensorPolicy.working(system) && s.running().isPresent()) {
+        if (SensorGatePolicy.working(system) && s.running().isPresent()) {
             osRunning(s, "host reported " + system.dbusName(), false);
         }
     }
@@ -285,7 +286,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
     private void onSensorHealth(Step s, LifecycleInput.SensorHealth h) {
         if (!h.failed()) {
             s.failedSensors.remove(h.sensor());
-        } else if (s.powerOn && SensorPolicy.working(s.system)) {
+        } else if (s.powerOn && SensorGatePolicy.working(s.system)) {
             s.failedSensors.add(h.sensor());
         }
     }
@@ -314,7 +315,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
     private void powerLost(Step s, String cause) {
         s.powerOn = false;
         s.emit(new LifecycleEvent.PowerChanged(false, cause, s.now));
-        if (!SensorPolicy.off(s.system)) {
+        if (!SensorGatePolicy.off(s.system)) {
             s.acpi(AcpiSystemState.S5_G2, AcpiDeviceState.D3, true, cause + " without S5");
         }
         endCycle(s, BootCycle.Outcome.POWERED_OFF);
@@ -334,7 +335,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         s.clear(AlertKind.STUCK_PRE_OS, "OS running");
         SlowBoot.osReached(s, cycle, policy.slowBootLimit());
         MissingMemory.osReached(s);
-        if (!SensorPolicy.working(s.system)) {
+        if (!SensorGatePolicy.working(s.system)) {
             s.acpi(AcpiSystemState.S0_G0_D0, AcpiDeviceState.D0, true, "OS running: " + detail);
         }
         endCycle(s, BootCycle.Outcome.OS_RUNNING);

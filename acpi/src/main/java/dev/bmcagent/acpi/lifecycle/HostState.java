@@ -4,6 +4,7 @@ import dev.bmcagent.acpi.policy.Alert;
 import dev.bmcagent.acpi.policy.AlertKind;
 import dev.bmcagent.acpi.policy.FanMode;
 import dev.bmcagent.acpi.policy.GateClass;
+import dev.bmcagent.acpi.policy.SensorGatePolicy;
 import dev.bmcagent.acpi.progress.BootProgress;
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
@@ -83,7 +84,7 @@ public record HostState(boolean connected, boolean powerOn, AcpiSystemState syst
      */
     public static HostState initial(Instant now) {
         return new HostState(false, false, AcpiSystemState.S5_G2, AcpiDeviceState.D3, true, now, BootProgress.none(now),
-                Optional.empty(), 0, SensorPolicy.closedGates(false, AcpiSystemState.S5_G2), FanMode.Normal,
+                Optional.empty(), 0, SensorGatePolicy.closedGates(false, AcpiSystemState.S5_G2), FanMode.Normal,
                 Set.of(), Map.of(), ReconcileState.none());
     }
 
