@@ -23,6 +23,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,6 +207,55 @@ class ArchitectureTest {
                 })
                 .because("time comes from an injected Clock / Scheduler (virtual in the simulator)")
                 .check(main);
+    }
+
+    /**
+     * No simple class name is defined in the main code of two modules (issue 12: eight were, forcing fully-qualified
+     * names); the module is the Maven module whose {@code target/classes} holds the class file.
+     * {@code scripts/duplicate-class-names.sh} answers the same question from the sources.
+     */
+    @Test
+    void noClassNameInTwoModules() {
+        Map<String, Set<String>> modulesByName = new TreeMap<>();
+        for (JavaClass c : main) {
+            if (c.isTopLevelClass() && !c.getSimpleName().equals("package-info")) {
+                c.getSource().map(s -> mavenModule(s.getUri().toString())).flatMap(m -> m).ifPresent(m ->
+                        modulesByName.computeIfAbsent(c.getSimpleName(), k -> new TreeSet<>()).add(m));
+            }
+        }
+        List<String> clashes = modulesByName.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey() + " " + e.getValue()).toList();
+        if (modulesByName.size() < 100 || !clashes.isEmpty()) {
+            throw new AssertionError("class names defined in two modules (or too few classes seen: "
+                    + modulesByName.size() + "): " + clashes);
+        }
+    }
+
+    /** {@code <module>/target/classes/...}, {@code <module>/target/<jar>!/...} or a local-repository jar. */
+    static Optional<String> mavenModule(String classFileUri) {
+        for (Pattern p : MODULE_LOCATIONS) {
+            Matcher m = p.matcher(classFileUri);
+            if (m.matches()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final List<Pattern> MODULE_LOCATIONS = List.of(
+            Pattern.compile(".*/([^/]+)/target/classes/.*"),
+            Pattern.compile(".*/([^/]+)/target/[^/]+\\.jar!/.*"),
+            Pattern.compile(".*/dev/bmcagent/([^/]+)/[^/]+/[^/]+\\.jar!/.*"));
+
+    @Test
+    void moduleOfAClassFile() {
+        if (!mavenModule("file:/w/agent/target/classes/dev/bmcagent/agent/X.class").equals(Optional.of("agent"))
+                || !mavenModule("jar:file:/w/ipmi/target/ipmi-0.1.0-SNAPSHOT.jar!/dev/bmcagent/ipmi/X.class")
+                        .equals(Optional.of("ipmi"))
+                || !mavenModule("jar:file:/h/.m2/repository/dev/bmcagent/acpi/0.1.0-SNAPSHOT/acpi-0.1.0-SNAPSHOT.jar"
+                        + "!/dev/bmcagent/acpi/X.class").equals(Optional.of("acpi"))) {
+            throw new AssertionError("mavenModule()");
+        }
     }
 
     @Test
