@@ -39,7 +39,7 @@ python3 "$BENCH_LIB/table.py" "$RESULTS"
 echo
 echo "(raw result lines: $RESULTS)"
 if [ "$AGENT" = 1 ]; then
-  # each prints its own table (anchors in the same run); see docs/BENCHMARKS.md sections 4-8
+  # each prints its own table (anchors in the same run); see docs/BENCHMARKS-ARCHIVE.md sections 4-8
   "$BENCH_DIR/hostif.sh" --rounds "$ROUNDS" --no-build
   "$BENCH_DIR/hostif-mqtt.sh" --rounds "$ROUNDS"
   "$BENCH_DIR/redfish-agent.sh" --rounds "$ROUNDS"

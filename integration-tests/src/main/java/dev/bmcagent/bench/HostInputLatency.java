@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Host input → agent reaction, in-process, over the real VM-protocol link (see docs/BENCHMARKS.md, "Host input").
+ * Host input → agent reaction, in-process, over the real VM-protocol link (see docs/BENCHMARKS.md, "The agent's own
+ * latency").
  *
  * <p>Starts an {@link AgentRig} (BmcRuntime, one host, disk stores, {@code --fsync NEVER|BATCH} for the event log),
  * powers the host on, then {@code --warmup} + {@code --count} times alternates Set ACPI Power State S2_D2 ({@code 82

@@ -1,5 +1,6 @@
 package dev.bmcagent.bench;
 
+import dev.bmcagent.agent.event.Subscription;
 import dev.bmcagent.agent.redfish.RedfishService;
 import dev.bmcagent.agent.runtime.HostHardware;
 import dev.bmcagent.agent.runtime.NodeTiming;
@@ -74,7 +75,7 @@ public final class SseLatency {
             }
             try (RedfishService redfish = RedfishService.start(new RedfishOptions().host("127.0.0.1").port(port)
                     .dataDir(rig.dir), rig.runtime, rig.stores, rig.scheduler.clock())) {
-                dev.bmcagent.agent.event.Subscription diag = rig.runtime.events().subscribe("bench-diag",
+                Subscription diag = rig.runtime.events().subscribe("bench-diag",
                         e -> delivered.add(System.nanoTime()));   // the stream's delivery, as Redfish gets it
                 rig.powerOn();
                 rig.send(AgentRig.CMD_SET_ACPI, AgentRig.S0_D0);

@@ -1,5 +1,8 @@
 package dev.bmcagent.openbmc;
 
+import dev.bmcagent.acpi.lifecycle.LifecycleInput;
+import dev.bmcagent.acpi.state.AcpiDeviceState;
+import dev.bmcagent.acpi.state.AcpiSystemState;
 import dev.bmcagent.agent.runtime.HostNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +48,11 @@ final class HostSignals {
         var system = string(p, "SysACPIStatus").flatMap(PhosphorInputs::system);
         var device = string(p, "DevACPIStatus").flatMap(PhosphorInputs::device);
         if (initial) {
-            system = system.filter(s -> s != dev.bmcagent.acpi.state.AcpiSystemState.UNKNOWN);
-            device = device.filter(d -> d != dev.bmcagent.acpi.state.AcpiDeviceState.UNKNOWN);
+            system = system.filter(s -> s != AcpiSystemState.UNKNOWN);
+            device = device.filter(d -> d != AcpiDeviceState.UNKNOWN);
         }
         if (system.isPresent() || device.isPresent()) {
-            node.acpiPort().reportFromHost(system, device);
+            node.submit(new LifecycleInput.AcpiReported(system, device));
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.agent.config.ConfigException;
+import dev.bmcagent.agent.sensor.SensorKind;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class OpenBmcSettingsTest {
     void tooManySensorsOrZonesAreRejected() {
         java.util.List<OpenBmcSettings.Sensor> sensors = new java.util.ArrayList<>();
         for (int i = 0; i <= OpenBmcSettings.MAX_SENSORS; i++) {
-            sensors.add(new OpenBmcSettings.Sensor("S" + i, dev.bmcagent.agent.sensor.SensorKind.TEMPERATURE,
+            sensors.add(new OpenBmcSettings.Sensor("S" + i, SensorKind.TEMPERATURE,
                     "a.b", "/s/t" + i, GateClass.ALWAYS));
         }
         assertEquals("openbmc.sensors: 257 sensors; at most 256", assertThrows(ConfigException.class,

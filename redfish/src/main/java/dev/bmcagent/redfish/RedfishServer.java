@@ -304,7 +304,7 @@ public final class RedfishServer {
         new UpdateServiceResource(backends.firmware()).register(routes);
         if (metrics != null) {
             // Prometheus: any account that can log in (Basic or a session token), like every Redfish read
-            routes.stream("/metrics", dev.bmcagent.redfish.backend.Privilege.Login, (ctx, p) -> ctx.response()
+            routes.stream("/metrics", dev.bmcagent.redfish.backend.PrivilegeType.Login, (ctx, p) -> ctx.response()
                     .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                     .putHeader("Cache-Control", "no-store")
                     .end(io.vertx.core.buffer.Buffer.buffer(metrics.scrape())));

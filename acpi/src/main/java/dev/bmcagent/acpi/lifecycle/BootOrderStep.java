@@ -84,6 +84,6 @@ final class BootOrderStep {
 
     private void decided(Step s, LifecycleEvent.ReconcileDecision decision, List<String> reported, int attempt) {
         s.emit(new LifecycleEvent.ReconcileDecided(decision, s.reconcile.declared(), reported, attempt, s.now));
-        s.sel(SelEvents.bootOrder(decision, attempt, reconciler.maxAttempts()));
+        s.sel(LifecycleSelEvents.bootOrder(decision, attempt, reconciler.maxAttempts()));
     }
 }

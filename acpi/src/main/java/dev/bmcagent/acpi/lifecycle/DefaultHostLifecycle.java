@@ -2,6 +2,7 @@ package dev.bmcagent.acpi.lifecycle;
 
 import dev.bmcagent.acpi.policy.AlertKind;
 import dev.bmcagent.acpi.policy.BootOrderReconciler;
+import dev.bmcagent.acpi.policy.SensorGatePolicy;
 import dev.bmcagent.acpi.progress.BootProgress;
 import dev.bmcagent.acpi.progress.BootProgressState;
 import dev.bmcagent.acpi.progress.FirmwareProgressCode;
@@ -92,6 +93,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             onSensorHealth(s, h);
         } else if (input instanceof LifecycleInput.BootOrderReported r) {
             if (s.powerOn) {
+                s.reported = s.reported.withBootOrder(r.options());
                 bootOrder.reported(s, r.options());
             }
         } else if (input instanceof LifecycleInput.BootOrderRefused) {
@@ -102,6 +104,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             FanStall.reported(s, f);
         } else if (input instanceof LifecycleInput.MemoryReported m) {
             if (s.powerOn) {
+                s.reported = s.reported.withMemoryMiB(m.totalMiB());
                 MissingMemory.reported(s, m);
             }
         } else if (input instanceof LifecycleInput.BootOrderDeclared d) {
@@ -118,11 +121,11 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         AcpiSystemState system = r.system().orElse(s.system);
         AcpiDeviceState device = r.device().orElse(s.device);
         if (system == AcpiSystemState.S2_D2 && s.system != AcpiSystemState.S2_D2 && s.running().isEmpty()) {
-            restart(s, "host reported S2_D2 without a reset", SelEvents.systemRestart(SelEvents.RESTART_CAUSE_UNKNOWN),
+            restart(s, "host reported S2_D2 without a reset", LifecycleSelEvents.systemRestart(LifecycleSelEvents.RESTART_CAUSE_UNKNOWN),
                     false);
         }
         s.acpi(system, device, false, "reported by host");
-        if (SensorPolicy.working(system) && s.running().isPresent()) {
+        if (SensorGatePolicy.working(system) && s.running().isPresent()) {
             osRunning(s, "host reported " + system.dbusName(), false);
         }
     }
@@ -138,7 +141,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         if (on) {
             s.powerOn = true;
             s.emit(new LifecycleEvent.PowerChanged(true, "power-good", s.now));
-            startCycle(s, "power on", SelEvents.restart(SelEvents.RESTART_POWER_UP));
+            startCycle(s, "power on", LifecycleSelEvents.restart(LifecycleSelEvents.RESTART_POWER_UP));
         } else {
             powerLost(s, "power-good lost");
         }
@@ -166,7 +169,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         }
         boolean warm = kind == LifecycleInput.ResetKind.WARM;
         restart(s, warm ? "warm reset" : "hard reset",
-                SelEvents.restart(warm ? SelEvents.RESTART_WARM_RESET : SelEvents.RESTART_HARD_RESET), true);
+                LifecycleSelEvents.restart(warm ? LifecycleSelEvents.RESTART_WARM_RESET : LifecycleSelEvents.RESTART_HARD_RESET), true);
     }
 
     private void onHostDisconnected(Step s) {
@@ -185,12 +188,12 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             return;
         }
         if (t.kind() == Translation.Kind.ERROR) {
-            onFirmwareProblem(s, LifecycleInput.FirmwareProblemKind.ERROR, SelEvents.FW_ERROR_UNSPECIFIED);
+            onFirmwareProblem(s, LifecycleInput.FirmwareProblemKind.ERROR, LifecycleSelEvents.FW_ERROR_UNSPECIFIED);
             return;
         }
         if (s.running().isEmpty() ? ProgressOrder.startsBoot(t.state())
                 : ProgressOrder.restarts(s.progress.lastState(), t.state())) {
-            restart(s, "firmware restart seen: " + t.detail(), SelEvents.systemRestart(SelEvents.RESTART_CAUSE_UNKNOWN),
+            restart(s, "firmware restart seen: " + t.detail(), LifecycleSelEvents.systemRestart(LifecycleSelEvents.RESTART_CAUSE_UNKNOWN),
                     true);
         }
         if (s.running().isEmpty()) {
@@ -210,7 +213,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         // a progress event the host sent is stored as sent, duplicates too; a translated EFI/POST code only when it
         // moves LastState (a memory-training range of codes is one record)
         if (code instanceof ProgressCode.IpmiFirmwareProgress || stateChanged) {
-            t.eventData2().ifPresent(ed2 -> s.sel(SelEvents.firmwareProgress(ed2)));
+            t.eventData2().ifPresent(ed2 -> s.sel(LifecycleSelEvents.firmwareProgress(ed2)));
         }
         StuckPreOsDetector.progressed(s);
     }
@@ -221,7 +224,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         }
         int ed2 = eventData2 >= 0 && eventData2 <= 0xFF ? eventData2 : SelEvent.UNSPECIFIED;
         s.emit(new LifecycleEvent.FirmwareProblemReported(kind, ed2, s.now));
-        s.sel(SelEvents.firmwareProblem(kind, ed2));
+        s.sel(LifecycleSelEvents.firmwareProblem(kind, ed2));
         if (kind == LifecycleInput.FirmwareProblemKind.HANG) {
             StuckPreOsDetector.hang(s, FirmwareProgressCode.describe(ed2));
         }
@@ -235,7 +238,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         s.cycle = s.running().map(c -> c.withAttempt(
                 new BootCycle.NetworkBootAttempt(e.interfaceName(), e.kind(), lost, s.now, e.iface())));
         s.emit(new LifecycleEvent.NetworkBootFailed(e.interfaceName(), e.kind(), lost, s.now, e.iface()));
-        s.sel(SelEvents.bootError(e.kind(), e.iface()));
+        s.sel(LifecycleSelEvents.bootError(e.kind(), e.iface()));
         s.running().ifPresent(c -> SlowBoot.check(s, c, policy.slowBootLimit()));
     }
 
@@ -271,7 +274,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         if (s.running().isPresent()) {
             osRunning(s, "OS boot complete", true);
         } else {
-            s.sel(SelEvents.osBootCompleted());
+            s.sel(LifecycleSelEvents.osBootCompleted());
         }
     }
 
@@ -283,7 +286,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
     private void onSensorHealth(Step s, LifecycleInput.SensorHealth h) {
         if (!h.failed()) {
             s.failedSensors.remove(h.sensor());
-        } else if (s.powerOn && SensorPolicy.working(s.system)) {
+        } else if (s.powerOn && SensorGatePolicy.working(s.system)) {
             s.failedSensors.add(h.sensor());
         }
     }
@@ -312,7 +315,7 @@ public final class DefaultHostLifecycle implements HostLifecycle {
     private void powerLost(Step s, String cause) {
         s.powerOn = false;
         s.emit(new LifecycleEvent.PowerChanged(false, cause, s.now));
-        if (!SensorPolicy.off(s.system)) {
+        if (!SensorGatePolicy.off(s.system)) {
             s.acpi(AcpiSystemState.S5_G2, AcpiDeviceState.D3, true, cause + " without S5");
         }
         endCycle(s, BootCycle.Outcome.POWERED_OFF);
@@ -327,12 +330,12 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         s.cycle = Optional.of(cycle.withPhase(new BootCycle.PhaseMark(BootProgressState.OSRunning, detail, s.now)));
         s.progress(new BootProgress(BootProgressState.OSRunning, Optional.empty(), s.now, Optional.of(bootTime)));
         if (osBootEvent) {
-            s.sel(SelEvents.osBootCompleted());
+            s.sel(LifecycleSelEvents.osBootCompleted());
         }
         s.clear(AlertKind.STUCK_PRE_OS, "OS running");
         SlowBoot.osReached(s, cycle, policy.slowBootLimit());
         MissingMemory.osReached(s);
-        if (!SensorPolicy.working(s.system)) {
+        if (!SensorGatePolicy.working(s.system)) {
             s.acpi(AcpiSystemState.S0_G0_D0, AcpiDeviceState.D0, true, "OS running: " + detail);
         }
         endCycle(s, BootCycle.Outcome.OS_RUNNING);

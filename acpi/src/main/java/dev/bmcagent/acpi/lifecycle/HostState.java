@@ -4,6 +4,7 @@ import dev.bmcagent.acpi.policy.Alert;
 import dev.bmcagent.acpi.policy.AlertKind;
 import dev.bmcagent.acpi.policy.FanMode;
 import dev.bmcagent.acpi.policy.GateClass;
+import dev.bmcagent.acpi.policy.SensorGatePolicy;
 import dev.bmcagent.acpi.progress.BootProgress;
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
@@ -34,12 +35,13 @@ import java.util.Set;
  * @param reconcile      boot-order reconciler state
  * @param memory         DIMMs of the last good boot and of the boot in progress (the MISSING_MEMORY baseline)
  * @param stalledFans    fans that read 0 RPM while commanded (FAN_STALL while not empty)
+ * @param reported       what the host last reported of its boot order and memory (read by the publishers)
  */
 public record HostState(boolean connected, boolean powerOn, AcpiSystemState system, AcpiDeviceState device,
                         boolean acpiInferred, Instant acpiChangedAt, BootProgress progress, Optional<BootCycle> cycle,
                         long bootCycles, Set<GateClass> closedGates, FanMode fanMode, Set<String> failedSensors,
                         Map<AlertKind, Alert> alerts, ReconcileState reconcile, MemoryBaseline memory,
-                        Set<String> stalledFans) {
+                        Set<String> stalledFans, HostReports reported) {
 
     public HostState {
         Objects.requireNonNull(system, "system");
@@ -54,6 +56,17 @@ public record HostState(boolean connected, boolean powerOn, AcpiSystemState syst
         Objects.requireNonNull(reconcile, "reconcile");
         Objects.requireNonNull(memory, "memory");
         stalledFans = Set.copyOf(stalledFans);
+        Objects.requireNonNull(reported, "reported");
+    }
+
+    /** A state with nothing reported by the host yet. */
+    public HostState(boolean connected, boolean powerOn, AcpiSystemState system, AcpiDeviceState device,
+                     boolean acpiInferred, Instant acpiChangedAt, BootProgress progress, Optional<BootCycle> cycle,
+                     long bootCycles, Set<GateClass> closedGates, FanMode fanMode, Set<String> failedSensors,
+                     Map<AlertKind, Alert> alerts, ReconcileState reconcile, MemoryBaseline memory,
+                     Set<String> stalledFans) {
+        this(connected, powerOn, system, device, acpiInferred, acpiChangedAt, progress, cycle, bootCycles, closedGates,
+                fanMode, failedSensors, alerts, reconcile, memory, stalledFans, HostReports.NONE);
     }
 
     /** A state with no memory report seen yet. */
@@ -71,7 +84,7 @@ public record HostState(boolean connected, boolean powerOn, AcpiSystemState syst
      */
     public static HostState initial(Instant now) {
         return new HostState(false, false, AcpiSystemState.S5_G2, AcpiDeviceState.D3, true, now, BootProgress.none(now),
-                Optional.empty(), 0, SensorPolicy.closedGates(false, AcpiSystemState.S5_G2), FanMode.Normal,
+                Optional.empty(), 0, SensorGatePolicy.closedGates(false, AcpiSystemState.S5_G2), FanMode.Normal,
                 Set.of(), Map.of(), ReconcileState.none());
     }
 

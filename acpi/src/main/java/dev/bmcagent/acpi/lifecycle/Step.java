@@ -37,6 +37,7 @@ final class Step {
     final EnumMap<AlertKind, Alert> alerts;
     ReconcileState reconcile;
     MemoryBaseline memory;
+    HostReports reported;
     final Set<String> stalledFans;
     private final List<Effect> effects = new ArrayList<>();
 
@@ -58,13 +59,14 @@ final class Step {
         alerts.putAll(s.alerts());
         reconcile = s.reconcile();
         memory = s.memory();
+        reported = s.reported();
         stalledFans = new java.util.TreeSet<>(s.stalledFans());
     }
 
     Transition transition() {
         HostState state = new HostState(connected, powerOn, system, device, acpiInferred, acpiChangedAt, progress, cycle,
                 bootCycles, closedGates, fanMode, failedSensors, alerts, reconcile, memory,
-                stalledFans);
+                stalledFans, reported);
         return new Transition(state, effects);
     }
 
@@ -98,7 +100,7 @@ final class Step {
         acpiChangedAt = now;
         emit(new LifecycleEvent.AcpiChanged(newSystem, newDevice, inferred, cause, now));
         if (systemChanged) {
-            sel(inferred ? SelEvents.acpiInferred(newSystem) : SelEvents.acpi(newSystem));
+            sel(inferred ? LifecycleSelEvents.acpiInferred(newSystem) : LifecycleSelEvents.acpi(newSystem));
         }
     }
 

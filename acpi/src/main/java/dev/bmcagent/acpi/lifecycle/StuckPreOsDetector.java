@@ -2,6 +2,7 @@ package dev.bmcagent.acpi.lifecycle;
 
 import dev.bmcagent.acpi.policy.Alert;
 import dev.bmcagent.acpi.policy.AlertKind;
+import dev.bmcagent.acpi.policy.SensorGatePolicy;
 import dev.bmcagent.acpi.progress.BootProgress;
 import dev.bmcagent.acpi.progress.BootProgressState;
 import java.time.Duration;
@@ -34,7 +35,7 @@ final class StuckPreOsDetector {
     static void check(Step s, LifecyclePolicy policy) {
         Optional<BootCycle> running = s.running();
         if (!s.powerOn || running.isEmpty() || s.alerts.containsKey(AlertKind.STUCK_PRE_OS)
-                || SensorPolicy.working(s.system)) {
+                || SensorGatePolicy.working(s.system)) {
             return;
         }
         BootCycle cycle = running.get();

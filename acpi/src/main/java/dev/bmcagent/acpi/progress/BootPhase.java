@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The rows of DESIGN.md "Boot progress: one timeline, four vocabularies", as code: for each phase of a UEFI
- * boot, the EFI status code value (Arm SBMR / UEFI PI: class | subclass | operation), the typical port-80 POST
+ * The rows of docs/PROTOCOL-REFERENCE.md "Boot progress: one timeline, four vocabularies", as code: for each
+ * phase of a UEFI boot, the EFI status code value (Arm SBMR / UEFI PI: class | subclass | operation), the typical port-80 POST
  * code, the IPMI 0Fh offset 02h event data 2 (absent where the table has "—") and the Redfish LastState.
  *
  * <p>Forward translation lives in {@link ProgressTranslator}; this enum is the reverse direction too: what a host

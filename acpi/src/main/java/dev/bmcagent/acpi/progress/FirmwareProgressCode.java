@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * IPMI 2.0 table 42-3, sensor type 0Fh (System Firmware Progress), offsets 01h (hang) and 02h (progress):
  * the event data 2 codes 00h-19h. One row per code: the spec text, the text {@code ipmitool sel elist}
- * prints, and the Redfish LastState per DESIGN.md "Boot progress: one timeline, four vocabularies".
+ * prints, and the Redfish LastState per docs/PROTOCOL-REFERENCE.md "Boot progress: one timeline, four vocabularies".
  * Codes without a Redfish equivalent translate to OEM (see {@link ProgressTranslator}).
  */
 public enum FirmwareProgressCode {

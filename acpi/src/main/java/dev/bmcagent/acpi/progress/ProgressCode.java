@@ -1,7 +1,7 @@
 package dev.bmcagent.acpi.progress;
 
 /**
- * A boot progress report in one of the three vocabularies a host speaks (DESIGN.md "Boot progress:
+ * A boot progress report in one of the three vocabularies a host speaks (docs/PROTOCOL-REFERENCE.md "Boot progress:
  * one timeline, four vocabularies"). Translation to {@link BootProgressState} is pure and table-driven.
  */
 public sealed interface ProgressCode {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent.ReconcileDecision;
 import dev.bmcagent.acpi.policy.AlertKind;
 import dev.bmcagent.acpi.policy.FanMode;
+import dev.bmcagent.acpi.policy.SensorGatePolicy;
 import dev.bmcagent.acpi.progress.BootPhase;
 import dev.bmcagent.acpi.progress.BootProgressState;
 import dev.bmcagent.acpi.progress.ProgressCode;
@@ -97,7 +98,7 @@ class LifecyclePropertiesTest {
             List<Effect> fx = h.last;
 
             // gates and fans always follow the sensor policy
-            assertEquals(SensorPolicy.closedGates(after.powerOn(), after.system()), after.closedGates());
+            assertEquals(SensorGatePolicy.closedGates(after.powerOn(), after.system()), after.closedGates());
             // after OSRunning no gate stays closed
             if (before.progress().lastState() != BootProgressState.OSRunning
                     && after.progress().lastState() == BootProgressState.OSRunning) {
@@ -105,7 +106,7 @@ class LifecyclePropertiesTest {
             }
             // FailSafe never entered while not in S0
             if (after.fanMode() == FanMode.FailSafe) {
-                assertTrue(after.powerOn() && SensorPolicy.working(after.system()), "FailSafe outside S0");
+                assertTrue(after.powerOn() && SensorGatePolicy.working(after.system()), "FailSafe outside S0");
             }
             // BootProgress is None whenever power is off
             if (!after.powerOn()) {
@@ -114,7 +115,7 @@ class LifecyclePropertiesTest {
             }
             // S5 present between power-ons: power comes on only from an off state (reported or inferred) ...
             if (!before.powerOn() && after.powerOn()) {
-                assertTrue(SensorPolicy.off(before.system()), "power-on from " + before.system());
+                assertTrue(SensorGatePolicy.off(before.system()), "power-on from " + before.system());
             }
             // ... and every ACPI state change was announced, so the off state is in the event stream
             List<LifecycleEvent.AcpiChanged> acpi = Host.events(fx, LifecycleEvent.AcpiChanged.class);

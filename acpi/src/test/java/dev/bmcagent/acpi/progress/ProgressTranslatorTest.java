@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Golden tables: DESIGN.md "Boot progress: one timeline, four vocabularies". */
+/** Golden tables: docs/PROTOCOL-REFERENCE.md "Boot progress: one timeline, four vocabularies". */
 class ProgressTranslatorTest {
 
     private static final int PROGRESS = 0x00000001; // EFI_PROGRESS_CODE

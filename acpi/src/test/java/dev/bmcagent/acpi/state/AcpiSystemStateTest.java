@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AcpiSystemStateTest {
 
-    /** DESIGN.md "Set/Get ACPI Power State": command code, SEL type 22h offset, OpenBMC name. */
+    /** docs/PROTOCOL-REFERENCE.md "Set/Get ACPI Power State": command code, SEL type 22h offset, OpenBMC name. */
     @ParameterizedTest
     @CsvSource({
         "S0_G0_D0,   0x00, 0x00, S0_G0_D0",

@@ -18,7 +18,7 @@ final class AgentCommand implements Callable<Integer> {
     private final CliEnvironment env;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true,
-            description = "YAML configuration file (keys: see README, \"Configuration\")")
+            description = "YAML configuration file (keys: see docs/CONFIGURATION.md)")
     private Path config;
 
     @Mixin

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The agent's validated configuration. Every command-line flag has a YAML key of the same meaning
- * (see {@link PartialConfig} and the README's configuration reference). Defaults are the constants below.
+ * (see {@link PartialConfig} and docs/CONFIGURATION.md). Defaults are the constants below.
  * Every rejection is a {@link ConfigException} naming the key and the allowed range.
  *
  * @param hosts          number of hosts this agent manages (1..4096)

@@ -24,7 +24,7 @@ public final class AccountUsers implements UserInfo, IpmiUserDirectory {
     /** IPMI user IDs are 6 bits (IPMI 2.0 §22.27 Get User Access: 1..63). */
     public static final int MAX_USERS = 63;
     /** Accounts that may exist at once (the null user aside), as before ids were stable. */
-    public static final int MAX_ACCOUNTS = 15;
+    public static final int MAX_ACCOUNTS = AccountStore.MAX_ACCOUNTS;
 
     private final AccountStore accounts;
 

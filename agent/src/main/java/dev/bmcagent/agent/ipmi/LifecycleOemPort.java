@@ -9,7 +9,6 @@ import dev.bmcagent.ipmi.command.oem.OemHostPort;
 import dev.bmcagent.ipmi.command.oem.PendingOrder;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OEM host commands over a host agent: POST codes → {@code Progress(PostCode)}, boot order reports →
- * {@code BootOrderReported} (and remembered, to name interfaces in boot errors), the pending order from
- * {@link PendingBootOrder} (cleared on acknowledge), the memory report kept for Redfish.
+ * {@code BootOrderReported} (also remembered here, to name interfaces in boot errors), memory reports →
+ * {@code MemoryReported} (the lifecycle keeps both in {@code HostState.reported()}, which Redfish reads), the pending
+ * order from {@link PendingBootOrder} (cleared on acknowledge). Memory reports also go to the listeners (the per-slot
+ * DIMM inventory).
  */
 public final class LifecycleOemPort implements OemHostPort {
     private static final Logger log = LoggerFactory.getLogger(LifecycleOemPort.class);
@@ -27,7 +28,6 @@ public final class LifecycleOemPort implements OemHostPort {
     private final HostAgent agent;
     private final PendingBootOrder pending;
     private final AtomicReference<List<String>> lastBootOrder = new AtomicReference<>(List.of());
-    private final AtomicReference<MemoryReport> memory = new AtomicReference<>();
     private final AtomicLong ignoredAcks = new AtomicLong();
     private final List<java.util.function.Consumer<MemoryReport>> memoryListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -68,12 +68,15 @@ public final class LifecycleOemPort implements OemHostPort {
 
     @Override
     public void memoryReported(MemoryReport report) {
-        memory.set(report);
         memoryListeners.forEach(l -> l.accept(report));
         agent.submit(new LifecycleInput.MemoryReported(report.populated(), report.expected(), report.totalMiB()));
     }
 
-    /** The boot order the host last reported (empty before its first report). */
+    /**
+     * The boot order the host last reported (empty before its first report), as this adapter received it: it names
+     * the interfaces of the host's next boot errors ({@link BootErrorNames}) before the lifecycle has applied the
+     * report. Publishers read {@code HostState.reported()} instead.
+     */
     public List<String> lastBootOrder() {
         return lastBootOrder.get();
     }
@@ -81,11 +84,6 @@ public final class LifecycleOemPort implements OemHostPort {
     /** Called with every memory report (on the reporting thread), e.g. the DIMM inventory. */
     public void onMemoryReport(java.util.function.Consumer<MemoryReport> listener) {
         memoryListeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    /** The host's last memory report, for Redfish MemorySummary. */
-    public Optional<MemoryReport> memory() {
-        return Optional.ofNullable(memory.get());
     }
 
     /** Acknowledges with status 01h (the firmware ignores BootOrder changes). */

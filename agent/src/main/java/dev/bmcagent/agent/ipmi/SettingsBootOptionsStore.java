@@ -14,13 +14,10 @@ import java.util.Optional;
 /**
  * Durable system boot options (IPMI 2.0 §28.12/§28.13) for one host, kept as one JSON setting
  * ({@code ipmi.boot-options.host<i>}); what {@code ipmitool chassis bootdev} writes survives an agent restart.
- * Every write returns once stored. When a write leaves parameter 4 bit 0 clear (BIOS/POST acknowledged the boot
- * info: the host writes {@code 04 01 00}; {@code ipmitool chassis bootdev} sets it with {@code 04 01 01}) and the
- * flags are a valid one-time boot (not persistent), the valid bit is cleared: the one-time boot is consumed.
+ * Every write returns once stored. It only stores: consuming a one-time boot on the BIOS acknowledge is
+ * {@link dev.bmcagent.ipmi.command.chassis.BootOptionsRules}, applied by the command handler for every store.
  */
 public final class SettingsBootOptionsStore implements BootOptionsStore {
-    /** Parameter 4 bit 0: 1b boot info unacknowledged by BIOS/POST, 0b acknowledged (§28.13 table 28-14). */
-    public static final int ACK_BIOS_POST = 0x01;
     private static final HexFormat HEX = HexFormat.of();
 
     private final SettingsStore settings;
@@ -93,9 +90,6 @@ public final class SettingsBootOptionsStore implements BootOptionsStore {
     @Override
     public synchronized void bootInfoAcknowledge(int value) {
         acknowledge = value & 0xFF;
-        if ((acknowledge & ACK_BIOS_POST) == 0 && flags.valid() && !flags.persistent()) {
-            flags = flags.invalidated();
-        }
         save();
     }
 

@@ -1,16 +1,17 @@
 package dev.bmcagent.agent.redfish;
 
 import dev.bmcagent.agent.account.AccountLockouts;
-import dev.bmcagent.agent.ipmi.AccountUsers;
 import dev.bmcagent.agent.store.Account;
 import dev.bmcagent.agent.store.AccountStore;
 import dev.bmcagent.agent.store.PasswordCipher;
+import dev.bmcagent.agent.store.Role;
 import dev.bmcagent.redfish.backend.AccountDirectory;
 import dev.bmcagent.redfish.backend.AccountPatch;
 import dev.bmcagent.redfish.backend.AccountResult;
 import dev.bmcagent.redfish.backend.AuthResult;
 import dev.bmcagent.redfish.backend.LockoutPolicy;
-import dev.bmcagent.redfish.backend.Role;
+import dev.bmcagent.redfish.backend.ManagerAccount;
+import dev.bmcagent.redfish.backend.RedfishRole;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,8 @@ import java.util.Optional;
 
 /**
  * Redfish accounts over the agent's {@link AccountStore}: the same users, passwords and roles as IPMI. Account ids
- * are the store's ids (assigned once, never reused; also the IPMI user ids, see {@link AccountUsers}). Roles:
- * ADMINISTRATOR/OPERATOR/READ_ONLY ↔ Administrator/Operator/ReadOnly.
+ * are the store's ids (assigned once, never reused; also the IPMI user ids: the IPMI adapter's AccountUsers).
+ * Roles: ADMINISTRATOR/OPERATOR/READ_ONLY ↔ Administrator/Operator/ReadOnly.
  *
  * <p>Lockout is the shared {@link AccountLockouts} (one state per account for IPMI and Redfish, per source address);
  * {@code Locked} shows the account-wide lock. Passwords are compared as exact bytes in constant time: the presented
@@ -47,19 +48,19 @@ final class AccountStoreDirectory implements AccountDirectory {
         this.lockouts = Objects.requireNonNull(lockouts, "lockouts");
     }
 
-    static Role role(dev.bmcagent.agent.store.Role r) {
+    static RedfishRole role(Role r) {
         return switch (r) {
-            case ADMINISTRATOR -> Role.Administrator;
-            case OPERATOR -> Role.Operator;
-            case READ_ONLY -> Role.ReadOnly;
+            case ADMINISTRATOR -> RedfishRole.Administrator;
+            case OPERATOR -> RedfishRole.Operator;
+            case READ_ONLY -> RedfishRole.ReadOnly;
         };
     }
 
-    static dev.bmcagent.agent.store.Role role(Role r) {
+    static Role role(RedfishRole r) {
         return switch (r) {
-            case Administrator -> dev.bmcagent.agent.store.Role.ADMINISTRATOR;
-            case Operator -> dev.bmcagent.agent.store.Role.OPERATOR;
-            case ReadOnly -> dev.bmcagent.agent.store.Role.READ_ONLY;
+            case Administrator -> Role.ADMINISTRATOR;
+            case Operator -> Role.OPERATOR;
+            case ReadOnly -> Role.READ_ONLY;
         };
     }
 
@@ -105,28 +106,28 @@ final class AccountStoreDirectory implements AccountDirectory {
     }
 
     @Override
-    public List<dev.bmcagent.redfish.backend.Account> accounts() {
+    public List<ManagerAccount> accounts() {
         return store.list().stream().map(this::view).toList();
     }
 
     @Override
-    public Optional<dev.bmcagent.redfish.backend.Account> account(String id) {
+    public Optional<ManagerAccount> account(String id) {
         return stored(id).map(this::view);
     }
 
     @Override
-    public Optional<dev.bmcagent.redfish.backend.Account> byUserName(String userName) {
+    public Optional<ManagerAccount> byUserName(String userName) {
         return store.find(userName).map(this::view);
     }
 
     @Override
-    public AccountResult create(String userName, String password, Role role, boolean enabled) {
+    public AccountResult create(String userName, String password, RedfishRole role, boolean enabled) {
         if (store.find(userName).isPresent()) {
             return new AccountResult.Conflict();
         }
-        if (store.list().size() >= AccountUsers.MAX_ACCOUNTS) {
+        if (store.list().size() >= AccountStore.MAX_ACCOUNTS) {
             return new AccountResult.Rejected("UserName", "no free account slot (at most "
-                    + AccountUsers.MAX_ACCOUNTS + " accounts)");
+                    + AccountStore.MAX_ACCOUNTS + " accounts)");
         }
         Optional<AccountResult> bad = check(Optional.of(userName), Optional.of(password));
         if (bad.isPresent()) {
@@ -153,7 +154,7 @@ final class AccountStoreDirectory implements AccountDirectory {
         }
         Account next = new Account(old.id(), name, p.password().orElse(old.password()),
                 p.role().map(AccountStoreDirectory::role).orElse(old.role()), p.enabled().orElse(old.enabled()), false);
-        if (isLastAdministrator(old) && !(next.enabled() && next.role() == dev.bmcagent.agent.store.Role.ADMINISTRATOR)) {
+        if (isLastAdministrator(old) && !(next.enabled() && next.role() == Role.ADMINISTRATOR)) {
             return new AccountResult.Rejected(p.role().isPresent() ? "RoleId" : "Enabled",
                     "the last enabled Administrator cannot be demoted or disabled");
         }
@@ -183,8 +184,8 @@ final class AccountStoreDirectory implements AccountDirectory {
     }
 
     private boolean isLastAdministrator(Account a) {
-        return a.enabled() && a.role() == dev.bmcagent.agent.store.Role.ADMINISTRATOR && store.list().stream()
-                .noneMatch(o -> o.id() != a.id() && o.enabled() && o.role() == dev.bmcagent.agent.store.Role.ADMINISTRATOR);
+        return a.enabled() && a.role() == Role.ADMINISTRATOR && store.list().stream()
+                .noneMatch(o -> o.id() != a.id() && o.enabled() && o.role() == Role.ADMINISTRATOR);
     }
 
     /**
@@ -235,8 +236,8 @@ final class AccountStoreDirectory implements AccountDirectory {
         return store.findById(Integer.parseInt(id));
     }
 
-    private dev.bmcagent.redfish.backend.Account view(Account a) {
-        return new dev.bmcagent.redfish.backend.Account(Integer.toString(a.id()), a.name(), role(a.role()),
+    private ManagerAccount view(Account a) {
+        return new ManagerAccount(Integer.toString(a.id()), a.name(), role(a.role()),
                 a.enabled(), lockouts.accountLocked(a.name(), clock.instant()));
     }
 }

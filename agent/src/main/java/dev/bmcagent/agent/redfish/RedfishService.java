@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.redfish;
 
+import dev.bmcagent.agent.BuildVersion;
 import dev.bmcagent.agent.event.EventHistory;
 import dev.bmcagent.agent.event.EventStream;
 import dev.bmcagent.agent.runtime.BmcRuntime;
@@ -129,7 +130,7 @@ public final class RedfishService implements AutoCloseable {
     }
 
     private static String version() {
-        return dev.bmcagent.agent.cli.VersionProvider.projectVersion().orElse(DEV_VERSION);
+        return BuildVersion.projectVersion().orElse(DEV_VERSION);
     }
 
     private static EventHistory emptyHistory() {

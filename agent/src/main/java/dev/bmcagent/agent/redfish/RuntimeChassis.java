@@ -2,6 +2,7 @@ package dev.bmcagent.agent.redfish;
 
 import dev.bmcagent.acpi.lifecycle.HostState;
 import dev.bmcagent.agent.runtime.HostNode;
+import dev.bmcagent.agent.sensor.SensorKind;
 import dev.bmcagent.agent.sensor.SensorSpec;
 import dev.bmcagent.agent.sensor.SensorValue;
 import dev.bmcagent.redfish.backend.AssetIdentity;
@@ -10,7 +11,7 @@ import dev.bmcagent.redfish.backend.ChassisView;
 import dev.bmcagent.redfish.backend.FanView;
 import dev.bmcagent.redfish.backend.Health;
 import dev.bmcagent.redfish.backend.PowerState;
-import dev.bmcagent.redfish.backend.SensorKind;
+import dev.bmcagent.redfish.backend.ReadingType;
 import dev.bmcagent.redfish.backend.SensorState;
 import dev.bmcagent.redfish.backend.SensorView;
 import dev.bmcagent.ipmi.sdr.SensorDefinition;
@@ -63,7 +64,7 @@ final class RuntimeChassis implements ChassisBackend {
             SensorSpec spec = e.getKey();
             SensorView v = sensor(spec, e.getValue(), n.sdr().sensor(spec.name()));
             sensors.add(v);
-            if (spec.kind() == dev.bmcagent.agent.sensor.SensorKind.FAN) {
+            if (spec.kind() == SensorKind.FAN) {
                 fans.add(new FanView(v.id(), v.name(), percent, v.reading(), v.state(), v.health()));
             }
         }
@@ -110,10 +111,10 @@ final class RuntimeChassis implements ChassisBackend {
 
     private static SensorView plain(SensorSpec spec, SensorValue value) {
         String id = spec.name().replaceAll("[^A-Za-z0-9_-]", "_");
-        SensorKind kind = switch (spec.kind()) {
-            case TEMPERATURE -> SensorKind.Temperature;
-            case FAN -> SensorKind.Rotational;
-            case POWER -> SensorKind.Power;
+        ReadingType kind = switch (spec.kind()) {
+            case TEMPERATURE -> ReadingType.Temperature;
+            case FAN -> ReadingType.Rotational;
+            case POWER -> ReadingType.Power;
         };
         if (value instanceof SensorValue.Available a) {
             return new SensorView(id, spec.name(), kind, OptionalDouble.of(a.value()), SensorState.Enabled,

@@ -237,11 +237,11 @@ final class RuntimeSystems implements SystemsBackend {
         SystemView view() {
             HostState s = node.state();
             HostSettings hs = settings.get();
-            List<BootOptionView> options = catalog.views(node.oemPort().lastBootOrder());
+            List<BootOptionView> options = catalog.views(s.reported().bootOrder());
             List<String> declared = declared(s);
             List<String> order = declared.isEmpty() ? options.stream().map(BootOptionView::reference).toList()
                     : BootOptionCatalog.references(declared, options);
-            double memoryGiB = node.oemPort().memory().map(m -> m.totalMiB() / 1024.0).orElse(0.0);
+            double memoryGiB = s.reported().memoryMiB() < 0 ? 0.0 : s.reported().memoryMiB() / 1024.0;
             return new SystemView(node.hostId(), node.hostId(), s.powerOn() ? PowerState.On : PowerState.Off,
                     new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()), s.progress(),
                     node.firmware().firmwareVersions().getOrDefault("BIOS", ""),     // as the host reported it

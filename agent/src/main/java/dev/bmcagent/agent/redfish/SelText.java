@@ -87,7 +87,7 @@ final class SelText {
      */
     static boolean inferred(SystemEvent e) {
         return e.sensorType() == SelEvents.TYPE_ACPI_POWER_STATE && (e.data1() & 0x30) == 0x20
-                && e.data3() == dev.bmcagent.acpi.lifecycle.SelEvents.ACPI_INFERRED_BY_BMC;
+                && e.data3() == dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.ACPI_INFERRED_BY_BMC;
     }
 
     static Health severity(SystemEvent e) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.agent.store.SettingsStore;
-import dev.bmcagent.redfish.backend.Role;
+import dev.bmcagent.redfish.backend.RedfishRole;
 import dev.bmcagent.redfish.backend.SessionPersistence;
 import dev.bmcagent.redfish.backend.StoredSession;
 import java.time.Duration;
@@ -106,7 +106,7 @@ final class SettingsSessions implements SessionPersistence {
         if (!n.isObject()) {
             throw new IllegalArgumentException("not an object");
         }
-        return new StoredSession(id, text(n, "tokenSha256"), text(n, "userName"), Role.valueOf(text(n, "role")),
+        return new StoredSession(id, text(n, "tokenSha256"), text(n, "userName"), RedfishRole.valueOf(text(n, "role")),
                 text(n, "accountStamp"), Instant.parse(text(n, "created")), Instant.parse(text(n, "lastUsed")));
     }
 

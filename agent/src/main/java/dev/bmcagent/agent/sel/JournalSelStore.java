@@ -3,6 +3,7 @@ package dev.bmcagent.agent.sel;
 import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.Journal;
 import dev.bmcagent.agent.store.JournalRecord;
+import dev.bmcagent.ipmi.sel.SelIndex;
 import dev.bmcagent.ipmi.sel.SelInfo;
 import dev.bmcagent.ipmi.sel.SelOutOfSpaceException;
 import dev.bmcagent.ipmi.sel.SelRecord;
@@ -12,15 +13,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * A {@link SelStore} over a {@link Journal}: every change is one journal record (written before the call returns,
@@ -50,9 +48,8 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
     private final Journal journal;
     private final Clock clock;
     private final int capacity;
-    /** Journal id of each live record's append, in SEL order (journal ids ascend with insertion). */
-    private final TreeMap<Long, SelRecord> byJournalId = new TreeMap<>();
-    private final Map<Integer, Long> journalIdById = new HashMap<>();
+    /** Keyed by the journal id of each live record's append (journal ids ascend with insertion). */
+    private final SelIndex index;
     private int lastId;
     private long lastAdd = SelInfo.NEVER;
     private long lastErase = SelInfo.NEVER;
@@ -70,6 +67,7 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.capacity = capacity;
+        this.index = new SelIndex(capacity);
         replay();
         long mark = journal.ceiling(ID_MARK);
         if (journal.recovery().damaged() && mark > 0) {
@@ -119,22 +117,19 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
                 byte[] bytes = new byte[SelRecord.LENGTH];
                 b.get(bytes);
                 SelRecord rec = SelRecord.decode(bytes);
-                dropOldestIfFull();
-                byJournalId.put(journalId, rec);
-                journalIdById.put(rec.recordId(), journalId);
+                if (index.dropOldestIfFull()) {
+                    overflow = true;
+                }
+                index.put(journalId, rec);
                 lastId = rec.recordId();
                 lastAdd = rec.timestamped() ? rec.timestamp() : lastAdd;
             }
             case DELETE -> {
-                Long j = journalIdById.remove(b.getShort() & 0xFFFF);
-                if (j != null) {
-                    byJournalId.remove(j);
-                }
+                index.remove(b.getShort() & 0xFFFF);
                 lastErase = b.getInt() & 0xFFFFFFFFL;
             }
             case CLEAR -> {
-                byJournalId.clear();
-                journalIdById.clear();
+                index.clear();
                 overflow = false;
                 lastId = b.getShort() & 0xFFFF;
                 lastErase = b.getInt() & 0xFFFFFFFFL;
@@ -149,14 +144,6 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
         }
     }
 
-    private void dropOldestIfFull() {
-        if (byJournalId.size() >= capacity) {
-            SelRecord dropped = byJournalId.pollFirstEntry().getValue();
-            journalIdById.remove(dropped.recordId());
-            overflow = true;
-        }
-    }
-
     @Override
     public synchronized int append(SelRecord record) {
         long u = issued;
@@ -164,7 +151,7 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
         do {
             u++;
             id = wrap(u);
-        } while (journalIdById.containsKey(id));
+        } while (index.containsId(id));
         try {
             journal.reserve(ID_MARK, u);
         } catch (IOException e) {
@@ -179,33 +166,27 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
 
     @Override
     public synchronized Optional<SelRecord> get(int recordId) {
-        Long j = journalIdById.get(recordId);
-        return j == null ? Optional.empty() : Optional.of(byJournalId.get(j));
+        return index.get(recordId);
     }
 
     @Override
     public synchronized Optional<SelRecord> first() {
-        return byJournalId.isEmpty() ? Optional.empty() : Optional.of(byJournalId.firstEntry().getValue());
+        return index.first();
     }
 
     @Override
     public synchronized Optional<SelRecord> last() {
-        return byJournalId.isEmpty() ? Optional.empty() : Optional.of(byJournalId.lastEntry().getValue());
+        return index.last();
     }
 
     @Override
     public synchronized OptionalInt nextId(int recordId) {
-        Long j = journalIdById.get(recordId);
-        if (j == null) {
-            return OptionalInt.empty();
-        }
-        Map.Entry<Long, SelRecord> next = byJournalId.higherEntry(j);
-        return next == null ? OptionalInt.empty() : OptionalInt.of(next.getValue().recordId());
+        return index.nextId(recordId);
     }
 
     @Override
     public synchronized boolean delete(int recordId) {
-        if (!journalIdById.containsKey(recordId)) {
+        if (!index.containsId(recordId)) {
             return false;
         }
         writeAndApply(ByteBuffer.allocate(7).put(DELETE).putShort((short) recordId)
@@ -222,7 +203,7 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
 
     @Override
     public synchronized SelInfo info() {
-        return new SelInfo(byJournalId.size(), outOfSpace ? 0 : (capacity - byJournalId.size()) * SelRecord.LENGTH,
+        return new SelInfo(index.size(), outOfSpace ? 0 : (capacity - index.size()) * SelRecord.LENGTH,
                 lastAdd, lastErase, overflow);
     }
 
@@ -249,7 +230,7 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
         if (journal.size() > 2 * capacity + 16) {
             long m = write(ByteBuffer.allocate(12).put(META).putShort((short) lastId).putInt((int) lastAdd)
                     .putInt((int) lastErase).put((byte) (overflow ? 1 : 0)));
-            Set<Long> keep = new HashSet<>(byJournalId.keySet());
+            Set<Long> keep = new HashSet<>(index.keys());
             keep.add(m);
             compact(keep);
         }

@@ -14,6 +14,9 @@ public interface AccountStore extends AutoCloseable {
     /** The first id handed out; 1 is the IPMI null user. */
     int FIRST_ID = 2;
 
+    /** Accounts that may exist at once (the IPMI null user aside); Redfish refuses to create more. */
+    int MAX_ACCOUNTS = 15;
+
     /**
      * Creates or replaces the account with this name. Its id: the one given, else the existing account's of that
      * name, else the next above every id ever handed out (a high-water mark kept with the accounts, so a deleted

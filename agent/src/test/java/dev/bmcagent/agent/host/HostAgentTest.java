@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,17 @@ class HostAgentTest {
             new Effect.HostPowerAction(PowerAction.HARD_RESET),
             new Effect.ApplyBootOrder(List.of(".*HTTP.*IPv6.*P1", ".*PXE.*IPv4.*")),
             new Effect.Emit(new LifecycleEvent.PowerChanged(true, "test", T0)));
+
+    /**
+     * {@link #ALL_KINDS} holds one effect of every permitted {@link Effect} type, so the test below proves each has a
+     * port ({@code HostAgent.execute} is an instanceof chain until the build moves to a JDK with exhaustive switches).
+     */
+    @Test
+    void allKindsCoversEveryPermittedEffectType() {
+        assertEquals(Set.of(Effect.class.getPermittedSubclasses()),
+                ALL_KINDS.stream().map(Object::getClass).collect(Collectors.toSet()),
+                "a new Effect type: carry it out in HostAgent.execute and add one to ALL_KINDS");
+    }
 
     @Test
     void executesEveryEffectInOrderThroughItsPortBeforeCompleting() throws Exception {

@@ -12,6 +12,7 @@ import dev.bmcagent.agent.store.InMemoryAccountStore;
 import dev.bmcagent.agent.store.JournalOptions;
 import dev.bmcagent.agent.store.Role;
 import dev.bmcagent.ipmi.command.chassis.BootFlags;
+import dev.bmcagent.ipmi.command.chassis.BootOptionsRules;
 import dev.bmcagent.ipmi.message.Privilege;
 import dev.bmcagent.ipmi.sel.SystemEvent;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ class AdaptersTest {
             assertEquals(pxeOnce, b.bootFlags());             // what bootdev wrote survived the restart
             assertEquals(0x01, b.bootInfoAcknowledge());
             assertEquals(BootFlags.NONE, new SettingsBootOptionsStore(s, 0).bootFlags());   // other host
-            b.bootInfoAcknowledge(0x00);                       // BIOS/POST acknowledges (04 01 00)
+            BootOptionsRules.acknowledge(b, 0x00);             // BIOS/POST acknowledges (04 01 00)
             assertEquals(pxeOnce.invalidated(), b.bootFlags());
         }
         try (DiskSettingsStore s = DiskSettingsStore.open(file, JournalOptions.processCrashSafe())) {

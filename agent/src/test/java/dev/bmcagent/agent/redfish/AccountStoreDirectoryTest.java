@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bmcagent.agent.store.Account;
 import dev.bmcagent.agent.store.InMemoryAccountStore;
 import dev.bmcagent.agent.store.JournalOptions;
+import dev.bmcagent.agent.store.Role;
 import dev.bmcagent.agent.store.Stores;
 import dev.bmcagent.agent.time.HandClock;
 import dev.bmcagent.redfish.backend.AccountPatch;
 import dev.bmcagent.redfish.backend.AccountResult;
 import dev.bmcagent.redfish.backend.AuthResult;
 import dev.bmcagent.redfish.backend.LockoutPolicy;
-import dev.bmcagent.redfish.backend.Role;
+import dev.bmcagent.redfish.backend.RedfishRole;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -37,8 +38,8 @@ class AccountStoreDirectoryTest {
 
     @BeforeEach
     void setUp() {
-        store.put(Account.of("admin", "Admin-Pass-1", dev.bmcagent.agent.store.Role.ADMINISTRATOR));
-        store.put(Account.of("viewer", "Viewer-Pass-1", dev.bmcagent.agent.store.Role.READ_ONLY));
+        store.put(Account.of("admin", "Admin-Pass-1", Role.ADMINISTRATOR));
+        store.put(Account.of("viewer", "Viewer-Pass-1", Role.READ_ONLY));
         dir = new AccountStoreDirectory(store, clock, lockouts, cipher);
     }
 
@@ -51,9 +52,9 @@ class AccountStoreDirectoryTest {
     void idsAreIpmiUserIdsAndRolesMap() {
         assertEquals("2", dir.byUserName("admin").orElseThrow().id());        // IPMI user 1 is the null user
         assertEquals("3", dir.byUserName("viewer").orElseThrow().id());
-        assertEquals(Role.ReadOnly, dir.account("3").orElseThrow().role());
+        assertEquals(RedfishRole.ReadOnly, dir.account("3").orElseThrow().role());
         AuthResult ok = dir.verify("viewer", "Viewer-Pass-1");
-        assertEquals(Role.ReadOnly, assertInstanceOf(AuthResult.Granted.class, ok).account().role());
+        assertEquals(RedfishRole.ReadOnly, assertInstanceOf(AuthResult.Granted.class, ok).account().role());
     }
 
     @Test
@@ -93,7 +94,7 @@ class AccountStoreDirectoryTest {
     /** Issue #11 item 10: the presented password was encoded as US-ASCII, so a stored '?' matched any é. */
     @Test
     void nonAsciiCharactersNeverMatchAStoredQuestionMark() {
-        store.put(Account.of("q", "pass?word", dev.bmcagent.agent.store.Role.READ_ONLY));
+        store.put(Account.of("q", "pass?word", Role.READ_ONLY));
         assertEquals(new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS), dir.verify("q", "pass\u00e9word"));
         assertInstanceOf(AuthResult.Granted.class, dir.verify("q", "pass?word"));
     }
@@ -102,15 +103,15 @@ class AccountStoreDirectoryTest {
     @Test
     void theLastAdministratorCannotBeDemotedOrDisabled() {
         AccountResult demote = dir.patch("2", new AccountPatch(Optional.empty(), Optional.empty(),
-                Optional.of(Role.Operator), Optional.empty(), Optional.empty()));
+                Optional.of(RedfishRole.Operator), Optional.empty(), Optional.empty()));
         assertEquals("RoleId", assertInstanceOf(AccountResult.Rejected.class, demote).property());
         AccountResult disable = dir.patch("2", new AccountPatch(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(false), Optional.empty()));
         assertEquals("Enabled", assertInstanceOf(AccountResult.Rejected.class, disable).property());
         assertTrue(dir.isLastAdministrator("2"));
-        dir.create("admin2", "Admin-Pass-2", Role.Administrator, true);
+        dir.create("admin2", "Admin-Pass-2", RedfishRole.Administrator, true);
         assertInstanceOf(AccountResult.Done.class, dir.patch("2", new AccountPatch(Optional.empty(), Optional.empty(),
-                Optional.of(Role.Operator), Optional.empty(), Optional.empty())));
+                Optional.of(RedfishRole.Operator), Optional.empty(), Optional.empty())));
     }
 
     private static java.net.InetAddress address(String a) {
@@ -128,13 +129,13 @@ class AccountStoreDirectoryTest {
 
     @Test
     void createPatchDeleteAreTheStoresAccounts() {
-        AccountResult made = dir.create("op", "Operator-Pass-1", Role.Operator, true);
-        assertEquals(Role.Operator, assertInstanceOf(AccountResult.Done.class, made).account().role());
-        assertEquals(dev.bmcagent.agent.store.Role.OPERATOR, store.find("op").orElseThrow().role());
-        assertInstanceOf(AccountResult.Conflict.class, dir.create("op", "Operator-Pass-1", Role.Operator, true));
-        assertEquals("Password", ((AccountResult.Rejected) dir.create("x", "short", Role.Operator, true)).property());
+        AccountResult made = dir.create("op", "Operator-Pass-1", RedfishRole.Operator, true);
+        assertEquals(RedfishRole.Operator, assertInstanceOf(AccountResult.Done.class, made).account().role());
+        assertEquals(Role.OPERATOR, store.find("op").orElseThrow().role());
+        assertInstanceOf(AccountResult.Conflict.class, dir.create("op", "Operator-Pass-1", RedfishRole.Operator, true));
+        assertEquals("Password", ((AccountResult.Rejected) dir.create("x", "short", RedfishRole.Operator, true)).property());
         String id = dir.byUserName("op").orElseThrow().id();
-        dir.patch(id, new AccountPatch(Optional.of("op2"), Optional.empty(), Optional.of(Role.ReadOnly),
+        dir.patch(id, new AccountPatch(Optional.of("op2"), Optional.empty(), Optional.of(RedfishRole.ReadOnly),
                 Optional.empty(), Optional.empty()));
         assertTrue(store.find("op").isEmpty());
         assertEquals("Operator-Pass-1", store.find("op2").orElseThrow().password());
@@ -147,12 +148,12 @@ class AccountStoreDirectoryTest {
         String stamp = dir.sessionStamp("viewer").orElseThrow();
         assertEquals(stamp, dir.sessionStamp("viewer").orElseThrow(), "stable while nothing changes");
         assertTrue(stamp.matches("[0-9a-f]{64}") && !stamp.contains("Viewer-Pass-1"));
-        store.put(Account.of("viewer", "Viewer-Pass-2", dev.bmcagent.agent.store.Role.READ_ONLY));
+        store.put(Account.of("viewer", "Viewer-Pass-2", Role.READ_ONLY));
         String repassword = dir.sessionStamp("viewer").orElseThrow();
         assertTrue(!repassword.equals(stamp));
-        store.put(Account.of("viewer", "Viewer-Pass-2", dev.bmcagent.agent.store.Role.OPERATOR));
+        store.put(Account.of("viewer", "Viewer-Pass-2", Role.OPERATOR));
         assertTrue(!dir.sessionStamp("viewer").orElseThrow().equals(repassword));
-        store.put(new Account("viewer", "Viewer-Pass-2", dev.bmcagent.agent.store.Role.OPERATOR, false, false));
+        store.put(new Account("viewer", "Viewer-Pass-2", Role.OPERATOR, false, false));
         assertTrue(dir.sessionStamp("viewer").isEmpty());
         assertTrue(dir.sessionStamp("ghost").isEmpty());
     }
@@ -161,7 +162,7 @@ class AccountStoreDirectoryTest {
     @Test
     void onDiskStoresAPasswordChangeRefusesTheOldPasswordAtOnce(@TempDir Path tmp) throws Exception {
         try (Stores stores = Stores.onDisk(tmp, 3, JournalOptions.processCrashSafe(), new SecureRandom())) {
-            stores.accounts().put(Account.of("admin", "Admin-Pass-1", dev.bmcagent.agent.store.Role.ADMINISTRATOR))
+            stores.accounts().put(Account.of("admin", "Admin-Pass-1", Role.ADMINISTRATOR))
                     .join();
             AccountStoreDirectory disk = new AccountStoreDirectory(stores.accounts(), clock, stores.lockouts(),
                     stores.cipher());
@@ -171,7 +172,7 @@ class AccountStoreDirectoryTest {
                     Optional.of("Admin-Pass-2"), Optional.empty(), Optional.empty(), Optional.empty())));
             assertEquals(new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS), disk.verify("admin", "Admin-Pass-1"));
             assertInstanceOf(AuthResult.Granted.class, disk.verify("admin", "Admin-Pass-2"));
-            disk.create("admin2", "Admin-Pass-3", Role.Administrator, true);
+            disk.create("admin2", "Admin-Pass-3", RedfishRole.Administrator, true);
             assertInstanceOf(AccountResult.Done.class, disk.patch("2", new AccountPatch(Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty())));
             assertEquals(new AuthResult.Denied(AuthResult.Reason.DISABLED), disk.verify("admin", "Admin-Pass-2"));

@@ -21,7 +21,7 @@ class BootOverrideCodecTest {
 
     @Test
     void ipmitoolBootdevPxeEfibootIsPxeOnceUefi() {
-        // ipmitool chassis bootdev pxe options=efiboot: param 5 = A0 04 00 00 00 (DESIGN.md, observed)
+        // ipmitool chassis bootdev pxe options=efiboot: param 5 = A0 04 00 00 00 (docs/PROTOCOL-REFERENCE.md, observed)
         BootOverride o = BootOverrideCodec.decode(flags("a004000000"), Optional.empty(), Optional.empty());
         assertEquals(BootSource.Pxe, o.target());
         assertEquals(BootOverrideEnabled.Once, o.enabled());

@@ -13,7 +13,7 @@ import dev.bmcagent.agent.store.JournalOptions;
 import dev.bmcagent.agent.store.StoreKind;
 import dev.bmcagent.agent.store.Stores;
 import dev.bmcagent.agent.time.SystemScheduler;
-import dev.bmcagent.redfish.backend.Role;
+import dev.bmcagent.redfish.backend.RedfishRole;
 import dev.bmcagent.redfish.backend.StoredSession;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -48,7 +48,7 @@ class DurableSecurityWritesTest {
                 new SecureRandom()); StoreWriter writer = new StoreWriter()) {
             SettingsSessions sessions = new SettingsSessions(stores.settings(), writer);
             Instant t = Instant.parse("2026-11-22T08:00:00Z");
-            StoredSession s = new StoredSession("a1b2c3d4e5", "ab".repeat(32), "admin", Role.Administrator, "stamp",
+            StoredSession s = new StoredSession("a1b2c3d4e5", "ab".repeat(32), "admin", RedfishRole.Administrator, "stamp",
                     t, t);
             sessions.save(s);
             assertTrue(stores.settings().get(SettingsSessions.PREFIX + s.id()).isPresent(),

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bmcagent.agent.cli.VersionProvider;
+import dev.bmcagent.agent.BuildVersion;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.MqttConfig;
 import dev.bmcagent.agent.hostif.HostInterfaceClient;
@@ -60,7 +60,7 @@ class FirmwareInventoryCurlTest {
         AgentConfig config = new AgentConfig(1, "127.0.0.1", ipmiPort, redfishPort, 1883, hostPort, Optional.empty(),
                 dir, 1.0, StoreKind.DISK, AgentConfig.DEFAULT_FSYNC, MqttConfig.embedded());
         SecureRandom random = new SecureRandom();
-        String bmc = VersionProvider.projectVersion().orElseThrow();
+        String bmc = BuildVersion.projectVersion().orElseThrow();
         try (SystemScheduler scheduler = new SystemScheduler("firmware-inventory");
              Stores stores = Stores.onDisk(dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(),
                      random)) {

@@ -15,7 +15,7 @@ class SelTextTest {
 
     @Test
     void goldenRecordsReadAsIpmitoolPrintsThem() {
-        // DESIGN.md golden record: 4D 00 02 0D 2B 00 00 20 00 04 22 03 6F 05 FF FF
+        // docs/PROTOCOL-REFERENCE.md golden record: 4D 00 02 0D 2B 00 00 20 00 04 22 03 6F 05 FF FF
         SelRecord r = SelRecord.decode(HexFormat.of().parseHex("4d00020d2b0000200004220" + "36f05ffff"));
         LogEntryView e = RuntimeLogs.entry("77", r);
         assertEquals("System ACPI PowerState", e.sensorType());
@@ -30,10 +30,10 @@ class SelTextTest {
     /** Issue #13 item 5: the inferred S5 the lifecycle writes (22h, ED1 25h, ED3 01h OEM) is marked in Redfish. */
     @Test
     void anInferredAcpiStateSaysSoAndIsMarkedInferred() {
-        SystemEvent inferred = dev.bmcagent.agent.sel.LifecycleSelWriter.toSystemEvent(
-                dev.bmcagent.acpi.lifecycle.SelEvents.acpiInferred(AcpiSystemState.S5_G2));
-        SystemEvent reported = dev.bmcagent.agent.sel.LifecycleSelWriter.toSystemEvent(
-                dev.bmcagent.acpi.lifecycle.SelEvents.acpi(AcpiSystemState.S5_G2));
+        SystemEvent inferred = SelEvents.lifecycle(
+                dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.acpiInferred(AcpiSystemState.S5_G2));
+        SystemEvent reported = SelEvents.lifecycle(
+                dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.acpi(AcpiSystemState.S5_G2));
         LogEntryView e = RuntimeLogs.entry("9", SelRecord.of(9, 0x2B0D, inferred));
         assertEquals("S5/G2: soft-off (inferred by the BMC, not reported by the host)", e.message());
         assertEquals("0x6F25FF01", e.messageId());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.agent.config.ConfigException;
 import dev.bmcagent.agent.sensor.Reading;
+import dev.bmcagent.agent.sensor.SensorKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.bmcagent.ipmi.sdr.SdrRepository;
@@ -51,7 +52,7 @@ class HwmonHardwareTest {
         assertEquals(0, HwmonHardware.perHost(Optional.of(yaml("hwmonRoot: " + sys))).apply(1).sensors().size());
         assertEquals(Optional.empty(), hw.power());
         assertInstanceOf(Reading.Failed.class, hw.bus().read(new dev.bmcagent.agent.sensor.SensorSpec("X",
-                dev.bmcagent.agent.sensor.SensorKind.TEMPERATURE, "hwmon9/temp1_input", GateClass.ALWAYS)));
+                SensorKind.TEMPERATURE, "hwmon9/temp1_input", GateClass.ALWAYS)));
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bmcagent.ipmi.command.chassis.BootFlags;
 import dev.bmcagent.ipmi.command.chassis.ChassisAction;
 import dev.bmcagent.acpi.state.AcpiSystemState;
-import dev.bmcagent.agent.sel.LifecycleSelWriter;
+import dev.bmcagent.ipmi.sel.SelEvents;
 import dev.bmcagent.ipmi.sel.SelRecord;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,10 +92,10 @@ class FreeIpmiLanIT {
     void anInferredAcpiStateReadsAsTheStatePlusAnOemCodeInIpmiSelAndIpmitool() {
         try (IpmiAgentFixture own = IpmiAgentFixture.start()) {
             own.sel().clear();
-            own.sel().append(SelRecord.of(0, 0, LifecycleSelWriter.toSystemEvent(
-                    dev.bmcagent.acpi.lifecycle.SelEvents.acpi(AcpiSystemState.S5_G2))));
-            own.sel().append(SelRecord.of(0, 0, LifecycleSelWriter.toSystemEvent(
-                    dev.bmcagent.acpi.lifecycle.SelEvents.acpiInferred(AcpiSystemState.S5_G2))));
+            own.sel().append(SelRecord.of(0, 0, SelEvents.lifecycle(
+                    dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.acpi(AcpiSystemState.S5_G2))));
+            own.sel().append(SelRecord.of(0, 0, SelEvents.lifecycle(
+                    dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.acpiInferred(AcpiSystemState.S5_G2))));
             IpmiClients c = new IpmiClients(own, cache);
             String out = squash(c.freeipmiAdmin("ipmi-sel").ok().output());
             System.out.println("ipmi-sel:\n" + out);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Throughput: a 2,000-host fleet boots at once (every host over its own host-interface link, 100x time scale) and
  * the agent publishes every event through one broker with QoS 1. Sampled every 100 ms: events produced (the
  * history), events acknowledged by the broker ({@code ackedSequence} per host) and the backlog between them. The
- * figures are printed (docs/BENCHMARKS.md, "MQTT fleet throughput"); the test asserts only what must hold on any
+ * figures are printed (docs/BENCHMARKS.md "MQTT", docs/BENCHMARKS-ARCHIVE.md "MQTT fleet throughput"); the test
+ * asserts only what must hold on any
  * machine: every event acknowledged, none dropped, the backlog drained, well under the backlog bound.
  */
 class FleetThroughputIT {

@@ -82,7 +82,7 @@ class RedfishLiveSimulationIT {
             rig.history.read("host0", 1, 100_000).stream().filter(e -> e.event() instanceof LifecycleEvent.ReconcileDecided)
                     .limit(6).forEach(e -> System.out.println("decision: " + e.event()));
             System.out.println("okBefore " + okBefore + " pending " + rig.node().pendingBootOrder().current()
-                    + " reported " + rig.node().oemPort().lastBootOrder());
+                    + " reported " + rig.node().state().reported().bootOrder());
         }
         JsonNode after = rig.get(SYS);
         System.out.println("after reboot: BootOrder " + after.at("/Boot/BootOrder") + ", BootProgress "
@@ -92,6 +92,6 @@ class RedfishLiveSimulationIT {
         assertEquals(reversed, shown, "the host's whole boot order is the declared one");
         List<String> wanted = new ArrayList<>();
         reversed.forEach(ref -> wanted.add(rig.get(SYS + "/BootOptions/" + ref).get("DisplayName").asText()));
-        assertEquals(wanted, rig.node().oemPort().lastBootOrder(), "what the host itself last reported");
+        assertEquals(wanted, rig.node().state().reported().bootOrder(), "what the host itself last reported");
     }
 }

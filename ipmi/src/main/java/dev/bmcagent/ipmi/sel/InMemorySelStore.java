@@ -1,11 +1,8 @@
 package dev.bmcagent.ipmi.sel;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 
 /**
  * A {@link SelStore} in memory, thread-safe. Capacity defaults to {@value #DEFAULT_CAPACITY} records (a size
@@ -17,9 +14,8 @@ public final class InMemorySelStore implements SelStore {
 
     private final Clock clock;
     private final int capacity;
-    /** Insertion sequence → record: iteration order is SEL order even after ID wrap-around. */
-    private final TreeMap<Long, SelRecord> bySequence = new TreeMap<>();
-    private final Map<Integer, Long> sequenceById = new HashMap<>();
+    /** Keyed by insertion sequence: iteration order is SEL order even after ID wrap-around. */
+    private final SelIndex index;
     private long nextSequence;
     private int lastId;
     private long lastAdd = SelInfo.NEVER;
@@ -36,21 +32,18 @@ public final class InMemorySelStore implements SelStore {
         }
         this.clock = clock;
         this.capacity = capacity;
+        this.index = new SelIndex(capacity);
     }
 
     @Override
     public synchronized int append(SelRecord record) {
-        if (bySequence.size() >= capacity) {
-            SelRecord dropped = bySequence.pollFirstEntry().getValue();
-            sequenceById.remove(dropped.recordId());
+        if (index.dropOldestIfFull()) {
             overflow = true;
         }
         int id = allocateId();
         long now = SelTime.seconds(clock);
         SelRecord stored = record.withId(id).withTimestamp(now);
-        long seq = nextSequence++;
-        bySequence.put(seq, stored);
-        sequenceById.put(id, seq);
+        index.put(nextSequence++, stored);
         lastAdd = now;
         return id;
     }
@@ -59,60 +52,50 @@ public final class InMemorySelStore implements SelStore {
         int id = lastId;
         do {
             id = id >= 0xFFFE ? 1 : id + 1;
-        } while (sequenceById.containsKey(id));
+        } while (index.containsId(id));
         lastId = id;
         return id;
     }
 
     @Override
     public synchronized Optional<SelRecord> get(int recordId) {
-        Long seq = sequenceById.get(recordId);
-        return seq == null ? Optional.empty() : Optional.of(bySequence.get(seq));
+        return index.get(recordId);
     }
 
     @Override
     public synchronized Optional<SelRecord> first() {
-        return bySequence.isEmpty() ? Optional.empty() : Optional.of(bySequence.firstEntry().getValue());
+        return index.first();
     }
 
     @Override
     public synchronized Optional<SelRecord> last() {
-        return bySequence.isEmpty() ? Optional.empty() : Optional.of(bySequence.lastEntry().getValue());
+        return index.last();
     }
 
     @Override
     public synchronized OptionalInt nextId(int recordId) {
-        Long seq = sequenceById.get(recordId);
-        if (seq == null) {
-            return OptionalInt.empty();
-        }
-        Map.Entry<Long, SelRecord> next = bySequence.higherEntry(seq);
-        return next == null ? OptionalInt.empty() : OptionalInt.of(next.getValue().recordId());
+        return index.nextId(recordId);
     }
 
     @Override
     public synchronized boolean delete(int recordId) {
-        Long seq = sequenceById.remove(recordId);
-        if (seq == null) {
+        if (!index.remove(recordId)) {
             return false;
         }
-        bySequence.remove(seq);
         lastErase = SelTime.seconds(clock);
         return true;
     }
 
     @Override
     public synchronized void clear() {
-        bySequence.clear();
-        sequenceById.clear();
+        index.clear();
         overflow = false;
         lastErase = SelTime.seconds(clock);
     }
 
     @Override
     public synchronized SelInfo info() {
-        return new SelInfo(bySequence.size(), (capacity - bySequence.size()) * SelRecord.LENGTH, lastAdd, lastErase,
-                overflow);
+        return new SelInfo(index.size(), (capacity - index.size()) * SelRecord.LENGTH, lastAdd, lastErase, overflow);
     }
 
     @Override

@@ -11,7 +11,10 @@ import dev.bmcagent.ipmi.lan.LanMessage;
 import dev.bmcagent.ipmi.lan.PayloadType;
 import dev.bmcagent.ipmi.lan.RmcpHeader;
 import dev.bmcagent.ipmi.lan.RmcpPlusPacket;
+import dev.bmcagent.ipmi.message.Channel;
 import dev.bmcagent.ipmi.message.IpmiResponse;
+import dev.bmcagent.ipmi.message.Privilege;
+import dev.bmcagent.ipmi.message.RequestContext;
 import dev.bmcagent.ipmi.registry.Dispatcher;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -38,6 +41,9 @@ public final class LanPacketProcessor implements DatagramProcessor {
     private final RakpHandshake handshake;
     private final SessionMessages messages;
     private final boolean allowNullUsers;
+    private final SessionlessCommands sessionless;
+    /** Who sends a sessionless message: LAN, before login (Callback privilege), no user, no session. */
+    private final RequestContext preSession;
     private final RateLimitedLog errors = new RateLimitedLog(LOG);
     private final IpmiUserDirectory users;
     private final LoginGuard guard;
@@ -79,6 +85,8 @@ public final class LanPacketProcessor implements DatagramProcessor {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.allowNullUsers = options.allowInsecure();
+        this.sessionless = new SessionlessCommands(allowNullUsers);
+        this.preSession = new RequestContext(Channel.LAN, Privilege.CALLBACK, "", 0, hostIndex);
         if (allowNullUsers) {
             LOG.warn("IPMI LAN: insecure option on — null/anonymous user names are accepted");
         }
@@ -188,7 +196,7 @@ public final class LanPacketProcessor implements DatagramProcessor {
             return drop();
         }
         LanMessage msg = m.value();
-        Optional<IpmiResponse> r = SessionlessCommands.handle(msg.netFn(), msg.cmd(), msg.data(), allowNullUsers);
+        Optional<IpmiResponse> r = sessionless.handle(preSession, msg.netFn(), msg.rsLun(), msg.cmd(), msg.data());
         if (r.isEmpty()) {
             counters.rejected();
         }

@@ -38,7 +38,7 @@ final class SessionMessages {
     private final LanCounters counters;
     private final SecureRandom random;
     private final int hostIndex;
-    private final boolean allowNullUsers;
+    private final SessionlessCommands sessionless;
 
     SessionMessages(SessionTable sessions, Dispatcher dispatcher, LanCounters counters, SecureRandom random,
                     int hostIndex, boolean allowNullUsers) {
@@ -47,7 +47,7 @@ final class SessionMessages {
         this.counters = counters;
         this.random = random;
         this.hostIndex = hostIndex;
-        this.allowNullUsers = allowNullUsers;
+        this.sessionless = new SessionlessCommands(allowNullUsers);
     }
 
     Optional<byte[]> handle(byte[] datagram, RmcpPlusSession s, InetSocketAddress source, Instant now) {
@@ -100,11 +100,11 @@ final class SessionMessages {
         if (m.netFn() == NetFn.APP && m.cmd() == CLOSE_SESSION) {
             return close(s, m.data());
         }
-        Optional<IpmiResponse> sessionless = SessionlessCommands.handle(m.netFn(), m.cmd(), m.data(), allowNullUsers);
-        if (sessionless.isPresent()) {
-            return sessionless.get();
-        }
         RequestContext ctx = new RequestContext(Channel.LAN, s.privilege, s.userName(), s.bmcSessionId, hostIndex);
+        Optional<IpmiResponse> answered = sessionless.handle(ctx, m.netFn(), m.rsLun(), m.cmd(), m.data());
+        if (answered.isPresent()) {
+            return answered.get();
+        }
         try {
             return dispatcher.dispatch(new IpmiRequest(ctx, m.netFn(), m.rsLun(), m.cmd(), m.data()));
         } catch (RuntimeException e) {

@@ -2,15 +2,25 @@ package dev.bmcagent.ipmi.session;
 
 import dev.bmcagent.ipmi.message.Channel;
 import dev.bmcagent.ipmi.message.CompletionCode;
+import dev.bmcagent.ipmi.message.IpmiRequest;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.ipmi.message.NetFn;
+import dev.bmcagent.ipmi.message.Privilege;
+import dev.bmcagent.ipmi.message.RequestContext;
+import dev.bmcagent.ipmi.registry.CommandHandler;
+import dev.bmcagent.ipmi.registry.CommandRegistry;
+import dev.bmcagent.ipmi.registry.CommandSpec;
+import dev.bmcagent.ipmi.registry.Dispatcher;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The commands the session layer answers itself, before or outside a session: Get Channel Authentication
- * Capabilities (App 38h, IPMI 2.0 §22.13) and Get Channel Cipher Suites (App 54h, §22.15). IPMI v1.5
- * session activation (Get Session Challenge 39h, Activate Session 3Ah) is refused: RMCP+ only.
+ * The commands the session layer answers itself, before or outside a session, as a command table: one
+ * {@link CommandSpec} row each, run by a {@link Dispatcher} like every other command (C1h unknown, C7h bad length,
+ * FFh failure). Get Channel Authentication Capabilities (App 38h, IPMI 2.0 §22.13), Get Channel Cipher Suites
+ * (App 54h, §22.15); IPMI v1.5 session activation (Get Session Challenge 39h, Activate Session 3Ah) has rows that
+ * refuse it with C1h: RMCP+ only. The rows run before a session exists, so they require only Callback privilege.
  */
 public final class SessionlessCommands {
     public static final int GET_CHANNEL_AUTH_CAPABILITIES = 0x38;
@@ -20,25 +30,43 @@ public final class SessionlessCommands {
     /** "This channel" in a channel number field. */
     public static final int CURRENT_CHANNEL = 0x0E;
     private static final int RECORDS_PER_CHUNK = 16;
+    private static final int ANY_LENGTH = 255;
 
-    private SessionlessCommands() {
+    private final Dispatcher dispatcher;
+
+    /** @param nullUsersEnabled whether Get Channel Authentication Capabilities reports null user names enabled */
+    public SessionlessCommands(boolean nullUsersEnabled) {
+        this.dispatcher = new Dispatcher(CommandRegistry.builder().addAll(specs(nullUsersEnabled)).build());
+    }
+
+    /** The rows of the pre-session table. */
+    public static List<CommandSpec> specs(boolean nullUsersEnabled) {
+        CommandHandler v15Refused = r -> IpmiResponse.error(CompletionCode.INVALID_COMMAND);
+        return List.of(
+                CommandSpec.of("Get Channel Authentication Capabilities", NetFn.APP, GET_CHANNEL_AUTH_CAPABILITIES,
+                        Privilege.CALLBACK, 2, 2, r -> authCapabilities(r.data(), nullUsersEnabled)),
+                CommandSpec.of("Get Channel Cipher Suites", NetFn.APP, GET_CHANNEL_CIPHER_SUITES, Privilege.CALLBACK,
+                        3, 3, r -> cipherSuites(r.data())),
+                CommandSpec.of("Get Session Challenge (IPMI v1.5: refused)", NetFn.APP, GET_SESSION_CHALLENGE,
+                        Privilege.CALLBACK, 0, ANY_LENGTH, v15Refused),
+                CommandSpec.of("Activate Session (IPMI v1.5: refused)", NetFn.APP, ACTIVATE_SESSION,
+                        Privilege.CALLBACK, 0, ANY_LENGTH, v15Refused));
     }
 
     /** True when the command is one of these (answered without a session). */
-    public static boolean handles(int netFn, int cmd) {
-        return netFn == NetFn.APP && (cmd == GET_CHANNEL_AUTH_CAPABILITIES || cmd == GET_CHANNEL_CIPHER_SUITES
-                || cmd == GET_SESSION_CHALLENGE || cmd == ACTIVATE_SESSION);
+    public boolean handles(int netFn, int cmd) {
+        return !dispatcher.registry().rows(netFn, cmd).isEmpty();
     }
 
-    public static Optional<IpmiResponse> handle(int netFn, int cmd, byte[] data, boolean nullUsersEnabled) {
+    /**
+     * The answer to a pre-session command from {@code context} (before login: LAN, Callback privilege, no session;
+     * in a session: the session's context), empty when it is not one of these.
+     */
+    public Optional<IpmiResponse> handle(RequestContext context, int netFn, int lun, int cmd, byte[] data) {
         if (!handles(netFn, cmd)) {
             return Optional.empty();
         }
-        return Optional.of(switch (cmd) {
-            case GET_CHANNEL_AUTH_CAPABILITIES -> authCapabilities(data, nullUsersEnabled);
-            case GET_CHANNEL_CIPHER_SUITES -> cipherSuites(data);
-            default -> IpmiResponse.error(CompletionCode.INVALID_COMMAND);
-        });
+        return Optional.of(dispatcher.dispatch(new IpmiRequest(context, netFn, lun, cmd, data)));
     }
 
     /**

@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-/** SEL record layout, IPMI 2.0 §32.1 table 32-1, and the golden records of DESIGN.md. */
+/** SEL record layout, IPMI 2.0 §32.1 table 32-1, and the golden records of docs/PROTOCOL-REFERENCE.md. */
 class SelRecordTest {
     @Test
     void acpiSoftOffGolden() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;
+import dev.bmcagent.ipmi.message.Privilege;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -87,7 +88,7 @@ class RakpSessionTest {
     @Test
     void disabledUserLooksExactlyLikeAnUnknownOne() {
         bmc.users.put(new IpmiUser(4, "gone", false, "pw".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                dev.bmcagent.ipmi.message.Privilege.ADMINISTRATOR));
+                Privilege.ADMINISTRATOR));
         OracleClient c = client(3);
         c.openSession(0);
         assertEquals(RakpStatus.UNAUTHORIZED_NAME, c.rakp1("gone", "pw", 0x14));
@@ -103,12 +104,12 @@ class RakpSessionTest {
     @Test
     void nullUserNameWorksOnlyWithTheInsecureOption() {
         LanTestServer insecure = new LanTestServer(IpmiLanOptions.defaults().withAllowInsecure(true));
-        insecure.users.put(IpmiUser.of(1, "", "anon", dev.bmcagent.ipmi.message.Privilege.USER));
+        insecure.users.put(IpmiUser.of(1, "", "anon", Privilege.USER));
         OracleClient c = OracleClient.inProcess(3, insecure.processor, CONSOLE);
         assertEquals(0, c.login("", "anon", 0x12));
         byte[] caps = c.command(0x06, 0x38, (byte) 0x8E, (byte) 0x02).orElseThrow();
         assertEquals(0x06, caps[3], "auth status: non-null and null user names");
-        bmc.users.put(IpmiUser.of(1, "", "anon", dev.bmcagent.ipmi.message.Privilege.USER));
+        bmc.users.put(IpmiUser.of(1, "", "anon", Privilege.USER));
         OracleClient secure = client(3);
         secure.openSession(0);
         assertEquals(RakpStatus.UNAUTHORIZED_NAME, secure.rakp1("", "anon", 0x12), "default: refused");

@@ -2,13 +2,13 @@ package dev.bmcagent.redfish.accounts;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bmcagent.redfish.backend.Account;
+import dev.bmcagent.redfish.backend.ManagerAccount;
 import dev.bmcagent.redfish.backend.AccountDirectory;
 import dev.bmcagent.redfish.backend.AccountPatch;
 import dev.bmcagent.redfish.backend.AccountResult;
 import dev.bmcagent.redfish.backend.LockoutPolicy;
-import dev.bmcagent.redfish.backend.Privilege;
-import dev.bmcagent.redfish.backend.Role;
+import dev.bmcagent.redfish.backend.PrivilegeType;
+import dev.bmcagent.redfish.backend.RedfishRole;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Bodies;
 import dev.bmcagent.redfish.http.ETags;
@@ -44,19 +44,19 @@ public final class AccountServiceResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/AccountService", Privilege.Login, (ctx, p) -> Responses.resource(ctx, service()));
-        routes.get("/redfish/v1/AccountService/Accounts", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get("/redfish/v1/AccountService", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, service()));
+        routes.get("/redfish/v1/AccountService/Accounts", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 Json.collection(ACCOUNTS, Schema.MANAGER_ACCOUNT_COLLECTION, "Accounts Collection",
                         visible(p).stream().map(a -> ACCOUNTS + "/" + a.id()).toList())));
-        routes.post("/redfish/v1/AccountService/Accounts", Privilege.ConfigureUsers, this::create);
-        routes.get("/redfish/v1/AccountService/Accounts/:accountId", Privilege.Login,
+        routes.post("/redfish/v1/AccountService/Accounts", PrivilegeType.ConfigureUsers, this::create);
+        routes.get("/redfish/v1/AccountService/Accounts/:accountId", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, render(find(ctx, p))));
-        routes.patch("/redfish/v1/AccountService/Accounts/:accountId", Privilege.Login, this::patch);
-        routes.delete("/redfish/v1/AccountService/Accounts/:accountId", Privilege.ConfigureUsers, this::delete);
-        routes.get("/redfish/v1/AccountService/Roles", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.patch("/redfish/v1/AccountService/Accounts/:accountId", PrivilegeType.Login, this::patch);
+        routes.delete("/redfish/v1/AccountService/Accounts/:accountId", PrivilegeType.ConfigureUsers, this::delete);
+        routes.get("/redfish/v1/AccountService/Roles", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 Json.collection(ROLES, Schema.ROLE_COLLECTION, "Roles Collection",
-                        Arrays.stream(Role.values()).map(r -> ROLES + "/" + r.name()).toList())));
-        routes.get("/redfish/v1/AccountService/Roles/:roleId", Privilege.Login,
+                        Arrays.stream(RedfishRole.values()).map(r -> ROLES + "/" + r.name()).toList())));
+        routes.get("/redfish/v1/AccountService/Roles/:roleId", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, role(ctx.pathParam("roleId"))));
     }
 
@@ -78,19 +78,19 @@ public final class AccountServiceResource {
     }
 
     /** Users without ConfigureUsers see only their own account. */
-    private java.util.List<Account> visible(Principal p) {
+    private java.util.List<ManagerAccount> visible(Principal p) {
         return directory.accounts().stream()
-                .filter(a -> p.role().has(Privilege.ConfigureUsers) || a.userName().equals(p.userName())).toList();
+                .filter(a -> p.role().has(PrivilegeType.ConfigureUsers) || a.userName().equals(p.userName())).toList();
     }
 
-    private Account find(RoutingContext ctx, Principal p) {
+    private ManagerAccount find(RoutingContext ctx, Principal p) {
         String id = ctx.pathParam("accountId");
         return directory.account(id)
-                .filter(a -> p.role().has(Privilege.ConfigureUsers) || a.userName().equals(p.userName()))
+                .filter(a -> p.role().has(PrivilegeType.ConfigureUsers) || a.userName().equals(p.userName()))
                 .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "ManagerAccount", id).exception());
     }
 
-    private static ObjectNode render(Account a) {
+    private static ObjectNode render(ManagerAccount a) {
         ObjectNode n = Json.resource(ACCOUNTS + "/" + a.id(), Schema.MANAGER_ACCOUNT, a.id(), "User Account");
         n.put("UserName", a.userName());
         n.putNull("Password");
@@ -103,13 +103,13 @@ public final class AccountServiceResource {
     }
 
     private ObjectNode role(String id) {
-        Role role = Arrays.stream(Role.values()).filter(r -> r.name().equals(id)).findFirst()
+        RedfishRole role = Arrays.stream(RedfishRole.values()).filter(r -> r.name().equals(id)).findFirst()
                 .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "Role", id).exception());
         ObjectNode n = Json.resource(ROLES + "/" + id, Schema.ROLE, id, id + " User Role");
         n.put("RoleId", id);
         n.put("IsPredefined", true);
         ArrayNode privileges = n.putArray("AssignedPrivileges");
-        Arrays.stream(Privilege.values()).filter(role::has).forEach(pr -> privileges.add(pr.name()));
+        Arrays.stream(PrivilegeType.values()).filter(role::has).forEach(pr -> privileges.add(pr.name()));
         n.putArray("OemPrivileges");
         return n;
     }
@@ -125,23 +125,23 @@ public final class AccountServiceResource {
         missing.throwIfAny();
         accountSpec(directory.maxPasswordLength()).validate(body, null);
         AccountResult r = directory.create(body.get("UserName").asText(), body.get("Password").asText(),
-                Role.valueOf(body.get("RoleId").asText()), PatchSpec.bool(body, "Enabled").orElse(true));
-        Account a = done(r, "ManagerAccount", body.get("UserName").asText());
+                RedfishRole.valueOf(body.get("RoleId").asText()), PatchSpec.bool(body, "Enabled").orElse(true));
+        ManagerAccount a = done(r, "ManagerAccount", body.get("UserName").asText());
         ctx.response().putHeader("Location", ACCOUNTS + "/" + a.id());
         Responses.send(ctx, 201, render(a));
     }
 
     private static PatchSpec accountSpec(int maxPassword) {
         return new PatchSpec().text("UserName", 16).text("Password", maxPassword)
-                .enumeration("RoleId", Role.class).bool("Enabled").bool("Locked");
+                .enumeration("RoleId", RedfishRole.class).bool("Enabled").bool("Locked");
     }
 
     private void patch(RoutingContext ctx, Principal p) {
-        Account a = find(ctx, p);
+        ManagerAccount a = find(ctx, p);
         ObjectNode body = Bodies.object(ctx);
         ObjectNode current = render(a);
         ETags.checkIfMatch(ctx, current);
-        boolean admin = p.role().has(Privilege.ConfigureUsers);
+        boolean admin = p.role().has(PrivilegeType.ConfigureUsers);
         PatchSpec spec = admin ? accountSpec(directory.maxPasswordLength())
                 : new PatchSpec().text("Password", directory.maxPasswordLength());
         spec.validate(body, current);
@@ -149,9 +149,9 @@ public final class AccountServiceResource {
             throw RedfishError.property(BaseMessage.PropertyValueIncorrect, "#/Locked", "Locked", "true").exception();
         }
         AccountPatch patch = new AccountPatch(PatchSpec.text(body, "UserName"), PatchSpec.text(body, "Password"),
-                PatchSpec.enumValue(body, "RoleId", Role.class), PatchSpec.bool(body, "Enabled"),
+                PatchSpec.enumValue(body, "RoleId", RedfishRole.class), PatchSpec.bool(body, "Enabled"),
                 PatchSpec.bool(body, "Locked"));
-        Account updated = done(directory.patch(a.id(), patch), "ManagerAccount", a.id());
+        ManagerAccount updated = done(directory.patch(a.id(), patch), "ManagerAccount", a.id());
         if (patch.password().isPresent() || patch.userName().isPresent() || patch.role().isPresent()
                 || !updated.enabled()) {
             sessionsOfUserEnded.accept(a.userName());
@@ -160,7 +160,7 @@ public final class AccountServiceResource {
     }
 
     private void delete(RoutingContext ctx, Principal p) {
-        Account a = find(ctx, p);
+        ManagerAccount a = find(ctx, p);
         if (a.userName().equals(p.userName()) || directory.isLastAdministrator(a.id())) {
             throw RedfishError.of(BaseMessage.ResourceCannotBeDeleted).exception();
         }
@@ -169,7 +169,7 @@ public final class AccountServiceResource {
         Responses.noContent(ctx);
     }
 
-    private static Account done(AccountResult r, String type, String name) {
+    private static ManagerAccount done(AccountResult r, String type, String name) {
         if (r instanceof AccountResult.Done d) {
             return d.account();
         }

@@ -25,13 +25,13 @@ public interface AccountDirectory {
         return false;
     }
 
-    List<Account> accounts();
+    List<ManagerAccount> accounts();
 
-    Optional<Account> account(String id);
+    Optional<ManagerAccount> account(String id);
 
-    Optional<Account> byUserName(String userName);
+    Optional<ManagerAccount> byUserName(String userName);
 
-    AccountResult create(String userName, String password, Role role, boolean enabled);
+    AccountResult create(String userName, String password, RedfishRole role, boolean enabled);
 
     AccountResult patch(String id, AccountPatch patch);
 
@@ -42,7 +42,7 @@ public interface AccountDirectory {
      * every request with a session token, so it must be cheap. The default covers existence, Enabled and role only.
      */
     default Optional<String> sessionStamp(String userName) {
-        return byUserName(userName).filter(Account::enabled).map(a -> a.role().name());
+        return byUserName(userName).filter(ManagerAccount::enabled).map(a -> a.role().name());
     }
 
     /** @return false when the account does not exist */

@@ -5,7 +5,7 @@ import java.util.Objects;
 /** Outcome of creating or changing an account. */
 public sealed interface AccountResult {
 
-    record Done(Account account) implements AccountResult {
+    record Done(ManagerAccount account) implements AccountResult {
         public Done {
             Objects.requireNonNull(account, "account");
         }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /** Outcome of checking a user name and password. */
 public sealed interface AuthResult {
 
-    record Granted(Account account) implements AuthResult {
+    record Granted(ManagerAccount account) implements AuthResult {
         public Granted {
             Objects.requireNonNull(account, "account");
         }

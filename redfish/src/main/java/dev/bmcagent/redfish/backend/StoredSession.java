@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param created      CreatedTime
  * @param lastUsed     the last request seen with the token, as last written (may lag, see {@link SessionPersistence})
  */
-public record StoredSession(String id, String tokenSha256, String userName, Role role, String accountStamp,
+public record StoredSession(String id, String tokenSha256, String userName, RedfishRole role, String accountStamp,
                             Instant created, Instant lastUsed) {
     public StoredSession {
         Objects.requireNonNull(id, "id");

@@ -2,7 +2,7 @@ package dev.bmcagent.redfish.certificates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Bodies;
 import dev.bmcagent.redfish.http.Json;
@@ -49,19 +49,19 @@ public final class CertificateServiceResource {
     }
 
     public void register(Routes routes) {
-        routes.get(SERVICE, Privilege.Login, (ctx, p) -> Responses.resource(ctx, service()));
-        routes.get(SERVICE + "/CertificateLocations", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get(SERVICE, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, service()));
+        routes.get(SERVICE + "/CertificateLocations", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 locations()));
-        routes.get(SERVICE + "/GenerateCSRActionInfo", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get(SERVICE + "/GenerateCSRActionInfo", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 CertificateActionInfo.generateCsr(SERVICE + "/GenerateCSRActionInfo")));
-        routes.get(SERVICE + "/ReplaceCertificateActionInfo", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get(SERVICE + "/ReplaceCertificateActionInfo", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 CertificateActionInfo.replaceCertificate(SERVICE + "/ReplaceCertificateActionInfo")));
-        routes.post(GENERATE_CSR, Privilege.ConfigureManager, this::generateCsr);
-        routes.post(REPLACE, Privilege.ConfigureManager, this::replace);
-        routes.get(HTTPS_CERTIFICATES, Privilege.Login, (ctx, p) -> Responses.resource(ctx, Json.collection(
+        routes.post(GENERATE_CSR, PrivilegeType.ConfigureManager, this::generateCsr);
+        routes.post(REPLACE, PrivilegeType.ConfigureManager, this::replace);
+        routes.get(HTTPS_CERTIFICATES, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, Json.collection(
                 HTTPS_CERTIFICATES, Schema.CERTIFICATE_COLLECTION, "HTTPS Certificates",
                 List.of(HTTPS_CERTIFICATE))));
-        routes.get(HTTPS_CERTIFICATE, Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get(HTTPS_CERTIFICATE, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 CertificateJson.certificate(HTTPS_CERTIFICATE, "1", store.current())));
     }
 

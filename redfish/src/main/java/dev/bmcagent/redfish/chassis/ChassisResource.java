@@ -5,7 +5,7 @@ import dev.bmcagent.redfish.backend.AssetIdentity;
 import dev.bmcagent.redfish.backend.ChassisBackend;
 import dev.bmcagent.redfish.backend.ChassisView;
 import dev.bmcagent.redfish.backend.IndicatorLed;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.backend.SystemPatch;
 import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.backend.SystemsBackend;
@@ -42,12 +42,12 @@ public final class ChassisResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Chassis", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get("/redfish/v1/Chassis", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 Json.collection("/redfish/v1/Chassis", Schema.CHASSIS_COLLECTION, "Chassis Collection",
                         backend.chassisIds().stream().map(ChassisResource::uri).toList())));
-        routes.get("/redfish/v1/Chassis/:chassisId", Privilege.Login,
+        routes.get("/redfish/v1/Chassis/:chassisId", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, render(find(backend, ctx))));
-        routes.patch("/redfish/v1/Chassis/:chassisId", Privilege.ConfigureComponents, this::patch);
+        routes.patch("/redfish/v1/Chassis/:chassisId", PrivilegeType.ConfigureComponents, this::patch);
     }
 
     static String uri(String id) {

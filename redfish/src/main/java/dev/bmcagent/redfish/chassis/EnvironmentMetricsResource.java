@@ -3,8 +3,8 @@ package dev.bmcagent.redfish.chassis;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.ChassisBackend;
 import dev.bmcagent.redfish.backend.ChassisView;
-import dev.bmcagent.redfish.backend.Privilege;
-import dev.bmcagent.redfish.backend.SensorKind;
+import dev.bmcagent.redfish.backend.PrivilegeType;
+import dev.bmcagent.redfish.backend.ReadingType;
 import dev.bmcagent.redfish.backend.SensorView;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.Responses;
@@ -28,9 +28,9 @@ public final class EnvironmentMetricsResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Chassis/:chassisId/EnvironmentMetrics", Privilege.Login,
+        routes.get("/redfish/v1/Chassis/:chassisId/EnvironmentMetrics", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, metrics(ChassisResource.find(backend, ctx))));
-        routes.get("/redfish/v1/Chassis/:chassisId/Controls", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Chassis/:chassisId/Controls", PrivilegeType.Login, (ctx, p) -> {
             String uri = ChassisResource.uri(ChassisResource.find(backend, ctx).id()) + "/Controls";
             Responses.resource(ctx, Json.collection(uri, Schema.CONTROL_COLLECTION, "Controls", List.of()));
         });
@@ -40,7 +40,7 @@ public final class EnvironmentMetricsResource {
         String base = ChassisResource.uri(c.id());
         ObjectNode n = Json.resource(base + "/EnvironmentMetrics", Schema.ENVIRONMENT_METRICS, "EnvironmentMetrics",
                 "Chassis Environment Metrics");
-        c.sensors().stream().filter(s -> s.kind() == SensorKind.Temperature
+        c.sensors().stream().filter(s -> s.kind() == ReadingType.Temperature
                         && PhysicalContext.of(s.id()).equals("Intake")).findFirst()
                 .ifPresent(s -> n.set("TemperatureCelsius", excerpt(base, s)));
         ObjectNode power = n.putObject("PowerWatts");

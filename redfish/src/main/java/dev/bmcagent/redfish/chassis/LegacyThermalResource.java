@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.ChassisBackend;
 import dev.bmcagent.redfish.backend.ChassisView;
 import dev.bmcagent.redfish.backend.FanView;
-import dev.bmcagent.redfish.backend.Privilege;
-import dev.bmcagent.redfish.backend.SensorKind;
+import dev.bmcagent.redfish.backend.PrivilegeType;
+import dev.bmcagent.redfish.backend.ReadingType;
 import dev.bmcagent.redfish.backend.SensorView;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.Responses;
@@ -28,7 +28,7 @@ public final class LegacyThermalResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Chassis/:chassisId/Thermal", Privilege.Login,
+        routes.get("/redfish/v1/Chassis/:chassisId/Thermal", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, render(ChassisResource.find(backend, ctx))));
     }
 
@@ -38,7 +38,7 @@ public final class LegacyThermalResource {
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
         ArrayNode temps = n.putArray("Temperatures");
         for (SensorView s : c.sensors()) {
-            if (s.kind() != SensorKind.Temperature) {
+            if (s.kind() != ReadingType.Temperature) {
                 continue;
             }
             ObjectNode t = temps.addObject();

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.ChassisBackend;
 import dev.bmcagent.redfish.backend.ChassisView;
-import dev.bmcagent.redfish.backend.Privilege;
-import dev.bmcagent.redfish.backend.SensorKind;
+import dev.bmcagent.redfish.backend.PrivilegeType;
+import dev.bmcagent.redfish.backend.ReadingType;
 import dev.bmcagent.redfish.backend.SensorView;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.Responses;
@@ -29,9 +29,9 @@ public final class PowerResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Chassis/:chassisId/Power", Privilege.Login,
+        routes.get("/redfish/v1/Chassis/:chassisId/Power", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, power(ChassisResource.find(backend, ctx))));
-        routes.get("/redfish/v1/Chassis/:chassisId/PowerSubsystem", Privilege.Login,
+        routes.get("/redfish/v1/Chassis/:chassisId/PowerSubsystem", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, subsystem(ChassisResource.find(backend, ctx))));
     }
 
@@ -40,7 +40,7 @@ public final class PowerResource {
         double sum = 0;
         boolean any = false;
         for (SensorView s : c.sensors()) {
-            if (s.kind() == SensorKind.Power && s.reading().isPresent()) {
+            if (s.kind() == ReadingType.Power && s.reading().isPresent()) {
                 sum += s.reading().getAsDouble();
                 any = true;
             }
@@ -67,7 +67,7 @@ public final class PowerResource {
         pc.putObject("Status").put("State", "Enabled").put("Health", "OK");
         ArrayNode voltages = n.putArray("Voltages");
         for (SensorView s : c.sensors()) {
-            if (s.kind() == SensorKind.Voltage) {
+            if (s.kind() == ReadingType.Voltage) {
                 ObjectNode v = voltages.addObject();
                 v.put("@odata.id", uri + "#/Voltages/" + (voltages.size() - 1));
                 v.put("MemberId", s.id());

@@ -3,7 +3,7 @@ package dev.bmcagent.redfish.chassis;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.ChassisBackend;
 import dev.bmcagent.redfish.backend.ChassisView;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.backend.SensorView;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.MemberLookup;
@@ -25,13 +25,13 @@ public final class SensorsResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Chassis/:chassisId/Sensors", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Chassis/:chassisId/Sensors", PrivilegeType.Login, (ctx, p) -> {
             ChassisView c = ChassisResource.find(backend, ctx);
             String base = ChassisResource.uri(c.id()) + "/Sensors";
             Responses.resource(ctx, Json.collection(base, Schema.SENSOR_COLLECTION, "Sensors",
                     c.sensors().stream().map(s -> base + "/" + s.id()).toList()));
         });
-        routes.get("/redfish/v1/Chassis/:chassisId/Sensors/:sensorId", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Chassis/:chassisId/Sensors/:sensorId", PrivilegeType.Login, (ctx, p) -> {
             ChassisView c = ChassisResource.find(backend, ctx);
             String id = ctx.pathParam("sensorId");
             SensorView s = MemberLookup.find(c.sensors(), SensorView::id, id, "Sensor");

@@ -5,7 +5,7 @@ import dev.bmcagent.acpi.policy.FanMode;
 import dev.bmcagent.redfish.backend.ChassisBackend;
 import dev.bmcagent.redfish.backend.ChassisView;
 import dev.bmcagent.redfish.backend.FanView;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.MemberLookup;
 import dev.bmcagent.redfish.http.Responses;
@@ -24,15 +24,15 @@ public final class ThermalResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Chassis/:chassisId/ThermalSubsystem", Privilege.Login,
+        routes.get("/redfish/v1/Chassis/:chassisId/ThermalSubsystem", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, thermal(ChassisResource.find(backend, ctx))));
-        routes.get("/redfish/v1/Chassis/:chassisId/ThermalSubsystem/Fans", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Chassis/:chassisId/ThermalSubsystem/Fans", PrivilegeType.Login, (ctx, p) -> {
             ChassisView c = ChassisResource.find(backend, ctx);
             String base = ChassisResource.uri(c.id()) + "/ThermalSubsystem/Fans";
             Responses.resource(ctx, Json.collection(base, Schema.FAN_COLLECTION, "Fans",
                     c.fans().stream().map(f -> base + "/" + f.id()).toList()));
         });
-        routes.get("/redfish/v1/Chassis/:chassisId/ThermalSubsystem/Fans/:fanId", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Chassis/:chassisId/ThermalSubsystem/Fans/:fanId", PrivilegeType.Login, (ctx, p) -> {
             ChassisView c = ChassisResource.find(backend, ctx);
             String id = ctx.pathParam("fanId");
             FanView f = MemberLookup.find(c.fans(), FanView::id, id, "Fan");

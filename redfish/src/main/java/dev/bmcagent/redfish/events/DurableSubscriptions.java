@@ -35,7 +35,7 @@ public final class DurableSubscriptions {
                 LOG.warn("stored event subscription {} skipped: {}", stored.id(), problem.get());
                 continue;
             }
-            Subscription s = new Subscription(stored.id(), SubscriptionType.RedfishEvent, stored.destination(),
+            EventDestination s = new EventDestination(stored.id(), SubscriptionType.RedfishEvent, stored.destination(),
                     stored.context(), stored.httpHeaders(), stored.registryPrefixes(), stored.resourceTypes(),
                     stored.filter(), RetryPolicy.valueOf(stored.retryPolicy()), stored.owner());
             if (!store.restore(s)) {
@@ -51,7 +51,7 @@ public final class DurableSubscriptions {
     }
 
     /** Saves a push subscription as it is now (SSE ones are ignored). */
-    void save(Subscription s, boolean suspended) {
+    void save(EventDestination s, boolean suspended) {
         if (s.type() != SubscriptionType.RedfishEvent) {
             return;
         }
@@ -66,7 +66,7 @@ public final class DurableSubscriptions {
 
     /** Removes a subscription from the store and from persistence (deleted or terminated). */
     public void remove(String id) {
-        Optional<Subscription> s = store.get(id);
+        Optional<EventDestination> s = store.get(id);
         store.remove(id);
         if (s.isPresent() && s.get().type() == SubscriptionType.RedfishEvent) {
             persistence.delete(id);

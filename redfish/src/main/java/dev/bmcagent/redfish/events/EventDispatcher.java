@@ -44,7 +44,7 @@ public final class EventDispatcher {
 
     /** Must run on the service's context. */
     void dispatch(RedfishEvent e) {
-        for (Subscription s : store.all()) {
+        for (EventDestination s : store.all()) {
             if (!s.wants(e)) {
                 continue;
             }

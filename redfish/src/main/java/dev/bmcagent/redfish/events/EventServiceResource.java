@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.EventFilter;
 import dev.bmcagent.redfish.backend.EventSeverity;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.backend.RedfishEvent;
 import dev.bmcagent.redfish.backend.RedfishEvents;
+import dev.bmcagent.redfish.backend.RedfishRole;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Bodies;
 import dev.bmcagent.redfish.http.Json;
@@ -74,33 +75,33 @@ public final class EventServiceResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/EventService", Privilege.Login, (ctx, p) -> Responses.resource(ctx, service()));
-        routes.get("/redfish/v1/EventService/Subscriptions", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get("/redfish/v1/EventService", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, service()));
+        routes.get("/redfish/v1/EventService/Subscriptions", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 Json.collection(SUBSCRIPTIONS, Schema.EVENT_DESTINATION_COLLECTION, "Event Subscriptions",
                         store.all().stream().map(s -> SUBSCRIPTIONS + "/" + s.id()).toList())));
-        routes.post("/redfish/v1/EventService/Subscriptions", Privilege.ConfigureManager, this::subscribe);
-        routes.get("/redfish/v1/EventService/Subscriptions/:subscriptionId", Privilege.Login,
+        routes.post("/redfish/v1/EventService/Subscriptions", PrivilegeType.ConfigureManager, this::subscribe);
+        routes.get("/redfish/v1/EventService/Subscriptions/:subscriptionId", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, render(find(ctx))));
-        routes.delete("/redfish/v1/EventService/Subscriptions/:subscriptionId", Privilege.ConfigureManager,
+        routes.delete("/redfish/v1/EventService/Subscriptions/:subscriptionId", PrivilegeType.ConfigureManager,
                 (ctx, p) -> {
-                    Subscription s = find(ctx);
+                    EventDestination s = find(ctx);
                     durable.remove(s.id());
                     push.forget(s.id());
                     Responses.noContent(ctx);
                 });
-        routes.patch("/redfish/v1/EventService/Subscriptions/:subscriptionId", Privilege.ConfigureManager,
+        routes.patch("/redfish/v1/EventService/Subscriptions/:subscriptionId", PrivilegeType.ConfigureManager,
                 this::patch);
         routes.post("/redfish/v1/EventService/Subscriptions/:subscriptionId/Actions/EventDestination.ResumeSubscription",
-                Privilege.ConfigureManager, (ctx, p) -> {
-                    Subscription s = find(ctx);
+                PrivilegeType.ConfigureManager, (ctx, p) -> {
+                    EventDestination s = find(ctx);
                     Bodies.objectOrEmpty(ctx);
                     push.forget(s.id());
                     durable.save(s, false);
                     Responses.noContent(ctx);
                 });
-        routes.post("/redfish/v1/EventService/Actions/EventService.SubmitTestEvent", Privilege.ConfigureManager,
+        routes.post("/redfish/v1/EventService/Actions/EventService.SubmitTestEvent", PrivilegeType.ConfigureManager,
                 this::submitTestEvent);
-        routes.stream("/redfish/v1/EventService/SSE", Privilege.Login, this::openSse);
+        routes.stream("/redfish/v1/EventService/SSE", PrivilegeType.Login, this::openSse);
     }
 
     private ObjectNode service() {
@@ -129,13 +130,13 @@ public final class EventServiceResource {
         return n;
     }
 
-    private Subscription find(RoutingContext ctx) {
+    private EventDestination find(RoutingContext ctx) {
         String id = ctx.pathParam("subscriptionId");
         return store.get(id)
                 .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "EventDestination", id).exception());
     }
 
-    private ObjectNode render(Subscription s) {
+    private ObjectNode render(EventDestination s) {
         ObjectNode n = Json.resource(SUBSCRIPTIONS + "/" + s.id(), Schema.EVENT_DESTINATION, s.id(),
                 "Event Subscription " + s.id());
         if (s.type() == SubscriptionType.RedfishEvent) {
@@ -194,8 +195,8 @@ public final class EventServiceResource {
         RetryPolicy policy = PatchSpec.enumValue(body, "DeliveryRetryPolicy", RetryPolicy.class)
                 .orElse(RetryPolicy.TerminateAfterRetries);
         String context = PatchSpec.text(body, "Context").orElse("");
-        Subscription s = store.add(p.userName(), p.role() == dev.bmcagent.redfish.backend.Role.Administrator,
-                id -> new Subscription(id, SubscriptionType.RedfishEvent, destination, context,
+        EventDestination s = store.add(p.userName(), p.role() == RedfishRole.Administrator,
+                id -> new EventDestination(id, SubscriptionType.RedfishEvent, destination, context,
                         headers, prefixes, types, filter, policy, p.userName()))
                 .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
         durable.save(s, false);
@@ -204,7 +205,7 @@ public final class EventServiceResource {
     }
 
     private void patch(RoutingContext ctx, Principal p) {
-        Subscription s = find(ctx);
+        EventDestination s = find(ctx);
         ObjectNode body = Bodies.object(ctx);
         ObjectNode current = render(s);
         dev.bmcagent.redfish.http.ETags.checkIfMatch(ctx, current);
@@ -213,7 +214,7 @@ public final class EventServiceResource {
             spec.enumeration("DeliveryRetryPolicy", RetryPolicy.class);
         }
         spec.validate(body, current);
-        Subscription updated = new Subscription(s.id(), s.type(), s.destination(),
+        EventDestination updated = new EventDestination(s.id(), s.type(), s.destination(),
                 PatchSpec.text(body, "Context").orElse(s.context()), s.httpHeaders(), s.registryPrefixes(),
                 s.resourceTypes(), s.filter(),
                 PatchSpec.enumValue(body, "DeliveryRetryPolicy", RetryPolicy.class).orElse(s.retryPolicy()), s.owner());
@@ -310,8 +311,8 @@ public final class EventServiceResource {
 
     private void openSse(RoutingContext ctx, Principal p) {
         SseFilter filter = SseFilter.parse(ctx.queryParams().get("$filter"));
-        Subscription s = store.add(p.userName(), p.role() == dev.bmcagent.redfish.backend.Role.Administrator,
-                id -> new Subscription(id, SubscriptionType.SSE, "", "", Map.of(),
+        EventDestination s = store.add(p.userName(), p.role() == RedfishRole.Administrator,
+                id -> new EventDestination(id, SubscriptionType.SSE, "", "", Map.of(),
                         filter.registryPrefixes(), filter.resourceTypes(), new EventFilter(filter.messageIds(),
                                 filter.originResources(), List.of(), List.of(), false, true),
                         RetryPolicy.TerminateAfterRetries, p.userName()))
@@ -345,7 +346,7 @@ public final class EventServiceResource {
      * {@link SseStreams#MAX_HELD} live events arrived during the read, the client gets one
      * {@code EventBufferExceeded} event (whatever its filter) and continues live: it must re-read the state.
      */
-    private void resume(Subscription s, HttpServerResponse r, Optional<List<RedfishEvent>> missed) {
+    private void resume(EventDestination s, HttpServerResponse r, Optional<List<RedfishEvent>> missed) {
         if (r.closed()) {
             return;
         }
@@ -365,7 +366,7 @@ public final class EventServiceResource {
         }
     }
 
-    private void lost(Subscription s, HttpServerResponse r) {
+    private void lost(EventDestination s, HttpServerResponse r) {
         RedfishEvent lost = new RedfishEvent(BUFFER_EXCEEDED, List.of(), SERVICE, EventSeverity.Warning,
                 clock.instant(), 0, "lost");
         r.write("data: " + Json.write(EventJson.render(lost, s.context())) + "\n\n");

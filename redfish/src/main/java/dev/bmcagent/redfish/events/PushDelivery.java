@@ -48,7 +48,7 @@ public final class PushDelivery {
         this.suspendedHook = suspendedHook;
     }
 
-    void offer(Subscription s, RedfishEvent e) {
+    void offer(EventDestination s, RedfishEvent e) {
         if (suspended.contains(s.id())) {
             return;
         }
@@ -78,7 +78,7 @@ public final class PushDelivery {
         suspended.remove(id);
     }
 
-    private void attempt(Subscription s, int failures) {
+    private void attempt(EventDestination s, int failures) {
         ArrayDeque<RedfishEvent> q = queues.get(s.id());
         if (q == null || q.isEmpty()) {
             inFlight.remove(s.id());
@@ -101,7 +101,7 @@ public final class PushDelivery {
         });
     }
 
-    private void giveUp(Subscription s, Throwable cause) {
+    private void giveUp(EventDestination s, Throwable cause) {
         LOG.warn("subscription {} to {}: {} deliveries failed ({}), {}", s.id(), s.destination(), retryAttempts + 1,
                 cause.getMessage(), s.retryPolicy());
         queues.remove(s.id());
@@ -114,7 +114,7 @@ public final class PushDelivery {
         }
     }
 
-    private Future<Void> post(Subscription s, RedfishEvent e) {
+    private Future<Void> post(EventDestination s, RedfishEvent e) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(s.destination())
                 .setIdleTimeout(10_000).setFollowRedirects(false);
         s.httpHeaders().forEach(options::putHeader);

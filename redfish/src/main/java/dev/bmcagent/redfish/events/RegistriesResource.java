@@ -2,7 +2,7 @@ package dev.bmcagent.redfish.events;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.RedfishError;
@@ -19,14 +19,14 @@ public final class RegistriesResource {
     static final String JSON = FILE + "/" + BootMessage.REGISTRY_ID + ".json";
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Registries", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get("/redfish/v1/Registries", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 Json.collection(BASE, Schema.MESSAGE_REGISTRY_FILE_COLLECTION, "Registry File Collection",
                         List.of(FILE))));
-        routes.get("/redfish/v1/Registries/:registryId", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Registries/:registryId", PrivilegeType.Login, (ctx, p) -> {
             known(ctx.pathParam("registryId"));
             Responses.resource(ctx, file());
         });
-        routes.get("/redfish/v1/Registries/:registryId/:registryFile", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Registries/:registryId/:registryFile", PrivilegeType.Login, (ctx, p) -> {
             known(ctx.pathParam("registryId"));
             if (!(BootMessage.REGISTRY_ID + ".json").equals(ctx.pathParam("registryFile"))) {
                 throw RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath()).exception();

@@ -73,7 +73,7 @@ public final class SseStreams {
         open.remove(subscriptionId);
     }
 
-    void send(Subscription s, RedfishEvent e) {
+    void send(EventDestination s, RedfishEvent e) {
         Stream st = open.get(s.id());
         if (st == null || st.response.closed()) {
             return;
@@ -89,7 +89,7 @@ public final class SseStreams {
         write(s, st, e);
     }
 
-    private static void write(Subscription s, Stream st, RedfishEvent e) {
+    private static void write(EventDestination s, Stream st, RedfishEvent e) {
         int dot = e.eventId().lastIndexOf('.');
         if (dot > 0 && e.eventId().substring(dot + 1).matches("[0-9]{1,18}")) {
             String host = e.eventId().substring(0, dot);
@@ -105,7 +105,7 @@ public final class SseStreams {
     }
 
     /** Writes {@code e} to a stream whether it is held or not (the replay itself). */
-    void sendNow(Subscription s, RedfishEvent e) {
+    void sendNow(EventDestination s, RedfishEvent e) {
         Stream st = open.get(s.id());
         if (st != null && !st.response.closed()) {
             write(s, st, e);

@@ -11,7 +11,7 @@ import java.util.function.Function;
 /** Subscriptions in memory, bounded; touched on the service's event-loop context only. */
 public final class SubscriptionStore {
 
-    private final Map<String, Subscription> byId = new LinkedHashMap<>();
+    private final Map<String, EventDestination> byId = new LinkedHashMap<>();
     /** Subscriptions (push and SSE together) one non-Administrator account may hold. */
     public static final int PER_ACCOUNT = 4;
     /** Subscriptions only Administrators may take. */
@@ -27,11 +27,11 @@ public final class SubscriptionStore {
     }
 
     /** Adds a subscription built from a fresh id, or empty when the limit is reached. */
-    public Optional<Subscription> add(Function<String, Subscription> build) {
+    public Optional<EventDestination> add(Function<String, EventDestination> build) {
         if (byId.size() >= max) {
             return Optional.empty();
         }
-        Subscription s = build.apply(Long.toString(nextId++));
+        EventDestination s = build.apply(Long.toString(nextId++));
         byId.put(s.id(), s);
         return Optional.of(s);
     }
@@ -40,7 +40,7 @@ public final class SubscriptionStore {
      * Adds a subscription of {@code owner} built from a fresh id, or empty when the limit or the owner's quota is
      * reached ({@link Quota}: Administrators are bound by the whole limit only).
      */
-    public Optional<Subscription> add(String owner, boolean administrator, Function<String, Subscription> build) {
+    public Optional<EventDestination> add(String owner, boolean administrator, Function<String, EventDestination> build) {
         long mine = byId.values().stream().filter(s -> s.owner().equals(owner)).count();
         if (!quota.admits(administrator, mine, byId.size())) {
             return Optional.empty();
@@ -52,7 +52,7 @@ public final class SubscriptionStore {
      * Puts back a subscription kept across a restart under its own id; later fresh ids come after it. False when
      * the limit is reached or the id is taken.
      */
-    public boolean restore(Subscription s) {
+    public boolean restore(EventDestination s) {
         if (byId.size() >= max || byId.containsKey(s.id())) {
             return false;
         }
@@ -65,16 +65,16 @@ public final class SubscriptionStore {
         return true;
     }
 
-    public Optional<Subscription> get(String id) {
+    public Optional<EventDestination> get(String id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    public List<Subscription> all() {
+    public List<EventDestination> all() {
         return new ArrayList<>(byId.values());
     }
 
     /** Replaces an existing subscription (same id); false when it is gone. */
-    public boolean replace(Subscription s) {
+    public boolean replace(EventDestination s) {
         return byId.replace(s.id(), s) != null;
     }
 

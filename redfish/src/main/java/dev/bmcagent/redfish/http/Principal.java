@@ -1,6 +1,6 @@
 package dev.bmcagent.redfish.http;
 
-import dev.bmcagent.redfish.backend.Role;
+import dev.bmcagent.redfish.backend.RedfishRole;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param role      its role
  * @param sessionId the session used, empty for Basic authentication
  */
-public record Principal(String userName, Role role, Optional<String> sessionId) {
+public record Principal(String userName, RedfishRole role, Optional<String> sessionId) {
     /** RoutingContext key. */
     public static final String KEY = "redfish.principal";
 

@@ -1,6 +1,6 @@
 package dev.bmcagent.redfish.http;
 
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -36,7 +36,7 @@ public final class Routes {
      * handler must answer through {@link Responses} before it returns: internal reads ({@code $expand},
      * {@code $filter}) take its answer synchronously, and one it did not give counts as unreadable.
      */
-    public void get(String path, Privilege privilege, ResourceHandler h) {
+    public void get(String path, PrivilegeType privilege, ResourceHandler h) {
         add(HttpMethod.GET, path, privilege, h, true);
         add(HttpMethod.HEAD, path, privilege, h, true);
     }
@@ -45,20 +45,20 @@ public final class Routes {
      * GET (and HEAD) of something that is not a JSON resource, e.g. an event stream: never run by an internal read
      * ({@code $expand}/{@code $filter}), which reports it unreadable.
      */
-    public void stream(String path, Privilege privilege, ResourceHandler h) {
+    public void stream(String path, PrivilegeType privilege, ResourceHandler h) {
         add(HttpMethod.GET, path, privilege, h, false);
         add(HttpMethod.HEAD, path, privilege, h, false);
     }
 
-    public void post(String path, Privilege privilege, ResourceHandler h) {
+    public void post(String path, PrivilegeType privilege, ResourceHandler h) {
         add(HttpMethod.POST, path, privilege, h, false);
     }
 
-    public void patch(String path, Privilege privilege, ResourceHandler h) {
+    public void patch(String path, PrivilegeType privilege, ResourceHandler h) {
         add(HttpMethod.PATCH, path, privilege, h, false);
     }
 
-    public void delete(String path, Privilege privilege, ResourceHandler h) {
+    public void delete(String path, PrivilegeType privilege, ResourceHandler h) {
         add(HttpMethod.DELETE, path, privilege, h, false);
     }
 
@@ -73,7 +73,7 @@ public final class Routes {
         }
     }
 
-    private void add(HttpMethod method, String path, Privilege privilege, ResourceHandler h, boolean readable) {
+    private void add(HttpMethod method, String path, PrivilegeType privilege, ResourceHandler h, boolean readable) {
         Set<HttpMethod> methods = allowed.computeIfAbsent(path, p -> new LinkedHashSet<>());
         if (!methods.add(method)) {
             throw new IllegalStateException("duplicate route: " + method + " " + path);
@@ -81,7 +81,7 @@ public final class Routes {
         router.route(method, path).handler(ctx -> run(ctx, path, privilege, h, readable));
     }
 
-    private void run(RoutingContext ctx, String path, Privilege privilege, ResourceHandler h, boolean readable) {
+    private void run(RoutingContext ctx, String path, PrivilegeType privilege, ResourceHandler h, boolean readable) {
         if (InternalRead.pending(ctx) && !readable) {
             InternalRead.answer(ctx, 404, null);
             return;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.acpi.lifecycle.BootCycle;
 import dev.bmcagent.acpi.lifecycle.BootInterface;
 import dev.bmcagent.redfish.backend.LogBackend;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.backend.SystemsBackend;
 import dev.bmcagent.redfish.events.BootMessage;
 import dev.bmcagent.redfish.http.BaseMessage;
@@ -42,35 +42,35 @@ public final class BootLogResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Systems/:systemId/LogServices", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Systems/:systemId/LogServices", PrivilegeType.Login, (ctx, p) -> {
             String base = services(system(ctx));
             Responses.resource(ctx, Json.collection(base, Schema.LOG_SERVICE_COLLECTION, "Log Service Collection",
                     List.of(base + "/BootHistory", base + "/PostCodes")));
         });
-        routes.get("/redfish/v1/Systems/:systemId/LogServices/BootHistory", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Systems/:systemId/LogServices/BootHistory", PrivilegeType.Login, (ctx, p) -> {
             String id = system(ctx);
             Responses.resource(ctx, LogServiceJson.service(services(id) + "/BootHistory", "BootHistory",
                     "Boot History", "One entry per boot cycle", logs.bootCycles(id).size(), clock.instant(),
                     logs.storageProblems()));
         });
-        routes.get("/redfish/v1/Systems/:systemId/LogServices/BootHistory/Entries", Privilege.Login,
+        routes.get("/redfish/v1/Systems/:systemId/LogServices/BootHistory/Entries", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, entries(system(ctx), "BootHistory", history(system(ctx)))));
-        routes.get("/redfish/v1/Systems/:systemId/LogServices/BootHistory/Entries/:entryId", Privilege.Login,
+        routes.get("/redfish/v1/Systems/:systemId/LogServices/BootHistory/Entries/:entryId", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, entry(history(system(ctx)), ctx.pathParam("entryId"))));
         routes.post("/redfish/v1/Systems/:systemId/LogServices/BootHistory/Actions/LogService.ClearLog",
-                Privilege.ConfigureComponents, this::clear);
-        routes.get("/redfish/v1/Systems/:systemId/LogServices/PostCodes", Privilege.Login, (ctx, p) -> {
+                PrivilegeType.ConfigureComponents, this::clear);
+        routes.get("/redfish/v1/Systems/:systemId/LogServices/PostCodes", PrivilegeType.Login, (ctx, p) -> {
             String id = system(ctx);
             Responses.resource(ctx, LogServiceJson.service(services(id) + "/PostCodes", "PostCodes",
                     "POST Code Log", "POST codes per boot cycle", postCodes(id).size(), clock.instant(),
                     logs.storageProblems()));
         });
-        routes.get("/redfish/v1/Systems/:systemId/LogServices/PostCodes/Entries", Privilege.Login,
+        routes.get("/redfish/v1/Systems/:systemId/LogServices/PostCodes/Entries", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, entries(system(ctx), "PostCodes", postCodes(system(ctx)))));
-        routes.get("/redfish/v1/Systems/:systemId/LogServices/PostCodes/Entries/:entryId", Privilege.Login,
+        routes.get("/redfish/v1/Systems/:systemId/LogServices/PostCodes/Entries/:entryId", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, entry(postCodes(system(ctx)), ctx.pathParam("entryId"))));
         routes.post("/redfish/v1/Systems/:systemId/LogServices/PostCodes/Actions/LogService.ClearLog",
-                Privilege.ConfigureComponents, this::clear);
+                PrivilegeType.ConfigureComponents, this::clear);
     }
 
     private void clear(RoutingContext ctx, dev.bmcagent.redfish.http.Principal p) {

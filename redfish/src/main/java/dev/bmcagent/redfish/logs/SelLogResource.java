@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.LogBackend;
 import dev.bmcagent.redfish.backend.LogEntryType;
 import dev.bmcagent.redfish.backend.LogEntryView;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.http.Bodies;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.MemberLookup;
@@ -31,13 +31,13 @@ public final class SelLogResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Managers/bmc/LogServices", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get("/redfish/v1/Managers/bmc/LogServices", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 Json.collection(SERVICES, Schema.LOG_SERVICE_COLLECTION, "Log Service Collection", List.of(SEL))));
-        routes.get("/redfish/v1/Managers/bmc/LogServices/SEL", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get("/redfish/v1/Managers/bmc/LogServices/SEL", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 LogServiceJson.service(SEL, "SEL", "IPMI SEL", "System Event Log",
                         backend.selEntries().size(), clock.instant(),
                         backend.storageProblems())));
-        routes.get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries", PrivilegeType.Login, (ctx, p) -> {
             ObjectNode n = Json.collection(SEL + "/Entries", Schema.LOG_ENTRY_COLLECTION, "SEL Entries", List.of());
             n.remove("Members");
             var members = n.putArray("Members");
@@ -45,13 +45,13 @@ public final class SelLogResource {
             n.put("Members@odata.count", members.size());
             Responses.resource(ctx, n);
         });
-        routes.get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/:entryId", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/:entryId", PrivilegeType.Login, (ctx, p) -> {
             String id = ctx.pathParam("entryId");
             LogEntryView e = MemberLookup.find(backend.selEntries(), LogEntryView::id, id, "LogEntry");
             Responses.resource(ctx, render(e));
         });
         routes.post("/redfish/v1/Managers/bmc/LogServices/SEL/Actions/LogService.ClearLog",
-                Privilege.ConfigureManager, (ctx, p) -> {
+                PrivilegeType.ConfigureManager, (ctx, p) -> {
                     Bodies.objectOrEmpty(ctx);
                     backend.clearSel();
                     Responses.noContent(ctx);

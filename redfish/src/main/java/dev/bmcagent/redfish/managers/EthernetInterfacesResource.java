@@ -2,7 +2,7 @@ package dev.bmcagent.redfish.managers;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.RedfishError;
@@ -28,11 +28,11 @@ public final class EthernetInterfacesResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Managers/bmc/EthernetInterfaces", Privilege.Login, (ctx, p) ->
+        routes.get("/redfish/v1/Managers/bmc/EthernetInterfaces", PrivilegeType.Login, (ctx, p) ->
                 Responses.resource(ctx, Json.collection(BASE, Schema.ETHERNET_INTERFACE_COLLECTION,
                         "Ethernet Interface Collection", network.get().interfaces().stream()
                                 .map(i -> BASE + "/" + i.id()).toList())));
-        routes.get("/redfish/v1/Managers/bmc/EthernetInterfaces/:interfaceId", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Managers/bmc/EthernetInterfaces/:interfaceId", PrivilegeType.Login, (ctx, p) -> {
             String id = ctx.pathParam("interfaceId");
             MachineNetwork.Snapshot s = network.get();
             MachineNetwork.Interface i = s.find(id).orElseThrow(() ->

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.ManagerBackend;
 import dev.bmcagent.redfish.backend.ManagerView;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.backend.ResetType;
 import dev.bmcagent.redfish.backend.SystemsBackend;
 import dev.bmcagent.redfish.http.BaseMessage;
@@ -39,14 +39,14 @@ public final class ManagerResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Managers", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get("/redfish/v1/Managers", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 Json.collection("/redfish/v1/Managers", Schema.MANAGER_COLLECTION, "Manager Collection",
                         List.of(BMC))));
-        routes.get("/redfish/v1/Managers/bmc", Privilege.Login, (ctx, p) -> Responses.resource(ctx, manager()));
-        routes.get("/redfish/v1/Managers/bmc/NetworkProtocol", Privilege.Login,
+        routes.get("/redfish/v1/Managers/bmc", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, manager()));
+        routes.get("/redfish/v1/Managers/bmc/NetworkProtocol", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, networkProtocol()));
-        routes.post("/redfish/v1/Managers/bmc/Actions/Manager.Reset", Privilege.ConfigureManager, this::reset);
-        routes.get("/redfish/v1/Managers/bmc/ResetActionInfo", Privilege.Login,
+        routes.post("/redfish/v1/Managers/bmc/Actions/Manager.Reset", PrivilegeType.ConfigureManager, this::reset);
+        routes.get("/redfish/v1/Managers/bmc/ResetActionInfo", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, actionInfo()));
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.AccountDirectory;
 import dev.bmcagent.redfish.backend.AuthResult;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Bodies;
 import dev.bmcagent.redfish.http.ETags;
@@ -39,16 +39,16 @@ public final class SessionServiceResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/SessionService", Privilege.Login, (ctx, p) -> Responses.resource(ctx, service()));
-        routes.patch("/redfish/v1/SessionService", Privilege.ConfigureManager, this::patchService);
-        routes.get("/redfish/v1/SessionService/Sessions", Privilege.Login,
+        routes.get("/redfish/v1/SessionService", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, service()));
+        routes.patch("/redfish/v1/SessionService", PrivilegeType.ConfigureManager, this::patchService);
+        routes.get("/redfish/v1/SessionService/Sessions", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, collection(p)));
         routes.publicRoute(HttpMethod.POST, "/redfish/v1/SessionService/Sessions", this::login);
         // DSP0266 "POST (create)": a POST to a collection's Members property is the same as to the collection
         routes.publicRoute(HttpMethod.POST, "/redfish/v1/SessionService/Sessions/Members", this::login);
-        routes.get("/redfish/v1/SessionService/Sessions/:sessionId", Privilege.Login,
+        routes.get("/redfish/v1/SessionService/Sessions/:sessionId", PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, session(ctx, p)));
-        routes.delete("/redfish/v1/SessionService/Sessions/:sessionId", Privilege.Login, this::logout);
+        routes.delete("/redfish/v1/SessionService/Sessions/:sessionId", PrivilegeType.Login, this::logout);
     }
 
     private ObjectNode service() {
@@ -73,7 +73,7 @@ public final class SessionServiceResource {
     /** Users without ConfigureManager see only their own sessions. */
     private ObjectNode collection(Principal p) {
         return Json.collection(SESSIONS, Schema.SESSION_COLLECTION, "Session Collection", store.sessions().stream()
-                .filter(s -> s.userName().equals(p.userName()) || p.role().has(Privilege.ConfigureManager))
+                .filter(s -> s.userName().equals(p.userName()) || p.role().has(PrivilegeType.ConfigureManager))
                 .map(s -> SESSIONS + "/" + s.id()).toList());
     }
 
@@ -95,7 +95,7 @@ public final class SessionServiceResource {
     private StoredSession visibleSession(RoutingContext ctx, Principal p) {
         String id = ctx.pathParam("sessionId");
         return store.session(id)
-                .filter(s -> s.userName().equals(p.userName()) || p.role().has(Privilege.ConfigureManager))
+                .filter(s -> s.userName().equals(p.userName()) || p.role().has(PrivilegeType.ConfigureManager))
                 .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "Session", id).exception());
     }
 

@@ -1,6 +1,6 @@
 package dev.bmcagent.redfish.sessions;
 
-import dev.bmcagent.redfish.backend.Role;
+import dev.bmcagent.redfish.backend.RedfishRole;
 import dev.bmcagent.redfish.backend.SessionPersistence;
 import dev.bmcagent.redfish.backend.StoredSession;
 import dev.bmcagent.redfish.http.Principal;
@@ -104,11 +104,11 @@ public final class SessionStore implements TokenResolver {
      * Creates a session, or empty when the account may not log in or the limit or the account's quota is reached
      * (see {@link Quota}: Administrators are bound by the whole limit only).
      */
-    public Optional<NewSession> create(String userName, Role role) {
+    public Optional<NewSession> create(String userName, RedfishRole role) {
         expire();
         Optional<String> stamp = stamps.apply(userName);
         long mine = byId.values().stream().filter(s -> s.userName().equals(userName)).count();
-        if (!quota.admits(role == Role.Administrator, mine, byId.size()) || stamp.isEmpty()) {
+        if (!quota.admits(role == RedfishRole.Administrator, mine, byId.size()) || stamp.isEmpty()) {
             return Optional.empty();
         }
         String id;

@@ -2,7 +2,7 @@ package dev.bmcagent.redfish.systems;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.BootOptionView;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.backend.SystemsBackend;
 import dev.bmcagent.redfish.http.Json;
@@ -22,13 +22,13 @@ public final class BootOptionsResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Systems/:systemId/BootOptions", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Systems/:systemId/BootOptions", PrivilegeType.Login, (ctx, p) -> {
             SystemView v = SystemsResource.find(backend, ctx);
             String base = ComputerSystemJson.uri(v.id()) + "/BootOptions";
             Responses.resource(ctx, Json.collection(base, Schema.BOOT_OPTION_COLLECTION, "Boot Option Collection",
                     v.bootOptions().stream().map(o -> base + "/" + o.reference()).toList()));
         });
-        routes.get("/redfish/v1/Systems/:systemId/BootOptions/:optionId", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Systems/:systemId/BootOptions/:optionId", PrivilegeType.Login, (ctx, p) -> {
             SystemView v = SystemsResource.find(backend, ctx);
             String id = ctx.pathParam("optionId");
             BootOptionView o = MemberLookup.find(v.bootOptions(), BootOptionView::reference, id, "BootOption");

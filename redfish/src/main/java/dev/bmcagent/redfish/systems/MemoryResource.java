@@ -2,7 +2,7 @@ package dev.bmcagent.redfish.systems;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.DimmView;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.backend.SystemsBackend;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Json;
@@ -25,13 +25,13 @@ public final class MemoryResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Systems/:systemId/Memory", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Systems/:systemId/Memory", PrivilegeType.Login, (ctx, p) -> {
             String id = SystemsResource.find(backend, ctx).id();
             Responses.resource(ctx, Json.collection("/redfish/v1/Systems/" + id + "/Memory",
                     Schema.MEMORY_COLLECTION, "Memory Collection", backend.memory(id).stream()
                             .map(d -> "/redfish/v1/Systems/" + id + "/Memory/DIMM" + d.slot()).toList()));
         });
-        routes.get("/redfish/v1/Systems/:systemId/Memory/:memoryId", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Systems/:systemId/Memory/:memoryId", PrivilegeType.Login, (ctx, p) -> {
             String id = SystemsResource.find(backend, ctx).id();
             String memoryId = ctx.pathParam("memoryId");
             DimmView d = backend.memory(id).stream().filter(v -> ("DIMM" + v.slot()).equals(memoryId)).findFirst()

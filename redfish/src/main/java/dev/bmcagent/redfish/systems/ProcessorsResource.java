@@ -1,7 +1,7 @@
 package dev.bmcagent.redfish.systems;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.backend.ProcessorSummaryView;
 import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.backend.SystemsBackend;
@@ -27,13 +27,13 @@ public final class ProcessorsResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Systems/:systemId/Processors", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Systems/:systemId/Processors", PrivilegeType.Login, (ctx, p) -> {
             SystemView v = SystemsResource.find(backend, ctx);
             Responses.resource(ctx, Json.collection("/redfish/v1/Systems/" + v.id() + "/Processors",
                     Schema.PROCESSOR_COLLECTION, "Processor Collection", ids(v.processors()).stream()
                             .map(id -> "/redfish/v1/Systems/" + v.id() + "/Processors/" + id).toList()));
         });
-        routes.get("/redfish/v1/Systems/:systemId/Processors/:processorId", Privilege.Login, (ctx, p) -> {
+        routes.get("/redfish/v1/Systems/:systemId/Processors/:processorId", PrivilegeType.Login, (ctx, p) -> {
             SystemView v = SystemsResource.find(backend, ctx);
             String id = ctx.pathParam("processorId");
             int socket = ids(v.processors()).indexOf(id);

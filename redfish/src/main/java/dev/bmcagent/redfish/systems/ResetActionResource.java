@@ -3,7 +3,7 @@ package dev.bmcagent.redfish.systems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.backend.ResetType;
 import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.backend.SystemsBackend;
@@ -32,9 +32,9 @@ public final class ResetActionResource {
     }
 
     public void register(Routes routes) {
-        routes.post("/redfish/v1/Systems/:systemId/Actions/ComputerSystem.Reset", Privilege.ConfigureComponents,
+        routes.post("/redfish/v1/Systems/:systemId/Actions/ComputerSystem.Reset", PrivilegeType.ConfigureComponents,
                 this::reset);
-        routes.get("/redfish/v1/Systems/:systemId/ResetActionInfo", Privilege.Login,
+        routes.get("/redfish/v1/Systems/:systemId/ResetActionInfo", PrivilegeType.Login,
                 (ctx, p) -> {
                     SystemView v = SystemsResource.find(backend, ctx);
                     Responses.resource(ctx, actionInfo(v, backend.resetTypes(v.id())));

@@ -7,7 +7,7 @@ import dev.bmcagent.redfish.backend.BootOverrideEnabled;
 import dev.bmcagent.redfish.backend.BootOverrideMode;
 import dev.bmcagent.redfish.backend.BootSource;
 import dev.bmcagent.redfish.backend.IndicatorLed;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.backend.SystemPatch;
 import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.backend.SystemsBackend;
@@ -54,17 +54,17 @@ public final class SystemsResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Systems", Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get("/redfish/v1/Systems", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 Json.collection("/redfish/v1/Systems", Schema.COMPUTER_SYSTEM_COLLECTION,
                         "Computer System Collection",
                         backend.systemIds().stream().map(ComputerSystemJson::uri).toList())));
-        routes.get("/redfish/v1/Systems/:systemId", Privilege.Login,
+        routes.get("/redfish/v1/Systems/:systemId", PrivilegeType.Login,
                 (ctx, p) -> {
                     SystemView v = find(backend, ctx);                 // the current state, read on every GET
                     Rendering r = new Rendering(v, Set.copyOf(backend.bootSources()), backend.identity(v.id()));
                     Responses.resource(ctx, rendered.get(v.id(), r));
                 });
-        routes.patch("/redfish/v1/Systems/:systemId", Privilege.ConfigureComponents, this::patch);
+        routes.patch("/redfish/v1/Systems/:systemId", PrivilegeType.ConfigureComponents, this::patch);
     }
 
     static SystemView find(SystemsBackend backend, RoutingContext ctx) {

@@ -2,7 +2,7 @@ package dev.bmcagent.redfish.updates;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.FirmwareBackend;
-import dev.bmcagent.redfish.backend.Privilege;
+import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.backend.SoftwareView;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Json;
@@ -30,12 +30,12 @@ public final class UpdateServiceResource {
     }
 
     public void register(Routes routes) {
-        routes.get(SERVICE, Privilege.Login, (ctx, p) -> Responses.resource(ctx, service()));
-        routes.get(INVENTORY, Privilege.Login, (ctx, p) -> Responses.resource(ctx, Json.collection(INVENTORY,
+        routes.get(SERVICE, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, service()));
+        routes.get(INVENTORY, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, Json.collection(INVENTORY,
                 Schema.SOFTWARE_INVENTORY_COLLECTION, "Firmware Inventory",
                 backend.inventory().stream().map(s -> INVENTORY + "/" + s.id()).toList())));
-        routes.get(INVENTORY + "/:softwareId", Privilege.Login, this::member);
-        routes.post(SERVICE + "/Actions/UpdateService.SimpleUpdate", Privilege.ConfigureComponents, (ctx, p) -> {
+        routes.get(INVENTORY + "/:softwareId", PrivilegeType.Login, this::member);
+        routes.post(SERVICE + "/Actions/UpdateService.SimpleUpdate", PrivilegeType.ConfigureComponents, (ctx, p) -> {
             throw RedfishError.of(BaseMessage.ActionNotSupported, "UpdateService.SimpleUpdate").exception();
         });
     }

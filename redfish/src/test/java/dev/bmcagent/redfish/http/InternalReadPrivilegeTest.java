@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bmcagent.redfish.backend.Privilege;
-import dev.bmcagent.redfish.backend.Role;
+import dev.bmcagent.redfish.backend.PrivilegeType;
+import dev.bmcagent.redfish.backend.RedfishRole;
 import dev.bmcagent.redfish.testing.InMemoryAccounts;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -45,14 +45,14 @@ class InternalReadPrivilegeTest {
     @BeforeAll
     static void start() throws Exception {
         InMemoryAccounts accounts = new InMemoryAccounts();
-        accounts.add("admin", "secret", Role.Administrator);
-        accounts.add("reader", "readonly1", Role.ReadOnly);
+        accounts.add("admin", "secret", RedfishRole.Administrator);
+        accounts.add("reader", "readonly1", RedfishRole.ReadOnly);
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         router.route().handler(new ODataHandler());
         router.route().handler(new AuthHandler(accounts, token -> Optional.empty()));
         Routes routes = new Routes(router);
-        routes.get(OPEN, Privilege.Login, (ctx, p) -> {
+        routes.get(OPEN, PrivilegeType.Login, (ctx, p) -> {
             ObjectNode n = Json.object().put("@odata.id", OPEN);
             n.set("Secret", Json.link(SECRET));
             n.set("Mine", Json.link(MINE));
@@ -60,15 +60,15 @@ class InternalReadPrivilegeTest {
             n.set("Missing", Json.link("/redfish/v1/Missing"));
             Responses.resource(ctx, n);
         });
-        routes.get(SECRET, Privilege.ConfigureManager, (ctx, p) -> Responses.resource(ctx,
+        routes.get(SECRET, PrivilegeType.ConfigureManager, (ctx, p) -> Responses.resource(ctx,
                 Json.object().put("@odata.id", SECRET).put("Code", 0x1234)));
-        routes.get(MINE, Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get(MINE, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 Json.object().put("@odata.id", MINE).put("User", p.userName())));
-        routes.stream(STREAM, Privilege.Login, (ctx, p) -> {
+        routes.stream(STREAM, PrivilegeType.Login, (ctx, p) -> {
             streamsOpened.incrementAndGet();
             ctx.response().setChunked(true).putHeader("Content-Type", "text/event-stream").end("data: x\n\n");
         });
-        routes.get(THINGS, Privilege.Login, (ctx, p) -> Responses.resource(ctx,
+        routes.get(THINGS, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
                 Json.collection(THINGS, Schema.COMPUTER_SYSTEM_COLLECTION, "Things", List.of(SECRET, MINE))));
         routes.finish();
         router.route().handler(ctx -> Responses.error(ctx,

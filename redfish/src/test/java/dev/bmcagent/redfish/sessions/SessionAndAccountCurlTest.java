@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.redfish.backend.RedfishRole;
 import dev.bmcagent.redfish.testing.HttpResult;
 import dev.bmcagent.redfish.testing.RedfishFixture;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ class SessionAndAccountCurlTest {
 
     @Test
     void repeatedFailuresLockTheAccountUntilAnAdminUnlocks() {
-        f.accounts.add("locky", "goodpw1", dev.bmcagent.redfish.backend.Role.Operator);
+        f.accounts.add("locky", "goodpw1", RedfishRole.Operator);
         String id = f.accounts.byUserName("locky").orElseThrow().id();
         for (int i = 0; i < 3; i++) {
             assertEquals(401, f.curl.get("/redfish/v1/Systems", "-u", "locky:bad").status());

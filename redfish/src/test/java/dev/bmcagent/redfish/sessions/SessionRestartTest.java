@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.redfish.backend.AccountPatch;
 import dev.bmcagent.redfish.backend.InMemorySessionPersistence;
+import dev.bmcagent.redfish.backend.RedfishRole;
 import dev.bmcagent.redfish.backend.StoredSession;
 import dev.bmcagent.redfish.testing.HttpResult;
 import dev.bmcagent.redfish.testing.InMemoryAccounts;
@@ -147,7 +148,7 @@ class SessionRestartTest {
             assertEquals(1, persistence.load().size());
             String adminId = accounts.byUserName("admin").orElseThrow().id();
             accounts.patch(adminId, new AccountPatch(Optional.empty(), Optional.empty(),
-                    Optional.of(dev.bmcagent.redfish.backend.Role.Operator), Optional.empty(), Optional.empty()));
+                    Optional.of(RedfishRole.Operator), Optional.empty(), Optional.empty()));
             assertEquals(401, getWith(f, admin), "role changed behind the service (IPMI)");
             assertTrue(persistence.load().isEmpty());
         }

@@ -17,8 +17,8 @@ import dev.bmcagent.redfish.backend.IndicatorLed;
 import dev.bmcagent.redfish.backend.PowerState;
 import dev.bmcagent.redfish.backend.ProcessorSummaryView;
 import dev.bmcagent.redfish.backend.RedfishBackends;
-import dev.bmcagent.redfish.backend.Role;
-import dev.bmcagent.redfish.backend.SensorKind;
+import dev.bmcagent.redfish.backend.RedfishRole;
+import dev.bmcagent.redfish.backend.ReadingType;
 import dev.bmcagent.redfish.backend.SensorState;
 import dev.bmcagent.redfish.backend.SensorView;
 import dev.bmcagent.redfish.backend.SystemView;
@@ -60,9 +60,9 @@ public final class RedfishFixture implements AutoCloseable {
         this.events = new InMemoryEvents(clock);
         if (sharedAccounts == null) {
             accounts = new InMemoryAccounts();
-            accounts.add("admin", "secret", Role.Administrator);
-            accounts.add("operator", "opsecret", Role.Operator);
-            accounts.add("reader", "readonly1", Role.ReadOnly);
+            accounts.add("admin", "secret", RedfishRole.Administrator);
+            accounts.add("operator", "opsecret", RedfishRole.Operator);
+            accounts.add("reader", "readonly1", RedfishRole.ReadOnly);
         } else {
             accounts = sharedAccounts;
         }
@@ -163,9 +163,9 @@ public final class RedfishFixture implements AutoCloseable {
 
     static ChassisView chassis1() {
         return new ChassisView("host1", "Host 1 chassis", PowerState.On, Optional.of("host1"),
-                List.of(new SensorView("CPU0_Temp", "CPU0 Temp", SensorKind.Temperature, OptionalDouble.of(41.5),
+                List.of(new SensorView("CPU0_Temp", "CPU0 Temp", ReadingType.Temperature, OptionalDouble.of(41.5),
                                 SensorState.Enabled, Health.OK),
-                        new SensorView("DIMM_A0_Temp", "DIMM A0 Temp", SensorKind.Temperature, OptionalDouble.empty(),
+                        new SensorView("DIMM_A0_Temp", "DIMM A0 Temp", ReadingType.Temperature, OptionalDouble.empty(),
                                 SensorState.UnavailableOffline, Health.OK)),
                 List.of(new FanView("Fan0", "Fan 0", OptionalDouble.of(40), OptionalDouble.of(7200),
                         SensorState.Enabled, Health.OK)),

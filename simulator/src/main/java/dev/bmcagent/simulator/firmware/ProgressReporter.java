@@ -24,7 +24,7 @@ public final class ProgressReporter {
     }
 
     /** Requests announcing that {@code phase} started (none for a phase the vocabulary has no code for). */
-    public List<HostRequest> phaseStarted(BootPhase phase) {
+    public List<HostRequest> phaseStarted(FirmwarePhase phase) {
         switch (profile) {
             case SBMR:
                 return List.of(HostMessages.sbmrProgress(HostMessages.EFI_PROGRESS_CODE, phase.efiCodeValue(), 0));

@@ -1,6 +1,6 @@
 package dev.bmcagent.simulator.host;
 
-import dev.bmcagent.simulator.firmware.BootPhase;
+import dev.bmcagent.simulator.firmware.FirmwarePhase;
 import dev.bmcagent.simulator.netboot.BootAttempt;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param osRunning         when the OS reported itself running
  * @param outcome           how it ended
  */
-public record BootRecord(int number, BootCause cause, Instant start, Map<BootPhase, Instant> phases,
+public record BootRecord(int number, BootCause cause, Instant start, Map<FirmwarePhase, Instant> phases,
                          List<String> bootOrderAtPost, List<BootAttempt> attempts, int dimmsInstalled,
                          boolean memoryInitialized, int dimmsDetected, int reportedMemoryGiB, boolean longTraining, Optional<Instant> osRunning,
                          BootOutcome outcome) {
@@ -62,7 +62,7 @@ public record BootRecord(int number, BootCause cause, Instant start, Map<BootPha
         if (cause != BootCause.HARD_RESET) {
             return Duration.ZERO;
         }
-        Instant bds = phases.get(BootPhase.BDS);
+        Instant bds = phases.get(FirmwarePhase.BDS);
         return bds == null ? Duration.ZERO : Duration.between(start, bds);
     }
 

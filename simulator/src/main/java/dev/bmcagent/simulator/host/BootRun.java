@@ -4,11 +4,11 @@ import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
 import dev.bmcagent.ipmi.command.oem.PendingOrder;
 import dev.bmcagent.ipmi.message.CompletionCode;
-import dev.bmcagent.simulator.firmware.BootPhase;
+import dev.bmcagent.simulator.firmware.FirmwarePhase;
 import dev.bmcagent.simulator.firmware.ProgressProfile;
 import dev.bmcagent.simulator.ipmi.HostMessages;
 import dev.bmcagent.simulator.ipmi.HostResponses;
-import dev.bmcagent.simulator.ipmi.OemCommands;
+import dev.bmcagent.ipmi.command.oem.OemCommands;
 import dev.bmcagent.simulator.ipmi.PendingOrderReader;
 import dev.bmcagent.simulator.netboot.BootAttempt;
 import dev.bmcagent.simulator.netboot.BootOption;
@@ -35,7 +35,7 @@ final class BootRun {
     private final int number;
     private final BootCause cause;
     private final Instant start;
-    private final Map<BootPhase, Instant> phases = new EnumMap<>(BootPhase.class);
+    private final Map<FirmwarePhase, Instant> phases = new EnumMap<>(FirmwarePhase.class);
     private final List<BootAttempt> attempts = new ArrayList<>();
     private final boolean[] detected;
     private List<String> bootOrderAtPost = List.of();
@@ -87,7 +87,7 @@ final class BootRun {
         });
     }
 
-    private void phase(BootPhase phase) {
+    private void phase(FirmwarePhase phase) {
         phases.put(phase, host.now());
         host.currentPhase(phase);
         host.sendAll(host.reporter().phaseStarted(phase));
@@ -98,12 +98,12 @@ final class BootRun {
             host.send(HostMessages.setAcpi(AcpiSystemState.S2_D2, AcpiDeviceState.D2));
         }
         host.maybeScheduleFlap(this);
-        phase(BootPhase.PRIMARY_CPU);
+        phase(FirmwarePhase.PRIMARY_CPU);
         after(host.config().timing().primaryCpu(), this::memoryInit);
     }
 
     private void memoryInit() {
-        phase(BootPhase.MEMORY_INIT);
+        phase(FirmwarePhase.MEMORY_INIT);
         readSpd(0);
     }
 
@@ -138,16 +138,16 @@ final class BootRun {
         }
         var timing = host.config().timing();
         after(longTraining ? timing.trainingLong() : timing.trainingShort(), () -> {
-            phase(BootPhase.SECONDARY_CPU);
+            phase(FirmwarePhase.SECONDARY_CPU);
             after(timing.secondaryCpu(), () -> {
-                phase(BootPhase.DXE);
+                phase(FirmwarePhase.DXE);
                 after(timing.dxe(), this::bds);
             });
         });
     }
 
     private void bds() {
-        phase(BootPhase.BDS);
+        phase(FirmwarePhase.BDS);
         Optional<HostResponses.BootDevice> forced = HostResponses.bootFlagsDevice(host.send(HostMessages.getBootFlags()));
         if (forced.isPresent()) {
             host.send(HostMessages.ackBootInfo());
@@ -167,9 +167,9 @@ final class BootRun {
         first.addAll(order);
         var timing = host.config().timing();
         after(timing.bds(), () -> {
-            phase(BootPhase.PCI);
+            phase(FirmwarePhase.PCI);
             after(timing.pci(), () -> {
-                phase(BootPhase.READY_TO_BOOT);
+                phase(FirmwarePhase.READY_TO_BOOT);
                 tryOption(first, 0, 1);
             });
         });
@@ -184,7 +184,7 @@ final class BootRun {
         List<String> pending = read.get().patterns();
         int revision = read.get().revision();
         if (host.config().forcedPriority()) {
-            host.send(HostMessages.ackBootOrder(OemCommands.ACK_IGNORED_FORCED_PRIORITY, revision));
+            host.send(HostMessages.ackBootOrder(OemCommands.ACK_IGNORED, revision));
             return;
         }
         List<BootOption> reordered;
@@ -236,7 +236,7 @@ final class BootRun {
     }
 
     private void exitBootServices() {
-        phase(BootPhase.EXIT_BOOT_SERVICES);
+        phase(FirmwarePhase.EXIT_BOOT_SERVICES);
         after(host.config().timing().osLoad(), () -> {
             osRunning = host.now();
             outcome = BootOutcome.OS_RUNNING;

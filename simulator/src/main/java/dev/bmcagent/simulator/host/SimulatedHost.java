@@ -6,7 +6,7 @@ import dev.bmcagent.agent.sensor.SensorSpec;
 import dev.bmcagent.agent.time.Scheduler;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
-import dev.bmcagent.simulator.firmware.BootPhase;
+import dev.bmcagent.simulator.firmware.FirmwarePhase;
 import dev.bmcagent.simulator.firmware.FirmwareComponent;
 import dev.bmcagent.simulator.firmware.ProgressReporter;
 import dev.bmcagent.simulator.ipmi.HostMessages;
@@ -63,7 +63,7 @@ public final class SimulatedHost implements HostPowerControl {
     private HostPowerState state = HostPowerState.OFF;
     private BootRun current;
     private int bootCount;
-    private BootPhase phase;
+    private FirmwarePhase phase;
     private boolean configChanged = true;
     private boolean[] lastDetected;
     private long requestsSent;
@@ -274,7 +274,7 @@ public final class SimulatedHost implements HostPowerControl {
         }
     }
 
-    void currentPhase(BootPhase p) {
+    void currentPhase(FirmwarePhase p) {
         phase = p;
     }
 
@@ -339,7 +339,7 @@ public final class SimulatedHost implements HostPowerControl {
     }
 
     /** The firmware phase last entered in the current boot; empty when off or in the OS. */
-    public Optional<BootPhase> phase() {
+    public Optional<FirmwarePhase> phase() {
         return Optional.ofNullable(phase);
     }
 

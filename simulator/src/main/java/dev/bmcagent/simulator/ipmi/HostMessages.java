@@ -2,6 +2,7 @@ package dev.bmcagent.simulator.ipmi;
 
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
+import dev.bmcagent.ipmi.command.oem.OemCommands;
 import dev.bmcagent.ipmi.command.oem.OemStrings;
 import dev.bmcagent.ipmi.message.NetFn;
 import java.io.ByteArrayOutputStream;

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What a boot option attempt costs under a firmware's network stack (DESIGN.md "Network boot firmware behaviour").
+ * What a boot option attempt costs under a firmware's network stack (docs/PROTOCOL-REFERENCE.md "Network boot
+ * firmware behaviour").
  *
  * @param name        profile name (vendor, edk2, ipxe)
  * @param noLink      waiting for link on a port without one

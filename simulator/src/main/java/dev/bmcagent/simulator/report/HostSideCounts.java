@@ -2,7 +2,7 @@ package dev.bmcagent.simulator.report;
 
 import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.simulator.bmc.AgentEventTally;
-import dev.bmcagent.simulator.firmware.BootPhase;
+import dev.bmcagent.simulator.firmware.FirmwarePhase;
 import dev.bmcagent.simulator.host.BootCause;
 import dev.bmcagent.simulator.host.BootRecord;
 import dev.bmcagent.simulator.host.SimulatedHost;
@@ -61,14 +61,14 @@ public final class HostSideCounts {
         if (Duration.between(r.start(), end).compareTo(policy.preOsLimit()) > 0) {
             return true;
         }
-        Instant memory = r.phases().get(BootPhase.MEMORY_INIT);
+        Instant memory = r.phases().get(FirmwarePhase.MEMORY_INIT);
         if (memory != null) {
-            Instant after = r.phases().getOrDefault(BootPhase.SECONDARY_CPU, end);
+            Instant after = r.phases().getOrDefault(FirmwarePhase.SECONDARY_CPU, end);
             if (Duration.between(memory, after).compareTo(policy.memoryTrainingLimit()) > 0) {
                 return true;
             }
         }
-        Instant network = r.phases().get(BootPhase.READY_TO_BOOT);
+        Instant network = r.phases().get(FirmwarePhase.READY_TO_BOOT);
         for (BootAttempt a : r.attempts()) {
             if (!a.succeeded() && a.option().isNetwork() && (network == null || a.start().isBefore(network))) {
                 network = a.start();

@@ -1,6 +1,6 @@
 package dev.bmcagent.simulator.report;
 
-import dev.bmcagent.simulator.firmware.BootPhase;
+import dev.bmcagent.simulator.firmware.FirmwarePhase;
 import dev.bmcagent.simulator.host.BootCause;
 import dev.bmcagent.simulator.host.BootOutcome;
 import dev.bmcagent.simulator.host.BootRecord;
@@ -157,7 +157,7 @@ public final class HtmlReport {
             svg.text(LEFT - 10, y + 30, "end", "#666", r.bootTime().map(SummaryText::hms)
                     .orElse(resetByBmc ? "reset by the BMC" : r.outcome().name().toLowerCase(Locale.ROOT)
                             .replace('_', ' ')));
-            Instant memory = r.phases().get(BootPhase.MEMORY_INIT);
+            Instant memory = r.phases().get(FirmwarePhase.MEMORY_INIT);
             if (memory != null && r.memoryInitialized() && r.dimmsDetected() < r.dimmsInstalled()) {
                 // a DIMM loss: the boot came up with fewer DIMMs than installed (what missing-memory alerts on)
                 double x = LEFT + Duration.between(r.start(), memory).toMillis() / 60000.0 * scale;
@@ -169,15 +169,15 @@ public final class HtmlReport {
                 svg.text(x + 4, y + 13, "start", "#d62728", r.outcome() == BootOutcome.HUNG_MEMORY_TRAINING
                         ? "stuck: reset by the BMC" : "reset by the BMC");
             }
-            List<Map.Entry<BootPhase, Instant>> phases = new ArrayList<>(r.phases().entrySet());
+            List<Map.Entry<FirmwarePhase, Instant>> phases = new ArrayList<>(r.phases().entrySet());
             phases.sort(Map.Entry.comparingByValue());
             Instant firstPhase = phases.isEmpty() ? end(r) : phases.get(0).getValue();
             bar(svg, r.start(), r.start(), firstPhase, y, 16, scale, "#d9d9d9", "power-on to firmware start");
             for (int i = 0; i < phases.size(); i++) {
                 Instant from = phases.get(i).getValue();
                 Instant to = i + 1 < phases.size() ? phases.get(i + 1).getValue() : end(r);
-                BootPhase p = phases.get(i).getKey();
-                if (p == BootPhase.READY_TO_BOOT && !r.attempts().isEmpty()) {
+                FirmwarePhase p = phases.get(i).getKey();
+                if (p == FirmwarePhase.READY_TO_BOOT && !r.attempts().isEmpty()) {
                     to = r.attempts().get(0).start();
                 }
                 bar(svg, r.start(), from, to, y, 16, scale, PHASE_COLOURS[p.ordinal() % PHASE_COLOURS.length],

@@ -1,6 +1,6 @@
 package dev.bmcagent.simulator.report;
 
-import dev.bmcagent.simulator.firmware.BootPhase;
+import dev.bmcagent.simulator.firmware.FirmwarePhase;
 import java.util.Locale;
 
 /** The timeline's colour key, as HTML under the chart (wraps by itself). */
@@ -13,8 +13,8 @@ final class Legend {
         StringBuilder b = new StringBuilder("<div style=\"display:flex;flex-wrap:wrap;gap:6px 18px;font-size:13px;"
                 + "margin:4px 0 0 " + 150 + "px\">");
         item(b, "#d9d9d9", "power-on");
-        for (BootPhase p : BootPhase.values()) {
-            if (p != BootPhase.SETUP) {
+        for (FirmwarePhase p : FirmwarePhase.values()) {
+            if (p != FirmwarePhase.SETUP) {
                 item(b, phaseColours[p.ordinal() % phaseColours.length],
                         p.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }

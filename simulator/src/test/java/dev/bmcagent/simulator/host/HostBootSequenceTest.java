@@ -3,7 +3,7 @@ package dev.bmcagent.simulator.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.simulator.firmware.BootPhase;
+import dev.bmcagent.simulator.firmware.FirmwarePhase;
 import dev.bmcagent.simulator.firmware.FirmwareTiming;
 import dev.bmcagent.simulator.firmware.ProgressProfile;
 import dev.bmcagent.ipmi.message.IpmiResponse;
@@ -143,7 +143,7 @@ class HostBootSequenceTest {
         assertEquals(Duration.ofMillis(2_000 + 4_000 + 100 + 240_000 + 3_000 + 20_000 + 2_000 + 10_000 + 300_000
                 + 30_000 + 45_000), r.bootTime().orElseThrow());
         assertEquals(Duration.ofSeconds(300), r.deadInterfaceTime());
-        assertEquals(Duration.ofMillis(6_000), Duration.between(r.start(), r.phases().get(BootPhase.MEMORY_INIT)));
+        assertEquals(Duration.ofMillis(6_000), Duration.between(r.start(), r.phases().get(FirmwarePhase.MEMORY_INIT)));
         assertTrue(r.longTraining());
         assertEquals(64, host.reportedMemoryGiB());
         assertEquals(HostPowerState.OS, host.state());

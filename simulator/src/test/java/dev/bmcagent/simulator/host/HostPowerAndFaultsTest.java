@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.simulator.firmware.BootPhase;
+import dev.bmcagent.simulator.firmware.FirmwarePhase;
 import dev.bmcagent.simulator.firmware.FirmwareTiming;
 import dev.bmcagent.simulator.support.RecordingLink;
 import dev.bmcagent.simulator.time.VirtualScheduler;
@@ -43,7 +43,7 @@ class HostPowerAndFaultsTest {
         host.powerOn();
         scheduler.runUntilIdle();
         assertEquals(HostPowerState.FIRMWARE, host.state());
-        assertEquals(BootPhase.MEMORY_INIT, host.phase().orElseThrow());
+        assertEquals(FirmwarePhase.MEMORY_INIT, host.phase().orElseThrow());
         assertEquals(BootOutcome.HUNG_MEMORY_TRAINING, host.currentBoot().orElseThrow().outcome());
         host.reset();
         scheduler.runUntilIdle();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bmcagent.agent.ipmi.PendingBootOrder;
 import dev.bmcagent.ipmi.command.HostScoped;
 import dev.bmcagent.ipmi.command.oem.MemoryReport;
+import dev.bmcagent.ipmi.command.oem.OemCommands;
 import dev.bmcagent.ipmi.command.oem.OemHostPort;
 import dev.bmcagent.ipmi.command.oem.PendingOrder;
 import dev.bmcagent.ipmi.message.CompletionCode;
@@ -42,7 +43,7 @@ class PendingOrderReaderTest {
         final List<Integer> indices = new ArrayList<>();
         Consumer<Integer> beforeAnswer = index -> { };
         private final Dispatcher dispatcher = new Dispatcher(CommandRegistry.builder().addAll(
-                new dev.bmcagent.ipmi.command.oem.OemCommands(HostScoped.single(new OemHostPort() {
+                new OemCommands(HostScoped.single(new OemHostPort() {
                     @Override
                     public void postCode(int code) {
                     }

@@ -10,7 +10,7 @@ import dev.bmcagent.simulator.host.BootOutcome;
 import dev.bmcagent.simulator.host.BootRecord;
 import dev.bmcagent.simulator.host.HostConfig;
 import dev.bmcagent.simulator.host.SimulatedHost;
-import dev.bmcagent.simulator.ipmi.OemCommands;
+import dev.bmcagent.ipmi.command.oem.OemCommands;
 import dev.bmcagent.simulator.support.RecordingLink;
 import dev.bmcagent.simulator.time.VirtualScheduler;
 import java.time.Duration;
@@ -172,7 +172,7 @@ class NetworkBootTest {
         SimulatedHost h = host(HostConfig.builder().nics(1).forcedPriority(true), new RecordingLink(scheduler, bmc::answer));
         h.powerOn();
         scheduler.runUntilIdle();
-        assertEquals(OemCommands.ACK_IGNORED_FORCED_PRIORITY, bmc.lastAckStatus);
+        assertEquals(OemCommands.ACK_IGNORED, bmc.lastAckStatus);
         assertEquals(Duration.ofSeconds(300), h.boots().get(0).deadInterfaceTime());
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The acceptance scenarios of {@code bmc simulate}, fleet mode with the real agent core, small N, fixed seed.
- * Each is also a documented command in README.md (section "Simulator").
+ * Each is also a documented command in docs/SIMULATOR.md (section "Running the simulator").
  */
 class FleetAcceptanceTest {
 

@@ -17,7 +17,8 @@ import java.util.List;
  * parameters 0-5 (set in progress, service partition selector/scan, valid bit clearing, boot info
  * acknowledge, boot flags). Other parameters answer 80h "parameter not supported". Writes take effect
  * at once; "commit write" is accepted and returns the state to "set complete". Byte 1 bit 7 of a Set
- * (mark invalid/locked) is ignored: parameters are always reported valid/unlocked.
+ * (mark invalid/locked) is ignored: parameters are always reported valid/unlocked. A write of parameter 4 consumes a
+ * one-time boot per {@link BootOptionsRules}, whichever store holds the options.
  */
 public final class BootOptionsCommands {
     static final CompletionCode PARAMETER_NOT_SUPPORTED = CompletionCode.of(0x80);
@@ -67,7 +68,7 @@ public final class BootOptionsCommands {
             case 4 -> {
                 length(rq, 3);
                 int mask = rq.u8(1);
-                store.bootInfoAcknowledge((store.bootInfoAcknowledge() & ~mask) | (rq.u8(2) & mask));
+                BootOptionsRules.acknowledge(store, (store.bootInfoAcknowledge() & ~mask) | (rq.u8(2) & mask));
             }
             case 5 -> {
                 length(rq, 6);

@@ -2,9 +2,10 @@ package dev.bmcagent.ipmi.command.chassis;
 
 /**
  * One host's system boot options (IPMI 2.0 §28.12/§28.13): written by operators over LAN, read by the host's
- * firmware at POST over its system interface. Clearing the valid bit after a one-time boot is the agent's
- * job ({@link BootFlags#invalidated()}). Implementations must be thread-safe; the agent provides a durable
- * one, {@link InMemoryBootOptionsStore} is the in-memory one.
+ * firmware at POST over its system interface. A store only stores: clearing the valid bit after a one-time boot
+ * is {@link BootOptionsRules}, applied by the command handler for every store. Implementations must be thread-safe
+ * and pass BootOptionsStoreContract (ipmi's test-jar); the agent provides a durable one,
+ * {@link InMemoryBootOptionsStore} is the in-memory one.
  */
 public interface BootOptionsStore {
     /** Parameter 0, bits 1:0: 00b set complete, 01b set in progress, 10b commit write. */

@@ -23,13 +23,32 @@ import java.util.TreeSet;
  * from the pattern index in its request, each response a {@link PendingOrderChunk}.
  */
 public final class OemCommands {
+    // The one table of the NetFn 30h codes: the BMC's handlers below and the simulator's host (HostMessages) use it.
+
+    /** Report POST Code: data = code LSB [, code MSB]. */
     public static final int REPORT_POST_CODE = 0x10;
+    /**
+     * Report Boot Order, in chunks: data = total option count, index of the chunk's first option, then its boot
+     * option descriptions as length-prefixed ASCII (each chunk at most 255 bytes).
+     */
     public static final int REPORT_BOOT_ORDER = 0x11;
+    /**
+     * Get Pending Boot Order, in chunks: data = index of the first pattern wanted (none: 0); response = total pattern
+     * count (00h: nothing pending), the pending order's revision, index of the response's first pattern, then whole
+     * declared patterns (Java regular expressions matched against the whole option description) as length-prefixed
+     * ASCII (at most 254 bytes per response).
+     */
     public static final int GET_PENDING_BOOT_ORDER = 0x12;
+    /** Acknowledge Boot Order: data = status ({@link #ACK_APPLIED} or {@link #ACK_IGNORED}) [, revision]. */
     public static final int ACK_BOOT_ORDER = 0x13;
+    /**
+     * Report Memory: data = usable memory in MiB (LE32), DIMMs initialised, DIMMs expected (6 bytes) [, populated-slot
+     * bitmap]. Sent once per POST, after the SPD reads.
+     */
     public static final int REPORT_MEMORY = 0x14;
-    /** Acknowledge status: written to NVRAM / ignored (forced priority). */
+    /** Acknowledge status: the declared order was written to BootOrder (NVRAM). */
     public static final int ACK_APPLIED = 0x00;
+    /** Acknowledge status: the firmware ignores BootOrder changes (forced priority). */
     public static final int ACK_IGNORED = 0x01;
 
     private final HostScoped<OemHostPort> port;

@@ -6,7 +6,7 @@ import dev.bmcagent.acpi.state.AcpiSystemState;
  * The SEL records the lifecycle writes (IPMI 2.0 table 42-3, sensor-specific event type 6Fh), one factory per kind.
  * The offsets and event data chosen here are the contract with the ipmi module and {@code ipmitool sel elist}.
  */
-public final class SelEvents {
+public final class LifecycleSelEvents {
 
     /** 1Dh System Boot/Restart Initiated, offset 00h "Initiated by power up". */
     public static final int RESTART_POWER_UP = 0x00;
@@ -31,7 +31,7 @@ public final class SelEvents {
     /** 1Fh OS Boot offset 06h "boot completed - boot device not specified". */
     public static final int OS_BOOT_COMPLETED = 0x06;
 
-    private SelEvents() {
+    private LifecycleSelEvents() {
     }
 
     /** Event data 3 (an OEM code) of an ACPI record whose state the BMC inferred rather than the host reported. */

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * @param enabled  Enabled
  * @param locked   Locked (after repeated failures)
  */
-public record Account(String id, String userName, Role role, boolean enabled, boolean locked) {
+public record ManagerAccount(String id, String userName, RedfishRole role, boolean enabled, boolean locked) {
     private static final Pattern URI_SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    public Account {
+    public ManagerAccount {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userName, "userName");
         Objects.requireNonNull(role, "role");

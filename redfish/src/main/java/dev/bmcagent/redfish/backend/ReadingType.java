@@ -1,12 +1,12 @@
 package dev.bmcagent.redfish.backend;
 
 /** Redfish {@code Sensor.ReadingType} values used here, with their Redfish units. */
-public enum SensorKind {
+public enum ReadingType {
     Temperature("Cel"), Power("W"), Voltage("V"), Current("A"), Rotational("RPM"), Percent("%");
 
     private final String unit;
 
-    SensorKind(String unit) {
+    ReadingType(String unit) {
         this.unit = unit;
     }
 

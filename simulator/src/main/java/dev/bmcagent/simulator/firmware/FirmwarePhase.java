@@ -4,9 +4,9 @@ import java.util.OptionalInt;
 
 /**
  * The UEFI boot phases the simulated firmware walks through, each with its code in the three progress
- * vocabularies (DESIGN.md "Boot progress: one timeline, four vocabularies").
+ * vocabularies (docs/PROTOCOL-REFERENCE.md "Boot progress: one timeline, four vocabularies").
  */
-public enum BootPhase {
+public enum FirmwarePhase {
     /** PEI core started on the boot strap processor. */
     PRIMARY_CPU(0x03021000, 0x10, 0x19),
     /** Memory init: SPD reads, then training. */
@@ -30,7 +30,7 @@ public enum BootPhase {
     private final int postCode;
     private final int ipmiProgressCode;
 
-    BootPhase(int efiCodeValue, int postCode, int ipmiProgressCode) {
+    FirmwarePhase(int efiCodeValue, int postCode, int ipmiProgressCode) {
         this.efiCodeValue = efiCodeValue;
         this.postCode = postCode;
         this.ipmiProgressCode = ipmiProgressCode;
