@@ -146,7 +146,8 @@ public final class AgentAssembly implements AutoCloseable {
         }
 
         // 7. Redfish service (HTTPS redfishPort), same accounts as IPMI.
-        started("redfish", RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock()));
+        started("redfish", RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock(),
+                RedfishService.network(config)));
         serving.add(Service.REDFISH);
 
         // 8. MQTT telemetry: to the configured broker, else to an extension's embedded one, else none.

@@ -29,6 +29,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return RunCommand.run(RunCommand.resolve(options.toPartial(), env), env, spec.commandLine().getOut(), true);
+        return RunCommand.run(RunCommand.resolve(
+                dev.bmcagent.agent.config.PartialConfig.demoDefaults().overriddenBy(options.toPartial()), env), env,
+                spec.commandLine().getOut(), true);
     }
+
 }
