@@ -15,6 +15,15 @@ public final class VersionProvider implements IVersionProvider {
 
     /** The Maven project version of this build (Redfish Manager FirmwareVersion and FirmwareInventory "bmc"). */
     public static java.util.Optional<String> projectVersion() {
+        return property("version");
+    }
+
+    /** Who built this (the Maven project's organization): the BMC firmware's Manufacturer in FirmwareInventory. */
+    public static java.util.Optional<String> projectVendor() {
+        return property("vendor");
+    }
+
+    private static java.util.Optional<String> property(String key) {
         Properties p = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
             if (in != null) {
@@ -23,7 +32,7 @@ public final class VersionProvider implements IVersionProvider {
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
-        String v = p.getProperty("version");
+        String v = p.getProperty(key);
         return v == null || v.startsWith("${") ? java.util.Optional.empty() : java.util.Optional.of(v);
     }
 }

@@ -132,7 +132,8 @@ public final class RedfishService implements AutoCloseable {
                     new RuntimeLogs(nodes, cycles, writer, stores.health()),
                     new AccountStoreDirectory(stores.accounts(), clock, stores.lockouts(), stores.cipher()),
                     events,
-                    new RuntimeFirmware(firmwareVersion, nodes));
+                    new RuntimeFirmware(firmwareVersion,
+                            dev.bmcagent.agent.cli.VersionProvider.projectVendor(), nodes));
             if (network.isPresent()) {
                 backends = backends.withNetwork(network.get());
             }
