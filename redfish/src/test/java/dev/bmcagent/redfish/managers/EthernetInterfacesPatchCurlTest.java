@@ -118,4 +118,31 @@ class EthernetInterfacesPatchCurlTest {
                 .at("/IPv4StaticAddresses/0/Address").asText());
         assertEquals(reloadsBefore + 1, Files.readAllLines(reloads).size());
     }
+
+    @Test
+    void redfishtoolPatchesTheHostNameIntoTheFile() throws Exception {
+        String out = dev.bmcagent.redfish.testing.Curl.exec(List.of("redfishtool", "-r", "127.0.0.1:" + f.port(),
+                "-u", "admin", "-p", "secret", "-S", "Always", "raw", "PATCH", BASE + "/lo", "-d",
+                "{\"HostName\":\"bmc-tool\"}"));
+        assertTrue(out.contains("\"HostName\": \"bmc-tool\""), out);
+        assertEquals("bmc-tool\n", Files.readString(net.resolve("hostname")));
+        String bad = dev.bmcagent.redfish.testing.Curl.exec(List.of("redfishtool", "-r", "127.0.0.1:" + f.port(),
+                "-u", "admin", "-p", "secret", "-S", "Always", "raw", "PATCH", BASE + "/lo", "-d",
+                "{\"HostName\":\"bmc tool\"}"));
+        assertTrue(bad.contains("400"), bad);
+        assertEquals("bmc-tool\n", Files.readString(net.resolve("hostname")));
+    }
+
+    @Test
+    void aFailingReloadAnswers500AndLeavesNothingBehind(@TempDir Path other) throws Exception {
+        Path d = other.resolve("network");
+        try (RedfishFixture failing = RedfishFixture.withNetwork(other, new NetworkdBackend(d, d.resolve("hostname"),
+                List.of("false"), List.of(), Duration.ofSeconds(10)))) {
+            HttpResult r = failing.curl.send("PATCH", BASE + "/lo", "{\"HostName\":\"bmc-x\"}", "-u", ADMIN);
+            assertEquals(500, r.status(), r.body());
+            assertEquals("Base.1.19.0.InternalError", r.json().at("/error/@Message.ExtendedInfo/0/MessageId").asText());
+            assertFalse(Files.exists(d.resolve("hostname")));
+            assertEquals(200, failing.curl.get(BASE + "/lo", "-u", ADMIN).status());
+        }
+    }
 }
