@@ -6,6 +6,7 @@ import dev.bmcagent.redfish.backend.Privilege;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Json;
 import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.RedfishException;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.http.Schema;
@@ -85,13 +86,17 @@ public final class EthernetInterfacesResource {
         if (PatchSpec.annotationsOnly(body)) {
             throw RedfishError.of(BaseMessage.NoOperation).exception();
         }
-        NetworkSettings base = backend.settings(i.name()).orElseGet(() -> takeOver(s, i))
-                .withHostName(Optional.of(backend.hostName().orElse(s.hostName())));
-        NetworkSettings desired = NetworkPatch.merge(body, base, current, i.loopback());
+        NetworkPatch.merge(body, base(backend, s, i), current, i.loopback());   // every 400 before any work
+        // merged again against what is configured when its turn comes: PATCHes are applied one after the other
+        // (ordered), so one does not undo a concurrent one's other properties
         ctx.vertx().executeBlocking(() -> {
-            backend.apply(i.name(), desired);
+            backend.apply(i.name(), NetworkPatch.merge(body, base(backend, s, i), current, i.loopback()));
             return true;
         }, true).onComplete(r -> {
+            if (r.failed() && r.cause() instanceof RedfishException e) {
+                Responses.error(ctx, e.error());
+                return;
+            }
             if (r.failed()) {
                 LOG.warn("PATCH {}: not applied: {}", ctx.normalizedPath(), r.cause().getMessage());
                 Responses.error(ctx, RedfishError.of(BaseMessage.InternalError));
@@ -102,9 +107,16 @@ public final class EthernetInterfacesResource {
         });
     }
 
+    private static NetworkSettings base(NetworkConfigBackend backend, MachineNetwork.Snapshot s,
+                                        MachineNetwork.Interface i) {
+        return backend.settings(i.name()).orElseGet(() -> takeOver(s, i))
+                .withHostName(Optional.of(backend.hostName().orElse(s.hostName())));
+    }
+
     /**
      * Before the first change of an interface the backend has no settings for it: the change starts from what is in
-     * use (its IPv4 addresses as static ones with the default gateway, the resolver's name servers, DHCP off), so that
+     * use (its IPv4 addresses as static ones with the default gateway, the resolver's name servers but a loopback stub,
+     * DHCP off), so that
      * changing one property does not take the others away.
      */
     static NetworkSettings takeOver(MachineNetwork.Snapshot s, MachineNetwork.Interface i) {
@@ -122,6 +134,7 @@ public final class EthernetInterfacesResource {
         int dot = s.fqdn().indexOf('.');
         return new NetworkSettings(Optional.of(s.hostName()), dot < 0 ? Optional.empty()
                 : Optional.of(s.fqdn().substring(dot + 1)), s.nameServers().stream()
+                .filter(NetworkPatch::usableNameServer)      // not a local stub such as 127.0.0.53
                 .limit(NetworkPatch.MAX_NAME_SERVERS).toList(),
                 new NetworkSettings.Dhcpv4(false, true, true, false), false, v4);
     }

@@ -357,6 +357,18 @@ public final class NetworkPatch {
         return enabled;
     }
 
+    /** A name server a link can be configured with: an IPv4 or IPv6 literal that is not loopback, multicast or ::. */
+    static boolean usableNameServer(String s) {
+        if (IPV4.matcher(s).matches()) {
+            return usableIpv4(s);
+        }
+        if (!NetUtil.isValidIpV6Address(s) || s.contains("%")) {
+            return false;
+        }
+        byte[] b = NetUtil.createByteArrayFromIpAddressString(s);
+        return b != null && !isUnspecified(b) && (b[0] & 0xFF) != 0xFF && !isLoopback6(b);
+    }
+
     private static int errorsSeen(RedfishError.Collector errors) {
         return errors.size();
     }

@@ -166,4 +166,21 @@ class NetworkPatchTest {
         assertEquals(-1, NetworkPatch.prefixOf("255.255.0.255"));
         assertEquals(-1, NetworkPatch.prefixOf("255.255.255"));
     }
+
+    @Test
+    void theFirstChangeStartsFromWhatTheInterfaceUses() {
+        MachineNetwork.Interface eth = new MachineNetwork.Interface("eth0", "eth0", "02:00:00:00:00:01", true, false,
+                1500, java.util.OptionalInt.empty(), List.of(
+                        new MachineNetwork.Ipv4("192.0.2.10", "255.255.255.0", Optional.of("192.0.2.1")),
+                        new MachineNetwork.Ipv4("169.254.3.4", "255.255.0.0", Optional.of("192.0.2.1"))), List.of());
+        MachineNetwork.Snapshot s = new MachineNetwork.Snapshot("bmc", "bmc.example.org",
+                List.of("127.0.0.53", "192.0.2.53", "::1"), List.of(eth));
+        NetworkSettings t = EthernetInterfacesResource.takeOver(s, eth);
+        assertEquals(Optional.of("bmc"), t.hostName());
+        assertEquals(Optional.of("example.org"), t.domainName());
+        assertEquals(List.of("192.0.2.53"), t.staticNameServers(), "no loopback resolver stub");
+        assertEquals(List.of(new StaticIpv4("192.0.2.10", 24, Optional.of("192.0.2.1"))), t.ipv4Static(),
+                "no link-local address");
+        assertFalse(t.dhcpv4().enabled());
+    }
 }
