@@ -152,7 +152,7 @@ public final class AgentAssembly implements AutoCloseable {
         started("metrics", (AutoCloseable) () -> runtime.events().unsubscribe(metricsFeed));
         runtime.dispatcher().observe(metrics);
         started("redfish", RedfishService.start(RedfishService.options(config).metrics(metrics), runtime, stores,
-                scheduler.clock()));
+                scheduler.clock(), RedfishService.network(config)));
         serving.add(Service.REDFISH);
 
         // 8. MQTT telemetry: to the configured broker, else to an extension's embedded one, else none.

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The Maven project version of this build, filtered into {@code version.properties} beside this class at build time:
- * Redfish Manager FirmwareVersion, FirmwareInventory "bmc" and {@code bmc --version}.
+ * What the build filtered into {@code version.properties} beside this class: the Maven project version (Redfish
+ * Manager FirmwareVersion, FirmwareInventory "bmc" and {@code bmc --version}) and the project's organization (the
+ * BMC firmware's Manufacturer in FirmwareInventory).
  */
 public final class BuildVersion {
     private BuildVersion() {
@@ -15,6 +16,15 @@ public final class BuildVersion {
 
     /** The project version, empty when the resource is missing or was not filtered (an IDE build). */
     public static Optional<String> projectVersion() {
+        return property("version");
+    }
+
+    /** Who built this (the Maven project's organization), empty when unknown. */
+    public static Optional<String> projectVendor() {
+        return property("vendor");
+    }
+
+    private static Optional<String> property(String key) {
         Properties p = new Properties();
         try (InputStream in = BuildVersion.class.getResourceAsStream("version.properties")) {
             if (in != null) {
@@ -23,7 +33,7 @@ public final class BuildVersion {
         } catch (IOException e) {
             return Optional.empty();
         }
-        String v = p.getProperty("version");
+        String v = p.getProperty(key);
         return v == null || v.startsWith("${") ? Optional.empty() : Optional.of(v);
     }
 }

@@ -295,8 +295,12 @@ public final class RedfishServer {
         new EnvironmentMetricsResource(backends.chassis()).register(routes);
         new SensorsResource(backends.chassis()).register(routes);
         new ThermalResource(backends.chassis()).register(routes);
-        new ManagerResource(backends.manager(), backends.systems(), MachineNetwork::read).register(routes);
-        new EthernetInterfacesResource(MachineNetwork::read).register(routes);
+        // with a network backend, the host name it configured (the kernel's may lag, or not be set by it at all)
+        java.util.function.Supplier<MachineNetwork.Snapshot> machine = backends.network().isEmpty()
+                ? MachineNetwork::read
+                : () -> MachineNetwork.read().withHostName(backends.network().get().hostName());
+        new ManagerResource(backends.manager(), backends.systems(), machine).register(routes);
+        new EthernetInterfacesResource(machine, backends.network()).register(routes);
         new SelLogResource(backends.logs(), clock).register(routes);
         events(context, sse).register(routes);
         new RegistriesResource().register(routes);

@@ -51,7 +51,9 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        return RunCommand.run(RunCommand.resolve(options.toPartial(), env), env, spec.commandLine().getOut(),
+        return RunCommand.run(RunCommand.resolve(
+                dev.bmcagent.agent.config.PartialConfig.demoDefaults().overriddenBy(options.toPartial()), env), env, spec.commandLine().getOut(),
                 extensions, true);
     }
+
 }

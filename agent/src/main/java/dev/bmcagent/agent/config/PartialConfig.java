@@ -91,10 +91,42 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
     }
 
     /** The {@code redfish:} section: where it binds, where push subscriptions may deliver. */
-    public record PartialRedfish(String bind, java.util.List<String> eventDestinations) {
+    public record PartialRedfish(String bind, java.util.List<String> eventDestinations, PartialNetwork network) {
+        public PartialRedfish(String bind, java.util.List<String> eventDestinations) {
+            this(bind, eventDestinations, null);
+        }
+
         PartialRedfish overriddenBy(PartialRedfish over) {
             return over == null ? this : new PartialRedfish(pick(over.bind, bind),
-                    pick(over.eventDestinations, eventDestinations));
+                    pick(over.eventDestinations, eventDestinations), pick(over.network, network));
+        }
+
+        RedfishConfig resolve(Path dataDir) {
+            java.util.List<String> dest = eventDestinations == null ? RedfishConfig.defaults().eventDestinations()
+                    : eventDestinations;
+            return new RedfishConfig(dest, network == null ? Optional.empty() : Optional.of(network.resolve(dataDir)));
+        }
+    }
+
+    /** The {@code redfish.network:} section, see {@link BmcNetworkConfig}. */
+    public record PartialNetwork(String directory, String hostnameFile, java.util.List<String> reload,
+                                 java.util.List<String> setHostname, Double commandTimeoutSeconds) {
+        BmcNetworkConfig resolve(Path dataDir) {
+            if (directory == null || directory.isBlank()) {
+                throw new ConfigException("redfish.network.directory", "is required (e.g. /etc/systemd/network)");
+            }
+            if (hostnameFile == null || hostnameFile.isBlank()) {
+                throw new ConfigException("redfish.network.hostnameFile", "is required (e.g. /etc/hostname)");
+            }
+            double s = commandTimeoutSeconds == null ? BmcNetworkConfig.DEFAULT_COMMAND_TIMEOUT.toSeconds()
+                    : commandTimeoutSeconds;
+            if (!Double.isFinite(s) || s < 0 || s > PowerConfig.MAX.toSeconds()) {
+                throw new ConfigException("redfish.network.commandTimeoutSeconds", s + " is out of range "
+                        + PowerConfig.MIN.toSeconds() + ".." + PowerConfig.MAX.toSeconds() + " s");
+            }
+            return new BmcNetworkConfig(dataDir.resolve(directory), dataDir.resolve(hostnameFile),
+                    reload == null ? java.util.List.of() : reload, setHostname == null ? java.util.List.of()
+                    : setHostname, java.time.Duration.ofMillis(Math.round(s * 1000)));
         }
     }
 
@@ -212,6 +244,17 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 timeout, null);
     }
 
+    /**
+     * What {@code bmc demo} puts under its options: the BMC's network writable over Redfish into files in the data
+     * directory ({@code network/50-bmc-agent-<if>.network}, {@code network/hostname}) with no command run, so the
+     * demo never reconfigures the machine it runs on.
+     */
+    public static PartialConfig demoDefaults() {
+        return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                new PartialRedfish(null, null, new PartialNetwork("network", "network/hostname", null, null, null)),
+                null, null, null, null, null, null);
+    }
+
     public static PartialConfig empty() {
         return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
@@ -292,8 +335,7 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(fsync, AgentConfig.DEFAULT_FSYNC),
                 mqttConfig,
                 listeners,
-                redfish == null || redfish.eventDestinations == null ? RedfishConfig.defaults()
-                        : new RedfishConfig(redfish.eventDestinations),
+                redfish == null ? RedfishConfig.defaults() : redfish.resolve(dir),
                 pick(hostLink, HostLinkKind.VM),
                 openbmc == null || openbmc.isNull() ? Optional.empty() : Optional.of(openbmc),
                 Optional.ofNullable(hw),

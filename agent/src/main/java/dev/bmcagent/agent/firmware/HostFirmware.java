@@ -118,6 +118,32 @@ public final class HostFirmware implements SystemInfoPort {
         return out;
     }
 
+    /**
+     * Component name → manufacturer, for the firmware components whose manufacturer the host reported (OEM
+     * parameters D0h for the BIOS, C8h+n for NIC n's option ROM), e.g. {"BIOS": "American Megatrends"}.
+     */
+    public synchronized Map<String, String> firmwareVendors() {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((p, v) -> {
+            if (SystemInfoComponents.isFirmware(p)) {
+                SystemInfoComponents.vendorParameter(p).map(values::get).filter(x -> !x.text().isBlank())
+                        .ifPresent(x -> out.put(SystemInfoComponents.name(p), x.text()));
+            }
+        });
+        return out;
+    }
+
+    /** The processors the host reported (OEM parameters D8h+n, SMBIOS Type 4 Processor Version), by socket. */
+    public synchronized List<String> processors() {
+        List<String> out = new java.util.ArrayList<>();
+        values.forEach((p, v) -> {
+            if (SystemInfoComponents.isProcessor(p) && !v.text().isBlank()) {
+                out.add(v.text());
+            }
+        });
+        return out;
+    }
+
     /** The changes kept, oldest first. */
     public synchronized List<FirmwareChange> history() {
         return List.copyOf(history);

@@ -9,7 +9,9 @@ import dev.bmcagent.agent.runtime.HostNode;
 import dev.bmcagent.agent.store.Stores;
 import dev.bmcagent.redfish.RedfishOptions;
 import dev.bmcagent.redfish.RedfishServer;
+import dev.bmcagent.redfish.backend.NetworkConfigBackend;
 import dev.bmcagent.redfish.backend.RedfishBackends;
+import dev.bmcagent.redfish.managers.NetworkdBackend;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -67,6 +69,12 @@ public final class RedfishService implements AutoCloseable {
      * boot history is seeded from the history that runtime records into.
      */
     public static RedfishService start(RedfishOptions options, BmcRuntime runtime, Stores stores, Clock clock) {
+        return start(options, runtime, stores, clock, java.util.Optional.empty());
+    }
+
+    /** As above, the BMC's EthernetInterfaces writable through {@code network} (see {@link #network}). */
+    public static RedfishService start(RedfishOptions options, BmcRuntime runtime, Stores stores, Clock clock,
+                                       java.util.Optional<NetworkConfigBackend> network) {
         java.util.Set<Integer> own = new java.util.HashSet<>(options.ownPorts());
         for (int i = 0; i < runtime.nodes().size(); i++) {
             own.add(runtime.ipmiAddress(i).getPort());
@@ -74,7 +82,13 @@ public final class RedfishService implements AutoCloseable {
         runtime.hostInterfaceAddresses().forEach(a -> own.add(a.getPort()));   // none with the D-Bus host link
         options.ownPorts(own);
         return start(options, runtime.nodes(), runtime.events(), runtime.history(), stores, clock,
-                runtime.ipmiAddress(0).getPort(), version(), runtime.fruInventory());
+                runtime.ipmiAddress(0).getPort(), version(), runtime.fruInventory(), network);
+    }
+
+    /** The systemd-networkd backend of the {@code redfish.network} section, if configured. */
+    public static java.util.Optional<NetworkConfigBackend> network(dev.bmcagent.agent.config.AgentConfig config) {
+        return config.redfish().network().map(n -> new NetworkdBackend(n.directory(), n.hostnameFile(), n.reload(),
+                n.setHostname(), n.commandTimeout()));
     }
 
     /**
@@ -95,6 +109,15 @@ public final class RedfishService implements AutoCloseable {
     public static RedfishService start(RedfishOptions options, List<HostNode> nodes, EventStream stream,
                                        EventHistory history, Stores stores, Clock clock, int ipmiPort,
                                        String firmwareVersion, dev.bmcagent.ipmi.fru.FruInventory fru) {
+        return start(options, nodes, stream, history, stores, clock, ipmiPort, firmwareVersion, fru,
+                java.util.Optional.empty());
+    }
+
+    /** As above, the BMC's EthernetInterfaces writable through {@code network} when present. */
+    public static RedfishService start(RedfishOptions options, List<HostNode> nodes, EventStream stream,
+                                       EventHistory history, Stores stores, Clock clock, int ipmiPort,
+                                       String firmwareVersion, dev.bmcagent.ipmi.fru.FruInventory fru,
+                                       java.util.Optional<NetworkConfigBackend> network) {
         Objects.requireNonNull(options, "options");
         StoreWriter writer = new StoreWriter();
         StreamEvents events = new StreamEvents(stream, history);
@@ -110,7 +133,11 @@ public final class RedfishService implements AutoCloseable {
                     new RuntimeLogs(nodes, cycles, writer, stores.health()),
                     new AccountStoreDirectory(stores.accounts(), clock, stores.lockouts(), stores.cipher()),
                     events,
-                    new RuntimeFirmware(firmwareVersion, nodes));
+                    new RuntimeFirmware(firmwareVersion,
+                            dev.bmcagent.agent.BuildVersion.projectVendor(), nodes));
+            if (network.isPresent()) {
+                backends = backends.withNetwork(network.get());
+            }
             RedfishServer server = new RedfishServer(options, backends,
                     new SettingsSubscriptions(stores.settings(), writer, stores.cipher()),
                     new SettingsSessions(stores.settings(), writer), clock);

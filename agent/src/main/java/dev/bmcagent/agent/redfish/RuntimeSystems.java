@@ -245,9 +245,17 @@ final class RuntimeSystems implements SystemsBackend {
             return new SystemView(node.hostId(), node.hostId(), s.powerOn() ? PowerState.On : PowerState.Off,
                     new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()), s.progress(),
                     node.firmware().firmwareVersions().getOrDefault("BIOS", ""),     // as the host reported it
-                    uuid, memoryGiB, new ProcessorSummaryView(0, 0, ""), node.identifyLed().state(), hs.assetTag(),
+                    uuid, memoryGiB, processors(node.firmware().processors()), node.identifyLed().state(), hs.assetTag(),
                     override(hs), order, options, health(s));
         }
+    }
+
+    /**
+     * ProcessorSummary from the processors the host reported (SMBIOS Type 4 through System Info D8h+n): Count the
+     * sockets reported, Model the first one's; core counts are not reported (0: left out).
+     */
+    static ProcessorSummaryView processors(List<String> models) {
+        return new ProcessorSummaryView(models.size(), 0, models.isEmpty() ? "" : models.get(0));
     }
 
     /** The worst severity of the host's active alerts (fan alerts concern the Chassis instead). */

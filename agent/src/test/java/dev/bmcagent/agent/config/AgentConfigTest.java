@@ -153,6 +153,29 @@ class AgentConfigTest {
     }
 
     @Test
+    void bmcNetworkIsReadOnlyUnlessConfiguredAndRelativePathsAreInTheDataDir() {
+        assertEquals(Optional.empty(), yaml("").redfish().network());
+        BmcNetworkConfig n = yaml("redfish:\n  network:\n    directory: /etc/systemd/network\n"
+                + "    hostnameFile: /etc/hostname\n    reload: [networkctl, reload]\n"
+                + "    setHostname: [hostnamectl, set-hostname, '{hostname}']\n    commandTimeoutSeconds: 5\n")
+                .redfish().network().orElseThrow();
+        assertEquals(new BmcNetworkConfig(Path.of("/etc/systemd/network"), Path.of("/etc/hostname"),
+                java.util.List.of("networkctl", "reload"), java.util.List.of("hostnamectl", "set-hostname",
+                "{hostname}"), java.time.Duration.ofSeconds(5)), n);
+        assertEquals(DEFAULT_DIR.resolve("net"), yaml("redfish:\n  network:\n    directory: net\n"
+                + "    hostnameFile: net/hostname\n").redfish().network().orElseThrow().directory());
+        assertEquals("redfish.network.hostnameFile: is required (e.g. /etc/hostname)",
+                rejection("redfish:\n  network:\n    directory: /etc/systemd/network\n"));
+        assertEquals("redfish.network.commandTimeoutSeconds: 0.5 s is out of range 1..600 s",
+                rejection("redfish:\n  network:\n    directory: d\n    hostnameFile: h\n"
+                        + "    commandTimeoutSeconds: 0.5\n"));
+        // the demo writes into its data directory and runs nothing, under whatever the options say
+        AgentConfig demo = PartialConfig.demoDefaults().overriddenBy(loader.parse(""))
+                .resolve(DEFAULT_DIR);
+        assertEquals(BmcNetworkConfig.demo(DEFAULT_DIR), demo.redfish().network().orElseThrow());
+    }
+
+    @Test
     void alertLimitsAreDurationsPerPhaseWithDefaults() {
         assertEquals(AlertLimits.defaults(), yaml("").alerts());
         AlertLimits a = yaml("alerts:\n  memoryTraining: 90s\n  networkBoot: PT4M\n  preOs: 1h\n  slowBoot: 5m\n")

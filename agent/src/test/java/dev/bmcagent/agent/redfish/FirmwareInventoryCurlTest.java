@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * UpdateService/FirmwareInventory over real curl: the BMC's version from the build, the BIOS and NIC option-ROM
- * versions the host set over its system interface (also after an agent restart); SimpleUpdate is not offered and is
- * refused when sent.
+ * versions the host set over its system interface (also after an agent restart), with the manufacturers the host
+ * reported (the BMC's from the build) and the processors it reported; SimpleUpdate is not offered and is refused.
  */
 class FirmwareInventoryCurlTest {
     private static final String USER = "admin";
@@ -82,6 +82,23 @@ class FirmwareInventoryCurlTest {
                 assertFalse(bios.path("Updateable").asBoolean(true));
                 assertEquals("/redfish/v1/Systems/host0", bios.at("/RelatedItem/0/@odata.id").asText());
                 assertEquals("EDK2 202502", get(redfishPort, "/redfish/v1/Systems/host0").path("BiosVersion").asText());
+                // no vendor reported yet: Manufacturer absent (never invented); then the SMBIOS strings arrive
+                assertTrue(bios.path("Manufacturer").isMissingNode(), bios.toString());
+                send(host, "D0 00 00 03 41 4D 49");                                   // BIOS vendor "AMI"
+                send(host, "C9 00 00 05 49 6E 74 65 6C");                             // NIC1 ROM "Intel"
+                send(host, "D8 00 00 04 58 65 6F 6E");                                // socket 0 "Xeon"
+                send(host, "D9 00 00 04 58 65 6F 6E");                                // socket 1 "Xeon"
+                assertEquals("AMI", get(redfishPort, "/redfish/v1/UpdateService/FirmwareInventory/host0-BIOS")
+                        .path("Manufacturer").asText());
+                assertEquals("Intel", get(redfishPort, "/redfish/v1/UpdateService/FirmwareInventory/host0-NIC1")
+                        .path("Manufacturer").asText());
+                assertEquals("bmc-agent project", dev.bmcagent.agent.BuildVersion.projectVendor().orElseThrow());
+                assertEquals("bmc-agent project", get(redfishPort,
+                        "/redfish/v1/UpdateService/FirmwareInventory/bmc").path("Manufacturer").asText());
+                JsonNode cpus = get(redfishPort, "/redfish/v1/Systems/host0").path("ProcessorSummary");
+                assertEquals(2, cpus.path("Count").asInt(), cpus.toString());
+                assertEquals("Xeon", cpus.path("Model").asText(), cpus.toString());
+                assertTrue(cpus.path("CoreCount").isMissingNode(), "cores not reported: " + cpus);
                 assertEquals(bmc, get(redfishPort, "/redfish/v1/UpdateService/FirmwareInventory/bmc")
                         .path("Version").asText());
                 JsonNode service = get(redfishPort, "/redfish/v1/UpdateService");
@@ -95,8 +112,9 @@ class FirmwareInventoryCurlTest {
             try (BmcRuntime runtime = BmcRuntime.start(config, stores, scheduler, random);
                  RedfishService redfish = RedfishService.start(RedfishService.options(config), runtime, stores,
                          scheduler.clock())) {
-                assertEquals("20.5.1", get(redfish.port(), "/redfish/v1/UpdateService/FirmwareInventory/host0-NIC1")
-                        .path("Version").asText());
+                JsonNode nic = get(redfish.port(), "/redfish/v1/UpdateService/FirmwareInventory/host0-NIC1");
+                assertEquals("20.5.1", nic.path("Version").asText());
+                assertEquals("Intel", nic.path("Manufacturer").asText());
             }
         }
     }

@@ -84,7 +84,7 @@ public final class PatchSpec {
      * A body with nothing but OData annotations ({@code @odata.id}, {@code @odata.etag}...) asks for no change: DSP0266
      * "PATCH (update)" answers it 400 NoOperation rather than PropertyNotWritable.
      */
-    static boolean annotationsOnly(ObjectNode body) {
+    public static boolean annotationsOnly(ObjectNode body) {
         if (body.isEmpty()) {
             return false;
         }

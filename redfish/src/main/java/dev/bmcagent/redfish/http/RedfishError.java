@@ -76,6 +76,11 @@ public record RedfishError(int status, List<Info> infos) {
             return infos.isEmpty();
         }
 
+        /** How many messages were collected so far. */
+        public int size() {
+            return infos.size();
+        }
+
         /** Throws when anything was collected; the status is the first message's. */
         public void throwIfAny() {
             if (!infos.isEmpty()) {

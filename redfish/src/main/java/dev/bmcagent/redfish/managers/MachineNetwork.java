@@ -53,6 +53,16 @@ public final class MachineNetwork {
             interfaces = List.copyOf(interfaces);
         }
 
+        /** This snapshot with {@code host} (when present) as the host name, the kernel's domain (if any) kept. */
+        public Snapshot withHostName(Optional<String> host) {
+            if (host.isEmpty()) {
+                return this;
+            }
+            int dot = fqdn.indexOf('.');
+            return new Snapshot(host.get(), dot < 0 ? host.get() : host.get() + fqdn.substring(dot), nameServers,
+                    interfaces);
+        }
+
         public Optional<Interface> find(String id) {
             return interfaces.stream().filter(i -> i.id().equals(id)).findFirst();
         }

@@ -43,8 +43,10 @@ final class ComputerSystemJson {
         n.putObject("Status").put("State", v.powerState() == PowerState.Off ? "StandbyOffline" : "Enabled")
                 .put("Health", v.health().name());
         n.putObject("MemorySummary").put("TotalSystemMemoryGiB", v.memoryGiB());
-        ObjectNode cpus = n.putObject("ProcessorSummary").put("Count", v.processors().count())
-                .put("CoreCount", v.processors().coreCount());
+        ObjectNode cpus = n.putObject("ProcessorSummary").put("Count", v.processors().count());
+        if (v.processors().coreCount() > 0) {                  // 0: the host did not report core counts
+            cpus.put("CoreCount", v.processors().coreCount());
+        }
         if (!v.processors().model().isEmpty()) {
             cpus.put("Model", v.processors().model());
         }

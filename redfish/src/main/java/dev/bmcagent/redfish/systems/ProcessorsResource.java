@@ -63,7 +63,9 @@ public final class ProcessorsResource {
         if (!s.model().isEmpty()) {
             n.put("Model", s.model());
         }
-        n.put("TotalCores", cores(s, socket));
+        if (s.coreCount() > 0) {
+            n.put("TotalCores", cores(s, socket));
+        }
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
         return n;
     }

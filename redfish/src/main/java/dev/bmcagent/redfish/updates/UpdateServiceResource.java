@@ -57,6 +57,7 @@ public final class UpdateServiceResource {
                         .exception());
         ObjectNode n = Json.resource(INVENTORY + "/" + s.id(), Schema.SOFTWARE_INVENTORY, s.id(), s.name());
         n.put("Version", s.version());
+        s.manufacturer().ifPresent(m -> n.put("Manufacturer", m));
         n.put("Updateable", false);
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
         n.putArray("RelatedItem").add(Json.link(s.systemId().map(sys -> "/redfish/v1/Systems/" + sys)

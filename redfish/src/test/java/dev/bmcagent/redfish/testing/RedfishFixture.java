@@ -55,6 +55,14 @@ public final class RedfishFixture implements AutoCloseable {
                            dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions,
                            dev.bmcagent.redfish.backend.SessionPersistence sessions, MutableClock clock,
                            InMemoryAccounts sharedAccounts) throws Exception {
+        this(dataDir, tweak, subscriptions, sessions, clock, sharedAccounts, null);
+    }
+
+    private RedfishFixture(Path dataDir, UnaryOperator<RedfishOptions> tweak,
+                           dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions,
+                           dev.bmcagent.redfish.backend.SessionPersistence sessions, MutableClock clock,
+                           InMemoryAccounts sharedAccounts,
+                           dev.bmcagent.redfish.backend.NetworkConfigBackend network) throws Exception {
         this.clock = clock;
         this.manager = new InMemoryManager(clock);
         this.events = new InMemoryEvents(clock);
@@ -69,10 +77,19 @@ public final class RedfishFixture implements AutoCloseable {
         systems.put(host1());
         chassis.put(chassis1());
         RedfishOptions options = tweak.apply(new RedfishOptions().port(0).dataDir(dataDir));
-        server = new RedfishServer(options, new RedfishBackends(systems, chassis, manager, logs, accounts, events),
+        RedfishBackends backends = new RedfishBackends(systems, chassis, manager, logs, accounts, events);
+        server = new RedfishServer(options, network == null ? backends : backends.withNetwork(network),
                 subscriptions, sessions, clock);
         server.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         curl = new Curl(server.port());
+    }
+
+    /** A server whose BMC EthernetInterfaces are configured through {@code network}. */
+    public static RedfishFixture withNetwork(Path dataDir, dev.bmcagent.redfish.backend.NetworkConfigBackend network)
+            throws Exception {
+        return new RedfishFixture(withSharedCertificate(dataDir), o -> o,
+                new dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence(),
+                new dev.bmcagent.redfish.backend.InMemorySessionPersistence(), new MutableClock(T0), null, network);
     }
 
     public static RedfishFixture start(Path dataDir) throws Exception {

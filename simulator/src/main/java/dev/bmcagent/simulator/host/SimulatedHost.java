@@ -293,10 +293,21 @@ public final class SimulatedHost implements HostPowerControl {
         return "SIM-UNDI 20." + nicRevision;
     }
 
-    /** What the firmware reports each POST: its own version (parameter 01h) and NIC 0's option ROM (C0h). */
+    /** Who made this host's firmware (BIOS and NIC option ROM) and its processor: this simulator. */
+    public static final String FIRMWARE_VENDOR = "bmc-agent simulator";
+    /** The processor this host reports in socket 0 (its only one; the CPU temperature comes from peci:cpu0). */
+    public static final String PROCESSOR = "SIM-CPU";
+
+    /**
+     * What the firmware reports each POST, as a BIOS reads it from its SMBIOS tables: its own version (parameter 01h)
+     * and vendor (OEM D0h), NIC 0's option ROM version (C0h) and manufacturer (C8h), and the processor (D8h).
+     */
     List<HostRequest> firmwareReports() {
         List<HostRequest> out = new ArrayList<>(HostMessages.setSystemInfo(0x01, biosVersion()));
+        out.addAll(HostMessages.setSystemInfo(0xD0, FIRMWARE_VENDOR));
         out.addAll(HostMessages.setSystemInfo(0xC0, nicVersion()));
+        out.addAll(HostMessages.setSystemInfo(0xC8, FIRMWARE_VENDOR));
+        out.addAll(HostMessages.setSystemInfo(0xD8, PROCESSOR));
         return out;
     }
 

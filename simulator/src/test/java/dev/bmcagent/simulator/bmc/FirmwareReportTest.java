@@ -40,8 +40,13 @@ class FirmwareReportTest {
         runUntilOs(scheduler, host);
         assertEquals("SIM-BIOS 1.1", bmc.node(0).firmware().firmwareVersions().get("BIOS"));
         List<FirmwareChange> history = bmc.node(0).firmware().history();
-        assertEquals(List.of("BIOS:->SIM-BIOS 1.0", "NIC0:->SIM-UNDI 20.0", "BIOS:SIM-BIOS 1.0->SIM-BIOS 1.1"),
+        assertEquals(List.of("BIOS:->SIM-BIOS 1.0", "BIOSVendor:->bmc-agent simulator", "NIC0:->SIM-UNDI 20.0",
+                "NIC0Vendor:->bmc-agent simulator", "CPU0:->SIM-CPU", "BIOS:SIM-BIOS 1.0->SIM-BIOS 1.1"),
                 history.stream().map(c -> c.component() + ":" + c.from() + "->" + c.to()).toList());
+        // the manufacturers and the processor, as the simulated firmware reports them from its SMBIOS tables
+        assertEquals(Map.of("BIOS", "bmc-agent simulator", "NIC0", "bmc-agent simulator"),
+                bmc.node(0).firmware().firmwareVendors());
+        assertEquals(List.of("SIM-CPU"), bmc.node(0).firmware().processors());
     }
 
     private static void runUntilOs(VirtualScheduler scheduler, SimulatedHost host) {

@@ -41,6 +41,14 @@ class HostBootSequenceTest {
     private static final String BIOS_VERSION = "06/58 01 00 00 0C 53 49 4D 2D 42 49 4F 53 20 31 2E 30 00 00";
     /** OEM parameter C0h (NIC 0 option ROM) "SIM-UNDI 20.0" (13 bytes). */
     private static final String NIC_VERSION = "06/58 C0 00 00 0D 53 49 4D 2D 55 4E 44 49 20 32 30 2E 30 00";
+    /** OEM D0h (BIOS vendor) "bmc-agent simulator" (19 bytes: two blocks). */
+    private static final String BIOS_VENDOR_0 = "06/58 D0 00 00 13 62 6D 63 2D 61 67 65 6E 74 20 73 69 6D 75";
+    private static final String BIOS_VENDOR_1 = "06/58 D0 01 6C 61 74 6F 72 00 00 00 00 00 00 00 00 00 00 00";
+    /** OEM C8h (NIC 0 option-ROM manufacturer), the same string. */
+    private static final String NIC_VENDOR_0 = "06/58 C8 00 00 13 62 6D 63 2D 61 67 65 6E 74 20 73 69 6D 75";
+    private static final String NIC_VENDOR_1 = "06/58 C8 01 6C 61 74 6F 72 00 00 00 00 00 00 00 00 00 00 00";
+    /** OEM D8h (processor in socket 0) "SIM-CPU". */
+    private static final String CPU_0 = "06/58 D8 00 00 07 53 49 4D 2D 43 50 55 00 00 00 00 00 00 00";
 
     /** The expected lines with the host's own Report Boot Order line spliced in at the BDS marker. */
     private static List<String> expected(SimulatedHost host, String... lines) {
@@ -76,7 +84,8 @@ class HostBootSequenceTest {
                 "2C/02 AE 01 00 00 00 00 10 02 03 00", // 0x03021000 PEI core: primary CPU
                 "2C/02 AE 01 00 00 00 00 10 05 00 00", // 0x00051000 memory: SPD read
                 MEMORY, // OEM Report Memory after the SPD reads
-                BIOS_VERSION, NIC_VERSION, // firmware versions (App 58h)
+                BIOS_VERSION, BIOS_VENDOR_0, BIOS_VENDOR_1,
+                NIC_VERSION, NIC_VENDOR_0, NIC_VENDOR_1, CPU_0, // firmware versions (App 58h)
                 "2C/02 AE 01 00 00 00 07 10 01 00 00", // 0x00011007 secondary CPUs
                 "2C/02 AE 01 00 00 00 00 10 04 03 00", // 0x03041000 DXE
                 "2C/02 AE 01 00 00 00 01 10 04 03 00", // 0x03041001 BDS
@@ -101,7 +110,7 @@ class HostBootSequenceTest {
                 "06/06 82 82",
                 "04/02 01 04 0F 05 6F C2 19 FF", // FW progress 19h: primary CPU init
                 "04/02 01 04 0F 05 6F C2 01 FF", // 01h memory init
-                MEMORY, BIOS_VERSION, NIC_VERSION,
+                MEMORY, BIOS_VERSION, BIOS_VENDOR_0, BIOS_VENDOR_1, NIC_VERSION, NIC_VENDOR_0, NIC_VENDOR_1, CPU_0,
                 "04/02 01 04 0F 05 6F C2 03 FF", // 03h secondary CPU init
                 "04/02 01 04 0F 05 6F C2 14 FF", // 14h motherboard init (DXE); BDS has no code
                 "00/09 05 00 00",
@@ -120,7 +129,8 @@ class HostBootSequenceTest {
     void postcodeProfile() {
         SimulatedHost host = boot(ProgressProfile.POSTCODE);
         assertEquals(expected(host,
-                "06/06 82 82", "30/10 10", "30/10 1D", MEMORY, BIOS_VERSION, NIC_VERSION, "30/10 35", "30/10 60", "30/10 90",
+                "06/06 82 82", "30/10 10", "30/10 1D", MEMORY, BIOS_VERSION, BIOS_VENDOR_0, BIOS_VENDOR_1,
+                NIC_VERSION, NIC_VENDOR_0, NIC_VENDOR_1, CPU_0, "30/10 35", "30/10 60", "30/10 90",
                 "00/09 05 00 00", "30/12 00", "BOOT-ORDER",
                 "30/10 94", "30/10 AD", "04/02 01 04 1E 06 6F A2 00 02", "30/10 E1", "30/10 AF",
                 "06/06 80 80", "04/02 01 04 1F 07 6F 06 FF FF"),

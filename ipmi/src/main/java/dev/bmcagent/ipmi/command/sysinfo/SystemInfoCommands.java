@@ -21,7 +21,9 @@ import java.util.function.IntFunction;
  * 3:0), the string length, and the first 14 bytes; block n carries bytes 14+16(n-1).. A string is complete, and
  * handed to the {@link SystemInfoPort}, when every block its length needs has arrived since its block 0; Get
  * answers the last complete string. Parameters: 00h set in progress, 01h system firmware version, 02h system name,
- * 03h primary OS name, 04h OS name, and this BMC's OEM parameters C0h-C7h: option-ROM firmware version of NIC 0-7
+ * 03h primary OS name, 04h OS name, and this BMC's OEM parameters C0h-C7h: option-ROM firmware version of NIC 0-7,
+ * C8h-CFh: manufacturer of that option ROM, D0h: system firmware vendor (SMBIOS Type 0), D8h-DFh: processor in
+ * socket 0-7 (SMBIOS Type 4 Processor Version); for the OEM ones see also below
  * (same string encoding). Others answer 80h "parameter not supported".
  *
  * <p>Set is a system-interface-only row: only the host writes its own firmware inventory; a LAN session, whatever
@@ -38,6 +40,13 @@ public final class SystemInfoCommands {
     /** OEM: option-ROM firmware version of NIC n is parameter C0h + n. */
     public static final int NIC_OPTION_ROM_BASE = 0xC0;
     public static final int MAX_NICS = 8;
+    /** OEM: manufacturer of NIC n's option ROM is parameter C8h + n. */
+    public static final int NIC_VENDOR_BASE = 0xC8;
+    /** OEM: the system firmware's vendor (SMBIOS Type 0 "Vendor"). */
+    public static final int SYSTEM_FIRMWARE_VENDOR = 0xD0;
+    /** OEM: the processor in socket n (SMBIOS Type 4 "Processor Version") is parameter D8h + n. */
+    public static final int PROCESSOR_BASE = 0xD8;
+    public static final int MAX_SOCKETS = 8;
     /** Parameter revision: 1.1 (§22.14b). */
     static final int REVISION = 0x11;
     /** "Parameter not supported" (§22.14a). */
@@ -66,7 +75,10 @@ public final class SystemInfoCommands {
 
     public static boolean isString(int parameter) {
         return (parameter >= SYSTEM_FIRMWARE_VERSION && parameter <= OS_NAME)
-                || (parameter >= NIC_OPTION_ROM_BASE && parameter < NIC_OPTION_ROM_BASE + MAX_NICS);
+                || (parameter >= NIC_OPTION_ROM_BASE && parameter < NIC_OPTION_ROM_BASE + MAX_NICS)
+                || (parameter >= NIC_VENDOR_BASE && parameter < NIC_VENDOR_BASE + MAX_NICS)
+                || parameter == SYSTEM_FIRMWARE_VENDOR
+                || (parameter >= PROCESSOR_BASE && parameter < PROCESSOR_BASE + MAX_SOCKETS);
     }
 
     private IpmiResponse set(IpmiRequest rq) {
