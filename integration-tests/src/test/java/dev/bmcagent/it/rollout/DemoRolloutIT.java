@@ -139,6 +139,37 @@ class DemoRolloutIT {
         }
         assertEquals(state.path("succeeded").asInt(), done.size(), "one ok outcome per updated host");
 
+        // the agent's limits on update requests (real mosquitto_pub with the coordinator's login): ignored, no
+        // reboot, no outcome; then a valid request for the version host0 already runs is answered at once
+        StringBuilder manyTargets = new StringBuilder();
+        for (int i = 0; i <= dev.bmcagent.agent.reboot.CampaignUpdates.MAX_TARGETS; i++) {
+            manyTargets.append(i == 0 ? "" : ",").append("\"NIC").append(i).append("\":\"x\"");
+        }
+        String[] refused = {
+            "{\"schema\":1,\"campaign\":\"bad-size\",\"hostId\":\"host0\",\"targets\":{\"BIOS\":\""
+                    + "x".repeat(dev.bmcagent.agent.reboot.CampaignUpdates.MAX_BODY) + "\"}}",
+            "{\"schema\":1,\"campaign\":\"bad-targets\",\"hostId\":\"host0\",\"targets\":{" + manyTargets + "}}",
+            "{\"schema\":1,\"campaign\":\"bad-deadline\",\"hostId\":\"host0\",\"targets\":{\"BIOS\":\"x\"},"
+                    + "\"deadlineSeconds\":86401}",
+            "{\"schema\":1,\"campaign\":\"bad-host\",\"hostId\":\"host1\",\"targets\":{\"BIOS\":\"x\"}}",
+            "not json"};
+        for (String body : refused) {
+            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p",
+                    Integer.toString(agent.config().mqttPort()), "-u", coordinator.user(), "-P",
+                    coordinator.password(), "-q", "1", "-t", "bmc/rollout/update/host0", "-m", body)
+                    .redirectErrorStream(true).start();
+            assertEquals(0, pub.waitFor(), new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        Process probe = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p",
+                Integer.toString(agent.config().mqttPort()), "-u", coordinator.user(), "-P", coordinator.password(),
+                "-q", "1", "-t", "bmc/rollout/update/host0", "-m", "{\"schema\":1,\"campaign\":\"probe\","
+                + "\"hostId\":\"host0\",\"targets\":{\"NIC0\":\"SIM-UNDI 20.0\"}}").start();
+        assertEquals(0, probe.waitFor());
+        await().atMost(Duration.ofSeconds(20)).until(() -> sub.stream().anyMatch(l -> l.startsWith(
+                "bmc/rollout/outcome/host0 ") && l.contains("\"probe\"")));
+        assertFalse(sub.stream().anyMatch(l -> l.startsWith("bmc/rollout/outcome/") && l.contains("\"bad-")),
+                String.join("\n", sub));
+
         Replay r = replay(lines);
         assertTrue(r.firmwareRequests > 0, "the agent asked for permits");
         assertTrue(r.grantDocs >= done.size(), "a grant document per firmware reboot at least");
