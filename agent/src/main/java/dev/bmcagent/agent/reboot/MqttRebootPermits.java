@@ -16,6 +16,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -58,6 +59,7 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
     private ScheduledThreadPoolExecutor threads;
     private MqttAsyncClient client;
     private volatile boolean closed;
+    private volatile boolean warned;
 
     public MqttRebootPermits(String brokerUri, String clientId, Function<String, String> groupOf, Scheduler scheduler,
                              Duration retry) {
@@ -104,21 +106,48 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
         if (closed) {
             return;
         }
+        IMqttToken t;
         try {
-            IMqttToken t = client.connect(options());
-            if (wait) {
-                t.waitForCompletion(15_000);
-            }
-        } catch (MqttException | RuntimeException e) {
-            // automatic reconnect only follows a first successful connect: until then, try again here
-            log.warn("reboot permits: broker {} not reachable ({}); trying again every {}", brokerUri, e.toString(),
-                    retry);
-            scheduler.schedule(retry, () -> {
-                if (!client.isConnected()) {
-                    connect(false);
+            t = client.connect(options(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    retryConnect(e);
                 }
             });
+        } catch (MqttException | RuntimeException e) {
+            retryConnect(e);
+            return;
         }
+        if (wait) {
+            try {
+                t.waitForCompletion(15_000);
+            } catch (MqttException | RuntimeException e) {
+                // the listener schedules the next attempt
+            }
+        }
+    }
+
+    /** Automatic reconnect only follows a first successful connect: until then, try again here. */
+    private void retryConnect(Throwable e) {
+        if (closed) {
+            return;
+        }
+        if (!warned) { // once per outage, not every retry
+            warned = true;
+            log.warn("reboot permits: broker {} not reachable ({}); trying again every {}", brokerUri, e.toString(),
+                    retry);
+        } else {
+            log.debug("reboot permits: broker {} still not reachable: {}", brokerUri, e.toString());
+        }
+        scheduler.schedule(retry, () -> {
+            if (!client.isConnected()) {
+                connect(false);
+            }
+        });
     }
 
     /** Whether the client is connected to the broker now. */
@@ -304,6 +333,10 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
 
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
+            if (warned) {
+                warned = false;
+                log.info("reboot permits: connected to {}", serverURI);
+            }
             subscriptions.keySet().forEach(MqttRebootPermits.this::trySubscribe);
         }
 
