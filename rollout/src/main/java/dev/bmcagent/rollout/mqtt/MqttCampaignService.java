@@ -71,6 +71,7 @@ public final class MqttCampaignService implements AutoCloseable {
     private MqttAsyncClient client;
     private String user;
     private String password;
+    private int maxInventory = MAX_INVENTORY;
 
     private record Pending(String campaign, Consumer<HostOutcome> done) {
     }
@@ -84,6 +85,15 @@ public final class MqttCampaignService implements AutoCloseable {
     public MqttCampaignService withCredentials(String user, String password) {
         this.user = user;
         this.password = password;
+        return this;
+    }
+
+    /** At most {@code max} agents' inventories are kept (default {@link #MAX_INVENTORY}). Call before start. */
+    public MqttCampaignService withInventoryLimit(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max " + max);
+        }
+        this.maxInventory = max;
         return this;
     }
 
@@ -125,8 +135,8 @@ public final class MqttCampaignService implements AutoCloseable {
             inventory.remove(host);
             return;
         }
-        if (!inventory.containsKey(host) && inventory.size() >= MAX_INVENTORY) {
-            return;
+        if (!inventory.containsKey(host) && inventory.size() >= maxInventory) {
+            return; // a new host beyond the limit: not kept (the campaign then asks its agent)
         }
         JsonNode fw = JSON.readTree(body).path("firmware");
         Map<String, String> v = new LinkedHashMap<>();

@@ -123,6 +123,33 @@ class CampaignCommandsTest {
         }
     }
 
+    @Test
+    void theInventoryKeptFromTheAgentsStateDocumentsIsBounded() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start(dir);
+             SystemScheduler scheduler = new SystemScheduler("inventory-limit-test");
+             MqttCampaignService service = new MqttCampaignService(broker.uri(), "c1", scheduler)
+                     .withInventoryLimit(3)) {
+            service.start();
+            for (int i = 0; i < 5; i++) {
+                publishState(broker, i, "1.0");
+            }
+            publishState(broker, 0, "2.0"); // a known host is still updated at the limit
+            await().atMost(Duration.ofSeconds(10)).until(() -> "2.0".equals(service.versions().versions("host0")
+                    .get("BIOS")));
+            int known = 0;
+            for (int i = 0; i < 5; i++) {
+                known += service.versions().versions("host" + i).isEmpty() ? 0 : 1;
+            }
+            assertEquals(3, known);
+        }
+    }
+
+    private static void publishState(MosquittoBroker broker, int host, String bios) throws Exception {
+        String doc = "{\"hostId\":\"host" + host + "\",\"firmware\":{\"BIOS\":\"" + bios + "\"}}";
+        assertEquals(0, new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
+                "-q", "1", "-t", "bmc/lab/bmc0/host" + host + "/state", "-m", doc).inheritIO().start().waitFor());
+    }
+
     private static CampaignStatus status(MqttCampaignService s) {
         return s.campaign("bios-2").map(r -> r.state().status()).orElse(CampaignStatus.PENDING);
     }
