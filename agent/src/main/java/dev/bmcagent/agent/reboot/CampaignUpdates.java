@@ -7,6 +7,7 @@ import dev.bmcagent.acpi.lifecycle.BootCycle;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import dev.bmcagent.acpi.policy.AlertKind;
 import dev.bmcagent.agent.firmware.FirmwareStager;
+import dev.bmcagent.common.log.RateLimitedLog;
 import dev.bmcagent.agent.host.HostPowerPort;
 import dev.bmcagent.agent.runtime.HostNode;
 import dev.bmcagent.agent.time.Scheduler;
@@ -45,6 +46,8 @@ public final class CampaignUpdates {
     public static final Duration MAX_DEADLINE = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(CampaignUpdates.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Refused requests are logged at most 5 per 10 s (whoever may publish update requests cannot flood the log). */
+    private final RateLimitedLog refusals = new RateLimitedLog(log);
 
     private final MqttRebootPermits client;
     private final RebootAccounting accounting;
@@ -106,7 +109,8 @@ public final class CampaignUpdates {
             log.info("{}: campaign {} update to {}", host, campaign, targets);
             job.next();
         } catch (IOException | RuntimeException e) {
-            log.warn("{}: malformed update request ignored: {}", host, e.getMessage());
+            refusals.warn(scheduler.clock().instant(), "update", "{}: malformed update request ignored: {}", host,
+                    e.getMessage());
         }
     }
 

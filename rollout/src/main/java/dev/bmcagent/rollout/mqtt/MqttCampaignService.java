@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.agent.reboot.PermitTopics;
 import dev.bmcagent.agent.telemetry.PahoThreads;
 import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.common.log.RateLimitedLog;
 import dev.bmcagent.rollout.campaign.CampaignRunner;
 import dev.bmcagent.rollout.campaign.CampaignSpec;
 import dev.bmcagent.rollout.campaign.CampaignStatus;
@@ -55,6 +56,8 @@ public final class MqttCampaignService implements AutoCloseable {
     public static final int MAX_INVENTORY = 100_000;
     private static final Logger log = LoggerFactory.getLogger(MqttCampaignService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Refused messages: at most 5 lines per 10 s per kind. */
+    private final RateLimitedLog refusals = new RateLimitedLog(log);
 
     private final String brokerUri;
     private final String instance;
@@ -125,7 +128,8 @@ public final class MqttCampaignService implements AutoCloseable {
                 onCommand(topic, body);
             }
         } catch (IOException | RuntimeException e) {
-            log.warn("campaigns {}: message on {} refused: {}", instance, topic, e.getMessage());
+            refusals.warn(scheduler.clock().instant(), "refused", "campaigns {}: message on {} refused: {}", instance,
+                    topic, e.getMessage());
         }
     }
 
