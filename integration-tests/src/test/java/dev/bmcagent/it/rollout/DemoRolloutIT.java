@@ -177,7 +177,8 @@ class DemoRolloutIT {
         assertTrue(r.observed > 0, "the hosts' own reboots were counted");
         assertTrue(r.peakNewSlot <= CAP, "a new permit slot while " + r.peakNewSlot + " in flight");
         assertFalse(status.isEmpty());
-        System.out.printf(java.util.Locale.ROOT, "claims %d, grant documents %d, releases %d, own reboots counted %d, most in flight "
+        System.out.printf(java.util.Locale.ROOT, "claims %d, grant documents %d, releases %d, own reboots counted %d, "
+                + "most in flight "
                 + "when a new permit was granted %d (cap %d), most in flight with own reboots %d%n", r.claims,
                 r.grantDocs, r.releases, r.observed, r.peakNewSlot, CAP, r.peakAll);
     }

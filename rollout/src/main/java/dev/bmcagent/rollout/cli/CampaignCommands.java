@@ -74,19 +74,24 @@ public final class CampaignCommands {
         @Option(names = "--boot-order", split = ",", description = "Boot-order patterns every host must end with.")
         List<String> bootOrder = new ArrayList<>();
 
-        @Option(names = "--canary", defaultValue = "1", description = "Hosts in the first wave (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--canary", defaultValue = "1",
+                description = "Hosts in the first wave (default: ${DEFAULT-VALUE}).")
         int canary;
 
-        @Option(names = "--growth", defaultValue = "2", description = "Each wave this many times the previous (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--growth", defaultValue = "2",
+                description = "Each wave this many times the previous (default: ${DEFAULT-VALUE}).")
         double growth;
 
-        @Option(names = "--max-wave", defaultValue = "100", description = "Largest wave (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--max-wave", defaultValue = "100",
+                description = "Largest wave (default: ${DEFAULT-VALUE}).")
         int maxWave;
 
-        @Option(names = "--halt-rate", defaultValue = "0.2", description = "A wave failing more than this fraction halts the campaign (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--halt-rate", defaultValue = "0.2",
+                description = "A wave failing more than this fraction halts the campaign (default: ${DEFAULT-VALUE}).")
         double haltRate;
 
-        @Option(names = "--host-deadline", defaultValue = "PT10M", description = "A host not done within this fails, ISO-8601 (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--host-deadline", defaultValue = "PT10M",
+                description = "A host not done within this fails, ISO-8601 (default: ${DEFAULT-VALUE}).")
         Duration hostDeadline;
 
         @Override
