@@ -4,6 +4,12 @@ import dev.bmcagent.agent.account.AdminCredentials;
 import dev.bmcagent.agent.account.AdminPassword;
 import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.firmware.FirmwareStager;
+import dev.bmcagent.agent.reboot.CampaignUpdates;
+import dev.bmcagent.agent.reboot.DeadlineRebootPermits;
+import dev.bmcagent.agent.reboot.MqttRebootPermits;
+import dev.bmcagent.agent.reboot.PermitTopics;
+import dev.bmcagent.agent.reboot.RebootAccounting;
 import dev.bmcagent.agent.config.ConfigException;
 import dev.bmcagent.agent.config.HostLinkKind;
 import dev.bmcagent.agent.config.Listeners;
@@ -67,6 +73,8 @@ public final class AgentAssembly implements AutoCloseable {
     private BmcRuntime runtime;
     private Optional<BrokerAccounts> brokerAccounts = Optional.empty();
     private boolean embeddedBroker;
+    private MqttRebootPermits permitClient;
+    private String permitBroker;
 
     private AgentAssembly(AgentConfig config, Scheduler scheduler, List<AgentExtension> extensions) {
         this.config = config;
@@ -116,6 +124,7 @@ public final class AgentAssembly implements AutoCloseable {
         }
         // Host0's hwmon sensors and fans from the hardware: section (none configured: no sensors, no fans).
         IntFunction<HostHardware> hardware = HwmonHardware.perHost(config.hardware());
+        FirmwareStager stager = null;
         for (AgentExtension extension : extensions) {
             Optional<AgentExtension.Started> s = extension.beforeServices(config, brokerAccounts);
             if (s.isPresent()) {
@@ -126,6 +135,9 @@ public final class AgentAssembly implements AutoCloseable {
                     serving.add(Service.MQTT);
                 }
                 hardware = piece.hardware().orElse(hardware);
+                if (piece.firmwareStager().isPresent()) {
+                    stager = piece.firmwareStager().get();
+                }
             }
         }
 
@@ -137,9 +149,24 @@ public final class AgentAssembly implements AutoCloseable {
 
         // 6. Per host: agent core, IPMI RMCP+ server (UDP ipmiPort + i), host interface (TCP hostPort + i) unless
         //    another host link carries the host's signals.
+        // 5b. Reboot permits (rollout.permits: mqtt): the coordinator's MQTT client, its answer deadline and rule.
+        Optional<RebootAccounting> reboots = Optional.empty();
+        if (config.rollout().mqtt()) {
+            reboots = Optional.of(rebootPermits(brokerUrl));
+        }
+
         history = new LogEventHistory(stores.events());
         runtime = started("runtime", BmcRuntime.start(hostOptions(), stores, history, hardware,
-                link, scheduler, random));
+                link, reboots, scheduler, random));
+        if (permitClient != null) {
+            CampaignUpdates updates = new CampaignUpdates(permitClient, reboots.orElseThrow(), runtime.nodes(),
+                    runtime::powerBackend, Optional.ofNullable(stager), scheduler);
+            updates.start();
+            log.info("reboot permits from the coordinator on {} (group {}, answer deadline {}, unreachable: {}); "
+                    + "campaign updates {}", permitBroker, config.rollout().group(), config.rollout().answerDeadline(),
+                    config.rollout().onUnreachable(), stager == null ? "answered WRONG_VERSION (no firmware stager)"
+                            : "staged by the extension");
+        }
         serving.add(Service.IPMI);
         if (link.isEmpty()) {
             serving.add(Service.HOST_INTERFACE);
@@ -176,6 +203,31 @@ public final class AgentAssembly implements AutoCloseable {
         warnExposure();
         log.info("agent started: {} host(s), data in {}, serving {}", config.hosts(), config.dataDir(),
                 serving.isEmpty() ? "no network services yet" : serving);
+    }
+
+    /**
+     * The MQTT permit client (agent login: the embedded broker's, or mqtt.username/password), wrapped in the answer
+     * deadline and the unreachable rule; the alert is a WARN line and, if the broker takes it, a message on
+     * {@code bmc/rollout/alert/<group>/<host>}. Never fails the start: an unreachable broker is retried.
+     */
+    private RebootAccounting rebootPermits(Optional<String> agentBroker) throws Exception {
+        var r = config.rollout();
+        permitBroker = r.brokerUrl().or(() -> agentBroker).orElseThrow(() -> new ConfigException(
+                "rollout.permits", "mqtt needs a broker: set rollout.brokerUrl or mqtt.brokerUrl"));
+        MqttOptions login = mqttOptions(URI.create(permitBroker));
+        permitClient = started("reboot permit client", new MqttRebootPermits(permitBroker,
+                MqttOptions.clientId(config.mqtt().site(), config.mqtt().bmcId()) + "-rollout", h -> r.group(),
+                scheduler, r.retry()).withCredentials(login.username().orElse(null), login.password().orElse(null)));
+        permitClient.start();
+        MqttRebootPermits client = permitClient;
+        DeadlineRebootPermits permits = new DeadlineRebootPermits(client, scheduler, r.answerDeadline(),
+                r.onUnreachable(), alert -> {
+                    log.warn("reboot permit alert: {}", alert);
+                    String host = alert.substring(0, Math.max(0, alert.indexOf(':')));
+                    client.publish(PermitTopics.PREFIX + "/alert/" + r.group() + "/" + host,
+                            alert.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                });
+        return new RebootAccounting(permits);
     }
 
     /** One warning per listener that is not on loopback: the operator sees what the network can reach. */

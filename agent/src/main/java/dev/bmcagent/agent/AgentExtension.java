@@ -2,6 +2,7 @@ package dev.bmcagent.agent;
 
 import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.firmware.FirmwareStager;
 import dev.bmcagent.agent.runtime.HostHardware;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,11 @@ public interface AgentExtension {
 
         /** Sensors and fans per host, if this piece simulates host hardware. */
         default Optional<IntFunction<HostHardware>> hardware() {
+            return Optional.empty();
+        }
+
+        /** Stages firmware images on the hosts for a campaign's firmware steps, if this piece can. */
+        default Optional<FirmwareStager> firmwareStager() {
             return Optional.empty();
         }
     }

@@ -21,13 +21,18 @@ import java.util.Objects;
  * @param agentClientId  the agent's MQTT client id, reserved for the agent's login
  * @param topicPrefix    the agent's topic prefix {@code bmc/<site>/<bmc-id>}
  * @param allowAnonymous clients without credentials may connect and read (loopback only)
+ * @param coordinator    the reboot-permit coordinator's login ({@value #COORDINATOR_FILE}): publishes only the
+ *                       coordinator's topics under {@code bmc/rollout/} (docs/ROLLOUT.md); also what
+ *                       {@code bmc rollout start|pause|resume|abort} log in with
  */
 public record BrokerAccounts(Login agent, Login monitor, String agentClientId, String topicPrefix,
-                             boolean allowAnonymous) {
+                             boolean allowAnonymous, Login coordinator) {
     public static final String AGENT_USER = "bmc-agent";
     public static final String MONITOR_USER = "monitor";
     public static final String AGENT_FILE = "mqtt-agent-password";
     public static final String MONITOR_FILE = "mqtt-monitor-password";
+    public static final String COORDINATOR_USER = "rollout-coordinator";
+    public static final String COORDINATOR_FILE = "mqtt-coordinator-password";
     private static final int LENGTH = 24;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -58,7 +63,14 @@ public record BrokerAccounts(Login agent, Login monitor, String agentClientId, S
         String bmcId = config.mqtt().bmcId();
         return new BrokerAccounts(login(config.dataDir(), AGENT_USER, AGENT_FILE, random),
                 login(config.dataDir(), MONITOR_USER, MONITOR_FILE, random), MqttOptions.clientId(site, bmcId),
-                MqttOptions.defaultTopicPrefix(site, bmcId), config.mqtt().allowAnonymous());
+                MqttOptions.defaultTopicPrefix(site, bmcId), config.mqtt().allowAnonymous(),
+                login(config.dataDir(), COORDINATOR_USER, COORDINATOR_FILE, random));
+    }
+
+    /** Without a coordinator login ({@code coordinator} null: no client may act as the coordinator). */
+    public BrokerAccounts(Login agent, Login monitor, String agentClientId, String topicPrefix,
+                          boolean allowAnonymous) {
+        this(agent, monitor, agentClientId, topicPrefix, allowAnonymous, null);
     }
 
     private static Login login(Path dataDir, String user, String fileName, SecureRandom random) throws IOException {

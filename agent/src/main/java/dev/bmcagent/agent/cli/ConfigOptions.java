@@ -125,6 +125,21 @@ final class ConfigOptions {
                     + "1..600 (key power.commandTimeoutSeconds; default: 30)")
     Double powerCommandTimeoutSeconds;
 
+    @Option(names = "--rollout-permits", paramLabel = "local|mqtt",
+            description = "ask a reboot-permit coordinator over MQTT before a reboot the agent triggers itself, and "
+                    + "accept campaign updates (key rollout.permits; default: local, reboot at once)")
+    String rolloutPermits;
+
+    @Option(names = "--rollout-answer-deadline", paramLabel = "DURATION",
+            description = "how long to wait for the coordinator's answer before applying rollout.onUnreachable "
+                    + "(key rollout.answerDeadline; default: 10m)")
+    String rolloutAnswerDeadline;
+
+    @Option(names = "--rollout-on-unreachable", paramLabel = "hold|proceed",
+            description = "what to do when the coordinator does not answer in time (key rollout.onUnreachable; "
+                    + "default: hold, no reboot without a permit)")
+    String rolloutOnUnreachable;
+
     PartialConfig toPartial() {
         return new PartialConfig(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir,
                 timeScale, store, fsync, mqttBroker == null && mqttBind == null ? null
@@ -140,6 +155,9 @@ final class ConfigOptions {
                                 slowBoot),
                 powerCycleOffSeconds == null && powerCommandTimeoutSeconds == null ? null
                         : new PartialConfig.PartialPower(null, null, null, null, null, null, null,
-                                powerCommandTimeoutSeconds, powerCycleOffSeconds));
+                                powerCommandTimeoutSeconds, powerCycleOffSeconds),
+                rolloutPermits == null && rolloutAnswerDeadline == null && rolloutOnUnreachable == null ? null
+                        : new PartialConfig.PartialRollout(rolloutPermits, null, null, rolloutAnswerDeadline,
+                                rolloutOnUnreachable, null));
     }
 }

@@ -73,7 +73,9 @@ final class RunCommand {
                 : "password in " + m.file();
         return "MQTT broker: only the agent publishes (user '" + b.agent().user() + "', password in "
                 + b.agent().file() + "); monitors read as user '" + m.user() + "', " + login
-                + (b.allowAnonymous() ? "; anonymous clients may read (loopback)" : "; no anonymous clients");
+                + (b.allowAnonymous() ? "; anonymous clients may read (loopback)" : "; no anonymous clients")
+                + (b.coordinator() == null ? "" : "; the rollout coordinator logs in as '" + b.coordinator().user()
+                        + "', password in " + b.coordinator().file());
     }
 
     static String announce(AdminCredentials admin) {

@@ -35,12 +35,13 @@ import java.util.Optional;
  *                       {@code runtime.HwmonHardware}); empty if absent: no sensors, no fans
  * @param alerts         stuck and slow-boot limits (the {@code alerts:} section)
  * @param power          the host power backend ({@code power:} section)
+ * @param rollout        reboot permits and campaign updates ({@code rollout:} section)
  */
 public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
                           Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
                           FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish,
                           HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware,
-                          AlertLimits alerts, PowerConfig power) {
+                          AlertLimits alerts, PowerConfig power, RolloutConfig rollout) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -76,6 +77,7 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(listeners, "listeners");
         Objects.requireNonNull(power, "power");
+        Objects.requireNonNull(rollout, "rollout");
         if (hosts < 1 || hosts > MAX_HOSTS) {
             throw new ConfigException("hosts", hosts + " is out of range 1.." + MAX_HOSTS);
         }
@@ -102,6 +104,17 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         if (!(timeScale >= MIN_TIME_SCALE && timeScale <= MAX_TIME_SCALE)) {
             throw new ConfigException("timeScale", timeScale + " is out of range 0.01..1000");
         }
+    }
+
+    /** Without a {@code rollout:} section (the local permit policy). */
+    public AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
+                       Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
+                       FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish,
+                       HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware,
+                       AlertLimits alerts, PowerConfig power) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, listeners, redfish, hostLink, openbmc, hardware, alerts, power,
+                RolloutConfig.local(mqtt.site()));
     }
 
     /** Without a power backend. */

@@ -21,7 +21,38 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                             Integer hostPort, String adminPassword, String dataDir, Double timeScale,
                             StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi,
                             PartialRedfish redfish, PartialHostInterface hostInterface, HostLinkKind hostLink,
-                            JsonNode openbmc, JsonNode hardware, PartialAlerts alerts, PartialPower power) {
+                            JsonNode openbmc, JsonNode hardware, PartialAlerts alerts, PartialPower power,
+                            PartialRollout rollout) {
+
+    /** Without the {@code rollout:} section. */
+    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
+                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
+                         FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi, PartialRedfish redfish,
+                         PartialHostInterface hostInterface, HostLinkKind hostLink, JsonNode openbmc,
+                         JsonNode hardware, PartialAlerts alerts, PartialPower power) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, ipmi, redfish, hostInterface, hostLink, openbmc, hardware, alerts, power, null);
+    }
+
+    /** The {@code rollout:} section, see {@link RolloutConfig}. */
+    public record PartialRollout(String permits, String brokerUrl, String group, String answerDeadline,
+                                 String onUnreachable, String retry) {
+        PartialRollout overriddenBy(PartialRollout over) {
+            return over == null ? this : new PartialRollout(pick(over.permits, permits),
+                    pick(over.brokerUrl, brokerUrl), pick(over.group, group),
+                    pick(over.answerDeadline, answerDeadline), pick(over.onUnreachable, onUnreachable),
+                    pick(over.retry, retry));
+        }
+
+        RolloutConfig resolve(String site) {
+            return new RolloutConfig(pick(permits, RolloutConfig.LOCAL), java.util.Optional.ofNullable(brokerUrl),
+                    pick(group, site),
+                    pick(AlertLimits.parse("rollout.answerDeadline", answerDeadline),
+                            RolloutConfig.DEFAULT_ANSWER_DEADLINE),
+                    RolloutConfig.fallback(onUnreachable),
+                    pick(AlertLimits.parse("rollout.retry", retry), RolloutConfig.DEFAULT_RETRY));
+        }
+    }
 
     /** Without the {@code alerts:} and {@code power:} sections. */
     public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
@@ -272,7 +303,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 hostInterface == null ? over.hostInterface : hostInterface.overriddenBy(over.hostInterface),
                 pick(over.hostLink, hostLink), pick(over.openbmc, openbmc), pick(over.hardware, hardware),
                 alerts == null ? over.alerts : alerts.overriddenBy(over.alerts),
-                power == null ? over.power : power.overriddenBy(over.power));
+                power == null ? over.power : power.overriddenBy(over.power),
+                rollout == null ? over.rollout : rollout.overriddenBy(over.rollout));
     }
 
     /**
@@ -340,7 +372,9 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 openbmc == null || openbmc.isNull() ? Optional.empty() : Optional.of(openbmc),
                 Optional.ofNullable(hw),
                 alerts == null ? AlertLimits.defaults() : alerts.resolve(),
-                powerSection == null ? PowerConfig.NONE : powerSection.resolve());
+                powerSection == null ? PowerConfig.NONE : powerSection.resolve(),
+                rollout == null ? RolloutConfig.local(mqttConfig.site())
+                        : rollout.resolve(mqttConfig.site()));
     }
 
     private static <T> T pick(T first, T fallback) {

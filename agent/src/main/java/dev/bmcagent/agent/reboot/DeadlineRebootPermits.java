@@ -54,7 +54,7 @@ public final class DeadlineRebootPermits implements RebootPermits {
                 timer.cancel();
                 onAnswer.accept(answer);
             } else if (answer.verdict() == PermitAnswer.Verdict.GRANTED) {
-                coordinator.release(request.hostId());
+                coordinator.withdraw(request.hostId());
             }
         });
     }
@@ -62,6 +62,11 @@ public final class DeadlineRebootPermits implements RebootPermits {
     @Override
     public void release(String hostId) {
         coordinator.release(hostId);
+    }
+
+    @Override
+    public void withdraw(String hostId) {
+        coordinator.withdraw(hostId);
     }
 
     @Override

@@ -16,13 +16,21 @@ public final class PermitGatedPowerPort implements HostPowerPort {
     private final HostPowerPort delegate;
     private final RebootPermits permits;
     private final Consumer<PermitAnswer> held;
+    private final Runnable rebooting;
 
     public PermitGatedPowerPort(String hostId, HostPowerPort delegate, RebootPermits permits,
                                 Consumer<PermitAnswer> held) {
+        this(hostId, delegate, permits, held, () -> { });
+    }
+
+    /** {@code rebooting}: called just before a permitted reboot is performed (the daemon's reboot accounting). */
+    public PermitGatedPowerPort(String hostId, HostPowerPort delegate, RebootPermits permits,
+                                Consumer<PermitAnswer> held, Runnable rebooting) {
         this.hostId = Objects.requireNonNull(hostId, "hostId");
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.permits = Objects.requireNonNull(permits, "permits");
         this.held = Objects.requireNonNull(held, "held");
+        this.rebooting = Objects.requireNonNull(rebooting, "rebooting");
     }
 
     @Override
@@ -40,6 +48,7 @@ public final class PermitGatedPowerPort implements HostPowerPort {
     public void performOwnReboot(PowerAction action, String reason) {
         permits.request(new RebootRequest(hostId, reason), answer -> {
             if (answer.mayReboot()) {
+                rebooting.run();
                 delegate.perform(action);
             } else {
                 held.accept(answer);

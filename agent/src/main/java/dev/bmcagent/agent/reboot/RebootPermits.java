@@ -20,6 +20,14 @@ public interface RebootPermits {
     /** The host reached its OS again (or gave up): the permit it holds, if any, is returned. Idempotent. */
     void release(String hostId);
 
+    /**
+     * The caller no longer wants the reboot it asked for (it gave up): the request is withdrawn, a permit already
+     * held is returned. Default: {@link #release}.
+     */
+    default void withdraw(String hostId) {
+        release(hostId);
+    }
+
     /** A reboot the host did on its own: never blocked, only counted. */
     default void observedReboot(String hostId) {
     }

@@ -6,6 +6,7 @@ import dev.bmcagent.agent.event.EventStream;
 import dev.bmcagent.agent.fan.FanPolicy;
 import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.host.HostPowerPort;
+import dev.bmcagent.agent.reboot.RebootAccounting;
 import dev.bmcagent.agent.host.SerialExecutor;
 import dev.bmcagent.agent.hostif.HostInterfaceConfig;
 import dev.bmcagent.agent.hostif.PeerAllowList;
@@ -70,6 +71,8 @@ public final class BmcRuntime implements AutoCloseable {
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final List<HostNode> nodes = new ArrayList<>();
+    /** Per host: the power backend itself, without the reboot-permit gate (a campaign step already holds one). */
+    private final List<HostPowerPort> powerBackends = new ArrayList<>();
     private final List<HostInterfaceServer> hostInterfaces = new ArrayList<>();
     private final List<LanPacketProcessor> lanProcessors = new ArrayList<>();
     private final List<InetSocketAddress> lanAddresses = new ArrayList<>();
@@ -112,10 +115,21 @@ public final class BmcRuntime implements AutoCloseable {
     public static BmcRuntime start(RuntimeOptions options, Stores stores, EventHistory history,
                                    IntFunction<HostHardware> hardware, Optional<HostLinkProvider> link,
                                    Scheduler scheduler, SecureRandom random) throws IOException {
+        return start(options, stores, history, hardware, link, Optional.empty(), scheduler, random);
+    }
+
+    /**
+     * As above; with {@code reboots}, every host's agent-triggered reboots ask for a reboot permit first and the
+     * hosts' boot cycles are counted ({@link RebootAccounting}: own reboots, the hosts' own, permits returned).
+     */
+    public static BmcRuntime start(RuntimeOptions options, Stores stores, EventHistory history,
+                                   IntFunction<HostHardware> hardware, Optional<HostLinkProvider> link,
+                                   Optional<RebootAccounting> reboots, Scheduler scheduler, SecureRandom random)
+            throws IOException {
         BmcRuntime r = new BmcRuntime();
         try {
             r.startAll(options, stores, history, link.isPresent() ? link.get()::hardware : hardware, link,
-                    scheduler, random);
+                    reboots, scheduler, random);
         } catch (IOException | RuntimeException e) {
             r.close();
             throw e;
@@ -124,8 +138,8 @@ public final class BmcRuntime implements AutoCloseable {
     }
 
     private void startAll(RuntimeOptions o, Stores stores, EventHistory history, IntFunction<HostHardware> hardware,
-                          Optional<HostLinkProvider> link, Scheduler scheduler, SecureRandom random)
-            throws IOException {
+                          Optional<HostLinkProvider> link, Optional<RebootAccounting> reboots, Scheduler scheduler,
+                          SecureRandom random) throws IOException {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(POOL_THREADS, task -> {
             Thread t = new Thread(task, "bmc-worker-" + threads.incrementAndGet());
@@ -138,6 +152,7 @@ public final class BmcRuntime implements AutoCloseable {
         random.nextBytes(sessionBytes);
         events = new EventStream(history, scheduler.clock(), System::nanoTime, HexFormat.of().formatHex(sessionBytes),
                 pool);
+        reboots.ifPresent(r -> events.subscribe("reboot-accounting", r));
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         running.push(() -> io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
         // the SDR every host serves: the standard set, or host0's configured numbers and thresholds (hardware:)
@@ -173,7 +188,10 @@ public final class BmcRuntime implements AutoCloseable {
             powers.add(power);
             sysIf.add(new SystemInterfaceState());
             HostHardware hw = hardwareOf.get(i);
-            HostPowerPort powerPort = link.isPresent() ? link.get().power(i) : hw.power().orElse(power);
+            HostPowerPort backend = link.isPresent() ? link.get().power(i) : hw.power().orElse(power);
+            powerBackends.add(backend);
+            String hostId = Hosts.hostId(i);
+            HostPowerPort powerPort = reboots.isPresent() ? reboots.get().gate(hostId, backend) : backend;
             HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), powerPort, sel,
                     selClock, new SettingsBootOptionsStore(stores.settings(), i), stores.settings()),
                     o.policy(), FanPolicy.DEFAULT,
@@ -266,6 +284,11 @@ public final class BmcRuntime implements AutoCloseable {
 
     public HostNode node(int index) {
         return nodes.get(index);
+    }
+
+    /** Host {@code index}'s power backend without the reboot-permit gate. */
+    public HostPowerPort powerBackend(int index) {
+        return powerBackends.get(index);
     }
 
     /** The FRU inventory IPMI serves (Read FRU Data), also Redfish's ComputerSystem/Chassis identity. */

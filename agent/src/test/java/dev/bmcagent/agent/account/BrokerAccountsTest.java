@@ -28,7 +28,13 @@ class BrokerAccountsTest {
         assertTrue(first.agent().generated() && first.monitor().generated());
         assertTrue(first.agent().password().matches("[A-Za-z0-9]{24}"), "24 letters and digits");
         assertNotEquals(first.agent().password(), first.monitor().password());
-        for (BrokerAccounts.Login l : new BrokerAccounts.Login[] {first.agent(), first.monitor()}) {
+        assertEquals("rollout-coordinator", first.coordinator().user());
+        assertEquals(dir.resolve("mqtt-coordinator-password"), first.coordinator().file());
+        assertTrue(first.coordinator().generated());
+        assertNotEquals(first.agent().password(), first.coordinator().password());
+        assertNotEquals(first.monitor().password(), first.coordinator().password());
+        for (BrokerAccounts.Login l : new BrokerAccounts.Login[] {first.agent(), first.monitor(),
+            first.coordinator()}) {
             assertEquals(l.password(), Files.readString(l.file(), StandardCharsets.US_ASCII)); // no newline
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(l.file())));
             assertFalse(l.toString().contains(l.password()), "never printed by toString");
@@ -42,5 +48,6 @@ class BrokerAccountsTest {
         assertFalse(second.agent().generated() || second.monitor().generated());
         assertEquals(first.agent().password(), second.agent().password());
         assertEquals(first.monitor().password(), second.monitor().password());
+        assertEquals(first.coordinator().password(), second.coordinator().password());
     }
 }

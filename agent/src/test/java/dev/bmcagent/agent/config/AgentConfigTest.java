@@ -1,10 +1,13 @@
 package dev.bmcagent.agent.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
+import dev.bmcagent.agent.reboot.DeadlineRebootPermits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -76,7 +79,7 @@ class AgentConfigTest {
     void unknownKeyIsNamedWithTheKnownKeys() {
         assertEquals("ipmiPrt: unknown key (known keys: adminPassword, alerts, bind, dataDir, fsync, hardware, "
                 + "hostInterface, hostLink, hostPort, hosts, ipmi, ipmiPort, mqtt, mqttPort, openbmc, power, redfish, "
-                + "redfishPort, store, timeScale)", rejection("ipmiPrt: 6230"));
+                + "redfishPort, rollout, store, timeScale)", rejection("ipmiPrt: 6230"));
         assertEquals("mqtt.broker: unknown key (known keys: allowAnonymous, bind, bmcId, brokerUrl, password, site, "
                 + "trustStore, trustStorePassword, username)", rejection("mqtt:\n  broker: x"));
     }
@@ -264,5 +267,39 @@ class AgentConfigTest {
                 rejection("hardware:\n  power:\n    timeoutSeconds: 900\n"));
         assertEquals("hardware.power.timeout: unknown key (known keys: commands, timeoutSeconds)",
                 rejection("hardware:\n  power:\n    timeout: 9\n"));
+    }
+
+    @Test
+    void rolloutSectionDefaultsToTheLocalPolicyAndReadsTheCoordinatorKeys() {
+        RolloutConfig d = yaml("mqtt:\n  site: dc1\n").rollout();
+        assertEquals(RolloutConfig.local("dc1"), d, "default: no coordinator, the group is the site");
+        assertFalse(d.mqtt());
+        assertEquals(java.time.Duration.ofMinutes(10), d.answerDeadline());
+        assertEquals(DeadlineRebootPermits.Fallback.HOLD, d.onUnreachable(), "default: no reboot without a permit");
+        RolloutConfig c = yaml("rollout:\n  permits: mqtt\n  brokerUrl: tcp://127.0.0.1:1884\n  group: rack7\n"
+                + "  answerDeadline: 90s\n  onUnreachable: proceed\n  retry: 2s\n").rollout();
+        assertTrue(c.mqtt());
+        assertEquals(Optional.of("tcp://127.0.0.1:1884"), c.brokerUrl());
+        assertEquals("rack7", c.group());
+        assertEquals(java.time.Duration.ofSeconds(90), c.answerDeadline());
+        assertEquals(DeadlineRebootPermits.Fallback.PROCEED, c.onUnreachable());
+        assertEquals(java.time.Duration.ofSeconds(2), c.retry());
+    }
+
+    @Test
+    void badRolloutSectionNamesTheKey() {
+        Map<String, String> cases = Map.of(
+                "rollout:\n  permits: coordinator\n", "rollout.permits",
+                "rollout:\n  group: 'rack/7'\n", "rollout.group",
+                "rollout:\n  brokerUrl: http://x\n", "rollout.brokerUrl",
+                "rollout:\n  answerDeadline: 0s\n", "rollout.answerDeadline",
+                "rollout:\n  answerDeadline: 25h\n", "rollout.answerDeadline",
+                "rollout:\n  onUnreachable: wait\n", "rollout.onUnreachable",
+                "rollout:\n  retry: 11m\n", "rollout.retry",
+                "rollout:\n  deadline: 1m\n", "rollout.deadline");
+        cases.forEach((text, key) -> {
+            String m = rejection(text);
+            assertEquals(key, m.substring(0, m.indexOf(':')), m);
+        });
     }
 }

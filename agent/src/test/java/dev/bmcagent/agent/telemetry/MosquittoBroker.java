@@ -83,6 +83,13 @@ public final class MosquittoBroker implements AutoCloseable {
         return b;
     }
 
+    /** Starts Mosquitto on {@code port} (e.g. one a client was already told about). */
+    public static MosquittoBroker startOnPort(Path dir, int port) {
+        MosquittoBroker b = new MosquittoBroker(dir, port, true);
+        b.startProcess();
+        return b;
+    }
+
     /**
      * A broker for fleet tests: queues large enough that an offline monitor session keeps its share of a fleet's
      * events (1,000,000 queued, 100 in flight), and only error, warning and notice lines in the log.

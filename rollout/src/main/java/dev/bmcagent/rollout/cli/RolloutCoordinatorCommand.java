@@ -1,6 +1,7 @@
 package dev.bmcagent.rollout.cli;
 
 import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.rollout.mqtt.MqttCampaignService;
 import dev.bmcagent.rollout.mqtt.MqttPermitCoordinator;
 import dev.bmcagent.rollout.permit.PermitPolicy;
 import java.io.PrintWriter;
@@ -20,8 +21,12 @@ public final class RolloutCoordinatorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--broker", required = true, description = "Broker URI, e.g. tcp://127.0.0.1:1883.")
-    private String broker;
+    @picocli.CommandLine.Mixin
+    private BrokerLogin login;
+
+    @Option(names = "--campaigns", description = "Also run campaigns started with 'bmc rollout start' (run this on "
+            + "one instance only).")
+    private boolean campaigns;
 
     @Option(names = "--instance", required = true, description = "This instance's name (unique among coordinators).")
     private String instance;
@@ -42,11 +47,19 @@ public final class RolloutCoordinatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PermitPolicy policy = new PermitPolicy(perGroup, percent, fleetSize, lease);
+        String broker = login.broker;
         try (SystemScheduler clock = new SystemScheduler("rollout-clock");
-             MqttPermitCoordinator c = new MqttPermitCoordinator(broker, instance, policy, clock.clock())) {
+             MqttPermitCoordinator c = new MqttPermitCoordinator(broker, instance, policy, clock.clock())
+                     .withCredentials(login.user, login.password());
+             MqttCampaignService runs = new MqttCampaignService(broker, instance, clock)
+                     .withCredentials(login.user, login.password())) {
             c.start();
+            if (campaigns) {
+                runs.start();
+            }
             out.println("coordinator " + instance + " ready on " + broker + ": at most " + policy.fleetCap()
-                    + " permits (" + percent + " % of " + fleetSize + "), " + perGroup + " per group, lease " + lease);
+                    + " permits (" + percent + " % of " + fleetSize + "), " + perGroup + " per group, lease " + lease
+                    + (campaigns ? "; runs campaigns" : ""));
             out.flush();
             new CountDownLatch(1).await();
         }

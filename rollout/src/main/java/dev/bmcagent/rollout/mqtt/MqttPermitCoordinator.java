@@ -64,12 +64,23 @@ public final class MqttPermitCoordinator implements AutoCloseable {
     private ScheduledThreadPoolExecutor threads;
     private MqttAsyncClient client;
     private long applied;
+    private long observed;
+    private int peak;
+    private String user;
+    private String password;
 
     public MqttPermitCoordinator(String brokerUri, String instance, PermitPolicy policy, Clock clock) {
         this.brokerUri = Objects.requireNonNull(brokerUri, "brokerUri");
         this.instance = Objects.requireNonNull(instance, "instance");
         this.ledger = new PermitLedger(policy);
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Logs in with {@code user} / {@code password} (e.g. the demo's coordinator login). Call before start. */
+    public MqttPermitCoordinator withCredentials(String user, String password) {
+        this.user = user;
+        this.password = password;
+        return this;
     }
 
     /** Connects, adopts retained grants, subscribes to the claim log, then to requests and releases (shared). */
@@ -82,11 +93,17 @@ public final class MqttPermitCoordinator implements AutoCloseable {
         c.setCleanStart(true);
         c.setAutomaticReconnect(true);
         c.setKeepAliveInterval(10);
+        if (user != null) {
+            c.setUserName(user);
+            c.setPassword(password == null ? null : password.getBytes(StandardCharsets.UTF_8));
+        }
         client.connect(c).waitForCompletion(15_000);
         client.subscribe(new String[] {RolloutTopics.grant("+"), RolloutTopics.CLAIMS}, new int[] {1, 1})
                 .waitForCompletion(15_000);
         client.subscribe(new String[] {RolloutTopics.SHARE + RolloutTopics.PREFIX + "/request/#",
-            RolloutTopics.SHARE + RolloutTopics.PREFIX + "/release/#"}, new int[] {1, 1}).waitForCompletion(15_000);
+            RolloutTopics.SHARE + RolloutTopics.PREFIX + "/release/#",
+            RolloutTopics.SHARE + RolloutTopics.PREFIX + "/observed/#"}, new int[] {1, 1, 1})
+                .waitForCompletion(15_000);
         log.info("rollout coordinator {} up on {} (cap {} per fleet, {} per group)", instance, brokerUri,
                 ledger.policy().fleetCap(), ledger.policy().maxPerGroup());
     }
@@ -94,6 +111,16 @@ public final class MqttPermitCoordinator implements AutoCloseable {
     /** Permits this replica sees held now. */
     public synchronized int held() {
         return ledger.size();
+    }
+
+    /** Reboots the hosts did on their own, counted in flight (claim-log entries of type {@code observed}). */
+    public synchronized long observed() {
+        return observed;
+    }
+
+    /** Most permits and own reboots in flight at once that this replica saw. */
+    public synchronized int peak() {
+        return peak;
     }
 
     /** Claim-log entries applied. */
@@ -119,7 +146,11 @@ public final class MqttPermitCoordinator implements AutoCloseable {
         }
         JsonNode body = payload.length == 0 ? JSON.createObjectNode() : JSON.readTree(payload);
         ObjectNode entry = JSON.createObjectNode();
-        entry.put("type", parts[2].equals("request") ? "claim" : "release");
+        entry.put("type", switch (parts[2]) {
+            case "request" -> "claim";
+            case "observed" -> "observed";
+            default -> "release";
+        });
         entry.put("hostId", parts[4]);
         entry.put("group", parts[3]);
         entry.put("reason", body.path("reason").asText(""));
@@ -148,8 +179,16 @@ public final class MqttPermitCoordinator implements AutoCloseable {
             drain(now);
             return;
         }
+        if (e.path("type").asText().equals("observed")) {
+            if (ledger.observe(host, group, now).isPresent()) {
+                observed++;
+                peak = Math.max(peak, ledger.size());
+            }
+            return;
+        }
         Optional<Grant> g = ledger.tryGrant(host, group, e.path("reason").asText(""), now);
         if (g.isPresent()) {
+            peak = Math.max(peak, ledger.size());
             if (mine) {
                 publishGrant(g.get());
             }
@@ -166,6 +205,7 @@ public final class MqttPermitCoordinator implements AutoCloseable {
             Optional<Grant> g = ledger.tryGrant(w.host(), w.group(), w.reason(), now);
             if (g.isPresent()) {
                 it.remove();
+                peak = Math.max(peak, ledger.size());
                 if (instance.equals(w.instance())) {
                     publishGrant(g.get());
                 }

@@ -58,6 +58,24 @@ public final class PermitLedger {
         return Optional.of(g);
     }
 
+    /**
+     * A reboot the host did on its own (never blocked): it counts in flight like a permit, against the fleet's and
+     * its group's caps (so later grants wait while the fleet reboots by itself), even beyond them, until the host
+     * {@linkplain #release releases} (its OS runs again) or the lease ends. A host holding a permit keeps it.
+     * Returns the entry, or empty when the host already held one.
+     */
+    public Optional<Grant> observe(String hostId, String group, Instant now) {
+        if (byHost.containsKey(hostId)) {
+            return Optional.empty();
+        }
+        Grant g = new Grant(hostId, group, ++seq, now, now.plus(policy.lease()), OWN_REBOOT);
+        add(g);
+        return Optional.of(g);
+    }
+
+    /** The reason of a ledger entry made by {@link #observe}. */
+    public static final String OWN_REBOOT = "host's own reboot";
+
     /** Returns {@code hostId}'s permit; true if it held one. */
     public boolean release(String hostId) {
         Grant g = byHost.remove(hostId);

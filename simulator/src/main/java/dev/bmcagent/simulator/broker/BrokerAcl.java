@@ -21,9 +21,30 @@ import java.util.Objects;
  * @param agentPrefix    the agent's topic prefix
  * @param readers        read-only accounts: user name to password
  * @param allowAnonymous clients without a user name may connect (read only)
+ * @param coordinatorUser     the reboot-permit coordinator's user name (null: none)
+ * @param coordinatorPassword its password
+ *
+ * <p>The reboot-permit protocol (docs/ROLLOUT.md) splits {@code bmc/rollout/} between the two writers: the agent
+ * also publishes what an agent sends there ({@link #AGENT_ROLLOUT}: requests, releases, its hosts' own reboots,
+ * update outcomes, unreachable-coordinator alerts), the coordinator only what a coordinator sends
+ * ({@link #COORDINATOR_ROLLOUT}: the claim log, grants, campaign commands and state, update requests) and nothing
+ * else; neither may publish the other's.
  */
 public record BrokerAcl(boolean enforced, String agentUser, String agentPassword, String agentClientId,
-                        String agentPrefix, Map<String, String> readers, boolean allowAnonymous) {
+                        String agentPrefix, Map<String, String> readers, boolean allowAnonymous,
+                        String coordinatorUser, String coordinatorPassword) {
+    /** Topic prefixes under which the agent publishes for the permit protocol (besides its own prefix). */
+    public static final java.util.List<String> AGENT_ROLLOUT = java.util.List.of("bmc/rollout/request/",
+            "bmc/rollout/release/", "bmc/rollout/observed/", "bmc/rollout/outcome/", "bmc/rollout/alert/");
+    /** Topics (prefixes ending in '/', or exact) the coordinator publishes. */
+    public static final java.util.List<String> COORDINATOR_ROLLOUT = java.util.List.of("bmc/rollout/claims",
+            "bmc/rollout/grant/", "bmc/rollout/campaign/", "bmc/rollout/update/");
+
+    /** Without a coordinator login. */
+    public BrokerAcl(boolean enforced, String agentUser, String agentPassword, String agentClientId,
+                     String agentPrefix, Map<String, String> readers, boolean allowAnonymous) {
+        this(enforced, agentUser, agentPassword, agentClientId, agentPrefix, readers, allowAnonymous, null, null);
+    }
 
     /** What a connected client is. */
     public enum Role {
@@ -32,7 +53,9 @@ public record BrokerAcl(boolean enforced, String agentUser, String agentPassword
         /** The agent: publishes under its prefix, subscribes anything. */
         AGENT,
         /** A monitor (logged in or anonymous): subscribes anything, publishes nothing. */
-        READER
+        READER,
+        /** The reboot-permit coordinator: publishes only {@link #COORDINATOR_ROLLOUT}, subscribes anything. */
+        COORDINATOR
     }
 
     /** Why a CONNECT is refused. */
@@ -59,6 +82,11 @@ public record BrokerAcl(boolean enforced, String agentUser, String agentPassword
             if (readers.containsKey(agentUser)) {
                 throw new IllegalArgumentException("reader " + agentUser + " is the agent's user name");
             }
+            if (coordinatorUser != null && (coordinatorUser.equals(agentUser) || readers.containsKey(coordinatorUser)
+                    || coordinatorPassword == null)) {
+                throw new IllegalArgumentException("coordinator " + coordinatorUser + ": needs its own user name "
+                        + "and a password");
+            }
         }
     }
 
@@ -71,6 +99,12 @@ public record BrokerAcl(boolean enforced, String agentUser, String agentPassword
     public static BrokerAcl agentOnly(String agentUser, String agentPassword, String agentClientId, String agentPrefix,
                                       Map<String, String> readers, boolean allowAnonymous) {
         return new BrokerAcl(true, agentUser, agentPassword, agentClientId, agentPrefix, readers, allowAnonymous);
+    }
+
+    /** This ACL with a coordinator login (publishes only the coordinator's rollout topics). */
+    public BrokerAcl withCoordinator(String user, String password) {
+        return new BrokerAcl(enforced, agentUser, agentPassword, agentClientId, agentPrefix, readers, allowAnonymous,
+                Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"));
     }
 
     /** The role of a client logging in with {@code user} / {@code password} (null: none given), or why not. */
@@ -86,6 +120,8 @@ public record BrokerAcl(boolean enforced, String agentUser, String agentPassword
             role = Role.READER;
         } else if (user.equals(agentUser) && matches(agentPassword, password)) {
             role = Role.AGENT;
+        } else if (user.equals(coordinatorUser) && matches(coordinatorPassword, password)) {
+            role = Role.COORDINATOR;
         } else if (readers.containsKey(user) && matches(readers.get(user), password)) {
             role = Role.READER;
         } else {
@@ -101,9 +137,20 @@ public record BrokerAcl(boolean enforced, String agentUser, String agentPassword
     boolean mayPublish(Role role, String topic) {
         return switch (role) {
             case ANYONE -> true;
-            case AGENT -> topic.equals(agentPrefix) || topic.startsWith(agentPrefix + "/");
+            case AGENT -> topic.equals(agentPrefix) || topic.startsWith(agentPrefix + "/")
+                    || under(AGENT_ROLLOUT, topic);
+            case COORDINATOR -> under(COORDINATOR_ROLLOUT, topic);
             case READER -> false;
         };
+    }
+
+    private static boolean under(java.util.List<String> allowed, String topic) {
+        for (String a : allowed) {
+            if (a.endsWith("/") ? topic.startsWith(a) && topic.length() > a.length() : topic.equals(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Constant-time comparison of the exact bytes (UTF-8 of the stored password). */
@@ -125,6 +172,7 @@ public record BrokerAcl(boolean enforced, String agentUser, String agentPassword
     @Override
     public String toString() {
         return enforced ? "BrokerAcl[agent=" + agentUser + ", clientId=" + agentClientId + ", prefix=" + agentPrefix
-                + ", readers=" + readers.keySet() + ", anonymous=" + allowAnonymous + "]" : "BrokerAcl[open]";
+                + ", readers=" + readers.keySet() + ", anonymous=" + allowAnonymous
+                + (coordinatorUser == null ? "" : ", coordinator=" + coordinatorUser) + "]" : "BrokerAcl[open]";
     }
 }

@@ -5,6 +5,7 @@ import dev.bmcagent.agent.AgentExtension;
 import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.ConfigException;
+import dev.bmcagent.agent.firmware.FirmwareStager;
 import dev.bmcagent.agent.runtime.HostHardware;
 import dev.bmcagent.simulator.broker.BrokerAcl;
 import dev.bmcagent.simulator.broker.BrokerOptions;
@@ -64,10 +65,14 @@ public final class DemoWorld implements AgentExtension {
         return beforeServices(config, Optional.empty());
     }
 
-    /** The broker's ACL: only the agent's login publishes, under its prefix; the monitor login only reads. */
+    /**
+     * The broker's ACL: the agent's login publishes under its prefix (and the agent's reboot-permit topics); the
+     * coordinator's login only the coordinator's rollout topics; the monitor login only reads.
+     */
     static BrokerAcl acl(BrokerAccounts a) {
-        return BrokerAcl.agentOnly(a.agent().user(), a.agent().password(), a.agentClientId(), a.topicPrefix(),
-                Map.of(a.monitor().user(), a.monitor().password()), a.allowAnonymous());
+        BrokerAcl acl = BrokerAcl.agentOnly(a.agent().user(), a.agent().password(), a.agentClientId(),
+                a.topicPrefix(), Map.of(a.monitor().user(), a.monitor().password()), a.allowAnonymous());
+        return a.coordinator() == null ? acl : acl.withCoordinator(a.coordinator().user(), a.coordinator().password());
     }
 
     @Override
@@ -112,6 +117,11 @@ public final class DemoWorld implements AgentExtension {
             @Override
             public Optional<IntFunction<HostHardware>> hardware() {
                 return Optional.of(prepared::hardware);
+            }
+
+            @Override
+            public Optional<FirmwareStager> firmwareStager() {
+                return Optional.of(prepared::stage);
             }
 
             @Override

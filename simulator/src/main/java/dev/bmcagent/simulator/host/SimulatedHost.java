@@ -69,6 +69,9 @@ public final class SimulatedHost implements HostPowerControl {
     private long requestsSent;
     private int biosRevision;
     private int nicRevision;
+    /** Revisions staged by {@link #flashRevision} (an image of a given version), else the next one. */
+    private final java.util.Map<FirmwareComponent, Integer> stagedRevision = new java.util.EnumMap<>(
+            FirmwareComponent.class);
 
     public SimulatedHost(int index, HostConfig config, long seed, Scheduler scheduler) {
         this.index = index;
@@ -186,6 +189,18 @@ public final class SimulatedHost implements HostPowerControl {
         staged.add(Objects.requireNonNull(component, "component"));
     }
 
+    /**
+     * Stages revision {@code revision} of {@code component} (BIOS: "SIM-BIOS 1.&lt;revision&gt;", NIC:
+     * "SIM-UNDI 20.&lt;revision&gt;"); it takes effect at the next boot, as {@link #flash}.
+     */
+    public void flashRevision(FirmwareComponent component, int revision) {
+        if (revision < 0) {
+            throw new IllegalArgumentException("revision " + revision);
+        }
+        flash(component);
+        stagedRevision.put(component, revision);
+    }
+
     // ---- boot machinery (package-private, used by BootRun) ----
 
     private void startBoot(BootCause cause) {
@@ -199,7 +214,8 @@ public final class SimulatedHost implements HostPowerControl {
 
     private void applyStagedFirmware() {
         if (staged.remove(FirmwareComponent.BIOS)) {
-            biosRevision++;
+            Integer r = stagedRevision.remove(FirmwareComponent.BIOS);
+            biosRevision = r == null ? biosRevision + 1 : r;
             configChanged = true;
             if (config.biosUpdateEffect() == BiosUpdateEffect.RESET_TO_DEFAULTS || faults.biosUpdateResetsBootOrder()) {
                 nvram.resetToDefaults();
@@ -208,7 +224,8 @@ public final class SimulatedHost implements HostPowerControl {
             }
         }
         if (staged.remove(FirmwareComponent.NIC)) {
-            nicRevision++;
+            Integer r = stagedRevision.remove(FirmwareComponent.NIC);
+            nicRevision = r == null ? nicRevision + 1 : r;
             nvram.refreshNetworkOptions();
         }
         staged.remove(FirmwareComponent.BMC);

@@ -165,6 +165,43 @@ public final class LiveSimulation implements AutoCloseable {
         return List.copyOf(hosts);
     }
 
+    /**
+     * Stages a firmware image on host {@code index} for a campaign step (the agent's {@code FirmwareStager}):
+     * {@code component} "BIOS" with version "SIM-BIOS 1.&lt;n&gt;" or "NIC0" with "SIM-UNDI 20.&lt;n&gt;"; it takes effect
+     * at the host's next boot. Waits (at most 5 s) until the simulation's thread has staged it; false for anything
+     * else.
+     */
+    public boolean stage(int index, String component, String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(SIM-BIOS 1|SIM-UNDI 20)\\.(\\d{1,6})")
+                .matcher(version);
+        if (index < 0 || index >= hosts.size() || !m.matches()) {
+            return false;
+        }
+        FirmwareComponent c;
+        if (component.equals("BIOS") && m.group(1).equals("SIM-BIOS 1")) {
+            c = FirmwareComponent.BIOS;
+        } else if (component.equals("NIC0") && m.group(1).equals("SIM-UNDI 20")) {
+            c = FirmwareComponent.NIC;
+        } else {
+            return false;
+        }
+        int revision = Integer.parseInt(m.group(2));
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        onSimulation(() -> {
+            hosts.get(index).flashRevision(c, revision);
+            done.complete(null);
+        });
+        try {
+            done.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
     /** Runs {@code action} on the simulation's thread at its next step (e.g. to inject a fault). */
     public void onSimulation(Runnable action) {
         virtual.schedule(Duration.ZERO, action);

@@ -40,6 +40,35 @@ class BrokerExposureTest {
     }
 
     @Test
+    void theCoordinatorPublishesOnlyTheCoordinatorsRolloutTopicsAndTheAgentOnlyItsOwn() {
+        BrokerAcl acl = ACL.withCoordinator("rollout-coordinator", "coord-pw");
+        BrokerAcl.Role coordinator = acl.authenticate("rollout-coordinator", pw("coord-pw"), "rollout-c1").role();
+        assertEquals(BrokerAcl.Role.COORDINATOR, coordinator);
+        assertEquals(BrokerAcl.Refusal.BAD_USER_NAME_OR_PASSWORD,
+                acl.authenticate("rollout-coordinator", pw("agent-pw"), "x").refusal());
+        for (String t : new String[] {"bmc/rollout/claims", "bmc/rollout/grant/host3",
+            "bmc/rollout/campaign/c1/state", "bmc/rollout/campaign/c1/command", "bmc/rollout/update/host3"}) {
+            assertTrue(acl.mayPublish(coordinator, t), t);
+            assertFalse(acl.mayPublish(BrokerAcl.Role.AGENT, t), "the agent may not act as coordinator: " + t);
+        }
+        for (String t : new String[] {"bmc/rollout/request/rack1/host3", "bmc/rollout/release/rack1/host3",
+            "bmc/rollout/observed/rack1/host3", "bmc/rollout/outcome/host3", "bmc/rollout/alert/rack1/host3"}) {
+            assertTrue(acl.mayPublish(BrokerAcl.Role.AGENT, t), t);
+            assertFalse(acl.mayPublish(coordinator, t), "the coordinator may not act as an agent: " + t);
+        }
+        for (String t : new String[] {"bmc/local/bmc0/status", "bmc/local/bmc0/host0/state", "bmc/rollout/claimsX",
+            "bmc/rollout/grant/", "bmc/rollout", "other"}) {
+            assertFalse(acl.mayPublish(coordinator, t), t);
+        }
+        assertFalse(acl.mayPublish(BrokerAcl.Role.READER, "bmc/rollout/grant/host3"));
+        assertEquals(BrokerAcl.Refusal.CLIENT_ID_RESERVED,
+                acl.authenticate("rollout-coordinator", pw("coord-pw"), "bmc-agent-local-bmc0").refusal());
+        assertThrows(IllegalArgumentException.class, () -> ACL.withCoordinator("monitor", "x"),
+                "a reader's name is not the coordinator's");
+        assertThrows(IllegalArgumentException.class, () -> ACL.withCoordinator("bmc-agent", "x"));
+    }
+
+    @Test
     void credentialsAndTheReservedClientIdAreChecked() {
         assertEquals(BrokerAcl.Refusal.BAD_USER_NAME_OR_PASSWORD,
                 ACL.authenticate("bmc-agent", pw("agent-pw!"), "x").refusal());
