@@ -142,12 +142,12 @@ class DemoRolloutIT {
         // the agent's limits on update requests (real mosquitto_pub with the coordinator's login): ignored, no
         // reboot, no outcome; then a valid request for the version host0 already runs is answered at once
         StringBuilder manyTargets = new StringBuilder();
-        for (int i = 0; i <= dev.bmcagent.agent.reboot.CampaignUpdates.MAX_TARGETS; i++) {
+        for (int i = 0; i <= dev.bmcagent.agent.telemetry.CampaignUpdates.MAX_TARGETS; i++) {
             manyTargets.append(i == 0 ? "" : ",").append("\"NIC").append(i).append("\":\"x\"");
         }
         String[] refused = {
             "{\"schema\":1,\"campaign\":\"bad-size\",\"hostId\":\"host0\",\"targets\":{\"BIOS\":\""
-                    + "x".repeat(dev.bmcagent.agent.reboot.CampaignUpdates.MAX_BODY) + "\"}}",
+                    + "x".repeat(dev.bmcagent.agent.telemetry.CampaignUpdates.MAX_BODY) + "\"}}",
             "{\"schema\":1,\"campaign\":\"bad-targets\",\"hostId\":\"host0\",\"targets\":{" + manyTargets + "}}",
             "{\"schema\":1,\"campaign\":\"bad-deadline\",\"hostId\":\"host0\",\"targets\":{\"BIOS\":\"x\"},"
                     + "\"deadlineSeconds\":86401}",

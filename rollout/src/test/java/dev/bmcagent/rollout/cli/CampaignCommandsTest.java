@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bmcagent.agent.reboot.MqttRebootPermits;
+import dev.bmcagent.agent.telemetry.MqttRebootPermits;
 import dev.bmcagent.agent.reboot.PermitTopics;
 import dev.bmcagent.agent.telemetry.MosquittoBroker;
 import dev.bmcagent.agent.time.SystemScheduler;

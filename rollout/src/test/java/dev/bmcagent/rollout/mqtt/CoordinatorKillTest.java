@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.agent.reboot.MqttRebootPermits;
+import dev.bmcagent.agent.telemetry.MqttRebootPermits;
 import dev.bmcagent.agent.reboot.RebootRequest;
 import dev.bmcagent.agent.telemetry.MosquittoBroker;
 import dev.bmcagent.agent.time.SystemScheduler;

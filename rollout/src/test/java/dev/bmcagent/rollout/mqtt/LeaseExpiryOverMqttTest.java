@@ -3,7 +3,7 @@ package dev.bmcagent.rollout.mqtt;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.bmcagent.agent.reboot.MqttRebootPermits;
+import dev.bmcagent.agent.telemetry.MqttRebootPermits;
 import dev.bmcagent.agent.reboot.RebootRequest;
 import dev.bmcagent.agent.telemetry.MosquittoBroker;
 import dev.bmcagent.agent.time.SystemScheduler;

@@ -1,5 +1,8 @@
-package dev.bmcagent.agent.reboot;
+package dev.bmcagent.agent.telemetry;
 
+import dev.bmcagent.agent.reboot.PermitAnswer;
+import dev.bmcagent.agent.reboot.PermitTopics;
+import dev.bmcagent.agent.reboot.RebootAccounting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,10 @@
-package dev.bmcagent.agent.reboot;
+package dev.bmcagent.agent.telemetry;
+
+import dev.bmcagent.agent.reboot.DeadlineRebootPermits;
+import dev.bmcagent.agent.reboot.PermitAnswer;
+import dev.bmcagent.agent.reboot.RebootAccounting;
+import dev.bmcagent.agent.reboot.RebootRequest;
+import dev.bmcagent.agent.reboot.RebootPermits;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

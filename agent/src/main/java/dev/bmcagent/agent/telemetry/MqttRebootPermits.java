@@ -1,8 +1,14 @@
-package dev.bmcagent.agent.reboot;
+package dev.bmcagent.agent.telemetry;
+
+import dev.bmcagent.agent.reboot.DeadlineRebootPermits;
+import dev.bmcagent.agent.reboot.PermitAnswer;
+import dev.bmcagent.agent.reboot.PermitTopics;
+import dev.bmcagent.agent.reboot.RebootPermits;
+import dev.bmcagent.agent.reboot.RebootRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bmcagent.agent.telemetry.PahoThreads;
+
 import dev.bmcagent.agent.time.Scheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
