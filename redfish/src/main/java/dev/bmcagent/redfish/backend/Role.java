@@ -9,6 +9,7 @@ public enum Role {
     Operator(EnumSet.of(Privilege.Login, Privilege.ConfigureComponents, Privilege.ConfigureSelf)),
     ReadOnly(EnumSet.of(Privilege.Login, Privilege.ConfigureSelf));
 
+    @SuppressWarnings("ImmutableEnumChecker") // Set.copyOf below: unmodifiable, which the checker cannot see
     private final Set<Privilege> privileges;
 
     Role(Set<Privilege> privileges) {
