@@ -18,7 +18,7 @@ import java.util.Objects;
 public final class CommandPowerPort implements HostPowerPort {
     /** Default and upper bound of the timeout: a power script that takes longer is stuck. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
 
     private final Map<PowerAction, List<String>> commands;
     private final Duration timeout;

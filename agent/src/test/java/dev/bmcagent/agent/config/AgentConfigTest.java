@@ -40,21 +40,21 @@ class AgentConfigTest {
     @Test
     void everyKeyIsRead() throws Exception {
         Path file = tmp.resolve("agent.yaml");
-        Files.writeString(file, String.join("\n",
-                "hosts: 12",
-                "bind: '::1'",
-                "ipmiPort: 16230",
-                "redfishPort: 18443",
-                "mqttPort: 11883",
-                "hostPort: 19002",
-                "adminPassword: S3cret-Pw",
-                "dataDir: /srv/bmc",
-                "timeScale: 60.5",
-                "store: memory",
-                "fsync: batch",
-                "mqtt:",
-                "  brokerUrl: tcp://127.0.0.1:1884",
-                ""));
+        Files.writeString(file, """
+                                hosts: 12
+                                bind: '::1'
+                                ipmiPort: 16230
+                                redfishPort: 18443
+                                mqttPort: 11883
+                                hostPort: 19002
+                                adminPassword: S3cret-Pw
+                                dataDir: /srv/bmc
+                                timeScale: 60.5
+                                store: memory
+                                fsync: batch
+                                mqtt:
+                                  brokerUrl: tcp://127.0.0.1:1884\
+                                """);
         AgentConfig c = loader.load(file).resolve(DEFAULT_DIR);
         assertEquals(new AgentConfig(12, "::1", 16230, 18443, 11883, 19002, Optional.of("S3cret-Pw"),
                 Path.of("/srv/bmc"), 60.5, StoreKind.MEMORY, FsyncPolicy.BATCH, new MqttConfig("tcp://127.0.0.1:1884", MqttConfig.DEFAULT_SITE, MqttConfig.DEFAULT_BMC_ID)),
@@ -197,9 +197,13 @@ class AgentConfigTest {
 
     @Test
     void powerSectionGivesACommandPerActionAndTheTimings() {
-        AgentConfig c = yaml("power:\n  on: [qemu-system-x86_64, -daemonize, -name, 'host{host}']\n"
-                + "  off: [sh, -c, 'echo system_powerdown | nc -q1 127.0.0.1 4444']\n"
-                + "  commandTimeoutSeconds: 12\n  cycleOffSeconds: 3.5\n");
+        AgentConfig c = yaml("""
+                             power:
+                               on: [qemu-system-x86_64, -daemonize, -name, 'host{host}']
+                               off: [sh, -c, 'echo system_powerdown | nc -q1 127.0.0.1 4444']
+                               commandTimeoutSeconds: 12
+                               cycleOffSeconds: 3.5
+                             """);
         assertEquals(java.util.List.of("qemu-system-x86_64", "-daemonize", "-name", "host{host}"),
                 c.power().commands().get(dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction.ON));
         assertEquals(2, c.power().commands().size());
