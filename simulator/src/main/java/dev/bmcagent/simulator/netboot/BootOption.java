@@ -59,13 +59,10 @@ public record BootOption(int number, String description, Kind kind, boolean ipv6
 
     /** Vendor default priority: Httpv4, Httpv6, Pxev4, Pxev6, then disks. */
     public int vendorPriority() {
-        switch (kind) {
-            case HTTP:
-                return ipv6 ? 1 : 0;
-            case PXE:
-                return ipv6 ? 3 : 2;
-            default:
-                return 4;
-        }
+        return switch (kind) {
+            case HTTP -> ipv6 ? 1 : 0;
+            case PXE -> ipv6 ? 3 : 2;
+            default -> 4;
+        };
     }
 }

@@ -45,33 +45,23 @@ public record NetbootProfile(String name, Duration noLink, Duration noDhcp4, Dur
 
     /** Parses vendor, edk2 or ipxe. */
     public static NetbootProfile named(String name) {
-        switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "vendor":
-                return VENDOR;
-            case "edk2":
-                return EDK2;
-            case "ipxe":
-                return IPXE;
-            default:
-                throw new IllegalArgumentException("unknown network boot profile: " + name);
-        }
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "vendor" -> VENDOR;
+            case "edk2" -> EDK2;
+            case "ipxe" -> IPXE;
+            default -> throw new IllegalArgumentException("unknown network boot profile: " + name);
+        };
     }
 
     /** Time the attempt of {@code option} takes when the environment says {@code outcome}. */
     public Duration cost(BootOption option, Reachability outcome) {
-        switch (outcome) {
-            case BOOTS:
-                return option.isNetwork() ? networkBoot : diskBoot;
-            case NO_LINK:
-                return noLink;
-            case NO_DHCP:
-                return option.ipv6() ? noDhcp6 : noDhcp4;
-            case NO_SERVER:
-                return noServer;
-            case NO_MEDIA:
-                return diskProbe;
-            default:
-                throw new IllegalStateException("unknown outcome " + outcome);
-        }
+        return switch (outcome) {
+            case BOOTS -> option.isNetwork() ? networkBoot : diskBoot;
+            case NO_LINK -> noLink;
+            case NO_DHCP -> option.ipv6() ? noDhcp6 : noDhcp4;
+            case NO_SERVER -> noServer;
+            case NO_MEDIA -> diskProbe;
+            default -> throw new IllegalStateException("unknown outcome " + outcome);
+        };
     }
 }
