@@ -28,8 +28,15 @@ class ListenerBindsTest {
 
     @Test
     void everyListenerBindsWhereItsKeySays() throws Exception {
-        PartialConfig binds = new AgentConfigLoader().parse(String.join("\n", "bind: 127.0.0.1",
-                "ipmi:", "  bind: 127.0.0.2", "redfish:", "  bind: '::1'", "hostInterface:", "  bind: 127.0.0.3", ""));
+        PartialConfig binds = new AgentConfigLoader().parse("""
+                                                            bind: 127.0.0.1
+                                                            ipmi:
+                                                              bind: 127.0.0.2
+                                                            redfish:
+                                                              bind: '::1'
+                                                            hostInterface:
+                                                              bind: 127.0.0.3\
+                                                            """);
         try (SystemScheduler scheduler = new SystemScheduler("test");
              AgentAssembly a = AgentAssembly.start(binds.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
                      new SecureRandom())) {

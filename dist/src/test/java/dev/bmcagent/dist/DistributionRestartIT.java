@@ -8,6 +8,7 @@ import dev.bmcagent.agent.hostif.HostInterfaceClient;
 import dev.bmcagent.agent.hostif.VmCapabilities;
 import dev.bmcagent.agent.hostif.VmMessage;
 import dev.bmcagent.agent.time.SystemScheduler;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,7 +145,7 @@ class DistributionRestartIT {
 
         ReconnectingHost(SystemScheduler scheduler, int port, AtomicInteger retries) {
             this.scheduler = scheduler;
-            this.bmc = new InetSocketAddress("127.0.0.1", port);
+            this.bmc = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
             this.retries = retries;
         }
 

@@ -39,6 +39,7 @@ import dev.bmcagent.ipmi.session.LanPacketProcessor;
 import dev.bmcagent.ipmi.session.SourceLockout;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -168,7 +169,8 @@ public final class IpmiBenchTarget implements AutoCloseable {
      * ID) and Close Session. The sessions' source port (9) is one no client uses; every session is closed.
      */
     void warmUp(int datagrams) throws GeneralSecurityException {
-        InetSocketAddress from = new InetSocketAddress("127.0.0.1", 9); // in-process only: no packet is sent
+        // in-process only: no packet is sent
+        InetSocketAddress from = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
         int sent = 0;
         int round = 0;
         while (sent < datagrams) {

@@ -1,6 +1,7 @@
 package dev.bmcagent.bench;
 
 import dev.bmcagent.ipmi.session.LanPacketProcessor;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class LanProcessorBenchmark {
-    private static final InetSocketAddress CONSOLE = new InetSocketAddress("127.0.0.1", 40_623);
+    private static final InetSocketAddress CONSOLE = new InetSocketAddress(InetAddress.getLoopbackAddress(), 40_623);
     private static final byte[] FIRST_ENTRY = {0, 0, 0, 0, 0, (byte) 0xFF}; // reservation 0, record 0000h, all
 
     @Param({"3", "17"})

@@ -25,6 +25,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 public final class MqttLatency {
     private static final long PER_MESSAGE_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
 
+    @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
     private record Receipt(long nanos, byte[] payload) {
     }
 

@@ -106,7 +106,7 @@ public class DbusObject implements Properties {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the signature is dbus-java's Properties.Get
     public <A> A Get(String iface, String name) {
         return (A) prop(iface, name).value;
     }

@@ -93,7 +93,12 @@ public final class LifecycleSelEvents {
      * event data 2 = re-apply attempts made for the declaration, event data 3 = the maximum allowed.
      */
     public static SelEvent bootOrder(LifecycleEvent.ReconcileDecision decision, int attempts, int maxAttempts) {
-        return new SelEvent(SelEvent.SelSensor.BOOT_ORDER, decision.ordinal(), Math.min(attempts, 0xFE),
+        int offset = switch (decision) {
+            case OK -> 0x00;
+            case REAPPLY_AND_REBOOT -> 0x01;
+            case ALARM -> 0x02;
+        };
+        return new SelEvent(SelEvent.SelSensor.BOOT_ORDER, offset, Math.min(attempts, 0xFE),
                 Math.min(maxAttempts, 0xFE), true);
     }
 }

@@ -58,6 +58,8 @@ public final class BootOrderReconciler {
     }
 
     /**
+     * A reconcile decision and why.
+     *
      * @param verdict what to do
      * @param match   the comparison (MISSING also for an invalid declared pattern)
      * @param reason  a human-readable reason (for the alert and the SEL/event log)
@@ -71,6 +73,8 @@ public final class BootOrderReconciler {
     }
 
     /**
+     * Compares the declared order with the reported one and decides what to do.
+     *
      * @param declared       declared patterns (non-empty)
      * @param attemptsSoFar  re-applies already made for this declaration
      * @param alarmed        whether the alarm was already raised for this declaration

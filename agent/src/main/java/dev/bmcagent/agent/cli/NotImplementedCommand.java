@@ -19,6 +19,7 @@ final class NotImplementedCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Unmatched
+    @SuppressWarnings("UnusedVariable") // picocli fills it so that any arguments are accepted; nothing reads them
     private List<String> arguments;
 
     @Override

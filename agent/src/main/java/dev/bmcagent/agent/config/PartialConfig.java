@@ -231,8 +231,7 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
         }
         Map<String, List<String>> commands = new java.util.HashMap<>();
         Double timeout = null;
-        for (var it = alias.fields(); it.hasNext(); ) {
-            var f = it.next();
+        for (var f : alias.properties()) {
             switch (f.getKey()) {
                 case "timeoutSeconds" -> {
                     if (!f.getValue().isNumber()) {
@@ -244,8 +243,7 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                     if (!f.getValue().isObject()) {
                         throw new ConfigException("hardware.power.commands", "must map actions to argv lists");
                     }
-                    for (var c = f.getValue().fields(); c.hasNext(); ) {
-                        var e = c.next();
+                    for (var e : f.getValue().properties()) {
                         PowerAction a;
                         try {
                             a = PowerAction.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT));

@@ -30,17 +30,19 @@ public record FanPolicy(FanCurve curve, int fixedDuty, int failSafeDuty) {
      */
     public int duty(FanMode mode, OptionalDouble hottestC, OptionalInt previousNormalDuty) {
         switch (mode) {
-            case FailSafe:
+            case FailSafe -> {
                 return failSafeDuty;
-            case FixedDuty:
+            }
+            case FixedDuty -> {
                 return fixedDuty;
-            case Normal:
+            }
+            case Normal -> {
                 if (hottestC.isPresent()) {
                     return curve.duty(hottestC.getAsDouble());
                 }
                 return previousNormalDuty.orElse(curve.minDuty());
-            default:
-                throw new IllegalArgumentException("unknown mode " + mode);
+            }
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
     }
 }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,8 +171,7 @@ public final class HostFirmware implements SystemInfoPort {
     }
 
     private void restore(JsonNode doc) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("parameters").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : doc.path("parameters").properties()) {
             SystemInfoComponents.parameter(e.getKey()).ifPresent(p -> values.put(p, new SystemInfoString(
                     e.getValue().path("encoding").asInt(), Base64.getDecoder().decode(e.getValue().path("bytes")
                     .asText()))));

@@ -124,8 +124,11 @@ public final class LogEventHistory implements EventHistory {
         }
         List<HostEvent> out = null;
         long from = 1;
-        List<StoredEvent> page;
-        while ((out == null || out.size() < max) && !(page = log.readFrom(from, PAGE).join()).isEmpty()) {
+        while (out == null || out.size() < max) {
+            List<StoredEvent> page = log.readFrom(from, PAGE).join();
+            if (page.isEmpty()) {
+                break;
+            }
             for (StoredEvent s : page) {
                 HostEvent e;
                 try {

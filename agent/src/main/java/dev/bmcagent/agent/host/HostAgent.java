@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.host;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.bmcagent.acpi.lifecycle.Effect;
 import dev.bmcagent.acpi.lifecycle.HostLifecycle;
 import dev.bmcagent.acpi.lifecycle.HostState;
@@ -81,8 +82,10 @@ public final class HostAgent implements AutoCloseable {
 
     /**
      * Queues {@code input}. The future completes with the transition once its effects were carried out, or
-     * exceptionally if the lifecycle threw or the agent is closed.
+     * exceptionally if the lifecycle threw or the agent is closed. Callers that only report a fact may drop the
+     * future: a lifecycle failure is logged here, and inputs after close have no one left to act on them.
      */
+    @CanIgnoreReturnValue
     public CompletableFuture<Transition> submit(LifecycleInput input) {
         Objects.requireNonNull(input, "input");
         CompletableFuture<Transition> done = new CompletableFuture<>();
@@ -98,6 +101,9 @@ public final class HostAgent implements AutoCloseable {
         return done;
     }
 
+    // The future whenComplete returns would only carry an exception from resetting the flag, which cannot throw;
+    // a failed tick itself is logged by handle().
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void tick() {
         if (tickQueued.compareAndSet(false, true)) {
             submit(new LifecycleInput.Tick()).whenComplete((t, e) -> tickQueued.set(false));

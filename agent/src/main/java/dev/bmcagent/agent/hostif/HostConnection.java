@@ -78,7 +78,7 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
     void send(VmControl control) {
         Channel ch = channel;
         if (ch != null) {
-            ch.writeAndFlush(control);
+            ch.writeAndFlush(control).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             server.stats().controlSent();
         }
     }
@@ -135,7 +135,7 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
             server.warn("peer", "host{}: connection from {} refused: not an allowed peer {}", hostIndex,
                     remote, server.config().allowedPeers());
             server.emit(new HostLinkEvent.ConnectionRejected(hostIndex, server.now(), String.valueOf(remote)));
-            ctx.close();
+            closeConnection(ctx);
             return;
         }
         switch (server.admit(this)) {
@@ -157,7 +157,7 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         String peer = String.valueOf(ctx.channel().remoteAddress());
         LOG.warn("host{}: connection from {} closed: {}", hostIndex, peer, why);
         server.emit(new HostLinkEvent.ConnectionRejected(hostIndex, server.now(), peer));
-        ctx.close();
+        closeConnection(ctx);
     }
 
     private void attach(ChannelHandlerContext ctx) {
@@ -166,8 +166,8 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         LOG.info("host{}: host connected from {}", hostIndex, ctx.channel().remoteAddress());
         // As OpenIPMI's ipmi_sim greets (vm_connected() then resend_atn()): FF 01 A1, then 00 A1
         // (attention clear: nothing pending after a BMC restart).
-        ctx.write(VmControl.version());
-        ctx.writeAndFlush(VmControl.of(VmCodes.OP_NOATTN));
+        ctx.write(VmControl.version()).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        ctx.writeAndFlush(VmControl.of(VmCodes.OP_NOATTN)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         capabilitiesTimer = server.scheduler().schedule(server.config().capabilitiesWait(),
                 () -> ctx.executor().execute(() -> announce(ctx)));
         scheduleIdleCheck(ctx, limits.idleTimeout());
@@ -217,7 +217,7 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
             server.stats().droppedNonReader();
             server.warn("unread", "host{}: peer {} left {} bytes unread for {}: disconnected", hostIndex,
                     ctx.channel().remoteAddress(), limits.writeHighWater(), limits.unreadDeadline());
-            ctx.close();
+            closeConnection(ctx);
         }
     }
 
@@ -246,7 +246,7 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         server.warn("io", "host{}: connection error, closing: {}", hostIndex, cause.toString());
-        ctx.close();
+        closeConnection(ctx);
     }
 
     private void scheduleIdleCheck(ChannelHandlerContext ctx, Duration delay) {
@@ -323,12 +323,14 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         }
         if (server.quiescing()) {
             // the agent is stopping: not dispatched, the host sends it again (to this agent's successor)
-            ch.writeAndFlush(VmMessage.errorResponse(message, CompletionCode.INIT_IN_PROGRESS));
+            ch.writeAndFlush(VmMessage.errorResponse(message, CompletionCode.INIT_IN_PROGRESS))
+                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             return;
         }
         if (inFlight >= limits.maxInFlight()) {
             server.stats().busy();
-            ch.writeAndFlush(VmMessage.errorResponse(message, CompletionCode.NODE_BUSY));
+            ch.writeAndFlush(VmMessage.errorResponse(message, CompletionCode.NODE_BUSY))
+                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             return;
         }
         server.stats().request();
@@ -342,7 +344,8 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
                     ctx.executor().execute(() -> {
                         inFlight--;
                         updateAutoRead(ctx);
-                        ch.writeAndFlush(answer).addListener(f -> server.answerWritten());
+                        ch.writeAndFlush(answer).addListener(f -> server.answerWritten())
+                                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
                     });
                 } catch (RejectedExecutionException gone) {
                     server.answerWritten();   // the event loop is shut down: the link is gone, nothing to write
@@ -352,7 +355,8 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
             inFlight--;
             updateAutoRead(ctx);
             ch.writeAndFlush(VmMessage.errorResponse(message, CompletionCode.NODE_BUSY))
-                    .addListener(f -> server.answerWritten());
+                    .addListener(f -> server.answerWritten())
+                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
     }
 
@@ -390,5 +394,14 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
             powerGood = on;
             server.emit(new HostLinkEvent.PowerGood(hostIndex, server.now(), on));
         }
+    }
+
+    /**
+     * Closes the connection. Nothing waits for the close: the channel's inactive event follows either way, and a
+     * failed close leaves nothing for this handler to do.
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // the close outcome needs no handling (see above)
+    private static void closeConnection(ChannelHandlerContext ctx) {
+        ctx.close();
     }
 }

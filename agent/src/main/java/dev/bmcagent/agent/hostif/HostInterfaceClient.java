@@ -5,6 +5,7 @@ import dev.bmcagent.ipmi.message.CompletionCode;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -72,8 +73,8 @@ public final class HostInterfaceClient implements AutoCloseable {
             throw new IllegalStateException("cannot connect to " + bmc, future.cause());
         }
         channel = future.channel();
-        channel.write(VmControl.version());
-        channel.writeAndFlush(VmControl.capabilities(capabilities));
+        channel.write(VmControl.version()).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        channel.writeAndFlush(VmControl.capabilities(capabilities)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
 
     public boolean isConnected() {
@@ -102,7 +103,7 @@ public final class HostInterfaceClient implements AutoCloseable {
                     () -> fail(request, CompletionCode.TIMEOUT));
             pending = new Pending(request, future, timer);
         }
-        ch.writeAndFlush(request);
+        ch.writeAndFlush(request).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         return future;
     }
 
@@ -110,7 +111,7 @@ public final class HostInterfaceClient implements AutoCloseable {
     public void send(VmControl control) {
         Channel ch = channel;
         if (ch != null) {
-            ch.writeAndFlush(control);
+            ch.writeAndFlush(control).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
     }
 
@@ -118,7 +119,7 @@ public final class HostInterfaceClient implements AutoCloseable {
     public void sendRaw(byte[] bytes) {
         Channel ch = channel;
         if (ch != null) {
-            ch.writeAndFlush(Unpooled.wrappedBuffer(bytes.clone()));
+            ch.writeAndFlush(Unpooled.wrappedBuffer(bytes.clone())).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
     }
 
@@ -180,7 +181,16 @@ public final class HostInterfaceClient implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
+            closeConnection(ctx);
         }
+    }
+
+    /**
+     * Closes the connection. Nothing waits for the close: the channel's inactive event follows either way, and a
+     * failed close leaves nothing for this handler to do.
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // the close outcome needs no handling (see above)
+    private static void closeConnection(ChannelHandlerContext ctx) {
+        ctx.close();
     }
 }

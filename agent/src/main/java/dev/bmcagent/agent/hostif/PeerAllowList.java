@@ -89,6 +89,7 @@ public final class PeerAllowList {
         return b;
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
     private record Entry(byte[] address, int prefix) {
         boolean matches(byte[] peer) {
             if (peer.length != address.length) {

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param op   operation code
  * @param args argument bytes (version and capabilities carry one; the others none)
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array contents
 public record VmControl(int op, byte[] args) implements VmFrame {
     public VmControl {
         if (op < 0 || op > 0xFF) {

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param cmd     command code
  * @param payload request data, or completion code + response data (defensively copied)
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array contents
 public record VmMessage(int msgId, int netFn, int lun, int cmd, byte[] payload) implements VmFrame {
     public VmMessage {
         checkByte("msgId", msgId);

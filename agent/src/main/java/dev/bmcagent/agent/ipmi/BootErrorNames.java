@@ -18,8 +18,6 @@ import java.util.Optional;
  * the name is {@code "NIC<n> <PXE|HTTP(S)|iPXE> <IPv4|IPv6>"}. Without the OEM encoding the name is empty (unknown).
  */
 public final class BootErrorNames {
-    private static final int ED2_OEM = 0x80;
-
     private BootErrorNames() {
     }
 

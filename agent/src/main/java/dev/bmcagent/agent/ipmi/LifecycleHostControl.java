@@ -60,7 +60,7 @@ public final class LifecycleHostControl implements HostControl {
             case DIAGNOSTIC_INTERRUPT -> PowerAction.NMI;
             case SOFT_SHUTDOWN -> PowerAction.GRACEFUL_SHUTDOWN;
         };
-        if (!on && p != PowerAction.ON && p != PowerAction.FORCE_OFF || !power.available(p)) {
+        if ((!on && p != PowerAction.ON && p != PowerAction.FORCE_OFF) || !power.available(p)) {
             return Result.NOT_IN_PRESENT_STATE;
         }
         if (p == PowerAction.ON || p == PowerAction.POWER_CYCLE || p == PowerAction.HARD_RESET) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Platform Event Messages from the host (already in the SEL) → lifecycle inputs (IPMI 2.0 table 42-3):
@@ -28,6 +30,7 @@ import java.util.function.Supplier;
  * Deassertions and other sensor types are ignored (they stay in the SEL).
  */
 public final class LifecyclePlatformEvents implements PlatformEventSink {
+    private static final Logger LOG = LoggerFactory.getLogger(LifecyclePlatformEvents.class);
     private final HostAgent agent;
     private final Supplier<List<String>> lastBootOrder;
     private final SelStore sel;
@@ -60,12 +63,22 @@ public final class LifecyclePlatformEvents implements PlatformEventSink {
             return false;
         }
         Optional<LifecycleInput> input = toInput(event.event(), lastBootOrder.get());
-        input.ifPresent(in -> agent.submit(in).whenComplete((t, failed) -> {
-            if (failed != null || t.effects().stream().noneMatch(e -> e instanceof Effect.AppendSel)) {
-                sel.append(event);
-            }
-        }));
+        input.ifPresent(in -> recordThroughLifecycle(in, event));
         return input.isPresent();
+    }
+
+    // whenComplete's own future would only carry an exception thrown by sel.append, which the guard below logs.
+    @SuppressWarnings("FutureReturnValueIgnored")
+    private void recordThroughLifecycle(LifecycleInput in, SelRecord event) {
+        agent.submit(in).whenComplete((t, failed) -> {
+            if (failed != null || t.effects().stream().noneMatch(e -> e instanceof Effect.AppendSel)) {
+                try {
+                    sel.append(event);
+                } catch (RuntimeException e) {
+                    LOG.error("cannot store the host's SEL record {}", event, e);
+                }
+            }
+        });
     }
 
     /** The lifecycle input for one event, empty when it carries none. Pure. */
@@ -75,7 +88,7 @@ public final class LifecyclePlatformEvents implements PlatformEventSink {
         }
         int offset = e.offset();
         switch (e.sensorType()) {
-            case SelEvents.TYPE_SYSTEM_FIRMWARE:
+            case SelEvents.TYPE_SYSTEM_FIRMWARE -> {
                 if (offset == SelEvents.FW_PROGRESS) {
                     return Optional.of(new LifecycleInput.Progress(new ProgressCode.IpmiFirmwareProgress(e.data2())));
                 }
@@ -85,15 +98,19 @@ public final class LifecyclePlatformEvents implements PlatformEventSink {
                             e.data2()));
                 }
                 return Optional.empty();
-            case SelEvents.TYPE_BOOT_ERROR:
+            }
+            case SelEvents.TYPE_BOOT_ERROR -> {
                 return bootErrorKind(offset).map(kind -> new LifecycleInput.BootError(kind,
                         BootErrorNames.interfaceName(e.data1(), e.data2(), e.data3(), bootOrder),
                         BootInterface.decode(e.data1(), e.data2(), e.data3())));
-            case SelEvents.TYPE_OS_BOOT:
+            }
+            case SelEvents.TYPE_OS_BOOT -> {
                 return offset <= SelEvents.OS_BOOT_COMPLETED
                         ? Optional.of(new LifecycleInput.OsBootComplete()) : Optional.empty();
-            default:
+            }
+            default -> {
                 return Optional.empty();
+            }
         }
     }
 

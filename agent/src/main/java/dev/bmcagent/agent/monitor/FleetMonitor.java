@@ -59,6 +59,8 @@ public final class FleetMonitor implements AutoCloseable {
     @FunctionalInterface
     public interface NewEventListener {
         /**
+         * Receives one new event.
+         *
          * @param host  the host's topic path, e.g. {@code bmc/lab1/bmc7/host0}
          * @param event the event document (docs/MQTT.md)
          */

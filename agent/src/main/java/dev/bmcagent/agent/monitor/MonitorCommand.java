@@ -69,6 +69,7 @@ public final class MonitorCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("ClosingStandardOutputStreams") // FleetMonitor.close() disconnects; System.out stays open
     public Integer call() throws Exception {
         try (SystemScheduler scheduler = new SystemScheduler("monitor-refresh");
              FleetMonitor monitor = new FleetMonitor(options(), scheduler, System.out)) {

@@ -30,6 +30,8 @@ public final class PowerCommand {
     }
 
     /**
+     * Runs one power command and waits for it, at most {@code timeout}.
+     *
      * @param what e.g. "host0 power on", for the log
      */
     public static Outcome run(String what, List<String> argv, Duration timeout) {

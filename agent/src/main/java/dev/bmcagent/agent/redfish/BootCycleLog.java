@@ -30,9 +30,12 @@ final class BootCycleLog implements AutoCloseable {
                 EventStream.DEFAULT_CAPACITY, this::record);
         for (String host : hostIds) {
             long from = 1;
-            List<HostEvent> chunk;
             long last = stream.lastSequence(host);
-            while (from <= last && !(chunk = history.read(host, from, READ_CHUNK)).isEmpty()) {
+            while (from <= last) {
+                List<HostEvent> chunk = history.read(host, from, READ_CHUNK);
+                if (chunk.isEmpty()) {
+                    break;
+                }
                 for (HostEvent e : chunk) {
                     if (e.sequence() <= last) {
                         record(e);

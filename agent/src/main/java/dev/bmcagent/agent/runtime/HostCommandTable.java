@@ -63,6 +63,8 @@ public final class HostCommandTable {
     }
 
     /**
+     * The IPMI command registry of the host nodes.
+     *
      * @param nodes            the host nodes, by index
      * @param identity         what Get Device ID / GUID report
      * @param users            the user table

@@ -1,5 +1,6 @@
 package dev.bmcagent.agent.runtime;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.bmcagent.acpi.lifecycle.DefaultHostLifecycle;
 import dev.bmcagent.acpi.lifecycle.HostState;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput;
@@ -39,7 +40,7 @@ import java.util.concurrent.Executor;
  * Creates no thread: timers go to the {@link Scheduler}, the mailbox and effects run on the caller's executor
  * (in fleet mode both are the virtual scheduler's thread, e.g. {@code Runnable::run}).
  *
- * <p>Host signals come in as {@link #onLinkEvent} (it is a {@link HostLinkListener}) or, for an in-process host,
+ * <p>Host signals come in as {@link #onEvent} (it is a {@link HostLinkListener}) or, for an in-process host,
  * {@link #powerGood}/{@link #platformReset}. Start with {@link #start()}, stop with {@link #close()} (the SEL and
  * boot options stores belong to whoever created them).
  */
@@ -118,7 +119,11 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         fanStallTask = scheduler.scheduleAtFixedRate(fanStep, fanStep, fanStalls::check);
     }
 
-    /** Queues a lifecycle input (e.g. {@code BootOrderDeclared} from configuration or Redfish). */
+    /**
+     * Queues a lifecycle input (e.g. {@code BootOrderDeclared} from configuration or Redfish). Fire-and-forget
+     * callers may drop the future, as for {@link HostAgent#submit}.
+     */
+    @CanIgnoreReturnValue
     public CompletableFuture<?> submit(LifecycleInput input) {
         return agent.submit(input);
     }

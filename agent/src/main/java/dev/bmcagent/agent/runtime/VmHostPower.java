@@ -235,7 +235,7 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
     @Override
     public void onEvent(HostLinkEvent event) {
         if (event instanceof HostLinkEvent.Disconnected
-                || event instanceof HostLinkEvent.PowerGood p && !p.on()) {
+                || (event instanceof HostLinkEvent.PowerGood p && !p.on())) {
             hostOff();
         }
     }

@@ -158,7 +158,7 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
             refused(e);
         }
         SelRecord stored = record.withId(id).withTimestamp(SelTime.seconds(clock));
-        writeAndApply(ByteBuffer.allocate(1 + SelRecord.LENGTH).put(APPEND).put(stored.encode()));
+        writeAndApply(ByteBuffer.allocate(1 + SelRecord.LENGTH).put(APPEND).put(stored.encode()).array());
         issued = u;
         compactIfLarge();
         return id;
@@ -190,14 +190,14 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
             return false;
         }
         writeAndApply(ByteBuffer.allocate(7).put(DELETE).putShort((short) recordId)
-                .putInt((int) SelTime.seconds(clock)));
+                .putInt((int) SelTime.seconds(clock)).array());
         return true;
     }
 
     @Override
     public synchronized void clear() {
         long j = writeAndApply(ByteBuffer.allocate(7).put(CLEAR).putShort((short) lastId)
-                .putInt((int) SelTime.seconds(clock)));
+                .putInt((int) SelTime.seconds(clock)).array());
         compact(Set.of(j));
     }
 
@@ -229,7 +229,7 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
     private void compactIfLargeOrThrow() {
         if (journal.size() > 2 * capacity + 16) {
             long m = write(ByteBuffer.allocate(12).put(META).putShort((short) lastId).putInt((int) lastAdd)
-                    .putInt((int) lastErase).put((byte) (overflow ? 1 : 0)));
+                    .putInt((int) lastErase).put((byte) (overflow ? 1 : 0)).array());
             Set<Long> keep = new HashSet<>(index.keys());
             keep.add(m);
             compact(keep);
@@ -245,15 +245,15 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
     }
 
     /** Writes first (durable), then changes memory: a failed write changes nothing. */
-    private long writeAndApply(ByteBuffer payload) {
+    private long writeAndApply(byte[] payload) {
         long id = write(payload);
-        apply(id, ByteBuffer.wrap(payload.array()));
+        apply(id, ByteBuffer.wrap(payload));
         return id;
     }
 
-    private long write(ByteBuffer payload) {
+    private long write(byte[] payload) {
         try {
-            long id = journal.append(payload.array());
+            long id = journal.append(payload);
             outOfSpace = false;
             return id;
         } catch (IOException e) {

@@ -58,16 +58,12 @@ public final class HwmonSensorBus implements SensorBus {
 
     /** Converts a raw hwmon value to the kind's unit. */
     static double scale(SensorKind kind, long raw) {
-        switch (kind) {
-            case TEMPERATURE:
-                return raw / 1000.0;
-            case FAN:
-                return raw;
-            case POWER:
-                return raw / 1_000_000.0;
-            default:
-                throw new IllegalArgumentException("unknown kind " + kind);
-        }
+        return switch (kind) {
+            case TEMPERATURE -> raw / 1000.0;
+            case FAN -> raw;
+            case POWER -> raw / 1_000_000.0;
+            default -> throw new IllegalArgumentException("unknown kind " + kind);
+        };
     }
 
     private static String abbreviate(String s) {

@@ -28,8 +28,8 @@ public final class DiskEventLog implements EventLog {
         this.journal = journal;
         this.retention = new RetentionIndex(capacityPerHost);
         long from = 0;
-        List<JournalRecord> chunk;
-        while (!(chunk = journal.read(from, 4096)).isEmpty()) {
+        for (List<JournalRecord> chunk = journal.read(from, 4096); !chunk.isEmpty();
+                chunk = journal.read(from, 4096)) {
             for (JournalRecord r : chunk) {
                 retention.add(host(r), r.id(), startsCycle(r));
             }
@@ -92,8 +92,11 @@ public final class DiskEventLog implements EventLog {
         try {
             List<StoredEvent> out = new ArrayList<>();
             long from = fromSequence;
-            List<JournalRecord> chunk;
-            while (out.size() < max && !(chunk = journal.read(from, READ_CHUNK)).isEmpty()) {
+            while (out.size() < max) {
+                List<JournalRecord> chunk = journal.read(from, READ_CHUNK);
+                if (chunk.isEmpty()) {
+                    break;
+                }
                 for (JournalRecord r : chunk) {
                     if (out.size() < max && retention.isRetained(host(r), r.id())) {
                         out.add(toEvent(r));

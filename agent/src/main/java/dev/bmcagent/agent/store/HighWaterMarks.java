@@ -42,8 +42,8 @@ final class HighWaterMarks {
         Path file = fileFor(journal);
         Map<String, Long> ceilings = new TreeMap<>();
         try {
-            if (Files.isSymbolicLink(file) || Files.exists(file, LinkOption.NOFOLLOW_LINKS)
-                    && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isSymbolicLink(file) || (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))) {
                 throw new IOException(file + " is not a regular file");
             }
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

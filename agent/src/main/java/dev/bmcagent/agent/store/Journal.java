@@ -76,7 +76,7 @@ public final class Journal implements AutoCloseable {
             long floor = readHeader(channel, file);
             JournalScan scan = JournalScan.scan(channel);
             long size = channel.size();
-            boolean damaged = !scan.corrupt().isEmpty() || scan.validEnd() < size && !scan.tornTail();
+            boolean damaged = !scan.corrupt().isEmpty() || (scan.validEnd() < size && !scan.tornTail());
             Path copy = damaged ? JournalRepair.copyAside(channel, file) : null;
             this.marks = HighWaterMarks.load(file);
             long truncatedAt = JournalRepair.cutTail(channel, file, scan);

@@ -7,6 +7,7 @@ import java.util.HexFormat;
  * One record read back from a {@link Journal}: its id (assigned at append, never reused) and payload.
  * The payload array is copied in and out; the record is immutable.
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array contents
 public record JournalRecord(long id, byte[] payload) {
     public JournalRecord {
         if (id < 1) {

@@ -29,8 +29,8 @@ final class KeyValueJournal implements AutoCloseable {
     private KeyValueJournal(Journal journal) throws IOException {
         this.journal = journal;
         long from = 0;
-        List<JournalRecord> chunk;
-        while (!(chunk = journal.read(from, 4096)).isEmpty()) {
+        for (List<JournalRecord> chunk = journal.read(from, 4096); !chunk.isEmpty();
+                chunk = journal.read(from, 4096)) {
             for (JournalRecord r : chunk) {
                 apply(r);
             }
@@ -141,6 +141,7 @@ final class KeyValueJournal implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
     private record Entry(long id, byte[] value) {
     }
 }

@@ -48,11 +48,8 @@ public final class StorageHealth {
             return;
         }
         boolean changed = failing.remove(file) != null;
-        for (Map.Entry<Path, String> e : failing.entrySet()) {
-            if (e.getValue().contains(NO_SPACE) && sameFileStore(file, e.getKey())) {
-                changed |= failing.remove(e.getKey(), e.getValue());
-            }
-        }
+        changed |= failing.entrySet()
+                .removeIf(e -> e.getValue().contains(NO_SPACE) && sameFileStore(file, e.getKey()));
         if (changed) {
             log.warn("storage: {} writable again", file);
             changed();

@@ -7,6 +7,7 @@ import java.util.Arrays;
  * strictly increasing, never reused), whether it started a cycle, and an opaque payload. Immutable
  * (the payload is copied).
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array contents
 public record StoredEvent(int host, long sequence, boolean startsCycle, byte[] payload) {
     public StoredEvent {
         if (host < 0) {

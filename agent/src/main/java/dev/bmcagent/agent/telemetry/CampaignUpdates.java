@@ -93,8 +93,7 @@ public final class CampaignUpdates {
                         + " targets");
             }
             Map<String, String> targets = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : t.properties()) {
                 targets.put(e.getKey(), e.getValue().asText());
             }
             long seconds = r.path("deadlineSeconds").asLong(600);

@@ -57,18 +57,10 @@ public enum HostPhase {
                 break;
         }
         AcpiSystemState sys = s.system();
-        switch (sys) {
-            case S0_G0_D0:
-            case LEGACY_ON:
-                return OS;
-            case S1_D1:
-            case S3_D3:
-            case S4:
-            case SLEEP:
-            case G1_SLEEP:
-                return Sleeping;
-            default:
-                return FirmwareInit;
-        }
+        return switch (sys) {
+            case S0_G0_D0, LEGACY_ON -> OS;
+            case S1_D1, S3_D3, S4, SLEEP, G1_SLEEP -> Sleeping;
+            default -> FirmwareInit;
+        };
     }
 }

@@ -50,8 +50,18 @@ class ClientCommandsTest {
     void eachListenerIsAddressedWhereItListensAndTheMonitorLogsInOffLoopback() {
         AdminCredentials admin = new AdminCredentials("admin", "Secr3tSecr3tSecr", AdminCredentials.Source.STORED,
                 DIR.resolve("admin-password"));
-        AgentConfig c = new AgentConfigLoader().parse("ipmiPort: 16230\nredfishPort: 18443\nmqttPort: 11883\n"
-                + "hostPort: 19002\nipmi:\n  bind: 127.0.0.2\nredfish:\n  bind: 0.0.0.0\nmqtt:\n  bind: '::'\n")
+        AgentConfig c = new AgentConfigLoader().parse("""
+                                                      ipmiPort: 16230
+                                                      redfishPort: 18443
+                                                      mqttPort: 11883
+                                                      hostPort: 19002
+                                                      ipmi:
+                                                        bind: 127.0.0.2
+                                                      redfish:
+                                                        bind: 0.0.0.0
+                                                      mqtt:
+                                                        bind: '::'
+                                                      """)
                 .resolve(DIR);
         BrokerAccounts broker = new BrokerAccounts(
                 new BrokerAccounts.Login("bmc-agent", "agent-secret-agent-secret", DIR.resolve("a"), false),

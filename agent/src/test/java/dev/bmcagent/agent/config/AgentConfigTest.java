@@ -43,21 +43,21 @@ class AgentConfigTest {
     @Test
     void everyKeyIsRead() throws Exception {
         Path file = tmp.resolve("agent.yaml");
-        Files.writeString(file, String.join("\n",
-                "hosts: 12",
-                "bind: '::1'",
-                "ipmiPort: 16230",
-                "redfishPort: 18443",
-                "mqttPort: 11883",
-                "hostPort: 19002",
-                "adminPassword: S3cret-Pw",
-                "dataDir: /srv/bmc",
-                "timeScale: 60.5",
-                "store: memory",
-                "fsync: batch",
-                "mqtt:",
-                "  brokerUrl: tcp://127.0.0.1:1884",
-                ""));
+        Files.writeString(file, """
+                hosts: 12
+                bind: '::1'
+                ipmiPort: 16230
+                redfishPort: 18443
+                mqttPort: 11883
+                hostPort: 19002
+                adminPassword: S3cret-Pw
+                dataDir: /srv/bmc
+                timeScale: 60.5
+                store: memory
+                fsync: batch
+                mqtt:
+                  brokerUrl: tcp://127.0.0.1:1884\
+                """);
         AgentConfig c = loader.load(file).resolve(DEFAULT_DIR);
         assertEquals(new AgentConfig(12, "::1", 16230, 18443, 11883, 19002, Optional.of("S3cret-Pw"),
                 Path.of("/srv/bmc"), 60.5, StoreKind.MEMORY, FsyncPolicy.BATCH, new MqttConfig("tcp://127.0.0.1:1884", MqttConfig.DEFAULT_SITE, MqttConfig.DEFAULT_BMC_ID)),
@@ -158,20 +158,35 @@ class AgentConfigTest {
     @Test
     void bmcNetworkIsReadOnlyUnlessConfiguredAndRelativePathsAreInTheDataDir() {
         assertEquals(Optional.empty(), yaml("").redfish().network());
-        BmcNetworkConfig n = yaml("redfish:\n  network:\n    directory: /etc/systemd/network\n"
-                + "    hostnameFile: /etc/hostname\n    reload: [networkctl, reload]\n"
-                + "    setHostname: [hostnamectl, set-hostname, '{hostname}']\n    commandTimeoutSeconds: 5\n")
+        BmcNetworkConfig n = yaml("""
+                redfish:
+                  network:
+                    directory: /etc/systemd/network
+                    hostnameFile: /etc/hostname
+                    reload: [networkctl, reload]
+                    setHostname: [hostnamectl, set-hostname, '{hostname}']
+                    commandTimeoutSeconds: 5
+                """)
                 .redfish().network().orElseThrow();
         assertEquals(new BmcNetworkConfig(Path.of("/etc/systemd/network"), Path.of("/etc/hostname"),
                 java.util.List.of("networkctl", "reload"), java.util.List.of("hostnamectl", "set-hostname",
                 "{hostname}"), java.time.Duration.ofSeconds(5)), n);
-        assertEquals(DEFAULT_DIR.resolve("net"), yaml("redfish:\n  network:\n    directory: net\n"
-                + "    hostnameFile: net/hostname\n").redfish().network().orElseThrow().directory());
+        assertEquals(DEFAULT_DIR.resolve("net"), yaml("""
+                redfish:
+                  network:
+                    directory: net
+                    hostnameFile: net/hostname
+                """).redfish().network().orElseThrow().directory());
         assertEquals("redfish.network.hostnameFile: is required (e.g. /etc/hostname)",
                 rejection("redfish:\n  network:\n    directory: /etc/systemd/network\n"));
         assertEquals("redfish.network.commandTimeoutSeconds: 0.5 s is out of range 1..600 s",
-                rejection("redfish:\n  network:\n    directory: d\n    hostnameFile: h\n"
-                        + "    commandTimeoutSeconds: 0.5\n"));
+                rejection("""
+                        redfish:
+                          network:
+                            directory: d
+                            hostnameFile: h
+                            commandTimeoutSeconds: 0.5
+                        """));
         // the demo writes into its data directory and runs nothing, under whatever the options say
         AgentConfig demo = PartialConfig.demoDefaults().overriddenBy(loader.parse(""))
                 .resolve(DEFAULT_DIR);
@@ -223,9 +238,13 @@ class AgentConfigTest {
 
     @Test
     void powerSectionGivesACommandPerActionAndTheTimings() {
-        AgentConfig c = yaml("power:\n  on: [qemu-system-x86_64, -daemonize, -name, 'host{host}']\n"
-                + "  off: [sh, -c, 'echo system_powerdown | nc -q1 127.0.0.1 4444']\n"
-                + "  commandTimeoutSeconds: 12\n  cycleOffSeconds: 3.5\n");
+        AgentConfig c = yaml("""
+                power:
+                  on: [qemu-system-x86_64, -daemonize, -name, 'host{host}']
+                  off: [sh, -c, 'echo system_powerdown | nc -q1 127.0.0.1 4444']
+                  commandTimeoutSeconds: 12
+                  cycleOffSeconds: 3.5
+                """);
         assertEquals(java.util.List.of("qemu-system-x86_64", "-daemonize", "-name", "host{host}"),
                 c.power().commands().get(dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction.ON));
         assertEquals(2, c.power().commands().size());
@@ -249,12 +268,25 @@ class AgentConfigTest {
 
     @Test
     void hardwarePowerIsADeprecatedSpellingOfThePowerSection() {
-        AgentConfig alias = yaml("hardware:\n  hwmonRoot: /sys/class/hwmon\n  power:\n    timeoutSeconds: 12\n"
-                + "    commands:\n      ON: [gpioset, gpiochip0, 20=1]\n      FORCE_OFF: [host-power, force-off]\n"
-                + "      power_cycle: [host-power, cycle]\n");
-        AgentConfig section = yaml("hardware:\n  hwmonRoot: /sys/class/hwmon\npower:\n"
-                + "  on: [gpioset, gpiochip0, 20=1]\n  off: [host-power, force-off]\n  cycle: [host-power, cycle]\n"
-                + "  commandTimeoutSeconds: 12\n");
+        AgentConfig alias = yaml("""
+                hardware:
+                  hwmonRoot: /sys/class/hwmon
+                  power:
+                    timeoutSeconds: 12
+                    commands:
+                      ON: [gpioset, gpiochip0, 20=1]
+                      FORCE_OFF: [host-power, force-off]
+                      power_cycle: [host-power, cycle]
+                """);
+        AgentConfig section = yaml("""
+                hardware:
+                  hwmonRoot: /sys/class/hwmon
+                power:
+                  on: [gpioset, gpiochip0, 20=1]
+                  off: [host-power, force-off]
+                  cycle: [host-power, cycle]
+                  commandTimeoutSeconds: 12
+                """);
         assertEquals(section.power(), alias.power());
         assertEquals(section.hardware(), alias.hardware());   // the alias is not left in hardware:
         assertEquals("hardware.power: is the deprecated spelling of the power: section; give the commands in power: "
@@ -276,8 +308,15 @@ class AgentConfigTest {
         assertFalse(d.mqtt());
         assertEquals(java.time.Duration.ofMinutes(10), d.answerDeadline());
         assertEquals(DeadlineRebootPermits.Fallback.HOLD, d.onUnreachable(), "default: no reboot without a permit");
-        RolloutConfig c = yaml("rollout:\n  permits: mqtt\n  brokerUrl: tcp://127.0.0.1:1884\n  group: rack7\n"
-                + "  answerDeadline: 90s\n  onUnreachable: proceed\n  retry: 2s\n").rollout();
+        RolloutConfig c = yaml("""
+                rollout:
+                  permits: mqtt
+                  brokerUrl: tcp://127.0.0.1:1884
+                  group: rack7
+                  answerDeadline: 90s
+                  onUnreachable: proceed
+                  retry: 2s
+                """).rollout();
         assertTrue(c.mqtt());
         assertEquals(Optional.of("tcp://127.0.0.1:1884"), c.brokerUrl());
         assertEquals("rack7", c.group());

@@ -39,8 +39,16 @@ class ExposureConfigTest {
 
     @Test
     void eachListenerHasItsOwnBindKey() {
-        AgentConfig c = yaml(String.join("\n", "ipmi:", "  bind: 127.0.0.2", "redfish:", "  bind: '::1'",
-                "hostInterface:", "  bind: 127.0.0.3", "mqtt:", "  bind: 127.0.0.4", ""));
+        AgentConfig c = yaml("""
+                             ipmi:
+                               bind: 127.0.0.2
+                             redfish:
+                               bind: '::1'
+                             hostInterface:
+                               bind: 127.0.0.3
+                             mqtt:
+                               bind: 127.0.0.4\
+                             """);
         assertEquals(new Listeners("127.0.0.2", "::1", "127.0.0.3", "127.0.0.4", false), c.listeners());
     }
 
@@ -63,9 +71,13 @@ class ExposureConfigTest {
         assertTrue(remote.startsWith("hostInterface.allowedPeers: [198.51.100.7] names a peer off loopback"), remote);
         assertTrue(rejection("hostInterface:\n  allowedPeers: ['127.0.0.1/0']\n")
                 .startsWith("hostInterface.allowedPeers:"), "a prefix wider than loopback is remote");
-        assertEquals(java.util.List.of("198.51.100.7"), yaml("hostInterface:\n  bind: 0.0.0.0\n  allowRemote: true\n"
-                + "  allowedPeers: ['198.51.100.7']\n").listeners().hostInterfacePeers(), "documentation range: parsed, "
-                + "never contacted");
+        assertEquals(java.util.List.of("198.51.100.7"), yaml("""
+                                                             hostInterface:
+                                                               bind: 0.0.0.0
+                                                               allowRemote: true
+                                                               allowedPeers: ['198.51.100.7']
+                                                             """).listeners().hostInterfacePeers(),
+                "documentation range: parsed, never contacted");
         assertTrue(rejection("hostInterface:\n  allowedPeers: []\n").startsWith("hostInterface.allowedPeers: the "
                 + "allowed peers list is empty"));
     }

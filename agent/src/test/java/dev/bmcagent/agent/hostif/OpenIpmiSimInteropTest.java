@@ -68,11 +68,11 @@ class OpenIpmiSimInteropTest {
                 "user 2 true \"admin\" \"password\" admin 10 none",
                 ""), StandardCharsets.US_ASCII);
         Path emu = dir.resolve("sim.emu");
-        Files.writeString(emu, String.join("\n",
-                "mc_setbmc 0x20",
-                "mc_add 0x20 0 no-device-sdrs 0x03 9 8 0x9f 0x1291 0xf02",
-                "mc_enable 0x20",
-                ""), StandardCharsets.US_ASCII);
+        Files.writeString(emu, """
+                               mc_setbmc 0x20
+                               mc_add 0x20 0 no-device-sdrs 0x03 9 8 0x9f 0x1291 0xf02
+                               mc_enable 0x20\
+                               """, StandardCharsets.US_ASCII);
         Files.createDirectories(dir.resolve("state"));
         sim = new ProcessBuilder(IPMI_SIM.toString(), "-c", conf.toString(), "-f", emu.toString(), "-n", "-p",
                 "-s", dir.resolve("state").toString())

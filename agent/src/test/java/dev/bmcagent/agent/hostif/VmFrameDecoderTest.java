@@ -95,7 +95,7 @@ class VmFrameDecoderTest {
 
     @Test
     void frameSplitAcrossReadsIsReassembled() {
-        for (String b : GET_DEVICE_ID.split(" ")) {
+        for (String b : GET_DEVICE_ID.split(" ", -1)) {
             feed(b);
             if (!b.equals("A0")) {
                 assertTrue(decoder.hasPartialFrame());

@@ -168,7 +168,7 @@ class FleetMonitorTest {
                 await().atMost(Duration.ofSeconds(5)).until(() -> m.snapshot().stuck().isEmpty());
                 await().atMost(Duration.ofSeconds(5)).until(() -> http.bodies().size() == 2);
             }
-            for (String line : buf.toString(StandardCharsets.UTF_8).split("\n")) {
+            for (String line : buf.toString(StandardCharsets.UTF_8).split("\n", -1)) {
                 if (line.startsWith("ALERT") || line.contains("STUCK")) {
                     System.out.println("monitor: " + line);
                 }

@@ -42,8 +42,7 @@ final class LoopbackWebhook implements AutoCloseable {
             try (Socket s = server.accept()) {
                 InputStream in = s.getInputStream();
                 int length = 0;
-                String line;
-                while (!(line = readLine(in)).isEmpty()) {
+                for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
                     if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                         length = Integer.parseInt(line.substring(15).trim());
                     }

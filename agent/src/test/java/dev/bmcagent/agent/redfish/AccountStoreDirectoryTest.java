@@ -38,8 +38,8 @@ class AccountStoreDirectoryTest {
 
     @BeforeEach
     void setUp() {
-        store.put(Account.of("admin", "Admin-Pass-1", Role.ADMINISTRATOR));
-        store.put(Account.of("viewer", "Viewer-Pass-1", Role.READ_ONLY));
+        store.put(Account.of("admin", "Admin-Pass-1", Role.ADMINISTRATOR)).join();
+        store.put(Account.of("viewer", "Viewer-Pass-1", Role.READ_ONLY)).join();
         dir = new AccountStoreDirectory(store, clock, lockouts, cipher);
     }
 
@@ -94,7 +94,7 @@ class AccountStoreDirectoryTest {
     /** Issue #11 item 10: the presented password was encoded as US-ASCII, so a stored '?' matched any é. */
     @Test
     void nonAsciiCharactersNeverMatchAStoredQuestionMark() {
-        store.put(Account.of("q", "pass?word", Role.READ_ONLY));
+        store.put(Account.of("q", "pass?word", Role.READ_ONLY)).join();
         assertEquals(new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS), dir.verify("q", "pass\u00e9word"));
         assertInstanceOf(AuthResult.Granted.class, dir.verify("q", "pass?word"));
     }
@@ -148,12 +148,12 @@ class AccountStoreDirectoryTest {
         String stamp = dir.sessionStamp("viewer").orElseThrow();
         assertEquals(stamp, dir.sessionStamp("viewer").orElseThrow(), "stable while nothing changes");
         assertTrue(stamp.matches("[0-9a-f]{64}") && !stamp.contains("Viewer-Pass-1"));
-        store.put(Account.of("viewer", "Viewer-Pass-2", Role.READ_ONLY));
+        store.put(Account.of("viewer", "Viewer-Pass-2", Role.READ_ONLY)).join();
         String repassword = dir.sessionStamp("viewer").orElseThrow();
         assertTrue(!repassword.equals(stamp));
-        store.put(Account.of("viewer", "Viewer-Pass-2", Role.OPERATOR));
+        store.put(Account.of("viewer", "Viewer-Pass-2", Role.OPERATOR)).join();
         assertTrue(!dir.sessionStamp("viewer").orElseThrow().equals(repassword));
-        store.put(new Account("viewer", "Viewer-Pass-2", Role.OPERATOR, false, false));
+        store.put(new Account("viewer", "Viewer-Pass-2", Role.OPERATOR, false, false)).join();
         assertTrue(dir.sessionStamp("viewer").isEmpty());
         assertTrue(dir.sessionStamp("ghost").isEmpty());
     }

@@ -220,7 +220,7 @@ class SessionPersistenceAgentTest {
             String head = split < 0 ? raw : raw.substring(0, split);
             String body = split < 0 ? "" : raw.substring(split + 4);
             List<String> lines = List.of(head.split("\r\n"));
-            return new Http(Integer.parseInt(lines.get(0).split(" ")[1]), lines, body);
+            return new Http(Integer.parseInt(lines.get(0).split(" ", -1)[1]), lines, body);
         }
 
         String header(String name) {

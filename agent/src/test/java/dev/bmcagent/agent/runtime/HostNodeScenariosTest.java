@@ -95,8 +95,8 @@ class HostNodeScenariosTest {
     /** Length byte, then the ASCII bytes. */
     private static String hexAscii(String s) {
         StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, " %02X", s.length()));
-        for (char c : s.toCharArray()) {
-            b.append(String.format(java.util.Locale.ROOT, " %02X", (int) c));
+        for (int i = 0; i < s.length(); i++) {
+            b.append(String.format(java.util.Locale.ROOT, " %02X", (int) s.charAt(i)));
         }
         return b.toString();
     }

@@ -102,19 +102,30 @@ class HwmonHardwareTest {
     @Test
     void duplicateOrBadNumbersAndThresholdsAreRefusedNamingTheKey() throws Exception {
         assertEquals("hardware.sensors[1].sdrNumber: 48 (30h) is both hardware.sensors[0] A_TEMP's and "
-                + "hardware.sensors[1] B_TEMP's: every SDR sensor needs its own number", rejection("sensors:\n"
-                + "  - {name: A_TEMP, kind: TEMPERATURE, file: a, gate: ALWAYS, sdrNumber: 0x30}\n"
-                + "  - {name: B_TEMP, kind: TEMPERATURE, file: b, gate: ALWAYS, sdrNumber: 48}\n"));
+                + "hardware.sensors[1] B_TEMP's: every SDR sensor needs its own number", rejection("""
+                        sensors:
+                          - {name: A_TEMP, kind: TEMPERATURE, file: a, gate: ALWAYS, sdrNumber: 0x30}
+                          - {name: B_TEMP, kind: TEMPERATURE, file: b, gate: ALWAYS, sdrNumber: 48}
+                        """));
         assertEquals("hardware.sensors[0].sdrNumber: 1 (01h) is both the standard sensor CPU_TEMP's and "
-                + "hardware.sensors[0] GPU_TEMP's: every SDR sensor needs its own number", rejection("sensors:\n"
-                + "  - {name: GPU_TEMP, kind: TEMPERATURE, file: a, gate: ALWAYS, sdrNumber: 1}\n"));
+                + "hardware.sensors[0] GPU_TEMP's: every SDR sensor needs its own number", rejection("""
+                        sensors:
+                          - {name: GPU_TEMP, kind: TEMPERATURE, file: a, gate: ALWAYS, sdrNumber: 1}
+                        """));
         assertEquals("hardware.sensors[0].sdrNumber: 8 (08h) is both hardware.sensors[0] CPU_TEMP's and "
-                + "the standard sensor INLET_TEMP's: every SDR sensor needs its own number", rejection("sensors:\n"
-                + "  - {name: CPU_TEMP, kind: TEMPERATURE, file: a, gate: ALWAYS, sdrNumber: 8}\n"));
-        assertEquals("hardware.sensors[1].name: 'A' is already hardware.sensors[0]'s name", rejection("sensors:\n"
-                + "  - {name: A, kind: FAN, file: a, gate: ALWAYS}\n  - {name: A, kind: FAN, file: b, gate: ALWAYS}\n"));
-        assertEquals("hardware.sensors[0].sdrNumber: 255 is out of range 1..254 (01h..FEh)", rejection("sensors:\n"
-                + "  - {name: A, kind: FAN, file: a, gate: ALWAYS, sdrNumber: 255}\n"));
+                + "the standard sensor INLET_TEMP's: every SDR sensor needs its own number", rejection("""
+                        sensors:
+                          - {name: CPU_TEMP, kind: TEMPERATURE, file: a, gate: ALWAYS, sdrNumber: 8}
+                        """));
+        assertEquals("hardware.sensors[1].name: 'A' is already hardware.sensors[0]'s name", rejection("""
+                sensors:
+                  - {name: A, kind: FAN, file: a, gate: ALWAYS}
+                  - {name: A, kind: FAN, file: b, gate: ALWAYS}
+                """));
+        assertEquals("hardware.sensors[0].sdrNumber: 255 is out of range 1..254 (01h..FEh)", rejection("""
+                sensors:
+                  - {name: A, kind: FAN, file: a, gate: ALWAYS, sdrNumber: 255}
+                """));
         assertEquals("hardware.sensors[0].thresholds: need an sdrNumber: A is not a standard SDR sensor",
                 rejection("sensors:\n  - {name: A, kind: FAN, file: a, gate: ALWAYS, thresholds: {lowerCritical: 500}}\n"));
         assertEquals("hardware.sensors[0].thresholds.upperCritical: 40.0 is below upperNonCritical (45.0)",
@@ -125,13 +136,19 @@ class HwmonHardwareTest {
         assertEquals("hardware.sensors[0].thresholds.upperCritical: 300.0 is not on the sensor's scale: 0..255.0 Cel"
                 + " in steps of 1.0", rejection("sensors:\n" + INLET + ", thresholds: {upperCritical: 300}}\n"));
         assertEquals("hardware.sensors[0].name: 'ACPI_STATUS' is the agent's own discrete sensor (its SEL records "
-                + "use that number); give the hwmon sensor another name", rejection("sensors:\n"
-                + "  - {name: ACPI_STATUS, kind: TEMPERATURE, file: a, gate: ALWAYS, sdrNumber: 0x50}\n"));
-        assertEquals("hardware.sensors[0].kind: SYS_FAN1 is a FAN sensor in the SDR", rejection("sensors:\n"
-                + "  - {name: SYS_FAN1, kind: TEMPERATURE, file: a, gate: ALWAYS}\n"));
+                + "use that number); give the hwmon sensor another name", rejection("""
+                        sensors:
+                          - {name: ACPI_STATUS, kind: TEMPERATURE, file: a, gate: ALWAYS, sdrNumber: 0x50}
+                        """));
+        assertEquals("hardware.sensors[0].kind: SYS_FAN1 is a FAN sensor in the SDR", rejection("""
+                sensors:
+                  - {name: SYS_FAN1, kind: TEMPERATURE, file: a, gate: ALWAYS}
+                """));
         assertEquals("hardware.sensors[0].name: 'A_VERY_LONG_SENSOR_NAME' is longer than the 16 characters an SDR ID "
-                + "string holds", rejection("sensors:\n"
-                + "  - {name: A_VERY_LONG_SENSOR_NAME, kind: FAN, file: a, gate: ALWAYS, sdrNumber: 0x31}\n"));
+                + "string holds", rejection("""
+                        sensors:
+                          - {name: A_VERY_LONG_SENSOR_NAME, kind: FAN, file: a, gate: ALWAYS, sdrNumber: 0x31}
+                        """));
         assertEquals("hardware.sensors[0].thresholds.upperCritcal: Unrecognized field \"upperCritcal\" (class "
                 + "dev.bmcagent.agent.runtime.HwmonHardware$Limits), not marked as ignorable", rejection("sensors:\n"
                 + INLET + ", thresholds: {upperCritcal: 40}}\n").replaceAll(" \\(\\d+ known properties.*", ""));

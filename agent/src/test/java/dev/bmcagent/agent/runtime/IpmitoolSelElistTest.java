@@ -81,11 +81,11 @@ class IpmitoolSelElistTest {
                     lines.subList(lines.size() - 2, lines.size()), out);
             List<String> bootErrors = out.lines().filter(l -> l.contains("Boot Error")).toList();
             assertEquals(2, bootErrors.size(), out);
-            String id = bootErrors.get(0).split("\\|")[0].trim();
+            String id = bootErrors.get(0).split("\\|", -1)[0].trim();
             String raw = ipmitool(port, "sel", "get", "0x" + id);
             System.out.println("ipmitool sel get 0x" + id + ":\n" + raw);
             assertTrue(raw.matches("(?s).*Event Data( \\(RAW\\))?\\s*:\\s*a20203.*"), raw);
-            String second = ipmitool(port, "sel", "get", "0x" + bootErrors.get(1).split("\\|")[0].trim());
+            String second = ipmitool(port, "sel", "get", "0x" + bootErrors.get(1).split("\\|", -1)[0].trim());
             assertTrue(second.matches("(?s).*Event Data( \\(RAW\\))?\\s*:\\s*a20104.*"), second);
         }
     }

@@ -125,6 +125,7 @@ class SensorGateTest {
      * and open() being called).
      */
     @RepeatedTest(10)
+    @SuppressWarnings("ThreadPriorityCheck") // yield lets the pollers run while the gate is closed; not a wait
     void noReadOverlapsAClosedGateUnderConcurrency() throws Exception {
         AtomicBoolean heldClosed = new AtomicBoolean();
         AtomicLong violations = new AtomicLong();

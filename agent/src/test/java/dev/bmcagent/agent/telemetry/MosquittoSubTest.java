@@ -51,7 +51,7 @@ class MosquittoSubTest {
             }
             String s = read(out);
             assertTrue(s.contains("\"phase\":\"MemoryInit\""), s);
-            for (String line : s.split("\n")) {
+            for (String line : s.split("\n", -1)) {
                 if (line.startsWith("bmc/")) {
                     System.out.println("mosquitto_sub: " + (line.length() > 160 ? line.substring(0, 160) + "..." : line));
                 }
@@ -75,7 +75,7 @@ class MosquittoSubTest {
                     fx.powerOnToMemoryInit("host0");
                     fx.publish("host0", new dev.bmcagent.acpi.lifecycle.LifecycleEvent.NetworkBootFailed("NIC2 iPXE IPv6",
                             dev.bmcagent.acpi.lifecycle.LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                            Duration.ofSeconds(300), TelemetryFixture.T0.plusSeconds(400),
+                            Duration.ofMinutes(5), TelemetryFixture.T0.plusSeconds(400),
                             dev.bmcagent.acpi.lifecycle.BootInterface.decode(0xA2, 0x02, 0x05)));
                     await().atMost(Duration.ofSeconds(10)).until(() -> read(out).contains("NetworkBootFailed"));
                 }

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP proxy in front of a broker, for tests: can cut every connection abruptly (RST, no DISCONNECT:
@@ -22,7 +23,7 @@ final class TcpProxy implements AutoCloseable {
     private final boolean refuseV5;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
-    private volatile int refusedV5;
+    private final AtomicInteger refusedV5 = new AtomicInteger();
     private volatile boolean blocked;
 
     TcpProxy(int targetPort, boolean refuseV5) {
@@ -48,7 +49,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     int refusedV5() {
-        return refusedV5;
+        return refusedV5.get();
     }
 
     /** Resets every proxied connection (SO_LINGER 0). */
@@ -101,14 +102,14 @@ final class TcpProxy implements AutoCloseable {
             byte[] body = in.readNBytes(len);
             int level = body.length > 6 ? body[6] : 0;
             if (refuseV5 && level == 5) {
-                refusedV5++;
+                refusedV5.incrementAndGet();
                 client.getOutputStream().write(new byte[] {0x20, 0x02, 0x00, 0x01});
                 client.getOutputStream().flush();
                 client.close();
                 return;
             }
             Socket upstream = new Socket();
-            upstream.connect(new InetSocketAddress("127.0.0.1", targetPort), 2000);
+            upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2000);
             sockets.add(client);
             sockets.add(upstream);
             OutputStream up = upstream.getOutputStream();

@@ -45,7 +45,7 @@ class TelemetryJsonTest {
                         new BootCycle.PhaseMark(BootProgressState.OSRunning, "EFI 0x03101019", T0.plusSeconds(430))),
                 List.of(),
                 List.of(new BootCycle.NetworkBootAttempt("HTTPv4 P1", LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                        Duration.ofSeconds(300), T0.plusSeconds(425))),
+                        Duration.ofMinutes(5), T0.plusSeconds(425))),
                 Optional.of(T0.plusSeconds(430)), Optional.of(BootCycle.Outcome.OS_RUNNING));
         JsonNode n = TelemetryJson.event(new HostEvent("host0", 9, "s", T0.plusSeconds(430), 0,
                 new LifecycleEvent.BootCycleEnded(c, T0.plusSeconds(430))));

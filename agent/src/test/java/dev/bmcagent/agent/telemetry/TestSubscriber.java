@@ -24,6 +24,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 public final class TestSubscriber implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
     public record Received(String topic, byte[] payload, boolean retained, MqttProperties properties) {
         public JsonNode json() {
             try {

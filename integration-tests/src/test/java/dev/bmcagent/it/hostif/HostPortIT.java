@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +115,7 @@ class HostPortIT {
             }
         }
         burst.flip();
-        AtomicLong maxUsed = new AtomicLong();
+        long maxUsed = 0;
         long sent = 0;
         long dropped = -1;
         long started = System.nanoTime();
@@ -135,7 +134,7 @@ class HostPortIT {
                     break;
                 }
                 sent += n;
-                maxUsed.accumulateAndGet(metric.usedDirectMemory() + metric.usedHeapMemory(), Math::max);
+                maxUsed = Math.max(maxUsed, metric.usedDirectMemory() + metric.usedHeapMemory());
                 if (n == 0) {
                     if (during == null) {
                         during = mcInfo();                                  // LAN keeps answering meanwhile
@@ -146,12 +145,12 @@ class HostPortIT {
             }
             System.out.printf(java.util.Locale.ROOT, "flooding peer: %d bytes sent, dropped after %s, allocator in use max %d KiB "
                             + "(baseline %d KiB)%n", sent,
-                    dropped < 0 ? "-" : Duration.ofNanos(dropped - started), maxUsed.get() / 1024,
+                    dropped < 0 ? "-" : Duration.ofNanos(dropped - started), maxUsed / 1024,
                     baseline / 1024);
             assertTrue(dropped >= 0, "the non-reading peer was never dropped (" + sent + " bytes sent)");
             assertTrue(during != null, "the BMC never stopped reading from the flooding peer");
         }
-        assertTrue(maxUsed.get() - baseline < 16L * 1024 * 1024, "allocator grew by " + (maxUsed.get() - baseline));
+        assertTrue(maxUsed - baseline < 16L * 1024 * 1024, "allocator grew by " + (maxUsed - baseline));
 
         ClientRun after = mcInfo();
         assertEquals(0, after.exit(), after.toString());

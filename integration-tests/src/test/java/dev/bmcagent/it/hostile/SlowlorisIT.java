@@ -50,7 +50,7 @@ class SlowlorisIT {
                             StandardCharsets.US_ASCII)).readLine();
                     System.out.println("holder: " + line);
                     assertTrue(line != null && line.startsWith("opened "), String.valueOf(line));
-                    connected += Long.parseLong(line.split(" ")[3]);
+                    connected += Long.parseLong(line.split(" ", -1)[3]);
                 }
 
                 String curl = run(List.of("curl", "-sk", "--max-time", "10", "-o", "/dev/null", "-w", "%{http_code}",

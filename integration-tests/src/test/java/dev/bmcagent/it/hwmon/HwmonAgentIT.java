@@ -9,6 +9,7 @@ import dev.bmcagent.agent.hostif.HostInterfaceClient;
 import dev.bmcagent.agent.hostif.VmCapabilities;
 import dev.bmcagent.agent.time.SystemScheduler;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ class HwmonAgentIT {
 
             HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { });
             try {
-                host.connect(new InetSocketAddress("127.0.0.1", hostPort));
+                host.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), hostPort));
                 await().atMost(Duration.ofSeconds(10)).until(host::isConnected);
                 host.request(0x06, 0, 0x06, new byte[] {(byte) 0x82, (byte) 0x82}).get(10, TimeUnit.SECONDS);
                 // S2_D2: FixedDuty 60 % → pwm 153; the DIMM (and every host-powered sensor) gated until S0
@@ -170,7 +171,7 @@ class HwmonAgentIT {
 
     private static boolean accepts(int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             return true;
         } catch (IOException e) {
             return false;

@@ -106,7 +106,7 @@ class FreeIpmiLanIT {
             String elist = c.admin("sel", "elist").output();
             System.out.println("ipmitool sel elist:\n" + elist);
             assertTrue(elist.lines().filter(l -> l.contains("S5/G2: soft-off")).count() == 2, elist);
-            String get = c.admin("sel", "get", lines.get(1).split("\\|")[0].trim()).output();
+            String get = c.admin("sel", "get", lines.get(1).split("\\|", -1)[0].trim()).output();
             assertTrue(get.contains("Event Data (RAW)") && get.contains("25ff01"), get);
         }
     }

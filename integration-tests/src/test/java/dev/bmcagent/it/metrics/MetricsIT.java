@@ -9,6 +9,7 @@ import dev.bmcagent.agent.hostif.HostInterfaceClient;
 import dev.bmcagent.agent.hostif.VmCapabilities;
 import dev.bmcagent.agent.hostif.VmMessage;
 import dev.bmcagent.agent.time.SystemScheduler;
+import java.net.InetAddress;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -57,7 +58,7 @@ class MetricsIT {
 
             HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { });
             try {
-                host.connect(new InetSocketAddress("127.0.0.1", hostPort));   // power good: a boot cycle starts
+                host.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), hostPort));   // power good: a boot cycle starts
                 send(host, 0x06, 0x06, "82 82");                              // S2_D2: gates close
                 send(host, 0x04, 0x02, "01 04 0F 05 6F C2 07 FF");            // PEM: FW progress, PCI init
                 await().pollDelay(Duration.ofMillis(1300)).until(() -> true);  // the PXE attempt takes 1.3 s
@@ -147,7 +148,7 @@ class MetricsIT {
 
     private static boolean accepts(int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             return true;
         } catch (IOException e) {
             return false;

@@ -113,7 +113,7 @@ class AgentKilledMidBootIT {
     /** Connects like QEMU (power-good), reports S2_D2 and the first SBMR progress codes. */
     private static HostInterfaceClient bootUntilMemoryInit(SystemScheduler scheduler, int hostPort) throws Exception {
         HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { });
-        host.connect(new InetSocketAddress("127.0.0.1", hostPort));
+        host.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), hostPort));
         await().atMost(Duration.ofSeconds(10)).until(host::isConnected);
         request(host, 0x06, 0x06, "82 82");                                // S2_D2
         request(host, 0x2C, 0x02, "AE 01 00 00 00 00 10 02 03 00");        // SBMR PEI core start 0x03021000
@@ -122,7 +122,7 @@ class AgentKilledMidBootIT {
     }
 
     private static void request(HostInterfaceClient host, int netFn, int cmd, String hex) throws Exception {
-        String[] parts = hex.split(" ");
+        String[] parts = hex.split(" ", -1);
         byte[] data = new byte[parts.length];
         for (int i = 0; i < parts.length; i++) {
             data[i] = (byte) Integer.parseInt(parts[i], 16);

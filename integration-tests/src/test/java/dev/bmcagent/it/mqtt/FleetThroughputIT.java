@@ -87,7 +87,7 @@ class FleetThroughputIT {
                 });
         long t0 = System.nanoTime();
         rig.boot(100, Duration.ZERO);
-        await().atMost(Duration.ofSeconds(240)).until(() -> rig.hostsInOs() == HOSTS);
+        await().atMost(Duration.ofMinutes(4)).until(() -> rig.hostsInOs() == HOSTS);
         await().atMost(Duration.ofSeconds(60)).until(() -> rig.totalAcked() == rig.totalEvents());
         long drained = System.nanoTime();
         sampling.cancel();

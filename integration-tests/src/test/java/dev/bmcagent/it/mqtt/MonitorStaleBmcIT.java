@@ -73,7 +73,7 @@ class MonitorStaleBmcIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> accepts(redfishPort));
         // a host in memory training: "pre-OS" in the monitor
         host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { });
-        host.connect(new InetSocketAddress("127.0.0.1", hostPort));
+        host.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), hostPort));
         await().atMost(Duration.ofSeconds(10)).until(host::isConnected);
         request(0x06, 0x06, "82 82");                                // S2_D2
         request(0x2C, 0x02, "AE 01 00 00 00 00 10 05 00 00");        // SBMR memory init 0x00051000
@@ -147,7 +147,7 @@ class MonitorStaleBmcIT {
     }
 
     private void request(int netFn, int cmd, String hex) throws Exception {
-        String[] parts = hex.split(" ");
+        String[] parts = hex.split(" ", -1);
         byte[] data = new byte[parts.length];
         for (int i = 0; i < parts.length; i++) {
             data[i] = (byte) Integer.parseInt(parts[i], 16);

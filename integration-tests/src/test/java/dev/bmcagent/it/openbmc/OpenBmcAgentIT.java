@@ -9,6 +9,7 @@ import dev.bmcagent.openbmc.Pdi;
 import dev.bmcagent.openbmc.PhosphorServices;
 import dev.bmcagent.openbmc.PrivateBus;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,7 @@ class OpenBmcAgentIT {
 
     private static boolean accepts(int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             return true;
         } catch (IOException e) {
             return false;

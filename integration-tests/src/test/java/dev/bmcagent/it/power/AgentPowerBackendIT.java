@@ -95,8 +95,8 @@ class AgentPowerBackendIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> lines(log).size() == 3);
         List<String> l = lines(log);
         assertTrue(l.get(1).startsWith("off-0 ") && l.get(2).startsWith("on-0-"), l.toString());
-        long offNanos = Long.parseLong(l.get(1).split(" ")[1]);
-        long onNanos = Long.parseLong(l.get(2).split(" ")[1]);
+        long offNanos = Long.parseLong(l.get(1).split(" ", -1)[1]);
+        long onNanos = Long.parseLong(l.get(2).split(" ", -1)[1]);
         assertTrue(onNanos - offNanos >= 1_000_000_000L, "off time " + (onNanos - offNanos) + " ns");
         assertEquals(0, agent.runtime().node(0).agent().effectFailures());
     }

@@ -7,6 +7,7 @@ import static dev.bmcagent.it.redfish.RedfishRig.VIEWER_PW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class AuthLockoutIT {
     }
 
     private InetSocketAddress ipmi() {
-        return new InetSocketAddress("127.0.0.1", rig.runtime.ipmiAddress(0).getPort());
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), rig.runtime.ipmiAddress(0).getPort());
     }
 
     private RedfishRig.Run ipmitool(String user, String password, String... args) {

@@ -95,7 +95,7 @@ class RedfishChassisIT {
     private String statusByte3() {
         RedfishRig.Run raw = ipmitool("raw", "0x00", "0x01");
         assertEquals(0, raw.exit(), raw.out());
-        String[] bytes = raw.out().trim().split("\\s+");
+        String[] bytes = raw.out().trim().split("\\s+", -1);
         return bytes[2];
     }
 

@@ -146,13 +146,13 @@ class AgentRestartMidPostIT {
 
     private static HostInterfaceClient connect(SystemScheduler scheduler, int hostPort) {
         HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { });
-        host.connect(new InetSocketAddress("127.0.0.1", hostPort));
+        host.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), hostPort));
         await().atMost(Duration.ofSeconds(10)).until(host::isConnected);
         return host;
     }
 
     private static void request(HostInterfaceClient host, int netFn, int cmd, String hex) throws Exception {
-        String[] parts = hex.split(" ");
+        String[] parts = hex.split(" ", -1);
         byte[] data = new byte[parts.length];
         for (int i = 0; i < parts.length; i++) {
             data[i] = (byte) Integer.parseInt(parts[i], 16);

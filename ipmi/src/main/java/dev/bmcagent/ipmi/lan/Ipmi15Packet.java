@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param sessionId session ID (0 outside a session)
  * @param message   the IPMI LAN message bytes
  */
+@SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
 public record Ipmi15Packet(int authType, int sequence, int sessionId, byte[] message) {
     public static final int AUTH_NONE = 0x00;
     /** Auth type value announcing an IPMI v2.0/RMCP+ wrapper instead (§13.6). */

@@ -55,8 +55,8 @@ public final class IpmiLanServer implements AutoCloseable {
                 LOG.info("IPMI LAN (RMCP+) listening on udp {}", localAddress());
                 result.complete(localAddress());
             } else {
-                group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-                result.completeExceptionally(f.cause());
+                group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS)
+                        .addListener(done -> result.completeExceptionally(f.cause()));
             }
         });
         return result;

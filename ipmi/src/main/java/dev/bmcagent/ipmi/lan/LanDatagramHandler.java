@@ -41,8 +41,17 @@ final class LanDatagramHandler extends SimpleChannelInboundHandler<DatagramPacke
         }
         if (reply.isPresent()) {
             counters.answered();
-            ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply.get()), packet.sender()));
+            send(ctx, new DatagramPacket(Unpooled.wrappedBuffer(reply.get()), packet.sender()));
         }
+    }
+
+    /**
+     * Sends one reply datagram. A reply that cannot be sent is lost like any UDP datagram and the console retries
+     * (RMCP+ is built for that); it is not logged, since a flood from spoofed sources would then fill the log.
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // UDP: a failed send needs no handling (see above)
+    private static void send(ChannelHandlerContext ctx, DatagramPacket reply) {
+        ctx.writeAndFlush(reply);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param cmd    command code
  * @param data   request data
  */
+@SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
 public record LanMessage(int rsAddr, int netFn, int rsLun, int rqAddr, int rqSeq, int rqLun, int cmd, byte[] data) {
     public static final int BMC_ADDRESS = 0x20;
     public static final int MIN_LENGTH = 7;

@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
  * @param signed        bytes from auth type through next header (the AuthCode input), empty if unauthenticated
  * @param authCode      the AuthCode, empty if unauthenticated
  */
+@SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
 public record RmcpPlusPacket(int payloadType, boolean encrypted, boolean authenticated, int sessionId, int sequence,
                              byte[] payload, byte[] signed, byte[] authCode) {
     public static final int NEXT_HEADER = 0x07;

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param cmd     command code
  * @param data    request data bytes (defensively copied)
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array contents
 public record IpmiRequest(RequestContext context, int netFn, int lun, int cmd, byte[] data) {
     public IpmiRequest {
         Objects.requireNonNull(context, "context");

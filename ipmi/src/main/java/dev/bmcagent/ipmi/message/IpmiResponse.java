@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /** A response: completion code plus data bytes (data is empty for every non-OK code). */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array contents
 public record IpmiResponse(CompletionCode completionCode, byte[] data) {
     private static final byte[] EMPTY = new byte[0];
 

@@ -32,6 +32,8 @@ public final class SdrRepository {
     }
 
     /**
+     * Builds the repository: the MC and FRU device locators, then the sensors.
+     *
      * @param bmcName      ID string of the MC device locator (e.g. "BMC")
      * @param fruName      ID string of the FRU device locator for FRU device 0 (e.g. "Builtin FRU")
      * @param sensors      the sensors, e.g. {@link SensorCatalog#standard(int, int)}

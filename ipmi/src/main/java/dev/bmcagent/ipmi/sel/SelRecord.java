@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param timestamp  seconds since 1970 (unsigned 32 bit), 0 for non-timestamped types
  * @param content    9 bytes (timestamped types) or 13 bytes (E0h-FFh); defensively copied
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array contents
 public record SelRecord(int recordId, int recordType, long timestamp, byte[] content) {
     public static final int LENGTH = 16;
     public static final int TYPE_SYSTEM_EVENT = 0x02;

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param password     cleartext password, at most 20 bytes
  * @param maxPrivilege highest privilege this user may hold on the LAN channel
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array contents
 public record IpmiUser(int userId, String name, boolean enabled, byte[] password, Privilege maxPrivilege) {
     public static final int MAX_NAME_LENGTH = 16;
     public static final int KEY_LENGTH = 20;

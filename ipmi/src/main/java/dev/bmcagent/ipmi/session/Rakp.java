@@ -14,6 +14,7 @@ public final class Rakp {
     }
 
     /** RAKP Message 1 (payload 12h): session ID, console random Rm, role, user name. */
+    @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
     public record Message1(int tag, int bmcSessionId, byte[] consoleRandom, int role, byte[] userName) {
         public static Decoded<Message1> decode(byte[] p) {
             try {
@@ -45,6 +46,7 @@ public final class Rakp {
     }
 
     /** RAKP Message 2 (13h): BMC random Rc, BMC GUID, key exchange auth code (empty on error). */
+    @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
     public record Message2(int tag, int status, int consoleSessionId, byte[] bmcRandom, byte[] guid, byte[] authCode) {
         public byte[] encode() {
             WireWriter w = new WireWriter().u8(tag).u8(status).zeros(2).u32le(consoleSessionId);
@@ -72,6 +74,7 @@ public final class Rakp {
     }
 
     /** RAKP Message 3 (14h): status from the console and its key exchange auth code. */
+    @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
     public record Message3(int tag, int status, int bmcSessionId, byte[] authCode) {
         public static Decoded<Message3> decode(byte[] p) {
             try {
@@ -92,6 +95,7 @@ public final class Rakp {
     }
 
     /** RAKP Message 4 (15h): status and the integrity check value (empty on error). */
+    @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
     public record Message4(int tag, int status, int consoleSessionId, byte[] icv) {
         public byte[] encode() {
             WireWriter w = new WireWriter().u8(tag).u8(status).zeros(2).u32le(consoleSessionId);

@@ -129,7 +129,7 @@ final class SessionTable {
         }
         long mine = byId.values().stream()
                 .filter(s -> s.state == RmcpPlusSession.State.ACTIVE && s.userName().equals(user)).count();
-        return administrator || mine < perUser && active < maxSessions - reserve;
+        return administrator || (mine < perUser && active < maxSessions - reserve);
     }
 
     int activeCount() {

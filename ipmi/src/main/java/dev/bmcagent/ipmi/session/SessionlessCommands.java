@@ -80,7 +80,7 @@ public final class SessionlessCommands {
         }
         int channel = data[0] & 0x0F;
         int privilege = data[1] & 0x0F;
-        if (channel != CURRENT_CHANNEL && channel != Channel.LAN.number() || privilege < 1 || privilege > 5) {
+        if ((channel != CURRENT_CHANNEL && channel != Channel.LAN.number()) || privilege < 1 || privilege > 5) {
             return IpmiResponse.error(CompletionCode.INVALID_DATA_FIELD);
         }
         boolean extended = (data[0] & 0x80) != 0;

@@ -34,7 +34,7 @@ public final class IpmitoolClient {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         StringBuilder all = new StringBuilder(out);
-        for (String line : err.split("\n")) {
+        for (String line : err.split("\n", -1)) {
             if (!line.isBlank() && !line.contains("IPMI_DUMMY_SOCK")) {
                 all.append("E: ").append(line).append('\n');
             }

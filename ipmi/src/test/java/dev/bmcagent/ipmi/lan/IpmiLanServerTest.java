@@ -10,6 +10,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The Netty adapter: thin, counts, survives a failing processor, releases its port. */
 class IpmiLanServerTest {
     static final byte[] PING = HexFormat.of().parseHex("0600FF06000011BE80C40000");
-    static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 41000);
-    static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 6230);
+    static final InetSocketAddress CLIENT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 41000);
+    static final InetSocketAddress SERVER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 6230);
 
     /** Answers a ping with a pong, drops everything else, throws on a single 0xEE byte. */
     static Optional<byte[]> pingOnly(byte[] d, InetSocketAddress from) {
@@ -59,7 +60,7 @@ class IpmiLanServerTest {
         IpmiLanServer server = new IpmiLanServer(IpmiLanOptions.defaults().withBind("127.0.0.1", 0),
                 IpmiLanServerTest::pingOnly, counters);
         InetSocketAddress bound = server.startBlocking();
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             s.setSoTimeout(2000);
             s.send(new java.net.DatagramPacket(PING, PING.length, bound));
             byte[] buf = new byte[64];

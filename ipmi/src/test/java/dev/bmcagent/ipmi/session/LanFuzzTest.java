@@ -7,6 +7,7 @@ import dev.bmcagent.ipmi.lan.IpmiLanOptions;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * counter stays 0: every malformed input is a typed decode failure), and a valid login works afterwards.
  */
 class LanFuzzTest {
-    static final InetSocketAddress FUZZER = new InetSocketAddress("127.0.0.1", 45000);
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    static final InetSocketAddress FUZZER = new InetSocketAddress(LOOPBACK, 45000);
     static final int IN_PROCESS = 1_000_000;
     static final int OVER_SOCKET = 10_000;
 
@@ -107,7 +109,7 @@ class LanFuzzTest {
         int answered = 0;
         for (int i = 0; i < IN_PROCESS; i++) {
             byte[] d = mutate(seeds.get(r.nextInt(seeds.size())), r);
-            InetSocketAddress from = i % 8 == 0 ? new InetSocketAddress("127.0.0.1", 46000 + r.nextInt(16)) : FUZZER;
+            InetSocketAddress from = i % 8 == 0 ? new InetSocketAddress(LOOPBACK, 46000 + r.nextInt(16)) : FUZZER;
             if (bmc.processor.process(d, from).isPresent()) {
                 answered++;
             }
@@ -120,7 +122,7 @@ class LanFuzzTest {
         assertTrue(answered > 0, "some mutants are still valid requests");
         // Mutated RAKP 3s are failed logins: the fuzzer may have locked 'admin' out. Let that pass.
         bmc.clock.advance(IpmiLanOptions.DEFAULT_LOCKOUT_DURATION);
-        OracleClient c = OracleClient.inProcess(17, bmc.processor, new InetSocketAddress("127.0.0.1", 47000));
+        OracleClient c = OracleClient.inProcess(17, bmc.processor, new InetSocketAddress(LOOPBACK, 47000));
         assertEquals(0, c.login("admin", "secret", 0x14), "a valid login works after the fuzzing");
         assertEquals(0x00, c.command(0x06, 0x01).orElseThrow()[0]);
         System.out.println("fuzz: " + bmc.counters + " answered " + answered);
@@ -129,8 +131,8 @@ class LanFuzzTest {
     @Test
     void aBurstOverTheRealSocketLeavesTheServerAnswering() throws Exception {
         try (LanTestServer bmc = LanTestServer.started();
-             DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-             DatagramSocket login = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+             DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+             DatagramSocket login = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             List<byte[]> seeds = corpus(bmc.processor);
             SplittableRandom r = new SplittableRandom(42);
             for (int i = 1; i <= OVER_SOCKET; i++) {

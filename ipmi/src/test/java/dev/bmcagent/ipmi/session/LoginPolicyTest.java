@@ -3,17 +3,18 @@ package dev.bmcagent.ipmi.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.ipmi.message.Privilege;
-
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;
+import dev.bmcagent.ipmi.message.Privilege;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Lockout, handshake bounds and session limits (CVE-2013-4786 mitigations and DoS resistance). */
 class LoginPolicyTest {
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     static final InetSocketAddress ATTACKER = new InetSocketAddress("127.0.0.66", 50000);
-    static final InetSocketAddress ADMIN_CONSOLE = new InetSocketAddress("127.0.0.1", 50001);
+    static final InetSocketAddress ADMIN_CONSOLE = new InetSocketAddress(LOOPBACK, 50001);
 
     final LanTestServer bmc = new LanTestServer(IpmiLanOptions.defaults()
             .withLockout(3, Duration.ofMinutes(1), Duration.ofMinutes(10))
@@ -101,13 +102,13 @@ class LoginPolicyTest {
     void anOperatorCannotTakeTheSlotsReservedForAdministrators() {
         // table of 6: 3 reserved for administrators, so an operator gets at most 3
         for (int i = 0; i < 3; i++) {
-            OracleClient c = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress("127.0.0.1", 52000 + i));
+            OracleClient c = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress(LOOPBACK, 52000 + i));
             assertEquals(0, c.login("oper", "opsecret", 0x13));
         }
-        OracleClient fourth = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress("127.0.0.1", 52010));
+        OracleClient fourth = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress(LOOPBACK, 52010));
         assertEquals(RakpStatus.INSUFFICIENT_RESOURCES, fourth.login("oper", "opsecret", 0x13));
         for (int i = 0; i < 3; i++) {
-            OracleClient c = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress("127.0.0.1", 52020 + i));
+            OracleClient c = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress(LOOPBACK, 52020 + i));
             assertEquals(0, c.login("admin", "secret", 0x14), "the administrator still logs in");
         }
     }
@@ -115,7 +116,7 @@ class LoginPolicyTest {
     @Test
     void activeSessionsAreBoundedAndTheLimitAnswersInsufficientResources() {
         for (int i = 0; i < 6; i++) {
-            OracleClient c = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress("127.0.0.1", 51000 + i));
+            OracleClient c = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress(LOOPBACK, 51000 + i));
             assertEquals(0, c.login("admin", "secret", 0x14));
         }
         OracleClient seventh = OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE);

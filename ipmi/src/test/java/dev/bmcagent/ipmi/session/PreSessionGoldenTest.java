@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** What real clients send before a session, byte for byte, and what the BMC answers. */
 class PreSessionGoldenTest {
-    static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
+    static final InetSocketAddress CLIENT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000);
     final LanPacketProcessor bmc = new LanTestServer(IpmiLanOptions.defaults()).processor;
 
     static byte[] hex(String s) {

@@ -6,20 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;
 import dev.bmcagent.ipmi.message.Privilege;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * RAKP 1-4, SIK/K1/K2, integrity and AES-CBC-128 checked against {@link OracleClient} (javax.crypto, written
  * independently from the spec), in process, for both cipher suites; plus the session commands 3Bh/3Ch.
  */
 class RakpSessionTest {
-    static final InetSocketAddress CONSOLE = new InetSocketAddress("127.0.0.1", 40623);
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    static final InetSocketAddress CONSOLE = new InetSocketAddress(LOOPBACK, 40623);
     final LanTestServer bmc = new LanTestServer(IpmiLanOptions.defaults());
 
     OracleClient client(int suite) {
@@ -157,7 +159,7 @@ class RakpSessionTest {
                 CONSOLE), "beyond the +16 window");
         assertTrue(c.command(0x06, 0x01).isPresent(), "in-window packets still work");
         assertEquals(Optional.empty(), bmc.processor.process(
-                c.sessionPacket(c.lanRequest(0x06, 0x01), c.seq + 1), new InetSocketAddress("127.0.0.1", 1)),
+                c.sessionPacket(c.lanRequest(0x06, 0x01), c.seq + 1), new InetSocketAddress(LOOPBACK, 1)),
                 "another source cannot use the session");
     }
 

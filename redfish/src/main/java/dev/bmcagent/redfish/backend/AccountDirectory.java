@@ -45,7 +45,7 @@ public interface AccountDirectory {
         return byUserName(userName).filter(ManagerAccount::enabled).map(a -> a.role().name());
     }
 
-    /** @return false when the account does not exist */
+    /** Deletes the account; false when it does not exist. */
     boolean delete(String id);
 
     LockoutPolicy lockoutPolicy();

@@ -39,7 +39,7 @@ public record EventFilter(List<String> messageIds, List<String> originResources,
             return true;
         }
         for (String o : originResources) {
-            if (origin.equals(o) || subordinateResources && origin.startsWith(o.endsWith("/") ? o : o + "/")) {
+            if (origin.equals(o) || (subordinateResources && origin.startsWith(o.endsWith("/") ? o : o + "/"))) {
                 return true;
             }
         }

@@ -9,6 +9,7 @@ public enum RedfishRole {
     Operator(EnumSet.of(PrivilegeType.Login, PrivilegeType.ConfigureComponents, PrivilegeType.ConfigureSelf)),
     ReadOnly(EnumSet.of(PrivilegeType.Login, PrivilegeType.ConfigureSelf));
 
+    @SuppressWarnings("ImmutableEnumChecker") // Set.copyOf below: unmodifiable, which the checker cannot see
     private final Set<PrivilegeType> privileges;
 
     RedfishRole(Set<PrivilegeType> privileges) {

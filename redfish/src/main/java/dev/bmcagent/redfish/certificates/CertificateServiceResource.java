@@ -157,7 +157,7 @@ public final class CertificateServiceResource {
                 store.install(next);
             } catch (RuntimeException e) {
                 LOG.warn("cannot persist the replaced certificate; serving the previous one again", e);
-                serve.apply(previous);
+                serve.apply(previous).onFailure(back -> LOG.error("cannot serve the previous certificate again", back));
                 Responses.error(ctx, RedfishError.of(BaseMessage.InternalError));
                 return;
             }

@@ -73,7 +73,8 @@ public final class CertificateStore {
         Optional<ServedCertificate> stored = read(dir);
         Instant now = clock.instant();
         ServedCertificate c;
-        if (stored.isPresent() && !stale(stored.get().leaf(), wanted, now)) {
+        boolean generated = stored.isEmpty() || stale(stored.get().leaf(), wanted, now);
+        if (!generated) {
             c = stored.get();
         } else {
             c = SelfSignedGenerator.generate(wanted, "localhost", now, KeySpec.DEFAULT, random);
@@ -81,7 +82,7 @@ public final class CertificateStore {
                     c.leaf().getNotAfter().toInstant(), wanted.dnsNames(), wanted.ipAddresses());
         }
         CertificateStore store = new CertificateStore(dir, clock, random, true, c);
-        if (stored.isEmpty() || stored.get() != c) {
+        if (generated) {
             store.persist(c);
         }
         return store;

@@ -39,7 +39,7 @@ public enum KeySpec {
     }
 
     public boolean rsa() {
-        return curve == null;
+        return algorithm.equals("TPM_ALG_RSA");
     }
 
     public int bits() {

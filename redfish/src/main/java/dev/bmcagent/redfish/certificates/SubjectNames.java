@@ -92,7 +92,7 @@ public record SubjectNames(TreeSet<String> dnsNames, TreeSet<String> ipAddresses
     }
 
     static boolean isLiteral(String host) {
-        return host.matches("[0-9.]+") && host.chars().filter(c -> c == '.').count() == 3 || host.contains(":");
+        return (host.matches("[0-9.]+") && host.chars().filter(c -> c == '.').count() == 3) || host.contains(":");
     }
 
     private static String canonical(String literal) {

@@ -79,6 +79,7 @@ public enum BootMessage {
 
     private final EventSeverity severity;
     private final String template;
+    @SuppressWarnings("ImmutableEnumChecker") // List.copyOf below: unmodifiable, which the checker cannot see
     private final List<String> paramTypes;
     private final String description;
     private final String resolution;
@@ -127,7 +128,7 @@ public enum BootMessage {
 
     /** The message for a full message id of this registry (any 1.x minor), if any. */
     public static java.util.Optional<BootMessage> byMessageId(String messageId) {
-        String[] parts = messageId.split("\\.");
+        String[] parts = messageId.split("\\.", -1);
         if (parts.length != 4 || !parts[0].equals(PREFIX) || !parts[1].equals("1")) {
             return java.util.Optional.empty();
         }

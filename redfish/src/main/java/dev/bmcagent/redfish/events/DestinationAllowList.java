@@ -98,6 +98,7 @@ public final class DestinationAllowList {
     }
 
     /** An address block: network bytes and prefix length. */
+    @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
     private record Block(byte[] network, int prefix) {
         static Block parse(String cidr) {
             int slash = cidr.indexOf('/');

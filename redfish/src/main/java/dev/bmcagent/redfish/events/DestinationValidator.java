@@ -60,7 +60,7 @@ public final class DestinationValidator {
             return Optional.of(error(BaseMessage.PropertyValueFormatError, destination));
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http") || u.getHost() == null) {
+        if ((!scheme.equals("https") && !scheme.equals("http")) || u.getHost() == null) {
             return Optional.of(error(BaseMessage.PropertyValueFormatError, destination));
         }
         if (u.getRawUserInfo() != null) {

@@ -16,7 +16,11 @@ public final class EventJson {
         return render(e, context, true);
     }
 
-    /** @param includeOrigin the subscription's IncludeOriginOfCondition: false leaves OriginOfCondition out */
+    /**
+     * The event document for one subscription.
+     *
+     * @param includeOrigin the subscription's IncludeOriginOfCondition: false leaves OriginOfCondition out
+     */
     public static ObjectNode render(RedfishEvent e, String context, boolean includeOrigin) {
         ObjectNode n = Json.object();
         n.put("@odata.type", Schema.EVENT.odataType());

@@ -54,7 +54,7 @@ public final class HttpHeaderRules {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean alnum = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
             if (!alnum && TOKEN_SPECIALS.indexOf(c) < 0) {
                 return false;
             }

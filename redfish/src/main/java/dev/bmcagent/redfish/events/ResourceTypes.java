@@ -12,8 +12,8 @@ public final class ResourceTypes {
     }
 
     public static String of(String uri) {
-        String[] parts = uri.split("/");
-        if (parts.length < 4) {
+        String[] parts = uri.split("/", -1);
+        if (parts.length < 4 || parts[3].isEmpty()) {
             return "ServiceRoot";
         }
         return switch (parts[3]) {

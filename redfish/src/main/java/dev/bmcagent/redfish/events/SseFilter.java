@@ -27,7 +27,7 @@ public record SseFilter(List<String> registryPrefixes, List<String> resourceType
         if (filter == null || filter.isBlank()) {
             return new SseFilter(prefixes, types, messages, origins);
         }
-        for (String raw : filter.split("\\s+or\\s+")) {
+        for (String raw : filter.split("\\s+or\\s+", -1)) {
             String clause = raw.trim().replaceAll("^\\(+", "").replaceAll("\\)+$", "").trim();
             String[] parts = clause.split("\\s+eq\\s+", 2);
             if (parts.length != 2 || parts[1].isBlank()) {

@@ -47,7 +47,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
     }
 
     private static boolean isPublic(HttpMethod method, String path) {
-        String m = method == HttpMethod.HEAD ? "GET" : method.name();
+        String m = HttpMethod.HEAD.equals(method) ? "GET" : method.name();
         return PUBLIC.contains(m + " " + path);
     }
 

@@ -36,7 +36,7 @@ public final class ETags {
             return;
         }
         String etag = of(current);
-        for (String candidate : ifMatch.split(",")) {
+        for (String candidate : ifMatch.split(",", -1)) {
             String c = candidate.trim();
             if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
                 return;

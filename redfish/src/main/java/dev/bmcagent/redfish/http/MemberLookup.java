@@ -10,6 +10,8 @@ public final class MemberLookup {
     }
 
     /**
+     * The member with the wanted Id, or 404 ResourceNotFound.
+     *
      * @param members the collection's members
      * @param id      how a member's Id is read
      * @param wanted  the Id in the request path

@@ -18,7 +18,7 @@ public final class Projection {
 
     /** 400 QueryParameterValueFormatError unless every comma-separated path is non-empty. */
     public static void validate(String select) {
-        for (String raw : select.split(",")) {
+        for (String raw : select.split(",", -1)) {
             if (raw.trim().isEmpty()) {
                 throw RedfishError.of(BaseMessage.QueryParameterValueFormatError, select, "$select").exception();
             }
@@ -33,7 +33,7 @@ public final class Projection {
                 out.set(e.getKey(), e.getValue());
             }
         }
-        for (String raw : select.split(",")) {
+        for (String raw : select.split(",", -1)) {
             String path = raw.trim();
             copy(body, out, path.split("/"), 0);
         }

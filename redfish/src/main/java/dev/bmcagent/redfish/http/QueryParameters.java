@@ -104,8 +104,8 @@ public record QueryParameters(boolean only, Optional<String> select, Optional<Ex
         if (only && (select.isPresent() || expand.isPresent() || filter.isPresent() || paged)) {
             throw RedfishError.of(BaseMessage.QueryCombinationInvalid).exception();
         }
-        if ((expand.isPresent() || filter.isPresent() || paged) && method != HttpMethod.GET
-                && method != HttpMethod.HEAD) {
+        if ((expand.isPresent() || filter.isPresent() || paged) && !HttpMethod.GET.equals(method)
+                && !HttpMethod.HEAD.equals(method)) {
             throw RedfishError.of(BaseMessage.QueryNotSupportedOnOperation).exception();
         }
         return new QueryParameters(only, select, expand, filter, skip.orElse(0),

@@ -27,6 +27,6 @@ public record Quota(int max, int perAccount, int adminReserve) {
         if (total >= max) {
             return false;
         }
-        return administrator || owned < perAccount && total < max - adminReserve;
+        return administrator || (owned < perAccount && total < max - adminReserve);
     }
 }

@@ -60,8 +60,8 @@ public final class RequestHygieneHandler implements Handler<RoutingContext> {
         } catch (URISyntaxException e) {
             return false;                                   // includes the opaque origin "null"
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getRawPath() != null
-                && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || (uri.getRawPath() != null
+                && !uri.getRawPath().isEmpty()) || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
             return false;
         }
         int originPort = uri.getPort() < 0 ? 443 : uri.getPort();
@@ -86,7 +86,7 @@ public final class RequestHygieneHandler implements Handler<RoutingContext> {
         if (contentType == null) {
             return false;
         }
-        String[] parts = contentType.split(";");
+        String[] parts = contentType.split(";", -1);
         if (!"application/json".equals(parts[0].trim().toLowerCase(Locale.ROOT))) {
             return false;
         }

@@ -52,7 +52,7 @@ public final class Responses {
         if (type != null) {
             SchemaLink.of(type.asText()).ifPresent(link -> ctx.response().putHeader("Link", link));
         }
-        if (query.reshapes() && ctx.request().method() == HttpMethod.GET) {
+        if (query.reshapes() && HttpMethod.GET.equals(ctx.request().method())) {
             QueryAnswer.send(ctx, body.deepCopy(), query);
             return;
         }

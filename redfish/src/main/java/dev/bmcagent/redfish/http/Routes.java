@@ -68,7 +68,7 @@ public final class Routes {
      */
     public void publicRoute(HttpMethod method, String path, ResourceHandler h) {
         add(method, path, null, h, false);
-        if (method == HttpMethod.GET) {
+        if (HttpMethod.GET.equals(method)) {
             add(HttpMethod.HEAD, path, null, h, false);
         }
     }

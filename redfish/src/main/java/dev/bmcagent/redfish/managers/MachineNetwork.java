@@ -124,7 +124,7 @@ public final class MachineNetwork {
         String hex = HexFormat.of().formatHex(address);
         try {
             for (String line : Files.readAllLines(Path.of("/proc/net/if_inet6"))) {
-                String[] f = line.trim().split("\\s+");
+                String[] f = line.trim().split("\\s+", -1);
                 if (f.length >= 6 && f[0].equalsIgnoreCase(hex) && f[5].equals(name)) {
                     return f[4];
                 }
@@ -176,7 +176,7 @@ public final class MachineNetwork {
     private static Optional<String> defaultGateway(String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/net/route"))) {
-                String[] f = line.trim().split("\\s+");
+                String[] f = line.trim().split("\\s+", -1);
                 if (f.length > 2 && f[0].equals(name) && f[1].equals("00000000") && f[2].matches("[0-9A-Fa-f]{8}")) {
                     long g = Long.parseLong(f[2], 16);
                     return Optional.of(String.format(Locale.ROOT, "%d.%d.%d.%d", g & 0xFF, g >> 8 & 0xFF,

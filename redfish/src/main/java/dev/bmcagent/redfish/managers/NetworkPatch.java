@@ -52,6 +52,8 @@ public final class NetworkPatch {
     }
 
     /**
+     * Checks a PATCH body against what is configured and returns the settings it asks for.
+     *
      * @param body     the PATCH body
      * @param base     what is configured now (or, before the first change, the live state taken over)
      * @param current  the current representation (to tell read-only from unknown properties)
@@ -242,7 +244,7 @@ public final class NetworkPatch {
                         }
                     }
                     case "Gateway" -> {
-                        if (fv.isNull() || fv.isTextual() && fv.asText().equals("0.0.0.0")) {
+                        if (fv.isNull() || (fv.isTextual() && fv.asText().equals("0.0.0.0"))) {
                             gateway = Optional.empty();
                         } else if (!fv.isTextual()) {
                             errors.add(BaseMessage.PropertyValueTypeError, fp, shown(fv), fd);
@@ -417,7 +419,7 @@ public final class NetworkPatch {
 
     private static long toLong(String a) {
         long v = 0;
-        for (String part : a.split("\\.")) {
+        for (String part : a.split("\\.", -1)) {
             v = v << 8 | Integer.parseInt(part);
         }
         return v;

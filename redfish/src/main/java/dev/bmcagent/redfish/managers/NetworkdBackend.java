@@ -181,7 +181,7 @@ public final class NetworkdBackend implements NetworkConfigBackend {
         boolean useDns = true;
         boolean useGateway = true;
         boolean useDomains = false;
-        for (String raw : text.split("\n")) {
+        for (String raw : text.split("\n", -1)) {
             String line = raw.trim();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
                 continue;
@@ -199,8 +199,8 @@ public final class NetworkdBackend implements NetworkConfigBackend {
             switch (section + "." + key) {
                 case "Network.DHCP" -> dhcp = value.toLowerCase(Locale.ROOT);
                 case "Network.Domains" -> domain = value.isEmpty() ? Optional.empty()
-                        : Optional.of(value.split("\\s+")[0]);
-                case "Network.DNS" -> dns.addAll(List.of(value.split("\\s+")));
+                        : Optional.of(value.split("\\s+", -1)[0]);
+                case "Network.DNS" -> dns.addAll(List.of(value.split("\\s+", -1)));
                 case "Network.Address" -> addresses.add(value.split("/", 2));
                 case "Network.Gateway" -> gateway = Optional.of(value);
                 case "DHCPv4.UseDNS" -> useDns = bool(value);

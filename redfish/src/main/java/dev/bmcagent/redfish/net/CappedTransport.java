@@ -81,6 +81,7 @@ public final class CappedTransport implements io.vertx.core.transport.Transport 
         }
 
         @Override
+        @SuppressWarnings("deprecation") // Vert.x's Transport SPI still declares Netty's deprecated family type
         public DatagramChannel datagramChannel(InternetProtocolFamily family) {
             return nio.datagramChannel(family);
         }

@@ -20,7 +20,7 @@ public final class ConnectionTimeouts {
     private final long headerMs;
     private final long idleMs;
     private final long bodyMs;
-    private final Map<HttpConnection, State> states = new IdentityHashMap<>();
+    private final IdentityHashMap<HttpConnection, State> states = new IdentityHashMap<>();
 
     public ConnectionTimeouts(Vertx vertx, Duration header, Duration idle, Duration body) {
         this.vertx = vertx;

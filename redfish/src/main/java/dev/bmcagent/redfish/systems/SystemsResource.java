@@ -127,7 +127,7 @@ public final class SystemsResource {
     private static void checkHttpBootUri(String uri) {
         try {
             URI u = new URI(uri);
-            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+            if ((!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) || u.getHost() == null) {
                 throw new URISyntaxException(uri, "not an absolute http(s) URI");
             }
         } catch (URISyntaxException e) {

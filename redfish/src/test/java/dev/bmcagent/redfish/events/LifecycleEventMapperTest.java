@@ -44,7 +44,7 @@ class LifecycleEventMapperTest {
         BootCycle cycle = new BootCycle(4, START, "power on", List.of(), List.of(), List.of(), Optional.of(T),
                 Optional.of(BootCycle.Outcome.OS_RUNNING));
         Alert stuck = new Alert(AlertKind.STUCK_PRE_OS, "memory training", "MemoryInitializationStarted",
-                Duration.ofSeconds(900), T);
+                Duration.ofMinutes(15), T);
         Alert fan = new Alert(AlertKind.FAN_FAILSAFE, "CPU0_Temp unreadable in S0", "", Duration.ZERO, T);
         List<String> rows = List.of(
                 row(map(new LifecycleEvent.PowerChanged(true, "power button", T))),
@@ -55,7 +55,7 @@ class LifecycleEventMapperTest {
                 row(map(new LifecycleEvent.BootCycleStarted(4, "power on", T))),
                 row(map(new LifecycleEvent.BootCycleEnded(cycle, T))),
                 row(map(new LifecycleEvent.NetworkBootFailed("HTTPv4 P1",
-                        LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, Duration.ofSeconds(300), T,
+                        LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, Duration.ofMinutes(5), T,
                         dev.bmcagent.acpi.lifecycle.BootInterface.decode(0xA2, 0, 0x02)))),
                 row(map(new LifecycleEvent.FirmwareProblemReported(LifecycleInput.FirmwareProblemKind.HANG, 0x1D, T))),
                 row(map(new LifecycleEvent.AlertRaised(stuck, T))),

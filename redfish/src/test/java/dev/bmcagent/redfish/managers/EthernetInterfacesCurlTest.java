@@ -42,7 +42,8 @@ class EthernetInterfacesCurlTest {
         // java.net.NetworkInterface lists the interfaces that have an address, as "ip -o addr show" does:
         // "1: lo    inet 127.0.0.1/8 scope host lo ..." -> "lo"
         Set<String> ipLink = Arrays.stream(Curl.exec(List.of("ip", "-o", "addr", "show")).split("\n"))
-                .filter(l -> l.contains(": ")).map(l -> l.split(": ")[1].trim().split("\\s+")[0].split("@")[0])
+                .filter(l -> l.contains(": "))
+                .map(l -> l.split(": ", -1)[1].trim().split("\\s+", -1)[0].split("@", -1)[0])
                 .collect(Collectors.toCollection(TreeSet::new));
         HttpResult r = f.curl.get(BASE, "-u", ADMIN);
         assertEquals(200, r.status());

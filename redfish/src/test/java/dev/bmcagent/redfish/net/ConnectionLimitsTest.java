@@ -59,7 +59,7 @@ class ConnectionLimitsTest {
     Socket raw(String source) throws IOException {
         Socket s = new Socket();
         s.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
-        s.connect(new InetSocketAddress("127.0.0.1", f.port()), 5000);
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), f.port()), 5000);
         s.setSoTimeout(200);
         sockets.add(s);
         return s;

@@ -116,7 +116,7 @@ final class CsdlProperties {
     }
 
     private static int[] parse(String v) {
-        String[] p = v.substring(1).split("_");
+        String[] p = v.substring(1).split("_", -1);
         return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])};
     }
 }

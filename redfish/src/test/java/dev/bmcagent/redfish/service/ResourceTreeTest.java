@@ -67,7 +67,7 @@ class ResourceTreeTest {
                 List.of(new BootCycle.PostCodeMark(0x10, t0.plusSeconds(1)),
                         new BootCycle.PostCodeMark(0x1D, t0.plusSeconds(4))),
                 List.of(new BootCycle.NetworkBootAttempt("HTTPv4 P1", LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                        Duration.ofSeconds(300), t0.plusSeconds(400),
+                        Duration.ofMinutes(5), t0.plusSeconds(400),
                         dev.bmcagent.acpi.lifecycle.BootInterface.decode(0xA2, 0, 0x02))),
                 Optional.of(t0.plusSeconds(600)), Optional.of(BootCycle.Outcome.OS_RUNNING))));
         vertx = Vertx.vertx();

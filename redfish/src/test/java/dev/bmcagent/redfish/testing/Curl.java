@@ -72,8 +72,8 @@ public final class Curl {
         if (split < 0) {
             throw new IllegalStateException("no HTTP response from curl: " + out);
         }
-        String[] lines = out.substring(0, split).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        String[] lines = out.substring(0, split).split("\r\n", -1);
+        int status = Integer.parseInt(lines[0].split(" ", -1)[1]);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');

@@ -134,7 +134,7 @@ public final class MqttCampaignService implements AutoCloseable {
     }
 
     private void onAgentState(String topic, byte[] body) throws IOException {
-        String host = topic.split("/")[3];
+        String host = topic.split("/", -1)[3];
         if (body.length == 0) {
             inventory.remove(host);
             return;
@@ -144,8 +144,7 @@ public final class MqttCampaignService implements AutoCloseable {
         }
         JsonNode fw = JSON.readTree(body).path("firmware");
         Map<String, String> v = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = fw.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : fw.properties()) {
             v.put(e.getKey(), e.getValue().asText());
         }
         inventory.put(host, Map.copyOf(v));
@@ -166,7 +165,7 @@ public final class MqttCampaignService implements AutoCloseable {
         pending.remove(host, p);
         if (o.path("versions").isObject()) {
             Map<String, String> v = new LinkedHashMap<>();
-            o.path("versions").fields().forEachRemaining(e -> v.put(e.getKey(), e.getValue().asText()));
+            o.path("versions").properties().forEach(e -> v.put(e.getKey(), e.getValue().asText()));
             inventory.put(host, Map.copyOf(v));
         }
         HostOutcome outcome = o.path("ok").asBoolean() ? HostOutcome.ok(host)
@@ -196,7 +195,7 @@ public final class MqttCampaignService implements AutoCloseable {
     };
 
     private void onCommand(String topic, byte[] body) throws IOException {
-        String name = topic.split("/")[3];
+        String name = topic.split("/", -1)[3];
         if (body.length > MAX_COMMAND) {
             throw new IllegalArgumentException(body.length + " bytes > " + MAX_COMMAND);
         }
@@ -240,7 +239,7 @@ public final class MqttCampaignService implements AutoCloseable {
             throw new IllegalArgumentException("a campaign needs 1.." + MAX_HOSTS + " hosts, got " + hosts.size());
         }
         Map<String, String> targets = new LinkedHashMap<>();
-        s.path("targets").fields().forEachRemaining(e -> targets.put(e.getKey(), e.getValue().asText()));
+        s.path("targets").properties().forEach(e -> targets.put(e.getKey(), e.getValue().asText()));
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("a campaign needs targets");
         }

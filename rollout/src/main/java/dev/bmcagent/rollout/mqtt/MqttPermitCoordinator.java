@@ -140,7 +140,7 @@ public final class MqttPermitCoordinator implements AutoCloseable {
             apply(JSON.readTree(payload));
             return;
         }
-        String[] parts = topic.split("/");
+        String[] parts = topic.split("/", -1);
         if (parts.length != 5 || payload.length > 4096) {
             return; // bmc/rollout/{request,release}/<group>/<host>
         }

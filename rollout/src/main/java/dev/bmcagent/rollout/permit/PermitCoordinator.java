@@ -122,12 +122,12 @@ public final class PermitCoordinator implements RebootPermits {
             peak = Math.max(peak, ledger.size());
             Grant grant = g.get();
             listener.granted(grant);
-            scheduler.schedule(java.time.Duration.between(now, grant.expiresAt()), () -> leaseEnded(grant));
+            scheduler.schedule(java.time.Duration.between(now, grant.expiresAt()), this::leaseEnded);
         }
         return g;
     }
 
-    private void leaseEnded(Grant grant) {
+    private void leaseEnded() {
         List<Runnable> answers = new ArrayList<>();
         synchronized (this) {
             List<Grant> ended = ledger.expire(scheduler.clock().instant());

@@ -81,12 +81,8 @@ class CampaignTakeOverTest {
             assertEquals(1, state.waves().size(), "the canary's report is in the document");
 
             List<String> startedB = new ArrayList<>();
-            List<CampaignState> statesB = new ArrayList<>();
             CampaignRunner runnerB = CampaignRunner.takeOver(spec, state, updater(startedB, new boolean[] {false}),
-                    versions, clock, s -> {
-                        statesB.add(s);
-                        a.publisher().accept(s);
-                    });
+                    versions, clock, s -> a.publisher().accept(s));
             clock.advance(Duration.ofHours(1));
             CampaignState end = runnerB.state();
             assertEquals(CampaignStatus.DONE, end.status());

@@ -2,6 +2,7 @@ package dev.bmcagent.simulator.broker;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
@@ -90,7 +91,7 @@ final class Broker {
             LOG.info("MQTT client {} taken over by a new connection", clientId);
             Channel old = existing.channel();
             existing.detach(++disconnectCounter);
-            old.close();
+            old.close().addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         }
         boolean resumed = existing != null && !cleanStart && existing.persistent();
         Session session;
@@ -188,7 +189,7 @@ final class Broker {
     int subscribe(Session session, TopicFilter.Parsed parsed, int requestedQos, boolean noLocal, int retainHandling) {
         int granted = Math.min(requestedQos, 1);
         boolean isNew = session.subscribe(new Session.Subscription(parsed.filter(), parsed.group(), granted, noLocal));
-        boolean sendRetained = !parsed.shared() && (retainHandling == 0 || retainHandling == 1 && isNew);
+        boolean sendRetained = !parsed.shared() && (retainHandling == 0 || (retainHandling == 1 && isNew));
         if (sendRetained) {
             for (Publication p : retained.values()) {
                 if (TopicFilter.matches(parsed.filter(), p.topic())) {
@@ -307,6 +308,6 @@ final class Broker {
                 new MqttPublishVariableHeader(p.topic(), qos == MqttQoS.AT_MOST_ONCE ? -1 : packetId, props),
                 Unpooled.wrappedBuffer(p.payload()));
         delivered.increment();
-        s.channel().writeAndFlush(msg);
+        s.channel().writeAndFlush(msg).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
 }

@@ -1,6 +1,7 @@
 package dev.bmcagent.simulator.broker;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
@@ -72,7 +73,7 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         if (connections.incrementAndGet() > broker.options().maxConnections()) {
             logWarn("MQTT connection from {} refused: {} connections is the limit", ctx.channel().remoteAddress(),
                     broker.options().maxConnections());
-            ctx.close();
+            closeConnection(ctx);
         }
     }
 
@@ -82,17 +83,17 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
             Throwable cause = msg.decoderResult().cause();
             if (cause instanceof MqttUnacceptableProtocolVersionException) {
                 ctx.writeAndFlush(connAck(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION,
-                        false, MqttProperties.NO_PROPERTIES)).addListener(f -> ctx.close());
+                        false, MqttProperties.NO_PROPERTIES)).addListener(ChannelFutureListener.CLOSE);
             } else {
                 logInfo("MQTT malformed packet from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
-                ctx.close();
+                closeConnection(ctx);
             }
             return;
         }
         MqttMessageType type = msg.fixedHeader().messageType();
         if (session == null && type != MqttMessageType.CONNECT) {
             logInfo("MQTT {} before CONNECT from {}: closing", type, ctx.channel().remoteAddress());
-            ctx.close();
+            closeConnection(ctx);
             return;
         }
         switch (type) {
@@ -103,12 +104,13 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
                 int id = ((MqttMessageIdVariableHeader) msg.variableHeader()).messageId();
                 qos2Received.remove(id);
                 ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PUBCOMP, false,
-                        MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(id)));
+                        MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(id)))
+                        .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             }
             case SUBSCRIBE -> subscribe(ctx, (MqttSubscribeMessage) msg);
             case UNSUBSCRIBE -> unsubscribe(ctx, (MqttUnsubscribeMessage) msg);
             case PINGREQ -> ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PINGRESP, false,
-                    MqttQoS.AT_MOST_ONCE, false, 0)));
+                    MqttQoS.AT_MOST_ONCE, false, 0))).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             case DISCONNECT -> {
                 // MQTT 5 reason 04h "disconnect with will message" keeps the will; every other normal disconnect drops it
                 Object vh = msg.variableHeader();
@@ -117,11 +119,11 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
                 if (!keepWill) {
                     will = null;
                 }
-                ctx.close();
+                closeConnection(ctx);
             }
             default -> {
                 logInfo("MQTT unexpected {} from {}: closing", type, ctx.channel().remoteAddress());
-                ctx.close();
+                closeConnection(ctx);
             }
         }
     }
@@ -129,7 +131,7 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
     private void connect(ChannelHandlerContext ctx, MqttConnectMessage msg) {
         if (session != null) {
             logInfo("MQTT second CONNECT from {}: closing", ctx.channel().remoteAddress());
-            ctx.close();
+            closeConnection(ctx);
             return;
         }
         var vh = msg.variableHeader();
@@ -141,13 +143,13 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         if (clientId == null || clientId.isEmpty()) {
             if (!v5 && !vh.isCleanSession()) {
                 ctx.writeAndFlush(connAck(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, false,
-                        MqttProperties.NO_PROPERTIES)).addListener(f -> ctx.close());
+                        MqttProperties.NO_PROPERTIES)).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
             clientId = "auto-" + UUID.randomUUID();
             if (v5) {
                 ackProps.add(new MqttProperties.StringProperty(
-                        MqttProperties.MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(), clientId));
+                        MqttProperties.ASSIGNED_CLIENT_IDENTIFIER, clientId));
             }
         }
         BrokerAcl acl = broker.options().acl();
@@ -161,13 +163,13 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
             LOG.debug("MQTT CONNECT from {} (client id '{}') refused: {}", ctx.channel().remoteAddress(), clientId,
                     decision.refusal());
             ctx.writeAndFlush(connAck(refusalCode(decision.refusal()), false, MqttProperties.NO_PROPERTIES))
-                    .addListener(f -> ctx.close());
+                    .addListener(ChannelFutureListener.CLOSE);
             return;
         }
         role = decision.role();
         boolean persistent;
         if (v5) {
-            var expiry = vh.properties().getProperty(MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL.value());
+            var expiry = vh.properties().getProperty(MqttProperties.SESSION_EXPIRY_INTERVAL);
             persistent = expiry instanceof MqttProperties.IntegerProperty ip && ip.value() != null && ip.value() != 0;
         } else {
             persistent = !vh.isCleanSession();
@@ -185,19 +187,20 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         session = attached.session();
         if (v5) {
             ackProps.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 1));
+                    MqttProperties.SHARED_SUBSCRIPTION_AVAILABLE, 1));
             ackProps.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.MqttPropertyType.WILDCARD_SUBSCRIPTION_AVAILABLE.value(), 1));
+                    MqttProperties.WILDCARD_SUBSCRIPTION_AVAILABLE, 1));
             ackProps.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.MqttPropertyType.RETAIN_AVAILABLE.value(), 1));
+                    MqttProperties.RETAIN_AVAILABLE, 1));
             ackProps.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.MqttPropertyType.MAXIMUM_QOS.value(), 1));
+                    MqttProperties.MAXIMUM_QOS, 1));
             ackProps.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), broker.options().maxMessageBytes()));
+                    MqttProperties.MAXIMUM_PACKET_SIZE, broker.options().maxMessageBytes()));
             ackProps.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.MqttPropertyType.SUBSCRIPTION_IDENTIFIER_AVAILABLE.value(), 0));
+                    MqttProperties.SUBSCRIPTION_IDENTIFIER_AVAILABLE, 0));
         }
-        ctx.writeAndFlush(connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, attached.resumed(), ackProps));
+        ctx.writeAndFlush(connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, attached.resumed(), ackProps))
+                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
 
     private void publish(ChannelHandlerContext ctx, MqttPublishMessage msg) {
@@ -206,7 +209,7 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         int packetId = msg.variableHeader().packetId();
         if (!TopicFilter.isValidTopicName(topic) || qos > 2) {
             logInfo("MQTT client {} published to an invalid topic '{}': closing", session.clientId(), topic);
-            ctx.close();
+            closeConnection(ctx);
             return;
         }
         if (!broker.options().acl().mayPublish(role, topic)) {
@@ -219,7 +222,8 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         Publication p = new Publication(topic, payload, qos, msg.fixedHeader().isRetain(), props);
         if (qos == 2) {
             ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PUBREC, false,
-                    MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(packetId)));
+                    MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(packetId)))
+                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             if (!qos2Received.add(packetId)) {
                 return; // duplicate of an exactly-once message already routed
             }
@@ -227,7 +231,8 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         broker.publish(p, session);
         if (qos == 1) {
             ctx.writeAndFlush(new MqttPubAckMessage(new MqttFixedHeader(MqttMessageType.PUBACK, false,
-                    MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(packetId)));
+                    MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(packetId)))
+                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
     }
 
@@ -242,20 +247,20 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         LOG.debug("MQTT client {} ({}) may not publish to '{}': refused", session.clientId(), role, topic);
         byte notAuthorized = MqttReasonCodes.PubAck.NOT_AUTHORIZED.byteValue();
         if (version != MqttVersion.MQTT_5) {
-            ctx.close();
+            closeConnection(ctx);
         } else if (qos == 1) {
             ctx.writeAndFlush(new MqttPubAckMessage(new MqttFixedHeader(MqttMessageType.PUBACK, false,
                     MqttQoS.AT_MOST_ONCE, false, 0), new MqttPubReplyMessageVariableHeader(packetId, notAuthorized,
-                    MqttProperties.NO_PROPERTIES)));
+                    MqttProperties.NO_PROPERTIES))).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         } else if (qos == 2) {
             ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PUBREC, false,
                     MqttQoS.AT_MOST_ONCE, false, 0), new MqttPubReplyMessageVariableHeader(packetId, notAuthorized,
-                    MqttProperties.NO_PROPERTIES)));
+                    MqttProperties.NO_PROPERTIES))).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         } else {
             will = null; // a refused client's departure is not an abnormal disconnect
             ctx.writeAndFlush(MqttMessageBuilders.disconnect()
                     .reasonCode(MqttReasonCodes.Disconnect.NOT_AUTHORIZED.byteValue()).build())
-                    .addListener(f -> ctx.close());
+                    .addListener(ChannelFutureListener.CLOSE);
         }
     }
 
@@ -289,7 +294,7 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         ctx.writeAndFlush(new MqttSubAckMessage(
                 new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
                 MqttMessageIdVariableHeader.from(msg.idAndPropertiesVariableHeader().messageId()).withEmptyProperties(),
-                new MqttSubAckPayload(granted)));
+                new MqttSubAckPayload(granted))).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
 
     private void unsubscribe(ChannelHandlerContext ctx, MqttUnsubscribeMessage msg) {
@@ -302,14 +307,14 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
                         : MqttReasonCodes.UnsubAck.NO_SUBSCRIPTION_EXISTED.byteValue());
             }
         }
-        ctx.writeAndFlush(builder.build());
+        ctx.writeAndFlush(builder.build()).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
             logInfo("MQTT client {} silent past its keep-alive: closing", session == null ? "?" : session.clientId());
-            ctx.close();
+            closeConnection(ctx);
         }
     }
 
@@ -330,7 +335,7 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         logInfo("MQTT connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
-        ctx.close();
+        closeConnection(ctx);
     }
 
     private MqttConnAckMessage connAck(MqttConnectReturnCode code, boolean sessionPresent, MqttProperties props) {
@@ -340,5 +345,14 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         }
         return MqttMessageBuilders.connAck().returnCode(effective).sessionPresent(sessionPresent)
                 .properties(props).build();
+    }
+
+    /**
+     * Closes the connection. Nothing waits for the close: the channel's inactive event follows either way, and a
+     * failed close leaves nothing for this handler to do.
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // the close outcome needs no handling (see above)
+    private static void closeConnection(ChannelHandlerContext ctx) {
+        ctx.close();
     }
 }

@@ -73,7 +73,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             serverChannel = bootstrap.bind(options.bindAddress(), options.port()).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
-            group.shutdownGracefully();
+            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
             group = null;
             throw e;
         }

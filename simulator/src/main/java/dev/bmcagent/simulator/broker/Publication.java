@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param retain     retain flag as published
  * @param properties MQTT 5 properties (content type, message expiry, user properties...); empty for 3.1.1
  */
+@SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
 record Publication(String topic, byte[] payload, int qos, boolean retain, MqttProperties properties) {
     Publication {
         Objects.requireNonNull(topic, "topic");

@@ -44,7 +44,7 @@ final class TopicFilter {
             if (f[i].equals("#")) {
                 return true; // also matches the parent level: "a/#" matches "a"
             }
-            if (i >= t.length || !f[i].equals("+") && !f[i].equals(t[i])) {
+            if (i >= t.length || (!f[i].equals("+") && !f[i].equals(t[i]))) {
                 return false;
             }
         }

@@ -145,7 +145,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         request = request.withBmc(request.bmc().withSensorPoll(sensorPoll));
-        ProgressBar bar = new ProgressBar(stderr, System.console() != null);
+        ProgressBar bar = new ProgressBar(stderr, interactive());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         SimulationReport report = FleetSimulation.run(request,
@@ -161,5 +161,14 @@ public final class SimulateCommand implements Callable<Integer> {
         stdout.println("wrote " + dir.resolve("summary.json") + " and " + dir.resolve("report.html"));
         stdout.flush();
         return report.sidesAgree() ? 0 : 3;
+    }
+
+    /**
+     * Whether stderr is a terminal worth drawing a progress bar on. On Java 17 {@code System.console()} is null
+     * exactly when the process is not attached to one; Java 22 changed that (use {@code Console.isTerminal()} there).
+     */
+    @SuppressWarnings("SystemConsoleNull") // this build runs on Java 17, where the null check is the terminal test
+    private static boolean interactive() {
+        return System.console() != null;
     }
 }

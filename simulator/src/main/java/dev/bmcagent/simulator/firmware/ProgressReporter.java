@@ -25,20 +25,15 @@ public final class ProgressReporter {
 
     /** Requests announcing that {@code phase} started (none for a phase the vocabulary has no code for). */
     public List<HostRequest> phaseStarted(FirmwarePhase phase) {
-        switch (profile) {
-            case SBMR:
-                return List.of(HostMessages.sbmrProgress(HostMessages.EFI_PROGRESS_CODE, phase.efiCodeValue(), 0));
-            case IPMI:
-                return phase.ipmiProgressCode().isPresent()
-                        ? List.of(HostMessages.firmwareProgress(phase.ipmiProgressCode().getAsInt()))
-                        : List.of();
-            case POSTCODE:
-                return List.of(HostMessages.postCode(phase.postCode()));
-            case SILENT:
-                return List.of();
-            default:
-                throw new IllegalStateException("unknown profile " + profile);
-        }
+        return switch (profile) {
+            case SBMR -> List.of(HostMessages.sbmrProgress(HostMessages.EFI_PROGRESS_CODE, phase.efiCodeValue(), 0));
+            case IPMI -> phase.ipmiProgressCode().isPresent()
+                    ? List.of(HostMessages.firmwareProgress(phase.ipmiProgressCode().getAsInt()))
+                    : List.of();
+            case POSTCODE -> List.of(HostMessages.postCode(phase.postCode()));
+            case SILENT -> List.of();
+            default -> throw new IllegalStateException("unknown profile " + profile);
+        };
     }
 
     /** Requests reporting a failed network boot attempt on {@code interfaceIndex} with ED3 {@code protocol}. */

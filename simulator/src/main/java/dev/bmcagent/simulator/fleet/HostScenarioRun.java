@@ -61,8 +61,8 @@ final class HostScenarioRun {
             host.powerOn();
         } else if (s instanceof Scenario.Reboot) {
             host.reboot();
-        } else if (s instanceof Scenario.FlashAndReboot) {
-            Scenario.FlashAndReboot f = (Scenario.FlashAndReboot) s;
+        } else if (s instanceof Scenario.FlashAndReboot f) {
+            
             scheduler.schedule(f.flashTime(), () -> {
                 host.flash(f.component());
                 if (f.component() == dev.bmcagent.simulator.firmware.FirmwareComponent.BMC) {

@@ -73,8 +73,8 @@ public record Scenario(String name, List<Step> steps) {
         List<Step> steps = new ArrayList<>();
         steps.add(new PowerOn(false));
         for (int i = 0; i < upgrades; i++) {
-            steps.add(new FlashAndReboot(FirmwareComponent.BIOS, Duration.ofSeconds(120), true));
-            steps.add(new FlashAndReboot(FirmwareComponent.BMC, Duration.ofSeconds(240), true));
+            steps.add(new FlashAndReboot(FirmwareComponent.BIOS, Duration.ofMinutes(2), true));
+            steps.add(new FlashAndReboot(FirmwareComponent.BMC, Duration.ofMinutes(4), true));
             steps.add(new FlashAndReboot(FirmwareComponent.NIC, Duration.ofSeconds(60), true));
         }
         return new Scenario("firmware-upgrade", steps);
@@ -91,15 +91,11 @@ public record Scenario(String name, List<Step> steps) {
         if (upgrades != 1 && !key.equals("firmware-upgrade")) {
             throw new IllegalArgumentException("only firmware-upgrade chains upgrades: " + name);
         }
-        switch (key) {
-            case "cold-boot":
-                return COLD_BOOT;
-            case "reboot":
-                return REBOOT;
-            case "firmware-upgrade":
-                return firmwareUpgrade(upgrades);
-            default:
-                throw new IllegalArgumentException("unknown scenario: " + name);
-        }
+        return switch (key) {
+            case "cold-boot" -> COLD_BOOT;
+            case "reboot" -> REBOOT;
+            case "firmware-upgrade" -> firmwareUpgrade(upgrades);
+            default -> throw new IllegalArgumentException("unknown scenario: " + name);
+        };
     }
 }

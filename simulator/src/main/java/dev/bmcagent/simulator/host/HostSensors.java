@@ -100,13 +100,10 @@ final class HostSensors implements SensorBus {
     }
 
     private ThermalModel.Load load() {
-        switch (host.state()) {
-            case OFF:
-                return ThermalModel.Load.OFF;
-            case FIRMWARE:
-                return ThermalModel.Load.FIRMWARE;
-            default:
-                return ThermalModel.Load.OS;
-        }
+        return switch (host.state()) {
+            case OFF -> ThermalModel.Load.OFF;
+            case FIRMWARE -> ThermalModel.Load.FIRMWARE;
+            default -> ThermalModel.Load.OS;
+        };
     }
 }

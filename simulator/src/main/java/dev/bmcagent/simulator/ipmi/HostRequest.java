@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param cmd   command code
  * @param data  request data (defensively copied)
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array contents
 public record HostRequest(String name, int netFn, int cmd, byte[] data) {
     public HostRequest {
         Objects.requireNonNull(name, "name");

@@ -34,14 +34,11 @@ public final class HostResponses {
             return Optional.empty();
         }
         int selector = (d[3] >>> 2) & 0x0F;
-        switch (selector) {
-            case 0x1:
-                return Optional.of(BootDevice.NETWORK);
-            case 0x2:
-                return Optional.of(BootDevice.DISK);
-            default:
-                return Optional.empty();
-        }
+        return switch (selector) {
+            case 0x1 -> Optional.of(BootDevice.NETWORK);
+            case 0x2 -> Optional.of(BootDevice.DISK);
+            default -> Optional.empty();
+        };
     }
 
     /** Decodes one Get Pending Boot Order response (a chunk); empty when failed or malformed. */

@@ -24,9 +24,10 @@ public final class PendingOrderReader {
     }
 
     /**
+     * Returns the pending order with its revision (no patterns: nothing pending), which the host echoes in its
+     * acknowledge (13h); empty when a response failed or was malformed, or the order kept changing.
+     *
      * @param send sends one request to the BMC and returns its response
-     * @return the pending order with its revision (no patterns: nothing pending), which the host echoes in its
-     *         acknowledge (13h); empty when a response failed or was malformed, or the order kept changing
      */
     public static Optional<PendingOrder> read(Function<HostRequest, IpmiResponse> send) {
         tries:

@@ -40,6 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class LiveSimulation implements AutoCloseable {
 
     /**
+     * How the live simulation runs.
+     *
      * @param hosts      number of simulated hosts (host i connects to {@code basePort + i})
      * @param basePort   the agent's host-interface port for host 0 (default 9002)
      * @param timeScale  simulated seconds per real second (e.g. 10)

@@ -78,7 +78,7 @@ public record BootOption(int number, String description, Kind kind, boolean ipv6
             case HTTP -> ipv6 ? 2 : 0;
             case IPXE -> ipv6 ? 3 : 1;
             case PXE -> ipv6 ? 5 : 4;
-            case DISK -> 6;
+            default -> 6;
         };
     }
 }

@@ -52,17 +52,12 @@ public record NetbootProfile(String name, Duration noLink, Duration noDhcp4, Dur
      * edk2 or ipxe.
      */
     public static NetbootProfile named(String name) {
-        switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "vendor":
-            case VENDOR_IPXE:
-                return VENDOR;
-            case "edk2":
-                return EDK2;
-            case "ipxe":
-                return IPXE;
-            default:
-                throw new IllegalArgumentException("unknown network boot profile: " + name);
-        }
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "vendor", VENDOR_IPXE -> VENDOR;
+            case "edk2" -> EDK2;
+            case "ipxe" -> IPXE;
+            default -> throw new IllegalArgumentException("unknown network boot profile: " + name);
+        };
     }
 
     /** The boot list a {@code --profile} name implies: {@code vendor-ipxe} the seeds' HTTPS/iPXE list. */
@@ -76,22 +71,16 @@ public record NetbootProfile(String name, Duration noLink, Duration noDhcp4, Dur
      * own network stack whatever the firmware's is: it costs what {@link #IPXE} says.
      */
     public Duration cost(BootOption option, Reachability outcome) {
-        if (option.kind() == BootOption.Kind.IPXE && this != IPXE) {
+        if (option.kind() == BootOption.Kind.IPXE && !this.equals(IPXE)) {
             return IPXE.cost(option, outcome);
         }
-        switch (outcome) {
-            case BOOTS:
-                return option.isNetwork() ? networkBoot : diskBoot;
-            case NO_LINK:
-                return noLink;
-            case NO_DHCP:
-                return option.ipv6() ? noDhcp6 : noDhcp4;
-            case NO_SERVER:
-                return noServer;
-            case NO_MEDIA:
-                return diskProbe;
-            default:
-                throw new IllegalStateException("unknown outcome " + outcome);
-        }
+        return switch (outcome) {
+            case BOOTS -> option.isNetwork() ? networkBoot : diskBoot;
+            case NO_LINK -> noLink;
+            case NO_DHCP -> option.ipv6() ? noDhcp6 : noDhcp4;
+            case NO_SERVER -> noServer;
+            case NO_MEDIA -> diskProbe;
+            default -> throw new IllegalStateException("unknown outcome " + outcome);
+        };
     }
 }

@@ -180,7 +180,7 @@ public final class HtmlReport {
                 if (p == FirmwarePhase.READY_TO_BOOT && !r.attempts().isEmpty()) {
                     to = r.attempts().get(0).start();
                 }
-                bar(svg, r.start(), from, to, y, 16, scale, PHASE_COLOURS[p.ordinal() % PHASE_COLOURS.length],
+                bar(svg, r.start(), from, to, y, 16, scale, Legend.colour(p, PHASE_COLOURS),
                         p.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
             for (BootAttempt a : r.attempts()) {

@@ -15,7 +15,7 @@ final class Legend {
         item(b, "#d9d9d9", "power-on");
         for (FirmwarePhase p : FirmwarePhase.values()) {
             if (p != FirmwarePhase.SETUP) {
-                item(b, phaseColours[p.ordinal() % phaseColours.length],
+                item(b, colour(p, phaseColours),
                         p.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
         }
@@ -26,6 +26,12 @@ final class Legend {
         b.append("<span><span style=\"display:inline-block;width:3px;height:13px;background:#111;"
                 + "vertical-align:-2px;margin-right:5px\"></span>OS running</span></div>\n");
         return b.toString();
+    }
+
+    /** A phase's colour: its place in the boot order picks the palette entry, so the legend matches the bars. */
+    @SuppressWarnings("EnumOrdinal") // the declaration order is the boot order, which is what the palette follows
+    static String colour(FirmwarePhase p, String[] palette) {
+        return palette[p.ordinal() % palette.length];
     }
 
     private static void item(StringBuilder b, String colour, String label) {

@@ -241,7 +241,7 @@ public final class CampaignSimulation {
         CampaignSimulation sim = new CampaignSimulation(settings);
         sim.bringUp();
         sim.startCampaign();
-        sim.runUntilSettled(Duration.ofHours(48));
+        sim.runUntilSettled(Duration.ofDays(2));
         return sim.result(Duration.ofNanos(nanoTime.getAsLong() - t0));
     }
 

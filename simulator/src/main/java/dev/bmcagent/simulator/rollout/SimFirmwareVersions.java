@@ -3,7 +3,10 @@ package dev.bmcagent.simulator.rollout;
 import dev.bmcagent.agent.host.Hosts;
 import dev.bmcagent.rollout.campaign.HostFirmwareVersions;
 import dev.bmcagent.simulator.firmware.FirmwareComponent;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,30 +15,31 @@ import java.util.Map;
  * when the host's OS runs after the reboot that applied the staged image.
  */
 public final class SimFirmwareVersions implements HostFirmwareVersions {
-    private final String[][] versions;
+    private final List<Map<FirmwareComponent, String>> versions;
 
     public SimFirmwareVersions(int hosts, String initial) {
-        versions = new String[hosts][FirmwareComponent.values().length];
-        for (String[] v : versions) {
-            java.util.Arrays.fill(v, initial);
+        versions = new ArrayList<>(hosts);
+        for (int h = 0; h < hosts; h++) {
+            Map<FirmwareComponent, String> v = new EnumMap<>(FirmwareComponent.class);
+            for (FirmwareComponent c : FirmwareComponent.values()) {
+                v.put(c, initial);
+            }
+            versions.add(v);
         }
     }
 
     @Override
     public Map<String, String> versions(String hostId) {
-        String[] v = versions[Hosts.index(hostId)];
         Map<String, String> out = new HashMap<>();
-        for (FirmwareComponent c : FirmwareComponent.values()) {
-            out.put(c.name(), v[c.ordinal()]);
-        }
+        versions.get(Hosts.index(hostId)).forEach((c, version) -> out.put(c.name(), version));
         return out;
     }
 
     public String version(int host, FirmwareComponent c) {
-        return versions[host][c.ordinal()];
+        return versions.get(host).get(c);
     }
 
     void set(int host, FirmwareComponent c, String version) {
-        versions[host][c.ordinal()] = version;
+        versions.get(host).put(c, version);
     }
 }

@@ -32,6 +32,8 @@ public final class FleetSimulation {
     }
 
     /**
+     * Runs one fleet simulation to the end and reports it.
+     *
      * @param progress  progress reports (simulation thread)
      * @param nanoTime  a monotonic nanosecond source, only to report the wall time the run took
      */

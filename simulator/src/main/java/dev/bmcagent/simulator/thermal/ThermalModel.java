@@ -47,15 +47,11 @@ public final class ThermalModel {
     /** Temperature of {@code part} in °C under {@code load} with fans at {@code dutyPercent}. */
     public double temperature(Part part, Load load, double dutyPercent) {
         double airflow = 1.3 - 0.8 * Math.max(0, Math.min(100, dutyPercent)) / 100.0;
-        switch (load) {
-            case OFF:
-                return inlet;
-            case FIRMWARE:
-                return inlet + part.firmwareRise * airflow;
-            case OS:
-                return inlet + part.osRise * airflow;
-            default:
-                throw new IllegalStateException("unknown load " + load);
-        }
+        return switch (load) {
+            case OFF -> inlet;
+            case FIRMWARE -> inlet + part.firmwareRise * airflow;
+            case OS -> inlet + part.osRise * airflow;
+            default -> throw new IllegalStateException("unknown load " + load);
+        };
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ class EmbeddedBrokerTest {
         awaitSubscribed(sub);
         Random random = new Random(0x1234);
         for (int i = 0; i < 50; i++) {
-            try (Socket s = new Socket("127.0.0.1", clients.port())) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), clients.port())) {
                 byte[] junk = new byte[1 + random.nextInt(512)];
                 random.nextBytes(junk);
                 OutputStream out = s.getOutputStream();

@@ -11,6 +11,7 @@ import dev.bmcagent.agent.config.PartialConfig;
 import dev.bmcagent.agent.time.SystemScheduler;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -25,20 +26,30 @@ import org.junit.jupiter.api.io.TempDir;
  * and not on 127.0.0.1, and the simulated host reaches the host interface on {@code hostInterface.bind} ::1.
  */
 class DemoListenerBindsTest {
+    /** ::1, as bytes: the address the host interface is bound to here (not the IPv4 loopback). */
+    private static final byte[] IPV6_LOOPBACK = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+
     @TempDir
     Path dir;
 
     @Test
     void brokerAndHostInterfaceListenWhereTheirKeysSay() throws Exception {
-        PartialConfig binds = new AgentConfigLoader().parse(String.join("\n", "store: memory", "timeScale: 30",
-                "mqtt:", "  bind: 127.0.0.4", "hostInterface:", "  bind: '::1'", ""));
+        PartialConfig binds = new AgentConfigLoader().parse("""
+                                                            store: memory
+                                                            timeScale: 30
+                                                            mqtt:
+                                                              bind: 127.0.0.4
+                                                            hostInterface:
+                                                              bind: '::1'\
+                                                            """);
         try (SystemScheduler scheduler = new SystemScheduler("demo-binds");
              AgentAssembly a = AgentAssembly.start(binds.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
                      new SecureRandom(), List.of(new DemoWorld()))) {
             int mqtt = a.config().mqttPort();
             connect("127.0.0.4", mqtt);
             assertThrows(ConnectException.class, () -> connect("127.0.0.1", mqtt), "no broker on 127.0.0.1");
-            assertEquals(new InetSocketAddress("::1", a.config().hostPort()), a.runtime().hostInterfaceAddress(0));
+            assertEquals(new InetSocketAddress(InetAddress.getByAddress(IPV6_LOOPBACK), a.config().hostPort()),
+                    a.runtime().hostInterfaceAddress(0));
             await().atMost(Duration.ofSeconds(20)).until(() -> a.runtime().hostInterface(0).isConnected());
         }
     }

@@ -17,6 +17,7 @@ import java.util.function.Function;
 public final class RecordingLink implements HostLink {
 
     /** One recorded request. */
+    @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
     public record Sent(Instant at, int netFn, int cmd, byte[] data) {
         /** "NN/CC xx xx ..." e.g. "06/06 82 82". */
         public String line() {

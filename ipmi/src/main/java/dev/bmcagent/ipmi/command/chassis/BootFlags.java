@@ -6,6 +6,7 @@ import java.util.Arrays;
  * Boot flags, boot option parameter 5 (IPMI 2.0 §28.13 table 28-14): 5 bytes. Byte 1 bit 7 valid, bit 6
  * persistent, bit 5 EFI; byte 2 bits 5:2 boot device selector.
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array contents
 public record BootFlags(byte[] bytes) {
     public static final int DEVICE_NONE = 0x0;
     public static final int DEVICE_PXE = 0x1;

@@ -28,7 +28,7 @@ public final class BootOptionsRules {
     public static void acknowledge(BootOptionsStore store, int acknowledge) {
         BootFlags before = store.bootFlags();
         BootFlags after = afterAcknowledge(acknowledge, before);
-        if (after != before) {
+        if (!after.equals(before)) {
             store.bootFlags(after);
         }
         store.bootInfoAcknowledge(acknowledge);

@@ -40,9 +40,26 @@ public record ChassisStatus(boolean powerOn, RestorePolicy restorePolicy, boolea
     /** The three mandatory response bytes. */
     byte[] encode() {
         int current = (powerOn ? 0x01 : 0) | (powerFault ? 0x08 : 0) | (powerControlFault ? 0x10 : 0)
-                | restorePolicy.ordinal() << 5;
+                | bits(restorePolicy) << 5;
         int lastEvent = lastPowerOnByCommand ? 0x10 : 0;
-        int misc = (coolingFault ? 0x08 : 0) | (identify == null ? 0 : 0x40 | identify.ordinal() << 4);
+        int misc = (coolingFault ? 0x08 : 0) | (identify == null ? 0 : 0x40 | bits(identify) << 4);
         return new byte[] {(byte) current, (byte) lastEvent, (byte) misc};
+    }
+
+    private static int bits(RestorePolicy p) {
+        return switch (p) {
+            case ALWAYS_OFF -> 0b00;
+            case PREVIOUS -> 0b01;
+            case ALWAYS_ON -> 0b10;
+            case UNKNOWN -> 0b11;
+        };
+    }
+
+    private static int bits(IdentifyState s) {
+        return switch (s) {
+            case OFF -> 0b00;
+            case TEMPORARY_ON -> 0b01;
+            case INDEFINITE_ON -> 0b10;
+        };
     }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
  * the first block's encoding byte: 0 ASCII+Latin-1, 1 UTF-8, 2 UNICODE i.e. UTF-16LE) and its bytes (at most 255,
  * the length byte's range).
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array contents
 public record SystemInfoString(int encoding, byte[] bytes) {
     public static final int ASCII_LATIN1 = 0;
     public static final int UTF8 = 1;
