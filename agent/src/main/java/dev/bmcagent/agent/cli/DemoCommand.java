@@ -29,6 +29,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return RunCommand.run(RunCommand.resolve(options.toPartial(), env), env, spec.commandLine().getOut(), true);
+        return RunCommand.run(RunCommand.resolve(options.toPartial(), env), env, spec.commandLine().getOut(), true,
+                options.selPrefill());
     }
 }

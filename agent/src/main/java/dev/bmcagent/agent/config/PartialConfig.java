@@ -90,10 +90,14 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
     }
 
     /** The {@code redfish:} section: where it binds, where push subscriptions may deliver. */
-    public record PartialRedfish(String bind, java.util.List<String> eventDestinations) {
+    public record PartialRedfish(String bind, java.util.List<String> eventDestinations, String tlsEngine) {
+        public PartialRedfish(String bind, java.util.List<String> eventDestinations) {
+            this(bind, eventDestinations, null);
+        }
+
         PartialRedfish overriddenBy(PartialRedfish over) {
             return over == null ? this : new PartialRedfish(pick(over.bind, bind),
-                    pick(over.eventDestinations, eventDestinations));
+                    pick(over.eventDestinations, eventDestinations), pick(over.tlsEngine, tlsEngine));
         }
     }
 
@@ -221,8 +225,9 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 pick(fsync, AgentConfig.DEFAULT_FSYNC),
                 mqttConfig,
                 listeners,
-                redfish == null || redfish.eventDestinations == null ? RedfishConfig.defaults()
-                        : new RedfishConfig(redfish.eventDestinations),
+                redfish == null ? RedfishConfig.defaults() : new RedfishConfig(
+                        pick(redfish.eventDestinations, RedfishConfig.defaults().eventDestinations()),
+                        pick(redfish.tlsEngine, RedfishConfig.TLS_OPENSSL)),
                 pick(hostLink, HostLinkKind.VM),
                 openbmc == null || openbmc.isNull() ? Optional.empty() : Optional.of(openbmc),
                 hardware == null || hardware.isNull() ? Optional.empty() : Optional.of(hardware),
