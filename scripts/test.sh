@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 PACKAGES=(ipmitool freeipmi-tools ipmiutil openipmi mosquitto mosquitto-clients redfishtool python3-sushy
-          wrk nginx curl python3 openssl dbus systemd util-linux mount)
+          wrk nginx curl python3 openssl dbus systemd util-linux mount hyperfine tshark time)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

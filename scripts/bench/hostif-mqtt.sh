@@ -3,15 +3,17 @@
 # through Mosquitto and through the embedded broker: starts each broker on a free loopback port (time-limited) and
 # runs scripts/bench/mqtt.sh --stimulus-class dev.bmcagent.bench.AcpiStimulus against it, so the anchor
 # (client→client publish, mqtt.sh's own rows) is measured in the same script run.
-#   scripts/bench/hostif-mqtt.sh [--rounds 3] [--count 2000] [--warmup 200]
+#   scripts/bench/hostif-mqtt.sh [--rounds 3] [--count 2000] [--warmup 200] [--no-build]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-ROUNDS=3 COUNT=2000 WARMUP=200
+ROUNDS=3 COUNT=2000 WARMUP=200 BUILD=1
+is_quick && { ROUNDS=1 COUNT=20 WARMUP=5; }   # BENCH_QUICK=1 (CI)
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) ROUNDS=$2; shift 2 ;;
     --count) COUNT=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
     *) die "unknown option $1" ;;
   esac
 done
@@ -20,12 +22,8 @@ BROKER_PID=""
 cleanup() { [ -n "$BROKER_PID" ] && kill "$BROKER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 TOPIC=bmc/bench/bmc0/host0/events
-CP_FILE="$REPO_ROOT/integration-tests/target/bench-classpath.txt"
-if [ ! -s "$CP_FILE" ]; then  # a fresh checkout: build the harness first (as hostif.sh does)
-  (cd "$REPO_ROOT" && mvn -B -q -o -pl integration-tests -am -Dmaven.test.skip=true package \
-    dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null)
-fi
-CP="$REPO_ROOT/integration-tests/target/classes:$(cat "$CP_FILE")"
+require_tools mosquitto java
+bench_classpath "$BUILD"   # sets CP (lib/common.sh): a fresh build unless --no-build
 for broker in mosquitto embedded; do
   port=$(free_port)
   if [ "$broker" = mosquitto ]; then
@@ -35,7 +33,7 @@ for broker in mosquitto embedded; do
     timeout 1800 java -Xmx64m -XX:+UseSerialGC -Dlogback.configurationFile="$BENCH_LIB/logback-bench.xml" -cp "$CP" \
       dev.bmcagent.bench.BrokerMain --port "$port" --max-seconds 1800 >"$WORK/b.log" 2>&1 & BROKER_PID=$!
   fi
-  wait_tcp "$port" 30
+  wait_tcp "$port" 30 || die "$broker broker did not open 127.0.0.1:$port: $(cat "$WORK/b.log" 2>/dev/null)"
   log "stimulus broker: $broker on 127.0.0.1:$port"
   "$BENCH_DIR/mqtt.sh" --rounds "$ROUNDS" --count "$COUNT" --warmup "$WARMUP" --no-build \
     --stimulus-class dev.bmcagent.bench.AcpiStimulus --stimulus-port "$port" --stimulus-opts "--topic $TOPIC" \

@@ -7,9 +7,9 @@
 #   with a one-thread SSLSocket client instead of java.net.http (to split the client's share of the latency).
 #   scripts/bench/hostif.sh [--rounds 3] [--count 5000] [--gate-count 1000] [--runs "never batch gate"] [--no-build]
 set -euo pipefail
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
-ROUNDS=3 COUNT=5000 GATE_COUNT=1000 BUILD=1 RUNS="never batch gate"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+ROUNDS=3 COUNT=5000 GATE_COUNT=1000 BUILD=1 RUNS="never batch gate" WARM=500 GATE_WARM=100
+is_quick && { ROUNDS=1 COUNT=20 GATE_COUNT=10 WARM=5 GATE_WARM=2; }   # BENCH_QUICK=1 (CI)
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) ROUNDS=$2; shift 2 ;;
@@ -17,15 +17,10 @@ while [ $# -gt 0 ]; do
     --gate-count) GATE_COUNT=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --runs) RUNS=$2; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
+    *) die "unknown option $1" ;;
   esac
 done
-CP_FILE="$REPO_ROOT/integration-tests/target/bench-classpath.txt"
-if [ "$BUILD" = 1 ] || [ ! -s "$CP_FILE" ]; then
-  (cd "$REPO_ROOT" && mvn -B -q -o -pl integration-tests -am -Dmaven.test.skip=true package \
-    dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null)
-fi
-CP="$REPO_ROOT/integration-tests/target/classes:$(cat "$CP_FILE")"
+bench_classpath "$BUILD"   # sets CP (lib/common.sh)
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 run() {  # label round options...
@@ -39,9 +34,9 @@ run() {  # label round options...
 }
 echo "machine: $(nproc) CPU(s), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%H:%M) UTC" >&2
 for r in $(seq 1 "$ROUNDS"); do
-  case " $RUNS " in *" never "*) run never "$r" --fsync NEVER --count "$COUNT" --warmup 500 ;; esac
-  case " $RUNS " in *" batch "*) run batch "$r" --fsync BATCH --count "$COUNT" --warmup 500 ;; esac
-  case " $RUNS " in *" gate "*) run gate "$r" --fsync NEVER --count "$GATE_COUNT" --warmup 100 --dimm-poll-us 1000 \
+  case " $RUNS " in *" never "*) run never "$r" --fsync NEVER --count "$COUNT" --warmup "$WARM" ;; esac
+  case " $RUNS " in *" batch "*) run batch "$r" --fsync BATCH --count "$COUNT" --warmup "$WARM" ;; esac
+  case " $RUNS " in *" gate "*) run gate "$r" --fsync NEVER --count "$GATE_COUNT" --warmup "$GATE_WARM" --dimm-poll-us 1000 \
       --dimm-read-us 300 --hold-ms 5 ;; esac
   case " $RUNS " in *" sse "*) run sse "$r" --count 2000 --warmup 200 ;; esac
   case " $RUNS " in *" sse-socket "*) run sse-socket "$r" --count 2000 --warmup 200 --client socket ;; esac

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # IPMI benchmark: OpenIPMI ipmi_sim (anchor, always) vs a target BMC (optional), both on 127.0.0.1 UDP.
 #
-#   scripts/bench/ipmi.sh [--target HOST:PORT:USER:PASS | --target self] [--rounds 3] [--runs 10]
+#   scripts/bench/ipmi.sh [--target HOST:PORT:USER:PASS | --target self | --target agent] [--rounds 3] [--runs 10]
 #                         [--plain-runs 3] [--cipher 3] [--warmup 20] [--results FILE] [--no-build]
 #
+# --target agent starts the agent as shipped: `./bmc agent` (the launcher's JVM options, 1 host, DISK store in a
+# temp data dir, free loopback ports) with `--sel-prefill 1000`, so its SEL holds as many records as the anchor's
+# (boot-like system events, see README "Benchmark options"); $TARGET_JVM_OPTS goes to BMC_JAVA_OPTS.
 # --target self builds integration-tests (mvn -o, tests skipped) and starts dev.bmcagent.bench.IpmiBenchTarget
 # (our IpmiLanServer + LanPacketProcessor + StandardCommands dispatcher, standard SDR, 1,000 SEL records) on a
 # free 127.0.0.1 port; $TARGET_JVM_OPTS adds JVM flags. Before the rounds every system is warmed up with
@@ -23,6 +26,8 @@ source "$(dirname "$0")/lib/common.sh"
 
 TARGET="" ROUNDS=3 RUNS=10 PLAIN_RUNS=3 CIPHER=3 CAPTURE_RUNS=3 SEL=1000 WARMUP=20 BUILD=1
 RESULTS=""
+# quick (BENCH_QUICK=1, CI): one round, one run of each; no plain `mc info` (ipmi_sim takes 10 s per plain run)
+is_quick && { ROUNDS=1 RUNS=1 PLAIN_RUNS=0 CAPTURE_RUNS=1 WARMUP=1; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) TARGET=$2; shift 2 ;;
@@ -36,16 +41,18 @@ while [ $# -gt 0 ]; do
     *) die "unknown option $1 (see the header of $0)" ;;
   esac
 done
-[ "$ROUNDS" -ge 1 ] && [ "$ROUNDS" -le 20 ] && [ "$RUNS" -ge 1 ] && [ "$RUNS" -le 100 ] || die "rounds 1..20, runs 1..100"
+[ "$ROUNDS" -ge 1 ] && [ "$ROUNDS" -le 20 ] && [ "$RUNS" -ge 1 ] && [ "$RUNS" -le 100 ] && [ "$PLAIN_RUNS" -ge 0 ] \
+  || die "rounds 1..20, runs 1..100, plain-runs 0.."
 require_tools ipmi_sim ipmitool hyperfine python3
 ensure_tshark
 
 WORK=$(mktemp -d /tmp/bench-ipmi.XXXXXX)
 [ -n "$RESULTS" ] || RESULTS=$WORK/results.tsv
-SIM_PID="" TSHARK_PID="" SELF_PID=""
+SIM_PID="" TSHARK_PID="" SELF_PID="" AGENT_PID=""
 cleanup() {
   [ -n "$TSHARK_PID" ] && kill "$TSHARK_PID" 2>/dev/null || true
   [ -n "$SELF_PID" ] && kill "$SELF_PID" 2>/dev/null || true
+  [ -n "$AGENT_PID" ] && kill -TERM "$AGENT_PID" 2>/dev/null && wait "$AGENT_PID" 2>/dev/null || true
   [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -71,15 +78,8 @@ start_anchor() {
 
 # start_self: builds integration-tests and starts IpmiBenchTarget; sets TARGET.
 start_self() {
-  require_tools java mvn
-  local cp_file="$REPO_ROOT/integration-tests/target/bench-classpath.txt"
-  if [ "$BUILD" = 1 ] || [ ! -s "$cp_file" ]; then
-    log "building integration-tests (and what it needs) without tests"
-    (cd "$REPO_ROOT" && mvn -B -q -o -pl integration-tests -am -DskipTests package \
-      dependency:build-classpath -Dmdep.outputFile="$cp_file" >"$WORK/mvn.log" 2>&1) \
-      || die "build failed: $(tail -20 "$WORK/mvn.log")"
-  fi
-  local cp="$REPO_ROOT/integration-tests/target/classes:$(cat "$cp_file")"
+  bench_classpath "$BUILD"
+  local cp=$CP
   local port; port=$(free_port)
   mkfifo "$WORK/self.stdin"
   # stdin is a FIFO held open by a sleeping writer: the target stops on its EOF (or on SIGTERM at exit)
@@ -92,6 +92,22 @@ start_self() {
   for i in $(seq 300); do grep -q '^READY' "$WORK/self.log" && break; sleep 0.1; done
   grep -q '^READY' "$WORK/self.log" || die "IpmiBenchTarget did not start: $(tail -20 "$WORK/self.log")"
   log "IpmiBenchTarget: $(grep '^READY' "$WORK/self.log")"
+  TARGET="127.0.0.1:$port:admin:benchpass"
+}
+
+# start_agent: `./bmc agent` as shipped with a pre-filled SEL; sets TARGET.
+start_agent() {
+  bmc_build
+  local port rf hp; port=$(free_port) rf=$(free_port) hp=$(free_port)
+  printf 'hosts: 1\nstore: DISK\n' >"$WORK/agent.yaml"
+  # shellcheck disable=SC2086
+  (BMC_JAVA_OPTS="${TARGET_JVM_OPTS:-}" exec timeout 3600 "$REPO_ROOT/bmc" agent --config "$WORK/agent.yaml" \
+    --data-dir "$WORK/agent-data" --admin-password benchpass --ipmi-port "$port" --redfish-port "$rf" \
+    --host-port "$hp" --sel-prefill "$SEL" >"$WORK/agent.log" 2>&1) &
+  AGENT_PID=$!
+  local i; for i in $(seq 1200); do grep -q 'pre-filled' "$WORK/agent.log" && break; sleep 0.1; done
+  grep -q 'pre-filled' "$WORK/agent.log" || die "./bmc agent did not start: $(tail -20 "$WORK/agent.log")"
+  log "./bmc agent (pid $AGENT_PID) on udp 127.0.0.1:$port, JVM: $(tr '\0' ' ' </proc/$(pgrep -n -P "$AGENT_PID" java || echo "$AGENT_PID")/cmdline | grep -o -- '-X[^ ]*' | tr '\n' ' ')"
   TARGET="127.0.0.1:$port:admin:benchpass"
 }
 
@@ -144,10 +160,12 @@ measure() {
   read -r sel mc < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.2f" % (x["median"]*1e3) for x in r))' "$WORK/h.json")
   result ipmi "sel elist wall, $SEL records (-C $CIPHER)" ms "$sys" "$round" "$sel" "≤ ipmi_sim"
   result ipmi "mc info wall (-C $CIPHER)" ms "$sys" "$round" "$mc" ""
-  hyperfine -N -r "$PLAIN_RUNS" --export-json "$WORK/p.json" -i "$base mc info" >/dev/null 2>&1 \
-    || log "$sys: hyperfine (plain) reported a failure"
-  local plain
-  plain=$(python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1e3))' "$WORK/p.json")
+  local plain=nan
+  if [ "$PLAIN_RUNS" -gt 0 ]; then
+    hyperfine -N -r "$PLAIN_RUNS" --export-json "$WORK/p.json" -i "$base mc info" >/dev/null 2>&1 \
+      || log "$sys: hyperfine (plain) reported a failure"
+    plain=$(python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1e3))' "$WORK/p.json")
+  fi
   result ipmi "plain mc info wall (no -C)" ms "$sys" "$round" "$plain" "≤ 40 ms"
   log "$sys round $round: sel elist ${sel} ms, mc info ${mc} ms, plain mc info ${plain} ms"
 }
@@ -166,6 +184,7 @@ describe() {
 
 start_anchor
 [ "$TARGET" = self ] && start_self
+[ "$TARGET" = agent ] && start_agent
 IFS=: read -r h p u pw <<<"$ANCHOR"; describe anchor "$h" "$p" "$u" "$pw"; warm anchor "$h" "$p" "$u" "$pw"
 if [ -n "$TARGET" ]; then
   IFS=: read -r h p u pw <<<"$TARGET"; require_loopback "$h"; describe target "$h" "$p" "$u" "$pw"

@@ -17,6 +17,7 @@ source "$(dirname "$0")/lib/common.sh"
 
 ROUNDS=3 COUNT=10000 WARMUP=1000 BUILD=1 RESULTS="" STIM_CLASS="" STIM_PORT="" STIM_OPTS=""
 BROKER_JVM_OPTS=${BROKER_JVM_OPTS:-"-Xmx64m -XX:+UseSerialGC"}
+is_quick && { ROUNDS=1 COUNT=20 WARMUP=5; }   # BENCH_QUICK=1 (CI): one round of 20 messages
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) ROUNDS=$2; shift 2 ;;
@@ -42,17 +43,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-CP_FILE="$REPO_ROOT/integration-tests/target/bench-classpath.txt"
-if [ "$BUILD" = 1 ] || [ ! -s "$CP_FILE" ]; then
-  log "building integration-tests (and what it needs) without tests"
-  build() {
-    (cd "$REPO_ROOT" && mvn -B -q "$@" -pl integration-tests -am -Dmaven.test.skip=true package \
-      dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >"$WORK/mvn.log" 2>&1)
-  }
-  # offline first; online only when an artifact (e.g. Paho on a fresh machine) is not in ~/.m2 yet
-  build -o || build || die "build failed: $(tail -20 "$WORK/mvn.log")"
-fi
-CP="$REPO_ROOT/integration-tests/target/classes:$(cat "$CP_FILE")"
+bench_classpath "$BUILD"   # sets CP (lib/common.sh)
 LOGBACK="-Dlogback.configurationFile=$BENCH_LIB/logback-bench.xml"
 
 rss_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }

@@ -6,6 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 ROUNDS=3 DURATION=10s
+is_quick && { ROUNDS=1 DURATION=1s; }   # BENCH_QUICK=1 (CI)
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) ROUNDS=$2; shift 2 ;;
@@ -19,7 +20,7 @@ cleanup() { [ -n "$DEMO_PID" ] && kill -TERM "$DEMO_PID" 2>/dev/null || true; rm
 trap cleanup EXIT
 PASS="Bench-Redfish-$$"
 RF=$(free_port) IP=$(free_port) MQ=$(free_port) HP=$(free_port)
-"$REPO_ROOT/bmc" --version >/dev/null   # build outside the measurement
+bmc_build   # build outside the measurement
 timeout 1800 "$REPO_ROOT/bmc" demo --data-dir "$WORK/data" --admin-password "$PASS" --redfish-port "$RF" \
   --ipmi-port "$IP" --mqtt-port "$MQ" --host-port "$HP" >"$WORK/demo.log" 2>&1 & DEMO_PID=$!
 wait_tcp "$RF" 120 || die "demo did not open $RF: $(tail -20 "$WORK/demo.log")"

@@ -13,6 +13,7 @@
 source "$(dirname "$0")/lib/common.sh"
 
 TARGET="" USER_NAME="" PASSWORD="" ROUNDS=3 DURATION=10s NGINX_WORKERS=1 RESULTS=""
+is_quick && { ROUNDS=1 DURATION=1s; }   # BENCH_QUICK=1 (CI): one round of 1 s
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) TARGET=$2; shift 2 ;;

@@ -6,12 +6,14 @@
 # peak heap), then wall time, CPU time and max RSS of the whole process from /usr/bin/time -v.
 #   scripts/bench/rollout.sh
 # Environment: HOSTS (default 10000), CADENCE (percent, default 5), OUT (output directory, default
-# target/bench-rollout; rollout.svg is written there).
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# target/bench-rollout; rollout.svg is written there); BENCH_QUICK=1 (CI): 100 hosts.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+ROOT=$REPO_ROOT
 OUT="${OUT:-$ROOT/target/bench-rollout}"
+is_quick && HOSTS=${HOSTS:-100}
 mkdir -p "$OUT"
-"$ROOT/bmc" --version >/dev/null   # build first, outside the measurement
+[ -x /usr/bin/time ] || die "missing tool: /usr/bin/time (Debian package time)"
+bmc_build   # build first, outside the measurement
 log="$OUT/time.txt"
 BMC_JAVA_OPTS="-Xmx4g ${BMC_JAVA_OPTS:-}" /usr/bin/time -v -o "$log" \
   "$ROOT/bmc" rollout simulate --hosts "${HOSTS:-10000}" --cadence "${CADENCE:-5}" --compare --out "$OUT"

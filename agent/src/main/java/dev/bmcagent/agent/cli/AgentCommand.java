@@ -34,6 +34,7 @@ final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var partial = new AgentConfigLoader().load(config).overriddenBy(options.toPartial());
-        return RunCommand.run(RunCommand.resolve(partial, env), env, spec.commandLine().getOut(), false);
+        return RunCommand.run(RunCommand.resolve(partial, env), env, spec.commandLine().getOut(), false,
+                options.selPrefill());
     }
 }

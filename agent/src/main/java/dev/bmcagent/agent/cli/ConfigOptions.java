@@ -140,13 +140,34 @@ final class ConfigOptions {
                     + "default: hold, no reboot without a permit)")
     String rolloutOnUnreachable;
 
+    @Option(names = "--tls-engine", paramLabel = "ENGINE",
+            description = "Redfish TLS: openssl (netty-tcnative BoringSSL when it loads, else the JDK's) or jdk "
+                    + "(always the JDK's SSLEngine) (key redfish.tlsEngine; default: openssl)")
+    String tlsEngine;
+
+    @Option(names = "--sel-prefill", paramLabel = "N",
+            description = "benchmarks only: append N boot-like system event records to every host's SEL before "
+                    + "serving (scripts/bench/ipmi.sh --target agent uses 1000, the anchor's SEL); 0.."
+                    + dev.bmcagent.agent.runtime.RuntimeOptions.DEFAULT_SEL_CAPACITY + " (no YAML key; default 0)")
+    Integer selPrefill;
+
+    /** {@code --sel-prefill}, checked (0 when not given). */
+    int selPrefill() {
+        int n = selPrefill == null ? 0 : selPrefill;
+        if (n < 0 || n > dev.bmcagent.agent.runtime.RuntimeOptions.DEFAULT_SEL_CAPACITY) {
+            throw new dev.bmcagent.agent.config.ConfigException("--sel-prefill", n + " is outside 0.."
+                    + dev.bmcagent.agent.runtime.RuntimeOptions.DEFAULT_SEL_CAPACITY + " (the SEL's capacity)");
+        }
+        return n;
+    }
+
     PartialConfig toPartial() {
         return new PartialConfig(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir,
                 timeScale, store, fsync, mqttBroker == null && mqttBind == null ? null
                         : new PartialConfig.PartialMqtt(mqttBroker, null, null, mqttBind, null, null, null, null, null),
                 ipmiBind == null ? null : new PartialConfig.PartialListener(ipmiBind),
-                redfishBind == null && eventDestinations == null ? null
-                        : new PartialConfig.PartialRedfish(redfishBind, eventDestinations),
+                redfishBind == null && eventDestinations == null && tlsEngine == null ? null
+                        : new PartialConfig.PartialRedfish(redfishBind, eventDestinations, null, tlsEngine),
                 hostInterfaceBind == null && allowRemoteHostInterface == null ? null
                         : new PartialConfig.PartialHostInterface(hostInterfaceBind, allowRemoteHostInterface),
                 null, null, null,

@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         return RunCommand.run(RunCommand.resolve(
                 dev.bmcagent.agent.config.PartialConfig.demoDefaults().overriddenBy(options.toPartial()), env), env, spec.commandLine().getOut(),
-                extensions, true);
+                extensions, true, options.selPrefill());
     }
 
 }

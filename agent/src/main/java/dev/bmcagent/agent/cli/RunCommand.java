@@ -7,6 +7,7 @@ import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.DataDirectory;
 import dev.bmcagent.agent.config.PartialConfig;
+import dev.bmcagent.agent.sel.SelPrefill;
 import dev.bmcagent.agent.time.SystemScheduler;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,9 +25,10 @@ final class RunCommand {
         return config;
     }
 
-    static int run(AgentConfig config, CliEnvironment env, PrintWriter out, boolean demo)
+    /** @param selPrefill records appended to every host's SEL before announcing ({@code --sel-prefill}) */
+    static int run(AgentConfig config, CliEnvironment env, PrintWriter out, boolean demo, int selPrefill)
             throws IOException, InterruptedException {
-        return run(config, env, out, demo ? demoExtensions(List.of()) : List.of(), demo);
+        return run(config, env, out, demo ? demoExtensions(List.of()) : List.of(), demo, selPrefill);
     }
 
     /**
@@ -42,8 +44,9 @@ final class RunCommand {
         return faults.isEmpty() ? found : found.stream().map(e -> e.withHostFaults(faults)).toList();
     }
 
+    /** @param selPrefill records appended to every host's SEL before announcing ({@code --sel-prefill}) */
     static int run(AgentConfig config, CliEnvironment env, PrintWriter out, List<AgentExtension> extensions,
-                   boolean demo) throws IOException, InterruptedException {
+                   boolean demo, int selPrefill) throws IOException, InterruptedException {
         SystemScheduler scheduler = new SystemScheduler("bmc-scheduler");
         AgentAssembly assembly;
         try {
@@ -51,6 +54,16 @@ final class RunCommand {
         } catch (IOException | RuntimeException e) {
             scheduler.close();
             throw e;
+        }
+        if (selPrefill > 0) {
+            try {
+                assembly.runtime().nodes().forEach(n -> SelPrefill.fill(n.spec().sel(), selPrefill));
+            } catch (IllegalArgumentException e) {
+                assembly.close();
+                scheduler.close();
+                throw new dev.bmcagent.agent.config.ConfigException("--sel-prefill", e.getMessage());
+            }
+            out.println("SEL of every host pre-filled with " + selPrefill + " records (--sel-prefill)");
         }
         out.println(announce(assembly.admin()));
         assembly.brokerAccounts().ifPresent(b -> out.println(announce(b)));

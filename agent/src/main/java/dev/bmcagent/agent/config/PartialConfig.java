@@ -122,20 +122,27 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
     }
 
     /** The {@code redfish:} section: where it binds, where push subscriptions may deliver. */
-    public record PartialRedfish(String bind, java.util.List<String> eventDestinations, PartialNetwork network) {
+public record PartialRedfish(String bind, java.util.List<String> eventDestinations, PartialNetwork network,
+                                 String tlsEngine) {
         public PartialRedfish(String bind, java.util.List<String> eventDestinations) {
-            this(bind, eventDestinations, null);
+            this(bind, eventDestinations, null, null);
+        }
+
+        public PartialRedfish(String bind, java.util.List<String> eventDestinations, PartialNetwork network) {
+            this(bind, eventDestinations, network, null);
         }
 
         PartialRedfish overriddenBy(PartialRedfish over) {
             return over == null ? this : new PartialRedfish(pick(over.bind, bind),
-                    pick(over.eventDestinations, eventDestinations), pick(over.network, network));
+                    pick(over.eventDestinations, eventDestinations), pick(over.network, network),
+                    pick(over.tlsEngine, tlsEngine));
         }
 
         RedfishConfig resolve(Path dataDir) {
             java.util.List<String> dest = eventDestinations == null ? RedfishConfig.defaults().eventDestinations()
                     : eventDestinations;
-            return new RedfishConfig(dest, network == null ? Optional.empty() : Optional.of(network.resolve(dataDir)));
+            return new RedfishConfig(dest, network == null ? Optional.empty() : Optional.of(network.resolve(dataDir)),
+                    pick(tlsEngine, RedfishConfig.TLS_OPENSSL));
         }
     }
 

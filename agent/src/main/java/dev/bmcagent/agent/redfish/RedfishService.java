@@ -61,7 +61,7 @@ public final class RedfishService implements AutoCloseable {
         }
         return new RedfishOptions().host(config.listeners().redfish()).port(config.redfishPort())
                 .dataDir(config.dataDir()).ownPorts(own)
-                .eventDestinationHosts(config.redfish().eventDestinations());
+                .eventDestinationHosts(config.redfish().eventDestinations()).openSsl(config.redfish().openSsl());
     }
 
     /**

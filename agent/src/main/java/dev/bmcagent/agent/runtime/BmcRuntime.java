@@ -61,8 +61,8 @@ import org.slf4j.LoggerFactory;
  * per host a VM-protocol {@link HostInterfaceServer} ({@code hostPort + i}, link events → the node, power actions →
  * VM ops) and an RMCP+ {@link IpmiLanServer} ({@code ipmiPort + i}) over a {@link LanPacketProcessor} with the
  * account-store users. LAN sessions are swept every second on the scheduler. Owns a small worker pool (host
- * mailboxes, IPMI dispatch, event delivery) and one I/O thread shared by the host interfaces (the LAN servers
- * run their own). {@link #close()} stops in reverse order and releases every port.
+ * mailboxes, IPMI dispatch, event delivery), one I/O thread shared by the host interfaces and one shared by the
+ * LAN servers (not one per host). {@link #close()} stops in reverse order and releases every port.
  */
 public final class BmcRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BmcRuntime.class);
@@ -228,13 +228,16 @@ public final class BmcRuntime implements AutoCloseable {
         // On close the agents stop taking inputs before the links go down: the BMC stopping is not a host power loss.
         running.push(() -> nodes.forEach(HostNode::close));
         byte[] guid = BmcIdentity.ipmiGuidBytes(identity.systemGuid());
+        // one I/O thread for every host's RMCP+ port (their processors are short and synchronized)
+        EventLoopGroup lanIo = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        running.push(() -> lanIo.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
         for (int i = 0; i < o.hosts(); i++) {
             IpmiLanOptions lo = IpmiLanOptions.defaults().withBind(o.ipmiBind(), RuntimeOptions.port(o.ipmiPort(), i));
             LanCounters counters = new LanCounters();
             LanPacketProcessor p = new LanPacketProcessor(lo, users, stores.lockouts(), dispatcher, i, guid,
                     scheduler.clock(), random, counters);
             lanProcessors.add(p);
-            IpmiLanServer lan = new IpmiLanServer(lo, p, counters);
+            IpmiLanServer lan = new IpmiLanServer(lo, p, counters, lanIo);
             lanAddresses.add(lan.startBlocking());
             running.push(lan);
         }

@@ -194,6 +194,16 @@ class AgentConfigTest {
     }
 
     @Test
+    void tlsEngineIsOpensslUnlessJdkIsForced() {
+        assertEquals(true, yaml("").redfish().openSsl());
+        assertEquals(false, yaml("redfish:\n  tlsEngine: jdk\n").redfish().openSsl());
+        assertEquals(java.util.List.of("127.0.0.1", "::1"),
+                yaml("redfish:\n  tlsEngine: jdk\n").redfish().eventDestinations());
+        assertEquals("redfish.tlsEngine: 'boringssl': allowed openssl, jdk",
+                rejection("redfish:\n  tlsEngine: boringssl\n"));
+    }
+
+    @Test
     void alertLimitsAreDurationsPerPhaseWithDefaults() {
         assertEquals(AlertLimits.defaults(), yaml("").alerts());
         AlertLimits a = yaml("alerts:\n  memoryTraining: 90s\n  networkBoot: PT4M\n  preOs: 1h\n  slowBoot: 5m\n")

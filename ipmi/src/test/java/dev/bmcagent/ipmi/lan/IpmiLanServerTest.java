@@ -75,4 +75,39 @@ class IpmiLanServerTest {
             assertTrue(again.isBound(), "port released on stop");
         }
     }
+    @Test
+    void serversSharingOneEventLoopEachAnswerAndStoppingOneLeavesTheOther() throws Exception {
+        io.netty.channel.EventLoopGroup shared = new io.netty.channel.MultiThreadIoEventLoopGroup(1,
+                io.netty.channel.nio.NioIoHandler.newFactory());
+        try {
+            IpmiLanServer a = new IpmiLanServer(IpmiLanOptions.defaults().withBind("127.0.0.1", 0),
+                    IpmiLanServerTest::pingOnly, new LanCounters(), shared);
+            IpmiLanServer b = new IpmiLanServer(IpmiLanOptions.defaults().withBind("127.0.0.1", 0),
+                    IpmiLanServerTest::pingOnly, new LanCounters(), shared);
+            InetSocketAddress boundA = a.startBlocking();
+            InetSocketAddress boundB = b.startBlocking();
+            assertEquals(28, ping(boundA));
+            assertEquals(28, ping(boundB));
+            a.stop().get();
+            assertEquals(28, ping(boundB), "the other server keeps the shared loop");
+            assertTrue(!shared.isShuttingDown(), "the shared loop belongs to the caller");
+            try (DatagramSocket again = new DatagramSocket(boundA)) {
+                assertTrue(again.isBound(), "port released on stop");
+            }
+            b.stop().get();
+        } finally {
+            shared.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private static int ping(InetSocketAddress server) throws Exception {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            s.setSoTimeout(2000);
+            s.send(new java.net.DatagramPacket(PING, PING.length, server));
+            byte[] buf = new byte[64];
+            java.net.DatagramPacket reply = new java.net.DatagramPacket(buf, buf.length);
+            s.receive(reply);
+            return reply.getLength();
+        }
+    }
 }

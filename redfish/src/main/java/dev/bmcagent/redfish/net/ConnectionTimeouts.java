@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Closes HTTP connections that hold a slot without using it, after TLS (the handshake has its own timeout):
@@ -21,6 +22,7 @@ public final class ConnectionTimeouts {
     private final long idleMs;
     private final long bodyMs;
     private final IdentityHashMap<HttpConnection, State> states = new IdentityHashMap<>();
+    private final AtomicInteger bodyTimers = new AtomicInteger();
 
     public ConnectionTimeouts(Vertx vertx, Duration header, Duration idle, Duration body) {
         this.vertx = vertx;
@@ -47,8 +49,13 @@ public final class ConnectionTimeouts {
                 s = states.get(ctx.request().connection());
             }
             if (s != null) {
-                s.requestStarted(ctx.request());
-                ctx.addEndHandler(v -> s.responseEnded());
+                long bodyTimer = s.requestStarted(ctx.request());
+                ctx.addEndHandler(v -> {
+                    if (bodyTimer >= 0 && vertx.cancelTimer(bodyTimer)) {
+                        bodyTimers.decrementAndGet(); // else it held the request and its context for bodyMs
+                    }
+                    s.responseEnded();
+                });
             }
             ctx.next();
         };
@@ -59,6 +66,11 @@ public final class ConnectionTimeouts {
         if (s != null) {
             s.disarm();
         }
+    }
+
+    /** Body timers set and neither fired nor cancelled: requests whose response has not ended (for tests). */
+    public int pendingBodyTimers() {
+        return bodyTimers.get();
     }
 
     /** Open connections being watched (for tests). */
@@ -97,16 +109,20 @@ public final class ConnectionTimeouts {
             connection.close();
         }
 
-        synchronized void requestStarted(HttpServerRequest request) {
+        /** Returns the body timer's id, cancelled when the response ends; -1 when the request has ended. */
+        synchronized long requestStarted(HttpServerRequest request) {
             inFlight++;
             disarm();
-            if (!request.isEnded()) {
-                vertx.setTimer(bodyMs, t -> {
-                    if (!request.isEnded()) {
-                        connection.close();
-                    }
-                });
+            if (request.isEnded()) {
+                return -1;
             }
+            bodyTimers.incrementAndGet();
+            return vertx.setTimer(bodyMs, t -> {
+                bodyTimers.decrementAndGet();
+                if (!request.isEnded()) {
+                    connection.close();
+                }
+            });
         }
 
         synchronized void responseEnded() {
