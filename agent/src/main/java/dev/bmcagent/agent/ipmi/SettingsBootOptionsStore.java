@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.agent.store.SettingsStore;
 import dev.bmcagent.ipmi.command.chassis.BootFlags;
+import dev.bmcagent.ipmi.command.chassis.BootMailbox;
 import dev.bmcagent.ipmi.command.chassis.BootOptionsStore;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * Durable system boot options (IPMI 2.0 §28.12/§28.13) for one host, kept as one JSON setting
  * ({@code ipmi.boot-options.host<i>}); what {@code ipmitool chassis bootdev} writes survives an agent restart.
- * Every write returns once stored. When a write leaves parameter 4 bit 0 clear (BIOS/POST acknowledged the boot
+ * Parameter 7 (the boot initiator mailbox, which carries Redfish HttpBootUri to the host) is kept too ({@code
+ * mailbox}: hex, trailing zero bytes left out). Every write returns once stored. When a write leaves parameter 4 bit 0 clear (BIOS/POST acknowledged the boot
  * info: the host writes {@code 04 01 00}; {@code ipmitool chassis bootdev} sets it with {@code 04 01 01}) and the
  * flags are a valid one-time boot (not persistent), the valid bit is cleared: the one-time boot is consumed.
  */
@@ -29,6 +31,7 @@ public final class SettingsBootOptionsStore implements BootOptionsStore {
     private final int[] simple = new int[4];
     private int acknowledge;
     private BootFlags flags = BootFlags.NONE;
+    private byte[] mailbox = new byte[BootMailbox.SIZE];
 
     public SettingsBootOptionsStore(SettingsStore settings, int hostIndex) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -45,6 +48,10 @@ public final class SettingsBootOptionsStore implements BootOptionsStore {
         if (f.length() == 10) {
             flags = new BootFlags(HEX.parseHex(f));
         }
+        String m = n.path("mailbox").asText("");
+        if (m.matches("([0-9a-f]{2})*") && m.length() <= 2 * BootMailbox.SIZE) {
+            System.arraycopy(HEX.parseHex(m), 0, mailbox, 0, m.length() / 2);
+        }
     }
 
     private void save() {
@@ -54,6 +61,13 @@ public final class SettingsBootOptionsStore implements BootOptionsStore {
         }
         n.put("ack", acknowledge);
         n.put("flags", HEX.formatHex(flags.bytes()));
+        int used = mailbox.length;
+        while (used > 0 && mailbox[used - 1] == 0) {
+            used--;
+        }
+        if (used > 0) {
+            n.put("mailbox", HEX.formatHex(mailbox, 0, used));    // trailing zero bytes left out
+        }
         settings.put(key, n).join();
     }
 
@@ -107,6 +121,20 @@ public final class SettingsBootOptionsStore implements BootOptionsStore {
     @Override
     public synchronized void bootFlags(BootFlags newFlags) {
         flags = Objects.requireNonNull(newFlags, "flags");
+        save();
+    }
+
+    @Override
+    public synchronized byte[] mailbox() {
+        return mailbox.clone();
+    }
+
+    @Override
+    public synchronized void mailbox(byte[] content) {
+        if (content.length != BootMailbox.SIZE) {
+            throw new IllegalArgumentException("the mailbox is " + BootMailbox.SIZE + " bytes");
+        }
+        mailbox = content.clone();
         save();
     }
 

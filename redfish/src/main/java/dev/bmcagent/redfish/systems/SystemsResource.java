@@ -127,7 +127,8 @@ public final class SystemsResource {
     private static void checkHttpBootUri(String uri) {
         try {
             URI u = new URI(uri);
-            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null
+                    || !uri.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {   // the host gets it in ASCII
                 throw new URISyntaxException(uri, "not an absolute http(s) URI");
             }
         } catch (URISyntaxException e) {

@@ -196,6 +196,13 @@ class ComputerSystemCurlTest {
     }
 
     @Test
+    void httpBootUriMustBePrintableAscii() {
+        HttpResult r = admin("PATCH", SYS, "{\"Boot\":{\"HttpBootUri\":\"http://h/caf\u00e9.efi\"}}");
+        assertEquals(400, r.status());
+        assertEquals("Base.1.19.0.PropertyValueFormatError", r.messageId());
+    }
+
+    @Test
     void readOnlyRolePatchIs403() {
         HttpResult r = f.curl.send("PATCH", SYS, "{\"AssetTag\":\"z\"}", "-u", "reader:readonly1");
         assertEquals(403, r.status());
