@@ -21,7 +21,18 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                             Integer hostPort, String adminPassword, String dataDir, Double timeScale,
                             StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi,
                             PartialRedfish redfish, PartialHostInterface hostInterface, HostLinkKind hostLink,
-                            JsonNode openbmc, JsonNode hardware, PartialAlerts alerts, PartialPower power) {
+                            JsonNode openbmc, JsonNode hardware, PartialAlerts alerts, PartialPower power,
+                            List<String> bootOrder) {
+
+    /** Without {@code bootOrder}. */
+    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
+                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
+                         FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi, PartialRedfish redfish,
+                         PartialHostInterface hostInterface, HostLinkKind hostLink, JsonNode openbmc,
+                         JsonNode hardware, PartialAlerts alerts, PartialPower power) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, ipmi, redfish, hostInterface, hostLink, openbmc, hardware, alerts, power, null);
+    }
 
     /** Without the {@code alerts:} and {@code power:} sections. */
     public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
@@ -229,7 +240,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 hostInterface == null ? over.hostInterface : hostInterface.overriddenBy(over.hostInterface),
                 pick(over.hostLink, hostLink), pick(over.openbmc, openbmc), pick(over.hardware, hardware),
                 alerts == null ? over.alerts : alerts.overriddenBy(over.alerts),
-                power == null ? over.power : power.overriddenBy(over.power));
+                power == null ? over.power : power.overriddenBy(over.power),
+                pick(over.bootOrder, bootOrder));
     }
 
     /**
@@ -298,7 +310,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                 openbmc == null || openbmc.isNull() ? Optional.empty() : Optional.of(openbmc),
                 Optional.ofNullable(hw),
                 alerts == null ? AlertLimits.defaults() : alerts.resolve(),
-                powerSection == null ? PowerConfig.NONE : powerSection.resolve());
+                powerSection == null ? PowerConfig.NONE : powerSection.resolve(),
+                bootOrder == null ? List.of() : bootOrder);
     }
 
     private static <T> T pick(T first, T fallback) {

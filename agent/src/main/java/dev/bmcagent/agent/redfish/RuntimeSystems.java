@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * (boot order, memory report). Writes never wait: the boot override goes to the host's shared
  * {@code BootOptionsStore} (the one IPMI {@code chassis bootdev} writes and the host reads at POST) and the
  * Redfish-only settings to the {@link SettingsStore}, both on the {@link StoreWriter}; until a write is done the
- * value written is shown. HttpBootUri also goes into the boot initiator mailbox (boot option parameter 7) of that
+ * value written is shown. Oem.BmcAgent.BootOrderPatterns is the declared order itself (a PATCHed BootOrder shows
+ * there as exact-match patterns), and Boot.BootOrder lists, per declared pattern, every reported option it matches.
+ * HttpBootUri also goes into the boot initiator mailbox (boot option parameter 7) of that
  * store, where the host reads it. A PATCHed BootOrder and Reset are queued on the host's lifecycle
  * ({@code BootOrderDeclared}, {@code PowerCommand}).
  *
@@ -100,7 +102,7 @@ final class RuntimeSystems implements SystemsBackend {
         if (h == null) {
             return false;
         }
-        Optional<List<String>> patterns = p.bootOrder().map(h::patterns);
+        Optional<List<String>> patterns = p.bootOrder().map(h::patterns).or(p::bootOrderPatterns);
         if (p.overrideTarget().filter(t -> !BootOverrideCodec.SUPPORTED.contains(t)).isPresent()) {
             throw new IllegalArgumentException("unsupported boot source " + p.overrideTarget().get());
         }
@@ -255,7 +257,7 @@ final class RuntimeSystems implements SystemsBackend {
                     new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()), s.progress(),
                     node.firmware().firmwareVersions().getOrDefault("BIOS", ""),     // as the host reported it
                     uuid, memoryGiB, new ProcessorSummaryView(0, 0, ""), node.identifyLed().state(), hs.assetTag(),
-                    override(hs), order, options, health(s));
+                    override(hs), order, options, health(s), declared);
         }
     }
 
