@@ -120,6 +120,20 @@ class DemoBootOrderPatternsIT {
             assertEquals("IPXE", a.path("Protocol").asText(), "iPXE IPv4 tried first now: " + ipxe);
         }
         assertTrue(get(sys).at("/Boot/BootOrder").size() >= 2);
+
+        // 4. ipmitool writes the mailbox too (IANA 0, text, terminator); another enterprise's block 0 is refused
+        ClientRun set = ipmitool("chassis", "bootmbox", "set", "text", "0", "https://[fd00::1]/x.efi");
+        assertEquals(0, set.exit(), set.output());
+        ClientRun block1 = ipmitool("chassis", "bootmbox", "get", "text", "block", "1");
+        System.out.println("$ ipmitool chassis bootmbox get text block 1\n" + block1.output());
+        assertTrue(block1.output().contains("Block Data     : '::1]/x.efi'"), block1.output());
+        ClientRun other = ipmitool("chassis", "bootmbox", "set", "text", "343", "http://h/");
+        System.out.println("$ ipmitool chassis bootmbox set text 343 http://h/\n" + other.output());
+        // (ipmitool 1.8.19 prints the CCh but exits 0) and nothing changed
+        assertTrue(other.output().contains("Set Chassis Boot Parameter 7 failed: Invalid data field in request"),
+                other.output());
+        assertTrue(ipmitool("chassis", "bootmbox", "get", "text", "block", "1").output()
+                .contains("Block Data     : '::1]/x.efi'"));
     }
 
     /** Waits until BootHistory holds {@code n} boots and the host runs its OS; returns the newest boot. */
