@@ -167,6 +167,11 @@ public final class AgentAssembly implements AutoCloseable {
                     config.rollout().onUnreachable(), stager == null ? "answered WRONG_VERSION (no firmware stager)"
                             : "staged by the extension");
         }
+        if (!config.bootOrder().isEmpty()) {      // bootOrder: declared for every host (Redfish may replace it)
+            runtime.nodes().forEach(n -> n.submit(
+                    new dev.bmcagent.acpi.lifecycle.LifecycleInput.BootOrderDeclared(config.bootOrder())));
+            log.info("boot order declared for every host from the configuration: {}", config.bootOrder());
+        }
         serving.add(Service.IPMI);
         if (link.isEmpty()) {
             serving.add(Service.HOST_INTERFACE);

@@ -5,6 +5,7 @@ import dev.bmcagent.agent.store.FsyncPolicy;
 import dev.bmcagent.agent.store.StoreKind;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,12 +37,16 @@ import java.util.Optional;
  * @param alerts         stuck and slow-boot limits (the {@code alerts:} section)
  * @param power          the host power backend ({@code power:} section)
  * @param rollout        reboot permits and campaign updates ({@code rollout:} section)
+ * @param bootOrder      the declared boot order every host gets at start ({@code bootOrder:}): Java regular
+ *                       expressions, most preferred first, each matched against whole boot option names (e.g.
+ *                       {@code .*HTTPS IPv6.*}); empty: none declared (Redfish may declare one)
  */
 public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
                           Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
                           FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish,
                           HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware,
-                          AlertLimits alerts, PowerConfig power, RolloutConfig rollout) {
+                          AlertLimits alerts, PowerConfig power, RolloutConfig rollout,
+                          java.util.List<String> bootOrder) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -56,6 +61,10 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
     public static final double MAX_TIME_SCALE = 1000;
     public static final StoreKind DEFAULT_STORE = StoreKind.DISK;
     public static final FsyncPolicy DEFAULT_FSYNC = FsyncPolicy.NEVER;
+    /** Declared patterns at most: a host reports at most 64 boot options (OEM 30h/11h); each pattern must match one. */
+    public static final int MAX_BOOT_ORDER_PATTERNS = 64;
+    /** Bytes per pattern at most: a longer one cannot reach the host (OEM 30h/12h carries at most 250). */
+    public static final int MAX_BOOT_ORDER_PATTERN_LENGTH = 250;
 
     public AgentConfig {
         Objects.requireNonNull(redfish, "redfish");
@@ -78,6 +87,8 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         Objects.requireNonNull(listeners, "listeners");
         Objects.requireNonNull(power, "power");
         Objects.requireNonNull(rollout, "rollout");
+        checkBootOrder(Objects.requireNonNull(bootOrder, "bootOrder"));
+        bootOrder = List.copyOf(bootOrder);
         if (hosts < 1 || hosts > MAX_HOSTS) {
             throw new ConfigException("hosts", hosts + " is out of range 1.." + MAX_HOSTS);
         }
@@ -114,7 +125,7 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
                        AlertLimits alerts, PowerConfig power) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
                 mqtt, listeners, redfish, hostLink, openbmc, hardware, alerts, power,
-                RolloutConfig.local(mqtt.site()));
+                RolloutConfig.local(mqtt.site()), List.of());
     }
 
     /** Without a power backend. */
@@ -123,7 +134,7 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
                        FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
                 mqtt, listeners, RedfishConfig.defaults(), HostLinkKind.VM, Optional.empty(), Optional.empty(),
-                AlertLimits.defaults(), PowerConfig.NONE);
+                AlertLimits.defaults(), PowerConfig.NONE, RolloutConfig.local(mqtt.site()), List.of());
     }
 
     /** Every listener on {@code bind} (no per-listener keys). */
@@ -132,7 +143,7 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
                        FsyncPolicy fsync, MqttConfig mqtt) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
                 mqtt, Listeners.all(bind), RedfishConfig.defaults(), HostLinkKind.VM, Optional.empty(),
-                Optional.empty(), AlertLimits.defaults(), PowerConfig.NONE);
+                Optional.empty(), AlertLimits.defaults(), PowerConfig.NONE, RolloutConfig.local(mqtt.site()), List.of());
     }
 
     /** Without an {@code alerts:} section (the default limits). */
@@ -141,7 +152,34 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
                        FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish,
                        HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, listeners, redfish, hostLink, openbmc, hardware, AlertLimits.defaults(), PowerConfig.NONE);
+                mqtt, listeners, redfish, hostLink, openbmc, hardware, AlertLimits.defaults(), PowerConfig.NONE,
+                RolloutConfig.local(mqtt.site()), List.of());
+    }
+
+    /**
+     * {@code bootOrder}: at most {@link #MAX_BOOT_ORDER_PATTERNS} patterns, each a Java regular expression of 1 to
+     * {@link #MAX_BOOT_ORDER_PATTERN_LENGTH} printable ASCII characters (the host interface carries them so).
+     */
+    private static void checkBootOrder(List<String> patterns) {
+        if (patterns.size() > MAX_BOOT_ORDER_PATTERNS) {
+            throw new ConfigException("bootOrder", patterns.size() + " patterns; at most " + MAX_BOOT_ORDER_PATTERNS
+                    + " (a host reports at most 64 boot options)");
+        }
+        for (int i = 0; i < patterns.size(); i++) {
+            String p = patterns.get(i);
+            String key = "bootOrder[" + i + "]";
+            if (p == null || p.isEmpty() || p.length() > MAX_BOOT_ORDER_PATTERN_LENGTH
+                    || !p.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
+                throw new ConfigException(key, "must be 1.." + MAX_BOOT_ORDER_PATTERN_LENGTH
+                        + " printable ASCII characters (the host interface carries no more)");
+            }
+            try {
+                java.util.regex.Pattern.compile(p);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new ConfigException(key, "'" + p + "' is not a regular expression: " + e.getDescription()
+                        + " near index " + e.getIndex());
+            }
+        }
     }
 
     private static void checkPort(String key, int port) {

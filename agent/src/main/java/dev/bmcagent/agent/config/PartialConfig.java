@@ -22,16 +22,26 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
                             StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi,
                             PartialRedfish redfish, PartialHostInterface hostInterface, HostLinkKind hostLink,
                             JsonNode openbmc, JsonNode hardware, PartialAlerts alerts, PartialPower power,
-                            PartialRollout rollout) {
+                            PartialRollout rollout, List<String> bootOrder) {
 
-    /** Without the {@code rollout:} section. */
+    /** Without the {@code rollout:} section and {@code bootOrder}. */
     public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
                          Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
                          FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi, PartialRedfish redfish,
                          PartialHostInterface hostInterface, HostLinkKind hostLink, JsonNode openbmc,
                          JsonNode hardware, PartialAlerts alerts, PartialPower power) {
         this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, ipmi, redfish, hostInterface, hostLink, openbmc, hardware, alerts, power, null);
+                mqtt, ipmi, redfish, hostInterface, hostLink, openbmc, hardware, alerts, power, null, null);
+    }
+
+    /** Without {@code bootOrder}. */
+    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
+                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
+                         FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi, PartialRedfish redfish,
+                         PartialHostInterface hostInterface, HostLinkKind hostLink, JsonNode openbmc,
+                         JsonNode hardware, PartialAlerts alerts, PartialPower power, PartialRollout rollout) {
+        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
+                mqtt, ipmi, redfish, hostInterface, hostLink, openbmc, hardware, alerts, power, rollout, null);
     }
 
     /** The {@code rollout:} section, see {@link RolloutConfig}. */
@@ -309,7 +319,8 @@ public record PartialRedfish(String bind, java.util.List<String> eventDestinatio
                 pick(over.hostLink, hostLink), pick(over.openbmc, openbmc), pick(over.hardware, hardware),
                 alerts == null ? over.alerts : alerts.overriddenBy(over.alerts),
                 power == null ? over.power : power.overriddenBy(over.power),
-                rollout == null ? over.rollout : rollout.overriddenBy(over.rollout));
+                rollout == null ? over.rollout : rollout.overriddenBy(over.rollout),
+                pick(over.bootOrder, bootOrder));
     }
 
     /**
@@ -379,7 +390,8 @@ public record PartialRedfish(String bind, java.util.List<String> eventDestinatio
                 alerts == null ? AlertLimits.defaults() : alerts.resolve(),
                 powerSection == null ? PowerConfig.NONE : powerSection.resolve(),
                 rollout == null ? RolloutConfig.local(mqttConfig.site())
-                        : rollout.resolve(mqttConfig.site()));
+                        : rollout.resolve(mqttConfig.site()),
+                bootOrder == null ? List.of() : bootOrder);
     }
 
     private static <T> T pick(T first, T fallback) {

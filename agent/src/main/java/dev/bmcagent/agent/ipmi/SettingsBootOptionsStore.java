@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.agent.store.SettingsStore;
 import dev.bmcagent.ipmi.command.chassis.BootFlags;
+import dev.bmcagent.ipmi.command.chassis.BootMailbox;
 import dev.bmcagent.ipmi.command.chassis.BootOptionsStore;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -14,8 +15,10 @@ import java.util.Optional;
 /**
  * Durable system boot options (IPMI 2.0 §28.12/§28.13) for one host, kept as one JSON setting
  * ({@code ipmi.boot-options.host<i>}); what {@code ipmitool chassis bootdev} writes survives an agent restart.
- * Every write returns once stored. It only stores: consuming a one-time boot on the BIOS acknowledge is
- * {@link dev.bmcagent.ipmi.command.chassis.BootOptionsRules}, applied by the command handler for every store.
+ * Parameter 7 (the boot initiator mailbox, which carries Redfish HttpBootUri to the host) is kept too ({@code
+ * mailbox}: hex, trailing zero bytes left out). Every write returns once stored. It only stores: consuming a one-time
+ * boot on the BIOS acknowledge is {@link dev.bmcagent.ipmi.command.chassis.BootOptionsRules}, applied by the command
+ * handler for every store.
  */
 public final class SettingsBootOptionsStore implements BootOptionsStore {
     private static final HexFormat HEX = HexFormat.of();
@@ -26,6 +29,7 @@ public final class SettingsBootOptionsStore implements BootOptionsStore {
     private final int[] simple = new int[4];
     private int acknowledge;
     private BootFlags flags = BootFlags.NONE;
+    private byte[] mailbox = new byte[BootMailbox.SIZE];
 
     public SettingsBootOptionsStore(SettingsStore settings, int hostIndex) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -42,6 +46,10 @@ public final class SettingsBootOptionsStore implements BootOptionsStore {
         if (f.length() == 10) {
             flags = new BootFlags(HEX.parseHex(f));
         }
+        String m = n.path("mailbox").asText("");
+        if (m.matches("([0-9a-f]{2})*") && m.length() <= 2 * BootMailbox.SIZE) {
+            System.arraycopy(HEX.parseHex(m), 0, mailbox, 0, m.length() / 2);
+        }
     }
 
     private void save() {
@@ -51,6 +59,13 @@ public final class SettingsBootOptionsStore implements BootOptionsStore {
         }
         n.put("ack", acknowledge);
         n.put("flags", HEX.formatHex(flags.bytes()));
+        int used = mailbox.length;
+        while (used > 0 && mailbox[used - 1] == 0) {
+            used--;
+        }
+        if (used > 0) {
+            n.put("mailbox", HEX.formatHex(mailbox, 0, used));    // trailing zero bytes left out
+        }
         settings.put(key, n).join();
     }
 
@@ -101,6 +116,20 @@ public final class SettingsBootOptionsStore implements BootOptionsStore {
     @Override
     public synchronized void bootFlags(BootFlags newFlags) {
         flags = Objects.requireNonNull(newFlags, "flags");
+        save();
+    }
+
+    @Override
+    public synchronized byte[] mailbox() {
+        return mailbox.clone();
+    }
+
+    @Override
+    public synchronized void mailbox(byte[] content) {
+        if (content.length != BootMailbox.SIZE) {
+            throw new IllegalArgumentException("the mailbox is " + BootMailbox.SIZE + " bytes");
+        }
+        mailbox = content.clone();
         save();
     }
 

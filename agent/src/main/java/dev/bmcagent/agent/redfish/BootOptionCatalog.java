@@ -61,8 +61,10 @@ final class BootOptionCatalog {
     }
 
     /**
-     * Declared patterns as references: each pattern's first matching option among {@code options} not taken by an
-     * earlier pattern; patterns that match none (or do not compile) are left out.
+     * Declared patterns as references: per pattern, in the reported order, every option among {@code options} it
+     * matches that an earlier pattern did not take (an exact-match pattern takes its one option; {@code .*HTTPS
+     * IPv6.*} every NIC's); options no pattern matches, and patterns that match none (or do not compile), are left
+     * out.
      */
     static List<String> references(List<String> patterns, List<BootOptionView> options) {
         List<String> out = new ArrayList<>();
@@ -76,7 +78,6 @@ final class BootOptionCatalog {
             for (BootOptionView o : options) {
                 if (!out.contains(o.reference()) && compiled.matcher(o.displayName()).matches()) {
                     out.add(o.reference());
-                    break;
                 }
             }
         }

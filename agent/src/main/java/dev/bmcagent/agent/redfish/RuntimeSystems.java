@@ -8,6 +8,7 @@ import dev.bmcagent.acpi.policy.AlertKind;
 import dev.bmcagent.agent.runtime.HostNode;
 import dev.bmcagent.agent.store.SettingsStore;
 import dev.bmcagent.ipmi.command.chassis.BootFlags;
+import dev.bmcagent.ipmi.command.chassis.BootMailbox;
 import dev.bmcagent.redfish.backend.AcpiView;
 import dev.bmcagent.redfish.backend.AssetIdentity;
 import dev.bmcagent.redfish.backend.BootOptionView;
@@ -37,7 +38,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * (boot order, memory report). Writes never wait: the boot override goes to the host's shared
  * {@code BootOptionsStore} (the one IPMI {@code chassis bootdev} writes and the host reads at POST) and the
  * Redfish-only settings to the {@link SettingsStore}, both on the {@link StoreWriter}; until a write is done the
- * value written is shown. A PATCHed BootOrder and Reset are queued on the host's lifecycle
+ * value written is shown. Oem.BmcAgent.BootOrderPatterns is the declared order itself (a PATCHed BootOrder shows
+ * there as exact-match patterns), and Boot.BootOrder lists, per declared pattern, every reported option it matches.
+ * HttpBootUri also goes into the boot initiator mailbox (boot option parameter 7) of that
+ * store, where the host reads it. A PATCHed BootOrder and Reset are queued on the host's lifecycle
  * ({@code BootOrderDeclared}, {@code PowerCommand}).
  *
  * <p>Not reported by hosts yet, so shown empty rather than invented: BiosVersion "", ProcessorSummary 0/0/"".
@@ -98,7 +102,7 @@ final class RuntimeSystems implements SystemsBackend {
         if (h == null) {
             return false;
         }
-        Optional<List<String>> patterns = p.bootOrder().map(h::patterns);
+        Optional<List<String>> patterns = p.bootOrder().map(h::patterns).or(p::bootOrderPatterns);
         if (p.overrideTarget().filter(t -> !BootOverrideCodec.SUPPORTED.contains(t)).isPresent()) {
             throw new IllegalArgumentException("unsupported boot source " + p.overrideTarget().get());
         }
@@ -113,6 +117,7 @@ final class RuntimeSystems implements SystemsBackend {
         }
         if (p.httpBootUri().isPresent()) {
             next = next.withHttpBootUri(p.httpBootUri().filter(u -> !u.isEmpty()));
+            h.writeMailbox(p.httpBootUri().get());
         }
         if (p.overrideTarget().isPresent() || p.overrideEnabled().isPresent() || p.overrideMode().isPresent()) {
             BootOverride current = h.override(next);
@@ -203,6 +208,12 @@ final class RuntimeSystems implements SystemsBackend {
             });
         }
 
+        /** HttpBootUri into the boot initiator mailbox (boot option parameter 7), where the host reads it at BDS. */
+        void writeMailbox(String uri) {
+            byte[] content = BootMailbox.encodeUri(uri);
+            writer.submit(node.hostId() + " boot mailbox", () -> node.spec().bootOptions().mailbox(content));
+        }
+
         void writeSettings(HostSettings s) {
             settings.set(s);
             String key = HostSettings.key(node.index());
@@ -246,7 +257,7 @@ final class RuntimeSystems implements SystemsBackend {
                     new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()), s.progress(),
                     node.firmware().firmwareVersions().getOrDefault("BIOS", ""),     // as the host reported it
                     uuid, memoryGiB, processors(node.firmware().processors()), node.identifyLed().state(), hs.assetTag(),
-                    override(hs), order, options, health(s));
+                    override(hs), order, options, health(s), declared);
         }
     }
 

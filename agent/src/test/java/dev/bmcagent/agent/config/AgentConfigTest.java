@@ -77,7 +77,7 @@ class AgentConfigTest {
 
     @Test
     void unknownKeyIsNamedWithTheKnownKeys() {
-        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, alerts, bind, dataDir, fsync, hardware, "
+        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, alerts, bind, bootOrder, dataDir, fsync, hardware, "
                 + "hostInterface, hostLink, hostPort, hosts, ipmi, ipmiPort, mqtt, mqttPort, openbmc, power, redfish, "
                 + "redfishPort, rollout, store, timeScale)", rejection("ipmiPrt: 6230"));
         assertEquals("mqtt.broker: unknown key (known keys: allowAnonymous, bind, bmcId, brokerUrl, password, site, "
@@ -219,6 +219,27 @@ class AgentConfigTest {
                 rejection("alerts:\n  slowBoot: 0s\n"));
         assertEquals("alerts.networkBoot: PT48H is out of range: more than 0 and at most 24h",
                 rejection("alerts:\n  networkBoot: 48h\n"));
+    }
+
+    @Test
+    void bootOrderIsAListOfPatternsValidatedAtStart() {
+        assertEquals(java.util.List.of(), yaml("").bootOrder());
+        assertEquals(java.util.List.of(".*HTTPS IPv6.*", "UEFI OS \\(.*\\)"),
+                yaml("bootOrder:\n  - '.*HTTPS IPv6.*'\n  - 'UEFI OS \\(.*\\)'\n").bootOrder());
+        // flags have no bootOrder: a file's order stays when flags are layered over it
+        assertEquals(java.util.List.of(".*PXE.*"), loader.parse("bootOrder: ['.*PXE.*']\n")
+                .overriddenBy(PartialConfig.empty()).resolve(DEFAULT_DIR).bootOrder());
+        assertEquals("bootOrder[1]: '.*HTTPS (IPv6.*' is not a regular expression: Unclosed group near index 15",
+                rejection("bootOrder: ['.*PXE.*', '.*HTTPS (IPv6.*']\n"));
+        assertEquals("bootOrder[0]: must be 1..250 printable ASCII characters (the host interface carries no more)",
+                rejection("bootOrder: ['']\n"));
+        assertEquals("bootOrder[0]: must be 1..250 printable ASCII characters (the host interface carries no more)",
+                rejection("bootOrder: ['" + "a".repeat(251) + "']\n"));
+        assertEquals("bootOrder[0]: must be 1..250 printable ASCII characters (the host interface carries no more)",
+                rejection("bootOrder: ['caf\u00e9']\n"));
+        assertEquals("bootOrder: 65 patterns; at most 64 (a host reports at most 64 boot options)",
+                rejection("bootOrder: [" + String.join(",", java.util.Collections.nCopies(65, "a")) + "]\n"));
+        assertEquals("a".repeat(250), yaml("bootOrder: ['" + "a".repeat(250) + "']\n").bootOrder().get(0));
     }
 
     @Test

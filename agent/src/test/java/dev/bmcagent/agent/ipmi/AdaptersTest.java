@@ -96,9 +96,15 @@ class AdaptersTest {
             SettingsBootOptionsStore b = new SettingsBootOptionsStore(s, 1);
             b.bootInfoAcknowledge(0x01);                       // ipmitool bootdev: 04 01 01, unacknowledged
             b.bootFlags(pxeOnce);
+            b.mailbox(dev.bmcagent.ipmi.command.chassis.BootMailbox.encodeUri("http://[fd00::1]/boot.efi"));
+            // kept without its trailing zero bytes: IANA 000000h, the URI, nothing more
+            assertEquals("000000687474703a2f2f5b666430303a3a315d2f626f6f742e656669",
+                    b.stored().orElseThrow().path("mailbox").asText());
         }
         try (DiskSettingsStore s = DiskSettingsStore.open(file, JournalOptions.processCrashSafe())) {
             SettingsBootOptionsStore b = new SettingsBootOptionsStore(s, 1);
+            assertEquals(java.util.Optional.of("http://[fd00::1]/boot.efi"),
+                    dev.bmcagent.ipmi.command.chassis.BootMailbox.decodeUri(b.mailbox()));   // the mailbox too
             assertEquals(pxeOnce, b.bootFlags());             // what bootdev wrote survived the restart
             assertEquals(0x01, b.bootInfoAcknowledge());
             assertEquals(BootFlags.NONE, new SettingsBootOptionsStore(s, 0).bootFlags());   // other host

@@ -35,9 +35,13 @@ class BootOptionCatalogTest {
         assertFalse("Disk xSATAx 0x5".matches(BootOptionCatalog.exact("Disk (SATA) 0.5")));
         assertEquals(List.of("Boot0003", "Boot0001"), BootOptionCatalog.references(List.of(p,
                 c.pattern("Boot0001").orElseThrow()), views));
-        // a configured (non-Redfish) pattern shows as the first option it matches; a bad one is left out
+        // a declared pattern (configuration, Oem.BmcAgent.BootOrderPatterns) shows as every option it matches that
+        // an earlier pattern did not take, in the reported order; a bad one is left out, unmatched options too
         assertEquals(List.of("Boot0003", "Boot0001"), BootOptionCatalog.references(List.of(".*HTTP.*IPv6.*P1",
                 "(", ".*HTTP.*"), views));
+        assertEquals(List.of("Boot0001", "Boot0003", "Boot0002"), BootOptionCatalog.references(List.of(".*HTTPS.*",
+                ".*PXE.*"), views));
+        assertEquals(List.of("Boot0003"), BootOptionCatalog.references(List.of(".*IPv6.*"), views));
         assertEquals(Optional.empty(), c.pattern("Boot0009"));
     }
 }

@@ -6,12 +6,14 @@ import java.util.Optional;
 
 /**
  * The writable part of a ComputerSystem, already validated by the service; empty fields are left unchanged.
- * The backend applies all present fields or none.
+ * The backend applies all present fields or none. {@code bootOrder} holds BootOptionReferences (exact options),
+ * {@code bootOrderPatterns} regular expressions (Oem.BmcAgent.BootOrderPatterns); never both.
  */
 public record SystemPatch(Optional<IndicatorLed> indicatorLed, Optional<String> assetTag,
                           Optional<BootSource> overrideTarget, Optional<BootOverrideEnabled> overrideEnabled,
                           Optional<BootOverrideMode> overrideMode, Optional<String> uefiTarget,
-                          Optional<String> httpBootUri, Optional<List<String>> bootOrder) {
+                          Optional<String> httpBootUri, Optional<List<String>> bootOrder,
+                          Optional<List<String>> bootOrderPatterns) {
     public SystemPatch {
         Objects.requireNonNull(indicatorLed, "indicatorLed");
         Objects.requireNonNull(assetTag, "assetTag");
@@ -21,6 +23,16 @@ public record SystemPatch(Optional<IndicatorLed> indicatorLed, Optional<String> 
         Objects.requireNonNull(uefiTarget, "uefiTarget");
         Objects.requireNonNull(httpBootUri, "httpBootUri");
         bootOrder = bootOrder.map(List::copyOf);
+        bootOrderPatterns = bootOrderPatterns.map(List::copyOf);
+    }
+
+    /** Without declared patterns (Oem.BmcAgent.BootOrderPatterns). */
+    public SystemPatch(Optional<IndicatorLed> indicatorLed, Optional<String> assetTag,
+                       Optional<BootSource> overrideTarget, Optional<BootOverrideEnabled> overrideEnabled,
+                       Optional<BootOverrideMode> overrideMode, Optional<String> uefiTarget,
+                       Optional<String> httpBootUri, Optional<List<String>> bootOrder) {
+        this(indicatorLed, assetTag, overrideTarget, overrideEnabled, overrideMode, uefiTarget, httpBootUri, bootOrder,
+                Optional.empty());
     }
 
     /** A patch of the identify LED only (Chassis IndicatorLED/LocationIndicatorActive, IPMI Chassis Identify). */
@@ -31,6 +43,7 @@ public record SystemPatch(Optional<IndicatorLed> indicatorLed, Optional<String> 
 
     public boolean isEmpty() {
         return indicatorLed.isEmpty() && assetTag.isEmpty() && overrideTarget.isEmpty() && overrideEnabled.isEmpty()
-                && overrideMode.isEmpty() && uefiTarget.isEmpty() && httpBootUri.isEmpty() && bootOrder.isEmpty();
+                && overrideMode.isEmpty() && uefiTarget.isEmpty() && httpBootUri.isEmpty() && bootOrder.isEmpty()
+                && bootOrderPatterns.isEmpty();
     }
 }

@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
  * @param bootOrder            Boot.BootOrder: the declared order the reconciler enforces (writable)
  * @param bootOptions          boot options as the host reports them
  * @param health               Status.Health: the worst severity of the host's active alerts, OK with none
+ * @param bootOrderPatterns    Oem.BmcAgent.BootOrderPatterns: the declared order as the reconciler holds it (regular
+ *                             expressions matched against whole boot option names; writable), empty if none
  */
 public record SystemView(String id, String name, PowerState powerState, AcpiView acpi, BootProgress bootProgress,
                          String biosVersion, UUID uuid, double memoryGiB, ProcessorSummaryView processors,
                          IndicatorLed indicatorLed, String assetTag, BootOverride bootOverride, List<String> bootOrder,
-                         List<BootOptionView> bootOptions, Health health) {
+                         List<BootOptionView> bootOptions, Health health, List<String> bootOrderPatterns) {
     private static final Pattern URI_SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public SystemView {
@@ -46,12 +48,22 @@ public record SystemView(String id, String name, PowerState powerState, AcpiView
         bootOrder = List.copyOf(bootOrder);
         bootOptions = List.copyOf(bootOptions);
         Objects.requireNonNull(health, "health");
+        bootOrderPatterns = List.copyOf(bootOrderPatterns);
         if (!URI_SAFE_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("system id must be a URI-safe id: " + id);
         }
         if (memoryGiB < 0) {
             throw new IllegalArgumentException("negative memory");
         }
+    }
+
+    /** Without declared patterns. */
+    public SystemView(String id, String name, PowerState powerState, AcpiView acpi, BootProgress bootProgress,
+                      String biosVersion, UUID uuid, double memoryGiB, ProcessorSummaryView processors,
+                      IndicatorLed indicatorLed, String assetTag, BootOverride bootOverride, List<String> bootOrder,
+                      List<BootOptionView> bootOptions, Health health) {
+        this(id, name, powerState, acpi, bootProgress, biosVersion, uuid, memoryGiB, processors, indicatorLed, assetTag,
+                bootOverride, bootOrder, bootOptions, health, List.of());
     }
 
     /** A system with no active alert (Health OK). */

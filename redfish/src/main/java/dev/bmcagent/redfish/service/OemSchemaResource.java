@@ -51,6 +51,10 @@ public final class OemSchemaResource {
                           <Annotation Term="OData.Permissions" EnumMember="OData.Permission/Read"/>
                           <Annotation Term="OData.Description" String="True when the BMC inferred the state (e.g. S5 on power-good loss)."/>
                         </Property>
+                        <Property Name="BootOrderPatterns" Type="Collection(Edm.String)" Nullable="false">
+                          <Annotation Term="OData.Permissions" EnumMember="OData.Permission/ReadWrite"/>
+                          <Annotation Term="OData.Description" String="The declared boot order as patterns, most preferred first: Java regular expressions, each matched against whole boot option names (DisplayName), so one pattern such as .*HTTPS IPv6.* names the options of every NIC vendor. The BMC enforces it like Boot.BootOrder (a PATCHed BootOrder shows here as exact-match patterns). An empty array declares nothing."/>
+                        </Property>
                       </ComplexType>
                       <ComplexType Name="ThermalSubsystem" BaseType="Resource.OemObject">
                         <Property Name="FanMode" Type="Edm.String" Nullable="false">

@@ -67,6 +67,8 @@ final class ComputerSystemJson {
         oem.put("AcpiDeviceState", v.acpi().device().dbusName());
         oem.put("AcpiLastChange", Json.dateTime(v.acpi().lastChange()));
         oem.put("AcpiStateInferred", v.acpi().inferred());
+        ArrayNode patterns = oem.putArray("BootOrderPatterns");
+        v.bootOrderPatterns().forEach(patterns::add);
         return n;
     }
 

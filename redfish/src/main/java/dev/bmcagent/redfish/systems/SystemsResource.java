@@ -32,6 +32,11 @@ import java.util.Set;
 
 /** The Systems collection and ComputerSystem (GET, PATCH of the writable properties). */
 public final class SystemsResource {
+    /** Declared patterns at most: a host reports at most 64 boot options (OEM 30h/11h), each pattern must match one. */
+    public static final int MAX_PATTERNS = 64;
+    /** Bytes per pattern at most: longer ones cannot reach the host (OEM 30h/12h, docs/HOST-INTERFACE.md). */
+    public static final int MAX_PATTERN_LENGTH = 250;
+    private static final String PATTERNS = "Oem/BmcAgent/BootOrderPatterns";
 
     private static final PatchSpec PATCH = new PatchSpec()
             .text("AssetTag", 64)
@@ -43,7 +48,9 @@ public final class SystemsResource {
                     .enumeration("BootSourceOverrideMode", BootOverrideMode.class)
                     .text("UefiTargetBootSourceOverride", 512)
                     .text("HttpBootUri", 2048)
-                    .textList("BootOrder", 64, 64));
+                    .textList("BootOrder", 64, 64))
+            .nested("Oem", new PatchSpec().nested("BmcAgent", new PatchSpec()
+                    .textList("BootOrderPatterns", MAX_PATTERNS, MAX_PATTERN_LENGTH * 4)));
 
     private final SystemsBackend backend;
     private final RenderCache<Rendering> rendered =
@@ -82,6 +89,14 @@ public final class SystemsResource {
         JsonNode boot = body.get("Boot");
         List<String> order = PatchSpec.textList(boot, "BootOrder").orElse(null);
         checkBootOrder(v, order);
+        JsonNode agentOem = body.path("Oem").path("BmcAgent");
+        List<String> patterns = PatchSpec.textList(agentOem.isObject() ? agentOem : null, "BootOrderPatterns")
+                .orElse(null);
+        checkPatterns(patterns);
+        if (patterns != null && order != null) {
+            throw RedfishError.property(BaseMessage.PropertyValueConflict, "#/" + PATTERNS, PATTERNS, "Boot/BootOrder")
+                    .exception();
+        }
         checkBootSource(PatchSpec.enumValue(boot, "BootSourceOverrideTarget", BootSource.class));
         PatchSpec.text(boot, "HttpBootUri").filter(s -> !s.isEmpty()).ifPresent(SystemsResource::checkHttpBootUri);
         SystemPatch patch = new SystemPatch(IndicatorLed.requested(
@@ -92,7 +107,7 @@ public final class SystemsResource {
                 PatchSpec.enumValue(boot, "BootSourceOverrideEnabled", BootOverrideEnabled.class),
                 PatchSpec.enumValue(boot, "BootSourceOverrideMode", BootOverrideMode.class),
                 PatchSpec.text(boot, "UefiTargetBootSourceOverride"), PatchSpec.text(boot, "HttpBootUri"),
-                java.util.Optional.ofNullable(order));
+                java.util.Optional.ofNullable(order), java.util.Optional.ofNullable(patterns));
         if (!patch.isEmpty() && !backend.patch(v.id(), patch)) {
             throw RedfishError.of(BaseMessage.ResourceNotFound, "ComputerSystem", v.id()).exception();
         }
@@ -116,6 +131,34 @@ public final class SystemsResource {
         }
     }
 
+    /**
+     * BootOrderPatterns: Java regular expressions, each matched against whole boot option names (as the reconciler and
+     * the host do); each must compile and be printable ASCII of at most {@link #MAX_PATTERN_LENGTH} bytes (the host
+     * interface carries it so). Every bad item is reported (PropertyValueFormatError on its array index).
+     */
+    private static void checkPatterns(List<String> patterns) {
+        if (patterns == null) {
+            return;
+        }
+        RedfishError.Collector errors = new RedfishError.Collector();
+        for (int i = 0; i < patterns.size(); i++) {
+            String p = patterns.get(i);
+            boolean ok = !p.isEmpty() && p.length() <= MAX_PATTERN_LENGTH
+                    && p.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
+            if (ok) {
+                try {
+                    java.util.regex.Pattern.compile(p);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    ok = false;
+                }
+            }
+            if (!ok) {
+                errors.add(BaseMessage.PropertyValueFormatError, "#/" + PATTERNS + "/" + i, p, PATTERNS + "/" + i);
+            }
+        }
+        errors.throwIfAny();
+    }
+
     /** A target the schema allows but this backend cannot carry out (e.g. no IPMI device for it). */
     private void checkBootSource(java.util.Optional<BootSource> target) {
         target.filter(t -> !backend.bootSources().contains(t)).ifPresent(t -> {
@@ -127,7 +170,8 @@ public final class SystemsResource {
     private static void checkHttpBootUri(String uri) {
         try {
             URI u = new URI(uri);
-            if ((!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) || u.getHost() == null) {
+            if ((!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) || u.getHost() == null
+                    || !uri.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {   // the host gets it in ASCII
                 throw new URISyntaxException(uri, "not an absolute http(s) URI");
             }
         } catch (URISyntaxException e) {

@@ -196,6 +196,65 @@ class ComputerSystemCurlTest {
     }
 
     @Test
+    void bootOrderPatternsArePatchableThroughTheOem() {
+        HttpResult r = admin("PATCH", SYS, "{\"Oem\":{\"BmcAgent\":{\"BootOrderPatterns\":[\".*HTTPS IPv6.*\","
+                + "\"UEFI OS \\\\(.*\\\\)\"]}}}");
+        assertEquals(200, r.status(), r.body());
+        assertEquals(List.of(".*HTTPS IPv6.*", "UEFI OS \\(.*\\)"),
+                f.systems.system("host1").orElseThrow().bootOrderPatterns());
+        assertEquals("[\".*HTTPS IPv6.*\",\"UEFI OS \\\\(.*\\\\)\"]",
+                admin("GET", SYS, null).json().at("/Oem/BmcAgent/BootOrderPatterns").toString());
+        assertEquals(200, admin("PATCH", SYS, "{\"Oem\":{\"BmcAgent\":{\"BootOrderPatterns\":[]}}}").status());
+        assertEquals(List.of(), f.systems.system("host1").orElseThrow().bootOrderPatterns());
+    }
+
+    @Test
+    void badBootOrderPatternsAre400NamingEachAndNothingApplied() {
+        String tooLong = "a".repeat(SystemsResource.MAX_PATTERN_LENGTH + 1);
+        HttpResult r = admin("PATCH", SYS, "{\"AssetTag\":\"new\",\"Oem\":{\"BmcAgent\":{\"BootOrderPatterns\":"
+                + "[\".*ok.*\",\"(unclosed\",\"" + tooLong + "\",\"\",\"caf\u00e9\"]}}}");
+        assertEquals(400, r.status(), r.body());
+        JsonNode infos = r.json().at("/error/@Message.ExtendedInfo");
+        assertEquals(4, infos.size(), infos.toString());
+        for (JsonNode i : infos) {
+            assertEquals("Base.1.19.0.PropertyValueFormatError", i.get("MessageId").asText());
+        }
+        assertEquals("#/Oem/BmcAgent/BootOrderPatterns/1", infos.get(0).at("/RelatedProperties/0").asText());
+        assertEquals("(unclosed", infos.get(0).at("/MessageArgs/0").asText());
+        assertEquals("#/Oem/BmcAgent/BootOrderPatterns/4", infos.get(3).at("/RelatedProperties/0").asText());
+        assertEquals("rack-12", f.systems.system("host1").orElseThrow().assetTag());   // nothing applied
+        // the wrong type, too many, read-only neighbours
+        assertEquals("Base.1.19.0.PropertyValueTypeError", admin("PATCH", SYS,
+                "{\"Oem\":{\"BmcAgent\":{\"BootOrderPatterns\":\".*\"}}}").messageId());
+        String many = String.join(",", java.util.Collections.nCopies(SystemsResource.MAX_PATTERNS + 1, "\"a\""));
+        assertEquals("Base.1.19.0.PropertyValueFormatError", admin("PATCH", SYS,
+                "{\"Oem\":{\"BmcAgent\":{\"BootOrderPatterns\":[" + many + "]}}}").messageId());
+        assertEquals("Base.1.19.0.PropertyNotWritable", admin("PATCH", SYS,
+                "{\"Oem\":{\"BmcAgent\":{\"AcpiStateInferred\":true}}}").messageId());
+        assertEquals("Base.1.19.0.PropertyUnknown", admin("PATCH", SYS,
+                "{\"Oem\":{\"Other\":{}}}").messageId());
+        assertEquals(List.of(), f.systems.system("host1").orElseThrow().bootOrderPatterns());
+    }
+
+    @Test
+    void bootOrderAndPatternsTogetherConflict() {
+        String ref = f.systems.system("host1").orElseThrow().bootOptions().get(0).reference();
+        HttpResult r = admin("PATCH", SYS, "{\"Boot\":{\"BootOrder\":[\"" + ref + "\"]},"
+                + "\"Oem\":{\"BmcAgent\":{\"BootOrderPatterns\":[\".*\"]}}}");
+        assertEquals(400, r.status());
+        assertEquals("Base.1.19.0.PropertyValueConflict", r.messageId());
+        assertEquals("The property 'Oem/BmcAgent/BootOrderPatterns' could not be written because its value would "
+                + "conflict with the value of the 'Boot/BootOrder' property.", r.json().at("/error/message").asText());
+    }
+
+    @Test
+    void httpBootUriMustBePrintableAscii() {
+        HttpResult r = admin("PATCH", SYS, "{\"Boot\":{\"HttpBootUri\":\"http://h/caf\u00e9.efi\"}}");
+        assertEquals(400, r.status());
+        assertEquals("Base.1.19.0.PropertyValueFormatError", r.messageId());
+    }
+
+    @Test
     void readOnlyRolePatchIs403() {
         HttpResult r = f.curl.send("PATCH", SYS, "{\"AssetTag\":\"z\"}", "-u", "reader:readonly1");
         assertEquals(403, r.status());

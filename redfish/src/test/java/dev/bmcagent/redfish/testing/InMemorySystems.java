@@ -72,7 +72,7 @@ public final class InMemorySystems implements SystemsBackend {
         systems.put(id, new SystemView(v.id(), v.name(), v.powerState(), v.acpi(), v.bootProgress(), v.biosVersion(),
                 v.uuid(), v.memoryGiB(), v.processors(), p.indicatorLed().orElse(v.indicatorLed()),
                 p.assetTag().orElse(v.assetTag()), n, p.bootOrder().orElse(new ArrayList<>(v.bootOrder())),
-                v.bootOptions()));
+                v.bootOptions(), v.health(), p.bootOrderPatterns().orElse(v.bootOrderPatterns())));
         return true;
     }
 

@@ -2,6 +2,7 @@ package dev.bmcagent.simulator.host;
 
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
+import dev.bmcagent.ipmi.command.chassis.BootMailbox;
 import dev.bmcagent.ipmi.command.oem.PendingOrder;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.simulator.firmware.FirmwarePhase;
@@ -148,7 +149,12 @@ final class BootRun {
 
     private void bds() {
         phase(FirmwarePhase.BDS);
-        Optional<HostResponses.BootDevice> forced = HostResponses.bootFlagsDevice(host.send(HostMessages.getBootFlags()));
+        var flags = host.send(HostMessages.getBootFlags());
+        Optional<HostResponses.BootDevice> forced = HostResponses.bootFlagsDevice(flags);
+        // a forced UEFI network boot (Redfish UefiHttp) boots from the URI in the boot initiator mailbox, if any
+        Optional<BootOption> uriBoot = forced.filter(d -> d == HostResponses.BootDevice.NETWORK)
+                .filter(d -> HostResponses.bootFlagsEfi(flags)).flatMap(d -> readHttpBootUri())
+                .flatMap(this::httpBootOption);
         if (forced.isPresent()) {
             host.send(HostMessages.ackBootInfo());
         }
@@ -161,7 +167,8 @@ final class BootRun {
             }
         }
         List<BootOption> first = new ArrayList<>();
-        forced.flatMap(device -> order.stream()
+        uriBoot.ifPresent(first::add);
+        forced.filter(d -> uriBoot.isEmpty()).flatMap(device -> order.stream()
                 .filter(o -> device == HostResponses.BootDevice.NETWORK ? o.isNetwork() : !o.isNetwork())
                 .findFirst()).ifPresent(first::add);
         first.addAll(order);
@@ -173,6 +180,43 @@ final class BootRun {
                 tryOption(first, 0, 1);
             });
         });
+    }
+
+    /**
+     * Reads the boot initiator mailbox (boot option parameter 7) block by block until the URI's terminator: the
+     * HttpBootUri the BMC wrote ({@link BootMailbox}). Empty when the BMC answers an error, block 0 carries another
+     * enterprise's IANA, or no URI is there.
+     */
+    private Optional<String> readHttpBootUri() {
+        byte[] content = new byte[0];
+        for (int block = 0; block < BootMailbox.BLOCKS; block++) {
+            Optional<byte[]> b = HostResponses.mailboxBlock(host.send(HostMessages.getMailboxBlock(block)), block);
+            if (b.isEmpty() || (block == 0 && BootMailbox.iana(b.get()) != BootMailbox.IANA)) {
+                return Optional.empty();
+            }
+            byte[] next = java.util.Arrays.copyOf(content, content.length + b.get().length);
+            System.arraycopy(b.get(), 0, next, content.length, b.get().length);
+            content = next;
+            if (BootMailbox.terminated(content)) {
+                return BootMailbox.decodeUri(content);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The one-time option a firmware creates for an HTTP boot from {@code uri}: on the first NIC, IPv6 when the URI's
+     * host is an IPv6 literal, named like the NIC's HTTPS option plus the URI (so the environment decides whether it
+     * boots as for that option). Not in NVRAM, not in the reported boot order. Empty without a NIC.
+     */
+    private Optional<BootOption> httpBootOption(String uri) {
+        if (host.nvram().ports().isEmpty()) {
+            return Optional.empty();
+        }
+        boolean ipv6 = uri.matches("(?i)https?://\\[.*");
+        BootOption nic = BootOption.network(0xFFFF, host.nvram().ports().get(0), BootOption.Kind.HTTP, ipv6);
+        return Optional.of(new BootOption(nic.number(), nic.description() + " URI " + uri, nic.kind(), nic.ipv6(),
+                nic.interfaceIndex()));
     }
 
     private void applyPendingBootOrder() {

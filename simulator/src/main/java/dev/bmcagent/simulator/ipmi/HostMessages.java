@@ -240,6 +240,15 @@ public final class HostMessages {
                 new byte[] {0x05, 0x00, 0x00});
     }
 
+    /** Get System Boot Options, parameter 7 (boot initiator mailbox), set selector = {@code block}. */
+    public static HostRequest getMailboxBlock(int block) {
+        if (block < 0 || block > 0xFF) {
+            throw new IllegalArgumentException("mailbox block out of range: " + block);
+        }
+        return new HostRequest("Get System Boot Options (mailbox block " + block + ")", NetFn.CHASSIS,
+                CMD_GET_SYSTEM_BOOT_OPTIONS, new byte[] {0x07, (byte) block, 0x00});
+    }
+
     /** Set System Boot Options, parameter 4 (boot info acknowledge): mask 01h, data 00h = BIOS/POST has handled it. */
     public static HostRequest ackBootInfo() {
         return new HostRequest("Set System Boot Options (boot info acknowledge)", NetFn.CHASSIS,

@@ -41,6 +41,25 @@ public final class HostResponses {
         };
     }
 
+    /** Whether a Get System Boot Options (param 5) response asks for an EFI boot (data 1 bit 5). */
+    public static boolean bootFlagsEfi(IpmiResponse response) {
+        byte[] d = response.data();
+        return response.completionCode().isOk() && d.length >= 7 && (d[1] & 0x7F) == 0x05 && (d[2] & 0x20) != 0;
+    }
+
+    /**
+     * Decodes a Get System Boot Options (param 7, boot initiator mailbox) response: param version, parameter, block
+     * selector, 16 bytes. Returns the 16 bytes of {@code block}; empty when failed, malformed or another block.
+     */
+    public static Optional<byte[]> mailboxBlock(IpmiResponse response, int block) {
+        byte[] d = response.data();
+        if (!response.completionCode().isOk() || d.length != 3 + 16 || (d[1] & 0x7F) != 0x07
+                || (d[2] & 0xFF) != block) {
+            return Optional.empty();
+        }
+        return Optional.of(java.util.Arrays.copyOfRange(d, 3, d.length));
+    }
+
     /** Decodes one Get Pending Boot Order response (a chunk); empty when failed or malformed. */
     public static Optional<PendingOrderChunk> pendingOrderChunk(IpmiResponse response) {
         if (!response.completionCode().isOk()) {

@@ -201,4 +201,75 @@ class HostBootSequenceTest {
         assertEquals(BootOption.Kind.HTTP, r.attempts().get(1).option().kind(), "then BootOrder from the top");
         assertEquals(3, r.attempts().size()); // disk (no OS), HTTPS IPv4 (dead), HTTPS IPv6 (boots)
     }
+
+    /** A BMC with UefiHttp Once (valid, EFI, force PXE) and {@code uri} in the boot initiator mailbox. */
+    private RecordingLink uefiHttp(String uri) {
+        byte[] mailbox = dev.bmcagent.ipmi.command.chassis.BootMailbox.encodeUri(uri);
+        return new RecordingLink(scheduler, s -> {
+            if (s.netFn() != 0x00 || s.cmd() != 0x09) {
+                return IpmiResponse.ok();
+            }
+            if (s.data()[0] == 0x05) {
+                return IpmiResponse.ok(new byte[] {0x01, 0x05, (byte) 0xA0, 0x04, 0, 0, 0});
+            }
+            int block = s.data()[1] & 0xFF;
+            byte[] out = new byte[19];
+            out[0] = 0x01;
+            out[1] = 0x07;
+            out[2] = (byte) block;
+            System.arraycopy(mailbox, block * 16, out, 3, 16);
+            return IpmiResponse.ok(out);
+        });
+    }
+
+    @Test
+    void uefiHttpBootsFromTheMailboxUriFirst() {
+        HostConfig config = HostConfig.builder().timing(FirmwareTiming.SERVER.exact()).dimms(2, 32).nics(1).build();
+        String uri = "http://[fd00::10]/images/ipxe/snponly-x86_64.efi";   // 48 bytes: blocks 0-3
+        RecordingLink link = uefiHttp(uri);
+        SimulatedHost host = new SimulatedHost(0, config, 99, scheduler);
+        host.attach(link);
+        host.powerOn();
+        scheduler.runUntilIdle();
+        List<String> lines = link.lines();
+        int flags = lines.indexOf("00/09 05 00 00");
+        assertEquals(List.of("00/09 07 00 00", "00/09 07 01 00", "00/09 07 02 00", "00/09 07 03 00"),
+                lines.subList(flags + 1, flags + 5), "reads the mailbox up to the URI's terminator (block 3)");
+        BootRecord r = host.boots().get(0);
+        assertEquals(1, r.attempts().size(), "the IPv6 URI boots at once: " + r.attempts());
+        String tried = r.attempts().get(0).option().description();
+        assertTrue(tried.startsWith("UEFI: HTTPS IPv6 ") && tried.endsWith(" URI " + uri), tried);
+        assertTrue(r.attempts().get(0).succeeded());
+        assertTrue(r.bootOrderAtPost().stream().noneMatch(d -> d.contains(" URI ")), "not in the reported order");
+    }
+
+    @Test
+    void anIpv4UriThatDoesNotBootFallsBackToTheBootOrder() {
+        HostConfig config = HostConfig.builder().timing(FirmwareTiming.SERVER.exact()).dimms(2, 32).nics(1).build();
+        RecordingLink link = uefiHttp("http://192.0.2.7/boot.efi");
+        SimulatedHost host = new SimulatedHost(0, config, 99, scheduler);
+        host.attach(link);
+        host.powerOn();
+        scheduler.runUntilIdle();
+        BootRecord r = host.boots().get(0);
+        assertTrue(r.attempts().get(0).option().description().endsWith(" URI http://192.0.2.7/boot.efi"));
+        assertTrue(!r.attempts().get(0).succeeded());
+        // then BootOrder from the top: HTTPS IPv4 (dead), HTTPS IPv6 (boots)
+        assertEquals(3, r.attempts().size(), r.attempts().toString());
+        assertTrue(link.lines().contains("04/02 01 04 1E 06 6F A2 00 02"), "NIC 0 HTTP(S) IPv4 boot error sent");
+    }
+
+    @Test
+    void withoutEfiOrWithAnotherEnterprisesMailboxTheUriIsNotRead() {
+        HostConfig config = HostConfig.builder().timing(FirmwareTiming.SERVER.exact()).dimms(2, 32).nics(1).build();
+        RecordingLink legacy = new RecordingLink(scheduler, s -> s.netFn() == 0x00 && s.cmd() == 0x09
+                ? IpmiResponse.ok(new byte[] {0x01, 0x05, (byte) 0x80, 0x04, 0, 0, 0}) : IpmiResponse.ok());
+        SimulatedHost host = new SimulatedHost(0, config, 99, scheduler);
+        host.attach(legacy);
+        host.powerOn();
+        scheduler.runUntilIdle();
+        assertTrue(legacy.lines().stream().noneMatch(l -> l.startsWith("00/09 07")), "legacy PXE: no mailbox read");
+        assertEquals(BootOption.Kind.HTTP, host.boots().get(0).attempts().get(0).option().kind());
+        assertTrue(!host.boots().get(0).attempts().get(0).option().description().contains(" URI "));
+    }
 }

@@ -27,4 +27,10 @@ public interface BootOptionsStore {
     BootFlags bootFlags();
 
     void bootFlags(BootFlags flags);
+
+    /** Parameter 7, the boot initiator mailbox: all {@link BootMailbox#BLOCKS} blocks ({@link BootMailbox#SIZE}). */
+    byte[] mailbox();
+
+    /** Replaces the whole mailbox ({@link BootMailbox#SIZE} bytes). */
+    void mailbox(byte[] content);
 }

@@ -6,6 +6,7 @@ public final class InMemoryBootOptionsStore implements BootOptionsStore {
     private final int[] simple = new int[4];
     private int acknowledge;
     private BootFlags flags = BootFlags.NONE;
+    private byte[] mailbox = new byte[BootMailbox.SIZE];
 
     @Override
     public synchronized int setInProgress() {
@@ -52,5 +53,18 @@ public final class InMemoryBootOptionsStore implements BootOptionsStore {
     @Override
     public synchronized void bootFlags(BootFlags flags) {
         this.flags = flags;
+    }
+
+    @Override
+    public synchronized byte[] mailbox() {
+        return mailbox.clone();
+    }
+
+    @Override
+    public synchronized void mailbox(byte[] content) {
+        if (content.length != BootMailbox.SIZE) {
+            throw new IllegalArgumentException("the mailbox is " + BootMailbox.SIZE + " bytes");
+        }
+        mailbox = content.clone();
     }
 }

@@ -94,7 +94,7 @@ class ChassisCommandsTest {
 
     @Test
     void bootOptionErrors() {
-        assertEquals(0x80, chassis(0x09, "07 00 00").completionCode().value());     // mailbox: not supported
+        assertEquals(0x80, chassis(0x09, "06 00 00").completionCode().value());     // initiator info: not supported
         assertEquals(0x80, chassis(0x08, "06 00 00 00 00 00 00 00 00 00").completionCode().value());
         ok(chassis(0x08, "00 01"));
         assertEquals(0x81, chassis(0x08, "00 01").completionCode().value());        // already in progress
@@ -103,5 +103,49 @@ class ChassisCommandsTest {
         assertEquals(CompletionCode.INVALID_DATA_FIELD, chassis(0x08, "00 03").completionCode());
         assertEquals(CompletionCode.INSUFFICIENT_PRIVILEGE,
                 bmc.lan(Privilege.USER, NetFn.CHASSIS, 0x09, "05 00 00").completionCode());
+    }
+
+    @Test
+    void bootInitiatorMailboxHoldsTheUriInBlocksOf16() {
+        // param 07h, block 00h: IANA 000000h (LS first), then "http://h/a.efi" (14 bytes): 13 fit in block 0
+        ok(chassis(0x08, "07 00  00 00 00  68 74 74 70 3A 2F 2F 68 2F 61 2E 65 66"));
+        ok(chassis(0x08, "07 01  69 00"));                      // block 01h: "i", terminator; rest of block zero
+        assertEquals("01 07 00 00 00 00 68 74 74 70 3A 2F 2F 68 2F 61 2E 65 66",
+                ok(chassis(0x09, "07 00 00")));                 // version 01h, param 07h, block 00h, 16 bytes
+        assertEquals("01 07 01 69 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00", ok(chassis(0x09, "07 01 00")));
+        assertEquals(java.util.Optional.of("http://h/a.efi"), BootMailbox.decodeUri(bmc.bootOptions.mailbox()));
+        // the host reads it over its system interface
+        assertEquals("01 07 01 69 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00",
+                hex(bmc.host(NetFn.CHASSIS, 0x09, "07 01 00").data()));
+        // last block 80h (128) exists; 81h (129) does not: C9h, as ipmitool's "bootmbox get" expects at the end
+        ok(chassis(0x09, "07 80 00"));
+        assertEquals(CompletionCode.PARAMETER_OUT_OF_RANGE, chassis(0x09, "07 81 00").completionCode());
+        assertEquals(CompletionCode.PARAMETER_OUT_OF_RANGE, chassis(0x08, "07 81 41").completionCode());
+        // block 0 of another enterprise (IANA 0002h) or too short for the IANA: refused, the mailbox unchanged
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, chassis(0x08, "07 00 02 00 00 41").completionCode());
+        assertEquals(CompletionCode.INVALID_DATA_FIELD, chassis(0x08, "07 00 00 00").completionCode());
+        assertEquals(CompletionCode.INVALID_LENGTH, chassis(0x08, "07 01").completionCode());
+        assertEquals(java.util.Optional.of("http://h/a.efi"), BootMailbox.decodeUri(bmc.bootOptions.mailbox()));
+        // 16 data bytes + selector + param = 18 bytes: the longest Set
+        ok(chassis(0x08, "07 02 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41"));
+        assertEquals(CompletionCode.INVALID_LENGTH,
+                chassis(0x08, "07 02 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41").completionCode());
+    }
+
+    @Test
+    void mailboxUriCodec() {
+        byte[] m = BootMailbox.encodeUri("https://[fd00::1]/boot.efi");
+        assertEquals(BootMailbox.SIZE, m.length);
+        assertEquals(129, BootMailbox.BLOCKS);
+        assertEquals(java.util.Optional.of("https://[fd00::1]/boot.efi"), BootMailbox.decodeUri(m));
+        assertEquals(java.util.Optional.empty(), BootMailbox.decodeUri(BootMailbox.encodeUri("")));
+        // not terminated within what was read: not (yet) a URI
+        assertEquals(java.util.Optional.empty(), BootMailbox.decodeUri(java.util.Arrays.copyOf(m, 16)));
+        assertEquals(false, BootMailbox.terminated(java.util.Arrays.copyOf(m, 16)));
+        assertEquals(true, BootMailbox.terminated(java.util.Arrays.copyOf(m, 32)));
+        String longest = "http://h/" + "a".repeat(BootMailbox.MAX_URI - 9);
+        assertEquals(java.util.Optional.of(longest), BootMailbox.decodeUri(BootMailbox.encodeUri(longest)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BootMailbox.encodeUri(longest + "a"));
     }
 }
