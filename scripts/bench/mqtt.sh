@@ -9,7 +9,7 @@
 #           startup.py), RSS idle and after the run (/proc/PID/status VmRSS, VmHWM), and QoS 1 publish -> receive
 #           latency with dev.bmcagent.bench.MqttLatency (Paho mqttv3 3.1.1 publisher and subscriber in one JVM,
 #           one message at a time, $WARMUP warm-up + $COUNT measured, System.nanoTime at send and on receipt).
-#   target  the embedded broker dev.bmcagent.simulator.broker.EmbeddedBroker run alone by
+#   target  the embedded broker dev.bmcagent.mqtt.broker.EmbeddedBroker run alone by
 #           dev.bmcagent.bench.BrokerMain (JVM flags $BROKER_JVM_OPTS): the same three measurements.
 #   stimulus (only with --stimulus-class): MqttLatency with that Stimulus (see Stimulus.java) against the broker
 #           on --stimulus-port, e.g. "Set ACPI Power State over the host interface -> receipt by a subscriber".

@@ -2,8 +2,8 @@ package dev.bmcagent.agent;
 
 import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
-import dev.bmcagent.agent.firmware.FirmwareStager;
-import dev.bmcagent.agent.runtime.HostHardware;
+import dev.bmcagent.core.firmware.FirmwareStager;
+import dev.bmcagent.core.node.HostHardware;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;

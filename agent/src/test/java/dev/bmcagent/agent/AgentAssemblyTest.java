@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.config.AgentConfigLoader;
 import dev.bmcagent.agent.config.PartialConfig;
-import dev.bmcagent.agent.store.Account;
-import dev.bmcagent.agent.store.Role;
-import dev.bmcagent.agent.store.StoreKind;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.journal.Account;
+import dev.bmcagent.journal.Role;
+import dev.bmcagent.journal.StoreKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -81,7 +81,7 @@ class AgentAssemblyTest {
     @Test
     void fsyncKeyChoosesTheJournalPolicy() throws Exception {
         try (AgentAssembly a = start(new AgentConfigLoader().parse("fsync: always"))) {
-            assertEquals(dev.bmcagent.agent.store.FsyncPolicy.ALWAYS, a.journalOptions().fsync());
+            assertEquals(dev.bmcagent.journal.FsyncPolicy.ALWAYS, a.journalOptions().fsync());
             a.stores().events().append(0, new byte[] {0x56, 0x78}).get();
         }
     }

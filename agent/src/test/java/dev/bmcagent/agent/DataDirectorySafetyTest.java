@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bmcagent.agent.config.PartialConfig;
-import dev.bmcagent.agent.store.AtomicFiles;
-import dev.bmcagent.agent.telemetry.AckStore;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.journal.AtomicFiles;
+import dev.bmcagent.mqtt.telemetry.AckStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

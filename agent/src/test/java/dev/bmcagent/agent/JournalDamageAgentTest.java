@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
 import dev.bmcagent.agent.config.PartialConfig;
-import dev.bmcagent.agent.event.HostEvent;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.core.event.HostEvent;
 import dev.bmcagent.ipmi.sel.SelEvents;
 import dev.bmcagent.ipmi.sel.SelRecord;
 import dev.bmcagent.ipmi.sel.SelStore;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.config.AgentConfigLoader;
 import dev.bmcagent.agent.config.PartialConfig;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;

@@ -4,10 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.agent.hostif.HostInterfaceClient;
-import dev.bmcagent.agent.hostif.VmCapabilities;
-import dev.bmcagent.agent.hostif.VmMessage;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.hostif.HostInterfaceClient;
+import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.hostif.VmMessage;
+import dev.bmcagent.common.time.SystemScheduler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package dev.bmcagent.bench;
 
-import dev.bmcagent.agent.hostif.VmMessage;
-import dev.bmcagent.agent.runtime.HostHardware;
-import dev.bmcagent.agent.runtime.NodeTiming;
-import dev.bmcagent.agent.store.FsyncPolicy;
-import dev.bmcagent.agent.telemetry.MqttOptions;
-import dev.bmcagent.agent.telemetry.MqttTelemetry;
+import dev.bmcagent.core.node.HostHardware;
+import dev.bmcagent.core.node.NodeTiming;
+import dev.bmcagent.hostif.VmMessage;
+import dev.bmcagent.journal.FsyncPolicy;
+import dev.bmcagent.mqtt.telemetry.MqttOptions;
+import dev.bmcagent.mqtt.telemetry.MqttTelemetry;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.bmcagent.bench;
 
-import dev.bmcagent.simulator.broker.BrokerOptions;
-import dev.bmcagent.simulator.broker.EmbeddedBroker;
+import dev.bmcagent.mqtt.broker.BrokerOptions;
+import dev.bmcagent.mqtt.broker.EmbeddedBroker;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.net.InetSocketAddress;

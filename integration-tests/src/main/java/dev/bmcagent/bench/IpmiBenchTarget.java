@@ -2,7 +2,7 @@ package dev.bmcagent.bench;
 
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.ipmi.command.HostScoped;
 import dev.bmcagent.ipmi.command.StandardCommands;
 import dev.bmcagent.ipmi.command.app.AcpiPowerState;

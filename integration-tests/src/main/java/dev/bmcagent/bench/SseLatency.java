@@ -1,12 +1,12 @@
 package dev.bmcagent.bench;
 
-import dev.bmcagent.agent.event.Subscription;
-import dev.bmcagent.agent.redfish.RedfishService;
-import dev.bmcagent.agent.runtime.HostHardware;
-import dev.bmcagent.agent.runtime.NodeTiming;
-import dev.bmcagent.agent.store.Account;
-import dev.bmcagent.agent.store.FsyncPolicy;
-import dev.bmcagent.agent.store.Role;
+import dev.bmcagent.agent.redfishport.RedfishService;
+import dev.bmcagent.core.event.Subscription;
+import dev.bmcagent.core.node.HostHardware;
+import dev.bmcagent.core.node.NodeTiming;
+import dev.bmcagent.journal.Account;
+import dev.bmcagent.journal.FsyncPolicy;
+import dev.bmcagent.journal.Role;
 import dev.bmcagent.redfish.RedfishOptions;
 import java.io.BufferedReader;
 import java.net.ServerSocket;

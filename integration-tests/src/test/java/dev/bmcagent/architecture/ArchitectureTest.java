@@ -50,14 +50,14 @@ class ArchitectureTest {
         static final String[] REDFISH = {"dev.bmcagent.redfish.."};
         /** The per-host engine (split: module core). */
         static final String[] CORE = {"dev.bmcagent.core..",
-            "dev.bmcagent.agent.event..", "dev.bmcagent.agent.fan..", "dev.bmcagent.agent.sensor..",
-            "dev.bmcagent.agent.time..", "dev.bmcagent.agent.host..", "dev.bmcagent.agent.power..",
-            "dev.bmcagent.agent.reboot.."};
+            "dev.bmcagent.core.event..", "dev.bmcagent.core.fan..", "dev.bmcagent.core.sensor..",
+            "dev.bmcagent.common.time..", "dev.bmcagent.core.host..", "dev.bmcagent.core.power..",
+            "dev.bmcagent.core.reboot.."};
         /** Persistence (split: module journal). */
-        static final String[] JOURNAL = {"dev.bmcagent.journal..", "dev.bmcagent.agent.store.."};
+        static final String[] JOURNAL = {"dev.bmcagent.journal..", "dev.bmcagent.journal.."};
         /** The command line and the demo world (split: module app). */
-        static final String[] APP = {"dev.bmcagent.app..", "dev.bmcagent.agent.cli..", "dev.bmcagent.simulator.cli..",
-            "dev.bmcagent.simulator.demo.."};
+        static final String[] APP = {"dev.bmcagent.app..", "dev.bmcagent.app.cli..", "dev.bmcagent.app.cli..",
+            "dev.bmcagent.app.demo.."};
         /** Everything that is not a protocol library: the daemon, its parts, the simulator, the tools. */
         static final String[] ABOVE_PROTOCOLS = {"dev.bmcagent.agent..", "dev.bmcagent.core..",
             "dev.bmcagent.journal..", "dev.bmcagent.hostif..", "dev.bmcagent.mqtt..", "dev.bmcagent.app..",
@@ -68,10 +68,10 @@ class ArchitectureTest {
          * in the assembly, never in each other.
          */
         static final Map<String, String[]> ADAPTERS = Map.of(
-                "IPMI adapter", new String[] {"dev.bmcagent.agent.ipmi.."},
-                "Redfish adapter", new String[] {"dev.bmcagent.agent.redfish.."},
-                "host interface", new String[] {"dev.bmcagent.hostif..", "dev.bmcagent.agent.hostif.."},
-                "MQTT publisher", new String[] {"dev.bmcagent.mqtt.telemetry..", "dev.bmcagent.agent.telemetry.."},
+                "IPMI adapter", new String[] {"dev.bmcagent.core.ipmiport.."},
+                "Redfish adapter", new String[] {"dev.bmcagent.agent.redfishport.."},
+                "host interface", new String[] {"dev.bmcagent.hostif..", "dev.bmcagent.hostif.."},
+                "MQTT publisher", new String[] {"dev.bmcagent.mqtt.telemetry..", "dev.bmcagent.mqtt.telemetry.."},
                 "OpenBMC D-Bus adapter", new String[] {"dev.bmcagent.openbmc.."});
 
         /** A module's name from a class's package: the segment after {@code dev.bmcagent}. */

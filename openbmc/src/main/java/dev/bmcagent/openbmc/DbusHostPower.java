@@ -1,7 +1,7 @@
 package dev.bmcagent.openbmc;
 
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
-import dev.bmcagent.agent.host.HostPowerPort;
+import dev.bmcagent.core.host.HostPowerPort;
 import java.util.Objects;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;

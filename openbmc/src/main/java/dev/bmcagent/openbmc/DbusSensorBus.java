@@ -1,9 +1,9 @@
 package dev.bmcagent.openbmc;
 
 import dev.bmcagent.acpi.policy.GateClass;
-import dev.bmcagent.agent.sensor.Reading;
-import dev.bmcagent.agent.sensor.SensorBus;
-import dev.bmcagent.agent.sensor.SensorSpec;
+import dev.bmcagent.core.sensor.Reading;
+import dev.bmcagent.core.sensor.SensorBus;
+import dev.bmcagent.core.sensor.SensorSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.bmcagent.openbmc;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
-import dev.bmcagent.agent.runtime.HostNode;
+import dev.bmcagent.core.node.HostNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.agent.config.ConfigException;
-import dev.bmcagent.agent.sensor.SensorKind;
+import dev.bmcagent.core.sensor.SensorKind;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

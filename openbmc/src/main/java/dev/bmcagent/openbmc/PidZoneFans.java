@@ -1,7 +1,7 @@
 package dev.bmcagent.openbmc;
 
 import dev.bmcagent.acpi.policy.FanMode;
-import dev.bmcagent.agent.fan.FanController;
+import dev.bmcagent.core.fan.FanController;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;

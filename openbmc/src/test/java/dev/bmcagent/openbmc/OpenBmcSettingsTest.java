@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.agent.config.ConfigException;
-import dev.bmcagent.agent.sensor.SensorKind;
+import dev.bmcagent.core.sensor.SensorKind;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package dev.bmcagent.openbmc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bmcagent.acpi.lifecycle.LifecycleInput;
+import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import dev.bmcagent.acpi.progress.ProgressCode;
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
-import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.bmcagent.agent.account;
 
-import dev.bmcagent.agent.store.AtomicFiles;
+import dev.bmcagent.journal.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.bmcagent.agent.account;
 
 import dev.bmcagent.agent.config.AgentConfig;
-import dev.bmcagent.agent.store.AtomicFiles;
-import dev.bmcagent.agent.telemetry.MqttOptions;
+import dev.bmcagent.journal.AtomicFiles;
+import dev.bmcagent.mqtt.telemetry.MqttOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.bmcagent.agent.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bmcagent.agent.store.FsyncPolicy;
-import dev.bmcagent.agent.store.StoreKind;
+import dev.bmcagent.journal.FsyncPolicy;
+import dev.bmcagent.journal.StoreKind;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.bmcagent.agent.config;
 
-import dev.bmcagent.agent.hostif.PeerAllowList;
+import dev.bmcagent.hostif.PeerAllowList;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,9 +1,9 @@
 package dev.bmcagent.agent.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bmcagent.agent.store.FsyncPolicy;
-import dev.bmcagent.agent.store.StoreKind;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
+import dev.bmcagent.journal.FsyncPolicy;
+import dev.bmcagent.journal.StoreKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package dev.bmcagent.agent.config;
 
-import dev.bmcagent.agent.reboot.DeadlineRebootPermits.Fallback;
+import dev.bmcagent.core.reboot.DeadlineRebootPermits.Fallback;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

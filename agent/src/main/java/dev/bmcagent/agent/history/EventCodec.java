@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
-import dev.bmcagent.agent.event.HostEvent;
+import dev.bmcagent.core.event.HostEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -1,10 +1,10 @@
 package dev.bmcagent.agent.history;
 
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
-import dev.bmcagent.agent.event.EventHistory;
-import dev.bmcagent.agent.event.HostEvent;
-import dev.bmcagent.agent.store.EventLog;
-import dev.bmcagent.agent.store.StoredEvent;
+import dev.bmcagent.core.event.EventHistory;
+import dev.bmcagent.core.event.HostEvent;
+import dev.bmcagent.journal.EventLog;
+import dev.bmcagent.journal.StoredEvent;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

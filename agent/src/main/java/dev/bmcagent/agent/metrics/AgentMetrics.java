@@ -2,8 +2,8 @@ package dev.bmcagent.agent.metrics;
 
 import dev.bmcagent.acpi.lifecycle.BootCycle;
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
-import dev.bmcagent.agent.event.EventListener;
-import dev.bmcagent.agent.event.HostEvent;
+import dev.bmcagent.core.event.EventListener;
+import dev.bmcagent.core.event.HostEvent;
 import dev.bmcagent.ipmi.message.IpmiRequest;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.ipmi.registry.Dispatcher;

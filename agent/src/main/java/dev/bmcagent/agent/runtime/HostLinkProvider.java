@@ -2,8 +2,10 @@ package dev.bmcagent.agent.runtime;
 
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.HostLinkKind;
-import dev.bmcagent.agent.event.EventStream;
-import dev.bmcagent.agent.host.HostPowerPort;
+import dev.bmcagent.core.event.EventStream;
+import dev.bmcagent.core.host.HostPowerPort;
+import dev.bmcagent.core.node.HostHardware;
+import dev.bmcagent.core.node.HostNode;
 
 /**
  * A host link other than the VM protocol (e.g. OpenBMC's D-Bus, module {@code openbmc}): it brings each host's

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.agent.store.FsyncPolicy;
-import dev.bmcagent.agent.store.StoreKind;
-import dev.bmcagent.agent.reboot.DeadlineRebootPermits;
+import dev.bmcagent.core.reboot.DeadlineRebootPermits;
+import dev.bmcagent.journal.FsyncPolicy;
+import dev.bmcagent.journal.StoreKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -7,7 +7,7 @@ import dev.bmcagent.acpi.lifecycle.BootCycle;
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.policy.GateClass;
-import dev.bmcagent.agent.event.HostEvent;
+import dev.bmcagent.core.event.HostEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
-import dev.bmcagent.agent.hostif.VmControl;
+import dev.bmcagent.core.node.HostHardware;
+import dev.bmcagent.hostif.VmControl;
 import dev.bmcagent.ipmi.message.NetFn;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.agent.config.ConfigException;
-import dev.bmcagent.agent.sensor.Reading;
-import dev.bmcagent.agent.sensor.SensorKind;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.bmcagent.core.node.HostHardware;
+import dev.bmcagent.core.sensor.Reading;
+import dev.bmcagent.core.sensor.SensorKind;
 import dev.bmcagent.ipmi.sdr.SdrRepository;
 import dev.bmcagent.ipmi.sdr.SensorCatalog;
 import dev.bmcagent.ipmi.sdr.SensorDefinition;
 import dev.bmcagent.ipmi.sdr.Thresholds;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class HwmonHardwareTest {
         assertEquals("1", Files.readString(sys.resolve("hwmon0/pwm1_enable")));
         assertEquals(0, HwmonHardware.perHost(Optional.of(yaml("hwmonRoot: " + sys))).apply(1).sensors().size());
         assertEquals(Optional.empty(), hw.power());
-        assertInstanceOf(Reading.Failed.class, hw.bus().read(new dev.bmcagent.agent.sensor.SensorSpec("X",
+        assertInstanceOf(Reading.Failed.class, hw.bus().read(new dev.bmcagent.core.sensor.SensorSpec("X",
                 SensorKind.TEMPERATURE, "hwmon9/temp1_input", GateClass.ALWAYS)));
     }
 

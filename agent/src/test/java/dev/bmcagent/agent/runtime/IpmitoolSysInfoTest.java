@@ -3,6 +3,7 @@ package dev.bmcagent.agent.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.ipmi.message.NetFn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -32,7 +32,7 @@ final class AgentProcess implements AutoCloseable {
         err = dir.resolve("agent.err");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.agent.cli.Main", "demo", "--data-dir", dir.resolve("data").toString(),
+                "dev.bmcagent.app.cli.Main", "demo", "--data-dir", dir.resolve("data").toString(),
                 "--admin-password", ADMIN_PASSWORD, "--ipmi-port", Integer.toString(ipmiPort), "--redfish-port",
                 Integer.toString(redfishPort), "--mqtt-port", Integer.toString(mqttPort), "--host-port",
                 Integer.toString(hostPort)));

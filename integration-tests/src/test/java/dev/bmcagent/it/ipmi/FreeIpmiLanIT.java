@@ -4,9 +4,9 @@ import static dev.bmcagent.it.ipmi.IpmiClients.squash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.acpi.state.AcpiSystemState;
 import dev.bmcagent.ipmi.command.chassis.BootFlags;
 import dev.bmcagent.ipmi.command.chassis.ChassisAction;
-import dev.bmcagent.acpi.state.AcpiSystemState;
 import dev.bmcagent.ipmi.sel.SelEvents;
 import dev.bmcagent.ipmi.sel.SelRecord;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.bmcagent.it.ipmi;
 
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
-import dev.bmcagent.agent.time.HandClock;
+import dev.bmcagent.common.time.HandClock;
 import dev.bmcagent.ipmi.command.HostScoped;
 import dev.bmcagent.ipmi.command.StandardCommands;
 import dev.bmcagent.ipmi.command.app.AcpiPowerState;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.FreePorts;
-import dev.bmcagent.agent.hostif.HostInterfaceClient;
-import dev.bmcagent.agent.hostif.VmCapabilities;
-import dev.bmcagent.agent.hostif.VmMessage;
-import dev.bmcagent.agent.time.SystemScheduler;
-import java.net.InetAddress;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.hostif.HostInterfaceClient;
+import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.hostif.VmMessage;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +137,7 @@ class MetricsIT {
     private Process startAgent(Path config, int readyPort) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.agent.cli.Main", "agent", "--config", config.toString())
+                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("agent.log").toFile())).start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))

@@ -1,17 +1,17 @@
 package dev.bmcagent.it.mqtt;
 
-import dev.bmcagent.agent.event.InMemoryEventHistory;
 import dev.bmcagent.agent.runtime.BmcRuntime;
-import dev.bmcagent.agent.runtime.HostHardware;
-import dev.bmcagent.agent.runtime.HostNode;
-import dev.bmcagent.agent.runtime.NodeTiming;
 import dev.bmcagent.agent.runtime.RuntimeOptions;
-import dev.bmcagent.agent.store.StoreKind;
-import dev.bmcagent.agent.store.Stores;
-import dev.bmcagent.agent.telemetry.HostPhase;
-import dev.bmcagent.agent.telemetry.MqttOptions;
-import dev.bmcagent.agent.telemetry.MqttTelemetry;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.core.event.InMemoryEventHistory;
+import dev.bmcagent.core.node.HostHardware;
+import dev.bmcagent.core.node.HostNode;
+import dev.bmcagent.core.node.NodeTiming;
+import dev.bmcagent.journal.StoreKind;
+import dev.bmcagent.journal.Stores;
+import dev.bmcagent.mqtt.telemetry.HostPhase;
+import dev.bmcagent.mqtt.telemetry.MqttOptions;
+import dev.bmcagent.mqtt.telemetry.MqttTelemetry;
 import dev.bmcagent.simulator.host.HostConfig;
 import dev.bmcagent.simulator.live.LiveSimulation;
 import java.io.IOException;

@@ -4,11 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.agent.telemetry.MosquittoBroker;
-import dev.bmcagent.agent.time.Scheduler;
-import dev.bmcagent.agent.time.SystemScheduler;
-import dev.bmcagent.simulator.broker.BrokerOptions;
-import dev.bmcagent.simulator.broker.EmbeddedBroker;
+import dev.bmcagent.common.time.Scheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.mqtt.broker.BrokerOptions;
+import dev.bmcagent.mqtt.broker.EmbeddedBroker;
+import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bmcagent.agent.hostif.HostInterfaceClient;
-import dev.bmcagent.agent.hostif.VmCapabilities;
-import dev.bmcagent.agent.monitor.FleetMonitor;
-import dev.bmcagent.agent.monitor.FleetView;
-import dev.bmcagent.agent.monitor.MonitorOptions;
-import dev.bmcagent.agent.telemetry.HostPhase;
-import dev.bmcagent.agent.telemetry.MosquittoBroker;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.hostif.HostInterfaceClient;
+import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.mqtt.monitor.FleetMonitor;
+import dev.bmcagent.mqtt.monitor.FleetView;
+import dev.bmcagent.mqtt.monitor.MonitorOptions;
+import dev.bmcagent.mqtt.telemetry.HostPhase;
+import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,7 +67,7 @@ class MonitorStaleBmcIT {
                 "mqtt:", "  brokerUrl: " + broker.uri(), "  site: lab1", "  bmcId: bmc7", ""));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         agent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.agent.cli.Main", "agent", "--config", config.toString())
+                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("agent.log").toFile())).start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> accepts(redfishPort));

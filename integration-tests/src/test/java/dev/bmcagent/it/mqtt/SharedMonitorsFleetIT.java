@@ -4,10 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.agent.monitor.FleetMonitor;
-import dev.bmcagent.agent.monitor.MonitorOptions;
-import dev.bmcagent.agent.telemetry.MosquittoBroker;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.mqtt.monitor.FleetMonitor;
+import dev.bmcagent.mqtt.monitor.MonitorOptions;
+import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;

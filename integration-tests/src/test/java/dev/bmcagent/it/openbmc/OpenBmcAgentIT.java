@@ -95,7 +95,7 @@ class OpenBmcAgentIT {
     private Process startAgent(Path config, int readyPort) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.agent.cli.Main", "agent", "--config", config.toString())
+                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("agent.log").toFile())).start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))

@@ -32,7 +32,7 @@ class JdkTlsFallbackIT {
         Path config = Files.writeString(dir.resolve("agent.yaml"), "hosts: 1\nstore: MEMORY\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.agent.cli.Main", "agent", "--config", config.toString(), "--data-dir",
+                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString(), "--data-dir",
                 dir.resolve("data").toString(), "--admin-password", "Tls-Pw-1", "--redfish-port",
                 Integer.toString(redfish), "--ipmi-port", Integer.toString(FreePorts.udp()), "--host-port",
                 Integer.toString(FreePorts.tcp()), "--tls-engine", engine));

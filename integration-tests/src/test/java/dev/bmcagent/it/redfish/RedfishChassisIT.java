@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bmcagent.acpi.policy.GateClass;
-import dev.bmcagent.agent.runtime.HostHardware;
-import dev.bmcagent.agent.sensor.Reading;
-import dev.bmcagent.agent.sensor.SensorKind;
-import dev.bmcagent.agent.sensor.SensorSpec;
+import dev.bmcagent.core.node.HostHardware;
+import dev.bmcagent.core.sensor.Reading;
+import dev.bmcagent.core.sensor.SensorKind;
+import dev.bmcagent.core.sensor.SensorSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

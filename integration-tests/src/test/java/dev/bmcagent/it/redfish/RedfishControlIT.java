@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
-import dev.bmcagent.agent.hostif.VmCodes;
+import dev.bmcagent.hostif.VmCodes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

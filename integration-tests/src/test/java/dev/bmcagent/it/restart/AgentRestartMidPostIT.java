@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
-import dev.bmcagent.agent.event.HostEvent;
 import dev.bmcagent.agent.history.LogEventHistory;
-import dev.bmcagent.agent.hostif.HostInterfaceClient;
-import dev.bmcagent.agent.hostif.VmCapabilities;
-import dev.bmcagent.agent.store.JournalOptions;
-import dev.bmcagent.agent.store.Stores;
-import dev.bmcagent.agent.telemetry.MosquittoBroker;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.core.event.HostEvent;
+import dev.bmcagent.hostif.HostInterfaceClient;
+import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.journal.JournalOptions;
+import dev.bmcagent.journal.Stores;
+import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -137,7 +137,7 @@ class AgentRestartMidPostIT {
     private Process startAgent(Path config, int readyPort) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.agent.cli.Main", "agent", "--config", config.toString())
+                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("agent.log").toFile())).start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> accepts(readyPort));

@@ -11,13 +11,13 @@ import dev.bmcagent.agent.AgentAssembly;
 import dev.bmcagent.agent.FreePorts;
 import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.PartialConfig;
-import dev.bmcagent.agent.store.StoreKind;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.app.cli.RolloutCommand;
+import dev.bmcagent.app.demo.DemoWorld;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.journal.StoreKind;
 import dev.bmcagent.rollout.mqtt.MqttCampaignService;
 import dev.bmcagent.rollout.mqtt.MqttPermitCoordinator;
 import dev.bmcagent.rollout.permit.PermitPolicy;
-import dev.bmcagent.simulator.cli.RolloutCommand;
-import dev.bmcagent.simulator.demo.DemoWorld;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,9 +36,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.Queue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,12 +142,12 @@ class DemoRolloutIT {
         // the agent's limits on update requests (real mosquitto_pub with the coordinator's login): ignored, no
         // reboot, no outcome; then a valid request for the version host0 already runs is answered at once
         StringBuilder manyTargets = new StringBuilder();
-        for (int i = 0; i <= dev.bmcagent.agent.telemetry.CampaignUpdates.MAX_TARGETS; i++) {
+        for (int i = 0; i <= dev.bmcagent.mqtt.telemetry.CampaignUpdates.MAX_TARGETS; i++) {
             manyTargets.append(i == 0 ? "" : ",").append("\"NIC").append(i).append("\":\"x\"");
         }
         String[] refused = {
             "{\"schema\":1,\"campaign\":\"bad-size\",\"hostId\":\"host0\",\"targets\":{\"BIOS\":\""
-                    + "x".repeat(dev.bmcagent.agent.telemetry.CampaignUpdates.MAX_BODY) + "\"}}",
+                    + "x".repeat(dev.bmcagent.mqtt.telemetry.CampaignUpdates.MAX_BODY) + "\"}}",
             "{\"schema\":1,\"campaign\":\"bad-targets\",\"hostId\":\"host0\",\"targets\":{" + manyTargets + "}}",
             "{\"schema\":1,\"campaign\":\"bad-deadline\",\"hostId\":\"host0\",\"targets\":{\"BIOS\":\"x\"},"
                     + "\"deadlineSeconds\":86401}",

@@ -2,7 +2,7 @@ package dev.bmcagent.it.store;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.bmcagent.agent.telemetry.MosquittoBroker;
+import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -55,7 +55,7 @@ final class AgentProcess implements AutoCloseable {
         Files.writeString(config, String.join("\n", yaml) + "\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> agent = List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.agent.cli.Main", "agent", "--config", config.toString());
+                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString());
         List<String> cmd = new ArrayList<>();
         if (tmpfsSize != null) {
             cmd.addAll(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",

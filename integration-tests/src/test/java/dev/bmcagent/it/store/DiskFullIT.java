@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.bmcagent.agent.telemetry.MosquittoBroker;
 import dev.bmcagent.it.store.AgentProcess.Run;
+import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.bmcagent.rollout.campaign;
 
-import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.common.time.Scheduler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

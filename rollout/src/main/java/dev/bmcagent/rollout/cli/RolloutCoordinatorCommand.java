@@ -1,6 +1,6 @@
 package dev.bmcagent.rollout.cli;
 
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.rollout.mqtt.MqttCampaignService;
 import dev.bmcagent.rollout.mqtt.MqttPermitCoordinator;
 import dev.bmcagent.rollout.permit.PermitPolicy;

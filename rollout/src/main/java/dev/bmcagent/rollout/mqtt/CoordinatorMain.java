@@ -1,6 +1,6 @@
 package dev.bmcagent.rollout.mqtt;
 
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.rollout.permit.PermitPolicy;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

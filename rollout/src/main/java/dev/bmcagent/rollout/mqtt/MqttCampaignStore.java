@@ -1,6 +1,6 @@
 package dev.bmcagent.rollout.mqtt;
 
-import dev.bmcagent.agent.telemetry.PahoThreads;
+import dev.bmcagent.mqtt.telemetry.PahoThreads;
 import dev.bmcagent.rollout.campaign.CampaignState;
 import java.io.IOException;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.bmcagent.rollout.mqtt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bmcagent.agent.telemetry.PahoThreads;
+import dev.bmcagent.mqtt.telemetry.PahoThreads;
 import dev.bmcagent.rollout.permit.Grant;
 import dev.bmcagent.rollout.permit.PermitLedger;
 import dev.bmcagent.rollout.permit.PermitPolicy;

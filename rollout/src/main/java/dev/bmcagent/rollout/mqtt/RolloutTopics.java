@@ -1,6 +1,6 @@
 package dev.bmcagent.rollout.mqtt;
 
-import dev.bmcagent.agent.reboot.PermitTopics;
+import dev.bmcagent.core.reboot.PermitTopics;
 
 /** The permit protocol's topics (docs/ROLLOUT.md); the agent's side is {@link PermitTopics}. */
 public final class RolloutTopics {

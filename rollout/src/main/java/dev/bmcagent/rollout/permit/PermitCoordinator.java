@@ -1,9 +1,9 @@
 package dev.bmcagent.rollout.permit;
 
-import dev.bmcagent.agent.reboot.PermitAnswer;
-import dev.bmcagent.agent.reboot.RebootPermits;
-import dev.bmcagent.agent.reboot.RebootRequest;
-import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.common.time.Scheduler;
+import dev.bmcagent.core.reboot.PermitAnswer;
+import dev.bmcagent.core.reboot.RebootPermits;
+import dev.bmcagent.core.reboot.RebootRequest;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bmcagent.agent.telemetry.MqttRebootPermits;
-import dev.bmcagent.agent.reboot.PermitTopics;
-import dev.bmcagent.agent.telemetry.MosquittoBroker;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.core.reboot.PermitTopics;
+import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
+import dev.bmcagent.mqtt.telemetry.MqttRebootPermits;
 import dev.bmcagent.rollout.campaign.CampaignStatus;
 import dev.bmcagent.rollout.mqtt.MqttCampaignService;
 import java.io.PrintWriter;

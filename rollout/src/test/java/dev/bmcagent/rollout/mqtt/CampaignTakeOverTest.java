@@ -3,8 +3,8 @@ package dev.bmcagent.rollout.mqtt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.agent.telemetry.MosquittoBroker;
-import dev.bmcagent.agent.time.ManualScheduler;
+import dev.bmcagent.common.time.ManualScheduler;
+import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
 import dev.bmcagent.rollout.campaign.CampaignRunner;
 import dev.bmcagent.rollout.campaign.CampaignSpec;
 import dev.bmcagent.rollout.campaign.CampaignState;

@@ -4,10 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.agent.telemetry.MqttRebootPermits;
-import dev.bmcagent.agent.reboot.RebootRequest;
-import dev.bmcagent.agent.telemetry.MosquittoBroker;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.core.reboot.RebootRequest;
+import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
+import dev.bmcagent.mqtt.telemetry.MqttRebootPermits;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

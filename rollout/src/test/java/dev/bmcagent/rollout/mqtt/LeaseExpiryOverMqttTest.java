@@ -3,10 +3,10 @@ package dev.bmcagent.rollout.mqtt;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.bmcagent.agent.telemetry.MqttRebootPermits;
-import dev.bmcagent.agent.reboot.RebootRequest;
-import dev.bmcagent.agent.telemetry.MosquittoBroker;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.core.reboot.RebootRequest;
+import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
+import dev.bmcagent.mqtt.telemetry.MqttRebootPermits;
 import dev.bmcagent.rollout.permit.PermitPolicy;
 import java.nio.file.Path;
 import java.time.Duration;

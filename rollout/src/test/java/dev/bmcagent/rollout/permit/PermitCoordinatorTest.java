@@ -3,9 +3,9 @@ package dev.bmcagent.rollout.permit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.agent.reboot.PermitAnswer;
-import dev.bmcagent.agent.reboot.RebootRequest;
-import dev.bmcagent.agent.time.ManualScheduler;
+import dev.bmcagent.common.time.ManualScheduler;
+import dev.bmcagent.core.reboot.PermitAnswer;
+import dev.bmcagent.core.reboot.RebootRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

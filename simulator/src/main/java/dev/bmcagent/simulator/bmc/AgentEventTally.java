@@ -3,8 +3,8 @@ package dev.bmcagent.simulator.bmc;
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
 import dev.bmcagent.acpi.policy.AlertKind;
 import dev.bmcagent.acpi.policy.FanMode;
-import dev.bmcagent.agent.event.EventListener;
-import dev.bmcagent.agent.event.HostEvent;
+import dev.bmcagent.core.event.EventListener;
+import dev.bmcagent.core.event.HostEvent;
 import java.util.concurrent.atomic.LongAdder;
 
 /**

@@ -1,8 +1,8 @@
 package dev.bmcagent.simulator.bmc;
 
-import dev.bmcagent.agent.event.EventHistory;
-import dev.bmcagent.agent.event.HostEvent;
-import dev.bmcagent.agent.event.InMemoryEventHistory;
+import dev.bmcagent.core.event.EventHistory;
+import dev.bmcagent.core.event.HostEvent;
+import dev.bmcagent.core.event.InMemoryEventHistory;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.bmcagent.simulator.bmc;
 
-import dev.bmcagent.agent.fan.FanController;
+import dev.bmcagent.core.fan.FanController;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;

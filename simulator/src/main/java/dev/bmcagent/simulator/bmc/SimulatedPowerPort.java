@@ -1,7 +1,7 @@
 package dev.bmcagent.simulator.bmc;
 
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
-import dev.bmcagent.agent.host.HostPowerPort;
+import dev.bmcagent.core.host.HostPowerPort;
 import dev.bmcagent.simulator.link.HostPowerControl;
 import java.util.Objects;
 

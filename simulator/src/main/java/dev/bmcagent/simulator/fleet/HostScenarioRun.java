@@ -1,6 +1,6 @@
 package dev.bmcagent.simulator.fleet;
 
-import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.common.time.Scheduler;
 import dev.bmcagent.simulator.host.BootRecord;
 import dev.bmcagent.simulator.host.SimulatedHost;
 import java.time.Duration;

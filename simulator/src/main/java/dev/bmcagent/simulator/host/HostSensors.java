@@ -1,10 +1,10 @@
 package dev.bmcagent.simulator.host;
 
 import dev.bmcagent.acpi.policy.GateClass;
-import dev.bmcagent.agent.sensor.Reading;
-import dev.bmcagent.agent.sensor.SensorBus;
-import dev.bmcagent.agent.sensor.SensorKind;
-import dev.bmcagent.agent.sensor.SensorSpec;
+import dev.bmcagent.core.sensor.Reading;
+import dev.bmcagent.core.sensor.SensorBus;
+import dev.bmcagent.core.sensor.SensorKind;
+import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.simulator.thermal.ThermalModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.bmcagent.simulator.host;
 
 import dev.bmcagent.acpi.state.AcpiSystemState;
-import dev.bmcagent.agent.sensor.SensorBus;
-import dev.bmcagent.agent.sensor.SensorSpec;
-import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.common.time.Scheduler;
+import dev.bmcagent.core.sensor.SensorBus;
+import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
-import dev.bmcagent.simulator.firmware.FirmwarePhase;
 import dev.bmcagent.simulator.firmware.FirmwareComponent;
+import dev.bmcagent.simulator.firmware.FirmwarePhase;
 import dev.bmcagent.simulator.firmware.ProgressReporter;
 import dev.bmcagent.simulator.ipmi.HostMessages;
 import dev.bmcagent.simulator.ipmi.HostRequest;

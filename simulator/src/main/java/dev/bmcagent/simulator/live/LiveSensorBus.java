@@ -1,8 +1,8 @@
 package dev.bmcagent.simulator.live;
 
-import dev.bmcagent.agent.sensor.Reading;
-import dev.bmcagent.agent.sensor.SensorBus;
-import dev.bmcagent.agent.sensor.SensorSpec;
+import dev.bmcagent.core.sensor.Reading;
+import dev.bmcagent.core.sensor.SensorBus;
+import dev.bmcagent.core.sensor.SensorSpec;
 import java.util.Objects;
 import java.util.concurrent.locks.Lock;
 

@@ -1,8 +1,8 @@
 package dev.bmcagent.simulator.live;
 
-import dev.bmcagent.agent.runtime.HostHardware;
-import dev.bmcagent.agent.time.Scheduler;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.Scheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.simulator.firmware.FirmwareComponent;
 import dev.bmcagent.simulator.host.HostConfig;
 import dev.bmcagent.simulator.host.SimulatedHost;

@@ -1,11 +1,11 @@
 package dev.bmcagent.simulator.live;
 
-import dev.bmcagent.agent.hostif.HostInterfaceClient;
-import dev.bmcagent.agent.hostif.VmCapabilities;
-import dev.bmcagent.agent.hostif.VmCodes;
-import dev.bmcagent.agent.hostif.VmControl;
-import dev.bmcagent.agent.hostif.VmMessage;
-import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.common.time.Scheduler;
+import dev.bmcagent.hostif.HostInterfaceClient;
+import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.hostif.VmCodes;
+import dev.bmcagent.hostif.VmControl;
+import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.simulator.link.HostLink;

@@ -2,9 +2,9 @@ package dev.bmcagent.simulator.rollout;
 
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
-import dev.bmcagent.agent.host.Hosts;
-import dev.bmcagent.agent.reboot.PermitGatedPowerPort;
-import dev.bmcagent.agent.reboot.RebootPermits;
+import dev.bmcagent.core.host.Hosts;
+import dev.bmcagent.core.reboot.PermitGatedPowerPort;
+import dev.bmcagent.core.reboot.RebootPermits;
 import dev.bmcagent.rollout.campaign.CampaignRunner;
 import dev.bmcagent.rollout.campaign.CampaignSpec;
 import dev.bmcagent.rollout.campaign.CampaignState;
@@ -78,8 +78,8 @@ public final class CampaignSimulation {
                 LifecyclePolicy.defaults(), options.sensorPoll(), settings.tick());
         RebootPermits gate = new RebootPermits() {
             @Override
-            public void request(dev.bmcagent.agent.reboot.RebootRequest r,
-                                java.util.function.Consumer<dev.bmcagent.agent.reboot.PermitAnswer> a) {
+            public void request(dev.bmcagent.core.reboot.RebootRequest r,
+                                java.util.function.Consumer<dev.bmcagent.core.reboot.PermitAnswer> a) {
                 permits.request(r, a);
             }
 

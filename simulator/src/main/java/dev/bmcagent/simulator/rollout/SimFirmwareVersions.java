@@ -1,6 +1,6 @@
 package dev.bmcagent.simulator.rollout;
 
-import dev.bmcagent.agent.host.Hosts;
+import dev.bmcagent.core.host.Hosts;
 import dev.bmcagent.rollout.campaign.HostFirmwareVersions;
 import dev.bmcagent.simulator.firmware.FirmwareComponent;
 import java.util.ArrayList;

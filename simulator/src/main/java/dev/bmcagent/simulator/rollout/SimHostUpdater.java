@@ -1,9 +1,9 @@
 package dev.bmcagent.simulator.rollout;
 
 import dev.bmcagent.acpi.policy.AlertKind;
-import dev.bmcagent.agent.host.Hosts;
-import dev.bmcagent.agent.reboot.RebootPermits;
-import dev.bmcagent.agent.reboot.RebootRequest;
+import dev.bmcagent.core.host.Hosts;
+import dev.bmcagent.core.reboot.RebootPermits;
+import dev.bmcagent.core.reboot.RebootRequest;
 import dev.bmcagent.rollout.campaign.CampaignSpec;
 import dev.bmcagent.rollout.campaign.HostOutcome;
 import dev.bmcagent.rollout.campaign.HostUpdater;

@@ -1,6 +1,7 @@
 package dev.bmcagent.simulator.run;
 
 import dev.bmcagent.simulator.bmc.AgentBmcFactory;
+import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
 import dev.bmcagent.simulator.fleet.Fleet;
 import dev.bmcagent.simulator.fleet.FleetConfig;
 import dev.bmcagent.simulator.fleet.FleetResult;
@@ -10,7 +11,6 @@ import dev.bmcagent.simulator.host.FaultFlag;
 import dev.bmcagent.simulator.host.HostConfig;
 import dev.bmcagent.simulator.host.SimulatedHost;
 import dev.bmcagent.simulator.netboot.NetbootProfile;
-import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
 import dev.bmcagent.simulator.report.HostResult;
 import dev.bmcagent.simulator.report.HostSideCounts;
 import dev.bmcagent.simulator.report.RunFlags;

@@ -2,8 +2,8 @@ package dev.bmcagent.simulator.run;
 
 import dev.bmcagent.simulator.bmc.AgentBmcOptions;
 import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
-import dev.bmcagent.simulator.report.SimulationSettings;
 import dev.bmcagent.simulator.host.FaultFlag;
+import dev.bmcagent.simulator.report.SimulationSettings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

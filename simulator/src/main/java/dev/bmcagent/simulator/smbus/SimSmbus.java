@@ -1,6 +1,6 @@
 package dev.bmcagent.simulator.smbus;
 
-import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.common.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.bmcagent.simulator.thermal;
 
-import dev.bmcagent.agent.fan.FanController;
+import dev.bmcagent.core.fan.FanController;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;

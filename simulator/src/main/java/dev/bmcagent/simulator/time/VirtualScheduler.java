@@ -1,6 +1,6 @@
 package dev.bmcagent.simulator.time;
 
-import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.common.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.bmcagent.simulator.bmc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.bmcagent.agent.firmware.FirmwareChange;
+import dev.bmcagent.core.firmware.FirmwareChange;
 import dev.bmcagent.simulator.firmware.FirmwareComponent;
 import dev.bmcagent.simulator.firmware.FirmwareTiming;
 import dev.bmcagent.simulator.host.HostConfig;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.agent.sensor.Reading;
-import dev.bmcagent.agent.sensor.SensorSpec;
+import dev.bmcagent.core.sensor.Reading;
+import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.simulator.firmware.FirmwareTiming;
 import dev.bmcagent.simulator.smbus.BusMaster;
 import dev.bmcagent.simulator.smbus.BusTransaction;

@@ -3,10 +3,10 @@ package dev.bmcagent.simulator.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.simulator.firmware.FirmwarePhase;
 import dev.bmcagent.simulator.firmware.FirmwareTiming;
 import dev.bmcagent.simulator.firmware.ProgressProfile;
-import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.simulator.netboot.BootOption;
 import dev.bmcagent.simulator.netboot.DeclaredOrder;
 import dev.bmcagent.simulator.support.RecordingLink;

@@ -3,7 +3,7 @@ package dev.bmcagent.simulator.ipmi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.agent.ipmi.PendingBootOrder;
+import dev.bmcagent.core.ipmiport.PendingBootOrder;
 import dev.bmcagent.ipmi.command.HostScoped;
 import dev.bmcagent.ipmi.command.oem.MemoryReport;
 import dev.bmcagent.ipmi.command.oem.OemCommands;

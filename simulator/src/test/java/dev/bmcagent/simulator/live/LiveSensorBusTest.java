@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.acpi.policy.GateClass;
-import dev.bmcagent.agent.sensor.Reading;
-import dev.bmcagent.agent.sensor.SensorKind;
-import dev.bmcagent.agent.sensor.SensorSpec;
-import dev.bmcagent.agent.time.SystemScheduler;
+import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.core.sensor.Reading;
+import dev.bmcagent.core.sensor.SensorKind;
+import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.simulator.time.LivePacer;
 import dev.bmcagent.simulator.time.VirtualScheduler;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.bmcagent.simulator.netboot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.ipmi.command.oem.OemCommands;
 import dev.bmcagent.ipmi.command.oem.PendingOrderChunk;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.simulator.firmware.FirmwareTiming;
@@ -10,7 +11,6 @@ import dev.bmcagent.simulator.host.BootOutcome;
 import dev.bmcagent.simulator.host.BootRecord;
 import dev.bmcagent.simulator.host.HostConfig;
 import dev.bmcagent.simulator.host.SimulatedHost;
-import dev.bmcagent.ipmi.command.oem.OemCommands;
 import dev.bmcagent.simulator.support.RecordingLink;
 import dev.bmcagent.simulator.time.VirtualScheduler;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.bmcagent.simulator.rollout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.agent.host.Hosts;
+import dev.bmcagent.core.host.Hosts;
 import dev.bmcagent.rollout.campaign.CampaignStatus;
 import dev.bmcagent.rollout.campaign.HostOutcome;
 import dev.bmcagent.rollout.campaign.WaveReport;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.simulator.bmc.AgentBmcOptions;
-import dev.bmcagent.simulator.fleet.Fleet;
 import dev.bmcagent.simulator.firmware.BiosUpdateEffect;
+import dev.bmcagent.simulator.fleet.Fleet;
 import dev.bmcagent.simulator.report.SimulationReport;
 import dev.bmcagent.simulator.report.SimulationSettings;
 import java.time.Duration;

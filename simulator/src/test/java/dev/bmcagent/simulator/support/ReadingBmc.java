@@ -1,7 +1,7 @@
 package dev.bmcagent.simulator.support;
 
 import dev.bmcagent.acpi.policy.GateClass;
-import dev.bmcagent.agent.sensor.SensorSpec;
+import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.simulator.fleet.BmcFactory;
 import dev.bmcagent.simulator.host.SimulatedHost;

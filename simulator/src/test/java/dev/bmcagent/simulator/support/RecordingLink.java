@@ -1,6 +1,6 @@
 package dev.bmcagent.simulator.support;
 
-import dev.bmcagent.agent.time.Scheduler;
+import dev.bmcagent.common.time.Scheduler;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.simulator.link.HostLink;
 import java.time.Instant;

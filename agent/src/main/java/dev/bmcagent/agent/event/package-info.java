@@ -1,6 +1,0 @@
-/**
- * The host event stream: {@link dev.bmcagent.agent.event.EventStream} numbers each host's lifecycle events
- * (gap-free, continued from the {@link dev.bmcagent.agent.event.EventHistory} after a restart), makes them
- * durable, then hands them to subscribers through bounded per-subscriber queues (drops counted, never blocking).
- */
-package dev.bmcagent.agent.event;

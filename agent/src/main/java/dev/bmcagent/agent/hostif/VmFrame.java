@@ -1,5 +1,0 @@
-package dev.bmcagent.agent.hostif;
-
-/** One decoded unit of the VM protocol: an IPMI message (ends A0h) or a control operation (ends A1h). */
-public sealed interface VmFrame permits VmMessage, VmControl {
-}

@@ -1,6 +1,0 @@
-/**
- * The durable System Event Log: {@link dev.bmcagent.agent.sel.JournalSelStore} (one journal per host, passes
- * ipmi's {@code SelStoreContract}) and {@link dev.bmcagent.agent.sel.LifecycleSelWriter}, which turns the
- * lifecycle's domain SEL events into IPMI records.
- */
-package dev.bmcagent.agent.sel;
