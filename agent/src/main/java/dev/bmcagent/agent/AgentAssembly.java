@@ -39,6 +39,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -68,7 +69,7 @@ public final class AgentAssembly implements AutoCloseable {
     private AdminCredentials admin;
     private boolean closed;
 
-    private final List<AgentExtension> extensions;
+    private final Optional<Surroundings> surroundings;
     private EventHistory history;
     private BmcRuntime runtime;
     private Optional<BrokerAccounts> brokerAccounts = Optional.empty();
@@ -76,22 +77,56 @@ public final class AgentAssembly implements AutoCloseable {
     private MqttRebootPermits permitClient;
     private String permitBroker;
 
-    private AgentAssembly(AgentConfig config, Scheduler scheduler, List<AgentExtension> extensions) {
+    private AgentAssembly(AgentConfig config, Scheduler scheduler, Optional<Surroundings> surroundings) {
         this.config = config;
         this.scheduler = scheduler;
-        this.extensions = List.copyOf(extensions);
+        this.surroundings = surroundings;
+    }
+
+    /**
+     * What {@code bmc demo} (module app, {@code DemoWorld}) puts around the agent, handed in explicitly.
+     *
+     * @param hardware the simulated hosts' sensors and fans: the host nodes poll and gate them instead of hwmon, and
+     *                 the hosts' timeline runs on a clock scaled by {@code timeScale} (simulated seconds)
+     * @param broker   starts an embedded MQTT broker with the agent's generated broker accounts; used only when no
+     *                 {@code mqtt.brokerUrl} is configured
+     * @param firmwareStager stages firmware images on the hosts for a campaign's firmware steps, if the hosts can
+     */
+    public record Surroundings(IntFunction<HostHardware> hardware, BrokerStarter broker,
+                               Optional<FirmwareStager> firmwareStager) {
+        public Surroundings {
+            Objects.requireNonNull(hardware, "hardware");
+            Objects.requireNonNull(broker, "broker");
+            Objects.requireNonNull(firmwareStager, "firmwareStager");
+        }
+    }
+
+    /** Starts the embedded broker that enforces {@code accounts} (only the agent publishes). */
+    @FunctionalInterface
+    public interface BrokerStarter {
+        RunningBroker start(BrokerAccounts accounts) throws Exception;
+    }
+
+    /** A started embedded broker: its {@code tcp://} URL; closed with the agent. */
+    public interface RunningBroker extends AutoCloseable {
+        String url();
     }
 
     /** Starts everything; if a step fails, what was started is closed again and the failure is thrown. */
     public static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random)
             throws IOException {
-        return start(config, scheduler, random, List.of());
+        return start(config, scheduler, random, Optional.empty());
     }
 
-    /** Starts the agent with extensions around it (the demo's broker and simulated hosts). */
+    /** Starts the agent with the demo's surroundings (simulated host hardware, embedded broker). */
     public static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random,
-                                      List<AgentExtension> extensions) throws IOException {
-        AgentAssembly a = new AgentAssembly(config, scheduler, extensions);
+                                      Surroundings surroundings) throws IOException {
+        return start(config, scheduler, random, Optional.of(surroundings));
+    }
+
+    private static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random,
+                                       Optional<Surroundings> surroundings) throws IOException {
+        AgentAssembly a = new AgentAssembly(config, scheduler, surroundings);
         try {
             a.startAll(random);
         } catch (IOException | RuntimeException e) {
@@ -99,7 +134,7 @@ public final class AgentAssembly implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             a.close();
-            throw new IOException("starting an agent extension failed: " + e.getMessage(), e);
+            throw new IOException("starting the embedded broker failed: " + e.getMessage(), e);
         }
         return a;
     }
@@ -116,28 +151,22 @@ public final class AgentAssembly implements AutoCloseable {
         admin = AdminPassword.resolve(config.dataDir(), config.adminPassword(), random);
         ensureAdminAccount();
 
-        // 4. Extensions that the services use (the demo's embedded MQTT broker, simulated host hardware).
+        // 4. The demo's surroundings that the services use: simulated host hardware and an embedded MQTT broker.
         //    An embedded broker enforces the generated accounts: only the agent publishes (see BrokerAccounts).
         Optional<String> brokerUrl = Optional.ofNullable(config.mqtt().brokerUrl());
-        if (brokerUrl.isEmpty() && !extensions.isEmpty()) {
-            brokerAccounts = Optional.of(BrokerAccounts.resolve(config, random));
-        }
         // Host0's hwmon sensors and fans from the hardware: section (none configured: no sensors, no fans).
         IntFunction<HostHardware> hardware = HwmonHardware.perHost(config.hardware());
         FirmwareStager stager = null;
-        for (AgentExtension extension : extensions) {
-            Optional<AgentExtension.Started> s = extension.beforeServices(config, brokerAccounts);
-            if (s.isPresent()) {
-                AgentExtension.Started piece = started(extension.getClass().getSimpleName(), s.get());
-                if (piece.brokerUrl().isPresent() && brokerUrl.isEmpty()) {
-                    brokerUrl = piece.brokerUrl();
-                    embeddedBroker = true;
-                    serving.add(Service.MQTT);
-                }
-                hardware = piece.hardware().orElse(hardware);
-                if (piece.firmwareStager().isPresent()) {
-                    stager = piece.firmwareStager().get();
-                }
+        if (surroundings.isPresent()) {
+            hardware = surroundings.get().hardware();
+            stager = surroundings.get().firmwareStager().orElse(null);
+            if (brokerUrl.isEmpty()) {
+                brokerAccounts = Optional.of(BrokerAccounts.resolve(config, random));
+                RunningBroker broker = started("embedded broker", surroundings.get().broker()
+                        .start(brokerAccounts.get()));
+                brokerUrl = Optional.of(broker.url());
+                embeddedBroker = true;
+                serving.add(Service.MQTT);
             }
         }
 
@@ -187,7 +216,7 @@ public final class AgentAssembly implements AutoCloseable {
                 scheduler.clock(), RedfishService.network(config)));
         serving.add(Service.REDFISH);
 
-        // 8. MQTT telemetry: to the configured broker, else to an extension's embedded one, else none.
+        // 8. MQTT telemetry: to the configured broker, else to the demo's embedded one, else none.
         if (brokerUrl.isPresent()) {
             List<String> hostIds = runtime.nodes().stream().map(HostNode::hostId).toList();
             MqttTelemetry mqtt = started("mqtt telemetry", telemetry(URI.create(brokerUrl.get()), hostIds));
@@ -198,13 +227,6 @@ public final class AgentAssembly implements AutoCloseable {
             log.info("MQTT telemetry off: no mqtt.brokerUrl configured and no embedded broker");
         }
 
-        // 9. Extensions that use the services (the demo's simulated hosts booting over the host interface).
-        for (AgentExtension extension : extensions) {
-            Optional<AutoCloseable> s = extension.afterServices(this);
-            if (s.isPresent()) {
-                started(extension.getClass().getSimpleName() + " (after services)", s.get());
-            }
-        }
         warnExposure();
         log.info("agent started: {} host(s), data in {}, serving {}", config.hosts(), config.dataDir(),
                 serving.isEmpty() ? "no network services yet" : serving);
@@ -255,13 +277,13 @@ public final class AgentAssembly implements AutoCloseable {
     }
 
     /**
-     * The runtime's options. With an extension (the demo's simulated hosts, paced at {@code timeScale}), the hosts'
+     * The runtime's options. With the demo's surroundings (simulated hosts, paced at {@code timeScale}), the hosts'
      * timeline runs on a clock scaled like theirs, so boot durations, time lost and stuck limits are simulated
      * seconds; a real host's timeline is real time whatever timeScale says.
      */
     private RuntimeOptions hostOptions() {
         RuntimeOptions o = RuntimeOptions.from(config);
-        return extensions.isEmpty() ? o : o.withHostTimeScale(config.timeScale());
+        return surroundings.isEmpty() ? o : o.withHostTimeScale(config.timeScale());
     }
 
     /** The provider of the configured host link kind, found on the classpath with {@link ServiceLoader}. */
@@ -367,6 +389,17 @@ public final class AgentAssembly implements AutoCloseable {
     /** The network services that are actually running. */
     public Set<Service> serving() {
         return Set.copyOf(serving);
+    }
+
+    /**
+     * Registers a component that runs on the started agent (the demo's simulated hosts, connected to the host
+     * interface): {@link #close()} stops it first, before the services it uses.
+     */
+    public synchronized void closeFirst(String name, AutoCloseable component) {
+        if (closed) {
+            throw new IllegalStateException("the agent is closed");
+        }
+        started(name, component);
     }
 
     /** Stops every started component in reverse order; logs each; idempotent and never throws. */

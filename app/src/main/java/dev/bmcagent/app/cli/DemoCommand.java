@@ -1,7 +1,7 @@
 package dev.bmcagent.app.cli;
 
-import dev.bmcagent.agent.AgentExtension;
 import dev.bmcagent.agent.VersionProvider;
+import dev.bmcagent.simulator.host.FaultFlag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,15 +46,15 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<AgentExtension> extensions;
+        List<FaultFlag> parsed;
         try {
-            extensions = RunCommand.demoExtensions(faults);
+            parsed = FaultFlag.parseAll(faults);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return RunCommand.run(RunCommand.resolve(
                 dev.bmcagent.agent.config.PartialConfig.demoDefaults().overriddenBy(options.toPartial()), env), env, spec.commandLine().getOut(),
-                extensions, true, options.selPrefill());
+                true, parsed, options.selPrefill());
     }
 
 }

@@ -1,18 +1,18 @@
 package dev.bmcagent.app.cli;
 
 import dev.bmcagent.agent.AgentAssembly;
-import dev.bmcagent.agent.AgentExtension;
 import dev.bmcagent.agent.account.AdminCredentials;
 import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.DataDirectory;
 import dev.bmcagent.agent.config.PartialConfig;
+import dev.bmcagent.app.demo.DemoWorld;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.sel.SelPrefill;
+import dev.bmcagent.simulator.host.FaultFlag;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /** What {@code demo} and {@code agent} share: resolve config, start the assembly, announce, wait, stop. */
 final class RunCommand {
@@ -28,29 +28,21 @@ final class RunCommand {
     /** @param selPrefill records appended to every host's SEL before announcing ({@code --sel-prefill}) */
     static int run(AgentConfig config, CliEnvironment env, PrintWriter out, boolean demo, int selPrefill)
             throws IOException, InterruptedException {
-        return run(config, env, out, demo ? demoExtensions(List.of()) : List.of(), demo, selPrefill);
+        return run(config, env, out, demo, List.of(), selPrefill);
     }
 
     /**
-     * What the classpath offers around the agent for the demo (embedded broker, simulated hosts), with the
-     * {@code --fault} flags applied; IllegalArgumentException names a bad flag, or says no extension simulates hosts.
+     * @param faults     the demo's parsed {@code --fault} flags (only with {@code demo})
+     * @param selPrefill records appended to every host's SEL before announcing ({@code --sel-prefill})
      */
-    static List<AgentExtension> demoExtensions(List<String> faults) {
-        List<AgentExtension> found = ServiceLoader.load(AgentExtension.class).stream()
-                .map(ServiceLoader.Provider::get).toList();
-        if (!faults.isEmpty() && found.isEmpty()) {
-            throw new IllegalArgumentException("--fault needs the simulator on the classpath (run ./bmc demo)");
-        }
-        return faults.isEmpty() ? found : found.stream().map(e -> e.withHostFaults(faults)).toList();
-    }
-
-    /** @param selPrefill records appended to every host's SEL before announcing ({@code --sel-prefill}) */
-    static int run(AgentConfig config, CliEnvironment env, PrintWriter out, List<AgentExtension> extensions,
-                   boolean demo, int selPrefill) throws IOException, InterruptedException {
+    static int run(AgentConfig config, CliEnvironment env, PrintWriter out, boolean demo, List<FaultFlag> faults,
+                   int selPrefill) throws IOException, InterruptedException {
         SystemScheduler scheduler = new SystemScheduler("bmc-scheduler");
         AgentAssembly assembly;
         try {
-            assembly = AgentAssembly.start(config, scheduler, env.random(), extensions);
+            // the demo puts its world around the agent: embedded broker, simulated hosts
+            assembly = demo ? DemoWorld.start(config, scheduler, env.random(), faults)
+                    : AgentAssembly.start(config, scheduler, env.random());
         } catch (IOException | RuntimeException e) {
             scheduler.close();
             throw e;

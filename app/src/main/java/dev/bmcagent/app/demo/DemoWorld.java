@@ -1,12 +1,10 @@
 package dev.bmcagent.app.demo;
 
 import dev.bmcagent.agent.AgentAssembly;
-import dev.bmcagent.agent.AgentExtension;
 import dev.bmcagent.agent.account.BrokerAccounts;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.ConfigException;
-import dev.bmcagent.core.firmware.FirmwareStager;
-import dev.bmcagent.core.node.HostHardware;
+import dev.bmcagent.common.time.Scheduler;
 import dev.bmcagent.mqtt.broker.BrokerAcl;
 import dev.bmcagent.mqtt.broker.BrokerOptions;
 import dev.bmcagent.mqtt.broker.EmbeddedBroker;
@@ -15,13 +13,14 @@ import dev.bmcagent.simulator.host.HostConfig;
 import dev.bmcagent.simulator.host.SimulatedHost;
 import dev.bmcagent.simulator.live.LiveSimulation;
 import dev.bmcagent.simulator.netboot.Nvram;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,37 +31,56 @@ import org.slf4j.LoggerFactory;
  * the agent's host hardware ({@link LiveSimulation#hardware}), as a real BMC's own buses would be: the simulation is
  * prepared before the services so that the agent's host nodes poll and gate them, and connected after. The hosts
  * boot the seeds' list (per NIC HTTPS and chainloaded iPXE, IPv4 then IPv6) and carry the {@code --fault} flags
- * ({@link FaultFlag}), armed while the simulation is prepared, before anything runs. Found by
- * {@link java.util.ServiceLoader} through {@code META-INF/services/dev.bmcagent.agent.AgentExtension}.
+ * ({@link FaultFlag}), armed while the simulation is prepared, before anything runs.
  */
-public final class DemoWorld implements AgentExtension {
+public final class DemoWorld {
     private static final Logger LOG = LoggerFactory.getLogger(DemoWorld.class);
 
-    private final List<FaultFlag> faults;
-
-    /** {@code bmc demo}'s world without faults (what {@link java.util.ServiceLoader} builds). */
-    public DemoWorld() {
-        this(List.of());
+    private DemoWorld() {
     }
 
-    /** A world whose hosts have {@code faults} ({@code --fault} flags). */
-    public DemoWorld(List<FaultFlag> faults) {
-        this.faults = List.copyOf(faults);
+    /**
+     * Starts the agent inside the demo world, its hosts with {@code faults} ({@code --fault} flags). The returned agent
+     * owns everything: closing it stops the simulated hosts first, then the agent's services, then the embedded broker.
+     */
+    public static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random,
+                                      List<FaultFlag> faults) throws IOException {
+        LiveSimulation.Options options = options(config);
+        LiveSimulation sim = LiveSimulation.prepare(options);
+        AgentAssembly agent;
+        try {
+            for (FaultFlag f : faults) {
+                List<SimulatedHost> hosts = sim.hosts();
+                try {
+                    f.check(hosts.size(), options.host(), hosts.get(0).fans().fanCount());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("--fault", e.getMessage());
+                }
+                hosts.stream().filter(h -> f.appliesTo(h.index())).forEach(f::applyTo);
+                LOG.info("fault {} armed", f);
+            }
+            agent = AgentAssembly.start(config, scheduler, random, new AgentAssembly.Surroundings(sim::hardware,
+                    accounts -> broker(config, accounts), Optional.of(sim::stage)));
+        } catch (IOException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        try {
+            agent.closeFirst("simulated hosts", sim);
+            sim.connect(scheduler, connectAddress(config.listeners().hostInterface()));
+        } catch (IOException | RuntimeException e) {
+            agent.close();
+            throw e;
+        }
+        LOG.info("{} simulated host(s) connected to the host interface, time scale {}; their sensors and fans are "
+                + "the agent's host hardware", config.hosts(), config.timeScale());
+        return agent;
     }
 
-    @Override
-    public DemoWorld withHostFaults(List<String> flags) {
-        List<FaultFlag> more = new java.util.ArrayList<>(faults);
-        more.addAll(FaultFlag.parseAll(flags));
-        return new DemoWorld(more);
-    }
-
-    /** Prepared in {@link #beforeServices}, connected in {@link #afterServices}; one world per agent start. */
-    private LiveSimulation sim;
-
-    @Override
-    public Optional<Started> beforeServices(AgentConfig config) throws Exception {
-        return beforeServices(config, Optional.empty());
+    /** {@link #start(AgentConfig, Scheduler, SecureRandom, List)} without faults. */
+    public static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random)
+            throws IOException {
+        return start(config, scheduler, random, List.of());
     }
 
     /**
@@ -75,63 +93,23 @@ public final class DemoWorld implements AgentExtension {
         return a.coordinator() == null ? acl : acl.withCoordinator(a.coordinator().user(), a.coordinator().password());
     }
 
-    @Override
-    public Optional<Started> beforeServices(AgentConfig config, Optional<BrokerAccounts> accounts) throws Exception {
-        LiveSimulation.Options options = options(config);
-        LiveSimulation prepared = LiveSimulation.prepare(options);
-        EmbeddedBroker broker = null;
-        String url = null;
-        try {
-            for (FaultFlag f : faults) {
-                List<SimulatedHost> hosts = prepared.hosts();
-                try {
-                    f.check(hosts.size(), options.host(), hosts.get(0).fans().fanCount());
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException("--fault", e.getMessage());
-                }
-                hosts.stream().filter(h -> f.appliesTo(h.index())).forEach(f::applyTo);
-                LOG.info("fault {} armed", f);
-            }
-            if (config.mqtt().brokerUrl() == null) {
-                BrokerAccounts a = accounts.orElseThrow(() -> new IllegalStateException(
-                        "the embedded broker needs the agent's broker accounts"));
-                broker = new EmbeddedBroker(BrokerOptions.defaults().withBindAddress(config.listeners().mqtt())
-                        .withPort(config.mqttPort()).withAcl(acl(a)));
-                InetSocketAddress bound = broker.start();
-                String host = bound.getAddress().getHostAddress();
-                url = "tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
-            }
-        } catch (Exception e) {
-            prepared.close();
-            throw e;
-        }
-        sim = prepared;
-        Optional<String> brokerUrl = Optional.ofNullable(url);
-        EmbeddedBroker started = broker;
-        return Optional.of(new Started() {
+    private static AgentAssembly.RunningBroker broker(AgentConfig config, BrokerAccounts accounts) throws Exception {
+        EmbeddedBroker broker = new EmbeddedBroker(BrokerOptions.defaults().withBindAddress(config.listeners().mqtt())
+                .withPort(config.mqttPort()).withAcl(acl(accounts)));
+        InetSocketAddress bound = broker.start();
+        String host = bound.getAddress().getHostAddress();
+        String url = "tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
+        return new AgentAssembly.RunningBroker() {
             @Override
-            public Optional<String> brokerUrl() {
-                return brokerUrl;
-            }
-
-            @Override
-            public Optional<IntFunction<HostHardware>> hardware() {
-                return Optional.of(prepared::hardware);
-            }
-
-            @Override
-            public Optional<FirmwareStager> firmwareStager() {
-                return Optional.of(prepared::stage);
+            public String url() {
+                return url;
             }
 
             @Override
             public void close() {
-                prepared.close();
-                if (started != null) {
-                    started.close();
-                }
+                broker.close();
             }
-        });
+        };
     }
 
     private static LiveSimulation.Options options(AgentConfig config) {
@@ -147,16 +125,5 @@ public final class DemoWorld implements AgentExtension {
     static InetAddress connectAddress(String bind) throws UnknownHostException {
         InetAddress a = InetAddress.getByName(bind); // an IP literal (validated by the configuration)
         return a.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a;
-    }
-
-    @Override
-    public Optional<AutoCloseable> afterServices(AgentAssembly agent) throws UnknownHostException {
-        if (sim == null) {
-            throw new IllegalStateException("beforeServices did not run");
-        }
-        sim.connect(agent.scheduler(), connectAddress(agent.config().listeners().hostInterface()));
-        LOG.info("{} simulated host(s) connected to the host interface, time scale {}; their sensors and fans are "
-                + "the agent's host hardware", agent.config().hosts(), agent.config().timeScale());
-        return Optional.of(sim);
     }
 }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -20,17 +19,13 @@ final class CliTestSupport {
         return new CliEnvironment(Map.of(), home, home, new SecureRandom(), Runnable::run);
     }
 
-    static Result run(CliEnvironment env, Iterable<CliCommandProvider> providers, String... args) {
-        CommandLine cl = Main.commandLine(env, providers);
+    static Result run(CliEnvironment env, String... args) {
+        CommandLine cl = Main.commandLine(env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);
         return new Result(exit, out.toString(), err.toString());
-    }
-
-    static Result run(CliEnvironment env, String... args) {
-        return run(env, List.of(), args);
     }
 }

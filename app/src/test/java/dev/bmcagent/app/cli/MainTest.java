@@ -13,7 +13,6 @@ import dev.bmcagent.app.cli.CliTestSupport.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,11 +59,12 @@ class MainTest {
     }
 
     @Test
-    void simulateWithoutTheSimulatorModuleSaysSoAndExits2() {
-        Result sim = run(env(tmp), "simulate", "--hosts", "1000");
-        assertEquals(2, sim.exit());
-        assertEquals("bmc simulate: not in this build (the simulator module is not on the classpath)",
-                sim.err().strip());
+    void simulateAndRolloutAreBuiltIn() {
+        Result sim = run(env(tmp), "simulate", "--help");
+        assertEquals(0, sim.exit(), sim.err());
+        assertTrue(sim.out().contains("--hosts"), sim.out());
+        Result rollout = run(env(tmp), "rollout", "--help");
+        assertEquals(0, rollout.exit(), rollout.err());
     }
 
     @Test
@@ -72,21 +72,6 @@ class MainTest {
         Result mon = run(env(tmp), "monitor", "--help");
         assertEquals(0, mon.exit(), mon.err());
         assertTrue(mon.out().contains("--broker"), mon.out());
-    }
-
-    @Test
-    void aServiceLoaderProviderReplacesThePlaceholder() {
-        Result r = run(env(tmp), ServiceLoader.load(CliCommandProvider.class), "simulate", "--hosts", "7");
-        assertEquals(0, r.exit(), r.err());
-        assertEquals("simulating 7 hosts", r.out().strip());
-    }
-
-    @Test
-    void aProviderMayNotReplaceDemo() {
-        CliCommandProvider clash = e -> new DemoCommand(e);
-        IllegalStateException x = assertThrows(IllegalStateException.class,
-                () -> Main.commandLine(env(tmp), List.of(clash)));
-        assertTrue(x.getMessage().contains("'demo'"), x.getMessage());
     }
 
     @Test

@@ -23,7 +23,7 @@ class SimulateCommandTest {
     @Test
     void printsTheSummaryAndWritesJsonAndHtml(@TempDir Path dir) throws Exception {
         CliEnvironment env = new CliEnvironment(Map.of(), dir, dir, new SecureRandom(), ShutdownWaiter.jvm());
-        CommandLine cl = Main.commandLine(env, List.of(new SimulatorCommands()));
+        CommandLine cl = Main.commandLine(env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));

@@ -17,7 +17,6 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +42,8 @@ class DemoListenerBindsTest {
                                                               bind: '::1'\
                                                             """);
         try (SystemScheduler scheduler = new SystemScheduler("demo-binds");
-             AgentAssembly a = AgentAssembly.start(binds.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                     new SecureRandom(), List.of(new DemoWorld()))) {
+             AgentAssembly a = DemoWorld.start(binds.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
+                     new SecureRandom())) {
             int mqtt = a.config().mqttPort();
             connect("127.0.0.4", mqtt);
             assertThrows(ConnectException.class, () -> connect("127.0.0.1", mqtt), "no broker on 127.0.0.1");

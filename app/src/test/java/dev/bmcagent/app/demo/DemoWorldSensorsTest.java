@@ -50,8 +50,8 @@ class DemoWorldSensorsTest {
         // of the agent's 1 s sensor polls; the OS runs 2 virtual minutes (4 s) before each reboot
         PartialConfig demo = new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 30.0,
                 StoreKind.MEMORY, null, null);
-        agent = AgentAssembly.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                new SecureRandom(), List.of(new DemoWorld()));
+        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
+                new SecureRandom());
     }
 
     @AfterEach

@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 /** The {@code --fault} flags of {@code bmc demo} and {@code bmc simulate} (issue #13 item 14), on one host. */
@@ -126,7 +125,7 @@ class FaultFlagTest {
     @Test
     void demoHelpListsEveryFault() {
         StringWriter out = new StringWriter();
-        var cl = Main.commandLine(CliEnvironment.system(), ServiceLoader.load(dev.bmcagent.app.cli.CliCommandProvider.class));
+        var cl = Main.commandLine(CliEnvironment.system());
         cl.setOut(new PrintWriter(out));
         cl.execute("demo", "--help");
         for (FaultFlag.Kind k : FaultFlag.Kind.values()) {

@@ -43,8 +43,8 @@ class DemoSensorsIT {
         // time scale 30: the first boot reaches the OS in about half a minute, then the OS runs 4 s per boot
         PartialConfig demo = new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 30.0,
                 StoreKind.MEMORY, null, null);
-        agent = AgentAssembly.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                new SecureRandom(), List.of(new DemoWorld()));
+        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
+                new SecureRandom());
     }
 
     @AfterEach

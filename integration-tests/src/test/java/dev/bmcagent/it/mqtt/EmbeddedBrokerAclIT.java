@@ -51,8 +51,8 @@ class EmbeddedBrokerAclIT {
     void start() throws IOException {
         PartialConfig demo = new PartialConfig(1, null, null, null, null, null, "Demo-Acl1", null, 30.0,
                 StoreKind.MEMORY, null, null);
-        agent = AgentAssembly.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                new SecureRandom(), List.of(new DemoWorld()));
+        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
+                new SecureRandom());
         port = agent.config().mqttPort();
     }
 

@@ -44,7 +44,7 @@ class DemoPowerCycleIT {
         PartialConfig demo = new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 60.0,
                 StoreKind.MEMORY, null, null);
         AgentConfig config = demo.overriddenBy(FreePorts.partial()).resolve(dir);
-        agent = AgentAssembly.start(config, scheduler, new SecureRandom(), List.of(new DemoWorld()));
+        agent = DemoWorld.start(config, scheduler, new SecureRandom());
         await().atMost(Duration.ofSeconds(60)).until(() -> agent.runtime().node(0).state().powerOn());
     }
 

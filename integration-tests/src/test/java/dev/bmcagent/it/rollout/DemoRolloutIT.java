@@ -83,8 +83,8 @@ class DemoRolloutIT {
                 new PartialConfig.PartialRollout("mqtt", null, null, "3m", "hold", "1s"));
         for (int attempt = 1; agent == null; attempt++) { // 8 hosts: 8 consecutive host and IPMI ports
             try {
-                agent = AgentAssembly.start(demo.overriddenBy(ports()).resolve(dir.resolve("a" + attempt)),
-                        scheduler, new SecureRandom(), List.of(new DemoWorld()));
+                agent = DemoWorld.start(demo.overriddenBy(ports()).resolve(dir.resolve("a" + attempt)),
+                        scheduler, new SecureRandom());
             } catch (IllegalStateException | IOException e) {
                 if (attempt == 5) {
                     throw e;

@@ -42,8 +42,8 @@ class DemoBootTelemetryIT {
     void start() throws Exception {
         PartialConfig demo = new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 60.0,
                 StoreKind.MEMORY, null, null);
-        agent = AgentAssembly.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                new SecureRandom(), List.of(new DemoWorld()));
+        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
+                new SecureRandom());
     }
 
     @AfterEach

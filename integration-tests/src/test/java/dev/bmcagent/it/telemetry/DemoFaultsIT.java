@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bmcagent.agent.AgentAssembly;
-import dev.bmcagent.agent.AgentExtension;
 import dev.bmcagent.agent.FreePorts;
 import dev.bmcagent.agent.config.PartialConfig;
 import dev.bmcagent.app.demo.DemoWorld;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.it.ipmi.ClientRun;
 import dev.bmcagent.journal.StoreKind;
+import dev.bmcagent.simulator.host.FaultFlag;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./bmc demo --time-scale 60 --fault ...} as a user sees it (issue #13 item 14): the demo's world with the
- * {@code --fault} flags applied the way {@code bmc demo} applies them ({@link AgentExtension#withHostFaults}), read
+ * {@code --fault} flags applied the way {@code bmc demo} applies them ({@link DemoWorld#start(dev.bmcagent.agent.config.AgentConfig, dev.bmcagent.common.time.Scheduler, SecureRandom, List)}), read
  * with real mosquitto_sub, curl (Redfish and SSE) and ipmitool. Before the flags the demo could show no fault: every
  * boot lost one interface and no host ever stuck.
  */
@@ -51,9 +51,8 @@ class DemoFaultsIT {
     private void start(int hosts, String... faults) throws IOException {
         PartialConfig demo = new PartialConfig(hosts, null, null, null, null, null, PASSWORD, null, 60.0,
                 StoreKind.MEMORY, null, null);
-        AgentExtension world = new DemoWorld().withHostFaults(List.of(faults));
-        agent = AgentAssembly.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                new SecureRandom(), List.of(world));
+        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom(),
+                FaultFlag.parseAll(List.of(faults)));
     }
 
     @AfterEach
