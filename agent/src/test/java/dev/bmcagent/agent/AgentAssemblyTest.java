@@ -6,14 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.config.AgentConfigLoader;
 import dev.bmcagent.agent.config.PartialConfig;
+import dev.bmcagent.agent.runtime.HwmonHardware;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.journal.Account;
 import dev.bmcagent.journal.Role;
 import dev.bmcagent.journal.StoreKind;
+import dev.bmcagent.mqtt.broker.BrokerOptions;
+import dev.bmcagent.mqtt.broker.EmbeddedBroker;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,5 +100,56 @@ class AgentAssemblyTest {
             assertEquals(StoreKind.MEMORY, a.stores().kind());
         }
         assertTrue(java.nio.file.Files.notExists(dir.resolve("store")));
+    }
+
+    /**
+     * The demo's surroundings: the embedded broker is started with the agent's generated broker accounts and stopped
+     * after the services; what runs on the started agent (closeFirst: the simulated hosts) stops first.
+     */
+    @Test
+    void surroundingsStartTheBrokerWithTheAgentsAccountsAndCloseFirstStopsBeforeEverything() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        EmbeddedBroker broker = new EmbeddedBroker(BrokerOptions.defaults().withPort(0));
+        AgentAssembly a = AgentAssembly.start(PartialConfig.empty().overriddenBy(FreePorts.partial()).resolve(dir),
+                new SystemScheduler("test"), new SecureRandom(),
+                new AgentAssembly.Surroundings(HwmonHardware.perHost(Optional.empty()), accounts -> {
+                    events.add("broker started for " + accounts.agent().user());
+                    InetSocketAddress bound = broker.start();
+                    return new AgentAssembly.RunningBroker() {
+                        @Override
+                        public String url() {
+                            return "tcp://127.0.0.1:" + bound.getPort();
+                        }
+
+                        @Override
+                        public void close() {
+                            events.add("broker closed");
+                            broker.close();
+                        }
+                    };
+                }));
+        String agentUser = a.brokerAccounts().orElseThrow().agent().user();
+        assertEquals(Set.of(Service.IPMI, Service.HOST_INTERFACE, Service.REDFISH, Service.MQTT), a.serving());
+        a.closeFirst("probe", () -> events.add("probe closed, stores still open: "
+                + (a.stores().events().append(0, new byte[1]).join() >= 0)));
+        a.close();
+        assertEquals(List.of("broker started for " + agentUser, "probe closed, stores still open: true",
+                "broker closed"), events);
+        assertThrows(IllegalStateException.class, () -> a.closeFirst("late", () -> { }));
+    }
+
+    /** A broker that cannot start fails the agent's start, and what was started (data directory lock) is released. */
+    @Test
+    void aBrokerThatCannotStartFailsTheStartAndReleasesTheDataDirectory() throws Exception {
+        var config = PartialConfig.empty().overriddenBy(FreePorts.partial()).resolve(dir);
+        IOException e = assertThrows(IOException.class, () -> AgentAssembly.start(config,
+                new SystemScheduler("test"), new SecureRandom(),
+                new AgentAssembly.Surroundings(HwmonHardware.perHost(Optional.empty()), accounts -> {
+                    throw new InterruptedException("interrupted while binding");
+                })));
+        assertEquals("starting the embedded broker failed: interrupted while binding", e.getMessage());
+        try (AgentAssembly again = start(PartialConfig.empty())) {
+            assertEquals(Set.of(Service.IPMI, Service.HOST_INTERFACE, Service.REDFISH), again.serving());
+        }
     }
 }
