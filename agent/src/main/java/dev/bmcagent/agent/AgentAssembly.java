@@ -99,6 +99,11 @@ public final class AgentAssembly implements AutoCloseable {
             Objects.requireNonNull(broker, "broker");
             Objects.requireNonNull(firmwareStager, "firmwareStager");
         }
+
+        /** Hosts that cannot stage firmware. */
+        public Surroundings(IntFunction<HostHardware> hardware, BrokerStarter broker) {
+            this(hardware, broker, Optional.empty());
+        }
     }
 
     /** Starts the embedded broker that enforces {@code accounts} (only the agent publishes). */

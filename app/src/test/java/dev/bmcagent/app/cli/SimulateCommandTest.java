@@ -50,7 +50,7 @@ class SimulateCommandTest {
     @Test
     void faultsAndEveryRunFlagAreRecordedWithPerHostResults(@TempDir Path dir) throws Exception {
         CliEnvironment env = new CliEnvironment(Map.of(), dir, dir, new SecureRandom(), ShutdownWaiter.jvm());
-        CommandLine cl = Main.commandLine(env, List.of(new SimulatorCommands()));
+        CommandLine cl = Main.commandLine(env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
@@ -93,7 +93,7 @@ class SimulateCommandTest {
     @Test
     void vendorIpxeProfileLosesHttpsAndIpxeTimeAndTheSidesAgree(@TempDir Path dir) throws Exception {
         CliEnvironment env = new CliEnvironment(Map.of(), dir, dir, new SecureRandom(), ShutdownWaiter.jvm());
-        CommandLine cl = Main.commandLine(env, List.of(new SimulatorCommands()));
+        CommandLine cl = Main.commandLine(env);
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(new StringWriter()));
         cl.setErr(new PrintWriter(err));
@@ -110,7 +110,7 @@ class SimulateCommandTest {
     @Test
     void aBadFaultIsAUsageError(@TempDir Path dir) {
         CliEnvironment env = new CliEnvironment(Map.of(), dir, dir, new SecureRandom(), ShutdownWaiter.jvm());
-        CommandLine cl = Main.commandLine(env, List.of(new SimulatorCommands()));
+        CommandLine cl = Main.commandLine(env);
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
         assertEquals(2, cl.execute("simulate", "--hosts", "1", "--fault", "host0:dead-nic=4", "--out", "sim"));
