@@ -45,8 +45,7 @@ class DemoBootOrderPatternsIT {
         PartialConfig demo = new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 60.0,
                 StoreKind.MEMORY, null, null, null, null, null, null, null, null, null, null, null,
                 List.of(".*HTTPS IPv6.*"));
-        agent = AgentAssembly.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                new SecureRandom(), List.of(new DemoWorld()));
+        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom());
         sys = "https://127.0.0.1:" + agent.config().redfishPort() + "/redfish/v1/Systems/host0";
     }
 
