@@ -1,6 +1,8 @@
 package dev.bmcagent.hostif;
 
 import dev.bmcagent.common.time.Scheduler;
+import dev.bmcagent.core.host.HostLinkEvent;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiRequest;
 import dev.bmcagent.ipmi.message.IpmiResponse;

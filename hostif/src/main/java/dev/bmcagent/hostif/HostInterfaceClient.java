@@ -1,6 +1,7 @@
 package dev.bmcagent.hostif;
 
 import dev.bmcagent.common.time.Scheduler;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;

@@ -1,6 +1,10 @@
 package dev.bmcagent.hostif;
 
 import dev.bmcagent.common.time.Scheduler;
+import dev.bmcagent.core.host.HostLinkEvent;
+import dev.bmcagent.core.host.HostLinkListener;
+import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.registry.Dispatcher;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

@@ -1,5 +1,7 @@
 package dev.bmcagent.hostif;
 
+import dev.bmcagent.core.host.VmCapabilities;
+
 /**
  * Wire constants of the OpenIPMI "VM" serial protocol, as defined identically in QEMU
  * {@code hw/ipmi/ipmi_bmc_extern.c} / {@code hw/ipmi/ipmi_extern.c} and OpenIPMI

@@ -1,5 +1,6 @@
 package dev.bmcagent.hostif;
 
+import dev.bmcagent.core.host.VmCapabilities;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.core.host.HostLinkEvent;
+import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceCommands;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.ipmi.message.NetFn;

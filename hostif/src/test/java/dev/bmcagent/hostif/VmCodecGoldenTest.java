@@ -3,6 +3,7 @@ package dev.bmcagent.hostif;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import java.util.ArrayList;
 import java.util.HexFormat;

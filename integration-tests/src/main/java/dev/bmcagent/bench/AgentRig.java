@@ -11,7 +11,7 @@ import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.journal.FsyncPolicy;

@@ -20,7 +20,7 @@ import dev.bmcagent.core.reboot.RebootAccounting;
 import dev.bmcagent.hostif.HostInterfaceConfig;
 import dev.bmcagent.hostif.HostInterfaceServer;
 import dev.bmcagent.hostif.PeerAllowList;
-import dev.bmcagent.hostif.SystemInterfaceState;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.app.BmcIdentity;
 import dev.bmcagent.ipmi.fru.FruImage;
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;

@@ -13,7 +13,7 @@ import dev.bmcagent.agent.config.MqttConfig;
 import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.journal.Account;
 import dev.bmcagent.journal.JournalOptions;

@@ -8,7 +8,7 @@ import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.MqttConfig;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.journal.Account;
 import dev.bmcagent.journal.JournalOptions;
 import dev.bmcagent.journal.Role;

@@ -20,7 +20,7 @@ import dev.bmcagent.core.sensor.CountingSensorBus;
 import dev.bmcagent.core.sensor.Reading;
 import dev.bmcagent.core.sensor.SensorKind;
 import dev.bmcagent.core.sensor.SensorSpec;
-import dev.bmcagent.hostif.SystemInterfaceState;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.chassis.InMemoryBootOptionsStore;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiRequest;

@@ -11,7 +11,7 @@ import dev.bmcagent.core.event.InMemoryEventHistory;
 import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.VmCodes;
 import dev.bmcagent.ipmi.command.chassis.ChassisAction;
 import dev.bmcagent.ipmi.command.chassis.HostControl;

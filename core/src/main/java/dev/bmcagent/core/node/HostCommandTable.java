@@ -1,7 +1,7 @@
 package dev.bmcagent.core.node;
 
-import dev.bmcagent.hostif.SystemInterfaceCommands;
-import dev.bmcagent.hostif.SystemInterfaceState;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceCommands;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.HostScoped;
 import dev.bmcagent.ipmi.command.StandardCommands;
 import dev.bmcagent.ipmi.command.app.BmcIdentity;

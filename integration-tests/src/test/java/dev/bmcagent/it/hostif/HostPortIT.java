@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.VmFrameEncoder;
 import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.it.ipmi.ClientRun;

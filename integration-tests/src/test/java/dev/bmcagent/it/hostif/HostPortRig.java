@@ -15,7 +15,7 @@ import dev.bmcagent.core.sensor.Reading;
 import dev.bmcagent.core.sensor.SensorKind;
 import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.journal.Account;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bmcagent.agent.FreePorts;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.VmMessage;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.mqtt.monitor.FleetMonitor;
 import dev.bmcagent.mqtt.monitor.FleetView;
 import dev.bmcagent.mqtt.monitor.MonitorOptions;

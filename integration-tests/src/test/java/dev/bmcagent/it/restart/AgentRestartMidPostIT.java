@@ -10,7 +10,7 @@ import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.HostEvent;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.hostif.VmCapabilities;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.journal.JournalOptions;
 import dev.bmcagent.journal.Stores;
 import dev.bmcagent.mqtt.telemetry.MosquittoBroker;

@@ -15,7 +15,7 @@ import dev.bmcagent.core.node.HostNodeSpec;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.core.sensor.SensorValue;
-import dev.bmcagent.hostif.SystemInterfaceState;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.app.UserEntry;
 import dev.bmcagent.ipmi.command.app.UserInfo;
 import dev.bmcagent.ipmi.command.chassis.InMemoryBootOptionsStore;

@@ -18,7 +18,7 @@ import dev.bmcagent.core.sensor.Reading;
 import dev.bmcagent.core.sensor.SensorBus;
 import dev.bmcagent.hostif.HostInterfaceConfig;
 import dev.bmcagent.hostif.HostInterfaceServer;
-import dev.bmcagent.hostif.SystemInterfaceState;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.app.UserEntry;
 import dev.bmcagent.ipmi.command.app.UserInfo;
 import dev.bmcagent.ipmi.command.chassis.InMemoryBootOptionsStore;

@@ -1,4 +1,4 @@
-package dev.bmcagent.hostif;
+package dev.bmcagent.ipmi.command.sysif;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

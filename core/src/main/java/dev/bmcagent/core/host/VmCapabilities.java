@@ -1,4 +1,4 @@
-package dev.bmcagent.hostif;
+package dev.bmcagent.core.host;
 
 import java.util.Locale;
 
@@ -17,7 +17,7 @@ public record VmCapabilities(int bits) {
     public static final int NMI = 0x08;
     public static final int ATTN = 0x10;
     public static final int GRACEFUL_SHUTDOWN = 0x20;
-    /** Extension: the peer accepts {@link VmCodes#OP_POWER_ON}. */
+    /** Extension: the peer accepts {@code VmCodes.OP_POWER_ON} (module hostif). */
     public static final int POWER_ON_EXTENSION = 0x80;
 
     /** No capability advertised (a peer that never sent {@code 08 xx A1}). */

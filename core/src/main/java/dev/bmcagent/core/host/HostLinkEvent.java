@@ -1,4 +1,4 @@
-package dev.bmcagent.hostif;
+package dev.bmcagent.core.host;
 
 import java.time.Instant;
 import java.util.Objects;

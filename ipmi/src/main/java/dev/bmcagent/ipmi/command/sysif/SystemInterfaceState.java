@@ -1,4 +1,4 @@
-package dev.bmcagent.hostif;
+package dev.bmcagent.ipmi.command.sysif;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package dev.bmcagent.hostif;
+package dev.bmcagent.ipmi.command.sysif;
 
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiResponse;
@@ -27,7 +27,7 @@ public final class SystemInterfaceCommands {
 
     /**
      * The rows. {@code stateOf} maps a request's host index to that host's state (one state per host,
-     * shared with its {@link HostInterfaceServer}).
+     * shared with its {@code HostInterfaceServer} (module hostif)).
      */
     public static List<CommandSpec> specs(IntFunction<SystemInterfaceState> stateOf) {
         return List.of(

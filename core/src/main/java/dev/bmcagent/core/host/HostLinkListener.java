@@ -1,4 +1,4 @@
-package dev.bmcagent.hostif;
+package dev.bmcagent.core.host;
 
 /**
  * Receives host-link events. Called on the connection's Netty event loop: return quickly, never block
