@@ -66,6 +66,7 @@ public final class AgentAssembly implements AutoCloseable {
     private Stores stores;
     /** Write failures of every journal (disk full), reported on IPMI, Redfish and MQTT. */
     private final StorageHealth storageHealth = new StorageHealth();
+
     private AdminCredentials admin;
     private boolean closed;
 
@@ -92,8 +93,8 @@ public final class AgentAssembly implements AutoCloseable {
      *                 {@code mqtt.brokerUrl} is configured
      * @param firmwareStager stages firmware images on the hosts for a campaign's firmware steps, if the hosts can
      */
-    public record Surroundings(IntFunction<HostHardware> hardware, BrokerStarter broker,
-                               Optional<FirmwareStager> firmwareStager) {
+    public record Surroundings(
+            IntFunction<HostHardware> hardware, BrokerStarter broker, Optional<FirmwareStager> firmwareStager) {
         public Surroundings {
             Objects.requireNonNull(hardware, "hardware");
             Objects.requireNonNull(broker, "broker");
@@ -118,19 +119,20 @@ public final class AgentAssembly implements AutoCloseable {
     }
 
     /** Starts everything; if a step fails, what was started is closed again and the failure is thrown. */
-    public static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random)
-            throws IOException {
+    public static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random) throws IOException {
         return start(config, scheduler, random, Optional.empty());
     }
 
     /** Starts the agent with the demo's surroundings (simulated host hardware, embedded broker). */
-    public static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random,
-                                      Surroundings surroundings) throws IOException {
+    public static AgentAssembly start(
+            AgentConfig config, Scheduler scheduler, SecureRandom random, Surroundings surroundings)
+            throws IOException {
         return start(config, scheduler, random, Optional.of(surroundings));
     }
 
-    private static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random,
-                                       Optional<Surroundings> surroundings) throws IOException {
+    private static AgentAssembly start(
+            AgentConfig config, Scheduler scheduler, SecureRandom random, Optional<Surroundings> surroundings)
+            throws IOException {
         AgentAssembly a = new AgentAssembly(config, scheduler, surroundings);
         try {
             a.startAll(random);
@@ -149,8 +151,10 @@ public final class AgentAssembly implements AutoCloseable {
         started("data directory lock", DataDirGuard.open(config.dataDir()));
 
         // 2. Stores: boot history / telemetry outbox, settings, accounts.
-        stores = started("stores (" + config.store() + ")", Stores.open(config.store(), config.dataDir(),
-                Stores.DEFAULT_HISTORY_PER_HOST, journalOptions(), random));
+        stores = started(
+                "stores (" + config.store() + ")",
+                Stores.open(
+                        config.store(), config.dataDir(), Stores.DEFAULT_HISTORY_PER_HOST, journalOptions(), random));
 
         // 3. Admin account: configured password, or generated on the first start and kept in the data dir.
         admin = AdminPassword.resolve(config.dataDir(), config.adminPassword(), random);
@@ -167,8 +171,8 @@ public final class AgentAssembly implements AutoCloseable {
             stager = surroundings.get().firmwareStager().orElse(null);
             if (brokerUrl.isEmpty()) {
                 brokerAccounts = Optional.of(BrokerAccounts.resolve(config, random));
-                RunningBroker broker = started("embedded broker", surroundings.get().broker()
-                        .start(brokerAccounts.get()));
+                RunningBroker broker =
+                        started("embedded broker", surroundings.get().broker().start(brokerAccounts.get()));
                 brokerUrl = Optional.of(broker.url());
                 embeddedBroker = true;
                 serving.add(Service.MQTT);
@@ -190,20 +194,31 @@ public final class AgentAssembly implements AutoCloseable {
         }
 
         history = new LogEventHistory(stores.events());
-        runtime = started("runtime", BmcRuntime.start(hostOptions(), stores, history, hardware,
-                link, reboots, scheduler, random));
+        runtime = started(
+                "runtime",
+                BmcRuntime.start(hostOptions(), stores, history, hardware, link, reboots, scheduler, random));
         if (permitClient != null) {
-            CampaignUpdates updates = new CampaignUpdates(permitClient, reboots.orElseThrow(), runtime.nodes(),
-                    runtime::powerBackend, Optional.ofNullable(stager), scheduler);
+            CampaignUpdates updates = new CampaignUpdates(
+                    permitClient,
+                    reboots.orElseThrow(),
+                    runtime.nodes(),
+                    runtime::powerBackend,
+                    Optional.ofNullable(stager),
+                    scheduler);
             updates.start();
-            log.info("reboot permits from the coordinator on {} (group {}, answer deadline {}, unreachable: {}); "
-                    + "campaign updates {}", permitBroker, config.rollout().group(), config.rollout().answerDeadline(),
-                    config.rollout().onUnreachable(), stager == null ? "answered WRONG_VERSION (no firmware stager)"
-                            : "staged by the extension");
+            log.info(
+                    "reboot permits from the coordinator on {} (group {}, answer deadline {}, unreachable: {}); "
+                            + "campaign updates {}",
+                    permitBroker,
+                    config.rollout().group(),
+                    config.rollout().answerDeadline(),
+                    config.rollout().onUnreachable(),
+                    stager == null ? "answered WRONG_VERSION (no firmware stager)" : "staged by the extension");
         }
-        if (!config.bootOrder().isEmpty()) {      // bootOrder: declared for every host (Redfish may replace it)
-            runtime.nodes().forEach(n -> n.submit(
-                    new dev.bmcagent.acpi.lifecycle.LifecycleInput.BootOrderDeclared(config.bootOrder())));
+        if (!config.bootOrder().isEmpty()) { // bootOrder: declared for every host (Redfish may replace it)
+            runtime.nodes()
+                    .forEach(n -> n.submit(
+                            new dev.bmcagent.acpi.lifecycle.LifecycleInput.BootOrderDeclared(config.bootOrder())));
             log.info("boot order declared for every host from the configuration: {}", config.bootOrder());
         }
         serving.add(Service.IPMI);
@@ -217,23 +232,36 @@ public final class AgentAssembly implements AutoCloseable {
         dev.bmcagent.core.event.Subscription metricsFeed = runtime.events().subscribe("metrics", metrics);
         started("metrics", (AutoCloseable) () -> runtime.events().unsubscribe(metricsFeed));
         runtime.dispatcher().observe(metrics);
-        started("redfish", RedfishService.start(RedfishService.options(config).metrics(metrics), runtime, stores,
-                scheduler.clock(), RedfishService.network(config)));
+        started(
+                "redfish",
+                RedfishService.start(
+                        RedfishService.options(config).metrics(metrics),
+                        runtime,
+                        stores,
+                        scheduler.clock(),
+                        RedfishService.network(config)));
         serving.add(Service.REDFISH);
 
         // 8. MQTT telemetry: to the configured broker, else to the demo's embedded one, else none.
         if (brokerUrl.isPresent()) {
-            List<String> hostIds = runtime.nodes().stream().map(HostNode::hostId).toList();
+            List<String> hostIds =
+                    runtime.nodes().stream().map(HostNode::hostId).toList();
             MqttTelemetry mqtt = started("mqtt telemetry", telemetry(URI.create(brokerUrl.get()), hostIds));
             mqtt.start();
-            stores.health().onChange(problems -> mqtt.storageChanged(problems.stream()
-                    .map(p -> p.file().getFileName() + ": " + p.message()).sorted().toList()));
+            stores.health()
+                    .onChange(problems -> mqtt.storageChanged(problems.stream()
+                            .map(p -> p.file().getFileName() + ": " + p.message())
+                            .sorted()
+                            .toList()));
         } else {
             log.info("MQTT telemetry off: no mqtt.brokerUrl configured and no embedded broker");
         }
 
         warnExposure();
-        log.info("agent started: {} host(s), data in {}, serving {}", config.hosts(), config.dataDir(),
+        log.info(
+                "agent started: {} host(s), data in {}, serving {}",
+                config.hosts(),
+                config.dataDir(),
                 serving.isEmpty() ? "no network services yet" : serving);
     }
 
@@ -244,19 +272,31 @@ public final class AgentAssembly implements AutoCloseable {
      */
     private RebootAccounting rebootPermits(Optional<String> agentBroker) throws Exception {
         var r = config.rollout();
-        permitBroker = r.brokerUrl().or(() -> agentBroker).orElseThrow(() -> new ConfigException(
-                "rollout.permits", "mqtt needs a broker: set rollout.brokerUrl or mqtt.brokerUrl"));
+        permitBroker = r.brokerUrl()
+                .or(() -> agentBroker)
+                .orElseThrow(() -> new ConfigException(
+                        "rollout.permits", "mqtt needs a broker: set rollout.brokerUrl or mqtt.brokerUrl"));
         MqttOptions login = mqttOptions(URI.create(permitBroker));
-        permitClient = started("reboot permit client", new MqttRebootPermits(permitBroker,
-                MqttOptions.clientId(config.mqtt().site(), config.mqtt().bmcId()) + "-rollout", h -> r.group(),
-                scheduler, r.retry()).withCredentials(login.username().orElse(null), login.password().orElse(null)));
+        permitClient = started(
+                "reboot permit client",
+                new MqttRebootPermits(
+                                permitBroker,
+                                MqttOptions.clientId(
+                                                config.mqtt().site(),
+                                                config.mqtt().bmcId()) + "-rollout",
+                                h -> r.group(),
+                                scheduler,
+                                r.retry())
+                        .withCredentials(
+                                login.username().orElse(null), login.password().orElse(null)));
         permitClient.start();
         MqttRebootPermits client = permitClient;
-        DeadlineRebootPermits permits = new DeadlineRebootPermits(client, scheduler, r.answerDeadline(),
-                r.onUnreachable(), alert -> {
+        DeadlineRebootPermits permits =
+                new DeadlineRebootPermits(client, scheduler, r.answerDeadline(), r.onUnreachable(), alert -> {
                     log.warn("reboot permit alert: {}", alert);
                     String host = alert.substring(0, Math.max(0, alert.indexOf(':')));
-                    client.publish(PermitTopics.PREFIX + "/alert/" + r.group() + "/" + host,
+                    client.publish(
+                            PermitTopics.PREFIX + "/alert/" + r.group() + "/" + host,
                             alert.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 });
         return new RebootAccounting(permits);
@@ -272,11 +312,14 @@ public final class AgentAssembly implements AutoCloseable {
             log.warn("Redfish listens on {} (redfish.bind), not loopback: reachable from the network", l.redfish());
         }
         if (!Listeners.isLoopback(l.hostInterface())) {
-            log.warn("the host interface listens on {} (hostInterface.allowRemote): it is unauthenticated, whoever "
-                    + "reaches it acts as the host", l.hostInterface());
+            log.warn(
+                    "the host interface listens on {} (hostInterface.allowRemote): it is unauthenticated, whoever "
+                            + "reaches it acts as the host",
+                    l.hostInterface());
         }
         if (embeddedBroker && !Listeners.isLoopback(l.mqtt())) {
-            log.warn("the embedded MQTT broker listens on {} (mqtt.bind), not loopback: every client must log in",
+            log.warn(
+                    "the embedded MQTT broker listens on {} (mqtt.bind), not loopback: every client must log in",
                     l.mqtt());
         }
     }
@@ -298,8 +341,10 @@ public final class AgentAssembly implements AutoCloseable {
                 return f.open(config);
             }
         }
-        throw new ConfigException("hostLink", config.hostLink().key() + " needs its module on the classpath "
-                + "(dbus: module openbmc, included in the ./bmc launcher)");
+        throw new ConfigException(
+                "hostLink",
+                config.hostLink().key() + " needs its module on the classpath "
+                        + "(dbus: module openbmc, included in the ./bmc launcher)");
     }
 
     /** Journal durability from the fsync key; BATCH group-commits on the agent's scheduler. */
@@ -309,8 +354,13 @@ public final class AgentAssembly implements AutoCloseable {
 
     private MqttTelemetry telemetry(URI broker, List<String> hostIds) {
         MqttOptions options = mqttOptions(broker);
-        MqttTelemetry telemetry = new MqttTelemetry(options, runtime.events(), history,
-                id -> runtime.node(Hosts.index(id)).state(), hostIds, scheduler)
+        MqttTelemetry telemetry = new MqttTelemetry(
+                        options,
+                        runtime.events(),
+                        history,
+                        id -> runtime.node(Hosts.index(id)).state(),
+                        hostIds,
+                        scheduler)
                 .firmware(id -> runtime.node(Hosts.index(id)).firmware().firmwareVersions());
         for (String id : hostIds) {
             runtime.node(Hosts.index(id)).firmware().onChange(change -> telemetry.firmwareChanged(id));
@@ -330,12 +380,15 @@ public final class AgentAssembly implements AutoCloseable {
             return options.withCredentials(agent.user(), agent.password());
         }
         if (m.username() != null) {
-            options = m.password() == null ? options.withUsername(m.username())
+            options = m.password() == null
+                    ? options.withUsername(m.username())
                     : options.withCredentials(m.username(), m.password());
         }
         if (m.trustStore() != null) {
-            options = options.withTls(Optional.of(java.nio.file.Path.of(m.trustStore())),
-                    Optional.ofNullable(m.trustStorePassword()), false);
+            options = options.withTls(
+                    Optional.of(java.nio.file.Path.of(m.trustStore())),
+                    Optional.ofNullable(m.trustStorePassword()),
+                    false);
         }
         return options;
     }
@@ -427,6 +480,5 @@ public final class AgentAssembly implements AutoCloseable {
         log.info("agent stopped");
     }
 
-    private record Running(String name, AutoCloseable component) {
-    }
+    private record Running(String name, AutoCloseable component) {}
 }

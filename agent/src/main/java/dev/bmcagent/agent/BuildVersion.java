@@ -11,8 +11,7 @@ import java.util.Properties;
  * BMC firmware's Manufacturer in FirmwareInventory).
  */
 public final class BuildVersion {
-    private BuildVersion() {
-    }
+    private BuildVersion() {}
 
     /** The project version, empty when the resource is missing or was not filtered (an IDE build). */
     public static Optional<String> projectVersion() {

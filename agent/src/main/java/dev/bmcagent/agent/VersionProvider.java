@@ -7,7 +7,9 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
-        return new String[] {"bmc-agent " + BuildVersion.projectVersion().orElse("(unknown version)"),
-            "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+        return new String[] {
+            "bmc-agent " + BuildVersion.projectVersion().orElse("(unknown version)"),
+            "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"
+        };
     }
 }

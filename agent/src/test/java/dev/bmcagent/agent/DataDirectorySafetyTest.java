@@ -30,8 +30,10 @@ class DataDirectorySafetyTest {
     Path dir;
 
     private AgentAssembly start(Path dataDir) throws IOException {
-        return AgentAssembly.start(PartialConfig.empty().overriddenBy(FreePorts.partial()).resolve(dataDir),
-                new SystemScheduler("test"), new SecureRandom());
+        return AgentAssembly.start(
+                PartialConfig.empty().overriddenBy(FreePorts.partial()).resolve(dataDir),
+                new SystemScheduler("test"),
+                new SecureRandom());
     }
 
     @Test

@@ -36,31 +36,109 @@ class ExternalBrokerConfigTest {
 
     @TempDir
     static Path pki;
+
     @TempDir
     Path dir;
+
     private final List<Process> processes = new ArrayList<>();
     private final SystemScheduler scheduler = new SystemScheduler("external-broker-test");
 
     @BeforeAll
     static void makeCaAndServerCertificate() throws Exception {
         // CA, then a server key and certificate for 127.0.0.1 signed by it; the trust store holds only the CA
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=bmc-test-ca",
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-                "-keyout", pki.resolve("ca.key").toString(), "-out", pki.resolve("ca.pem").toString());
-        run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout",
-                pki.resolve("server.key").toString(), "-out", pki.resolve("server.csr").toString());
+        run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=bmc-test-ca",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+                "-keyout",
+                pki.resolve("ca.key").toString(),
+                "-out",
+                pki.resolve("ca.pem").toString());
+        run(
+                "openssl",
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-keyout",
+                pki.resolve("server.key").toString(),
+                "-out",
+                pki.resolve("server.csr").toString());
         java.nio.file.Files.writeString(pki.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
-        run("openssl", "x509", "-req", "-in", pki.resolve("server.csr").toString(), "-CA",
-                pki.resolve("ca.pem").toString(), "-CAkey", pki.resolve("ca.key").toString(), "-CAcreateserial",
-                "-days", "2", "-extfile", pki.resolve("san.ext").toString(), "-out",
+        run(
+                "openssl",
+                "x509",
+                "-req",
+                "-in",
+                pki.resolve("server.csr").toString(),
+                "-CA",
+                pki.resolve("ca.pem").toString(),
+                "-CAkey",
+                pki.resolve("ca.key").toString(),
+                "-CAcreateserial",
+                "-days",
+                "2",
+                "-extfile",
+                pki.resolve("san.ext").toString(),
+                "-out",
                 pki.resolve("server.pem").toString());
-        run("keytool", "-importcert", "-noprompt", "-alias", "bmc-test-ca", "-file", pki.resolve("ca.pem").toString(),
-                "-keystore", pki.resolve("trust.p12").toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+        run(
+                "keytool",
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "bmc-test-ca",
+                "-file",
+                pki.resolve("ca.pem").toString(),
+                "-keystore",
+                pki.resolve("trust.p12").toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
         // a second, unrelated CA: a trust store with it must not accept the broker
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=other-ca",
-                "-keyout", pki.resolve("other.key").toString(), "-out", pki.resolve("other.pem").toString());
-        run("keytool", "-importcert", "-noprompt", "-alias", "other", "-file", pki.resolve("other.pem").toString(),
-                "-keystore", pki.resolve("other.p12").toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+        run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=other-ca",
+                "-keyout",
+                pki.resolve("other.key").toString(),
+                "-out",
+                pki.resolve("other.pem").toString());
+        run(
+                "keytool",
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "other",
+                "-file",
+                pki.resolve("other.pem").toString(),
+                "-keystore",
+                pki.resolve("other.p12").toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
     }
 
     @AfterEach
@@ -71,26 +149,28 @@ class ExternalBrokerConfigTest {
 
     @Test
     void publishesOverTlsWithTheConfiguredLoginAndTrustStore() throws Exception {
-        try (MosquittoBroker broker = MosquittoBroker.startTlsWithLogin(dir, pki.resolve("server.pem"),
-                pki.resolve("server.key"), USER, PASSWORD)) {
+        try (MosquittoBroker broker = MosquittoBroker.startTlsWithLogin(
+                dir, pki.resolve("server.pem"), pki.resolve("server.key"), USER, PASSWORD)) {
             Queue<String> sub = subscribe(broker);
             try (AgentAssembly a = start(broker, PASSWORD, "trust.p12")) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> sub.stream()
-                        .anyMatch(l -> l.startsWith("bmc/local/bmc0/status ") && l.contains("\"online\"")));
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> sub.stream()
+                                .anyMatch(l -> l.startsWith("bmc/local/bmc0/status ") && l.contains("\"online\"")));
             }
         }
     }
 
     @Test
     void aWrongPasswordOrAnUnknownCaGetsNothingThrough() throws Exception {
-        try (MosquittoBroker broker = MosquittoBroker.startTlsWithLogin(dir, pki.resolve("server.pem"),
-                pki.resolve("server.key"), USER, PASSWORD)) {
+        try (MosquittoBroker broker = MosquittoBroker.startTlsWithLogin(
+                dir, pki.resolve("server.pem"), pki.resolve("server.key"), USER, PASSWORD)) {
             Queue<String> sub = subscribe(broker);
             await().atMost(Duration.ofSeconds(10)).until(() -> broker.log().contains("u'" + USER + "'"));
             try (AgentAssembly wrong = start(broker, "not-the-password", "trust.p12");
-                 AgentAssembly untrusted = start(broker, PASSWORD, "other.p12")) {
+                    AgentAssembly untrusted = start(broker, PASSWORD, "other.p12")) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> broker.log().contains("not authorised"));
-                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                await().during(Duration.ofSeconds(2))
+                        .atMost(Duration.ofSeconds(3))
                         .until(() -> sub.stream().noneMatch(l -> l.startsWith("bmc/")));
             }
             assertFalse(sub.stream().anyMatch(l -> l.startsWith("bmc/")), String.join("\n", sub));
@@ -99,35 +179,55 @@ class ExternalBrokerConfigTest {
 
     private AgentAssembly start(MosquittoBroker broker, String password, String trustStore) throws IOException {
         Path data = java.nio.file.Files.createTempDirectory(dir, "agent");
-        PartialConfig yaml = new AgentConfigLoader().parse(String.join("\n",
-                "store: memory",
-                "mqtt:",
-                "  brokerUrl: ssl://127.0.0.1:" + broker.port(),
-                "  username: " + USER,
-                "  password: " + password,
-                "  trustStore: " + pki.resolve(trustStore),
-                "  trustStorePassword: changeit",
-                ""));
+        PartialConfig yaml = new AgentConfigLoader()
+                .parse(String.join(
+                        "\n",
+                        "store: memory",
+                        "mqtt:",
+                        "  brokerUrl: ssl://127.0.0.1:" + broker.port(),
+                        "  username: " + USER,
+                        "  password: " + password,
+                        "  trustStore: " + pki.resolve(trustStore),
+                        "  trustStorePassword: changeit",
+                        ""));
         return AgentAssembly.start(yaml.overriddenBy(FreePorts.partial()).resolve(data), scheduler, new SecureRandom());
     }
 
     /** A real mosquitto_sub over TLS (--cafile with the generated CA) logged in as the same user. */
     private Queue<String> subscribe(MosquittoBroker broker) throws IOException {
-        Process p = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
-                "--cafile", pki.resolve("ca.pem").toString(), "-u", USER, "-P", PASSWORD, "-i", "test-sub",
-                "-t", "bmc/#", "-v").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "mosquitto_sub",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(broker.port()),
+                        "--cafile",
+                        pki.resolve("ca.pem").toString(),
+                        "-u",
+                        USER,
+                        "-P",
+                        PASSWORD,
+                        "-i",
+                        "test-sub",
+                        "-t",
+                        "bmc/#",
+                        "-v")
+                .redirectErrorStream(true)
+                .start();
         processes.add(p);
         Queue<String> lines = new ConcurrentLinkedQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "mosquitto_sub-reader");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = r.readLine(); line != null; line = r.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // process ended
+                    }
+                },
+                "mosquitto_sub-reader");
         reader.setDaemon(true);
         reader.start();
         assertTrue(p.isAlive(), "mosquitto_sub started");

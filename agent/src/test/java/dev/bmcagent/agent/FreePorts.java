@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Free loopback ports for tests that start the whole agent, so they never collide with a running demo. */
 public final class FreePorts {
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int tcp() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -36,7 +35,14 @@ public final class FreePorts {
 
     /** The same as command-line flags. */
     public static List<String> args() {
-        return List.of("--ipmi-port", Integer.toString(udp()), "--redfish-port", Integer.toString(tcp()),
-                "--mqtt-port", Integer.toString(tcp()), "--host-port", Integer.toString(tcp()));
+        return List.of(
+                "--ipmi-port",
+                Integer.toString(udp()),
+                "--redfish-port",
+                Integer.toString(tcp()),
+                "--mqtt-port",
+                Integer.toString(tcp()),
+                "--host-port",
+                Integer.toString(tcp()));
     }
 }

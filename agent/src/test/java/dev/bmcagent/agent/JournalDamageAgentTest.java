@@ -37,8 +37,10 @@ class JournalDamageAgentTest {
     Path dir;
 
     private AgentAssembly start() throws IOException {
-        return AgentAssembly.start(PartialConfig.empty().overriddenBy(FreePorts.partial()).resolve(dir),
-                new SystemScheduler("test"), new SecureRandom());
+        return AgentAssembly.start(
+                PartialConfig.empty().overriddenBy(FreePorts.partial()).resolve(dir),
+                new SystemScheduler("test"),
+                new SecureRandom());
     }
 
     @Test
@@ -63,8 +65,8 @@ class JournalDamageAgentTest {
         for (Path f : List.of(selFile, eventsFile)) {
             List<Long> frames = frames(f);
             int n = frames.size();
-            xor(f, frames.get(n / 4) + 3, 0x01);          // one bit of a mid-file frame length
-            xor(f, frames.get(n / 2) + 8 + 9, 0x10);      // two corrupt frames in a row
+            xor(f, frames.get(n / 4) + 3, 0x01); // one bit of a mid-file frame length
+            xor(f, frames.get(n / 2) + 8 + 9, 0x10); // two corrupt frames in a row
             xor(f, frames.get(n / 2 + 1) + 8 + 9, 0x10);
         }
 
@@ -77,10 +79,12 @@ class JournalDamageAgentTest {
             assertTrue(next > maxIssued, "new SEL id " + next + " after " + maxIssued + " was handed out before");
 
             List<HostEvent> history = a.runtime().history().read("host0", 0, 10 * EVENTS);
-            long postCodes = history.stream().filter(h -> h.event() instanceof LifecycleEvent.PostCodeSeen).count();
+            long postCodes = history.stream()
+                    .filter(h -> h.event() instanceof LifecycleEvent.PostCodeSeen)
+                    .count();
             assertTrue(postCodes >= EVENTS - 3, "history kept " + postCodes + " of " + EVENTS + " post codes");
-            HostEvent after = a.runtime().events().publish("host0", new LifecycleEvent.PostCodeSeen(0xAA,
-                    Instant.EPOCH));
+            HostEvent after =
+                    a.runtime().events().publish("host0", new LifecycleEvent.PostCodeSeen(0xAA, Instant.EPOCH));
             assertTrue(after.sequence() > lastSeq, "sequence " + after.sequence() + " after " + lastSeq);
         }
         assertTrue(Files.exists(store.resolve("sel-host0.journal.damaged-1")), "damaged SEL journal kept aside");

@@ -38,20 +38,44 @@ class ListenerBindsTest {
                                                               bind: 127.0.0.3\
                                                             """);
         try (SystemScheduler scheduler = new SystemScheduler("test");
-             AgentAssembly a = AgentAssembly.start(binds.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                     new SecureRandom())) {
+                AgentAssembly a = AgentAssembly.start(
+                        binds.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom())) {
             var c = a.config();
-            assertEquals(new InetSocketAddress("127.0.0.2", c.ipmiPort()), a.runtime().ipmiAddress(0));
-            assertEquals(new InetSocketAddress("127.0.0.3", c.hostPort()), a.runtime().hostInterfaceAddress(0));
+            assertEquals(
+                    new InetSocketAddress("127.0.0.2", c.ipmiPort()),
+                    a.runtime().ipmiAddress(0));
+            assertEquals(
+                    new InetSocketAddress("127.0.0.3", c.hostPort()),
+                    a.runtime().hostInterfaceAddress(0));
 
             assertTrue(accepts("::1", c.redfishPort()), "Redfish on ::1");
-            assertThrows(ConnectException.class, () -> connect("127.0.0.1", c.redfishPort()), "no Redfish on 127.0.0.1");
-            assertThrows(ConnectException.class, () -> connect("127.0.0.1", c.hostPort()),
-                    "no host interface on 127.0.0.1");
+            assertThrows(
+                    ConnectException.class, () -> connect("127.0.0.1", c.redfishPort()), "no Redfish on 127.0.0.1");
+            assertThrows(
+                    ConnectException.class, () -> connect("127.0.0.1", c.hostPort()), "no host interface on 127.0.0.1");
 
-            Process p = new ProcessBuilder("ipmitool", "-I", "lanplus", "-H", "127.0.0.2", "-p",
-                    Integer.toString(c.ipmiPort()), "-U", "admin", "-P", a.admin().password(), "-C", "17", "-N", "1",
-                    "-R", "2", "mc", "info").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            "ipmitool",
+                            "-I",
+                            "lanplus",
+                            "-H",
+                            "127.0.0.2",
+                            "-p",
+                            Integer.toString(c.ipmiPort()),
+                            "-U",
+                            "admin",
+                            "-P",
+                            a.admin().password(),
+                            "-C",
+                            "17",
+                            "-N",
+                            "1",
+                            "-R",
+                            "2",
+                            "mc",
+                            "info")
+                    .redirectErrorStream(true)
+                    .start();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.exitValue(), out);

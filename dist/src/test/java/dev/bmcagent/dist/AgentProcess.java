@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.FreePorts;
-import java.net.InetAddress;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +49,23 @@ final class AgentProcess implements AutoCloseable {
 
     /** Starts {@code bin/bmc agent --config etc/agent.yaml} with test ports and data dir; waits until Redfish listens. */
     AgentProcess start() throws IOException {
-        List<String> argv = new ArrayList<>(List.of(home.resolve("bin/bmc").toString(), "agent", "--config",
-                home.resolve("etc/agent.yaml").toString(), "--ipmi-port", Integer.toString(ipmiPort),
-                "--redfish-port", Integer.toString(redfishPort), "--host-port", Integer.toString(hostPort),
-                "--data-dir", work.resolve("data").toString(), "--admin-password", PASSWORD));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
+        List<String> argv = new ArrayList<>(List.of(
+                home.resolve("bin/bmc").toString(),
+                "agent",
+                "--config",
+                home.resolve("etc/agent.yaml").toString(),
+                "--ipmi-port",
+                Integer.toString(ipmiPort),
+                "--redfish-port",
+                Integer.toString(redfishPort),
+                "--host-port",
+                Integer.toString(hostPort),
+                "--data-dir",
+                work.resolve("data").toString(),
+                "--admin-password",
+                PASSWORD));
+        ProcessBuilder pb = new ProcessBuilder(argv)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = pb.environment();
         env.clear();
@@ -61,7 +73,8 @@ final class AgentProcess implements AutoCloseable {
         env.put("PATH", work.resolve("fake-bin") + ":/usr/bin:/bin");
         env.put("HOME", work.resolve("home").toString());
         process = pb.start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> !process.isAlive() || accepts(redfishPort));
         assertTrue(process.isAlive(), "agent exited: " + log());
         return this;
@@ -87,8 +100,20 @@ final class AgentProcess implements AutoCloseable {
     }
 
     List<String> ipmitool(String... command) {
-        List<String> argv = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(ipmiPort), "-U", "admin", "-P", PASSWORD, "-C", "17"));
+        List<String> argv = new ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(ipmiPort),
+                "-U",
+                "admin",
+                "-P",
+                PASSWORD,
+                "-C",
+                "17"));
         argv.addAll(List.of(command));
         return argv;
     }

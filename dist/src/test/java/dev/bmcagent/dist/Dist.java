@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The distribution tar.gz of this build (failsafe property {@code dist.tarball}) and the real tools run on it. */
 final class Dist {
-    private Dist() {
-    }
+    private Dist() {}
 
     static Path tarball() {
         Path t = Path.of(System.getProperty("dist.tarball", "target/bmc-agent.tar.gz"));

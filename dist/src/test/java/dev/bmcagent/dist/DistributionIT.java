@@ -29,15 +29,29 @@ class DistributionIT {
             assertTrue(Files.isRegularFile(home.resolve(f)), f);
         }
         try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
-            List<String> jars = lib.map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> jars =
+                    lib.map(p -> p.getFileName().toString()).sorted().toList();
             System.out.println("lib/: " + jars.size() + " jars");
-            for (String module : List.of("agent-", "common-", "acpi-", "ipmi-", "redfish-", "openbmc-", "rollout-",
-                    "simulator-", "logback-classic-", "netty-", "vertx-core-", "dbus-java-core-")) {
-                assertTrue(jars.stream().anyMatch(j -> j.startsWith(module) && j.endsWith(".jar")), module + " in "
-                        + jars);
+            for (String module : List.of(
+                    "agent-",
+                    "common-",
+                    "acpi-",
+                    "ipmi-",
+                    "redfish-",
+                    "openbmc-",
+                    "rollout-",
+                    "simulator-",
+                    "logback-classic-",
+                    "netty-",
+                    "vertx-core-",
+                    "dbus-java-core-")) {
+                assertTrue(
+                        jars.stream().anyMatch(j -> j.startsWith(module) && j.endsWith(".jar")),
+                        module + " in " + jars);
             }
-            assertFalse(jars.stream().anyMatch(j -> j.startsWith("junit") || j.startsWith("awaitility")), "test "
-                    + "libraries shipped: " + jars);
+            assertFalse(
+                    jars.stream().anyMatch(j -> j.startsWith("junit") || j.startsWith("awaitility")),
+                    "test " + "libraries shipped: " + jars);
         }
 
         AgentProcess agent = new AgentProcess(home, dir.resolve("run"));
@@ -51,8 +65,16 @@ class DistributionIT {
             String system = Dist.run(agent.curl("/redfish/v1/Systems/host0"), Map.of());
             System.out.println("curl /redfish/v1/Systems/host0: " + system);
             assertTrue(system.contains("\"PowerState\":\"Off\""), system);
-            String unauthenticated = Dist.run(List.of("curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}",
-                    "https://127.0.0.1:" + agent.redfishPort + "/redfish/v1/Systems/host0"), Map.of());
+            String unauthenticated = Dist.run(
+                    List.of(
+                            "curl",
+                            "-sk",
+                            "-o",
+                            "/dev/null",
+                            "-w",
+                            "%{http_code}",
+                            "https://127.0.0.1:" + agent.redfishPort + "/redfish/v1/Systems/host0"),
+                    Map.of());
             assertEquals("401", unauthenticated);
 
             int status = agent.stop();

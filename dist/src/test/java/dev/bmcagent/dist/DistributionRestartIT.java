@@ -4,10 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.core.host.VmCapabilities;
-import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.hostif.HostInterfaceClient;
+import dev.bmcagent.hostif.VmMessage;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -42,10 +42,9 @@ class DistributionRestartIT {
     private static List<byte[]> events() {
         List<byte[]> list = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
-            list.add(new byte[] {0x01, 0x04, (byte) 0xC0, 0x70, 0x6F, (byte) 0xA0, (byte) (i & 0xFF),
-                    (byte) (i >> 8)});
+            list.add(new byte[] {0x01, 0x04, (byte) 0xC0, 0x70, 0x6F, (byte) 0xA0, (byte) (i & 0xFF), (byte) (i >> 8)});
             if (i % 10 == 5) {
-                int code = 1 + i / 10;   // 01h..18h: distinct System Firmware Progress codes (table 42-3)
+                int code = 1 + i / 10; // 01h..18h: distinct System Firmware Progress codes (table 42-3)
                 list.add(new byte[] {0x01, 0x04, 0x0F, 0x05, 0x6F, (byte) 0xC2, (byte) code, (byte) 0xFF});
             }
         }
@@ -60,15 +59,16 @@ class DistributionRestartIT {
         AtomicInteger delivered = new AtomicInteger();
         AtomicInteger retries = new AtomicInteger();
         CountDownLatch stopping = new CountDownLatch(1);
-        try (agent; SystemScheduler scheduler = new SystemScheduler("dist-it-host")) {
+        try (agent;
+                SystemScheduler scheduler = new SystemScheduler("dist-it-host")) {
             agent.start();
             ReconnectingHost host = new ReconnectingHost(scheduler, agent.hostPort, retries);
             CompletableFuture<Void> boot = CompletableFuture.runAsync(() -> {
                 try {
-                    host.deliver(0x06, 0x06, new byte[] {(byte) 0x82, (byte) 0x82});   // S2_D2: firmware starts
+                    host.deliver(0x06, 0x06, new byte[] {(byte) 0x82, (byte) 0x82}); // S2_D2: firmware starts
                     for (int i = 0; i < events.size(); i++) {
                         if (i == BEFORE_STOP) {
-                            stopping.await();   // the rest is sent while the agent stops and starts again
+                            stopping.await(); // the rest is sent while the agent stops and starts again
                         }
                         host.deliver(0x04, 0x02, events.get(i));
                         delivered.incrementAndGet();
@@ -94,7 +94,7 @@ class DistributionRestartIT {
             stopping.countDown();
             stopper.join(TimeUnit.SECONDS.toMillis(45));
             int atStop = delivered.get();
-            agent.start();                                                   // same ports, same data directory
+            agent.start(); // same ports, same data directory
             boot.get(120, TimeUnit.SECONDS);
             System.out.println("events delivered before the restart was complete: " + atStop + " of "
                     + events.size() + "; requests sent again after D2h/C0h/C3h or a lost link: " + retries.get()
@@ -108,7 +108,7 @@ class DistributionRestartIT {
             Map<String, Integer> counts = new HashMap<>();
             for (int off = 0; off + 16 <= sel.length; off += 16) {
                 if ((sel[off + 2] & 0xFF) != 0x02) {
-                    continue;   // not a system event record
+                    continue; // not a system event record
                 }
                 int sensorType = sel[off + 10] & 0xFF;
                 int data1 = sel[off + 13] & 0xFF;
@@ -120,7 +120,8 @@ class DistributionRestartIT {
             }
             List<String> wrong = new ArrayList<>();
             for (byte[] e : events) {
-                String key = (e[2] & 0xFF) == 0xC0 ? "oem " + ((e[6] & 0xFF) | (e[7] & 0xFF) << 8)
+                String key = (e[2] & 0xFF) == 0xC0
+                        ? "oem " + ((e[6] & 0xFF) | (e[7] & 0xFF) << 8)
                         : "progress " + (e[6] & 0xFF);
                 int n = counts.getOrDefault(key, 0);
                 if (n != 1) {
@@ -167,7 +168,7 @@ class DistributionRestartIT {
                     throw new IllegalStateException("the BMC refused " + r);
                 }
                 retries.incrementAndGet();
-                await().pollDelay(Duration.ofMillis(50)).until(() -> true);   // the driver's retry interval
+                await().pollDelay(Duration.ofMillis(50)).until(() -> true); // the driver's retry interval
             }
         }
 
@@ -179,15 +180,17 @@ class DistributionRestartIT {
                 client.close();
                 reconnects++;
             }
-            client = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { });
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                try {
-                    client.connect(bmc);
-                    return true;
-                } catch (IllegalStateException e) {
-                    return false;
-                }
-            });
+            client = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {});
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        try {
+                            client.connect(bmc);
+                            return true;
+                        } catch (IllegalStateException e) {
+                            return false;
+                        }
+                    });
         }
 
         void close() {

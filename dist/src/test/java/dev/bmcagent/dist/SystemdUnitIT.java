@@ -27,27 +27,44 @@ class SystemdUnitIT {
         Files.copy(opt.resolve("systemd/bmc-agent.service"), unit);
         // systemd's own units (sysinit.target, ...) in the test root, as on the BMC
         Files.createDirectories(root.resolve("usr/lib/systemd"));
-        Dist.run(List.of("cp", "-r", "/usr/lib/systemd/system", root.resolve("usr/lib/systemd").toString()), Map.of());
+        Dist.run(
+                List.of(
+                        "cp",
+                        "-r",
+                        "/usr/lib/systemd/system",
+                        root.resolve("usr/lib/systemd").toString()),
+                Map.of());
 
-        String verify = Dist.run(List.of("systemd-analyze", "verify", "--root=" + root, unit.toString()), Map.of(),
-                true);
+        String verify =
+                Dist.run(List.of("systemd-analyze", "verify", "--root=" + root, unit.toString()), Map.of(), true);
         System.out.println("systemd-analyze verify: [" + verify.strip() + "]");
         assertEquals("", verify.strip(), "systemd-analyze verify printed problems");
         // a unit that does not resolve is reported: the check can fail
         Files.delete(opt.resolve("bin/bmc"));
-        String broken = Dist.run(List.of("systemd-analyze", "verify", "--root=" + root, unit.toString()), Map.of(),
-                true);
+        String broken =
+                Dist.run(List.of("systemd-analyze", "verify", "--root=" + root, unit.toString()), Map.of(), true);
         assertTrue(broken.contains("bin/bmc"), broken);
 
         String text = Files.readString(unit);
-        for (String line : List.of("ExecStart=/opt/bmc-agent/bin/bmc agent --config /etc/bmc-agent/agent.yaml",
-                "DynamicUser=yes", "User=bmc-agent", "StateDirectory=bmc-agent", "Restart=on-failure",
-                "NoNewPrivileges=yes", "ProtectSystem=strict", "CapabilityBoundingSet=CAP_NET_BIND_SERVICE")) {
+        for (String line : List.of(
+                "ExecStart=/opt/bmc-agent/bin/bmc agent --config /etc/bmc-agent/agent.yaml",
+                "DynamicUser=yes",
+                "User=bmc-agent",
+                "StateDirectory=bmc-agent",
+                "Restart=on-failure",
+                "NoNewPrivileges=yes",
+                "ProtectSystem=strict",
+                "CapabilityBoundingSet=CAP_NET_BIND_SERVICE")) {
             assertTrue(text.lines().anyMatch(line::equals), "missing: " + line);
         }
-        String security = Dist.run(List.of("systemd-analyze", "security", "--offline=yes", "--root=" + root,
-                unit.toString()), Map.of(), true);
-        String score = security.lines().filter(l -> l.contains("Overall exposure level")).findFirst().orElse(security);
+        String security = Dist.run(
+                List.of("systemd-analyze", "security", "--offline=yes", "--root=" + root, unit.toString()),
+                Map.of(),
+                true);
+        String score = security.lines()
+                .filter(l -> l.contains("Overall exposure level"))
+                .findFirst()
+                .orElse(security);
         System.out.println("systemd-analyze security --offline=yes: " + score.strip());
     }
 }

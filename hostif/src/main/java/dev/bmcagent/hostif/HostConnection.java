@@ -44,9 +44,9 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
     private boolean waiting;
     private boolean announced;
     private int inFlight;
-    private Scheduler.Cancellable capabilitiesTimer = () -> { };
-    private Scheduler.Cancellable idleTimer = () -> { };
-    private Scheduler.Cancellable unreadTimer = () -> { };
+    private Scheduler.Cancellable capabilitiesTimer = () -> {};
+    private Scheduler.Cancellable idleTimer = () -> {};
+    private Scheduler.Cancellable unreadTimer = () -> {};
 
     HostConnection(HostInterfaceServer server) {
         super(VmFrame.class);
@@ -131,11 +131,16 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         channel = ctx.channel();
         context = ctx;
         SocketAddress remote = ctx.channel().remoteAddress();
-        if (!(remote instanceof InetSocketAddress inet) || inet.getAddress() == null
+        if (!(remote instanceof InetSocketAddress inet)
+                || inet.getAddress() == null
                 || !server.config().allowedPeers().allows(inet.getAddress())) {
             server.stats().refusedPeer();
-            server.warn("peer", "host{}: connection from {} refused: not an allowed peer {}", hostIndex,
-                    remote, server.config().allowedPeers());
+            server.warn(
+                    "peer",
+                    "host{}: connection from {} refused: not an allowed peer {}",
+                    hostIndex,
+                    remote,
+                    server.config().allowedPeers());
             server.emit(new HostLinkEvent.ConnectionRejected(hostIndex, server.now(), String.valueOf(remote)));
             closeConnection(ctx);
             return;
@@ -145,7 +150,9 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
             case WAITING -> {
                 waiting = true;
                 lastHeard = server.now();
-                LOG.info("host{}: connection from {} waits: the connected link is silent, probing it", hostIndex,
+                LOG.info(
+                        "host{}: connection from {} waits: the connected link is silent, probing it",
+                        hostIndex,
                         remote);
             }
             case REFUSED -> {
@@ -170,8 +177,9 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         // (attention clear: nothing pending after a BMC restart).
         ctx.write(VmControl.version()).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         ctx.writeAndFlush(VmControl.of(VmCodes.OP_NOATTN)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-        capabilitiesTimer = server.scheduler().schedule(server.config().capabilitiesWait(),
-                () -> ctx.executor().execute(() -> announce(ctx)));
+        capabilitiesTimer = server.scheduler()
+                .schedule(
+                        server.config().capabilitiesWait(), () -> ctx.executor().execute(() -> announce(ctx)));
         scheduleIdleCheck(ctx, limits.idleTimeout());
     }
 
@@ -208,8 +216,8 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
             unreadTimer.cancel();
         } else {
             unreadTimer.cancel();
-            unreadTimer = server.scheduler().schedule(limits.unreadDeadline(),
-                    () -> ctx.executor().execute(() -> dropIfUnread(ctx)));
+            unreadTimer = server.scheduler()
+                    .schedule(limits.unreadDeadline(), () -> ctx.executor().execute(() -> dropIfUnread(ctx)));
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -217,8 +225,13 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
     private void dropIfUnread(ChannelHandlerContext ctx) {
         if (ctx.channel().isActive() && !ctx.channel().isWritable()) {
             server.stats().droppedNonReader();
-            server.warn("unread", "host{}: peer {} left {} bytes unread for {}: disconnected", hostIndex,
-                    ctx.channel().remoteAddress(), limits.writeHighWater(), limits.unreadDeadline());
+            server.warn(
+                    "unread",
+                    "host{}: peer {} left {} bytes unread for {}: disconnected",
+                    hostIndex,
+                    ctx.channel().remoteAddress(),
+                    limits.writeHighWater(),
+                    limits.unreadDeadline());
             closeConnection(ctx);
         }
     }
@@ -272,8 +285,11 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         switch (control.op()) {
             case VmCodes.OP_VERSION -> {
                 if (control.arg0() != VmCodes.PROTOCOL_VERSION) {
-                    server.warn("version", "host{}: peer speaks VM protocol version {}, expected 1",
-                            hostIndex, control.arg0());
+                    server.warn(
+                            "version",
+                            "host{}: peer speaks VM protocol version {}, expected 1",
+                            hostIndex,
+                            control.arg0());
                 }
             }
             case VmCodes.OP_CAPABILITIES -> {
@@ -346,11 +362,12 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
                     ctx.executor().execute(() -> {
                         inFlight--;
                         updateAutoRead(ctx);
-                        ch.writeAndFlush(answer).addListener(f -> server.answerWritten())
+                        ch.writeAndFlush(answer)
+                                .addListener(f -> server.answerWritten())
                                 .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
                     });
                 } catch (RejectedExecutionException gone) {
-                    server.answerWritten();   // the event loop is shut down: the link is gone, nothing to write
+                    server.answerWritten(); // the event loop is shut down: the link is gone, nothing to write
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -363,8 +380,12 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
     }
 
     private VmMessage answer(VmMessage message) {
-        IpmiRequest request = new IpmiRequest(RequestContext.systemInterface(hostIndex), message.netFn(),
-                message.lun(), message.cmd(), message.payload());
+        IpmiRequest request = new IpmiRequest(
+                RequestContext.systemInterface(hostIndex),
+                message.netFn(),
+                message.lun(),
+                message.cmd(),
+                message.payload());
         IpmiResponse response;
         try {
             response = server.dispatcher().dispatch(request);
@@ -384,8 +405,8 @@ final class HostConnection extends SimpleChannelInboundHandler<VmFrame> {
         capabilitiesTimer.cancel();
         VmCapabilities caps = capabilities;
         LOG.info("host{}: host link up, {}", hostIndex, caps);
-        server.emit(new HostLinkEvent.Connected(hostIndex, server.now(), caps,
-                String.valueOf(ctx.channel().remoteAddress())));
+        server.emit(new HostLinkEvent.Connected(
+                hostIndex, server.now(), caps, String.valueOf(ctx.channel().remoteAddress())));
         if (!caps.has(VmCapabilities.POWER_ON_EXTENSION)) {
             setPowerGood(true);
         }

@@ -43,8 +43,7 @@ public final class HostInterfaceClient implements AutoCloseable {
     private int nextMsgId;
     private Pending pending;
 
-    private record Pending(VmMessage request, CompletableFuture<VmMessage> future, Scheduler.Cancellable timer) {
-    }
+    private record Pending(VmMessage request, CompletableFuture<VmMessage> future, Scheduler.Cancellable timer) {}
 
     /**
      * @param capabilities what to advertise (QEMU 7.2: {@link VmCapabilities#QEMU})
@@ -66,10 +65,11 @@ public final class HostInterfaceClient implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new VmNettyDecoder(e -> { }), VmNettyEncoder.INSTANCE, new Inbound());
+                        ch.pipeline().addLast(new VmNettyDecoder(e -> {}), VmNettyEncoder.INSTANCE, new Inbound());
                     }
                 })
-                .connect(bmc).awaitUninterruptibly();
+                .connect(bmc)
+                .awaitUninterruptibly();
         if (!future.isSuccess()) {
             throw new IllegalStateException("cannot connect to " + bmc, future.cause());
         }
@@ -100,8 +100,8 @@ public final class HostInterfaceClient implements AutoCloseable {
             }
             request = new VmMessage(nextMsgId, netFn, lun, cmd, data);
             nextMsgId = (nextMsgId + 1) & 0xFF;
-            Scheduler.Cancellable timer = scheduler.schedule(RESPONSE_TIMEOUT,
-                    () -> fail(request, CompletionCode.TIMEOUT));
+            Scheduler.Cancellable timer =
+                    scheduler.schedule(RESPONSE_TIMEOUT, () -> fail(request, CompletionCode.TIMEOUT));
             pending = new Pending(request, future, timer);
         }
         ch.writeAndFlush(request).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);

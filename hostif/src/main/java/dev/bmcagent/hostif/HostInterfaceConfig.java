@@ -17,8 +17,14 @@ import java.util.Objects;
  * @param allowedPeers     who may connect (default loopback: 127.0.0.1 and ::1); anyone else is closed at once
  * @param limits           idle probe, replacement wait, output high-water mark, unread deadline, in-flight requests
  */
-public record HostInterfaceConfig(int hostIndex, String bindHost, int port, List<String> startCommand,
-                                  Duration capabilitiesWait, PeerAllowList allowedPeers, HostPortLimits limits) {
+public record HostInterfaceConfig(
+        int hostIndex,
+        String bindHost,
+        int port,
+        List<String> startCommand,
+        Duration capabilitiesWait,
+        PeerAllowList allowedPeers,
+        HostPortLimits limits) {
     public static final int BASE_PORT = 9002;
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final Duration DEFAULT_CAPABILITIES_WAIT = Duration.ofSeconds(1);
@@ -42,18 +48,24 @@ public record HostInterfaceConfig(int hostIndex, String bindHost, int port, List
 
     /** 127.0.0.1, port 9002 + hostIndex, no start command, loopback peers only, default limits. */
     public static HostInterfaceConfig defaults(int hostIndex) {
-        return new HostInterfaceConfig(hostIndex, DEFAULT_BIND, BASE_PORT + hostIndex, List.of(),
-                DEFAULT_CAPABILITIES_WAIT, PeerAllowList.loopback(), HostPortLimits.defaults());
+        return new HostInterfaceConfig(
+                hostIndex,
+                DEFAULT_BIND,
+                BASE_PORT + hostIndex,
+                List.of(),
+                DEFAULT_CAPABILITIES_WAIT,
+                PeerAllowList.loopback(),
+                HostPortLimits.defaults());
     }
 
     public HostInterfaceConfig withPort(int newPort) {
-        return new HostInterfaceConfig(hostIndex, bindHost, newPort, startCommand, capabilitiesWait, allowedPeers,
-                limits);
+        return new HostInterfaceConfig(
+                hostIndex, bindHost, newPort, startCommand, capabilitiesWait, allowedPeers, limits);
     }
 
     public HostInterfaceConfig withBindHost(String newBindHost) {
-        return new HostInterfaceConfig(hostIndex, newBindHost, port, startCommand, capabilitiesWait, allowedPeers,
-                limits);
+        return new HostInterfaceConfig(
+                hostIndex, newBindHost, port, startCommand, capabilitiesWait, allowedPeers, limits);
     }
 
     public HostInterfaceConfig withStartCommand(List<String> argv) {
@@ -65,8 +77,8 @@ public record HostInterfaceConfig(int hostIndex, String bindHost, int port, List
     }
 
     public HostInterfaceConfig withLimits(HostPortLimits newLimits) {
-        return new HostInterfaceConfig(hostIndex, bindHost, port, startCommand, capabilitiesWait, allowedPeers,
-                newLimits);
+        return new HostInterfaceConfig(
+                hostIndex, bindHost, port, startCommand, capabilitiesWait, allowedPeers, newLimits);
     }
 
     public HostInterfaceConfig withCapabilitiesWait(Duration wait) {

@@ -51,18 +51,21 @@ public final class HostInterfaceServer implements AutoCloseable {
     private final HostInterfaceStats stats = new HostInterfaceStats();
     /** Warnings about what a peer sends: per kind at most 5 lines per 10 s, then a count (a garbage flood). */
     private final dev.bmcagent.common.log.RateLimitedLog log;
+
     private final StartCommand startCommand;
     private final AtomicReference<HostConnection> active = new AtomicReference<>();
     /** Guards {@link #active} changes and {@link #pending}; never held while waiting for the event loop. */
     private final Object links = new Object();
     /** A newcomer waiting for the probe of a silent link (guarded by {@link #links}). */
     private HostConnection pending;
+
     private EventLoopGroup ownGroup;
     private Channel serverChannel;
     /** Set by {@link #quiesce()}: requests are answered D2h from then on and change nothing. */
     private volatile boolean quiescing;
     /** Requests dispatched whose answer is not written to the socket yet (guarded by itself). */
     private final Object idle = new Object();
+
     private int answering;
 
     /**
@@ -70,9 +73,14 @@ public final class HostInterfaceServer implements AutoCloseable {
      *                         executor; {@code Runnable::run} dispatches on the Netty event loop)
      * @param group            event loop to run on, or null to own a one-thread NIO loop
      */
-    public HostInterfaceServer(HostInterfaceConfig config, Dispatcher dispatcher, SystemInterfaceState state,
-                               HostLinkListener listener, Scheduler scheduler, Executor dispatchExecutor,
-                               EventLoopGroup group) {
+    public HostInterfaceServer(
+            HostInterfaceConfig config,
+            Dispatcher dispatcher,
+            SystemInterfaceState state,
+            HostLinkListener listener,
+            Scheduler scheduler,
+            Executor dispatchExecutor,
+            EventLoopGroup group) {
         this.config = Objects.requireNonNull(config, "config");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         this.state = Objects.requireNonNull(state, "state");
@@ -86,8 +94,12 @@ public final class HostInterfaceServer implements AutoCloseable {
     }
 
     /** Dispatches on the event loop and owns its event loop. */
-    public HostInterfaceServer(HostInterfaceConfig config, Dispatcher dispatcher, SystemInterfaceState state,
-                               HostLinkListener listener, Scheduler scheduler) {
+    public HostInterfaceServer(
+            HostInterfaceConfig config,
+            Dispatcher dispatcher,
+            SystemInterfaceState state,
+            HostLinkListener listener,
+            Scheduler scheduler) {
         this(config, dispatcher, state, listener, scheduler, Runnable::run, null);
     }
 
@@ -107,20 +119,26 @@ public final class HostInterfaceServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
-                        config.limits().writeLowWater(), config.limits().writeHighWater()))
+                .childOption(
+                        ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(
+                                config.limits().writeLowWater(), config.limits().writeHighWater()))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new VmNettyDecoder(HostInterfaceServer.this::decodeError),
-                                VmNettyEncoder.INSTANCE, new HostConnection(HostInterfaceServer.this));
+                        ch.pipeline()
+                                .addLast(
+                                        new VmNettyDecoder(HostInterfaceServer.this::decodeError),
+                                        VmNettyEncoder.INSTANCE,
+                                        new HostConnection(HostInterfaceServer.this));
                     }
                 });
         var future = bootstrap.bind(config.bindHost(), config.port()).awaitUninterruptibly();
         if (!future.isSuccess()) {
             shutdownOwnGroup();
-            throw new IllegalStateException("host" + hostIndex() + ": cannot listen on " + config.bindHost() + ":"
-                    + config.port(), future.cause());
+            throw new IllegalStateException(
+                    "host" + hostIndex() + ": cannot listen on " + config.bindHost() + ":" + config.port(),
+                    future.cause());
         }
         serverChannel = future.channel();
         InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
@@ -283,8 +301,11 @@ public final class HostInterfaceServer implements AutoCloseable {
             return ControlResult.NOT_CONNECTED;
         }
         if (!c.capabilities().has(capability)) {
-            LOG.info("host{}: host did not advertise capability {}, op {} not sent", hostIndex(),
-                    Integer.toHexString(capability), Integer.toHexString(op));
+            LOG.info(
+                    "host{}: host did not advertise capability {}, op {} not sent",
+                    hostIndex(),
+                    Integer.toHexString(capability),
+                    Integer.toHexString(op));
             return ControlResult.UNSUPPORTED;
         }
         c.send(VmControl.of(op));

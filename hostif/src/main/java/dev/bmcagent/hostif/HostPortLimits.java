@@ -17,8 +17,13 @@ import java.util.Objects;
  * @param maxInFlight    requests of one connection dispatched and not yet answered; above it the BMC stops reading,
  *                       and frames already read are answered C0h (node busy). A KCS host has one outstanding request
  */
-public record HostPortLimits(Duration idleTimeout, Duration probeWait, int writeLowWater, int writeHighWater,
-                             Duration unreadDeadline, int maxInFlight) {
+public record HostPortLimits(
+        Duration idleTimeout,
+        Duration probeWait,
+        int writeLowWater,
+        int writeHighWater,
+        Duration unreadDeadline,
+        int maxInFlight) {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_PROBE_WAIT = Duration.ofSeconds(2);
     public static final int DEFAULT_WRITE_LOW_WATER = 32 * 1024;
@@ -31,8 +36,8 @@ public record HostPortLimits(Duration idleTimeout, Duration probeWait, int write
         positive("probeWait", probeWait);
         positive("unreadDeadline", unreadDeadline);
         if (writeLowWater < 1 || writeHighWater < writeLowWater) {
-            throw new IllegalArgumentException("need 1 <= writeLowWater <= writeHighWater: " + writeLowWater + ", "
-                    + writeHighWater);
+            throw new IllegalArgumentException(
+                    "need 1 <= writeLowWater <= writeHighWater: " + writeLowWater + ", " + writeHighWater);
         }
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be >= 1: " + maxInFlight);
@@ -40,8 +45,13 @@ public record HostPortLimits(Duration idleTimeout, Duration probeWait, int write
     }
 
     public static HostPortLimits defaults() {
-        return new HostPortLimits(DEFAULT_IDLE_TIMEOUT, DEFAULT_PROBE_WAIT, DEFAULT_WRITE_LOW_WATER,
-                DEFAULT_WRITE_HIGH_WATER, DEFAULT_UNREAD_DEADLINE, DEFAULT_MAX_IN_FLIGHT);
+        return new HostPortLimits(
+                DEFAULT_IDLE_TIMEOUT,
+                DEFAULT_PROBE_WAIT,
+                DEFAULT_WRITE_LOW_WATER,
+                DEFAULT_WRITE_HIGH_WATER,
+                DEFAULT_UNREAD_DEADLINE,
+                DEFAULT_MAX_IN_FLIGHT);
     }
 
     public HostPortLimits withIdleTimeout(Duration d) {

@@ -55,6 +55,5 @@ public final class VmCodes {
      */
     public static final int OP_POWER_STATE = 0x51;
 
-    private VmCodes() {
-    }
+    private VmCodes() {}
 }

@@ -55,6 +55,7 @@ public record VmControl(int op, byte[] args) implements VmFrame {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "VmControl[op=%02Xh args=%s]", op, HexFormat.of().formatHex(args));
+        return String.format(
+                Locale.ROOT, "VmControl[op=%02Xh args=%s]", op, HexFormat.of().formatHex(args));
     }
 }

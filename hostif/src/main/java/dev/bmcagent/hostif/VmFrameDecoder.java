@@ -105,7 +105,11 @@ public final class VmFrameDecoder {
             return;
         }
         int netFnLun = buffer[1] & 0xFF;
-        sink.frame(new VmMessage(buffer[0] & 0xFF, netFnLun >> 2, netFnLun & 3, buffer[2] & 0xFF,
+        sink.frame(new VmMessage(
+                buffer[0] & 0xFF,
+                netFnLun >> 2,
+                netFnLun & 3,
+                buffer[2] & 0xFF,
                 Arrays.copyOfRange(buffer, 3, length - 1)));
     }
 }

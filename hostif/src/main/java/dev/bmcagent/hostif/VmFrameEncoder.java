@@ -10,8 +10,7 @@ import java.io.ByteArrayOutputStream;
  * escaped if needed; the terminator is never escaped.
  */
 public final class VmFrameEncoder {
-    private VmFrameEncoder() {
-    }
+    private VmFrameEncoder() {}
 
     public static byte[] encode(VmFrame frame) {
         if (frame instanceof VmMessage m) {

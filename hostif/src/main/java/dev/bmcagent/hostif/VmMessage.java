@@ -77,7 +77,11 @@ public record VmMessage(int msgId, int netFn, int lun, int cmd, byte[] payload) 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VmMessage m && m.msgId == msgId && m.netFn == netFn && m.lun == lun && m.cmd == cmd
+        return o instanceof VmMessage m
+                && m.msgId == msgId
+                && m.netFn == netFn
+                && m.lun == lun
+                && m.cmd == cmd
                 && Arrays.equals(m.payload, payload);
     }
 
@@ -88,7 +92,13 @@ public record VmMessage(int msgId, int netFn, int lun, int cmd, byte[] payload) 
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "VmMessage[id=%02Xh netFn=%02Xh lun=%d cmd=%02Xh len=%d]",
-                msgId, netFn, lun, cmd, payload.length);
+        return String.format(
+                Locale.ROOT,
+                "VmMessage[id=%02Xh netFn=%02Xh lun=%d cmd=%02Xh len=%d]",
+                msgId,
+                netFn,
+                lun,
+                cmd,
+                payload.length);
     }
 }

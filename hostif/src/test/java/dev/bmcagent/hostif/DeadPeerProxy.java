@@ -49,26 +49,29 @@ final class DeadPeerProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, boolean fromBmc) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[4096];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    if (vanished) {
-                        if (fromBmc) {
-                            from.setSoLinger(true, 0);
-                            from.close(); // RST to the BMC
-                            return;
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[4096];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buf)) >= 0) {
+                            if (vanished) {
+                                if (fromBmc) {
+                                    from.setSoLinger(true, 0);
+                                    from.close(); // RST to the BMC
+                                    return;
+                                }
+                                continue;
+                            }
+                            out.write(buf, 0, n);
+                            out.flush();
                         }
-                        continue;
+                    } catch (IOException e) {
+                        // one side closed
                     }
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // one side closed
-            }
-        }, "dead-peer-proxy-pump");
+                },
+                "dead-peer-proxy-pump");
         t.setDaemon(true);
         t.start();
     }

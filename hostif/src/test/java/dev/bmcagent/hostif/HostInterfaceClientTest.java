@@ -28,7 +28,7 @@ class HostInterfaceClientTest {
     @Test
     void sendsQemuHandshakeAndTimesOutWithC3hAfterFourSeconds() throws Exception {
         try (ServerSocket bmc = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             HostInterfaceClient client = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { })) {
+                HostInterfaceClient client = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {})) {
             client.connect(new InetSocketAddress(bmc.getInetAddress(), bmc.getLocalPort()));
             try (Socket accepted = bmc.accept()) {
                 InputStream in = accepted.getInputStream();
@@ -38,7 +38,8 @@ class HostInterfaceClientTest {
                 CompletableFuture<VmMessage> pending = client.request(NetFn.APP, 0, 0x01, new byte[0]);
                 // msg id 00, App 06h<<2, Get Device ID 01h, checksum -(00+18+01)=E7h, A0
                 assertArrayEquals(HexFormat.of().parseHex("001801E7A0"), in.readNBytes(5));
-                ExecutionException busy = assertThrows(ExecutionException.class,
+                ExecutionException busy = assertThrows(
+                        ExecutionException.class,
                         () -> client.request(NetFn.APP, 0, 0x01, new byte[0]).get(1, TimeUnit.SECONDS));
                 assertEquals(IllegalStateException.class, busy.getCause().getClass(), "one outstanding request");
 
@@ -55,7 +56,7 @@ class HostInterfaceClientTest {
     @Test
     void closedLinkFailsTheOutstandingRequestWithD2h() throws Exception {
         try (ServerSocket bmc = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             HostInterfaceClient client = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { })) {
+                HostInterfaceClient client = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {})) {
             client.connect(new InetSocketAddress(bmc.getInetAddress(), bmc.getLocalPort()));
             CompletableFuture<VmMessage> pending;
             try (Socket accepted = bmc.accept()) {

@@ -63,7 +63,12 @@ class HostInterfaceServerTest {
     private HostInterfaceServer newServer(HostInterfaceConfig config) {
         Dispatcher dispatcher = new Dispatcher(CommandRegistry.builder()
                 .add(CommandSpec.hostOnly("Get Device ID", NetFn.APP, 0x01, 0, 0, r -> IpmiResponse.ok(DEVICE_ID)))
-                .add(CommandSpec.hostOnly("Echo host index", NetFn.OEM, 0x42, 0, 255,
+                .add(CommandSpec.hostOnly(
+                        "Echo host index",
+                        NetFn.OEM,
+                        0x42,
+                        0,
+                        255,
                         r -> IpmiResponse.ok((byte) r.context().hostIndex())))
                 .addAll(SystemInterfaceCommands.specs(i -> state))
                 .build());
@@ -94,11 +99,12 @@ class HostInterfaceServerTest {
     @Test
     void connectReportsCapabilitiesAndPowerGoodAndBmcSendsVersion() {
         connectedQemu();
-        HostLinkEvent.Connected connected = eventsOf(HostLinkEvent.Connected.class).get(0);
+        HostLinkEvent.Connected connected =
+                eventsOf(HostLinkEvent.Connected.class).get(0);
         assertEquals(HOST, connected.hostIndex());
         assertEquals(VmCapabilities.QEMU, connected.capabilities());
-        await().until(() -> eventsOf(HostLinkEvent.PowerGood.class).equals(
-                List.of(new HostLinkEvent.PowerGood(HOST, connected.at(), true))));
+        await().until(() -> eventsOf(HostLinkEvent.PowerGood.class)
+                .equals(List.of(new HostLinkEvent.PowerGood(HOST, connected.at(), true))));
         await().until(() -> received.contains(VmControl.version()));
         assertTrue(server.isConnected());
         assertEquals(VmCapabilities.QEMU, server.capabilities().orElseThrow());
@@ -126,10 +132,14 @@ class HostInterfaceServerTest {
     @Test
     void receiveMessageInterruptBitDrivesEnableAndDisableIrq() throws Exception {
         HostInterfaceClient c = connectedQemu();
-        assertEquals(CompletionCode.OK, get(c.request(NetFn.APP, 0, 0x2E, new byte[] {0x0F})).completionCode());
+        assertEquals(
+                CompletionCode.OK,
+                get(c.request(NetFn.APP, 0, 0x2E, new byte[] {0x0F})).completionCode());
         await().until(() -> received.contains(VmControl.of(VmCodes.OP_ENABLE_IRQ)));
         assertFalse(received.contains(VmControl.of(VmCodes.OP_DISABLE_IRQ)));
-        assertArrayEquals(new byte[] {0x0F}, get(c.request(NetFn.APP, 0, 0x2F, new byte[0])).responseData());
+        assertArrayEquals(
+                new byte[] {0x0F},
+                get(c.request(NetFn.APP, 0, 0x2F, new byte[0])).responseData());
 
         get(c.request(NetFn.APP, 0, 0x2E, new byte[] {0x0E}));
         await().until(() -> received.contains(VmControl.of(VmCodes.OP_DISABLE_IRQ)));
@@ -143,8 +153,8 @@ class HostInterfaceServerTest {
         assertEquals(ControlResult.SENT, server.nmi());
         assertEquals(ControlResult.SENT, server.gracefulShutdown());
         assertEquals(ControlResult.SENT, server.attention(true, true));
-        await().until(() -> received.containsAll(List.of(VmControl.of(0x03), VmControl.of(0x04),
-                VmControl.of(0x07), VmControl.of(0x09), VmControl.of(0x02))));
+        await().until(() -> received.containsAll(List.of(
+                VmControl.of(0x03), VmControl.of(0x04), VmControl.of(0x07), VmControl.of(0x09), VmControl.of(0x02))));
         assertEquals(ControlResult.ALREADY_ON, server.powerOn());
         assertFalse(received.contains(VmControl.of(VmCodes.OP_POWER_ON)), "never sent to a QEMU peer");
     }
@@ -153,7 +163,8 @@ class HostInterfaceServerTest {
     void operationsTheHostDidNotAdvertiseAreRefused() {
         HostInterfaceClient c = client(new VmCapabilities(VmCapabilities.POWER), received);
         c.connect(address);
-        await().until(() -> server.capabilities().isPresent() && !eventsOf(HostLinkEvent.Connected.class).isEmpty());
+        await().until(() -> server.capabilities().isPresent()
+                && !eventsOf(HostLinkEvent.Connected.class).isEmpty());
         assertEquals(ControlResult.UNSUPPORTED, server.nmi());
         assertEquals(ControlResult.UNSUPPORTED, server.reset());
         assertEquals(ControlResult.UNSUPPORTED, server.gracefulShutdown());
@@ -175,14 +186,18 @@ class HostInterfaceServerTest {
         get(c.request(NetFn.APP, 0, 0x2E, new byte[] {0x0D}));
         c.disconnect();
         await().until(() -> !eventsOf(HostLinkEvent.Disconnected.class).isEmpty());
-        await().until(() -> eventsOf(HostLinkEvent.PowerGood.class).stream().map(HostLinkEvent.PowerGood::on)
-                .toList().equals(List.of(true, false)));
+        await().until(() -> eventsOf(HostLinkEvent.PowerGood.class).stream()
+                .map(HostLinkEvent.PowerGood::on)
+                .toList()
+                .equals(List.of(true, false)));
         assertFalse(server.isConnected());
         assertEquals(SystemInterfaceState.DEFAULT_GLOBAL_ENABLES, state.globalEnables(), "reset on disconnect");
 
         c.connect(address);
         await().until(() -> eventsOf(HostLinkEvent.Connected.class).size() == 2);
-        assertEquals(CompletionCode.OK, get(c.request(NetFn.APP, 0, 0x01, new byte[0])).completionCode());
+        assertEquals(
+                CompletionCode.OK,
+                get(c.request(NetFn.APP, 0, 0x01, new byte[0])).completionCode());
     }
 
     @Test
@@ -196,7 +211,9 @@ class HostInterfaceServerTest {
         assertEquals(1, server.stats().rejectedConnections());
         assertEquals(1, eventsOf(HostLinkEvent.Connected.class).size());
         assertTrue(eventsOf(HostLinkEvent.Disconnected.class).isEmpty());
-        assertEquals(CompletionCode.OK, get(first.request(NetFn.APP, 0, 0x01, new byte[0])).completionCode());
+        assertEquals(
+                CompletionCode.OK,
+                get(first.request(NetFn.APP, 0, 0x01, new byte[0])).completionCode());
         assertTrue(secondReceived.isEmpty(), "the rejected peer got no greeting");
     }
 
@@ -218,7 +235,9 @@ class HostInterfaceServerTest {
             assertTrue(events.isEmpty());
             scheduler.advance(HostInterfaceConfig.DEFAULT_CAPABILITIES_WAIT);
             await().until(() -> eventsOf(HostLinkEvent.Connected.class).size() == 1);
-            assertEquals(VmCapabilities.NONE, eventsOf(HostLinkEvent.Connected.class).get(0).capabilities());
+            assertEquals(
+                    VmCapabilities.NONE,
+                    eventsOf(HostLinkEvent.Connected.class).get(0).capabilities());
             assertEquals(ControlResult.UNSUPPORTED, server.powerOff());
             assertTrue(raw.isConnected());
         }
@@ -240,15 +259,18 @@ class HostInterfaceServerTest {
         assertEquals(ControlResult.ALREADY_ON, server.powerOn());
         c.send(new VmControl(VmCodes.OP_POWER_STATE, new byte[] {0}));
         await().until(() -> !server.powerGood());
-        assertEquals(List.of(true, false),
-                eventsOf(HostLinkEvent.PowerGood.class).stream().map(HostLinkEvent.PowerGood::on).toList());
+        assertEquals(
+                List.of(true, false),
+                eventsOf(HostLinkEvent.PowerGood.class).stream()
+                        .map(HostLinkEvent.PowerGood::on)
+                        .toList());
     }
 
     @Test
     void powerOnWithoutHostRunsTheStartCommand(@TempDir Path dir) {
         Path marker = dir.resolve("started");
-        HostInterfaceServer other = newServer(HostInterfaceConfig.defaults(HOST).withPort(0)
-                .withStartCommand(List.of("touch", marker.toString())));
+        HostInterfaceServer other = newServer(
+                HostInterfaceConfig.defaults(HOST).withPort(0).withStartCommand(List.of("touch", marker.toString())));
         other.start();
         try {
             assertEquals(ControlResult.START_COMMAND_LAUNCHED, other.powerOn());
@@ -260,7 +282,8 @@ class HostInterfaceServerTest {
 
     @Test
     void missingStartCommandBinaryIsReportedNotThrown() {
-        HostInterfaceServer other = newServer(HostInterfaceConfig.defaults(HOST).withPort(0)
+        HostInterfaceServer other = newServer(HostInterfaceConfig.defaults(HOST)
+                .withPort(0)
                 .withStartCommand(List.of("/nonexistent/bmc-agent-start-qemu")));
         other.start();
         try {
@@ -317,10 +340,11 @@ class HostInterfaceServerTest {
                         Thread.currentThread().interrupt();
                     }
                     return IpmiResponse.ok();
-                })).build());
+                }))
+                .build());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        HostInterfaceServer slow = new HostInterfaceServer(HostInterfaceConfig.defaults(HOST).withPort(0), dispatcher,
-                state, events::add, scheduler, pool, null);
+        HostInterfaceServer slow = new HostInterfaceServer(
+                HostInterfaceConfig.defaults(HOST).withPort(0), dispatcher, state, events::add, scheduler, pool, null);
         try {
             InetSocketAddress at = slow.start();
             HostInterfaceClient first = client(VmCapabilities.QEMU, received);

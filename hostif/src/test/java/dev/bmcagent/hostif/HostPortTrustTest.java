@@ -51,8 +51,7 @@ class HostPortTrustTest {
 
     private void start(HostInterfaceConfig config) {
         Dispatcher dispatcher = new Dispatcher(CommandRegistry.builder()
-                .add(CommandSpec.hostOnly("Get Device ID", NetFn.APP, 0x01, 0, 0,
-                        r -> IpmiResponse.ok(new byte[15])))
+                .add(CommandSpec.hostOnly("Get Device ID", NetFn.APP, 0x01, 0, 0, r -> IpmiResponse.ok(new byte[15])))
                 .build());
         server = new HostInterfaceServer(config, dispatcher, state, events::add, scheduler);
         address = server.start();
@@ -79,7 +78,7 @@ class HostPortTrustTest {
     }
 
     private HostInterfaceClient qemu(InetSocketAddress to) {
-        HostInterfaceClient c = new HostInterfaceClient(clientScheduler, VmCapabilities.QEMU, x -> { });
+        HostInterfaceClient c = new HostInterfaceClient(clientScheduler, VmCapabilities.QEMU, x -> {});
         clients.add(c);
         c.connect(to);
         return c;
@@ -128,7 +127,9 @@ class HostPortTrustTest {
 
     @Test
     void configuredPeersOnly() throws Exception {
-        start(HostInterfaceConfig.defaults(HOST).withPort(0).withLimits(limits)
+        start(HostInterfaceConfig.defaults(HOST)
+                .withPort(0)
+                .withLimits(limits)
                 .withAllowedPeers(PeerAllowList.of(List.of("127.0.0.2"))));
         HostInterfaceClient loopback = qemu(address);
         await().until(() -> !loopback.isConnected());
@@ -170,7 +171,7 @@ class HostPortTrustTest {
         await().until(() -> server.stats().probesSent() == 1);
 
         HostInterfaceClient newcomer = qemu(address);
-        await().until(() -> server.stats().probesSent() == 2);     // the silent link is probed again at once
+        await().until(() -> server.stats().probesSent() == 2); // the silent link is probed again at once
         assertTrue(newcomer.isConnected(), "waits for the probe's outcome");
         scheduler.advance(limits.probeWait());
         await().until(() -> !newcomer.isConnected());
@@ -202,12 +203,17 @@ class HostPortTrustTest {
                 stalled = n == 0 ? stalled + 1 : 0;
                 maxPending = Math.max(maxPending, server.pendingOutputBytes());
                 if (n == 0) {
-                    await().pollDelay(Duration.ofMillis(5)).atMost(Duration.ofSeconds(1)).until(() -> true);
+                    await().pollDelay(Duration.ofMillis(5))
+                            .atMost(Duration.ofSeconds(1))
+                            .until(() -> true);
                 }
             }
             long bound = limits.writeHighWater() + (long) limits.maxInFlight() * VmFrameDecoder.MAX_FRAME_BYTES * 2;
-            System.out.printf(java.util.Locale.ROOT, "non-reading peer: %d bytes of requests accepted, max unwritten output %d bytes%n",
-                    sent, maxPending);
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "non-reading peer: %d bytes of requests accepted, max unwritten output %d bytes%n",
+                    sent,
+                    maxPending);
             assertTrue(stalled >= 200, "the BMC stopped reading from the peer after " + sent + " bytes");
             assertTrue(maxPending <= bound, maxPending + " > " + bound);
             assertTrue(server.pendingOutputBytes() >= limits.writeHighWater());

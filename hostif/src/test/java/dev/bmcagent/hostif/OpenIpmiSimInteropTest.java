@@ -46,6 +46,7 @@ class OpenIpmiSimInteropTest {
 
     @TempDir
     Path dir;
+
     private Process sim;
     private int simPort;
 
@@ -55,21 +56,25 @@ class OpenIpmiSimInteropTest {
         simPort = freePort();
         int lanPort = freePort();
         Path conf = dir.resolve("lan.conf");
-        Files.writeString(conf, String.join("\n",
-                "name \"hostif\"",
-                "set_working_mc 0x20",
-                "  startlan 1",
-                "    addr 127.0.0.1 " + lanPort,
-                "    priv_limit admin",
-                "    allowed_auths_callback none",
-                "    allowed_auths_user none",
-                "    allowed_auths_operator none",
-                "    allowed_auths_admin none",
-                "    guid a123456789abcdefa123456789abcdef",
-                "  endlan",
-                "  serial kcs 127.0.0.1 " + simPort + " codec VM",
-                "user 2 true \"admin\" \"password\" admin 10 none",
-                ""), StandardCharsets.US_ASCII);
+        Files.writeString(
+                conf,
+                String.join(
+                        "\n",
+                        "name \"hostif\"",
+                        "set_working_mc 0x20",
+                        "  startlan 1",
+                        "    addr 127.0.0.1 " + lanPort,
+                        "    priv_limit admin",
+                        "    allowed_auths_callback none",
+                        "    allowed_auths_user none",
+                        "    allowed_auths_operator none",
+                        "    allowed_auths_admin none",
+                        "    guid a123456789abcdefa123456789abcdef",
+                        "  endlan",
+                        "  serial kcs 127.0.0.1 " + simPort + " codec VM",
+                        "user 2 true \"admin\" \"password\" admin 10 none",
+                        ""),
+                StandardCharsets.US_ASCII);
         Path emu = dir.resolve("sim.emu");
         Files.writeString(emu, """
                                mc_setbmc 0x20
@@ -77,8 +82,16 @@ class OpenIpmiSimInteropTest {
                                mc_enable 0x20\
                                """, StandardCharsets.US_ASCII);
         Files.createDirectories(dir.resolve("state"));
-        sim = new ProcessBuilder(IPMI_SIM.toString(), "-c", conf.toString(), "-f", emu.toString(), "-n", "-p",
-                "-s", dir.resolve("state").toString())
+        sim = new ProcessBuilder(
+                        IPMI_SIM.toString(),
+                        "-c",
+                        conf.toString(),
+                        "-f",
+                        emu.toString(),
+                        "-n",
+                        "-p",
+                        "-s",
+                        dir.resolve("state").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("ipmi_sim.log").toFile())
                 .start();
@@ -100,8 +113,8 @@ class OpenIpmiSimInteropTest {
                 .add(CommandSpec.hostOnly("Get Device ID", NetFn.APP, 0x01, 0, 0, r -> IpmiResponse.ok(SIM_DEVICE_ID)))
                 .addAll(SystemInterfaceCommands.specs(i -> state))
                 .build());
-        HostInterfaceServer ours = new HostInterfaceServer(HostInterfaceConfig.defaults(0).withPort(0), dispatcher,
-                state, e -> { }, new ManualLinkScheduler());
+        HostInterfaceServer ours = new HostInterfaceServer(
+                HostInterfaceConfig.defaults(0).withPort(0), dispatcher, state, e -> {}, new ManualLinkScheduler());
         int ourPort = ours.start().getPort();
         try {
             List<byte[]> fromSim = conversation(simPort);
@@ -122,8 +135,8 @@ class OpenIpmiSimInteropTest {
     @Test
     void ourHostClientTalksToIpmiSim() throws Exception {
         List<VmControl> controls = new CopyOnWriteArrayList<>();
-        try (HostInterfaceClient client = new HostInterfaceClient(new ManualLinkScheduler(), VmCapabilities.QEMU,
-                controls::add)) {
+        try (HostInterfaceClient client =
+                new HostInterfaceClient(new ManualLinkScheduler(), VmCapabilities.QEMU, controls::add)) {
             client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), simPort));
             await().until(() -> controls.equals(List.of(VmControl.version(), VmControl.of(VmCodes.OP_NOATTN))));
             VmMessage rsp = client.request(NetFn.APP, 0, 0x01, new byte[0]).get(5, TimeUnit.SECONDS);

@@ -43,15 +43,16 @@ class VmCodecGoldenTest {
     void qemuHandshakeIsVersionThenCapabilities() {
         // QEMU chr_event(CHR_EVENT_OPENED), Debian QEMU 7.2 with isa-ipmi-kcs:
         byte[] wire = hex(""
-                + "FF"   // VM_CMD_VERSION
-                + "01"   // VM_PROTOCOL_VERSION
-                + "A1"   // VM_CMD_CHAR: end of control op
-                + "08"   // VM_CMD_CAPABILITIES
-                + "3F"   // POWER 01 | RESET 02 | IRQ 04 | NMI 08 | ATTN 10 | GRACEFUL_SHUTDOWN 20
+                + "FF" // VM_CMD_VERSION
+                + "01" // VM_PROTOCOL_VERSION
+                + "A1" // VM_CMD_CHAR: end of control op
+                + "08" // VM_CMD_CAPABILITIES
+                + "3F" // POWER 01 | RESET 02 | IRQ 04 | NMI 08 | ATTN 10 | GRACEFUL_SHUTDOWN 20
                 + "A1"); // VM_CMD_CHAR
         assertEquals(List.of(VmControl.version(), VmControl.capabilities(VmCapabilities.QEMU)), decodeAll(wire));
 
-        byte[] encoded = concat(VmFrameEncoder.encode(VmControl.version()),
+        byte[] encoded = concat(
+                VmFrameEncoder.encode(VmControl.version()),
                 VmFrameEncoder.encode(VmControl.capabilities(new VmCapabilities(0x3F))));
         assertArrayEquals(wire, encoded);
     }
@@ -67,10 +68,10 @@ class VmCodecGoldenTest {
         // QEMU ipmi_extern_handle_command(): addchar(msg_id), addchar(cmd[i]) ..., addchar(-checksum), VM_MSG_CHAR
         byte[] wire = hex(""
                 + "AA BA" // msg id AAh = VM_ESCAPE_CHAR, sent escaped as AA, AA|10h
-                + "18"    // netFn App 06h << 2 | LUN 0
-                + "01"    // cmd Get Device ID (IPMI 2.0 §20.1)
-                + "3D"    // checksum: -(AA + 18 + 01) & FF = -C3h = 3Dh
-                + "A0");  // VM_MSG_CHAR
+                + "18" // netFn App 06h << 2 | LUN 0
+                + "01" // cmd Get Device ID (IPMI 2.0 §20.1)
+                + "3D" // checksum: -(AA + 18 + 01) & FF = -C3h = 3Dh
+                + "A0"); // VM_MSG_CHAR
         VmMessage request = new VmMessage(0xAA, 0x06, 0, 0x01, new byte[0]);
         assertArrayEquals(wire, VmFrameEncoder.encode(request));
         assertEquals(List.of(request), decodeAll(wire));
@@ -84,22 +85,22 @@ class VmCodecGoldenTest {
         // OpenIPMI vm_send(): rq_seq, netfn<<2|lun, cmd, data (cc first), -checksum, VM_MSG_CHAR
         byte[] wire = hex(""
                 + "AA BA" // msg id AAh echoed (escaped)
-                + "1C"    // netFn App response 07h << 2 | LUN 0 (request byte | 04h)
-                + "01"    // cmd Get Device ID
-                + "00"    // completion code: OK
-                + "20"    // device ID 20h
-                + "81"    // device revision: provides SDRs, rev 1
-                + "02"    // firmware revision 1
-                + "10"    // firmware revision 2 (BCD)
-                + "02"    // IPMI version 2.0
-                + "BF"    // additional device support
+                + "1C" // netFn App response 07h << 2 | LUN 0 (request byte | 04h)
+                + "01" // cmd Get Device ID
+                + "00" // completion code: OK
+                + "20" // device ID 20h
+                + "81" // device revision: provides SDRs, rev 1
+                + "02" // firmware revision 1
+                + "10" // firmware revision 2 (BCD)
+                + "02" // IPMI version 2.0
+                + "BF" // additional device support
                 + "AA B1" // manufacturer ID byte 1 = A1h (VM_CMD_CHAR, escaped)
                 + "AA BA" // manufacturer ID byte 2 = AAh (VM_ESCAPE_CHAR, escaped)
-                + "00"    // manufacturer ID byte 3
+                + "00" // manufacturer ID byte 3
                 + "AA B0" // product ID LS = A0h (VM_MSG_CHAR, escaped)
-                + "12"    // product ID MS
-                + "C8"    // checksum: -(sum of msg id .. last data byte) & FF
-                + "A0");  // VM_MSG_CHAR
+                + "12" // product ID MS
+                + "C8" // checksum: -(sum of msg id .. last data byte) & FF
+                + "A0"); // VM_MSG_CHAR
         assertArrayEquals(wire, VmFrameEncoder.encode(response));
         assertEquals(List.of(response), decodeAll(wire));
         assertArrayEquals(data, ((VmMessage) decodeAll(wire).get(0)).responseData());
@@ -108,10 +109,10 @@ class VmCodecGoldenTest {
     @Test
     void checksumItselfIsEscaped() {
         byte[] wire = hex(""
-                + "00"    // msg id
-                + "18"    // App request, LUN 0
-                + "01"    // cmd
-                + "46"    // one data byte
+                + "00" // msg id
+                + "18" // App request, LUN 0
+                + "01" // cmd
+                + "46" // one data byte
                 + "AA B1" // checksum -(00+18+01+46) = A1h, escaped like any other byte (vm_add_char)
                 + "A0");
         VmMessage m = new VmMessage(0x00, 0x06, 0, 0x01, new byte[] {0x46});
@@ -154,8 +155,14 @@ class VmCodecGoldenTest {
         assertEquals(0xFF, VmCodes.OP_VERSION);
         assertEquals(0x08, VmCodes.OP_CAPABILITIES);
         assertEquals(0x09, VmCodes.OP_GRACEFUL_SHUTDOWN);
-        assertEquals(0x3F, VmCapabilities.POWER | VmCapabilities.RESET | VmCapabilities.IRQ | VmCapabilities.NMI
-                | VmCapabilities.ATTN | VmCapabilities.GRACEFUL_SHUTDOWN);
+        assertEquals(
+                0x3F,
+                VmCapabilities.POWER
+                        | VmCapabilities.RESET
+                        | VmCapabilities.IRQ
+                        | VmCapabilities.NMI
+                        | VmCapabilities.ATTN
+                        | VmCapabilities.GRACEFUL_SHUTDOWN);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

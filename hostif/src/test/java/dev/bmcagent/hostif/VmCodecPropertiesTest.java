@@ -30,9 +30,12 @@ class VmCodecPropertiesTest {
     }
 
     @Property(tries = 2000)
-    void messagesRoundTrip(@ForAll @IntRange(max = 255) int msgId, @ForAll @IntRange(max = 63) int netFn,
-                           @ForAll @IntRange(max = 3) int lun, @ForAll @IntRange(max = 255) int cmd,
-                           @ForAll @Size(max = VmFrameDecoder.MAX_FRAME_BYTES - 4) byte[] payload) {
+    void messagesRoundTrip(
+            @ForAll @IntRange(max = 255) int msgId,
+            @ForAll @IntRange(max = 63) int netFn,
+            @ForAll @IntRange(max = 3) int lun,
+            @ForAll @IntRange(max = 255) int cmd,
+            @ForAll @Size(max = VmFrameDecoder.MAX_FRAME_BYTES - 4) byte[] payload) {
         VmMessage m = new VmMessage(msgId, netFn, lun, cmd, payload);
         byte[] wire = VmFrameEncoder.encode(m);
         assertEquals(List.of(m), decode(wire));

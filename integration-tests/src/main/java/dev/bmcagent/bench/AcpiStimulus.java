@@ -34,17 +34,18 @@ public final class AcpiStimulus implements Stimulus {
     private long departures;
 
     public AcpiStimulus(BenchOptions options) throws Exception {
-        URI broker = URI.create("tcp://" + options.loopbackHost("host") + ":"
-                + options.number("port", 1883, 1, 65_535));
+        URI broker =
+                URI.create("tcp://" + options.loopbackHost("host") + ":" + options.number("port", 1883, 1, 65_535));
         rig = new AgentRig(FsyncPolicy.NEVER, HostHardware.none(), NodeTiming.DEFAULT);
         MqttOptions mo = MqttOptions.of(broker, "bench", "bmc0", rig.dir);
-        telemetry = new MqttTelemetry(mo, rig.runtime.events(), rig.history, id -> rig.node().state(),
-                List.of("host0"), rig.scheduler);
+        telemetry = new MqttTelemetry(
+                mo, rig.runtime.events(), rig.history, id -> rig.node().state(), List.of("host0"), rig.scheduler);
         telemetry.start();
         rig.powerOn();
         rig.send(AgentRig.CMD_SET_ACPI, AgentRig.S0_D0);
-        AgentRig.waitFor(() -> telemetry.connected()
-                && telemetry.ackedSequence("host0") == rig.lastSequence(), Duration.ofSeconds(20),
+        AgentRig.waitFor(
+                () -> telemetry.connected() && telemetry.ackedSequence("host0") == rig.lastSequence(),
+                Duration.ofSeconds(20),
                 "telemetry to publish the power-on events");
         lastSequence = rig.lastSequence();
         System.err.println("AcpiStimulus: agent up, " + lastSequence + " power-on events published before the"
@@ -63,7 +64,8 @@ public final class AcpiStimulus implements Stimulus {
             departures++;
         }
         lastSequence = now;
-        VmMessage r = rig.host.request(AgentRig.NETFN_APP, 0, AgentRig.CMD_SET_ACPI, INPUTS[(int) (sequence % 2)])
+        VmMessage r = rig.host
+                .request(AgentRig.NETFN_APP, 0, AgentRig.CMD_SET_ACPI, INPUTS[(int) (sequence % 2)])
                 .get(5, TimeUnit.SECONDS);
         if (r.completionCode().value() != 0) {
             throw new IllegalStateException("Set ACPI Power State answered " + r.completionCode());
@@ -73,8 +75,8 @@ public final class AcpiStimulus implements Stimulus {
 
     @Override
     public void close() throws IOException {
-        System.err.println("AcpiStimulus: fires that did not record exactly one event: " + departures
-                + "; MQTT sent " + telemetry.sentEvents() + ", dropped " + telemetry.droppedEvents());
+        System.err.println("AcpiStimulus: fires that did not record exactly one event: " + departures + "; MQTT sent "
+                + telemetry.sentEvents() + ", dropped " + telemetry.droppedEvents());
         telemetry.close();
         rig.close();
     }

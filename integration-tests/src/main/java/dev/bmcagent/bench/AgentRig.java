@@ -7,11 +7,11 @@ import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.HostEvent;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.journal.FsyncPolicy;
@@ -39,6 +39,7 @@ import java.util.stream.Stream;
 final class AgentRig implements AutoCloseable {
     /** NetFn App (06h), Set ACPI Power State (06h): S2_D2 is system 82h, device 82h (bit 7 = "set"). */
     static final int NETFN_APP = 0x06;
+
     static final int CMD_SET_ACPI = 0x06;
     static final int CMD_GET_DEVICE_ID = 0x01;
     static final byte[] S2_D2 = {(byte) 0x82, (byte) 0x82};
@@ -58,10 +59,10 @@ final class AgentRig implements AutoCloseable {
         JournalOptions journal = new JournalOptions(fsync, JournalOptions.DEFAULT_BATCH_INTERVAL, scheduler);
         stores = Stores.onDisk(dir, Stores.DEFAULT_HISTORY_PER_HOST, journal, new SecureRandom());
         history = new LogEventHistory(stores.events());
-        RuntimeOptions o = new RuntimeOptions(1, "127.0.0.1", 0, 0, dir, StoreKind.DISK, List.of(),
-                RuntimeOptions.DEFAULT_SEL_CAPACITY, timing);
+        RuntimeOptions o = new RuntimeOptions(
+                1, "127.0.0.1", 0, 0, dir, StoreKind.DISK, List.of(), RuntimeOptions.DEFAULT_SEL_CAPACITY, timing);
         runtime = BmcRuntime.start(o, stores, history, i -> hardware, scheduler, new SecureRandom());
-        host = new HostInterfaceClient(clientScheduler, VmCapabilities.QEMU, c -> { });
+        host = new HostInterfaceClient(clientScheduler, VmCapabilities.QEMU, c -> {});
     }
 
     HostNode node() {
@@ -78,8 +79,8 @@ final class AgentRig implements AutoCloseable {
     void send(int cmd, byte[] data) throws Exception {
         VmMessage r = host.request(NETFN_APP, 0, cmd, data).get(5, TimeUnit.SECONDS);
         if (!CompletionCode.OK.equals(r.completionCode())) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "06h/%02Xh answered %s", cmd,
-                    r.completionCode()));
+            throw new IllegalStateException(
+                    String.format(Locale.ROOT, "06h/%02Xh answered %s", cmd, r.completionCode()));
         }
     }
 

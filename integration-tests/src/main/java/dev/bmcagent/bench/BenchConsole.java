@@ -47,22 +47,34 @@ final class BenchConsole {
     void login(String user, String password) throws GeneralSecurityException {
         int auth = suite == 17 ? 3 : 1;
         int integ = suite == 17 ? 4 : 1;
-        byte[] r = exchange(0x10, cat(new byte[] {0x11, 4, 0, 0}, le(consoleSessionId),
-                new byte[] {0, 0, 0, 8, (byte) auth, 0, 0, 0}, new byte[] {1, 0, 0, 8, (byte) integ, 0, 0, 0},
-                new byte[] {2, 0, 0, 8, 1, 0, 0, 0}));
+        byte[] r = exchange(
+                0x10,
+                cat(
+                        new byte[] {0x11, 4, 0, 0},
+                        le(consoleSessionId),
+                        new byte[] {0, 0, 0, 8, (byte) auth, 0, 0, 0},
+                        new byte[] {1, 0, 0, 8, (byte) integ, 0, 0, 0},
+                        new byte[] {2, 0, 0, 8, 1, 0, 0, 0}));
         check(r, "Open Session");
         bmcSessionId = ByteBuffer.wrap(r, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         byte[] rm = new byte[16];
         random.nextBytes(rm);
         byte[] name = user.getBytes(StandardCharsets.US_ASCII);
         byte[] roleName = cat(new byte[] {0x14, (byte) name.length}, name);
-        r = exchange(0x12, cat(new byte[] {0x22, 0, 0, 0}, le(bmcSessionId), rm,
-                new byte[] {0x14, 0, 0, (byte) name.length}, name));
+        r = exchange(
+                0x12,
+                cat(
+                        new byte[] {0x22, 0, 0, 0},
+                        le(bmcSessionId),
+                        rm,
+                        new byte[] {0x14, 0, 0, (byte) name.length},
+                        name));
         check(r, "RAKP 1");
         byte[] rc = Arrays.copyOfRange(r, 8, 24);
         byte[] key = Arrays.copyOf(password.getBytes(StandardCharsets.US_ASCII), 20);
-        r = exchange(0x14, cat(new byte[] {0x33, 0, 0, 0}, le(bmcSessionId),
-                hmac(key, cat(rc, le(consoleSessionId), roleName))));
+        r = exchange(
+                0x14,
+                cat(new byte[] {0x33, 0, 0, 0}, le(bmcSessionId), hmac(key, cat(rc, le(consoleSessionId), roleName))));
         check(r, "RAKP 3");
         byte[] sik = hmac(key, cat(rm, rc, roleName));
         k1 = hmac(sik, filled(1));
@@ -97,7 +109,9 @@ final class BenchConsole {
         b.write(integrityPad);
         b.write(0x07);
         byte[] signed = b.toByteArray();
-        return cat(new byte[] {0x06, 0x00, (byte) 0xFF, 0x07}, signed,
+        return cat(
+                new byte[] {0x06, 0x00, (byte) 0xFF, 0x07},
+                signed,
                 Arrays.copyOf(integrity.doFinal(signed), icvLength));
     }
 
@@ -110,8 +124,12 @@ final class BenchConsole {
     /** Get Channel Cipher Suites (App 54h, list index 0) as ipmitool sends it: RMCP+ payload type 0, no session. */
     byte[] cipherSuitesRequest() {
         byte[] msg = lanRequest(0x06, 0x54, (byte) 0x0E, (byte) 0x00, (byte) 0x80);
-        return cat(new byte[] {0x06, 0x00, (byte) 0xFF, 0x07, 0x06, 0x00}, le(0), le(0),
-                new byte[] {(byte) msg.length, 0}, msg);
+        return cat(
+                new byte[] {0x06, 0x00, (byte) 0xFF, 0x07, 0x06, 0x00},
+                le(0),
+                le(0),
+                new byte[] {(byte) msg.length, 0},
+                msg);
     }
 
     /** Set Session Privilege Level (App 3Bh) to administrator, as ipmitool sends first in a session. */
@@ -127,7 +145,8 @@ final class BenchConsole {
     /** Completion code + data of a reply datagram, after checking its AuthCode and decrypting it. */
     byte[] open(byte[] d) throws GeneralSecurityException {
         byte[] signed = Arrays.copyOfRange(d, 4, d.length - icvLength);
-        if (!Arrays.equals(Arrays.copyOf(integrity.doFinal(signed), icvLength),
+        if (!Arrays.equals(
+                Arrays.copyOf(integrity.doFinal(signed), icvLength),
                 Arrays.copyOfRange(d, d.length - icvLength, d.length))) {
             throw new IllegalStateException("reply AuthCode");
         }
@@ -145,8 +164,12 @@ final class BenchConsole {
     }
 
     private byte[] exchange(int payloadType, byte[] payload) {
-        byte[] d = cat(new byte[] {0x06, 0x00, (byte) 0xFF, 0x07, 0x06, (byte) payloadType}, le(0), le(0),
-                new byte[] {(byte) payload.length, 0}, payload);
+        byte[] d = cat(
+                new byte[] {0x06, 0x00, (byte) 0xFF, 0x07, 0x06, (byte) payloadType},
+                le(0),
+                le(0),
+                new byte[] {(byte) payload.length, 0},
+                payload);
         byte[] r = transport.apply(d);
         if (r == null || (r[5] & 0x3F) != payloadType + 1) {
             throw new IllegalStateException("no or wrong reply to payload type " + payloadType);

@@ -45,11 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class HostInputLatency {
     private static final long WAIT_NS = TimeUnit.SECONDS.toNanos(5);
 
-    private record Seen(long nanos, HostEvent event) {
-    }
+    private record Seen(long nanos, HostEvent event) {}
 
-    private HostInputLatency() {
-    }
+    private HostInputLatency() {}
 
     public static void main(String[] args) {
         int status;
@@ -73,8 +71,16 @@ public final class HostInputLatency {
         String label = o.string("label", "hostif-" + fsync.name().toLowerCase(Locale.ROOT));
 
         RecordingDimmBus bus = new RecordingDimmBus(2_000_000, TimeUnit.MICROSECONDS.toNanos(readUs));
-        HostHardware hw = pollUs == 0 ? HostHardware.none() : new HostHardware(List.of(new SensorSpec("DIMM_TEMP_A0",
-                SensorKind.TEMPERATURE, "smbus:0x18", GateClass.NOT_DURING_FIRMWARE_INIT)), bus, (zone, pct) -> { });
+        HostHardware hw = pollUs == 0
+                ? HostHardware.none()
+                : new HostHardware(
+                        List.of(new SensorSpec(
+                                "DIMM_TEMP_A0",
+                                SensorKind.TEMPERATURE,
+                                "smbus:0x18",
+                                GateClass.NOT_DURING_FIRMWARE_INIT)),
+                        bus,
+                        (zone, pct) -> {});
         Duration poll = pollUs == 0 ? Duration.ofSeconds(1) : Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(pollUs));
         NodeTiming timing = new NodeTiming(Duration.ofSeconds(1), poll, Duration.ofSeconds(1));
 
@@ -91,8 +97,8 @@ public final class HostInputLatency {
             Subscription sub = rig.runtime.events().subscribe("bench", e -> seen.add(new Seen(System.nanoTime(), e)));
             rig.powerOn();
             rig.send(AgentRig.CMD_SET_ACPI, AgentRig.S0_D0);
-            AgentRig.waitFor(() -> rig.node().state().system() == AcpiSystemState.S0_G0_D0, Duration.ofSeconds(5),
-                    "S0");
+            AgentRig.waitFor(
+                    () -> rig.node().state().system() == AcpiSystemState.S0_G0_D0, Duration.ofSeconds(5), "S0");
             TimeUnit.MILLISECONDS.sleep(100);
             seen.clear();
             for (int i = 0; i < total; i++) {
@@ -104,8 +110,9 @@ public final class HostInputLatency {
                 AcpiSystemState target = toS2 ? AcpiSystemState.S2_D2 : AcpiSystemState.S0_G0_D0;
                 AtomicLong respAt = new AtomicLong();
                 long t0 = System.nanoTime();
-                CompletableFuture<?> f = rig.host.request(AgentRig.NETFN_APP, 0, AgentRig.CMD_SET_ACPI,
-                        toS2 ? AgentRig.S2_D2 : AgentRig.S0_D0).whenComplete((r, e) -> respAt.set(System.nanoTime()));
+                CompletableFuture<?> f = rig.host
+                        .request(AgentRig.NETFN_APP, 0, AgentRig.CMD_SET_ACPI, toS2 ? AgentRig.S2_D2 : AgentRig.S0_D0)
+                        .whenComplete((r, e) -> respAt.set(System.nanoTime()));
                 f.get(5, TimeUnit.SECONDS);
                 long acpiAt = 0;
                 long gateAt = 0;
@@ -117,15 +124,19 @@ public final class HostInputLatency {
                     }
                     if (AgentRig.isAcpi(s.event(), target)) {
                         acpiAt = s.nanos();
-                    } else if (acpiAt != 0 && s.event().event() instanceof LifecycleEvent.GateChanged g
-                            && g.gate() == GateClass.NOT_DURING_FIRMWARE_INIT && g.open() == !toS2) {
+                    } else if (acpiAt != 0
+                            && s.event().event() instanceof LifecycleEvent.GateChanged g
+                            && g.gate() == GateClass.NOT_DURING_FIRMWARE_INIT
+                            && g.open() == !toS2) {
                         gateAt = s.nanos();
                     }
                 }
                 AtomicLong anchorAt = new AtomicLong();
                 long a0 = System.nanoTime();
-                rig.host.request(AgentRig.NETFN_APP, 0, AgentRig.CMD_GET_DEVICE_ID, new byte[0])
-                        .whenComplete((r, e) -> anchorAt.set(System.nanoTime())).get(5, TimeUnit.SECONDS);
+                rig.host
+                        .request(AgentRig.NETFN_APP, 0, AgentRig.CMD_GET_DEVICE_ID, new byte[0])
+                        .whenComplete((r, e) -> anchorAt.set(System.nanoTime()))
+                        .get(5, TimeUnit.SECONDS);
                 t0s[i] = t0;
                 gateSeen[i] = gateAt;
                 resp[i] = respAt.get() - t0;
@@ -138,8 +149,14 @@ public final class HostInputLatency {
                 }
             }
             rig.runtime.events().unsubscribe(sub);
-            System.err.printf(Locale.ROOT, "%s: %d inputs (%d warm-up), fsync %s, effect failures %d, SEL %d records%n",
-                    label, done, warmup, fsync, rig.node().agent().effectFailures(),
+            System.err.printf(
+                    Locale.ROOT,
+                    "%s: %d inputs (%d warm-up), fsync %s, effect failures %d, SEL %d records%n",
+                    label,
+                    done,
+                    warmup,
+                    fsync,
+                    rig.node().agent().effectFailures(),
                     rig.node().spec().sel().info().entries());
         }
         if (done <= warmup) {
@@ -157,8 +174,8 @@ public final class HostInputLatency {
     }
 
     /** Per S2_D2 input: end of the last read started before the gate closed (as seen), and reads after it. */
-    private static void gateReport(String label, RecordingDimmBus bus, long[] t0s, long[] gateSeen, int warmup,
-                                   int done) {
+    private static void gateReport(
+            String label, RecordingDimmBus bus, long[] t0s, long[] gateSeen, int warmup, int done) {
         int n = bus.recorded();
         long[] gate = new long[done];
         long[] busy = new long[done];
@@ -199,9 +216,16 @@ public final class HostInputLatency {
         if (b > 0) {
             print(label + "/gate-when-reading", busy, 0, b);
         }
-        System.out.printf(Locale.ROOT, "RESULT label=%s/gate-check s2_inputs=%d reads_total=%d"
-                + " reads_between_input_and_close=%d reads_after_close=%d reads_while_s0=%d%n", label, g, bus.reads(),
-                afterInput, violations, resumed);
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT label=%s/gate-check s2_inputs=%d reads_total=%d"
+                        + " reads_between_input_and_close=%d reads_after_close=%d reads_while_s0=%d%n",
+                label,
+                g,
+                bus.reads(),
+                afterInput,
+                violations,
+                resumed);
     }
 
     private static void print(String label, long[] samples, int from, int to) {

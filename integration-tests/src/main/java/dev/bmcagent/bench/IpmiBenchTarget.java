@@ -97,27 +97,47 @@ public final class IpmiBenchTarget implements AutoCloseable {
         sel = new InMemorySelStore(selClock);
         Map<Integer, SensorReading> readings = new ConcurrentHashMap<>();
         fillReadings(readings);
-        SdrRepository sdr = SdrRepository.build("BMC", "Builtin FRU", SensorCatalog.standard(DIMMS, FANS),
+        SdrRepository sdr = SdrRepository.build(
+                "BMC",
+                "Builtin FRU",
+                SensorCatalog.standard(DIMMS, FANS),
                 clock.instant().getEpochSecond());
         sdrRecords = SensorCatalog.standard(DIMMS, FANS).size();
         AtomicReference<LanPacketProcessor> lan = new AtomicReference<>();
         StandardCommands.Ports ports = new StandardCommands.Ports(
                 new BmcIdentity(0x20, 0x01, 2, 13, 0x00C0DE, 0x1234, 0x0A0B0C0D, DEVICE_GUID, SYSTEM_GUID),
-                singleUser(user), () -> lan.get() == null ? 0 : lan.get().activeSessions(),
-                HostScoped.single(new FixedAcpi()), HostScoped.single(new BenchHost()),
+                singleUser(user),
+                () -> lan.get() == null ? 0 : lan.get().activeSessions(),
+                HostScoped.single(new FixedAcpi()),
+                HostScoped.single(new BenchHost()),
                 HostScoped.single(new InMemoryBootOptionsStore()),
                 HostScoped.single(n -> readings.getOrDefault(n, SensorReading.unavailable())),
-                HostScoped.single(stored -> { }), HostScoped.single(sel), HostScoped.single(selClock),
-                HostScoped.single(sdr), HostScoped.single(FruImage.of(fruInventory())));
-        Dispatcher dispatcher = new Dispatcher(StandardCommands.register(CommandRegistry.builder(), ports).build());
+                HostScoped.single(stored -> {}),
+                HostScoped.single(sel),
+                HostScoped.single(selClock),
+                HostScoped.single(sdr),
+                HostScoped.single(FruImage.of(fruInventory())));
+        Dispatcher dispatcher = new Dispatcher(
+                StandardCommands.register(CommandRegistry.builder(), ports).build());
         fillSel(selRecords);
         IpmiLanOptions options = IpmiLanOptions.defaults().withBind("127.0.0.1", port);
         // hyperfine runs ipmitool back to back from one address: the RAKP 1 rate limit is lifted, the lockout stays
-        SourceLockout guard = new SourceLockout(options.lockoutThreshold(), options.lockoutWindow(),
-                options.lockoutDuration(), Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2);
-        processor = new LanPacketProcessor(options,
-                new InMemoryUserDirectory(IpmiUser.of(2, user, password, Privilege.ADMINISTRATOR)), guard, dispatcher,
-                0, BmcIdentity.ipmiGuidBytes(SYSTEM_GUID), clock, new SecureRandom(), counters);
+        SourceLockout guard = new SourceLockout(
+                options.lockoutThreshold(),
+                options.lockoutWindow(),
+                options.lockoutDuration(),
+                Integer.MAX_VALUE / 2,
+                Integer.MAX_VALUE / 2);
+        processor = new LanPacketProcessor(
+                options,
+                new InMemoryUserDirectory(IpmiUser.of(2, user, password, Privilege.ADMINISTRATOR)),
+                guard,
+                dispatcher,
+                0,
+                BmcIdentity.ipmiGuidBytes(SYSTEM_GUID),
+                clock,
+                new SecureRandom(),
+                counters);
         lan.set(processor);
         processTimes = timed ? new TimedProcessor(processor) : null;
         server = new IpmiLanServer(options, timed ? processTimes : processor, counters);
@@ -128,8 +148,12 @@ public final class IpmiBenchTarget implements AutoCloseable {
         int port = (int) o.number("port", 0, 0, 65_535);
         int selRecords = (int) o.number("sel", 1000, 0, InMemorySelStore.DEFAULT_CAPACITY);
         long maxSeconds = o.number("max-seconds", 3600, 1, 86_400);
-        IpmiBenchTarget target = new IpmiBenchTarget(port, o.string("user", "admin"),
-                o.string("password", "benchpass"), selRecords, o.has("time-processor"));
+        IpmiBenchTarget target = new IpmiBenchTarget(
+                port,
+                o.string("user", "admin"),
+                o.string("password", "benchpass"),
+                selRecords,
+                o.has("time-processor"));
         long t0 = System.nanoTime();
         long warm = o.number("warmup-datagrams", 200_000, 0, 10_000_000);
         try {
@@ -140,19 +164,30 @@ public final class IpmiBenchTarget implements AutoCloseable {
         long warmNanos = System.nanoTime() - t0;
         t0 = System.nanoTime();
         InetSocketAddress bound = target.server.startBlocking();
-        System.out.printf(Locale.ROOT, "READY port=%d sel=%d sdr=%d warmup_datagrams=%d warmup_ms=%.0f start_ms=%.1f%n",
-                bound.getPort(), target.sel.info().entries(), target.sdrRecords, warm, warmNanos / 1e6,
+        System.out.printf(
+                Locale.ROOT,
+                "READY port=%d sel=%d sdr=%d warmup_datagrams=%d warmup_ms=%.0f start_ms=%.1f%n",
+                bound.getPort(),
+                target.sel.info().entries(),
+                target.sdrRecords,
+                warm,
+                warmNanos / 1e6,
                 (System.nanoTime() - t0) / 1e6);
         System.out.flush();
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            target.close();
-            stop.countDown();
-        }, "ipmi-bench-shutdown"));
-        Thread stdin = new Thread(() -> {
-            drain(System.in);
-            stop.countDown();
-        }, "ipmi-bench-stdin");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            target.close();
+                            stop.countDown();
+                        },
+                        "ipmi-bench-shutdown"));
+        Thread stdin = new Thread(
+                () -> {
+                    drain(System.in);
+                    stop.countDown();
+                },
+                "ipmi-bench-stdin");
         stdin.setDaemon(true);
         stdin.start();
         if (!stop.await(maxSeconds, TimeUnit.SECONDS)) {
@@ -174,8 +209,8 @@ public final class IpmiBenchTarget implements AutoCloseable {
         int sent = 0;
         int round = 0;
         while (sent < datagrams) {
-            BenchConsole console = new BenchConsole(round++ % 2 == 0 ? 17 : 3,
-                    d -> processor.process(d, from).orElse(null));
+            BenchConsole console = new BenchConsole(
+                    round++ % 2 == 0 ? 17 : 3, d -> processor.process(d, from).orElse(null));
             expectReply(console.authCapabilitiesRequest(), from, "Get Channel Authentication Capabilities");
             expectReply(console.cipherSuitesRequest(), from, "Get Channel Cipher Suites");
             console.login(user, password);
@@ -184,10 +219,13 @@ public final class IpmiBenchTarget implements AutoCloseable {
             for (int i = 0; i < SESSION_REQUESTS && sent < datagrams; i++, sent++) {
                 int id = (round * SESSION_REQUESTS + i) % 1000 + 1;
                 byte[] request = switch (i % 20) {
-                    case 0 -> console.request(0x06, 0x01);                                       // Get Device ID
+                    case 0 -> console.request(0x06, 0x01); // Get Device ID
                     case 1 -> console.request(0x0A, 0x23, new byte[] {0, 0, (byte) (i % 19), 0, 0, (byte) 0xFF});
-                    default -> console.request(0x0A, 0x43,                                       // Get SEL Entry
-                            new byte[] {0, 0, (byte) id, (byte) (id >> 8), 0, (byte) 0xFF});
+                    default ->
+                        console.request(
+                                0x0A,
+                                0x43, // Get SEL Entry
+                                new byte[] {0, 0, (byte) id, (byte) (id >> 8), 0, (byte) 0xFF});
                 };
                 expectReply(request, from, "warm-up request");
             }
@@ -212,7 +250,8 @@ public final class IpmiBenchTarget implements AutoCloseable {
         scheduler.close();
         System.out.printf(Locale.ROOT, "STATS %s%n", counters);
         if (processTimes != null && processTimes.count > 0) {
-            System.out.println(LatencyStats.of(processTimes.samples, processTimes.count).resultLine("process"));
+            System.out.println(
+                    LatencyStats.of(processTimes.samples, processTimes.count).resultLine("process"));
         }
         System.out.flush();
     }
@@ -236,10 +275,10 @@ public final class IpmiBenchTarget implements AutoCloseable {
         SystemEvent[] boot = {
             SelEvents.acpiState(AcpiSystemState.S5_G2),
             SelEvents.systemRestart(RestartCause.CHASSIS_CONTROL.code()),
-            SelEvents.firmwareProgress(0x19),   // primary CPU initialization
-            SelEvents.firmwareProgress(0x01),   // memory initialization
-            SelEvents.firmwareProgress(0x07),   // PCI resource configuration
-            SelEvents.firmwareProgress(0x13),   // system boot initiated
+            SelEvents.firmwareProgress(0x19), // primary CPU initialization
+            SelEvents.firmwareProgress(0x01), // memory initialization
+            SelEvents.firmwareProgress(0x07), // PCI resource configuration
+            SelEvents.firmwareProgress(0x13), // system boot initiated
             SelEvents.bootError(SelEvents.BOOT_ERROR_PXE_SERVER_NOT_FOUND),
             SelEvents.acpiState(AcpiSystemState.S2_D2),
             SelEvents.acpiState(AcpiSystemState.S0_G0_D0),
@@ -279,16 +318,29 @@ public final class IpmiBenchTarget implements AutoCloseable {
 
             @Override
             public Optional<UserEntry> find(int userId) {
-                return userId == 2 ? Optional.of(new UserEntry(name, true, Privilege.ADMINISTRATOR, false))
+                return userId == 2
+                        ? Optional.of(new UserEntry(name, true, Privilege.ADMINISTRATOR, false))
                         : Optional.empty();
             }
         };
     }
 
     private static FruInventory fruInventory() {
-        return new FruInventory(FruInventory.CHASSIS_RACK_MOUNT, "CH-4711", "CHS0001",
-                Instant.parse("2025-06-07T08:09:00Z"), "Example Systems", "BMC-AGENT-BOARD", "BRD123456",
-                "PN-0815", "Example Systems", "bmc-agent server", "SRV-42", "1.0", "SN987654", "ASSET-7");
+        return new FruInventory(
+                FruInventory.CHASSIS_RACK_MOUNT,
+                "CH-4711",
+                "CHS0001",
+                Instant.parse("2025-06-07T08:09:00Z"),
+                "Example Systems",
+                "BMC-AGENT-BOARD",
+                "BRD123456",
+                "PN-0815",
+                "Example Systems",
+                "bmc-agent server",
+                "SRV-42",
+                "1.0",
+                "SN987654",
+                "ASSET-7");
     }
 
     /** Times each {@link LanPacketProcessor#process} call (the last 2^20 datagrams) with {@code System.nanoTime}. */

@@ -49,7 +49,8 @@ public class LanProcessorBenchmark {
         processor = target.processor();
         console = new BenchConsole(suite, d -> processor.process(d, CONSOLE).orElse(null));
         console.login("admin", "benchpass");
-        byte[] reply = console.open(processor.process(console.request(0x0A, 0x43, FIRST_ENTRY), CONSOLE)
+        byte[] reply = console.open(processor
+                .process(console.request(0x0A, 0x43, FIRST_ENTRY), CONSOLE)
                 .orElseThrow(() -> new IllegalStateException("no reply to Get SEL Entry")));
         if (reply[0] != 0 || reply.length != 1 + 2 + 16) {
             throw new IllegalStateException("Get SEL Entry failed: " + reply.length + " bytes, cc " + reply[0]);
@@ -63,7 +64,9 @@ public class LanProcessorBenchmark {
 
     @Benchmark
     public byte[] getSelEntry() throws GeneralSecurityException {
-        return processor.process(console.request(0x0A, 0x43, FIRST_ENTRY), CONSOLE).orElseThrow();
+        return processor
+                .process(console.request(0x0A, 0x43, FIRST_ENTRY), CONSOLE)
+                .orElseThrow();
     }
 
     @Benchmark

@@ -19,8 +19,15 @@ public record LatencyStats(int count, long p50, long p90, long p99, long p999, l
         for (long s : sorted) {
             sum += s;
         }
-        return new LatencyStats(count, rank(sorted, 50), rank(sorted, 90), rank(sorted, 99), rank(sorted, 99.9),
-                sorted[0], sorted[count - 1], sum / count);
+        return new LatencyStats(
+                count,
+                rank(sorted, 50),
+                rank(sorted, 90),
+                rank(sorted, 99),
+                rank(sorted, 99.9),
+                sorted[0],
+                sorted[count - 1],
+                sum / count);
     }
 
     static long rank(long[] sorted, double percent) {
@@ -30,8 +37,17 @@ public record LatencyStats(int count, long p50, long p90, long p99, long p999, l
 
     /** One machine-readable line, microseconds with one decimal. */
     public String resultLine(String label) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "RESULT label=%s n=%d p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f min_us=%.1f max_us=%.1f mean_us=%.1f",
-                label, count, p50 / 1e3, p90 / 1e3, p99 / 1e3, p999 / 1e3, min / 1e3, max / 1e3, mean / 1e3);
+                label,
+                count,
+                p50 / 1e3,
+                p90 / 1e3,
+                p99 / 1e3,
+                p999 / 1e3,
+                min / 1e3,
+                max / 1e3,
+                mean / 1e3);
     }
 }

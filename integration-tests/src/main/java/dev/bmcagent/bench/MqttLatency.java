@@ -26,11 +26,9 @@ public final class MqttLatency {
     private static final long PER_MESSAGE_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
 
     @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
-    private record Receipt(long nanos, byte[] payload) {
-    }
+    private record Receipt(long nanos, byte[] payload) {}
 
-    private MqttLatency() {
-    }
+    private MqttLatency() {}
 
     public static void main(String[] args) {
         int status;
@@ -59,7 +57,7 @@ public final class MqttLatency {
         int recorded = 0;
         int mismatched = 0;
         try (MqttClient subscriber = new MqttClient(uri, "bench-sub", new MemoryPersistence());
-             Stimulus stimulus = stimulus(options)) {
+                Stimulus stimulus = stimulus(options)) {
             subscriber.setCallback(new MqttCallback() {
                 @Override
                 public void connectionLost(Throwable cause) {
@@ -108,8 +106,14 @@ public final class MqttLatency {
             return 2;
         }
         LatencyStats stats = LatencyStats.of(samples, recorded);
-        System.err.printf(Locale.ROOT, "%s: %d messages (QoS %d, %d warm-up), %d payload mismatches%n", label,
-                recorded, qos, warmup, mismatched);
+        System.err.printf(
+                Locale.ROOT,
+                "%s: %d messages (QoS %d, %d warm-up), %d payload mismatches%n",
+                label,
+                recorded,
+                qos,
+                warmup,
+                mismatched);
         System.out.println(stats.resultLine(label) + " mismatched=" + mismatched);
         return mismatched == 0 && recorded == count ? 0 : 3;
     }
@@ -118,8 +122,8 @@ public final class MqttLatency {
         if (!options.has("stimulus-class")) {
             return new PublishStimulus(options);
         }
-        Class<? extends Stimulus> type = Class.forName(options.string("stimulus-class", ""))
-                .asSubclass(Stimulus.class);
+        Class<? extends Stimulus> type =
+                Class.forName(options.string("stimulus-class", "")).asSubclass(Stimulus.class);
         return type.getConstructor(BenchOptions.class).newInstance(options);
     }
 }

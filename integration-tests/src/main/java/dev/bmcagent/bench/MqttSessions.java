@@ -4,8 +4,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /** Connect options shared by the bench's Paho clients (MQTT 3.1.1, clean session, optional credentials). */
 final class MqttSessions {
-    private MqttSessions() {
-    }
+    private MqttSessions() {}
 
     static MqttConnectOptions connectOptions(BenchOptions options) {
         MqttConnectOptions connect = new MqttConnectOptions();

@@ -37,8 +37,7 @@ import javax.net.ssl.X509TrustManager;
  * (more than one per input) are counted.
  */
 public final class SseLatency {
-    private SseLatency() {
-    }
+    private SseLatency() {}
 
     public static void main(String[] args) {
         int status;
@@ -68,33 +67,45 @@ public final class SseLatency {
         long extra = 0;
         int done = 0;
         try (AgentRig rig = new AgentRig(FsyncPolicy.NEVER, HostHardware.none(), NodeTiming.DEFAULT)) {
-            rig.stores.accounts().put(Account.of("admin", "Sse-Bench-42", Role.ADMINISTRATOR)).join();
+            rig.stores
+                    .accounts()
+                    .put(Account.of("admin", "Sse-Bench-42", Role.ADMINISTRATOR))
+                    .join();
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            try (RedfishService redfish = RedfishService.start(new RedfishOptions().host("127.0.0.1").port(port)
-                    .dataDir(rig.dir), rig.runtime, rig.stores, rig.scheduler.clock())) {
-                Subscription diag = rig.runtime.events().subscribe("bench-diag",
-                        e -> delivered.add(System.nanoTime()));   // the stream's delivery, as Redfish gets it
+            try (RedfishService redfish = RedfishService.start(
+                    new RedfishOptions().host("127.0.0.1").port(port).dataDir(rig.dir),
+                    rig.runtime,
+                    rig.stores,
+                    rig.scheduler.clock())) {
+                Subscription diag = rig.runtime
+                        .events()
+                        .subscribe(
+                                "bench-diag",
+                                e -> delivered.add(System.nanoTime())); // the stream's delivery, as Redfish gets it
                 rig.powerOn();
                 rig.send(AgentRig.CMD_SET_ACPI, AgentRig.S0_D0);
-                String basic = "Basic " + Base64.getEncoder().encodeToString("admin:Sse-Bench-42"
-                        .getBytes(StandardCharsets.UTF_8));
-                java.io.InputStream body = "socket".equals(client) ? socketClient(redfish.port(), basic)
+                String basic = "Basic "
+                        + Base64.getEncoder().encodeToString("admin:Sse-Bench-42".getBytes(StandardCharsets.UTF_8));
+                java.io.InputStream body = "socket".equals(client)
+                        ? socketClient(redfish.port(), basic)
                         : httpClient(redfish.port(), basic);
-                Thread reader = new Thread(() -> {
-                    try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(body,
-                            StandardCharsets.UTF_8))) {
-                        for (String line = in.readLine(); line != null; line = in.readLine()) {
-                            if (line.startsWith("data:")) {
-                                lines.add(System.nanoTime());
+                Thread reader = new Thread(
+                        () -> {
+                            try (BufferedReader in =
+                                    new BufferedReader(new java.io.InputStreamReader(body, StandardCharsets.UTF_8))) {
+                                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                                    if (line.startsWith("data:")) {
+                                        lines.add(System.nanoTime());
+                                    }
+                                }
+                            } catch (java.io.IOException e) {
+                                // stream closed at the end of the run
                             }
-                        }
-                    } catch (java.io.IOException e) {
-                        // stream closed at the end of the run
-                    }
-                }, "sse-reader");
+                        },
+                        "sse-reader");
                 reader.setDaemon(true);
                 reader.start();
                 TimeUnit.MILLISECONDS.sleep(500);
@@ -122,7 +133,8 @@ public final class SseLatency {
                 diag.close();
             }
         }
-        System.err.printf(java.util.Locale.ROOT, "%s: %d inputs (%d warm-up), extra SSE events %d%n", label, done, warmup, extra);
+        System.err.printf(
+                java.util.Locale.ROOT, "%s: %d inputs (%d warm-up), extra SSE events %d%n", label, done, warmup, extra);
         if (done <= warmup) {
             return 2;
         }
@@ -137,9 +149,15 @@ public final class SseLatency {
 
     /** The default client: {@code java.net.http} (JDK TLS; selector thread, then the body stream's reader). */
     private static java.io.InputStream httpClient(int port, String basic) throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest req = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port
-                + "/redfish/v1/EventService/SSE")).header("Authorization", basic).GET().build();
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(trustAll())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpRequest req = HttpRequest.newBuilder(
+                        URI.create("https://127.0.0.1:" + port + "/redfish/v1/EventService/SSE"))
+                .header("Authorization", basic)
+                .GET()
+                .build();
         HttpResponse<java.io.InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
         if (resp.statusCode() != 200) {
             throw new IllegalStateException("SSE answered " + resp.statusCode());
@@ -153,13 +171,14 @@ public final class SseLatency {
      * chunk, so its {@code data:} line still starts a line.
      */
     private static java.io.InputStream socketClient(int port, String basic) throws Exception {
-        javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trustAll().getSocketFactory()
-                .createSocket("127.0.0.1", port);
+        javax.net.ssl.SSLSocket socket =
+                (javax.net.ssl.SSLSocket) trustAll().getSocketFactory().createSocket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(30_000);
-        socket.getOutputStream().write(("GET /redfish/v1/EventService/SSE HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Accept: text/event-stream\r\nAuthorization: " + basic + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream()
+                .write(("GET /redfish/v1/EventService/SSE HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "Accept: text/event-stream\r\nAuthorization: " + basic + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
         StringBuilder head = new StringBuilder();

@@ -51,9 +51,18 @@ class ArchitectureTest {
         /** The command line and the demo world: module app. */
         static final String[] APP = {"dev.bmcagent.app.."};
         /** Everything that is not a protocol library: the daemon, its parts, the simulator, the tools. */
-        static final String[] ABOVE_PROTOCOLS = {"dev.bmcagent.agent..", "dev.bmcagent.core..",
-            "dev.bmcagent.journal..", "dev.bmcagent.hostif..", "dev.bmcagent.mqtt..", "dev.bmcagent.app..",
-            "dev.bmcagent.openbmc..", "dev.bmcagent.rollout..", "dev.bmcagent.simulator..", "dev.bmcagent.bench.."};
+        static final String[] ABOVE_PROTOCOLS = {
+            "dev.bmcagent.agent..",
+            "dev.bmcagent.core..",
+            "dev.bmcagent.journal..",
+            "dev.bmcagent.hostif..",
+            "dev.bmcagent.mqtt..",
+            "dev.bmcagent.app..",
+            "dev.bmcagent.openbmc..",
+            "dev.bmcagent.rollout..",
+            "dev.bmcagent.simulator..",
+            "dev.bmcagent.bench.."
+        };
 
         /**
          * The adapters: each connects the hosts' lifecycle to one outside world. They meet only in the core's ports and
@@ -70,8 +79,7 @@ class ArchitectureTest {
         /** A module's name from a class's package: the segment after {@code dev.bmcagent}. */
         static final Pattern MODULE = Pattern.compile("dev\\.bmcagent\\.([a-z0-9_]+).*");
 
-        private Parts() {
-        }
+        private Parts() {}
 
         static String[] concat(String[]... parts) {
             return Arrays.stream(parts).flatMap(Arrays::stream).toArray(String[]::new);
@@ -91,37 +99,60 @@ class ArchitectureTest {
 
     @Test
     void theRulesSeeEveryModule() {
-        for (String pkg : List.of("dev.bmcagent.acpi", "dev.bmcagent.ipmi", "dev.bmcagent.redfish",
-                "dev.bmcagent.simulator", "dev.bmcagent.openbmc", "dev.bmcagent.rollout")) {
+        for (String pkg : List.of(
+                "dev.bmcagent.acpi",
+                "dev.bmcagent.ipmi",
+                "dev.bmcagent.redfish",
+                "dev.bmcagent.simulator",
+                "dev.bmcagent.openbmc",
+                "dev.bmcagent.rollout")) {
             if (main.stream().noneMatch(c -> c.getPackageName().startsWith(pkg))) {
-                throw new AssertionError("no main classes of " + pkg + " on the classpath: the rules would pass vacuously");
+                throw new AssertionError(
+                        "no main classes of " + pkg + " on the classpath: the rules would pass vacuously");
             }
         }
     }
 
     @Test
     void acpiIsPureDomain() {
-        classes().that().resideInAnyPackage(Parts.ACPI)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(Parts.concat(Parts.ACPI, new String[] {"java.."}))
+        classes()
+                .that()
+                .resideInAnyPackage(Parts.ACPI)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(Parts.concat(Parts.ACPI, new String[] {"java.."}))
                 .because("acpi is the pure lifecycle: no I/O, no protocol, no other module")
                 .check(main);
     }
 
     @Test
     void ipmiAndRedfishNeverImportEachOther() {
-        noClasses().that().resideInAnyPackage(Parts.IPMI)
-                .should().dependOnClassesThat().resideInAnyPackage(Parts.REDFISH)
+        noClasses()
+                .that()
+                .resideInAnyPackage(Parts.IPMI)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(Parts.REDFISH)
                 .check(main);
-        noClasses().that().resideInAnyPackage(Parts.REDFISH)
-                .should().dependOnClassesThat().resideInAnyPackage(Parts.IPMI)
+        noClasses()
+                .that()
+                .resideInAnyPackage(Parts.REDFISH)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(Parts.IPMI)
                 .check(main);
     }
 
     @Test
     void protocolModulesDependOnlyDownwards() {
-        noClasses().that().resideInAnyPackage(Parts.concat(Parts.ACPI, Parts.COMMON, Parts.IPMI, Parts.REDFISH))
-                .should().dependOnClassesThat().resideInAnyPackage(Parts.ABOVE_PROTOCOLS)
-                .because("acpi, common, ipmi and redfish are libraries the agent composes; they know nothing above them")
+        noClasses()
+                .that()
+                .resideInAnyPackage(Parts.concat(Parts.ACPI, Parts.COMMON, Parts.IPMI, Parts.REDFISH))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(Parts.ABOVE_PROTOCOLS)
+                .because(
+                        "acpi, common, ipmi and redfish are libraries the agent composes; they know nothing above them")
                 .check(main);
     }
 
@@ -130,8 +161,12 @@ class ArchitectureTest {
         for (var from : Parts.ADAPTERS.entrySet()) {
             for (var to : Parts.ADAPTERS.entrySet()) {
                 if (!from.getKey().equals(to.getKey())) {
-                    noClasses().that().resideInAnyPackage(from.getValue())
-                            .should().dependOnClassesThat().resideInAnyPackage(to.getValue())
+                    noClasses()
+                            .that()
+                            .resideInAnyPackage(from.getValue())
+                            .should()
+                            .dependOnClassesThat()
+                            .resideInAnyPackage(to.getValue())
                             .because("the " + from.getKey() + " and the " + to.getKey() + " meet only in the core's"
                                     + " ports and the assembly")
                             .check(main);
@@ -142,56 +177,72 @@ class ArchitectureTest {
 
     @Test
     void theEngineAndThePersistenceKnowNoAdapter() {
-        String[] adapters = Parts.ADAPTERS.values().stream().flatMap(Arrays::stream).toArray(String[]::new);
-        noClasses().that().resideInAnyPackage(Parts.concat(Parts.CORE, Parts.JOURNAL))
-                .should().dependOnClassesThat().resideInAnyPackage(Parts.concat(adapters, Parts.APP))
+        String[] adapters =
+                Parts.ADAPTERS.values().stream().flatMap(Arrays::stream).toArray(String[]::new);
+        noClasses()
+                .that()
+                .resideInAnyPackage(Parts.concat(Parts.CORE, Parts.JOURNAL))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(Parts.concat(adapters, Parts.APP))
                 .because("adapters plug into the core's ports, not the other way round")
                 .check(main);
     }
 
     @Test
     void onlyTheAppUsesTheApp() {
-        noClasses().that().resideOutsideOfPackages(Parts.APP)
-                .should().dependOnClassesThat().resideInAnyPackage(Parts.APP)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(Parts.APP)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(Parts.APP)
                 .because("the command line and the demo compose the rest; nothing composes them")
                 .check(main);
     }
 
     @Test
     void internalPackagesStayInsideTheirModule() {
-        classes().should(new ArchCondition<JavaClass>("use another module's ..internal.. types only from that module") {
-            @Override
-            public void check(JavaClass c, ConditionEvents events) {
-                Optional<String> own = module(c.getPackageName());
-                for (Dependency d : c.getDirectDependenciesFromSelf()) {
-                    String target = d.getTargetClass().getPackageName();
-                    if (target.contains(".internal") && !module(target).equals(own)) {
-                        events.add(SimpleConditionEvent.violated(c, d.getDescription()));
+        classes()
+                .should(new ArchCondition<JavaClass>("use another module's ..internal.. types only from that module") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        Optional<String> own = module(c.getPackageName());
+                        for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                            String target = d.getTargetClass().getPackageName();
+                            if (target.contains(".internal") && !module(target).equals(own)) {
+                                events.add(SimpleConditionEvent.violated(c, d.getDescription()));
+                            }
+                        }
                     }
-                }
-            }
-        }).allowEmptyShould(true).check(main);
+                })
+                .allowEmptyShould(true)
+                .check(main);
     }
 
     @Test
     void noWallClockOutsideTheClockAdapter() {
-        DescribedPredicate<JavaClass> clockAdapter = DescribedPredicate.describe("the clock adapter",
-                c -> c.getAnnotations().stream().anyMatch(a -> a.getRawType().getSimpleName().equals("SuppressForbidden")));
+        DescribedPredicate<JavaClass> clockAdapter = DescribedPredicate.describe(
+                "the clock adapter",
+                c -> c.getAnnotations().stream()
+                        .anyMatch(a -> a.getRawType().getSimpleName().equals("SuppressForbidden")));
         List<String[]> forbidden = new ArrayList<>();
         forbidden.add(new String[] {System.class.getName(), "currentTimeMillis"});
-        for (Class<?> t : List.of(Instant.class, LocalDate.class, LocalDateTime.class, ZonedDateTime.class,
-                OffsetDateTime.class)) {
+        for (Class<?> t : List.of(
+                Instant.class, LocalDate.class, LocalDateTime.class, ZonedDateTime.class, OffsetDateTime.class)) {
             forbidden.add(new String[] {t.getName(), "now"});
         }
         forbidden.add(new String[] {Clock.class.getName(), "systemUTC"});
         forbidden.add(new String[] {Clock.class.getName(), "systemDefaultZone"});
-        noClasses().that(DescribedPredicate.not(clockAdapter))
+        noClasses()
+                .that(DescribedPredicate.not(clockAdapter))
                 .should(new ArchCondition<JavaClass>("read the wall clock") {
                     @Override
                     public void check(JavaClass c, ConditionEvents events) {
                         c.getMethodCallsFromSelf().forEach(call -> {
                             for (String[] f : forbidden) {
-                                if (call.getTargetOwner().getName().equals(f[0]) && call.getName().equals(f[1])) {
+                                if (call.getTargetOwner().getName().equals(f[0])
+                                        && call.getName().equals(f[1])) {
                                     events.add(SimpleConditionEvent.satisfied(c, call.getDescription()));
                                 }
                             }
@@ -212,12 +263,18 @@ class ArchitectureTest {
         Map<String, Set<String>> modulesByName = new TreeMap<>();
         for (JavaClass c : main) {
             if (c.isTopLevelClass() && !c.getSimpleName().equals("package-info")) {
-                c.getSource().map(s -> mavenModule(s.getUri().toString())).flatMap(m -> m).ifPresent(m ->
-                        modulesByName.computeIfAbsent(c.getSimpleName(), k -> new TreeSet<>()).add(m));
+                c.getSource()
+                        .map(s -> mavenModule(s.getUri().toString()))
+                        .flatMap(m -> m)
+                        .ifPresent(m -> modulesByName
+                                .computeIfAbsent(c.getSimpleName(), k -> new TreeSet<>())
+                                .add(m));
             }
         }
-        List<String> clashes = modulesByName.entrySet().stream().filter(e -> e.getValue().size() > 1)
-                .map(e -> e.getKey() + " " + e.getValue()).toList();
+        List<String> clashes = modulesByName.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .toList();
         if (modulesByName.size() < 100 || !clashes.isEmpty()) {
             throw new AssertionError("class names defined in two modules (or too few classes seen: "
                     + modulesByName.size() + "): " + clashes);
@@ -242,11 +299,13 @@ class ArchitectureTest {
 
     @Test
     void moduleOfAClassFile() {
-        if (!mavenModule("file:/w/agent/target/classes/dev/bmcagent/agent/X.class").equals(Optional.of("agent"))
+        if (!mavenModule("file:/w/agent/target/classes/dev/bmcagent/agent/X.class")
+                        .equals(Optional.of("agent"))
                 || !mavenModule("jar:file:/w/ipmi/target/ipmi-0.1.0-SNAPSHOT.jar!/dev/bmcagent/ipmi/X.class")
                         .equals(Optional.of("ipmi"))
                 || !mavenModule("jar:file:/h/.m2/repository/dev/bmcagent/acpi/0.1.0-SNAPSHOT/acpi-0.1.0-SNAPSHOT.jar"
-                        + "!/dev/bmcagent/acpi/X.class").equals(Optional.of("acpi"))) {
+                                + "!/dev/bmcagent/acpi/X.class")
+                        .equals(Optional.of("acpi"))) {
             throw new AssertionError("mavenModule()");
         }
     }

@@ -35,7 +35,8 @@ class DocReferencesTest {
             p = p.getParent();
         }
         if (p == null) {
-            throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no repository root above " + Path.of("").toAbsolutePath());
         }
         return p;
     }
@@ -63,8 +64,9 @@ class DocReferencesTest {
                         }
                         return true;
                     })
-                    .filter(f -> SCANNED.contains(extension(f)) || f.getFileName().toString().equals("bmc"))
-                    .filter(f -> !f.getFileName().toString().equals("DocReferencesTest.java"))   // its own examples
+                    .filter(f -> SCANNED.contains(extension(f))
+                            || f.getFileName().toString().equals("bmc"))
+                    .filter(f -> !f.getFileName().toString().equals("DocReferencesTest.java")) // its own examples
                     .forEach(f -> {
                         String text;
                         try {
@@ -85,7 +87,8 @@ class DocReferencesTest {
     }
 
     private static boolean resolves(Path root, Path from, String ref) {
-        return Files.exists(root.resolve(ref)) || Files.exists(from.getParent().resolve(ref))
+        return Files.exists(root.resolve(ref))
+                || Files.exists(from.getParent().resolve(ref))
                 || Files.exists(root.resolve("docs").resolve(ref));
     }
 
@@ -97,7 +100,8 @@ class DocReferencesTest {
 
     @Test
     void everyReferencedDocExists() throws IOException {
-        assertEquals(List.of(), dangling(repositoryRoot()), "references to documentation that is not in the repository");
+        assertEquals(
+                List.of(), dangling(repositoryRoot()), "references to documentation that is not in the repository");
     }
 
     @Test
@@ -107,7 +111,8 @@ class DocReferencesTest {
         Files.writeString(root.resolve("pom.xml"), "<project/>");
         Files.writeString(root.resolve("docs/THERE.md"), "see [here](HERE.md) and docs/THERE.md");
         Files.writeString(root.resolve("A.java"), "/** docs/THERE.md, DESIGN.md \"x\", ../shared/README.md */");
-        assertEquals(List.of("A.java: DESIGN.md", "docs/THERE.md: HERE.md"),
+        assertEquals(
+                List.of("A.java: DESIGN.md", "docs/THERE.md: HERE.md"),
                 dangling(root).stream().sorted().toList());
         assertTrue(isDocReference("acpi/README.md"));
     }

@@ -15,7 +15,7 @@ class LatencyStatsTest {
         samples[200] = 999_999_999L; // beyond count: must be ignored
         LatencyStats s = LatencyStats.of(samples, 200);
         assertEquals(200, s.count());
-        assertEquals(100_000, s.p50());  // ceil(0.50 * 200) = 100th smallest
+        assertEquals(100_000, s.p50()); // ceil(0.50 * 200) = 100th smallest
         assertEquals(180_000, s.p90());
         assertEquals(198_000, s.p99());
         assertEquals(200_000, s.p999()); // ceil(0.999 * 200) = 200th
@@ -27,8 +27,10 @@ class LatencyStatsTest {
     @Test
     void resultLineIsMachineReadableMicroseconds() {
         LatencyStats s = LatencyStats.of(new long[] {120_400, 95_000, 290_000}, 3);
-        assertEquals("RESULT label=x n=3 p50_us=120.4 p90_us=290.0 p99_us=290.0 p999_us=290.0 min_us=95.0"
-                + " max_us=290.0 mean_us=168.5", s.resultLine("x"));
+        assertEquals(
+                "RESULT label=x n=3 p50_us=120.4 p90_us=290.0 p99_us=290.0 p999_us=290.0 min_us=95.0"
+                        + " max_us=290.0 mean_us=168.5",
+                s.resultLine("x"));
     }
 
     @Test

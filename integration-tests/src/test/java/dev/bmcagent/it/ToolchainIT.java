@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ToolchainIT {
     @Test
     void ipmitoolIsInstalled() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("ipmitool", "-V").redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder("ipmitool", "-V").redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor());
     }

@@ -34,10 +34,11 @@ public record Account(int id, String name, String password, Role role, boolean e
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("account name must be 1..16 of [A-Za-z0-9._-], got '" + name + "'");
         }
-        if (password == null || !PASSWORD.matcher(password).matches()
+        if (password == null
+                || !PASSWORD.matcher(password).matches()
                 || password.getBytes(StandardCharsets.US_ASCII).length > MAX_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password of '" + name
-                    + "' must be 1..20 printable ASCII characters without spaces");
+            throw new IllegalArgumentException(
+                    "password of '" + name + "' must be 1..20 printable ASCII characters without spaces");
         }
     }
 
@@ -73,6 +74,7 @@ public record Account(int id, String name, String password, Role role, boolean e
 
     @Override
     public String toString() {
-        return "Account[id=" + id + ", name=" + name + ", role=" + role + ", enabled=" + enabled + ", locked=" + locked + "]";
+        return "Account[id=" + id + ", name=" + name + ", role=" + role + ", enabled=" + enabled + ", locked=" + locked
+                + "]";
     }
 }

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class AccountLockouts implements LoginGuard {
     /** Distinct addresses locked out of one account at once that lock the account itself. */
     public static final int ACCOUNT_LOCK_SOURCES = 3;
+
     static final String PREFIX = "auth.lockout.";
     private static final String ACCOUNT = "account";
     private static final Logger LOG = LoggerFactory.getLogger(AccountLockouts.class);
@@ -74,12 +75,17 @@ public final class AccountLockouts implements LoginGuard {
         }
         save(user + "/" + HexFormat.of().formatHex(source.getAddress()), locked.get());
         LOG.warn("login: {} locked out of account '{}' until {}", source.getHostAddress(), user, locked.get());
-        long lockedSources = sources.locks(now).keySet().stream().filter(k -> k.user().equals(user)).count();
+        long lockedSources = sources.locks(now).keySet().stream()
+                .filter(k -> k.user().equals(user))
+                .count();
         if (lockedSources >= ACCOUNT_LOCK_SOURCES && !accountLocked(user, now)) {
             Instant until = now.plus(duration);
             accountLocks.put(user, until);
             save(user + "/" + ACCOUNT, until);
-            LOG.warn("login: account '{}' locked until {}: {} addresses are locked out of it", user, until,
+            LOG.warn(
+                    "login: account '{}' locked until {}: {} addresses are locked out of it",
+                    user,
+                    until,
                     lockedSources);
         }
     }
@@ -108,7 +114,8 @@ public final class AccountLockouts implements LoginGuard {
         restore(now);
         sources.clear(user);
         accountLocks.remove(user);
-        settings.snapshot().keySet().stream().filter(k -> k.startsWith(PREFIX + user + "/"))
+        settings.snapshot().keySet().stream()
+                .filter(k -> k.startsWith(PREFIX + user + "/"))
                 .forEach(k -> settings.remove(k).join());
     }
 
@@ -125,7 +132,8 @@ public final class AccountLockouts implements LoginGuard {
     }
 
     private void save(String suffix, Instant until) {
-        settings.put(PREFIX + suffix, JsonNodeFactory.instance.textNode(until.toString())).join();
+        settings.put(PREFIX + suffix, JsonNodeFactory.instance.textNode(until.toString()))
+                .join();
     }
 
     private void restore(Instant now) {
@@ -161,7 +169,7 @@ public final class AccountLockouts implements LoginGuard {
             return;
         }
         if (until.isAfter(now.plus(duration))) {
-            until = now.plus(duration);       // the clock went back: never longer than one lock from now
+            until = now.plus(duration); // the clock went back: never longer than one lock from now
         }
         String user = rest.substring(0, slash);
         String what = rest.substring(slash + 1);
@@ -170,7 +178,9 @@ public final class AccountLockouts implements LoginGuard {
             return;
         }
         try {
-            sources.restore(new SourceLockout.Key(user, InetAddress.getByAddress(HexFormat.of().parseHex(what))),
+            sources.restore(
+                    new SourceLockout.Key(
+                            user, InetAddress.getByAddress(HexFormat.of().parseHex(what))),
                     until);
         } catch (UnknownHostException | IllegalArgumentException e) {
             settings.remove(key).join();

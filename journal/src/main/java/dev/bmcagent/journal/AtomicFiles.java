@@ -23,15 +23,16 @@ import java.util.Set;
 public final class AtomicFiles {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Atomically replaces {@code target} with {@code content}; {@code ownerOnly} creates it mode 0600. */
     public static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.deleteIfExists(tmp); // a stale temp file, or a planted symlink: removes the link, never its target
-        try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS), attributes(ownerOnly))) {
+        try (FileChannel ch = FileChannel.open(
+                tmp,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                attributes(ownerOnly))) {
             ByteBuffer b = ByteBuffer.wrap(content);
             while (b.hasRemaining()) {
                 ch.write(b);
@@ -65,8 +66,8 @@ public final class AtomicFiles {
             return;
         }
         if (posix()) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectories(dir);
         }

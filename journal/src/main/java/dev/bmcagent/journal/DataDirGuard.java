@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class DataDirGuard implements AutoCloseable {
     public static final String LOCK_FILE = "agent.lock";
     private static final Logger log = LoggerFactory.getLogger(DataDirGuard.class);
-    private static final Set<PosixFilePermission> GROUP_OR_OTHER_WRITE = EnumSet.of(
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+    private static final Set<PosixFilePermission> GROUP_OR_OTHER_WRITE =
+            EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
     private final Path dir;
     private final FileChannel channel;
@@ -57,13 +57,15 @@ public final class DataDirGuard implements AutoCloseable {
             throw new IOException("data directory " + dir + " is not writable");
         }
         Path lockFile = dir.resolve(LOCK_FILE);
-        FileChannel ch = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS), AtomicFiles.ownerOnly());
+        FileChannel ch = FileChannel.open(
+                lockFile,
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                AtomicFiles.ownerOnly());
         try {
             FileLock l = ch.tryLock();
             if (l == null) {
-                throw new IOException("data directory " + dir + " is in use by another agent (" + lockFile
-                        + " is locked)");
+                throw new IOException(
+                        "data directory " + dir + " is in use by another agent (" + lockFile + " is locked)");
             }
             return new DataDirGuard(dir, ch, l);
         } catch (OverlappingFileLockException e) {
@@ -93,7 +95,9 @@ public final class DataDirGuard implements AutoCloseable {
         UserPrincipal owner = Files.getOwner(dir);
         if (owner.equals(currentUser())) {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            log.warn("data directory {} was {}: changed to rwx------ (it holds passwords and keys)", dir,
+            log.warn(
+                    "data directory {} was {}: changed to rwx------ (it holds passwords and keys)",
+                    dir,
                     PosixFilePermissions.toString(perms));
             return;
         }
@@ -102,8 +106,11 @@ public final class DataDirGuard implements AutoCloseable {
                     + " and owned by " + owner.getName() + ", not by this agent's user: refusing to use it (make it"
                     + " owned by the agent's user, mode 0700)");
         }
-        log.warn("data directory {} is {} and owned by {}: readable by others", dir,
-                PosixFilePermissions.toString(perms), owner.getName());
+        log.warn(
+                "data directory {} is {} and owned by {}: readable by others",
+                dir,
+                PosixFilePermissions.toString(perms),
+                owner.getName());
     }
 
     /** The agent's effective user: the owner of {@code /proc/self} on Linux, else by {@code user.name}. */
@@ -112,7 +119,8 @@ public final class DataDirGuard implements AutoCloseable {
         if (Files.exists(self)) {
             return Files.getOwner(self);
         }
-        return FileSystems.getDefault().getUserPrincipalLookupService()
+        return FileSystems.getDefault()
+                .getUserPrincipalLookupService()
                 .lookupPrincipalByName(System.getProperty("user.name"));
     }
 

@@ -63,11 +63,15 @@ public final class DiskAccountStore implements AccountStore {
         }
         Set<Integer> taken = new HashSet<>();
         nodes.values().forEach(n -> taken.add(n.path("id").asInt(0)));
-        int next = Math.max(FIRST_ID, Math.max(highWater(), taken.stream().mapToInt(Integer::intValue).max()
-                .orElse(0)) + 1);
+        int next = Math.max(
+                FIRST_ID,
+                Math.max(
+                                highWater(),
+                                taken.stream().mapToInt(Integer::intValue).max().orElse(0))
+                        + 1);
         int position = FIRST_ID;
         int highest = next - 1;
-        for (Map.Entry<String, ObjectNode> e : nodes.entrySet()) {      // name order: the ids shown until now
+        for (Map.Entry<String, ObjectNode> e : nodes.entrySet()) { // name order: the ids shown until now
             if (e.getValue().path("id").asInt(0) <= 0) {
                 int id = taken.contains(position) ? next++ : position;
                 taken.add(id);
@@ -94,7 +98,8 @@ public final class DiskAccountStore implements AccountStore {
 
     /** Called with the lock held. */
     private void write(Account given) throws IOException {
-        int id = given.id() > 0 ? given.id()
+        int id = given.id() > 0
+                ? given.id()
                 : find(given.name()).map(Account::id).filter(i -> i > 0).orElse(highWater() + 1);
         id = Math.max(id, given.id() > 0 ? given.id() : FIRST_ID);
         Account account = given.withId(id);
@@ -107,7 +112,7 @@ public final class DiskAccountStore implements AccountStore {
                 .put("enabled", account.enabled())
                 .put("locked", account.locked())
                 .put("password", cipher.encrypt(account.name(), account.password()));
-        kv.put(account.name(), json.writeValueAsBytes(n), true);    // durable before the answer (security state)
+        kv.put(account.name(), json.writeValueAsBytes(n), true); // durable before the answer (security state)
         decoded.put(account.name(), account);
     }
 
@@ -177,8 +182,13 @@ public final class DiskAccountStore implements AccountStore {
     private Account decode(String name, byte[] value) {
         try {
             var n = json.readTree(value);
-            return new Account(n.path("id").asInt(0), name, cipher.decrypt(name, n.get("password").asText()),
-                    Role.valueOf(n.get("role").asText()), n.get("enabled").asBoolean(), n.get("locked").asBoolean());
+            return new Account(
+                    n.path("id").asInt(0),
+                    name,
+                    cipher.decrypt(name, n.get("password").asText()),
+                    Role.valueOf(n.get("role").asText()),
+                    n.get("enabled").asBoolean(),
+                    n.get("locked").asBoolean());
         } catch (IOException e) {
             throw new UncheckedIOException("stored account '" + name + "' is not JSON", e);
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 public final class DiskEventLog implements EventLog {
     /** Compaction is not worth a rewrite below this many dropped records. */
     static final int MIN_DROPPED_FOR_COMPACTION = 1024;
+
     private static final int READ_CHUNK = 256;
     private static final int HEADER = 5;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiskEventLog.class);
@@ -28,8 +29,7 @@ public final class DiskEventLog implements EventLog {
         this.journal = journal;
         this.retention = new RetentionIndex(capacityPerHost);
         long from = 0;
-        for (List<JournalRecord> chunk = journal.read(from, 4096); !chunk.isEmpty();
-                chunk = journal.read(from, 4096)) {
+        for (List<JournalRecord> chunk = journal.read(from, 4096); !chunk.isEmpty(); chunk = journal.read(from, 4096)) {
             for (JournalRecord r : chunk) {
                 retention.add(host(r), r.id(), startsCycle(r));
             }
@@ -64,8 +64,11 @@ public final class DiskEventLog implements EventLog {
         }
         try {
             boolean starts = startsCycle || retention.entries(host, 0, 1).isEmpty();
-            byte[] framed = ByteBuffer.allocate(HEADER + payload.length).putInt(host).put((byte) (starts ? 1 : 0))
-                    .put(payload).array();
+            byte[] framed = ByteBuffer.allocate(HEADER + payload.length)
+                    .putInt(host)
+                    .put((byte) (starts ? 1 : 0))
+                    .put(payload)
+                    .array();
             long seq = journal.append(framed);
             retention.add(host, seq, starts);
             if (retention.dropped() > Math.max(MIN_DROPPED_FOR_COMPACTION, retention.retained())) {
@@ -171,7 +174,7 @@ public final class DiskEventLog implements EventLog {
 
     private static StoredEvent toEvent(JournalRecord r) {
         byte[] p = r.payload();
-        return new StoredEvent(ByteBuffer.wrap(p, 0, 4).getInt(), r.id(), (p[4] & 1) != 0,
-                Arrays.copyOfRange(p, HEADER, p.length));
+        return new StoredEvent(
+                ByteBuffer.wrap(p, 0, 4).getInt(), r.id(), (p[4] & 1) != 0, Arrays.copyOfRange(p, HEADER, p.length));
     }
 }

@@ -34,7 +34,9 @@ public final class DiskSettingsStore implements SettingsStore {
 
     private CompletableFuture<Void> put(String key, JsonNode value, boolean durable) {
         try {
-            kv.put(SettingsKeys.check(key), json.writeValueAsBytes(java.util.Objects.requireNonNull(value, "value")),
+            kv.put(
+                    SettingsKeys.check(key),
+                    json.writeValueAsBytes(java.util.Objects.requireNonNull(value, "value")),
                     durable);
             return CompletableFuture.completedFuture(null);
         } catch (IOException e) {

@@ -48,8 +48,7 @@ public interface EventLog extends AutoCloseable {
      * value it ever handed out (see {@link Journal#reserve}). Memory-only logs need nothing. Throws
      * {@link java.io.UncheckedIOException} when the mark cannot be written (the value must then not be used).
      */
-    default void reserve(String key, long value) {
-    }
+    default void reserve(String key, long value) {}
 
     /**
      * When this log was recovered from a damaged file: the high-water mark of {@code key} (every value ever handed

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 final class HighWaterMarks {
     /** Values reserved per write of the file. */
     static final long BLOCK = 64;
+
     private static final Logger log = LoggerFactory.getLogger(HighWaterMarks.class);
 
     private final Path file;
@@ -42,15 +43,18 @@ final class HighWaterMarks {
         Path file = fileFor(journal);
         Map<String, Long> ceilings = new TreeMap<>();
         try {
-            if (Files.isSymbolicLink(file) || (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
-                    && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))) {
+            if (Files.isSymbolicLink(file)
+                    || (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                            && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))) {
                 throw new IOException(file + " is not a regular file");
             }
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 int eq = line.indexOf('=');
                 try {
                     if (eq > 0) {
-                        ceilings.put(line.substring(0, eq), Long.parseLong(line.substring(eq + 1).trim()));
+                        ceilings.put(
+                                line.substring(0, eq),
+                                Long.parseLong(line.substring(eq + 1).trim()));
                     }
                 } catch (NumberFormatException e) {
                     log.warn("{}: damaged line ignored: {}", file, line);

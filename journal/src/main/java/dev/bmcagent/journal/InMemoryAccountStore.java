@@ -15,8 +15,11 @@ public final class InMemoryAccountStore implements AccountStore {
     @Override
     public synchronized CompletableFuture<Void> put(Account account) {
         Objects.requireNonNull(account, "account");
-        int id = account.id() > 0 ? account.id()
-                : accounts.containsKey(account.name()) ? accounts.get(account.name()).id() : highWater + 1;
+        int id = account.id() > 0
+                ? account.id()
+                : accounts.containsKey(account.name())
+                        ? accounts.get(account.name()).id()
+                        : highWater + 1;
         highWater = Math.max(highWater, id);
         accounts.put(account.name(), account.withId(id));
         return CompletableFuture.completedFuture(null);
@@ -34,7 +37,9 @@ public final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public synchronized List<Account> list() {
-        return accounts.values().stream().sorted(java.util.Comparator.comparingInt(Account::id)).toList();
+        return accounts.values().stream()
+                .sorted(java.util.Comparator.comparingInt(Account::id))
+                .toList();
     }
 
     @Override

@@ -86,12 +86,16 @@ public final class Journal implements AutoCloseable {
             long next = Math.max(floor, scan.lastId() + 1);
             if (damaged) {
                 next = Math.max(next, marks.ceiling(ID_KEY) + 1);
-                log.error("journal {}: damaged; original copied to {}; {} valid records kept; ids continue at {}",
-                        file, copy, index.size(), next);
+                log.error(
+                        "journal {}: damaged; original copied to {}; {} valid records kept; ids continue at {}",
+                        file,
+                        copy,
+                        index.size(),
+                        next);
             }
             this.nextId = next;
-            this.recovery = new JournalRecovery(index.size(), truncatedAt,
-                    truncatedAt < 0 ? 0 : size - truncatedAt, skipped, stale, damaged, copy);
+            this.recovery = new JournalRecovery(
+                    index.size(), truncatedAt, truncatedAt < 0 ? 0 : size - truncatedAt, skipped, stale, damaged, copy);
             if (!skipped.isEmpty()) {
                 compact(r -> true); // rewrite without the corrupt bytes (the copy keeps them for inspection)
             }
@@ -101,9 +105,9 @@ public final class Journal implements AutoCloseable {
             throw e;
         }
         this.groupCommit = options.fsync() == FsyncPolicy.BATCH
-                ? options.scheduler().scheduleAtFixedRate(options.batchInterval(), options.batchInterval(),
-                        this::groupCommit)
-                : () -> { };
+                ? options.scheduler()
+                        .scheduleAtFixedRate(options.batchInterval(), options.batchInterval(), this::groupCommit)
+                : () -> {};
     }
 
     /** Opens (creating if absent) the journal at {@code file}, recovering it as described above. */
@@ -164,7 +168,10 @@ public final class Journal implements AutoCloseable {
                 channel.truncate(at);
             }
         } catch (IOException e) {
-            log.warn("journal {}: could not cut a partial frame at offset {} (recovery will): {}", file, at,
+            log.warn(
+                    "journal {}: could not cut a partial frame at offset {} (recovery will): {}",
+                    file,
+                    at,
                     e.toString());
         }
     }
@@ -256,8 +263,10 @@ public final class Journal implements AutoCloseable {
             Path tmp = compactFile(file);
             Files.deleteIfExists(tmp); // left by a compaction that failed earlier in this process
             JournalIndex newIndex = new JournalIndex();
-            try (FileChannel out = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), AtomicFiles.ownerOnly())) {
+            try (FileChannel out = FileChannel.open(
+                    tmp,
+                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                    AtomicFiles.ownerOnly())) {
                 long p = writeFully(out, JournalFormat.header(nextId), 0);
                 for (int i = 0; i < index.size(); i++) {
                     JournalRecord r = readAt(index.offset(i));
@@ -379,8 +388,8 @@ public final class Journal implements AutoCloseable {
     }
 
     private void openChannel(boolean create) throws IOException {
-        Set<java.nio.file.OpenOption> open = new java.util.HashSet<>(Set.of(StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+        Set<java.nio.file.OpenOption> open = new java.util.HashSet<>(
+                Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
         if (create) {
             open.add(StandardOpenOption.CREATE);
         }

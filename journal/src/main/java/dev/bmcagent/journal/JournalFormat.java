@@ -27,8 +27,7 @@ final class JournalFormat {
     /** Largest payload accepted; a length field above it can only be a torn or garbage frame. */
     static final int MAX_PAYLOAD = 16 * 1024 * 1024;
 
-    private JournalFormat() {
-    }
+    private JournalFormat() {}
 
     static ByteBuffer header(long nextIdFloor) {
         ByteBuffer b = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.BIG_ENDIAN);

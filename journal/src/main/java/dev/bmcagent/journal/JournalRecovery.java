@@ -15,8 +15,14 @@ import java.util.List;
  *                         more than an append cut short): ids then resume above the high-water marks
  * @param damagedCopy      where the file was copied, as found, before it was repaired (null when not damaged)
  */
-public record JournalRecovery(int records, long truncatedAt, long truncatedBytes, List<Long> skippedOffsets,
-                              boolean staleCompaction, boolean damaged, Path damagedCopy) {
+public record JournalRecovery(
+        int records,
+        long truncatedAt,
+        long truncatedBytes,
+        List<Long> skippedOffsets,
+        boolean staleCompaction,
+        boolean damaged,
+        Path damagedCopy) {
     public JournalRecovery {
         skippedOffsets = List.copyOf(skippedOffsets);
     }

@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
 final class JournalRepair {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
 
-    private JournalRepair() {
-    }
+    private JournalRepair() {}
 
     /** Copies the file as found to {@code <name>.damaged-<n>} (first unused n), owner-only, fsynced. */
     static Path copyAside(FileChannel channel, Path file) throws IOException {
@@ -27,8 +26,10 @@ final class JournalRepair {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            try (FileChannel out = FileChannel.open(target, Set.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), AtomicFiles.ownerOnly())) {
+            try (FileChannel out = FileChannel.open(
+                    target,
+                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                    AtomicFiles.ownerOnly())) {
                 long size = channel.size();
                 long p = 0;
                 while (p < size) {
@@ -50,8 +51,12 @@ final class JournalRepair {
             return -1;
         }
         long at = scan.validEnd();
-        log.warn("journal {}: {} at offset {} ({} bytes) cut off", file,
-                scan.tornTail() ? "torn tail" : "damaged tail (no valid record follows)", at, size - at);
+        log.warn(
+                "journal {}: {} at offset {} ({} bytes) cut off",
+                file,
+                scan.tornTail() ? "torn tail" : "damaged tail (no valid record follows)",
+                at,
+                size - at);
         channel.truncate(at);
         channel.force(true);
         return at;
@@ -62,8 +67,11 @@ final class JournalRepair {
         List<Long> skipped = new ArrayList<>();
         for (JournalScan.Region r : scan.corrupt()) {
             skipped.add(r.from());
-            log.warn("journal {}: {} corrupt bytes at offset {} skipped; the valid records after them are kept",
-                    file, r.length(), r.from());
+            log.warn(
+                    "journal {}: {} corrupt bytes at offset {} skipped; the valid records after them are kept",
+                    file,
+                    r.length(),
+                    r.from());
         }
         return skipped;
     }

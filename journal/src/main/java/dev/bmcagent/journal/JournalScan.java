@@ -29,8 +29,7 @@ final class JournalScan {
     private long validEnd;
     private boolean tornTail = true;
 
-    private JournalScan() {
-    }
+    private JournalScan() {}
 
     /** A byte range {@code [from, to)} that held no valid frame. */
     record Region(long from, long to) {
@@ -125,8 +124,7 @@ final class JournalScan {
         readFully(channel, head, pos);
         int bodyLength = head.getInt(0);
         int crc = head.getInt(4);
-        if (!JournalFormat.plausibleBodyLength(bodyLength)
-                || size - pos - JournalFormat.FRAME_OVERHEAD < bodyLength) {
+        if (!JournalFormat.plausibleBodyLength(bodyLength) || size - pos - JournalFormat.FRAME_OVERHEAD < bodyLength) {
             return null;
         }
         ByteBuffer body = ByteBuffer.allocate(bodyLength);
@@ -171,6 +169,5 @@ final class JournalScan {
         return tornTail;
     }
 
-    private record Frame(long id, boolean crcOk, long end) {
-    }
+    private record Frame(long id, boolean crcOk, long end) {}
 }

@@ -29,8 +29,7 @@ final class KeyValueJournal implements AutoCloseable {
     private KeyValueJournal(Journal journal) throws IOException {
         this.journal = journal;
         long from = 0;
-        for (List<JournalRecord> chunk = journal.read(from, 4096); !chunk.isEmpty();
-                chunk = journal.read(from, 4096)) {
+        for (List<JournalRecord> chunk = journal.read(from, 4096); !chunk.isEmpty(); chunk = journal.read(from, 4096)) {
             for (JournalRecord r : chunk) {
                 apply(r);
             }
@@ -103,7 +102,11 @@ final class KeyValueJournal implements AutoCloseable {
             throw new IllegalArgumentException("key must be 1..65535 UTF-8 bytes: '" + key + "'");
         }
         byte[] payload = ByteBuffer.allocate(3 + k.length + value.length)
-                .put(op).putShort((short) k.length).put(k).put(value).array();
+                .put(op)
+                .putShort((short) k.length)
+                .put(k)
+                .put(value)
+                .array();
         long id = journal.append(payload);
         return new JournalRecord(id, payload);
     }
@@ -142,6 +145,5 @@ final class KeyValueJournal implements AutoCloseable {
     }
 
     @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
-    private record Entry(long id, byte[] value) {
-    }
+    private record Entry(long id, byte[] value) {}
 }

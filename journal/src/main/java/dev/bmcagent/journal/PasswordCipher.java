@@ -29,6 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class PasswordCipher {
     /** Name of the key file in the data directory. */
     public static final String KEY_FILE = "account.key";
+
     private static final int KEY_BYTES = 32;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -39,8 +40,9 @@ public final class PasswordCipher {
 
     private PasswordCipher(byte[] key, SecureRandom random) {
         this.key = new SecretKeySpec(key, "AES");
-        this.macKey = new SecretKeySpec(hmac(new SecretKeySpec(key, "HmacSHA256"),
-                "bmc-agent mac v1".getBytes(StandardCharsets.US_ASCII)), "HmacSHA256");
+        this.macKey = new SecretKeySpec(
+                hmac(new SecretKeySpec(key, "HmacSHA256"), "bmc-agent mac v1".getBytes(StandardCharsets.US_ASCII)),
+                "HmacSHA256");
         this.random = random;
     }
 
@@ -91,7 +93,11 @@ public final class PasswordCipher {
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             c.updateAAD(accountName.getBytes(StandardCharsets.UTF_8));
             byte[] ct = c.doFinal(password.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(IV_BYTES + ct.length).put(iv).put(ct).array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(IV_BYTES + ct.length)
+                            .put(iv)
+                            .put(ct)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
@@ -106,8 +112,10 @@ public final class PasswordCipher {
             c.updateAAD(accountName.getBytes(StandardCharsets.UTF_8));
             return new String(c.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot decrypt the password of account '" + accountName
-                    + "' (wrong or replaced " + KEY_FILE + "?)", e);
+            throw new IllegalStateException(
+                    "cannot decrypt the password of account '" + accountName + "' (wrong or replaced " + KEY_FILE
+                            + "?)",
+                    e);
         }
     }
 }

@@ -87,8 +87,7 @@ final class RetentionIndex {
         return capacity;
     }
 
-    record Entry(long sequence, boolean startsCycle) {
-    }
+    record Entry(long sequence, boolean startsCycle) {}
 
     private static final class Host {
         final ArrayDeque<Entry> records = new ArrayDeque<>();

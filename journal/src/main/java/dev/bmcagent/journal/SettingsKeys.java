@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 final class SettingsKeys {
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-zA-Z0-9_.\\-/]{0,199}");
 
-    private SettingsKeys() {
-    }
+    private SettingsKeys() {}
 
     static String check(String key) {
         if (key == null || !KEY.matcher(key).matches()) {

@@ -24,8 +24,7 @@ public final class StorageHealth {
     private static final String NO_SPACE = "No space left on device";
 
     /** A journal that cannot be written, and why. */
-    public record Problem(Path file, String message) {
-    }
+    public record Problem(Path file, String message) {}
 
     private final Map<Path, String> failing = new ConcurrentHashMap<>();
     private final List<Consumer<List<Problem>>> listeners = new CopyOnWriteArrayList<>();
@@ -48,8 +47,7 @@ public final class StorageHealth {
             return;
         }
         boolean changed = failing.remove(file) != null;
-        changed |= failing.entrySet()
-                .removeIf(e -> e.getValue().contains(NO_SPACE) && sameFileStore(file, e.getKey()));
+        changed |= failing.entrySet().removeIf(e -> e.getValue().contains(NO_SPACE) && sameFileStore(file, e.getKey()));
         if (changed) {
             log.warn("storage: {} writable again", file);
             changed();
@@ -80,7 +78,10 @@ public final class StorageHealth {
     public String summary() {
         StringBuilder b = new StringBuilder();
         for (Problem p : problems()) {
-            b.append(b.length() == 0 ? "" : "; ").append(p.file().getFileName()).append(": ").append(p.message());
+            b.append(b.length() == 0 ? "" : "; ")
+                    .append(p.file().getFileName())
+                    .append(": ")
+                    .append(p.message());
         }
         return b.toString();
     }

@@ -26,8 +26,11 @@ public record StoredEvent(int host, long sequence, boolean startsCycle, byte[] p
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StoredEvent e && e.host == host && e.sequence == sequence
-                && e.startsCycle == startsCycle && Arrays.equals(e.payload, payload);
+        return o instanceof StoredEvent e
+                && e.host == host
+                && e.sequence == sequence
+                && e.startsCycle == startsCycle
+                && Arrays.equals(e.payload, payload);
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class Stores implements AutoCloseable {
     public static final int DEFAULT_HISTORY_PER_HOST = 100;
     /** Failures of one account from one address (within {@link #LOCKOUT_WINDOW}) that lock that address out. */
     public static final int LOCKOUT_THRESHOLD = 5;
+
     public static final Duration LOCKOUT_WINDOW = Duration.ofMinutes(5);
     public static final Duration LOCKOUT_DURATION = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(Stores.class);
@@ -38,8 +39,13 @@ public final class Stores implements AutoCloseable {
     private final AccountLockouts lockouts;
     private final JournalOptions options;
 
-    private Stores(StoreKind kind, EventLog events, SettingsStore settings, AccountStore accounts,
-                   PasswordCipher cipher, JournalOptions options) {
+    private Stores(
+            StoreKind kind,
+            EventLog events,
+            SettingsStore settings,
+            AccountStore accounts,
+            PasswordCipher cipher,
+            JournalOptions options) {
         this.kind = kind;
         this.options = options;
         this.events = events;
@@ -51,8 +57,12 @@ public final class Stores implements AutoCloseable {
 
     /** Memory-only stores. */
     public static Stores inMemory(int historyPerHost) {
-        return new Stores(StoreKind.MEMORY, new InMemoryEventLog(historyPerHost), new InMemorySettingsStore(),
-                new InMemoryAccountStore(), PasswordCipher.ephemeral(new SecureRandom()),
+        return new Stores(
+                StoreKind.MEMORY,
+                new InMemoryEventLog(historyPerHost),
+                new InMemorySettingsStore(),
+                new InMemoryAccountStore(),
+                PasswordCipher.ephemeral(new SecureRandom()),
                 JournalOptions.processCrashSafe());
     }
 
@@ -70,8 +80,11 @@ public final class Stores implements AutoCloseable {
             opened.add(settings);
             PasswordCipher cipher = PasswordCipher.loadOrCreate(dataDir.resolve(PasswordCipher.KEY_FILE), random);
             DiskAccountStore accounts = DiskAccountStore.open(dir.resolve("accounts.journal"), cipher, options);
-            log.info("stores open in {} ({} events, last sequence {})", dir,
-                    events.recovery().records(), events.lastSequence());
+            log.info(
+                    "stores open in {} ({} events, last sequence {})",
+                    dir,
+                    events.recovery().records(),
+                    events.lastSequence());
             return new Stores(StoreKind.DISK, events, settings, accounts, cipher, options);
         } catch (IOException | RuntimeException e) {
             for (int i = opened.size() - 1; i >= 0; i--) {
@@ -86,8 +99,9 @@ public final class Stores implements AutoCloseable {
     }
 
     /** Opens the kind chosen by configuration. */
-    public static Stores open(StoreKind kind, Path dataDir, int historyPerHost, JournalOptions options,
-                              SecureRandom random) throws IOException {
+    public static Stores open(
+            StoreKind kind, Path dataDir, int historyPerHost, JournalOptions options, SecureRandom random)
+            throws IOException {
         return kind == StoreKind.DISK ? onDisk(dataDir, historyPerHost, options, random) : inMemory(historyPerHost);
     }
 

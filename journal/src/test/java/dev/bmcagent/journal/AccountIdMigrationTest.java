@@ -20,13 +20,17 @@ class AccountIdMigrationTest {
         ObjectMapper json = new ObjectMapper();
         AtomicFiles.createPrivateDirectories(dir.resolve("store"));
         PasswordCipher cipher = PasswordCipher.loadOrCreate(dir.resolve(PasswordCipher.KEY_FILE), new SecureRandom());
-        try (KeyValueJournal kv = KeyValueJournal.open(dir.resolve("store/accounts.journal"),
-                JournalOptions.processCrashSafe())) {
+        try (KeyValueJournal kv =
+                KeyValueJournal.open(dir.resolve("store/accounts.journal"), JournalOptions.processCrashSafe())) {
             for (Map.Entry<String, String> a : Map.of("zed", "OPERATOR", "admin", "ADMINISTRATOR", "bob", "READ_ONLY")
                     .entrySet()) {
-                kv.put(a.getKey(), json.writeValueAsBytes(json.createObjectNode().put("role", a.getValue())
-                        .put("enabled", true).put("locked", false)
-                        .put("password", cipher.encrypt(a.getKey(), "Legacy-Pw1"))));
+                kv.put(
+                        a.getKey(),
+                        json.writeValueAsBytes(json.createObjectNode()
+                                .put("role", a.getValue())
+                                .put("enabled", true)
+                                .put("locked", false)
+                                .put("password", cipher.encrypt(a.getKey(), "Legacy-Pw1"))));
             }
         }
         try (Stores s = Stores.onDisk(dir, 3, JournalOptions.processCrashSafe(), new SecureRandom())) {

@@ -34,7 +34,8 @@ class AccountLockoutsTest {
         Instant t = T0.plus(Duration.ofMinutes(4));
         assertFalse(after.mayTry("admin", at("127.0.0.2"), t), "still locked after the restart");
         assertTrue(after.mayTry("admin", at("127.0.0.1"), t), "another address never was");
-        assertTrue(restarted().mayTry("admin", at("127.0.0.2"), T0.plus(Duration.ofMinutes(5))),
+        assertTrue(
+                restarted().mayTry("admin", at("127.0.0.2"), T0.plus(Duration.ofMinutes(5))),
                 "ends 5 min after it began, not 5 min after the restart");
     }
 

@@ -31,14 +31,19 @@ class DiskStoresTest {
         try (Stores s = open()) {
             s.events().append(4, "boot-1".getBytes(UTF_8)).get();
             s.settings().put("mqtt.cursor", JSON.readTree("17")).get();
-            s.accounts().put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR)).get();
+            s.accounts()
+                    .put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR))
+                    .get();
         }
         try (Stores s = open()) {
-            assertEquals(List.of("boot-1"), StoreContractTest.payloads(s.events().readHost(4, 0, 10).get()));
+            assertEquals(
+                    List.of("boot-1"),
+                    StoreContractTest.payloads(s.events().readHost(4, 0, 10).get()));
             assertEquals(2L, s.events().append(4, "boot-2".getBytes(UTF_8)).get());
             s.events().appendToCycle(4, "boot-2-progress".getBytes(UTF_8)).get();
             assertEquals(17, s.settings().get("mqtt.cursor").orElseThrow().asInt());
-            assertEquals("Adm1n-Secret", s.accounts().find("admin").orElseThrow().password());
+            assertEquals(
+                    "Adm1n-Secret", s.accounts().find("admin").orElseThrow().password());
         }
     }
 
@@ -47,12 +52,15 @@ class DiskStoresTest {
         try (Stores s = open()) {
             for (int cycle = 1; cycle <= 3; cycle++) {
                 s.events().append(2, ("c" + cycle).getBytes(UTF_8)).get();
-                s.events().appendToCycle(2, ("c" + cycle + "-code").getBytes(UTF_8)).get();
+                s.events()
+                        .appendToCycle(2, ("c" + cycle + "-code").getBytes(UTF_8))
+                        .get();
             }
         }
         try (Stores s = open()) {
             s.events().append(2, "c4".getBytes(UTF_8)).get(); // capacity 3: cycle 1 goes
-            assertEquals(List.of("c2", "c2-code", "c3", "c3-code", "c4"),
+            assertEquals(
+                    List.of("c2", "c2-code", "c3", "c3-code", "c4"),
                     StoreContractTest.payloads(s.events().readHost(2, 0, 10).get()));
         }
     }
@@ -60,7 +68,9 @@ class DiskStoresTest {
     @Test
     void passwordsAreEncryptedAtRestUnderAnOwnerOnlyKeyFile() throws Exception {
         try (Stores s = open()) {
-            s.accounts().put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR)).get();
+            s.accounts()
+                    .put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR))
+                    .get();
         }
         String journal = new String(Files.readAllBytes(dir.resolve("store/accounts.journal")), UTF_8);
         assertTrue(journal.contains("admin") && journal.contains("ADMINISTRATOR"));
@@ -73,13 +83,16 @@ class DiskStoresTest {
     @Test
     void aReplacedKeyFileFailsLoudlyInsteadOfReturningGarbage() throws Exception {
         try (Stores s = open()) {
-            s.accounts().put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR)).get();
+            s.accounts()
+                    .put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR))
+                    .get();
         }
         byte[] other = new byte[32];
         other[0] = 1;
         Files.write(dir.resolve(PasswordCipher.KEY_FILE), other);
         try (Stores s = open()) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.accounts().find("admin"));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> s.accounts().find("admin"));
             assertTrue(e.getMessage().contains("account.key"), e.getMessage());
         }
     }
@@ -88,13 +101,16 @@ class DiskStoresTest {
     void settingsCompactionKeepsTheLatestValues() throws Exception {
         try (Stores s = open()) {
             for (int i = 0; i < 500; i++) {
-                s.settings().put("counter." + (i % 5), JSON.readTree(Integer.toString(i))).get();
+                s.settings()
+                        .put("counter." + (i % 5), JSON.readTree(Integer.toString(i)))
+                        .get();
             }
             s.settings().remove("counter.0").get();
         }
         assertTrue(Files.size(dir.resolve("store/settings.journal")) < 100 * 30, "journal was compacted");
         try (Stores s = open()) {
-            assertEquals(List.of("counter.1", "counter.2", "counter.3", "counter.4"),
+            assertEquals(
+                    List.of("counter.1", "counter.2", "counter.3", "counter.4"),
                     List.copyOf(s.settings().snapshot().keySet()));
             assertEquals(499, s.settings().get("counter.4").orElseThrow().asInt());
         }
@@ -108,12 +124,15 @@ class DiskStoresTest {
                 s.events().append(i % 2, ("e" + i).getBytes(UTF_8)).get();
             }
         }
-        assertTrue(Files.size(dir.resolve("store/events.journal")) < 2 * DiskEventLog.MIN_DROPPED_FOR_COMPACTION * 30L,
+        assertTrue(
+                Files.size(dir.resolve("store/events.journal")) < 2 * DiskEventLog.MIN_DROPPED_FOR_COMPACTION * 30L,
                 "journal was compacted");
         try (Stores s = open()) {
-            assertEquals(List.of("e" + (appends - 5), "e" + (appends - 3), "e" + (appends - 1)),
+            assertEquals(
+                    List.of("e" + (appends - 5), "e" + (appends - 3), "e" + (appends - 1)),
                     StoreContractTest.payloads(s.events().readHost(1, 0, 10).get()));
-            assertEquals(appends + 1L, s.events().append(0, "next".getBytes(UTF_8)).get());
+            assertEquals(
+                    appends + 1L, s.events().append(0, "next".getBytes(UTF_8)).get());
         }
     }
 
@@ -121,11 +140,14 @@ class DiskStoresTest {
     void decodedAccountsFollowEveryWriteAtOnce() throws Exception {
         try (Stores s = open()) {
             AccountStore accounts = s.accounts();
-            accounts.put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR)).get();
-            assertEquals("Adm1n-Secret", accounts.find("admin").orElseThrow().password());  // now decoded in memory
+            accounts.put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR))
+                    .get();
+            assertEquals("Adm1n-Secret", accounts.find("admin").orElseThrow().password()); // now decoded in memory
             assertEquals(1, accounts.list().size());
-            accounts.put(accounts.find("admin").orElseThrow().withPassword("Changed-Secret-2")).get();
-            assertEquals("Changed-Secret-2", accounts.find("admin").orElseThrow().password());
+            accounts.put(accounts.find("admin").orElseThrow().withPassword("Changed-Secret-2"))
+                    .get();
+            assertEquals(
+                    "Changed-Secret-2", accounts.find("admin").orElseThrow().password());
             assertEquals("Changed-Secret-2", accounts.list().get(0).password());
             accounts.put(accounts.find("admin").orElseThrow().withLocked(true)).get();
             assertTrue(accounts.find("admin").orElseThrow().locked());
@@ -135,7 +157,7 @@ class DiskStoresTest {
             accounts.put(Account.of("admin", "Third-Secret-3", Role.OPERATOR)).get();
             assertEquals(Role.OPERATOR, accounts.find("admin").orElseThrow().role());
         }
-        try (Stores s = open()) {                                   // what was served is what was written
+        try (Stores s = open()) { // what was served is what was written
             Account a = s.accounts().find("admin").orElseThrow();
             assertEquals("Third-Secret-3", a.password());
             assertEquals(Role.OPERATOR, a.role());

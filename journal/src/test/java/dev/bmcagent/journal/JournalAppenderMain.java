@@ -15,15 +15,14 @@ import java.util.Locale;
  * Usage: {@code JournalAppenderMain <journal file> <run> <count>}.
  */
 public final class JournalAppenderMain {
-    private JournalAppenderMain() {
-    }
+    private JournalAppenderMain() {}
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         int run = Integer.parseInt(args[1]);
         int count = Integer.parseInt(args[2]);
-        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.US_ASCII));
+        BufferedWriter out = new BufferedWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.US_ASCII));
         try (Journal journal = Journal.open(file, JournalOptions.processCrashSafe())) {
             for (int i = 0; i < count; i++) {
                 long id = journal.append(payload(run, i));

@@ -50,8 +50,12 @@ class JournalKillTest {
             if (backpressure) {
                 assertTrue(result.killedMidway, "run " + run + " finished before it was killed");
             }
-            System.out.printf(java.util.Locale.ROOT, "run %d: %d acks, killed midway: %s%n", run,
-                    result.acks.size(), result.killedMidway);
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "run %d: %d acks, killed midway: %s%n",
+                    run,
+                    result.acks.size(),
+                    result.killedMidway);
             result.acks.forEach((id, i) -> acknowledged.put(id, JournalAppenderMain.payload(result.run, i)));
 
             try (Journal j = Journal.open(journal, JournalOptions.processCrashSafe())) {
@@ -87,41 +91,51 @@ class JournalKillTest {
         }
         Matcher m = PAYLOAD.matcher(s);
         assertTrue(m.matches(), "corrupt record visible: " + r);
-        assertArrayEquals(JournalAppenderMain.payload(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
-                r.payload(), "corrupt payload in " + r);
+        assertArrayEquals(
+                JournalAppenderMain.payload(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
+                r.payload(),
+                "corrupt payload in " + r);
     }
 
     private RunResult runAndKill(Path journal, int run, int killAfter, boolean backpressure) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                JournalAppenderMain.class.getName(), journal.toString(), Integer.toString(run),
-                Integer.toString(RECORDS_PER_RUN))
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        JournalAppenderMain.class.getName(),
+                        journal.toString(),
+                        Integer.toString(run),
+                        Integer.toString(RECORDS_PER_RUN))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         Map<Long, Integer> acks = new ConcurrentHashMap<>();
         AtomicInteger count = new AtomicInteger();
         AtomicBoolean done = new AtomicBoolean();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    Matcher m = ACK.matcher(line);
-                    if (m.matches()) {
-                        acks.put(Long.parseLong(m.group(1)), Integer.parseInt(m.group(3)));
-                        if (count.incrementAndGet() >= killAfter && backpressure) {
-                            return; // stop draining the pipe
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            Matcher m = ACK.matcher(line);
+                            if (m.matches()) {
+                                acks.put(Long.parseLong(m.group(1)), Integer.parseInt(m.group(3)));
+                                if (count.incrementAndGet() >= killAfter && backpressure) {
+                                    return; // stop draining the pipe
+                                }
+                            } else if (line.equals("DONE")) {
+                                done.set(true);
+                            }
                         }
-                    } else if (line.equals("DONE")) {
-                        done.set(true);
+                    } catch (IOException e) {
+                        // the stream breaks when the child is killed
                     }
-                }
-            } catch (IOException e) {
-                // the stream breaks when the child is killed
-            }
-        }, "kill-test-reader-" + run);
+                },
+                "kill-test-reader-" + run);
         reader.start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(1))
                 .until(() -> count.get() >= killAfter || !p.isAlive());
         boolean aliveAtKill = p.isAlive();
         p.destroyForcibly();
@@ -133,6 +147,5 @@ class JournalKillTest {
         return new RunResult(run, Map.copyOf(acks), aliveAtKill && !done.get());
     }
 
-    private record RunResult(int run, Map<Long, Integer> acks, boolean killedMidway) {
-    }
+    private record RunResult(int run, Map<Long, Integer> acks, boolean killedMidway) {}
 }

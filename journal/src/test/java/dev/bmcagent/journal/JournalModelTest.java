@@ -22,20 +22,15 @@ import net.jqwik.api.Provide;
  */
 class JournalModelTest {
 
-    sealed interface Op permits Append, Retain, DropOdd, Reopen {
-    }
+    sealed interface Op permits Append, Retain, DropOdd, Reopen {}
 
-    record Append(int size) implements Op {
-    }
+    record Append(int size) implements Op {}
 
-    record Retain(int n) implements Op {
-    }
+    record Retain(int n) implements Op {}
 
-    record DropOdd() implements Op {
-    }
+    record DropOdd() implements Op {}
 
-    record Reopen() implements Op {
-    }
+    record Reopen() implements Op {}
 
     @Provide
     Arbitrary<List<Op>> ops() {

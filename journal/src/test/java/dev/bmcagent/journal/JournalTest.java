@@ -41,8 +41,12 @@ class JournalTest {
             assertEquals(2, j.append(p("second")));
             assertEquals(3, j.append(new byte[0]));
             List<JournalRecord> all = j.read(1, 10);
-            assertEquals(List.of(new JournalRecord(1, p("first")), new JournalRecord(2, p("second")),
-                    new JournalRecord(3, new byte[0])), all);
+            assertEquals(
+                    List.of(
+                            new JournalRecord(1, p("first")),
+                            new JournalRecord(2, p("second")),
+                            new JournalRecord(3, new byte[0])),
+                    all);
             assertEquals(List.of(new JournalRecord(2, p("second"))), j.read(2, 1));
             assertArrayEquals(p("second"), j.get(2).payload());
             assertNull(j.get(4));
@@ -70,13 +74,13 @@ class JournalTest {
         }
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file()));
         assertEquals(JournalFormat.HEADER_SIZE + 8 + 8 + 2, b.capacity());
-        assertEquals(0x424D434A, b.getInt(0));                  // magic "BMCJ"
-        assertEquals(1, b.getInt(4));                           // version
-        assertEquals(1L, b.getLong(8));                         // nextIdFloor of a fresh file
-        assertEquals(10, b.getInt(20));                         // body length = id (8) + payload (2)
+        assertEquals(0x424D434A, b.getInt(0)); // magic "BMCJ"
+        assertEquals(1, b.getInt(4)); // version
+        assertEquals(1L, b.getLong(8)); // nextIdFloor of a fresh file
+        assertEquals(10, b.getInt(20)); // body length = id (8) + payload (2)
         assertEquals(JournalFormat.crc(b.array(), 28, 10), b.getInt(24)); // CRC32C of the body
-        assertEquals(1L, b.getLong(28));                        // id
-        assertEquals(0x1234, b.getShort(36));                   // payload
+        assertEquals(1L, b.getLong(28)); // id
+        assertEquals(0x1234, b.getShort(36)); // payload
     }
 
     @Test
@@ -154,8 +158,11 @@ class JournalTest {
             j.append(p("one"));
         }
         long goodEnd = Files.size(file());
-        for (byte[] tail : List.of(new byte[4096], new byte[] {(byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF,
-                0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07}, new byte[] {0x00, 0x00, 0x00, 0x0B, 0x12})) {
+        for (byte[] tail : List.of(
+                new byte[4096],
+                new byte[] {(byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07
+                },
+                new byte[] {0x00, 0x00, 0x00, 0x0B, 0x12})) {
             Files.write(file(), tail, StandardOpenOption.APPEND);
             try (Journal j = open()) {
                 assertEquals(goodEnd, j.recovery().truncatedAt());
@@ -274,8 +281,8 @@ class JournalTest {
         }
 
         @Override
-        public Cancellable scheduleAtFixedRate(java.time.Duration initialDelay, java.time.Duration period,
-                                               Runnable task) {
+        public Cancellable scheduleAtFixedRate(
+                java.time.Duration initialDelay, java.time.Duration period, Runnable task) {
             Periodic p = new Periodic(period, task);
             periodic.add(p);
             return () -> p.cancelled = true;

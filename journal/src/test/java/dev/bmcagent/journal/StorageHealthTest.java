@@ -41,7 +41,9 @@ class StorageHealthTest {
         h.failed(settings, new IOException("Input/output error"));
         h.failed(sel, new IOException("No space left on device"));
         h.ok(sel);
-        assertEquals(List.of(new StorageHealth.Problem(settings, "Input/output error")), h.problems(),
+        assertEquals(
+                List.of(new StorageHealth.Problem(settings, "Input/output error")),
+                h.problems(),
                 "space is back on that filesystem; an I/O error is not cleared by another file's write");
     }
 }

@@ -26,6 +26,7 @@ class StoreContractTest {
 
     @TempDir
     Path dir;
+
     private Stores stores;
 
     private Stores open(StoreKind kind) throws IOException {
@@ -53,10 +54,18 @@ class StoreContractTest {
         assertEquals(2L, log.append(9, b("h9-a")).get());
         assertEquals(3L, log.append(7, b("h7-b")).get());
         assertEquals(3, log.lastSequence());
-        assertEquals(List.of(new StoredEvent(7, 1, true, b("h7-a")), new StoredEvent(9, 2, true, b("h9-a")),
-                new StoredEvent(7, 3, true, b("h7-b"))), log.readFrom(1, 10).get());
-        assertEquals(List.of(new StoredEvent(9, 2, true, b("h9-a"))), log.readFrom(2, 1).get());
-        assertEquals(List.of(new StoredEvent(7, 3, true, b("h7-b"))), log.readHost(7, 2, 10).get());
+        assertEquals(
+                List.of(
+                        new StoredEvent(7, 1, true, b("h7-a")),
+                        new StoredEvent(9, 2, true, b("h9-a")),
+                        new StoredEvent(7, 3, true, b("h7-b"))),
+                log.readFrom(1, 10).get());
+        assertEquals(
+                List.of(new StoredEvent(9, 2, true, b("h9-a"))),
+                log.readFrom(2, 1).get());
+        assertEquals(
+                List.of(new StoredEvent(7, 3, true, b("h7-b"))),
+                log.readHost(7, 2, 10).get());
         assertEquals(List.of(), log.readHost(8, 0, 10).get());
     }
 
@@ -69,8 +78,11 @@ class StoreContractTest {
         }
         log.append(2, b("h2-1")).get();
         assertEquals(CAPACITY, log.capacityPerHost());
-        assertEquals(List.of("h1-3", "h1-4", "h1-5"), payloads(log.readHost(1, 0, 10).get()));
-        assertEquals(List.of("h1-3", "h1-4", "h1-5", "h2-1"), payloads(log.readFrom(0, 10).get()));
+        assertEquals(
+                List.of("h1-3", "h1-4", "h1-5"), payloads(log.readHost(1, 0, 10).get()));
+        assertEquals(
+                List.of("h1-3", "h1-4", "h1-5", "h2-1"),
+                payloads(log.readFrom(0, 10).get()));
         assertEquals(List.of("h1-3", "h1-4"), payloads(log.readFrom(0, 2).get()));
     }
 
@@ -78,16 +90,27 @@ class StoreContractTest {
     @EnumSource(StoreKind.class)
     void retentionCountsCyclesNotRecords(StoreKind kind) throws Exception {
         EventLog log = open(kind).events();
-        log.appendToCycle(5, b("c0-first")).get();                // a host's first record starts a cycle
+        log.appendToCycle(5, b("c0-first")).get(); // a host's first record starts a cycle
         for (int cycle = 1; cycle <= 4; cycle++) {
             log.append(5, b("c" + cycle + "-power-on")).get();
             log.appendToCycle(5, b("c" + cycle + "-progress")).get();
             log.appendToCycle(5, b("c" + cycle + "-os-running")).get();
         }
         List<StoredEvent> kept = log.readHost(5, 0, 100).get();
-        assertEquals(List.of("c2-power-on", "c2-progress", "c2-os-running", "c3-power-on", "c3-progress",
-                "c3-os-running", "c4-power-on", "c4-progress", "c4-os-running"), payloads(kept));
-        assertEquals(List.of(true, false, false, true, false, false, true, false, false),
+        assertEquals(
+                List.of(
+                        "c2-power-on",
+                        "c2-progress",
+                        "c2-os-running",
+                        "c3-power-on",
+                        "c3-progress",
+                        "c3-os-running",
+                        "c4-power-on",
+                        "c4-progress",
+                        "c4-os-running"),
+                payloads(kept));
+        assertEquals(
+                List.of(true, false, false, true, false, false, true, false, false),
                 kept.stream().map(StoredEvent::startsCycle).toList());
         assertEquals(payloads(kept), payloads(log.readFrom(0, 100).get()));
     }
@@ -107,7 +130,9 @@ class StoreContractTest {
         s.put("mqtt.cursor", JSON.readTree("41")).get();
         s.put("mqtt.cursor", JSON.readTree("42")).get();
         assertEquals(Optional.of(JSON.readTree("42")), s.get("mqtt.cursor"));
-        assertEquals(List.of("bootorder.host1", "mqtt.cursor"), List.copyOf(s.snapshot().keySet()));
+        assertEquals(
+                List.of("bootorder.host1", "mqtt.cursor"),
+                List.copyOf(s.snapshot().keySet()));
         assertTrue(s.remove("mqtt.cursor").get());
         assertFalse(s.remove("mqtt.cursor").get());
         assertEquals(Optional.empty(), s.get("mqtt.cursor"));
@@ -138,10 +163,16 @@ class StoreContractTest {
         AccountStore a = open(kind).accounts();
         a.put(Account.of("operator", "op-Secret1", Role.OPERATOR)).get();
         a.put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR)).get();
-        a.put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR).withLocked(true)).get();
-        assertEquals(new Account(3, "admin", "Adm1n-Secret", Role.ADMINISTRATOR, true, true),
-                a.find("admin").orElseThrow(), "a replaced account keeps its id");
-        assertEquals(List.of("operator", "admin"), a.list().stream().map(Account::name).toList(), "in id order");
+        a.put(Account.of("admin", "Adm1n-Secret", Role.ADMINISTRATOR).withLocked(true))
+                .get();
+        assertEquals(
+                new Account(3, "admin", "Adm1n-Secret", Role.ADMINISTRATOR, true, true),
+                a.find("admin").orElseThrow(),
+                "a replaced account keeps its id");
+        assertEquals(
+                List.of("operator", "admin"),
+                a.list().stream().map(Account::name).toList(),
+                "in id order");
         assertTrue(a.remove("operator").get());
         assertFalse(a.remove("operator").get());
         assertEquals(Optional.empty(), a.find("operator"));
@@ -155,8 +186,12 @@ class StoreContractTest {
         a.put(Account.of("operator", "op-Secret1", Role.OPERATOR)).get();
         a.put(Account.of("zed", "zed-Secret1", Role.READ_ONLY)).get();
         a.put(Account.of("aaa", "aaa-Secret1", Role.READ_ONLY)).get();
-        assertEquals(List.of(2, 3, 4), List.of(a.find("operator").orElseThrow().id(), a.find("zed").orElseThrow().id(),
-                a.find("aaa").orElseThrow().id()));
+        assertEquals(
+                List.of(2, 3, 4),
+                List.of(
+                        a.find("operator").orElseThrow().id(),
+                        a.find("zed").orElseThrow().id(),
+                        a.find("aaa").orElseThrow().id()));
         assertTrue(a.remove("aaa").get());
         a.put(Account.of("bbb", "bbb-Secret1", Role.READ_ONLY)).get();
         assertEquals(5, a.find("bbb").orElseThrow().id(), "4 is never handed out again");

@@ -23,5 +23,4 @@ import org.freedesktop.dbus.types.UInt64;
 @DBusProperty(name = "FanMode", type = String.class, access = Access.READ)
 @DBusProperty(name = "ClosedGates", type = String[].class, access = Access.READ)
 @DBusProperty(name = "Alerts", type = String[].class, access = Access.READ)
-public interface BootState extends DBusInterface {
-}
+public interface BootState extends DBusInterface {}

@@ -61,11 +61,17 @@ public final class BootStateObject {
         m.put("BootProgress", new Variant<>(p.lastState().name()));
         m.put("OemLastState", new Variant<>(p.oemLastState().orElse("")));
         m.put("LastStateTime", new Variant<>(new UInt64(micros(p.lastStateTime()))));
-        m.put("LastBootTimeSeconds", new Variant<>(p.lastBootTimeSeconds().map(d -> d.toMillis() / 1000.0)
-                .orElse(-1.0)));
+        m.put(
+                "LastBootTimeSeconds",
+                new Variant<>(
+                        p.lastBootTimeSeconds().map(d -> d.toMillis() / 1000.0).orElse(-1.0)));
         m.put("FanMode", new Variant<>(s.fanMode().name()));
-        m.put("ClosedGates", new Variant<>(s.closedGates().stream().map(GateClass::name).sorted().toList(), "as"));
-        List<String> alerts = s.alerts().keySet().stream().map(AlertKind::name).sorted().toList();
+        m.put(
+                "ClosedGates",
+                new Variant<>(
+                        s.closedGates().stream().map(GateClass::name).sorted().toList(), "as"));
+        List<String> alerts =
+                s.alerts().keySet().stream().map(AlertKind::name).sorted().toList();
         m.put("Alerts", new Variant<>(alerts, "as"));
         return m;
     }

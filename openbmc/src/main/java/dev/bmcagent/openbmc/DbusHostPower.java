@@ -24,8 +24,7 @@ public final class DbusHostPower implements HostPowerPort {
     }
 
     /** The property write an action becomes: service, path, interface, property, enum value. */
-    record Request(String service, String path, String iface, String property, String value) {
-    }
+    record Request(String service, String path, String iface, String property, String value) {}
 
     static Request request(PowerAction action, int index) {
         return switch (action) {
@@ -40,12 +39,20 @@ public final class DbusHostPower implements HostPowerPort {
     }
 
     private static Request host(int index, String value) {
-        return new Request(Pdi.HOST_SERVICE, Pdi.hostPath(index), Pdi.HOST, "RequestedHostTransition",
+        return new Request(
+                Pdi.HOST_SERVICE,
+                Pdi.hostPath(index),
+                Pdi.HOST,
+                "RequestedHostTransition",
                 Pdi.enumValue(Pdi.HOST_TRANSITION, value));
     }
 
     private static Request chassis(int index, String value) {
-        return new Request(Pdi.CHASSIS_SERVICE, Pdi.chassisPath(index), Pdi.CHASSIS, "RequestedPowerTransition",
+        return new Request(
+                Pdi.CHASSIS_SERVICE,
+                Pdi.chassisPath(index),
+                Pdi.CHASSIS,
+                "RequestedPowerTransition",
                 Pdi.enumValue(Pdi.CHASSIS_TRANSITION, value));
     }
 
@@ -55,8 +62,10 @@ public final class DbusHostPower implements HostPowerPort {
         try {
             bus.getRemoteObject(r.service(), r.path(), Properties.class).Set(r.iface(), r.property(), r.value());
         } catch (DBusException | DBusExecutionException e) {
-            throw new IllegalStateException("host" + index + ": " + action + " (" + r.property() + "=" + r.value()
-                    + ") failed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "host" + index + ": " + action + " (" + r.property() + "=" + r.value() + ") failed: "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -33,8 +33,7 @@ public class DbusObject implements Properties {
     private volatile AbstractConnection connection;
 
     /** A property: its value (whose signature is the property's type) and who may write it. */
-    private record Prop(Variant<?> value, boolean writable, BiPredicate<String, Object> accept) {
-    }
+    private record Prop(Variant<?> value, boolean writable, BiPredicate<String, Object> accept) {}
 
     public DbusObject(String path) {
         this.path = Objects.requireNonNull(path, "path");
@@ -50,8 +49,8 @@ public class DbusObject implements Properties {
         return define(iface, name, value, true, accept);
     }
 
-    private DbusObject define(String iface, String name, Variant<?> value, boolean writable,
-                              BiPredicate<String, Object> accept) {
+    private DbusObject define(
+            String iface, String name, Variant<?> value, boolean writable, BiPredicate<String, Object> accept) {
         interfaces.computeIfAbsent(iface, i -> new ConcurrentHashMap<>()).put(name, new Prop(value, writable, accept));
         return this;
     }
@@ -67,8 +66,8 @@ public class DbusObject implements Properties {
     public void update(String iface, String name, Variant<?> value) {
         Prop old = prop(iface, name);
         if (!old.value.getSig().equals(value.getSig())) {
-            throw new IllegalArgumentException(iface + "." + name + " is " + old.value.getSig() + ", not "
-                    + value.getSig());
+            throw new IllegalArgumentException(
+                    iface + "." + name + " is " + old.value.getSig() + ", not " + value.getSig());
         }
         store(iface, name, old, value);
     }
@@ -125,15 +124,15 @@ public class DbusObject implements Properties {
             throw new InvalidMethodArgument(iface + "." + name + " takes " + p.value.getSig() + ": " + e.getMessage());
         }
         if (raw == null || !sameType(p.value.getValue(), raw) || !p.accept.test(name, raw)) {
-            throw new InvalidMethodArgument("'" + raw + "' is not a valid " + iface + "." + name + " ("
-                    + p.value.getSig() + ")");
+            throw new InvalidMethodArgument(
+                    "'" + raw + "' is not a valid " + iface + "." + name + " (" + p.value.getSig() + ")");
         }
         store(iface, name, p, next);
     }
 
     private static boolean sameType(Object old, Object raw) {
         if (old instanceof org.freedesktop.dbus.Struct || old instanceof Object[]) {
-            return raw instanceof Object[] || raw instanceof org.freedesktop.dbus.Struct;   // checked by signature
+            return raw instanceof Object[] || raw instanceof org.freedesktop.dbus.Struct; // checked by signature
         }
         return old.getClass().isInstance(raw) || raw.getClass().isInstance(old);
     }

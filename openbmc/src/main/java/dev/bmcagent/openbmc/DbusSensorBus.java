@@ -79,9 +79,11 @@ public final class DbusSensorBus implements SensorBus {
                     e.available = b;
                     if (b && e.markedByAgent) {
                         // its owner read it and marked it available again while the gate is closed
-                        log.warn("{}: {} set Available=true while the agent's gate is closed: marking it "
-                                + "unavailable again (configure the owner not to read it, docs/OPENBMC.md)",
-                                e.config.path(), svc);
+                        log.warn(
+                                "{}: {} set Available=true while the agent's gate is closed: marking it "
+                                        + "unavailable again (configure the owner not to read it, docs/OPENBMC.md)",
+                                e.config.path(),
+                                svc);
                         setAvailable(e, false);
                     }
                 }
@@ -136,10 +138,14 @@ public final class DbusSensorBus implements SensorBus {
             bus.getRemoteObject(e.config.service(), e.config.path(), Properties.class)
                     .Set(Pdi.AVAILABILITY, "Available", available);
             e.available = available;
-            log.info("{} ({}): Available={} (gate {})", e.config.name(), e.config.path(), available,
+            log.info(
+                    "{} ({}): Available={} (gate {})",
+                    e.config.name(),
+                    e.config.path(),
+                    available,
                     available ? "open" : "closed");
         } catch (DBusException | DBusExecutionException ex) {
-            e.markedByAgent = true;   // unknown: try again (on the next read or gate change)
+            e.markedByAgent = true; // unknown: try again (on the next read or gate change)
             log.warn("{}: setting Available={} failed: {}", e.config.path(), available, ex.getMessage());
         }
     }

@@ -23,23 +23,36 @@ import org.slf4j.LoggerFactory;
 final class HostSignals {
     private static final Logger log = LoggerFactory.getLogger(HostSignals.class);
 
-    private HostSignals() {
-    }
+    private HostSignals() {}
 
     static void follow(PropertyWatch watch, HostNode node) {
         int i = node.index();
         // registration order = delivery order of the initial reads: power first, then ACPI, then progress
-        watch.watch(Pdi.CHASSIS_SERVICE, Pdi.chassisPath(i), Pdi.CHASSIS, (p, initial) ->
-                string(p, "CurrentPowerState").flatMap(PhosphorInputs::powerGood).ifPresent(node::powerGood));
+        watch.watch(
+                Pdi.CHASSIS_SERVICE,
+                Pdi.chassisPath(i),
+                Pdi.CHASSIS,
+                (p, initial) -> string(p, "CurrentPowerState")
+                        .flatMap(PhosphorInputs::powerGood)
+                        .ifPresent(node::powerGood));
         watch.watch(Pdi.SETTINGS_SERVICE, Pdi.acpiPath(i), Pdi.ACPI, (p, initial) -> acpi(node, p, initial));
-        watch.watch(Pdi.HOST_SERVICE, Pdi.hostPath(i), Pdi.BOOT_PROGRESS, (p, initial) ->
-                string(p, "BootProgress").flatMap(PhosphorInputs::progress).ifPresent(node::submit));
+        watch.watch(
+                Pdi.HOST_SERVICE,
+                Pdi.hostPath(i),
+                Pdi.BOOT_PROGRESS,
+                (p, initial) -> string(p, "BootProgress")
+                        .flatMap(PhosphorInputs::progress)
+                        .ifPresent(node::submit));
         watch.watch(Pdi.BOOT_RAW_SERVICE, Pdi.rawPath(i), Pdi.BOOT_RAW, (p, initial) -> {
             if (!initial && p.get("Value") != null) {
                 Optional<List<Byte>> primary = primary(p.get("Value").getValue());
-                primary.flatMap(PhosphorInputs::postCode).ifPresentOrElse(node::submit,
-                        () -> log.warn("{}: POST code {} not understood (want 1-2 primary bytes)", node.hostId(),
-                                p.get("Value")));
+                primary.flatMap(PhosphorInputs::postCode)
+                        .ifPresentOrElse(
+                                node::submit,
+                                () -> log.warn(
+                                        "{}: POST code {} not understood (want 1-2 primary bytes)",
+                                        node.hostId(),
+                                        p.get("Value")));
             }
         });
     }
@@ -63,9 +76,11 @@ final class HostSignals {
 
     /** The first member of a {@code (ayay)} struct as dbus-java hands it over (Object[] of byte[] or List). */
     static Optional<List<Byte>> primary(Object value) {
-        Object first = value instanceof Object[] a && a.length > 0 ? a[0]
+        Object first = value instanceof Object[] a && a.length > 0
+                ? a[0]
                 : value instanceof org.freedesktop.dbus.Struct s && s.getParameters().length > 0
-                ? s.getParameters()[0] : null;
+                        ? s.getParameters()[0]
+                        : null;
         List<Byte> out = new ArrayList<>();
         if (first instanceof byte[] b) {
             for (byte x : b) {

@@ -58,13 +58,22 @@ public final class OpenBmcLink implements HostLinkProvider {
 
     /** Connects to the configured bus and requests the agent's name. */
     public static OpenBmcLink open(OpenBmcSettings settings) throws DBusException {
-        DBusConnection bus = DBusConnectionBuilder.forAddress(settings.busAddress()).withShared(false)
-                .receivingThreadConfig().withSignalThreadCount(1).connectionConfig().build();
+        DBusConnection bus = DBusConnectionBuilder.forAddress(settings.busAddress())
+                .withShared(false)
+                .receivingThreadConfig()
+                .withSignalThreadCount(1)
+                .connectionConfig()
+                .build();
         try {
             OpenBmcLink link = new OpenBmcLink(settings, bus);
             bus.requestBusName(settings.busName());
-            log.info("OpenBMC D-Bus link on {} as {} ({}): {} sensor(s), {} fan zone(s)", settings.busAddress(),
-                    settings.busName(), bus.getUniqueName(), settings.sensors().size(), settings.zones().size());
+            log.info(
+                    "OpenBMC D-Bus link on {} as {} ({}): {} sensor(s), {} fan zone(s)",
+                    settings.busAddress(),
+                    settings.busName(),
+                    bus.getUniqueName(),
+                    settings.sensors().size(),
+                    settings.zones().size());
             return link;
         } catch (DBusException | RuntimeException e) {
             bus.disconnect();
@@ -86,8 +95,8 @@ public final class OpenBmcLink implements HostLinkProvider {
     public AutoCloseable attach(HostNode node, EventStream events) throws DBusException {
         fans.modeFrom(() -> node.fanLoop().mode());
         BootStateObject state = new BootStateObject(node.index(), node.state()).export(bus);
-        Subscription sub = events.subscribe("openbmc-" + node.hostId(), e -> e.hostId().equals(node.hostId()),
-                EVENT_QUEUE, e -> {
+        Subscription sub =
+                events.subscribe("openbmc-" + node.hostId(), e -> e.hostId().equals(node.hostId()), EVENT_QUEUE, e -> {
                     // from the full current state, not the event: an event dropped on overflow loses nothing
                     sensors.gate(node.gate().closed());
                     state.update(node.state());

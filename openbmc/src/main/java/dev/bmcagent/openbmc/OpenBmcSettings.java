@@ -28,21 +28,19 @@ public record OpenBmcSettings(String busAddress, String busName, List<Sensor> se
     public static final String DEFAULT_BUS_NAME = "dev.bmcagent.Agent";
     /** Sensors and zones per host (a bound on what one configuration file can make the agent watch). */
     public static final int MAX_SENSORS = 256;
+
     public static final int MAX_ZONES = 16;
     private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9_]+)+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)+");
 
     /** A sensor: IPMI/Redfish name, kind, owning service and object path, and when the agent may read it. */
-    public record Sensor(String name, SensorKind kind, String service, String path, GateClass gate) {
-    }
+    public record Sensor(String name, SensorKind kind, String service, String path, GateClass gate) {}
 
     /** A PWM output: the service and object implementing Control.FanPwm. */
-    public record Pwm(String service, String path) {
-    }
+    public record Pwm(String service, String path) {}
 
     /** A pid-control zone object (Control.Mode) and the PWM outputs it drives. */
-    public record Zone(String service, String path, List<Pwm> pwm) {
-    }
+    public record Zone(String service, String path, List<Pwm> pwm) {}
 
     public OpenBmcSettings {
         busAddress = busAddress == null ? SYSTEM_BUS : busAddress;
@@ -101,8 +99,10 @@ public record OpenBmcSettings(String busAddress, String busName, List<Sensor> se
         if (section.isEmpty()) {
             return new OpenBmcSettings(null, null, null, null);
         }
-        ObjectMapper m = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
+        ObjectMapper m = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .build();
         try {
             return Objects.requireNonNull(m.treeToValue(section.get(), OpenBmcSettings.class));
         } catch (JsonMappingException e) {

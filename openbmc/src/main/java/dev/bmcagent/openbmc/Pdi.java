@@ -10,21 +10,23 @@ import java.util.Optional;
  * (sdbusplus' convertForMessage), e.g. {@code xyz.openbmc_project.Control.Power.ACPIPowerState.ACPI.S2_D2}.
  */
 public final class Pdi {
-    private Pdi() {
-    }
+    private Pdi() {}
 
     /** Control/Power/ACPIPowerState.interface.yaml: SysACPIStatus, DevACPIStatus (enum ACPI). */
     public static final String ACPI = "xyz.openbmc_project.Control.Power.ACPIPowerState";
+
     public static final String ACPI_ENUM = ACPI + ".ACPI";
     /** The object phosphor-settingsd hosts and phosphor-host-ipmid writes (Set ACPI Power State). */
     public static final String SETTINGS_SERVICE = "xyz.openbmc_project.Settings";
 
     /** State/Boot/Progress.interface.yaml: BootProgress (enum ProgressStages), BootProgressLastUpdate (uint64 µs). */
     public static final String BOOT_PROGRESS = "xyz.openbmc_project.State.Boot.Progress";
+
     public static final String PROGRESS_STAGES = BOOT_PROGRESS + ".ProgressStages";
 
     /** State/Host.interface.yaml: RequestedHostTransition (enum Transition), CurrentHostState (enum HostState). */
     public static final String HOST = "xyz.openbmc_project.State.Host";
+
     public static final String HOST_TRANSITION = HOST + ".Transition";
     public static final String HOST_STATE = HOST + ".HostState";
     /** phosphor-state-manager's host service (also owns Boot.Progress on host0 upstream). */
@@ -32,6 +34,7 @@ public final class Pdi {
 
     /** State/Chassis.interface.yaml: RequestedPowerTransition (enum Transition), CurrentPowerState (PowerState). */
     public static final String CHASSIS = "xyz.openbmc_project.State.Chassis";
+
     public static final String CHASSIS_TRANSITION = CHASSIS + ".Transition";
     public static final String CHASSIS_POWER_STATE = CHASSIS + ".PowerState";
     public static final String CHASSIS_SERVICE = "xyz.openbmc_project.State.Chassis";

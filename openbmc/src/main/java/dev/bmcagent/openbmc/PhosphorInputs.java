@@ -15,8 +15,7 @@ import java.util.OptionalInt;
  * State/Chassis.interface.yaml (PowerState), State/Boot/Raw.interface.yaml (Value: struct[array[byte],array[byte]]).
  */
 public final class PhosphorInputs {
-    private PhosphorInputs() {
-    }
+    private PhosphorInputs() {}
 
     /** An ACPI enumeration string → the system state with that D-Bus name; empty for anything else. */
     public static Optional<AcpiSystemState> system(String dbusValue) {

@@ -42,7 +42,9 @@ public final class PidZoneFans implements FanController {
 
     @Override
     public List<Integer> zones() {
-        return zones.isEmpty() ? List.of(0) : IntStream.range(0, zones.size()).boxed().toList();
+        return zones.isEmpty()
+                ? List.of(0)
+                : IntStream.range(0, zones.size()).boxed().toList();
     }
 
     @Override
@@ -65,7 +67,7 @@ public final class PidZoneFans implements FanController {
                 }
             }
         } catch (DBusException | DBusExecutionException e) {
-            manual[zone] = null;   // unknown now: write the mode again next time
+            manual[zone] = null; // unknown now: write the mode again next time
             throw new IllegalStateException("fan zone " + z.path() + ": " + e.getMessage(), e);
         }
     }

@@ -35,11 +35,9 @@ public final class PropertyWatch implements AutoCloseable {
     private final AutoCloseable subscription;
     private final AutoCloseable ownerChanges;
 
-    private record Key(String path, String iface) {
-    }
+    private record Key(String path, String iface) {}
 
-    private record Watcher(String service, String path, String iface, Sink sink) {
-    }
+    private record Watcher(String service, String path, String iface, Sink sink) {}
 
     /** Receives properties: the initial read ({@code initial}) or a change. */
     @FunctionalInterface
@@ -64,7 +62,8 @@ public final class PropertyWatch implements AutoCloseable {
      */
     public boolean watch(String service, String path, String iface, Sink sink) {
         Watcher w = new Watcher(service, path, iface, sink);
-        watchers.computeIfAbsent(new Key(path, iface), k -> new CopyOnWriteArrayList<>()).add(w);
+        watchers.computeIfAbsent(new Key(path, iface), k -> new CopyOnWriteArrayList<>())
+                .add(w);
         Map<String, Variant<?>> all = read(w);
         if (all == null) {
             return false;
@@ -78,8 +77,12 @@ public final class PropertyWatch implements AutoCloseable {
         try {
             return bus.getRemoteObject(w.service, w.path, Properties.class).GetAll(w.iface);
         } catch (DBusException | DBusExecutionException e) {
-            log.warn("{} {} {}: not readable yet ({}); read again when the service (re)appears", w.service, w.path,
-                    w.iface, e.getMessage());
+            log.warn(
+                    "{} {} {}: not readable yet ({}); read again when the service (re)appears",
+                    w.service,
+                    w.path,
+                    w.iface,
+                    e.getMessage());
             return null;
         }
     }
@@ -101,7 +104,9 @@ public final class PropertyWatch implements AutoCloseable {
                         if (w.service.equals(s.name)) {
                             if (!watched) {
                                 owners.put(s.name, s.newOwner);
-                                log.info("{} is now owned by {}: reading its watched properties again", s.name,
+                                log.info(
+                                        "{} is now owned by {}: reading its watched properties again",
+                                        s.name,
                                         s.newOwner);
                                 watched = true;
                             }
@@ -131,8 +136,12 @@ public final class PropertyWatch implements AutoCloseable {
                     if (fromOwner(w.service, sender)) {
                         deliver(w, changed, false);
                     } else {
-                        log.warn("{} {}: PropertiesChanged from {}, which does not own {}: ignored", s.getPath(),
-                                s.getInterfaceName(), sender, w.service);
+                        log.warn(
+                                "{} {}: PropertiesChanged from {}, which does not own {}: ignored",
+                                s.getPath(),
+                                s.getInterfaceName(),
+                                sender,
+                                w.service);
                     }
                 }
             });

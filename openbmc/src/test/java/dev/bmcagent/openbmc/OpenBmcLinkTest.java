@@ -59,23 +59,54 @@ class OpenBmcLinkTest {
     void start() throws Exception {
         bus = new PrivateBus(dir);
         phosphor = new PhosphorServices(bus.address);
-        OpenBmcSettings settings = new OpenBmcSettings(bus.address, AGENT_NAME, List.of(
-                new OpenBmcSettings.Sensor("DIMM_TEMP_0", SensorKind.TEMPERATURE, PhosphorServices.TEMP_SERVICE,
-                        PhosphorServices.DIMM, GateClass.NOT_DURING_FIRMWARE_INIT),
-                new OpenBmcSettings.Sensor("CPU_TEMP", SensorKind.TEMPERATURE, PhosphorServices.TEMP_SERVICE,
-                        PhosphorServices.CPU, GateClass.HOST_ON),
-                new OpenBmcSettings.Sensor("INLET_TEMP", SensorKind.TEMPERATURE, PhosphorServices.TEMP_SERVICE,
-                        PhosphorServices.INLET, GateClass.ALWAYS)),
-                List.of(new OpenBmcSettings.Zone(Pdi.FAN_CTRL_SERVICE, PhosphorServices.ZONE,
+        OpenBmcSettings settings = new OpenBmcSettings(
+                bus.address,
+                AGENT_NAME,
+                List.of(
+                        new OpenBmcSettings.Sensor(
+                                "DIMM_TEMP_0",
+                                SensorKind.TEMPERATURE,
+                                PhosphorServices.TEMP_SERVICE,
+                                PhosphorServices.DIMM,
+                                GateClass.NOT_DURING_FIRMWARE_INIT),
+                        new OpenBmcSettings.Sensor(
+                                "CPU_TEMP",
+                                SensorKind.TEMPERATURE,
+                                PhosphorServices.TEMP_SERVICE,
+                                PhosphorServices.CPU,
+                                GateClass.HOST_ON),
+                        new OpenBmcSettings.Sensor(
+                                "INLET_TEMP",
+                                SensorKind.TEMPERATURE,
+                                PhosphorServices.TEMP_SERVICE,
+                                PhosphorServices.INLET,
+                                GateClass.ALWAYS)),
+                List.of(new OpenBmcSettings.Zone(
+                        Pdi.FAN_CTRL_SERVICE,
+                        PhosphorServices.ZONE,
                         List.of(new OpenBmcSettings.Pwm(PhosphorServices.FAN_SERVICE, PhosphorServices.PWM)))));
         link = OpenBmcLink.open(settings);
         scheduler = new SystemScheduler("openbmc-test");
         stores = Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST);
         stores.accounts().put(Account.of(ADMIN, PASSWORD, Role.ADMINISTRATOR)).join();
-        RuntimeOptions o = new RuntimeOptions(1, "127.0.0.1", 0, 0, dir, StoreKind.MEMORY, List.of(), 64,
+        RuntimeOptions o = new RuntimeOptions(
+                1,
+                "127.0.0.1",
+                0,
+                0,
+                dir,
+                StoreKind.MEMORY,
+                List.of(),
+                64,
                 new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)));
-        runtime = BmcRuntime.start(o, stores, new InMemoryEventHistory(), i -> HostHardware.none(),
-                Optional.of(link), scheduler, new SecureRandom());
+        runtime = BmcRuntime.start(
+                o,
+                stores,
+                new InMemoryEventHistory(),
+                i -> HostHardware.none(),
+                Optional.of(link),
+                scheduler,
+                new SecureRandom());
     }
 
     @AfterEach
@@ -117,12 +148,24 @@ class OpenBmcLinkTest {
     }
 
     void setAcpi(String state) throws Exception {
-        bus.busctl("set-property", Pdi.SETTINGS_SERVICE, Pdi.acpiPath(0), Pdi.ACPI, "SysACPIStatus", "s",
+        bus.busctl(
+                "set-property",
+                Pdi.SETTINGS_SERVICE,
+                Pdi.acpiPath(0),
+                Pdi.ACPI,
+                "SysACPIStatus",
+                "s",
                 Pdi.enumValue(Pdi.ACPI_ENUM, state));
     }
 
     void setPower(String state) throws Exception {
-        bus.busctl("set-property", Pdi.CHASSIS_SERVICE, Pdi.chassisPath(0), Pdi.CHASSIS, "CurrentPowerState", "s",
+        bus.busctl(
+                "set-property",
+                Pdi.CHASSIS_SERVICE,
+                Pdi.chassisPath(0),
+                Pdi.CHASSIS,
+                "CurrentPowerState",
+                "s",
                 Pdi.enumValue(Pdi.CHASSIS_POWER_STATE, state));
     }
 
@@ -132,8 +175,20 @@ class OpenBmcLinkTest {
     }
 
     static String ipmitool(int port, String... args) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(port), "-U", ADMIN, "-P", PASSWORD, "-C", "17"));
+        List<String> argv = new ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-U",
+                ADMIN,
+                "-P",
+                PASSWORD,
+                "-C",
+                "17"));
         argv.addAll(List.of(args));
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ipmitool timed out");
@@ -152,8 +207,14 @@ class OpenBmcLinkTest {
         assertEquals("b false", agent("PowerGood"));
 
         // dbus-sensors marks a sensor available again after its own successful read: the agent re-asserts the gate
-        bus.busctl("set-property", PhosphorServices.TEMP_SERVICE, PhosphorServices.DIMM, Pdi.AVAILABILITY,
-                "Available", "b", "true");
+        bus.busctl(
+                "set-property",
+                PhosphorServices.TEMP_SERVICE,
+                PhosphorServices.DIMM,
+                Pdi.AVAILABILITY,
+                "Available",
+                "b",
+                "true");
         await().until(() -> available(PhosphorServices.DIMM).equals("b false"));
     }
 
@@ -162,7 +223,7 @@ class OpenBmcLinkTest {
         setPower("On");
         await().until(() -> node().state().powerOn());
 
-        setAcpi("S2_D2");   // what phosphor-host-ipmid writes on the host's Set ACPI Power State
+        setAcpi("S2_D2"); // what phosphor-host-ipmid writes on the host's Set ACPI Power State
         await().until(() -> node().state().system() == AcpiSystemState.S2_D2);
         assertTrue(node().state().closedGates().contains(GateClass.NOT_DURING_FIRMWARE_INIT));
         await().until(() -> node().fanLoop().mode() == FanMode.FixedDuty);
@@ -185,17 +246,32 @@ class OpenBmcLinkTest {
 
         String sel = ipmitool(runtime.ipmiAddress(0).getPort(), "sel", "elist");
         System.out.println("ipmitool sel elist:\n" + sel);
-        assertTrue(sel.contains("System ACPI Power State ACPI_STATUS | S2: sleeping, processor context lost | "
-                + "Asserted"), sel);
+        assertTrue(
+                sel.contains(
+                        "System ACPI Power State ACPI_STATUS | S2: sleeping, processor context lost | " + "Asserted"),
+                sel);
 
         // firmware progress through Boot.Progress and a POST code through Boot.Raw
-        bus.busctl("set-property", Pdi.HOST_SERVICE, Pdi.hostPath(0), Pdi.BOOT_PROGRESS, "BootProgress", "s",
+        bus.busctl(
+                "set-property",
+                Pdi.HOST_SERVICE,
+                Pdi.hostPath(0),
+                Pdi.BOOT_PROGRESS,
+                "BootProgress",
+                "s",
                 Pdi.enumValue(Pdi.PROGRESS_STAGES, "MemoryInit"));
-        await().until(() -> node().state().progress().lastState()
-                == BootProgressState.MemoryInitializationStarted);
+        await().until(() -> node().state().progress().lastState() == BootProgressState.MemoryInitializationStarted);
         await().until(() -> agent("BootProgress").equals("s \"MemoryInitializationStarted\""));
-        bus.busctl("set-property", Pdi.BOOT_RAW_SERVICE, Pdi.rawPath(0), Pdi.BOOT_RAW, "Value", "(ayay)",
-                "1", "0x92", "0");
+        bus.busctl(
+                "set-property",
+                Pdi.BOOT_RAW_SERVICE,
+                Pdi.rawPath(0),
+                Pdi.BOOT_RAW,
+                "Value",
+                "(ayay)",
+                "1",
+                "0x92",
+                "0");
         await().until(() -> runtime.history().read("host0", 1, 1000).stream()
                 .anyMatch(e -> e.event() instanceof LifecycleEvent.PostCodeSeen p && p.code() == 0x92));
 
@@ -230,7 +306,8 @@ class OpenBmcLinkTest {
 
     @Test
     void powerActionsBecomeRequestedTransitions() throws Exception {
-        node().submit(new LifecycleInput.PowerCommand(LifecycleInput.PowerAction.ON)).get(5, TimeUnit.SECONDS);
+        node().submit(new LifecycleInput.PowerCommand(LifecycleInput.PowerAction.ON))
+                .get(5, TimeUnit.SECONDS);
         await().until(() -> get(Pdi.HOST_SERVICE, Pdi.hostPath(0), Pdi.HOST, "RequestedHostTransition")
                 .equals("s \"xyz.openbmc_project.State.Host.Transition.On\""));
         node().submit(new LifecycleInput.PowerCommand(LifecycleInput.PowerAction.POWER_CYCLE))
@@ -241,8 +318,14 @@ class OpenBmcLinkTest {
 
     @Test
     void theAgentsObjectIsReadOnlyAndForgedSignalsAreIgnored() throws Exception {
-        PrivateBus.Result r = bus.busctlResult("set-property", AGENT_NAME, BootStateObject.path(0),
-                BootStateObject.IFACE, "SystemACPIState", "s", "S0_G0_D0");
+        PrivateBus.Result r = bus.busctlResult(
+                "set-property",
+                AGENT_NAME,
+                BootStateObject.path(0),
+                BootStateObject.IFACE,
+                "SystemACPIState",
+                "s",
+                "S0_G0_D0");
         assertTrue(r.exit() != 0, r.output());
         assertTrue(r.output().contains("read-only"), r.output());
         String introspect = bus.busctl("introspect", AGENT_NAME, BootStateObject.path(0), BootStateObject.IFACE);
@@ -256,16 +339,33 @@ class OpenBmcLinkTest {
         setAcpi("S2_D2");
         await().until(() -> node().state().system() == AcpiSystemState.S2_D2);
         // busctl's own connection is not xyz.openbmc_project.Settings: its PropertiesChanged must not count
-        bus.busctl("emit", Pdi.acpiPath(0), "org.freedesktop.DBus.Properties", "PropertiesChanged", "sa{sv}as",
-                Pdi.ACPI, "1", "SysACPIStatus", "s", Pdi.enumValue(Pdi.ACPI_ENUM, "S0_G0_D0"), "0");
+        bus.busctl(
+                "emit",
+                Pdi.acpiPath(0),
+                "org.freedesktop.DBus.Properties",
+                "PropertiesChanged",
+                "sa{sv}as",
+                Pdi.ACPI,
+                "1",
+                "SysACPIStatus",
+                "s",
+                Pdi.enumValue(Pdi.ACPI_ENUM, "S0_G0_D0"),
+                "0");
         // a real change afterwards is taken (same delivery thread): the forged one was seen and dropped, not slow
-        bus.busctl("set-property", Pdi.HOST_SERVICE, Pdi.hostPath(0), Pdi.BOOT_PROGRESS, "BootProgress", "s",
+        bus.busctl(
+                "set-property",
+                Pdi.HOST_SERVICE,
+                Pdi.hostPath(0),
+                Pdi.BOOT_PROGRESS,
+                "BootProgress",
+                "s",
                 Pdi.enumValue(Pdi.PROGRESS_STAGES, "MemoryInit"));
-        await().until(() -> node().state().progress().lastState()
-                == BootProgressState.MemoryInitializationStarted);
+        await().until(() -> node().state().progress().lastState() == BootProgressState.MemoryInitializationStarted);
         assertEquals(AcpiSystemState.S2_D2, node().state().system(), "the forged S0 was taken");
-        assertTrue(runtime.history().read("host0", 1, 1000).stream()
-                .noneMatch(e -> e.event() instanceof LifecycleEvent.AcpiChanged a
-                        && a.system() == AcpiSystemState.S0_G0_D0), "the forged S0 was taken");
+        assertTrue(
+                runtime.history().read("host0", 1, 1000).stream()
+                        .noneMatch(e -> e.event() instanceof LifecycleEvent.AcpiChanged a
+                                && a.system() == AcpiSystemState.S0_G0_D0),
+                "the forged S0 was taken");
     }
 }

@@ -18,7 +18,8 @@ class OpenBmcSettingsTest {
 
     private static String rejection(String s) throws Exception {
         JsonNode n = json(s);
-        return assertThrows(ConfigException.class, () -> OpenBmcSettings.from(Optional.of(n))).getMessage();
+        return assertThrows(ConfigException.class, () -> OpenBmcSettings.from(Optional.of(n)))
+                .getMessage();
     }
 
     @Test
@@ -41,12 +42,15 @@ class OpenBmcSettingsTest {
 
     @Test
     void badValuesNameTheirKey() throws Exception {
-        assertEquals("openbmc.busAddress: 'tcp:host=x' must be a unix: address",
-                rejection("{'busAddress': 'tcp:host=x'}"));
-        assertEquals("openbmc.sensors[0].path: 'temperature/x' is not a D-Bus object path "
-                + "(e.g. /xyz/openbmc_project/x)", rejection("{'sensors': [{'name': 'A', 'kind': 'FAN', "
-                + "'service': 'a.b', 'path': 'temperature/x', 'gate': 'ALWAYS'}]}"));
-        assertEquals("openbmc.busName: 'agent' is not a D-Bus well-known name (e.g. xyz.openbmc_project.X)",
+        assertEquals(
+                "openbmc.busAddress: 'tcp:host=x' must be a unix: address", rejection("{'busAddress': 'tcp:host=x'}"));
+        assertEquals(
+                "openbmc.sensors[0].path: 'temperature/x' is not a D-Bus object path "
+                        + "(e.g. /xyz/openbmc_project/x)",
+                rejection("{'sensors': [{'name': 'A', 'kind': 'FAN', "
+                        + "'service': 'a.b', 'path': 'temperature/x', 'gate': 'ALWAYS'}]}"));
+        assertEquals(
+                "openbmc.busName: 'agent' is not a D-Bus well-known name (e.g. xyz.openbmc_project.X)",
                 rejection("{'busName': 'agent'}"));
         String unknown = rejection("{'bus': 'x'}");
         assertEquals(true, unknown.startsWith("openbmc.bus: "), unknown);
@@ -56,15 +60,23 @@ class OpenBmcSettingsTest {
     void tooManySensorsOrZonesAreRejected() {
         java.util.List<OpenBmcSettings.Sensor> sensors = new java.util.ArrayList<>();
         for (int i = 0; i <= OpenBmcSettings.MAX_SENSORS; i++) {
-            sensors.add(new OpenBmcSettings.Sensor("S" + i, SensorKind.TEMPERATURE,
-                    "a.b", "/s/t" + i, GateClass.ALWAYS));
+            sensors.add(
+                    new OpenBmcSettings.Sensor("S" + i, SensorKind.TEMPERATURE, "a.b", "/s/t" + i, GateClass.ALWAYS));
         }
-        assertEquals("openbmc.sensors: 257 sensors; at most 256", assertThrows(ConfigException.class,
-                () -> new OpenBmcSettings(null, null, sensors, null)).getMessage());
-        assertEquals(256, new OpenBmcSettings(null, null, sensors.subList(0, 256), null).sensors().size());
-        java.util.List<OpenBmcSettings.Zone> zones = java.util.Collections.nCopies(OpenBmcSettings.MAX_ZONES + 1,
-                new OpenBmcSettings.Zone("a.b", "/z", java.util.List.of()));
-        assertEquals("openbmc.zones: 17 zones; at most 16", assertThrows(ConfigException.class,
-                () -> new OpenBmcSettings(null, null, null, zones)).getMessage());
+        assertEquals(
+                "openbmc.sensors: 257 sensors; at most 256",
+                assertThrows(ConfigException.class, () -> new OpenBmcSettings(null, null, sensors, null))
+                        .getMessage());
+        assertEquals(
+                256,
+                new OpenBmcSettings(null, null, sensors.subList(0, 256), null)
+                        .sensors()
+                        .size());
+        java.util.List<OpenBmcSettings.Zone> zones = java.util.Collections.nCopies(
+                OpenBmcSettings.MAX_ZONES + 1, new OpenBmcSettings.Zone("a.b", "/z", java.util.List.of()));
+        assertEquals(
+                "openbmc.zones: 17 zones; at most 16",
+                assertThrows(ConfigException.class, () -> new OpenBmcSettings(null, null, null, zones))
+                        .getMessage());
     }
 }

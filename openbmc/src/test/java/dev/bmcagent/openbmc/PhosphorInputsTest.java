@@ -39,11 +39,17 @@ class PhosphorInputsTest {
 
     @ParameterizedTest
     @CsvSource({
-        "PrimaryProcInit, 25", "MemoryInit, 1", "SecondaryProcInit, 3", "PCIInit, 7", "SystemSetup, 5",
-        "OSStart, 19", "MotherboardInit, 20",
+        "PrimaryProcInit, 25",
+        "MemoryInit, 1",
+        "SecondaryProcInit, 3",
+        "PCIInit, 7",
+        "SystemSetup, 5",
+        "OSStart, 19",
+        "MotherboardInit, 20",
     })
     void progressStagesBecomeIpmiFirmwareProgress(String stage, int eventData2) {
-        assertEquals(Optional.of(new LifecycleInput.Progress(new ProgressCode.IpmiFirmwareProgress(eventData2))),
+        assertEquals(
+                Optional.of(new LifecycleInput.Progress(new ProgressCode.IpmiFirmwareProgress(eventData2))),
                 PhosphorInputs.progress("xyz.openbmc_project.State.Boot.Progress.ProgressStages." + stage));
     }
 
@@ -67,9 +73,11 @@ class PhosphorInputsTest {
 
     @Test
     void rawPrimaryBytesArePortOrderLittleEndianUpToSixteenBits() {
-        assertEquals(Optional.of(new LifecycleInput.Progress(new ProgressCode.PostCode(0x92))),
+        assertEquals(
+                Optional.of(new LifecycleInput.Progress(new ProgressCode.PostCode(0x92))),
                 PhosphorInputs.postCode(List.of((byte) 0x92)));
-        assertEquals(Optional.of(new LifecycleInput.Progress(new ProgressCode.PostCode(0xA512))),
+        assertEquals(
+                Optional.of(new LifecycleInput.Progress(new ProgressCode.PostCode(0xA512))),
                 PhosphorInputs.postCode(List.of((byte) 0x12, (byte) 0xA5)));
         assertEquals(Optional.empty(), PhosphorInputs.postCode(List.of()));
         assertEquals(Optional.empty(), PhosphorInputs.postCode(List.of((byte) 1, (byte) 2, (byte) 3)));
@@ -77,16 +85,24 @@ class PhosphorInputsTest {
 
     @Test
     void powerActionsMapToTheYamlTransitions() {
-        assertEquals("xyz.openbmc_project.State.Host.Transition.On", DbusHostPower.request(PowerAction.ON, 0).value());
-        assertEquals("xyz.openbmc_project.State.Host.Transition.Off",
+        assertEquals(
+                "xyz.openbmc_project.State.Host.Transition.On",
+                DbusHostPower.request(PowerAction.ON, 0).value());
+        assertEquals(
+                "xyz.openbmc_project.State.Host.Transition.Off",
                 DbusHostPower.request(PowerAction.GRACEFUL_SHUTDOWN, 0).value());
-        assertEquals("xyz.openbmc_project.State.Host.Transition.ForceWarmReboot",
+        assertEquals(
+                "xyz.openbmc_project.State.Host.Transition.ForceWarmReboot",
                 DbusHostPower.request(PowerAction.HARD_RESET, 0).value());
-        assertEquals("xyz.openbmc_project.State.Host.Transition.GracefulWarmReboot",
+        assertEquals(
+                "xyz.openbmc_project.State.Host.Transition.GracefulWarmReboot",
                 DbusHostPower.request(PowerAction.WARM_RESET, 0).value());
-        assertEquals("xyz.openbmc_project.State.Chassis.Transition.Off",
+        assertEquals(
+                "xyz.openbmc_project.State.Chassis.Transition.Off",
                 DbusHostPower.request(PowerAction.FORCE_OFF, 0).value());
-        assertEquals("RequestedPowerTransition", DbusHostPower.request(PowerAction.POWER_CYCLE, 0).property());
+        assertEquals(
+                "RequestedPowerTransition",
+                DbusHostPower.request(PowerAction.POWER_CYCLE, 0).property());
         assertEquals(0L, PidZoneFans.pwm(0));
         assertEquals(153L, PidZoneFans.pwm(60));
         assertEquals(255L, PidZoneFans.pwm(100));

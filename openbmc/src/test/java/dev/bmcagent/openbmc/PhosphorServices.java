@@ -43,6 +43,7 @@ public final class PhosphorServices implements AutoCloseable {
     public static final class RawCode extends Struct {
         @Position(0)
         private final byte[] primary;
+
         @Position(1)
         private final byte[] secondary;
 
@@ -66,19 +67,25 @@ public final class PhosphorServices implements AutoCloseable {
                 .writable(Pdi.ACPI, "DevACPIStatus", acpiValue("Unknown"), PhosphorServices::isAcpi);
         serve(address, Pdi.SETTINGS_SERVICE, acpi);
         host = new DbusObject(Pdi.hostPath(0))
-                .writable(Pdi.HOST, "RequestedHostTransition",
-                        new Variant<>(Pdi.enumValue(Pdi.HOST_TRANSITION, "Off")), (n, v) -> true)
+                .writable(
+                        Pdi.HOST,
+                        "RequestedHostTransition",
+                        new Variant<>(Pdi.enumValue(Pdi.HOST_TRANSITION, "Off")),
+                        (n, v) -> true)
                 .readOnly(Pdi.HOST, "CurrentHostState", new Variant<>(Pdi.enumValue(Pdi.HOST_STATE, "Off")))
-                .writable(Pdi.BOOT_PROGRESS, "BootProgress",
-                        new Variant<>(Pdi.enumValue(Pdi.PROGRESS_STAGES, "Unspecified")), (n, v) -> true)
+                .writable(
+                        Pdi.BOOT_PROGRESS,
+                        "BootProgress",
+                        new Variant<>(Pdi.enumValue(Pdi.PROGRESS_STAGES, "Unspecified")),
+                        (n, v) -> true)
                 .readOnly(Pdi.BOOT_PROGRESS, "BootProgressLastUpdate", new Variant<>(new UInt64(0)));
         serve(address, Pdi.HOST_SERVICE, host);
         chassis = chassisObject("Off");
         serve(address, Pdi.CHASSIS_SERVICE, chassis);
         chassisConnection = connections.get(connections.size() - 1);
         raw = new DbusObject(Pdi.rawPath(0))
-                .writable(Pdi.BOOT_RAW, "Value", new Variant<>(new RawCode(new byte[] {0}, new byte[0])),
-                        (n, v) -> true);
+                .writable(
+                        Pdi.BOOT_RAW, "Value", new Variant<>(new RawCode(new byte[] {0}, new byte[0])), (n, v) -> true);
         serve(address, Pdi.BOOT_RAW_SERVICE, raw);
         dimm = sensor(DIMM, 35.0);
         cpu = sensor(CPU, 41.0);
@@ -109,10 +116,16 @@ public final class PhosphorServices implements AutoCloseable {
 
     private static DbusObject chassisObject(String powerState) {
         return new DbusObject(Pdi.chassisPath(0))
-                .writable(Pdi.CHASSIS, "RequestedPowerTransition",
-                        new Variant<>(Pdi.enumValue(Pdi.CHASSIS_TRANSITION, "Off")), (n, v) -> true)
-                .writable(Pdi.CHASSIS, "CurrentPowerState",
-                        new Variant<>(Pdi.enumValue(Pdi.CHASSIS_POWER_STATE, powerState)), (n, v) -> true);
+                .writable(
+                        Pdi.CHASSIS,
+                        "RequestedPowerTransition",
+                        new Variant<>(Pdi.enumValue(Pdi.CHASSIS_TRANSITION, "Off")),
+                        (n, v) -> true)
+                .writable(
+                        Pdi.CHASSIS,
+                        "CurrentPowerState",
+                        new Variant<>(Pdi.enumValue(Pdi.CHASSIS_POWER_STATE, powerState)),
+                        (n, v) -> true);
     }
 
     static Variant<String> acpiValue(String name) {
@@ -132,7 +145,8 @@ public final class PhosphorServices implements AutoCloseable {
     }
 
     private void serve(String address, String name, DbusObject... objects) throws DBusException {
-        DBusConnection c = DBusConnectionBuilder.forAddress(address).withShared(false).build();
+        DBusConnection c =
+                DBusConnectionBuilder.forAddress(address).withShared(false).build();
         connections.add(c);
         for (DbusObject o : objects) {
             o.export(c);
@@ -141,8 +155,14 @@ public final class PhosphorServices implements AutoCloseable {
     }
 
     static Set<String> names() {
-        return Set.of(Pdi.SETTINGS_SERVICE, Pdi.HOST_SERVICE, Pdi.CHASSIS_SERVICE, Pdi.BOOT_RAW_SERVICE,
-                TEMP_SERVICE, FAN_SERVICE, Pdi.FAN_CTRL_SERVICE);
+        return Set.of(
+                Pdi.SETTINGS_SERVICE,
+                Pdi.HOST_SERVICE,
+                Pdi.CHASSIS_SERVICE,
+                Pdi.BOOT_RAW_SERVICE,
+                TEMP_SERVICE,
+                FAN_SERVICE,
+                Pdi.FAN_CTRL_SERVICE);
     }
 
     @Override

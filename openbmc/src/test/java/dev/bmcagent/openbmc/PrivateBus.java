@@ -48,7 +48,8 @@ public final class PrivateBus implements AutoCloseable {
                 </busconfig>
                 """.replace("%s", socket.toString()));
         daemon = new ProcessBuilder("dbus-daemon", "--config-file=" + config, "--nofork", "--print-address")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null) {
@@ -66,8 +67,7 @@ public final class PrivateBus implements AutoCloseable {
         return r.output;
     }
 
-    public record Result(int exit, String output) {
-    }
+    public record Result(int exit, String output) {}
 
     public Result busctlResult(String... args) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of("busctl", "--address=" + address, "--no-pager"));

@@ -14,11 +14,13 @@ public final class RedfishOptions {
     public static final int DEFAULT_PORT = 8443;
     /** Request bodies above this are refused with 413 before any handler sees them. */
     public static final long DEFAULT_BODY_LIMIT = 64 * 1024;
+
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(30);
     public static final int DEFAULT_MAX_SESSIONS = 64;
     public static final int DEFAULT_MAX_SUBSCRIPTIONS = 32;
     /** Event destinations may only be on these hosts unless configured otherwise: loopback only. */
     public static final List<String> DEFAULT_EVENT_DESTINATION_HOSTS = List.of("127.0.0.1", "::1");
+
     public static final int DEFAULT_DELIVERY_RETRY_ATTEMPTS = 3;
     public static final Duration DEFAULT_DELIVERY_RETRY_INTERVAL = Duration.ofSeconds(30);
     public static final int MAX_DESTINATION_LENGTH = 2048;

@@ -6,34 +6,15 @@ import dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence;
 import dev.bmcagent.redfish.backend.RedfishBackends;
 import dev.bmcagent.redfish.backend.SessionPersistence;
 import dev.bmcagent.redfish.backend.SubscriptionPersistence;
+import dev.bmcagent.redfish.certificates.CertificateServiceResource;
+import dev.bmcagent.redfish.certificates.CertificateStore;
+import dev.bmcagent.redfish.certificates.ServedCertificate;
 import dev.bmcagent.redfish.chassis.ChassisResource;
 import dev.bmcagent.redfish.chassis.EnvironmentMetricsResource;
 import dev.bmcagent.redfish.chassis.LegacyThermalResource;
 import dev.bmcagent.redfish.chassis.PowerResource;
 import dev.bmcagent.redfish.chassis.SensorsResource;
 import dev.bmcagent.redfish.chassis.ThermalResource;
-import dev.bmcagent.redfish.logs.BootLogResource;
-import dev.bmcagent.redfish.logs.SelLogResource;
-import dev.bmcagent.redfish.managers.EthernetInterfacesResource;
-import dev.bmcagent.redfish.managers.MachineNetwork;
-import dev.bmcagent.redfish.managers.ManagerResource;
-import dev.bmcagent.redfish.systems.BootOptionsResource;
-import dev.bmcagent.redfish.systems.MemoryResource;
-import dev.bmcagent.redfish.systems.ProcessorsResource;
-import dev.bmcagent.redfish.systems.ResetActionResource;
-import dev.bmcagent.redfish.systems.SystemsResource;
-import dev.bmcagent.redfish.http.AuthHandler;
-import dev.bmcagent.redfish.http.BaseMessage;
-import dev.bmcagent.redfish.http.ODataHandler;
-import dev.bmcagent.redfish.http.RedfishError;
-import dev.bmcagent.redfish.http.RequestHygieneHandler;
-import dev.bmcagent.redfish.http.Responses;
-import dev.bmcagent.redfish.http.Routes;
-import dev.bmcagent.redfish.service.MetadataResource;
-import dev.bmcagent.redfish.service.OemSchemaResource;
-import dev.bmcagent.redfish.service.ServiceRootResource;
-import dev.bmcagent.redfish.sessions.SessionServiceResource;
-import dev.bmcagent.redfish.sessions.SessionStore;
 import dev.bmcagent.redfish.events.DestinationValidator;
 import dev.bmcagent.redfish.events.DurableSubscriptions;
 import dev.bmcagent.redfish.events.EventDispatcher;
@@ -42,22 +23,41 @@ import dev.bmcagent.redfish.events.PushDelivery;
 import dev.bmcagent.redfish.events.RegistriesResource;
 import dev.bmcagent.redfish.events.SseStreams;
 import dev.bmcagent.redfish.events.SubscriptionStore;
+import dev.bmcagent.redfish.http.AuthHandler;
+import dev.bmcagent.redfish.http.BaseMessage;
+import dev.bmcagent.redfish.http.ODataHandler;
+import dev.bmcagent.redfish.http.RedfishError;
+import dev.bmcagent.redfish.http.RequestHygieneHandler;
+import dev.bmcagent.redfish.http.Responses;
+import dev.bmcagent.redfish.http.Routes;
+import dev.bmcagent.redfish.logs.BootLogResource;
+import dev.bmcagent.redfish.logs.SelLogResource;
+import dev.bmcagent.redfish.managers.EthernetInterfacesResource;
+import dev.bmcagent.redfish.managers.MachineNetwork;
+import dev.bmcagent.redfish.managers.ManagerResource;
 import dev.bmcagent.redfish.net.AcceptGate;
 import dev.bmcagent.redfish.net.CappedTransport;
 import dev.bmcagent.redfish.net.ConnectionTimeouts;
+import dev.bmcagent.redfish.service.MetadataResource;
+import dev.bmcagent.redfish.service.OemSchemaResource;
+import dev.bmcagent.redfish.service.ServiceRootResource;
+import dev.bmcagent.redfish.sessions.SessionServiceResource;
+import dev.bmcagent.redfish.sessions.SessionStore;
+import dev.bmcagent.redfish.systems.BootOptionsResource;
+import dev.bmcagent.redfish.systems.MemoryResource;
+import dev.bmcagent.redfish.systems.ProcessorsResource;
+import dev.bmcagent.redfish.systems.ResetActionResource;
+import dev.bmcagent.redfish.systems.SystemsResource;
+import dev.bmcagent.redfish.updates.UpdateServiceResource;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.ServerSSLOptions;
-import dev.bmcagent.redfish.certificates.CertificateStore;
-import dev.bmcagent.redfish.certificates.ServedCertificate;
-import dev.bmcagent.redfish.certificates.CertificateServiceResource;
-import dev.bmcagent.redfish.updates.UpdateServiceResource;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
@@ -89,6 +89,7 @@ public final class RedfishServer {
     private long revalidateTimer = -1;
     /** How often open SSE streams are checked against their credentials. */
     static final long REVALIDATE_MILLIS = 1000;
+
     private CertificateStore certificates;
     private HttpServerOptions httpOptions;
 
@@ -101,8 +102,8 @@ public final class RedfishServer {
      * A server on its own Vert.x instance (closed by {@link #stop()}) whose push subscriptions are loaded from and
      * kept in {@code subscriptions}; sessions in memory only.
      */
-    public RedfishServer(RedfishOptions options, RedfishBackends backends, SubscriptionPersistence subscriptions,
-                         Clock clock) {
+    public RedfishServer(
+            RedfishOptions options, RedfishBackends backends, SubscriptionPersistence subscriptions, Clock clock) {
         this(options, backends, subscriptions, new InMemorySessionPersistence(), clock);
     }
 
@@ -110,8 +111,12 @@ public final class RedfishServer {
      * A server on its own Vert.x instance (closed by {@link #stop()}) whose push subscriptions, login sessions and
      * SessionTimeout are loaded from and kept in the given persistence.
      */
-    public RedfishServer(RedfishOptions options, RedfishBackends backends, SubscriptionPersistence subscriptions,
-                         SessionPersistence sessions, Clock clock) {
+    public RedfishServer(
+            RedfishOptions options,
+            RedfishBackends backends,
+            SubscriptionPersistence subscriptions,
+            SessionPersistence sessions,
+            Clock clock) {
         this(null, true, options, backends, subscriptions, sessions, clock);
     }
 
@@ -121,22 +126,40 @@ public final class RedfishServer {
      * built on {@link CappedTransport}.
      */
     public RedfishServer(Vertx vertx, RedfishOptions options, RedfishBackends backends, Clock clock) {
-        this(vertx, false, options, backends, new InMemorySubscriptionPersistence(), new InMemorySessionPersistence(),
+        this(
+                vertx,
+                false,
+                options,
+                backends,
+                new InMemorySubscriptionPersistence(),
+                new InMemorySessionPersistence(),
                 clock);
     }
 
-    private RedfishServer(Vertx vertx, boolean ownsVertx, RedfishOptions options, RedfishBackends backends,
-                          SubscriptionPersistence subscriptions, SessionPersistence sessions, Clock clock) {
+    private RedfishServer(
+            Vertx vertx,
+            boolean ownsVertx,
+            RedfishOptions options,
+            RedfishBackends backends,
+            SubscriptionPersistence subscriptions,
+            SessionPersistence sessions,
+            Clock clock) {
         this.options = Objects.requireNonNull(options, "options");
         this.gate = new AcceptGate(options.maxConnections(), options.maxConnectionsPerSource(), clock);
         // our own Vert.x gets the accept-time connection cap; a shared one keeps its transport (timeouts only)
-        this.vertx = vertx != null ? vertx : Vertx.builder().withTransport(new CappedTransport(gate)).build();
+        this.vertx = vertx != null
+                ? vertx
+                : Vertx.builder().withTransport(new CappedTransport(gate)).build();
         this.ownsVertx = ownsVertx;
         this.backends = Objects.requireNonNull(backends, "backends");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
-        this.sessions = new SessionStore(clock, options.sessionTimeout(), options.maxSessions(),
-                Objects.requireNonNull(sessions, "sessions"), backends.accounts()::sessionStamp);
+        this.sessions = new SessionStore(
+                clock,
+                options.sessionTimeout(),
+                options.maxSessions(),
+                Objects.requireNonNull(sessions, "sessions"),
+                backends.accounts()::sessionStamp);
     }
 
     /** Starts listening; the future completes when the port is bound. Loads or generates the certificate first. */
@@ -159,11 +182,15 @@ public final class RedfishServer {
             try {
                 sessions.restore();
                 Router router = router(context);
-                vertx.createHttpServer(http).connectionHandler(timeouts::opened).requestHandler(router).listen()
+                vertx.createHttpServer(http)
+                        .connectionHandler(timeouts::opened)
+                        .requestHandler(router)
+                        .listen()
                         .onSuccess(s -> {
                             this.server = s;
                             started.complete();
-                        }).onFailure(started::fail);
+                        })
+                        .onFailure(started::fail);
             } catch (RuntimeException e) {
                 started.fail(e);
             }
@@ -203,15 +230,17 @@ public final class RedfishServer {
     Future<Void> serve(ServedCertificate c) {
         ServerSSLOptions ssl = httpOptions.getSslOptions().copy();
         ssl.setKeyCertOptions(TlsCertificates.keyCert(c));
-        return server.updateSSLOptions(ssl, true).compose(updated -> updated ? Future.succeededFuture()
-                : Future.failedFuture("the TLS engine did not take the certificate"));
+        return server.updateSSLOptions(ssl, true)
+                .compose(updated -> updated
+                        ? Future.succeededFuture()
+                        : Future.failedFuture("the TLS engine did not take the certificate"));
     }
 
     /** Stops serving; first writes the sessions' last-use times (on the server's context). */
     public Future<Void> stop() {
         Future<Void> flushed = Future.succeededFuture();
         Context c = context;
-        context = null;                                     // a second stop() does not flush on a closed context
+        context = null; // a second stop() does not flush on a closed context
         if (c != null) {
             Promise<Void> p = Promise.promise();
             c.runOnContext(v -> {
@@ -258,13 +287,12 @@ public final class RedfishServer {
             router.route().handler(ctx -> {
                 long start = System.nanoTime();
                 String method = ctx.request().method().name();
-                ctx.addEndHandler(done -> metrics.requestDone(method, ctx.response().getStatusCode(),
-                        System.nanoTime() - start));
+                ctx.addEndHandler(
+                        done -> metrics.requestDone(method, ctx.response().getStatusCode(), System.nanoTime() - start));
                 ctx.next();
             });
         }
-        timeouts = new ConnectionTimeouts(vertx, options.headerTimeout(), options.idleTimeout(),
-                options.bodyTimeout());
+        timeouts = new ConnectionTimeouts(vertx, options.headerTimeout(), options.idleTimeout(), options.bodyTimeout());
         router.route().handler(timeouts.requestHandler());
         router.route().handler(new ODataHandler());
         router.route().handler(new RequestHygieneHandler());
@@ -278,9 +306,10 @@ public final class RedfishServer {
         Runnable revalidate = () -> sse.endWhere(o -> !stillValid(o));
         new SessionServiceResource(sessions, backends.accounts(), revalidate).register(routes);
         new AccountServiceResource(backends.accounts(), user -> {
-            sessions.deleteAllOf(user);
-            revalidate.run();
-        }).register(routes);
+                    sessions.deleteAllOf(user);
+                    revalidate.run();
+                })
+                .register(routes);
         // Expiry, lockout and changes made over IPMI or while nobody asked: checked every second.
         revalidateTimer = vertx.setPeriodic(REVALIDATE_MILLIS, t -> revalidate.run());
         new SystemsResource(backends.systems()).register(routes);
@@ -296,9 +325,11 @@ public final class RedfishServer {
         new SensorsResource(backends.chassis()).register(routes);
         new ThermalResource(backends.chassis()).register(routes);
         // with a network backend, the host name it configured (the kernel's may lag, or not be set by it at all)
-        java.util.function.Supplier<MachineNetwork.Snapshot> machine = backends.network().isEmpty()
-                ? MachineNetwork::read
-                : () -> MachineNetwork.read().withHostName(backends.network().get().hostName());
+        java.util.function.Supplier<MachineNetwork.Snapshot> machine =
+                backends.network().isEmpty()
+                        ? MachineNetwork::read
+                        : () -> MachineNetwork.read()
+                                .withHostName(backends.network().get().hostName());
         new ManagerResource(backends.manager(), backends.systems(), machine).register(routes);
         new EthernetInterfacesResource(machine, backends.network()).register(routes);
         new SelLogResource(backends.logs(), clock).register(routes);
@@ -308,16 +339,24 @@ public final class RedfishServer {
         new UpdateServiceResource(backends.firmware()).register(routes);
         if (metrics != null) {
             // Prometheus: any account that can log in (Basic or a session token), like every Redfish read
-            routes.stream("/metrics", dev.bmcagent.redfish.backend.PrivilegeType.Login, (ctx, p) -> ctx.response()
-                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                    .putHeader("Cache-Control", "no-store")
-                    .end(io.vertx.core.buffer.Buffer.buffer(metrics.scrape())));
+            routes.stream(
+                    "/metrics",
+                    dev.bmcagent.redfish.backend.PrivilegeType.Login,
+                    (ctx, p) -> ctx.response()
+                            .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                            .putHeader("Cache-Control", "no-store")
+                            .end(io.vertx.core.buffer.Buffer.buffer(metrics.scrape())));
         }
         routes.finish();
-        router.route().handler(ctx -> Responses.error(ctx,
-                RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())));
-        router.errorHandler(413, ctx -> Responses.error(ctx, new RedfishError(413, List.of(new RedfishError.Info(
-                BaseMessage.GeneralError, List.of(), "")))));
+        router.route()
+                .handler(ctx ->
+                        Responses.error(ctx, RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())));
+        router.errorHandler(
+                413,
+                ctx -> Responses.error(
+                        ctx,
+                        new RedfishError(
+                                413, List.of(new RedfishError.Info(BaseMessage.GeneralError, List.of(), "")))));
         router.errorHandler(500, ctx -> Responses.error(ctx, RedfishError.of(BaseMessage.InternalError)));
         return router;
     }
@@ -327,25 +366,45 @@ public final class RedfishServer {
      * change) or, for Basic, its account's session stamp (deleted, disabled, locked, password or role changed).
      */
     private boolean stillValid(SseStreams.Opener o) {
-        return o.principal().sessionId().map(sessions::valid)
+        return o.principal()
+                .sessionId()
+                .map(sessions::valid)
                 .orElseGet(() -> o.stamp().isPresent()
-                        && backends.accounts().sessionStamp(o.principal().userName()).equals(o.stamp()));
+                        && backends.accounts()
+                                .sessionStamp(o.principal().userName())
+                                .equals(o.stamp()));
     }
 
     private EventServiceResource events(Context context, SseStreams sse) {
         SubscriptionStore store = new SubscriptionStore(options.maxSubscriptions());
         DurableSubscriptions durable = new DurableSubscriptions(subscriptions, store);
         pushClient = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000));
-        PushDelivery push = new PushDelivery(vertx, pushClient, options.deliveryRetryAttempts(),
-                options.deliveryRetryInterval(), durable::remove, durable::suspended);
-        DestinationValidator destinations =
-                new DestinationValidator(options.eventDestinationHosts(), RedfishOptions.MAX_DESTINATION_LENGTH,
-                        Set.of(options.host()), this::ownPorts);
+        PushDelivery push = new PushDelivery(
+                vertx,
+                pushClient,
+                options.deliveryRetryAttempts(),
+                options.deliveryRetryInterval(),
+                durable::remove,
+                durable::suspended);
+        DestinationValidator destinations = new DestinationValidator(
+                options.eventDestinationHosts(),
+                RedfishOptions.MAX_DESTINATION_LENGTH,
+                Set.of(options.host()),
+                this::ownPorts);
         durable.restore(push, destinations);
         dispatcher = new EventDispatcher(context, store, sse, push);
         dispatcher.start(backends.events());
-        return new EventServiceResource(store, durable, sse, push, dispatcher, destinations, clock,
-                options.deliveryRetryAttempts(), options.deliveryRetryInterval().toSeconds(),
-                backends.accounts()::sessionStamp, backends.events());
+        return new EventServiceResource(
+                store,
+                durable,
+                sse,
+                push,
+                dispatcher,
+                destinations,
+                clock,
+                options.deliveryRetryAttempts(),
+                options.deliveryRetryInterval().toSeconds(),
+                backends.accounts()::sessionStamp,
+                backends.events());
     }
 }

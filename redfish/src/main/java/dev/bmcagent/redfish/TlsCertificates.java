@@ -11,22 +11,20 @@ import java.time.Clock;
 /** Opens the certificate store the options ask for and turns a certificate into Vert.x key options (by value). */
 final class TlsCertificates {
 
-    private TlsCertificates() {
-    }
+    private TlsCertificates() {}
 
     static CertificateStore open(RedfishOptions options, Clock clock) {
         SecureRandom random = new SecureRandom();
         if (options.certPath().isPresent()) {
-            return CertificateStore.configured(options.certPath().get(), options.keyPath().orElseThrow(), clock,
-                    random);
+            return CertificateStore.configured(
+                    options.certPath().get(), options.keyPath().orElseThrow(), clock, random);
         }
-        return CertificateStore.inDataDir(options.dataDir(),
-                SubjectNames.forBind(options.host(), SubjectNames.localHostName()), clock, random);
+        return CertificateStore.inDataDir(
+                options.dataDir(), SubjectNames.forBind(options.host(), SubjectNames.localHostName()), clock, random);
     }
 
     /** By value, so a replaced certificate is a different option set (Vert.x caches SSL contexts per options). */
     static PemKeyCertOptions keyCert(ServedCertificate c) {
-        return new PemKeyCertOptions().setCertValue(Buffer.buffer(c.chainPem()))
-                .setKeyValue(Buffer.buffer(c.keyPem()));
+        return new PemKeyCertOptions().setCertValue(Buffer.buffer(c.chainPem())).setKeyValue(Buffer.buffer(c.keyPem()));
     }
 }

@@ -48,7 +48,8 @@ enum TlsEngine {
         http.setSslEngineOptions(new JdkSSLEngineOptions());
         if (preferOpenSsl) {
             Throwable why = OpenSsl.unavailabilityCause();
-            LOG.info("Redfish TLS engine: JDK SSLEngine (OpenSSL not loadable: {})",
+            LOG.info(
+                    "Redfish TLS engine: JDK SSLEngine (OpenSSL not loadable: {})",
                     why == null ? "unknown" : why.toString());
         } else {
             LOG.info("Redfish TLS engine: JDK SSLEngine (configured)");

@@ -29,17 +29,38 @@ class RedfishServerLifecycleTest {
         try {
             MutableClock clock = new MutableClock(RedfishFixture.T0);
             InMemoryEvents events = new InMemoryEvents(clock);
-            RedfishServer server = new RedfishServer(vertx, new RedfishOptions().port(0).dataDir(dir),
-                    new RedfishBackends(new InMemorySystems(), new InMemoryChassis(), new InMemoryManager(clock),
-                            new InMemoryLogs(), new InMemoryAccounts(), events), clock);
+            RedfishServer server = new RedfishServer(
+                    vertx,
+                    new RedfishOptions().port(0).dataDir(dir),
+                    new RedfishBackends(
+                            new InMemorySystems(),
+                            new InMemoryChassis(),
+                            new InMemoryManager(clock),
+                            new InMemoryLogs(),
+                            new InMemoryAccounts(),
+                            events),
+                    clock);
             server.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertEquals(1, events.listenerCount());
-            assertEquals("200", Curl.exec(List.of("curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}",
-                    "https://127.0.0.1:" + server.port() + "/redfish/v1/")).trim());
+            assertEquals(
+                    "200",
+                    Curl.exec(List.of(
+                                    "curl",
+                                    "-sk",
+                                    "-o",
+                                    "/dev/null",
+                                    "-w",
+                                    "%{http_code}",
+                                    "https://127.0.0.1:" + server.port() + "/redfish/v1/"))
+                            .trim());
             server.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertEquals(0, events.listenerCount());
-            assertEquals(42, vertx.executeBlocking(() -> 42).toCompletionStage().toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS));
+            assertEquals(
+                    42,
+                    vertx.executeBlocking(() -> 42)
+                            .toCompletionStage()
+                            .toCompletableFuture()
+                            .get(10, TimeUnit.SECONDS));
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }

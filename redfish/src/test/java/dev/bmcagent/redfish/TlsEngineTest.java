@@ -37,13 +37,36 @@ class TlsEngineTest {
 
     private static void assertServes(RedfishFixture f) {
         String url = f.curl.url("/redfish/v1/Systems/host1");
-        String v13 = Curl.exec(List.of("curl", "-skv", "--http1.1", "--max-time", "20", "-u", "admin:secret",
-                "-o", "/dev/null", "-o", "/dev/null", url, url));
+        String v13 = Curl.exec(List.of(
+                "curl",
+                "-skv",
+                "--http1.1",
+                "--max-time",
+                "20",
+                "-u",
+                "admin:secret",
+                "-o",
+                "/dev/null",
+                "-o",
+                "/dev/null",
+                url,
+                url));
         assertTrue(v13.contains("SSL connection using TLSv1.3 / TLS_AES_"), v13);
         assertTrue(REUSED.matcher(v13).find(), "keep-alive: " + v13);
         assertEquals(2, v13.split("< HTTP/1.1 200", -1).length - 1, v13);
-        String v12 = Curl.exec(List.of("curl", "-skv", "--http1.1", "--max-time", "20", "--tls-max", "1.2",
-                "-u", "admin:secret", "-o", "/dev/null", url));
+        String v12 = Curl.exec(List.of(
+                "curl",
+                "-skv",
+                "--http1.1",
+                "--max-time",
+                "20",
+                "--tls-max",
+                "1.2",
+                "-u",
+                "admin:secret",
+                "-o",
+                "/dev/null",
+                url));
         assertTrue(v12.contains("SSL connection using TLSv1.2 / ECDHE-"), v12);
         assertTrue(v12.contains("GCM"), v12);
         assertTrue(v12.contains("< HTTP/1.1 200"), v12);

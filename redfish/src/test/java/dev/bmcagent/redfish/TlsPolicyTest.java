@@ -14,9 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Forward secrecy only, on both engines, checked with the real openssl s_client: static-RSA and CBC-SHA1 suites are
@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TlsPolicyTest {
 
-    private static final DateTimeFormatter OPENSSL_DATE =
-            DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss yyyy 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OPENSSL_DATE = DateTimeFormatter.ofPattern(
+                    "MMM ppd HH:mm:ss yyyy 'GMT'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     @TempDir
     Path dir;
@@ -35,15 +36,33 @@ class TlsPolicyTest {
     void rsaCertificateRefusesStaticRsaAndCbcSha1(boolean openSsl) throws Exception {
         Path key = dir.resolve("rsa-key.pem");
         Path cert = dir.resolve("rsa-cert.pem");
-        assertEquals(0, OpenSslCli.run(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
-                key.toString(), "-out", cert.toString(), "-days", "30", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=IP:127.0.0.1").exit());
-        try (RedfishFixture f = RedfishFixture.start(dir, o -> o.openSsl(openSsl).certificate(cert, key))) {
-            refused(f, "AES128-SHA");                 // static RSA, CBC, SHA-1
-            refused(f, "AES128-GCM-SHA256");          // static RSA, AEAD: still no forward secrecy
-            refused(f, "AES256-SHA256");              // static RSA, CBC
-            refused(f, "ECDHE-RSA-AES128-SHA");       // forward secret but CBC with SHA-1
-            refused(f, "ECDHE-RSA-AES256-SHA384");    // CBC
+        assertEquals(
+                0,
+                OpenSslCli.run(
+                                dir,
+                                "req",
+                                "-x509",
+                                "-newkey",
+                                "rsa:2048",
+                                "-nodes",
+                                "-keyout",
+                                key.toString(),
+                                "-out",
+                                cert.toString(),
+                                "-days",
+                                "30",
+                                "-subj",
+                                "/CN=localhost",
+                                "-addext",
+                                "subjectAltName=IP:127.0.0.1")
+                        .exit());
+        try (RedfishFixture f =
+                RedfishFixture.start(dir, o -> o.openSsl(openSsl).certificate(cert, key))) {
+            refused(f, "AES128-SHA"); // static RSA, CBC, SHA-1
+            refused(f, "AES128-GCM-SHA256"); // static RSA, AEAD: still no forward secrecy
+            refused(f, "AES256-SHA256"); // static RSA, CBC
+            refused(f, "ECDHE-RSA-AES128-SHA"); // forward secret but CBC with SHA-1
+            refused(f, "ECDHE-RSA-AES256-SHA384"); // CBC
             accepted(f, "ECDHE-RSA-AES128-GCM-SHA256");
             accepted(f, "ECDHE-RSA-CHACHA20-POLY1305");
             OpenSslCli.Result v13 = OpenSslCli.handshake(dir, f.port(), "-tls1_3");

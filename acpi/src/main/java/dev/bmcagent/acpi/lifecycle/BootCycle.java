@@ -19,8 +19,15 @@ import java.util.Optional;
  * @param endedAt     when the cycle ended (empty while running)
  * @param outcome     how it ended (empty while running)
  */
-public record BootCycle(long number, Instant startedAt, String cause, List<PhaseMark> phases, List<PostCodeMark> postCodes,
-                        List<NetworkBootAttempt> attempts, Optional<Instant> endedAt, Optional<Outcome> outcome) {
+public record BootCycle(
+        long number,
+        Instant startedAt,
+        String cause,
+        List<PhaseMark> phases,
+        List<PostCodeMark> postCodes,
+        List<NetworkBootAttempt> attempts,
+        Optional<Instant> endedAt,
+        Optional<Outcome> outcome) {
     public BootCycle {
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(cause, "cause");
@@ -48,23 +55,31 @@ public record BootCycle(long number, Instant startedAt, String cause, List<Phase
     }
 
     /** A failed network-boot attempt. */
-    public record NetworkBootAttempt(String interfaceName, LifecycleInput.BootErrorKind kind, Duration timeLost, Instant at,
-                                     Optional<BootInterface> iface) {
+    public record NetworkBootAttempt(
+            String interfaceName,
+            LifecycleInput.BootErrorKind kind,
+            Duration timeLost,
+            Instant at,
+            Optional<BootInterface> iface) {
         public NetworkBootAttempt {
             Objects.requireNonNull(interfaceName, "interfaceName");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(timeLost, "timeLost");
             Objects.requireNonNull(at, "at");
-            iface = iface == null ? Optional.empty() : iface;   // histories written before the field
+            iface = iface == null ? Optional.empty() : iface; // histories written before the field
         }
 
-        public NetworkBootAttempt(String interfaceName, LifecycleInput.BootErrorKind kind, Duration timeLost,
-                                  Instant at) {
+        public NetworkBootAttempt(
+                String interfaceName, LifecycleInput.BootErrorKind kind, Duration timeLost, Instant at) {
             this(interfaceName, kind, timeLost, at, Optional.empty());
         }
     }
 
-    public enum Outcome { OS_RUNNING, POWERED_OFF, RESET }
+    public enum Outcome {
+        OS_RUNNING,
+        POWERED_OFF,
+        RESET
+    }
 
     /** A new running cycle with an empty timeline. */
     public static BootCycle start(long number, Instant at, String cause) {

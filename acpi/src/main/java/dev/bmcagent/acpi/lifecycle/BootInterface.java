@@ -18,11 +18,16 @@ public record BootInterface(int index, IpVersion ipVersion, Protocol protocol) {
     public static final int ED3_HTTP = 0x02;
     public static final int ED3_IPXE = 0x04;
 
-    public enum IpVersion { IPv4, IPv6 }
+    public enum IpVersion {
+        IPv4,
+        IPv6
+    }
 
     /** PXE (TFTP), firmware HTTP(S) boot, iPXE chainloading. */
     public enum Protocol {
-        PXE("PXE"), HTTP("HTTP(S)"), IPXE("iPXE");
+        PXE("PXE"),
+        HTTP("HTTP(S)"),
+        IPXE("iPXE");
 
         private final String display;
 
@@ -55,11 +60,12 @@ public record BootInterface(int index, IpVersion ipVersion, Protocol protocol) {
 
     /** Event data 3 for this interface (the inverse of {@link #decode}). */
     public int eventData3() {
-        return (ipVersion == IpVersion.IPv6 ? ED3_IPV6 : 0) | switch (protocol) {
-            case PXE -> 0;
-            case HTTP -> ED3_HTTP;
-            case IPXE -> ED3_IPXE;
-        };
+        return (ipVersion == IpVersion.IPv6 ? ED3_IPV6 : 0)
+                | switch (protocol) {
+                    case PXE -> 0;
+                    case HTTP -> ED3_HTTP;
+                    case IPXE -> ED3_IPXE;
+                };
     }
 
     /** "NIC1 HTTP(S) IPv6". */
@@ -73,8 +79,10 @@ public record BootInterface(int index, IpVersion ipVersion, Protocol protocol) {
      */
     public static String failure(LifecycleInput.BootErrorKind kind, Optional<BootInterface> iface) {
         if (kind == LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND) {
-            return iface.map(i -> i.protocol() == Protocol.PXE ? "PXE server not found"
-                    : i.protocol().display() + " boot server not found").orElse("network boot server not found");
+            return iface.map(i -> i.protocol() == Protocol.PXE
+                            ? "PXE server not found"
+                            : i.protocol().display() + " boot server not found")
+                    .orElse("network boot server not found");
         }
         return kind.name();
     }

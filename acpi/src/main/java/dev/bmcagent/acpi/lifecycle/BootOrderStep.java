@@ -27,8 +27,12 @@ final class BootOrderStep {
         if (BootOrderReconciler.compile(patterns).isEmpty()) {
             s.reconcile = new ReconcileState(patterns, 0, true);
             decided(s, LifecycleEvent.ReconcileDecision.ALARM, List.of(), 0);
-            s.raise(new Alert(AlertKind.BOOT_ORDER, "declared boot order has an invalid pattern: " + patterns, "",
-                    Duration.ZERO, s.now));
+            s.raise(new Alert(
+                    AlertKind.BOOT_ORDER,
+                    "declared boot order has an invalid pattern: " + patterns,
+                    "",
+                    Duration.ZERO,
+                    s.now));
             return;
         }
         s.effect(new Effect.ApplyBootOrder(patterns));
@@ -77,9 +81,12 @@ final class BootOrderStep {
         }
         s.reconcile = new ReconcileState(r.declared(), r.attempts(), true);
         decided(s, LifecycleEvent.ReconcileDecision.ALARM, List.of(), r.attempts());
-        s.raise(new Alert(AlertKind.BOOT_ORDER,
-                "firmware ignores boot-order writes (forced priority): the declared order cannot be applied", "",
-                Duration.ZERO, s.now));
+        s.raise(new Alert(
+                AlertKind.BOOT_ORDER,
+                "firmware ignores boot-order writes (forced priority): the declared order cannot be applied",
+                "",
+                Duration.ZERO,
+                s.now));
     }
 
     private void decided(Step s, LifecycleEvent.ReconcileDecision decision, List<String> reported, int attempt) {

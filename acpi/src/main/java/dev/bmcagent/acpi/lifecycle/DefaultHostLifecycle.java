@@ -42,8 +42,8 @@ public final class DefaultHostLifecycle implements HostLifecycle {
 
     public DefaultHostLifecycle(LifecyclePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.bootOrder = new BootOrderStep(new BootOrderReconciler(policy.maxReconcileAttempts()),
-                policy.reconcileReboot());
+        this.bootOrder =
+                new BootOrderStep(new BootOrderReconciler(policy.maxReconcileAttempts()), policy.reconcileReboot());
     }
 
     public DefaultHostLifecycle() {
@@ -120,8 +120,13 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         }
         AcpiSystemState system = r.system().orElse(s.system);
         AcpiDeviceState device = r.device().orElse(s.device);
-        if (system == AcpiSystemState.S2_D2 && s.system != AcpiSystemState.S2_D2 && s.running().isEmpty()) {
-            restart(s, "host reported S2_D2 without a reset", LifecycleSelEvents.systemRestart(LifecycleSelEvents.RESTART_CAUSE_UNKNOWN),
+        if (system == AcpiSystemState.S2_D2
+                && s.system != AcpiSystemState.S2_D2
+                && s.running().isEmpty()) {
+            restart(
+                    s,
+                    "host reported S2_D2 without a reset",
+                    LifecycleSelEvents.systemRestart(LifecycleSelEvents.RESTART_CAUSE_UNKNOWN),
                     false);
         }
         s.acpi(system, device, false, "reported by host");
@@ -168,8 +173,12 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             return;
         }
         boolean warm = kind == LifecycleInput.ResetKind.WARM;
-        restart(s, warm ? "warm reset" : "hard reset",
-                LifecycleSelEvents.restart(warm ? LifecycleSelEvents.RESTART_WARM_RESET : LifecycleSelEvents.RESTART_HARD_RESET), true);
+        restart(
+                s,
+                warm ? "warm reset" : "hard reset",
+                LifecycleSelEvents.restart(
+                        warm ? LifecycleSelEvents.RESTART_WARM_RESET : LifecycleSelEvents.RESTART_HARD_RESET),
+                true);
     }
 
     private void onHostDisconnected(Step s) {
@@ -191,17 +200,22 @@ public final class DefaultHostLifecycle implements HostLifecycle {
             onFirmwareProblem(s, LifecycleInput.FirmwareProblemKind.ERROR, LifecycleSelEvents.FW_ERROR_UNSPECIFIED);
             return;
         }
-        if (s.running().isEmpty() ? ProgressOrder.startsBoot(t.state())
+        if (s.running().isEmpty()
+                ? ProgressOrder.startsBoot(t.state())
                 : ProgressOrder.restarts(s.progress.lastState(), t.state())) {
-            restart(s, "firmware restart seen: " + t.detail(), LifecycleSelEvents.systemRestart(LifecycleSelEvents.RESTART_CAUSE_UNKNOWN),
+            restart(
+                    s,
+                    "firmware restart seen: " + t.detail(),
+                    LifecycleSelEvents.systemRestart(LifecycleSelEvents.RESTART_CAUSE_UNKNOWN),
                     true);
         }
         if (s.running().isEmpty()) {
             return; // after the OS runs, only a restart moves the timeline (Linux writes port 80 for I/O delays)
         }
         if (code instanceof ProgressCode.PostCode post) {
-            s.cycle = s.running().map(c -> c.withPostCode(new BootCycle.PostCodeMark(post.value(), s.now),
-                    policy.maxPostCodesPerCycle()));
+            s.cycle = s.running()
+                    .map(c -> c.withPostCode(
+                            new BootCycle.PostCodeMark(post.value(), s.now), policy.maxPostCodesPerCycle()));
             s.emit(new LifecycleEvent.PostCodeSeen(post.value(), s.now));
         }
         BootProgress next = ProgressOrder.next(s.progress, t, s.now);
@@ -234,9 +248,11 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         if (!s.powerOn) {
             return;
         }
-        Duration lost = s.running().map(c -> Duration.between(attemptStart(c), s.now)).orElse(Duration.ZERO);
-        s.cycle = s.running().map(c -> c.withAttempt(
-                new BootCycle.NetworkBootAttempt(e.interfaceName(), e.kind(), lost, s.now, e.iface())));
+        Duration lost =
+                s.running().map(c -> Duration.between(attemptStart(c), s.now)).orElse(Duration.ZERO);
+        s.cycle = s.running()
+                .map(c -> c.withAttempt(
+                        new BootCycle.NetworkBootAttempt(e.interfaceName(), e.kind(), lost, s.now, e.iface())));
         s.emit(new LifecycleEvent.NetworkBootFailed(e.interfaceName(), e.kind(), lost, s.now, e.iface()));
         s.sel(LifecycleSelEvents.bootError(e.kind(), e.iface()));
         s.running().ifPresent(c -> SlowBoot.check(s, c, policy.slowBootLimit()));
@@ -251,7 +267,8 @@ public final class DefaultHostLifecycle implements HostLifecycle {
         Instant start = c.startedAt();
         for (BootCycle.PhaseMark m : c.phases()) {
             if ((m.state() == BootProgressState.SystemHardwareInitializationComplete
-                    || m.state() == BootProgressState.OSBootStarted) && m.at().isAfter(start)) {
+                            || m.state() == BootProgressState.OSBootStarted)
+                    && m.at().isAfter(start)) {
                 start = m.at();
             }
         }
@@ -352,8 +369,8 @@ public final class DefaultHostLifecycle implements HostLifecycle {
 
     private static void resetProgress(Step s) {
         if (s.progress.lastState() != BootProgressState.None) {
-            s.progress(new BootProgress(BootProgressState.None, Optional.empty(), s.now,
-                    s.progress.lastBootTimeSeconds()));
+            s.progress(new BootProgress(
+                    BootProgressState.None, Optional.empty(), s.now, s.progress.lastBootTimeSeconds()));
         }
     }
 }

@@ -10,8 +10,7 @@ import java.time.Duration;
  */
 final class FanStall {
 
-    private FanStall() {
-    }
+    private FanStall() {}
 
     static void reported(Step s, LifecycleInput.FanStalled f) {
         boolean changed = f.stalled() ? s.stalledFans.add(f.fan()) : s.stalledFans.remove(f.fan());
@@ -22,8 +21,8 @@ final class FanStall {
             s.clear(AlertKind.FAN_STALL, f.fan() + " spins again");
             return;
         }
-        Alert alert = new Alert(AlertKind.FAN_STALL, "stalled (0 RPM while commanded): " + s.stalledFans, "",
-                Duration.ZERO, s.now);
+        Alert alert = new Alert(
+                AlertKind.FAN_STALL, "stalled (0 RPM while commanded): " + s.stalledFans, "", Duration.ZERO, s.now);
         if (!s.update(alert)) {
             s.raise(alert);
         }

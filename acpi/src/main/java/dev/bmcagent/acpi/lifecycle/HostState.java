@@ -37,11 +37,24 @@ import java.util.Set;
  * @param stalledFans    fans that read 0 RPM while commanded (FAN_STALL while not empty)
  * @param reported       what the host last reported of its boot order and memory (read by the publishers)
  */
-public record HostState(boolean connected, boolean powerOn, AcpiSystemState system, AcpiDeviceState device,
-                        boolean acpiInferred, Instant acpiChangedAt, BootProgress progress, Optional<BootCycle> cycle,
-                        long bootCycles, Set<GateClass> closedGates, FanMode fanMode, Set<String> failedSensors,
-                        Map<AlertKind, Alert> alerts, ReconcileState reconcile, MemoryBaseline memory,
-                        Set<String> stalledFans, HostReports reported) {
+public record HostState(
+        boolean connected,
+        boolean powerOn,
+        AcpiSystemState system,
+        AcpiDeviceState device,
+        boolean acpiInferred,
+        Instant acpiChangedAt,
+        BootProgress progress,
+        Optional<BootCycle> cycle,
+        long bootCycles,
+        Set<GateClass> closedGates,
+        FanMode fanMode,
+        Set<String> failedSensors,
+        Map<AlertKind, Alert> alerts,
+        ReconcileState reconcile,
+        MemoryBaseline memory,
+        Set<String> stalledFans,
+        HostReports reported) {
 
     public HostState {
         Objects.requireNonNull(system, "system");
@@ -60,22 +73,76 @@ public record HostState(boolean connected, boolean powerOn, AcpiSystemState syst
     }
 
     /** A state with nothing reported by the host yet. */
-    public HostState(boolean connected, boolean powerOn, AcpiSystemState system, AcpiDeviceState device,
-                     boolean acpiInferred, Instant acpiChangedAt, BootProgress progress, Optional<BootCycle> cycle,
-                     long bootCycles, Set<GateClass> closedGates, FanMode fanMode, Set<String> failedSensors,
-                     Map<AlertKind, Alert> alerts, ReconcileState reconcile, MemoryBaseline memory,
-                     Set<String> stalledFans) {
-        this(connected, powerOn, system, device, acpiInferred, acpiChangedAt, progress, cycle, bootCycles, closedGates,
-                fanMode, failedSensors, alerts, reconcile, memory, stalledFans, HostReports.NONE);
+    public HostState(
+            boolean connected,
+            boolean powerOn,
+            AcpiSystemState system,
+            AcpiDeviceState device,
+            boolean acpiInferred,
+            Instant acpiChangedAt,
+            BootProgress progress,
+            Optional<BootCycle> cycle,
+            long bootCycles,
+            Set<GateClass> closedGates,
+            FanMode fanMode,
+            Set<String> failedSensors,
+            Map<AlertKind, Alert> alerts,
+            ReconcileState reconcile,
+            MemoryBaseline memory,
+            Set<String> stalledFans) {
+        this(
+                connected,
+                powerOn,
+                system,
+                device,
+                acpiInferred,
+                acpiChangedAt,
+                progress,
+                cycle,
+                bootCycles,
+                closedGates,
+                fanMode,
+                failedSensors,
+                alerts,
+                reconcile,
+                memory,
+                stalledFans,
+                HostReports.NONE);
     }
 
     /** A state with no memory report seen yet. */
-    public HostState(boolean connected, boolean powerOn, AcpiSystemState system, AcpiDeviceState device,
-                     boolean acpiInferred, Instant acpiChangedAt, BootProgress progress, Optional<BootCycle> cycle,
-                     long bootCycles, Set<GateClass> closedGates, FanMode fanMode, Set<String> failedSensors,
-                     Map<AlertKind, Alert> alerts, ReconcileState reconcile) {
-        this(connected, powerOn, system, device, acpiInferred, acpiChangedAt, progress, cycle, bootCycles, closedGates,
-                fanMode, failedSensors, alerts, reconcile, MemoryBaseline.UNKNOWN, Set.of());
+    public HostState(
+            boolean connected,
+            boolean powerOn,
+            AcpiSystemState system,
+            AcpiDeviceState device,
+            boolean acpiInferred,
+            Instant acpiChangedAt,
+            BootProgress progress,
+            Optional<BootCycle> cycle,
+            long bootCycles,
+            Set<GateClass> closedGates,
+            FanMode fanMode,
+            Set<String> failedSensors,
+            Map<AlertKind, Alert> alerts,
+            ReconcileState reconcile) {
+        this(
+                connected,
+                powerOn,
+                system,
+                device,
+                acpiInferred,
+                acpiChangedAt,
+                progress,
+                cycle,
+                bootCycles,
+                closedGates,
+                fanMode,
+                failedSensors,
+                alerts,
+                reconcile,
+                MemoryBaseline.UNKNOWN,
+                Set.of());
     }
 
     /**
@@ -83,9 +150,21 @@ public record HostState(boolean connected, boolean powerOn, AcpiSystemState syst
      * gated (unavailable, not failed), fans normal.
      */
     public static HostState initial(Instant now) {
-        return new HostState(false, false, AcpiSystemState.S5_G2, AcpiDeviceState.D3, true, now, BootProgress.none(now),
-                Optional.empty(), 0, SensorGatePolicy.closedGates(false, AcpiSystemState.S5_G2), FanMode.Normal,
-                Set.of(), Map.of(), ReconcileState.none());
+        return new HostState(
+                false,
+                false,
+                AcpiSystemState.S5_G2,
+                AcpiDeviceState.D3,
+                true,
+                now,
+                BootProgress.none(now),
+                Optional.empty(),
+                0,
+                SensorGatePolicy.closedGates(false, AcpiSystemState.S5_G2),
+                FanMode.Normal,
+                Set.of(),
+                Map.of(),
+                ReconcileState.none());
     }
 
     public boolean gateOpen(GateClass gate) {

@@ -23,8 +23,7 @@ public sealed interface LifecycleInput {
     }
 
     /** Power-good changed (chassis power rail / the VM's connection). */
-    record PowerGood(boolean on) implements LifecycleInput {
-    }
+    record PowerGood(boolean on) implements LifecycleInput {}
 
     /** The host reset without shutting down (warm reset, hard reset, watchdog). */
     record HostReset(ResetKind kind) implements LifecycleInput {
@@ -34,12 +33,10 @@ public sealed interface LifecycleInput {
     }
 
     /** The host's system interface connected (for QEMU: the chardev connected; power-good follows). */
-    record HostConnected() implements LifecycleInput {
-    }
+    record HostConnected() implements LifecycleInput {}
 
     /** The host's system interface went away (for QEMU: the guest powered off or died). */
-    record HostDisconnected() implements LifecycleInput {
-    }
+    record HostDisconnected() implements LifecycleInput {}
 
     /** A boot progress report in any of the three vocabularies. */
     record Progress(ProgressCode code) implements LifecycleInput {
@@ -93,8 +90,7 @@ public sealed interface LifecycleInput {
     }
 
     /** OS boot completed (sensor type 1Fh offset 06h... or the OS reported S0 after ExitBootServices). */
-    record OsBootComplete() implements LifecycleInput {
-    }
+    record OsBootComplete() implements LifecycleInput {}
 
     /** A client (IPMI, Redfish) asked the BMC to change the host's power. */
     record PowerCommand(PowerAction action) implements LifecycleInput {
@@ -104,8 +100,7 @@ public sealed interface LifecycleInput {
     }
 
     /** Time passed (the agent ticks each host periodically; the stuck detector runs here). */
-    record Tick() implements LifecycleInput {
-    }
+    record Tick() implements LifecycleInput {}
 
     /** A sensor that should be readable could not be read (failed=true) or reads again (failed=false). */
     record SensorHealth(String sensor, boolean failed, String reason) implements LifecycleInput {
@@ -133,8 +128,7 @@ public sealed interface LifecycleInput {
      * The firmware acknowledged the declared order as ignored: it boots in its own order whatever BootOrder says
      * (e.g. a vendor "Force Priority" setting). No re-apply or reboot can change that.
      */
-    record BootOrderRefused() implements LifecycleInput {
-    }
+    record BootOrderRefused() implements LifecycleInput {}
 
     /** The declared boot-interface order changed (config or Redfish): patterns, most preferred first. */
     record BootOrderDeclared(List<String> patterns) implements LifecycleInput {
@@ -143,9 +137,15 @@ public sealed interface LifecycleInput {
         }
     }
 
-    enum ResetKind { WARM, HARD }
+    enum ResetKind {
+        WARM,
+        HARD
+    }
 
-    enum FirmwareProblemKind { ERROR, HANG }
+    enum FirmwareProblemKind {
+        ERROR,
+        HANG
+    }
 
     /** Boot error offsets (sensor type 1Eh, IPMI 2.0 table 42-3). */
     enum BootErrorKind {
@@ -167,5 +167,13 @@ public sealed interface LifecycleInput {
     }
 
     /** Power requests a client can make; the lifecycle turns them into host actions. */
-    enum PowerAction { ON, FORCE_OFF, GRACEFUL_SHUTDOWN, POWER_CYCLE, HARD_RESET, WARM_RESET, NMI }
+    enum PowerAction {
+        ON,
+        FORCE_OFF,
+        GRACEFUL_SHUTDOWN,
+        POWER_CYCLE,
+        HARD_RESET,
+        WARM_RESET,
+        NMI
+    }
 }

@@ -17,10 +17,15 @@ import java.util.Objects;
  * @param maxPostCodesPerCycle POST codes kept per boot cycle (the most recent ones)
  * @param slowBootLimit        SLOW_BOOT when one boot loses more than this to dead network-boot interfaces
  */
-public record LifecyclePolicy(Duration memoryTrainingLimit, Duration networkBootLimit, Duration preOsLimit,
-                              int fixedDutyPercent, int maxReconcileAttempts,
-                              LifecycleInput.PowerAction reconcileReboot, int maxPostCodesPerCycle,
-                              Duration slowBootLimit) {
+public record LifecyclePolicy(
+        Duration memoryTrainingLimit,
+        Duration networkBootLimit,
+        Duration preOsLimit,
+        int fixedDutyPercent,
+        int maxReconcileAttempts,
+        LifecycleInput.PowerAction reconcileReboot,
+        int maxPostCodesPerCycle,
+        Duration slowBootLimit) {
 
     /** DDR5 training takes minutes on the first boot after a change; a quarter hour is beyond any sane training. */
     public static final Duration DEFAULT_MEMORY_TRAINING_LIMIT = Duration.ofMinutes(15);
@@ -28,6 +33,7 @@ public record LifecyclePolicy(Duration memoryTrainingLimit, Duration networkBoot
     public static final Duration DEFAULT_NETWORK_BOOT_LIMIT = Duration.ofMinutes(10);
     /** Half an hour from power-on without an OS is stuck whatever the phase. */
     public static final Duration DEFAULT_PRE_OS_LIMIT = Duration.ofMinutes(30);
+
     public static final int DEFAULT_FIXED_DUTY_PERCENT = 60;
     public static final int DEFAULT_MAX_RECONCILE_ATTEMPTS = BootOrderReconciler.DEFAULT_MAX_ATTEMPTS;
     public static final LifecycleInput.PowerAction DEFAULT_RECONCILE_REBOOT = LifecycleInput.PowerAction.WARM_RESET;
@@ -58,15 +64,29 @@ public record LifecyclePolicy(Duration memoryTrainingLimit, Duration networkBoot
     }
 
     public static LifecyclePolicy defaults() {
-        return new LifecyclePolicy(DEFAULT_MEMORY_TRAINING_LIMIT, DEFAULT_NETWORK_BOOT_LIMIT, DEFAULT_PRE_OS_LIMIT,
-                DEFAULT_FIXED_DUTY_PERCENT, DEFAULT_MAX_RECONCILE_ATTEMPTS, DEFAULT_RECONCILE_REBOOT,
-                DEFAULT_MAX_POST_CODES_PER_CYCLE, DEFAULT_SLOW_BOOT_LIMIT);
+        return new LifecyclePolicy(
+                DEFAULT_MEMORY_TRAINING_LIMIT,
+                DEFAULT_NETWORK_BOOT_LIMIT,
+                DEFAULT_PRE_OS_LIMIT,
+                DEFAULT_FIXED_DUTY_PERCENT,
+                DEFAULT_MAX_RECONCILE_ATTEMPTS,
+                DEFAULT_RECONCILE_REBOOT,
+                DEFAULT_MAX_POST_CODES_PER_CYCLE,
+                DEFAULT_SLOW_BOOT_LIMIT);
     }
 
     /** The same policy with other stuck and slow-boot limits (configuration). */
-    public LifecyclePolicy withLimits(Duration memoryTraining, Duration networkBoot, Duration preOs, Duration slowBoot) {
-        return new LifecyclePolicy(memoryTraining, networkBoot, preOs, fixedDutyPercent, maxReconcileAttempts,
-                reconcileReboot, maxPostCodesPerCycle, slowBoot);
+    public LifecyclePolicy withLimits(
+            Duration memoryTraining, Duration networkBoot, Duration preOs, Duration slowBoot) {
+        return new LifecyclePolicy(
+                memoryTraining,
+                networkBoot,
+                preOs,
+                fixedDutyPercent,
+                maxReconcileAttempts,
+                reconcileReboot,
+                maxPostCodesPerCycle,
+                slowBoot);
     }
 
     private static void positive(Duration d, String name) {

@@ -31,8 +31,7 @@ public final class LifecycleSelEvents {
     /** 1Fh OS Boot offset 06h "boot completed - boot device not specified". */
     public static final int OS_BOOT_COMPLETED = 0x06;
 
-    private LifecycleSelEvents() {
-    }
+    private LifecycleSelEvents() {}
 
     /** Event data 3 (an OEM code) of an ACPI record whose state the BMC inferred rather than the host reported. */
     public static final int ACPI_INFERRED_BY_BMC = 0x01;
@@ -47,8 +46,8 @@ public final class LifecycleSelEvents {
      * event data 3 = {@link #ACPI_INFERRED_BY_BMC} as an OEM code, so the SEL says it was not reported by the host.
      */
     public static SelEvent acpiInferred(AcpiSystemState state) {
-        return new SelEvent(SelEvent.SelSensor.ACPI_STATUS, state.selOffset(), SelEvent.UNSPECIFIED,
-                ACPI_INFERRED_BY_BMC, true);
+        return new SelEvent(
+                SelEvent.SelSensor.ACPI_STATUS, state.selOffset(), SelEvent.UNSPECIFIED, ACPI_INFERRED_BY_BMC, true);
     }
 
     /** 1Dh: power up (00h), hard reset (01h), warm reset (02h), ED2 FFh. */
@@ -58,7 +57,8 @@ public final class LifecycleSelEvents {
 
     /** 1Dh offset 07h "System Restart" with the cause in event data 2. */
     public static SelEvent systemRestart(int cause) {
-        return new SelEvent(SelEvent.SelSensor.RESTART_CAUSE, RESTART_SYSTEM_RESTART, cause, SelEvent.UNSPECIFIED, true);
+        return new SelEvent(
+                SelEvent.SelSensor.RESTART_CAUSE, RESTART_SYSTEM_RESTART, cause, SelEvent.UNSPECIFIED, true);
     }
 
     /** 0Fh offset 02h, event data 2 = the IPMI progress code. */
@@ -79,8 +79,9 @@ public final class LifecycleSelEvents {
 
     /** The same with the host's interface encoding kept: ED2 = interface index, ED3 = protocol flags (OEM codes). */
     public static SelEvent bootError(LifecycleInput.BootErrorKind kind, java.util.Optional<BootInterface> iface) {
-        return iface.map(i -> new SelEvent(SelEvent.SelSensor.BOOT_ERROR, kind.selOffset(), i.index(), i.eventData3(),
-                true)).orElseGet(() -> bootError(kind));
+        return iface.map(i ->
+                        new SelEvent(SelEvent.SelSensor.BOOT_ERROR, kind.selOffset(), i.index(), i.eventData3(), true))
+                .orElseGet(() -> bootError(kind));
     }
 
     /** 1Fh OS Boot offset 06h "boot completed - boot device not specified". */
@@ -98,7 +99,7 @@ public final class LifecycleSelEvents {
             case REAPPLY_AND_REBOOT -> 0x01;
             case ALARM -> 0x02;
         };
-        return new SelEvent(SelEvent.SelSensor.BOOT_ORDER, offset, Math.min(attempts, 0xFE),
-                Math.min(maxAttempts, 0xFE), true);
+        return new SelEvent(
+                SelEvent.SelSensor.BOOT_ORDER, offset, Math.min(attempts, 0xFE), Math.min(maxAttempts, 0xFE), true);
     }
 }

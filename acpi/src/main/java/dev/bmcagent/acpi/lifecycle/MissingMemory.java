@@ -13,17 +13,21 @@ import java.util.Locale;
  */
 final class MissingMemory {
 
-    private MissingMemory() {
-    }
+    private MissingMemory() {}
 
     static void reported(Step s, LifecycleInput.MemoryReported r) {
         int baseline = s.memory.goodBoot() >= 0 ? s.memory.goodBoot() : r.expected();
         s.memory = new MemoryBaseline(s.memory.goodBoot(), r.populated());
         if (r.populated() < baseline) {
-            String detail = String.format(Locale.ROOT, "firmware initialised %d DIMMs (%d MiB), %s %d", r.populated(),
-                    r.totalMiB(), s.memory.goodBoot() >= 0 ? "last good boot had" : "platform expects", baseline);
-            Alert alert = new Alert(AlertKind.MISSING_MEMORY, detail, StuckPreOsDetector.phaseName(s.progress),
-                    Duration.ZERO, s.now);
+            String detail = String.format(
+                    Locale.ROOT,
+                    "firmware initialised %d DIMMs (%d MiB), %s %d",
+                    r.populated(),
+                    r.totalMiB(),
+                    s.memory.goodBoot() >= 0 ? "last good boot had" : "platform expects",
+                    baseline);
+            Alert alert = new Alert(
+                    AlertKind.MISSING_MEMORY, detail, StuckPreOsDetector.phaseName(s.progress), Duration.ZERO, s.now);
             if (!s.update(alert)) {
                 s.raise(alert);
             }

@@ -20,8 +20,7 @@ import java.time.Instant;
  */
 final class ProgressOrder {
 
-    private ProgressOrder() {
-    }
+    private ProgressOrder() {}
 
     static int rank(BootProgressState s) {
         return switch (s) {
@@ -49,15 +48,16 @@ final class ProgressOrder {
      * past memory init. OEM is not a position (an unknown code can come at any time), so it never implies a restart.
      */
     static boolean restarts(BootProgressState current, BootProgressState t) {
-        return startsBoot(t) && current != BootProgressState.OEM
+        return startsBoot(t)
+                && current != BootProgressState.OEM
                 && rank(current) > rank(BootProgressState.MemoryInitializationStarted);
     }
 
     /** BootProgress after translation {@code t} arrived at {@code now}; {@code p} itself when nothing moves. */
     static BootProgress next(BootProgress p, Translation t, Instant now) {
         BootProgressState current = p.lastState();
-        BootProgressState target = t.state() == BootProgressState.OSRunning ? BootProgressState.OSBootStarted
-                : t.state();
+        BootProgressState target =
+                t.state() == BootProgressState.OSRunning ? BootProgressState.OSBootStarted : t.state();
         if (target == BootProgressState.OEM) {
             if (rank(current) <= rank(BootProgressState.OEM)) {
                 return new BootProgress(BootProgressState.OEM, t.oemLastState(), now, p.lastBootTimeSeconds());

@@ -14,8 +14,7 @@ import java.util.Set;
  */
 final class SensorPolicy {
 
-    private SensorPolicy() {
-    }
+    private SensorPolicy() {}
 
     /**
      * Brings gates, failed sensors, fan mode and the FAN_FAILSAFE alert in line with the step's power/ACPI state,
@@ -47,8 +46,8 @@ final class SensorPolicy {
             s.emit(new LifecycleEvent.FanModeChanged(mode, reason, s.now));
         }
         if (mode == FanMode.FailSafe) {
-            s.raise(new Alert(AlertKind.FAN_FAILSAFE, "fans in fail-safe: failed " + s.failedSensors, "",
-                    Duration.ZERO, s.now));
+            s.raise(new Alert(
+                    AlertKind.FAN_FAILSAFE, "fans in fail-safe: failed " + s.failedSensors, "", Duration.ZERO, s.now));
         } else {
             s.clear(AlertKind.FAN_FAILSAFE, workingNow ? "failed sensors recovered" : "host left S0");
         }

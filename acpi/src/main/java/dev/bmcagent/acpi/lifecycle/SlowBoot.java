@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 final class SlowBoot {
 
-    private SlowBoot() {
-    }
+    private SlowBoot() {}
 
     static Duration lost(BootCycle c) {
         Duration total = Duration.ZERO;
@@ -28,8 +27,13 @@ final class SlowBoot {
         if (lost.compareTo(limit) <= 0) {
             return;
         }
-        String detail = String.format(Locale.ROOT, "boot %d lost %ds to %d dead network-boot interfaces (limit %ds)",
-                c.number(), lost.toSeconds(), c.attempts().size(), limit.toSeconds());
+        String detail = String.format(
+                Locale.ROOT,
+                "boot %d lost %ds to %d dead network-boot interfaces (limit %ds)",
+                c.number(),
+                lost.toSeconds(),
+                c.attempts().size(),
+                limit.toSeconds());
         Alert alert = new Alert(AlertKind.SLOW_BOOT, detail, StuckPreOsDetector.phaseName(s.progress), lost, s.now);
         if (!s.update(alert)) {
             s.raise(alert);
@@ -39,9 +43,14 @@ final class SlowBoot {
     static void osReached(Step s, BootCycle c, Duration limit) {
         Duration lost = lost(c);
         if (lost.compareTo(limit) <= 0) {
-            s.clear(AlertKind.SLOW_BOOT, String.format(Locale.ROOT,
-                    "boot %d reached the OS losing %ds to dead interfaces (limit %ds)", c.number(), lost.toSeconds(),
-                    limit.toSeconds()));
+            s.clear(
+                    AlertKind.SLOW_BOOT,
+                    String.format(
+                            Locale.ROOT,
+                            "boot %d reached the OS losing %ds to dead interfaces (limit %ds)",
+                            c.number(),
+                            lost.toSeconds(),
+                            limit.toSeconds()));
         }
     }
 }

@@ -64,9 +64,24 @@ final class Step {
     }
 
     Transition transition() {
-        HostState state = new HostState(connected, powerOn, system, device, acpiInferred, acpiChangedAt, progress, cycle,
-                bootCycles, closedGates, fanMode, failedSensors, alerts, reconcile, memory,
-                stalledFans, reported);
+        HostState state = new HostState(
+                connected,
+                powerOn,
+                system,
+                device,
+                acpiInferred,
+                acpiChangedAt,
+                progress,
+                cycle,
+                bootCycles,
+                closedGates,
+                fanMode,
+                failedSensors,
+                alerts,
+                reconcile,
+                memory,
+                stalledFans,
+                reported);
         return new Transition(state, effects);
     }
 

@@ -29,12 +29,13 @@ import java.util.Optional;
  */
 final class StuckPreOsDetector {
 
-    private StuckPreOsDetector() {
-    }
+    private StuckPreOsDetector() {}
 
     static void check(Step s, LifecyclePolicy policy) {
         Optional<BootCycle> running = s.running();
-        if (!s.powerOn || running.isEmpty() || s.alerts.containsKey(AlertKind.STUCK_PRE_OS)
+        if (!s.powerOn
+                || running.isEmpty()
+                || s.alerts.containsKey(AlertKind.STUCK_PRE_OS)
                 || SensorGatePolicy.working(s.system)) {
             return;
         }
@@ -47,9 +48,14 @@ final class StuckPreOsDetector {
             return;
         }
         Optional<Instant> network = networkBootStart(cycle);
-        if (network.isPresent() && exceeded(network.get(), s.now, policy.networkBootLimit())
+        if (network.isPresent()
+                && exceeded(network.get(), s.now, policy.networkBootLimit())
                 && !phaseStart.isAfter(network.get().plus(policy.networkBootLimit()))) {
-            s.raise(alert("network boot (" + cycle.attempts().size() + " failed attempts)", phase, network.get(), s.now,
+            s.raise(alert(
+                    "network boot (" + cycle.attempts().size() + " failed attempts)",
+                    phase,
+                    network.get(),
+                    s.now,
                     policy.networkBootLimit()));
             return;
         }
@@ -66,8 +72,12 @@ final class StuckPreOsDetector {
             return;
         }
         Instant start = phaseStart(s.progress, running.get());
-        s.raise(new Alert(AlertKind.STUCK_PRE_OS, "firmware reported a hang: " + detail, phaseName(s.progress),
-                Duration.between(start, s.now), s.now));
+        s.raise(new Alert(
+                AlertKind.STUCK_PRE_OS,
+                "firmware reported a hang: " + detail,
+                phaseName(s.progress),
+                Duration.between(start, s.now),
+                s.now));
     }
 
     /** The host moved to a new phase while stuck: the alert stays, naming the phase it is in now. */
@@ -117,8 +127,13 @@ final class StuckPreOsDetector {
 
     private static Alert alert(String what, String phase, Instant since, Instant now, Duration limit) {
         Duration elapsed = Duration.between(since, now);
-        String detail = String.format(Locale.ROOT, "stuck in %s for %ds (limit %ds) at %s", what, elapsed.toSeconds(),
-                limit.toSeconds(), phase);
+        String detail = String.format(
+                Locale.ROOT,
+                "stuck in %s for %ds (limit %ds) at %s",
+                what,
+                elapsed.toSeconds(),
+                limit.toSeconds(),
+                phase);
         return new Alert(AlertKind.STUCK_PRE_OS, detail, phase, elapsed, now);
     }
 }

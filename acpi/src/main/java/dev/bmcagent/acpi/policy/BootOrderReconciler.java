@@ -43,7 +43,11 @@ public final class BootOrderReconciler {
     }
 
     /** How a reported order compares with the declared one. */
-    public enum Match { MATCH, OUT_OF_ORDER, MISSING }
+    public enum Match {
+        MATCH,
+        OUT_OF_ORDER,
+        MISSING
+    }
 
     /** What to do about a report. */
     public enum Verdict {
@@ -83,7 +87,9 @@ public final class BootOrderReconciler {
     public Decision decide(List<String> declared, int attemptsSoFar, boolean alarmed, List<String> reported) {
         Optional<List<Pattern>> patterns = compile(declared);
         if (patterns.isEmpty()) {
-            return new Decision(alarmed ? Verdict.ALREADY_ALARMED : Verdict.ALARM, Match.MISSING,
+            return new Decision(
+                    alarmed ? Verdict.ALREADY_ALARMED : Verdict.ALARM,
+                    Match.MISSING,
                     "declared boot order has an invalid pattern");
         }
         Match match = match(patterns.get(), reported);
@@ -97,11 +103,12 @@ public final class BootOrderReconciler {
             return new Decision(Verdict.ALARM, match, "a declared boot interface matches no boot option");
         }
         if (attemptsSoFar < maxAttempts) {
-            return new Decision(Verdict.REAPPLY_AND_REBOOT, match,
+            return new Decision(
+                    Verdict.REAPPLY_AND_REBOOT,
+                    match,
                     "boot order differs: re-apply attempt " + (attemptsSoFar + 1) + " of " + maxAttempts);
         }
-        return new Decision(Verdict.ALARM, match,
-                "boot order still differs after " + attemptsSoFar + " re-applies");
+        return new Decision(Verdict.ALARM, match, "boot order still differs after " + attemptsSoFar + " re-applies");
     }
 
     /** Compiles declared patterns; empty when any is not a valid regular expression. */

@@ -24,8 +24,7 @@ import java.util.Set;
  */
 public final class SensorGatePolicy {
 
-    private SensorGatePolicy() {
-    }
+    private SensorGatePolicy() {}
 
     /** Whether the ACPI state is the working state (S0/G0, or legacy ON). */
     public static boolean working(AcpiSystemState system) {

@@ -64,7 +64,9 @@ public enum BootPhase {
 
     /** The IPMI progress report for this phase, empty where the table has none. */
     public Optional<ProgressCode.IpmiFirmwareProgress> ipmiProgress() {
-        return ipmiEventData2 < 0 ? Optional.empty() : Optional.of(new ProgressCode.IpmiFirmwareProgress(ipmiEventData2));
+        return ipmiEventData2 < 0
+                ? Optional.empty()
+                : Optional.of(new ProgressCode.IpmiFirmwareProgress(ipmiEventData2));
     }
 
     public ProgressCode.PostCode postProgress() {

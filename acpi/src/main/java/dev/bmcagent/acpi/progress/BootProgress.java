@@ -13,8 +13,11 @@ import java.util.Optional;
  * @param lastStateTime       when lastState last changed
  * @param lastBootTimeSeconds power-on (or warm reset) to OSRunning of the last completed boot, if any
  */
-public record BootProgress(BootProgressState lastState, Optional<String> oemLastState, Instant lastStateTime,
-                           Optional<Duration> lastBootTimeSeconds) {
+public record BootProgress(
+        BootProgressState lastState,
+        Optional<String> oemLastState,
+        Instant lastStateTime,
+        Optional<Duration> lastBootTimeSeconds) {
     public BootProgress {
         Objects.requireNonNull(lastState, "lastState");
         Objects.requireNonNull(oemLastState, "oemLastState");

@@ -18,8 +18,7 @@ public final class EfiCodeType {
     /** EFI_ERROR_MAJOR. */
     public static final int ERROR_MAJOR = 0x80000000;
 
-    private EfiCodeType() {
-    }
+    private EfiCodeType() {}
 
     public static boolean isProgress(int codeType) {
         return (codeType & TYPE_MASK) == PROGRESS;

@@ -7,8 +7,7 @@ package dev.bmcagent.acpi.progress;
 public sealed interface ProgressCode {
 
     /** Arm SBMR / UEFI PI EFI status code (NetFn 2Ch, group AEh, cmd 02h): type, value, instance. */
-    record EfiStatusCode(int codeType, int codeValue, int instance) implements ProgressCode {
-    }
+    record EfiStatusCode(int codeType, int codeValue, int instance) implements ProgressCode {}
 
     /** IPMI System Firmware Progress (sensor type 0Fh, offset 02h): event data 2 code. */
     record IpmiFirmwareProgress(int eventData2) implements ProgressCode {

@@ -33,12 +33,12 @@ public final class ProgressTranslator {
         }
     }
 
-    private ProgressTranslator() {
-    }
+    private ProgressTranslator() {}
 
     private static void put(Map<Integer, BootPhase> table, int code, BootPhase phase) {
         if (table.put(code, phase) != null) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "duplicate code 0x%X in boot phase table", code));
+            throw new IllegalStateException(
+                    String.format(Locale.ROOT, "duplicate code 0x%X in boot phase table", code));
         }
     }
 

@@ -14,10 +14,14 @@ import java.util.OptionalInt;
  * @param eventData2   IPMI 0Fh offset 02h event data 2, when there is one
  * @param detail       the raw code, e.g. "EFI 0x03021000", "IPMI FW progress 0x01", "POST 0x1D"
  */
-public record Translation(Kind kind, BootProgressState state, Optional<String> oemLastState, OptionalInt eventData2,
-                          String detail) {
+public record Translation(
+        Kind kind, BootProgressState state, Optional<String> oemLastState, OptionalInt eventData2, String detail) {
 
-    public enum Kind { PROGRESS, ERROR, DEBUG }
+    public enum Kind {
+        PROGRESS,
+        ERROR,
+        DEBUG
+    }
 
     public Translation {
         Objects.requireNonNull(kind, "kind");
@@ -34,8 +38,12 @@ public record Translation(Kind kind, BootProgressState state, Optional<String> o
     }
 
     static Translation of(BootProgressState state, OptionalInt eventData2, String detail) {
-        return new Translation(Kind.PROGRESS, state,
-                state == BootProgressState.OEM ? Optional.of(detail) : Optional.empty(), eventData2, detail);
+        return new Translation(
+                Kind.PROGRESS,
+                state,
+                state == BootProgressState.OEM ? Optional.of(detail) : Optional.empty(),
+                eventData2,
+                detail);
     }
 
     static Translation oem(Kind kind, OptionalInt eventData2, String detail) {

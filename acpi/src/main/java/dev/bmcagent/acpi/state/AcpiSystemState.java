@@ -75,10 +75,14 @@ public enum AcpiSystemState {
     }
 
     public static Optional<AcpiSystemState> fromCommandCode(int code) {
-        return code >= 0 && code < BY_COMMAND_CODE.length ? Optional.ofNullable(BY_COMMAND_CODE[code]) : Optional.empty();
+        return code >= 0 && code < BY_COMMAND_CODE.length
+                ? Optional.ofNullable(BY_COMMAND_CODE[code])
+                : Optional.empty();
     }
 
     public static Optional<AcpiSystemState> fromSelOffset(int offset) {
-        return offset >= 0 && offset < BY_SEL_OFFSET.length ? Optional.ofNullable(BY_SEL_OFFSET[offset]) : Optional.empty();
+        return offset >= 0 && offset < BY_SEL_OFFSET.length
+                ? Optional.ofNullable(BY_SEL_OFFSET[offset])
+                : Optional.empty();
     }
 }

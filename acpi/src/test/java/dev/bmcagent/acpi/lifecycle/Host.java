@@ -57,7 +57,8 @@ final class Host {
     }
 
     Host acpi(AcpiSystemState s) {
-        AcpiDeviceState d = s == AcpiSystemState.S0_G0_D0 ? AcpiDeviceState.D0
+        AcpiDeviceState d = s == AcpiSystemState.S0_G0_D0
+                ? AcpiDeviceState.D0
                 : s == AcpiSystemState.S2_D2 ? AcpiDeviceState.D2 : AcpiDeviceState.D3;
         return feed(new LifecycleInput.AcpiReported(Optional.of(s), Optional.of(d)));
     }
@@ -83,12 +84,18 @@ final class Host {
     }
 
     static <T extends LifecycleEvent> List<T> events(List<Effect> effects, Class<T> type) {
-        return effects.stream().filter(Effect.Emit.class::isInstance).map(e -> ((Effect.Emit) e).event())
-                .filter(type::isInstance).map(type::cast).collect(Collectors.toList());
+        return effects.stream()
+                .filter(Effect.Emit.class::isInstance)
+                .map(e -> ((Effect.Emit) e).event())
+                .filter(type::isInstance)
+                .map(type::cast)
+                .collect(Collectors.toList());
     }
 
     static List<SelEvent> sel(List<Effect> effects) {
-        return effects.stream().filter(Effect.AppendSel.class::isInstance).map(e -> ((Effect.AppendSel) e).event())
+        return effects.stream()
+                .filter(Effect.AppendSel.class::isInstance)
+                .map(e -> ((Effect.AppendSel) e).event())
                 .collect(Collectors.toList());
     }
 

@@ -49,8 +49,9 @@ class LifecycleEdgeCaseTest {
             h.seconds(1).feed(input);
         }
         // the out-of-range ED2 0x1234 became FFh (unspecified) instead of an exception
-        assertTrue(Host.sel(h.effects).stream().anyMatch(e -> e.offset() == 0x00 && e.eventData2() == 0xFF
-                && e.sensor() == SelEvent.SelSensor.FW_PROGRESS));
+        assertTrue(Host.sel(h.effects).stream()
+                .anyMatch(e ->
+                        e.offset() == 0x00 && e.eventData2() == 0xFF && e.sensor() == SelEvent.SelSensor.FW_PROGRESS));
     }
 
     @Test
@@ -77,17 +78,24 @@ class LifecycleEdgeCaseTest {
         assertEquals(1, h.events(LifecycleEvent.AlertRaised.class).size());
         assertEquals(0, h.events(LifecycleEvent.AlertCleared.class).size(), "moving on is not reaching the OS");
         assertTrue(h.state.alerts().containsKey(AlertKind.STUCK_PRE_OS));
-        LifecycleEvent.AlertRaised raised = h.events(LifecycleEvent.AlertRaised.class).get(0);
+        LifecycleEvent.AlertRaised raised =
+                h.events(LifecycleEvent.AlertRaised.class).get(0);
         assertTrue(raised.alert().detail().contains("pre-OS"), raised.alert().detail());
         assertEquals(Duration.ofMinutes(30), raised.alert().elapsed());
     }
 
     @Test
     void firmwareHangIsAStuckEpisode() {
-        Host h = new Host().powerOn().acpi(AcpiSystemState.S2_D2).efi(BootPhase.MEMORY_INIT).seconds(40)
+        Host h = new Host()
+                .powerOn()
+                .acpi(AcpiSystemState.S2_D2)
+                .efi(BootPhase.MEMORY_INIT)
+                .seconds(40)
                 .feed(new LifecycleInput.FirmwareProblem(LifecycleInput.FirmwareProblemKind.HANG, 0x01));
         assertEquals("FirmwareProblemReported SEL:0F/01:01 AlertRaised", describe(h.last));
-        assertEquals(Duration.ofSeconds(40), h.state.alerts().get(AlertKind.STUCK_PRE_OS).elapsed());
+        assertEquals(
+                Duration.ofSeconds(40),
+                h.state.alerts().get(AlertKind.STUCK_PRE_OS).elapsed());
         h.after(Duration.ofMinutes(20)).tick();
         assertEquals(1, h.events(LifecycleEvent.AlertRaised.class).size(), "the hang already is the episode's alert");
         h.powerOff();
@@ -96,7 +104,9 @@ class LifecycleEdgeCaseTest {
 
     @Test
     void hostReportsWhileOffAreDropped() {
-        Host h = new Host().acpi(AcpiSystemState.S0_G0_D0).post(0x10)
+        Host h = new Host()
+                .acpi(AcpiSystemState.S0_G0_D0)
+                .post(0x10)
                 .feed(new LifecycleInput.BootOrderReported(List.of("x")));
         assertEquals(HostState.initial(Host.T0), h.state);
         assertTrue(h.effects.isEmpty());
@@ -104,11 +114,15 @@ class LifecycleEdgeCaseTest {
 
     @Test
     void sensorFailureOutsideS0IsIgnoredAndNotRemembered() {
-        Host h = new Host().powerOn().acpi(AcpiSystemState.S2_D2)
-                .feed(new LifecycleInput.SensorHealth("DIMM_A1_TEMP", true, "NACK")).acpi(AcpiSystemState.S0_G0_D0);
+        Host h = new Host()
+                .powerOn()
+                .acpi(AcpiSystemState.S2_D2)
+                .feed(new LifecycleInput.SensorHealth("DIMM_A1_TEMP", true, "NACK"))
+                .acpi(AcpiSystemState.S0_G0_D0);
         assertTrue(h.state.failedSensors().isEmpty());
-        assertEquals("AcpiChanged SEL:22/00 BootProgressChanged BootCycleEnded GATE:HOST_ON=open "
-                + "GateChanged GATE:NOT_DURING_FIRMWARE_INIT=open GateChanged FAN:Normal FanModeChanged",
+        assertEquals(
+                "AcpiChanged SEL:22/00 BootProgressChanged BootCycleEnded GATE:HOST_ON=open "
+                        + "GateChanged GATE:NOT_DURING_FIRMWARE_INIT=open GateChanged FAN:Normal FanModeChanged",
                 describe(h.last));
     }
 
@@ -149,16 +163,41 @@ class LifecycleEdgeCaseTest {
         assertEquals(Duration.ofMinutes(30), d.preOsLimit());
         assertEquals(3, d.maxReconcileAttempts());
         assertEquals(Duration.ofMinutes(2), d.slowBootLimit());
-        assertThrows(IllegalArgumentException.class, () -> d.withLimits(d.memoryTrainingLimit(), d.networkBootLimit(),
-                d.preOsLimit(), Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> new LifecyclePolicy(Duration.ZERO, d.networkBootLimit(),
-                d.preOsLimit(), 60, 3, LifecycleInput.PowerAction.WARM_RESET, 256,
-                d.slowBootLimit()));
-        assertThrows(IllegalArgumentException.class, () -> new LifecyclePolicy(d.memoryTrainingLimit(),
-                d.networkBootLimit(), d.preOsLimit(), 101, 3, LifecycleInput.PowerAction.WARM_RESET, 256,
-                d.slowBootLimit()));
-        assertThrows(IllegalArgumentException.class, () -> new LifecyclePolicy(d.memoryTrainingLimit(),
-                d.networkBootLimit(), d.preOsLimit(), 60, 3, LifecycleInput.PowerAction.FORCE_OFF, 256,
-                d.slowBootLimit()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> d.withLimits(d.memoryTrainingLimit(), d.networkBootLimit(), d.preOsLimit(), Duration.ZERO));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new LifecyclePolicy(
+                        Duration.ZERO,
+                        d.networkBootLimit(),
+                        d.preOsLimit(),
+                        60,
+                        3,
+                        LifecycleInput.PowerAction.WARM_RESET,
+                        256,
+                        d.slowBootLimit()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new LifecyclePolicy(
+                        d.memoryTrainingLimit(),
+                        d.networkBootLimit(),
+                        d.preOsLimit(),
+                        101,
+                        3,
+                        LifecycleInput.PowerAction.WARM_RESET,
+                        256,
+                        d.slowBootLimit()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new LifecyclePolicy(
+                        d.memoryTrainingLimit(),
+                        d.networkBootLimit(),
+                        d.preOsLimit(),
+                        60,
+                        3,
+                        LifecycleInput.PowerAction.FORCE_OFF,
+                        256,
+                        d.slowBootLimit()));
     }
 }

@@ -58,12 +58,15 @@ class LifecycleInputCoverageTest {
     void everyInputIsHandledWhateverThePowerState() {
         HostLifecycle lifecycle = new DefaultHostLifecycle();
         HostState off = HostState.initial(T0);
-        HostState on = lifecycle.apply(off, new LifecycleInput.PowerGood(true), T0).state();
-        HostState firmware = lifecycle.apply(on, new LifecycleInput.AcpiReported(Optional.of(AcpiSystemState.S2_D2),
-                Optional.empty()), T0).state();
+        HostState on =
+                lifecycle.apply(off, new LifecycleInput.PowerGood(true), T0).state();
+        HostState firmware = lifecycle
+                .apply(on, new LifecycleInput.AcpiReported(Optional.of(AcpiSystemState.S2_D2), Optional.empty()), T0)
+                .state();
         for (HostState state : List.of(off, on, firmware)) {
             for (LifecycleInput input : samples()) {
-                Transition t = assertDoesNotThrow(() -> lifecycle.apply(state, input, T0.plusSeconds(1)),
+                Transition t = assertDoesNotThrow(
+                        () -> lifecycle.apply(state, input, T0.plusSeconds(1)),
                         () -> input.getClass().getSimpleName() + " is not handled");
                 assertTrue(t.state() != null);
             }
@@ -74,8 +77,11 @@ class LifecycleInputCoverageTest {
     void everyEffectTypeIsNamedForTheAgentsTest() {
         // the agent's HostAgentTest (ALL_KINDS) carries out one of each through its port
         Function<Class<?>, String> name = Class::getSimpleName;
-        Set<String> effects = Arrays.stream(Effect.class.getPermittedSubclasses()).map(name).collect(Collectors.toSet());
-        assertEquals(Set.of("AppendSel", "SetGate", "SetFanMode", "HostPowerAction", "ApplyBootOrder", "Emit"), effects,
+        Set<String> effects =
+                Arrays.stream(Effect.class.getPermittedSubclasses()).map(name).collect(Collectors.toSet());
+        assertEquals(
+                Set.of("AppendSel", "SetGate", "SetFanMode", "HostPowerAction", "ApplyBootOrder", "Emit"),
+                effects,
                 "a new Effect type: handle it in HostAgent.execute and add one to HostAgentTest.ALL_KINDS");
     }
 }

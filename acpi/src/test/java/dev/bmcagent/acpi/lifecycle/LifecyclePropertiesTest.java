@@ -27,46 +27,73 @@ class LifecyclePropertiesTest {
 
     private static final List<String> DECLARED = List.of(".*HTTP.*IPv6.*P1", ".*PXE.*IPv4.*P1");
     private static final List<String> GOOD = List.of("UEFI: HTTPS IPv6 NIC P1", "UEFI: PXE IPv4 NIC P1", "UEFI: disk");
-    private static final List<String> SCRAMBLED = List.of("UEFI: disk", "UEFI: PXE IPv4 NIC P1", "UEFI: HTTPS IPv6 NIC P1");
+    private static final List<String> SCRAMBLED =
+            List.of("UEFI: disk", "UEFI: PXE IPv4 NIC P1", "UEFI: HTTPS IPv6 NIC P1");
     private static final List<String> MISSING = List.of("UEFI: disk", "UEFI: PXE IPv4 NIC P1");
 
-    record Action(LifecycleInput input, int delaySeconds) {
-    }
+    record Action(LifecycleInput input, int delaySeconds) {}
 
     @Provide
     Arbitrary<List<Action>> scripts() {
         Arbitrary<LifecycleInput> inputs = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, Arbitraries.of(true, false).map(LifecycleInput.PowerGood::new)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(LifecycleInput.ResetKind.class).map(LifecycleInput.HostReset::new)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(new LifecycleInput.HostConnected(), new LifecycleInput.HostDisconnected())),
+                net.jqwik.api.Tuple.of(
+                        2, Arbitraries.of(LifecycleInput.ResetKind.class).map(LifecycleInput.HostReset::new)),
+                net.jqwik.api.Tuple.of(
+                        1, Arbitraries.of(new LifecycleInput.HostConnected(), new LifecycleInput.HostDisconnected())),
                 net.jqwik.api.Tuple.of(8, acpi()),
                 net.jqwik.api.Tuple.of(12, progress().map(LifecycleInput.Progress::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of(LifecycleInput.FirmwareProblemKind.class),
-                        Arbitraries.integers().between(0, 0x1F)).as(LifecycleInput.FirmwareProblem::new)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(LifecycleInput.BootErrorKind.class)
-                        .map(k -> new LifecycleInput.BootError(k, "UEFI: PXE IPv4 NIC P1"))),
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Combinators.combine(
+                                        Arbitraries.of(LifecycleInput.FirmwareProblemKind.class),
+                                        Arbitraries.integers().between(0, 0x1F))
+                                .as(LifecycleInput.FirmwareProblem::new)),
+                net.jqwik.api.Tuple.of(
+                        2,
+                        Arbitraries.of(LifecycleInput.BootErrorKind.class)
+                                .map(k -> new LifecycleInput.BootError(k, "UEFI: PXE IPv4 NIC P1"))),
                 net.jqwik.api.Tuple.of(3, Arbitraries.just(new LifecycleInput.OsBootComplete())),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(LifecycleInput.PowerAction.class).map(LifecycleInput.PowerCommand::new)),
+                net.jqwik.api.Tuple.of(
+                        1, Arbitraries.of(LifecycleInput.PowerAction.class).map(LifecycleInput.PowerCommand::new)),
                 net.jqwik.api.Tuple.of(6, Arbitraries.just(new LifecycleInput.Tick())),
-                net.jqwik.api.Tuple.of(3, Combinators.combine(Arbitraries.of("CPU0_TEMP", "DIMM_A1_TEMP"),
-                        Arbitraries.of(true, false)).as((s, f) -> new LifecycleInput.SensorHealth(s, f, "test"))),
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(GOOD, SCRAMBLED, SCRAMBLED, SCRAMBLED, SCRAMBLED, SCRAMBLED, MISSING)
-                        .map(LifecycleInput.BootOrderReported::new)),
+                net.jqwik.api.Tuple.of(
+                        3,
+                        Combinators.combine(Arbitraries.of("CPU0_TEMP", "DIMM_A1_TEMP"), Arbitraries.of(true, false))
+                                .as((s, f) -> new LifecycleInput.SensorHealth(s, f, "test"))),
+                net.jqwik.api.Tuple.of(
+                        4,
+                        Arbitraries.of(GOOD, SCRAMBLED, SCRAMBLED, SCRAMBLED, SCRAMBLED, SCRAMBLED, MISSING)
+                                .map(LifecycleInput.BootOrderReported::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new LifecycleInput.BootOrderRefused())),
-                net.jqwik.api.Tuple.of(1, Arbitraries.<List<String>>of(DECLARED, List.of(".*PXE.*"), List.<String>of())
-                        .map(LifecycleInput.BootOrderDeclared::new)));
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Arbitraries.<List<String>>of(DECLARED, List.of(".*PXE.*"), List.<String>of())
+                                .map(LifecycleInput.BootOrderDeclared::new)));
         Arbitrary<Integer> delays = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 30)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 1200)));
-        return Combinators.combine(inputs, delays).as(Action::new).list().ofMinSize(1).ofMaxSize(150);
+        return Combinators.combine(inputs, delays)
+                .as(Action::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(150);
     }
 
     private static Arbitrary<LifecycleInput> acpi() {
         return Combinators.combine(
-                Arbitraries.of(AcpiSystemState.S0_G0_D0, AcpiSystemState.S0_G0_D0, AcpiSystemState.S2_D2,
-                        AcpiSystemState.S2_D2, AcpiSystemState.S5_G2, AcpiSystemState.S3_D3, AcpiSystemState.G3,
-                        AcpiSystemState.LEGACY_ON, AcpiSystemState.UNKNOWN).optional(0.9),
-                Arbitraries.of(AcpiDeviceState.class).optional(0.5))
+                        Arbitraries.of(
+                                        AcpiSystemState.S0_G0_D0,
+                                        AcpiSystemState.S0_G0_D0,
+                                        AcpiSystemState.S2_D2,
+                                        AcpiSystemState.S2_D2,
+                                        AcpiSystemState.S5_G2,
+                                        AcpiSystemState.S3_D3,
+                                        AcpiSystemState.G3,
+                                        AcpiSystemState.LEGACY_ON,
+                                        AcpiSystemState.UNKNOWN)
+                                .optional(0.9),
+                        Arbitraries.of(AcpiDeviceState.class).optional(0.5))
                 .as((s, d) -> new LifecycleInput.AcpiReported(s, d));
     }
 
@@ -75,7 +102,8 @@ class LifecyclePropertiesTest {
         return Arbitraries.oneOf(
                 phase.map(BootPhase::efiStatusCode),
                 phase.map(BootPhase::postProgress),
-                phase.filter(p -> p.ipmiProgress().isPresent()).map(p -> p.ipmiProgress().orElseThrow()),
+                phase.filter(p -> p.ipmiProgress().isPresent())
+                        .map(p -> p.ipmiProgress().orElseThrow()),
                 Arbitraries.integers().between(0, 0xFF).map(ProgressCode.PostCode::new),
                 Arbitraries.integers().between(0, 0xFF).map(ProgressCode.IpmiFirmwareProgress::new),
                 Arbitraries.of(1, 2, 3, 0x80000002).map(t -> new ProgressCode.EfiStatusCode(t, 0x00051009, 0)));
@@ -124,11 +152,13 @@ class LifecyclePropertiesTest {
             }
             // every stuck episode raises exactly one alert, cleared at most once: raise and clear alternate
             for (Effect e : fx) {
-                if (e instanceof Effect.Emit emit && emit.event() instanceof LifecycleEvent.AlertRaised r
+                if (e instanceof Effect.Emit emit
+                        && emit.event() instanceof LifecycleEvent.AlertRaised r
                         && r.alert().kind() == AlertKind.STUCK_PRE_OS) {
                     assertTrue(!stuckActive, "second stuck alert in one episode");
                     stuckActive = true;
-                } else if (e instanceof Effect.Emit emit && emit.event() instanceof LifecycleEvent.AlertCleared c
+                } else if (e instanceof Effect.Emit emit
+                        && emit.event() instanceof LifecycleEvent.AlertCleared c
                         && c.kind() == AlertKind.STUCK_PRE_OS) {
                     assertTrue(stuckActive, "stuck alert cleared twice");
                     stuckActive = false;
@@ -140,7 +170,9 @@ class LifecyclePropertiesTest {
                 reconcileReboots = 0;
             }
             if (a.input() instanceof LifecycleInput.BootOrderReported) {
-                reconcileReboots += (int) fx.stream().filter(Effect.HostPowerAction.class::isInstance).count();
+                reconcileReboots += (int) fx.stream()
+                        .filter(Effect.HostPowerAction.class::isInstance)
+                        .count();
                 // a match resets the count (a later drift is a new episode): count per declaration between matches
                 if (Host.events(fx, LifecycleEvent.ReconcileDecided.class).stream()
                         .anyMatch(d -> d.decision() == ReconcileDecision.OK)) {

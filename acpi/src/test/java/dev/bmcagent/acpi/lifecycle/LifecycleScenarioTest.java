@@ -21,16 +21,21 @@ import org.junit.jupiter.api.Test;
 class LifecycleScenarioTest {
 
     private static final List<String> DECLARED = List.of(".*HTTP.*IPv6.*P1", ".*PXE.*IPv4.*P1");
-    private static final List<String> GOOD = List.of("UEFI: HTTPS IPv6 Network Adapter - 50:00:E6:8F:4F:32 P1",
-            "UEFI: PXE IPv4 Network Adapter - 50:00:E6:8F:4F:32 P1", "UEFI: Samsung SSD 980");
-    private static final List<String> SCRAMBLED = List.of("UEFI: Samsung SSD 980",
+    private static final List<String> GOOD = List.of(
+            "UEFI: HTTPS IPv6 Network Adapter - 50:00:E6:8F:4F:32 P1",
+            "UEFI: PXE IPv4 Network Adapter - 50:00:E6:8F:4F:32 P1",
+            "UEFI: Samsung SSD 980");
+    private static final List<String> SCRAMBLED = List.of(
+            "UEFI: Samsung SSD 980",
             "UEFI: PXE IPv4 Network Adapter - 50:00:E6:8F:4F:32 P1",
             "UEFI: HTTPS IPv6 Network Adapter - 50:00:E6:8F:4F:32 P1");
 
     @Test
     void fullBoot() {
         Host h = new Host().powerOn();
-        assertEquals("PowerChanged BootCycleStarted SEL:1D/00 GATE:POWER_GOOD=open GateChanged", describe(h.last),
+        assertEquals(
+                "PowerChanged BootCycleStarted SEL:1D/00 GATE:POWER_GOOD=open GateChanged",
+                describe(h.last),
                 "fan tachometers read from power-on, POST included");
         assertEquals(Set.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT), h.state.closedGates());
 
@@ -43,7 +48,9 @@ class LifecycleScenarioTest {
         assertEquals("BootProgressChanged SEL:0F/02:19", describe(h.last));
         h.seconds(1).post(0x1D).seconds(30).post(0x1E).seconds(60).post(0x21);
         assertEquals("PostCodeSeen", describe(h.last), "same phase: no new progress, no SEL");
-        assertEquals(BootProgressState.MemoryInitializationStarted, h.state.progress().lastState());
+        assertEquals(
+                BootProgressState.MemoryInitializationStarted,
+                h.state.progress().lastState());
         assertEquals(Host.T0.plus(Duration.ofSeconds(4)), h.state.progress().lastStateTime());
         h.seconds(5).efi(BootPhase.DXE_MOTHERBOARD_INIT);
         assertEquals(Optional.of("EFI 0x03041000"), h.state.progress().oemLastState());
@@ -53,33 +60,48 @@ class LifecycleScenarioTest {
         h.seconds(5).efi(BootPhase.READY_TO_BOOT);
 
         h.seconds(3).efi(BootPhase.EXIT_BOOT_SERVICES);
-        assertEquals(BootProgressState.OSBootStarted, h.state.progress().lastState(),
+        assertEquals(
+                BootProgressState.OSBootStarted,
+                h.state.progress().lastState(),
                 "ExitBootServices: the OS loader runs, not yet the OS");
         assertTrue(h.state.cycle().isPresent(), "the cycle runs until the host says the OS is up");
 
         h.seconds(20).acpi(AcpiSystemState.S0_G0_D0);
-        assertEquals("AcpiChanged SEL:22/00 BootProgressChanged BootCycleEnded GATE:HOST_ON=open "
-                + "GateChanged GATE:NOT_DURING_FIRMWARE_INIT=open GateChanged FAN:Normal FanModeChanged",
-                describe(h.last), "the host's S0 report is the OS running");
+        assertEquals(
+                "AcpiChanged SEL:22/00 BootProgressChanged BootCycleEnded GATE:HOST_ON=open "
+                        + "GateChanged GATE:NOT_DURING_FIRMWARE_INIT=open GateChanged FAN:Normal FanModeChanged",
+                describe(h.last),
+                "the host's S0 report is the OS running");
         h.seconds(1).feed(new LifecycleInput.OsBootComplete());
         assertEquals("SEL:1F/06", describe(h.last), "the OS boot event after S0 is the host's record, nothing more");
         assertEquals(BootProgressState.OSRunning, h.state.progress().lastState());
         assertEquals(Optional.of(Duration.ofSeconds(132)), h.state.progress().lastBootTimeSeconds());
         BootCycle cycle = h.events(LifecycleEvent.BootCycleEnded.class).get(0).cycle();
         assertEquals(Optional.of(BootCycle.Outcome.OS_RUNNING), cycle.outcome());
-        assertEquals(List.of(BootProgressState.PrimaryProcessorInitializationStarted,
-                BootProgressState.MemoryInitializationStarted, BootProgressState.OEM,
-                BootProgressState.SystemHardwareInitializationComplete, BootProgressState.OSBootStarted,
-                BootProgressState.OSRunning), cycle.phases().stream().map(BootCycle.PhaseMark::state).toList());
-        assertEquals(List.of(0x1D, 0x1E, 0x21), cycle.postCodes().stream().map(BootCycle.PostCodeMark::code).toList());
+        assertEquals(
+                List.of(
+                        BootProgressState.PrimaryProcessorInitializationStarted,
+                        BootProgressState.MemoryInitializationStarted,
+                        BootProgressState.OEM,
+                        BootProgressState.SystemHardwareInitializationComplete,
+                        BootProgressState.OSBootStarted,
+                        BootProgressState.OSRunning),
+                cycle.phases().stream().map(BootCycle.PhaseMark::state).toList());
+        assertEquals(
+                List.of(0x1D, 0x1E, 0x21),
+                cycle.postCodes().stream().map(BootCycle.PostCodeMark::code).toList());
         assertTrue(h.state.cycle().isEmpty());
         assertEquals(Set.of(), h.state.closedGates());
 
         h.seconds(3600).acpi(AcpiSystemState.S5_G2);
-        assertEquals("AcpiChanged SEL:22/05 GATE:HOST_ON=closed GateChanged "
-                + "GATE:NOT_DURING_FIRMWARE_INIT=closed GateChanged", describe(h.last));
+        assertEquals(
+                "AcpiChanged SEL:22/05 GATE:HOST_ON=closed GateChanged "
+                        + "GATE:NOT_DURING_FIRMWARE_INIT=closed GateChanged",
+                describe(h.last));
         h.seconds(1).powerOff();
-        assertEquals("PowerChanged BootProgressChanged GATE:POWER_GOOD=closed GateChanged", describe(h.last),
+        assertEquals(
+                "PowerChanged BootProgressChanged GATE:POWER_GOOD=closed GateChanged",
+                describe(h.last),
                 "S5 reported: nothing inferred");
         assertEquals(BootProgressState.None, h.state.progress().lastState());
         assertEquals(Optional.of(Duration.ofSeconds(132)), h.state.progress().lastBootTimeSeconds());
@@ -87,13 +109,19 @@ class LifecycleScenarioTest {
 
     @Test
     void immediatePowerCycleInfersS5() {
-        Host h = new Host().powerOn().acpi(AcpiSystemState.S2_D2).efi(BootPhase.PEI_CORE_START)
-                .acpi(AcpiSystemState.S0_G0_D0).feed(new LifecycleInput.OsBootComplete());
+        Host h = new Host()
+                .powerOn()
+                .acpi(AcpiSystemState.S2_D2)
+                .efi(BootPhase.PEI_CORE_START)
+                .acpi(AcpiSystemState.S0_G0_D0)
+                .feed(new LifecycleInput.OsBootComplete());
         h.seconds(100).powerOff();
-        assertEquals("PowerChanged AcpiChanged SEL:22/05 BootProgressChanged GATE:HOST_ON=closed GateChanged "
-                + "GATE:POWER_GOOD=closed GateChanged GATE:NOT_DURING_FIRMWARE_INIT=closed GateChanged",
+        assertEquals(
+                "PowerChanged AcpiChanged SEL:22/05 BootProgressChanged GATE:HOST_ON=closed GateChanged "
+                        + "GATE:POWER_GOOD=closed GateChanged GATE:NOT_DURING_FIRMWARE_INIT=closed GateChanged",
                 describe(h.last));
-        LifecycleEvent.AcpiChanged inferred = Host.events(h.last, LifecycleEvent.AcpiChanged.class).get(0);
+        LifecycleEvent.AcpiChanged inferred =
+                Host.events(h.last, LifecycleEvent.AcpiChanged.class).get(0);
         assertEquals(AcpiSystemState.S5_G2, inferred.system());
         assertTrue(inferred.inferred());
         assertTrue(h.state.acpiInferred());
@@ -103,33 +131,55 @@ class LifecycleScenarioTest {
 
     @Test
     void warmResetStartsACycleWithoutInferringS5() {
-        Host h = new Host().powerOn().acpi(AcpiSystemState.S2_D2).efi(BootPhase.MEMORY_INIT).seconds(10)
+        Host h = new Host()
+                .powerOn()
+                .acpi(AcpiSystemState.S2_D2)
+                .efi(BootPhase.MEMORY_INIT)
+                .seconds(10)
                 .feed(new LifecycleInput.HostReset(LifecycleInput.ResetKind.WARM));
-        assertEquals("BootCycleEnded BootCycleStarted SEL:1D/02 BootProgressChanged", describe(h.last),
+        assertEquals(
+                "BootCycleEnded BootCycleStarted SEL:1D/02 BootProgressChanged",
+                describe(h.last),
                 "power never went away: the restart record, no soft-off record");
         assertEquals(AcpiSystemState.S2_D2, h.state.system());
-        assertEquals(BootCycle.Outcome.RESET,
-                h.events(LifecycleEvent.BootCycleEnded.class).get(0).cycle().outcome().orElseThrow());
+        assertEquals(
+                BootCycle.Outcome.RESET,
+                h.events(LifecycleEvent.BootCycleEnded.class)
+                        .get(0)
+                        .cycle()
+                        .outcome()
+                        .orElseThrow());
         assertEquals(2, h.state.cycle().orElseThrow().number());
     }
 
     @Test
     void stuckInMemoryTrainingRaisesOneAlertUpdatedOnProgressClearedAtTheOs() {
-        Host h = new Host().powerOn().acpi(AcpiSystemState.S2_D2).efi(BootPhase.PEI_CORE_START)
+        Host h = new Host()
+                .powerOn()
+                .acpi(AcpiSystemState.S2_D2)
+                .efi(BootPhase.PEI_CORE_START)
                 .efi(BootPhase.MEMORY_INIT);
         h.after(Duration.ofMinutes(14)).tick();
         assertTrue(h.state.alerts().isEmpty());
         h.after(Duration.ofMinutes(1)).tick();
         assertEquals("AlertRaised", describe(h.last));
-        assertEquals("MemoryInitializationStarted", h.state.alerts().get(AlertKind.STUCK_PRE_OS).phase());
-        assertEquals(Duration.ofMinutes(15), h.state.alerts().get(AlertKind.STUCK_PRE_OS).elapsed());
+        assertEquals(
+                "MemoryInitializationStarted",
+                h.state.alerts().get(AlertKind.STUCK_PRE_OS).phase());
+        assertEquals(
+                Duration.ofMinutes(15),
+                h.state.alerts().get(AlertKind.STUCK_PRE_OS).elapsed());
         for (int i = 0; i < 20; i++) {
             h.after(Duration.ofMinutes(1)).tick().post(0x1F);
         }
         h.efi(BootPhase.SECONDARY_CPU_INIT);
-        assertEquals("BootProgressChanged SEL:0F/02:03 AlertUpdated", describe(h.last),
+        assertEquals(
+                "BootProgressChanged SEL:0F/02:03 AlertUpdated",
+                describe(h.last),
                 "still stuck before the OS: the alert names the new phase");
-        assertEquals("SecondaryProcessorInitializationStarted", h.state.alerts().get(AlertKind.STUCK_PRE_OS).phase());
+        assertEquals(
+                "SecondaryProcessorInitializationStarted",
+                h.state.alerts().get(AlertKind.STUCK_PRE_OS).phase());
         h.after(Duration.ofMinutes(20)).tick();
         assertEquals(1, h.events(LifecycleEvent.AlertRaised.class).size());
         assertEquals(0, h.events(LifecycleEvent.AlertCleared.class).size());
@@ -140,10 +190,13 @@ class LifecycleScenarioTest {
     @Test
     void networkBootStuckAfterFailedAttempts() {
         Host h = new Host().powerOn().acpi(AcpiSystemState.S2_D2).efi(BootPhase.READY_TO_BOOT);
-        h.after(Duration.ofMinutes(5)).feed(new LifecycleInput.BootError(LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                "UEFI: HTTPS IPv4 P1"));
+        h.after(Duration.ofMinutes(5))
+                .feed(new LifecycleInput.BootError(
+                        LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, "UEFI: HTTPS IPv4 P1"));
         assertEquals("NetworkBootFailed SEL:1E/02 AlertRaised", describe(h.last), "300 s lost: slow boot");
-        assertEquals(Duration.ofMinutes(5), h.events(LifecycleEvent.NetworkBootFailed.class).get(0).timeLost(),
+        assertEquals(
+                Duration.ofMinutes(5),
+                h.events(LifecycleEvent.NetworkBootFailed.class).get(0).timeLost(),
                 "measured by the agent from ReadyToBoot, the firmware gives no duration");
         assertTrue(h.state.alerts().containsKey(AlertKind.SLOW_BOOT));
         h.after(Duration.ofMinutes(5)).tick();
@@ -162,22 +215,38 @@ class LifecycleScenarioTest {
         assertEquals("APPLY", describe(h.last));
         h.powerOn().feed(new LifecycleInput.BootOrderReported(SCRAMBLED));
         assertEquals("ReconcileDecided SEL:C0/01:01 APPLY POWER:WARM_RESET PowerActionRequested", describe(h.last));
-        h.feed(new LifecycleInput.HostReset(LifecycleInput.ResetKind.WARM)).feed(new LifecycleInput.BootOrderReported(GOOD));
+        h.feed(new LifecycleInput.HostReset(LifecycleInput.ResetKind.WARM))
+                .feed(new LifecycleInput.BootOrderReported(GOOD));
         assertEquals("ReconcileDecided SEL:C0/00:01", describe(h.last));
         assertEquals(0, h.state.reconcile().attempts());
-        assertEquals(1, h.effects.stream().filter(Effect.HostPowerAction.class::isInstance).count());
+        assertEquals(
+                1,
+                h.effects.stream()
+                        .filter(Effect.HostPowerAction.class::isInstance)
+                        .count());
     }
 
     @Test
     void reapplyThatNeverSticksAlarmsAfterThreeWithoutAFourthReboot() {
         Host h = new Host().feed(new LifecycleInput.BootOrderDeclared(DECLARED)).powerOn();
         for (int i = 0; i < 6; i++) {
-            h.feed(new LifecycleInput.BootOrderReported(SCRAMBLED)).feed(new LifecycleInput.HostReset(LifecycleInput.ResetKind.WARM));
+            h.feed(new LifecycleInput.BootOrderReported(SCRAMBLED))
+                    .feed(new LifecycleInput.HostReset(LifecycleInput.ResetKind.WARM));
         }
-        assertEquals(3, h.effects.stream().filter(Effect.HostPowerAction.class::isInstance).count());
-        assertEquals(List.of(ReconcileDecision.REAPPLY_AND_REBOOT, ReconcileDecision.REAPPLY_AND_REBOOT,
-                ReconcileDecision.REAPPLY_AND_REBOOT, ReconcileDecision.ALARM),
-                h.events(LifecycleEvent.ReconcileDecided.class).stream().map(LifecycleEvent.ReconcileDecided::decision).toList());
+        assertEquals(
+                3,
+                h.effects.stream()
+                        .filter(Effect.HostPowerAction.class::isInstance)
+                        .count());
+        assertEquals(
+                List.of(
+                        ReconcileDecision.REAPPLY_AND_REBOOT,
+                        ReconcileDecision.REAPPLY_AND_REBOOT,
+                        ReconcileDecision.REAPPLY_AND_REBOOT,
+                        ReconcileDecision.ALARM),
+                h.events(LifecycleEvent.ReconcileDecided.class).stream()
+                        .map(LifecycleEvent.ReconcileDecided::decision)
+                        .toList());
         assertTrue(h.state.alerts().containsKey(AlertKind.BOOT_ORDER));
         assertTrue(h.state.reconcile().alarmed());
         // a new declaration resets the attempts and clears the alarm
@@ -194,7 +263,11 @@ class LifecycleScenarioTest {
         assertTrue(h.state.reconcile().alarmed());
         h.feed(new LifecycleInput.BootOrderReported(SCRAMBLED)).feed(new LifecycleInput.BootOrderRefused());
         assertEquals("", describe(h.last), "the alarm stands; no reboot, no second record");
-        assertEquals(0, h.effects.stream().filter(Effect.HostPowerAction.class::isInstance).count());
+        assertEquals(
+                0,
+                h.effects.stream()
+                        .filter(Effect.HostPowerAction.class::isInstance)
+                        .count());
         // once the firmware does take the order (vendor fix), a matching report clears the alarm
         h.feed(new LifecycleInput.BootOrderReported(GOOD));
         assertEquals("ReconcileDecided SEL:C0/00:00 AlertCleared", describe(h.last));
@@ -209,14 +282,17 @@ class LifecycleScenarioTest {
 
     @Test
     void failSafeOnlyInS0() {
-        Host h = new Host().powerOn().acpi(AcpiSystemState.S2_D2)
+        Host h = new Host()
+                .powerOn()
+                .acpi(AcpiSystemState.S2_D2)
                 .feed(new LifecycleInput.SensorHealth("DIMM_A1_TEMP", true, "no ACK"));
         assertEquals("", describe(h.last), "unavailable during firmware init, not failed");
         h.acpi(AcpiSystemState.S0_G0_D0).feed(new LifecycleInput.SensorHealth("CPU0_TEMP", true, "PECI timeout"));
         assertEquals("FAN:FailSafe FanModeChanged AlertRaised", describe(h.last));
         h.feed(new LifecycleInput.SensorHealth("CPU0_TEMP", false, "reads again"));
         assertEquals("FAN:Normal FanModeChanged AlertCleared", describe(h.last));
-        h.feed(new LifecycleInput.SensorHealth("CPU0_TEMP", true, "PECI timeout")).powerOff();
+        h.feed(new LifecycleInput.SensorHealth("CPU0_TEMP", true, "PECI timeout"))
+                .powerOff();
         assertEquals(FanMode.Normal, h.state.fanMode());
         assertTrue(h.state.failedSensors().isEmpty());
         assertFalse(h.state.alerts().containsKey(AlertKind.FAN_FAILSAFE));

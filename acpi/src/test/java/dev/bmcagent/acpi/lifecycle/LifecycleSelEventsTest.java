@@ -28,15 +28,36 @@ class LifecycleSelEventsTest {
     @Test
     void acpiGolden() {
         assertSel(0x22, 0x05, 0xFF, 0xFF, LifecycleSelEvents.acpi(AcpiSystemState.S5_G2)); // "S5/G2: soft-off"
-        assertSel(0x22, 0x05, 0xFF, 0x01, LifecycleSelEvents.acpiInferred(AcpiSystemState.S5_G2)); // inferred: OEM code in ED3
-        assertSel(0x22, 0x0E, 0xFF, 0xFF, LifecycleSelEvents.acpi(AcpiSystemState.UNKNOWN)); // command code 2Ah, SEL 0Eh
+        assertSel(
+                0x22,
+                0x05,
+                0xFF,
+                0x01,
+                LifecycleSelEvents.acpiInferred(AcpiSystemState.S5_G2)); // inferred: OEM code in ED3
+        assertSel(
+                0x22, 0x0E, 0xFF, 0xFF, LifecycleSelEvents.acpi(AcpiSystemState.UNKNOWN)); // command code 2Ah, SEL 0Eh
     }
 
     @Test
     void restartCause() {
-        assertSel(0x1D, 0x00, 0xFF, 0xFF, LifecycleSelEvents.restart(LifecycleSelEvents.RESTART_POWER_UP)); // initiated by power up
-        assertSel(0x1D, 0x01, 0xFF, 0xFF, LifecycleSelEvents.restart(LifecycleSelEvents.RESTART_HARD_RESET)); // hard reset
-        assertSel(0x1D, 0x02, 0xFF, 0xFF, LifecycleSelEvents.restart(LifecycleSelEvents.RESTART_WARM_RESET)); // warm reset
+        assertSel(
+                0x1D,
+                0x00,
+                0xFF,
+                0xFF,
+                LifecycleSelEvents.restart(LifecycleSelEvents.RESTART_POWER_UP)); // initiated by power up
+        assertSel(
+                0x1D,
+                0x01,
+                0xFF,
+                0xFF,
+                LifecycleSelEvents.restart(LifecycleSelEvents.RESTART_HARD_RESET)); // hard reset
+        assertSel(
+                0x1D,
+                0x02,
+                0xFF,
+                0xFF,
+                LifecycleSelEvents.restart(LifecycleSelEvents.RESTART_WARM_RESET)); // warm reset
         // System Restart, ED2 = restart cause 00h unknown (a restart the BMC only inferred)
         assertSel(0x1D, 0x07, 0x00, 0xFF, LifecycleSelEvents.systemRestart(LifecycleSelEvents.RESTART_CAUSE_UNKNOWN));
     }
@@ -50,8 +71,18 @@ class LifecycleSelEventsTest {
 
     @Test
     void firmwareProblems() {
-        assertSel(0x0F, 0x00, 0x01, 0xFF, LifecycleSelEvents.firmwareProblem(LifecycleInput.FirmwareProblemKind.ERROR, 0x01));
-        assertSel(0x0F, 0x01, 0x19, 0xFF, LifecycleSelEvents.firmwareProblem(LifecycleInput.FirmwareProblemKind.HANG, 0x19));
+        assertSel(
+                0x0F,
+                0x00,
+                0x01,
+                0xFF,
+                LifecycleSelEvents.firmwareProblem(LifecycleInput.FirmwareProblemKind.ERROR, 0x01));
+        assertSel(
+                0x0F,
+                0x01,
+                0x19,
+                0xFF,
+                LifecycleSelEvents.firmwareProblem(LifecycleInput.FirmwareProblemKind.HANG, 0x19));
     }
 
     @ParameterizedTest
@@ -62,18 +93,29 @@ class LifecycleSelEventsTest {
 
     @Test
     void bootErrorGolden() {
-        assertSel(0x1E, 0x02, 0xFF, 0xFF, LifecycleSelEvents.bootError(LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND));
+        assertSel(
+                0x1E,
+                0x02,
+                0xFF,
+                0xFF,
+                LifecycleSelEvents.bootError(LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND));
     }
 
     @Test
     void osBootCompleted() {
-        assertSel(0x1F, 0x06, 0xFF, 0xFF, LifecycleSelEvents.osBootCompleted()); // boot completed - device not specified
+        assertSel(
+                0x1F, 0x06, 0xFF, 0xFF, LifecycleSelEvents.osBootCompleted()); // boot completed - device not specified
     }
 
     @Test
     void bootOrder() {
         assertSel(0xC0, 0x00, 0x02, 0x03, LifecycleSelEvents.bootOrder(LifecycleEvent.ReconcileDecision.OK, 2, 3));
-        assertSel(0xC0, 0x01, 0x01, 0x03, LifecycleSelEvents.bootOrder(LifecycleEvent.ReconcileDecision.REAPPLY_AND_REBOOT, 1, 3));
+        assertSel(
+                0xC0,
+                0x01,
+                0x01,
+                0x03,
+                LifecycleSelEvents.bootOrder(LifecycleEvent.ReconcileDecision.REAPPLY_AND_REBOOT, 1, 3));
         assertSel(0xC0, 0x02, 0x03, 0x03, LifecycleSelEvents.bootOrder(LifecycleEvent.ReconcileDecision.ALARM, 3, 3));
     }
 }

@@ -9,23 +9,31 @@ import java.util.Optional;
 /** Named starting states and inputs for the state × input table. */
 final class LifecycleTable {
 
-    private LifecycleTable() {
-    }
+    private LifecycleTable() {}
 
     /** A host driven into a named state, the clock one minute later. */
     static Host start(String name) {
         Host h = new Host();
         switch (name) {
-            case "OFF" -> { }
+            case "OFF" -> {}
             case "ON_S5" -> h.powerOn();
             case "S2_MEM" -> h.powerOn().acpi(AcpiSystemState.S2_D2).efi(BootPhase.MEMORY_INIT);
-            case "NET_BOOT" -> h.powerOn().acpi(AcpiSystemState.S2_D2).efi(BootPhase.READY_TO_BOOT)
-                    .after(Duration.ofSeconds(100)).feed(input("BOOT_ERR"));
-            case "OS_RUNNING" -> h.powerOn().acpi(AcpiSystemState.S2_D2).acpi(AcpiSystemState.S0_G0_D0)
-                    .feed(new LifecycleInput.OsBootComplete());
-            case "S0_FAILSAFE" -> h.powerOn().acpi(AcpiSystemState.S0_G0_D0)
-                    .feed(new LifecycleInput.OsBootComplete())
-                    .feed(new LifecycleInput.SensorHealth("CPU0_TEMP", true, "PECI timeout"));
+            case "NET_BOOT" ->
+                h.powerOn()
+                        .acpi(AcpiSystemState.S2_D2)
+                        .efi(BootPhase.READY_TO_BOOT)
+                        .after(Duration.ofSeconds(100))
+                        .feed(input("BOOT_ERR"));
+            case "OS_RUNNING" ->
+                h.powerOn()
+                        .acpi(AcpiSystemState.S2_D2)
+                        .acpi(AcpiSystemState.S0_G0_D0)
+                        .feed(new LifecycleInput.OsBootComplete());
+            case "S0_FAILSAFE" ->
+                h.powerOn()
+                        .acpi(AcpiSystemState.S0_G0_D0)
+                        .feed(new LifecycleInput.OsBootComplete())
+                        .feed(new LifecycleInput.SensorHealth("CPU0_TEMP", true, "PECI timeout"));
             default -> throw new IllegalArgumentException(name);
         }
         return h.after(Duration.ofMinutes(1));
@@ -48,8 +56,8 @@ final class LifecycleTable {
             case "POST_42" -> new LifecycleInput.Progress(new ProgressCode.PostCode(0x42));
             case "EXIT_BS" -> new LifecycleInput.Progress(BootPhase.EXIT_BOOT_SERVICES.efiStatusCode());
             case "FW_HANG" -> new LifecycleInput.FirmwareProblem(LifecycleInput.FirmwareProblemKind.HANG, 0x01);
-            case "BOOT_ERR" -> new LifecycleInput.BootError(LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                    "UEFI: PXE IPv4 P1");
+            case "BOOT_ERR" ->
+                new LifecycleInput.BootError(LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, "UEFI: PXE IPv4 P1");
             case "OS_DONE" -> new LifecycleInput.OsBootComplete();
             case "CMD_OFF" -> new LifecycleInput.PowerCommand(LifecycleInput.PowerAction.FORCE_OFF);
             case "TICK" -> new LifecycleInput.Tick();
@@ -65,8 +73,15 @@ final class LifecycleTable {
 
     /** power | system | inferred | closed gates | fan | progress | cycle | effects */
     static String row(HostState s, String effects) {
-        return String.join(" | ", s.powerOn() ? "on" : "off", s.system().name(), s.acpiInferred() ? "inferred" : "reported",
-                String.valueOf(s.closedGates().size()), s.fanMode().name(), s.progress().lastState().name(),
-                s.cycle().map(c -> "cycle " + c.number()).orElse("-"), effects.isEmpty() ? "-" : effects);
+        return String.join(
+                " | ",
+                s.powerOn() ? "on" : "off",
+                s.system().name(),
+                s.acpiInferred() ? "inferred" : "reported",
+                String.valueOf(s.closedGates().size()),
+                s.fanMode().name(),
+                s.progress().lastState().name(),
+                s.cycle().map(c -> "cycle " + c.number()).orElse("-"),
+                effects.isEmpty() ? "-" : effects);
     }
 }

@@ -29,33 +29,39 @@ class BootOrderReconcilerTest {
      * H6 = HTTPS IPv6 P1, H6b = HTTPS IPv6 P2, P4 = PXE IPv4 P1, H4 = HTTPS IPv4 P1, D = disk.
      */
     @ParameterizedTest(name = "{0} vs {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-        // declared first, in order, rest after
-        ".*HTTP.*IPv6.*P1;.*PXE.*IPv4.*P1 | H6;P4;D;H4      | MATCH",
-        // exactly the declared options, nothing else
-        ".*HTTP.*IPv6.*P1;.*PXE.*IPv4.*P1 | H6;P4           | MATCH",
-        // declared options reversed
-        ".*HTTP.*IPv6.*P1;.*PXE.*IPv4.*P1 | P4;H6;D         | OUT_OF_ORDER",
-        // an undeclared option before a declared one (firmware update appended ours at the end)
-        ".*HTTP.*IPv6.*P1;.*PXE.*IPv4.*P1 | D;H6;P4         | OUT_OF_ORDER",
-        ".*HTTP.*IPv6.*P1;.*PXE.*IPv4.*P1 | H6;D;P4         | OUT_OF_ORDER",
-        // a declared interface absent: reordering cannot help
-        ".*HTTP.*IPv6.*P1;.*PXE.*IPv4.*P1 | H6;D;H4         | MISSING",
-        ".*HTTP.*IPv6.*P1                 | D;H4            | MISSING",
-        // one pattern matching two options (both ports): they may sit together
-        ".*HTTP.*IPv6.*;.*PXE.*IPv4.*P1   | H6;H6b;P4;D     | MATCH",
-        ".*HTTP.*IPv6.*;.*PXE.*IPv4.*P1   | H6;P4;H6b       | OUT_OF_ORDER",
-        // an option matching two patterns counts for the first one
-        ".*IPv6.*;.*HTTPS.*               | H6;H4;D         | MATCH",
-        ".*IPv6.*;.*HTTPS.*               | H4;H6;D         | OUT_OF_ORDER",
-        // whole-string match: a pattern must match the whole option, not a substring
-        "HTTPS IPv6                       | H6;D            | MISSING",
-        // empty report
-        ".*HTTP.*IPv6.*P1                 | ''              | MISSING",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // declared first, in order, rest after
+                ".*HTTP.*IPv6.*P1;.*PXE.*IPv4.*P1 | H6;P4;D;H4      | MATCH",
+                // exactly the declared options, nothing else
+                ".*HTTP.*IPv6.*P1;.*PXE.*IPv4.*P1 | H6;P4           | MATCH",
+                // declared options reversed
+                ".*HTTP.*IPv6.*P1;.*PXE.*IPv4.*P1 | P4;H6;D         | OUT_OF_ORDER",
+                // an undeclared option before a declared one (firmware update appended ours at the end)
+                ".*HTTP.*IPv6.*P1;.*PXE.*IPv4.*P1 | D;H6;P4         | OUT_OF_ORDER",
+                ".*HTTP.*IPv6.*P1;.*PXE.*IPv4.*P1 | H6;D;P4         | OUT_OF_ORDER",
+                // a declared interface absent: reordering cannot help
+                ".*HTTP.*IPv6.*P1;.*PXE.*IPv4.*P1 | H6;D;H4         | MISSING",
+                ".*HTTP.*IPv6.*P1                 | D;H4            | MISSING",
+                // one pattern matching two options (both ports): they may sit together
+                ".*HTTP.*IPv6.*;.*PXE.*IPv4.*P1   | H6;H6b;P4;D     | MATCH",
+                ".*HTTP.*IPv6.*;.*PXE.*IPv4.*P1   | H6;P4;H6b       | OUT_OF_ORDER",
+                // an option matching two patterns counts for the first one
+                ".*IPv6.*;.*HTTPS.*               | H6;H4;D         | MATCH",
+                ".*IPv6.*;.*HTTPS.*               | H4;H6;D         | OUT_OF_ORDER",
+                // whole-string match: a pattern must match the whole option, not a substring
+                "HTTPS IPv6                       | H6;D            | MISSING",
+                // empty report
+                ".*HTTP.*IPv6.*P1                 | ''              | MISSING",
+            })
     void match(String declared, String reported, Match expected) {
-        List<String> options = split(reported).stream().map(BootOrderReconcilerTest::option).toList();
-        assertEquals(expected, BootOrderReconciler.match(BootOrderReconciler.compile(split(declared)).orElseThrow(), options));
+        List<String> options =
+                split(reported).stream().map(BootOrderReconcilerTest::option).toList();
+        assertEquals(
+                expected,
+                BootOrderReconciler.match(
+                        BootOrderReconciler.compile(split(declared)).orElseThrow(), options));
     }
 
     private static String option(String alias) {
@@ -89,7 +95,10 @@ class BootOrderReconcilerTest {
             default -> List.of(DISK, PXE4);
         };
         BootOrderReconciler r = new BootOrderReconciler(3);
-        assertEquals(expected, r.decide(List.of(".*HTTP.*IPv6.*P1", ".*PXE.*IPv4.*P1"), attempts, alarmed, reported).verdict());
+        assertEquals(
+                expected,
+                r.decide(List.of(".*HTTP.*IPv6.*P1", ".*PXE.*IPv4.*P1"), attempts, alarmed, reported)
+                        .verdict());
     }
 
     @Test
@@ -102,8 +111,11 @@ class BootOrderReconcilerTest {
 
     @Test
     void zeroAttemptsAlarmsAtOnce() {
-        assertEquals(Verdict.ALARM, new BootOrderReconciler(0).decide(List.of(".*IPv6.*"), 0, false,
-                List.of(DISK, HTTP6)).verdict());
+        assertEquals(
+                Verdict.ALARM,
+                new BootOrderReconciler(0)
+                        .decide(List.of(".*IPv6.*"), 0, false, List.of(DISK, HTTP6))
+                        .verdict());
         assertThrows(IllegalArgumentException.class, () -> new BootOrderReconciler(-1));
     }
 }

@@ -27,13 +27,13 @@ class ProgressTranslatorTest {
         "0x00051005, MemoryInitializationStarted,             0x01", // end of the memory range
         "0x00011007, SecondaryProcessorInitializationStarted, 0x03", // AP init
         "0x03041000, OEM,                                     0x14", // DXE: OEM + OemLastState
-        "0x03041001, SystemHardwareInitializationComplete,    -1",   // BDS start: no IPMI code
+        "0x03041001, SystemHardwareInitializationComplete,    -1", // BDS start: no IPMI code
         "0x02011000, PCIResourceConfigStarted,                0x07", // PCI enumeration
         "0x03050007, SetupEntered,                            0x05",
         "0x03051001, OSBootStarted,                           0x13", // ReadyToBoot
-        "0x03101019, OSRunning,                               -1",   // ExitBootServices
-        "0x00051006, OEM,                                     -1",   // just past the memory range
-        "0x03041002, OEM,                                     -1",   // unmapped
+        "0x03101019, OSRunning,                               -1", // ExitBootServices
+        "0x00051006, OEM,                                     -1", // just past the memory range
+        "0x03041002, OEM,                                     -1", // unmapped
     })
     void efiProgressCodes(String value, BootProgressState state, int ed2) {
         int v = Integer.decode(value);
@@ -64,34 +64,36 @@ class ProgressTranslatorTest {
 
     /** IPMI 2.0 table 42-3, 0Fh offset 02h event data 2 → LastState and the spec / ipmitool texts. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "0x00 | OEM                                     | Unspecified | Unspecified",
-        "0x01 | MemoryInitializationStarted             | Memory initialization | Memory initialization",
-        "0x02 | OEM                                     | Hard-disk initialization | Hard-disk initialization",
-        "0x03 | SecondaryProcessorInitializationStarted | Secondary processor(s) initialization | Secondary CPU Initialization",
-        "0x04 | OEM                                     | User authentication | User authentication",
-        "0x05 | SetupEntered                            | User-initiated system setup | User-initiated system setup",
-        "0x06 | OEM                                     | USB resource configuration | USB resource configuration",
-        "0x07 | PCIResourceConfigStarted                | PCI resource configuration | PCI resource configuration",
-        "0x08 | OEM                                     | Option ROM initialization | Option ROM initialization",
-        "0x09 | OEM                                     | Video initialization | Video initialization",
-        "0x0A | OEM                                     | Cache initialization | Cache initialization",
-        "0x0B | OEM                                     | SM Bus initialization | SMBus initialization",
-        "0x0C | OEM                                     | Keyboard controller initialization | Keyboard controller initialization",
-        "0x0D | OEM                                     | Embedded controller/management controller initialization | Management controller initialization",
-        "0x0E | OEM                                     | Docking station attachment | Docking station attachment",
-        "0x0F | OEM                                     | Enabling docking station | Enabling docking station",
-        "0x10 | OEM                                     | Docking station ejection | Docking station ejection",
-        "0x11 | OEM                                     | Disabling docking station | Disabling docking station",
-        "0x12 | OEM                                     | Calling operating system wake-up vector | Calling operating system wake-up vector",
-        "0x13 | OSBootStarted                           | Starting operating system boot process, e.g. calling Int 19h | System boot initiated",
-        "0x14 | OEM                                     | Baseboard or motherboard initialization | Motherboard initialization",
-        "0x15 | OEM                                     | reserved | reserved",
-        "0x16 | OEM                                     | Floppy initialization | Floppy initialization",
-        "0x17 | OEM                                     | Keyboard test | Keyboard test",
-        "0x18 | OEM                                     | Pointing device test | Pointing device test",
-        "0x19 | PrimaryProcessorInitializationStarted   | Primary processor initialization | Primary CPU initialization",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0x00 | OEM                                     | Unspecified | Unspecified",
+                "0x01 | MemoryInitializationStarted             | Memory initialization | Memory initialization",
+                "0x02 | OEM                                     | Hard-disk initialization | Hard-disk initialization",
+                "0x03 | SecondaryProcessorInitializationStarted | Secondary processor(s) initialization | Secondary CPU Initialization",
+                "0x04 | OEM                                     | User authentication | User authentication",
+                "0x05 | SetupEntered                            | User-initiated system setup | User-initiated system setup",
+                "0x06 | OEM                                     | USB resource configuration | USB resource configuration",
+                "0x07 | PCIResourceConfigStarted                | PCI resource configuration | PCI resource configuration",
+                "0x08 | OEM                                     | Option ROM initialization | Option ROM initialization",
+                "0x09 | OEM                                     | Video initialization | Video initialization",
+                "0x0A | OEM                                     | Cache initialization | Cache initialization",
+                "0x0B | OEM                                     | SM Bus initialization | SMBus initialization",
+                "0x0C | OEM                                     | Keyboard controller initialization | Keyboard controller initialization",
+                "0x0D | OEM                                     | Embedded controller/management controller initialization | Management controller initialization",
+                "0x0E | OEM                                     | Docking station attachment | Docking station attachment",
+                "0x0F | OEM                                     | Enabling docking station | Enabling docking station",
+                "0x10 | OEM                                     | Docking station ejection | Docking station ejection",
+                "0x11 | OEM                                     | Disabling docking station | Disabling docking station",
+                "0x12 | OEM                                     | Calling operating system wake-up vector | Calling operating system wake-up vector",
+                "0x13 | OSBootStarted                           | Starting operating system boot process, e.g. calling Int 19h | System boot initiated",
+                "0x14 | OEM                                     | Baseboard or motherboard initialization | Motherboard initialization",
+                "0x15 | OEM                                     | reserved | reserved",
+                "0x16 | OEM                                     | Floppy initialization | Floppy initialization",
+                "0x17 | OEM                                     | Keyboard test | Keyboard test",
+                "0x18 | OEM                                     | Pointing device test | Pointing device test",
+                "0x19 | PrimaryProcessorInitializationStarted   | Primary processor initialization | Primary CPU initialization",
+            })
     void ipmiFirmwareProgress(String code, BootProgressState state, String specText, String ipmitoolText) {
         int ed2 = Integer.decode(code);
         Translation t = ProgressTranslator.translate(new ProgressCode.IpmiFirmwareProgress(ed2));
@@ -113,9 +115,11 @@ class ProgressTranslatorTest {
         int ed2 = Integer.decode(code);
         Translation t = ProgressTranslator.translate(new ProgressCode.IpmiFirmwareProgress(ed2));
         assertEquals(BootProgressState.OEM, t.state());
-        assertEquals(Optional.of(String.format(java.util.Locale.ROOT, "IPMI FW progress 0x%02X", ed2)), t.oemLastState());
+        assertEquals(
+                Optional.of(String.format(java.util.Locale.ROOT, "IPMI FW progress 0x%02X", ed2)), t.oemLastState());
         assertTrue(FirmwareProgressCode.of(ed2).isEmpty());
-        assertEquals(String.format(java.util.Locale.ROOT, "reserved code 0x%02X", ed2), FirmwareProgressCode.describe(ed2));
+        assertEquals(
+                String.format(java.util.Locale.ROOT, "reserved code 0x%02X", ed2), FirmwareProgressCode.describe(ed2));
     }
 
     /** Typical port-80 codes → LastState. */
@@ -149,14 +153,20 @@ class ProgressTranslatorTest {
     @ParameterizedTest
     @EnumSource(BootPhase.class)
     void reverseRoundTrips(BootPhase phase) {
-        assertEquals(phase.redfishState(), ProgressTranslator.translate(phase.efiStatusCode()).state());
-        assertEquals(phase.redfishState(), ProgressTranslator.translate(phase.postProgress()).state());
+        assertEquals(
+                phase.redfishState(),
+                ProgressTranslator.translate(phase.efiStatusCode()).state());
+        assertEquals(
+                phase.redfishState(),
+                ProgressTranslator.translate(phase.postProgress()).state());
         phase.ipmiProgress().ifPresent(ipmi -> {
             BootProgressState viaIpmi = ProgressTranslator.translate(ipmi).state();
             // IPMI 14h (motherboard init) is OEM too; every other phase with an IPMI code has the same state
             assertEquals(phase.redfishState(), viaIpmi);
         });
-        assertEquals(phase.ipmiEventData2(), ProgressTranslator.translate(phase.efiStatusCode()).eventData2());
+        assertEquals(
+                phase.ipmiEventData2(),
+                ProgressTranslator.translate(phase.efiStatusCode()).eventData2());
     }
 
     @Test

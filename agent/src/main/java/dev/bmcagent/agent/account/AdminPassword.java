@@ -21,8 +21,7 @@ public final class AdminPassword {
     /** Letters and digits only: safe to paste into any shell; 16 of them are ~95 bits. */
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    private AdminPassword() {
-    }
+    private AdminPassword() {}
 
     public static AdminCredentials resolve(Path dataDir, Optional<String> configured, SecureRandom random)
             throws IOException {

@@ -25,8 +25,13 @@ import java.util.Objects;
  *                       coordinator's topics under {@code bmc/rollout/} (docs/ROLLOUT.md); also what
  *                       {@code bmc rollout start|pause|resume|abort} log in with
  */
-public record BrokerAccounts(Login agent, Login monitor, String agentClientId, String topicPrefix,
-                             boolean allowAnonymous, Login coordinator) {
+public record BrokerAccounts(
+        Login agent,
+        Login monitor,
+        String agentClientId,
+        String topicPrefix,
+        boolean allowAnonymous,
+        Login coordinator) {
     public static final String AGENT_USER = "bmc-agent";
     public static final String MONITOR_USER = "monitor";
     public static final String AGENT_FILE = "mqtt-agent-password";
@@ -61,15 +66,18 @@ public record BrokerAccounts(Login agent, Login monitor, String agentClientId, S
     public static BrokerAccounts resolve(AgentConfig config, SecureRandom random) throws IOException {
         String site = config.mqtt().site();
         String bmcId = config.mqtt().bmcId();
-        return new BrokerAccounts(login(config.dataDir(), AGENT_USER, AGENT_FILE, random),
-                login(config.dataDir(), MONITOR_USER, MONITOR_FILE, random), MqttOptions.clientId(site, bmcId),
-                MqttOptions.defaultTopicPrefix(site, bmcId), config.mqtt().allowAnonymous(),
+        return new BrokerAccounts(
+                login(config.dataDir(), AGENT_USER, AGENT_FILE, random),
+                login(config.dataDir(), MONITOR_USER, MONITOR_FILE, random),
+                MqttOptions.clientId(site, bmcId),
+                MqttOptions.defaultTopicPrefix(site, bmcId),
+                config.mqtt().allowAnonymous(),
                 login(config.dataDir(), COORDINATOR_USER, COORDINATOR_FILE, random));
     }
 
     /** Without a coordinator login ({@code coordinator} null: no client may act as the coordinator). */
-    public BrokerAccounts(Login agent, Login monitor, String agentClientId, String topicPrefix,
-                          boolean allowAnonymous) {
+    public BrokerAccounts(
+            Login agent, Login monitor, String agentClientId, String topicPrefix, boolean allowAnonymous) {
         this(agent, monitor, agentClientId, topicPrefix, allowAnonymous, null);
     }
 

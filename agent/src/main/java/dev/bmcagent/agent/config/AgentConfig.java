@@ -41,12 +41,28 @@ import java.util.Optional;
  *                       expressions, most preferred first, each matched against whole boot option names (e.g.
  *                       {@code .*HTTPS IPv6.*}); empty: none declared (Redfish may declare one)
  */
-public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
-                          Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
-                          FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish,
-                          HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware,
-                          AlertLimits alerts, PowerConfig power, RolloutConfig rollout,
-                          java.util.List<String> bootOrder) {
+public record AgentConfig(
+        int hosts,
+        String bind,
+        int ipmiPort,
+        int redfishPort,
+        int mqttPort,
+        int hostPort,
+        Optional<String> adminPassword,
+        Path dataDir,
+        double timeScale,
+        StoreKind store,
+        FsyncPolicy fsync,
+        MqttConfig mqtt,
+        Listeners listeners,
+        RedfishConfig redfish,
+        HostLinkKind hostLink,
+        Optional<JsonNode> openbmc,
+        Optional<JsonNode> hardware,
+        AlertLimits alerts,
+        PowerConfig power,
+        RolloutConfig rollout,
+        java.util.List<String> bootOrder) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -59,6 +75,7 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
     public static final double MIN_TIME_SCALE = 0.01;
     /** Faster than 1000x, one 20 ms pacer tick is over 20 simulated seconds: boot phases blur into one tick. */
     public static final double MAX_TIME_SCALE = 1000;
+
     public static final StoreKind DEFAULT_STORE = StoreKind.DISK;
     public static final FsyncPolicy DEFAULT_FSYNC = FsyncPolicy.NEVER;
     /** Declared patterns at most: a host reports at most 64 boot options (OEM 30h/11h); each pattern must match one. */
@@ -73,12 +90,14 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         Objects.requireNonNull(openbmc, "openbmc");
         Objects.requireNonNull(hardware, "hardware");
         if (hardware.isPresent() && hostLink == HostLinkKind.DBUS) {
-            throw new ConfigException("hardware", "not with hostLink dbus: sensors and fans then come from D-Bus "
-                    + "(openbmc.sensors, openbmc.zones)");
+            throw new ConfigException(
+                    "hardware",
+                    "not with hostLink dbus: sensors and fans then come from D-Bus "
+                            + "(openbmc.sensors, openbmc.zones)");
         }
         if (openbmc.isPresent() && hostLink != HostLinkKind.DBUS) {
-            throw new ConfigException("openbmc", "section given but hostLink is " + hostLink.key()
-                    + " (set hostLink: dbus to use it)");
+            throw new ConfigException(
+                    "openbmc", "section given but hostLink is " + hostLink.key() + " (set hostLink: dbus to use it)");
         }
         Objects.requireNonNull(adminPassword, "adminPassword");
         Objects.requireNonNull(store, "store");
@@ -94,18 +113,21 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         }
         Listeners.checkLiteral("bind", bind);
         if (mqtt.brokerUrl() == null && mqtt.allowAnonymous() && !Listeners.isLoopback(listeners.mqtt())) {
-            throw new ConfigException("mqtt.allowAnonymous", "the embedded broker on " + listeners.mqtt()
-                    + " (mqtt.bind) is not on loopback: anonymous clients are refused there. Remove "
-                    + "mqtt.allowAnonymous (clients then log in with the generated monitor password) or set mqtt.bind "
-                    + "(--mqtt-bind) to 127.0.0.1 or ::1");
+            throw new ConfigException(
+                    "mqtt.allowAnonymous",
+                    "the embedded broker on " + listeners.mqtt()
+                            + " (mqtt.bind) is not on loopback: anonymous clients are refused there. Remove "
+                            + "mqtt.allowAnonymous (clients then log in with the generated monitor password) or set mqtt.bind "
+                            + "(--mqtt-bind) to 127.0.0.1 or ::1");
         }
         checkPort("ipmiPort", ipmiPort);
         checkPort("redfishPort", redfishPort);
         checkPort("mqttPort", mqttPort);
         checkPort("hostPort", hostPort);
         if ((long) hostPort + hosts - 1 > 65535) {
-            throw new ConfigException("hostPort", hostPort + " + " + hosts + " hosts - 1 exceeds 65535 (host i "
-                    + "listens on hostPort + i)");
+            throw new ConfigException(
+                    "hostPort",
+                    hostPort + " + " + hosts + " hosts - 1 exceeds 65535 (host i " + "listens on hostPort + i)");
         }
         checkTcpPortsDistinct(redfishPort, mqttPort, hostPort, hosts);
         adminPassword.ifPresent(AgentConfig::checkPassword);
@@ -118,42 +140,168 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
     }
 
     /** Without a {@code rollout:} section (the local permit policy). */
-    public AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
-                       Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
-                       FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish,
-                       HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware,
-                       AlertLimits alerts, PowerConfig power) {
-        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, listeners, redfish, hostLink, openbmc, hardware, alerts, power,
-                RolloutConfig.local(mqtt.site()), List.of());
+    public AgentConfig(
+            int hosts,
+            String bind,
+            int ipmiPort,
+            int redfishPort,
+            int mqttPort,
+            int hostPort,
+            Optional<String> adminPassword,
+            Path dataDir,
+            double timeScale,
+            StoreKind store,
+            FsyncPolicy fsync,
+            MqttConfig mqtt,
+            Listeners listeners,
+            RedfishConfig redfish,
+            HostLinkKind hostLink,
+            Optional<JsonNode> openbmc,
+            Optional<JsonNode> hardware,
+            AlertLimits alerts,
+            PowerConfig power) {
+        this(
+                hosts,
+                bind,
+                ipmiPort,
+                redfishPort,
+                mqttPort,
+                hostPort,
+                adminPassword,
+                dataDir,
+                timeScale,
+                store,
+                fsync,
+                mqtt,
+                listeners,
+                redfish,
+                hostLink,
+                openbmc,
+                hardware,
+                alerts,
+                power,
+                RolloutConfig.local(mqtt.site()),
+                List.of());
     }
 
     /** Without a power backend. */
-    public AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
-                       Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
-                       FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners) {
-        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, listeners, RedfishConfig.defaults(), HostLinkKind.VM, Optional.empty(), Optional.empty(),
-                AlertLimits.defaults(), PowerConfig.NONE, RolloutConfig.local(mqtt.site()), List.of());
+    public AgentConfig(
+            int hosts,
+            String bind,
+            int ipmiPort,
+            int redfishPort,
+            int mqttPort,
+            int hostPort,
+            Optional<String> adminPassword,
+            Path dataDir,
+            double timeScale,
+            StoreKind store,
+            FsyncPolicy fsync,
+            MqttConfig mqtt,
+            Listeners listeners) {
+        this(
+                hosts,
+                bind,
+                ipmiPort,
+                redfishPort,
+                mqttPort,
+                hostPort,
+                adminPassword,
+                dataDir,
+                timeScale,
+                store,
+                fsync,
+                mqtt,
+                listeners,
+                RedfishConfig.defaults(),
+                HostLinkKind.VM,
+                Optional.empty(),
+                Optional.empty(),
+                AlertLimits.defaults(),
+                PowerConfig.NONE,
+                RolloutConfig.local(mqtt.site()),
+                List.of());
     }
 
     /** Every listener on {@code bind} (no per-listener keys). */
-    public AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
-                       Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
-                       FsyncPolicy fsync, MqttConfig mqtt) {
-        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, Listeners.all(bind), RedfishConfig.defaults(), HostLinkKind.VM, Optional.empty(),
-                Optional.empty(), AlertLimits.defaults(), PowerConfig.NONE, RolloutConfig.local(mqtt.site()), List.of());
+    public AgentConfig(
+            int hosts,
+            String bind,
+            int ipmiPort,
+            int redfishPort,
+            int mqttPort,
+            int hostPort,
+            Optional<String> adminPassword,
+            Path dataDir,
+            double timeScale,
+            StoreKind store,
+            FsyncPolicy fsync,
+            MqttConfig mqtt) {
+        this(
+                hosts,
+                bind,
+                ipmiPort,
+                redfishPort,
+                mqttPort,
+                hostPort,
+                adminPassword,
+                dataDir,
+                timeScale,
+                store,
+                fsync,
+                mqtt,
+                Listeners.all(bind),
+                RedfishConfig.defaults(),
+                HostLinkKind.VM,
+                Optional.empty(),
+                Optional.empty(),
+                AlertLimits.defaults(),
+                PowerConfig.NONE,
+                RolloutConfig.local(mqtt.site()),
+                List.of());
     }
 
     /** Without an {@code alerts:} section (the default limits). */
-    public AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort, int mqttPort, int hostPort,
-                       Optional<String> adminPassword, Path dataDir, double timeScale, StoreKind store,
-                       FsyncPolicy fsync, MqttConfig mqtt, Listeners listeners, RedfishConfig redfish,
-                       HostLinkKind hostLink, Optional<JsonNode> openbmc, Optional<JsonNode> hardware) {
-        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, listeners, redfish, hostLink, openbmc, hardware, AlertLimits.defaults(), PowerConfig.NONE,
-                RolloutConfig.local(mqtt.site()), List.of());
+    public AgentConfig(
+            int hosts,
+            String bind,
+            int ipmiPort,
+            int redfishPort,
+            int mqttPort,
+            int hostPort,
+            Optional<String> adminPassword,
+            Path dataDir,
+            double timeScale,
+            StoreKind store,
+            FsyncPolicy fsync,
+            MqttConfig mqtt,
+            Listeners listeners,
+            RedfishConfig redfish,
+            HostLinkKind hostLink,
+            Optional<JsonNode> openbmc,
+            Optional<JsonNode> hardware) {
+        this(
+                hosts,
+                bind,
+                ipmiPort,
+                redfishPort,
+                mqttPort,
+                hostPort,
+                adminPassword,
+                dataDir,
+                timeScale,
+                store,
+                fsync,
+                mqtt,
+                listeners,
+                redfish,
+                hostLink,
+                openbmc,
+                hardware,
+                AlertLimits.defaults(),
+                PowerConfig.NONE,
+                RolloutConfig.local(mqtt.site()),
+                List.of());
     }
 
     /**
@@ -162,22 +310,30 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
      */
     private static void checkBootOrder(List<String> patterns) {
         if (patterns.size() > MAX_BOOT_ORDER_PATTERNS) {
-            throw new ConfigException("bootOrder", patterns.size() + " patterns; at most " + MAX_BOOT_ORDER_PATTERNS
-                    + " (a host reports at most 64 boot options)");
+            throw new ConfigException(
+                    "bootOrder",
+                    patterns.size() + " patterns; at most " + MAX_BOOT_ORDER_PATTERNS
+                            + " (a host reports at most 64 boot options)");
         }
         for (int i = 0; i < patterns.size(); i++) {
             String p = patterns.get(i);
             String key = "bootOrder[" + i + "]";
-            if (p == null || p.isEmpty() || p.length() > MAX_BOOT_ORDER_PATTERN_LENGTH
+            if (p == null
+                    || p.isEmpty()
+                    || p.length() > MAX_BOOT_ORDER_PATTERN_LENGTH
                     || !p.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
-                throw new ConfigException(key, "must be 1.." + MAX_BOOT_ORDER_PATTERN_LENGTH
-                        + " printable ASCII characters (the host interface carries no more)");
+                throw new ConfigException(
+                        key,
+                        "must be 1.." + MAX_BOOT_ORDER_PATTERN_LENGTH
+                                + " printable ASCII characters (the host interface carries no more)");
             }
             try {
                 java.util.regex.Pattern.compile(p);
             } catch (java.util.regex.PatternSyntaxException e) {
-                throw new ConfigException(key, "'" + p + "' is not a regular expression: " + e.getDescription()
-                        + " near index " + e.getIndex());
+                throw new ConfigException(
+                        key,
+                        "'" + p + "' is not a regular expression: " + e.getDescription() + " near index "
+                                + e.getIndex());
             }
         }
     }
@@ -197,16 +353,18 @@ public record AgentConfig(int hosts, String bind, int ipmiPort, int redfishPort,
         }
         for (Map.Entry<String, Integer> e : tcp.entrySet()) {
             if (e.getValue() >= hostPort && e.getValue() < hostPort + hosts) {
-                throw new ConfigException(e.getKey(), e.getValue() + " lies in the host interface range "
-                        + hostPort + ".." + (hostPort + hosts - 1) + " (hostPort + host index)");
+                throw new ConfigException(
+                        e.getKey(),
+                        e.getValue() + " lies in the host interface range " + hostPort + ".." + (hostPort + hosts - 1)
+                                + " (hostPort + host index)");
             }
         }
     }
 
     private static void checkPassword(String password) {
         if (!password.matches("[\\x21-\\x7E]{1,20}")) {
-            throw new ConfigException("adminPassword",
-                    "must be 1..20 printable ASCII characters without spaces (IPMI 2.0 limit)");
+            throw new ConfigException(
+                    "adminPassword", "must be 1..20 printable ASCII characters without spaces (IPMI 2.0 limit)");
         }
     }
 }

@@ -40,8 +40,8 @@ public final class AgentConfigLoader {
     /** A configuration is a few hundred bytes; 64 KiB leaves room for comments and never costs parse time. */
     public static final int MAX_BYTES = 64 * 1024;
 
-    private final ObjectMapper yaml = strict(YAMLMapper.builder(YAMLFactory.builder()
-                    .loaderOptions(loaderOptions()).build())
+    private final ObjectMapper yaml = strict(YAMLMapper.builder(
+                    YAMLFactory.builder().loaderOptions(loaderOptions()).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -77,8 +77,12 @@ public final class AgentConfigLoader {
             if (bytes.length > MAX_BYTES) {
                 throw new ConfigException("config", file + " is larger than " + MAX_BYTES + " bytes");
             }
-            return parse(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+            return parse(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (NoSuchFileException e) {
             throw new ConfigException("config", "file " + file + " does not exist");
         } catch (CharacterCodingException e) {
@@ -110,12 +114,14 @@ public final class AgentConfigLoader {
                 throw new ConfigException(key(e), "expected string, not " + e.getValue() + quoteHint(String.class));
             }
             String allowed = e.getTargetType().isEnum()
-                    ? " (allowed: " + Arrays.toString(e.getTargetType().getEnumConstants()) + ")" : "";
-            throw new ConfigException(key(e), "'" + e.getValue() + "' is not a valid "
-                    + typeName(e.getTargetType()) + allowed + quoteHint(e.getTargetType()));
+                    ? " (allowed: " + Arrays.toString(e.getTargetType().getEnumConstants()) + ")"
+                    : "";
+            throw new ConfigException(
+                    key(e),
+                    "'" + e.getValue() + "' is not a valid " + typeName(e.getTargetType()) + allowed
+                            + quoteHint(e.getTargetType()));
         } catch (MismatchedInputException e) {
-            throw new ConfigException(key(e), "expected " + typeName(e.getTargetType())
-                    + quoteHint(e.getTargetType()));
+            throw new ConfigException(key(e), "expected " + typeName(e.getTargetType()) + quoteHint(e.getTargetType()));
         } catch (StreamReadException e) {
             String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             if (m.startsWith("Duplicate field '")) {
@@ -133,8 +139,9 @@ public final class AgentConfigLoader {
     }
 
     private static String quoteHint(Class<?> type) {
-        return type == String.class ? " (quote it: YAML reads yes/no/on/off/true/false and digits as booleans and "
-                + "numbers)" : "";
+        return type == String.class
+                ? " (quote it: YAML reads yes/no/on/off/true/false and digits as booleans and " + "numbers)"
+                : "";
     }
 
     private static String oneLine(String s) {
@@ -144,7 +151,8 @@ public final class AgentConfigLoader {
     private static String key(JsonMappingException e) {
         String k = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
         return k.isEmpty() ? "config" : k;
     }
 

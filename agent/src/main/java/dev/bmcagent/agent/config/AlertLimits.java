@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public record AlertLimits(Duration memoryTraining, Duration networkBoot, Duration preOs, Duration slowBoot) {
     /** No limit beyond a day: a value that large is a typo (a missing unit), and timers must stay meaningful. */
     public static final Duration MAX = Duration.ofDays(1);
+
     private static final Pattern SHORT = Pattern.compile("(\\d{1,6})(s|m|h)");
 
     public AlertLimits {
@@ -32,8 +33,11 @@ public record AlertLimits(Duration memoryTraining, Duration networkBoot, Duratio
     }
 
     public static AlertLimits defaults() {
-        return new AlertLimits(LifecyclePolicy.DEFAULT_MEMORY_TRAINING_LIMIT, LifecyclePolicy.DEFAULT_NETWORK_BOOT_LIMIT,
-                LifecyclePolicy.DEFAULT_PRE_OS_LIMIT, LifecyclePolicy.DEFAULT_SLOW_BOOT_LIMIT);
+        return new AlertLimits(
+                LifecyclePolicy.DEFAULT_MEMORY_TRAINING_LIMIT,
+                LifecyclePolicy.DEFAULT_NETWORK_BOOT_LIMIT,
+                LifecyclePolicy.DEFAULT_PRE_OS_LIMIT,
+                LifecyclePolicy.DEFAULT_SLOW_BOOT_LIMIT);
     }
 
     /** {@code base} with these limits. */

@@ -17,8 +17,8 @@ import java.util.Objects;
  *                       [hostnamectl, set-hostname, "{hostname}"]; empty: none
  * @param commandTimeout how long a command may run before it is killed and the change undone (1 s..10 min)
  */
-public record BmcNetworkConfig(Path directory, Path hostnameFile, List<String> reload, List<String> setHostname,
-                               Duration commandTimeout) {
+public record BmcNetworkConfig(
+        Path directory, Path hostnameFile, List<String> reload, List<String> setHostname, Duration commandTimeout) {
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
     public BmcNetworkConfig {
@@ -33,14 +33,20 @@ public record BmcNetworkConfig(Path directory, Path hostnameFile, List<String> r
         }
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         if (commandTimeout.compareTo(PowerConfig.MIN) < 0 || commandTimeout.compareTo(PowerConfig.MAX) > 0) {
-            throw new ConfigException("redfish.network.commandTimeoutSeconds", commandTimeout.toMillis() / 1000.0
-                    + " s is out of range " + PowerConfig.MIN.toSeconds() + ".." + PowerConfig.MAX.toSeconds() + " s");
+            throw new ConfigException(
+                    "redfish.network.commandTimeoutSeconds",
+                    commandTimeout.toMillis() / 1000.0 + " s is out of range " + PowerConfig.MIN.toSeconds() + ".."
+                            + PowerConfig.MAX.toSeconds() + " s");
         }
     }
 
     /** What {@code bmc demo} uses when the configuration has no {@code redfish.network}: files in the data dir. */
     public static BmcNetworkConfig demo(Path dataDir) {
-        return new BmcNetworkConfig(dataDir.resolve("network"), dataDir.resolve("network").resolve("hostname"),
-                List.of(), List.of(), DEFAULT_COMMAND_TIMEOUT);
+        return new BmcNetworkConfig(
+                dataDir.resolve("network"),
+                dataDir.resolve("network").resolve("hostname"),
+                List.of(),
+                List.of(),
+                DEFAULT_COMMAND_TIMEOUT);
     }
 }

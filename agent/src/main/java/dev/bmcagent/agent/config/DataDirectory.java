@@ -12,8 +12,7 @@ public final class DataDirectory {
     /** Environment variable that overrides the default data directory. */
     public static final String ENV = "BMC_DATA_DIR";
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     public static Path defaultFor(Map<String, String> env, Path home, Path workingDirectory) {
         String fromEnv = env.get(ENV);
@@ -34,9 +33,11 @@ public final class DataDirectory {
     public static void check(Path dir) {
         for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new ConfigException("dataDir", p.equals(dir.toAbsolutePath())
-                        ? dir + " exists and is not a directory"
-                        : dir + " cannot be a directory: " + p + " is not a directory");
+                throw new ConfigException(
+                        "dataDir",
+                        p.equals(dir.toAbsolutePath())
+                                ? dir + " exists and is not a directory"
+                                : dir + " cannot be a directory: " + p + " is not a directory");
             }
         }
     }

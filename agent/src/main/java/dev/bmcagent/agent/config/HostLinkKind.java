@@ -11,7 +11,8 @@ import java.util.Locale;
  * {@code openbmc:} section (docs/OPENBMC.md).
  */
 public enum HostLinkKind {
-    VM, DBUS;
+    VM,
+    DBUS;
 
     /** The YAML spelling: {@code vm} or {@code dbus}. */
     @JsonValue

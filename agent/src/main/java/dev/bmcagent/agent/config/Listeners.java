@@ -21,8 +21,13 @@ import java.util.List;
  *                                 literals or CIDR prefixes, default 127.0.0.1 and ::1); a non-loopback entry needs
  *                                 {@code allowRemoteHostInterface} too
  */
-public record Listeners(String ipmi, String redfish, String hostInterface, String mqtt,
-                       boolean allowRemoteHostInterface, List<String> hostInterfacePeers) {
+public record Listeners(
+        String ipmi,
+        String redfish,
+        String hostInterface,
+        String mqtt,
+        boolean allowRemoteHostInterface,
+        List<String> hostInterfacePeers) {
     /** The host interface's peers when none are configured: the host runs on this machine (QEMU on the BMC). */
     public static final List<String> LOOPBACK_PEERS = List.of("127.0.0.1", "::1");
 
@@ -37,11 +42,13 @@ public record Listeners(String ipmi, String redfish, String hostInterface, Strin
         checkLiteral("hostInterface.bind", hostInterface);
         checkLiteral("mqtt.bind", mqtt);
         if (!isLoopback(hostInterface) && !allowRemoteHostInterface) {
-            throw new ConfigException("hostInterface.bind", hostInterface + " is not a loopback address. The host "
-                    + "interface is unauthenticated: whoever reaches it acts as the host (power state, boot "
-                    + "progress, power commands). Set hostInterface.bind (--host-interface-bind) to 127.0.0.1 or "
-                    + "::1, or, if the host reaches the agent over a link you trust, also set "
-                    + "hostInterface.allowRemote: true (--allow-remote-host-interface)");
+            throw new ConfigException(
+                    "hostInterface.bind",
+                    hostInterface + " is not a loopback address. The host "
+                            + "interface is unauthenticated: whoever reaches it acts as the host (power state, boot "
+                            + "progress, power commands). Set hostInterface.bind (--host-interface-bind) to 127.0.0.1 or "
+                            + "::1, or, if the host reaches the agent over a link you trust, also set "
+                            + "hostInterface.allowRemote: true (--allow-remote-host-interface)");
         }
         hostInterfacePeers = List.copyOf(hostInterfacePeers);
         try {
@@ -50,8 +57,10 @@ public record Listeners(String ipmi, String redfish, String hostInterface, Strin
             throw new ConfigException("hostInterface.allowedPeers", e.getMessage());
         }
         if (!allowRemoteHostInterface && !hostInterfacePeers.stream().allMatch(Listeners::isLoopbackPeer)) {
-            throw new ConfigException("hostInterface.allowedPeers", hostInterfacePeers + " names a peer off loopback; "
-                    + "a remote host also needs hostInterface.allowRemote: true and a reachable hostInterface.bind");
+            throw new ConfigException(
+                    "hostInterface.allowedPeers",
+                    hostInterfacePeers + " names a peer off loopback; "
+                            + "a remote host also needs hostInterface.allowRemote: true and a reachable hostInterface.bind");
         }
     }
 
@@ -65,7 +74,7 @@ public record Listeners(String ipmi, String redfish, String hostInterface, Strin
         if (slash < 0) {
             return true;
         }
-        int bits = Integer.parseInt(entry.substring(slash + 1));   // PeerAllowList.of has checked it
+        int bits = Integer.parseInt(entry.substring(slash + 1)); // PeerAllowList.of has checked it
         return NetUtil.isValidIpV4Address(address) ? bits >= 8 : bits == 128;
     }
 

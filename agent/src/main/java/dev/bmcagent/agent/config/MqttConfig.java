@@ -22,8 +22,15 @@ import java.util.Set;
  * @param trustStore         external {@code ssl://} broker: PKCS12/JKS trust store file (null: the JDK's trust)
  * @param trustStorePassword password of the trust store (null: none)
  */
-public record MqttConfig(String brokerUrl, String site, String bmcId, boolean allowAnonymous, String username,
-                         String password, String trustStore, String trustStorePassword) {
+public record MqttConfig(
+        String brokerUrl,
+        String site,
+        String bmcId,
+        boolean allowAnonymous,
+        String username,
+        String password,
+        String trustStore,
+        String trustStorePassword) {
     public static final String DEFAULT_SITE = "local";
     public static final String DEFAULT_BMC_ID = "bmc0";
     /** Topic levels: no MQTT wildcards, separators or NUL. */
@@ -41,11 +48,17 @@ public record MqttConfig(String brokerUrl, String site, String bmcId, boolean al
         }
         String scheme = brokerUrl == null ? null : scheme(brokerUrl);
         if (brokerUrl == null) {
-            for (String[] k : new String[][] {{"username", username}, {"password", password},
-                {"trustStore", trustStore}, {"trustStorePassword", trustStorePassword}}) {
+            for (String[] k : new String[][] {
+                {"username", username},
+                {"password", password},
+                {"trustStore", trustStore},
+                {"trustStorePassword", trustStorePassword}
+            }) {
                 if (k[1] != null) {
-                    throw new ConfigException("mqtt." + k[0], "applies to an external broker (mqtt.brokerUrl); the "
-                            + "embedded broker's credentials are generated in the data directory");
+                    throw new ConfigException(
+                            "mqtt." + k[0],
+                            "applies to an external broker (mqtt.brokerUrl); the "
+                                    + "embedded broker's credentials are generated in the data directory");
                 }
             }
         }
@@ -60,8 +73,8 @@ public record MqttConfig(String brokerUrl, String site, String bmcId, boolean al
         }
         if (trustStore != null) {
             if (!"ssl".equals(scheme)) {
-                throw new ConfigException("mqtt.trustStore", "only used with an ssl:// broker URL (mqtt.brokerUrl is "
-                        + brokerUrl + ")");
+                throw new ConfigException(
+                        "mqtt.trustStore", "only used with an ssl:// broker URL (mqtt.brokerUrl is " + brokerUrl + ")");
             }
             Path store;
             try {
@@ -94,13 +107,19 @@ public record MqttConfig(String brokerUrl, String site, String bmcId, boolean al
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("ws") || scheme.equals("wss")) {
-            throw new ConfigException("mqtt.brokerUrl", "'" + brokerUrl + "': MQTT over WebSocket is not supported; "
-                    + "use the broker's MQTT listener with tcp://HOST:PORT or ssl://HOST:PORT");
+            throw new ConfigException(
+                    "mqtt.brokerUrl",
+                    "'" + brokerUrl + "': MQTT over WebSocket is not supported; "
+                            + "use the broker's MQTT listener with tcp://HOST:PORT or ssl://HOST:PORT");
         }
-        if (!SCHEMES.contains(scheme) || u.getHost() == null || u.getPort() < 1 || u.getPort() > 65535
-                || !(u.getPath() == null || u.getPath().isEmpty()) || u.getQuery() != null) {
-            throw new ConfigException("mqtt.brokerUrl", "'" + brokerUrl
-                    + "' must look like tcp://HOST:PORT or ssl://HOST:PORT");
+        if (!SCHEMES.contains(scheme)
+                || u.getHost() == null
+                || u.getPort() < 1
+                || u.getPort() > 65535
+                || !(u.getPath() == null || u.getPath().isEmpty())
+                || u.getQuery() != null) {
+            throw new ConfigException(
+                    "mqtt.brokerUrl", "'" + brokerUrl + "' must look like tcp://HOST:PORT or ssl://HOST:PORT");
         }
         return scheme;
     }

@@ -17,47 +17,147 @@ import org.slf4j.LoggerFactory;
  * {@link #overriddenBy} layers flags over a file; {@link #resolve} fills defaults and validates.
  * The YAML keys are exactly these component names.
  */
-public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
-                            Integer hostPort, String adminPassword, String dataDir, Double timeScale,
-                            StoreKind store, FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi,
-                            PartialRedfish redfish, PartialHostInterface hostInterface, HostLinkKind hostLink,
-                            JsonNode openbmc, JsonNode hardware, PartialAlerts alerts, PartialPower power,
-                            PartialRollout rollout, List<String> bootOrder) {
+public record PartialConfig(
+        Integer hosts,
+        String bind,
+        Integer ipmiPort,
+        Integer redfishPort,
+        Integer mqttPort,
+        Integer hostPort,
+        String adminPassword,
+        String dataDir,
+        Double timeScale,
+        StoreKind store,
+        FsyncPolicy fsync,
+        PartialMqtt mqtt,
+        PartialListener ipmi,
+        PartialRedfish redfish,
+        PartialHostInterface hostInterface,
+        HostLinkKind hostLink,
+        JsonNode openbmc,
+        JsonNode hardware,
+        PartialAlerts alerts,
+        PartialPower power,
+        PartialRollout rollout,
+        List<String> bootOrder) {
 
     /** Without the {@code rollout:} section and {@code bootOrder}. */
-    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
-                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
-                         FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi, PartialRedfish redfish,
-                         PartialHostInterface hostInterface, HostLinkKind hostLink, JsonNode openbmc,
-                         JsonNode hardware, PartialAlerts alerts, PartialPower power) {
-        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, ipmi, redfish, hostInterface, hostLink, openbmc, hardware, alerts, power, null, null);
+    public PartialConfig(
+            Integer hosts,
+            String bind,
+            Integer ipmiPort,
+            Integer redfishPort,
+            Integer mqttPort,
+            Integer hostPort,
+            String adminPassword,
+            String dataDir,
+            Double timeScale,
+            StoreKind store,
+            FsyncPolicy fsync,
+            PartialMqtt mqtt,
+            PartialListener ipmi,
+            PartialRedfish redfish,
+            PartialHostInterface hostInterface,
+            HostLinkKind hostLink,
+            JsonNode openbmc,
+            JsonNode hardware,
+            PartialAlerts alerts,
+            PartialPower power) {
+        this(
+                hosts,
+                bind,
+                ipmiPort,
+                redfishPort,
+                mqttPort,
+                hostPort,
+                adminPassword,
+                dataDir,
+                timeScale,
+                store,
+                fsync,
+                mqtt,
+                ipmi,
+                redfish,
+                hostInterface,
+                hostLink,
+                openbmc,
+                hardware,
+                alerts,
+                power,
+                null,
+                null);
     }
 
     /** Without {@code bootOrder}. */
-    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
-                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
-                         FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi, PartialRedfish redfish,
-                         PartialHostInterface hostInterface, HostLinkKind hostLink, JsonNode openbmc,
-                         JsonNode hardware, PartialAlerts alerts, PartialPower power, PartialRollout rollout) {
-        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, ipmi, redfish, hostInterface, hostLink, openbmc, hardware, alerts, power, rollout, null);
+    public PartialConfig(
+            Integer hosts,
+            String bind,
+            Integer ipmiPort,
+            Integer redfishPort,
+            Integer mqttPort,
+            Integer hostPort,
+            String adminPassword,
+            String dataDir,
+            Double timeScale,
+            StoreKind store,
+            FsyncPolicy fsync,
+            PartialMqtt mqtt,
+            PartialListener ipmi,
+            PartialRedfish redfish,
+            PartialHostInterface hostInterface,
+            HostLinkKind hostLink,
+            JsonNode openbmc,
+            JsonNode hardware,
+            PartialAlerts alerts,
+            PartialPower power,
+            PartialRollout rollout) {
+        this(
+                hosts,
+                bind,
+                ipmiPort,
+                redfishPort,
+                mqttPort,
+                hostPort,
+                adminPassword,
+                dataDir,
+                timeScale,
+                store,
+                fsync,
+                mqtt,
+                ipmi,
+                redfish,
+                hostInterface,
+                hostLink,
+                openbmc,
+                hardware,
+                alerts,
+                power,
+                rollout,
+                null);
     }
 
     /** The {@code rollout:} section, see {@link RolloutConfig}. */
-    public record PartialRollout(String permits, String brokerUrl, String group, String answerDeadline,
-                                 String onUnreachable, String retry) {
+    public record PartialRollout(
+            String permits, String brokerUrl, String group, String answerDeadline, String onUnreachable, String retry) {
         PartialRollout overriddenBy(PartialRollout over) {
-            return over == null ? this : new PartialRollout(pick(over.permits, permits),
-                    pick(over.brokerUrl, brokerUrl), pick(over.group, group),
-                    pick(over.answerDeadline, answerDeadline), pick(over.onUnreachable, onUnreachable),
-                    pick(over.retry, retry));
+            return over == null
+                    ? this
+                    : new PartialRollout(
+                            pick(over.permits, permits),
+                            pick(over.brokerUrl, brokerUrl),
+                            pick(over.group, group),
+                            pick(over.answerDeadline, answerDeadline),
+                            pick(over.onUnreachable, onUnreachable),
+                            pick(over.retry, retry));
         }
 
         RolloutConfig resolve(String site) {
-            return new RolloutConfig(pick(permits, RolloutConfig.LOCAL), java.util.Optional.ofNullable(brokerUrl),
+            return new RolloutConfig(
+                    pick(permits, RolloutConfig.LOCAL),
+                    java.util.Optional.ofNullable(brokerUrl),
                     pick(group, site),
-                    pick(AlertLimits.parse("rollout.answerDeadline", answerDeadline),
+                    pick(
+                            AlertLimits.parse("rollout.answerDeadline", answerDeadline),
                             RolloutConfig.DEFAULT_ANSWER_DEADLINE),
                     RolloutConfig.fallback(onUnreachable),
                     pick(AlertLimits.parse("rollout.retry", retry), RolloutConfig.DEFAULT_RETRY));
@@ -65,20 +165,58 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
     }
 
     /** Without the {@code alerts:} and {@code power:} sections. */
-    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
-                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
-                         FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi, PartialRedfish redfish,
-                         PartialHostInterface hostInterface, HostLinkKind hostLink, JsonNode openbmc,
-                         JsonNode hardware) {
-        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, ipmi, redfish, hostInterface, hostLink, openbmc, hardware, null, null);
+    public PartialConfig(
+            Integer hosts,
+            String bind,
+            Integer ipmiPort,
+            Integer redfishPort,
+            Integer mqttPort,
+            Integer hostPort,
+            String adminPassword,
+            String dataDir,
+            Double timeScale,
+            StoreKind store,
+            FsyncPolicy fsync,
+            PartialMqtt mqtt,
+            PartialListener ipmi,
+            PartialRedfish redfish,
+            PartialHostInterface hostInterface,
+            HostLinkKind hostLink,
+            JsonNode openbmc,
+            JsonNode hardware) {
+        this(
+                hosts,
+                bind,
+                ipmiPort,
+                redfishPort,
+                mqttPort,
+                hostPort,
+                adminPassword,
+                dataDir,
+                timeScale,
+                store,
+                fsync,
+                mqtt,
+                ipmi,
+                redfish,
+                hostInterface,
+                hostLink,
+                openbmc,
+                hardware,
+                null,
+                null);
     }
 
     /** The {@code alerts:} section: durations as written ({@code 15m}, {@code PT15M}), see {@link AlertLimits}. */
     public record PartialAlerts(String memoryTraining, String networkBoot, String preOs, String slowBoot) {
         PartialAlerts overriddenBy(PartialAlerts over) {
-            return over == null ? this : new PartialAlerts(pick(over.memoryTraining, memoryTraining),
-                    pick(over.networkBoot, networkBoot), pick(over.preOs, preOs), pick(over.slowBoot, slowBoot));
+            return over == null
+                    ? this
+                    : new PartialAlerts(
+                            pick(over.memoryTraining, memoryTraining),
+                            pick(over.networkBoot, networkBoot),
+                            pick(over.preOs, preOs),
+                            pick(over.slowBoot, slowBoot));
         }
 
         AlertLimits resolve() {
@@ -92,35 +230,104 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
     }
 
     /** Without the host link keys (flags and callers from before {@code hostLink}). */
-    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
-                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
-                         FsyncPolicy fsync, PartialMqtt mqtt, PartialListener ipmi, PartialRedfish redfish,
-                         PartialHostInterface hostInterface) {
-        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, ipmi, redfish, hostInterface, null, null, null);
+    public PartialConfig(
+            Integer hosts,
+            String bind,
+            Integer ipmiPort,
+            Integer redfishPort,
+            Integer mqttPort,
+            Integer hostPort,
+            String adminPassword,
+            String dataDir,
+            Double timeScale,
+            StoreKind store,
+            FsyncPolicy fsync,
+            PartialMqtt mqtt,
+            PartialListener ipmi,
+            PartialRedfish redfish,
+            PartialHostInterface hostInterface) {
+        this(
+                hosts,
+                bind,
+                ipmiPort,
+                redfishPort,
+                mqttPort,
+                hostPort,
+                adminPassword,
+                dataDir,
+                timeScale,
+                store,
+                fsync,
+                mqtt,
+                ipmi,
+                redfish,
+                hostInterface,
+                null,
+                null,
+                null);
     }
 
     /** Without the per-listener sections. */
-    public PartialConfig(Integer hosts, String bind, Integer ipmiPort, Integer redfishPort, Integer mqttPort,
-                         Integer hostPort, String adminPassword, String dataDir, Double timeScale, StoreKind store,
-                         FsyncPolicy fsync, PartialMqtt mqtt) {
-        this(hosts, bind, ipmiPort, redfishPort, mqttPort, hostPort, adminPassword, dataDir, timeScale, store, fsync,
-                mqtt, null, null, null);
+    public PartialConfig(
+            Integer hosts,
+            String bind,
+            Integer ipmiPort,
+            Integer redfishPort,
+            Integer mqttPort,
+            Integer hostPort,
+            String adminPassword,
+            String dataDir,
+            Double timeScale,
+            StoreKind store,
+            FsyncPolicy fsync,
+            PartialMqtt mqtt) {
+        this(
+                hosts,
+                bind,
+                ipmiPort,
+                redfishPort,
+                mqttPort,
+                hostPort,
+                adminPassword,
+                dataDir,
+                timeScale,
+                store,
+                fsync,
+                mqtt,
+                null,
+                null,
+                null);
     }
 
     /** The {@code mqtt:} section. */
-    public record PartialMqtt(String brokerUrl, String site, String bmcId, String bind, Boolean allowAnonymous,
-                              String username, String password, String trustStore, String trustStorePassword) {
+    public record PartialMqtt(
+            String brokerUrl,
+            String site,
+            String bmcId,
+            String bind,
+            Boolean allowAnonymous,
+            String username,
+            String password,
+            String trustStore,
+            String trustStorePassword) {
         public PartialMqtt(String brokerUrl, String site, String bmcId) {
             this(brokerUrl, site, bmcId, null, null, null, null, null, null);
         }
 
         /** This section with every value {@code over} sets replacing ours. */
         PartialMqtt overriddenBy(PartialMqtt over) {
-            return over == null ? this : new PartialMqtt(pick(over.brokerUrl, brokerUrl), pick(over.site, site),
-                    pick(over.bmcId, bmcId), pick(over.bind, bind), pick(over.allowAnonymous, allowAnonymous),
-                    pick(over.username, username), pick(over.password, password),
-                    pick(over.trustStore, trustStore), pick(over.trustStorePassword, trustStorePassword));
+            return over == null
+                    ? this
+                    : new PartialMqtt(
+                            pick(over.brokerUrl, brokerUrl),
+                            pick(over.site, site),
+                            pick(over.bmcId, bmcId),
+                            pick(over.bind, bind),
+                            pick(over.allowAnonymous, allowAnonymous),
+                            pick(over.username, username),
+                            pick(over.password, password),
+                            pick(over.trustStore, trustStore),
+                            pick(over.trustStorePassword, trustStorePassword));
         }
     }
 
@@ -132,8 +339,8 @@ public record PartialConfig(Integer hosts, String bind, Integer ipmiPort, Intege
     }
 
     /** The {@code redfish:} section: where it binds, where push subscriptions may deliver. */
-public record PartialRedfish(String bind, java.util.List<String> eventDestinations, PartialNetwork network,
-                                 String tlsEngine) {
+    public record PartialRedfish(
+            String bind, java.util.List<String> eventDestinations, PartialNetwork network, String tlsEngine) {
         public PartialRedfish(String bind, java.util.List<String> eventDestinations) {
             this(bind, eventDestinations, null, null);
         }
@@ -143,22 +350,32 @@ public record PartialRedfish(String bind, java.util.List<String> eventDestinatio
         }
 
         PartialRedfish overriddenBy(PartialRedfish over) {
-            return over == null ? this : new PartialRedfish(pick(over.bind, bind),
-                    pick(over.eventDestinations, eventDestinations), pick(over.network, network),
-                    pick(over.tlsEngine, tlsEngine));
+            return over == null
+                    ? this
+                    : new PartialRedfish(
+                            pick(over.bind, bind),
+                            pick(over.eventDestinations, eventDestinations),
+                            pick(over.network, network),
+                            pick(over.tlsEngine, tlsEngine));
         }
 
         RedfishConfig resolve(Path dataDir) {
-            java.util.List<String> dest = eventDestinations == null ? RedfishConfig.defaults().eventDestinations()
-                    : eventDestinations;
-            return new RedfishConfig(dest, network == null ? Optional.empty() : Optional.of(network.resolve(dataDir)),
+            java.util.List<String> dest =
+                    eventDestinations == null ? RedfishConfig.defaults().eventDestinations() : eventDestinations;
+            return new RedfishConfig(
+                    dest,
+                    network == null ? Optional.empty() : Optional.of(network.resolve(dataDir)),
                     pick(tlsEngine, RedfishConfig.TLS_OPENSSL));
         }
     }
 
     /** The {@code redfish.network:} section, see {@link BmcNetworkConfig}. */
-    public record PartialNetwork(String directory, String hostnameFile, java.util.List<String> reload,
-                                 java.util.List<String> setHostname, Double commandTimeoutSeconds) {
+    public record PartialNetwork(
+            String directory,
+            String hostnameFile,
+            java.util.List<String> reload,
+            java.util.List<String> setHostname,
+            Double commandTimeoutSeconds) {
         BmcNetworkConfig resolve(Path dataDir) {
             if (directory == null || directory.isBlank()) {
                 throw new ConfigException("redfish.network.directory", "is required (e.g. /etc/systemd/network)");
@@ -166,15 +383,21 @@ public record PartialRedfish(String bind, java.util.List<String> eventDestinatio
             if (hostnameFile == null || hostnameFile.isBlank()) {
                 throw new ConfigException("redfish.network.hostnameFile", "is required (e.g. /etc/hostname)");
             }
-            double s = commandTimeoutSeconds == null ? BmcNetworkConfig.DEFAULT_COMMAND_TIMEOUT.toSeconds()
+            double s = commandTimeoutSeconds == null
+                    ? BmcNetworkConfig.DEFAULT_COMMAND_TIMEOUT.toSeconds()
                     : commandTimeoutSeconds;
             if (!Double.isFinite(s) || s < 0 || s > PowerConfig.MAX.toSeconds()) {
-                throw new ConfigException("redfish.network.commandTimeoutSeconds", s + " is out of range "
-                        + PowerConfig.MIN.toSeconds() + ".." + PowerConfig.MAX.toSeconds() + " s");
+                throw new ConfigException(
+                        "redfish.network.commandTimeoutSeconds",
+                        s + " is out of range " + PowerConfig.MIN.toSeconds() + ".." + PowerConfig.MAX.toSeconds()
+                                + " s");
             }
-            return new BmcNetworkConfig(dataDir.resolve(directory), dataDir.resolve(hostnameFile),
-                    reload == null ? java.util.List.of() : reload, setHostname == null ? java.util.List.of()
-                    : setHostname, java.time.Duration.ofMillis(Math.round(s * 1000)));
+            return new BmcNetworkConfig(
+                    dataDir.resolve(directory),
+                    dataDir.resolve(hostnameFile),
+                    reload == null ? java.util.List.of() : reload,
+                    setHostname == null ? java.util.List.of() : setHostname,
+                    java.time.Duration.ofMillis(Math.round(s * 1000)));
         }
     }
 
@@ -185,23 +408,41 @@ public record PartialRedfish(String bind, java.util.List<String> eventDestinatio
         }
 
         PartialHostInterface overriddenBy(PartialHostInterface over) {
-            return over == null ? this : new PartialHostInterface(pick(over.bind, bind),
-                    pick(over.allowRemote, allowRemote), pick(over.allowedPeers, allowedPeers));
+            return over == null
+                    ? this
+                    : new PartialHostInterface(
+                            pick(over.bind, bind),
+                            pick(over.allowRemote, allowRemote),
+                            pick(over.allowedPeers, allowedPeers));
         }
     }
 
     /**
      * The {@code power:} section: a command (argv list) per action and the timing, see {@link PowerConfig}.
      */
-    public record PartialPower(List<String> on, List<String> off, List<String> gracefulShutdown, List<String> cycle,
-                               List<String> reset, List<String> warmReset, List<String> nmi,
-                               Double commandTimeoutSeconds, Double cycleOffSeconds) {
+    public record PartialPower(
+            List<String> on,
+            List<String> off,
+            List<String> gracefulShutdown,
+            List<String> cycle,
+            List<String> reset,
+            List<String> warmReset,
+            List<String> nmi,
+            Double commandTimeoutSeconds,
+            Double cycleOffSeconds) {
         PartialPower overriddenBy(PartialPower over) {
-            return over == null ? this : new PartialPower(pick(over.on, on), pick(over.off, off),
-                    pick(over.gracefulShutdown, gracefulShutdown), pick(over.cycle, cycle), pick(over.reset, reset),
-                    pick(over.warmReset, warmReset), pick(over.nmi, nmi),
-                    pick(over.commandTimeoutSeconds, commandTimeoutSeconds),
-                    pick(over.cycleOffSeconds, cycleOffSeconds));
+            return over == null
+                    ? this
+                    : new PartialPower(
+                            pick(over.on, on),
+                            pick(over.off, off),
+                            pick(over.gracefulShutdown, gracefulShutdown),
+                            pick(over.cycle, cycle),
+                            pick(over.reset, reset),
+                            pick(over.warmReset, warmReset),
+                            pick(over.nmi, nmi),
+                            pick(over.commandTimeoutSeconds, commandTimeoutSeconds),
+                            pick(over.cycleOffSeconds, cycleOffSeconds));
         }
 
         PowerConfig resolve() {
@@ -213,7 +454,8 @@ public record PartialRedfish(String bind, java.util.List<String> eventDestinatio
             put(commands, PowerAction.HARD_RESET, reset);
             put(commands, PowerAction.WARM_RESET, warmReset);
             put(commands, PowerAction.NMI, nmi);
-            return new PowerConfig(commands,
+            return new PowerConfig(
+                    commands,
                     seconds("power.commandTimeoutSeconds", commandTimeoutSeconds, PowerConfig.DEFAULT_COMMAND_TIMEOUT),
                     seconds("power.cycleOffSeconds", cycleOffSeconds, PowerConfig.DEFAULT_CYCLE_OFF_TIME));
         }
@@ -229,8 +471,10 @@ public record PartialRedfish(String bind, java.util.List<String> eventDestinatio
                 return fallback;
             }
             if (!Double.isFinite(s) || s < 0 || s > PowerConfig.MAX.toSeconds()) {
-                throw new ConfigException(key, s + " is out of range " + PowerConfig.MIN.toSeconds() + ".."
-                        + PowerConfig.MAX.toSeconds() + " s");
+                throw new ConfigException(
+                        key,
+                        s + " is out of range " + PowerConfig.MIN.toSeconds() + ".." + PowerConfig.MAX.toSeconds()
+                                + " s");
             }
             return Duration.ofMillis(Math.round(s * 1000));
         }
@@ -265,29 +509,41 @@ public record PartialRedfish(String bind, java.util.List<String> eventDestinatio
                         try {
                             a = PowerAction.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT));
                         } catch (IllegalArgumentException ex) {
-                            throw new ConfigException("hardware.power.commands." + e.getKey(), "unknown action "
-                                    + "(ON, FORCE_OFF, GRACEFUL_SHUTDOWN, POWER_CYCLE, HARD_RESET, WARM_RESET, NMI)");
+                            throw new ConfigException(
+                                    "hardware.power.commands." + e.getKey(),
+                                    "unknown action "
+                                            + "(ON, FORCE_OFF, GRACEFUL_SHUTDOWN, POWER_CYCLE, HARD_RESET, WARM_RESET, NMI)");
                         }
                         List<String> argv = new java.util.ArrayList<>();
                         if (!e.getValue().isArray()) {
-                            throw new ConfigException("hardware.power.commands." + e.getKey(), "must be a list: "
-                                    + "the program and its arguments");
+                            throw new ConfigException(
+                                    "hardware.power.commands." + e.getKey(),
+                                    "must be a list: " + "the program and its arguments");
                         }
                         e.getValue().forEach(x -> argv.add(x.isTextual() || x.isNumber() ? x.asText() : null));
                         if (argv.isEmpty() || argv.contains(null) || argv.get(0).isBlank()) {
-                            throw new ConfigException("power." + PowerConfig.key(a) + " (hardware.power.commands."
-                                    + e.getKey() + ")", "must be a non-empty list: the program and its arguments");
+                            throw new ConfigException(
+                                    "power." + PowerConfig.key(a) + " (hardware.power.commands." + e.getKey() + ")",
+                                    "must be a non-empty list: the program and its arguments");
                         }
                         commands.put(PowerConfig.key(a), argv);
                     }
                 }
-                default -> throw new ConfigException("hardware.power." + f.getKey(), "unknown key (known keys: "
-                        + "commands, timeoutSeconds)");
+                default ->
+                    throw new ConfigException(
+                            "hardware.power." + f.getKey(), "unknown key (known keys: " + "commands, timeoutSeconds)");
             }
         }
-        return new PartialPower(commands.get("on"), commands.get("off"), commands.get("gracefulShutdown"),
-                commands.get("cycle"), commands.get("reset"), commands.get("warmReset"), commands.get("nmi"),
-                timeout, null);
+        return new PartialPower(
+                commands.get("on"),
+                commands.get("off"),
+                commands.get("gracefulShutdown"),
+                commands.get("cycle"),
+                commands.get("reset"),
+                commands.get("warmReset"),
+                commands.get("nmi"),
+                timeout,
+                null);
     }
 
     /**
@@ -296,9 +552,27 @@ public record PartialRedfish(String bind, java.util.List<String> eventDestinatio
      * demo never reconfigures the machine it runs on.
      */
     public static PartialConfig demoDefaults() {
-        return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
+        return new PartialConfig(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 new PartialRedfish(null, null, new PartialNetwork("network", "network/hostname", null, null, null)),
-                null, null, null, null, null, null);
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public static PartialConfig empty() {
@@ -308,15 +582,24 @@ public record PartialRedfish(String bind, java.util.List<String> eventDestinatio
     /** This configuration with every value {@code over} sets replacing ours. */
     public PartialConfig overriddenBy(PartialConfig over) {
         return new PartialConfig(
-                pick(over.hosts, hosts), pick(over.bind, bind), pick(over.ipmiPort, ipmiPort),
-                pick(over.redfishPort, redfishPort), pick(over.mqttPort, mqttPort), pick(over.hostPort, hostPort),
-                pick(over.adminPassword, adminPassword), pick(over.dataDir, dataDir),
-                pick(over.timeScale, timeScale), pick(over.store, store), pick(over.fsync, fsync),
+                pick(over.hosts, hosts),
+                pick(over.bind, bind),
+                pick(over.ipmiPort, ipmiPort),
+                pick(over.redfishPort, redfishPort),
+                pick(over.mqttPort, mqttPort),
+                pick(over.hostPort, hostPort),
+                pick(over.adminPassword, adminPassword),
+                pick(over.dataDir, dataDir),
+                pick(over.timeScale, timeScale),
+                pick(over.store, store),
+                pick(over.fsync, fsync),
                 mqtt == null ? over.mqtt : mqtt.overriddenBy(over.mqtt),
                 ipmi == null ? over.ipmi : ipmi.overriddenBy(over.ipmi),
                 redfish == null ? over.redfish : redfish.overriddenBy(over.redfish),
                 hostInterface == null ? over.hostInterface : hostInterface.overriddenBy(over.hostInterface),
-                pick(over.hostLink, hostLink), pick(over.openbmc, openbmc), pick(over.hardware, hardware),
+                pick(over.hostLink, hostLink),
+                pick(over.openbmc, openbmc),
+                pick(over.hardware, hardware),
                 alerts == null ? over.alerts : alerts.overriddenBy(over.alerts),
                 power == null ? over.power : power.overriddenBy(over.power),
                 rollout == null ? over.rollout : rollout.overriddenBy(over.rollout),
@@ -349,24 +632,32 @@ public record PartialRedfish(String bind, java.util.List<String> eventDestinatio
                 pick(hostInterface == null ? null : hostInterface.bind, all),
                 pick(m.bind, all),
                 hostInterface != null && Boolean.TRUE.equals(hostInterface.allowRemote),
-                hostInterface == null || hostInterface.allowedPeers == null ? Listeners.LOOPBACK_PEERS
+                hostInterface == null || hostInterface.allowedPeers == null
+                        ? Listeners.LOOPBACK_PEERS
                         : hostInterface.allowedPeers);
-        MqttConfig mqttConfig = new MqttConfig(m.brokerUrl, pick(m.site, MqttConfig.DEFAULT_SITE),
+        MqttConfig mqttConfig = new MqttConfig(
+                m.brokerUrl,
+                pick(m.site, MqttConfig.DEFAULT_SITE),
                 pick(m.bmcId, MqttConfig.DEFAULT_BMC_ID),
                 pick(m.allowAnonymous, m.brokerUrl == null && Listeners.isLoopback(listeners.mqtt())),
-                m.username, m.password, m.trustStore, m.trustStorePassword);
+                m.username,
+                m.password,
+                m.trustStore,
+                m.trustStorePassword);
         // hardware.power: the deprecated spelling of the power: section (one power-command configuration)
         JsonNode hw = hardware == null || hardware.isNull() ? null : hardware;
         PartialPower powerSection = power;
         if (hw != null && hw.has("power")) {
             if (power != null) {
-                throw new ConfigException("hardware.power", "is the deprecated spelling of the power: section; "
-                        + "give the commands in power: only");
+                throw new ConfigException(
+                        "hardware.power",
+                        "is the deprecated spelling of the power: section; " + "give the commands in power: only");
             }
             powerSection = hardwarePowerAlias(hw.get("power"));
-            LoggerFactory.getLogger(PartialConfig.class).warn("hardware.power is deprecated: write it as the power: "
-                    + "section (on, off, gracefulShutdown, cycle, reset, warmReset, nmi, commandTimeoutSeconds); "
-                    + "used as power: now");
+            LoggerFactory.getLogger(PartialConfig.class)
+                    .warn("hardware.power is deprecated: write it as the power: "
+                            + "section (on, off, gracefulShutdown, cycle, reset, warmReset, nmi, commandTimeoutSeconds); "
+                            + "used as power: now");
             hw = ((com.fasterxml.jackson.databind.node.ObjectNode) hw.deepCopy()).without("power");
         }
         return new AgentConfig(
@@ -389,8 +680,7 @@ public record PartialRedfish(String bind, java.util.List<String> eventDestinatio
                 Optional.ofNullable(hw),
                 alerts == null ? AlertLimits.defaults() : alerts.resolve(),
                 powerSection == null ? PowerConfig.NONE : powerSection.resolve(),
-                rollout == null ? RolloutConfig.local(mqttConfig.site())
-                        : rollout.resolve(mqttConfig.site()),
+                rollout == null ? RolloutConfig.local(mqttConfig.site()) : rollout.resolve(mqttConfig.site()),
                 bootOrder == null ? List.of() : bootOrder);
     }
 

@@ -28,9 +28,12 @@ public record PowerConfig(Map<PowerAction, List<String>> commands, Duration comm
         Objects.requireNonNull(commands, "commands");
         EnumMap<PowerAction, List<String>> copy = new EnumMap<>(PowerAction.class);
         commands.forEach((a, argv) -> {
-            if (argv == null || argv.isEmpty() || argv.get(0) == null || argv.get(0).isBlank()) {
-                throw new ConfigException("power." + key(a), "must be a non-empty list: the program and its "
-                        + "arguments");
+            if (argv == null
+                    || argv.isEmpty()
+                    || argv.get(0) == null
+                    || argv.get(0).isBlank()) {
+                throw new ConfigException(
+                        "power." + key(a), "must be a non-empty list: the program and its " + "arguments");
             }
             copy.put(a, List.copyOf(argv));
         });
@@ -42,8 +45,9 @@ public record PowerConfig(Map<PowerAction, List<String>> commands, Duration comm
     private static void check(String key, Duration d) {
         Objects.requireNonNull(d, key);
         if (d.compareTo(MIN) < 0 || d.compareTo(MAX) > 0) {
-            throw new ConfigException(key, d.toMillis() / 1000.0 + " s is out of range " + MIN.toSeconds() + ".."
-                    + MAX.toSeconds() + " s");
+            throw new ConfigException(
+                    key,
+                    d.toMillis() / 1000.0 + " s is out of range " + MIN.toSeconds() + ".." + MAX.toSeconds() + " s");
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.List;
  *                          JDK engine) or {@code jdk} (the JDK's SSLEngine always: the fallback where no native build
  *                          exists, e.g. 32-bit ARM BMCs)
  */
-public record RedfishConfig(List<String> eventDestinations, java.util.Optional<BmcNetworkConfig> network,
-                            String tlsEngine) {
+public record RedfishConfig(
+        List<String> eventDestinations, java.util.Optional<BmcNetworkConfig> network, String tlsEngine) {
     public static final String TLS_OPENSSL = "openssl";
     public static final String TLS_JDK = "jdk";
 
@@ -38,8 +38,9 @@ public record RedfishConfig(List<String> eventDestinations, java.util.Optional<B
         }
         eventDestinations = List.copyOf(eventDestinations);
         if (eventDestinations.size() > MAX_EVENT_DESTINATIONS) {
-            throw new ConfigException("redfish.eventDestinations", eventDestinations.size() + " entries, at most "
-                    + MAX_EVENT_DESTINATIONS);
+            throw new ConfigException(
+                    "redfish.eventDestinations",
+                    eventDestinations.size() + " entries, at most " + MAX_EVENT_DESTINATIONS);
         }
         try {
             DestinationAllowList.of(eventDestinations);

@@ -19,8 +19,13 @@ import java.util.Optional;
  * @param onUnreachable  {@code hold} (default: no reboot without a permit) or {@code proceed}
  * @param retry          how often an unanswered request or release is repeated (1 s..10 min, default 5 s)
  */
-public record RolloutConfig(String permits, Optional<String> brokerUrl, String group, Duration answerDeadline,
-                            Fallback onUnreachable, Duration retry) {
+public record RolloutConfig(
+        String permits,
+        Optional<String> brokerUrl,
+        String group,
+        Duration answerDeadline,
+        Fallback onUnreachable,
+        Duration retry) {
     public static final String LOCAL = "local";
     public static final String MQTT = "mqtt";
     public static final Duration DEFAULT_ANSWER_DEADLINE = Duration.ofMinutes(10);
@@ -38,8 +43,8 @@ public record RolloutConfig(String permits, Optional<String> brokerUrl, String g
             throw new ConfigException("rollout.permits", "'" + permits + "' is not local or mqtt");
         }
         if (group.isEmpty() || !group.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new ConfigException("rollout.group", "'" + group + "' must be 1..64 of A-Z a-z 0-9 _ . - "
-                    + "(it is a topic level)");
+            throw new ConfigException(
+                    "rollout.group", "'" + group + "' must be 1..64 of A-Z a-z 0-9 _ . - " + "(it is a topic level)");
         }
         brokerUrl.ifPresent(u -> {
             if (!u.startsWith("tcp://")) {
@@ -52,8 +57,7 @@ public record RolloutConfig(String permits, Optional<String> brokerUrl, String g
 
     /** No coordinator: the local policy (proceed at once). */
     public static RolloutConfig local(String group) {
-        return new RolloutConfig(LOCAL, Optional.empty(), group, DEFAULT_ANSWER_DEADLINE, Fallback.HOLD,
-                DEFAULT_RETRY);
+        return new RolloutConfig(LOCAL, Optional.empty(), group, DEFAULT_ANSWER_DEADLINE, Fallback.HOLD, DEFAULT_RETRY);
     }
 
     public boolean mqtt() {

@@ -22,13 +22,14 @@ import java.io.UncheckedIOException;
  */
 public final class EventCodec {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-    private interface TypedEvent {
-    }
+    private interface TypedEvent {}
 
     private final ObjectMapper mapper;
 
     public EventCodec() {
-        mapper = new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module())
+        mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .registerModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -41,8 +41,7 @@ public final class LifecycleRestore {
     /** POST codes kept per restored cycle (the lifecycle's own bound applies to the next ones). */
     private static final int MAX_POST_CODES = 256;
 
-    private LifecycleRestore() {
-    }
+    private LifecycleRestore() {}
 
     /** The state to start {@code hostId} from: {@link HostState#initial} when its history is empty. */
     public static HostState restore(EventHistory history, String hostId, Instant now) {
@@ -74,11 +73,11 @@ public final class LifecycleRestore {
             } else if (e instanceof LifecycleEvent.BootProgressChanged b) {
                 progress = b.progress();
                 BootProgress p = b.progress();
-                cycle = cycle.map(c -> c.withPhase(new BootCycle.PhaseMark(p.lastState(),
-                        p.oemLastState().orElse(p.lastState().name()), p.lastStateTime())));
+                cycle = cycle.map(c -> c.withPhase(new BootCycle.PhaseMark(
+                        p.lastState(), p.oemLastState().orElse(p.lastState().name()), p.lastStateTime())));
             } else if (e instanceof LifecycleEvent.NetworkBootFailed n) {
-                cycle = cycle.map(c -> c.withAttempt(
-                        new BootCycle.NetworkBootAttempt(n.interfaceName(), n.kind(), n.timeLost(), n.at(), n.iface())));
+                cycle = cycle.map(c -> c.withAttempt(new BootCycle.NetworkBootAttempt(
+                        n.interfaceName(), n.kind(), n.timeLost(), n.at(), n.iface())));
             } else if (e instanceof LifecycleEvent.PostCodeSeen p) {
                 cycle = cycle.map(c -> c.withPostCode(new BootCycle.PostCodeMark(p.code(), p.at()), MAX_POST_CODES));
             } else if (e instanceof LifecycleEvent.AcpiChanged a) {
@@ -93,12 +92,36 @@ public final class LifecycleRestore {
         }
         if (cycle.isEmpty()) {
             // between boots: only the counter and the alerts carry over; the rest is re-observed
-            return new HostState(false, false, initial.system(), initial.device(), true, initial.acpiChangedAt(),
-                    initial.progress(), Optional.empty(), cycles, initial.closedGates(), FanMode.Normal, Set.of(),
-                    alerts, ReconcileState.none());
+            return new HostState(
+                    false,
+                    false,
+                    initial.system(),
+                    initial.device(),
+                    true,
+                    initial.acpiChangedAt(),
+                    initial.progress(),
+                    Optional.empty(),
+                    cycles,
+                    initial.closedGates(),
+                    FanMode.Normal,
+                    Set.of(),
+                    alerts,
+                    ReconcileState.none());
         }
-        return new HostState(false, false, system, device, true, acpiAt, progress, cycle, cycles,
-                EnumSet.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT), FanMode.Normal, Set.of(), alerts,
+        return new HostState(
+                false,
+                false,
+                system,
+                device,
+                true,
+                acpiAt,
+                progress,
+                cycle,
+                cycles,
+                EnumSet.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT),
+                FanMode.Normal,
+                Set.of(),
+                alerts,
                 ReconcileState.none());
     }
 }

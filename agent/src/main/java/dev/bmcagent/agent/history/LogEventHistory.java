@@ -60,8 +60,10 @@ public final class LogEventHistory implements EventHistory {
             throw new IllegalStateException(event.hostId() + " #" + event.sequence() + " not recorded", e.getCause());
         }
         try {
-            (event.event() instanceof LifecycleEvent.BootCycleStarted ? log.append(host, payload)
-                    : log.appendToCycle(host, payload)).join();
+            (event.event() instanceof LifecycleEvent.BootCycleStarted
+                            ? log.append(host, payload)
+                            : log.appendToCycle(host, payload))
+                    .join();
         } catch (CompletionException e) {
             throw new IllegalStateException(event.hostId() + " #" + event.sequence() + " not recorded", e.getCause());
         }
@@ -134,7 +136,7 @@ public final class LogEventHistory implements EventHistory {
                 try {
                     e = codec.decode(s.payload());
                 } catch (UncheckedIOException bad) {
-                    continue;   // logged by scan() when the host's history is read
+                    continue; // logged by scan() when the host's history is read
                 }
                 if (out != null && out.size() < max) {
                     out.add(e);
@@ -160,7 +162,10 @@ public final class LogEventHistory implements EventHistory {
                     e = codec.decode(s.payload());
                 } catch (UncheckedIOException bad) {
                     // a record this version cannot read (foreign or damaged payload): skip it, keep the rest
-                    LOG.warn("{}: skipping undecodable history record {}: {}", hostId, s.sequence(),
+                    LOG.warn(
+                            "{}: skipping undecodable history record {}: {}",
+                            hostId,
+                            s.sequence(),
                             bad.getCause().getMessage());
                     continue;
                 }

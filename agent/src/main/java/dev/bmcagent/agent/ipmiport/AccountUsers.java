@@ -5,7 +5,6 @@ import dev.bmcagent.ipmi.command.app.UserInfo;
 import dev.bmcagent.ipmi.message.Privilege;
 import dev.bmcagent.ipmi.session.IpmiUser;
 import dev.bmcagent.ipmi.session.IpmiUserDirectory;
-import dev.bmcagent.journal.Account;
 import dev.bmcagent.journal.AccountStore;
 import dev.bmcagent.journal.Role;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +54,13 @@ public final class AccountUsers implements UserInfo, IpmiUserDirectory {
 
     @Override
     public Optional<IpmiUser> findByName(String name) {
-        return accounts.find(name).filter(a -> a.id() >= 2 && a.id() <= MAX_USERS)
-                .map(a -> new IpmiUser(a.id(), a.name(), a.enabled(), a.password().getBytes(StandardCharsets.US_ASCII),
+        return accounts.find(name)
+                .filter(a -> a.id() >= 2 && a.id() <= MAX_USERS)
+                .map(a -> new IpmiUser(
+                        a.id(),
+                        a.name(),
+                        a.enabled(),
+                        a.password().getBytes(StandardCharsets.US_ASCII),
                         privilege(a.role())));
     }
 }

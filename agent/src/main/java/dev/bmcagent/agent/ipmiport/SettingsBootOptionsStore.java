@@ -64,7 +64,7 @@ public final class SettingsBootOptionsStore implements BootOptionsStore {
             used--;
         }
         if (used > 0) {
-            n.put("mailbox", HEX.formatHex(mailbox, 0, used));    // trailing zero bytes left out
+            n.put("mailbox", HEX.formatHex(mailbox, 0, used)); // trailing zero bytes left out
         }
         settings.put(key, n).join();
     }
@@ -76,7 +76,7 @@ public final class SettingsBootOptionsStore implements BootOptionsStore {
 
     @Override
     public synchronized void setInProgress(int state) {
-        setInProgress = state & 0x03;   // volatile by spec: a BMC restart ends any set in progress
+        setInProgress = state & 0x03; // volatile by spec: a BMC restart ends any set in progress
     }
 
     @Override

@@ -27,8 +27,9 @@ import java.util.Locale;
  */
 public final class AgentMetrics implements EventListener, Dispatcher.Observer, MetricsEndpoint {
     private static final double[] BOOT_SECONDS = {10, 30, 60, 120, 180, 300, 600, 900, 1800, 3600};
-    private static final double[] REQUEST_SECONDS = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-            0.05, 0.1, 0.25, 0.5, 1, 2.5};
+    private static final double[] REQUEST_SECONDS = {
+        0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
+    };
 
     /**
      * Distinct boot-interface label values kept; later new names count as "other". The names come from what the
@@ -39,34 +40,62 @@ public final class AgentMetrics implements EventListener, Dispatcher.Observer, M
     private final java.util.Set<String> interfaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
-    private final Histogram bootDuration = Histogram.builder().name("bmc_boot_duration_seconds")
+    private final Histogram bootDuration = Histogram.builder()
+            .name("bmc_boot_duration_seconds")
             .help("Boot cycles that ended: time from power-on or reset to the end (OS running, off, reset)")
-            .labelNames("host", "outcome").classicOnly().classicUpperBounds(BOOT_SECONDS).register(registry);
-    private final Counter timeLost = Counter.builder().name("bmc_boot_time_lost_seconds_total")
+            .labelNames("host", "outcome")
+            .classicOnly()
+            .classicUpperBounds(BOOT_SECONDS)
+            .register(registry);
+    private final Counter timeLost = Counter.builder()
+            .name("bmc_boot_time_lost_seconds_total")
             .help("Boot time lost to failed network-boot attempts, per boot interface")
-            .labelNames("host", "interface").register(registry);
-    private final Counter networkBootFailures = Counter.builder().name("bmc_network_boot_failures_total")
+            .labelNames("host", "interface")
+            .register(registry);
+    private final Counter networkBootFailures = Counter.builder()
+            .name("bmc_network_boot_failures_total")
             .help("Failed network-boot attempts, per boot interface and kind")
-            .labelNames("host", "interface", "kind").register(registry);
-    private final Counter alerts = Counter.builder().name("bmc_alerts_raised_total")
+            .labelNames("host", "interface", "kind")
+            .register(registry);
+    private final Counter alerts = Counter.builder()
+            .name("bmc_alerts_raised_total")
             .help("Alerts raised (stuck memory training, network boot, pre-OS; slow boot; ...)")
-            .labelNames("host", "kind").register(registry);
-    private final Counter gateClosures = Counter.builder().name("bmc_sensor_gate_closures_total")
-            .help("Sensor gate closures, per gate class").labelNames("host", "gate").register(registry);
-    private final Counter bootCycles = Counter.builder().name("bmc_boot_cycles_started_total")
-            .help("Boot cycles started").labelNames("host").register(registry);
-    private final Counter ipmiRequests = Counter.builder().name("bmc_ipmi_requests_total")
+            .labelNames("host", "kind")
+            .register(registry);
+    private final Counter gateClosures = Counter.builder()
+            .name("bmc_sensor_gate_closures_total")
+            .help("Sensor gate closures, per gate class")
+            .labelNames("host", "gate")
+            .register(registry);
+    private final Counter bootCycles = Counter.builder()
+            .name("bmc_boot_cycles_started_total")
+            .help("Boot cycles started")
+            .labelNames("host")
+            .register(registry);
+    private final Counter ipmiRequests = Counter.builder()
+            .name("bmc_ipmi_requests_total")
             .help("IPMI requests dispatched, per channel (lan, system) and completion code")
-            .labelNames("channel", "completion_code").register(registry);
-    private final Histogram ipmiLatency = Histogram.builder().name("bmc_ipmi_request_duration_seconds")
+            .labelNames("channel", "completion_code")
+            .register(registry);
+    private final Histogram ipmiLatency = Histogram.builder()
+            .name("bmc_ipmi_request_duration_seconds")
             .help("IPMI command handling time (dispatch to response; RMCP+ session work and the wire not included)")
-            .labelNames("channel").classicOnly().classicUpperBounds(REQUEST_SECONDS).register(registry);
-    private final Counter redfishRequests = Counter.builder().name("bmc_redfish_requests_total")
+            .labelNames("channel")
+            .classicOnly()
+            .classicUpperBounds(REQUEST_SECONDS)
+            .register(registry);
+    private final Counter redfishRequests = Counter.builder()
+            .name("bmc_redfish_requests_total")
             .help("HTTP requests the Redfish listener answered, per method and status (including /metrics)")
-            .labelNames("method", "status").register(registry);
-    private final Histogram redfishLatency = Histogram.builder().name("bmc_redfish_request_duration_seconds")
+            .labelNames("method", "status")
+            .register(registry);
+    private final Histogram redfishLatency = Histogram.builder()
+            .name("bmc_redfish_request_duration_seconds")
             .help("Redfish request time from arrival to the end of the answer")
-            .labelNames("method").classicOnly().classicUpperBounds(REQUEST_SECONDS).register(registry);
+            .labelNames("method")
+            .classicOnly()
+            .classicUpperBounds(REQUEST_SECONDS)
+            .register(registry);
 
     @Override
     public void onEvent(HostEvent e) {
@@ -77,8 +106,13 @@ public final class AgentMetrics implements EventListener, Dispatcher.Observer, M
         } else if (event instanceof LifecycleEvent.BootCycleEnded end) {
             BootCycle c = end.cycle();
             Duration d = Duration.between(c.startedAt(), c.endedAt().orElse(end.at()));
-            bootDuration.labelValues(host, c.outcome().map(o -> o.name().toLowerCase(Locale.ROOT))
-                    .orElse("unknown")).observe(Math.max(0, d.toNanos() / 1e9));
+            bootDuration
+                    .labelValues(
+                            host,
+                            c.outcome()
+                                    .map(o -> o.name().toLowerCase(Locale.ROOT))
+                                    .orElse("unknown"))
+                    .observe(Math.max(0, d.toNanos() / 1e9));
         } else if (event instanceof LifecycleEvent.NetworkBootFailed f) {
             String iface = interfaceLabel(f.interfaceName());
             timeLost.labelValues(host, iface).inc(Math.max(0, f.timeLost().toNanos() / 1e9));
@@ -104,8 +138,10 @@ public final class AgentMetrics implements EventListener, Dispatcher.Observer, M
     @Override
     public void dispatched(IpmiRequest request, IpmiResponse response, long nanos) {
         String channel = request.context().isSystemInterface() ? "system" : "lan";
-        ipmiRequests.labelValues(channel, HexFormat.of().withUpperCase().toHexDigits(
-                (byte) response.completionCode().value())).inc();
+        ipmiRequests
+                .labelValues(channel, HexFormat.of().withUpperCase().toHexDigits((byte)
+                        response.completionCode().value()))
+                .inc();
         ipmiLatency.labelValues(channel).observe(nanos / 1e9);
     }
 

@@ -84,8 +84,8 @@ final class AccountStoreDirectory implements AccountDirectory {
         if (!a.enabled()) {
             return new AuthResult.Denied(AuthResult.Reason.DISABLED);
         }
-        if (!MessageDigest.isEqual(a.password().getBytes(StandardCharsets.US_ASCII),
-                password.getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(
+                a.password().getBytes(StandardCharsets.US_ASCII), password.getBytes(StandardCharsets.UTF_8))) {
             lockouts.failed(a.name(), from, now);
             return new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS);
         }
@@ -126,8 +126,8 @@ final class AccountStoreDirectory implements AccountDirectory {
             return new AccountResult.Conflict();
         }
         if (store.list().size() >= AccountStore.MAX_ACCOUNTS) {
-            return new AccountResult.Rejected("UserName", "no free account slot (at most "
-                    + AccountStore.MAX_ACCOUNTS + " accounts)");
+            return new AccountResult.Rejected(
+                    "UserName", "no free account slot (at most " + AccountStore.MAX_ACCOUNTS + " accounts)");
         }
         Optional<AccountResult> bad = check(Optional.of(userName), Optional.of(password));
         if (bad.isPresent()) {
@@ -152,10 +152,16 @@ final class AccountStoreDirectory implements AccountDirectory {
         if (!name.equals(old.name()) && store.find(name).isPresent()) {
             return new AccountResult.Conflict();
         }
-        Account next = new Account(old.id(), name, p.password().orElse(old.password()),
-                p.role().map(AccountStoreDirectory::role).orElse(old.role()), p.enabled().orElse(old.enabled()), false);
+        Account next = new Account(
+                old.id(),
+                name,
+                p.password().orElse(old.password()),
+                p.role().map(AccountStoreDirectory::role).orElse(old.role()),
+                p.enabled().orElse(old.enabled()),
+                false);
         if (isLastAdministrator(old) && !(next.enabled() && next.role() == Role.ADMINISTRATOR)) {
-            return new AccountResult.Rejected(p.role().isPresent() ? "RoleId" : "Enabled",
+            return new AccountResult.Rejected(
+                    p.role().isPresent() ? "RoleId" : "Enabled",
                     "the last enabled Administrator cannot be demoted or disabled");
         }
         if (p.locked().isPresent() || !name.equals(old.name())) {
@@ -184,8 +190,10 @@ final class AccountStoreDirectory implements AccountDirectory {
     }
 
     private boolean isLastAdministrator(Account a) {
-        return a.enabled() && a.role() == Role.ADMINISTRATOR && store.list().stream()
-                .noneMatch(o -> o.id() != a.id() && o.enabled() && o.role() == Role.ADMINISTRATOR);
+        return a.enabled()
+                && a.role() == Role.ADMINISTRATOR
+                && store.list().stream()
+                        .noneMatch(o -> o.id() != a.id() && o.enabled() && o.role() == Role.ADMINISTRATOR);
     }
 
     /**
@@ -195,9 +203,15 @@ final class AccountStoreDirectory implements AccountDirectory {
      */
     @Override
     public Optional<String> sessionStamp(String userName) {
-        return store.find(userName).filter(Account::enabled)
+        return store.find(userName)
+                .filter(Account::enabled)
                 .filter(a -> !lockouts.accountLocked(a.name(), clock.instant()))
-                .map(a -> cipher.mac(String.join("\0", "redfish-session", a.name(), a.password(), a.role().name(),
+                .map(a -> cipher.mac(String.join(
+                        "\0",
+                        "redfish-session",
+                        a.name(),
+                        a.password(),
+                        a.role().name(),
                         Integer.toString(a.id()))));
     }
 
@@ -220,11 +234,16 @@ final class AccountStoreDirectory implements AccountDirectory {
         if (name.filter(n -> !n.matches("[A-Za-z0-9._-]{1,16}")).isPresent()) {
             return Optional.of(new AccountResult.Rejected("UserName", "1 to 16 of A-Z a-z 0-9 . _ -"));
         }
-        if (password.filter(pw -> pw.length() < MIN_PASSWORD || pw.length() > Account.MAX_PASSWORD_LENGTH
-                || !pw.matches("[\\x21-\\x7E]+")).isPresent()) {
-            return Optional.of(new AccountResult.Rejected("Password", MIN_PASSWORD + " to "
-                    + Account.MAX_PASSWORD_LENGTH + " printable ASCII characters without spaces (IPMI 2.0 RMCP+ "
-                    + "keys are at most 20 bytes)"));
+        if (password.filter(pw -> pw.length() < MIN_PASSWORD
+                        || pw.length() > Account.MAX_PASSWORD_LENGTH
+                        || !pw.matches("[\\x21-\\x7E]+"))
+                .isPresent()) {
+            return Optional.of(new AccountResult.Rejected(
+                    "Password",
+                    MIN_PASSWORD + " to "
+                            + Account.MAX_PASSWORD_LENGTH
+                            + " printable ASCII characters without spaces (IPMI 2.0 RMCP+ "
+                            + "keys are at most 20 bytes)"));
         }
         return Optional.empty();
     }
@@ -237,7 +256,11 @@ final class AccountStoreDirectory implements AccountDirectory {
     }
 
     private ManagerAccount view(Account a) {
-        return new ManagerAccount(Integer.toString(a.id()), a.name(), role(a.role()),
-                a.enabled(), lockouts.accountLocked(a.name(), clock.instant()));
+        return new ManagerAccount(
+                Integer.toString(a.id()),
+                a.name(),
+                role(a.role()),
+                a.enabled(),
+                lockouts.accountLocked(a.name(), clock.instant()));
     }
 }

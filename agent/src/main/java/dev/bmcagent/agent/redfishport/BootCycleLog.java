@@ -26,8 +26,11 @@ final class BootCycleLog implements AutoCloseable {
 
     BootCycleLog(List<String> hostIds, EventHistory history, EventStream stream, int perHost) {
         this.perHost = perHost;
-        this.subscription = stream.subscribe("redfish-boot-cycles", e -> e.event() instanceof LifecycleEvent.BootCycleEnded,
-                EventStream.DEFAULT_CAPACITY, this::record);
+        this.subscription = stream.subscribe(
+                "redfish-boot-cycles",
+                e -> e.event() instanceof LifecycleEvent.BootCycleEnded,
+                EventStream.DEFAULT_CAPACITY,
+                this::record);
         for (String host : hostIds) {
             long from = 1;
             long last = stream.lastSequence(host);
@@ -50,7 +53,8 @@ final class BootCycleLog implements AutoCloseable {
         if (e.event() instanceof LifecycleEvent.BootCycleEnded ended) {
             Deque<BootCycle> q = cycles.computeIfAbsent(e.hostId(), h -> new ArrayDeque<>());
             synchronized (q) {
-                if (q.isEmpty() || q.peekLast().number() < ended.cycle().number()
+                if (q.isEmpty()
+                        || q.peekLast().number() < ended.cycle().number()
                         || q.peekLast().startedAt().isBefore(ended.cycle().startedAt())) {
                     q.addLast(ended.cycle());
                 }

@@ -25,8 +25,8 @@ final class BootOptionCatalog {
     synchronized List<BootOptionView> views(List<String> reported) {
         List<BootOptionView> out = new ArrayList<>(reported.size());
         for (String display : reported) {
-            String ref = refByDisplay.computeIfAbsent(display,
-                    d -> String.format(Locale.ROOT, "Boot%04X", refByDisplay.size() + 1));
+            String ref = refByDisplay.computeIfAbsent(
+                    display, d -> String.format(Locale.ROOT, "Boot%04X", refByDisplay.size() + 1));
             out.add(new BootOptionView(ref, display, "", true));
         }
         return out;
@@ -34,7 +34,9 @@ final class BootOptionCatalog {
 
     /** The display string of {@code reference}, if the host ever reported it. */
     synchronized Optional<String> display(String reference) {
-        return refByDisplay.entrySet().stream().filter(e -> e.getValue().equals(reference)).map(Map.Entry::getKey)
+        return refByDisplay.entrySet().stream()
+                .filter(e -> e.getValue().equals(reference))
+                .map(Map.Entry::getKey)
                 .findFirst();
     }
 
@@ -76,7 +78,8 @@ final class BootOptionCatalog {
                 continue;
             }
             for (BootOptionView o : options) {
-                if (!out.contains(o.reference()) && compiled.matcher(o.displayName()).matches()) {
+                if (!out.contains(o.reference())
+                        && compiled.matcher(o.displayName()).matches()) {
                     out.add(o.reference());
                 }
             }

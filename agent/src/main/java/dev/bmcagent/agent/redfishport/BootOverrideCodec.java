@@ -24,8 +24,14 @@ import java.util.Set;
  */
 public final class BootOverrideCodec {
     /** The BootSourceOverrideTarget values that can be written (UefiShell, UefiTarget, UefiBootNext cannot). */
-    public static final Set<BootSource> SUPPORTED = Set.of(BootSource.None, BootSource.Pxe, BootSource.Hdd,
-            BootSource.Cd, BootSource.Usb, BootSource.BiosSetup, BootSource.UefiHttp);
+    public static final Set<BootSource> SUPPORTED = Set.of(
+            BootSource.None,
+            BootSource.Pxe,
+            BootSource.Hdd,
+            BootSource.Cd,
+            BootSource.Usb,
+            BootSource.BiosSetup,
+            BootSource.UefiHttp);
     /** Documentation anchor: the settings key part that marks flags written for UefiHttp. */
     public static final String UEFI_HTTP_MARK = "uefiHttpFlags";
 
@@ -35,8 +41,7 @@ public final class BootOverrideCodec {
     private static final int DEVICE_REMOTE_CD = 0x9;
     private static final int DEVICE_REMOTE_DISK = 0xB;
 
-    private BootOverrideCodec() {
-    }
+    private BootOverrideCodec() {}
 
     /** The flags for an override; throws for a target outside {@link #SUPPORTED}. */
     public static BootFlags encode(BootSource target, BootOverrideEnabled enabled, BootOverrideMode mode) {
@@ -48,11 +53,12 @@ public final class BootOverrideCodec {
             case Usb -> BootFlags.DEVICE_FLOPPY;
             case BiosSetup -> BootFlags.DEVICE_BIOS_SETUP;
             case UefiShell, UefiTarget, UefiBootNext ->
-                    throw new IllegalArgumentException("no IPMI boot device for " + target);
+                throw new IllegalArgumentException("no IPMI boot device for " + target);
         };
         boolean efi = mode == BootOverrideMode.UEFI || target == BootSource.UefiHttp;
         int b1 = (enabled == BootOverrideEnabled.Disabled ? 0 : VALID)
-                | (enabled == BootOverrideEnabled.Continuous ? PERSISTENT : 0) | (efi ? EFI : 0);
+                | (enabled == BootOverrideEnabled.Continuous ? PERSISTENT : 0)
+                | (efi ? EFI : 0);
         return new BootFlags(new byte[] {(byte) b1, (byte) (device << 2), 0, 0, 0});
     }
 
@@ -62,20 +68,28 @@ public final class BootOverrideCodec {
      * @param uefiHttpFlags the flags last written for UefiHttp, if any
      * @param httpBootUri   HttpBootUri as last set
      */
-    public static BootOverride decode(BootFlags flags, Optional<BootFlags> uefiHttpFlags, Optional<String> httpBootUri) {
-        BootOverrideEnabled enabled = !flags.valid() ? BootOverrideEnabled.Disabled
+    public static BootOverride decode(
+            BootFlags flags, Optional<BootFlags> uefiHttpFlags, Optional<String> httpBootUri) {
+        BootOverrideEnabled enabled = !flags.valid()
+                ? BootOverrideEnabled.Disabled
                 : flags.persistent() ? BootOverrideEnabled.Continuous : BootOverrideEnabled.Once;
         BootOverrideMode mode = flags.efi() ? BootOverrideMode.UEFI : BootOverrideMode.Legacy;
         BootSource target = switch (flags.device()) {
-            case BootFlags.DEVICE_PXE -> uefiHttpFlags.filter(u -> sameIgnoringValid(u, flags)).isPresent()
-                    ? BootSource.UefiHttp : BootSource.Pxe;
+            case BootFlags.DEVICE_PXE ->
+                uefiHttpFlags.filter(u -> sameIgnoringValid(u, flags)).isPresent()
+                        ? BootSource.UefiHttp
+                        : BootSource.Pxe;
             case BootFlags.DEVICE_DISK, DEVICE_REMOTE_DISK -> BootSource.Hdd;
             case BootFlags.DEVICE_CDROM, DEVICE_REMOTE_CD -> BootSource.Cd;
             case BootFlags.DEVICE_BIOS_SETUP -> BootSource.BiosSetup;
             case BootFlags.DEVICE_FLOPPY -> BootSource.Usb;
             default -> BootSource.None;
         };
-        return new BootOverride(target, enabled, mode, Optional.empty(),
+        return new BootOverride(
+                target,
+                enabled,
+                mode,
+                Optional.empty(),
                 target == BootSource.UefiHttp ? httpBootUri : Optional.empty());
     }
 

@@ -17,21 +17,28 @@ import java.util.Optional;
  */
 final class FruIdentity {
 
-    private FruIdentity() {
-    }
+    private FruIdentity() {}
 
     static Optional<AssetIdentity> system(FruInventory f) {
-        return of(f.productManufacturer(), f.productName(), f.productSerial(), f.productPartNumber(),
+        return of(
+                f.productManufacturer(),
+                f.productName(),
+                f.productSerial(),
+                f.productPartNumber(),
                 f.productPartNumber());
     }
 
     static Optional<AssetIdentity> chassis(FruInventory f) {
-        return of(f.productManufacturer(), f.productName(), f.chassisSerial(), f.chassisPartNumber(),
+        return of(
+                f.productManufacturer(),
+                f.productName(),
+                f.chassisSerial(),
+                f.chassisPartNumber(),
                 f.productPartNumber());
     }
 
-    private static Optional<AssetIdentity> of(String manufacturer, String model, String serial, String part,
-                                              String sku) {
+    private static Optional<AssetIdentity> of(
+            String manufacturer, String model, String serial, String part, String sku) {
         for (String s : new String[] {manufacturer, model, serial, part, sku}) {
             if (s.isBlank()) {
                 return Optional.empty();

@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param uefiHttpFlags the boot flags last written for target UefiHttp (see {@link BootOverrideCodec})
  * @param httpBootUri   HttpBootUri
  */
-public record HostSettings(IndicatorLed indicatorLed, String assetTag, Optional<BootFlags> uefiHttpFlags,
-                           Optional<String> httpBootUri) {
+public record HostSettings(
+        IndicatorLed indicatorLed, String assetTag, Optional<BootFlags> uefiHttpFlags, Optional<String> httpBootUri) {
     private static final HexFormat HEX = HexFormat.of();
 
     public HostSettings {
@@ -55,11 +55,11 @@ public record HostSettings(IndicatorLed indicatorLed, String assetTag, Optional<
             }
         }
         String flags = n.path(BootOverrideCodec.UEFI_HTTP_MARK).asText("");
-        Optional<BootFlags> http = flags.matches("[0-9a-f]{10}") ? Optional.of(new BootFlags(HEX.parseHex(flags)))
-                : Optional.empty();
+        Optional<BootFlags> http =
+                flags.matches("[0-9a-f]{10}") ? Optional.of(new BootFlags(HEX.parseHex(flags))) : Optional.empty();
         String uri = n.path("httpBootUri").asText("");
-        return new HostSettings(led, n.path("assetTag").asText(""), http,
-                uri.isEmpty() ? Optional.empty() : Optional.of(uri));
+        return new HostSettings(
+                led, n.path("assetTag").asText(""), http, uri.isEmpty() ? Optional.empty() : Optional.of(uri));
     }
 
     public HostSettings withIndicatorLed(IndicatorLed led) {

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class RedfishService implements AutoCloseable {
     /** What Managers/bmc reports as FirmwareVersion when the jar has no version. */
     public static final String DEV_VERSION = "dev";
+
     private static final Logger log = LoggerFactory.getLogger(RedfishService.class);
     private static final long STOP_SECONDS = 10;
 
@@ -59,9 +60,13 @@ public final class RedfishService implements AutoCloseable {
                 own.add(port);
             }
         }
-        return new RedfishOptions().host(config.listeners().redfish()).port(config.redfishPort())
-                .dataDir(config.dataDir()).ownPorts(own)
-                .eventDestinationHosts(config.redfish().eventDestinations()).openSsl(config.redfish().openSsl());
+        return new RedfishOptions()
+                .host(config.listeners().redfish())
+                .port(config.redfishPort())
+                .dataDir(config.dataDir())
+                .ownPorts(own)
+                .eventDestinationHosts(config.redfish().eventDestinations())
+                .openSsl(config.redfish().openSsl());
     }
 
     /**
@@ -73,22 +78,37 @@ public final class RedfishService implements AutoCloseable {
     }
 
     /** As above, the BMC's EthernetInterfaces writable through {@code network} (see {@link #network}). */
-    public static RedfishService start(RedfishOptions options, BmcRuntime runtime, Stores stores, Clock clock,
-                                       java.util.Optional<NetworkConfigBackend> network) {
+    public static RedfishService start(
+            RedfishOptions options,
+            BmcRuntime runtime,
+            Stores stores,
+            Clock clock,
+            java.util.Optional<NetworkConfigBackend> network) {
         java.util.Set<Integer> own = new java.util.HashSet<>(options.ownPorts());
         for (int i = 0; i < runtime.nodes().size(); i++) {
             own.add(runtime.ipmiAddress(i).getPort());
         }
-        runtime.hostInterfaceAddresses().forEach(a -> own.add(a.getPort()));   // none with the D-Bus host link
+        runtime.hostInterfaceAddresses().forEach(a -> own.add(a.getPort())); // none with the D-Bus host link
         options.ownPorts(own);
-        return start(options, runtime.nodes(), runtime.events(), runtime.history(), stores, clock,
-                runtime.ipmiAddress(0).getPort(), version(), runtime.fruInventory(), network);
+        return start(
+                options,
+                runtime.nodes(),
+                runtime.events(),
+                runtime.history(),
+                stores,
+                clock,
+                runtime.ipmiAddress(0).getPort(),
+                version(),
+                runtime.fruInventory(),
+                network);
     }
 
     /** The systemd-networkd backend of the {@code redfish.network} section, if configured. */
     public static java.util.Optional<NetworkConfigBackend> network(dev.bmcagent.agent.config.AgentConfig config) {
-        return config.redfish().network().map(n -> new NetworkdBackend(n.directory(), n.hostnameFile(), n.reload(),
-                n.setHostname(), n.commandTimeout()));
+        return config.redfish()
+                .network()
+                .map(n -> new NetworkdBackend(
+                        n.directory(), n.hostnameFile(), n.reload(), n.setHostname(), n.commandTimeout()));
     }
 
     /**
@@ -98,34 +118,71 @@ public final class RedfishService implements AutoCloseable {
      * @param history  where to seed the boot history from (null: only cycles that end from now on)
      * @param ipmiPort the RMCP+ port Managers/bmc/NetworkProtocol reports
      */
-    public static RedfishService start(RedfishOptions options, List<HostNode> nodes, EventStream stream,
-                                       EventHistory history, Stores stores, Clock clock, int ipmiPort,
-                                       String firmwareVersion) {
-        return start(options, nodes, stream, history, stores, clock, ipmiPort, firmwareVersion,
+    public static RedfishService start(
+            RedfishOptions options,
+            List<HostNode> nodes,
+            EventStream stream,
+            EventHistory history,
+            Stores stores,
+            Clock clock,
+            int ipmiPort,
+            String firmwareVersion) {
+        return start(
+                options,
+                nodes,
+                stream,
+                history,
+                stores,
+                clock,
+                ipmiPort,
+                firmwareVersion,
                 HostCommandTable.defaultInventory(clock.instant()));
     }
 
     /** As above, with the FRU inventory the BMC serves over IPMI (Redfish's ComputerSystem and Chassis identity). */
-    public static RedfishService start(RedfishOptions options, List<HostNode> nodes, EventStream stream,
-                                       EventHistory history, Stores stores, Clock clock, int ipmiPort,
-                                       String firmwareVersion, dev.bmcagent.ipmi.fru.FruInventory fru) {
-        return start(options, nodes, stream, history, stores, clock, ipmiPort, firmwareVersion, fru,
+    public static RedfishService start(
+            RedfishOptions options,
+            List<HostNode> nodes,
+            EventStream stream,
+            EventHistory history,
+            Stores stores,
+            Clock clock,
+            int ipmiPort,
+            String firmwareVersion,
+            dev.bmcagent.ipmi.fru.FruInventory fru) {
+        return start(
+                options,
+                nodes,
+                stream,
+                history,
+                stores,
+                clock,
+                ipmiPort,
+                firmwareVersion,
+                fru,
                 java.util.Optional.empty());
     }
 
     /** As above, the BMC's EthernetInterfaces writable through {@code network} when present. */
-    public static RedfishService start(RedfishOptions options, List<HostNode> nodes, EventStream stream,
-                                       EventHistory history, Stores stores, Clock clock, int ipmiPort,
-                                       String firmwareVersion, dev.bmcagent.ipmi.fru.FruInventory fru,
-                                       java.util.Optional<NetworkConfigBackend> network) {
+    public static RedfishService start(
+            RedfishOptions options,
+            List<HostNode> nodes,
+            EventStream stream,
+            EventHistory history,
+            Stores stores,
+            Clock clock,
+            int ipmiPort,
+            String firmwareVersion,
+            dev.bmcagent.ipmi.fru.FruInventory fru,
+            java.util.Optional<NetworkConfigBackend> network) {
         Objects.requireNonNull(options, "options");
         StoreWriter writer = new StoreWriter();
         StreamEvents events = new StreamEvents(stream, history);
         List<String> ids = nodes.stream().map(HostNode::hostId).toList();
-        BootCycleLog cycles = new BootCycleLog(ids, history == null ? emptyHistory() : history, stream,
-                Stores.DEFAULT_HISTORY_PER_HOST);
+        BootCycleLog cycles = new BootCycleLog(
+                ids, history == null ? emptyHistory() : history, stream, Stores.DEFAULT_HISTORY_PER_HOST);
         try {
-            UUID uuid = HostCommandTable.DEFAULT_IDENTITY.deviceGuid();   // the BMC's IPMI Device GUID
+            UUID uuid = HostCommandTable.DEFAULT_IDENTITY.deviceGuid(); // the BMC's IPMI Device GUID
             RedfishBackends backends = new RedfishBackends(
                     new RuntimeSystems(nodes, stores.settings(), uuid, writer, FruIdentity.system(fru)),
                     new RuntimeChassis(nodes, FruIdentity.chassis(fru)),
@@ -133,16 +190,21 @@ public final class RedfishService implements AutoCloseable {
                     new RuntimeLogs(nodes, cycles, writer, stores.health()),
                     new AccountStoreDirectory(stores.accounts(), clock, stores.lockouts(), stores.cipher()),
                     events,
-                    new RuntimeFirmware(firmwareVersion,
-                            dev.bmcagent.agent.BuildVersion.projectVendor(), nodes));
+                    new RuntimeFirmware(firmwareVersion, dev.bmcagent.agent.BuildVersion.projectVendor(), nodes));
             if (network.isPresent()) {
                 backends = backends.withNetwork(network.get());
             }
-            RedfishServer server = new RedfishServer(options, backends,
+            RedfishServer server = new RedfishServer(
+                    options,
+                    backends,
                     new SettingsSubscriptions(stores.settings(), writer, stores.cipher()),
-                    new SettingsSessions(stores.settings(), writer), clock);
+                    new SettingsSessions(stores.settings(), writer),
+                    clock);
             server.start().toCompletionStage().toCompletableFuture().get(STOP_SECONDS, TimeUnit.SECONDS);
-            log.info("Redfish service on https://{}:{}/redfish/v1 ({} host(s))", options.host(), server.port(),
+            log.info(
+                    "Redfish service on https://{}:{}/redfish/v1 ({} host(s))",
+                    options.host(),
+                    server.port(),
                     nodes.size());
             return new RedfishService(server, writer, events, cycles);
         } catch (Exception e) {

@@ -69,11 +69,17 @@ final class RuntimeChassis implements ChassisBackend {
             }
         }
         if (fans.isEmpty() && duty >= 0) {
-            fans.add(new FanView("FanZone0", "Fan zone 0", percent, OptionalDouble.empty(), SensorState.Enabled,
-                    Health.OK));
+            fans.add(new FanView(
+                    "FanZone0", "Fan zone 0", percent, OptionalDouble.empty(), SensorState.Enabled, Health.OK));
         }
-        return new ChassisView(n.hostId(), n.hostId(), s.powerOn() ? PowerState.On : PowerState.Off,
-                Optional.of(n.hostId()), sensors, fans, s.fanMode());
+        return new ChassisView(
+                n.hostId(),
+                n.hostId(),
+                s.powerOn() ? PowerState.On : PowerState.Off,
+                Optional.of(n.hostId()),
+                sensors,
+                fans,
+                s.fanMode());
     }
 
     /** One poller value as a Redfish sensor (pure), without SDR thresholds. */
@@ -93,8 +99,8 @@ final class RuntimeChassis implements ChassisBackend {
         }
         SensorDefinition d = sdr.get();
         Map<String, Double> t = new LinkedHashMap<>();
-        String[] names = {"LowerCaution", "LowerCritical", "LowerFatal", "UpperCaution", "UpperCritical",
-                "UpperFatal"};   // Thresholds.values() order: LNC, LCR, LNR, UNC, UCR, UNR
+        String[] names = {"LowerCaution", "LowerCritical", "LowerFatal", "UpperCaution", "UpperCritical", "UpperFatal"
+        }; // Thresholds.values() order: LNC, LCR, LNR, UNC, UCR, UNR
         int[] raw = d.thresholds().values();
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] != Thresholds.NONE) {
@@ -103,7 +109,8 @@ final class RuntimeChassis implements ChassisBackend {
         }
         Health health = v.health();
         if (v.reading().isPresent()) {
-            int status = d.thresholds().status(d.linearization().toRaw(v.reading().getAsDouble()));
+            int status =
+                    d.thresholds().status(d.linearization().toRaw(v.reading().getAsDouble()));
             health = (status & 0b110110) != 0 ? Health.Critical : status != 0 ? Health.Warning : health;
         }
         return new SensorView(v.id(), v.name(), v.kind(), v.reading(), v.state(), health, t);
@@ -117,14 +124,11 @@ final class RuntimeChassis implements ChassisBackend {
             case POWER -> ReadingType.Power;
         };
         if (value instanceof SensorValue.Available a) {
-            return new SensorView(id, spec.name(), kind, OptionalDouble.of(a.value()), SensorState.Enabled,
-                    Health.OK);
+            return new SensorView(id, spec.name(), kind, OptionalDouble.of(a.value()), SensorState.Enabled, Health.OK);
         }
         if (value instanceof SensorValue.Failed) {
-            return new SensorView(id, spec.name(), kind, OptionalDouble.empty(), SensorState.Enabled,
-                    Health.Critical);
+            return new SensorView(id, spec.name(), kind, OptionalDouble.empty(), SensorState.Enabled, Health.Critical);
         }
-        return new SensorView(id, spec.name(), kind, OptionalDouble.empty(), SensorState.UnavailableOffline,
-                Health.OK);
+        return new SensorView(id, spec.name(), kind, OptionalDouble.empty(), SensorState.UnavailableOffline, Health.OK);
     }
 }

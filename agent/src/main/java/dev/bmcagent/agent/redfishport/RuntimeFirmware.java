@@ -33,10 +33,14 @@ final class RuntimeFirmware implements FirmwareBackend {
         out.add(new SoftwareView("bmc", "BMC firmware (bmc-agent)", bmcVersion, Optional.empty(), bmcVendor));
         for (HostNode n : nodes) {
             Map<String, String> vendors = n.firmware().firmwareVendors();
-            n.firmware().firmwareVersions().forEach((component, version) -> out.add(new SoftwareView(
-                    n.hostId() + "-" + component, n.hostId() + " " + (component.equals("BIOS") ? "BIOS"
-                    : component + " option ROM"), version, Optional.of(n.hostId()),
-                    Optional.ofNullable(vendors.get(component)))));
+            n.firmware()
+                    .firmwareVersions()
+                    .forEach((component, version) -> out.add(new SoftwareView(
+                            n.hostId() + "-" + component,
+                            n.hostId() + " " + (component.equals("BIOS") ? "BIOS" : component + " option ROM"),
+                            version,
+                            Optional.of(n.hostId()),
+                            Optional.ofNullable(vendors.get(component)))));
         }
         return out;
     }

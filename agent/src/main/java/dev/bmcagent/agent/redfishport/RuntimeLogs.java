@@ -56,7 +56,8 @@ final class RuntimeLogs implements LogBackend {
                 if (r.isEmpty()) {
                     break;
                 }
-                String entryId = several ? String.format(Locale.ROOT, "%d-%d", n.index(), r.get().recordId())
+                String entryId = several
+                        ? String.format(Locale.ROOT, "%d-%d", n.index(), r.get().recordId())
                         : Integer.toString(r.get().recordId());
                 out.add(entry(entryId, r.get()));
                 id = sel.nextId(r.get().recordId());
@@ -69,14 +70,29 @@ final class RuntimeLogs implements LogBackend {
     static LogEntryView entry(String id, SelRecord r) {
         Instant created = Instant.ofEpochSecond(r.timestamp());
         if (!r.isSystemEvent()) {
-            return new LogEntryView(id, created, LogEntryType.Oem, "OEM", 0, "Assert",
-                    String.format(Locale.ROOT, "OEM record type 0x%02X", r.recordType()), Health.OK,
+            return new LogEntryView(
+                    id,
+                    created,
+                    LogEntryType.Oem,
+                    "OEM",
+                    0,
+                    "Assert",
+                    String.format(Locale.ROOT, "OEM record type 0x%02X", r.recordType()),
+                    Health.OK,
                     LogEntryView.selMessageId(r.content()[0], r.content()[1], r.content()[2], r.content()[3]));
         }
         SystemEvent e = r.event();
-        return new LogEntryView(id, created, LogEntryType.SEL, SelText.sensorType(e.sensorType()), e.sensorNumber(),
-                SelText.entryCode(e), SelText.message(e), SelText.severity(e),
-                LogEntryView.selMessageId(e.eventDirType(), e.data1(), e.data2(), e.data3()), SelText.inferred(e));
+        return new LogEntryView(
+                id,
+                created,
+                LogEntryType.SEL,
+                SelText.sensorType(e.sensorType()),
+                e.sensorNumber(),
+                SelText.entryCode(e),
+                SelText.message(e),
+                SelText.severity(e),
+                LogEntryView.selMessageId(e.eventDirType(), e.data1(), e.data2(), e.data3()),
+                SelText.inferred(e));
     }
 
     @Override

@@ -21,8 +21,7 @@ final class RuntimeManager implements ManagerBackend {
     private final Clock clock;
     private final StorageHealth storage;
 
-    RuntimeManager(String firmwareVersion, UUID uuid, int ipmiPort, int httpsPort, Clock clock,
-                   StorageHealth storage) {
+    RuntimeManager(String firmwareVersion, UUID uuid, int ipmiPort, int httpsPort, Clock clock, StorageHealth storage) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.firmwareVersion = Objects.requireNonNull(firmwareVersion, "firmwareVersion");
         this.uuid = Objects.requireNonNull(uuid, "uuid");
@@ -43,7 +42,10 @@ final class RuntimeManager implements ManagerBackend {
     }
 
     static List<String> problems(StorageHealth storage) {
-        return storage.problems().stream().map(p -> p.file().getFileName() + ": " + p.message()).sorted().toList();
+        return storage.problems().stream()
+                .map(p -> p.file().getFileName() + ": " + p.message())
+                .sorted()
+                .toList();
     }
 
     @Override

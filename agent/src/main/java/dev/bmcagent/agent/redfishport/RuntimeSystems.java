@@ -54,13 +54,18 @@ final class RuntimeSystems implements SystemsBackend {
     private final Optional<AssetIdentity> identity;
     private final SettingsStore settings;
 
-    RuntimeSystems(List<HostNode> nodes, SettingsStore settings, UUID bmcUuid, StoreWriter writer,
-                   Optional<AssetIdentity> identity) {
+    RuntimeSystems(
+            List<HostNode> nodes,
+            SettingsStore settings,
+            UUID bmcUuid,
+            StoreWriter writer,
+            Optional<AssetIdentity> identity) {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.writer = Objects.requireNonNull(writer, "writer");
         for (HostNode n : nodes) {
-            HostSettings s = settings.get(HostSettings.key(n.index())).map(HostSettings::fromJson)
+            HostSettings s = settings.get(HostSettings.key(n.index()))
+                    .map(HostSettings::fromJson)
                     .orElse(HostSettings.defaults());
             UUID uuid = UUID.nameUUIDFromBytes((bmcUuid + "/" + n.hostId()).getBytes(StandardCharsets.UTF_8));
             hosts.put(n.hostId(), new Host(n, uuid, s));
@@ -91,9 +96,12 @@ final class RuntimeSystems implements SystemsBackend {
     @Override
     public List<dev.bmcagent.redfish.backend.DimmView> memory(String id) {
         Host h = hosts.get(id);
-        return h == null ? List.of() : h.node.memory().dimms().stream()
-                .map(d -> new dev.bmcagent.redfish.backend.DimmView(d.slot(), d.present(), d.lost(), d.capacityMiB()))
-                .toList();
+        return h == null
+                ? List.of()
+                : h.node.memory().dimms().stream()
+                        .map(d -> new dev.bmcagent.redfish.backend.DimmView(
+                                d.slot(), d.present(), d.lost(), d.capacityMiB()))
+                        .toList();
     }
 
     @Override
@@ -103,14 +111,17 @@ final class RuntimeSystems implements SystemsBackend {
             return false;
         }
         Optional<List<String>> patterns = p.bootOrder().map(h::patterns).or(p::bootOrderPatterns);
-        if (p.overrideTarget().filter(t -> !BootOverrideCodec.SUPPORTED.contains(t)).isPresent()) {
-            throw new IllegalArgumentException("unsupported boot source " + p.overrideTarget().get());
+        if (p.overrideTarget()
+                .filter(t -> !BootOverrideCodec.SUPPORTED.contains(t))
+                .isPresent()) {
+            throw new IllegalArgumentException(
+                    "unsupported boot source " + p.overrideTarget().get());
         }
         HostSettings s = h.settings.get();
         HostSettings next = s;
         if (p.indicatorLed().isPresent()) {
             next = next.withIndicatorLed(p.indicatorLed().get());
-            h.node.identifyLed().set(p.indicatorLed().get());      // the LED IPMI Chassis Identify drives too
+            h.node.identifyLed().set(p.indicatorLed().get()); // the LED IPMI Chassis Identify drives too
         }
         if (p.assetTag().isPresent()) {
             next = next.withAssetTag(p.assetTag().get());
@@ -119,10 +130,14 @@ final class RuntimeSystems implements SystemsBackend {
             next = next.withHttpBootUri(p.httpBootUri().filter(u -> !u.isEmpty()));
             h.writeMailbox(p.httpBootUri().get());
         }
-        if (p.overrideTarget().isPresent() || p.overrideEnabled().isPresent() || p.overrideMode().isPresent()) {
+        if (p.overrideTarget().isPresent()
+                || p.overrideEnabled().isPresent()
+                || p.overrideMode().isPresent()) {
             BootOverride current = h.override(next);
             BootSource target = p.overrideTarget().orElse(current.target());
-            BootFlags flags = BootOverrideCodec.encode(target, p.overrideEnabled().orElse(current.enabled()),
+            BootFlags flags = BootOverrideCodec.encode(
+                    target,
+                    p.overrideEnabled().orElse(current.enabled()),
                     p.overrideMode().orElse(current.mode()));
             next = next.withUefiHttpFlags(target == BootSource.UefiHttp ? Optional.of(flags) : Optional.empty());
             h.writeFlags(flags);
@@ -185,7 +200,7 @@ final class RuntimeSystems implements SystemsBackend {
             this.node = node;
             this.uuid = uuid;
             this.settings = new AtomicReference<>(initial);
-            node.identifyLed().set(initial.indicatorLed());       // as Redfish last left it
+            node.identifyLed().set(initial.indicatorLed()); // as Redfish last left it
         }
 
         BootFlags flags() {
@@ -211,20 +226,25 @@ final class RuntimeSystems implements SystemsBackend {
         /** HttpBootUri into the boot initiator mailbox (boot option parameter 7), where the host reads it at BDS. */
         void writeMailbox(String uri) {
             byte[] content = BootMailbox.encodeUri(uri);
-            writer.submit(node.hostId() + " boot mailbox", () -> node.spec().bootOptions().mailbox(content));
+            writer.submit(
+                    node.hostId() + " boot mailbox",
+                    () -> node.spec().bootOptions().mailbox(content));
         }
 
         void writeSettings(HostSettings s) {
             settings.set(s);
             String key = HostSettings.key(node.index());
-            writer.submit(node.hostId() + " settings", () -> RuntimeSystems.this.settings.put(key, s.toJson()).join());
+            writer.submit(
+                    node.hostId() + " settings",
+                    () -> RuntimeSystems.this.settings.put(key, s.toJson()).join());
         }
 
         List<String> patterns(List<String> references) {
             List<String> out = new ArrayList<>(references.size());
             for (String ref : references) {
-                out.add(catalog.pattern(ref).orElseThrow(
-                        () -> new IllegalArgumentException(node.hostId() + ": unknown boot option " + ref)));
+                out.add(catalog.pattern(ref)
+                        .orElseThrow(
+                                () -> new IllegalArgumentException(node.hostId() + ": unknown boot option " + ref)));
             }
             return out;
         }
@@ -250,14 +270,27 @@ final class RuntimeSystems implements SystemsBackend {
             HostSettings hs = settings.get();
             List<BootOptionView> options = catalog.views(s.reported().bootOrder());
             List<String> declared = declared(s);
-            List<String> order = declared.isEmpty() ? options.stream().map(BootOptionView::reference).toList()
+            List<String> order = declared.isEmpty()
+                    ? options.stream().map(BootOptionView::reference).toList()
                     : BootOptionCatalog.references(declared, options);
             double memoryGiB = s.reported().memoryMiB() < 0 ? 0.0 : s.reported().memoryMiB() / 1024.0;
-            return new SystemView(node.hostId(), node.hostId(), s.powerOn() ? PowerState.On : PowerState.Off,
-                    new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()), s.progress(),
-                    node.firmware().firmwareVersions().getOrDefault("BIOS", ""),     // as the host reported it
-                    uuid, memoryGiB, processors(node.firmware().processors()), node.identifyLed().state(), hs.assetTag(),
-                    override(hs), order, options, health(s), declared);
+            return new SystemView(
+                    node.hostId(),
+                    node.hostId(),
+                    s.powerOn() ? PowerState.On : PowerState.Off,
+                    new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()),
+                    s.progress(),
+                    node.firmware().firmwareVersions().getOrDefault("BIOS", ""), // as the host reported it
+                    uuid,
+                    memoryGiB,
+                    processors(node.firmware().processors()),
+                    node.identifyLed().state(),
+                    hs.assetTag(),
+                    override(hs),
+                    order,
+                    options,
+                    health(s),
+                    declared);
         }
     }
 

@@ -13,39 +13,89 @@ import java.util.Locale;
  * for 0Fh with event data 2 the extension code's text, as {@code ipmitool sel elist} does).
  */
 final class SelText {
-    private static final List<String> ACPI = List.of("S0/G0: working",
-            "S1: sleeping with system h/w & processor context maintained", "S2: sleeping, processor context lost",
-            "S3: sleeping, processor & h/w context lost, memory retained", "S4: non-volatile sleep/suspend-to-disk",
-            "S5/G2: soft-off", "S4/S5: soft-off", "G3: mechanical off", "Sleeping in S1/S2/S3 state", "G1: sleeping",
-            "S5: entered by override", "Legacy ON state", "Legacy OFF state", "", "Unknown");
-    private static final List<String> RESTART = List.of("Initiated by power up", "Initiated by hard reset",
-            "Initiated by warm reset", "User requested PXE boot", "Automatic boot to diagnostic",
-            "OS/run-time software initiated hard reset", "OS/run-time software initiated warm reset",
+    private static final List<String> ACPI = List.of(
+            "S0/G0: working",
+            "S1: sleeping with system h/w & processor context maintained",
+            "S2: sleeping, processor context lost",
+            "S3: sleeping, processor & h/w context lost, memory retained",
+            "S4: non-volatile sleep/suspend-to-disk",
+            "S5/G2: soft-off",
+            "S4/S5: soft-off",
+            "G3: mechanical off",
+            "Sleeping in S1/S2/S3 state",
+            "G1: sleeping",
+            "S5: entered by override",
+            "Legacy ON state",
+            "Legacy OFF state",
+            "",
+            "Unknown");
+    private static final List<String> RESTART = List.of(
+            "Initiated by power up",
+            "Initiated by hard reset",
+            "Initiated by warm reset",
+            "User requested PXE boot",
+            "Automatic boot to diagnostic",
+            "OS/run-time software initiated hard reset",
+            "OS/run-time software initiated warm reset",
             "System Restart");
-    private static final List<String> FW_PROGRESS = List.of("Unspecified", "Memory initialization",
-            "Hard-disk initialization", "Secondary CPU Initialization", "User authentication",
-            "User-initiated system setup", "USB resource configuration", "PCI resource configuration",
-            "Option ROM initialization", "Video initialization", "Cache initialization", "SM Bus initialization",
-            "Keyboard controller initialization", "Embedded controller/management controller initialization",
-            "Docking station attachment", "Enabling docking station", "Docking station ejection",
-            "Disabling docking station", "Calling operating system wake-up vector", "System boot initiated",
-            "Motherboard initialization", "reserved", "Floppy initialization", "Keyboard test",
-            "Pointing device test", "Primary CPU initialization");
-    private static final List<String> FW = List.of("System Firmware Error", "System Firmware Hang",
-            "System Firmware Progress");
-    private static final List<String> BOOT_ERROR = List.of("No bootable media", "Non-bootable disk in drive",
-            "PXE server not found", "Invalid boot sector", "Timeout waiting for selection");
-    private static final List<String> OS_BOOT = List.of("A: boot completed", "C: boot completed",
-            "PXE boot completed", "Diagnostic boot completed", "CD-ROM boot completed", "ROM boot completed",
+    private static final List<String> FW_PROGRESS = List.of(
+            "Unspecified",
+            "Memory initialization",
+            "Hard-disk initialization",
+            "Secondary CPU Initialization",
+            "User authentication",
+            "User-initiated system setup",
+            "USB resource configuration",
+            "PCI resource configuration",
+            "Option ROM initialization",
+            "Video initialization",
+            "Cache initialization",
+            "SM Bus initialization",
+            "Keyboard controller initialization",
+            "Embedded controller/management controller initialization",
+            "Docking station attachment",
+            "Enabling docking station",
+            "Docking station ejection",
+            "Disabling docking station",
+            "Calling operating system wake-up vector",
+            "System boot initiated",
+            "Motherboard initialization",
+            "reserved",
+            "Floppy initialization",
+            "Keyboard test",
+            "Pointing device test",
+            "Primary CPU initialization");
+    private static final List<String> FW =
+            List.of("System Firmware Error", "System Firmware Hang", "System Firmware Progress");
+    private static final List<String> BOOT_ERROR = List.of(
+            "No bootable media",
+            "Non-bootable disk in drive",
+            "PXE server not found",
+            "Invalid boot sector",
+            "Timeout waiting for selection");
+    private static final List<String> OS_BOOT = List.of(
+            "A: boot completed",
+            "C: boot completed",
+            "PXE boot completed",
+            "Diagnostic boot completed",
+            "CD-ROM boot completed",
+            "ROM boot completed",
             "boot completed - device not specified");
-    private static final List<String> THRESHOLD = List.of("Lower Non-critical going low",
-            "Lower Non-critical going high", "Lower Critical going low", "Lower Critical going high",
-            "Lower Non-recoverable going low", "Lower Non-recoverable going high", "Upper Non-critical going low",
-            "Upper Non-critical going high", "Upper Critical going low", "Upper Critical going high",
-            "Upper Non-recoverable going low", "Upper Non-recoverable going high");
+    private static final List<String> THRESHOLD = List.of(
+            "Lower Non-critical going low",
+            "Lower Non-critical going high",
+            "Lower Critical going low",
+            "Lower Critical going high",
+            "Lower Non-recoverable going low",
+            "Lower Non-recoverable going high",
+            "Upper Non-critical going low",
+            "Upper Non-critical going high",
+            "Upper Critical going low",
+            "Upper Critical going high",
+            "Upper Non-recoverable going low",
+            "Upper Non-recoverable going high");
 
-    private SelText() {
-    }
+    private SelText() {}
 
     /** Redfish LogEntry.SensorType for an IPMI sensor type. */
     static String sensorType(int type) {
@@ -69,8 +119,8 @@ final class SelText {
         String text = switch (e.sensorType()) {
             case SelEvents.TYPE_ACPI_POWER_STATE -> pick(ACPI, offset);
             case SelEvents.TYPE_SYSTEM_RESTART -> pick(RESTART, offset);
-            case SelEvents.TYPE_SYSTEM_FIRMWARE -> offset == SelEvents.FW_PROGRESS && extension(e)
-                    ? pick(FW_PROGRESS, e.data2()) : pick(FW, offset);
+            case SelEvents.TYPE_SYSTEM_FIRMWARE ->
+                offset == SelEvents.FW_PROGRESS && extension(e) ? pick(FW_PROGRESS, e.data2()) : pick(FW, offset);
             case SelEvents.TYPE_BOOT_ERROR -> bootError(e);
             case SelEvents.TYPE_OS_BOOT -> pick(OS_BOOT, offset);
             default -> e.eventType() == SystemEvent.EVENT_TYPE_THRESHOLD ? pick(THRESHOLD, offset) : "";
@@ -86,7 +136,8 @@ final class SelText {
      * (event data 1 bits 5:4 = 10b) holding {@code SelEvents.ACPI_INFERRED_BY_BMC} (docs/HOST-INTERFACE.md).
      */
     static boolean inferred(SystemEvent e) {
-        return e.sensorType() == SelEvents.TYPE_ACPI_POWER_STATE && (e.data1() & 0x30) == 0x20
+        return e.sensorType() == SelEvents.TYPE_ACPI_POWER_STATE
+                && (e.data1() & 0x30) == 0x20
                 && e.data3() == dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.ACPI_INFERRED_BY_BMC;
     }
 
@@ -111,7 +162,7 @@ final class SelText {
         var iface = dev.bmcagent.acpi.lifecycle.BootInterface.decode(e.data1(), e.data2(), e.data3());
         if (iface.isPresent() && e.offset() == SelEvents.BOOT_ERROR_PXE_SERVER_NOT_FOUND) {
             return dev.bmcagent.acpi.lifecycle.BootInterface.failure(
-                    dev.bmcagent.acpi.lifecycle.LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, iface)
+                            dev.bmcagent.acpi.lifecycle.LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, iface)
                     + " (" + iface.get().describe() + ")";
         }
         return pick(BOOT_ERROR, e.offset());

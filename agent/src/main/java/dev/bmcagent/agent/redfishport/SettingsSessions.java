@@ -66,9 +66,13 @@ final class SettingsSessions implements SessionPersistence {
     public void save(StoredSession s) {
         ObjectNode json = toJson(s);
         if (stored.add(s.id())) {
-            writer.runNow("session " + s.id(), () -> settings.putDurably(PREFIX + s.id(), json).join());
+            writer.runNow(
+                    "session " + s.id(),
+                    () -> settings.putDurably(PREFIX + s.id(), json).join());
         } else {
-            writer.submit("session " + s.id(), () -> settings.put(PREFIX + s.id(), json).join());
+            writer.submit(
+                    "session " + s.id(),
+                    () -> settings.put(PREFIX + s.id(), json).join());
         }
     }
 
@@ -76,13 +80,20 @@ final class SettingsSessions implements SessionPersistence {
     @Override
     public void delete(String id) {
         stored.remove(id);
-        writer.runNow("deleting session " + id, () -> settings.removeDurably(PREFIX + id).join());
+        writer.runNow(
+                "deleting session " + id,
+                () -> settings.removeDurably(PREFIX + id).join());
     }
 
     @Override
     public Optional<Duration> idleTimeout() {
-        return settings.get(SERVICE).map(n -> n.path("sessionTimeoutSeconds")).filter(JsonNode::canConvertToLong)
-                .filter(JsonNode::isIntegralNumber).map(JsonNode::asLong).filter(s -> s > 0).map(Duration::ofSeconds);
+        return settings.get(SERVICE)
+                .map(n -> n.path("sessionTimeoutSeconds"))
+                .filter(JsonNode::canConvertToLong)
+                .filter(JsonNode::isIntegralNumber)
+                .map(JsonNode::asLong)
+                .filter(s -> s > 0)
+                .map(Duration::ofSeconds);
     }
 
     @Override
@@ -92,7 +103,8 @@ final class SettingsSessions implements SessionPersistence {
     }
 
     static ObjectNode toJson(StoredSession s) {
-        return JsonNodeFactory.instance.objectNode()
+        return JsonNodeFactory.instance
+                .objectNode()
                 .put("tokenSha256", s.tokenSha256())
                 .put("userName", s.userName())
                 .put("role", s.role().name())
@@ -106,8 +118,14 @@ final class SettingsSessions implements SessionPersistence {
         if (!n.isObject()) {
             throw new IllegalArgumentException("not an object");
         }
-        return new StoredSession(id, text(n, "tokenSha256"), text(n, "userName"), RedfishRole.valueOf(text(n, "role")),
-                text(n, "accountStamp"), Instant.parse(text(n, "created")), Instant.parse(text(n, "lastUsed")));
+        return new StoredSession(
+                id,
+                text(n, "tokenSha256"),
+                text(n, "userName"),
+                RedfishRole.valueOf(text(n, "role")),
+                text(n, "accountStamp"),
+                Instant.parse(text(n, "created")),
+                Instant.parse(text(n, "lastUsed")));
     }
 
     private static String text(JsonNode n, String name) {

@@ -74,12 +74,16 @@ final class SettingsSubscriptions implements SubscriptionPersistence {
     @Override
     public void save(StoredSubscription s) {
         ObjectNode json = toJson(s, cipher);
-        writer.submit("event subscription " + s.id(), () -> settings.put(PREFIX + s.id(), json).join());
+        writer.submit(
+                "event subscription " + s.id(),
+                () -> settings.put(PREFIX + s.id(), json).join());
     }
 
     @Override
     public void delete(String id) {
-        writer.submit("deleting event subscription " + id, () -> settings.remove(PREFIX + id).join());
+        writer.submit(
+                "deleting event subscription " + id,
+                () -> settings.remove(PREFIX + id).join());
     }
 
     static ObjectNode toJson(StoredSubscription s, PasswordCipher cipher) {
@@ -122,10 +126,17 @@ final class SettingsSubscriptions implements SubscriptionPersistence {
         if (!n.path("suspended").isBoolean()) {
             throw new IllegalArgumentException("suspended is not a boolean");
         }
-        return new StoredSubscription(id, text(n.get("destination"), "destination"), text(n.get("context"), "context"),
-                headers, texts(n.path("registryPrefixes"), "registryPrefixes"),
-                texts(n.path("resourceTypes"), "resourceTypes"), text(n.get("retryPolicy"), "retryPolicy"),
-                text(n.get("owner"), "owner"), n.get("suspended").asBoolean(), filter(n.get("filter")));
+        return new StoredSubscription(
+                id,
+                text(n.get("destination"), "destination"),
+                text(n.get("context"), "context"),
+                headers,
+                texts(n.path("registryPrefixes"), "registryPrefixes"),
+                texts(n.path("resourceTypes"), "resourceTypes"),
+                text(n.get("retryPolicy"), "retryPolicy"),
+                text(n.get("owner"), "owner"),
+                n.get("suspended").asBoolean(),
+                filter(n.get("filter")));
     }
 
     /** The further filters; absent in records written before they existed: {@link EventFilter#NONE}. */
@@ -133,15 +144,18 @@ final class SettingsSubscriptions implements SubscriptionPersistence {
         if (f == null) {
             return EventFilter.NONE;
         }
-        if (!f.isObject() || !f.path("subordinateResources").isBoolean()
+        if (!f.isObject()
+                || !f.path("subordinateResources").isBoolean()
                 || !f.path("includeOriginOfCondition").isBoolean()) {
             throw new IllegalArgumentException("filter is malformed");
         }
-        return new EventFilter(texts(f.path("messageIds"), "filter.messageIds"),
+        return new EventFilter(
+                texts(f.path("messageIds"), "filter.messageIds"),
                 texts(f.path("originResources"), "filter.originResources"),
                 texts(f.path("excludeMessageIds"), "filter.excludeMessageIds"),
                 texts(f.path("excludeRegistryPrefixes"), "filter.excludeRegistryPrefixes"),
-                f.get("subordinateResources").asBoolean(), f.get("includeOriginOfCondition").asBoolean());
+                f.get("subordinateResources").asBoolean(),
+                f.get("includeOriginOfCondition").asBoolean());
     }
 
     private static JsonNode unseal(String key, String sealed, PasswordCipher cipher) {

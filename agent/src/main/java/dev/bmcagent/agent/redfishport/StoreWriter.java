@@ -59,7 +59,8 @@ final class StoreWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(what + ": interrupted while storing", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(what + " not stored: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    what + " not stored: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

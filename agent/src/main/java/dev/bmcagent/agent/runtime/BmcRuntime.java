@@ -20,8 +20,8 @@ import dev.bmcagent.core.reboot.RebootAccounting;
 import dev.bmcagent.hostif.HostInterfaceConfig;
 import dev.bmcagent.hostif.HostInterfaceServer;
 import dev.bmcagent.hostif.PeerAllowList;
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.app.BmcIdentity;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.fru.FruImage;
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;
 import dev.bmcagent.ipmi.lan.IpmiLanServer;
@@ -77,6 +77,7 @@ public final class BmcRuntime implements AutoCloseable {
     private final List<HostNode> nodes = new ArrayList<>();
     /** Per host: the power backend itself, without the reboot-permit gate (a campaign step already holds one). */
     private final List<HostPowerPort> powerBackends = new ArrayList<>();
+
     private final List<HostInterfaceServer> hostInterfaces = new ArrayList<>();
     private final List<LanPacketProcessor> lanProcessors = new ArrayList<>();
     private final List<InetSocketAddress> lanAddresses = new ArrayList<>();
@@ -87,8 +88,7 @@ public final class BmcRuntime implements AutoCloseable {
     private dev.bmcagent.ipmi.fru.FruInventory fruInventory;
     private boolean closed;
 
-    private BmcRuntime() {
-    }
+    private BmcRuntime() {}
 
     /**
      * The line for {@code AgentAssembly}: everything from the agent's configuration, events made durable in the
@@ -96,8 +96,13 @@ public final class BmcRuntime implements AutoCloseable {
      */
     public static BmcRuntime start(AgentConfig config, Stores stores, Scheduler scheduler, SecureRandom random)
             throws IOException {
-        return start(RuntimeOptions.from(config), stores, new LogEventHistory(stores.events()),
-                i -> HostHardware.none(), scheduler, random);
+        return start(
+                RuntimeOptions.from(config),
+                stores,
+                new LogEventHistory(stores.events()),
+                i -> HostHardware.none(),
+                scheduler,
+                random);
     }
 
     /**
@@ -106,8 +111,13 @@ public final class BmcRuntime implements AutoCloseable {
      * @param history  where the event stream makes events durable
      * @param hardware host index → its sensors and fans
      */
-    public static BmcRuntime start(RuntimeOptions options, Stores stores, EventHistory history,
-                                   IntFunction<HostHardware> hardware, Scheduler scheduler, SecureRandom random)
+    public static BmcRuntime start(
+            RuntimeOptions options,
+            Stores stores,
+            EventHistory history,
+            IntFunction<HostHardware> hardware,
+            Scheduler scheduler,
+            SecureRandom random)
             throws IOException {
         return start(options, stores, history, hardware, Optional.empty(), scheduler, random);
     }
@@ -116,9 +126,15 @@ public final class BmcRuntime implements AutoCloseable {
      * As above; with a {@code link} the hosts' hardware, power and signals come from it (e.g. OpenBMC D-Bus) and no
      * VM host interface is started ({@code hardware} is then ignored).
      */
-    public static BmcRuntime start(RuntimeOptions options, Stores stores, EventHistory history,
-                                   IntFunction<HostHardware> hardware, Optional<HostLinkProvider> link,
-                                   Scheduler scheduler, SecureRandom random) throws IOException {
+    public static BmcRuntime start(
+            RuntimeOptions options,
+            Stores stores,
+            EventHistory history,
+            IntFunction<HostHardware> hardware,
+            Optional<HostLinkProvider> link,
+            Scheduler scheduler,
+            SecureRandom random)
+            throws IOException {
         return start(options, stores, history, hardware, link, Optional.empty(), scheduler, random);
     }
 
@@ -126,14 +142,27 @@ public final class BmcRuntime implements AutoCloseable {
      * As above; with {@code reboots}, every host's agent-triggered reboots ask for a reboot permit first and the
      * hosts' boot cycles are counted ({@link RebootAccounting}: own reboots, the hosts' own, permits returned).
      */
-    public static BmcRuntime start(RuntimeOptions options, Stores stores, EventHistory history,
-                                   IntFunction<HostHardware> hardware, Optional<HostLinkProvider> link,
-                                   Optional<RebootAccounting> reboots, Scheduler scheduler, SecureRandom random)
+    public static BmcRuntime start(
+            RuntimeOptions options,
+            Stores stores,
+            EventHistory history,
+            IntFunction<HostHardware> hardware,
+            Optional<HostLinkProvider> link,
+            Optional<RebootAccounting> reboots,
+            Scheduler scheduler,
+            SecureRandom random)
             throws IOException {
         BmcRuntime r = new BmcRuntime();
         try {
-            r.startAll(options, stores, history, link.isPresent() ? link.get()::hardware : hardware, link,
-                    reboots, scheduler, random);
+            r.startAll(
+                    options,
+                    stores,
+                    history,
+                    link.isPresent() ? link.get()::hardware : hardware,
+                    link,
+                    reboots,
+                    scheduler,
+                    random);
         } catch (IOException | RuntimeException e) {
             r.close();
             throw e;
@@ -141,9 +170,16 @@ public final class BmcRuntime implements AutoCloseable {
         return r;
     }
 
-    private void startAll(RuntimeOptions o, Stores stores, EventHistory history, IntFunction<HostHardware> hardware,
-                          Optional<HostLinkProvider> link, Optional<RebootAccounting> reboots, Scheduler scheduler,
-                          SecureRandom random) throws IOException {
+    private void startAll(
+            RuntimeOptions o,
+            Stores stores,
+            EventHistory history,
+            IntFunction<HostHardware> hardware,
+            Optional<HostLinkProvider> link,
+            Optional<RebootAccounting> reboots,
+            Scheduler scheduler,
+            SecureRandom random)
+            throws IOException {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(POOL_THREADS, task -> {
             Thread t = new Thread(task, "bmc-worker-" + threads.incrementAndGet());
@@ -154,8 +190,8 @@ public final class BmcRuntime implements AutoCloseable {
         this.history = history;
         byte[] sessionBytes = new byte[8];
         random.nextBytes(sessionBytes);
-        events = new EventStream(history, scheduler.clock(), System::nanoTime, HexFormat.of().formatHex(sessionBytes),
-                pool);
+        events = new EventStream(
+                history, scheduler.clock(), System::nanoTime, HexFormat.of().formatHex(sessionBytes), pool);
         reboots.ifPresent(r -> events.subscribe("reboot-accounting", r));
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         running.push(() -> io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
@@ -164,12 +200,18 @@ public final class BmcRuntime implements AutoCloseable {
         for (int i = 0; i < o.hosts(); i++) {
             hardwareOf.add(hardware.apply(i));
         }
-        List<dev.bmcagent.ipmi.sdr.SensorDefinition> configuredSdr = o.hosts() > 0 ? hardwareOf.get(0).sdr()
-                : List.of();
+        List<dev.bmcagent.ipmi.sdr.SensorDefinition> configuredSdr =
+                o.hosts() > 0 ? hardwareOf.get(0).sdr() : List.of();
         SdrRepository sdr = configuredSdr.isEmpty()
-                ? HostCommandTable.standardSdr(HostCommandTable.STANDARD_DIMMS, HostCommandTable.STANDARD_FANS,
+                ? HostCommandTable.standardSdr(
+                        HostCommandTable.STANDARD_DIMMS,
+                        HostCommandTable.STANDARD_FANS,
                         scheduler.clock().instant())
-                : SdrRepository.build("BMC", "Builtin FRU", configuredSdr, scheduler.clock().instant().getEpochSecond());
+                : SdrRepository.build(
+                        "BMC",
+                        "Builtin FRU",
+                        configuredSdr,
+                        scheduler.clock().instant().getEpochSecond());
         fruInventory = HostCommandTable.defaultInventory(scheduler.clock().instant());
         FruImage fru = FruImage.of(fruInventory);
         ExecutorService commandPool = Executors.newCachedThreadPool(task -> {
@@ -182,30 +224,45 @@ public final class BmcRuntime implements AutoCloseable {
         List<SystemInterfaceState> sysIf = new ArrayList<>();
         // the hosts' timeline (SEL stamps, boot durations, stuck limits) on the hosts' own clock: real for real
         // hosts, scaled like the demo's simulation for simulated ones
-        Scheduler hostScheduler = o.hostTimeScale() == 1.0 ? scheduler : new ScaledScheduler(scheduler,
-                o.hostTimeScale());
+        Scheduler hostScheduler =
+                o.hostTimeScale() == 1.0 ? scheduler : new ScaledScheduler(scheduler, o.hostTimeScale());
         for (int i = 0; i < o.hosts(); i++) {
             SelClock selClock = new SelClock(hostScheduler.clock());
             SelStore sel = openSel(o, stores, i, selClock);
-            VmHostPower power = new VmHostPower(i, o.power(), !o.startCommand().isEmpty(), scheduler,
-                    new SerialExecutor(commandPool));
+            VmHostPower power = new VmHostPower(
+                    i, o.power(), !o.startCommand().isEmpty(), scheduler, new SerialExecutor(commandPool));
             powers.add(power);
             sysIf.add(new SystemInterfaceState());
             HostHardware hw = hardwareOf.get(i);
-            HostPowerPort backend = link.isPresent() ? link.get().power(i) : hw.power().orElse(power);
+            HostPowerPort backend =
+                    link.isPresent() ? link.get().power(i) : hw.power().orElse(power);
             powerBackends.add(backend);
             String hostId = Hosts.hostId(i);
             HostPowerPort powerPort = reboots.isPresent() ? reboots.get().gate(hostId, backend) : backend;
-            HostNode node = new HostNode(new HostNodeSpec(i, hw.sensors(), hw.bus(), hw.fans(), powerPort, sel,
-                    selClock, new SettingsBootOptionsStore(stores.settings(), i), stores.settings()),
-                    o.policy(), FanPolicy.DEFAULT,
-                    o.timing(), events, sdr, hostScheduler, pool, restored(history, i, hostScheduler));
+            HostNode node = new HostNode(
+                    new HostNodeSpec(
+                            i,
+                            hw.sensors(),
+                            hw.bus(),
+                            hw.fans(),
+                            powerPort,
+                            sel,
+                            selClock,
+                            new SettingsBootOptionsStore(stores.settings(), i),
+                            stores.settings()),
+                    o.policy(),
+                    FanPolicy.DEFAULT,
+                    o.timing(),
+                    events,
+                    sdr,
+                    hostScheduler,
+                    pool,
+                    restored(history, i, hostScheduler));
             nodes.add(node);
         }
         AccountUsers users = new AccountUsers(stores.accounts());
         BmcIdentity identity = HostCommandTable.DEFAULT_IDENTITY;
-        dispatcher = HostCommandTable.dispatcher(nodes, identity, users, this::activeLanSessions, sdr, fru,
-                sysIf::get);
+        dispatcher = HostCommandTable.dispatcher(nodes, identity, users, this::activeLanSessions, sdr, fru, sysIf::get);
         for (HostNode node : nodes) {
             node.start();
             running.push(node);
@@ -216,13 +273,22 @@ public final class BmcRuntime implements AutoCloseable {
         for (int i = 0; i < o.hosts() && link.isEmpty(); i++) {
             HostNode node = nodes.get(i);
             VmHostPower power = powers.get(i);
-            HostInterfaceConfig hc = HostInterfaceConfig.defaults(i).withBindHost(o.hostBind())
-                    .withPort(RuntimeOptions.port(o.hostPort(), i)).withStartCommand(o.startCommand())
+            HostInterfaceConfig hc = HostInterfaceConfig.defaults(i)
+                    .withBindHost(o.hostBind())
+                    .withPort(RuntimeOptions.port(o.hostPort(), i))
+                    .withStartCommand(o.startCommand())
                     .withAllowedPeers(PeerAllowList.of(o.hostPeers()));
-            HostInterfaceServer server = new HostInterfaceServer(hc, dispatcher, sysIf.get(i), e -> {
-                node.onEvent(e);
-                power.onEvent(e);
-            }, scheduler, pool, io);
+            HostInterfaceServer server = new HostInterfaceServer(
+                    hc,
+                    dispatcher,
+                    sysIf.get(i),
+                    e -> {
+                        node.onEvent(e);
+                        power.onEvent(e);
+                    },
+                    scheduler,
+                    pool,
+                    io);
             InetSocketAddress bound = server.start();
             power.attach(server, bound.getPort());
             hostAddresses.add(bound);
@@ -238,18 +304,17 @@ public final class BmcRuntime implements AutoCloseable {
         for (int i = 0; i < o.hosts(); i++) {
             IpmiLanOptions lo = IpmiLanOptions.defaults().withBind(o.ipmiBind(), RuntimeOptions.port(o.ipmiPort(), i));
             LanCounters counters = new LanCounters();
-            LanPacketProcessor p = new LanPacketProcessor(lo, users, stores.lockouts(), dispatcher, i, guid,
-                    scheduler.clock(), random, counters);
+            LanPacketProcessor p = new LanPacketProcessor(
+                    lo, users, stores.lockouts(), dispatcher, i, guid, scheduler.clock(), random, counters);
             lanProcessors.add(p);
             IpmiLanServer lan = new IpmiLanServer(lo, p, counters, lanIo);
             lanAddresses.add(lan.startBlocking());
             running.push(lan);
         }
-        Scheduler.Cancellable sweep = scheduler.scheduleAtFixedRate(SWEEP_PERIOD, SWEEP_PERIOD,
-                () -> lanProcessors.forEach(LanPacketProcessor::sweep));
+        Scheduler.Cancellable sweep = scheduler.scheduleAtFixedRate(
+                SWEEP_PERIOD, SWEEP_PERIOD, () -> lanProcessors.forEach(LanPacketProcessor::sweep));
         running.push(sweep::cancel);
-        log.info("runtime started: {} host(s), IPMI LAN {}, host interface {}", o.hosts(), lanAddresses,
-                hostAddresses);
+        log.info("runtime started: {} host(s), IPMI LAN {}, host interface {}", o.hosts(), lanAddresses, hostAddresses);
     }
 
     private void attach(HostLinkProvider link) throws IOException {
@@ -270,7 +335,8 @@ public final class BmcRuntime implements AutoCloseable {
         }
         Path dir = o.dataDir().resolve("store");
         AtomicFiles.createPrivateDirectories(dir);
-        Journal journal = Journal.open(dir.resolve(String.format(Locale.ROOT, "sel-host%d.journal", index)),
+        Journal journal = Journal.open(
+                dir.resolve(String.format(Locale.ROOT, "sel-host%d.journal", index)),
                 stores.journalOptions()); // the configured fsync policy, like every other journal
         JournalSelStore sel = new JournalSelStore(journal, clock, o.selCapacity());
         running.push(sel);
@@ -310,10 +376,17 @@ public final class BmcRuntime implements AutoCloseable {
     /** Host {@code i}'s lifecycle state from its history (a boot in progress continues; see LifecycleRestore). */
     private static dev.bmcagent.acpi.lifecycle.HostState restored(EventHistory history, int i, Scheduler scheduler) {
         String hostId = Hosts.hostId(i);
-        var state = dev.bmcagent.agent.history.LifecycleRestore.restore(history, hostId, scheduler.clock().instant());
-        state.cycle().ifPresent(c -> log.info("{}: boot cycle {} (started {}) restored at {}, alerts {}; power and "
-                + "connection to be re-observed", hostId, c.number(), c.startedAt(), state.progress().lastState(),
-                state.alerts().keySet()));
+        var state = dev.bmcagent.agent.history.LifecycleRestore.restore(
+                history, hostId, scheduler.clock().instant());
+        state.cycle()
+                .ifPresent(c -> log.info(
+                        "{}: boot cycle {} (started {}) restored at {}, alerts {}; power and "
+                                + "connection to be re-observed",
+                        hostId,
+                        c.number(),
+                        c.startedAt(),
+                        state.progress().lastState(),
+                        state.alerts().keySet()));
         return state;
     }
 
@@ -379,8 +452,11 @@ public final class BmcRuntime implements AutoCloseable {
             hostInterfaces.forEach(HostInterfaceServer::quiesce);
             for (HostInterfaceServer s : hostInterfaces) {
                 if (!s.awaitAnswered(ANSWER_GRACE)) {
-                    log.warn("host{}: answers still unwritten after {}; closing the link anyway (the host sends "
-                            + "those requests again)", s.hostIndex(), ANSWER_GRACE);
+                    log.warn(
+                            "host{}: answers still unwritten after {}; closing the link anyway (the host sends "
+                                    + "those requests again)",
+                            s.hostIndex(),
+                            ANSWER_GRACE);
                 }
             }
             for (HostNode n : nodes) {

@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
 public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<String>> fanZones) {
     /** Bounds on what a configuration file makes the agent poll and write. */
     public static final int MAX_SENSORS = 256;
+
     public static final int MAX_ZONES = 16;
     public static final int MAX_PWM_PER_ZONE = 16;
 
@@ -53,8 +54,8 @@ public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<St
      *                   (no SDR record: not on IPMI)
      * @param thresholds in the sensor's unit (degrees C, RPM, W); absent: the standard name's, else none
      */
-    public record Sensor(String name, SensorKind kind, String file, GateClass gate, Integer sdrNumber,
-                         Limits thresholds) {
+    public record Sensor(
+            String name, SensorKind kind, String file, GateClass gate, Integer sdrNumber, Limits thresholds) {
         public Sensor(String name, SensorKind kind, String file, GateClass gate) {
             this(name, kind, file, gate, null, null);
         }
@@ -65,21 +66,40 @@ public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<St
      * &lt; upper non-critical ≤ upper critical ≤ upper non-recoverable. Redfish shows them as LowerFatal,
      * LowerCritical, LowerCaution, UpperCaution, UpperCritical, UpperFatal.
      */
-    public record Limits(Double lowerNonRecoverable, Double lowerCritical, Double lowerNonCritical,
-                         Double upperNonCritical, Double upperCritical, Double upperNonRecoverable) {
+    public record Limits(
+            Double lowerNonRecoverable,
+            Double lowerCritical,
+            Double lowerNonCritical,
+            Double upperNonCritical,
+            Double upperCritical,
+            Double upperNonRecoverable) {
         Double[] ordered() {
-            return new Double[] {lowerNonRecoverable, lowerCritical, lowerNonCritical, upperNonCritical,
-                    upperCritical, upperNonRecoverable};
+            return new Double[] {
+                lowerNonRecoverable,
+                lowerCritical,
+                lowerNonCritical,
+                upperNonCritical,
+                upperCritical,
+                upperNonRecoverable
+            };
         }
     }
 
-    private static final String[] LIMIT_KEYS = {"lowerNonRecoverable", "lowerCritical", "lowerNonCritical",
-            "upperNonCritical", "upperCritical", "upperNonRecoverable"};
+    private static final String[] LIMIT_KEYS = {
+        "lowerNonRecoverable",
+        "lowerCritical",
+        "lowerNonCritical",
+        "upperNonCritical",
+        "upperCritical",
+        "upperNonRecoverable"
+    };
 
     public HwmonHardware {
         hwmonRoot = hwmonRoot == null ? HwmonSensorBus.DEFAULT_ROOT.toString() : hwmonRoot;
         sensors = sensors == null ? List.of() : List.copyOf(sensors);
-        fanZones = fanZones == null ? List.of() : fanZones.stream().map(List::copyOf).toList();
+        fanZones = fanZones == null
+                ? List.of()
+                : fanZones.stream().map(List::copyOf).toList();
         path("hardware.hwmonRoot", hwmonRoot, true);
         if (sensors.size() > MAX_SENSORS) {
             throw new ConfigException("hardware.sensors", sensors.size() + " sensors; at most " + MAX_SENSORS);
@@ -94,8 +114,8 @@ public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<St
             path(k + ".file", s.file, false);
             Integer first = byName.putIfAbsent(s.name, i);
             if (first != null) {
-                throw new ConfigException(k + ".name", "'" + s.name + "' is already hardware.sensors[" + first
-                        + "]'s name");
+                throw new ConfigException(
+                        k + ".name", "'" + s.name + "' is already hardware.sensors[" + first + "]'s name");
             }
         }
         if (fanZones.size() > MAX_ZONES) {
@@ -110,7 +130,7 @@ public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<St
                 path("hardware.fanZones[" + z + "][" + f + "]", files.get(f), false);
             }
         }
-        sdr(sensors);   // numbers and thresholds: every problem names its key
+        sdr(sensors); // numbers and thresholds: every problem names its key
     }
 
     /**
@@ -123,8 +143,8 @@ public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<St
     }
 
     private static List<SensorDefinition> sdr(List<Sensor> sensors) {
-        List<SensorDefinition> standard = SensorCatalog.standard(HostCommandTable.STANDARD_DIMMS,
-                HostCommandTable.STANDARD_FANS);
+        List<SensorDefinition> standard =
+                SensorCatalog.standard(HostCommandTable.STANDARD_DIMMS, HostCommandTable.STANDARD_FANS);
         Map<String, Integer> configured = new LinkedHashMap<>();
         for (int i = 0; i < sensors.size(); i++) {
             configured.put(sensors.get(i).name, i);
@@ -139,50 +159,72 @@ public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<St
             Sensor s = sensors.get(i);
             String k = "hardware.sensors[" + i + "]";
             if (!d.isThreshold()) {
-                throw new ConfigException(k + ".name", "'" + s.name + "' is the agent's own discrete sensor (its "
-                        + "SEL records use that number); give the hwmon sensor another name");
+                throw new ConfigException(
+                        k + ".name",
+                        "'" + s.name + "' is the agent's own discrete sensor (its "
+                                + "SEL records use that number); give the hwmon sensor another name");
             }
             if (kind(d) != s.kind) {
                 throw new ConfigException(k + ".kind", s.name + " is a " + kind(d) + " sensor in the SDR");
             }
-            out.add(new SensorDefinition(number(k, s, d.number()), d.name(), d.sensorType(), d.eventReadingType(),
-                    d.entityId(), d.entityInstance(), d.linearization(),
-                    s.thresholds == null ? d.thresholds() : thresholds(k, s), d.discreteMask()));
+            out.add(new SensorDefinition(
+                    number(k, s, d.number()),
+                    d.name(),
+                    d.sensorType(),
+                    d.eventReadingType(),
+                    d.entityId(),
+                    d.entityInstance(),
+                    d.linearization(),
+                    s.thresholds == null ? d.thresholds() : thresholds(k, s),
+                    d.discreteMask()));
         }
         for (int i : configured.values()) {
             Sensor s = sensors.get(i);
             String k = "hardware.sensors[" + i + "]";
             if (s.sdrNumber == null) {
                 if (s.thresholds != null) {
-                    throw new ConfigException(k + ".thresholds", "need an sdrNumber: " + s.name
-                            + " is not a standard SDR sensor");
+                    throw new ConfigException(
+                            k + ".thresholds", "need an sdrNumber: " + s.name + " is not a standard SDR sensor");
                 }
                 continue;
             }
             if (s.name.length() > 16) {
-                throw new ConfigException(k + ".name", "'" + s.name + "' is longer than the 16 characters an SDR "
-                        + "ID string holds");
+                throw new ConfigException(
+                        k + ".name", "'" + s.name + "' is longer than the 16 characters an SDR " + "ID string holds");
             }
-            int[] type = switch (s.kind) {   // IPMI sensor type (table 42-3), entity ID (table 43-13)
+            int[] type = switch (s.kind) { // IPMI sensor type (table 42-3), entity ID (table 43-13)
                 case TEMPERATURE -> new int[] {0x01, 0x07};
                 case FAN -> new int[] {0x04, 0x1D};
                 case POWER -> new int[] {0x0B, 0x07};
             };
-            out.add(SensorDefinition.threshold(number(k, s, 0), s.name, type[0], type[1], 1, linearization(s.kind),
+            out.add(SensorDefinition.threshold(
+                    number(k, s, 0),
+                    s.name,
+                    type[0],
+                    type[1],
+                    1,
+                    linearization(s.kind),
                     s.thresholds == null ? Thresholds.ABSENT : thresholds(k, s)));
         }
-        Map<Integer, Integer> seen = new LinkedHashMap<>();   // number -> index in out
+        Map<Integer, Integer> seen = new LinkedHashMap<>(); // number -> index in out
         for (int j = 0; j < out.size(); j++) {
             SensorDefinition d = out.get(j);
             Integer before = seen.putIfAbsent(d.number(), j);
             if (before != null) {
                 SensorDefinition other = out.get(before);
                 // the key of the configured entry that made the clash (the later one when both are configured)
-                String k = entry(sensors, d.name()) >= 0 ? "hardware.sensors[" + entry(sensors, d.name()) + "]"
+                String k = entry(sensors, d.name()) >= 0
+                        ? "hardware.sensors[" + entry(sensors, d.name()) + "]"
                         : "hardware.sensors[" + entry(sensors, other.name()) + "]";
-                throw new ConfigException(k + ".sdrNumber", String.format(java.util.Locale.ROOT, "%d (%02Xh) is both %s's and %s's: "
-                        + "every SDR sensor needs its own number", d.number(), d.number(), label(sensors, other),
-                        label(sensors, d)));
+                throw new ConfigException(
+                        k + ".sdrNumber",
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%d (%02Xh) is both %s's and %s's: " + "every SDR sensor needs its own number",
+                                d.number(),
+                                d.number(),
+                                label(sensors, other),
+                                label(sensors, d)));
             }
         }
         return List.copyOf(out);
@@ -244,8 +286,10 @@ public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<St
             double x = v[t];
             int r = lin.toRaw(x);
             if (!Double.isFinite(x) || lin.toReal(r) != x) {
-                throw new ConfigException(key, x + " is not on the sensor's scale: 0.." + lin.toReal(255) + " " + s.kind.unit()
-                        + " in steps of " + lin.toReal(1));
+                throw new ConfigException(
+                        key,
+                        x + " is not on the sensor's scale: 0.." + lin.toReal(255) + " " + s.kind.unit()
+                                + " in steps of " + lin.toReal(1));
             }
             if (x < previous || (x == previous && t == 3)) {
                 throw new ConfigException(key, x + " is below " + previousKey + " (" + previous + ")");
@@ -259,10 +303,14 @@ public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<St
 
     private static void path(String key, String v, boolean absolute) {
         try {
-            if (v == null || v.isBlank() || Path.of(v).isAbsolute() != absolute
+            if (v == null
+                    || v.isBlank()
+                    || Path.of(v).isAbsolute() != absolute
                     || (!absolute && Path.of(v).normalize().startsWith(".."))) {
-                throw new ConfigException(key, "'" + v + "' must be " + (absolute ? "an absolute path"
-                        : "a path relative to hardware.hwmonRoot, inside it"));
+                throw new ConfigException(
+                        key,
+                        "'" + v + "' must be "
+                                + (absolute ? "an absolute path" : "a path relative to hardware.hwmonRoot, inside it"));
             }
         } catch (InvalidPathException e) {
             throw new ConfigException(key, "'" + v + "' is not a path: " + e.getReason());
@@ -271,8 +319,10 @@ public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<St
 
     /** Reads the section; every problem names its key. */
     public static HwmonHardware from(JsonNode section) {
-        ObjectMapper m = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
+        ObjectMapper m = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .build();
         try {
             return m.treeToValue(section, HwmonHardware.class);
         } catch (JsonMappingException e) {
@@ -299,9 +349,12 @@ public record HwmonHardware(String hwmonRoot, List<Sensor> sensors, List<List<St
         for (int z = 0; z < fanZones.size(); z++) {
             zones.put(z, fanZones.get(z));
         }
-        return new HostHardware(specs, new HwmonSensorBus(root),
+        return new HostHardware(
+                specs,
+                new HwmonSensorBus(root),
                 zones.isEmpty() ? HostHardware.none().fans() : new HwmonFanController(root, zones),
-                Optional.empty(), sdr());
+                Optional.empty(),
+                sdr());
     }
 
     /** The configured hardware for host index {@code i}: host0 gets the section, other hosts none. */

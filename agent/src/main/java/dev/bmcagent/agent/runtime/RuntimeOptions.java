@@ -28,29 +28,88 @@ import java.util.Objects;
  * @param hostPeers    who may connect to the host interfaces (IP literals, CIDR prefixes)
  * @param power        the power backend (commands per action, timeout, power cycle off time)
  */
-public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ipmiPort, int hostPort, Path dataDir,
-                             StoreKind store,
-                             List<String> startCommand, int selCapacity, NodeTiming timing, LifecyclePolicy policy,
-                             double hostTimeScale, List<String> hostPeers, PowerConfig power) {
+public record RuntimeOptions(
+        int hosts,
+        String ipmiBind,
+        String hostBind,
+        int ipmiPort,
+        int hostPort,
+        Path dataDir,
+        StoreKind store,
+        List<String> startCommand,
+        int selCapacity,
+        NodeTiming timing,
+        LifecyclePolicy policy,
+        double hostTimeScale,
+        List<String> hostPeers,
+        PowerConfig power) {
     public static final int DEFAULT_SEL_CAPACITY = 3639;
 
     /** With the default lifecycle limits. */
-    public RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ipmiPort, int hostPort, Path dataDir,
-                          StoreKind store, List<String> startCommand, int selCapacity, NodeTiming timing) {
-        this(hosts, ipmiBind, hostBind, ipmiPort, hostPort, dataDir, store, startCommand, selCapacity, timing,
-                LifecyclePolicy.defaults(), 1.0, List.of("127.0.0.1", "::1"), PowerConfig.NONE);
+    public RuntimeOptions(
+            int hosts,
+            String ipmiBind,
+            String hostBind,
+            int ipmiPort,
+            int hostPort,
+            Path dataDir,
+            StoreKind store,
+            List<String> startCommand,
+            int selCapacity,
+            NodeTiming timing) {
+        this(
+                hosts,
+                ipmiBind,
+                hostBind,
+                ipmiPort,
+                hostPort,
+                dataDir,
+                store,
+                startCommand,
+                selCapacity,
+                timing,
+                LifecyclePolicy.defaults(),
+                1.0,
+                List.of("127.0.0.1", "::1"),
+                PowerConfig.NONE);
     }
 
     /** These options with the host timeline on a clock {@code scale} times faster (the demo's simulated hosts). */
     public RuntimeOptions withHostTimeScale(double scale) {
-        return new RuntimeOptions(hosts, ipmiBind, hostBind, ipmiPort, hostPort, dataDir, store, startCommand,
-                selCapacity, timing, policy, scale, hostPeers, power);
+        return new RuntimeOptions(
+                hosts,
+                ipmiBind,
+                hostBind,
+                ipmiPort,
+                hostPort,
+                dataDir,
+                store,
+                startCommand,
+                selCapacity,
+                timing,
+                policy,
+                scale,
+                hostPeers,
+                power);
     }
 
     /** This configuration with {@code p} as the power backend. */
     public RuntimeOptions withPower(PowerConfig p) {
-        return new RuntimeOptions(hosts, ipmiBind, hostBind, ipmiPort, hostPort, dataDir, store, startCommand,
-                selCapacity, timing, policy, hostTimeScale, hostPeers, p);
+        return new RuntimeOptions(
+                hosts,
+                ipmiBind,
+                hostBind,
+                ipmiPort,
+                hostPort,
+                dataDir,
+                store,
+                startCommand,
+                selCapacity,
+                timing,
+                policy,
+                hostTimeScale,
+                hostPeers,
+                p);
     }
 
     public RuntimeOptions {
@@ -75,16 +134,35 @@ public record RuntimeOptions(int hosts, String ipmiBind, String hostBind, int ip
     }
 
     /** Every server on {@code bind}. */
-    public RuntimeOptions(int hosts, String bind, int ipmiPort, int hostPort, Path dataDir, StoreKind store,
-                          List<String> startCommand, int selCapacity, NodeTiming timing) {
+    public RuntimeOptions(
+            int hosts,
+            String bind,
+            int ipmiPort,
+            int hostPort,
+            Path dataDir,
+            StoreKind store,
+            List<String> startCommand,
+            int selCapacity,
+            NodeTiming timing) {
         this(hosts, bind, bind, ipmiPort, hostPort, dataDir, store, startCommand, selCapacity, timing);
     }
 
     public static RuntimeOptions from(AgentConfig c) {
-        return new RuntimeOptions(c.hosts(), c.listeners().ipmi(), c.listeners().hostInterface(), c.ipmiPort(),
-                c.hostPort(), c.dataDir(), c.store(), List.of(),
-                DEFAULT_SEL_CAPACITY, NodeTiming.DEFAULT, c.alerts().applyTo(LifecyclePolicy.defaults()), 1.0,
-                c.listeners().hostInterfacePeers(), c.power());
+        return new RuntimeOptions(
+                c.hosts(),
+                c.listeners().ipmi(),
+                c.listeners().hostInterface(),
+                c.ipmiPort(),
+                c.hostPort(),
+                c.dataDir(),
+                c.store(),
+                List.of(),
+                DEFAULT_SEL_CAPACITY,
+                NodeTiming.DEFAULT,
+                c.alerts().applyTo(LifecyclePolicy.defaults()),
+                1.0,
+                c.listeners().hostInterfacePeers(),
+                c.power());
     }
 
     /** Port of host {@code index} given the base ({@code 0} stays 0: a free port). */

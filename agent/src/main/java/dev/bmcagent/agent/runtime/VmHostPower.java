@@ -3,13 +3,13 @@ package dev.bmcagent.agent.runtime;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import dev.bmcagent.agent.config.PowerConfig;
 import dev.bmcagent.common.time.Scheduler;
+import dev.bmcagent.core.host.HostLinkEvent;
+import dev.bmcagent.core.host.HostLinkListener;
 import dev.bmcagent.core.host.HostPowerPort;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.core.power.PowerCommand;
 import dev.bmcagent.hostif.ControlResult;
 import dev.bmcagent.hostif.HostInterfaceServer;
-import dev.bmcagent.core.host.HostLinkEvent;
-import dev.bmcagent.core.host.HostLinkListener;
-import dev.bmcagent.core.host.VmCapabilities;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,8 +37,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class VmHostPower implements HostPowerPort, HostLinkListener {
     private static final Logger log = LoggerFactory.getLogger(VmHostPower.class);
-    private static final Set<ControlResult> OK = EnumSet.of(ControlResult.SENT, ControlResult.ALREADY_ON,
-            ControlResult.START_COMMAND_LAUNCHED, ControlResult.START_COMMAND_PENDING);
+    private static final Set<ControlResult> OK = EnumSet.of(
+            ControlResult.SENT,
+            ControlResult.ALREADY_ON,
+            ControlResult.START_COMMAND_LAUNCHED,
+            ControlResult.START_COMMAND_PENDING);
 
     private final int hostIndex;
     private final PowerConfig config;
@@ -47,6 +50,7 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
     private final Executor commands;
     /** The cycle waiting for the host to go off (its timeout), or null. */
     private final AtomicReference<Scheduler.Cancellable> cyclePending = new AtomicReference<>();
+
     private volatile HostInterfaceServer server;
     private volatile int hostPort;
 
@@ -54,8 +58,8 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
      * @param startCommand whether the host interface has a start command (power-on of a disconnected host)
      * @param commands     runs this host's power commands one at a time (may block up to the command timeout)
      */
-    public VmHostPower(int hostIndex, PowerConfig config, boolean startCommand, Scheduler scheduler,
-                       Executor commands) {
+    public VmHostPower(
+            int hostIndex, PowerConfig config, boolean startCommand, Scheduler scheduler, Executor commands) {
         this.hostIndex = hostIndex;
         this.config = Objects.requireNonNull(config, "config");
         this.startCommand = startCommand;
@@ -85,9 +89,11 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
             case GRACEFUL_SHUTDOWN -> has(caps, VmCapabilities.GRACEFUL_SHUTDOWN);
             case HARD_RESET, WARM_RESET -> has(caps, VmCapabilities.RESET);
             case NMI -> has(caps, VmCapabilities.NMI);
-            case POWER_CYCLE -> (command(PowerAction.FORCE_OFF).isPresent() || has(caps, VmCapabilities.POWER))
-                    && (command(PowerAction.ON).isPresent() || startCommand
-                    || has(caps, VmCapabilities.POWER_ON_EXTENSION));
+            case POWER_CYCLE ->
+                (command(PowerAction.FORCE_OFF).isPresent() || has(caps, VmCapabilities.POWER))
+                        && (command(PowerAction.ON).isPresent()
+                                || startCommand
+                                || has(caps, VmCapabilities.POWER_ON_EXTENSION));
         };
     }
 
@@ -144,7 +150,9 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
         }
         Scheduler.Cancellable timeout = scheduler.schedule(config.commandTimeout(), () -> {
             if (cyclePending.getAndSet(null) != null) {
-                log.warn("host{}: power cycle abandoned: the host did not power off within {} s", hostIndex,
+                log.warn(
+                        "host{}: power cycle abandoned: the host did not power off within {} s",
+                        hostIndex,
                         config.commandTimeout().toSeconds());
             }
         });
@@ -152,7 +160,9 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
         if (previous != null) {
             previous.cancel();
         }
-        log.info("host{}: power cycle: powering off, on again {} ms after the host is off", hostIndex,
+        log.info(
+                "host{}: power cycle: powering off, on again {} ms after the host is off",
+                hostIndex,
                 config.cycleOffTime().toMillis());
         Optional<List<String>> off = command(PowerAction.FORCE_OFF);
         if (off.isPresent()) {
@@ -212,7 +222,8 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
     }
 
     private boolean runCommand(PowerAction action, List<String> argv) {
-        return PowerCommand.run("host" + hostIndex + " power " + PowerConfig.key(action), argv, config.commandTimeout()).success();
+        return PowerCommand.run("host" + hostIndex + " power " + PowerConfig.key(action), argv, config.commandTimeout())
+                .success();
     }
 
     /** The configured command of {@code action} with {@code {host}} and {@code {hostPort}} filled in. */
@@ -226,16 +237,14 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
         }
         List<String> out = new ArrayList<>(argv.size());
         for (String a : argv) {
-            out.add(a.replace("{host}", Integer.toString(hostIndex)).replace("{hostPort}",
-                    Integer.toString(hostPort)));
+            out.add(a.replace("{host}", Integer.toString(hostIndex)).replace("{hostPort}", Integer.toString(hostPort)));
         }
         return Optional.of(out);
     }
 
     @Override
     public void onEvent(HostLinkEvent event) {
-        if (event instanceof HostLinkEvent.Disconnected
-                || (event instanceof HostLinkEvent.PowerGood p && !p.on())) {
+        if (event instanceof HostLinkEvent.Disconnected || (event instanceof HostLinkEvent.PowerGood p && !p.on())) {
             hostOff();
         }
     }

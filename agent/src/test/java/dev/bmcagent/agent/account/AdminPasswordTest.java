@@ -36,8 +36,10 @@ class AdminPasswordTest {
 
     @Test
     void twoDataDirectoriesGetDifferentPasswords() throws Exception {
-        String a = AdminPassword.resolve(dir.resolve("a"), Optional.empty(), new SecureRandom()).password();
-        String b = AdminPassword.resolve(dir.resolve("b"), Optional.empty(), new SecureRandom()).password();
+        String a = AdminPassword.resolve(dir.resolve("a"), Optional.empty(), new SecureRandom())
+                .password();
+        String b = AdminPassword.resolve(dir.resolve("b"), Optional.empty(), new SecureRandom())
+                .password();
         assertNotEquals(a, b);
     }
 

@@ -21,7 +21,9 @@ class BrokerAccountsTest {
 
     @Test
     void firstStartGeneratesBothLoginsOwnerOnlyAndLaterStartsReadThem() throws Exception {
-        AgentConfig config = new AgentConfigLoader().parse("mqtt:\n  site: lab\n  bmcId: r12\n").resolve(dir);
+        AgentConfig config = new AgentConfigLoader()
+                .parse("mqtt:\n  site: lab\n  bmcId: r12\n")
+                .resolve(dir);
         BrokerAccounts first = BrokerAccounts.resolve(config, new SecureRandom());
         assertEquals("bmc-agent", first.agent().user());
         assertEquals("monitor", first.monitor().user());
@@ -29,12 +31,13 @@ class BrokerAccountsTest {
         assertTrue(first.agent().password().matches("[A-Za-z0-9]{24}"), "24 letters and digits");
         assertNotEquals(first.agent().password(), first.monitor().password());
         assertEquals("rollout-coordinator", first.coordinator().user());
-        assertEquals(dir.resolve("mqtt-coordinator-password"), first.coordinator().file());
+        assertEquals(
+                dir.resolve("mqtt-coordinator-password"), first.coordinator().file());
         assertTrue(first.coordinator().generated());
         assertNotEquals(first.agent().password(), first.coordinator().password());
         assertNotEquals(first.monitor().password(), first.coordinator().password());
-        for (BrokerAccounts.Login l : new BrokerAccounts.Login[] {first.agent(), first.monitor(),
-            first.coordinator()}) {
+        for (BrokerAccounts.Login l :
+                new BrokerAccounts.Login[] {first.agent(), first.monitor(), first.coordinator()}) {
             assertEquals(l.password(), Files.readString(l.file(), StandardCharsets.US_ASCII)); // no newline
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(l.file())));
             assertFalse(l.toString().contains(l.password()), "never printed by toString");

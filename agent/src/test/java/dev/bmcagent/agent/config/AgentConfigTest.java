@@ -36,8 +36,21 @@ class AgentConfigTest {
     void emptyFileGivesTheDefaults() {
         assertEquals(yaml(""), yaml("# only a comment\n"));
         AgentConfig c = yaml("");
-        assertEquals(new AgentConfig(1, "127.0.0.1", 6230, 8443, 1883, 9002, Optional.empty(), DEFAULT_DIR, 1.0,
-                StoreKind.DISK, FsyncPolicy.NEVER, MqttConfig.embedded()), c);
+        assertEquals(
+                new AgentConfig(
+                        1,
+                        "127.0.0.1",
+                        6230,
+                        8443,
+                        1883,
+                        9002,
+                        Optional.empty(),
+                        DEFAULT_DIR,
+                        1.0,
+                        StoreKind.DISK,
+                        FsyncPolicy.NEVER,
+                        MqttConfig.embedded()),
+                c);
     }
 
     @Test
@@ -59,8 +72,20 @@ class AgentConfigTest {
                   brokerUrl: tcp://127.0.0.1:1884\
                 """);
         AgentConfig c = loader.load(file).resolve(DEFAULT_DIR);
-        assertEquals(new AgentConfig(12, "::1", 16230, 18443, 11883, 19002, Optional.of("S3cret-Pw"),
-                Path.of("/srv/bmc"), 60.5, StoreKind.MEMORY, FsyncPolicy.BATCH, new MqttConfig("tcp://127.0.0.1:1884", MqttConfig.DEFAULT_SITE, MqttConfig.DEFAULT_BMC_ID)),
+        assertEquals(
+                new AgentConfig(
+                        12,
+                        "::1",
+                        16230,
+                        18443,
+                        11883,
+                        19002,
+                        Optional.of("S3cret-Pw"),
+                        Path.of("/srv/bmc"),
+                        60.5,
+                        StoreKind.MEMORY,
+                        FsyncPolicy.BATCH,
+                        new MqttConfig("tcp://127.0.0.1:1884", MqttConfig.DEFAULT_SITE, MqttConfig.DEFAULT_BMC_ID)),
                 c);
     }
 
@@ -77,11 +102,15 @@ class AgentConfigTest {
 
     @Test
     void unknownKeyIsNamedWithTheKnownKeys() {
-        assertEquals("ipmiPrt: unknown key (known keys: adminPassword, alerts, bind, bootOrder, dataDir, fsync, hardware, "
-                + "hostInterface, hostLink, hostPort, hosts, ipmi, ipmiPort, mqtt, mqttPort, openbmc, power, redfish, "
-                + "redfishPort, rollout, store, timeScale)", rejection("ipmiPrt: 6230"));
-        assertEquals("mqtt.broker: unknown key (known keys: allowAnonymous, bind, bmcId, brokerUrl, password, site, "
-                + "trustStore, trustStorePassword, username)", rejection("mqtt:\n  broker: x"));
+        assertEquals(
+                "ipmiPrt: unknown key (known keys: adminPassword, alerts, bind, bootOrder, dataDir, fsync, hardware, "
+                        + "hostInterface, hostLink, hostPort, hosts, ipmi, ipmiPort, mqtt, mqttPort, openbmc, power, redfish, "
+                        + "redfishPort, rollout, store, timeScale)",
+                rejection("ipmiPrt: 6230"));
+        assertEquals(
+                "mqtt.broker: unknown key (known keys: allowAnonymous, bind, bmcId, brokerUrl, password, site, "
+                        + "trustStore, trustStorePassword, username)",
+                rejection("mqtt:\n  broker: x"));
     }
 
     @Test
@@ -90,68 +119,83 @@ class AgentConfigTest {
         assertEquals(Optional.empty(), yaml("").openbmc());
         AgentConfig c = yaml("hostLink: dbus\nopenbmc:\n  busAddress: unix:path=/run/dbus/system_bus_socket\n");
         assertEquals(HostLinkKind.DBUS, c.hostLink());
-        assertEquals("unix:path=/run/dbus/system_bus_socket", c.openbmc().orElseThrow().get("busAddress").asText());
+        assertEquals(
+                "unix:path=/run/dbus/system_bus_socket",
+                c.openbmc().orElseThrow().get("busAddress").asText());
         assertEquals(HostLinkKind.VM, yaml("hostLink: vm").hostLink());
     }
 
     @Test
     void anOpenbmcSectionWithoutTheDbusLinkAndUnknownLinksAreRejected() {
-        assertEquals("openbmc: section given but hostLink is vm (set hostLink: dbus to use it)",
+        assertEquals(
+                "openbmc: section given but hostLink is vm (set hostLink: dbus to use it)",
                 rejection("openbmc:\n  busName: a.b\n"));
         assertEquals("hostLink: 'qemu' is not a host link (allowed: vm, dbus)", rejection("hostLink: qemu"));
-        assertEquals("hardware: not with hostLink dbus: sensors and fans then come from D-Bus (openbmc.sensors, "
-                + "openbmc.zones)", rejection("hostLink: dbus\nhardware:\n  hwmonRoot: /sys/class/hwmon\n"));
+        assertEquals(
+                "hardware: not with hostLink dbus: sensors and fans then come from D-Bus (openbmc.sensors, "
+                        + "openbmc.zones)",
+                rejection("hostLink: dbus\nhardware:\n  hwmonRoot: /sys/class/hwmon\n"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "ipmiPort: 0           | ipmiPort: 0 is out of range 1..65535",
-        "ipmiPort: 65536       | ipmiPort: 65536 is out of range 1..65535",
-        "redfishPort: -1       | redfishPort: -1 is out of range 1..65535",
-        "mqttPort: 70000       | mqttPort: 70000 is out of range 1..65535",
-        "hostPort: 0           | hostPort: 0 is out of range 1..65535",
-        "hosts: 0              | hosts: 0 is out of range 1..4096",
-        "hosts: 4097           | hosts: 4097 is out of range 1..4096",
-        "timeScale: 0          | timeScale: 0.0 is out of range 0.01..1000",
-        "timeScale: -2.5       | timeScale: -2.5 is out of range 0.01..1000",
-        "bind: localhost       | bind: 'localhost' is not an IP literal (e.g. 127.0.0.1 or ::1)",
-        "bind: 10.0.0.300      | bind: '10.0.0.300' is not an IP literal (e.g. 127.0.0.1 or ::1)",
-        "ipmiPort: abc         | ipmiPort: 'abc' is not a valid integer",
-        "ipmiPort: 6230.5      | ipmiPort: '6230.5' is not a valid integer",
-        "hosts: [1, 2]         | hosts: expected integer",
-        "store: flash          | store: 'flash' is not a valid StoreKind (allowed: [DISK, MEMORY])",
-        "mqtt: 5               | mqtt: expected section (key: value lines)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ipmiPort: 0           | ipmiPort: 0 is out of range 1..65535",
+                "ipmiPort: 65536       | ipmiPort: 65536 is out of range 1..65535",
+                "redfishPort: -1       | redfishPort: -1 is out of range 1..65535",
+                "mqttPort: 70000       | mqttPort: 70000 is out of range 1..65535",
+                "hostPort: 0           | hostPort: 0 is out of range 1..65535",
+                "hosts: 0              | hosts: 0 is out of range 1..4096",
+                "hosts: 4097           | hosts: 4097 is out of range 1..4096",
+                "timeScale: 0          | timeScale: 0.0 is out of range 0.01..1000",
+                "timeScale: -2.5       | timeScale: -2.5 is out of range 0.01..1000",
+                "bind: localhost       | bind: 'localhost' is not an IP literal (e.g. 127.0.0.1 or ::1)",
+                "bind: 10.0.0.300      | bind: '10.0.0.300' is not an IP literal (e.g. 127.0.0.1 or ::1)",
+                "ipmiPort: abc         | ipmiPort: 'abc' is not a valid integer",
+                "ipmiPort: 6230.5      | ipmiPort: '6230.5' is not a valid integer",
+                "hosts: [1, 2]         | hosts: expected integer",
+                "store: flash          | store: 'flash' is not a valid StoreKind (allowed: [DISK, MEMORY])",
+                "mqtt: 5               | mqtt: expected section (key: value lines)",
+            })
     void badValuesAreRejectedNamingKeyAndRange(String yaml, String message) {
         assertEquals(message, rejection(yaml));
     }
 
     @Test
     void hostPortRangeMustFitAndNotOverlapOtherPorts() {
-        assertEquals("hostPort: 65000 + 600 hosts - 1 exceeds 65535 (host i listens on hostPort + i)",
+        assertEquals(
+                "hostPort: 65000 + 600 hosts - 1 exceeds 65535 (host i listens on hostPort + i)",
                 rejection("hostPort: 65000\nhosts: 600"));
-        assertEquals("mqttPort: 9003 lies in the host interface range 9002..9005 (hostPort + host index)",
+        assertEquals(
+                "mqttPort: 9003 lies in the host interface range 9002..9005 (hostPort + host index)",
                 rejection("hosts: 4\nmqttPort: 9003"));
         assertEquals("mqttPort: 8443 is also redfishPort (both TCP)", rejection("mqttPort: 8443"));
     }
 
     @Test
     void adminPasswordMustWorkForIpmi() {
-        assertEquals("adminPassword: must be 1..20 printable ASCII characters without spaces (IPMI 2.0 limit)",
+        assertEquals(
+                "adminPassword: must be 1..20 printable ASCII characters without spaces (IPMI 2.0 limit)",
                 rejection("adminPassword: this-password-is-too-long-for-ipmi"));
-        assertEquals("adminPassword: must be 1..20 printable ASCII characters without spaces (IPMI 2.0 limit)",
+        assertEquals(
+                "adminPassword: must be 1..20 printable ASCII characters without spaces (IPMI 2.0 limit)",
                 rejection("adminPassword: 'has space'"));
     }
 
     @Test
     void eventDestinationsAreHostsAddressesAndCidrsDefaultLoopback() {
         assertEquals(java.util.List.of("127.0.0.1", "::1"), yaml("").redfish().eventDestinations());
-        assertEquals(java.util.List.of("collector.example", "198.51.100.0/24"),
-                yaml("redfish:\n  eventDestinations: [collector.example, 198.51.100.0/24]\n").redfish()
+        assertEquals(
+                java.util.List.of("collector.example", "198.51.100.0/24"),
+                yaml("redfish:\n  eventDestinations: [collector.example, 198.51.100.0/24]\n")
+                        .redfish()
                         .eventDestinations());
-        assertEquals("redfish.eventDestinations: '198.51.100.0/33' prefix longer than the address",
+        assertEquals(
+                "redfish.eventDestinations: '198.51.100.0/33' prefix longer than the address",
                 rejection("redfish:\n  eventDestinations: ['198.51.100.0/33']\n"));
-        assertEquals("redfish.eventDestinations: 'two words' is not a host name, IP address or CIDR block",
+        assertEquals(
+                "redfish.eventDestinations: 'two words' is not a host name, IP address or CIDR block",
                 rejection("redfish:\n  eventDestinations: ['two words']\n"));
     }
 
@@ -166,21 +210,27 @@ class AgentConfigTest {
                     reload: [networkctl, reload]
                     setHostname: [hostnamectl, set-hostname, '{hostname}']
                     commandTimeoutSeconds: 5
-                """)
-                .redfish().network().orElseThrow();
-        assertEquals(new BmcNetworkConfig(Path.of("/etc/systemd/network"), Path.of("/etc/hostname"),
-                java.util.List.of("networkctl", "reload"), java.util.List.of("hostnamectl", "set-hostname",
-                "{hostname}"), java.time.Duration.ofSeconds(5)), n);
-        assertEquals(DEFAULT_DIR.resolve("net"), yaml("""
+                """).redfish().network().orElseThrow();
+        assertEquals(
+                new BmcNetworkConfig(
+                        Path.of("/etc/systemd/network"),
+                        Path.of("/etc/hostname"),
+                        java.util.List.of("networkctl", "reload"),
+                        java.util.List.of("hostnamectl", "set-hostname", "{hostname}"),
+                        java.time.Duration.ofSeconds(5)),
+                n);
+        assertEquals(
+                DEFAULT_DIR.resolve("net"),
+                yaml("""
                 redfish:
                   network:
                     directory: net
                     hostnameFile: net/hostname
                 """).redfish().network().orElseThrow().directory());
-        assertEquals("redfish.network.hostnameFile: is required (e.g. /etc/hostname)",
+        assertEquals(
+                "redfish.network.hostnameFile: is required (e.g. /etc/hostname)",
                 rejection("redfish:\n  network:\n    directory: /etc/systemd/network\n"));
-        assertEquals("redfish.network.commandTimeoutSeconds: 0.5 s is out of range 1..600 s",
-                rejection("""
+        assertEquals("redfish.network.commandTimeoutSeconds: 0.5 s is out of range 1..600 s", rejection("""
                         redfish:
                           network:
                             directory: d
@@ -188,18 +238,21 @@ class AgentConfigTest {
                             commandTimeoutSeconds: 0.5
                         """));
         // the demo writes into its data directory and runs nothing, under whatever the options say
-        AgentConfig demo = PartialConfig.demoDefaults().overriddenBy(loader.parse(""))
-                .resolve(DEFAULT_DIR);
-        assertEquals(BmcNetworkConfig.demo(DEFAULT_DIR), demo.redfish().network().orElseThrow());
+        AgentConfig demo =
+                PartialConfig.demoDefaults().overriddenBy(loader.parse("")).resolve(DEFAULT_DIR);
+        assertEquals(
+                BmcNetworkConfig.demo(DEFAULT_DIR), demo.redfish().network().orElseThrow());
     }
 
     @Test
     void tlsEngineIsOpensslUnlessJdkIsForced() {
         assertEquals(true, yaml("").redfish().openSsl());
         assertEquals(false, yaml("redfish:\n  tlsEngine: jdk\n").redfish().openSsl());
-        assertEquals(java.util.List.of("127.0.0.1", "::1"),
+        assertEquals(
+                java.util.List.of("127.0.0.1", "::1"),
                 yaml("redfish:\n  tlsEngine: jdk\n").redfish().eventDestinations());
-        assertEquals("redfish.tlsEngine: 'boringssl': allowed openssl, jdk",
+        assertEquals(
+                "redfish.tlsEngine: 'boringssl': allowed openssl, jdk",
                 rejection("redfish:\n  tlsEngine: boringssl\n"));
     }
 
@@ -208,52 +261,80 @@ class AgentConfigTest {
         assertEquals(AlertLimits.defaults(), yaml("").alerts());
         AlertLimits a = yaml("alerts:\n  memoryTraining: 90s\n  networkBoot: PT4M\n  preOs: 1h\n  slowBoot: 5m\n")
                 .alerts();
-        assertEquals(new AlertLimits(java.time.Duration.ofSeconds(90), java.time.Duration.ofMinutes(4),
-                java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(5)), a);
-        assertEquals(java.time.Duration.ofSeconds(90),
-                dev.bmcagent.agent.runtime.RuntimeOptions.from(yaml("alerts:\n  memoryTraining: 90s\n")).policy()
-                        .memoryTrainingLimit(), "the runtime's lifecycle gets the configured limit");
-        assertEquals("alerts.preOs: '30' is not a duration (write 90s, 15m, 2h or PT15M)",
+        assertEquals(
+                new AlertLimits(
+                        java.time.Duration.ofSeconds(90),
+                        java.time.Duration.ofMinutes(4),
+                        java.time.Duration.ofHours(1),
+                        java.time.Duration.ofMinutes(5)),
+                a);
+        assertEquals(
+                java.time.Duration.ofSeconds(90),
+                dev.bmcagent.agent.runtime.RuntimeOptions.from(yaml("alerts:\n  memoryTraining: 90s\n"))
+                        .policy()
+                        .memoryTrainingLimit(),
+                "the runtime's lifecycle gets the configured limit");
+        assertEquals(
+                "alerts.preOs: '30' is not a duration (write 90s, 15m, 2h or PT15M)",
                 rejection("alerts:\n  preOs: '30'\n"));
-        assertEquals("alerts.slowBoot: PT0S is out of range: more than 0 and at most 24h",
+        assertEquals(
+                "alerts.slowBoot: PT0S is out of range: more than 0 and at most 24h",
                 rejection("alerts:\n  slowBoot: 0s\n"));
-        assertEquals("alerts.networkBoot: PT48H is out of range: more than 0 and at most 24h",
+        assertEquals(
+                "alerts.networkBoot: PT48H is out of range: more than 0 and at most 24h",
                 rejection("alerts:\n  networkBoot: 48h\n"));
     }
 
     @Test
     void bootOrderIsAListOfPatternsValidatedAtStart() {
         assertEquals(java.util.List.of(), yaml("").bootOrder());
-        assertEquals(java.util.List.of(".*HTTPS IPv6.*", "UEFI OS \\(.*\\)"),
-                yaml("bootOrder:\n  - '.*HTTPS IPv6.*'\n  - 'UEFI OS \\(.*\\)'\n").bootOrder());
+        assertEquals(
+                java.util.List.of(".*HTTPS IPv6.*", "UEFI OS \\(.*\\)"),
+                yaml("bootOrder:\n  - '.*HTTPS IPv6.*'\n  - 'UEFI OS \\(.*\\)'\n")
+                        .bootOrder());
         // flags have no bootOrder: a file's order stays when flags are layered over it
-        assertEquals(java.util.List.of(".*PXE.*"), loader.parse("bootOrder: ['.*PXE.*']\n")
-                .overriddenBy(PartialConfig.empty()).resolve(DEFAULT_DIR).bootOrder());
-        assertEquals("bootOrder[1]: '.*HTTPS (IPv6.*' is not a regular expression: Unclosed group near index 15",
+        assertEquals(
+                java.util.List.of(".*PXE.*"),
+                loader.parse("bootOrder: ['.*PXE.*']\n")
+                        .overriddenBy(PartialConfig.empty())
+                        .resolve(DEFAULT_DIR)
+                        .bootOrder());
+        assertEquals(
+                "bootOrder[1]: '.*HTTPS (IPv6.*' is not a regular expression: Unclosed group near index 15",
                 rejection("bootOrder: ['.*PXE.*', '.*HTTPS (IPv6.*']\n"));
-        assertEquals("bootOrder[0]: must be 1..250 printable ASCII characters (the host interface carries no more)",
+        assertEquals(
+                "bootOrder[0]: must be 1..250 printable ASCII characters (the host interface carries no more)",
                 rejection("bootOrder: ['']\n"));
-        assertEquals("bootOrder[0]: must be 1..250 printable ASCII characters (the host interface carries no more)",
+        assertEquals(
+                "bootOrder[0]: must be 1..250 printable ASCII characters (the host interface carries no more)",
                 rejection("bootOrder: ['" + "a".repeat(251) + "']\n"));
-        assertEquals("bootOrder[0]: must be 1..250 printable ASCII characters (the host interface carries no more)",
+        assertEquals(
+                "bootOrder[0]: must be 1..250 printable ASCII characters (the host interface carries no more)",
                 rejection("bootOrder: ['caf\u00e9']\n"));
-        assertEquals("bootOrder: 65 patterns; at most 64 (a host reports at most 64 boot options)",
+        assertEquals(
+                "bootOrder: 65 patterns; at most 64 (a host reports at most 64 boot options)",
                 rejection("bootOrder: [" + String.join(",", java.util.Collections.nCopies(65, "a")) + "]\n"));
-        assertEquals("a".repeat(250), yaml("bootOrder: ['" + "a".repeat(250) + "']\n").bootOrder().get(0));
+        assertEquals(
+                "a".repeat(250),
+                yaml("bootOrder: ['" + "a".repeat(250) + "']\n").bootOrder().get(0));
     }
 
     @Test
     void brokerUrlMustBeAnMqttUrl() {
-        assertEquals("mqtt.brokerUrl: 'http://127.0.0.1' must look like tcp://HOST:PORT or ssl://HOST:PORT",
+        assertEquals(
+                "mqtt.brokerUrl: 'http://127.0.0.1' must look like tcp://HOST:PORT or ssl://HOST:PORT",
                 rejection("mqtt:\n  brokerUrl: http://127.0.0.1"));
-        assertEquals("mqtt.brokerUrl: 'tcp://127.0.0.1' must look like tcp://HOST:PORT or ssl://HOST:PORT",
+        assertEquals(
+                "mqtt.brokerUrl: 'tcp://127.0.0.1' must look like tcp://HOST:PORT or ssl://HOST:PORT",
                 rejection("mqtt:\n  brokerUrl: tcp://127.0.0.1"));
     }
 
     @Test
     void missingFileAndBrokenYamlAreReported() {
-        assertEquals("config: file " + tmp.resolve("nope.yaml") + " does not exist",
-                assertThrows(ConfigException.class, () -> loader.load(tmp.resolve("nope.yaml"))).getMessage());
+        assertEquals(
+                "config: file " + tmp.resolve("nope.yaml") + " does not exist",
+                assertThrows(ConfigException.class, () -> loader.load(tmp.resolve("nope.yaml")))
+                        .getMessage());
         String m = rejection("hosts: [1, 2\n");
         assertEquals(true, m.startsWith("config: not valid YAML") || m.startsWith("hosts:"), m);
     }
@@ -276,7 +357,8 @@ class AgentConfigTest {
                   commandTimeoutSeconds: 12
                   cycleOffSeconds: 3.5
                 """);
-        assertEquals(java.util.List.of("qemu-system-x86_64", "-daemonize", "-name", "host{host}"),
+        assertEquals(
+                java.util.List.of("qemu-system-x86_64", "-daemonize", "-name", "host{host}"),
                 c.power().commands().get(dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction.ON));
         assertEquals(2, c.power().commands().size());
         assertEquals(java.time.Duration.ofSeconds(12), c.power().commandTimeout());
@@ -319,16 +401,23 @@ class AgentConfigTest {
                   commandTimeoutSeconds: 12
                 """);
         assertEquals(section.power(), alias.power());
-        assertEquals(section.hardware(), alias.hardware());   // the alias is not left in hardware:
-        assertEquals("hardware.power: is the deprecated spelling of the power: section; give the commands in power: "
-                + "only", rejection("hardware:\n  power:\n    commands:\n      ON: [x]\npower:\n  off: [y]\n"));
-        assertEquals("hardware.power.commands.REBOOT: unknown action (ON, FORCE_OFF, GRACEFUL_SHUTDOWN, POWER_CYCLE, "
-                + "HARD_RESET, WARM_RESET, NMI)", rejection("hardware:\n  power:\n    commands:\n      REBOOT: [x]\n"));
-        assertEquals("power.on (hardware.power.commands.ON): must be a non-empty list: the program and its arguments",
+        assertEquals(section.hardware(), alias.hardware()); // the alias is not left in hardware:
+        assertEquals(
+                "hardware.power: is the deprecated spelling of the power: section; give the commands in power: "
+                        + "only",
+                rejection("hardware:\n  power:\n    commands:\n      ON: [x]\npower:\n  off: [y]\n"));
+        assertEquals(
+                "hardware.power.commands.REBOOT: unknown action (ON, FORCE_OFF, GRACEFUL_SHUTDOWN, POWER_CYCLE, "
+                        + "HARD_RESET, WARM_RESET, NMI)",
+                rejection("hardware:\n  power:\n    commands:\n      REBOOT: [x]\n"));
+        assertEquals(
+                "power.on (hardware.power.commands.ON): must be a non-empty list: the program and its arguments",
                 rejection("hardware:\n  power:\n    commands:\n      ON: []\n"));
-        assertEquals("power.commandTimeoutSeconds: 900.0 is out of range 1..600 s",
+        assertEquals(
+                "power.commandTimeoutSeconds: 900.0 is out of range 1..600 s",
                 rejection("hardware:\n  power:\n    timeoutSeconds: 900\n"));
-        assertEquals("hardware.power.timeout: unknown key (known keys: commands, timeoutSeconds)",
+        assertEquals(
+                "hardware.power.timeout: unknown key (known keys: commands, timeoutSeconds)",
                 rejection("hardware:\n  power:\n    timeout: 9\n"));
     }
 

@@ -62,39 +62,52 @@ class ExposureConfigTest {
 
     @Test
     void theHostInterfacePeersAreConfigurableAndARemoteOneNeedsAllowRemote() {
-        assertEquals(java.util.List.of("127.0.0.1", "::1"),
-                dev.bmcagent.agent.runtime.RuntimeOptions.from(yaml("")).hostPeers(), "loopback by default");
+        assertEquals(
+                java.util.List.of("127.0.0.1", "::1"),
+                dev.bmcagent.agent.runtime.RuntimeOptions.from(yaml("")).hostPeers(),
+                "loopback by default");
         AgentConfig local = yaml("hostInterface:\n  allowedPeers: [127.0.0.2, 127.0.0.0/8]\n");
-        assertEquals(java.util.List.of("127.0.0.2", "127.0.0.0/8"),
-                dev.bmcagent.agent.runtime.RuntimeOptions.from(local).hostPeers(), "reaches the host interfaces");
+        assertEquals(
+                java.util.List.of("127.0.0.2", "127.0.0.0/8"),
+                dev.bmcagent.agent.runtime.RuntimeOptions.from(local).hostPeers(),
+                "reaches the host interfaces");
         String remote = rejection("hostInterface:\n  allowedPeers: ['198.51.100.7']\n");
         assertTrue(remote.startsWith("hostInterface.allowedPeers: [198.51.100.7] names a peer off loopback"), remote);
-        assertTrue(rejection("hostInterface:\n  allowedPeers: ['127.0.0.1/0']\n")
-                .startsWith("hostInterface.allowedPeers:"), "a prefix wider than loopback is remote");
-        assertEquals(java.util.List.of("198.51.100.7"), yaml("""
+        assertTrue(
+                rejection("hostInterface:\n  allowedPeers: ['127.0.0.1/0']\n")
+                        .startsWith("hostInterface.allowedPeers:"),
+                "a prefix wider than loopback is remote");
+        assertEquals(
+                java.util.List.of("198.51.100.7"),
+                yaml("""
                                                              hostInterface:
                                                                bind: 0.0.0.0
                                                                allowRemote: true
                                                                allowedPeers: ['198.51.100.7']
                                                              """).listeners().hostInterfacePeers(),
                 "documentation range: parsed, never contacted");
-        assertTrue(rejection("hostInterface:\n  allowedPeers: []\n").startsWith("hostInterface.allowedPeers: the "
-                + "allowed peers list is empty"));
+        assertTrue(rejection("hostInterface:\n  allowedPeers: []\n")
+                .startsWith("hostInterface.allowedPeers: the " + "allowed peers list is empty"));
     }
 
     @Test
     void aNonLoopbackHostInterfaceIsRefusedUnlessExplicitlyAllowed() {
         String refused = rejection("bind: 0.0.0.0\n");
-        assertTrue(refused.startsWith("hostInterface.bind: 0.0.0.0 is not a loopback address. The host interface is "
-                + "unauthenticated"), refused);
-        assertTrue(refused.contains("--host-interface-bind") && refused.contains("--allow-remote-host-interface"),
+        assertTrue(
+                refused.startsWith("hostInterface.bind: 0.0.0.0 is not a loopback address. The host interface is "
+                        + "unauthenticated"),
+                refused);
+        assertTrue(
+                refused.contains("--host-interface-bind") && refused.contains("--allow-remote-host-interface"),
                 refused);
         assertTrue(rejection("hostInterface:\n  bind: '::'\n").startsWith("hostInterface.bind: :: is not a loopback"));
         AgentConfig allowed = yaml("hostInterface:\n  bind: 0.0.0.0\n  allowRemote: true\n");
         assertEquals("0.0.0.0", allowed.listeners().hostInterface());
         assertTrue(allowed.listeners().allowRemoteHostInterface());
         // 127.0.0.0/8 and ::1 are loopback
-        assertEquals("127.9.9.9", yaml("hostInterface:\n  bind: 127.9.9.9\n").listeners().hostInterface());
+        assertEquals(
+                "127.9.9.9",
+                yaml("hostInterface:\n  bind: 127.9.9.9\n").listeners().hostInterface());
         assertEquals("::1", yaml("hostInterface:\n  bind: '::1'\n").listeners().hostInterface());
     }
 
@@ -103,48 +116,77 @@ class ExposureConfigTest {
         AgentConfig remote = yaml("mqtt:\n  bind: 0.0.0.0\n");
         assertFalse(remote.mqtt().allowAnonymous(), "off loopback the embedded broker requires credentials");
         String refused = rejection("mqtt:\n  bind: 0.0.0.0\n  allowAnonymous: true\n");
-        assertTrue(refused.startsWith("mqtt.allowAnonymous: the embedded broker on 0.0.0.0 (mqtt.bind) is not on "
-                + "loopback"), refused);
+        assertTrue(
+                refused.startsWith(
+                        "mqtt.allowAnonymous: the embedded broker on 0.0.0.0 (mqtt.bind) is not on " + "loopback"),
+                refused);
         assertFalse(yaml("mqtt:\n  allowAnonymous: false\n").mqtt().allowAnonymous());
     }
 
     @Test
     void badBindLiteralsNameTheirKey() {
-        assertEquals("ipmi.bind: 'bmc.example' is not an IP literal (e.g. 127.0.0.1 or ::1)",
+        assertEquals(
+                "ipmi.bind: 'bmc.example' is not an IP literal (e.g. 127.0.0.1 or ::1)",
                 rejection("ipmi:\n  bind: bmc.example\n"));
-        assertEquals("redfish.bind: '' is not an IP literal (e.g. 127.0.0.1 or ::1)", rejection("redfish:\n  bind: ''\n"));
-        assertEquals("mqtt.bind: '1.2.3' is not an IP literal (e.g. 127.0.0.1 or ::1)", rejection("mqtt:\n  bind: 1.2.3\n"));
+        assertEquals(
+                "redfish.bind: '' is not an IP literal (e.g. 127.0.0.1 or ::1)", rejection("redfish:\n  bind: ''\n"));
+        assertEquals(
+                "mqtt.bind: '1.2.3' is not an IP literal (e.g. 127.0.0.1 or ::1)", rejection("mqtt:\n  bind: 1.2.3\n"));
     }
 
     @Test
     void webSocketBrokerUrlsAreRefusedAtConfigurationTime() {
-        assertEquals("mqtt.brokerUrl: 'ws://127.0.0.1:8080': MQTT over WebSocket is not supported; use the broker's "
-                + "MQTT listener with tcp://HOST:PORT or ssl://HOST:PORT", rejection("mqtt:\n  brokerUrl: ws://127.0.0.1:8080\n"));
+        assertEquals(
+                "mqtt.brokerUrl: 'ws://127.0.0.1:8080': MQTT over WebSocket is not supported; use the broker's "
+                        + "MQTT listener with tcp://HOST:PORT or ssl://HOST:PORT",
+                rejection("mqtt:\n  brokerUrl: ws://127.0.0.1:8080\n"));
         assertTrue(rejection("mqtt:\n  brokerUrl: wss://127.0.0.1:8443/mqtt\n").contains("WebSocket is not supported"));
     }
 
     @Test
     void externalBrokerCredentialsAndTrustStoreAreRead() throws Exception {
         Path trust = Files.writeString(tmp.resolve("trust.p12"), "x");
-        AgentConfig c = yaml(String.join("\n", "mqtt:", "  brokerUrl: ssl://127.0.0.1:8883", "  username: agent7",
-                "  password: s3cret", "  trustStore: " + trust, "  trustStorePassword: changeit", ""));
-        assertEquals(new MqttConfig("ssl://127.0.0.1:8883", "local", "bmc0", false, "agent7", "s3cret",
-                trust.toString(), "changeit"), c.mqtt());
+        AgentConfig c = yaml(String.join(
+                "\n",
+                "mqtt:",
+                "  brokerUrl: ssl://127.0.0.1:8883",
+                "  username: agent7",
+                "  password: s3cret",
+                "  trustStore: " + trust,
+                "  trustStorePassword: changeit",
+                ""));
+        assertEquals(
+                new MqttConfig(
+                        "ssl://127.0.0.1:8883",
+                        "local",
+                        "bmc0",
+                        false,
+                        "agent7",
+                        "s3cret",
+                        trust.toString(),
+                        "changeit"),
+                c.mqtt());
         assertNull(yaml("").mqtt().username());
     }
 
     @Test
     void credentialAndTlsKeysAreCheckedTogether() throws Exception {
         Path trust = Files.writeString(tmp.resolve("trust.p12"), "x");
-        assertEquals("mqtt.username: must be 1..256 characters",
+        assertEquals(
+                "mqtt.username: must be 1..256 characters",
                 rejection("mqtt:\n  brokerUrl: tcp://127.0.0.1:1883\n  username: " + "u".repeat(257) + "\n"));
-        assertEquals("mqtt.password: needs mqtt.username",
+        assertEquals(
+                "mqtt.password: needs mqtt.username",
                 rejection("mqtt:\n  brokerUrl: tcp://127.0.0.1:1883\n  password: x\n"));
-        assertEquals("mqtt.username: applies to an external broker (mqtt.brokerUrl); the embedded broker's "
-                + "credentials are generated in the data directory", rejection("mqtt:\n  username: x\n"));
-        assertEquals("mqtt.trustStore: only used with an ssl:// broker URL (mqtt.brokerUrl is tcp://127.0.0.1:1883)",
+        assertEquals(
+                "mqtt.username: applies to an external broker (mqtt.brokerUrl); the embedded broker's "
+                        + "credentials are generated in the data directory",
+                rejection("mqtt:\n  username: x\n"));
+        assertEquals(
+                "mqtt.trustStore: only used with an ssl:// broker URL (mqtt.brokerUrl is tcp://127.0.0.1:1883)",
                 rejection("mqtt:\n  brokerUrl: tcp://127.0.0.1:1883\n  trustStore: " + trust + "\n"));
-        assertEquals("mqtt.trustStore: " + tmp.resolve("none.p12") + " is not a readable file",
+        assertEquals(
+                "mqtt.trustStore: " + tmp.resolve("none.p12") + " is not a readable file",
                 rejection("mqtt:\n  brokerUrl: ssl://127.0.0.1:8883\n  trustStore: " + tmp.resolve("none.p12") + "\n"));
     }
 }

@@ -37,16 +37,18 @@ class LifecycleRestoreTest {
 
     private final DefaultHostLifecycle lifecycle = new DefaultHostLifecycle();
     private final InMemoryEventHistory history = new InMemoryEventHistory();
-    private final EventStream stream = new EventStream(history, Clock.fixed(T0, ZoneOffset.UTC), () -> 0L, "run-1",
-            Runnable::run);
+    private final EventStream stream =
+            new EventStream(history, Clock.fixed(T0, ZoneOffset.UTC), () -> 0L, "run-1", Runnable::run);
     private HostState state = HostState.initial(T0);
 
     /** Applies one input as the agent does: every emitted event is recorded in the history. */
     private List<LifecycleEvent> apply(LifecycleInput in, Instant at) {
         var t = lifecycle.apply(state, in, at);
         state = t.state();
-        List<LifecycleEvent> emitted = t.effects().stream().filter(e -> e instanceof Effect.Emit)
-                .map(e -> ((Effect.Emit) e).event()).toList();
+        List<LifecycleEvent> emitted = t.effects().stream()
+                .filter(e -> e instanceof Effect.Emit)
+                .map(e -> ((Effect.Emit) e).event())
+                .toList();
         emitted.forEach(e -> stream.publish("host0", e));
         return emitted;
     }
@@ -54,7 +56,8 @@ class LifecycleRestoreTest {
     private void bootIntoMemoryTraining() {
         apply(new LifecycleInput.HostConnected(), T0);
         apply(new LifecycleInput.PowerGood(true), T0);
-        apply(new LifecycleInput.AcpiReported(Optional.of(AcpiSystemState.S2_D2), Optional.of(AcpiDeviceState.D2)),
+        apply(
+                new LifecycleInput.AcpiReported(Optional.of(AcpiSystemState.S2_D2), Optional.of(AcpiDeviceState.D2)),
                 T0.plusSeconds(1));
         apply(new LifecycleInput.Progress(new ProgressCode.EfiStatusCode(1, 0x00051000, 0)), T0.plusSeconds(10));
     }
@@ -62,17 +65,19 @@ class LifecycleRestoreTest {
     @Test
     void aRestartInMemoryTrainingKeepsTheCycleAndTheStuckDeadline() {
         bootIntoMemoryTraining();
-        assertEquals(BootProgressState.MemoryInitializationStarted, state.progress().lastState());
+        assertEquals(
+                BootProgressState.MemoryInitializationStarted, state.progress().lastState());
         Instant deadline = T0.plusSeconds(10).plus(MEMORY);
 
         Instant restart = T0.plus(Duration.ofMinutes(5));
-        state = LifecycleRestore.restore(history, "host0", restart);       // the agent starts again
+        state = LifecycleRestore.restore(history, "host0", restart); // the agent starts again
         assertFalse(state.powerOn(), "power is re-observed, never restored");
         assertFalse(state.connected());
         assertTrue(state.closedGates().containsAll(List.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT)));
         assertEquals(1, state.bootCycles());
         assertEquals(T0, state.cycle().orElseThrow().startedAt());
-        assertEquals(BootProgressState.MemoryInitializationStarted, state.progress().lastState());
+        assertEquals(
+                BootProgressState.MemoryInitializationStarted, state.progress().lastState());
         assertEquals(T0.plusSeconds(10), state.progress().lastStateTime());
 
         apply(new LifecycleInput.HostConnected(), restart.plusSeconds(1));
@@ -81,10 +86,14 @@ class LifecycleRestoreTest {
         assertTrue(state.powerOn());
         assertEquals(1, state.cycle().orElseThrow().number());
 
-        assertTrue(apply(new LifecycleInput.Tick(), deadline.minusSeconds(1)).stream()
-                .noneMatch(e -> e instanceof LifecycleEvent.AlertRaised), "not before the original deadline");
-        assertTrue(apply(new LifecycleInput.Tick(), deadline).stream()
-                .anyMatch(e -> e instanceof LifecycleEvent.AlertRaised r && r.alert().kind() == AlertKind.STUCK_PRE_OS),
+        assertTrue(
+                apply(new LifecycleInput.Tick(), deadline.minusSeconds(1)).stream()
+                        .noneMatch(e -> e instanceof LifecycleEvent.AlertRaised),
+                "not before the original deadline");
+        assertTrue(
+                apply(new LifecycleInput.Tick(), deadline).stream()
+                        .anyMatch(e -> e instanceof LifecycleEvent.AlertRaised r
+                                && r.alert().kind() == AlertKind.STUCK_PRE_OS),
                 "at the original deadline (restart + limit would be " + restart.plus(MEMORY) + ")");
     }
 
@@ -112,7 +121,8 @@ class LifecycleRestoreTest {
         assertTrue(state.cycle().isEmpty());
         assertTrue(seen.stream().anyMatch(e -> e instanceof LifecycleEvent.BootCycleEnded), seen::toString);
         List<LifecycleEvent> on = apply(new LifecycleInput.PowerGood(true), restart.plusSeconds(30));
-        assertTrue(on.stream().anyMatch(e -> e instanceof LifecycleEvent.BootCycleStarted s && s.number() == 2),
+        assertTrue(
+                on.stream().anyMatch(e -> e instanceof LifecycleEvent.BootCycleStarted s && s.number() == 2),
                 on::toString);
     }
 

@@ -17,7 +17,6 @@ import dev.bmcagent.journal.DiskEventLog;
 import dev.bmcagent.journal.JournalOptions;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The durable history on a real disk event log: every lifecycle event round-trips; sequences survive restart. */
 class LogEventHistoryTest {
     private static final Instant T0 = Instant.parse("2026-05-06T07:08:09Z");
+
     @TempDir
     Path dir;
 
@@ -37,23 +37,29 @@ class LogEventHistoryTest {
         DefaultHostLifecycle l = new DefaultHostLifecycle();
         HostState s = HostState.initial(T0);
         List<LifecycleEvent> out = new ArrayList<>();
-        List<LifecycleInput> inputs = List.of(new LifecycleInput.PowerGood(true),
+        List<LifecycleInput> inputs = List.of(
+                new LifecycleInput.PowerGood(true),
                 new LifecycleInput.AcpiReported(Optional.of(AcpiSystemState.S2_D2), Optional.of(AcpiDeviceState.D2)),
                 new LifecycleInput.Progress(new ProgressCode.EfiStatusCode(1, 0x00051000, 0)),
                 new LifecycleInput.Progress(new ProgressCode.PostCode(0x1234)),
-                new LifecycleInput.BootError(LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, "NIC0 HTTP IPv4",
+                new LifecycleInput.BootError(
+                        LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
+                        "NIC0 HTTP IPv4",
                         dev.bmcagent.acpi.lifecycle.BootInterface.decode(0xA2, 0, 0x02)),
                 new LifecycleInput.BootOrderDeclared(List.of(".*v6.*")),
                 new LifecycleInput.BootOrderReported(List.of("HTTP v6 P1")),
                 new LifecycleInput.AcpiReported(Optional.of(AcpiSystemState.S0_G0_D0), Optional.empty()),
-                new LifecycleInput.OsBootComplete(), new LifecycleInput.HostDisconnected());
+                new LifecycleInput.OsBootComplete(),
+                new LifecycleInput.HostDisconnected());
         Instant now = T0;
         for (LifecycleInput in : inputs) {
             now = now.plusSeconds(7);
             Transition t = l.apply(s, in, now);
             s = t.state();
-            t.effects().stream().filter(e -> e instanceof dev.bmcagent.acpi.lifecycle.Effect.Emit)
-                    .map(e -> ((dev.bmcagent.acpi.lifecycle.Effect.Emit) e).event()).forEach(out::add);
+            t.effects().stream()
+                    .filter(e -> e instanceof dev.bmcagent.acpi.lifecycle.Effect.Emit)
+                    .map(e -> ((dev.bmcagent.acpi.lifecycle.Effect.Emit) e).event())
+                    .forEach(out::add);
         }
         return out;
     }
@@ -126,9 +132,10 @@ class LogEventHistoryTest {
             assertEquals(Optional.empty(), h.readAfter("host0", 999, 10), "an id never recorded");
         }
         try (DiskEventLog log = DiskEventLog.open(file, 1_000, JournalOptions.processCrashSafe())) {
-            LogEventHistory restarted = new LogEventHistory(log);   // nothing in memory: scans the log
+            LogEventHistory restarted = new LogEventHistory(log); // nothing in memory: scans the log
             HostEvent mark = recorded.get(5);
-            assertEquals(Optional.of(recorded.subList(6, recorded.size())),
+            assertEquals(
+                    Optional.of(recorded.subList(6, recorded.size())),
                     restarted.readAfter(mark.hostId(), mark.sequence(), 1_000));
             HostEvent lastOne = recorded.get(recorded.size() - 1);
             assertEquals(Optional.of(List.of()), restarted.readAfter(lastOne.hostId(), lastOne.sequence(), 10));

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SettingsBootOptionsStoreTest extends BootOptionsStoreContract {
     @TempDir
     Path dir;
+
     private final List<DiskSettingsStore> open = new ArrayList<>();
 
     private DiskSettingsStore settings() {
         try {
-            DiskSettingsStore s = DiskSettingsStore.open(dir.resolve("settings.journal"),
-                    JournalOptions.processCrashSafe());
+            DiskSettingsStore s =
+                    DiskSettingsStore.open(dir.resolve("settings.journal"), JournalOptions.processCrashSafe());
             open.add(s);
             return s;
         } catch (IOException e) {

@@ -34,10 +34,17 @@ class AgentMetricsTest {
         feed(new LifecycleEvent.BootCycleStarted(1, "power on", T0));
         feed(new LifecycleEvent.GateChanged(GateClass.HOST_ON, false, T0));
         feed(new LifecycleEvent.GateChanged(GateClass.HOST_ON, true, T0));
-        feed(new LifecycleEvent.NetworkBootFailed("NIC0", LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                Duration.ofSeconds(42), T0));
-        BootCycle ended = new BootCycle(1, T0, "power on", List.of(), List.of(), List.of(),
-                Optional.of(T0.plusSeconds(95)), Optional.of(BootCycle.Outcome.OS_RUNNING));
+        feed(new LifecycleEvent.NetworkBootFailed(
+                "NIC0", LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, Duration.ofSeconds(42), T0));
+        BootCycle ended = new BootCycle(
+                1,
+                T0,
+                "power on",
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.of(T0.plusSeconds(95)),
+                Optional.of(BootCycle.Outcome.OS_RUNNING));
         feed(new LifecycleEvent.BootCycleEnded(ended, T0.plusSeconds(95)));
         metrics.requestDone("GET", 401, 1_000_000);
         String t = text();
@@ -45,7 +52,8 @@ class AgentMetricsTest {
         assertTrue(t.contains("bmc_sensor_gate_closures_total{gate=\"HOST_ON\",host=\"host0\"} 1.0"), t);
         assertTrue(t.contains("bmc_boot_time_lost_seconds_total{host=\"host0\",interface=\"NIC0\"} 42.0"), t);
         assertTrue(t.contains("bmc_boot_duration_seconds_sum{host=\"host0\",outcome=\"os_running\"} 95.0"), t);
-        assertTrue(t.contains("bmc_boot_duration_seconds_bucket{host=\"host0\",outcome=\"os_running\",le=\"120.0\"} 1"),
+        assertTrue(
+                t.contains("bmc_boot_duration_seconds_bucket{host=\"host0\",outcome=\"os_running\",le=\"120.0\"} 1"),
                 t);
         assertTrue(t.contains("bmc_redfish_requests_total{method=\"GET\",status=\"401\"} 1.0"), t);
     }
@@ -53,11 +61,13 @@ class AgentMetricsTest {
     @Test
     void interfaceLabelsAreBounded() {
         for (int i = 0; i < AgentMetrics.MAX_INTERFACE_LABELS + 10; i++) {
-            feed(new LifecycleEvent.NetworkBootFailed("NIC" + i, LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                    Duration.ofSeconds(1), T0));
+            feed(new LifecycleEvent.NetworkBootFailed(
+                    "NIC" + i, LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, Duration.ofSeconds(1), T0));
         }
         String t = text();
-        long series = t.lines().filter(l -> l.startsWith("bmc_boot_time_lost_seconds_total{")).count();
+        long series = t.lines()
+                .filter(l -> l.startsWith("bmc_boot_time_lost_seconds_total{"))
+                .count();
         assertEquals(AgentMetrics.MAX_INTERFACE_LABELS + 1, series, t);
         assertTrue(t.contains("bmc_boot_time_lost_seconds_total{host=\"host0\",interface=\"other\"} 10.0"), t);
         assertTrue(t.contains("interface=\"NIC0\""), t);

@@ -30,12 +30,16 @@ class BootOverrideCodecTest {
 
     @Test
     void encodeIsTheSameBytesIpmitoolWrites() {
-        assertArrayEquals(HexFormat.of().parseHex("a004000000"),   // byte 1: valid|EFI; byte 2: device 1h << 2
-                BootOverrideCodec.encode(BootSource.Pxe, BootOverrideEnabled.Once, BootOverrideMode.UEFI).bytes());
-        assertArrayEquals(HexFormat.of().parseHex("c018000000"),   // valid|persistent, legacy; device 6h BIOS setup
-                BootOverrideCodec.encode(BootSource.BiosSetup, BootOverrideEnabled.Continuous,
-                        BootOverrideMode.Legacy).bytes());
-        assertArrayEquals(HexFormat.of().parseHex("2008000000"),   // disabled: valid clear, device 2h kept
+        assertArrayEquals(
+                HexFormat.of().parseHex("a004000000"), // byte 1: valid|EFI; byte 2: device 1h << 2
+                BootOverrideCodec.encode(BootSource.Pxe, BootOverrideEnabled.Once, BootOverrideMode.UEFI)
+                        .bytes());
+        assertArrayEquals(
+                HexFormat.of().parseHex("c018000000"), // valid|persistent, legacy; device 6h BIOS setup
+                BootOverrideCodec.encode(BootSource.BiosSetup, BootOverrideEnabled.Continuous, BootOverrideMode.Legacy)
+                        .bytes());
+        assertArrayEquals(
+                HexFormat.of().parseHex("2008000000"), // disabled: valid clear, device 2h kept
                 BootOverrideCodec.encode(BootSource.Hdd, BootOverrideEnabled.Disabled, BootOverrideMode.UEFI)
                         .bytes());
     }
@@ -55,27 +59,36 @@ class BootOverrideCodecTest {
 
     @Test
     void uefiHttpIsPxeEfiAndFallsBackToPxeWhenIpmiRewritesTheFlags() {
-        BootFlags http = BootOverrideCodec.encode(BootSource.UefiHttp, BootOverrideEnabled.Once,
-                BootOverrideMode.Legacy);
+        BootFlags http =
+                BootOverrideCodec.encode(BootSource.UefiHttp, BootOverrideEnabled.Once, BootOverrideMode.Legacy);
         assertEquals("BootFlags[valid=true persistent=false efi=true device=1]", http.toString());
         // consumed by the host (valid cleared): still UefiHttp, now Disabled
         BootOverride consumed = BootOverrideCodec.decode(http.invalidated(), Optional.of(http), Optional.empty());
         assertEquals(BootSource.UefiHttp, consumed.target());
         assertEquals(BootOverrideEnabled.Disabled, consumed.enabled());
         // ipmitool chassis bootdev pxe (legacy) since then
-        assertEquals(BootSource.Pxe, BootOverrideCodec.decode(flags("8004000000"), Optional.of(http),
-                Optional.empty()).target());
+        assertEquals(
+                BootSource.Pxe,
+                BootOverrideCodec.decode(flags("8004000000"), Optional.of(http), Optional.empty())
+                        .target());
     }
 
     @Test
     void remoteDevicesAndUnmappableTargets() {
-        assertEquals(BootSource.Cd, BootOverrideCodec.decode(flags("8024000000"), Optional.empty(),
-                Optional.empty()).target());      // device 9h remote CD
-        assertEquals(BootSource.Hdd, BootOverrideCodec.decode(flags("802c000000"), Optional.empty(),
-                Optional.empty()).target());      // device Bh remote disk
-        assertEquals(BootSource.None, BootOverrideCodec.decode(flags("800c000000"), Optional.empty(),
-                Optional.empty()).target());      // device 3h safe mode: no Redfish target
-        assertThrows(IllegalArgumentException.class, () -> BootOverrideCodec.encode(BootSource.UefiShell,
-                BootOverrideEnabled.Once, BootOverrideMode.UEFI));
+        assertEquals(
+                BootSource.Cd,
+                BootOverrideCodec.decode(flags("8024000000"), Optional.empty(), Optional.empty())
+                        .target()); // device 9h remote CD
+        assertEquals(
+                BootSource.Hdd,
+                BootOverrideCodec.decode(flags("802c000000"), Optional.empty(), Optional.empty())
+                        .target()); // device Bh remote disk
+        assertEquals(
+                BootSource.None,
+                BootOverrideCodec.decode(flags("800c000000"), Optional.empty(), Optional.empty())
+                        .target()); // device 3h safe mode: no Redfish target
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> BootOverrideCodec.encode(BootSource.UefiShell, BootOverrideEnabled.Once, BootOverrideMode.UEFI));
     }
 }

@@ -34,8 +34,12 @@ class DurableSecurityWritesTest {
 
     @Test
     void fsyncPolicyReachesTheSelJournal() throws Exception {
-        try (AgentAssembly a = AgentAssembly.start(new AgentConfigLoader().parse("fsync: always")
-                        .overriddenBy(FreePorts.partial()).resolve(dir), new SystemScheduler("test"),
+        try (AgentAssembly a = AgentAssembly.start(
+                new AgentConfigLoader()
+                        .parse("fsync: always")
+                        .overriddenBy(FreePorts.partial())
+                        .resolve(dir),
+                new SystemScheduler("test"),
                 new SecureRandom())) {
             JournalSelStore sel = (JournalSelStore) a.runtime().node(0).spec().sel();
             assertEquals(FsyncPolicy.ALWAYS, sel.fsync());
@@ -44,14 +48,16 @@ class DurableSecurityWritesTest {
 
     @Test
     void logoutIsStoredBeforeItReturnsAndAfterQueuedLastUseWrites() throws Exception {
-        try (Stores stores = Stores.open(StoreKind.DISK, dir, 10, JournalOptions.processCrashSafe(),
-                new SecureRandom()); StoreWriter writer = new StoreWriter()) {
+        try (Stores stores =
+                        Stores.open(StoreKind.DISK, dir, 10, JournalOptions.processCrashSafe(), new SecureRandom());
+                StoreWriter writer = new StoreWriter()) {
             SettingsSessions sessions = new SettingsSessions(stores.settings(), writer);
             Instant t = Instant.parse("2026-11-22T08:00:00Z");
-            StoredSession s = new StoredSession("a1b2c3d4e5", "ab".repeat(32), "admin", RedfishRole.Administrator, "stamp",
-                    t, t);
+            StoredSession s =
+                    new StoredSession("a1b2c3d4e5", "ab".repeat(32), "admin", RedfishRole.Administrator, "stamp", t, t);
             sessions.save(s);
-            assertTrue(stores.settings().get(SettingsSessions.PREFIX + s.id()).isPresent(),
+            assertTrue(
+                    stores.settings().get(SettingsSessions.PREFIX + s.id()).isPresent(),
                     "a login is stored before save returns");
 
             CountDownLatch busy = new CountDownLatch(1);
@@ -67,7 +73,8 @@ class DurableSecurityWritesTest {
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !logout.isDone());
             busy.countDown();
             logout.get();
-            assertTrue(stores.settings().get(SettingsSessions.PREFIX + s.id()).isEmpty(),
+            assertTrue(
+                    stores.settings().get(SettingsSessions.PREFIX + s.id()).isEmpty(),
                     "logout returned but the session is still stored");
         }
     }

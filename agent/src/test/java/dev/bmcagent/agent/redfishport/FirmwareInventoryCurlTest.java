@@ -12,8 +12,8 @@ import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.MqttConfig;
 import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.common.time.SystemScheduler;
-import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.journal.Account;
 import dev.bmcagent.journal.JournalOptions;
@@ -51,67 +51,109 @@ class FirmwareInventoryCurlTest {
         int hostPort;
         int redfishPort;
         try (DatagramSocket u = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-             ServerSocket t = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             ServerSocket r = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                ServerSocket t = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket r = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ipmiPort = u.getLocalPort();
             hostPort = t.getLocalPort();
             redfishPort = r.getLocalPort();
         }
-        AgentConfig config = new AgentConfig(1, "127.0.0.1", ipmiPort, redfishPort, 1883, hostPort, Optional.empty(),
-                dir, 1.0, StoreKind.DISK, AgentConfig.DEFAULT_FSYNC, MqttConfig.embedded());
+        AgentConfig config = new AgentConfig(
+                1,
+                "127.0.0.1",
+                ipmiPort,
+                redfishPort,
+                1883,
+                hostPort,
+                Optional.empty(),
+                dir,
+                1.0,
+                StoreKind.DISK,
+                AgentConfig.DEFAULT_FSYNC,
+                MqttConfig.embedded());
         SecureRandom random = new SecureRandom();
         String bmc = BuildVersion.projectVersion().orElseThrow();
         try (SystemScheduler scheduler = new SystemScheduler("firmware-inventory");
-             Stores stores = Stores.onDisk(dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(),
-                     random)) {
-            stores.accounts().put(Account.of(USER, PASSWORD, Role.ADMINISTRATOR)).join();
+                Stores stores = Stores.onDisk(
+                        dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(), random)) {
+            stores.accounts()
+                    .put(Account.of(USER, PASSWORD, Role.ADMINISTRATOR))
+                    .join();
             try (BmcRuntime runtime = BmcRuntime.start(config, stores, scheduler, random);
-                 RedfishService redfish = RedfishService.start(RedfishService.options(config), runtime, stores,
-                         scheduler.clock());
-                 HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { })) {
+                    RedfishService redfish =
+                            RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock());
+                    HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {})) {
                 assertEquals(List.of("/redfish/v1/UpdateService/FirmwareInventory/bmc"), members(redfishPort));
                 host.connect(runtime.hostInterfaceAddress(0));
                 await().until(() -> runtime.node(0).state().powerOn());
-                send(host, "01 00 00 0B 45 44 4B 32 20 32 30 32 35 30 32");          // BIOS "EDK2 202502"
-                send(host, "C1 00 00 06 32 30 2E 35 2E 31");                         // NIC1 option ROM "20.5.1"
-                assertEquals(List.of("/redfish/v1/UpdateService/FirmwareInventory/bmc",
-                        "/redfish/v1/UpdateService/FirmwareInventory/host0-BIOS",
-                        "/redfish/v1/UpdateService/FirmwareInventory/host0-NIC1"), members(redfishPort));
+                send(host, "01 00 00 0B 45 44 4B 32 20 32 30 32 35 30 32"); // BIOS "EDK2 202502"
+                send(host, "C1 00 00 06 32 30 2E 35 2E 31"); // NIC1 option ROM "20.5.1"
+                assertEquals(
+                        List.of(
+                                "/redfish/v1/UpdateService/FirmwareInventory/bmc",
+                                "/redfish/v1/UpdateService/FirmwareInventory/host0-BIOS",
+                                "/redfish/v1/UpdateService/FirmwareInventory/host0-NIC1"),
+                        members(redfishPort));
                 JsonNode bios = get(redfishPort, "/redfish/v1/UpdateService/FirmwareInventory/host0-BIOS");
                 assertEquals("EDK2 202502", bios.path("Version").asText());
                 assertFalse(bios.path("Updateable").asBoolean(true));
-                assertEquals("/redfish/v1/Systems/host0", bios.at("/RelatedItem/0/@odata.id").asText());
-                assertEquals("EDK2 202502", get(redfishPort, "/redfish/v1/Systems/host0").path("BiosVersion").asText());
+                assertEquals(
+                        "/redfish/v1/Systems/host0",
+                        bios.at("/RelatedItem/0/@odata.id").asText());
+                assertEquals(
+                        "EDK2 202502",
+                        get(redfishPort, "/redfish/v1/Systems/host0")
+                                .path("BiosVersion")
+                                .asText());
                 // no vendor reported yet: Manufacturer absent (never invented); then the SMBIOS strings arrive
                 assertTrue(bios.path("Manufacturer").isMissingNode(), bios.toString());
-                send(host, "D0 00 00 03 41 4D 49");                                   // BIOS vendor "AMI"
-                send(host, "C9 00 00 05 49 6E 74 65 6C");                             // NIC1 ROM "Intel"
-                send(host, "D8 00 00 04 58 65 6F 6E");                                // socket 0 "Xeon"
-                send(host, "D9 00 00 04 58 65 6F 6E");                                // socket 1 "Xeon"
-                assertEquals("AMI", get(redfishPort, "/redfish/v1/UpdateService/FirmwareInventory/host0-BIOS")
-                        .path("Manufacturer").asText());
-                assertEquals("Intel", get(redfishPort, "/redfish/v1/UpdateService/FirmwareInventory/host0-NIC1")
-                        .path("Manufacturer").asText());
-                assertEquals("bmc-agent project", dev.bmcagent.agent.BuildVersion.projectVendor().orElseThrow());
-                assertEquals("bmc-agent project", get(redfishPort,
-                        "/redfish/v1/UpdateService/FirmwareInventory/bmc").path("Manufacturer").asText());
+                send(host, "D0 00 00 03 41 4D 49"); // BIOS vendor "AMI"
+                send(host, "C9 00 00 05 49 6E 74 65 6C"); // NIC1 ROM "Intel"
+                send(host, "D8 00 00 04 58 65 6F 6E"); // socket 0 "Xeon"
+                send(host, "D9 00 00 04 58 65 6F 6E"); // socket 1 "Xeon"
+                assertEquals(
+                        "AMI",
+                        get(redfishPort, "/redfish/v1/UpdateService/FirmwareInventory/host0-BIOS")
+                                .path("Manufacturer")
+                                .asText());
+                assertEquals(
+                        "Intel",
+                        get(redfishPort, "/redfish/v1/UpdateService/FirmwareInventory/host0-NIC1")
+                                .path("Manufacturer")
+                                .asText());
+                assertEquals(
+                        "bmc-agent project",
+                        dev.bmcagent.agent.BuildVersion.projectVendor().orElseThrow());
+                assertEquals(
+                        "bmc-agent project",
+                        get(redfishPort, "/redfish/v1/UpdateService/FirmwareInventory/bmc")
+                                .path("Manufacturer")
+                                .asText());
                 JsonNode cpus = get(redfishPort, "/redfish/v1/Systems/host0").path("ProcessorSummary");
                 assertEquals(2, cpus.path("Count").asInt(), cpus.toString());
                 assertEquals("Xeon", cpus.path("Model").asText(), cpus.toString());
                 assertTrue(cpus.path("CoreCount").isMissingNode(), "cores not reported: " + cpus);
-                assertEquals(bmc, get(redfishPort, "/redfish/v1/UpdateService/FirmwareInventory/bmc")
-                        .path("Version").asText());
+                assertEquals(
+                        bmc,
+                        get(redfishPort, "/redfish/v1/UpdateService/FirmwareInventory/bmc")
+                                .path("Version")
+                                .asText());
                 JsonNode service = get(redfishPort, "/redfish/v1/UpdateService");
                 assertFalse(service.path("ServiceEnabled").asBoolean(true));
                 assertTrue(service.path("Actions").isEmpty(), "no SimpleUpdate offered: " + service);
-                String refused = curl(redfishPort, "-X", "POST", "-H", "Content-Type: application/json",
-                        "--data-binary", "{\"ImageURI\":\"http://127.0.0.1/fw.bin\"}",
+                String refused = curl(
+                        redfishPort,
+                        "-X",
+                        "POST",
+                        "-H",
+                        "Content-Type: application/json",
+                        "--data-binary",
+                        "{\"ImageURI\":\"http://127.0.0.1/fw.bin\"}",
                         "/redfish/v1/UpdateService/Actions/UpdateService.SimpleUpdate");
                 assertTrue(refused.contains("Base.1.19.0.ActionNotSupported"), refused);
             }
             try (BmcRuntime runtime = BmcRuntime.start(config, stores, scheduler, random);
-                 RedfishService redfish = RedfishService.start(RedfishService.options(config), runtime, stores,
-                         scheduler.clock())) {
+                    RedfishService redfish =
+                            RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock())) {
                 JsonNode nic = get(redfish.port(), "/redfish/v1/UpdateService/FirmwareInventory/host0-NIC1");
                 assertEquals("20.5.1", nic.path("Version").asText());
                 assertEquals("Intel", nic.path("Manufacturer").asText());
@@ -120,12 +162,17 @@ class FirmwareInventoryCurlTest {
     }
 
     private static List<String> members(int port) throws Exception {
-        return get(port, "/redfish/v1/UpdateService/FirmwareInventory").path("Members").findValuesAsText("@odata.id");
+        return get(port, "/redfish/v1/UpdateService/FirmwareInventory")
+                .path("Members")
+                .findValuesAsText("@odata.id");
     }
 
     private static void send(HostInterfaceClient host, String hex) throws Exception {
-        assertEquals(CompletionCode.OK, host.request(0x06, 0, 0x58, HexFormat.of().parseHex(hex.replace(" ", "")))
-                .get(5, TimeUnit.SECONDS).completionCode());
+        assertEquals(
+                CompletionCode.OK,
+                host.request(0x06, 0, 0x58, HexFormat.of().parseHex(hex.replace(" ", "")))
+                        .get(5, TimeUnit.SECONDS)
+                        .completionCode());
     }
 
     private static JsonNode get(int port, String path) throws Exception {

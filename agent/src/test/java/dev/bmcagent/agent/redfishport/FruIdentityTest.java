@@ -23,8 +23,21 @@ class FruIdentityTest {
 
     @Test
     void aFruWithAnEmptyFieldGivesNoIdentityRatherThanEmptyStrings() {
-        FruInventory blankSerial = new FruInventory(FruInventory.CHASSIS_RACK_MOUNT, "CP", "CS", T, "m", "b", "bs",
-                "bp", "Vendor", "Model", "PN", "1.0", "", "-");
+        FruInventory blankSerial = new FruInventory(
+                FruInventory.CHASSIS_RACK_MOUNT,
+                "CP",
+                "CS",
+                T,
+                "m",
+                "b",
+                "bs",
+                "bp",
+                "Vendor",
+                "Model",
+                "PN",
+                "1.0",
+                "",
+                "-");
         assertTrue(FruIdentity.system(blankSerial).isEmpty());
         assertTrue(FruIdentity.chassis(blankSerial).isPresent());
     }

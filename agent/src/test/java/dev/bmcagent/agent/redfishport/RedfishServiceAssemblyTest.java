@@ -11,8 +11,8 @@ import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.MqttConfig;
 import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.common.time.SystemScheduler;
-import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.journal.Account;
 import dev.bmcagent.journal.JournalOptions;
@@ -45,39 +45,58 @@ class RedfishServiceAssemblyTest {
         int hostPort;
         int redfishPort;
         try (DatagramSocket u = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-             ServerSocket t = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             ServerSocket r = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                ServerSocket t = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket r = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ipmiPort = u.getLocalPort();
             hostPort = t.getLocalPort();
             redfishPort = r.getLocalPort();
         }
-        AgentConfig config = new AgentConfig(1, "127.0.0.1", ipmiPort, redfishPort, 1883, hostPort, Optional.empty(),
-                dir, 1.0, StoreKind.DISK, AgentConfig.DEFAULT_FSYNC, MqttConfig.embedded());
+        AgentConfig config = new AgentConfig(
+                1,
+                "127.0.0.1",
+                ipmiPort,
+                redfishPort,
+                1883,
+                hostPort,
+                Optional.empty(),
+                dir,
+                1.0,
+                StoreKind.DISK,
+                AgentConfig.DEFAULT_FSYNC,
+                MqttConfig.embedded());
         SecureRandom random = new SecureRandom();
         try (SystemScheduler scheduler = new SystemScheduler("redfish-assembly");
-             Stores stores = Stores.onDisk(dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(),
-                     random)) {
-            stores.accounts().put(Account.of(USER, PASSWORD, Role.ADMINISTRATOR)).join();
+                Stores stores = Stores.onDisk(
+                        dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(), random)) {
+            stores.accounts()
+                    .put(Account.of(USER, PASSWORD, Role.ADMINISTRATOR))
+                    .join();
             try (BmcRuntime runtime = BmcRuntime.start(config, stores, scheduler, random);
-                 RedfishService redfish = RedfishService.start(RedfishService.options(config), runtime, stores,
-                         scheduler.clock());
-                 HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { })) {
+                    RedfishService redfish =
+                            RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock());
+                    HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {})) {
                 assertEquals(redfishPort, redfish.port());
                 host.connect(runtime.hostInterfaceAddress(0));
                 await().until(() -> runtime.node(0).state().powerOn());
-                send(host, 0x06, 0x06, "8282");                          // Set ACPI: S2, D2
-                send(host, 0x06, 0x06, "8080");                          // Set ACPI: S0, D0
-                send(host, 0x04, 0x02, "01041F076F06FFFF");              // PEM: OS boot completed
+                send(host, 0x06, 0x06, "8282"); // Set ACPI: S2, D2
+                send(host, 0x06, 0x06, "8080"); // Set ACPI: S0, D0
+                send(host, 0x04, 0x02, "01041F076F06FFFF"); // PEM: OS boot completed
                 await().until(() -> runtime.node(0).state().progress().lastState() == BootProgressState.OSRunning);
-                assertEquals("OSRunning", get(redfishPort, "/redfish/v1/Systems/host0").at("/BootProgress/LastState")
-                        .asText());
-                assertEquals(ipmiPort, get(redfishPort, "/redfish/v1/Managers/bmc/NetworkProtocol")
-                        .at("/IPMI/Port").asInt());
+                assertEquals(
+                        "OSRunning",
+                        get(redfishPort, "/redfish/v1/Systems/host0")
+                                .at("/BootProgress/LastState")
+                                .asText());
+                assertEquals(
+                        ipmiPort,
+                        get(redfishPort, "/redfish/v1/Managers/bmc/NetworkProtocol")
+                                .at("/IPMI/Port")
+                                .asInt());
             }
             // the agent restarts on the same stores: cycle 1 comes back from the durable event log
             try (BmcRuntime runtime = BmcRuntime.start(config, stores, scheduler, random);
-                 RedfishService redfish = RedfishService.start(RedfishService.options(config), runtime, stores,
-                         scheduler.clock())) {
+                    RedfishService redfish =
+                            RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock())) {
                 JsonNode entries = get(redfish.port(), "/redfish/v1/Systems/host0/LogServices/BootHistory/Entries");
                 assertEquals(1, entries.get("Members@odata.count").asInt(), entries::toString);
                 assertTrue(entries.at("/Members/0/Message").asText().contains("OS_RUNNING"), entries::toString);
@@ -86,13 +105,17 @@ class RedfishServiceAssemblyTest {
     }
 
     private static void send(HostInterfaceClient host, int netFn, int cmd, String hex) throws Exception {
-        assertEquals(CompletionCode.OK, host.request(netFn, 0, cmd, HexFormat.of().parseHex(hex)).get(5, TimeUnit.SECONDS)
-                .completionCode());
+        assertEquals(
+                CompletionCode.OK,
+                host.request(netFn, 0, cmd, HexFormat.of().parseHex(hex))
+                        .get(5, TimeUnit.SECONDS)
+                        .completionCode());
     }
 
     private static JsonNode get(int port, String path) throws Exception {
         Process p = new ProcessBuilder("curl", "-sk", "-u", USER + ":" + PASSWORD, "https://127.0.0.1:" + port + path)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         return new ObjectMapper().readTree(new String(out, StandardCharsets.UTF_8));

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class RuntimeChassisTest {
     private static final Instant T = Instant.parse("2026-11-22T08:00:00Z");
-    private static final SensorSpec DIMM = new SensorSpec("DIMM_TEMP_A0", SensorKind.TEMPERATURE, "smbus:0x18",
-            GateClass.NOT_DURING_FIRMWARE_INIT);
+    private static final SensorSpec DIMM =
+            new SensorSpec("DIMM_TEMP_A0", SensorKind.TEMPERATURE, "smbus:0x18", GateClass.NOT_DURING_FIRMWARE_INIT);
 
     @Test
     void gatedIsUnavailableOfflineNotFailed() {
@@ -35,8 +35,14 @@ class RuntimeChassisTest {
         SensorView failed = RuntimeChassis.sensor(DIMM, new SensorValue.Failed("NACK", T));
         assertEquals(Health.Critical, failed.health());
         assertEquals(SensorState.Enabled, failed.state());
-        assertEquals(SensorState.UnavailableOffline, RuntimeChassis.sensor(DIMM, new SensorValue.Unknown(T)).state());
+        assertEquals(
+                SensorState.UnavailableOffline,
+                RuntimeChassis.sensor(DIMM, new SensorValue.Unknown(T)).state());
         SensorSpec fan = new SensorSpec("SYS_FAN1", SensorKind.FAN, "hwmon0/fan1_input", GateClass.HOST_ON);
-        assertEquals("RPM", RuntimeChassis.sensor(fan, new SensorValue.Available(5400, T)).kind().unit());
+        assertEquals(
+                "RPM",
+                RuntimeChassis.sensor(fan, new SensorValue.Available(5400, T))
+                        .kind()
+                        .unit());
     }
 }

@@ -24,16 +24,16 @@ class SelTextTest {
         assertEquals("Assert", e.entryCode());
         assertEquals(Health.OK, e.severity());
         assertEquals(0x2B0D, e.created().getEpochSecond());
-        assertEquals("0x6F05FFFF", e.messageId());   // Event Dir/Type 6Fh, Event Data 05h FFh FFh
+        assertEquals("0x6F05FFFF", e.messageId()); // Event Dir/Type 6Fh, Event Data 05h FFh FFh
     }
 
     /** Issue #13 item 5: the inferred S5 the lifecycle writes (22h, ED1 25h, ED3 01h OEM) is marked in Redfish. */
     @Test
     void anInferredAcpiStateSaysSoAndIsMarkedInferred() {
-        SystemEvent inferred = SelEvents.lifecycle(
-                dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.acpiInferred(AcpiSystemState.S5_G2));
-        SystemEvent reported = SelEvents.lifecycle(
-                dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.acpi(AcpiSystemState.S5_G2));
+        SystemEvent inferred =
+                SelEvents.lifecycle(dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.acpiInferred(AcpiSystemState.S5_G2));
+        SystemEvent reported =
+                SelEvents.lifecycle(dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.acpi(AcpiSystemState.S5_G2));
         LogEntryView e = RuntimeLogs.entry("9", SelRecord.of(9, 0x2B0D, inferred));
         assertEquals("S5/G2: soft-off (inferred by the BMC, not reported by the host)", e.message());
         assertEquals("0x6F25FF01", e.messageId());
@@ -65,8 +65,9 @@ class SelTextTest {
         assertEquals(Health.Critical, SelText.severity(upperCritical));
         // LogEntry v1_15_0 EntryCode enumeration for threshold offsets (IPMI table 42-1)
         assertEquals("Upper Critical - going high", SelText.entryCode(upperCritical));
-        assertEquals("Lower Non-critical - going low", SelText.entryCode(SelEvents.threshold(0x01, 0x30, 0x00,
-                false, 0x10, 0x12)));
+        assertEquals(
+                "Lower Non-critical - going low",
+                SelText.entryCode(SelEvents.threshold(0x01, 0x30, 0x00, false, 0x10, 0x12)));
         assertEquals("Deassert", SelText.entryCode(SelEvents.threshold(0x01, 0x30, 0x09, true, 0x50, 0x55)));
         assertEquals("Assert", SelText.entryCode(SelEvents.firmwareProgress(0x01)));
         assertEquals(Health.Warning, SelText.severity(SelEvents.threshold(0x01, 0x30, 0x07, false, 0x50, 0x4B)));
@@ -83,7 +84,14 @@ class SelTextTest {
 
     /** A boot error as the host sends it: generator 01h, ED1 A2h, ED2 = NIC index, ED3 = protocol flags. */
     private static SystemEvent bootError(int nic, int protocol) {
-        return new SystemEvent(0x0001, SystemEvent.EVM_REV_IPMI_2, SelEvents.TYPE_BOOT_ERROR, 0x06,
-                SystemEvent.EVENT_TYPE_SENSOR_SPECIFIC, 0xA2, nic, protocol);
+        return new SystemEvent(
+                0x0001,
+                SystemEvent.EVM_REV_IPMI_2,
+                SelEvents.TYPE_BOOT_ERROR,
+                0x06,
+                SystemEvent.EVENT_TYPE_SENSOR_SPECIFIC,
+                0xA2,
+                nic,
+                protocol);
     }
 }

@@ -46,6 +46,7 @@ class SessionPersistenceAgentTest {
 
     @TempDir
     Path dir;
+
     private final HandClockScheduler scheduler = new HandClockScheduler(Instant.parse("2026-11-22T08:00:00Z"));
     private AgentConfig config;
 
@@ -80,8 +81,16 @@ class SessionPersistenceAgentTest {
             Http i = login(a, password);
             idle = i.header("X-Auth-Token");
             idleId = i.json().get("Id").asText();
-            Http s = curl(a, "-X", "POST", "-H", "X-Auth-Token: " + kept, "-H", "Content-Type: application/json",
-                    "-d", "{\"Destination\":\"http://127.0.0.1:9/events\",\"Protocol\":\"Redfish\","
+            Http s = curl(
+                    a,
+                    "-X",
+                    "POST",
+                    "-H",
+                    "X-Auth-Token: " + kept,
+                    "-H",
+                    "Content-Type: application/json",
+                    "-d",
+                    "{\"Destination\":\"http://127.0.0.1:9/events\",\"Protocol\":\"Redfish\","
                             + "\"HttpHeaders\":{\"Authorization\":\"" + HEADER_SECRET + "\"}}",
                     "/redfish/v1/EventService/Subscriptions");
             assertEquals(201, s.status(), s.body());
@@ -99,19 +108,26 @@ class SessionPersistenceAgentTest {
         try (AgentAssembly a = start()) {
             assertEquals(200, status(a, kept, "/redfish/v1/Systems"), "same token after a restart");
             assertEquals(200, status(a, loggedOut, "/redfish/v1/Systems"));
-            assertEquals(204, curl(a, "-X", "DELETE", "-H", "X-Auth-Token: " + loggedOut, loggedOutUri).status());
+            assertEquals(
+                    204,
+                    curl(a, "-X", "DELETE", "-H", "X-Auth-Token: " + loggedOut, loggedOutUri)
+                            .status());
             Http sub = curl(a, "-H", "X-Auth-Token: " + kept, subscription);
             assertEquals(200, sub.status(), sub.body());
-            assertTrue(sub.json().get("HttpHeaders").isArray() && sub.json().get("HttpHeaders").isEmpty(), sub.body());
+            assertTrue(
+                    sub.json().get("HttpHeaders").isArray()
+                            && sub.json().get("HttpHeaders").isEmpty(),
+                    sub.body());
             assertEquals(Map.of("Authorization", HEADER_SECRET), headersIn(a.stores(), subscription));
         }
 
-        scheduler.advance(Duration.ofMinutes(25));        // idle: 50 min since login; kept: 25 min since last use
+        scheduler.advance(Duration.ofMinutes(25)); // idle: 50 min since login; kept: 25 min since last use
         try (AgentAssembly a = start()) {
             assertEquals(200, status(a, kept, "/redfish/v1/Systems"));
             assertEquals(401, status(a, loggedOut, "/redfish/v1/Systems"), "logout survived the restart");
             assertEquals(401, status(a, idle, "/redfish/v1/Systems"), "idle past SessionTimeout while down");
-            assertTrue(a.stores().settings().get(SettingsSessions.PREFIX + idleId).isEmpty(), "expired: deleted");
+            assertTrue(
+                    a.stores().settings().get(SettingsSessions.PREFIX + idleId).isEmpty(), "expired: deleted");
             Http list = curl(a, "-u", "admin:" + password, SESSIONS);
             assertEquals(1, list.json().get("Members@odata.count").asInt(), list.body());
         }
@@ -132,37 +148,47 @@ class SessionPersistenceAgentTest {
         try (AgentAssembly a = start()) {
             token = login(a, a.admin().password()).header("X-Auth-Token");
         }
-        AgentConfig changed = new dev.bmcagent.agent.config.AgentConfigLoader().parse("adminPassword: Chang3d-Pw-77")
-                .overriddenBy(FreePorts.partial()).resolve(dir);
+        AgentConfig changed = new dev.bmcagent.agent.config.AgentConfigLoader()
+                .parse("adminPassword: Chang3d-Pw-77")
+                .overriddenBy(FreePorts.partial())
+                .resolve(dir);
         try (AgentAssembly a = AgentAssembly.start(changed, scheduler, new SecureRandom())) {
             Http r = curl(a, "-H", "X-Auth-Token: " + token, "/redfish/v1/Systems");
             assertEquals(401, r.status(), r.body());
-            assertTrue(a.stores().settings().snapshot().keySet().stream()
-                    .noneMatch(k -> k.startsWith(SettingsSessions.PREFIX)), "dropped durably");
+            assertTrue(
+                    a.stores().settings().snapshot().keySet().stream()
+                            .noneMatch(k -> k.startsWith(SettingsSessions.PREFIX)),
+                    "dropped durably");
         }
     }
 
     @Test
     void plaintextHttpHeadersFromBeforeEncryptionStillLoadAndAreResealed() throws Exception {
-        ObjectNode legacy = JsonNodeFactory.instance.objectNode()
-                .put("destination", "http://127.0.0.1:9/legacy").put("context", "old-7");
+        ObjectNode legacy = JsonNodeFactory.instance
+                .objectNode()
+                .put("destination", "http://127.0.0.1:9/legacy")
+                .put("context", "old-7");
         legacy.putObject("httpHeaders").put("Authorization", HEADER_SECRET);
         legacy.putArray("registryPrefixes");
         legacy.putArray("resourceTypes");
         legacy.put("retryPolicy", "TerminateAfterRetries").put("owner", "admin").put("suspended", false);
-        try (Stores stores = Stores.onDisk(dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(),
-                new SecureRandom())) {
+        try (Stores stores = Stores.onDisk(
+                dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(), new SecureRandom())) {
             stores.settings().put(SettingsSubscriptions.PREFIX + "5", legacy).join();
         }
         try (AgentAssembly a = start()) {
             Http sub = curl(a, "-u", "admin:" + a.admin().password(), "/redfish/v1/EventService/Subscriptions/5");
             assertEquals(200, sub.status(), sub.body());
             assertEquals("old-7", sub.json().get("Context").asText());
-            assertTrue(sub.json().get("HttpHeaders").isArray() && sub.json().get("HttpHeaders").isEmpty(), sub.body());
+            assertTrue(
+                    sub.json().get("HttpHeaders").isArray()
+                            && sub.json().get("HttpHeaders").isEmpty(),
+                    sub.body());
         }
-        try (Stores stores = Stores.onDisk(dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(),
-                new SecureRandom())) {
-            JsonNode now = stores.settings().get(SettingsSubscriptions.PREFIX + "5").orElseThrow();
+        try (Stores stores = Stores.onDisk(
+                dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(), new SecureRandom())) {
+            JsonNode now =
+                    stores.settings().get(SettingsSubscriptions.PREFIX + "5").orElseThrow();
             assertFalse(now.has("httpHeaders"), now::toString);
             assertFalse(now.toString().contains("hdr-9f3a61c2e874"), now::toString);
             assertEquals(Map.of("Authorization", HEADER_SECRET), headersIn(stores, "/Subscriptions/5"));
@@ -172,8 +198,12 @@ class SessionPersistenceAgentTest {
     private static Map<String, String> headersIn(Stores stores, String subscriptionUri) {
         String id = subscriptionUri.substring(subscriptionUri.lastIndexOf('/') + 1);
         try (StoreWriter w = new StoreWriter()) {
-            return new SettingsSubscriptions(stores.settings(), w, stores.cipher()).load().stream()
-                    .filter(s -> s.id().equals(id)).findFirst().map(StoredSubscription::httpHeaders).orElseThrow();
+            return new SettingsSubscriptions(stores.settings(), w, stores.cipher())
+                    .load().stream()
+                            .filter(s -> s.id().equals(id))
+                            .findFirst()
+                            .map(StoredSubscription::httpHeaders)
+                            .orElseThrow();
         }
     }
 
@@ -181,20 +211,28 @@ class SessionPersistenceAgentTest {
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).append('\n');
+                all.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+                        .append('\n');
             }
         }
         return all.toString();
     }
 
     private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Http login(AgentAssembly a, String password) throws Exception {
-        Http r = curl(a, "-X", "POST", "-H", "Content-Type: application/json",
-                "-d", "{\"UserName\":\"admin\",\"Password\":\"" + password + "\"}", SESSIONS);
+        Http r = curl(
+                a,
+                "-X",
+                "POST",
+                "-H",
+                "Content-Type: application/json",
+                "-d",
+                "{\"UserName\":\"admin\",\"Password\":\"" + password + "\"}",
+                SESSIONS);
         assertEquals(201, r.status(), r.body());
         return r;
     }
@@ -224,9 +262,11 @@ class SessionPersistenceAgentTest {
         }
 
         String header(String name) {
-            return headers.stream().filter(l -> l.regionMatches(true, 0, name + ":", 0, name.length() + 1))
-                    .map(l -> l.substring(name.length() + 1).trim()).findFirst().orElseThrow(() ->
-                            new AssertionError("no " + name + " in " + headers));
+            return headers.stream()
+                    .filter(l -> l.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(l -> l.substring(name.length() + 1).trim())
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + name + " in " + headers));
         }
 
         JsonNode json() throws IOException {

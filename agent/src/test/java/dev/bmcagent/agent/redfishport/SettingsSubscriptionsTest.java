@@ -32,20 +32,49 @@ class SettingsSubscriptionsTest {
     Path dir;
 
     private Stores open() throws Exception {
-        return Stores.onDisk(dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(),
-                new SecureRandom());
+        return Stores.onDisk(
+                dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(), new SecureRandom());
     }
 
     @Test
     void subscriptionsSurviveARestartAndMalformedOnesAreSkipped() throws Exception {
-        StoredSubscription kept = new StoredSubscription("10", "http://127.0.0.1:9123/events", "ctx-42",
-                Map.of("X-Token", "t-5678"), List.of("BmcAgentBoot"), List.of("ComputerSystem"), "SuspendRetries",
-                "admin", true, new dev.bmcagent.redfish.backend.EventFilter(List.of("BmcAgentBoot.1.0.BootStarted"),
-                        List.of("/redfish/v1/Systems"), List.of("BmcAgentBoot.1.0.PostCode"), List.of(), true, false));
-        StoredSubscription earlier = new StoredSubscription("9", "http://127.0.0.1:9124/e", "", Map.of(), List.of(),
-                List.of(), "TerminateAfterRetries", "operator", false);
-        StoredSubscription deleted = new StoredSubscription("3", "http://127.0.0.1:9125/e", "", Map.of(), List.of(),
-                List.of(), "TerminateAfterRetries", "admin", false);
+        StoredSubscription kept = new StoredSubscription(
+                "10",
+                "http://127.0.0.1:9123/events",
+                "ctx-42",
+                Map.of("X-Token", "t-5678"),
+                List.of("BmcAgentBoot"),
+                List.of("ComputerSystem"),
+                "SuspendRetries",
+                "admin",
+                true,
+                new dev.bmcagent.redfish.backend.EventFilter(
+                        List.of("BmcAgentBoot.1.0.BootStarted"),
+                        List.of("/redfish/v1/Systems"),
+                        List.of("BmcAgentBoot.1.0.PostCode"),
+                        List.of(),
+                        true,
+                        false));
+        StoredSubscription earlier = new StoredSubscription(
+                "9",
+                "http://127.0.0.1:9124/e",
+                "",
+                Map.of(),
+                List.of(),
+                List.of(),
+                "TerminateAfterRetries",
+                "operator",
+                false);
+        StoredSubscription deleted = new StoredSubscription(
+                "3",
+                "http://127.0.0.1:9125/e",
+                "",
+                Map.of(),
+                List.of(),
+                List.of(),
+                "TerminateAfterRetries",
+                "admin",
+                false);
         try (Stores stores = open()) {
             try (StoreWriter writer = new StoreWriter()) {
                 SettingsSubscriptions port = new SettingsSubscriptions(stores.settings(), writer, stores.cipher());
@@ -54,12 +83,19 @@ class SettingsSubscriptionsTest {
                 port.save(earlier);
                 port.delete("3");
             }
-            stores.settings().put(SettingsSubscriptions.PREFIX + "11",
-                    JsonNodeFactory.instance.objectNode().put("destination", 5)).join();
-            stores.settings().put("redfish.system.host0", JsonNodeFactory.instance.objectNode()).join();
+            stores.settings()
+                    .put(
+                            SettingsSubscriptions.PREFIX + "11",
+                            JsonNodeFactory.instance.objectNode().put("destination", 5))
+                    .join();
+            stores.settings()
+                    .put("redfish.system.host0", JsonNodeFactory.instance.objectNode())
+                    .join();
         }
-        try (Stores stores = open(); StoreWriter writer = new StoreWriter()) {
-            List<StoredSubscription> loaded = new SettingsSubscriptions(stores.settings(), writer, stores.cipher()).load();
+        try (Stores stores = open();
+                StoreWriter writer = new StoreWriter()) {
+            List<StoredSubscription> loaded =
+                    new SettingsSubscriptions(stores.settings(), writer, stores.cipher()).load();
             assertEquals(List.of(earlier, kept), loaded);
         }
     }
@@ -68,18 +104,32 @@ class SettingsSubscriptionsTest {
     void subscriptionCreatedOverHttpsIsListedAfterAnAgentRestart() throws Exception {
         String location;
         try (Stores stores = open()) {
-            stores.accounts().put(Account.of("admin", "Restart-Pw-42", Role.ADMINISTRATOR)).join();
+            stores.accounts()
+                    .put(Account.of("admin", "Restart-Pw-42", Role.ADMINISTRATOR))
+                    .join();
             try (RedfishService redfish = service(stores)) {
-                List<String> created = curl(redfish.port(), "-X", "POST", "-H", "Content-Type: application/json",
-                        "-D", "-", "-d", "{\"Destination\":\"http://127.0.0.1:9/events\",\"Protocol\":\"Redfish\","
+                List<String> created = curl(
+                        redfish.port(),
+                        "-X",
+                        "POST",
+                        "-H",
+                        "Content-Type: application/json",
+                        "-D",
+                        "-",
+                        "-d",
+                        "{\"Destination\":\"http://127.0.0.1:9/events\",\"Protocol\":\"Redfish\","
                                 + "\"Context\":\"ctx-7\",\"HttpHeaders\":{\"X-Token\":\"t-5678\"}}",
                         "/redfish/v1/EventService/Subscriptions");
-                location = created.stream().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))
-                        .map(l -> l.substring(9).trim()).findFirst().orElseThrow();
+                location = created.stream()
+                        .filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))
+                        .map(l -> l.substring(9).trim())
+                        .findFirst()
+                        .orElseThrow();
                 assertEquals(0, redfish.storeWriteFailures());
             }
         }
-        try (Stores stores = open(); RedfishService redfish = service(stores)) {
+        try (Stores stores = open();
+                RedfishService redfish = service(stores)) {
             JsonNode list = json(curl(redfish.port(), "/redfish/v1/EventService/Subscriptions"));
             assertEquals(1, list.get("Members@odata.count").asInt(), list::toString);
             assertEquals(location, list.at("/Members/0/@odata.id").asText());
@@ -88,17 +138,29 @@ class SettingsSubscriptionsTest {
             assertEquals("ctx-7", s.get("Context").asText());
             assertTrue(s.get("HttpHeaders").isArray() && s.get("HttpHeaders").isEmpty(), s::toString);
             try (StoreWriter writer = new StoreWriter()) {
-                assertEquals(Map.of("X-Token", "t-5678"), new SettingsSubscriptions(stores.settings(), writer, stores.cipher())
-                        .load().get(0).httpHeaders());
+                assertEquals(
+                        Map.of("X-Token", "t-5678"),
+                        new SettingsSubscriptions(stores.settings(), writer, stores.cipher())
+                                .load()
+                                .get(0)
+                                .httpHeaders());
             }
         }
     }
 
     private RedfishService service(Stores stores) {
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC);
-        EventStream stream = new EventStream(new InMemoryEventHistory(), clock, System::nanoTime, "restart-test",
-                Runnable::run);
-        return RedfishService.start(new RedfishOptions().host("127.0.0.1").port(0).dataDir(dir), List.of(), stream, null, stores, clock, 623, "t");
+        EventStream stream =
+                new EventStream(new InMemoryEventHistory(), clock, System::nanoTime, "restart-test", Runnable::run);
+        return RedfishService.start(
+                new RedfishOptions().host("127.0.0.1").port(0).dataDir(dir),
+                List.of(),
+                stream,
+                null,
+                stores,
+                clock,
+                623,
+                "t");
     }
 
     private static List<String> curl(int port, String... args) throws Exception {

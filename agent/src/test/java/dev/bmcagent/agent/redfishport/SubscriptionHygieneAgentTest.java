@@ -33,6 +33,7 @@ class SubscriptionHygieneAgentTest {
 
     @TempDir
     Path dir;
+
     private final HandClockScheduler scheduler = new HandClockScheduler(Instant.parse("2026-11-22T08:00:00Z"));
     private AgentAssembly agent;
     private AgentConfig config;
@@ -52,18 +53,28 @@ class SubscriptionHygieneAgentTest {
     @Test
     void headersThatCouldSplitTheDeliveryRequestAreRefused400() throws Exception {
         String dest = "http://127.0.0.1:" + freePort() + "/events";
-        for (String headers : List.of("{\"X-Token\":\"a\\r\\nX-Evil: 1\"}", "{\"X-Token\":\"a\\nb\"}",
-                "{\"X-Token\":\"a\\rb\"}", "{\"X-Token\":\"a\\u0000b\"}", "{\"X Token\":\"v\"}",
-                "{\"X-Token:\":\"v\"}", "{\"Content-Length\":\"0\"}", "{\"Host\":\"evil\"}",
+        for (String headers : List.of(
+                "{\"X-Token\":\"a\\r\\nX-Evil: 1\"}",
+                "{\"X-Token\":\"a\\nb\"}",
+                "{\"X-Token\":\"a\\rb\"}",
+                "{\"X-Token\":\"a\\u0000b\"}",
+                "{\"X Token\":\"v\"}",
+                "{\"X-Token:\":\"v\"}",
+                "{\"Content-Length\":\"0\"}",
+                "{\"Host\":\"evil\"}",
                 "{\"X-Big\":\"" + "v".repeat(1025) + "\"}")) {
-            JsonNode r = post("{\"Destination\":\"" + dest + "\",\"Protocol\":\"Redfish\",\"HttpHeaders\":"
-                    + headers + "}", 400);
-            assertEquals("Base.1.19.0.PropertyValueFormatError",
-                    r.at("/error/@Message.ExtendedInfo/0/MessageId").asText(), headers);
+            JsonNode r = post(
+                    "{\"Destination\":\"" + dest + "\",\"Protocol\":\"Redfish\",\"HttpHeaders\":" + headers + "}", 400);
+            assertEquals(
+                    "Base.1.19.0.PropertyValueFormatError",
+                    r.at("/error/@Message.ExtendedInfo/0/MessageId").asText(),
+                    headers);
         }
         assertEquals(0, members());
-        post("{\"Destination\":\"" + dest + "\",\"Protocol\":\"Redfish\",\"HttpHeaders\":"
-                + "{\"Authorization\":\"Bearer x.y_z~1\",\"X-Tab\":\"a\\tb\"}}", 201);
+        post(
+                "{\"Destination\":\"" + dest + "\",\"Protocol\":\"Redfish\",\"HttpHeaders\":"
+                        + "{\"Authorization\":\"Bearer x.y_z~1\",\"X-Tab\":\"a\\tb\"}}",
+                201);
         assertEquals(1, members());
     }
 
@@ -71,13 +82,18 @@ class SubscriptionHygieneAgentTest {
     void destinationsOnTheAgentsOwnPortsAreRefused400() throws Exception {
         int ipmi = agent.runtime().ipmiAddress(0).getPort();
         int hostIf = agent.runtime().hostInterfaceAddress(0).getPort();
-        for (String dest : List.of("http://127.0.0.1:" + config.redfishPort() + "/x",
-                "https://127.0.0.1:" + config.redfishPort() + "/x", "http://127.0.0.1:" + ipmi + "/x",
-                "http://127.0.0.1:" + hostIf + "/x", "http://[::1]:" + hostIf + "/x",
+        for (String dest : List.of(
+                "http://127.0.0.1:" + config.redfishPort() + "/x",
+                "https://127.0.0.1:" + config.redfishPort() + "/x",
+                "http://127.0.0.1:" + ipmi + "/x",
+                "http://127.0.0.1:" + hostIf + "/x",
+                "http://[::1]:" + hostIf + "/x",
                 "http://127.0.0.1:" + config.mqttPort() + "/x")) {
             JsonNode r = post("{\"Destination\":\"" + dest + "\",\"Protocol\":\"Redfish\"}", 400);
-            assertEquals("Base.1.19.0.PropertyValueIncorrect",
-                    r.at("/error/@Message.ExtendedInfo/0/MessageId").asText(), dest);
+            assertEquals(
+                    "Base.1.19.0.PropertyValueIncorrect",
+                    r.at("/error/@Message.ExtendedInfo/0/MessageId").asText(),
+                    dest);
         }
         assertEquals(0, members());
         post("{\"Destination\":\"http://127.0.0.1:" + freePort() + "/events\",\"Protocol\":\"Redfish\"}", 201);
@@ -99,8 +115,8 @@ class SubscriptionHygieneAgentTest {
     }
 
     private JsonNode curl(String method, String path, String body, int expected) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("curl", "-sk", "-u", "admin:" + agent.admin().password(),
-                "-X", method, "-w", "\n%{http_code}"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                "curl", "-sk", "-u", "admin:" + agent.admin().password(), "-X", method, "-w", "\n%{http_code}"));
         if (body != null) {
             cmd.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", body));
         }

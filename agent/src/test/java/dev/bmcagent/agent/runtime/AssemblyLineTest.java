@@ -2,13 +2,12 @@ package dev.bmcagent.agent.runtime;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.MqttConfig;
 import dev.bmcagent.common.time.SystemScheduler;
-import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.journal.Account;
 import dev.bmcagent.journal.JournalOptions;
 import dev.bmcagent.journal.Role;
@@ -34,29 +33,42 @@ class AssemblyLineTest {
         int ipmiPort;
         int hostPort;
         try (DatagramSocket u = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-             ServerSocket t = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                ServerSocket t = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ipmiPort = u.getLocalPort();
             hostPort = t.getLocalPort();
         }
-        AgentConfig config = new AgentConfig(1, "127.0.0.1", ipmiPort, 8443, 1883, hostPort, Optional.empty(),
-                dir, 1.0, StoreKind.DISK, AgentConfig.DEFAULT_FSYNC, MqttConfig.embedded());
+        AgentConfig config = new AgentConfig(
+                1,
+                "127.0.0.1",
+                ipmiPort,
+                8443,
+                1883,
+                hostPort,
+                Optional.empty(),
+                dir,
+                1.0,
+                StoreKind.DISK,
+                AgentConfig.DEFAULT_FSYNC,
+                MqttConfig.embedded());
         SecureRandom random = new SecureRandom();
         try (SystemScheduler scheduler = new SystemScheduler("assembly-line");
-             Stores stores = Stores.onDisk(dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(),
-                     random)) {
-            stores.accounts().put(Account.of(RuntimeFixture.ADMIN, RuntimeFixture.PASSWORD, Role.ADMINISTRATOR))
+                Stores stores = Stores.onDisk(
+                        dir, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(), random)) {
+            stores.accounts()
+                    .put(Account.of(RuntimeFixture.ADMIN, RuntimeFixture.PASSWORD, Role.ADMINISTRATOR))
                     .join();
             try (BmcRuntime runtime = BmcRuntime.start(config, stores, scheduler, random);
-                 HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { })) {
+                    HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {})) {
                 assertEquals(ipmiPort, runtime.ipmiAddress(0).getPort());
                 assertEquals(hostPort, runtime.hostInterfaceAddress(0).getPort());
                 host.connect(runtime.hostInterfaceAddress(0));
                 await().until(() -> runtime.node(0).state().powerOn());
                 // the state is visible before the effects (SEL append) have run: wait for the record itself
-                await().atMost(Duration.ofSeconds(30)).until(() -> IpmitoolSelElistTest.ipmitool(ipmiPort, "sel",
-                        "elist").contains("Initiated by power up"));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> IpmitoolSelElistTest.ipmitool(ipmiPort, "sel", "elist")
+                                .contains("Initiated by power up"));
             }
-            await().until(() -> stores.events().lastSequence() >= 2);   // PowerChanged, BootCycleStarted: on disk
+            await().until(() -> stores.events().lastSequence() >= 2); // PowerChanged, BootCycleStarted: on disk
         }
     }
 }

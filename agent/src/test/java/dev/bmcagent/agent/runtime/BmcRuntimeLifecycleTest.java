@@ -33,14 +33,15 @@ class BmcRuntimeLifecycleTest {
             String status = IpmitoolSelElistTest.ipmitool(lan.getPort(), "chassis", "power", "status");
             assertEquals("Chassis Power is on", status.trim());
             IpmitoolSelElistTest.ipmitool(lan.getPort(), "chassis", "power", "reset");
-            await().until(() -> f.controls.contains(VmControl.of(0x04)));     // VM_CMD_RESET 04 A1
+            await().until(() -> f.controls.contains(VmControl.of(0x04))); // VM_CMD_RESET 04 A1
             assertEquals(0, f.node().agent().effectFailures());
-            assertTrue(f.events().stream().anyMatch(e -> e.event() instanceof
-                    dev.bmcagent.acpi.lifecycle.LifecycleEvent.PowerActionRequested p
-                    && p.action() == PowerAction.HARD_RESET));
+            assertTrue(f.events().stream()
+                    .anyMatch(
+                            e -> e.event() instanceof dev.bmcagent.acpi.lifecycle.LifecycleEvent.PowerActionRequested p
+                                    && p.action() == PowerAction.HARD_RESET));
         }
         try (DatagramSocket udp = new DatagramSocket(lan.getPort(), InetAddress.getLoopbackAddress());
-             ServerSocket tcp = new ServerSocket(hostIf.getPort(), 1, InetAddress.getLoopbackAddress())) {
+                ServerSocket tcp = new ServerSocket(hostIf.getPort(), 1, InetAddress.getLoopbackAddress())) {
             assertTrue(udp.isBound() && tcp.isBound());
         }
     }
@@ -70,7 +71,7 @@ class BmcRuntimeLifecycleTest {
             f.powerOn();
             // Get System Boot Options param 5 from the host: version 01h, param 05h, flags A0 04 00 00 00
             assertEquals("01 05 A0 04 00 00 00", hex(f.send(NetFn.CHASSIS, 0x09, "05 00 00")));
-            f.send(NetFn.CHASSIS, 0x08, "04 01 00");   // BIOS/POST acknowledges: the one-time boot is consumed
+            f.send(NetFn.CHASSIS, 0x08, "04 01 00"); // BIOS/POST acknowledges: the one-time boot is consumed
             assertEquals("01 05 20 04 00 00 00", hex(f.send(NetFn.CHASSIS, 0x09, "05 00 00")));
             String get = IpmitoolSelElistTest.ipmitool(port, "chassis", "bootparam", "get", "5");
             assertTrue(get.contains("Boot Flag Invalid"), get);

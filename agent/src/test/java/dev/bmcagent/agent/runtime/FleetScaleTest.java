@@ -18,8 +18,8 @@ import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.core.sensor.Reading;
 import dev.bmcagent.core.sensor.SensorKind;
 import dev.bmcagent.core.sensor.SensorSpec;
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.chassis.InMemoryBootOptionsStore;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiRequest;
 import dev.bmcagent.ipmi.message.NetFn;
@@ -43,8 +43,8 @@ class FleetScaleTest {
     @Test
     void twoThousandNodesBootOnOneThread() {
         ManualScheduler scheduler = new ManualScheduler(Instant.parse("2026-05-06T07:08:09Z"));
-        EventStream events = new EventStream(new InMemoryEventHistory(), scheduler.clock(), () -> 0L, "fleet",
-                Runnable::run);
+        EventStream events =
+                new EventStream(new InMemoryEventHistory(), scheduler.clock(), () -> 0L, "fleet", Runnable::run);
         var sdr = HostCommandTable.standardSdr(2, 2, scheduler.clock().instant());
         List<SensorSpec> sensors = List.of(
                 new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "peci:cpu0", GateClass.HOST_ON),
@@ -53,16 +53,34 @@ class FleetScaleTest {
         List<HostNode> nodes = new ArrayList<>();
         for (int i = 0; i < HOSTS; i++) {
             SelClock selClock = new SelClock(scheduler.clock());
-            HostNode n = new HostNode(new HostNodeSpec(i, sensors, s -> new Reading.Value(40), (zone, duty) -> { },
-                    action -> { }, new InMemorySelStore(selClock, 256), selClock, new InMemoryBootOptionsStore()),
-                    LifecyclePolicy.defaults(), FanPolicy.DEFAULT, NodeTiming.DEFAULT, events, sdr, scheduler,
+            HostNode n = new HostNode(
+                    new HostNodeSpec(
+                            i,
+                            sensors,
+                            s -> new Reading.Value(40),
+                            (zone, duty) -> {},
+                            action -> {},
+                            new InMemorySelStore(selClock, 256),
+                            selClock,
+                            new InMemoryBootOptionsStore()),
+                    LifecyclePolicy.defaults(),
+                    FanPolicy.DEFAULT,
+                    NodeTiming.DEFAULT,
+                    events,
+                    sdr,
+                    scheduler,
                     Runnable::run);
             n.start();
             nodes.add(n);
         }
-        Dispatcher d = HostCommandTable.dispatcher(nodes, HostCommandTable.DEFAULT_IDENTITY,
-                new AccountUsers(new InMemoryAccountStore()), () -> 0, sdr,
-                HostCommandTable.defaultFru(scheduler.clock().instant()), i -> new SystemInterfaceState());
+        Dispatcher d = HostCommandTable.dispatcher(
+                nodes,
+                HostCommandTable.DEFAULT_IDENTITY,
+                new AccountUsers(new InMemoryAccountStore()),
+                () -> 0,
+                sdr,
+                HostCommandTable.defaultFru(scheduler.clock().instant()),
+                i -> new SystemInterfaceState());
         long start = System.nanoTime();
         for (HostNode n : nodes) {
             n.powerGood(true);
@@ -77,13 +95,20 @@ class FleetScaleTest {
         scheduler.advance(Duration.ofSeconds(30));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(nodes.stream().allMatch(n -> n.state().progress().lastState() == BootProgressState.OSRunning));
-        assertEquals(threadsStarted, ManagementFactory.getThreadMXBean().getTotalStartedThreadCount());   // none
+        assertEquals(threadsStarted, ManagementFactory.getThreadMXBean().getTotalStartedThreadCount()); // none
         System.out.printf(java.util.Locale.ROOT, "%d hosts booted, 60 s virtual, in %d ms wall%n", HOSTS, millis);
         nodes.forEach(HostNode::close);
     }
 
     private static void send(Dispatcher d, int host, int netFn, int cmd, String hex) {
-        assertEquals(CompletionCode.OK, d.dispatch(new IpmiRequest(RequestContext.systemInterface(host), netFn, 0, cmd,
-                HexFormat.of().parseHex(hex))).completionCode());
+        assertEquals(
+                CompletionCode.OK,
+                d.dispatch(new IpmiRequest(
+                                RequestContext.systemInterface(host),
+                                netFn,
+                                0,
+                                cmd,
+                                HexFormat.of().parseHex(hex)))
+                        .completionCode());
     }
 }

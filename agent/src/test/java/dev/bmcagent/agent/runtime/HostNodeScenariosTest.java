@@ -8,7 +8,6 @@ import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import dev.bmcagent.acpi.policy.AlertKind;
 import dev.bmcagent.acpi.policy.FanMode;
 import dev.bmcagent.acpi.state.AcpiSystemState;
-import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.sensor.Reading;
 import dev.bmcagent.ipmi.message.NetFn;
 import java.time.Duration;
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** The protective behaviours, end to end through the command table into one HostNode on a manual scheduler. */
 class HostNodeScenariosTest {
-    private static final String MEMORY_INIT = "AE 01000000 00100500 00";      // SBMR 00051000h
-    private static final String SECONDARY_CPU = "AE 01000000 07100100 00";    // SBMR 00011007h
+    private static final String MEMORY_INIT = "AE 01000000 00100500 00"; // SBMR 00051000h
+    private static final String SECONDARY_CPU = "AE 01000000 07100100 00"; // SBMR 00011007h
 
     private final NodeFixture f = new NodeFixture();
 
@@ -37,8 +36,8 @@ class HostNodeScenariosTest {
         f.host(NetFn.GROUP_EXTENSION, 0x02, MEMORY_INIT);
         f.advance(Duration.ofMinutes(14));
         assertEquals(List.of(), f.events(LifecycleEvent.AlertRaised.class));
-        f.advance(Duration.ofMinutes(2));     // past the 15 min memory training limit
-        f.advance(Duration.ofMinutes(10));    // ticks go on: still one alert
+        f.advance(Duration.ofMinutes(2)); // past the 15 min memory training limit
+        f.advance(Duration.ofMinutes(10)); // ticks go on: still one alert
         List<LifecycleEvent.AlertRaised> raised = f.events(LifecycleEvent.AlertRaised.class);
         assertEquals(1, raised.size());
         assertEquals(AlertKind.STUCK_PRE_OS, raised.get(0).alert().kind());
@@ -53,7 +52,7 @@ class HostNodeScenariosTest {
 
     @Test
     void failedSensorInS0IsFailSafeButUnpoweredSensorInS5IsNot() {
-        f.advance(Duration.ofSeconds(10));    // S5: CPU_TEMP gated (unpowered), never read, fans normal
+        f.advance(Duration.ofSeconds(10)); // S5: CPU_TEMP gated (unpowered), never read, fans normal
         assertEquals(0, f.bus.reads("CPU_TEMP"));
         assertEquals(FanMode.Normal, f.node.state().fanMode());
         assertTrue(f.bus.reads("INLET_TEMP") > 0);
@@ -65,12 +64,15 @@ class HostNodeScenariosTest {
         toS0();
         f.advance(Duration.ofSeconds(3));
         assertEquals(FanMode.Normal, f.node.state().fanMode());
-        f.readings.remove("CPU_TEMP");        // the device stops answering while the host runs
+        f.readings.remove("CPU_TEMP"); // the device stops answering while the host runs
         f.advance(Duration.ofSeconds(3));
         assertEquals(FanMode.FailSafe, f.node.state().fanMode());
-        assertEquals(100, f.duties.get(f.duties.size() - 1));   // FanPolicy.DEFAULT fail-safe duty
-        assertEquals(1, f.events(LifecycleEvent.AlertRaised.class).stream()
-                .filter(a -> a.alert().kind() == AlertKind.FAN_FAILSAFE).count());
+        assertEquals(100, f.duties.get(f.duties.size() - 1)); // FanPolicy.DEFAULT fail-safe duty
+        assertEquals(
+                1,
+                f.events(LifecycleEvent.AlertRaised.class).stream()
+                        .filter(a -> a.alert().kind() == AlertKind.FAN_FAILSAFE)
+                        .count());
     }
 
     @Test
@@ -80,7 +82,7 @@ class HostNodeScenariosTest {
         f.readings.put("CPU_TEMP", new Reading.Value(45));
         powerOnToS2();
         f.host(NetFn.GROUP_EXTENSION, 0x02, MEMORY_INIT);
-        f.advance(Duration.ofMinutes(5));     // 300 poll periods in S2_D2
+        f.advance(Duration.ofMinutes(5)); // 300 poll periods in S2_D2
         assertEquals(0, f.bus.reads("DIMM_TEMP_0"));
         assertEquals(0, f.bus.reads("DIMM_TEMP_1"));
         assertEquals(FanMode.FixedDuty, f.node.state().fanMode());
@@ -91,6 +93,7 @@ class HostNodeScenariosTest {
 
     /** 30h/11h in one chunk: total 2, first index 0, then the options. */
     private static final String GOOD_ORDER = "02 00" + hexAscii("HTTP v6 P1") + hexAscii("HTTP v4 P1");
+
     private static final String BAD_ORDER = "02 00" + hexAscii("HTTP v4 P1") + hexAscii("HTTP v6 P1");
 
     /** Length byte, then the ASCII bytes. */
@@ -119,16 +122,21 @@ class HostNodeScenariosTest {
         f.node.powerGood(true);
         f.node.submit(new dev.bmcagent.acpi.lifecycle.LifecycleInput.BootOrderDeclared(List.of(".*v6.*", ".*v4.*")));
         assertEquals(List.of(".*v6.*", ".*v4.*"), f.node.pendingBootOrder().current());
-        assertTrue(post(GOOD_ORDER));                      // firmware writes it and reports it: OK
-        assertEquals(List.of(), f.node.pendingBootOrder().current());   // cleared on acknowledge
+        assertTrue(post(GOOD_ORDER)); // firmware writes it and reports it: OK
+        assertEquals(List.of(), f.node.pendingBootOrder().current()); // cleared on acknowledge
         assertEquals(List.of(), f.powerActions);
-        assertTrue(!post(BAD_ORDER));                      // a firmware update scrambled it
+        assertTrue(!post(BAD_ORDER)); // a firmware update scrambled it
         assertEquals(List.of(PowerAction.WARM_RESET), f.powerActions);
-        assertTrue(post(GOOD_ORDER));                      // re-applied order was pending, now sticks
+        assertTrue(post(GOOD_ORDER)); // re-applied order was pending, now sticks
         assertEquals(List.of(PowerAction.WARM_RESET), f.powerActions);
-        assertEquals(List.of(LifecycleEvent.ReconcileDecision.OK, LifecycleEvent.ReconcileDecision.REAPPLY_AND_REBOOT,
-                LifecycleEvent.ReconcileDecision.OK), f.events(LifecycleEvent.ReconcileDecided.class).stream()
-                .map(LifecycleEvent.ReconcileDecided::decision).toList());
+        assertEquals(
+                List.of(
+                        LifecycleEvent.ReconcileDecision.OK,
+                        LifecycleEvent.ReconcileDecision.REAPPLY_AND_REBOOT,
+                        LifecycleEvent.ReconcileDecision.OK),
+                f.events(LifecycleEvent.ReconcileDecided.class).stream()
+                        .map(LifecycleEvent.ReconcileDecided::decision)
+                        .toList());
         assertEquals(2, f.node.pendingBootOrder().applies());
     }
 
@@ -137,11 +145,14 @@ class HostNodeScenariosTest {
         f.node.powerGood(true);
         f.node.submit(new dev.bmcagent.acpi.lifecycle.LifecycleInput.BootOrderDeclared(List.of(".*v6.*", ".*v4.*")));
         for (int i = 0; i < 6; i++) {
-            post(BAD_ORDER);                               // acknowledges 00h, but NVRAM keeps the old order
+            post(BAD_ORDER); // acknowledges 00h, but NVRAM keeps the old order
         }
         assertEquals(3, f.powerActions.size());
-        assertEquals(1, f.events(LifecycleEvent.AlertRaised.class).stream()
-                .filter(a -> a.alert().kind() == AlertKind.BOOT_ORDER).count());
+        assertEquals(
+                1,
+                f.events(LifecycleEvent.AlertRaised.class).stream()
+                        .filter(a -> a.alert().kind() == AlertKind.BOOT_ORDER)
+                        .count());
         assertEquals(AcpiSystemState.S2_D2, f.node.state().system());
     }
 
@@ -154,7 +165,7 @@ class HostNodeScenariosTest {
         powerOnToS2();
         toS0();
         f.advance(Duration.ofSeconds(2));
-        assertEquals("2D C0", hex(f.host(NetFn.SENSOR_EVENT, 0x2D, "01"), 2));   // 45 degrees C, m = 1
+        assertEquals("2D C0", hex(f.host(NetFn.SENSOR_EVENT, 0x2D, "01"), 2)); // 45 degrees C, m = 1
         // ACPI_STATUS (03h) reads the lifecycle: S0/G0 is offset 0, bit 0 of the discrete state
         assertEquals("00 C0 01", hex(f.host(NetFn.SENSOR_EVENT, 0x2D, "03"), 3));
     }
@@ -163,7 +174,7 @@ class HostNodeScenariosTest {
     void aHostWithoutANodeIsNotPresent() {
         var r = f.dispatcher.dispatch(new dev.bmcagent.ipmi.message.IpmiRequest(
                 dev.bmcagent.ipmi.message.RequestContext.systemInterface(1), NetFn.APP, 0, 0x07, new byte[0]));
-        assertEquals(dev.bmcagent.ipmi.message.CompletionCode.NOT_PRESENT, r.completionCode());   // CBh
+        assertEquals(dev.bmcagent.ipmi.message.CompletionCode.NOT_PRESENT, r.completionCode()); // CBh
     }
 
     private static String hex(byte[] b, int n) {

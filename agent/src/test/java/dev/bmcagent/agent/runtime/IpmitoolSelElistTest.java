@@ -20,8 +20,20 @@ class IpmitoolSelElistTest {
     Path dir;
 
     static String ipmitool(int port, String... args) throws IOException, InterruptedException {
-        List<String> argv = new java.util.ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(port), "-U", RuntimeFixture.ADMIN, "-P", RuntimeFixture.PASSWORD, "-C", "17"));
+        List<String> argv = new java.util.ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-U",
+                RuntimeFixture.ADMIN,
+                "-P",
+                RuntimeFixture.PASSWORD,
+                "-C",
+                "17"));
         argv.addAll(List.of(args));
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ipmitool timed out");
@@ -39,16 +51,18 @@ class IpmitoolSelElistTest {
             await().until(() -> f.sel().size() == 9);
             String out = ipmitool(f.runtime.ipmiAddress(0).getPort(), "sel", "elist");
             System.out.println("ipmitool sel elist:\n" + out);
-            List<String> lines = out.lines().map(l -> l.split("\\|", 4)[3].trim()).toList();   // drop id, date, time
-            assertEquals(List.of(
-                    "System Boot Initiated RESTART_CAUSE | Initiated by power up | Asserted",
-                    "System ACPI Power State ACPI_STATUS | S2: sleeping, processor context lost | Asserted"),
+            List<String> lines =
+                    out.lines().map(l -> l.split("\\|", 4)[3].trim()).toList(); // drop id, date, time
+            assertEquals(
+                    List.of(
+                            "System Boot Initiated RESTART_CAUSE | Initiated by power up | Asserted",
+                            "System ACPI Power State ACPI_STATUS | S2: sleeping, processor context lost | Asserted"),
                     lines.subList(0, 2));
             assertTrue(lines.contains("System Firmwares FW_PROGRESS | Memory initialization | Asserted"), out);
             assertTrue(lines.contains("System Firmwares FW_PROGRESS | System boot initiated | Asserted"), out);
             assertTrue(lines.contains("System ACPI Power State ACPI_STATUS | S0/G0: working | Asserted"), out);
-            assertEquals("OS Boot OS_BOOT | boot completed - device not specified | Asserted",
-                    lines.get(lines.size() - 1));
+            assertEquals(
+                    "OS Boot OS_BOOT | boot completed - device not specified | Asserted", lines.get(lines.size() - 1));
             // the host's own events are taken over by the lifecycle: each appears once, BMC-owned, with its name
             assertTrue(lines.stream().noneMatch(l -> l.contains("#0x")), out);
             assertEquals(9, lines.size(), out);
@@ -63,30 +77,39 @@ class IpmitoolSelElistTest {
     void droppedHostEventsAreStoredAsSentAndBootErrorsKeepInterfaceAndProtocol() throws Exception {
         try (RuntimeFixture f = new RuntimeFixture(dir, i -> HostHardware.none())) {
             f.powerOn();
-            f.send(dev.bmcagent.ipmi.message.NetFn.APP, 0x06, "82 82");                  // S2, D2
+            f.send(dev.bmcagent.ipmi.message.NetFn.APP, 0x06, "82 82"); // S2, D2
             f.send(dev.bmcagent.ipmi.message.NetFn.SENSOR_EVENT, 0x02, "01 04 1E 06 6F A2 02 03"); // NIC2 HTTP(S) IPv6
             f.send(dev.bmcagent.ipmi.message.NetFn.SENSOR_EVENT, 0x02, "01 04 1E 06 6F A2 01 04"); // NIC1 iPXE IPv4
             BootOverVmLinkTest.boot(f);
             await().until(() -> f.node().state().progress().lastState() == BootProgressState.OSRunning);
             int before = f.sel().size();
-            f.send(dev.bmcagent.ipmi.message.NetFn.SENSOR_EVENT, 0x02, "01 04 1F 07 6F 06 FF FF");   // OS boot again
-            f.send(dev.bmcagent.ipmi.message.NetFn.SENSOR_EVENT, 0x02, "01 04 0F 05 6F C2 03 FF");   // progress after OS
+            f.send(dev.bmcagent.ipmi.message.NetFn.SENSOR_EVENT, 0x02, "01 04 1F 07 6F 06 FF FF"); // OS boot again
+            f.send(dev.bmcagent.ipmi.message.NetFn.SENSOR_EVENT, 0x02, "01 04 0F 05 6F C2 03 FF"); // progress after OS
             await().until(() -> f.sel().size() == before + 2);
             int port = f.runtime.ipmiAddress(0).getPort();
             String out = ipmitool(port, "sel", "elist");
             System.out.println("ipmitool sel elist:\n" + out);
-            List<String> lines = out.lines().map(l -> l.split("\\|", 4)[3].trim()).toList();
+            List<String> lines =
+                    out.lines().map(l -> l.split("\\|", 4)[3].trim()).toList();
             // the repeated OS boot is written by the lifecycle (named); the progress after the OS as the host sent it
-            assertEquals(List.of("OS Boot OS_BOOT | boot completed - device not specified | Asserted",
-                    "System Firmwares #0x05 | Secondary CPU Initialization | Asserted"),
-                    lines.subList(lines.size() - 2, lines.size()), out);
-            List<String> bootErrors = out.lines().filter(l -> l.contains("Boot Error")).toList();
+            assertEquals(
+                    List.of(
+                            "OS Boot OS_BOOT | boot completed - device not specified | Asserted",
+                            "System Firmwares #0x05 | Secondary CPU Initialization | Asserted"),
+                    lines.subList(lines.size() - 2, lines.size()),
+                    out);
+            List<String> bootErrors =
+                    out.lines().filter(l -> l.contains("Boot Error")).toList();
             assertEquals(2, bootErrors.size(), out);
             String id = bootErrors.get(0).split("\\|", -1)[0].trim();
             String raw = ipmitool(port, "sel", "get", "0x" + id);
             System.out.println("ipmitool sel get 0x" + id + ":\n" + raw);
             assertTrue(raw.matches("(?s).*Event Data( \\(RAW\\))?\\s*:\\s*a20203.*"), raw);
-            String second = ipmitool(port, "sel", "get", "0x" + bootErrors.get(1).split("\\|", -1)[0].trim());
+            String second = ipmitool(
+                    port,
+                    "sel",
+                    "get",
+                    "0x" + bootErrors.get(1).split("\\|", -1)[0].trim());
             assertTrue(second.matches("(?s).*Event Data( \\(RAW\\))?\\s*:\\s*a20104.*"), second);
         }
     }

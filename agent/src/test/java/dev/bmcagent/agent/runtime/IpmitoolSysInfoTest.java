@@ -24,12 +24,23 @@ class IpmitoolSysInfoTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out) {
-    }
+    record Run(int exit, String out) {}
 
     static Run ipmitool(int port, String... args) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(port), "-U", RuntimeFixture.ADMIN, "-P", RuntimeFixture.PASSWORD, "-C", "17"));
+        List<String> argv = new ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-U",
+                RuntimeFixture.ADMIN,
+                "-P",
+                RuntimeFixture.PASSWORD,
+                "-C",
+                "17"));
         argv.addAll(List.of(args));
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ipmitool timed out");
@@ -44,19 +55,25 @@ class IpmitoolSysInfoTest {
             // "EDK2 2025.02-rc1.7x" (19 bytes): block 0 = param 01h, set 0, ASCII, length 13h, 14 bytes
             f.send(NetFn.APP, 0x58, "01 00 00 13 45 44 4B 32 20 32 30 32 35 2E 30 32 2D 72");
             f.send(NetFn.APP, 0x58, "01 01 63 31 2E 37 78 00 00 00 00 00 00 00 00 00 00 00");
-            f.send(NetFn.APP, 0x58, "C0 00 00 06 32 30 2E 35 2E 31");            // NIC0 option ROM "20.5.1"
+            f.send(NetFn.APP, 0x58, "C0 00 00 06 32 30 2E 35 2E 31"); // NIC0 option ROM "20.5.1"
 
             Run get = ipmitool(port, "mc", "getsysinfo", "system_fw_version");
             assertEquals(0, get.exit(), get.out());
             assertEquals("EDK2 2025.02-rc1.7x", get.out().trim());
 
             Run set = ipmitool(port, "mc", "setsysinfo", "system_fw_version", "HACKED-1.0");
-            System.out.println("ipmitool mc setsysinfo over LAN: exit " + set.exit() + ": " + set.out().trim());
-            assertTrue(set.out().contains("Insufficient privilege"), set.out());   // D4h; ipmitool still exits 0
-            assertEquals("EDK2 2025.02-rc1.7x", ipmitool(port, "mc", "getsysinfo", "system_fw_version").out().trim());
+            System.out.println("ipmitool mc setsysinfo over LAN: exit " + set.exit() + ": "
+                    + set.out().trim());
+            assertTrue(set.out().contains("Insufficient privilege"), set.out()); // D4h; ipmitool still exits 0
+            assertEquals(
+                    "EDK2 2025.02-rc1.7x",
+                    ipmitool(port, "mc", "getsysinfo", "system_fw_version")
+                            .out()
+                            .trim());
 
-            assertEquals(Map.of("BIOS", "EDK2 2025.02-rc1.7x", "NIC0", "20.5.1"), f.node().firmware()
-                    .firmwareVersions());
+            assertEquals(
+                    Map.of("BIOS", "EDK2 2025.02-rc1.7x", "NIC0", "20.5.1"),
+                    f.node().firmware().firmwareVersions());
             assertTrue(f.sel().contains("BMC 2B/07 09"), "BIOS version change in the SEL: " + f.sel());
             assertTrue(f.sel().contains("BMC 2B/07 13"), "NIC version change in the SEL: " + f.sel());
             Run elist = ipmitool(port, "sel", "elist");

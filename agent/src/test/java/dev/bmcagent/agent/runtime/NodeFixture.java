@@ -20,8 +20,8 @@ import dev.bmcagent.core.sensor.CountingSensorBus;
 import dev.bmcagent.core.sensor.Reading;
 import dev.bmcagent.core.sensor.SensorKind;
 import dev.bmcagent.core.sensor.SensorSpec;
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.chassis.InMemoryBootOptionsStore;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiRequest;
 import dev.bmcagent.ipmi.message.IpmiResponse;
@@ -51,8 +51,8 @@ final class NodeFixture {
     final ManualScheduler scheduler = new ManualScheduler(T0);
     final InMemoryEventHistory history = new InMemoryEventHistory();
     final Map<String, Reading> readings = new ConcurrentHashMap<>();
-    final CountingSensorBus bus = new CountingSensorBus(s -> readings.getOrDefault(s.name(),
-            new Reading.Failed("no device")));
+    final CountingSensorBus bus =
+            new CountingSensorBus(s -> readings.getOrDefault(s.name(), new Reading.Failed("no device")));
     final List<PowerAction> powerActions = new CopyOnWriteArrayList<>();
     final List<Integer> duties = new CopyOnWriteArrayList<>();
     final HostNode node;
@@ -68,20 +68,38 @@ final class NodeFixture {
                 new SensorSpec("DIMM_TEMP_1", SensorKind.TEMPERATURE, "smbus:19", GateClass.NOT_DURING_FIRMWARE_INIT));
         readings.put("INLET_TEMP", new Reading.Value(24));
         var sdr = HostCommandTable.standardSdr(2, 2, T0);
-        node = new HostNode(new HostNodeSpec(0, sensors, bus, (zone, percent) -> duties.add(percent),
-                powerActions::add, new InMemorySelStore(selClock), selClock, new InMemoryBootOptionsStore()),
-                LifecyclePolicy.defaults(), FanPolicy.DEFAULT, NodeTiming.DEFAULT, events, sdr, scheduler,
+        node = new HostNode(
+                new HostNodeSpec(
+                        0,
+                        sensors,
+                        bus,
+                        (zone, percent) -> duties.add(percent),
+                        powerActions::add,
+                        new InMemorySelStore(selClock),
+                        selClock,
+                        new InMemoryBootOptionsStore()),
+                LifecyclePolicy.defaults(),
+                FanPolicy.DEFAULT,
+                NodeTiming.DEFAULT,
+                events,
+                sdr,
+                scheduler,
                 Runnable::run);
-        dispatcher = HostCommandTable.dispatcher(List.of(node), HostCommandTable.DEFAULT_IDENTITY,
-                new AccountUsers(new InMemoryAccountStore()), () -> 0, sdr, HostCommandTable.defaultFru(T0),
+        dispatcher = HostCommandTable.dispatcher(
+                List.of(node),
+                HostCommandTable.DEFAULT_IDENTITY,
+                new AccountUsers(new InMemoryAccountStore()),
+                () -> 0,
+                sdr,
+                HostCommandTable.defaultFru(T0),
                 i -> new SystemInterfaceState());
         node.start();
     }
 
     /** A host request through the command table; asserts 00h; returns the data. */
     byte[] host(int netFn, int cmd, String hex) {
-        IpmiResponse r = dispatcher.dispatch(new IpmiRequest(RequestContext.systemInterface(0), netFn, 0, cmd,
-                HexFormat.of().parseHex(hex.replace(" ", ""))));
+        IpmiResponse r = dispatcher.dispatch(new IpmiRequest(
+                RequestContext.systemInterface(0), netFn, 0, cmd, HexFormat.of().parseHex(hex.replace(" ", ""))));
         assertEquals(CompletionCode.OK, r.completionCode(), () -> String.format(Locale.ROOT, "%02X/%02X", netFn, cmd));
         return r.data();
     }

@@ -8,10 +8,10 @@ import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import dev.bmcagent.agent.config.PowerConfig;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.InMemoryEventHistory;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.VmCodes;
 import dev.bmcagent.ipmi.command.chassis.ChassisAction;
 import dev.bmcagent.ipmi.command.chassis.HostControl;
@@ -37,33 +37,49 @@ class QemuPowerCycleTest {
     Path dir;
 
     private BmcRuntime start(PowerConfig power, SystemScheduler scheduler) throws Exception {
-        RuntimeOptions o = new RuntimeOptions(1, "127.0.0.1", 0, 0, dir, StoreKind.MEMORY, List.of(), 64,
-                new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)))
+        RuntimeOptions o = new RuntimeOptions(
+                        1,
+                        "127.0.0.1",
+                        0,
+                        0,
+                        dir,
+                        StoreKind.MEMORY,
+                        List.of(),
+                        64,
+                        new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)))
                 .withPower(power);
-        return BmcRuntime.start(o, Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST), new InMemoryEventHistory(),
-                i -> HostHardware.none(), scheduler, new SecureRandom());
+        return BmcRuntime.start(
+                o,
+                Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST),
+                new InMemoryEventHistory(),
+                i -> HostHardware.none(),
+                scheduler,
+                new SecureRandom());
     }
 
     @Test
     void cycleWaitsForTheDisconnectThenTheOffTimeThenRunsTheOnCommand() throws Exception {
         Path log = dir.resolve("on.log");
-        PowerConfig power = new PowerConfig(Map.of(PowerAction.ON, List.of("sh", "-c",
-                "date +%s%N >> " + log)), Duration.ofSeconds(5), Duration.ofSeconds(1));
+        PowerConfig power = new PowerConfig(
+                Map.of(PowerAction.ON, List.of("sh", "-c", "date +%s%N >> " + log)),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(1));
         AtomicLong disconnectedAt = new AtomicLong();
         try (SystemScheduler scheduler = new SystemScheduler("qemu-cycle");
-             SystemScheduler clientScheduler = new SystemScheduler("qemu-cycle-client");
-             BmcRuntime runtime = start(power, scheduler)) {
+                SystemScheduler clientScheduler = new SystemScheduler("qemu-cycle-client");
+                BmcRuntime runtime = start(power, scheduler)) {
             HostInterfaceClient[] qemu = new HostInterfaceClient[1];
             qemu[0] = new HostInterfaceClient(clientScheduler, VmCapabilities.QEMU, c -> {
                 if (c.op() == VmCodes.OP_POWEROFF) {
                     disconnectedAt.set(System.nanoTime());
-                    clientScheduler.schedule(Duration.ZERO, qemu[0]::close);   // QEMU exits
+                    clientScheduler.schedule(Duration.ZERO, qemu[0]::close); // QEMU exits
                 }
             });
             qemu[0].connect(runtime.hostInterfaceAddress(0));
             await().until(() -> runtime.node(0).state().powerOn());
             long before = System.nanoTime();
-            assertEquals(HostControl.Result.DONE, runtime.node(0).hostControl().powerControl(ChassisAction.POWER_CYCLE));
+            assertEquals(
+                    HostControl.Result.DONE, runtime.node(0).hostControl().powerControl(ChassisAction.POWER_CYCLE));
             await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(log));
             // the file appears only when the on command ran: after the disconnect and the 1 s off time
             long sinceRequestMs = (System.nanoTime() - before) / 1_000_000;
@@ -78,9 +94,9 @@ class QemuPowerCycleTest {
     @Test
     void withoutAWayToPowerOnAgainACycleIsRefusedWithD5h() throws Exception {
         try (SystemScheduler scheduler = new SystemScheduler("qemu-cycle");
-             SystemScheduler clientScheduler = new SystemScheduler("qemu-cycle-client");
-             BmcRuntime runtime = start(PowerConfig.NONE, scheduler);
-             HostInterfaceClient qemu = new HostInterfaceClient(clientScheduler, VmCapabilities.QEMU, c -> { })) {
+                SystemScheduler clientScheduler = new SystemScheduler("qemu-cycle-client");
+                BmcRuntime runtime = start(PowerConfig.NONE, scheduler);
+                HostInterfaceClient qemu = new HostInterfaceClient(clientScheduler, VmCapabilities.QEMU, c -> {})) {
             qemu.connect(runtime.hostInterfaceAddress(0));
             await().until(() -> runtime.node(0).state().powerOn());
             HostControl control = runtime.node(0).hostControl();

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.HostEvent;
 import dev.bmcagent.core.event.InMemoryEventHistory;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.VmControl;
 import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.ipmi.message.CompletionCode;
@@ -49,7 +49,15 @@ final class RuntimeFixture implements AutoCloseable {
 
     RuntimeFixture(Path dataDir, IntFunction<HostHardware> hardware) throws IOException {
         stores.accounts().put(Account.of(ADMIN, PASSWORD, Role.ADMINISTRATOR)).join();
-        RuntimeOptions o = new RuntimeOptions(1, "127.0.0.1", 0, 0, dataDir, StoreKind.DISK, List.of(), 64,
+        RuntimeOptions o = new RuntimeOptions(
+                1,
+                "127.0.0.1",
+                0,
+                0,
+                dataDir,
+                StoreKind.DISK,
+                List.of(),
+                64,
                 new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)));
         runtime = BmcRuntime.start(o, stores, history, hardware, scheduler, new SecureRandom());
         host = new HostInterfaceClient(clientScheduler, VmCapabilities.QEMU, controls::add);
@@ -68,12 +76,15 @@ final class RuntimeFixture implements AutoCloseable {
     byte[] send(int netFn, int cmd, String hex) {
         VmMessage r;
         try {
-            r = host.request(netFn, 0, cmd, HexFormat.of().parseHex(hex.replace(" ", ""))).get(5, TimeUnit.SECONDS);
+            r = host.request(netFn, 0, cmd, HexFormat.of().parseHex(hex.replace(" ", "")))
+                    .get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("request " + netFn + "/" + cmd + " failed", e);
         }
-        assertEquals(CompletionCode.OK, r.completionCode(), () -> String.format(Locale.ROOT, "%02X/%02X %s", netFn,
-                cmd, hex));
+        assertEquals(
+                CompletionCode.OK,
+                r.completionCode(),
+                () -> String.format(Locale.ROOT, "%02X/%02X %s", netFn, cmd, hex));
         return r.responseData();
     }
 
@@ -85,8 +96,14 @@ final class RuntimeFixture implements AutoCloseable {
         while (id.isPresent()) {
             SelRecord r = s.get(id.getAsInt()).orElseThrow();
             SystemEvent e = r.event();
-            out.add(String.format(Locale.ROOT, "%s %02X/%02X %02X%s", e.generatorId() == SystemEvent.GENERATOR_BMC
-                    ? "BMC" : "BIOS", e.sensorType(), e.offset(), e.data2(), e.deassertion() ? " deassert" : ""));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%s %02X/%02X %02X%s",
+                    e.generatorId() == SystemEvent.GENERATOR_BMC ? "BMC" : "BIOS",
+                    e.sensorType(),
+                    e.offset(),
+                    e.data2(),
+                    e.deassertion() ? " deassert" : ""));
             id = s.nextId(r.recordId());
         }
         return out;
@@ -99,7 +116,7 @@ final class RuntimeFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        runtime.close();   // first: a BMC restart must not look like a host power loss
+        runtime.close(); // first: a BMC restart must not look like a host power loss
         host.close();
         stores.close();
         clientScheduler.close();

@@ -10,7 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code bmc}: the launcher's entry point. Subcommands: demo, agent, monitor, simulate, rollout. */
-@Command(name = "bmc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "bmc",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "ACPI-aware BMC agent: host lifecycle, IPMI, Redfish, MQTT telemetry, fleet simulator.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'bmc COMMAND --help' for the options of a command."})

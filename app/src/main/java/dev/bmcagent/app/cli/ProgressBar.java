@@ -25,8 +25,14 @@ final class ProgressBar implements Fleet.Progress {
     public void update(Duration virtual, int done, int hosts) {
         if (terminal) {
             int filled = done * WIDTH / hosts;
-            err.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d hosts done, virtual time %s ",
-                    "#".repeat(filled), ".".repeat(WIDTH - filled), done, hosts, hms(virtual)));
+            err.print(String.format(
+                    Locale.ROOT,
+                    "\r[%s%s] %d/%d hosts done, virtual time %s ",
+                    "#".repeat(filled),
+                    ".".repeat(WIDTH - filled),
+                    done,
+                    hosts,
+                    hms(virtual)));
             if (done == hosts) {
                 err.println();
             }
@@ -38,8 +44,8 @@ final class ProgressBar implements Fleet.Progress {
         if (decile != lastDecile || minute - lastPlainMinute >= 30) {
             lastDecile = decile;
             lastPlainMinute = minute;
-            err.println(String.format(Locale.ROOT, "progress: %d/%d hosts done, virtual time %s", done, hosts,
-                    hms(virtual)));
+            err.println(String.format(
+                    Locale.ROOT, "progress: %d/%d hosts done, virtual time %s", done, hosts, hms(virtual)));
             err.flush();
         }
     }

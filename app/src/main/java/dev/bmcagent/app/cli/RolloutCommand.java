@@ -6,11 +6,19 @@ import dev.bmcagent.rollout.cli.RolloutStatusCommand;
 import picocli.CommandLine.Command;
 
 /** {@code bmc rollout}: reboot-permit coordinated firmware campaigns. */
-@Command(name = "rollout", mixinStandardHelpOptions = true,
+@Command(
+        name = "rollout",
+        mixinStandardHelpOptions = true,
         description = {"Fleet rollouts without reboot storms: campaigns under reboot permits (docs/ROLLOUT.md)."},
-        subcommands = {RolloutSimulateCommand.class, RolloutCoordinatorCommand.class, RolloutStatusCommand.class,
-            CampaignCommands.Start.class, CampaignCommands.Pause.class, CampaignCommands.Resume.class,
-            CampaignCommands.Abort.class})
+        subcommands = {
+            RolloutSimulateCommand.class,
+            RolloutCoordinatorCommand.class,
+            RolloutStatusCommand.class,
+            CampaignCommands.Start.class,
+            CampaignCommands.Pause.class,
+            CampaignCommands.Resume.class,
+            CampaignCommands.Abort.class
+        })
 public final class RolloutCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -29,9 +29,13 @@ import picocli.CommandLine.Spec;
  * hosts, coordinated (permits, waves) and, with {@code --compare}, uncoordinated on the same fleet; prints one
  * table row per run and writes rollout.svg (reboots in flight over time, per wave, side by side).
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Simulated firmware campaign under reboot permits on the virtual clock.",
-            "Prints a table (one row per run) and writes rollout.svg into --out."})
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Simulated firmware campaign under reboot permits on the virtual clock.",
+            "Prints a table (one row per run) and writes rollout.svg into --out."
+        })
 public final class RolloutSimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -39,13 +43,21 @@ public final class RolloutSimulateCommand implements Callable<Integer> {
     @Option(names = "--hosts", defaultValue = "1000", description = "Fleet size (default: ${DEFAULT-VALUE}).")
     private int hosts;
 
-    @Option(names = "--cadence", defaultValue = "5", description = "At most this % of the fleet rebooting (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--cadence",
+            defaultValue = "5",
+            description = "At most this % of the fleet rebooting (default: ${DEFAULT-VALUE}).")
     private double cadence;
 
-    @Option(names = "--compare", description = "Also run the same fleet uncoordinated (every host at once, no permits).")
+    @Option(
+            names = "--compare",
+            description = "Also run the same fleet uncoordinated (every host at once, no permits).")
     private boolean compare;
 
-    @Option(names = "--out", defaultValue = "rollout-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            defaultValue = "rollout-out",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
     private Path out;
 
     @Override
@@ -65,24 +77,41 @@ public final class RolloutSimulateCommand implements Callable<Integer> {
             results.add(CampaignSimulation.run(coordinated.withCoordinated(false), System::nanoTime));
             heaps.add(peakHeap());
         }
-        stdout.println("| run | hosts | status | campaign time (virtual) | peak reboots in flight | cap | reboots/host min–mean–max | succeeded | failed | not started (halted) | on targets + order | events | wall | peak heap used |");
+        stdout.println(
+                "| run | hosts | status | campaign time (virtual) | peak reboots in flight | cap | reboots/host min–mean–max | succeeded | failed | not started (halted) | on targets + order | events | wall | peak heap used |");
         stdout.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         List<RolloutChart.Panel> panels = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             CampaignResult r = results.get(i);
-            stdout.println(String.format(Locale.ROOT,
+            stdout.println(String.format(
+                    Locale.ROOT,
                     "| %s | %d | %s | %s | %d | %d | %d–%.2f–%d | %d | %d | %d | %d | %,d | %.1f s | %d MiB |",
-                    r.settings().coordinated() ? "coordinated " + cadence + " %" : "uncoordinated", r.settings().hosts(),
-                    r.status(), fmt(r.totalTime()), r.peakInFlight(), r.fleetCap(), r.rebootsMin(), r.rebootsMean(),
-                    r.rebootsMax(), r.succeeded(), r.failed(), r.notStarted(), r.onTargetsAndOrder(), r.events(),
-                    r.wall().toMillis() / 1000.0, heaps.get(i) >> 20));
+                    r.settings().coordinated() ? "coordinated " + cadence + " %" : "uncoordinated",
+                    r.settings().hosts(),
+                    r.status(),
+                    fmt(r.totalTime()),
+                    r.peakInFlight(),
+                    r.fleetCap(),
+                    r.rebootsMin(),
+                    r.rebootsMean(),
+                    r.rebootsMax(),
+                    r.succeeded(),
+                    r.failed(),
+                    r.notStarted(),
+                    r.onTargetsAndOrder(),
+                    r.events(),
+                    r.wall().toMillis() / 1000.0,
+                    heaps.get(i) >> 20));
             List<RolloutChart.Change> changes = new ArrayList<>();
             for (RebootTracker.Change c : r.changes()) {
                 changes.add(new RolloutChart.Change(c.atNanos(), c.delta(), c.wave()));
             }
             long start = changes.isEmpty() ? 0 : changes.get(0).atNanos();
-            panels.add(new RolloutChart.Panel(r.settings().coordinated() ? "coordinated, " + cadence + " % cadence"
-                    : "uncoordinated", changes, start, r.fleetCap()));
+            panels.add(new RolloutChart.Panel(
+                    r.settings().coordinated() ? "coordinated, " + cadence + " % cadence" : "uncoordinated",
+                    changes,
+                    start,
+                    r.fleetCap()));
         }
         Files.createDirectories(out);
         Path svg = out.resolve("rollout.svg");

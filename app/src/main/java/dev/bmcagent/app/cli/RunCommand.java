@@ -16,8 +16,7 @@ import java.util.List;
 
 /** What {@code demo} and {@code agent} share: resolve config, start the assembly, announce, wait, stop. */
 final class RunCommand {
-    private RunCommand() {
-    }
+    private RunCommand() {}
 
     static AgentConfig resolve(PartialConfig partial, CliEnvironment env) {
         AgentConfig config = partial.resolve(DataDirectory.defaultFor(env.env(), env.home(), env.workingDirectory()));
@@ -35,13 +34,20 @@ final class RunCommand {
      * @param faults     the demo's parsed {@code --fault} flags (only with {@code demo})
      * @param selPrefill records appended to every host's SEL before announcing ({@code --sel-prefill})
      */
-    static int run(AgentConfig config, CliEnvironment env, PrintWriter out, boolean demo, List<FaultFlag> faults,
-                   int selPrefill) throws IOException, InterruptedException {
+    static int run(
+            AgentConfig config,
+            CliEnvironment env,
+            PrintWriter out,
+            boolean demo,
+            List<FaultFlag> faults,
+            int selPrefill)
+            throws IOException, InterruptedException {
         SystemScheduler scheduler = new SystemScheduler("bmc-scheduler");
         AgentAssembly assembly;
         try {
             // the demo puts its world around the agent: embedded broker, simulated hosts
-            assembly = demo ? DemoWorld.start(config, scheduler, env.random(), faults)
+            assembly = demo
+                    ? DemoWorld.start(config, scheduler, env.random(), faults)
                     : AgentAssembly.start(config, scheduler, env.random());
         } catch (IOException | RuntimeException e) {
             scheduler.close();
@@ -79,14 +85,18 @@ final class RunCommand {
         return "MQTT broker: only the agent publishes (user '" + b.agent().user() + "', password in "
                 + b.agent().file() + "); monitors read as user '" + m.user() + "', " + login
                 + (b.allowAnonymous() ? "; anonymous clients may read (loopback)" : "; no anonymous clients")
-                + (b.coordinator() == null ? "" : "; the rollout coordinator logs in as '" + b.coordinator().user()
-                        + "', password in " + b.coordinator().file());
+                + (b.coordinator() == null
+                        ? ""
+                        : "; the rollout coordinator logs in as '"
+                                + b.coordinator().user() + "', password in "
+                                + b.coordinator().file());
     }
 
     static String announce(AdminCredentials admin) {
         return switch (admin.source()) {
-            case GENERATED -> "Admin user '" + admin.user() + "', generated password (shown only this once, "
-                    + "kept in " + admin.file() + "): " + admin.password();
+            case GENERATED ->
+                "Admin user '" + admin.user() + "', generated password (shown only this once, " + "kept in "
+                        + admin.file() + "): " + admin.password();
             case STORED -> "Admin user '" + admin.user() + "', password in " + admin.file();
             case CONFIGURED -> "Admin user '" + admin.user() + "', password as configured";
         };

@@ -16,13 +16,16 @@ public interface ShutdownWaiter {
     static ShutdownWaiter jvm() {
         return cleanup -> {
             CountDownLatch done = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    cleanup.run();
-                } finally {
-                    done.countDown();
-                }
-            }, "bmc-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    cleanup.run();
+                                } finally {
+                                    done.countDown();
+                                }
+                            },
+                            "bmc-shutdown"));
             done.await();
         };
     }

@@ -29,13 +29,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bmc simulate}: a fleet of simulated hosts, each with a real agent core, on a virtual clock. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Fleet mode: N simulated hosts, each managed by a real agent core, on a virtual clock.",
-            "Prints a summary, writes summary.json and report.html into --out."})
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Fleet mode: N simulated hosts, each managed by a real agent core, on a virtual clock.",
+            "Prints a summary, writes summary.json and report.html into --out."
+        })
 public final class SimulateCommand implements Callable<Integer> {
-    enum OnOff { on, off }
+    enum OnOff {
+        on,
+        off
+    }
 
-    enum BootOrder { vendor, declared }
+    enum BootOrder {
+        vendor,
+        declared
+    }
 
     @Spec
     private CommandSpec spec;
@@ -43,65 +53,107 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--hosts", defaultValue = "100", description = "Number of hosts (default: ${DEFAULT-VALUE}).")
     private int hosts;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed; a run is deterministic for a seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seed; a run is deterministic for a seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--scenario", defaultValue = "firmware-upgrade",
+    @Option(
+            names = "--scenario",
+            defaultValue = "firmware-upgrade",
             description = "firmware-upgrade | reboot | cold-boot (default: ${DEFAULT-VALUE}).")
     private String scenario;
 
-    @Option(names = "--profile", defaultValue = "vendor",
-            description = "Network boot firmware: vendor (300 s per dead interface) | vendor-ipxe (vendor, per NIC HTTPS v4, "
-                    + "iPXE v4, HTTPS v6, iPXE v6; iPXE with its own timings) | edk2 | ipxe (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--profile",
+            defaultValue = "vendor",
+            description =
+                    "Network boot firmware: vendor (300 s per dead interface) | vendor-ipxe (vendor, per NIC HTTPS v4, "
+                            + "iPXE v4, HTTPS v6, iPXE v6; iPXE with its own timings) | edk2 | ipxe (default: ${DEFAULT-VALUE}).")
     private String profile;
 
-    @Option(names = "--boot-order", defaultValue = "vendor",
-            description = "vendor: leave the firmware's order | declared: the agent declares .*HTTPS IPv6.* first (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--boot-order",
+            defaultValue = "vendor",
+            description =
+                    "vendor: leave the firmware's order | declared: the agent declares .*HTTPS IPv6.* first (default: ${DEFAULT-VALUE}).")
     private BootOrder bootOrder;
 
-    @Option(names = "--gating", defaultValue = "on", description = "on | off: off reads DIMM sensors during S2_D2 too (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--gating",
+            defaultValue = "on",
+            description = "on | off: off reads DIMM sensors during S2_D2 too (default: ${DEFAULT-VALUE}).")
     private OnOff gating;
 
-    @Option(names = "--fan-policy", defaultValue = "on",
+    @Option(
+            names = "--fan-policy",
+            defaultValue = "on",
             description = "on | off: off treats unavailable sensors as failed (fail-safe) (default: ${DEFAULT-VALUE}).")
     private OnOff fanPolicy;
 
-    @Option(names = "--nics", defaultValue = "1", description = "Single-port NICs per host, 1-8 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--nics",
+            defaultValue = "1",
+            description = "Single-port NICs per host, 1-8 (default: ${DEFAULT-VALUE}).")
     private int nics;
 
-    @Option(names = "--bios-update", defaultValue = "refresh",
-            description = "What a BIOS update does to BootOrder: refresh (EDK2: network options re-created at the end) | reset (vendor defaults) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bios-update",
+            defaultValue = "refresh",
+            description =
+                    "What a BIOS update does to BootOrder: refresh (EDK2: network options re-created at the end) | reset (vendor defaults) (default: ${DEFAULT-VALUE}).")
     private String biosUpdate;
 
-    @Option(names = "--upgrades", defaultValue = "1",
-            description = "firmware-upgrade: upgrades in a row, each BIOS, BMC, NIC with a reboot, 1-10 (a node several releases behind) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--upgrades",
+            defaultValue = "1",
+            description =
+                    "firmware-upgrade: upgrades in a row, each BIOS, BMC, NIC with a reboot, 1-10 (a node several releases behind) (default: ${DEFAULT-VALUE}).")
     private int upgrades;
 
-    @Option(names = "--force-priority",
-            description = "The firmware's vendor \"Force Priority\" token: it boots in its own order (Httpv4 Httpv6 Pxev4 Pxev6) whatever BootOrder says.")
+    @Option(
+            names = "--force-priority",
+            description =
+                    "The firmware's vendor \"Force Priority\" token: it boots in its own order (Httpv4 Httpv6 Pxev4 Pxev6) whatever BootOrder says.")
     private boolean forcePriority;
 
-    @Option(names = "--sensor-poll", defaultValue = "PT5S",
+    @Option(
+            names = "--sensor-poll",
+            defaultValue = "PT5S",
             description = "Agent sensor poll period, ISO-8601 (default: ${DEFAULT-VALUE}).")
     private Duration sensorPoll;
 
-    @Option(names = "--fault-boot-order-lost", description = "Every host acknowledges boot-order writes that never stick.")
+    @Option(
+            names = "--fault-boot-order-lost",
+            description = "Every host acknowledges boot-order writes that never stick.")
     private boolean bootOrderLost;
 
-    @Option(names = "--fault-broken-sensor", paramLabel = "NAME",
+    @Option(
+            names = "--fault-broken-sensor",
+            paramLabel = "NAME",
             description = "Break this sensor on every host (fails in S0 too), e.g. CPU_TEMP.")
     private String brokenSensor;
 
-    @Option(names = "--fault", paramLabel = "HOST:FAULT",
-            description = "A fault, repeatable, as for bmc demo: host<N>|all : dead-nics=N | stuck-memory-training[=BOOTS] "
-                    + "| fan-stall[=FAN] | dimm-lost[=N] | boot-order-reset | boot-order-lost, e.g. host0:dead-nics=4.")
+    @Option(
+            names = "--fault",
+            paramLabel = "HOST:FAULT",
+            description =
+                    "A fault, repeatable, as for bmc demo: host<N>|all : dead-nics=N | stuck-memory-training[=BOOTS] "
+                            + "| fan-stall[=FAN] | dimm-lost[=N] | boot-order-reset | boot-order-lost, e.g. host0:dead-nics=4.")
     private List<String> faults = new java.util.ArrayList<>();
 
-    @Option(names = "--report-host", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--report-host",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "The host whose boot timeline report.html draws (default: ${DEFAULT-VALUE}).")
     private int reportHost;
 
-    @Option(names = "--out", defaultValue = "simulate-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            defaultValue = "simulate-out",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
     private Path out;
 
     @Option(names = "--no-progress", description = "Do not show progress on stderr.")
@@ -132,8 +184,10 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         List<String> declared = bootOrder == BootOrder.declared ? AgentBmcOptions.DECLARED_HTTPS_IPV6 : List.of();
-        SimulationSettings settings = new SimulationSettings(scenario, hosts, seed, profile, declared,
-                gating == OnOff.on, fanPolicy == OnOff.on).withUpgrades(upgrades).withForcePriority(forcePriority);
+        SimulationSettings settings = new SimulationSettings(
+                        scenario, hosts, seed, profile, declared, gating == OnOff.on, fanPolicy == OnOff.on)
+                .withUpgrades(upgrades)
+                .withForcePriority(forcePriority);
         SimulationRequest request = SimulationRequest.of(settings, nics)
                 .withBootOrderWriteLost(bootOrderLost)
                 .withBrokenSensor(Optional.ofNullable(brokenSensor))
@@ -147,16 +201,15 @@ public final class SimulateCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(stderr, interactive());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
-        SimulationReport report = FleetSimulation.run(request,
-                noProgress ? (v, d, n) -> { } : bar, System::nanoTime);
+        SimulationReport report = FleetSimulation.run(request, noProgress ? (v, d, n) -> {} : bar, System::nanoTime);
         Path dir = env.workingDirectory().resolve(out);
         Files.createDirectories(dir);
         SummaryJson.write(report, dir.resolve("summary.json"));
         HtmlReport.write(report, dir.resolve("report.html"));
         long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
         stdout.print(SummaryText.render(report));
-        stdout.println(String.format(Locale.ROOT, "simulation thread CPU %.1f s (wall depends on machine load)",
-                cpu / 1e9));
+        stdout.println(
+                String.format(Locale.ROOT, "simulation thread CPU %.1f s (wall depends on machine load)", cpu / 1e9));
         stdout.println("wrote " + dir.resolve("summary.json") + " and " + dir.resolve("report.html"));
         stdout.flush();
         return report.sidesAgree() ? 0 : 3;

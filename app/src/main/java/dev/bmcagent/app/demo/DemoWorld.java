@@ -36,15 +36,14 @@ import org.slf4j.LoggerFactory;
 public final class DemoWorld {
     private static final Logger LOG = LoggerFactory.getLogger(DemoWorld.class);
 
-    private DemoWorld() {
-    }
+    private DemoWorld() {}
 
     /**
      * Starts the agent inside the demo world, its hosts with {@code faults} ({@code --fault} flags). The returned agent
      * owns everything: closing it stops the simulated hosts first, then the agent's services, then the embedded broker.
      */
-    public static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random,
-                                      List<FaultFlag> faults) throws IOException {
+    public static AgentAssembly start(
+            AgentConfig config, Scheduler scheduler, SecureRandom random, List<FaultFlag> faults) throws IOException {
         LiveSimulation.Options options = options(config);
         LiveSimulation sim = LiveSimulation.prepare(options);
         AgentAssembly agent;
@@ -59,8 +58,12 @@ public final class DemoWorld {
                 hosts.stream().filter(h -> f.appliesTo(h.index())).forEach(f::applyTo);
                 LOG.info("fault {} armed", f);
             }
-            agent = AgentAssembly.start(config, scheduler, random, new AgentAssembly.Surroundings(sim::hardware,
-                    accounts -> broker(config, accounts), Optional.of(sim::stage)));
+            agent = AgentAssembly.start(
+                    config,
+                    scheduler,
+                    random,
+                    new AgentAssembly.Surroundings(
+                            sim::hardware, accounts -> broker(config, accounts), Optional.of(sim::stage)));
         } catch (IOException | RuntimeException e) {
             sim.close();
             throw e;
@@ -72,14 +75,16 @@ public final class DemoWorld {
             agent.close();
             throw e;
         }
-        LOG.info("{} simulated host(s) connected to the host interface, time scale {}; their sensors and fans are "
-                + "the agent's host hardware", config.hosts(), config.timeScale());
+        LOG.info(
+                "{} simulated host(s) connected to the host interface, time scale {}; their sensors and fans are "
+                        + "the agent's host hardware",
+                config.hosts(),
+                config.timeScale());
         return agent;
     }
 
     /** {@link #start(AgentConfig, Scheduler, SecureRandom, List)} without faults. */
-    public static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random)
-            throws IOException {
+    public static AgentAssembly start(AgentConfig config, Scheduler scheduler, SecureRandom random) throws IOException {
         return start(config, scheduler, random, List.of());
     }
 
@@ -88,14 +93,23 @@ public final class DemoWorld {
      * coordinator's login only the coordinator's rollout topics; the monitor login only reads.
      */
     static BrokerAcl acl(BrokerAccounts a) {
-        BrokerAcl acl = BrokerAcl.agentOnly(a.agent().user(), a.agent().password(), a.agentClientId(),
-                a.topicPrefix(), Map.of(a.monitor().user(), a.monitor().password()), a.allowAnonymous());
-        return a.coordinator() == null ? acl : acl.withCoordinator(a.coordinator().user(), a.coordinator().password());
+        BrokerAcl acl = BrokerAcl.agentOnly(
+                a.agent().user(),
+                a.agent().password(),
+                a.agentClientId(),
+                a.topicPrefix(),
+                Map.of(a.monitor().user(), a.monitor().password()),
+                a.allowAnonymous());
+        return a.coordinator() == null
+                ? acl
+                : acl.withCoordinator(a.coordinator().user(), a.coordinator().password());
     }
 
     private static AgentAssembly.RunningBroker broker(AgentConfig config, BrokerAccounts accounts) throws Exception {
-        EmbeddedBroker broker = new EmbeddedBroker(BrokerOptions.defaults().withBindAddress(config.listeners().mqtt())
-                .withPort(config.mqttPort()).withAcl(acl(accounts)));
+        EmbeddedBroker broker = new EmbeddedBroker(BrokerOptions.defaults()
+                .withBindAddress(config.listeners().mqtt())
+                .withPort(config.mqttPort())
+                .withAcl(acl(accounts)));
         InetSocketAddress bound = broker.start();
         String host = bound.getAddress().getHostAddress();
         String url = "tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
@@ -116,9 +130,17 @@ public final class DemoWorld {
         LiveSimulation.Options defaults = LiveSimulation.Options.defaults(config.hosts(), config.hostPort());
         // the seeds' boot list: per NIC HTTPS IPv4, iPXE IPv4, HTTPS IPv6, iPXE IPv6 (vendor firmware's HTTPS stack,
         // chainloaded iPXE's own); the network boots HTTPS IPv6 only
-        HostConfig host = defaults.host().toBuilder().bootList(Nvram.BootList.HTTPS_IPXE).build();
-        return new LiveSimulation.Options(config.hosts(), config.hostPort(), config.timeScale(), defaults.uptime(),
-                defaults.stagger(), defaults.flashEvery(), defaults.seed(), host);
+        HostConfig host =
+                defaults.host().toBuilder().bootList(Nvram.BootList.HTTPS_IPXE).build();
+        return new LiveSimulation.Options(
+                config.hosts(),
+                config.hostPort(),
+                config.timeScale(),
+                defaults.uptime(),
+                defaults.stagger(),
+                defaults.flashEvery(),
+                defaults.seed(),
+                host);
     }
 
     /** Where the simulated hosts reach the host interface: its bind address, or loopback for a wildcard bind. */

@@ -9,11 +9,9 @@ import picocli.CommandLine;
 
 /** Runs the command tree in-process with captured output; "shutdown" happens as soon as a command waits. */
 final class CliTestSupport {
-    private CliTestSupport() {
-    }
+    private CliTestSupport() {}
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     static CliEnvironment env(Path home) {
         return new CliEnvironment(Map.of(), home, home, new SecureRandom(), Runnable::run);

@@ -39,8 +39,8 @@ class ConfigInputTest {
             args.addAll(List.of("--data-dir", tmp.resolve("data").toString()));
         }
         args.addAll(FreePorts.args());
-        return Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> run(env(tmp), args.toArray(String[]::new)));
+        return Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> run(env(tmp), args.toArray(String[]::new)));
     }
 
     private static String readString(Path file) {
@@ -89,7 +89,7 @@ class ConfigInputTest {
         Path big = tmp.resolve("big.yaml");
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.write("hosts: 1\n# ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            f.setLength(50L * 1024 * 1024);             // a comment line of NULs up to 50 MB
+            f.setLength(50L * 1024 * 1024); // a comment line of NULs up to 50 MB
         }
         refused(agentWith(big), "config: " + big + " is larger than 65536 bytes");
         StringBuilder keys = new StringBuilder();

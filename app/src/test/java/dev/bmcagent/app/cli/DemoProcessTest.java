@@ -1,8 +1,5 @@
 package dev.bmcagent.app.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +23,19 @@ class DemoProcessTest {
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "demo", "--data-dir",
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "demo",
+                "--data-dir",
                 dir.resolve("data").toString()));
         cmd.addAll(dev.bmcagent.agent.FreePorts.args());
         Process p = new ProcessBuilder(cmd)
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> read(out).contains("Running. Press Ctrl-C to stop."));
             assertTrue(read(out).contains("mosquitto_sub"), read(out));
@@ -40,8 +46,11 @@ class DemoProcessTest {
             p.destroyForcibly();
         }
         // stores were closed: the journals can be opened again at once (their file locks were released)
-        try (var stores = dev.bmcagent.journal.Stores.onDisk(dir.resolve("data"), 100,
-                dev.bmcagent.journal.JournalOptions.processCrashSafe(), new java.security.SecureRandom())) {
+        try (var stores = dev.bmcagent.journal.Stores.onDisk(
+                dir.resolve("data"),
+                100,
+                dev.bmcagent.journal.JournalOptions.processCrashSafe(),
+                new java.security.SecureRandom())) {
             assertTrue(stores.accounts().find("admin").isPresent());
         }
     }

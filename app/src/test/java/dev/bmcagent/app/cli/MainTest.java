@@ -1,14 +1,12 @@
 package dev.bmcagent.app.cli;
 
-import dev.bmcagent.agent.FreePorts;
-
 import static dev.bmcagent.app.cli.CliTestSupport.env;
 import static dev.bmcagent.app.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.agent.FreePorts;
 import dev.bmcagent.app.cli.CliTestSupport.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +47,25 @@ class MainTest {
         Result r = run(env(tmp), "demo", "--help");
         assertEquals(0, r.exit());
         String help = r.out().replaceAll("\\s+", " ");
-        for (String s : List.of("--hosts=N", "(key hosts; default: 1)", "--ipmi-port=PORT", "default: 6230",
-                "--redfish-port=PORT", "default: 8443", "--mqtt-port=PORT", "default: 1883", "--host-port=PORT",
-                "default: 9002", "--admin-password=PASSWORD", "--data-dir=DIR", "$BMC_DATA_DIR",
-                "~/.local/share/bmc-agent", "./data", "--time-scale=FACTOR", "default: 1.0", "--bind=IP",
+        for (String s : List.of(
+                "--hosts=N",
+                "(key hosts; default: 1)",
+                "--ipmi-port=PORT",
+                "default: 6230",
+                "--redfish-port=PORT",
+                "default: 8443",
+                "--mqtt-port=PORT",
+                "default: 1883",
+                "--host-port=PORT",
+                "default: 9002",
+                "--admin-password=PASSWORD",
+                "--data-dir=DIR",
+                "$BMC_DATA_DIR",
+                "~/.local/share/bmc-agent",
+                "./data",
+                "--time-scale=FACTOR",
+                "default: 1.0",
+                "--bind=IP",
                 "default: 127.0.0.1")) {
             assertTrue(help.contains(s), s + " missing in\n" + r.out());
         }
@@ -76,12 +89,22 @@ class MainTest {
 
     @Test
     void badFlagValueIsAnInvalidConfigurationNamingTheKey() {
-        Result r = run(env(tmp), "demo", "--ipmi-port", "0", "--data-dir", tmp.resolve("d").toString());
+        Result r = run(
+                env(tmp),
+                "demo",
+                "--ipmi-port",
+                "0",
+                "--data-dir",
+                tmp.resolve("d").toString());
         assertEquals(2, r.exit());
-        assertEquals("bmc demo: invalid configuration: ipmiPort: 0 is out of range 1..65535", r.err().strip());
+        assertEquals(
+                "bmc demo: invalid configuration: ipmiPort: 0 is out of range 1..65535",
+                r.err().strip());
         Result bind = run(env(tmp), "demo", "--bind", "example.org");
-        assertEquals("bmc demo: invalid configuration: bind: 'example.org' is not an IP literal (e.g. 127.0.0.1 "
-                + "or ::1)", bind.err().strip());
+        assertEquals(
+                "bmc demo: invalid configuration: bind: 'example.org' is not an IP literal (e.g. 127.0.0.1 "
+                        + "or ::1)",
+                bind.err().strip());
     }
 
     @Test
@@ -91,24 +114,33 @@ class MainTest {
         String noDir = "/dev/null/bmc-data";
         Result r = run(env(tmp), "demo", "--bind", "0.0.0.0", "--data-dir", noDir);
         assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().startsWith("bmc demo: invalid configuration: hostInterface.bind: 0.0.0.0 is not a "
-                + "loopback address. The host interface is unauthenticated"), r.err());
-        Path yaml = java.nio.file.Files.writeString(tmp.resolve("agent.yaml"),
-                "dataDir: " + noDir + "\nhostInterface:\n  bind: '::'\n");
+        assertTrue(
+                r.err()
+                        .startsWith("bmc demo: invalid configuration: hostInterface.bind: 0.0.0.0 is not a "
+                                + "loopback address. The host interface is unauthenticated"),
+                r.err());
+        Path yaml = java.nio.file.Files.writeString(
+                tmp.resolve("agent.yaml"), "dataDir: " + noDir + "\nhostInterface:\n  bind: '::'\n");
         Result a = run(env(tmp), "agent", "--config", yaml.toString());
         assertEquals(2, a.exit(), a.err());
-        assertTrue(a.err().startsWith("bmc agent: invalid configuration: hostInterface.bind: :: is not a loopback"),
+        assertTrue(
+                a.err().startsWith("bmc agent: invalid configuration: hostInterface.bind: :: is not a loopback"),
                 a.err());
         Result m = run(env(tmp), "demo", "--mqtt-bind", "0.0.0.0", "--data-dir", noDir);
         assertEquals(2, m.exit(), m.err());
-        assertTrue(m.err().contains("dataDir"), "an authenticated broker off loopback is accepted (then the data dir, "
-                + "which lies under a file, is refused): " + m.err());
-        Path anon = java.nio.file.Files.writeString(tmp.resolve("anon.yaml"),
-                "dataDir: " + noDir + "\nmqtt:\n  bind: 0.0.0.0\n  allowAnonymous: true\n");
+        assertTrue(
+                m.err().contains("dataDir"),
+                "an authenticated broker off loopback is accepted (then the data dir, "
+                        + "which lies under a file, is refused): " + m.err());
+        Path anon = java.nio.file.Files.writeString(
+                tmp.resolve("anon.yaml"), "dataDir: " + noDir + "\nmqtt:\n  bind: 0.0.0.0\n  allowAnonymous: true\n");
         Result b = run(env(tmp), "agent", "--config", anon.toString());
         assertEquals(2, b.exit(), b.err());
-        assertTrue(b.err().startsWith("bmc agent: invalid configuration: mqtt.allowAnonymous: the embedded broker on "
-                + "0.0.0.0 (mqtt.bind) is not on loopback"), b.err());
+        assertTrue(
+                b.err()
+                        .startsWith("bmc agent: invalid configuration: mqtt.allowAnonymous: the embedded broker on "
+                                + "0.0.0.0 (mqtt.bind) is not on loopback"),
+                b.err());
     }
 
     @Test
@@ -122,14 +154,25 @@ class MainTest {
     void demoPrintsThePasswordOnceAndTheClientCommands() {
         Path data = tmp.resolve("data");
         int ipmiPort = FreePorts.udp();
-        Result first = run(env(tmp), withPorts("demo", "--data-dir", data.toString(), "--ipmi-port",
-                Integer.toString(ipmiPort), "--host-port", Integer.toString(FreePorts.tcp())));
+        Result first = run(
+                env(tmp),
+                withPorts(
+                        "demo",
+                        "--data-dir",
+                        data.toString(),
+                        "--ipmi-port",
+                        Integer.toString(ipmiPort),
+                        "--host-port",
+                        Integer.toString(FreePorts.tcp())));
         assertEquals(0, first.exit(), first.err());
         String password = first.out().lines().findFirst().orElseThrow().replaceAll(".*: ", "");
         assertEquals(16, password.length(), first.out());
         assertTrue(first.out().contains("shown only this once"));
-        assertTrue(first.out().contains("ipmitool -I lanplus -H 127.0.0.1 -p " + ipmiPort + " -U admin -f "
-                + data.resolve("admin-password") + " -C 17 sel elist"), first.out());
+        assertTrue(
+                first.out()
+                        .contains("ipmitool -I lanplus -H 127.0.0.1 -p " + ipmiPort + " -U admin -f "
+                                + data.resolve("admin-password") + " -C 17 sel elist"),
+                first.out());
         assertTrue(first.out().contains("(UDP 127.0.0.1 port " + ipmiPort + ")\n"), first.out());
 
         Result second = run(env(tmp), withPorts("demo", "--data-dir", data.toString()));
@@ -141,8 +184,12 @@ class MainTest {
     @Test
     void demoDataDirDefaultsToTheEnvironmentVariable() {
         Path data = tmp.resolve("from-env");
-        CliEnvironment e = new CliEnvironment(java.util.Map.of("BMC_DATA_DIR", data.toString()), tmp, tmp,
-                new java.security.SecureRandom(), Runnable::run);
+        CliEnvironment e = new CliEnvironment(
+                java.util.Map.of("BMC_DATA_DIR", data.toString()),
+                tmp,
+                tmp,
+                new java.security.SecureRandom(),
+                Runnable::run);
         assertEquals(0, run(e, withPorts("demo")).exit());
         assertTrue(Files.exists(data.resolve("admin-password")));
     }
@@ -156,8 +203,14 @@ class MainTest {
         assertTrue(r.out().startsWith("Admin user 'admin', password as configured"), r.out());
         assertTrue(Files.isDirectory(tmp.resolve("yaml-data/store")));
 
-        Result over = run(env(tmp), withPorts("agent", "--config", yaml.toString(), "--data-dir",
-                tmp.resolve("flag").toString()));
+        Result over = run(
+                env(tmp),
+                withPorts(
+                        "agent",
+                        "--config",
+                        yaml.toString(),
+                        "--data-dir",
+                        tmp.resolve("flag").toString()));
         assertEquals(0, over.exit(), over.err());
         assertTrue(Files.isDirectory(tmp.resolve("flag/store")));
     }

@@ -15,8 +15,20 @@ class MonitorCommandTest {
     @Test
     void parsesIntoOptions() {
         MonitorCommand c = new MonitorCommand();
-        new CommandLine(c).parseArgs("--broker", "tcp://127.0.0.1:1883", "--instance", "mon-a", "--group", "ops",
-                "--refresh", "PT2S", "--alert-topic", "fleet/alerts", "--webhook", "http://127.0.0.1:9000/hook");
+        new CommandLine(c)
+                .parseArgs(
+                        "--broker",
+                        "tcp://127.0.0.1:1883",
+                        "--instance",
+                        "mon-a",
+                        "--group",
+                        "ops",
+                        "--refresh",
+                        "PT2S",
+                        "--alert-topic",
+                        "fleet/alerts",
+                        "--webhook",
+                        "http://127.0.0.1:9000/hook");
         MonitorOptions o = c.options();
         assertEquals(URI.create("tcp://127.0.0.1:1883"), o.brokerUri());
         assertEquals("$share/ops/bmc/+/+/+/events", o.eventsFilter());
@@ -49,7 +61,8 @@ class MonitorCommandTest {
 
     @Test
     void brokerAndInstanceAreRequired() {
-        assertThrows(CommandLine.MissingParameterException.class,
+        assertThrows(
+                CommandLine.MissingParameterException.class,
                 () -> new CommandLine(new MonitorCommand()).parseArgs("--instance", "x"));
     }
 }

@@ -42,14 +42,17 @@ class DemoListenerBindsTest {
                                                               bind: '::1'\
                                                             """);
         try (SystemScheduler scheduler = new SystemScheduler("demo-binds");
-             AgentAssembly a = DemoWorld.start(binds.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                     new SecureRandom())) {
+                AgentAssembly a = DemoWorld.start(
+                        binds.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom())) {
             int mqtt = a.config().mqttPort();
             connect("127.0.0.4", mqtt);
             assertThrows(ConnectException.class, () -> connect("127.0.0.1", mqtt), "no broker on 127.0.0.1");
-            assertEquals(new InetSocketAddress(InetAddress.getByAddress(IPV6_LOOPBACK), a.config().hostPort()),
+            assertEquals(
+                    new InetSocketAddress(
+                            InetAddress.getByAddress(IPV6_LOOPBACK), a.config().hostPort()),
                     a.runtime().hostInterfaceAddress(0));
-            await().atMost(Duration.ofSeconds(20)).until(() -> a.runtime().hostInterface(0).isConnected());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> a.runtime().hostInterface(0).isConnected());
         }
     }
 

@@ -41,6 +41,7 @@ class DemoWorldSensorsTest {
 
     @TempDir
     Path dir;
+
     private final SystemScheduler scheduler = new SystemScheduler("demo-sensors-test");
     private AgentAssembly agent;
 
@@ -48,10 +49,9 @@ class DemoWorldSensorsTest {
     void start() throws IOException {
         // time scale 30: a boot's S2_D2 (memory training, network-boot probing) lasts several real seconds, many
         // of the agent's 1 s sensor polls; the OS runs 2 virtual minutes (4 s) before each reboot
-        PartialConfig demo = new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 30.0,
-                StoreKind.MEMORY, null, null);
-        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                new SecureRandom());
+        PartialConfig demo =
+                new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 30.0, StoreKind.MEMORY, null, null);
+        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom());
     }
 
     @AfterEach
@@ -66,10 +66,14 @@ class DemoWorldSensorsTest {
     void inS0TheHostsTemperaturesAndFansReadOverRedfish() {
         await().atMost(Duration.ofSeconds(60)).until(() -> state().system() == AcpiSystemState.S0_G0_D0);
         JsonNode members = get(CHASSIS + "/Sensors").get("Members");
-        assertTrue(members.size() >= 1 + 1 + 8 + 6, members::toString);   // inlet, CPU, 8 DIMMs, 6 fans (+ NICs)
+        assertTrue(members.size() >= 1 + 1 + 8 + 6, members::toString); // inlet, CPU, 8 DIMMs, 6 fans (+ NICs)
         // the first poll after S0 may still be pending: wait for it, then every reading is a live one
-        await().atMost(Duration.ofSeconds(10)).until(() -> osRunning() && get(CHASSIS + "/Sensors/DIMM_TEMP_0")
-                .at("/Status/State").asText().equals("Enabled"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> osRunning()
+                        && get(CHASSIS + "/Sensors/DIMM_TEMP_0")
+                                .at("/Status/State")
+                                .asText()
+                                .equals("Enabled"));
         for (String name : List.of("CPU_TEMP", "DIMM_TEMP_0", "DIMM_TEMP_7", "INLET_TEMP")) {
             JsonNode s = get(CHASSIS + "/Sensors/" + name);
             assertEquals("Enabled", s.at("/Status/State").asText(), s::toString);
@@ -78,7 +82,8 @@ class DemoWorldSensorsTest {
         }
         JsonNode cpu = get(CHASSIS + "/Sensors/CPU_TEMP");
         JsonNode inlet = get(CHASSIS + "/Sensors/INLET_TEMP");
-        assertTrue(cpu.get("Reading").asDouble() > inlet.get("Reading").asDouble() + 10,
+        assertTrue(
+                cpu.get("Reading").asDouble() > inlet.get("Reading").asDouble() + 10,
                 "the CPU runs an OS: warmer than the inlet: " + cpu + " " + inlet);
         JsonNode fan = get(CHASSIS + "/Sensors/SYS_FAN1");
         assertEquals("Enabled", fan.at("/Status/State").asText(), fan::toString);
@@ -86,8 +91,11 @@ class DemoWorldSensorsTest {
         assertTrue(fan.get("Reading").asDouble() >= 1000, fan::toString);
         // the DIMM reads never met UEFI's SPD reads on the shared bus: the host found all its memory
         HostConfig host = HostConfig.builder().build();
-        assertEquals((double) host.dimms() * host.dimmGiB(),
-                get("/redfish/v1/Systems/host0").at("/MemorySummary/TotalSystemMemoryGiB").asDouble());
+        assertEquals(
+                (double) host.dimms() * host.dimmGiB(),
+                get("/redfish/v1/Systems/host0")
+                        .at("/MemorySummary/TotalSystemMemoryGiB")
+                        .asDouble());
         JsonNode fans = get(CHASSIS + "/ThermalSubsystem/Fans/SYS_FAN2");
         assertTrue(fans.at("/SpeedPercent/SpeedRPM").asDouble() >= 1000, fans::toString);
     }
@@ -95,7 +103,8 @@ class DemoWorldSensorsTest {
     @Test
     void whileUefiOwnsTheDimmBusTheDimmAndHostPoweredSensorsAreUnavailableOffline() {
         // a sample counts only if the host was in S2_D2 for 2 s (two polls) before the request and still after it
-        Optional<JsonNode[]> sample = await().atMost(Duration.ofSeconds(90)).until(this::sampleDeepInS2, Optional::isPresent);
+        Optional<JsonNode[]> sample =
+                await().atMost(Duration.ofSeconds(90)).until(this::sampleDeepInS2, Optional::isPresent);
         JsonNode dimm = sample.orElseThrow()[0];
         JsonNode cpu = sample.orElseThrow()[1];
         JsonNode inlet = sample.orElseThrow()[2];
@@ -111,6 +120,7 @@ class DemoWorldSensorsTest {
 
     /** When (on the test's real clock) the current ACPI state was first seen: the host timeline runs scaled. */
     private Instant seenAt = Instant.EPOCH;
+
     private Instant seenChange;
 
     private Optional<JsonNode[]> sampleDeepInS2() {
@@ -127,7 +137,8 @@ class DemoWorldSensorsTest {
         JsonNode cpu = get(CHASSIS + "/Sensors/CPU_TEMP");
         JsonNode inlet = get(CHASSIS + "/Sensors/INLET_TEMP");
         HostState after = state();
-        boolean same = after.system() == AcpiSystemState.S2_D2 && after.acpiChangedAt().equals(before.acpiChangedAt());
+        boolean same =
+                after.system() == AcpiSystemState.S2_D2 && after.acpiChangedAt().equals(before.acpiChangedAt());
         return same ? Optional.of(new JsonNode[] {dimm, cpu, inlet}) : Optional.empty();
     }
 
@@ -144,7 +155,8 @@ class DemoWorldSensorsTest {
         String url = "https://127.0.0.1:" + agent.config().redfishPort() + path;
         try {
             Process p = new ProcessBuilder("curl", "-sk", "--max-time", "10", "-u", "admin:" + PASSWORD, url)
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             p.getOutputStream().close();
             byte[] body = p.getInputStream().readAllBytes();
             if (!p.waitFor(15, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -25,8 +25,16 @@ class FaultFlagTest {
     private final VirtualScheduler scheduler = new VirtualScheduler();
 
     private SimulatedHost host(String... flags) {
-        SimulatedHost h = new SimulatedHost(0, HostConfig.builder().timing(FirmwareTiming.SERVER.exact())
-                .netboot(NetbootProfile.VENDOR).dimms(4, 32).nics(1).build(), 3, scheduler);
+        SimulatedHost h = new SimulatedHost(
+                0,
+                HostConfig.builder()
+                        .timing(FirmwareTiming.SERVER.exact())
+                        .netboot(NetbootProfile.VENDOR)
+                        .dimms(4, 32)
+                        .nics(1)
+                        .build(),
+                3,
+                scheduler);
         h.attach(new RecordingLink(scheduler));
         for (String f : flags) {
             FaultFlag.parse(f).applyTo(h);
@@ -37,28 +45,40 @@ class FaultFlagTest {
     @Test
     void parsesHostFaultAndValueWithDefaults() {
         assertEquals(new FaultFlag(0, FaultFlag.Kind.DEAD_NICS, 4), FaultFlag.parse("host0:dead-nics=4"));
-        assertEquals(new FaultFlag(3, FaultFlag.Kind.STUCK_MEMORY_TRAINING, 1),
+        assertEquals(
+                new FaultFlag(3, FaultFlag.Kind.STUCK_MEMORY_TRAINING, 1),
                 FaultFlag.parse("host3:stuck-memory-training"));
-        assertEquals(new FaultFlag(FaultFlag.ALL_HOSTS, FaultFlag.Kind.FAN_STALL, 2), FaultFlag.parse("all:fan-stall=2"));
+        assertEquals(
+                new FaultFlag(FaultFlag.ALL_HOSTS, FaultFlag.Kind.FAN_STALL, 2), FaultFlag.parse("all:fan-stall=2"));
         assertEquals("host1:dimm-lost=1", FaultFlag.parse("host1:dimm-lost").toString());
-        assertEquals("host0:boot-order-reset", FaultFlag.parse("host0:boot-order-reset").toString());
+        assertEquals(
+                "host0:boot-order-reset",
+                FaultFlag.parse("host0:boot-order-reset").toString());
     }
 
     @Test
     void refusesWhatItCannotSimulateWithTheReason() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultFlag.parse("host0:dead-nic=4"))
-                .getMessage().contains("known: dead-nics"));
+                .getMessage()
+                .contains("known: dead-nics"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultFlag.parse("host0:dead-nics"))
-                .getMessage().contains("needs a value"));
+                .getMessage()
+                .contains("needs a value"));
         assertThrows(IllegalArgumentException.class, () -> FaultFlag.parse("host0:dead-nics=0"));
         assertThrows(IllegalArgumentException.class, () -> FaultFlag.parse("host0:dead-nics=101"));
         assertThrows(IllegalArgumentException.class, () -> FaultFlag.parse("host0:boot-order-reset=1"));
         assertThrows(IllegalArgumentException.class, () -> FaultFlag.parse("dead-nics=4"));
         assertThrows(IllegalArgumentException.class, () -> FaultFlag.parse("host-1:fan-stall"));
         HostConfig config = HostConfig.builder().dimms(4, 32).build();
-        assertThrows(IllegalArgumentException.class, () -> FaultFlag.parse("host2:fan-stall").check(2, config, 6));
-        assertThrows(IllegalArgumentException.class, () -> FaultFlag.parse("host0:fan-stall=7").check(1, config, 6));
-        assertThrows(IllegalArgumentException.class, () -> FaultFlag.parse("host0:dimm-lost=4").check(1, config, 6));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> FaultFlag.parse("host2:fan-stall").check(2, config, 6));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> FaultFlag.parse("host0:fan-stall=7").check(1, config, 6));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> FaultFlag.parse("host0:dimm-lost=4").check(1, config, 6));
         FaultFlag.parse("host0:dimm-lost=3").check(1, config, 6);
     }
 
@@ -70,7 +90,10 @@ class FaultFlagTest {
         BootRecord first = h.boots().get(0);
         assertEquals(BootOutcome.OS_RUNNING, first.outcome());
         // HTTPS v4, HTTPS v6 (boots without the fault), PXE v4, PXE v6, the disk, then HTTPS v4 again and HTTPS v6
-        assertEquals(Duration.ofMinutes(25), first.deadInterfaceTime(), first.attempts().toString());
+        assertEquals(
+                Duration.ofMinutes(25),
+                first.deadInterfaceTime(),
+                first.attempts().toString());
         assertTrue(first.attempts().get(1).option().description().contains("HTTPS IPv6"));
         assertFalse(first.attempts().get(1).succeeded(), "dead although the environment would boot it");
         h.reboot();
@@ -83,7 +106,8 @@ class FaultFlagTest {
         SimulatedHost h = host("host0:stuck-memory-training");
         h.powerOn();
         scheduler.runUntilIdle();
-        assertEquals(BootOutcome.HUNG_MEMORY_TRAINING, h.currentBoot().orElseThrow().outcome());
+        assertEquals(
+                BootOutcome.HUNG_MEMORY_TRAINING, h.currentBoot().orElseThrow().outcome());
     }
 
     @Test
@@ -118,7 +142,8 @@ class FaultFlagTest {
         h.reboot();
         scheduler.runUntilIdle();
         assertEquals("SIM-BIOS 1.1", h.biosVersion());
-        assertTrue(DeclaredOrder.descriptions(h.nvram().bootOrder()).get(0).contains("HTTPS IPv4"),
+        assertTrue(
+                DeclaredOrder.descriptions(h.nvram().bootOrder()).get(0).contains("HTTPS IPv4"),
                 "vendor defaults again: " + DeclaredOrder.descriptions(h.nvram().bootOrder()) + " was " + vendor);
     }
 
@@ -134,6 +159,9 @@ class FaultFlagTest {
     }
 
     private static SensorSpec fan(SimulatedHost h, String name) {
-        return h.sensorSpecs().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return h.sensorSpecs().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -37,13 +37,15 @@ class RateLimitedLogTest {
     void aFloodWritesFiveLinesPerWindowThenOneSummary() {
         RateLimitedLog log = new RateLimitedLog(logger, 5, Duration.ofSeconds(10));
         for (int i = 0; i < 100_000; i++) {
-            log.warn(T0.plusNanos(i * 50_000L), "refused", "refused from {}", i);   // 100k in 5 s
+            log.warn(T0.plusNanos(i * 50_000L), "refused", "refused from {}", i); // 100k in 5 s
         }
-        assertEquals(List.of("refused from 0", "refused from 1", "refused from 2", "refused from 3",
-                "refused from 4"), messages());
+        assertEquals(
+                List.of("refused from 0", "refused from 1", "refused from 2", "refused from 3", "refused from 4"),
+                messages());
         assertEquals(99_995, log.suppressedTotal());
         log.warn(T0.plusSeconds(12), "refused", "refused from {}", "late");
-        assertEquals(List.of("99995 more like this in the last 12 s: refused", "refused from late"),
+        assertEquals(
+                List.of("99995 more like this in the last 12 s: refused", "refused from late"),
                 messages().subList(5, 7));
     }
 

@@ -27,13 +27,13 @@ class ScaledSchedulerTest {
         @Override
         public Cancellable schedule(Duration delay, Runnable task) {
             delays.add(delay);
-            return () -> { };
+            return () -> {};
         }
 
         @Override
         public Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
             delays.add(period);
-            return () -> { };
+            return () -> {};
         }
     }
 
@@ -44,7 +44,7 @@ class ScaledSchedulerTest {
         assertEquals(T0, s.clock().instant());
         real.clock = Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC);
         assertEquals(T0.plusSeconds(300), s.clock().instant(), "5 real seconds are 300 simulated ones at 60x");
-        s.scheduleAtFixedRate(Duration.ofSeconds(2), Duration.ofSeconds(2), () -> { });
+        s.scheduleAtFixedRate(Duration.ofSeconds(2), Duration.ofSeconds(2), () -> {});
         assertEquals(List.of(Duration.ofSeconds(2)), real.delays);
         assertThrows(IllegalArgumentException.class, () -> new ScaledScheduler(real, 0));
     }

@@ -54,8 +54,8 @@ public final class EventStream {
      * @param sessionId      this agent run's id
      * @param delivery       runs subscriber deliveries (owned by the assembly; a pool, not the host threads)
      */
-    public EventStream(EventHistory history, Clock clock, LongSupplier monotonicNanos, String sessionId,
-                       Executor delivery) {
+    public EventStream(
+            EventHistory history, Clock clock, LongSupplier monotonicNanos, String sessionId, Executor delivery) {
         this.history = Objects.requireNonNull(history, "history");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.monotonicNanos = Objects.requireNonNull(monotonicNanos, "monotonicNanos");
@@ -80,16 +80,21 @@ public final class EventStream {
             throw new EventNotRecordedException(hostId + ": history unreadable, event not recorded: " + e, e);
         }
         synchronized (seq) {
-            HostEvent recorded = new HostEvent(hostId, seq.last + 1, sessionId, clock.instant(),
-                    Math.max(0, monotonicNanos.getAsLong() - startNanos), event);
+            HostEvent recorded = new HostEvent(
+                    hostId,
+                    seq.last + 1,
+                    sessionId,
+                    clock.instant(),
+                    Math.max(0, monotonicNanos.getAsLong() - startNanos),
+                    event);
             synchronized (recordOrder) {
                 try {
                     history.append(recorded);
                 } catch (RuntimeException e) {
                     notRecorded.incrementAndGet();
                     seq.last = recorded.sequence(); // the number is skipped: subscribers see the loss as a gap
-                    throw new EventNotRecordedException(String.format(Locale.ROOT,
-                            "%s #%d not recorded: %s", hostId, recorded.sequence(), e), e);
+                    throw new EventNotRecordedException(
+                            String.format(Locale.ROOT, "%s #%d not recorded: %s", hostId, recorded.sequence(), e), e);
                 }
                 seq.last = recorded.sequence();
                 for (Subscription s : subscriptions) {
@@ -108,8 +113,8 @@ public final class EventStream {
     /** Subscribes to events passing {@code filter}; receives only events published after this call. */
     public Subscription subscribe(String name, Predicate<HostEvent> filter, int capacity, EventListener listener) {
         Subscription[] holder = new Subscription[1];
-        Subscription s = new Subscription(name, filter, capacity, listener, delivery,
-                () -> subscriptions.remove(holder[0]));
+        Subscription s =
+                new Subscription(name, filter, capacity, listener, delivery, () -> subscriptions.remove(holder[0]));
         holder[0] = s;
         subscriptions.add(s);
         return s;

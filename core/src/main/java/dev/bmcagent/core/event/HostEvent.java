@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param elapsedNanos monotonic nanoseconds since this agent run started (orders events within a session)
  * @param event        what happened ({@link LifecycleEvent#at()} is when the lifecycle saw it)
  */
-public record HostEvent(String hostId, long sequence, String sessionId, Instant at, long elapsedNanos,
-                        LifecycleEvent event) {
+public record HostEvent(
+        String hostId, long sequence, String sessionId, Instant at, long elapsedNanos, LifecycleEvent event) {
     public HostEvent {
         Objects.requireNonNull(hostId, "hostId");
         Objects.requireNonNull(sessionId, "sessionId");

@@ -20,10 +20,15 @@ public final class InMemoryEventHistory implements EventHistory {
     public void append(HostEvent event) {
         List<HostEvent> events = byHost.computeIfAbsent(event.hostId(), h -> new ArrayList<>());
         synchronized (events) {
-            long expected = events.isEmpty() ? -1 : events.get(events.size() - 1).sequence() + 1;
+            long expected =
+                    events.isEmpty() ? -1 : events.get(events.size() - 1).sequence() + 1;
             if (expected != -1 && event.sequence() != expected) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s: sequence %d appended, %d expected", event.hostId(), event.sequence(), expected));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "%s: sequence %d appended, %d expected",
+                        event.hostId(),
+                        event.sequence(),
+                        expected));
             }
             events.add(event);
             synchronized (all) {

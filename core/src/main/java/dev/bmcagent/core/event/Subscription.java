@@ -31,8 +31,13 @@ public final class Subscription implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
-    Subscription(String name, Predicate<HostEvent> filter, int capacity, EventListener listener, Executor executor,
-                 Runnable onClose) {
+    Subscription(
+            String name,
+            Predicate<HostEvent> filter,
+            int capacity,
+            EventListener listener,
+            Executor executor,
+            Runnable onClose) {
         this.name = Objects.requireNonNull(name, "name");
         this.filter = Objects.requireNonNull(filter, "filter");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -63,8 +68,12 @@ public final class Subscription implements AutoCloseable {
         if (!queue.offer(event)) {
             long n = dropped.incrementAndGet();
             if (n == 1 || Long.bitCount(n) == 1) {
-                log.warn("subscriber {} is slow: dropped {} #{} ({} dropped so far)", name, event.hostId(),
-                        event.sequence(), n);
+                log.warn(
+                        "subscriber {} is slow: dropped {} #{} ({} dropped so far)",
+                        name,
+                        event.hostId(),
+                        event.sequence(),
+                        n);
             }
             return;
         }

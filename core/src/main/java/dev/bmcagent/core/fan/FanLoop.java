@@ -41,19 +41,36 @@ public final class FanLoop implements FanModeControl, AutoCloseable {
     /**
      * @param sensors the host's latest sensor values (e.g. {@code SensorPoller::snapshot})
      */
-    public FanLoop(String hostId, int zone, FanPolicy policy, FanController controller,
-                   Supplier<Map<SensorSpec, SensorValue>> sensors, Scheduler scheduler, Duration interval) {
+    public FanLoop(
+            String hostId,
+            int zone,
+            FanPolicy policy,
+            FanController controller,
+            Supplier<Map<SensorSpec, SensorValue>> sensors,
+            Scheduler scheduler,
+            Duration interval) {
         this(hostId, List.of(zone), policy, controller, sensors, scheduler, interval);
     }
 
     /** A loop over every zone the controller drives ({@link FanController#zones()}). */
-    public FanLoop(String hostId, FanPolicy policy, FanController controller,
-                   Supplier<Map<SensorSpec, SensorValue>> sensors, Scheduler scheduler, Duration interval) {
+    public FanLoop(
+            String hostId,
+            FanPolicy policy,
+            FanController controller,
+            Supplier<Map<SensorSpec, SensorValue>> sensors,
+            Scheduler scheduler,
+            Duration interval) {
         this(hostId, controller.zones(), policy, controller, sensors, scheduler, interval);
     }
 
-    private FanLoop(String hostId, List<Integer> zones, FanPolicy policy, FanController controller,
-                    Supplier<Map<SensorSpec, SensorValue>> sensors, Scheduler scheduler, Duration interval) {
+    private FanLoop(
+            String hostId,
+            List<Integer> zones,
+            FanPolicy policy,
+            FanController controller,
+            Supplier<Map<SensorSpec, SensorValue>> sensors,
+            Scheduler scheduler,
+            Duration interval) {
         this.hostId = Objects.requireNonNull(hostId, "hostId");
         this.zones = List.copyOf(zones);
         if (this.zones.isEmpty()) {

@@ -30,8 +30,10 @@ public final class FanStallWatch {
     private final Map<String, Integer> zeroReads = new HashMap<>();
     private final Set<String> stalled = new HashSet<>();
 
-    public FanStallWatch(Supplier<Map<SensorSpec, SensorValue>> sensors, IntSupplier commandedDuty,
-                         Consumer<LifecycleInput> lifecycle) {
+    public FanStallWatch(
+            Supplier<Map<SensorSpec, SensorValue>> sensors,
+            IntSupplier commandedDuty,
+            Consumer<LifecycleInput> lifecycle) {
         this.sensors = Objects.requireNonNull(sensors, "sensors");
         this.commandedDuty = Objects.requireNonNull(commandedDuty, "commandedDuty");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");

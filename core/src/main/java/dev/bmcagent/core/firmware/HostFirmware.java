@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class HostFirmware implements SystemInfoPort {
     /** Changes kept per host: enough to see the last campaigns, bounded so the document stays small. */
     public static final int HISTORY = 32;
+
     static final int SENSOR_TYPE_VERSION_CHANGE = 0x2B;
     static final int OFFSET_FIRMWARE_CHANGE_SUCCESSFUL = 0x07;
     static final int CHANGE_TYPE_SYSTEM_FIRMWARE = 0x09;
@@ -84,8 +85,8 @@ public final class HostFirmware implements SystemInfoPort {
                 return;
             }
             values.put(parameter, value);
-            change = new FirmwareChange(SystemInfoComponents.name(parameter), old == null ? "" : old.text(),
-                    value.text(), clock.instant());
+            change = new FirmwareChange(
+                    SystemInfoComponents.name(parameter), old == null ? "" : old.text(), value.text(), clock.instant());
             history.addLast(change);
             while (history.size() > HISTORY) {
                 history.removeFirst();
@@ -96,7 +97,7 @@ public final class HostFirmware implements SystemInfoPort {
             });
         }
         if (change.from().isEmpty()) {
-            LOG.debug("{}: {} reported: {}", hostId, change.component(), change.to());   // first report: quiet in fleets
+            LOG.debug("{}: {} reported: {}", hostId, change.component(), change.to()); // first report: quiet in fleets
         } else {
             LOG.info("{}: {} changed {} -> {}", hostId, change.component(), change.from(), change.to());
         }
@@ -125,7 +126,9 @@ public final class HostFirmware implements SystemInfoPort {
         Map<String, String> out = new LinkedHashMap<>();
         values.forEach((p, v) -> {
             if (SystemInfoComponents.isFirmware(p)) {
-                SystemInfoComponents.vendorParameter(p).map(values::get).filter(x -> !x.text().isBlank())
+                SystemInfoComponents.vendorParameter(p)
+                        .map(values::get)
+                        .filter(x -> !x.text().isBlank())
                         .ifPresent(x -> out.put(SystemInfoComponents.name(p), x.text()));
             }
         });
@@ -150,9 +153,14 @@ public final class HostFirmware implements SystemInfoPort {
 
     static SystemEvent versionChange(int parameter) {
         boolean nic = SystemInfoComponents.isNic(parameter);
-        int data1 = 0xC0 | (nic ? 0x20 : 0x00) | OFFSET_FIRMWARE_CHANGE_SUCCESSFUL;   // ED2 extension code, ED3 OEM
-        return new SystemEvent(SystemEvent.GENERATOR_BMC, SystemEvent.EVM_REV_IPMI_2, SENSOR_TYPE_VERSION_CHANGE,
-                0xFF, SystemEvent.EVENT_TYPE_SENSOR_SPECIFIC, data1,
+        int data1 = 0xC0 | (nic ? 0x20 : 0x00) | OFFSET_FIRMWARE_CHANGE_SUCCESSFUL; // ED2 extension code, ED3 OEM
+        return new SystemEvent(
+                SystemEvent.GENERATOR_BMC,
+                SystemEvent.EVM_REV_IPMI_2,
+                SENSOR_TYPE_VERSION_CHANGE,
+                0xFF,
+                SystemEvent.EVENT_TYPE_SENSOR_SPECIFIC,
+                data1,
                 nic ? CHANGE_TYPE_BOARD_COMPONENT : CHANGE_TYPE_SYSTEM_FIRMWARE,
                 nic ? parameter - dev.bmcagent.ipmi.command.sysinfo.SystemInfoCommands.NIC_OPTION_ROM_BASE : 0xFF);
     }
@@ -160,11 +168,15 @@ public final class HostFirmware implements SystemInfoPort {
     private ObjectNode document() {
         ObjectNode doc = F.objectNode();
         ObjectNode params = doc.putObject("parameters");
-        values.forEach((p, v) -> params.putObject(SystemInfoComponents.name(p)).put("encoding", v.encoding())
+        values.forEach((p, v) -> params.putObject(SystemInfoComponents.name(p))
+                .put("encoding", v.encoding())
                 .put("bytes", Base64.getEncoder().encodeToString(v.bytes())));
         ArrayNode h = doc.putArray("history");
         for (FirmwareChange c : history) {
-            h.addObject().put("component", c.component()).put("from", c.from()).put("to", c.to())
+            h.addObject()
+                    .put("component", c.component())
+                    .put("from", c.from())
+                    .put("to", c.to())
                     .put("at", c.at().toString());
         }
         return doc;
@@ -172,13 +184,20 @@ public final class HostFirmware implements SystemInfoPort {
 
     private void restore(JsonNode doc) {
         for (Map.Entry<String, JsonNode> e : doc.path("parameters").properties()) {
-            SystemInfoComponents.parameter(e.getKey()).ifPresent(p -> values.put(p, new SystemInfoString(
-                    e.getValue().path("encoding").asInt(), Base64.getDecoder().decode(e.getValue().path("bytes")
-                    .asText()))));
+            SystemInfoComponents.parameter(e.getKey())
+                    .ifPresent(p -> values.put(
+                            p,
+                            new SystemInfoString(
+                                    e.getValue().path("encoding").asInt(),
+                                    Base64.getDecoder()
+                                            .decode(e.getValue().path("bytes").asText()))));
         }
         for (JsonNode c : doc.path("history")) {
-            history.addLast(new FirmwareChange(c.path("component").asText(), c.path("from").asText(),
-                    c.path("to").asText(), Instant.parse(c.path("at").asText())));
+            history.addLast(new FirmwareChange(
+                    c.path("component").asText(),
+                    c.path("from").asText(),
+                    c.path("to").asText(),
+                    Instant.parse(c.path("at").asText())));
         }
     }
 }

@@ -23,8 +23,7 @@ public final class HostMemory {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     /** One slot: what the last report said, and whether the last good boot had a DIMM there. */
-    public record Dimm(int slot, boolean present, boolean lost, long capacityMiB) {
-    }
+    public record Dimm(int slot, boolean present, boolean lost, long capacityMiB) {}
 
     private final String hostId;
     private final String key;

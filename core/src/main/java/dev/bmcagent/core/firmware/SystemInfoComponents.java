@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public final class SystemInfoComponents {
 
-    private SystemInfoComponents() {
-    }
+    private SystemInfoComponents() {}
 
     public static String name(int parameter) {
         return switch (parameter) {
@@ -61,8 +60,10 @@ public final class SystemInfoComponents {
         if (firmwareParameter == SystemInfoCommands.SYSTEM_FIRMWARE_VERSION) {
             return Optional.of(SystemInfoCommands.SYSTEM_FIRMWARE_VENDOR);
         }
-        return isNic(firmwareParameter) ? Optional.of(firmwareParameter - SystemInfoCommands.NIC_OPTION_ROM_BASE
-                + SystemInfoCommands.NIC_VENDOR_BASE) : Optional.empty();
+        return isNic(firmwareParameter)
+                ? Optional.of(
+                        firmwareParameter - SystemInfoCommands.NIC_OPTION_ROM_BASE + SystemInfoCommands.NIC_VENDOR_BASE)
+                : Optional.empty();
     }
 
     static boolean isNic(int parameter) {

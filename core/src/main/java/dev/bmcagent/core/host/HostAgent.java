@@ -57,8 +57,14 @@ public final class HostAgent implements AutoCloseable {
      * @param pool       runs this host's mailbox (shared by hosts; never run two tasks of one host at once)
      * @param tickPeriod how often the lifecycle gets a {@link LifecycleInput.Tick}, e.g. 1 s
      */
-    public HostAgent(String hostId, HostLifecycle lifecycle, HostState initial, HostPorts ports, Scheduler scheduler,
-                     Executor pool, Duration tickPeriod) {
+    public HostAgent(
+            String hostId,
+            HostLifecycle lifecycle,
+            HostState initial,
+            HostPorts ports,
+            Scheduler scheduler,
+            Executor pool,
+            Duration tickPeriod) {
         this.hostId = Objects.requireNonNull(hostId, "hostId");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.state = Objects.requireNonNull(initial, "initial");
@@ -144,7 +150,9 @@ public final class HostAgent implements AutoCloseable {
             if (input instanceof LifecycleInput.PowerCommand) {
                 ports.power().perform(e.action());
             } else {
-                ports.power().performOwnReboot(e.action(), "agent: " + input.getClass().getSimpleName());
+                ports.power()
+                        .performOwnReboot(
+                                e.action(), "agent: " + input.getClass().getSimpleName());
             }
         } else if (effect instanceof Effect.ApplyBootOrder e) {
             ports.bootOrder().apply(e.patterns());
@@ -202,7 +210,7 @@ public final class HostAgent implements AutoCloseable {
         try {
             mailbox.execute(done::countDown);
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            return true;   // the pool is shut down: nothing queued can run any more
+            return true; // the pool is shut down: nothing queued can run any more
         }
         return done.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
     }

@@ -6,7 +6,7 @@ package dev.bmcagent.core.host;
  */
 @FunctionalInterface
 public interface HostLinkListener {
-    HostLinkListener NONE = event -> { };
+    HostLinkListener NONE = event -> {};
 
     void onEvent(HostLinkEvent event);
 }

@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param bootOrder {@code ApplyBootOrder}
  * @param events    {@code Emit} (history first, then subscribers)
  */
-public record HostPorts(SelWriter sel, SensorGate gate, FanModeControl fans, HostPowerPort power,
-                        BootOrderPort bootOrder, EventStream events) {
+public record HostPorts(
+        SelWriter sel,
+        SensorGate gate,
+        FanModeControl fans,
+        HostPowerPort power,
+        BootOrderPort bootOrder,
+        EventStream events) {
     public HostPorts {
         Objects.requireNonNull(sel, "sel");
         Objects.requireNonNull(gate, "gate");

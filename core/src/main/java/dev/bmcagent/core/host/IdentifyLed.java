@@ -51,7 +51,8 @@ public final class IdentifyLed {
 
     /** Get Chassis Status byte 3 bits 5:4. */
     public synchronized IdentifyState ipmiState() {
-        return led == IndicatorLed.Off ? IdentifyState.OFF
+        return led == IndicatorLed.Off
+                ? IdentifyState.OFF
                 : timed ? IdentifyState.TEMPORARY_ON : IdentifyState.INDEFINITE_ON;
     }
 

@@ -18,8 +18,7 @@ import java.util.Optional;
  * the name is {@code "NIC<n> <PXE|HTTP(S)|iPXE> <IPv4|IPv6>"}. Without the OEM encoding the name is empty (unknown).
  */
 public final class BootErrorNames {
-    private BootErrorNames() {
-    }
+    private BootErrorNames() {}
 
     public static String interfaceName(int data1, int data2, int data3, List<String> bootOrder) {
         Optional<BootInterface> decoded = BootInterface.decode(data1, data2, data3);
@@ -39,9 +38,11 @@ public final class BootErrorNames {
         if (iface.index() < nics.size()) {
             String nic = nics.get(iface.index());
             for (String option : bootOrder) {
-                if (isNetwork(option) && identity(option).equals(nic) && protocol(option) == iface.protocol()
+                if (isNetwork(option)
+                        && identity(option).equals(nic)
+                        && protocol(option) == iface.protocol()
                         && (iface.ipVersion() == BootInterface.IpVersion.IPv6)
-                        == option.toUpperCase(Locale.ROOT).contains("IPV6")) {
+                                == option.toUpperCase(Locale.ROOT).contains("IPV6")) {
                     return option;
                 }
             }
@@ -52,7 +53,8 @@ public final class BootErrorNames {
     /** The protocol an option's display string names: iPXE, else HTTP(S), else PXE. */
     static BootInterface.Protocol protocol(String option) {
         String u = option.toUpperCase(Locale.ROOT);
-        return u.contains("IPXE") ? BootInterface.Protocol.IPXE
+        return u.contains("IPXE")
+                ? BootInterface.Protocol.IPXE
                 : u.contains("HTTP") ? BootInterface.Protocol.HTTP : BootInterface.Protocol.PXE;
     }
 

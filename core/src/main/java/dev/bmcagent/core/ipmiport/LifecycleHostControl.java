@@ -45,8 +45,14 @@ public final class LifecycleHostControl implements HostControl {
     @Override
     public ChassisStatus chassisStatus() {
         HostState s = agent.state();
-        return new ChassisStatus(s.powerOn(), ChassisStatus.RestorePolicy.ALWAYS_OFF, false, false, lastOnByCommand,
-                s.fanMode() == FanMode.FailSafe, identify.ipmiState());
+        return new ChassisStatus(
+                s.powerOn(),
+                ChassisStatus.RestorePolicy.ALWAYS_OFF,
+                false,
+                false,
+                lastOnByCommand,
+                s.fanMode() == FanMode.FailSafe,
+                identify.ipmiState());
     }
 
     @Override

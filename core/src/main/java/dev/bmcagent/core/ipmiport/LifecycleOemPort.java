@@ -56,7 +56,9 @@ public final class LifecycleOemPort implements OemHostPort {
     @Override
     public void bootOrderAcknowledged(int status, OptionalInt revision) {
         if (!pending.acknowledge(revision)) {
-            log.info("{}: stale boot-order acknowledge (revision {}): the newer order stays pending", agent.hostId(),
+            log.info(
+                    "{}: stale boot-order acknowledge (revision {}): the newer order stays pending",
+                    agent.hostId(),
                     revision.getAsInt());
         }
         if (status == OemCommands.ACK_IGNORED) {

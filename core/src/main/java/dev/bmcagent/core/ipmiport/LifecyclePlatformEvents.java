@@ -10,7 +10,6 @@ import dev.bmcagent.ipmi.sel.SelEvents;
 import dev.bmcagent.ipmi.sel.SelRecord;
 import dev.bmcagent.ipmi.sel.SelStore;
 import dev.bmcagent.ipmi.sel.SystemEvent;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,20 +92,25 @@ public final class LifecyclePlatformEvents implements PlatformEventSink {
                     return Optional.of(new LifecycleInput.Progress(new ProgressCode.IpmiFirmwareProgress(e.data2())));
                 }
                 if (offset == SelEvents.FW_ERROR || offset == SelEvents.FW_HANG) {
-                    return Optional.of(new LifecycleInput.FirmwareProblem(offset == SelEvents.FW_ERROR
-                            ? LifecycleInput.FirmwareProblemKind.ERROR : LifecycleInput.FirmwareProblemKind.HANG,
+                    return Optional.of(new LifecycleInput.FirmwareProblem(
+                            offset == SelEvents.FW_ERROR
+                                    ? LifecycleInput.FirmwareProblemKind.ERROR
+                                    : LifecycleInput.FirmwareProblemKind.HANG,
                             e.data2()));
                 }
                 return Optional.empty();
             }
             case SelEvents.TYPE_BOOT_ERROR -> {
-                return bootErrorKind(offset).map(kind -> new LifecycleInput.BootError(kind,
-                        BootErrorNames.interfaceName(e.data1(), e.data2(), e.data3(), bootOrder),
-                        BootInterface.decode(e.data1(), e.data2(), e.data3())));
+                return bootErrorKind(offset)
+                        .map(kind -> new LifecycleInput.BootError(
+                                kind,
+                                BootErrorNames.interfaceName(e.data1(), e.data2(), e.data3(), bootOrder),
+                                BootInterface.decode(e.data1(), e.data2(), e.data3())));
             }
             case SelEvents.TYPE_OS_BOOT -> {
                 return offset <= SelEvents.OS_BOOT_COMPLETED
-                        ? Optional.of(new LifecycleInput.OsBootComplete()) : Optional.empty();
+                        ? Optional.of(new LifecycleInput.OsBootComplete())
+                        : Optional.empty();
             }
             default -> {
                 return Optional.empty();

@@ -1,13 +1,13 @@
 package dev.bmcagent.core.node;
 
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceCommands;
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.HostScoped;
 import dev.bmcagent.ipmi.command.StandardCommands;
 import dev.bmcagent.ipmi.command.app.BmcIdentity;
 import dev.bmcagent.ipmi.command.app.UserInfo;
 import dev.bmcagent.ipmi.command.oem.OemCommands;
 import dev.bmcagent.ipmi.command.sbmr.SbmrCommands;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceCommands;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.sysinfo.SystemInfoCommands;
 import dev.bmcagent.ipmi.fru.FruImage;
 import dev.bmcagent.ipmi.fru.FruInventory;
@@ -30,21 +30,31 @@ import java.util.function.IntSupplier;
  */
 public final class HostCommandTable {
     /** Default BMC identity: device 20h rev 1, firmware 1.00, IANA 0 (none), product 0001h. */
-    public static final BmcIdentity DEFAULT_IDENTITY = new BmcIdentity(0x20, 0x01, 1, 0, 0, 0x0001, 0,
+    public static final BmcIdentity DEFAULT_IDENTITY = new BmcIdentity(
+            0x20,
+            0x01,
+            1,
+            0,
+            0,
+            0x0001,
+            0,
             UUID.nameUUIDFromBytes("bmc-agent device".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
             UUID.nameUUIDFromBytes("bmc-agent system".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
 
     /** DIMM slots and fans of the standard SDR every agent serves. */
     public static final int STANDARD_DIMMS = 8;
+
     public static final int STANDARD_FANS = 6;
 
-    private HostCommandTable() {
-    }
+    private HostCommandTable() {}
 
     /** The SDR every host uses: CPU, the discrete boot sensors, {@code dimmSlots} DIMMs, {@code fans} fans. */
     public static SdrRepository standardSdr(int dimmSlots, int fans, Instant created) {
-        return SdrRepository.build("BMC", "Builtin FRU",
-                dev.bmcagent.ipmi.sdr.SensorCatalog.standard(dimmSlots, fans), created.getEpochSecond());
+        return SdrRepository.build(
+                "BMC",
+                "Builtin FRU",
+                dev.bmcagent.ipmi.sdr.SensorCatalog.standard(dimmSlots, fans),
+                created.getEpochSecond());
     }
 
     /** A generic FRU inventory (the product name is "bmc-agent host"). */
@@ -57,9 +67,21 @@ public final class HostCommandTable {
      * Chassis identity (one source for both protocols).
      */
     public static FruInventory defaultInventory(Instant manufactured) {
-        return new FruInventory(FruInventory.CHASSIS_RACK_MOUNT, "BMCA-CH", "CH0001", manufactured,
-                "bmc-agent", "bmc-agent board", "BRD0001", "BMCA-BRD", "bmc-agent", "bmc-agent host", "BMCA-1",
-                "1.0", "SN0001", "-");
+        return new FruInventory(
+                FruInventory.CHASSIS_RACK_MOUNT,
+                "BMCA-CH",
+                "CH0001",
+                manufactured,
+                "bmc-agent",
+                "bmc-agent board",
+                "BRD0001",
+                "BMCA-BRD",
+                "bmc-agent",
+                "bmc-agent host",
+                "BMCA-1",
+                "1.0",
+                "SN0001",
+                "-");
     }
 
     /**
@@ -73,21 +95,31 @@ public final class HostCommandTable {
      * @param fru              the FRU image (shared by hosts)
      * @param systemInterface  per host index, the system-interface state (global enables, flags)
      */
-    public static CommandRegistry registry(List<HostNode> nodes, BmcIdentity identity, UserInfo users,
-                                           IntSupplier activeLanSessions, SdrRepository sdr, FruImage fru,
-                                           IntFunction<SystemInterfaceState> systemInterface) {
+    public static CommandRegistry registry(
+            List<HostNode> nodes,
+            BmcIdentity identity,
+            UserInfo users,
+            IntSupplier activeLanSessions,
+            SdrRepository sdr,
+            FruImage fru,
+            IntFunction<SystemInterfaceState> systemInterface) {
         List<HostNode> all = List.copyOf(nodes);
-        return registry(i -> i < all.size() ? all.get(i) : null, identity, users, activeLanSessions, sdr, fru,
-                systemInterface);
+        return registry(
+                i -> i < all.size() ? all.get(i) : null, identity, users, activeLanSessions, sdr, fru, systemInterface);
     }
 
     /**
      * The same over a lookup, for callers that add nodes after building the table (the simulator attaches hosts
      * one by one): {@code nodes.apply(i)} returns host i's node, or null when there is none (answered CBh).
      */
-    public static CommandRegistry registry(IntFunction<HostNode> nodes, BmcIdentity identity, UserInfo users,
-                                           IntSupplier activeLanSessions, SdrRepository sdr, FruImage fru,
-                                           IntFunction<SystemInterfaceState> systemInterface) {
+    public static CommandRegistry registry(
+            IntFunction<HostNode> nodes,
+            BmcIdentity identity,
+            UserInfo users,
+            IntSupplier activeLanSessions,
+            SdrRepository sdr,
+            FruImage fru,
+            IntFunction<SystemInterfaceState> systemInterface) {
         IntFunction<HostNode> node = i -> {
             HostNode n = nodes.apply(i);
             if (n == null) {
@@ -95,11 +127,19 @@ public final class HostCommandTable {
             }
             return n;
         };
-        StandardCommands.Ports ports = new StandardCommands.Ports(identity, users, activeLanSessions,
-                i -> node.apply(i).acpiPort(), i -> node.apply(i).hostControl(),
-                i -> node.apply(i).spec().bootOptions(), i -> node.apply(i).sensorReadings(),
-                i -> node.apply(i).platformEvents(), i -> node.apply(i).spec().sel(),
-                i -> node.apply(i).spec().selClock(), HostScoped.single(sdr), HostScoped.single(fru));
+        StandardCommands.Ports ports = new StandardCommands.Ports(
+                identity,
+                users,
+                activeLanSessions,
+                i -> node.apply(i).acpiPort(),
+                i -> node.apply(i).hostControl(),
+                i -> node.apply(i).spec().bootOptions(),
+                i -> node.apply(i).sensorReadings(),
+                i -> node.apply(i).platformEvents(),
+                i -> node.apply(i).spec().sel(),
+                i -> node.apply(i).spec().selClock(),
+                HostScoped.single(sdr),
+                HostScoped.single(fru));
         return StandardCommands.register(CommandRegistry.builder(), ports)
                 .addAll(new SbmrCommands(i -> node.apply(i).bootProgress()).specs())
                 .addAll(new OemCommands(i -> node.apply(i).oemPort()).specs())
@@ -109,9 +149,14 @@ public final class HostCommandTable {
     }
 
     /** {@link #registry} as a dispatcher. */
-    public static Dispatcher dispatcher(List<HostNode> nodes, BmcIdentity identity, UserInfo users,
-                                        IntSupplier activeLanSessions, SdrRepository sdr, FruImage fru,
-                                        IntFunction<SystemInterfaceState> systemInterface) {
+    public static Dispatcher dispatcher(
+            List<HostNode> nodes,
+            BmcIdentity identity,
+            UserInfo users,
+            IntSupplier activeLanSessions,
+            SdrRepository sdr,
+            FruImage fru,
+            IntFunction<SystemInterfaceState> systemInterface) {
         return new Dispatcher(registry(nodes, identity, users, activeLanSessions, sdr, fru, systemInterface));
     }
 }

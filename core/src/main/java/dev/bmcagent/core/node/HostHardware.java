@@ -19,8 +19,12 @@ import java.util.Optional;
  * @param sdr     the SDR sensors this hardware defines (numbers, thresholds; used from host0, the SDR is shared);
  *                empty: the standard set
  */
-public record HostHardware(List<SensorSpec> sensors, SensorBus bus, FanController fans, Optional<HostPowerPort> power,
-                           List<SensorDefinition> sdr) {
+public record HostHardware(
+        List<SensorSpec> sensors,
+        SensorBus bus,
+        FanController fans,
+        Optional<HostPowerPort> power,
+        List<SensorDefinition> sdr) {
     public HostHardware {
         sensors = List.copyOf(sensors);
         Objects.requireNonNull(bus, "bus");
@@ -44,8 +48,11 @@ public record HostHardware(List<SensorSpec> sensors, SensorBus bus, FanControlle
      * logged by the fan loop's own logging. What the agent runs with until hwmon configuration exists.
      */
     public static HostHardware none() {
-        return new HostHardware(List.of(), sensor -> {
-            throw new IllegalStateException("no sensors configured: " + sensor.name());
-        }, (zone, percent) -> { });
+        return new HostHardware(
+                List.of(),
+                sensor -> {
+                    throw new IllegalStateException("no sensors configured: " + sensor.name());
+                },
+                (zone, percent) -> {});
     }
 }

@@ -13,6 +13,8 @@ import dev.bmcagent.core.fan.FanStallWatch;
 import dev.bmcagent.core.firmware.HostFirmware;
 import dev.bmcagent.core.firmware.HostMemory;
 import dev.bmcagent.core.host.HostAgent;
+import dev.bmcagent.core.host.HostLinkEvent;
+import dev.bmcagent.core.host.HostLinkListener;
 import dev.bmcagent.core.host.HostPorts;
 import dev.bmcagent.core.host.Hosts;
 import dev.bmcagent.core.ipmiport.LifecycleAcpiPort;
@@ -26,8 +28,6 @@ import dev.bmcagent.core.sel.LifecycleSelWriter;
 import dev.bmcagent.core.sensor.GatedSensorBus;
 import dev.bmcagent.core.sensor.SensorGate;
 import dev.bmcagent.core.sensor.SensorPoller;
-import dev.bmcagent.core.host.HostLinkEvent;
-import dev.bmcagent.core.host.HostLinkListener;
 import dev.bmcagent.ipmi.sdr.SdrRepository;
 import java.time.Duration;
 import java.util.Objects;
@@ -76,28 +76,57 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
      * @param scheduler clock and timers
      * @param pool      runs the host's mailbox (shared by hosts)
      */
-    public HostNode(HostNodeSpec spec, LifecyclePolicy policy, FanPolicy fanPolicy, NodeTiming timing,
-                    EventStream events, SdrRepository sdr, Scheduler scheduler, Executor pool) {
-        this(spec, policy, fanPolicy, timing, events, sdr, scheduler, pool, HostState.initial(scheduler.clock().instant()));
+    public HostNode(
+            HostNodeSpec spec,
+            LifecyclePolicy policy,
+            FanPolicy fanPolicy,
+            NodeTiming timing,
+            EventStream events,
+            SdrRepository sdr,
+            Scheduler scheduler,
+            Executor pool) {
+        this(
+                spec,
+                policy,
+                fanPolicy,
+                timing,
+                events,
+                sdr,
+                scheduler,
+                pool,
+                HostState.initial(scheduler.clock().instant()));
     }
 
     /** @param initial the state to start from (restored from the history at agent start, see LifecycleRestore) */
-    public HostNode(HostNodeSpec spec, LifecyclePolicy policy, FanPolicy fanPolicy, NodeTiming timing,
-                    EventStream events, SdrRepository sdr, Scheduler scheduler, Executor pool, HostState initial) {
+    public HostNode(
+            HostNodeSpec spec,
+            LifecyclePolicy policy,
+            FanPolicy fanPolicy,
+            NodeTiming timing,
+            EventStream events,
+            SdrRepository sdr,
+            Scheduler scheduler,
+            Executor pool,
+            HostState initial) {
         this.spec = Objects.requireNonNull(spec, "spec");
         String hostId = Hosts.hostId(spec.index());
         Objects.requireNonNull(initial, "initial");
         this.gate = new SensorGate(initial.closedGates());
-        this.poller = new SensorPoller(hostId, spec.sensors(), new GatedSensorBus(spec.bus(), gate), scheduler,
-                timing.sensorPoll(), this::submit);
+        this.poller = new SensorPoller(
+                hostId,
+                spec.sensors(),
+                new GatedSensorBus(spec.bus(), gate),
+                scheduler,
+                timing.sensorPoll(),
+                this::submit);
         this.fanLoop = new FanLoop(hostId, fanPolicy, spec.fans(), poller::snapshot, scheduler, timing.fanStep());
         this.fanStalls = new FanStallWatch(poller::snapshot, fanLoop::lastDuty, this::submit);
         this.fanStep = timing.fanStep();
         this.scheduler = scheduler;
-        HostPorts ports = new HostPorts(new LifecycleSelWriter(spec.sel()), gate, fanLoop, spec.power(),
-                pendingBootOrder, events);
-        this.agent = new HostAgent(hostId, new DefaultHostLifecycle(policy), initial, ports, scheduler, pool,
-                timing.tick());
+        HostPorts ports = new HostPorts(
+                new LifecycleSelWriter(spec.sel()), gate, fanLoop, spec.power(), pendingBootOrder, events);
+        this.agent =
+                new HostAgent(hostId, new DefaultHostLifecycle(policy), initial, ports, scheduler, pool, timing.tick());
         this.acpi = new LifecycleAcpiPort(agent);
         this.oem = new LifecycleOemPort(agent, pendingBootOrder);
         this.platformEvents = new LifecyclePlatformEvents(agent, oem::lastBootOrder, spec.sel());

@@ -25,12 +25,26 @@ import java.util.Objects;
  * @param bootOptions the host's system boot options ({@code SettingsBootOptionsStore} or in-memory)
  * @param settings    where the host's firmware inventory is kept (the agent's settings store, or in memory)
  */
-public record HostNodeSpec(int index, List<SensorSpec> sensors, SensorBus bus, FanController fans,
-                           HostPowerPort power, SelStore sel, SelClock selClock, BootOptionsStore bootOptions,
-                           SettingsStore settings) {
+public record HostNodeSpec(
+        int index,
+        List<SensorSpec> sensors,
+        SensorBus bus,
+        FanController fans,
+        HostPowerPort power,
+        SelStore sel,
+        SelClock selClock,
+        BootOptionsStore bootOptions,
+        SettingsStore settings) {
     /** A host whose firmware inventory is kept in memory only. */
-    public HostNodeSpec(int index, List<SensorSpec> sensors, SensorBus bus, FanController fans, HostPowerPort power,
-                        SelStore sel, SelClock selClock, BootOptionsStore bootOptions) {
+    public HostNodeSpec(
+            int index,
+            List<SensorSpec> sensors,
+            SensorBus bus,
+            FanController fans,
+            HostPowerPort power,
+            SelStore sel,
+            SelClock selClock,
+            BootOptionsStore bootOptions) {
         this(index, sensors, bus, fans, power, sel, selClock, bootOptions, new InMemorySettingsStore());
     }
 

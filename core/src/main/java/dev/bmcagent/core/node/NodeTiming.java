@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param fanStep    fan loop interval
  */
 public record NodeTiming(Duration tick, Duration sensorPoll, Duration fanStep) {
-    public static final NodeTiming DEFAULT = new NodeTiming(Duration.ofSeconds(2), Duration.ofSeconds(1),
-            Duration.ofSeconds(1));
+    public static final NodeTiming DEFAULT =
+            new NodeTiming(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1));
 
     public NodeTiming {
         for (Duration d : new Duration[] {tick, sensorPoll, fanStep}) {

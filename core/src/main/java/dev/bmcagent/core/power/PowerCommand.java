@@ -23,11 +23,9 @@ public final class PowerCommand {
     public static final int MAX_LOGGED_CHARS = 4096;
 
     /** The outcome: success, the exit status (-1 when it did not exit), and the output tail. */
-    public record Outcome(boolean success, int exitStatus, String output, String failure) {
-    }
+    public record Outcome(boolean success, int exitStatus, String output, String failure) {}
 
-    private PowerCommand() {
-    }
+    private PowerCommand() {}
 
     /**
      * Runs one power command and waits for it, at most {@code timeout}.
@@ -39,14 +37,21 @@ public final class PowerCommand {
         Path out = null;
         try {
             out = Files.createTempFile("bmc-power-", ".log");
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Process p = new ProcessBuilder(argv)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
             LOG.info("{}: running {} (pid {}, timeout {} s)", what, argv, p.pid(), timeout.toSeconds());
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 String text = tail(out);
-                LOG.warn("{}: {} timed out after {} s and was killed; output: {}", what, argv, timeout.toSeconds(),
+                LOG.warn(
+                        "{}: {} timed out after {} s and was killed; output: {}",
+                        what,
+                        argv,
+                        timeout.toSeconds(),
                         text);
                 return new Outcome(false, -1, text, "timed out after " + timeout.toSeconds() + " s");
             }

@@ -27,8 +27,12 @@ public final class DeadlineRebootPermits implements RebootPermits {
     private final Fallback fallback;
     private final Consumer<String> alert;
 
-    public DeadlineRebootPermits(RebootPermits coordinator, Scheduler scheduler, Duration deadline, Fallback fallback,
-                                 Consumer<String> alert) {
+    public DeadlineRebootPermits(
+            RebootPermits coordinator,
+            Scheduler scheduler,
+            Duration deadline,
+            Fallback fallback,
+            Consumer<String> alert) {
         this.coordinator = Objects.requireNonNull(coordinator, "coordinator");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.deadline = Objects.requireNonNull(deadline, "deadline");

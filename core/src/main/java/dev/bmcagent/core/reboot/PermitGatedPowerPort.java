@@ -18,14 +18,18 @@ public final class PermitGatedPowerPort implements HostPowerPort {
     private final Consumer<PermitAnswer> held;
     private final Runnable rebooting;
 
-    public PermitGatedPowerPort(String hostId, HostPowerPort delegate, RebootPermits permits,
-                                Consumer<PermitAnswer> held) {
-        this(hostId, delegate, permits, held, () -> { });
+    public PermitGatedPowerPort(
+            String hostId, HostPowerPort delegate, RebootPermits permits, Consumer<PermitAnswer> held) {
+        this(hostId, delegate, permits, held, () -> {});
     }
 
     /** {@code rebooting}: called just before a permitted reboot is performed (the daemon's reboot accounting). */
-    public PermitGatedPowerPort(String hostId, HostPowerPort delegate, RebootPermits permits,
-                                Consumer<PermitAnswer> held, Runnable rebooting) {
+    public PermitGatedPowerPort(
+            String hostId,
+            HostPowerPort delegate,
+            RebootPermits permits,
+            Consumer<PermitAnswer> held,
+            Runnable rebooting) {
         this.hostId = Objects.requireNonNull(hostId, "hostId");
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.permits = Objects.requireNonNull(permits, "permits");

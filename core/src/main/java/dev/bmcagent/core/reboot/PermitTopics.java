@@ -7,8 +7,7 @@ package dev.bmcagent.core.reboot;
 public final class PermitTopics {
     public static final String PREFIX = "bmc/rollout";
 
-    private PermitTopics() {
-    }
+    private PermitTopics() {}
 
     /** Agent → coordinators (one of them, shared subscription): please grant. Not retained. */
     public static String request(String group, String host) {

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +37,7 @@ public final class RebootAccounting implements EventListener {
     private final Map<String, Boolean> ownInFlight = new ConcurrentHashMap<>();
     /** Hosts whose boot cycle started while this accounting ran, until it ends with the OS or power off. */
     private final Map<String, Boolean> booting = new ConcurrentHashMap<>();
+
     private final List<BiConsumer<String, BootCycle.Outcome>> bootEnds = new CopyOnWriteArrayList<>();
     private final AtomicLong own = new AtomicLong();
     private final AtomicLong observed = new AtomicLong();
@@ -53,10 +53,15 @@ public final class RebootAccounting implements EventListener {
 
     /** {@code delegate} with its agent-triggered reboots ({@code performOwnReboot}) asking for a permit first. */
     public HostPowerPort gate(String hostId, HostPowerPort delegate) {
-        return new PermitGatedPowerPort(hostId, delegate, permits, answer -> {
-            held.incrementAndGet();
-            log.warn("{}: reboot held, not performed: {}", hostId, answer.detail());
-        }, () -> rebooting(hostId));
+        return new PermitGatedPowerPort(
+                hostId,
+                delegate,
+                permits,
+                answer -> {
+                    held.incrementAndGet();
+                    log.warn("{}: reboot held, not performed: {}", hostId, answer.detail());
+                },
+                () -> rebooting(hostId));
     }
 
     /**
@@ -65,8 +70,12 @@ public final class RebootAccounting implements EventListener {
      * reboot is still wanted (the caller may have given up meanwhile: then a permit is returned, nothing reboots);
      * when it is, the reboot is issued after it returns, so the caller knows the next boot is this reboot's.
      */
-    public void reboot(String hostId, HostPowerPort power, PowerAction action, String reason,
-                       java.util.function.Predicate<PermitAnswer> answered) {
+    public void reboot(
+            String hostId,
+            HostPowerPort power,
+            PowerAction action,
+            String reason,
+            java.util.function.Predicate<PermitAnswer> answered) {
         permits.request(new RebootRequest(hostId, reason), answer -> {
             boolean wanted = answered.test(answer);
             if (!wanted) {
@@ -97,8 +106,11 @@ public final class RebootAccounting implements EventListener {
             booting.put(host, true);
             if (ownInFlight.remove(host) == null) {
                 observed.incrementAndGet();
-                log.debug("{}: boot cycle {} ({}) not triggered by the agent: counted as the host's own", host,
-                        s.number(), s.cause());
+                log.debug(
+                        "{}: boot cycle {} ({}) not triggered by the agent: counted as the host's own",
+                        host,
+                        s.number(),
+                        s.cause());
                 permits.observedReboot(host);
             }
         } else if (e.event() instanceof LifecycleEvent.BootCycleEnded end) {

@@ -29,8 +29,7 @@ public interface RebootPermits {
     }
 
     /** A reboot the host did on its own: never blocked, only counted. */
-    default void observedReboot(String hostId) {
-    }
+    default void observedReboot(String hostId) {}
 
     /** Local policy without a coordinator: every request is answered {@code PROCEED} at once. */
     RebootPermits PROCEED = new RebootPermits() {
@@ -40,7 +39,6 @@ public interface RebootPermits {
         }
 
         @Override
-        public void release(String hostId) {
-        }
+        public void release(String hostId) {}
     };
 }

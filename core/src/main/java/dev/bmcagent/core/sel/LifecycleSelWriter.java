@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class LifecycleSelWriter implements SelWriter {
     /** Records kept in memory while the SEL cannot be written (disk full), oldest first; beyond this, dropped. */
     static final int MAX_PENDING = 256;
+
     private static final Logger log = LoggerFactory.getLogger(LifecycleSelWriter.class);
 
     private final SelStore store;

@@ -20,11 +20,11 @@ public final class SelPrefill {
 
     private static final SystemEvent[] BOOT = {
         SelEvents.acpiState(AcpiSystemState.S5_G2),
-        SelEvents.systemRestart(0x01),       // restart cause: chassis control command
-        SelEvents.firmwareProgress(0x19),    // primary CPU initialization
-        SelEvents.firmwareProgress(0x01),    // memory initialization
-        SelEvents.firmwareProgress(0x07),    // PCI resource configuration
-        SelEvents.firmwareProgress(0x13),    // system boot initiated
+        SelEvents.systemRestart(0x01), // restart cause: chassis control command
+        SelEvents.firmwareProgress(0x19), // primary CPU initialization
+        SelEvents.firmwareProgress(0x01), // memory initialization
+        SelEvents.firmwareProgress(0x07), // PCI resource configuration
+        SelEvents.firmwareProgress(0x13), // system boot initiated
         SelEvents.bootError(SelEvents.BOOT_ERROR_PXE_SERVER_NOT_FOUND),
         SelEvents.acpiState(AcpiSystemState.S2_D2),
         SelEvents.acpiState(AcpiSystemState.S0_G0_D0),
@@ -35,8 +35,7 @@ public final class SelPrefill {
         SelEvents.threshold(SelEvents.TYPE_FAN, SensorNumbers.sysFan(3), 0x00, true, 0x30, 0x0A),
     };
 
-    private SelPrefill() {
-    }
+    private SelPrefill() {}
 
     /** Appends {@code count} records; refuses more than the store holds (the oldest would be dropped). */
     public static void fill(SelStore sel, int count) {

@@ -6,8 +6,7 @@ import java.util.Objects;
 public sealed interface Reading {
 
     /** A value in the sensor kind's unit. */
-    record Value(double value) implements Reading {
-    }
+    record Value(double value) implements Reading {}
 
     /** The device did not answer or answered garbage: a real failure if the sensor should be readable. */
     record Failed(String reason) implements Reading {

@@ -46,8 +46,13 @@ public final class SensorPoller implements AutoCloseable {
     /**
      * @param lifecycle where sensor health inputs go (the host agent's {@code submit}); must not block on the poll
      */
-    public SensorPoller(String hostId, List<SensorSpec> sensors, GatedSensorBus bus, Scheduler scheduler,
-                        Duration interval, Consumer<LifecycleInput> lifecycle) {
+    public SensorPoller(
+            String hostId,
+            List<SensorSpec> sensors,
+            GatedSensorBus bus,
+            Scheduler scheduler,
+            Duration interval,
+            Consumer<LifecycleInput> lifecycle) {
         this(hostId, sensors, bus, scheduler, interval, lifecycle, Runnable::run);
     }
 
@@ -55,8 +60,14 @@ public final class SensorPoller implements AutoCloseable {
      * Same, but the scheduler only triggers polls and {@code reader} performs them (so slow bus reads do not hold
      * up the scheduler's thread). A poll is skipped while the previous one is still queued or running.
      */
-    public SensorPoller(String hostId, List<SensorSpec> sensors, GatedSensorBus bus, Scheduler scheduler,
-                        Duration interval, Consumer<LifecycleInput> lifecycle, Executor reader) {
+    public SensorPoller(
+            String hostId,
+            List<SensorSpec> sensors,
+            GatedSensorBus bus,
+            Scheduler scheduler,
+            Duration interval,
+            Consumer<LifecycleInput> lifecycle,
+            Executor reader) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.hostId = Objects.requireNonNull(hostId, "hostId");
         this.sensors = List.copyOf(sensors);
@@ -68,7 +79,9 @@ public final class SensorPoller implements AutoCloseable {
             throw new IllegalArgumentException("interval must be positive");
         }
         for (SensorSpec s : this.sensors) {
-            if (latest.putIfAbsent(s.name(), new SensorValue.Unknown(scheduler.clock().instant())) != null) {
+            if (latest.putIfAbsent(
+                            s.name(), new SensorValue.Unknown(scheduler.clock().instant()))
+                    != null) {
                 throw new IllegalArgumentException(hostId + ": duplicate sensor name " + s.name());
             }
         }
@@ -140,7 +153,8 @@ public final class SensorPoller implements AutoCloseable {
 
     private static SensorValue.UnavailableReason unavailableReason(SensorSpec s) {
         return s.gate() == GateClass.HOST_ON || s.gate() == GateClass.POWER_GOOD
-                ? SensorValue.UnavailableReason.UNPOWERED : SensorValue.UnavailableReason.GATED;
+                ? SensorValue.UnavailableReason.UNPOWERED
+                : SensorValue.UnavailableReason.GATED;
     }
 
     /**
@@ -151,8 +165,9 @@ public final class SensorPoller implements AutoCloseable {
     private SensorValue current(SensorSpec s) {
         SensorValue v = latest.get(s.name());
         if (!(v instanceof SensorValue.Unavailable) && !bus.gate().isOpen(s.gate())) {
-            SensorValue gated = new SensorValue.Unavailable(unavailableReason(s), scheduler.clock().instant());
-            latest.replace(s.name(), v, gated);   // unless a poll stored something newer meanwhile
+            SensorValue gated = new SensorValue.Unavailable(
+                    unavailableReason(s), scheduler.clock().instant());
+            latest.replace(s.name(), v, gated); // unless a poll stored something newer meanwhile
             return gated;
         }
         return v;

@@ -21,11 +21,16 @@ class EventStreamPropertiesTest {
 
     /** Whatever the interleaving of hosts, each host's delivered numbers are 1..n in order, as in the history. */
     @Property(tries = 200)
-    void eachHostIsNumberedOneToNInDeliveryOrder(@ForAll @Size(max = 60) List<@IntRange(min = 0, max = 3) Integer> hosts) {
+    void eachHostIsNumberedOneToNInDeliveryOrder(
+            @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 3) Integer> hosts) {
         InMemoryEventHistory history = new InMemoryEventHistory();
         EventStream s = new EventStream(history, Clock.fixed(T0, ZoneOffset.UTC), () -> 0L, "s", Runnable::run);
         Map<String, List<Long>> delivered = new HashMap<>();
-        s.subscribe("all", e -> delivered.computeIfAbsent(e.hostId(), h -> new ArrayList<>()).add(e.sequence()));
+        s.subscribe(
+                "all",
+                e -> delivered
+                        .computeIfAbsent(e.hostId(), h -> new ArrayList<>())
+                        .add(e.sequence()));
         Map<String, Long> counts = new HashMap<>();
         for (int h : hosts) {
             String id = "host" + h;
@@ -35,7 +40,9 @@ class EventStreamPropertiesTest {
         counts.forEach((id, n) -> {
             List<Long> expected = LongStream.rangeClosed(1, n).boxed().toList();
             assertEquals(expected, delivered.get(id));
-            assertEquals(expected, history.read(id, 1, 1000).stream().map(HostEvent::sequence).toList());
+            assertEquals(
+                    expected,
+                    history.read(id, 1, 1000).stream().map(HostEvent::sequence).toList());
         });
     }
 }

@@ -60,7 +60,9 @@ class EventStreamTest {
         assertEquals("session-1", a.sessionId());
         assertEquals(T0, a.at());
         assertEquals(2_500, a.elapsedNanos());
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), history.read("host0", 1, 100).stream().map(HostEvent::sequence).toList());
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L, 5L),
+                history.read("host0", 1, 100).stream().map(HostEvent::sequence).toList());
         assertEquals(5, s.lastSequence("host0"));
     }
 
@@ -69,8 +71,10 @@ class EventStreamTest {
         InMemoryEventHistory history = new InMemoryEventHistory();
         EventStream s = stream(history, pool);
         List<Boolean> durableAtDelivery = Collections.synchronizedList(new ArrayList<>());
-        s.subscribe("check", e -> durableAtDelivery.add(
-                history.read(e.hostId(), e.sequence(), 1).equals(List.of(e))));
+        s.subscribe(
+                "check",
+                e -> durableAtDelivery.add(
+                        history.read(e.hostId(), e.sequence(), 1).equals(List.of(e))));
         for (int i = 0; i < 50; i++) {
             s.publish("host" + (i % 3), power(i % 2 == 0));
         }
@@ -105,7 +109,8 @@ class EventStreamTest {
         List<HostEvent> seen = new ArrayList<>();
         s.subscribe("seen", seen::add);
 
-        EventNotRecordedException e = assertThrows(EventNotRecordedException.class, () -> s.publish("host0", power(true)));
+        EventNotRecordedException e =
+                assertThrows(EventNotRecordedException.class, () -> s.publish("host0", power(true)));
         assertTrue(e.getMessage().contains("host0 #1"), e.getMessage());
         assertEquals(List.of(), seen);
         assertEquals(1, s.notRecorded());
@@ -163,8 +168,8 @@ class EventStreamTest {
     void filtersAndUnsubscribes() {
         EventStream s = stream(new InMemoryEventHistory(), Runnable::run);
         List<String> host1 = new ArrayList<>();
-        Subscription sub = s.subscribe("host1-only", e -> e.hostId().equals("host1"), 8,
-                e -> host1.add(e.hostId() + "#" + e.sequence()));
+        Subscription sub = s.subscribe(
+                "host1-only", e -> e.hostId().equals("host1"), 8, e -> host1.add(e.hostId() + "#" + e.sequence()));
         s.publish("host0", power(true));
         s.publish("host1", power(true));
         s.unsubscribe(sub);

@@ -21,9 +21,15 @@ class InMemoryEventHistoryTest {
         for (long s = 7; s <= 12; s++) {
             h.append(event("host0", s)); // continues a journal whose start was trimmed
         }
-        assertEquals(List.of(9L, 10L), h.read("host0", 9, 2).stream().map(HostEvent::sequence).toList());
-        assertEquals(List.of(7L, 8L), h.read("host0", 1, 2).stream().map(HostEvent::sequence).toList());
-        assertEquals(List.of(12L), h.read("host0", 12, 100).stream().map(HostEvent::sequence).toList());
+        assertEquals(
+                List.of(9L, 10L),
+                h.read("host0", 9, 2).stream().map(HostEvent::sequence).toList());
+        assertEquals(
+                List.of(7L, 8L),
+                h.read("host0", 1, 2).stream().map(HostEvent::sequence).toList());
+        assertEquals(
+                List.of(12L),
+                h.read("host0", 12, 100).stream().map(HostEvent::sequence).toList());
         assertEquals(List.of(), h.read("host0", 13, 100));
         assertEquals(List.of(), h.read("host0", 9, 0));
         assertEquals(List.of(), h.read("host9", 1, 100));

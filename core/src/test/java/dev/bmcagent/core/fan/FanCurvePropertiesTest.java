@@ -10,8 +10,8 @@ class FanCurvePropertiesTest {
     private final FanCurve curve = FanCurve.DEFAULT;
 
     @Property
-    void dutyIsBoundedAndNeverFallsAsTemperatureRises(@ForAll @DoubleRange(min = -40, max = 150) double a,
-                                                      @ForAll @DoubleRange(min = -40, max = 150) double b) {
+    void dutyIsBoundedAndNeverFallsAsTemperatureRises(
+            @ForAll @DoubleRange(min = -40, max = 150) double a, @ForAll @DoubleRange(min = -40, max = 150) double b) {
         double lo = Math.min(a, b);
         double hi = Math.max(a, b);
         int dLo = curve.duty(lo);

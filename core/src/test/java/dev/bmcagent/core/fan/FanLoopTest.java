@@ -20,15 +20,21 @@ class FanLoopTest {
     private static final Instant T0 = Instant.parse("2026-07-08T09:10:11Z");
     private static final SensorSpec INLET = new SensorSpec("INLET_TEMP", SensorKind.TEMPERATURE, "i", GateClass.ALWAYS);
     private static final SensorSpec CPU = new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "c", GateClass.HOST_ON);
-    private static final SensorSpec DIMM = new SensorSpec("DIMM_TEMP_A0", SensorKind.TEMPERATURE, "d",
-            GateClass.NOT_DURING_FIRMWARE_INIT);
+    private static final SensorSpec DIMM =
+            new SensorSpec("DIMM_TEMP_A0", SensorKind.TEMPERATURE, "d", GateClass.NOT_DURING_FIRMWARE_INIT);
     private static final SensorSpec FAN1 = new SensorSpec("SYS_FAN1", SensorKind.FAN, "f", GateClass.ALWAYS);
 
     private final ManualScheduler scheduler = new ManualScheduler(T0);
     private final Map<SensorSpec, SensorValue> sensors = new LinkedHashMap<>();
     private final List<String> writes = new ArrayList<>();
-    private final FanLoop loop = new FanLoop("host0", 2, FanPolicy.DEFAULT, (zone, pct) -> writes.add(zone + ":" + pct),
-            () -> Map.copyOf(sensors), scheduler, Duration.ofSeconds(1));
+    private final FanLoop loop = new FanLoop(
+            "host0",
+            2,
+            FanPolicy.DEFAULT,
+            (zone, pct) -> writes.add(zone + ":" + pct),
+            () -> Map.copyOf(sensors),
+            scheduler,
+            Duration.ofSeconds(1));
 
     @Test
     void normalFollowsTheHottestAvailableTemperatureEachInterval() {
@@ -73,12 +79,19 @@ class FanLoopTest {
     void aControllerFailureIsCountedAndTheLoopGoesOn() {
         List<Integer> ok = new ArrayList<>();
         int[] calls = {0};
-        FanLoop flaky = new FanLoop("host1", 0, FanPolicy.DEFAULT, (zone, pct) -> {
-            if (calls[0]++ == 0) {
-                throw new IllegalStateException("EIO on pwm1");
-            }
-            ok.add(pct);
-        }, Map::of, scheduler, Duration.ofSeconds(1));
+        FanLoop flaky = new FanLoop(
+                "host1",
+                0,
+                FanPolicy.DEFAULT,
+                (zone, pct) -> {
+                    if (calls[0]++ == 0) {
+                        throw new IllegalStateException("EIO on pwm1");
+                    }
+                    ok.add(pct);
+                },
+                Map::of,
+                scheduler,
+                Duration.ofSeconds(1));
         flaky.setMode(FanMode.FailSafe, "test");
         flaky.step();
         assertEquals(1, flaky.writeFailures());
@@ -99,8 +112,8 @@ class FanLoopTest {
                 return List.of(0, 1);
             }
         };
-        FanLoop chassis = new FanLoop("host2", FanPolicy.DEFAULT, twoZones, () -> Map.copyOf(sensors), scheduler,
-                Duration.ofSeconds(1));
+        FanLoop chassis = new FanLoop(
+                "host2", FanPolicy.DEFAULT, twoZones, () -> Map.copyOf(sensors), scheduler, Duration.ofSeconds(1));
         sensors.put(CPU, new SensorValue.Available(30, T0));
         chassis.setMode(FanMode.FailSafe, "CPU_TEMP failed in S0");
         chassis.setMode(FanMode.Normal, "recovered");

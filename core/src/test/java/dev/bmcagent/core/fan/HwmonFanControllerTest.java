@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HwmonFanControllerTest {
     @TempDir
     Path root;
+
     Path hwmon3;
 
     @BeforeEach
@@ -35,8 +36,8 @@ class HwmonFanControllerTest {
 
     @Test
     void writesDutyAsPwm0To255AndTakesManualControl() throws IOException {
-        HwmonFanController c = new HwmonFanController(root, Map.of(0, List.of("hwmon3/pwm1", "hwmon3/pwm2"), 1,
-                List.of("hwmon3/pwm3")));
+        HwmonFanController c = new HwmonFanController(
+                root, Map.of(0, List.of("hwmon3/pwm1", "hwmon3/pwm2"), 1, List.of("hwmon3/pwm3")));
         assertEquals(List.of(0, 1), c.zones(), "the fan loop drives every configured zone");
         c.setDuty(0, 60);
         assertEquals("153", read("pwm1")); // 60 % of 255 = 153

@@ -34,7 +34,7 @@ class HostFirmwareTest {
             HostFirmware fw = new HostFirmware("host0", stores.settings(), sel, CLOCK);
             fw.onChange(seen::add);
             fw.set(SystemInfoCommands.SYSTEM_FIRMWARE_VERSION, SystemInfoString.ascii("1.0"));
-            fw.set(SystemInfoCommands.SYSTEM_FIRMWARE_VERSION, SystemInfoString.ascii("1.0"));   // no change
+            fw.set(SystemInfoCommands.SYSTEM_FIRMWARE_VERSION, SystemInfoString.ascii("1.0")); // no change
             fw.set(SystemInfoCommands.SYSTEM_FIRMWARE_VERSION, SystemInfoString.ascii("1.1"));
             fw.set(SystemInfoCommands.NIC_OPTION_ROM_BASE + 1, SystemInfoString.utf8("20.5.1"));
             fw.set(SystemInfoCommands.OS_NAME, SystemInfoString.ascii("Linux"));
@@ -44,22 +44,31 @@ class HostFirmwareTest {
         try (Stores stores = Stores.onDisk(dir, 10, JournalOptions.processCrashSafe(), new SecureRandom())) {
             HostFirmware fw = new HostFirmware("host0", stores.settings(), sel, CLOCK);
             assertEquals(Map.of("BIOS", "1.1", "NIC1", "20.5.1"), fw.firmwareVersions());
-            assertEquals(List.of(new FirmwareChange("BIOS", "", "1.0", CLOCK.instant()),
-                    new FirmwareChange("BIOS", "1.0", "1.1", CLOCK.instant()),
-                    new FirmwareChange("NIC1", "", "20.5.1", CLOCK.instant()),
-                    new FirmwareChange("OSName", "", "Linux", CLOCK.instant())), fw.history());
-            assertEquals("Linux", fw.get(SystemInfoCommands.OS_NAME).orElseThrow().text());
+            assertEquals(
+                    List.of(
+                            new FirmwareChange("BIOS", "", "1.0", CLOCK.instant()),
+                            new FirmwareChange("BIOS", "1.0", "1.1", CLOCK.instant()),
+                            new FirmwareChange("NIC1", "", "20.5.1", CLOCK.instant()),
+                            new FirmwareChange("OSName", "", "Linux", CLOCK.instant())),
+                    fw.history());
+            assertEquals(
+                    "Linux", fw.get(SystemInfoCommands.OS_NAME).orElseThrow().text());
         }
     }
 
     @Test
     void historyIsBounded() {
-        HostFirmware fw = new HostFirmware("host0", new dev.bmcagent.journal.InMemorySettingsStore(),
-                new InMemorySelStore(new SelClock(CLOCK)), CLOCK);
+        HostFirmware fw = new HostFirmware(
+                "host0",
+                new dev.bmcagent.journal.InMemorySettingsStore(),
+                new InMemorySelStore(new SelClock(CLOCK)),
+                CLOCK);
         for (int i = 0; i < HostFirmware.HISTORY + 5; i++) {
             fw.set(SystemInfoCommands.SYSTEM_FIRMWARE_VERSION, SystemInfoString.ascii("v" + i));
         }
         assertEquals(HostFirmware.HISTORY, fw.history().size());
-        assertEquals("v" + (HostFirmware.HISTORY + 4), fw.history().get(HostFirmware.HISTORY - 1).to());
+        assertEquals(
+                "v" + (HostFirmware.HISTORY + 4),
+                fw.history().get(HostFirmware.HISTORY - 1).to());
     }
 }

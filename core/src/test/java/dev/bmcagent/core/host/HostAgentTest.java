@@ -80,8 +80,21 @@ class HostAgentTest {
     }
 
     private static HostState withCycles(HostState s, long n) {
-        return new HostState(s.connected(), s.powerOn(), s.system(), s.device(), s.acpiInferred(), s.acpiChangedAt(),
-                s.progress(), s.cycle(), n, s.closedGates(), s.fanMode(), s.failedSensors(), s.alerts(), s.reconcile());
+        return new HostState(
+                s.connected(),
+                s.powerOn(),
+                s.system(),
+                s.device(),
+                s.acpiInferred(),
+                s.acpiChangedAt(),
+                s.progress(),
+                s.cycle(),
+                n,
+                s.closedGates(),
+                s.fanMode(),
+                s.failedSensors(),
+                s.alerts(),
+                s.reconcile());
     }
 
     private HostPorts ports(EventHistory h, SelWriter sel) {
@@ -90,8 +103,12 @@ class HostAgentTest {
             delivered.add(e);
             calls.add("deliver #" + e.sequence());
         });
-        return new HostPorts(sel, gate, (mode, reason) -> calls.add("fan " + mode + " " + reason),
-                action -> calls.add("power " + action), new BootOrderPort() {
+        return new HostPorts(
+                sel,
+                gate,
+                (mode, reason) -> calls.add("fan " + mode + " " + reason),
+                action -> calls.add("power " + action),
+                new BootOrderPort() {
                     @Override
                     public void apply(List<String> patterns) {
                         calls.add("boot " + patterns);
@@ -102,7 +119,8 @@ class HostAgentTest {
                     public List<String> current() {
                         return bootOrder.current();
                     }
-                }, events);
+                },
+                events);
     }
 
     private HostPorts ports() {
@@ -110,7 +128,8 @@ class HostAgentTest {
     }
 
     private HostAgent agent(HostLifecycle lifecycle, HostPorts ports, Executor executor) {
-        return new HostAgent("host0", lifecycle, HostState.initial(T0), ports, scheduler, executor, Duration.ofSeconds(1));
+        return new HostAgent(
+                "host0", lifecycle, HostState.initial(T0), ports, scheduler, executor, Duration.ofSeconds(1));
     }
 
     private static final List<Effect> ALL_KINDS = List.of(
@@ -127,7 +146,8 @@ class HostAgentTest {
      */
     @Test
     void allKindsCoversEveryPermittedEffectType() {
-        assertEquals(Set.of(Effect.class.getPermittedSubclasses()),
+        assertEquals(
+                Set.of(Effect.class.getPermittedSubclasses()),
                 ALL_KINDS.stream().map(Object::getClass).collect(Collectors.toSet()),
                 "a new Effect type: carry it out in HostAgent.execute and add one to ALL_KINDS");
     }
@@ -137,8 +157,14 @@ class HostAgentTest {
         HostAgent a = agent(scripted(in -> ALL_KINDS), ports(), pool);
         Transition t = a.submit(new LifecycleInput.PowerGood(true)).get(5, TimeUnit.SECONDS);
 
-        assertEquals(List.of("sel ACPI_STATUS " + T0, "fan FixedDuty S2_D2", "power HARD_RESET",
-                "boot [.*HTTP.*IPv6.*P1, .*PXE.*IPv4.*]", "deliver #1"), calls);
+        assertEquals(
+                List.of(
+                        "sel ACPI_STATUS " + T0,
+                        "fan FixedDuty S2_D2",
+                        "power HARD_RESET",
+                        "boot [.*HTTP.*IPv6.*P1, .*PXE.*IPv4.*]",
+                        "deliver #1"),
+                calls);
         assertFalse(gate.isOpen(GateClass.NOT_DURING_FIRMWARE_INIT));
         assertEquals(List.of(".*HTTP.*IPv6.*P1", ".*PXE.*IPv4.*"), bootOrder.current());
         assertEquals(1, history.lastSequence("host0"));
@@ -175,10 +201,16 @@ class HostAgentTest {
         });
         HostAgent a = agent(scripted(in -> ALL_KINDS), p, Runnable::run);
         a.submit(new LifecycleInput.PowerGood(true)).get();
-        assertEquals(List.of("fan FixedDuty S2_D2", "power HARD_RESET", "boot [.*HTTP.*IPv6.*P1, .*PXE.*IPv4.*]",
-                "deliver #1"), calls);
+        assertEquals(
+                List.of(
+                        "fan FixedDuty S2_D2",
+                        "power HARD_RESET",
+                        "boot [.*HTTP.*IPv6.*P1, .*PXE.*IPv4.*]",
+                        "deliver #1"),
+                calls);
         assertEquals(1, a.effectFailures());
-        assertTrue(logs.list.stream().anyMatch(l -> l.getFormattedMessage().startsWith("host0: effect AppendSel")),
+        assertTrue(
+                logs.list.stream().anyMatch(l -> l.getFormattedMessage().startsWith("host0: effect AppendSel")),
                 () -> logs.list.toString());
 
         a.submit(new LifecycleInput.Tick()).get(); // the host goes on
@@ -203,14 +235,18 @@ class HostAgentTest {
                 return 0;
             }
         };
-        List<Effect> emitThenPower = List.of(new Effect.Emit(new LifecycleEvent.PowerChanged(true, "test", T0)),
+        List<Effect> emitThenPower = List.of(
+                new Effect.Emit(new LifecycleEvent.PowerChanged(true, "test", T0)),
                 new Effect.HostPowerAction(PowerAction.ON));
-        HostAgent a = agent(scripted(in -> emitThenPower), ports(broken, (e, at) -> { }), Runnable::run);
+        HostAgent a = agent(scripted(in -> emitThenPower), ports(broken, (e, at) -> {}), Runnable::run);
         a.submit(new LifecycleInput.PowerGood(true)).get();
         assertEquals(List.of(), delivered);
         assertEquals(List.of("power ON"), calls);
-        assertTrue(logs.list.stream().anyMatch(l -> l.getFormattedMessage().startsWith("host0: effect Emit")
-                && l.getThrowableProxy().getMessage().contains("journal fsync failed")), () -> logs.list.toString());
+        assertTrue(
+                logs.list.stream()
+                        .anyMatch(l -> l.getFormattedMessage().startsWith("host0: effect Emit")
+                                && l.getThrowableProxy().getMessage().contains("journal fsync failed")),
+                () -> logs.list.toString());
     }
 
     @Test
@@ -223,8 +259,10 @@ class HostAgentTest {
         };
         HostAgent a = agent(l, ports(), Runnable::run);
         a.submit(new LifecycleInput.Tick()).get();
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> a.submit(new LifecycleInput.HostReset(LifecycleInput.ResetKind.WARM)).get());
+        ExecutionException e = assertThrows(
+                ExecutionException.class,
+                () -> a.submit(new LifecycleInput.HostReset(LifecycleInput.ResetKind.WARM))
+                        .get());
         assertEquals("bug", e.getCause().getMessage());
         assertEquals(1, a.state().bootCycles());
         a.submit(new LifecycleInput.Tick()).get();
@@ -253,19 +291,23 @@ class HostAgentTest {
             List<CompletableFuture<Void>> submitters = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 String thread = "t" + t;
-                submitters.add(CompletableFuture.runAsync(() -> {
-                    for (int i = 0; i < 250; i++) {
-                        all.add(a.submit(new LifecycleInput.SensorHealth(thread + ":" + i, false, "x")));
-                    }
-                }, pool));
+                submitters.add(CompletableFuture.runAsync(
+                        () -> {
+                            for (int i = 0; i < 250; i++) {
+                                all.add(a.submit(new LifecycleInput.SensorHealth(thread + ":" + i, false, "x")));
+                            }
+                        },
+                        pool));
             }
-            CompletableFuture.allOf(submitters.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(submitters.toArray(new CompletableFuture<?>[0]))
+                    .get(10, TimeUnit.SECONDS);
             CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
             assertEquals(1000, a.state().bootCycles());
             assertEquals(0, overlaps.get());
             for (int t = 0; t < 4; t++) {
                 String prefix = "t" + t + ":";
-                List<String> mine = seen.stream().filter(s -> s.startsWith(prefix)).toList();
+                List<String> mine =
+                        seen.stream().filter(s -> s.startsWith(prefix)).toList();
                 for (int i = 0; i < 250; i++) {
                     assertEquals(prefix + i, mine.get(i));
                 }
@@ -278,13 +320,17 @@ class HostAgentTest {
     @Test
     void startSyncsPortsWithTheStateThenTicksEveryPeriod() {
         List<LifecycleInput> inputs = Collections.synchronizedList(new ArrayList<>());
-        HostAgent a = agent((state, input, now) -> {
-            inputs.add(input);
-            return new Transition(state, List.of());
-        }, ports(), Runnable::run);
+        HostAgent a = agent(
+                (state, input, now) -> {
+                    inputs.add(input);
+                    return new Transition(state, List.of());
+                },
+                ports(),
+                Runnable::run);
         a.start();
         // HostState.initial: host off, HOST_ON, NOT_DURING_FIRMWARE_INIT and POWER_GOOD closed, fans Normal.
-        assertEquals(Set.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT, GateClass.POWER_GOOD), gate.closed());
+        assertEquals(
+                Set.of(GateClass.HOST_ON, GateClass.NOT_DURING_FIRMWARE_INIT, GateClass.POWER_GOOD), gate.closed());
         assertEquals(List.of("fan Normal agent start"), calls);
 
         scheduler.advance(Duration.ofMillis(3500));
@@ -301,10 +347,13 @@ class HostAgentTest {
     void ticksDoNotPileUpBehindABusyHost() {
         Queue<Runnable> parked = new ArrayDeque<>();
         AtomicInteger ticks = new AtomicInteger();
-        HostAgent a = agent((state, input, now) -> {
-            ticks.incrementAndGet();
-            return new Transition(state, List.of());
-        }, ports(), parked::add);
+        HostAgent a = agent(
+                (state, input, now) -> {
+                    ticks.incrementAndGet();
+                    return new Transition(state, List.of());
+                },
+                ports(),
+                parked::add);
         a.start();
         parked.poll().run(); // port sync
         scheduler.advance(Duration.ofSeconds(5)); // five ticks due, the host has not run any
@@ -318,8 +367,16 @@ class HostAgentTest {
 
     @Test
     void registryNamesHostsAndFindsThem() {
-        Hosts hosts = Hosts.create(3, i -> new HostAgent(Hosts.hostId(i), scripted(in -> List.of()),
-                HostState.initial(T0), ports(), scheduler, Runnable::run, Duration.ofSeconds(1)));
+        Hosts hosts = Hosts.create(
+                3,
+                i -> new HostAgent(
+                        Hosts.hostId(i),
+                        scripted(in -> List.of()),
+                        HostState.initial(T0),
+                        ports(),
+                        scheduler,
+                        Runnable::run,
+                        Duration.ofSeconds(1)));
         assertEquals(3, hosts.size());
         assertEquals("host2", hosts.get(2).hostId());
         assertSame(hosts.get(1), hosts.get("host1").orElseThrow());
@@ -342,15 +399,18 @@ class HostAgentTest {
     void drainAfterCloseRunsTheQueuedInputsAndIsBounded() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
-        HostAgent a = agent((state, input, now) -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ran.incrementAndGet();
-            return new Transition(state, List.of());
-        }, ports(), pool);
+        HostAgent a = agent(
+                (state, input, now) -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    ran.incrementAndGet();
+                    return new Transition(state, List.of());
+                },
+                ports(),
+                pool);
         a.submit(new LifecycleInput.PowerGood(true));
         a.submit(new LifecycleInput.PowerGood(false));
         a.close();

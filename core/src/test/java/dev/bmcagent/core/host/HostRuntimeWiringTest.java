@@ -52,13 +52,13 @@ import org.junit.jupiter.api.Test;
 class HostRuntimeWiringTest {
     private static final Instant T0 = Instant.parse("2026-10-11T12:13:14Z");
     private static final SensorSpec CPU = new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "c", GateClass.ALWAYS);
-    private static final SensorSpec DIMM = new SensorSpec("DIMM_TEMP_A0", SensorKind.TEMPERATURE, "d",
-            GateClass.NOT_DURING_FIRMWARE_INIT);
+    private static final SensorSpec DIMM =
+            new SensorSpec("DIMM_TEMP_A0", SensorKind.TEMPERATURE, "d", GateClass.NOT_DURING_FIRMWARE_INIT);
 
     private final ManualScheduler scheduler = new ManualScheduler(T0);
     private final ExecutorService pool = Executors.newFixedThreadPool(3);
-    private final Map<String, Reading> device = new ConcurrentHashMap<>(Map.of(CPU.name(), new Reading.Value(50),
-            DIMM.name(), new Reading.Value(40)));
+    private final Map<String, Reading> device =
+            new ConcurrentHashMap<>(Map.of(CPU.name(), new Reading.Value(50), DIMM.name(), new Reading.Value(40)));
     private volatile CountDownLatch dimmBlocks = new CountDownLatch(0);
     private final CountDownLatch dimmEntered = new CountDownLatch(1);
     private final CountingSensorBus bus = new CountingSensorBus(s -> {
@@ -82,13 +82,20 @@ class HostRuntimeWiringTest {
     private final HostLifecycle rules = (state, input, now) -> {
         hostThread = Thread.currentThread();
         if (input instanceof LifecycleInput.AcpiReported a && a.system().orElseThrow() == AcpiSystemState.S2_D2) {
-            return new Transition(state, List.of(new Effect.SetGate(GateClass.NOT_DURING_FIRMWARE_INIT, false),
-                    new Effect.SetFanMode(FanMode.FixedDuty, "S2_D2"),
-                    new Effect.Emit(new LifecycleEvent.GateChanged(GateClass.NOT_DURING_FIRMWARE_INIT, false, now))));
+            return new Transition(
+                    state,
+                    List.of(
+                            new Effect.SetGate(GateClass.NOT_DURING_FIRMWARE_INIT, false),
+                            new Effect.SetFanMode(FanMode.FixedDuty, "S2_D2"),
+                            new Effect.Emit(
+                                    new LifecycleEvent.GateChanged(GateClass.NOT_DURING_FIRMWARE_INIT, false, now))));
         }
         if (input instanceof LifecycleInput.SensorHealth h && h.failed()) {
-            return new Transition(state, List.of(new Effect.SetFanMode(FanMode.FailSafe, h.sensor() + " failed"),
-                    new Effect.Emit(new LifecycleEvent.FanModeChanged(FanMode.FailSafe, h.reason(), now))));
+            return new Transition(
+                    state,
+                    List.of(
+                            new Effect.SetFanMode(FanMode.FailSafe, h.sensor() + " failed"),
+                            new Effect.Emit(new LifecycleEvent.FanModeChanged(FanMode.FailSafe, h.reason(), now))));
         }
         return new Transition(state, List.of());
     };
@@ -98,17 +105,41 @@ class HostRuntimeWiringTest {
     private FanLoop fans;
 
     private void wire() {
-        EventStream stream = new EventStream(new InMemoryEventHistory(), scheduler.clock(), System::nanoTime, "s1", pool);
+        EventStream stream =
+                new EventStream(new InMemoryEventHistory(), scheduler.clock(), System::nanoTime, "s1", pool);
         stream.subscribe("test", events::add);
         CompletableFuture<HostAgent> self = new CompletableFuture<>();
-        poller = new SensorPoller("host0", List.of(CPU, DIMM), new GatedSensorBus(bus, gate), scheduler,
-                Duration.ofSeconds(1), in -> self.join().submit(in));
-        fans = new FanLoop("host0", 0, FanPolicy.DEFAULT, (zone, pct) -> duties.add(zone + ":" + pct), poller::snapshot,
-                scheduler, Duration.ofSeconds(1));
-        HostPorts ports = new HostPorts((e, at) -> { }, gate, fans, action -> { }, new DeclaredBootOrder(), stream);
-        HostState initial = new HostState(true, true, AcpiSystemState.S0_G0_D0, HostState.initial(T0).device(), false, T0,
-                HostState.initial(T0).progress(), Optional.empty(), 0, Set.of(), FanMode.Normal, Set.of(),
-                Map.of(), HostState.initial(T0).reconcile());
+        poller = new SensorPoller(
+                "host0",
+                List.of(CPU, DIMM),
+                new GatedSensorBus(bus, gate),
+                scheduler,
+                Duration.ofSeconds(1),
+                in -> self.join().submit(in));
+        fans = new FanLoop(
+                "host0",
+                0,
+                FanPolicy.DEFAULT,
+                (zone, pct) -> duties.add(zone + ":" + pct),
+                poller::snapshot,
+                scheduler,
+                Duration.ofSeconds(1));
+        HostPorts ports = new HostPorts((e, at) -> {}, gate, fans, action -> {}, new DeclaredBootOrder(), stream);
+        HostState initial = new HostState(
+                true,
+                true,
+                AcpiSystemState.S0_G0_D0,
+                HostState.initial(T0).device(),
+                false,
+                T0,
+                HostState.initial(T0).progress(),
+                Optional.empty(),
+                0,
+                Set.of(),
+                FanMode.Normal,
+                Set.of(),
+                Map.of(),
+                HostState.initial(T0).reconcile());
         agent = new HostAgent("host0", rules, initial, ports, scheduler, pool, Duration.ofSeconds(1));
         self.complete(agent);
     }
@@ -125,11 +156,11 @@ class HostRuntimeWiringTest {
         CompletableFuture<Void> poll = CompletableFuture.runAsync(poller::pollOnce, pool);
         assertTrue(dimmEntered.await(5, TimeUnit.SECONDS));
 
-        CompletableFuture<Transition> s2 = agent.submit(new LifecycleInput.AcpiReported(
-                Optional.of(AcpiSystemState.S2_D2), Optional.empty()));
+        CompletableFuture<Transition> s2 =
+                agent.submit(new LifecycleInput.AcpiReported(Optional.of(AcpiSystemState.S2_D2), Optional.empty()));
         // The host thread applied the input and is now parked in SetGate, waiting for the DIMM read to finish.
-        await().atMost(Duration.ofSeconds(5)).until(() -> hostThread != null
-                && hostThread.getState() == Thread.State.WAITING);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> hostThread != null && hostThread.getState() == Thread.State.WAITING);
         assertFalse(s2.isDone(), "the gate closed while a DIMM read was on the bus");
         assertTrue(gate.isOpen(GateClass.NOT_DURING_FIRMWARE_INIT));
 
@@ -155,12 +186,15 @@ class HostRuntimeWiringTest {
         fans.start();
         agent.start();
         scheduler.advance(Duration.ofSeconds(1));
-        await().atMost(Duration.ofSeconds(5)).until(() -> duties.contains("0:46")); // hottest 50 °C: 30 + 70*10/45 = 45.6
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> duties.contains("0:46")); // hottest 50 °C: 30 + 70*10/45 = 45.6
 
         device.put(CPU.name(), new Reading.Failed("no ACK"));
         scheduler.advance(Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(5)).until(() -> duties.contains("0:100"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream()
-                .anyMatch(e -> e.event() instanceof LifecycleEvent.FanModeChanged f && f.mode() == FanMode.FailSafe));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> events.stream()
+                        .anyMatch(e ->
+                                e.event() instanceof LifecycleEvent.FanModeChanged f && f.mode() == FanMode.FailSafe));
     }
 }

@@ -28,7 +28,7 @@ class IdentifyLedTest {
     @Test
     void forcedIdentifyAndRedfishStayUntilChangedAndCancelAPendingTimer() {
         led.identify(15, false);
-        led.set(IndicatorLed.Lit);                      // Redfish wins over the pending timed off
+        led.set(IndicatorLed.Lit); // Redfish wins over the pending timed off
         scheduler.advance(Duration.ofSeconds(60));
         assertEquals(IndicatorLed.Lit, led.state());
         assertEquals(IdentifyState.INDEFINITE_ON, led.ipmiState());
@@ -44,7 +44,7 @@ class IdentifyLedTest {
         led.identify(10, false);
         scheduler.advance(Duration.ofSeconds(8));
         led.identify(10, false);
-        scheduler.advance(Duration.ofSeconds(8));       // the first timer would have fired at 10 s
+        scheduler.advance(Duration.ofSeconds(8)); // the first timer would have fired at 10 s
         assertEquals(IndicatorLed.Blinking, led.state());
         scheduler.advance(Duration.ofSeconds(2));
         assertEquals(IndicatorLed.Off, led.state());

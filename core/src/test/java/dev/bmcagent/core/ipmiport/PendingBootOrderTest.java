@@ -15,7 +15,7 @@ class PendingBootOrderTest {
         assertEquals(new PendingOrder(0, List.of()), pending.snapshot());
         pending.apply(List.of(".*v6.*", "P1"));
         assertEquals(new PendingOrder(1, List.of(".*v6.*", "P1")), pending.snapshot());
-        pending.apply(List.of(".*v6.*", "P1"));   // the same patterns again (a re-apply): still a new revision
+        pending.apply(List.of(".*v6.*", "P1")); // the same patterns again (a re-apply): still a new revision
         assertEquals(2, pending.snapshot().revision());
         pending.acknowledge();
         assertEquals(new PendingOrder(3, List.of()), pending.snapshot());

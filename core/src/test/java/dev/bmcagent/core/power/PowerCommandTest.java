@@ -13,16 +13,16 @@ class PowerCommandTest {
 
     @Test
     void exitZeroIsSuccessWithItsOutput() {
-        PowerCommand.Outcome o = PowerCommand.run("test", List.of("sh", "-c", "echo started; echo warn >&2"),
-                Duration.ofSeconds(5));
+        PowerCommand.Outcome o =
+                PowerCommand.run("test", List.of("sh", "-c", "echo started; echo warn >&2"), Duration.ofSeconds(5));
         assertTrue(o.success(), o.toString());
         assertEquals("started|warn", o.output());
     }
 
     @Test
     void nonZeroExitIsAFailureWithStatusAndOutput() {
-        PowerCommand.Outcome o = PowerCommand.run("test", List.of("sh", "-c", "echo no such guest >&2; exit 3"),
-                Duration.ofSeconds(5));
+        PowerCommand.Outcome o =
+                PowerCommand.run("test", List.of("sh", "-c", "echo no such guest >&2; exit 3"), Duration.ofSeconds(5));
         assertFalse(o.success());
         assertEquals(3, o.exitStatus());
         assertEquals("no such guest", o.output());
@@ -32,8 +32,8 @@ class PowerCommandTest {
     @Test
     void aCommandThatHangsIsKilledAtTheTimeout() {
         long start = System.nanoTime();
-        PowerCommand.Outcome o = PowerCommand.run("test", List.of("sh", "-c", "echo waiting; exec sleep 60"),
-                Duration.ofSeconds(1));
+        PowerCommand.Outcome o =
+                PowerCommand.run("test", List.of("sh", "-c", "echo waiting; exec sleep 60"), Duration.ofSeconds(1));
         long took = System.nanoTime() - start;
         assertFalse(o.success());
         assertEquals("timed out after 1 s", o.failure());
@@ -50,8 +50,8 @@ class PowerCommandTest {
 
     @Test
     void onlyTheTailOfAFloodIsKept() {
-        PowerCommand.Outcome o = PowerCommand.run("test", List.of("sh", "-c", "head -c 100000 /dev/zero | tr '\\0' x"),
-                Duration.ofSeconds(5));
+        PowerCommand.Outcome o = PowerCommand.run(
+                "test", List.of("sh", "-c", "head -c 100000 /dev/zero | tr '\\0' x"), Duration.ofSeconds(5));
         assertTrue(o.success());
         assertEquals(PowerCommand.MAX_LOGGED_CHARS + 3, o.output().length());
     }

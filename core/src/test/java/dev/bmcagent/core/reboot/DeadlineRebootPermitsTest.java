@@ -40,8 +40,8 @@ class DeadlineRebootPermitsTest {
     void holdRuleDoesNotRebootAndRaisesAnAlertAtTheDeadline() {
         List<PowerAction> performed = new ArrayList<>();
         List<PermitAnswer> held = new ArrayList<>();
-        PermitGatedPowerPort port = new PermitGatedPowerPort("host0", performed::add,
-                permits(DeadlineRebootPermits.Fallback.HOLD), held::add);
+        PermitGatedPowerPort port = new PermitGatedPowerPort(
+                "host0", performed::add, permits(DeadlineRebootPermits.Fallback.HOLD), held::add);
         port.performOwnReboot(PowerAction.WARM_RESET, "boot-order re-apply");
         clock.advance(Duration.ofSeconds(29));
         assertTrue(performed.isEmpty());
@@ -62,8 +62,8 @@ class DeadlineRebootPermitsTest {
     @Test
     void proceedRuleRebootsAtTheDeadlineAndRaisesAnAlert() {
         List<PowerAction> performed = new ArrayList<>();
-        PermitGatedPowerPort port = new PermitGatedPowerPort("host0", performed::add,
-                permits(DeadlineRebootPermits.Fallback.PROCEED), a -> { });
+        PermitGatedPowerPort port = new PermitGatedPowerPort(
+                "host0", performed::add, permits(DeadlineRebootPermits.Fallback.PROCEED), a -> {});
         port.performOwnReboot(PowerAction.WARM_RESET, "boot-order re-apply");
         clock.advance(Duration.ofSeconds(30));
         assertEquals(List.of(PowerAction.WARM_RESET), performed);
@@ -73,8 +73,8 @@ class DeadlineRebootPermitsTest {
     @Test
     void anAnswerInTimeIsFollowedAndNoAlert() {
         List<PowerAction> performed = new ArrayList<>();
-        PermitGatedPowerPort port = new PermitGatedPowerPort("host0", performed::add,
-                permits(DeadlineRebootPermits.Fallback.HOLD), a -> { });
+        PermitGatedPowerPort port = new PermitGatedPowerPort(
+                "host0", performed::add, permits(DeadlineRebootPermits.Fallback.HOLD), a -> {});
         port.performOwnReboot(PowerAction.POWER_CYCLE, "firmware BIOS");
         pending.get(0).accept(PermitAnswer.granted("permit #1"));
         assertEquals(List.of(PowerAction.POWER_CYCLE), performed);
@@ -86,14 +86,13 @@ class DeadlineRebootPermitsTest {
     @Test
     void operatorActionsAndTheLocalDefaultAreNeverGated() {
         List<PowerAction> performed = new ArrayList<>();
-        PermitGatedPowerPort port = new PermitGatedPowerPort("host0", performed::add,
-                permits(DeadlineRebootPermits.Fallback.HOLD), a -> { });
+        PermitGatedPowerPort port = new PermitGatedPowerPort(
+                "host0", performed::add, permits(DeadlineRebootPermits.Fallback.HOLD), a -> {});
         port.perform(PowerAction.HARD_RESET);
         assertEquals(List.of(PowerAction.HARD_RESET), performed);
         assertTrue(pending.isEmpty());
 
-        PermitGatedPowerPort local = new PermitGatedPowerPort("host1", performed::add, RebootPermits.PROCEED,
-                a -> { });
+        PermitGatedPowerPort local = new PermitGatedPowerPort("host1", performed::add, RebootPermits.PROCEED, a -> {});
         local.performOwnReboot(PowerAction.WARM_RESET, "boot-order re-apply");
         assertEquals(List.of(PowerAction.HARD_RESET, PowerAction.WARM_RESET), performed);
     }

@@ -56,8 +56,8 @@ class RebootAccountingTest {
     }
 
     private void ended(String host, BootCycle.Outcome outcome) {
-        BootCycle c = new BootCycle(seq, T, "reset", List.of(), List.of(), List.of(), Optional.of(T),
-                Optional.of(outcome));
+        BootCycle c =
+                new BootCycle(seq, T, "reset", List.of(), List.of(), List.of(), Optional.of(T), Optional.of(outcome));
         accounting.onEvent(new HostEvent(host, ++seq, "s", T, 0, new LifecycleEvent.BootCycleEnded(c, T)));
     }
 
@@ -76,14 +76,16 @@ class RebootAccountingTest {
         HostPowerPort gated = accounting.gate("host1", backend);
         gated.performOwnReboot(PowerAction.WARM_RESET, "agent: HostReport");
         assertEquals(List.of(PowerAction.WARM_RESET), performed);
-        ended("host1", BootCycle.Outcome.RESET);       // the boot the reboot cut short: no start seen, no release
-        started("host1");                              // the agent's reboot: not the host's own
-        ended("host1", BootCycle.Outcome.RESET);       // a re-apply during that boot: the permit is kept
+        ended("host1", BootCycle.Outcome.RESET); // the boot the reboot cut short: no start seen, no release
+        started("host1"); // the agent's reboot: not the host's own
+        ended("host1", BootCycle.Outcome.RESET); // a re-apply during that boot: the permit is kept
         started("host1");
         ended("host1", BootCycle.Outcome.OS_RUNNING);
-        assertEquals(List.of("request host1 agent: HostReport", "observed host1", "release host1"), calls,
+        assertEquals(
+                List.of("request host1 agent: HostReport", "observed host1", "release host1"),
+                calls,
                 "the second start had no permitted reboot of the agent's in flight: the host's own");
-        gated.perform(PowerAction.POWER_CYCLE);        // an operator's command: never asks
+        gated.perform(PowerAction.POWER_CYCLE); // an operator's command: never asks
         assertEquals(List.of(PowerAction.WARM_RESET, PowerAction.POWER_CYCLE), performed);
         assertEquals(1, accounting.ownReboots());
     }
@@ -99,13 +101,18 @@ class RebootAccountingTest {
         assertEquals(List.of(), performed, "the caller no longer wanted it");
         accounting.reboot("host2", backend, PowerAction.HARD_RESET, "firmware BIOS", a -> true);
         assertEquals(List.of(PowerAction.HARD_RESET), performed);
-        assertEquals(List.of("request host2 agent: HostReport", "request host2 firmware BIOS", "withdraw host2",
-                "request host2 firmware BIOS"), calls);
+        assertEquals(
+                List.of(
+                        "request host2 agent: HostReport",
+                        "request host2 firmware BIOS",
+                        "withdraw host2",
+                        "request host2 firmware BIOS"),
+                calls);
     }
 
     @Test
     void aBootEndingWithoutAStartSeenReleasesNothing() {
-        ended("host3", BootCycle.Outcome.OS_RUNNING);   // a boot already running when the agent started
+        ended("host3", BootCycle.Outcome.OS_RUNNING); // a boot already running when the agent started
         assertEquals(List.of(), calls);
     }
 }

@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SelPrefillTest {
-    final InMemorySelStore sel = new InMemorySelStore(new SelClock(Clock.fixed(Instant.parse("2026-12-06T06:00:00Z"),
-            ZoneOffset.UTC)), 1200);
+    final InMemorySelStore sel = new InMemorySelStore(
+            new SelClock(Clock.fixed(Instant.parse("2026-12-06T06:00:00Z"), ZoneOffset.UTC)), 1200);
 
     @Test
     void appendsTheAnchorsNumberOfSystemEventRecords() {

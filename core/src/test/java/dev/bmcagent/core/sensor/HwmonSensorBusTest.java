@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HwmonSensorBusTest {
     @TempDir
     Path root;
+
     HwmonSensorBus bus;
 
     @BeforeEach
@@ -53,8 +54,8 @@ class HwmonSensorBusTest {
 
     @Test
     void garbageAndEmptyFilesAreFailedReadings() {
-        Reading.Failed garbage = assertInstanceOf(Reading.Failed.class,
-                bus.read(spec(SensorKind.TEMPERATURE, "hwmon0/temp3_input")));
+        Reading.Failed garbage =
+                assertInstanceOf(Reading.Failed.class, bus.read(spec(SensorKind.TEMPERATURE, "hwmon0/temp3_input")));
         assertTrue(garbage.reason().contains("not a number") && garbage.reason().contains("'N/A'"), garbage.reason());
         assertInstanceOf(Reading.Failed.class, bus.read(spec(SensorKind.TEMPERATURE, "hwmon0/temp4_input")));
     }
@@ -62,8 +63,8 @@ class HwmonSensorBusTest {
     @Test
     void aDirectoryOrAPathOutsideTheRootIsAFailedReading() throws IOException {
         Files.writeString(root.getParent().resolve("outside_input"), "1000", StandardCharsets.US_ASCII);
-        Reading.Failed escape = assertInstanceOf(Reading.Failed.class,
-                bus.read(spec(SensorKind.TEMPERATURE, "../outside_input")));
+        Reading.Failed escape =
+                assertInstanceOf(Reading.Failed.class, bus.read(spec(SensorKind.TEMPERATURE, "../outside_input")));
         assertTrue(escape.reason().contains("outside"), escape.reason());
         assertInstanceOf(Reading.Failed.class, bus.read(spec(SensorKind.TEMPERATURE, "hwmon0")));
     }

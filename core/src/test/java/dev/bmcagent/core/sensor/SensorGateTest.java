@@ -25,10 +25,10 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class SensorGateTest {
-    private static final SensorSpec DIMM = new SensorSpec("DIMM_TEMP_A0", SensorKind.TEMPERATURE, "smbus:0x18",
-            GateClass.NOT_DURING_FIRMWARE_INIT);
-    private static final SensorSpec CPU = new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "smbus:0x4c",
-            GateClass.HOST_ON);
+    private static final SensorSpec DIMM =
+            new SensorSpec("DIMM_TEMP_A0", SensorKind.TEMPERATURE, "smbus:0x18", GateClass.NOT_DURING_FIRMWARE_INIT);
+    private static final SensorSpec CPU =
+            new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "smbus:0x4c", GateClass.HOST_ON);
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
@@ -76,14 +76,16 @@ class SensorGateTest {
 
         AtomicBoolean closeReturned = new AtomicBoolean();
         List<Thread> closer = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
-            closer.add(Thread.currentThread());
-            gate.close(GateClass.NOT_DURING_FIRMWARE_INIT);
-            closeReturned.set(true);
-        }, threads);
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(
+                () -> {
+                    closer.add(Thread.currentThread());
+                    gate.close(GateClass.NOT_DURING_FIRMWARE_INIT);
+                    closeReturned.set(true);
+                },
+                threads);
         // The closer is parked on the gate's lock while the device read is still in progress.
-        await().atMost(Duration.ofSeconds(5)).until(() -> !closer.isEmpty()
-                && closer.get(0).getState() == Thread.State.WAITING);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !closer.isEmpty() && closer.get(0).getState() == Thread.State.WAITING);
         assertFalse(closeReturned.get());
         assertFalse(inFlight.isDone());
 

@@ -21,16 +21,21 @@ class SensorPollerTest {
     private static final Instant T0 = Instant.parse("2026-05-06T07:08:09Z");
     private static final SensorSpec INLET = new SensorSpec("INLET_TEMP", SensorKind.TEMPERATURE, "i", GateClass.ALWAYS);
     private static final SensorSpec CPU = new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "c", GateClass.HOST_ON);
-    private static final SensorSpec DIMM = new SensorSpec("DIMM_TEMP_A0", SensorKind.TEMPERATURE, "d",
-            GateClass.NOT_DURING_FIRMWARE_INIT);
+    private static final SensorSpec DIMM =
+            new SensorSpec("DIMM_TEMP_A0", SensorKind.TEMPERATURE, "d", GateClass.NOT_DURING_FIRMWARE_INIT);
 
     private final ManualScheduler scheduler = new ManualScheduler(T0);
     private final Map<String, Reading> device = new ConcurrentHashMap<>();
     private final CountingSensorBus bus = new CountingSensorBus(s -> device.get(s.name()));
     private final SensorGate gate = new SensorGate(Set.of(GateClass.HOST_ON));
     private final List<LifecycleInput> submitted = new ArrayList<>();
-    private final SensorPoller poller = new SensorPoller("host0", List.of(INLET, CPU, DIMM),
-            new GatedSensorBus(bus, gate), scheduler, Duration.ofSeconds(2), submitted::add);
+    private final SensorPoller poller = new SensorPoller(
+            "host0",
+            List.of(INLET, CPU, DIMM),
+            new GatedSensorBus(bus, gate),
+            scheduler,
+            Duration.ofSeconds(2),
+            submitted::add);
 
     @Test
     void pollsAtTheIntervalAndKeepsTheLatestValue() {
@@ -42,10 +47,14 @@ class SensorPollerTest {
         scheduler.advance(Duration.ofSeconds(1));
         assertEquals(0, bus.reads());
         scheduler.advance(Duration.ofSeconds(1));
-        assertEquals(new SensorValue.Available(22.5, T0.plusSeconds(2)), poller.latest(INLET.name()).orElseThrow());
+        assertEquals(
+                new SensorValue.Available(22.5, T0.plusSeconds(2)),
+                poller.latest(INLET.name()).orElseThrow());
         device.put(INLET.name(), new Reading.Value(23));
         scheduler.advance(Duration.ofSeconds(2));
-        assertEquals(new SensorValue.Available(23, T0.plusSeconds(4)), poller.latest(INLET.name()).orElseThrow());
+        assertEquals(
+                new SensorValue.Available(23, T0.plusSeconds(4)),
+                poller.latest(INLET.name()).orElseThrow());
         assertEquals(Optional.empty(), poller.latest("NO_SUCH"));
         assertEquals(List.of(), submitted);
     }
@@ -60,9 +69,11 @@ class SensorPollerTest {
         assertEquals(0, bus.reads(CPU.name()));
         assertEquals(0, bus.reads(DIMM.name()));
         assertEquals(5, bus.reads(INLET.name()));
-        assertEquals(new SensorValue.Unavailable(SensorValue.UnavailableReason.UNPOWERED, T0),
+        assertEquals(
+                new SensorValue.Unavailable(SensorValue.UnavailableReason.UNPOWERED, T0),
                 poller.latest(CPU.name()).orElseThrow());
-        assertEquals(new SensorValue.Unavailable(SensorValue.UnavailableReason.GATED, T0),
+        assertEquals(
+                new SensorValue.Unavailable(SensorValue.UnavailableReason.GATED, T0),
                 poller.latest(DIMM.name()).orElseThrow());
         assertEquals(List.of(), submitted, "unavailable is not a failure");
     }
@@ -74,17 +85,22 @@ class SensorPollerTest {
         device.put(DIMM.name(), new Reading.Value(41));
         device.put(CPU.name(), new Reading.Value(55));
         poller.pollOnce();
-        assertEquals(new SensorValue.Available(41, T0), poller.latest(DIMM.name()).orElseThrow());
+        assertEquals(
+                new SensorValue.Available(41, T0), poller.latest(DIMM.name()).orElseThrow());
         scheduler.advance(Duration.ofMillis(300));
-        gate.close(GateClass.NOT_DURING_FIRMWARE_INIT);        // S2_D2, no poll since
-        assertEquals(new SensorValue.Unavailable(SensorValue.UnavailableReason.GATED, T0.plusMillis(300)),
+        gate.close(GateClass.NOT_DURING_FIRMWARE_INIT); // S2_D2, no poll since
+        assertEquals(
+                new SensorValue.Unavailable(SensorValue.UnavailableReason.GATED, T0.plusMillis(300)),
                 poller.latest(DIMM.name()).orElseThrow());
         assertInstanceOf(SensorValue.Unavailable.class, poller.snapshot().get(DIMM));
         assertEquals(new SensorValue.Available(55, T0), poller.snapshot().get(CPU), "its gate is still open");
-        gate.open(GateClass.NOT_DURING_FIRMWARE_INIT);         // S0 again: still no pre-S2 reading until a poll
-        assertInstanceOf(SensorValue.Unavailable.class, poller.latest(DIMM.name()).orElseThrow());
+        gate.open(GateClass.NOT_DURING_FIRMWARE_INIT); // S0 again: still no pre-S2 reading until a poll
+        assertInstanceOf(
+                SensorValue.Unavailable.class, poller.latest(DIMM.name()).orElseThrow());
         poller.pollOnce();
-        assertEquals(new SensorValue.Available(41, T0.plusMillis(300)), poller.latest(DIMM.name()).orElseThrow());
+        assertEquals(
+                new SensorValue.Available(41, T0.plusMillis(300)),
+                poller.latest(DIMM.name()).orElseThrow());
     }
 
     @Test
@@ -96,13 +112,18 @@ class SensorPollerTest {
         poller.pollOnce();
         poller.pollOnce();
         assertEquals(List.of(new SensorHealth("CPU_TEMP", true, "no ACK at 0x4c")), submitted);
-        assertEquals(new SensorValue.Failed("no ACK at 0x4c", T0), poller.latest(CPU.name()).orElseThrow());
+        assertEquals(
+                new SensorValue.Failed("no ACK at 0x4c", T0),
+                poller.latest(CPU.name()).orElseThrow());
 
         device.put(CPU.name(), new Reading.Value(55));
         poller.pollOnce();
         poller.pollOnce();
-        assertEquals(List.of(new SensorHealth("CPU_TEMP", true, "no ACK at 0x4c"),
-                new SensorHealth("CPU_TEMP", false, "reads again")), submitted);
+        assertEquals(
+                List.of(
+                        new SensorHealth("CPU_TEMP", true, "no ACK at 0x4c"),
+                        new SensorHealth("CPU_TEMP", false, "reads again")),
+                submitted);
     }
 
     @Test
@@ -116,17 +137,26 @@ class SensorPollerTest {
         poller.pollOnce();
         gate.open(GateClass.HOST_ON);
         poller.pollOnce();
-        assertEquals(List.of(new SensorHealth("CPU_TEMP", true, "EIO"),
-                new SensorHealth("CPU_TEMP", false, "gated: HOST_ON closed"),
-                new SensorHealth("CPU_TEMP", true, "EIO")), submitted);
+        assertEquals(
+                List.of(
+                        new SensorHealth("CPU_TEMP", true, "EIO"),
+                        new SensorHealth("CPU_TEMP", false, "gated: HOST_ON closed"),
+                        new SensorHealth("CPU_TEMP", true, "EIO")),
+                submitted);
     }
 
     @Test
     void withAReaderExecutorTheSchedulerOnlyTriggersAndPollsDoNotPileUp() {
         java.util.Queue<Runnable> reader = new java.util.ArrayDeque<>();
         device.put(INLET.name(), new Reading.Value(21));
-        SensorPoller p = new SensorPoller("host1", List.of(INLET), new GatedSensorBus(bus, gate), scheduler,
-                Duration.ofSeconds(1), submitted::add, reader::add);
+        SensorPoller p = new SensorPoller(
+                "host1",
+                List.of(INLET),
+                new GatedSensorBus(bus, gate),
+                scheduler,
+                Duration.ofSeconds(1),
+                submitted::add,
+                reader::add);
         p.start();
         scheduler.advance(Duration.ofSeconds(5));
         assertEquals(0, bus.reads(), "the scheduler thread read the bus");

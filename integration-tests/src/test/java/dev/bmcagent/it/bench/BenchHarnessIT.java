@@ -40,9 +40,14 @@ class BenchHarnessIT {
         Path out = Files.createTempFile("bench-", ".out");
         try {
             ProcessBuilder pb = new ProcessBuilder(Stream.concat(
-                    Stream.of(ROOT.resolve("scripts/bench").resolve(command.get(0)).toString()),
-                    command.stream().skip(1)).toList())
-                    .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+                                    Stream.of(ROOT.resolve("scripts/bench")
+                                            .resolve(command.get(0))
+                                            .toString()),
+                                    command.stream().skip(1))
+                            .toList())
+                    .directory(ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
             pb.environment().put("BENCH_QUICK", "1");
             pb.environment().put("BENCH_NO_BUILD", "1");
             Process p = pb.start();
@@ -54,8 +59,13 @@ class BenchHarnessIT {
             String text = read(out);
             assertTrue(done, "still running after 300 s:\n" + text);
             assertEquals(0, p.exitValue(), text);
-            boolean summary = command.get(0).equals("fleet.sh") || command.get(0).equals("rollout.sh");
-            assertTrue(summary ? text.contains("Maximum resident set size") : TABLE_ROW.matcher(text).find(), text);
+            boolean summary =
+                    command.get(0).equals("fleet.sh") || command.get(0).equals("rollout.sh");
+            assertTrue(
+                    summary
+                            ? text.contains("Maximum resident set size")
+                            : TABLE_ROW.matcher(text).find(),
+                    text);
         } finally {
             Files.deleteIfExists(out);
         }

@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.hostif.VmFrameEncoder;
 import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.it.ipmi.ClientRun;
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostPortIT {
     @TempDir
     Path dir;
+
     HostPortRig rig;
 
     @BeforeEach
@@ -69,9 +70,22 @@ class HostPortIT {
     }
 
     private ClientRun mcInfo() {
-        return ClientRun.of(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(rig.ipmiPort()), "-U", HostPortRig.ADMIN, "-P", HostPortRig.ADMIN_PW, "-C", "17",
-                "mc", "info"));
+        return ClientRun.of(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(rig.ipmiPort()),
+                "-U",
+                HostPortRig.ADMIN,
+                "-P",
+                HostPortRig.ADMIN_PW,
+                "-C",
+                "17",
+                "mc",
+                "info"));
     }
 
     @Test
@@ -79,15 +93,17 @@ class HostPortIT {
         rig.host.connect(hostPort());
         await().until(() -> rig.node().state().powerOn());
         assertEquals(0, stranger().length, "refused while the host is up");
-        rig.send(0x06, 0x01, "");                                          // the host is still served
+        rig.send(0x06, 0x01, ""); // the host is still served
 
         rig.host.disconnect();
         await().until(() -> !rig.node().state().connected());
         assertEquals(0, stranger().length, "refused while the host is down");
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
-                .until(() -> !rig.node().state().connected() && !rig.node().state().powerOn());
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() ->
+                        !rig.node().state().connected() && !rig.node().state().powerOn());
 
-        rig.host.connect(hostPort());                                       // the genuine host comes back
+        rig.host.connect(hostPort()); // the genuine host comes back
         await().until(() -> rig.node().state().connected() && rig.node().state().powerOn());
         rig.send(0x06, 0x01, "");
     }
@@ -97,21 +113,21 @@ class HostPortIT {
         ByteBufAllocatorMetric metric = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric();
         long baseline = metric.usedDirectMemory() + metric.usedHeapMemory();
         Random random = new Random(0x11_16L);
-        byte[] valid = VmFrameEncoder.encode(new VmMessage(0x42, 0x06, 0, 0x01, new byte[0]));  // Get Device ID
+        byte[] valid = VmFrameEncoder.encode(new VmMessage(0x42, 0x06, 0, 0x01, new byte[0])); // Get Device ID
         ByteBuffer burst = ByteBuffer.allocate(1 << 20);
         while (burst.remaining() > 400) {
             switch (random.nextInt(4)) {
-                case 0 -> {                                                 // random bytes, terminated
+                case 0 -> { // random bytes, terminated
                     byte[] junk = new byte[random.nextInt(300)];
                     random.nextBytes(junk);
                     burst.put(junk).put((byte) 0xA0);
                 }
-                case 1 -> {                                                 // a request with one byte flipped
+                case 1 -> { // a request with one byte flipped
                     byte[] m = valid.clone();
                     m[random.nextInt(m.length - 1)] ^= (byte) (1 << random.nextInt(8));
                     burst.put(m);
                 }
-                default -> burst.put(valid);                                // answered requests: output grows
+                default -> burst.put(valid); // answered requests: output grows
             }
         }
         burst.flip();
@@ -124,7 +140,8 @@ class HostPortIT {
             flood.connect(hostPort());
             flood.configureBlocking(false);
             ClientRun during = null;
-            while (dropped < 0 && System.nanoTime() - started < Duration.ofSeconds(40).toNanos()) {
+            while (dropped < 0
+                    && System.nanoTime() - started < Duration.ofSeconds(40).toNanos()) {
                 int n;
                 try {
                     burst.rewind();
@@ -137,15 +154,19 @@ class HostPortIT {
                 maxUsed = Math.max(maxUsed, metric.usedDirectMemory() + metric.usedHeapMemory());
                 if (n == 0) {
                     if (during == null) {
-                        during = mcInfo();                                  // LAN keeps answering meanwhile
+                        during = mcInfo(); // LAN keeps answering meanwhile
                         assertEquals(0, during.exit(), during.toString());
                     }
                     await().pollDelay(Duration.ofMillis(20)).until(() -> true);
                 }
             }
-            System.out.printf(java.util.Locale.ROOT, "flooding peer: %d bytes sent, dropped after %s, allocator in use max %d KiB "
-                            + "(baseline %d KiB)%n", sent,
-                    dropped < 0 ? "-" : Duration.ofNanos(dropped - started), maxUsed / 1024,
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "flooding peer: %d bytes sent, dropped after %s, allocator in use max %d KiB "
+                            + "(baseline %d KiB)%n",
+                    sent,
+                    dropped < 0 ? "-" : Duration.ofNanos(dropped - started),
+                    maxUsed / 1024,
                     baseline / 1024);
             assertTrue(dropped >= 0, "the non-reading peer was never dropped (" + sent + " bytes sent)");
             assertTrue(during != null, "the BMC never stopped reading from the flooding peer");
@@ -154,9 +175,10 @@ class HostPortIT {
 
         ClientRun after = mcInfo();
         assertEquals(0, after.exit(), after.toString());
-        HostInterfaceClient host = new HostInterfaceClient(rig.hostScheduler, VmCapabilities.QEMU, c -> { });
+        HostInterfaceClient host = new HostInterfaceClient(rig.hostScheduler, VmCapabilities.QEMU, c -> {});
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !rig.runtime.hostInterface(0).isConnected());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !rig.runtime.hostInterface(0).isConnected());
             host.connect(hostPort());
             await().until(() -> rig.runtime.hostInterface(0).isConnected());
             VmMessage r = host.request(0x06, 0, 0x01, new byte[0]).get(5, java.util.concurrent.TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.InMemoryEventHistory;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.NodeTiming;
@@ -15,7 +16,6 @@ import dev.bmcagent.core.sensor.Reading;
 import dev.bmcagent.core.sensor.SensorKind;
 import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.journal.Account;
@@ -56,19 +56,29 @@ final class HostPortRig implements AutoCloseable {
         stores.accounts().put(Account.of(OPERATOR, OPERATOR_PW, Role.OPERATOR)).join();
         List<SensorSpec> sensors = List.of(
                 new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "hwmon0/temp1_input", GateClass.HOST_ON),
-                new SensorSpec("DIMM_TEMP_A0", SensorKind.TEMPERATURE, "smbus:0x18",
-                        GateClass.NOT_DURING_FIRMWARE_INIT));
-        HostHardware hardware = new HostHardware(sensors, s -> {
-            if (s.gate() == GateClass.NOT_DURING_FIRMWARE_INIT) {
-                dimmReads.incrementAndGet();
-            }
-            return new Reading.Value(40.0);
-        }, (zone, percent) -> duties.add(percent));
-        RuntimeOptions o = new RuntimeOptions(1, "127.0.0.1", 0, 0, dir, StoreKind.MEMORY, List.of(), 256,
+                new SensorSpec(
+                        "DIMM_TEMP_A0", SensorKind.TEMPERATURE, "smbus:0x18", GateClass.NOT_DURING_FIRMWARE_INIT));
+        HostHardware hardware = new HostHardware(
+                sensors,
+                s -> {
+                    if (s.gate() == GateClass.NOT_DURING_FIRMWARE_INIT) {
+                        dimmReads.incrementAndGet();
+                    }
+                    return new Reading.Value(40.0);
+                },
+                (zone, percent) -> duties.add(percent));
+        RuntimeOptions o = new RuntimeOptions(
+                1,
+                "127.0.0.1",
+                0,
+                0,
+                dir,
+                StoreKind.MEMORY,
+                List.of(),
+                256,
                 new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)));
-        runtime = BmcRuntime.start(o, stores, new InMemoryEventHistory(), i -> hardware, scheduler,
-                new SecureRandom());
-        host = new HostInterfaceClient(hostScheduler, VmCapabilities.QEMU, c -> { });
+        runtime = BmcRuntime.start(o, stores, new InMemoryEventHistory(), i -> hardware, scheduler, new SecureRandom());
+        host = new HostInterfaceClient(hostScheduler, VmCapabilities.QEMU, c -> {});
     }
 
     HostNode node() {
@@ -83,20 +93,23 @@ final class HostPortRig implements AutoCloseable {
     void bootIntoMemoryTraining() {
         host.connect(runtime.hostInterfaceAddress(0));
         await().until(() -> node().state().powerOn());
-        send(0x06, 0x06, "82 82");                                   // Set ACPI: S2, D2
-        send(0x2C, 0x02, "AE 01000000 00100203 00");                 // SBMR: PEI core 03021000h
-        send(0x2C, 0x02, "AE 01000000 00100500 00");                 // SBMR: memory init 00051000h
+        send(0x06, 0x06, "82 82"); // Set ACPI: S2, D2
+        send(0x2C, 0x02, "AE 01000000 00100203 00"); // SBMR: PEI core 03021000h
+        send(0x2C, 0x02, "AE 01000000 00100500 00"); // SBMR: memory init 00051000h
     }
 
     /** Sends one request as the host; asserts 00h; returns the response data. */
     byte[] send(int netFn, int cmd, String hex) {
         VmMessage r;
         try {
-            r = host.request(netFn, 0, cmd, HexFormat.of().parseHex(hex.replace(" ", ""))).get(5, TimeUnit.SECONDS);
+            r = host.request(netFn, 0, cmd, HexFormat.of().parseHex(hex.replace(" ", "")))
+                    .get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("host request " + netFn + "/" + cmd + " failed", e);
         }
-        assertEquals(CompletionCode.OK, r.completionCode(),
+        assertEquals(
+                CompletionCode.OK,
+                r.completionCode(),
                 () -> String.format(Locale.ROOT, "%02X/%02X %s", netFn, cmd, hex));
         return r.responseData();
     }

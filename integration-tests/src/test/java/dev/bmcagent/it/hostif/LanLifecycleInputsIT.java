@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LanLifecycleInputsIT {
     @TempDir
     Path dir;
+
     HostPortRig rig;
 
     @BeforeEach
@@ -45,9 +46,22 @@ class LanLifecycleInputsIT {
     }
 
     private ClientRun ipmitool(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(rig.ipmiPort()), "-U", HostPortRig.OPERATOR, "-P", HostPortRig.OPERATOR_PW,
-                "-L", "OPERATOR", "-C", "17"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(rig.ipmiPort()),
+                "-U",
+                HostPortRig.OPERATOR,
+                "-P",
+                HostPortRig.OPERATOR_PW,
+                "-L",
+                "OPERATOR",
+                "-C",
+                "17"));
         cmd.addAll(List.of(args));
         return ClientRun.of(cmd);
     }
@@ -55,8 +69,7 @@ class LanLifecycleInputsIT {
     @Test
     void aLanPlatformEventDuringMemoryTrainingIsOnlyStoredInTheSel() {
         rig.bootIntoMemoryTraining();
-        await().until(() -> rig.node().state().progress().lastState()
-                == BootProgressState.MemoryInitializationStarted);
+        await().until(() -> rig.node().state().progress().lastState() == BootProgressState.MemoryInitializationStarted);
         await().until(() -> !rig.duties.isEmpty());
         HostState before = rig.node().state();
         assertEquals(AcpiSystemState.S2_D2, before.system());
@@ -74,8 +87,8 @@ class LanLifecycleInputsIT {
         assertEquals(0, hang.exit(), hang.toString());
         // the host-only lifecycle inputs from LAN: D4h, the firmware-firewall refusal (IPMI 2.0 table 5-2)
         ClientRun acpi = ipmitool("raw", "0x06", "0x06", "0x80", "0x80");
-        ClientRun sbmr = ipmitool("raw", "0x2c", "0x02", "0xae", "0x01", "0x00", "0x00", "0x00", "0x01", "0x10",
-                "0x05", "0x03", "0x00");
+        ClientRun sbmr = ipmitool(
+                "raw", "0x2c", "0x02", "0xae", "0x01", "0x00", "0x00", "0x00", "0x01", "0x10", "0x05", "0x03", "0x00");
         ClientRun memory = ipmitool("raw", "0x30", "0x14", "0x00", "0x80", "0x00", "0x00", "0x08", "0x08");
         for (ClientRun refused : List.of(acpi, sbmr, memory)) {
             System.out.println(refused);
@@ -85,13 +98,16 @@ class LanLifecycleInputsIT {
 
         // nothing of the host changes: same state (S2_D2, memory init, DIMM gate closed, no alert), no event, the
         // DIMM is never read on the SMBus UEFI is training, the fans keep their fail-safe duty
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
-                rig.node().state().equals(before)
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> rig.node().state().equals(before)
                         && rig.runtime.events().lastSequence(rig.node().hostId()) == sequence
                         && rig.dimmReads.get() == 0
                         && rig.duties.subList(dutiesBefore, rig.duties.size()).stream()
                                 .allMatch(d -> d.equals(rig.duties.get(dutiesBefore - 1))));
-        assertTrue(rig.node().state().alerts().isEmpty(), () -> rig.node().state().alerts().toString());
+        assertTrue(
+                rig.node().state().alerts().isEmpty(),
+                () -> rig.node().state().alerts().toString());
 
         // the SEL holds both events as sent, generator 0081h (remote console software ID 40h on channel 1)
         List<SelRecord> added = new ArrayList<>();
@@ -99,7 +115,8 @@ class LanLifecycleInputsIT {
         assertEquals(selBefore + 2, sel.info().entries());
         sel.last().ifPresent(added::add);
         assertEquals(0x0081 | 1 << 12, added.get(0).event().generatorId());
-        ClientRun get = ipmitool("-v", "sel", "get", Integer.toString(added.get(0).recordId()));
+        ClientRun get =
+                ipmitool("-v", "sel", "get", Integer.toString(added.get(0).recordId()));
         System.out.println(get);
         assertEquals(0, get.exit(), get.toString());
         assertTrue(get.output().contains("Generator ID          : 1081"), get.toString());

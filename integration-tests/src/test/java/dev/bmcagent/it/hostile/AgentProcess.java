@@ -31,14 +31,31 @@ final class AgentProcess implements AutoCloseable {
         out = dir.resolve("agent.out");
         err = dir.resolve("agent.err");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.app.cli.Main", "demo", "--data-dir", dir.resolve("data").toString(),
-                "--admin-password", ADMIN_PASSWORD, "--ipmi-port", Integer.toString(ipmiPort), "--redfish-port",
-                Integer.toString(redfishPort), "--mqtt-port", Integer.toString(mqttPort), "--host-port",
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.bmcagent.app.cli.Main",
+                "demo",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--admin-password",
+                ADMIN_PASSWORD,
+                "--ipmi-port",
+                Integer.toString(ipmiPort),
+                "--redfish-port",
+                Integer.toString(redfishPort),
+                "--mqtt-port",
+                Integer.toString(mqttPort),
+                "--host-port",
                 Integer.toString(hostPort)));
         cmd.addAll(List.of(extraArgs));
-        process = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive() || read(out).contains("Running."));
+        process = new ProcessBuilder(cmd)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !process.isAlive() || read(out).contains("Running."));
         if (!process.isAlive()) {
             throw new IllegalStateException("agent exited " + process.exitValue() + ":\n" + read(err));
         }

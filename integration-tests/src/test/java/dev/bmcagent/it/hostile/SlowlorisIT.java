@@ -40,38 +40,87 @@ class SlowlorisIT {
             List<Process> holders = new ArrayList<>();
             try {
                 for (int i = 0; i < 2; i++) {
-                    holders.add(new ProcessBuilder("python3", script.toString(), Integer.toString(PER_PROCESS),
-                            Integer.toString(agent.redfishPort), "127.0.0.2", "60")
-                            .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+                    holders.add(new ProcessBuilder(
+                                    "python3",
+                                    script.toString(),
+                                    Integer.toString(PER_PROCESS),
+                                    Integer.toString(agent.redfishPort),
+                                    "127.0.0.2",
+                                    "60")
+                            .redirectError(ProcessBuilder.Redirect.INHERIT)
+                            .start());
                 }
                 long connected = 0;
                 for (Process h : holders) {
-                    String line = new BufferedReader(new InputStreamReader(h.getInputStream(),
-                            StandardCharsets.US_ASCII)).readLine();
+                    String line = new BufferedReader(
+                                    new InputStreamReader(h.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine();
                     System.out.println("holder: " + line);
                     assertTrue(line != null && line.startsWith("opened "), String.valueOf(line));
                     connected += Long.parseLong(line.split(" ", -1)[3]);
                 }
 
-                String curl = run(List.of("curl", "-sk", "--max-time", "10", "-o", "/dev/null", "-w", "%{http_code}",
-                        "-u", "admin:" + AgentProcess.ADMIN_PASSWORD,
+                String curl = run(List.of(
+                        "curl",
+                        "-sk",
+                        "--max-time",
+                        "10",
+                        "-o",
+                        "/dev/null",
+                        "-w",
+                        "%{http_code}",
+                        "-u",
+                        "admin:" + AgentProcess.ADMIN_PASSWORD,
                         "https://127.0.0.1:" + agent.redfishPort + "/redfish/v1/Systems"));
                 System.out.println("curl during the flood: " + curl);
-                String ipmi = run(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                        Integer.toString(agent.ipmiPort), "-U", "admin", "-P", AgentProcess.ADMIN_PASSWORD, "-C", "17",
-                        "-N", "2", "-R", "2", "mc", "info"));
-                System.out.println("ipmitool mc info during the flood: " + ipmi.lines().findFirst().orElse(""));
+                String ipmi = run(List.of(
+                        "ipmitool",
+                        "-I",
+                        "lanplus",
+                        "-H",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(agent.ipmiPort),
+                        "-U",
+                        "admin",
+                        "-P",
+                        AgentProcess.ADMIN_PASSWORD,
+                        "-C",
+                        "17",
+                        "-N",
+                        "2",
+                        "-R",
+                        "2",
+                        "mc",
+                        "info"));
+                System.out.println("ipmitool mc info during the flood: "
+                        + ipmi.lines().findFirst().orElse(""));
                 // the demo broker lets only the agent publish: a read-only client reads the agent's retained status
-                String mqtt = run(List.of("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(agent.mqttPort),
-                        "-t", "bmc/+/+/status", "-C", "1", "-W", "10"));
+                String mqtt = run(List.of(
+                        "mosquitto_sub",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(agent.mqttPort),
+                        "-t",
+                        "bmc/+/+/status",
+                        "-C",
+                        "1",
+                        "-W",
+                        "10"));
                 System.out.println("mosquitto_sub during the flood: exit " + mqtt);
                 assertEquals("200", curl.strip());
                 assertTrue(ipmi.contains("Device ID"), ipmi);
-                assertEquals("exit 0", mqtt.lines().reduce((a, b) -> b).orElse("").strip());
+                assertEquals(
+                        "exit 0", mqtt.lines().reduce((a, b) -> b).orElse("").strip());
                 assertTrue(agent.alive());
                 assertTrue(connected >= 2 * PER_PROCESS * 9 / 10, "connections established: " + connected);
-                System.out.println("agent log lines about refusals: " + agent.log().lines()
-                        .filter(l -> l.contains("connection")).limit(8).toList());
+                System.out.println("agent log lines about refusals: "
+                        + agent.log()
+                                .lines()
+                                .filter(l -> l.contains("connection"))
+                                .limit(8)
+                                .toList());
                 long growth = agent.logBytes() - logBefore;
                 System.out.println("agent log growth during the flood: " + growth + " bytes");
                 assertTrue(growth < 16 * 1024, "20,000 refused connections logged " + growth + " bytes");

@@ -36,9 +36,10 @@ class UnauthenticatedLogFloodIT {
      * authentication / integrity / confidentiality payloads all offering algorithm 0 (cipher suite 0: "none").
      */
     static byte[] openSessionCipherZero(int tag) {
-        byte[] b = HexFormat.of().parseHex("0600FF07" + "06" + "10" + "00000000" + "00000000" + "2000"
-                + "00" + "04" + "0000" + "A1B2C3D4"
-                + "0000000800000000" + "0100000800000000" + "0200000800000000");
+        byte[] b = HexFormat.of()
+                .parseHex("0600FF07" + "06" + "10" + "00000000" + "00000000" + "2000"
+                        + "00" + "04" + "0000" + "A1B2C3D4"
+                        + "0000000800000000" + "0100000800000000" + "0200000800000000");
         b[16] = (byte) tag;
         return b;
     }
@@ -56,7 +57,7 @@ class UnauthenticatedLogFloodIT {
                 ByteBuffer in = ByteBuffer.allocate(512);
                 for (int i = 0; i < DATAGRAMS; i++) {
                     ch.write(ByteBuffer.wrap(openSessionCipherZero(i)));
-                    if (i % 64 == 63) {                      // pace on the answers so the socket buffers keep up
+                    if (i % 64 == 63) { // pace on the answers so the socket buffers keep up
                         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
                         while (answered < i - 256 && System.nanoTime() < deadline) {
                             in.clear();
@@ -74,22 +75,39 @@ class UnauthenticatedLogFloodIT {
                     }
                 }
             }
-            System.out.println(String.format(Locale.ROOT, "Open Session flood: %d sent, %d answered in %d ms",
-                    DATAGRAMS, answered,
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "Open Session flood: %d sent, %d answered in %d ms",
+                    DATAGRAMS,
+                    answered,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
             assertTrue(answered >= DATAGRAMS / 2, "the agent answered " + answered);
 
-            Process curl = new ProcessBuilder(List.of("curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}\\n",
-                    "-u", "ghost:wrong-password", "https://127.0.0.1:" + agent.redfishPort
-                            + "/redfish/v1/Systems/x[1-2000]")).redirectErrorStream(true).start();
+            Process curl = new ProcessBuilder(List.of(
+                            "curl",
+                            "-sk",
+                            "-o",
+                            "/dev/null",
+                            "-w",
+                            "%{http_code}\\n",
+                            "-u",
+                            "ghost:wrong-password",
+                            "https://127.0.0.1:" + agent.redfishPort + "/redfish/v1/Systems/x[1-2000]"))
+                    .redirectErrorStream(true)
+                    .start();
             String codes = new String(curl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             assertTrue(curl.waitFor(120, TimeUnit.SECONDS));
             assertEquals(2000, codes.lines().filter("401"::equals).count(), codes.substring(0, 200));
 
-            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            await().pollDelay(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> true);
             long growth = agent.logBytes() - before;
             String log = agent.log().substring((int) before);
-            System.out.println(String.format(Locale.ROOT, "log growth during the floods: %d bytes%n%s", growth,
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "log growth during the floods: %d bytes%n%s",
+                    growth,
                     log.length() > 3000 ? log.substring(0, 3000) + "..." : log));
             assertTrue(growth < MAX_LOG_GROWTH, "logged " + growth + " bytes");
             assertTrue(agent.alive());

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.FreePorts;
 import dev.bmcagent.common.time.SystemScheduler;
-import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.hostif.HostInterfaceClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -40,7 +40,7 @@ class HwmonAgentIT {
         Path sys = dir.resolve("sys");
         Files.createDirectories(sys.resolve("hwmon0"));
         Files.createDirectories(sys.resolve("hwmon1"));
-        Files.writeString(sys.resolve("hwmon0/temp1_input"), "24000\n");   // millidegrees (hwmon sysfs ABI)
+        Files.writeString(sys.resolve("hwmon0/temp1_input"), "24000\n"); // millidegrees (hwmon sysfs ABI)
         Files.writeString(sys.resolve("hwmon0/temp2_input"), "35000\n");
         Files.writeString(sys.resolve("hwmon0/temp3_input"), "47000\n");
         Files.writeString(sys.resolve("hwmon0/temp4_input"), "52000\n");
@@ -50,24 +50,32 @@ class HwmonAgentIT {
         int redfishPort = FreePorts.tcp();
         int hostPort = FreePorts.tcp();
         Path config = dir.resolve("agent.yaml");
-        Files.writeString(config, String.join("\n", "hosts: 1", "dataDir: " + dir.resolve("data"),
-                "adminPassword: " + PASSWORD, "ipmiPort: " + ipmiPort, "redfishPort: " + redfishPort,
-                "mqttPort: " + FreePorts.tcp(), "hostPort: " + hostPort,
-                "hardware:",
-                "  hwmonRoot: " + sys,
-                "  sensors:",
-                "    - {name: INLET_TEMP, kind: TEMPERATURE, file: hwmon0/temp1_input, gate: ALWAYS,",
-                "       thresholds: {upperNonCritical: 30, upperCritical: 35, upperNonRecoverable: 40}}",
-                "    - {name: GPU_TEMP, kind: TEMPERATURE, file: hwmon0/temp4_input, gate: ALWAYS, sdrNumber: 0x30,",
-                "       thresholds: {upperNonCritical: 50, upperCritical: 90}}",
-                "    - {name: DIMM_TEMP_0, kind: TEMPERATURE, file: hwmon0/temp2_input, gate: NOT_DURING_FIRMWARE_INIT}",
-                "    - {name: CPU_TEMP, kind: TEMPERATURE, file: hwmon0/temp3_input, gate: HOST_ON}",
-                "  fanZones:",
-                "    - [hwmon1/pwm1]",
-                "power:",
-                "  commandTimeoutSeconds: 10",
-                "  off: [sh, -c, 'echo FORCE_OFF >> " + dir.resolve("power.log") + "']",
-                ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "hosts: 1",
+                        "dataDir: " + dir.resolve("data"),
+                        "adminPassword: " + PASSWORD,
+                        "ipmiPort: " + ipmiPort,
+                        "redfishPort: " + redfishPort,
+                        "mqttPort: " + FreePorts.tcp(),
+                        "hostPort: " + hostPort,
+                        "hardware:",
+                        "  hwmonRoot: " + sys,
+                        "  sensors:",
+                        "    - {name: INLET_TEMP, kind: TEMPERATURE, file: hwmon0/temp1_input, gate: ALWAYS,",
+                        "       thresholds: {upperNonCritical: 30, upperCritical: 35, upperNonRecoverable: 40}}",
+                        "    - {name: GPU_TEMP, kind: TEMPERATURE, file: hwmon0/temp4_input, gate: ALWAYS, sdrNumber: 0x30,",
+                        "       thresholds: {upperNonCritical: 50, upperCritical: 90}}",
+                        "    - {name: DIMM_TEMP_0, kind: TEMPERATURE, file: hwmon0/temp2_input, gate: NOT_DURING_FIRMWARE_INIT}",
+                        "    - {name: CPU_TEMP, kind: TEMPERATURE, file: hwmon0/temp3_input, gate: HOST_ON}",
+                        "  fanZones:",
+                        "    - [hwmon1/pwm1]",
+                        "power:",
+                        "  commandTimeoutSeconds: 10",
+                        "  off: [sh, -c, 'echo FORCE_OFF >> " + dir.resolve("power.log") + "']",
+                        ""));
         Process agent = startAgent(config, redfishPort);
         try (SystemScheduler scheduler = new SystemScheduler("it-host")) {
             await().until(() -> sdr(ipmiPort).contains("INLET_TEMP | 08h | ok | 55.1 | 24 degrees C"));
@@ -81,36 +89,48 @@ class HwmonAgentIT {
             });
             String sensors = ipmitool(ipmiPort, "sensor").replaceAll(" +", " ");
             System.out.println("ipmitool sensor:\n" + sensors);
-            assertTrue(sensors.contains("INLET_TEMP | 24.000 | degrees C | ok | na | na | na | 30.000 | 35.000 | "
-                    + "40.000"), sensors);
-            assertTrue(sensors.contains("GPU_TEMP | 52.000 | degrees C | nc | na | na | na | 50.000 | 90.000 | na"),
+            assertTrue(
+                    sensors.contains(
+                            "INLET_TEMP | 24.000 | degrees C | ok | na | na | na | 30.000 | 35.000 | " + "40.000"),
                     sensors);
-            String gpu = curl(redfishPort, "/redfish/v1/Chassis/host0/Sensors/GPU_TEMP").replace(" ", "");
+            assertTrue(
+                    sensors.contains("GPU_TEMP | 52.000 | degrees C | nc | na | na | na | 50.000 | 90.000 | na"),
+                    sensors);
+            String gpu = curl(redfishPort, "/redfish/v1/Chassis/host0/Sensors/GPU_TEMP")
+                    .replace(" ", "");
             System.out.println("curl Sensors/GPU_TEMP: " + gpu);
-            assertTrue(gpu.contains("\"Thresholds\":{\"UpperCaution\":{\"Reading\":50.0},\"UpperCritical\":"
-                    + "{\"Reading\":90.0}}"), gpu);
+            assertTrue(
+                    gpu.contains("\"Thresholds\":{\"UpperCaution\":{\"Reading\":50.0},\"UpperCritical\":"
+                            + "{\"Reading\":90.0}}"),
+                    gpu);
             assertTrue(gpu.contains("\"Health\":\"Warning\""), gpu);
 
-            HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { });
+            HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {});
             try {
                 host.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), hostPort));
                 await().atMost(Duration.ofSeconds(10)).until(host::isConnected);
-                host.request(0x06, 0, 0x06, new byte[] {(byte) 0x82, (byte) 0x82}).get(10, TimeUnit.SECONDS);
+                host.request(0x06, 0, 0x06, new byte[] {(byte) 0x82, (byte) 0x82})
+                        .get(10, TimeUnit.SECONDS);
                 // S2_D2: FixedDuty 60 % → pwm 153; the DIMM (and every host-powered sensor) gated until S0
-                await().until(() -> Files.readString(sys.resolve("hwmon1/pwm1")).trim().equals("153"));
-                assertEquals("1", Files.readString(sys.resolve("hwmon1/pwm1_enable")).trim());
+                await().until(() ->
+                        Files.readString(sys.resolve("hwmon1/pwm1")).trim().equals("153"));
+                assertEquals(
+                        "1", Files.readString(sys.resolve("hwmon1/pwm1_enable")).trim());
                 String s2 = sdr(ipmiPort);
                 System.out.println("ipmitool sdr elist in S2_D2:\n" + s2);
                 assertTrue(s2.contains("DIMM_TEMP_0 | 10h | ns | 32.1 | No Reading"), s2);
 
-                host.request(0x06, 0, 0x06, new byte[] {(byte) 0x80, (byte) 0x80}).get(10, TimeUnit.SECONDS);
+                host.request(0x06, 0, 0x06, new byte[] {(byte) 0x80, (byte) 0x80})
+                        .get(10, TimeUnit.SECONDS);
                 await().until(() -> sdr(ipmiPort).contains("DIMM_TEMP_0 | 10h | ok | 32.1 | 35 degrees C"));
                 String s0 = sdr(ipmiPort);
                 System.out.println("ipmitool sdr elist in S0:\n" + s0);
                 assertTrue(s0.contains("CPU_TEMP | 01h | ok | 3.1 | 47 degrees C"), s0);
                 // Normal: the curve on the hottest sensor (GPU_TEMP 52 C between 40 C/30 % and 85 C/100 %) → about 49 %
-                await().until(() -> !Files.readString(sys.resolve("hwmon1/pwm1")).trim().equals("153"));
-                int pwm = Integer.parseInt(Files.readString(sys.resolve("hwmon1/pwm1")).trim());
+                await().until(() ->
+                        !Files.readString(sys.resolve("hwmon1/pwm1")).trim().equals("153"));
+                int pwm = Integer.parseInt(
+                        Files.readString(sys.resolve("hwmon1/pwm1")).trim());
                 assertTrue(pwm > 110 && pwm < 140, "pwm " + pwm);
 
                 String redfish = curl(redfishPort, "/redfish/v1/Chassis/host0/Sensors/DIMM_TEMP_0");
@@ -118,10 +138,22 @@ class HwmonAgentIT {
                 assertTrue(redfish.replace(" ", "").contains("\"Reading\":35.0"), redfish);
 
                 // power actions run the configured command (power.off) instead of the VM link's op
-                String reset = run(List.of("curl", "-sk", "-u", "admin:" + PASSWORD, "-o", "/dev/null", "-w",
-                        "%{http_code}", "-X", "POST", "-H", "Content-Type: application/json", "-d",
-                        "{\"ResetType\":\"ForceOff\"}", "https://127.0.0.1:" + redfishPort
-                                + "/redfish/v1/Systems/host0/Actions/ComputerSystem.Reset"));
+                String reset = run(List.of(
+                        "curl",
+                        "-sk",
+                        "-u",
+                        "admin:" + PASSWORD,
+                        "-o",
+                        "/dev/null",
+                        "-w",
+                        "%{http_code}",
+                        "-X",
+                        "POST",
+                        "-H",
+                        "Content-Type: application/json",
+                        "-d",
+                        "{\"ResetType\":\"ForceOff\"}",
+                        "https://127.0.0.1:" + redfishPort + "/redfish/v1/Systems/host0/Actions/ComputerSystem.Reset"));
                 assertEquals("204", reset.trim());
                 await().until(() -> Files.exists(dir.resolve("power.log"))
                         && Files.readString(dir.resolve("power.log")).trim().equals("FORCE_OFF"));
@@ -139,8 +171,20 @@ class HwmonAgentIT {
     }
 
     private static String ipmitool(int port, String... command) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(port), "-U", "admin", "-P", PASSWORD, "-C", "17"));
+        List<String> argv = new ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-U",
+                "admin",
+                "-P",
+                PASSWORD,
+                "-C",
+                "17"));
         argv.addAll(List.of(command));
         return run(argv);
     }
@@ -150,7 +194,9 @@ class HwmonAgentIT {
     }
 
     private static String run(List<String> argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(argv)).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(new ArrayList<>(argv))
+                .redirectErrorStream(true)
+                .start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), argv.get(0) + " timed out");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out);
@@ -159,11 +205,20 @@ class HwmonAgentIT {
 
     private Process startAgent(Path config, int readyPort) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString())
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.bmcagent.app.cli.Main",
+                        "agent",
+                        "--config",
+                        config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("agent.log").toFile())).start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("agent.log").toFile()))
+                .start();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> !p.isAlive() || accepts(readyPort));
         assertTrue(p.isAlive(), "agent exited, see " + dir.resolve("agent.log"));
         return p;

@@ -31,7 +31,7 @@ public record ClientRun(List<String> command, int exit, String output, Duration 
         Process p;
         try {
             p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();   // no client may wait for input (e.g. a password prompt)
+            p.getOutputStream().close(); // no client may wait for input (e.g. a password prompt)
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command.get(0), e);
         }
@@ -51,7 +51,10 @@ public record ClientRun(List<String> command, int exit, String output, Duration 
             p.destroyForcibly();
             throw new AssertionError("interrupted: " + command, e);
         }
-        ClientRun run = new ClientRun(command, p.exitValue(), out.toString(StandardCharsets.UTF_8),
+        ClientRun run = new ClientRun(
+                command,
+                p.exitValue(),
+                out.toString(StandardCharsets.UTF_8),
                 Duration.ofNanos(System.nanoTime() - start));
         System.out.println(run);
         return run;
@@ -72,7 +75,9 @@ public record ClientRun(List<String> command, int exit, String output, Duration 
 
     /** The first line containing {@code text}, or an assertion failure that shows the whole output. */
     public String line(String text) {
-        return lines().stream().filter(l -> l.contains(text)).findFirst()
+        return lines().stream()
+                .filter(l -> l.contains(text))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no line with '" + text + "' in:\n" + this));
     }
 

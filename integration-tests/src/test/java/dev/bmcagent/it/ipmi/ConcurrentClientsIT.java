@@ -26,12 +26,13 @@ class ConcurrentClientsIT {
     void fourParallelIpmitoolSessionsAllSucceedQuicklyAndClose() {
         try (IpmiAgentFixture bmc = IpmiAgentFixture.start()) {
             IpmiClients clients = new IpmiClients(bmc, cache);
-            List<String> cmd = clients.ipmitoolCommand(IpmiAgentFixture.ADMIN, IpmiAgentFixture.ADMIN_PASSWORD,
-                    "sel", "list");
+            List<String> cmd =
+                    clients.ipmitoolCommand(IpmiAgentFixture.ADMIN, IpmiAgentFixture.ADMIN_PASSWORD, "sel", "list");
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<CompletableFuture<ClientRun>> runs = IntStream.range(0, 4)
-                        .mapToObj(i -> CompletableFuture.supplyAsync(() -> ClientRun.of(cmd), pool)).toList();
+                        .mapToObj(i -> CompletableFuture.supplyAsync(() -> ClientRun.of(cmd), pool))
+                        .toList();
                 for (CompletableFuture<ClientRun> f : runs) {
                     ClientRun r = f.join().ok();
                     assertEquals(12, r.lines().size(), r::toString);

@@ -35,16 +35,16 @@ class DemoSensorsIT {
 
     @TempDir
     Path dir;
+
     private final SystemScheduler scheduler = new SystemScheduler("demo-sensors-it");
     private AgentAssembly agent;
 
     @BeforeEach
     void start() throws IOException {
         // time scale 30: the first boot reaches the OS in about half a minute, then the OS runs 4 s per boot
-        PartialConfig demo = new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 30.0,
-                StoreKind.MEMORY, null, null);
-        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                new SecureRandom());
+        PartialConfig demo =
+                new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 30.0, StoreKind.MEMORY, null, null);
+        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom());
     }
 
     @AfterEach
@@ -89,8 +89,10 @@ class DemoSensorsIT {
     }
 
     private ClientRun bracketed(AcpiSystemState state, String... args) {
-        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> bracketed(state, Duration.ofSeconds(2), args), Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> bracketed(state, Duration.ofSeconds(2), args), Optional::isPresent)
+                .orElseThrow();
     }
 
     /**
@@ -99,7 +101,8 @@ class DemoSensorsIT {
      * sensors gated.
      */
     private ClientRun inOs(String... args) {
-        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+        return await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> bracketed(AcpiSystemState.S0_G0_D0, Duration.ofSeconds(2), args), Optional::isPresent)
                 .orElseThrow();
     }
@@ -107,6 +110,7 @@ class DemoSensorsIT {
     /** One ipmitool run that began at least {@code settled} into {@code state} and ended before the host left it. */
     /** When (on the test's real clock) the current ACPI state was first seen: the host timeline runs scaled. */
     private Instant seenAt = Instant.EPOCH;
+
     private Instant seenChange;
 
     private Optional<ClientRun> bracketed(AcpiSystemState state, Duration settled, String... args) {
@@ -119,8 +123,19 @@ class DemoSensorsIT {
         if (before.system() != state || seenAt.isAfter(now.minus(settled))) {
             return Optional.empty();
         }
-        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(agent.runtime().ipmiAddress(0).getPort()), "-U", "admin", "-P", PASSWORD, "-C",
+        List<String> cmd = new ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(agent.runtime().ipmiAddress(0).getPort()),
+                "-U",
+                "admin",
+                "-P",
+                PASSWORD,
+                "-C",
                 "17"));
         cmd.addAll(List.of(args));
         ClientRun run = ClientRun.of(cmd);

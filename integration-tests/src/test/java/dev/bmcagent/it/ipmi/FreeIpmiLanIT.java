@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FreeIpmiLanIT {
     static IpmiAgentFixture bmc;
     static IpmiClients clients;
+
     @TempDir
     static Path cache;
 
@@ -43,8 +44,10 @@ class FreeIpmiLanIT {
         assertTrue(out.contains("Manufacturer ID : 49374"), out);
         assertTrue(out.contains("Device GUID : 0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2d3"), out);
         assertTrue(out.contains("System GUID : 12345678-9abc-4def-8123-456789abcdef"), out);
-        assertTrue(out.contains("Channel Number : 1\nMedium Type : 802.3 LAN\nProtocol Type : IPMB-1.0\n"
-                + "Active Session Count : 1\nSession Support : multi-session"), out);
+        assertTrue(
+                out.contains("Channel Number : 1\nMedium Type : 802.3 LAN\nProtocol Type : IPMB-1.0\n"
+                        + "Active Session Count : 1\nSession Support : multi-session"),
+                out);
     }
 
     /**
@@ -56,13 +59,16 @@ class FreeIpmiLanIT {
     void bmcInfoChannelInfoStartsWithTheLanChannel() {
         ClientRun r = clients.freeipmiAdmin("bmc-info", "--get-channel-info").ok();
         assertTrue(squash(r.output()).startsWith("Channel Number : 1\nMedium Type : 802.3 LAN\n"), r::toString);
-        assertTrue(squash(r.output()).contains("Vendor ID : Intelligent Platform Management Interface forum (7154)"),
+        assertTrue(
+                squash(r.output()).contains("Vendor ID : Intelligent Platform Management Interface forum (7154)"),
                 r::toString);
     }
 
     @Test
     void cipherSuite17WorksAndSuites1And2AreUnavailable() {
-        assertTrue(clients.freeipmiAdmin("bmc-info", "-I", "17", "--get-device-id").ok().has("Firmware Revision"));
+        assertTrue(clients.freeipmiAdmin("bmc-info", "-I", "17", "--get-device-id")
+                .ok()
+                .has("Firmware Revision"));
         ClientRun r = clients.freeipmiAdmin("bmc-info", "-I", "1", "--get-device-id");
         assertTrue(r.exit() != 0 && r.has("cipher suite id unavailable"), r::toString);
     }
@@ -71,14 +77,18 @@ class FreeIpmiLanIT {
     void ipmiSelPrintsTheBootWithSdrNames() {
         String out = squash(clients.freeipmiAdmin("ipmi-sel").ok().output());
         assertTrue(out.contains("1 | Nov-22-2026 | 08:00:07 | ACPI_STATUS | System ACPI Power State | S5/G2"), out);
-        assertTrue(out.contains("| RESTART_CAUSE | System Boot Initiated | System Restart ; Chassis Control command"),
+        assertTrue(
+                out.contains("| RESTART_CAUSE | System Boot Initiated | System Restart ; Chassis Control command"),
                 out);
-        assertTrue(out.contains("| FW_PROGRESS | System Firmware Progress | System Firmware Progress ; "
-                + "Memory initialization"), out);
+        assertTrue(
+                out.contains("| FW_PROGRESS | System Firmware Progress | System Firmware Progress ; "
+                        + "Memory initialization"),
+                out);
         assertTrue(out.contains("| BOOT_ERROR | Boot Error | PXE Server not found"), out);
         assertTrue(out.contains("| ACPI_STATUS | System ACPI Power State | S0/G0"), out);
         assertTrue(out.contains("10 | Nov-22-2026 | 08:01:10 | OS_BOOT | OS Boot | boot completed"), out);
-        assertTrue(out.contains("12 | Nov-22-2026 | 08:01:16 | Sensor #1 | Temperature | Upper Non-critical - going high"),
+        assertTrue(
+                out.contains("12 | Nov-22-2026 | 08:01:16 | Sensor #1 | Temperature | Upper Non-critical - going high"),
                 out);
     }
 
@@ -92,21 +102,31 @@ class FreeIpmiLanIT {
     void anInferredAcpiStateReadsAsTheStatePlusAnOemCodeInIpmiSelAndIpmitool() {
         try (IpmiAgentFixture own = IpmiAgentFixture.start()) {
             own.sel().clear();
-            own.sel().append(SelRecord.of(0, 0, SelEvents.lifecycle(
-                    dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.acpi(AcpiSystemState.S5_G2))));
-            own.sel().append(SelRecord.of(0, 0, SelEvents.lifecycle(
-                    dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.acpiInferred(AcpiSystemState.S5_G2))));
+            own.sel()
+                    .append(SelRecord.of(
+                            0,
+                            0,
+                            SelEvents.lifecycle(
+                                    dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.acpi(AcpiSystemState.S5_G2))));
+            own.sel()
+                    .append(SelRecord.of(
+                            0,
+                            0,
+                            SelEvents.lifecycle(dev.bmcagent.acpi.lifecycle.LifecycleSelEvents.acpiInferred(
+                                    AcpiSystemState.S5_G2))));
             IpmiClients c = new IpmiClients(own, cache);
             String out = squash(c.freeipmiAdmin("ipmi-sel").ok().output());
             System.out.println("ipmi-sel:\n" + out);
-            List<String> lines = out.lines().filter(l -> l.contains("ACPI_STATUS")).toList();
+            List<String> lines =
+                    out.lines().filter(l -> l.contains("ACPI_STATUS")).toList();
             assertEquals(2, lines.size(), out);
             assertTrue(lines.get(0).endsWith("| S5/G2"), out);
             assertTrue(lines.get(1).endsWith("| S5/G2 ; OEM Event Data3 code = 01h"), out);
             String elist = c.admin("sel", "elist").output();
             System.out.println("ipmitool sel elist:\n" + elist);
             assertTrue(elist.lines().filter(l -> l.contains("S5/G2: soft-off")).count() == 2, elist);
-            String get = c.admin("sel", "get", lines.get(1).split("\\|", -1)[0].trim()).output();
+            String get = c.admin("sel", "get", lines.get(1).split("\\|", -1)[0].trim())
+                    .output();
             assertTrue(get.contains("Event Data (RAW)") && get.contains("25ff01"), get);
         }
     }
@@ -116,7 +136,7 @@ class FreeIpmiLanIT {
         String out = squash(clients.freeipmiAdmin("ipmi-sel", "--info").ok().output());
         assertTrue(out.contains("Number of log entries : 12"), out);
         assertTrue(out.contains("Allocation unit size : 16 bytes"), out);
-        assertTrue(out.contains("Maximum record size : 1 allocation units"), out);   // was 16 (SelCommands fix)
+        assertTrue(out.contains("Maximum record size : 1 allocation units"), out); // was 16 (SelCommands fix)
     }
 
     @Test
@@ -127,7 +147,8 @@ class FreeIpmiLanIT {
             String pw = IpmiAgentFixture.OPERATOR_PASSWORD;
             c.freeipmi("ipmi-sel", op, pw, "-l", "OPERATOR", "--delete=3").ok();
             assertTrue(own.sel().get(3).isEmpty());
-            c.freeipmi("ipmi-sel", op, pw, "-l", "OPERATOR", "--delete-range=5-6").ok();
+            c.freeipmi("ipmi-sel", op, pw, "-l", "OPERATOR", "--delete-range=5-6")
+                    .ok();
             assertEquals(9, own.sel().info().entries());
             c.freeipmi("ipmi-sel", op, pw, "-l", "OPERATOR", "--clear").ok();
             assertEquals(0, own.sel().info().entries());
@@ -146,27 +167,41 @@ class FreeIpmiLanIT {
 
     @Test
     void mcLocatorRecordAgreesWithGetDeviceId() {
-        String sdr = clients.freeipmiAdmin("ipmi-sensors", "-vv", "--record-ids=1").ok().output();
+        String sdr = clients.freeipmiAdmin("ipmi-sensors", "-vv", "--record-ids=1")
+                .ok()
+                .output();
         assertTrue(sdr.contains("Record Type: Management Controller Device Locator Record (12h)"), sdr);
-        assertTrue(sdr.contains("IPMB Event Receiver: Yes"), sdr);   // was No (SdrRecords fix)
+        assertTrue(sdr.contains("IPMB Event Receiver: Yes"), sdr); // was No (SdrRecords fix)
         assertTrue(sdr.contains("Chassis Device: Yes"), sdr);
-        String dev = squash(clients.freeipmiAdmin("bmc-info", "--get-device-id").ok().output());
+        String dev =
+                squash(clients.freeipmiAdmin("bmc-info", "--get-device-id").ok().output());
         assertTrue(dev.contains("IPMB Event Receiver : supported"), dev);
     }
 
     @Test
     void chassisStatusAndRestartCause() {
-        String status = squash(clients.freeipmiAdmin("ipmi-chassis", "--get-chassis-status").ok().output());
+        String status = squash(clients.freeipmiAdmin("ipmi-chassis", "--get-chassis-status")
+                .ok()
+                .output());
         assertTrue(status.contains("Power restore policy : Restore"), status);
         assertTrue(status.contains("Last Power Event : power on via ipmi command"), status);
-        String cause = clients.freeipmiAdmin("ipmi-chassis", "--get-system-restart-cause").ok().output();
+        String cause = clients.freeipmiAdmin("ipmi-chassis", "--get-system-restart-cause")
+                .ok()
+                .output();
         assertTrue(cause.contains("Restart cause : Chassis control command"), cause);
     }
 
     @Test
     void ipmipowerStatOnOffCycleReset() {
-        Map<String, ChassisAction> expected = Map.of("--on", ChassisAction.POWER_UP, "--off",
-                ChassisAction.POWER_DOWN, "--cycle", ChassisAction.POWER_CYCLE, "--reset", ChassisAction.HARD_RESET);
+        Map<String, ChassisAction> expected = Map.of(
+                "--on",
+                ChassisAction.POWER_UP,
+                "--off",
+                ChassisAction.POWER_DOWN,
+                "--cycle",
+                ChassisAction.POWER_CYCLE,
+                "--reset",
+                ChassisAction.HARD_RESET);
         expected.forEach((verb, action) -> {
             ClientRun r = clients.freeipmiAdmin("ipmipower", verb).ok();
             assertTrue(r.has("127.0.0.1: ok"), r::toString);
@@ -195,17 +230,27 @@ class FreeIpmiLanIT {
 
     @Test
     void bmcDeviceAcpiStateAndSelfTest() {
-        String acpi = squash(clients.freeipmiAdmin("bmc-device", "--get-acpi-power-state").ok().output());
+        String acpi = squash(clients.freeipmiAdmin("bmc-device", "--get-acpi-power-state")
+                .ok()
+                .output());
         assertTrue(acpi.contains("ACPI System Power State : S0/G0"), acpi);
         assertTrue(acpi.contains("ACPI Device Power State : D0"), acpi);
-        String test = clients.freeipmiAdmin("bmc-device", "--get-self-test-results").ok().output();
+        String test = clients.freeipmiAdmin("bmc-device", "--get-self-test-results")
+                .ok()
+                .output();
         assertTrue(test.contains("Self Test Result : No Error"), test);
     }
 
     @Test
     void chassisConfigWritesBootFlagsIpmitoolReadsThem() {
-        clients.freeipmiAdmin("ipmi-chassis-config", "--commit", "-e", "Chassis_Boot_Flags:Boot_Device=PXE",
-                "-e", "Chassis_Boot_Flags:BIOS_Boot_Type=EFI").ok();
+        clients.freeipmiAdmin(
+                        "ipmi-chassis-config",
+                        "--commit",
+                        "-e",
+                        "Chassis_Boot_Flags:Boot_Device=PXE",
+                        "-e",
+                        "Chassis_Boot_Flags:BIOS_Boot_Type=EFI")
+                .ok();
         BootFlags flags = bmc.bootOptions().bootFlags();
         assertEquals(BootFlags.DEVICE_PXE, flags.device());
         assertTrue(flags.efi());

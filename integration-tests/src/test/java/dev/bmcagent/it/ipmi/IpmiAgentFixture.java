@@ -69,6 +69,7 @@ public final class IpmiAgentFixture implements AutoCloseable {
 
     /** SEL time base: 2026-11-22T08:00:00Z. */
     public static final Instant BOOT_START = Instant.parse("2026-11-22T08:00:00Z");
+
     public static final UUID DEVICE_GUID = UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2d3");
     public static final UUID SYSTEM_GUID = UUID.fromString("12345678-9abc-4def-8123-456789abcdef");
     /** The DIMM whose SMBus read is gated (reading unavailable). */
@@ -88,12 +89,13 @@ public final class IpmiAgentFixture implements AutoCloseable {
     private final IpmiLanServer server;
 
     private IpmiAgentFixture(int port) {
-        IpmiUser disabled = new IpmiUser(5, DISABLED, false, DISABLED_PASSWORD.getBytes(StandardCharsets.US_ASCII),
-                Privilege.ADMINISTRATOR);
+        IpmiUser disabled = new IpmiUser(
+                5, DISABLED, false, DISABLED_PASSWORD.getBytes(StandardCharsets.US_ASCII), Privilege.ADMINISTRATOR);
         InMemoryUserDirectory directory = new InMemoryUserDirectory(
                 IpmiUser.of(2, ADMIN, ADMIN_PASSWORD, Privilege.ADMINISTRATOR),
                 IpmiUser.of(3, OPERATOR, OPERATOR_PASSWORD, Privilege.OPERATOR),
-                IpmiUser.of(4, USER, USER_PASSWORD, Privilege.USER), disabled);
+                IpmiUser.of(4, USER, USER_PASSWORD, Privilege.USER),
+                disabled);
         UserInfo userInfo = new UserInfo() {
             @Override
             public int maxUsers() {
@@ -122,25 +124,41 @@ public final class IpmiAgentFixture implements AutoCloseable {
                 // the fixture's host state is fixed at S0/D0
             }
         };
-        BmcIdentity identity = new BmcIdentity(0x20, 0x01, 2, 13, 0x00C0DE, 0x1234, 0x0A0B0C0D, DEVICE_GUID,
-                SYSTEM_GUID);
-        SdrRepository sdr = SdrRepository.build("BMC", "Builtin FRU", SensorCatalog.standard(8, 4),
-                BOOT_START.getEpochSecond());
+        BmcIdentity identity =
+                new BmcIdentity(0x20, 0x01, 2, 13, 0x00C0DE, 0x1234, 0x0A0B0C0D, DEVICE_GUID, SYSTEM_GUID);
+        SdrRepository sdr =
+                SdrRepository.build("BMC", "Builtin FRU", SensorCatalog.standard(8, 4), BOOT_START.getEpochSecond());
         AtomicReference<LanPacketProcessor> lan = new AtomicReference<>();
-        StandardCommands.Ports ports = new StandardCommands.Ports(identity, userInfo,
+        StandardCommands.Ports ports = new StandardCommands.Ports(
+                identity,
+                userInfo,
                 () -> lan.get() == null ? 0 : lan.get().activeSessions(),
-                HostScoped.single(acpi), HostScoped.single(host), HostScoped.single(bootOptions),
+                HostScoped.single(acpi),
+                HostScoped.single(host),
+                HostScoped.single(bootOptions),
                 HostScoped.single(n -> readings.getOrDefault(n, SensorReading.unavailable())),
-                HostScoped.single(platformEvents::add), HostScoped.single(sel), HostScoped.single(selClock),
-                HostScoped.single(sdr), HostScoped.single(FruImage.of(fruInventory())));
-        dispatcher = new Dispatcher(StandardCommands.register(CommandRegistry.builder(), ports).build());
+                HostScoped.single(platformEvents::add),
+                HostScoped.single(sel),
+                HostScoped.single(selClock),
+                HostScoped.single(sdr),
+                HostScoped.single(FruImage.of(fruInventory())));
+        dispatcher = new Dispatcher(
+                StandardCommands.register(CommandRegistry.builder(), ports).build());
         fillReadings();
         writeBoot();
-        IpmiLanOptions options = IpmiLanOptions.defaults().withBind("127.0.0.1", port)
+        IpmiLanOptions options = IpmiLanOptions.defaults()
+                .withBind("127.0.0.1", port)
                 .withLockout(1000, Duration.ofMinutes(5), Duration.ofMinutes(5));
         LanCounters counters = new LanCounters();
-        processor = new LanPacketProcessor(options, directory, dispatcher, 0, BmcIdentity.ipmiGuidBytes(SYSTEM_GUID),
-                sessionClock, new SecureRandom(), counters);
+        processor = new LanPacketProcessor(
+                options,
+                directory,
+                dispatcher,
+                0,
+                BmcIdentity.ipmiGuidBytes(SYSTEM_GUID),
+                sessionClock,
+                new SecureRandom(),
+                counters);
         lan.set(processor);
         server = new IpmiLanServer(options, processor, counters);
     }
@@ -198,19 +216,20 @@ public final class IpmiAgentFixture implements AutoCloseable {
 
     private void fillReadings() {
         readings.put(SensorNumbers.CPU_TEMP, SensorReading.raw(47));
-        readings.put(SensorNumbers.CPU_POWER, SensorReading.raw(61));                 // 122 W
-        readings.put(SensorNumbers.ACPI_STATUS, SensorReading.discrete(1));           // offset 00h S0/G0
-        readings.put(SensorNumbers.RESTART_CAUSE, SensorReading.discrete(1 << 7));    // 07h system restart
-        readings.put(SensorNumbers.FW_PROGRESS, SensorReading.discrete(1 << 2));      // 02h progress
-        readings.put(SensorNumbers.BOOT_ERROR, SensorReading.discrete(1 << 2));       // 02h PXE server not found
-        readings.put(SensorNumbers.OS_BOOT, SensorReading.discrete(1 << 6));          // 06h boot completed
-        readings.put(SensorNumbers.INLET_TEMP, SensorReading.raw(24));                // 24 degrees C
+        readings.put(SensorNumbers.CPU_POWER, SensorReading.raw(61)); // 122 W
+        readings.put(SensorNumbers.ACPI_STATUS, SensorReading.discrete(1)); // offset 00h S0/G0
+        readings.put(SensorNumbers.RESTART_CAUSE, SensorReading.discrete(1 << 7)); // 07h system restart
+        readings.put(SensorNumbers.FW_PROGRESS, SensorReading.discrete(1 << 2)); // 02h progress
+        readings.put(SensorNumbers.BOOT_ERROR, SensorReading.discrete(1 << 2)); // 02h PXE server not found
+        readings.put(SensorNumbers.OS_BOOT, SensorReading.discrete(1 << 6)); // 06h boot completed
+        readings.put(SensorNumbers.INLET_TEMP, SensorReading.raw(24)); // 24 degrees C
         for (int slot = 0; slot < 8; slot++) {
-            readings.put(SensorNumbers.dimmTemp(slot), slot == GATED_DIMM_SLOT
-                    ? SensorReading.unavailable() : SensorReading.raw(36 + slot));
+            readings.put(
+                    SensorNumbers.dimmTemp(slot),
+                    slot == GATED_DIMM_SLOT ? SensorReading.unavailable() : SensorReading.raw(36 + slot));
         }
         for (int n = 1; n <= 4; n++) {
-            readings.put(SensorNumbers.sysFan(n), SensorReading.raw(50 + n));          // 5100.. RPM
+            readings.put(SensorNumbers.sysFan(n), SensorReading.raw(50 + n)); // 5100.. RPM
         }
     }
 
@@ -218,19 +237,33 @@ public final class IpmiAgentFixture implements AutoCloseable {
     private void writeBoot() {
         append(SelEvents.acpiState(AcpiSystemState.S5_G2));
         append(SelEvents.systemRestart(RestartCause.CHASSIS_CONTROL.code()));
-        append(SelEvents.firmwareProgress(0x19));   // primary CPU initialization
-        append(SelEvents.firmwareProgress(0x01));   // memory initialization
-        append(SelEvents.firmwareProgress(0x07));   // PCI resource configuration
-        append(SelEvents.firmwareProgress(0x13));   // system boot initiated
+        append(SelEvents.firmwareProgress(0x19)); // primary CPU initialization
+        append(SelEvents.firmwareProgress(0x01)); // memory initialization
+        append(SelEvents.firmwareProgress(0x07)); // PCI resource configuration
+        append(SelEvents.firmwareProgress(0x13)); // system boot initiated
         append(SelEvents.bootError(SelEvents.BOOT_ERROR_PXE_SERVER_NOT_FOUND));
         append(SelEvents.acpiState(AcpiSystemState.S2_D2));
         append(SelEvents.acpiState(AcpiSystemState.S0_G0_D0));
         append(SelEvents.osBoot(SelEvents.OS_BOOT_COMPLETED));
         // Platform Event Messages over the system interface (generator 01h = BIOS), through the dispatcher
-        hostEvent(0x01, SystemEvent.EVM_REV_IPMI_2, SelEvents.TYPE_SYSTEM_FIRMWARE, SensorNumbers.FW_PROGRESS,
-                0x6F, 0xC2, 0x09, 0xFF);                                               // video initialization
-        hostEvent(0x01, SystemEvent.EVM_REV_IPMI_2, SelEvents.TYPE_TEMPERATURE, SensorNumbers.CPU_TEMP,
-                0x01, 0x57, 0x56, 0x55);                                               // upper non-critical high
+        hostEvent(
+                0x01,
+                SystemEvent.EVM_REV_IPMI_2,
+                SelEvents.TYPE_SYSTEM_FIRMWARE,
+                SensorNumbers.FW_PROGRESS,
+                0x6F,
+                0xC2,
+                0x09,
+                0xFF); // video initialization
+        hostEvent(
+                0x01,
+                SystemEvent.EVM_REV_IPMI_2,
+                SelEvents.TYPE_TEMPERATURE,
+                SensorNumbers.CPU_TEMP,
+                0x01,
+                0x57,
+                0x56,
+                0x55); // upper non-critical high
     }
 
     private void append(SystemEvent event) {
@@ -244,17 +277,29 @@ public final class IpmiAgentFixture implements AutoCloseable {
         for (int i = 0; i < bytes.length; i++) {
             data[i] = (byte) bytes[i];
         }
-        IpmiResponse r = dispatcher.dispatch(new IpmiRequest(RequestContext.systemInterface(0), NetFn.SENSOR_EVENT,
-                0, 0x02, data));
+        IpmiResponse r = dispatcher.dispatch(
+                new IpmiRequest(RequestContext.systemInterface(0), NetFn.SENSOR_EVENT, 0, 0x02, data));
         if (!r.completionCode().isOk()) {
             throw new IllegalStateException("platform event refused: " + r);
         }
     }
 
     static FruInventory fruInventory() {
-        return new FruInventory(FruInventory.CHASSIS_RACK_MOUNT, "CH-4711", "CHS0001",
-                Instant.parse("2025-06-07T08:09:00Z"), "Example Systems", "BMC-AGENT-BOARD", "BRD123456",
-                "PN-0815", "Example Systems", "bmc-agent server", "SRV-42", "1.0", "SN987654", "ASSET-7");
+        return new FruInventory(
+                FruInventory.CHASSIS_RACK_MOUNT,
+                "CH-4711",
+                "CHS0001",
+                Instant.parse("2025-06-07T08:09:00Z"),
+                "Example Systems",
+                "BMC-AGENT-BOARD",
+                "BRD123456",
+                "PN-0815",
+                "Example Systems",
+                "bmc-agent server",
+                "SRV-42",
+                "1.0",
+                "SN987654",
+                "ASSET-7");
     }
 
     /** The host: power state follows the actions it is asked for. */

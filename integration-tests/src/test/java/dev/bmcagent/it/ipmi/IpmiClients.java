@@ -23,8 +23,22 @@ final class IpmiClients {
 
     /** The command line of {@link #ipmitool}, for running without {@link IpmiAgentFixture#betweenClients()}. */
     List<String> ipmitoolCommand(String user, String password, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(bmc.port()), "-U", user, "-P", password, "-R", "2", "-N", "3"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(bmc.port()),
+                "-U",
+                user,
+                "-P",
+                password,
+                "-R",
+                "2",
+                "-N",
+                "3"));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -46,8 +60,8 @@ final class IpmiClients {
 
     /** A FreeIPMI tool ({@code bmc-info}, {@code ipmi-sel}, ...) over LAN_2_0 with {@code -h 127.0.0.1:PORT}. */
     ClientRun freeipmi(String tool, String user, String password, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(tool, "-D", "LAN_2_0", "-h", "127.0.0.1:" + bmc.port(),
-                "-u", user, "-p", password));
+        List<String> cmd = new ArrayList<>(
+                List.of(tool, "-D", "LAN_2_0", "-h", "127.0.0.1:" + bmc.port(), "-u", user, "-p", password));
         if (SDR_USERS.contains(tool)) {
             cmd.add("--sdr-cache-directory=" + sdrCache);
         }

@@ -57,9 +57,19 @@ class IpmitoolLanIT {
 
     @Test
     void chassisPowerCommandsReachHostControl() {
-        Map<String, ChassisAction> expected = Map.of("on", ChassisAction.POWER_UP, "off", ChassisAction.POWER_DOWN,
-                "cycle", ChassisAction.POWER_CYCLE, "reset", ChassisAction.HARD_RESET,
-                "diag", ChassisAction.DIAGNOSTIC_INTERRUPT, "soft", ChassisAction.SOFT_SHUTDOWN);
+        Map<String, ChassisAction> expected = Map.of(
+                "on",
+                ChassisAction.POWER_UP,
+                "off",
+                ChassisAction.POWER_DOWN,
+                "cycle",
+                ChassisAction.POWER_CYCLE,
+                "reset",
+                ChassisAction.HARD_RESET,
+                "diag",
+                ChassisAction.DIAGNOSTIC_INTERRUPT,
+                "soft",
+                ChassisAction.SOFT_SHUTDOWN);
         expected.forEach((verb, action) -> {
             ClientRun r = clients.admin("chassis", "power", verb).ok();
             assertTrue(r.has("Chassis Power Control: "), r::toString);

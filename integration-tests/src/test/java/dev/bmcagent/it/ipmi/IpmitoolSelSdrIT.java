@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IpmitoolSelSdrIT {
     static IpmiAgentFixture bmc;
     static IpmiClients clients;
+
     @TempDir
     static Path cache;
 
@@ -59,7 +60,9 @@ class IpmitoolSelSdrIT {
                 "08:01:16 UTC | Temperature #0x01 | Upper Non-critical going high | Asserted");
         assertEquals(golden.size(), r.lines().size(), r::toString);
         for (int i = 0; i < golden.size(); i++) {
-            assertTrue(r.lines().get(i).endsWith(golden.get(i)), "line " + i + ": " + r.lines().get(i));
+            assertTrue(
+                    r.lines().get(i).endsWith(golden.get(i)),
+                    "line " + i + ": " + r.lines().get(i));
         }
     }
 
@@ -95,8 +98,11 @@ class IpmitoolSelSdrIT {
     void sdrTypeTemperatureListsCpuInletAndEightDimms() {
         ClientRun r = clients.admin("sdr", "type", "Temperature").ok();
         assertEquals(10, r.lines().size(), r::toString);
-        assertTrue(r.lines().stream().allMatch(l -> l.startsWith("CPU_TEMP") || l.startsWith("INLET_TEMP")
-                || l.startsWith("DIMM_TEMP_")), r::toString);
+        assertTrue(
+                r.lines().stream()
+                        .allMatch(l ->
+                                l.startsWith("CPU_TEMP") || l.startsWith("INLET_TEMP") || l.startsWith("DIMM_TEMP_")),
+                r::toString);
         assertTrue(squash(r.output()).contains("INLET_TEMP | 08h | ok | 55.1 | 24 degrees C"), r::toString);
     }
 
@@ -122,12 +128,18 @@ class IpmitoolSelSdrIT {
     void selClearAsOperatorEmptiesTheLogAndUserIsRefused() {
         try (IpmiAgentFixture own = IpmiAgentFixture.start()) {
             IpmiClients c = new IpmiClients(own, cache);
-            ClientRun refused = c.ipmitool(IpmiAgentFixture.USER, IpmiAgentFixture.USER_PASSWORD, "-L", "USER",
-                    "sel", "clear");
+            ClientRun refused =
+                    c.ipmitool(IpmiAgentFixture.USER, IpmiAgentFixture.USER_PASSWORD, "-L", "USER", "sel", "clear");
             assertNotEquals(0, refused.exit());
             assertTrue(refused.has("Unable to clear SEL: Insufficient privilege level"), refused::toString);
-            ClientRun r = c.ipmitool(IpmiAgentFixture.OPERATOR, IpmiAgentFixture.OPERATOR_PASSWORD, "-L", "OPERATOR",
-                    "sel", "clear").ok();
+            ClientRun r = c.ipmitool(
+                            IpmiAgentFixture.OPERATOR,
+                            IpmiAgentFixture.OPERATOR_PASSWORD,
+                            "-L",
+                            "OPERATOR",
+                            "sel",
+                            "clear")
+                    .ok();
             assertTrue(r.has("Clearing SEL"), r::toString);
             assertEquals(0, own.sel().info().entries());
             assertTrue(c.admin("sel", "elist").ok().has("SEL has no entries"));
@@ -142,7 +154,7 @@ class IpmitoolSelSdrIT {
             ClientRun r = c.admin("sel", "get", "0xffff").ok();
             String out = squash(r.output());
             assertTrue(out.contains("SEL Record ID : 000d"), out);
-            assertTrue(out.contains("Generator ID : 1081"), out);   // software ID 81h, channel 1
+            assertTrue(out.contains("Generator ID : 1081"), out); // software ID 81h, channel 1
             assertTrue(out.contains("Description : Upper Critical going high"), out);
             assertFalse(r.has("Pre-Init"), out);
         }

@@ -24,6 +24,7 @@ class IpmiutilLanIT {
     static final int IPMI_PORT = 623;
     static IpmiAgentFixture bmc;
     static IpmiClients clients;
+
     @TempDir
     static Path cache;
 
@@ -58,8 +59,10 @@ class IpmiutilLanIT {
     void selWithSensorNamesPrintsTheBoot() {
         String out = squash(clients.ipmiutilAdmin("sel", "-e").ok().output());
         assertTrue(out.contains("Size = 3639 records (Used=12, Free=3627)"), out);
-        assertTrue(out.contains("0001 11/22/26 08:00:07 INF BMC ACPI Power State #03 ACPI_STATUS S5/G2 soft-off "
-                + "6f [05 ff ff]"), out);
+        assertTrue(
+                out.contains("0001 11/22/26 08:00:07 INF BMC ACPI Power State #03 ACPI_STATUS S5/G2 soft-off "
+                        + "6f [05 ff ff]"),
+                out);
         assertTrue(out.contains("System Boot Initiated #04 RESTART_CAUSE RestartCause 6f [c7 01 ff]"), out);
         assertTrue(out.contains("System Firmware #05 FW_PROGRESS prog, Memory init 6f [c2 01 ff]"), out);
         assertTrue(out.contains("Boot Error #06 BOOT_ERROR - 6f [02 ff ff]"), out);
@@ -131,14 +134,19 @@ class IpmiutilLanIT {
 
     @Test
     void refusedLogins() {
-        assertNotEquals(0, clients.ipmiutil("health", IpmiAgentFixture.ADMIN, "wrong-password").exit());
+        assertNotEquals(
+                0,
+                clients.ipmiutil("health", IpmiAgentFixture.ADMIN, "wrong-password")
+                        .exit());
         assertNotEquals(0, clients.ipmiutil("health", "nobody", "whatever").exit());
-        assertNotEquals(0, clients.ipmiutil("health", IpmiAgentFixture.DISABLED,
-                IpmiAgentFixture.DISABLED_PASSWORD).exit());
+        assertNotEquals(
+                0,
+                clients.ipmiutil("health", IpmiAgentFixture.DISABLED, IpmiAgentFixture.DISABLED_PASSWORD)
+                        .exit());
         assertNotEquals(0, clients.ipmiutilAdmin("health", "-J", "0").exit());
         ClientRun lan15 = clients.ipmiutilAdmin("health", "-F", "lan");
         assertNotEquals(0, lan15.exit());
-        assertTrue(lan15.has("Invalid Command"), lan15::toString);   // no IPMI 1.5 session activation
+        assertTrue(lan15.has("Invalid Command"), lan15::toString); // no IPMI 1.5 session activation
         assertTrue(clients.ipmiutilAdmin("health").ok().has("completed successfully"));
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LanSecurityIT {
     static IpmiAgentFixture bmc;
     static IpmiClients clients;
+
     @TempDir
     static Path cache;
 
@@ -35,38 +36,44 @@ class LanSecurityIT {
 
     @Test
     void ipmitoolWrongPassword() {
-        refused(clients.ipmitool(IpmiAgentFixture.ADMIN, "wrong-password", "-v", "mc", "info"),
+        refused(
+                clients.ipmitool(IpmiAgentFixture.ADMIN, "wrong-password", "-v", "mc", "info"),
                 "RAKP 2 HMAC is invalid");
     }
 
     @Test
     void ipmitoolUnknownUser() {
-        refused(clients.ipmitool("nobody", "whatever", "-v", "mc", "info"),
+        refused(
+                clients.ipmitool("nobody", "whatever", "-v", "mc", "info"),
                 "RAKP 2 message indicates an error : unauthorized name");
     }
 
     @Test
     void ipmitoolDisabledUser() {
-        refused(clients.ipmitool(IpmiAgentFixture.DISABLED, IpmiAgentFixture.DISABLED_PASSWORD, "-v", "mc", "info"),
+        refused(
+                clients.ipmitool(IpmiAgentFixture.DISABLED, IpmiAgentFixture.DISABLED_PASSWORD, "-v", "mc", "info"),
                 "RAKP 2 message indicates an error : unauthorized name");
     }
 
     @Test
     void ipmitoolCipherSuiteZero() {
-        refused(clients.ipmitool(IpmiAgentFixture.ADMIN, IpmiAgentFixture.ADMIN_PASSWORD, "-C", "0", "mc", "info"),
+        refused(
+                clients.ipmitool(IpmiAgentFixture.ADMIN, IpmiAgentFixture.ADMIN_PASSWORD, "-C", "0", "mc", "info"),
                 "no matching cipher suite");
     }
 
     @Test
     void ipmitoolIpmi15Lan() {
-        refused(clients.ipmitoolWith("lan", IpmiAgentFixture.ADMIN, IpmiAgentFixture.ADMIN_PASSWORD, "mc", "info"),
+        refused(
+                clients.ipmitoolWith("lan", IpmiAgentFixture.ADMIN, IpmiAgentFixture.ADMIN_PASSWORD, "mc", "info"),
                 "Unable to establish IPMI v1.5 / RMCP session");
     }
 
     @Test
     void ipmitoolOperatorAskingForAdministratorIsRefused() {
         // ipmitool's default role is ADMINISTRATOR; an operator must pass -L OPERATOR
-        refused(clients.ipmitool(IpmiAgentFixture.OPERATOR, IpmiAgentFixture.OPERATOR_PASSWORD, "-v", "mc", "info"),
+        refused(
+                clients.ipmitool(IpmiAgentFixture.OPERATOR, IpmiAgentFixture.OPERATOR_PASSWORD, "-v", "mc", "info"),
                 "unauthorized name");
     }
 
@@ -77,13 +84,22 @@ class LanSecurityIT {
 
     @Test
     void ipmitoolWrongBmcKeyFailsTheRakp4Check() {
-        refused(clients.ipmitool(IpmiAgentFixture.ADMIN, IpmiAgentFixture.ADMIN_PASSWORD, "-k", "not-the-kg", "-v",
-                "mc", "info"), "RAKP 4 message has invalid integrity check value");
+        refused(
+                clients.ipmitool(
+                        IpmiAgentFixture.ADMIN,
+                        IpmiAgentFixture.ADMIN_PASSWORD,
+                        "-k",
+                        "not-the-kg",
+                        "-v",
+                        "mc",
+                        "info"),
+                "RAKP 4 message has invalid integrity check value");
     }
 
     @Test
     void ipmitoolOemRoleIsRefused() {
-        refused(clients.ipmitool(IpmiAgentFixture.ADMIN, IpmiAgentFixture.ADMIN_PASSWORD, "-L", "OEM", "mc", "info"),
+        refused(
+                clients.ipmitool(IpmiAgentFixture.ADMIN, IpmiAgentFixture.ADMIN_PASSWORD, "-L", "OEM", "mc", "info"),
                 "invalid role");
     }
 
@@ -91,24 +107,30 @@ class LanSecurityIT {
     void userRoleReadsButCannotChangeOrListUsers() {
         String u = IpmiAgentFixture.USER;
         String p = IpmiAgentFixture.USER_PASSWORD;
-        assertTrue(clients.ipmitool(u, p, "-L", "USER", "chassis", "power", "status").ok().has("Chassis Power is"));
+        assertTrue(clients.ipmitool(u, p, "-L", "USER", "chassis", "power", "status")
+                .ok()
+                .has("Chassis Power is"));
         assertTrue(clients.ipmitool(u, p, "-L", "USER", "sdr", "elist").ok().has("CPU_TEMP"));
-        refused(clients.ipmitool(u, p, "-L", "USER", "chassis", "bootparam", "get", "5"),
+        refused(
+                clients.ipmitool(u, p, "-L", "USER", "chassis", "bootparam", "get", "5"),
                 "Get Chassis Boot Parameter 5 failed: Insufficient privilege level");
         refused(clients.ipmitool(u, p, "-L", "USER", "user", "list", "1"), "Insufficient privilege level");
     }
 
     @Test
     void freeipmiWrongPassword() {
-        refused(clients.freeipmi("bmc-info", IpmiAgentFixture.ADMIN, "wrong-password", "--get-device-id"),
+        refused(
+                clients.freeipmi("bmc-info", IpmiAgentFixture.ADMIN, "wrong-password", "--get-device-id"),
                 "password invalid");
     }
 
     @Test
     void freeipmiUnknownAndDisabledUser() {
         refused(clients.freeipmi("bmc-info", "nobody", "whatever", "--get-device-id"), "username invalid");
-        refused(clients.freeipmi("bmc-info", IpmiAgentFixture.DISABLED, IpmiAgentFixture.DISABLED_PASSWORD,
-                "--get-device-id"), "username invalid");
+        refused(
+                clients.freeipmi(
+                        "bmc-info", IpmiAgentFixture.DISABLED, IpmiAgentFixture.DISABLED_PASSWORD, "--get-device-id"),
+                "username invalid");
     }
 
     @Test
@@ -118,8 +140,17 @@ class LanSecurityIT {
 
     @Test
     void freeipmiIpmi15Lan() {
-        ClientRun r = ClientRun.of(java.util.List.of("bmc-info", "-D", "LAN", "-h", "127.0.0.1:" + bmc.port(), "-u",
-                IpmiAgentFixture.ADMIN, "-p", IpmiAgentFixture.ADMIN_PASSWORD, "--get-device-id"));
+        ClientRun r = ClientRun.of(java.util.List.of(
+                "bmc-info",
+                "-D",
+                "LAN",
+                "-h",
+                "127.0.0.1:" + bmc.port(),
+                "-u",
+                IpmiAgentFixture.ADMIN,
+                "-p",
+                IpmiAgentFixture.ADMIN_PASSWORD,
+                "--get-device-id"));
         refused(r, "authentication type unavailable for attempted privilege level");
     }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.FreePorts;
 import dev.bmcagent.common.time.SystemScheduler;
-import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.hostif.VmMessage;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -44,58 +44,132 @@ class MetricsIT {
         int redfishPort = FreePorts.tcp();
         int hostPort = FreePorts.tcp();
         Path config = dir.resolve("agent.yaml");
-        Files.writeString(config, String.join("\n", "hosts: 1", "dataDir: " + dir.resolve("data"),
-                "adminPassword: " + PASSWORD, "ipmiPort: " + ipmiPort, "redfishPort: " + redfishPort,
-                "mqttPort: " + FreePorts.tcp(), "hostPort: " + hostPort, "alerts:", "  slowBoot: 1s", ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "hosts: 1",
+                        "dataDir: " + dir.resolve("data"),
+                        "adminPassword: " + PASSWORD,
+                        "ipmiPort: " + ipmiPort,
+                        "redfishPort: " + redfishPort,
+                        "mqttPort: " + FreePorts.tcp(),
+                        "hostPort: " + hostPort,
+                        "alerts:",
+                        "  slowBoot: 1s",
+                        ""));
         Process agent = startAgent(config, redfishPort);
         try (SystemScheduler scheduler = new SystemScheduler("it-host")) {
-            assertEquals("401", run(List.of("curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}",
-                    "https://127.0.0.1:" + redfishPort + "/metrics")).strip());
-            assertEquals("401", run(List.of("curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}", "-u",
-                    "admin:wrong", "https://127.0.0.1:" + redfishPort + "/metrics")).strip());
+            assertEquals(
+                    "401",
+                    run(List.of(
+                                    "curl",
+                                    "-sk",
+                                    "-o",
+                                    "/dev/null",
+                                    "-w",
+                                    "%{http_code}",
+                                    "https://127.0.0.1:" + redfishPort + "/metrics"))
+                            .strip());
+            assertEquals(
+                    "401",
+                    run(List.of(
+                                    "curl",
+                                    "-sk",
+                                    "-o",
+                                    "/dev/null",
+                                    "-w",
+                                    "%{http_code}",
+                                    "-u",
+                                    "admin:wrong",
+                                    "https://127.0.0.1:" + redfishPort + "/metrics"))
+                            .strip());
             String before = metrics(redfishPort);
             assertEquals(Optional.empty(), value(before, "bmc_boot_duration_seconds_count", "host=\"host0\""));
 
-            HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { });
+            HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {});
             try {
-                host.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), hostPort));   // power good: a boot cycle starts
-                send(host, 0x06, 0x06, "82 82");                              // S2_D2: gates close
-                send(host, 0x04, 0x02, "01 04 0F 05 6F C2 07 FF");            // PEM: FW progress, PCI init
-                await().pollDelay(Duration.ofMillis(1300)).until(() -> true);  // the PXE attempt takes 1.3 s
-                send(host, 0x04, 0x02, "01 04 1E 09 6F 82 00 02");            // PEM: boot error, PXE server absent
-                send(host, 0x06, 0x06, "80 80");                              // S0
-                send(host, 0x04, 0x02, "01 04 1F 07 6F 06 FF FF");            // PEM: OS boot completed
+                host.connect(new InetSocketAddress(
+                        InetAddress.getLoopbackAddress(), hostPort)); // power good: a boot cycle starts
+                send(host, 0x06, 0x06, "82 82"); // S2_D2: gates close
+                send(host, 0x04, 0x02, "01 04 0F 05 6F C2 07 FF"); // PEM: FW progress, PCI init
+                await().pollDelay(Duration.ofMillis(1300)).until(() -> true); // the PXE attempt takes 1.3 s
+                send(host, 0x04, 0x02, "01 04 1E 09 6F 82 00 02"); // PEM: boot error, PXE server absent
+                send(host, 0x06, 0x06, "80 80"); // S0
+                send(host, 0x04, 0x02, "01 04 1F 07 6F 06 FF FF"); // PEM: OS boot completed
             } finally {
                 host.close();
             }
-            run(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p", Integer.toString(ipmiPort), "-U",
-                    "admin", "-P", PASSWORD, "-C", "17", "mc", "info"));
+            run(List.of(
+                    "ipmitool",
+                    "-I",
+                    "lanplus",
+                    "-H",
+                    "127.0.0.1",
+                    "-p",
+                    Integer.toString(ipmiPort),
+                    "-U",
+                    "admin",
+                    "-P",
+                    PASSWORD,
+                    "-C",
+                    "17",
+                    "mc",
+                    "info"));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> value(metrics(redfishPort),
-                    "bmc_boot_duration_seconds_count", "host=\"host0\"").isPresent());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> value(metrics(redfishPort), "bmc_boot_duration_seconds_count", "host=\"host0\"")
+                            .isPresent());
             String after = metrics(redfishPort);
-            System.out.println("curl /metrics after a boot:\n" + after.lines().filter(l -> l.startsWith("bmc_")
-                    && !l.contains("_bucket")).reduce("", (a, b) -> a + b + "\n"));
-            assertEquals(1.0, value(after, "bmc_boot_duration_seconds_count", "outcome=\"os_running\"").orElseThrow());
-            assertTrue(value(after, "bmc_boot_duration_seconds_sum", "host=\"host0\"").orElseThrow() >= 1.3);
-            assertEquals(1.0, value(after, "bmc_network_boot_failures_total", "kind=\"PXE_SERVER_NOT_FOUND\"")
-                    .orElse(value(after, "bmc_network_boot_failures_total", "host=\"host0\"").orElseThrow()));
-            assertTrue(value(after, "bmc_boot_time_lost_seconds_total", "host=\"host0\"").orElseThrow() >= 1.0,
+            System.out.println("curl /metrics after a boot:\n"
+                    + after.lines()
+                            .filter(l -> l.startsWith("bmc_") && !l.contains("_bucket"))
+                            .reduce("", (a, b) -> a + b + "\n"));
+            assertEquals(
+                    1.0,
+                    value(after, "bmc_boot_duration_seconds_count", "outcome=\"os_running\"")
+                            .orElseThrow());
+            assertTrue(value(after, "bmc_boot_duration_seconds_sum", "host=\"host0\"")
+                            .orElseThrow()
+                    >= 1.3);
+            assertEquals(
+                    1.0,
+                    value(after, "bmc_network_boot_failures_total", "kind=\"PXE_SERVER_NOT_FOUND\"")
+                            .orElse(value(after, "bmc_network_boot_failures_total", "host=\"host0\"")
+                                    .orElseThrow()));
+            assertTrue(
+                    value(after, "bmc_boot_time_lost_seconds_total", "host=\"host0\"")
+                                    .orElseThrow()
+                            >= 1.0,
                     after);
-            assertEquals(1.0, value(after, "bmc_alerts_raised_total", "kind=\"SLOW_BOOT\"").orElseThrow());
-            assertTrue(value(after, "bmc_sensor_gate_closures_total", "host=\"host0\"").orElseThrow() >= 1.0);
-            assertEquals(1.0, value(after, "bmc_boot_cycles_started_total", "host=\"host0\"").orElseThrow());
+            assertEquals(
+                    1.0,
+                    value(after, "bmc_alerts_raised_total", "kind=\"SLOW_BOOT\"")
+                            .orElseThrow());
+            assertTrue(value(after, "bmc_sensor_gate_closures_total", "host=\"host0\"")
+                            .orElseThrow()
+                    >= 1.0);
+            assertEquals(
+                    1.0,
+                    value(after, "bmc_boot_cycles_started_total", "host=\"host0\"")
+                            .orElseThrow());
             assertTrue(value(after, "bmc_ipmi_requests_total", "channel=\"system\",completion_code=\"00\"")
-                    .orElseThrow() >= 5.0);
+                            .orElseThrow()
+                    >= 5.0);
             assertTrue(value(after, "bmc_ipmi_requests_total", "channel=\"lan\",completion_code=\"00\"")
-                    .orElseThrow() >= 1.0);
-            assertTrue(value(after, "bmc_ipmi_request_duration_seconds_count", "channel=\"lan\"").orElseThrow()
+                            .orElseThrow()
                     >= 1.0);
-            assertTrue(value(after, "bmc_redfish_requests_total", "method=\"GET\",status=\"401\"").orElseThrow()
+            assertTrue(value(after, "bmc_ipmi_request_duration_seconds_count", "channel=\"lan\"")
+                            .orElseThrow()
+                    >= 1.0);
+            assertTrue(value(after, "bmc_redfish_requests_total", "method=\"GET\",status=\"401\"")
+                            .orElseThrow()
                     >= 2.0);
-            assertTrue(value(after, "bmc_redfish_requests_total", "method=\"GET\",status=\"200\"").orElseThrow()
+            assertTrue(value(after, "bmc_redfish_requests_total", "method=\"GET\",status=\"200\"")
+                            .orElseThrow()
                     >= 1.0);
-            assertTrue(value(after, "bmc_redfish_request_duration_seconds_count", "method=\"GET\"").orElseThrow()
+            assertTrue(value(after, "bmc_redfish_request_duration_seconds_count", "method=\"GET\"")
+                            .orElseThrow()
                     >= 3.0);
         } finally {
             agent.destroy();
@@ -122,12 +196,14 @@ class MetricsIT {
     }
 
     private static String metrics(int port) throws IOException, InterruptedException {
-        return run(List.of("curl", "-sk", "--fail", "-u", "admin:" + PASSWORD, "https://127.0.0.1:" + port
-                + "/metrics"));
+        return run(
+                List.of("curl", "-sk", "--fail", "-u", "admin:" + PASSWORD, "https://127.0.0.1:" + port + "/metrics"));
     }
 
     private static String run(List<String> argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(argv)).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(new ArrayList<>(argv))
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), argv.get(0) + " timed out");
         assertEquals(0, p.exitValue(), out);
@@ -136,11 +212,20 @@ class MetricsIT {
 
     private Process startAgent(Path config, int readyPort) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString())
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.bmcagent.app.cli.Main",
+                        "agent",
+                        "--config",
+                        config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("agent.log").toFile())).start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("agent.log").toFile()))
+                .start();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> !p.isAlive() || accepts(readyPort));
         assertTrue(p.isAlive(), "agent exited, see " + dir.resolve("agent.log"));
         return p;

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.HostEvent;
-import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.journal.JournalOptions;
 import dev.bmcagent.journal.Stores;
 import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
@@ -54,38 +54,64 @@ class AgentKilledMidBootIT {
         Set<Long> received = new ConcurrentSkipListSet<>();
         Set<String> types = new ConcurrentSkipListSet<>();
         try (MosquittoBroker broker = MosquittoBroker.startForFleet(dir);
-             SystemScheduler scheduler = new SystemScheduler("it-host")) {
+                SystemScheduler scheduler = new SystemScheduler("it-host")) {
             Path config = dir.resolve("agent.yaml");
-            Files.writeString(config, String.join("\n", "hosts: 1", "dataDir: " + data, "adminPassword: Kill-9-Test",
-                    "ipmiPort: " + freeUdpPort(), "redfishPort: " + redfishPort,
-                    "mqttPort: " + MosquittoBroker.freePort(), "hostPort: " + hostPort,
-                    "mqtt:", "  brokerUrl: " + broker.uri(), "  site: lab1", "  bmcId: bmc7", ""));
-            Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
-                    "-V", "mqttv5", "-q", "1", "-t", EVENTS).redirectErrorStream(true).start();
+            Files.writeString(
+                    config,
+                    String.join(
+                            "\n",
+                            "hosts: 1",
+                            "dataDir: " + data,
+                            "adminPassword: Kill-9-Test",
+                            "ipmiPort: " + freeUdpPort(),
+                            "redfishPort: " + redfishPort,
+                            "mqttPort: " + MosquittoBroker.freePort(),
+                            "hostPort: " + hostPort,
+                            "mqtt:",
+                            "  brokerUrl: " + broker.uri(),
+                            "  site: lab1",
+                            "  bmcId: bmc7",
+                            ""));
+            Process sub = new ProcessBuilder(
+                            "mosquitto_sub",
+                            "-h",
+                            "127.0.0.1",
+                            "-p",
+                            Integer.toString(broker.port()),
+                            "-V",
+                            "mqttv5",
+                            "-q",
+                            "1",
+                            "-t",
+                            EVENTS)
+                    .redirectErrorStream(true)
+                    .start();
             Thread reader = collect(sub, received, types);
             try {
                 Process agent = startAgent(config, redfishPort);
                 HostInterfaceClient host = bootUntilMemoryInit(scheduler, hostPort);
                 await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 5);
-                agent.destroyForcibly();                                   // kill -9 mid-boot
+                agent.destroyForcibly(); // kill -9 mid-boot
                 agent.waitFor(10, TimeUnit.SECONDS);
                 host.close();
 
                 Process again = startAgent(config, redfishPort);
                 try {
                     HostInterfaceClient host2 = bootUntilMemoryInit(scheduler, hostPort);
-                    request(host2, 0x06, 0x06, "80 80");                    // S0_G0_D0
+                    request(host2, 0x06, 0x06, "80 80"); // S0_G0_D0
                     request(host2, 0x2C, 0x02, "AE 01 00 00 00 19 10 10 03 00"); // SBMR ExitBootServices
                     await().atMost(Duration.ofSeconds(30)).until(() -> types.contains("BootCycleEnded"));
                     host2.close();
                 } finally {
-                    again.destroy();                                       // SIGTERM: stores closed
+                    again.destroy(); // SIGTERM: stores closed
                     again.waitFor(30, TimeUnit.SECONDS);
                 }
                 long lastBootEnd = lastBootCycleEnded(data);
-                await().atMost(Duration.ofSeconds(30)).until(() -> received.containsAll(
-                        LongStream.rangeClosed(1, lastBootEnd).boxed().toList()));
-                Set<Long> missing = new TreeSet<>(LongStream.rangeClosed(1, lastBootEnd).boxed().toList());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> received.containsAll(
+                                LongStream.rangeClosed(1, lastBootEnd).boxed().toList()));
+                Set<Long> missing = new TreeSet<>(
+                        LongStream.rangeClosed(1, lastBootEnd).boxed().toList());
                 missing.removeAll(received);
                 assertTrue(missing.isEmpty(), "missing after the kill: " + missing);
                 assertTrue(lastBootEnd > 10, "a boot before and after the kill: " + lastBootEnd);
@@ -102,22 +128,32 @@ class AgentKilledMidBootIT {
      */
     private Process startAgent(Path config, int readyPort) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString())
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.bmcagent.app.cli.Main",
+                        "agent",
+                        "--config",
+                        config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("agent.log").toFile())).start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> accepts(readyPort));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("agent.log").toFile()))
+                .start();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> accepts(readyPort));
         return p;
     }
 
     /** Connects like QEMU (power-good), reports S2_D2 and the first SBMR progress codes. */
     private static HostInterfaceClient bootUntilMemoryInit(SystemScheduler scheduler, int hostPort) throws Exception {
-        HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { });
+        HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {});
         host.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), hostPort));
         await().atMost(Duration.ofSeconds(10)).until(host::isConnected);
-        request(host, 0x06, 0x06, "82 82");                                // S2_D2
-        request(host, 0x2C, 0x02, "AE 01 00 00 00 00 10 02 03 00");        // SBMR PEI core start 0x03021000
-        request(host, 0x2C, 0x02, "AE 01 00 00 00 00 10 05 00 00");        // SBMR memory init 0x00051000
+        request(host, 0x06, 0x06, "82 82"); // S2_D2
+        request(host, 0x2C, 0x02, "AE 01 00 00 00 00 10 02 03 00"); // SBMR PEI core start 0x03021000
+        request(host, 0x2C, 0x02, "AE 01 00 00 00 00 10 05 00 00"); // SBMR memory init 0x00051000
         return host;
     }
 
@@ -132,32 +168,37 @@ class AgentKilledMidBootIT {
 
     /** The sequence of the last BootCycleEnded in the durable history (read after the agent stopped). */
     private static long lastBootCycleEnded(Path data) throws Exception {
-        try (Stores stores = Stores.onDisk(data, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(),
-                new SecureRandom())) {
+        try (Stores stores = Stores.onDisk(
+                data, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(), new SecureRandom())) {
             List<HostEvent> events = new LogEventHistory(stores.events()).read("host0", 1, 100_000);
-            return events.stream().filter(e -> e.event().getClass().getSimpleName().equals("BootCycleEnded"))
-                    .mapToLong(HostEvent::sequence).max().orElseThrow();
+            return events.stream()
+                    .filter(e -> e.event().getClass().getSimpleName().equals("BootCycleEnded"))
+                    .mapToLong(HostEvent::sequence)
+                    .max()
+                    .orElseThrow();
         }
     }
 
     private static Thread collect(Process sub, Set<Long> received, Set<String> types) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(sub.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    try {
-                        JsonNode n = JSON.readTree(line);
-                        received.add(n.get("sequence").asLong());
-                        types.add(n.get("type").asText());
-                    } catch (IOException | RuntimeException notJson) {
-                        // mosquitto_sub diagnostics
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(sub.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            try {
+                                JsonNode n = JSON.readTree(line);
+                                received.add(n.get("sequence").asLong());
+                                types.add(n.get("type").asText());
+                            } catch (IOException | RuntimeException notJson) {
+                                // mosquitto_sub diagnostics
+                            }
+                        }
+                    } catch (IOException ended) {
+                        // subscriber stopped
                     }
-                }
-            } catch (IOException ended) {
-                // subscriber stopped
-            }
-        }, "mosquitto_sub-reader");
+                },
+                "mosquitto_sub-reader");
         t.setDaemon(true);
         t.start();
         return t;

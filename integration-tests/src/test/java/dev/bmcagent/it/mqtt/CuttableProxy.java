@@ -49,19 +49,22 @@ final class CuttableProxy implements AutoCloseable {
     }
 
     private void pipe(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    out.write(buf, 0, n);
-                }
-            } catch (IOException e) {
-                // cut or closed
-            }
-            closeQuietly(from);
-            closeQuietly(to);
-        }, "proxy-pipe");
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buf)) >= 0) {
+                            out.write(buf, 0, n);
+                        }
+                    } catch (IOException e) {
+                        // cut or closed
+                    }
+                    closeQuietly(from);
+                    closeQuietly(to);
+                },
+                "proxy-pipe");
         t.setDaemon(true);
         t.start();
     }

@@ -42,6 +42,7 @@ class EmbeddedBrokerAclIT {
 
     @TempDir
     Path dir;
+
     private final SystemScheduler scheduler = new SystemScheduler("broker-acl-it");
     private final List<Process> processes = new ArrayList<>();
     private AgentAssembly agent;
@@ -49,10 +50,9 @@ class EmbeddedBrokerAclIT {
 
     @BeforeEach
     void start() throws IOException {
-        PartialConfig demo = new PartialConfig(1, null, null, null, null, null, "Demo-Acl1", null, 30.0,
-                StoreKind.MEMORY, null, null);
-        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                new SecureRandom());
+        PartialConfig demo = new PartialConfig(
+                1, null, null, null, null, null, "Demo-Acl1", null, 30.0, StoreKind.MEMORY, null, null);
+        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom());
         port = agent.config().mqttPort();
     }
 
@@ -73,32 +73,78 @@ class EmbeddedBrokerAclIT {
         String alert = PREFIX + "/host0/alerts/stuck-pre-os";
         ClientRun v311 = mosquitto("mosquitto_pub", "-r", "-q", "1", "-t", alert, "-m", "{\"active\":true,\"fake\":1}");
         assertNotEquals(0, v311.exit(), "3.1.1: the broker closes the connection\n" + v311.output());
-        ClientRun v5 = mosquitto("mosquitto_pub", "-V", "mqttv5", "-r", "-q", "1", "-t", alert, "-m",
-                "{\"active\":true,\"fake\":2}");
-        assertTrue(v5.output().toLowerCase(java.util.Locale.ROOT).contains("not authorized"), "5: PUBACK 0x87\n" + v5.output());
-        ClientRun agentElsewhere = mosquitto("mosquitto_pub", "-V", "mqttv5", "-q", "1", "-u",
-                BrokerAccounts.AGENT_USER, "-P", accounts().agent().password(), "-t", "bmc/local/bmc9/status", "-m",
+        ClientRun v5 = mosquitto(
+                "mosquitto_pub", "-V", "mqttv5", "-r", "-q", "1", "-t", alert, "-m", "{\"active\":true,\"fake\":2}");
+        assertTrue(
+                v5.output().toLowerCase(java.util.Locale.ROOT).contains("not authorized"),
+                "5: PUBACK 0x87\n" + v5.output());
+        ClientRun agentElsewhere = mosquitto(
+                "mosquitto_pub",
+                "-V",
+                "mqttv5",
+                "-q",
+                "1",
+                "-u",
+                BrokerAccounts.AGENT_USER,
+                "-P",
+                accounts().agent().password(),
+                "-t",
+                "bmc/local/bmc9/status",
+                "-m",
                 "{\"fake\":6}");
-        assertTrue(agentElsewhere.output().toLowerCase(java.util.Locale.ROOT).contains("not authorized"),
+        assertTrue(
+                agentElsewhere.output().toLowerCase(java.util.Locale.ROOT).contains("not authorized"),
                 "the agent's login publishes only under its own prefix\n" + agentElsewhere.output());
-        ClientRun v5q0 = mosquitto("mosquitto_pub", "-V", "mqttv5", "-r", "-t", PREFIX + "/status", "-m",
+        ClientRun v5q0 = mosquitto(
+                "mosquitto_pub",
+                "-V",
+                "mqttv5",
+                "-r",
+                "-t",
+                PREFIX + "/status",
+                "-m",
                 "{\"status\":\"offline\",\"fake\":3}");
-        ClientRun monitor = mosquitto("mosquitto_pub", "-V", "mqttv5", "-q", "1", "-u", BrokerAccounts.MONITOR_USER,
-                "-P", accounts().monitor().password(), "-t", alert, "-m", "{\"fake\":4}");
-        assertTrue(monitor.output().toLowerCase(java.util.Locale.ROOT).contains("not authorized"), "the monitor login reads only\n" + monitor.output());
+        ClientRun monitor = mosquitto(
+                "mosquitto_pub",
+                "-V",
+                "mqttv5",
+                "-q",
+                "1",
+                "-u",
+                BrokerAccounts.MONITOR_USER,
+                "-P",
+                accounts().monitor().password(),
+                "-t",
+                alert,
+                "-m",
+                "{\"fake\":4}");
+        assertTrue(
+                monitor.output().toLowerCase(java.util.Locale.ROOT).contains("not authorized"),
+                "the monitor login reads only\n" + monitor.output());
 
         // a late subscriber gets the agent's retained status, and no fake alert or status
-        ClientRun late = mosquitto("mosquitto_sub", "-V", "mqttv5", "-t", "bmc/#", "-v", "--retained-only",
-                "-W", "3");
+        ClientRun late = mosquitto("mosquitto_sub", "-V", "mqttv5", "-t", "bmc/#", "-v", "--retained-only", "-W", "3");
         assertTrue(late.output().contains(PREFIX + "/status {"), late.output());
         assertFalse(late.output().contains("fake"), late.output());
         assertFalse(watcher.stream().anyMatch(l -> l.contains("fake")), String.join("\n", watcher));
         assertFalse(late.output().contains("bmc9"), late.output());
-        System.out.print(String.format(java.util.Locale.ROOT, "agent elsewhere: exit %d %s%n",
-                agentElsewhere.exit(), agentElsewhere.output().strip()));
-        System.out.print(String.format(java.util.Locale.ROOT, "3.1.1 QoS1 pub: exit %d %s%n5 QoS1 pub: exit %d %s%n5 QoS0 pub: exit %d %s%n"
-                + "monitor pub: exit %d %s%n", v311.exit(), v311.output().strip(), v5.exit(), v5.output().strip(),
-                v5q0.exit(), v5q0.output().strip(), monitor.exit(), monitor.output().strip()));
+        System.out.print(String.format(
+                java.util.Locale.ROOT,
+                "agent elsewhere: exit %d %s%n",
+                agentElsewhere.exit(),
+                agentElsewhere.output().strip()));
+        System.out.print(String.format(
+                java.util.Locale.ROOT,
+                "3.1.1 QoS1 pub: exit %d %s%n5 QoS1 pub: exit %d %s%n5 QoS0 pub: exit %d %s%n"
+                        + "monitor pub: exit %d %s%n",
+                v311.exit(),
+                v311.output().strip(),
+                v5.exit(),
+                v5.output().strip(),
+                v5q0.exit(),
+                v5q0.output().strip(),
+                monitor.exit(),
+                monitor.output().strip()));
     }
 
     @Test
@@ -109,22 +155,57 @@ class EmbeddedBrokerAclIT {
 
         ClientRun v311 = mosquitto("mosquitto_sub", "-i", AGENT_CLIENT_ID, "-t", "x", "-C", "1", "-W", "3");
         assertTrue(v311.output().contains("identifier rejected"), v311.output());
-        ClientRun v5 = mosquitto("mosquitto_sub", "-V", "mqttv5", "-i", AGENT_CLIENT_ID, "-t", "x", "-C", "1", "-W",
-                "3");
+        ClientRun v5 =
+                mosquitto("mosquitto_sub", "-V", "mqttv5", "-i", AGENT_CLIENT_ID, "-t", "x", "-C", "1", "-W", "3");
         assertTrue(v5.output().contains("Client Identifier not valid"), v5.output());
-        ClientRun monitor = mosquitto("mosquitto_sub", "-V", "mqttv5", "-i", AGENT_CLIENT_ID, "-u",
-                BrokerAccounts.MONITOR_USER, "-P", accounts().monitor().password(), "-t", "x", "-C", "1", "-W", "3");
+        ClientRun monitor = mosquitto(
+                "mosquitto_sub",
+                "-V",
+                "mqttv5",
+                "-i",
+                AGENT_CLIENT_ID,
+                "-u",
+                BrokerAccounts.MONITOR_USER,
+                "-P",
+                accounts().monitor().password(),
+                "-t",
+                "x",
+                "-C",
+                "1",
+                "-W",
+                "3");
         assertTrue(monitor.output().contains("Client Identifier not valid"), monitor.output());
-        ClientRun wrong = mosquitto("mosquitto_sub", "-V", "mqttv5", "-u", BrokerAccounts.AGENT_USER, "-P", "guess",
-                "-t", "x", "-C", "1", "-W", "3");
-        assertTrue(wrong.output().toLowerCase(java.util.Locale.ROOT).contains("bad user name or password"), wrong.output());
+        ClientRun wrong = mosquitto(
+                "mosquitto_sub",
+                "-V",
+                "mqttv5",
+                "-u",
+                BrokerAccounts.AGENT_USER,
+                "-P",
+                "guess",
+                "-t",
+                "x",
+                "-C",
+                "1",
+                "-W",
+                "3");
+        assertTrue(
+                wrong.output().toLowerCase(java.util.Locale.ROOT).contains("bad user name or password"),
+                wrong.output());
 
         // had the agent been kicked, its will ("offline") and a new "online" would follow
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> !has(watcher, PREFIX + "/status", "\"offline\""));
         assertEquals(onlineBefore, count(watcher, "\"online\""), String.join("\n", watcher));
-        System.out.print(String.format(java.util.Locale.ROOT, "3.1.1 hijack: exit %d %s%n5 hijack: exit %d %s%nmonitor hijack: %s%nwrong password: %s%n",
-                v311.exit(), v311.output().strip(), v5.exit(), v5.output().strip(), monitor.output().strip(),
+        System.out.print(String.format(
+                java.util.Locale.ROOT,
+                "3.1.1 hijack: exit %d %s%n5 hijack: exit %d %s%nmonitor hijack: %s%nwrong password: %s%n",
+                v311.exit(),
+                v311.output().strip(),
+                v5.exit(),
+                v5.output().strip(),
+                monitor.output().strip(),
                 wrong.output().strip()));
     }
 
@@ -144,16 +225,18 @@ class EmbeddedBrokerAclIT {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         processes.add(p);
         Queue<String> lines = new ConcurrentLinkedQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "mosquitto_sub-reader");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = r.readLine(); line != null; line = r.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // process ended
+                    }
+                },
+                "mosquitto_sub-reader");
         reader.setDaemon(true);
         reader.start();
         return lines;

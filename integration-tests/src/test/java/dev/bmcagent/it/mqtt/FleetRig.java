@@ -55,11 +55,16 @@ final class FleetRig implements AutoCloseable {
             if (!blockFree(base, hosts)) {
                 continue;
             }
-            RuntimeOptions o = new RuntimeOptions(hosts, "127.0.0.1", 0, base, dir, StoreKind.MEMORY, List.of(), 64,
-                    NodeTiming.DEFAULT);
+            RuntimeOptions o = new RuntimeOptions(
+                    hosts, "127.0.0.1", 0, base, dir, StoreKind.MEMORY, List.of(), 64, NodeTiming.DEFAULT);
             try {
-                started = BmcRuntime.start(o, Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST), history,
-                        i -> HostHardware.none(), scheduler, new SecureRandom());
+                started = BmcRuntime.start(
+                        o,
+                        Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST),
+                        history,
+                        i -> HostHardware.none(),
+                        scheduler,
+                        new SecureRandom());
             } catch (IOException e) {
                 last = e;
             } catch (RuntimeException e) {
@@ -88,7 +93,8 @@ final class FleetRig implements AutoCloseable {
 
     /** Starts publishing to {@code broker} (MQTT 5, QoS 1, acked sequences kept in {@code dataDir}). */
     MqttTelemetry publish(URI broker, Path dataDir) {
-        MqttOptions o = MqttOptions.of(broker, SITE, BMC, dataDir).withVersion(MqttOptions.Version.V5)
+        MqttOptions o = MqttOptions.of(broker, SITE, BMC, dataDir)
+                .withVersion(MqttOptions.Version.V5)
                 .withStateRefresh(Duration.ZERO);
         telemetry = new MqttTelemetry(o, runtime.events(), history, id -> node(id).state(), hostIds, scheduler);
         telemetry.start();
@@ -97,8 +103,17 @@ final class FleetRig implements AutoCloseable {
 
     /** Every host boots once: powered on {@code stagger} (virtual) apart, at {@code timeScale}. */
     LiveSimulation boot(double timeScale, Duration stagger) {
-        sim = LiveSimulation.start(new LiveSimulation.Options(hostIds.size(), basePort, timeScale, Duration.ofDays(1),
-                stagger, 0, 42, HostConfig.builder().build()), simScheduler);
+        sim = LiveSimulation.start(
+                new LiveSimulation.Options(
+                        hostIds.size(),
+                        basePort,
+                        timeScale,
+                        Duration.ofDays(1),
+                        stagger,
+                        0,
+                        42,
+                        HostConfig.builder().build()),
+                simScheduler);
         return sim;
     }
 
@@ -107,7 +122,9 @@ final class FleetRig implements AutoCloseable {
     }
 
     long hostsInOs() {
-        return runtime.nodes().stream().filter(n -> HostPhase.of(n.state()) == HostPhase.OS).count();
+        return runtime.nodes().stream()
+                .filter(n -> HostPhase.of(n.state()) == HostPhase.OS)
+                .count();
     }
 
     long totalEvents() {

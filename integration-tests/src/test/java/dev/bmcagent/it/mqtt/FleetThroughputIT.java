@@ -33,6 +33,7 @@ class FleetThroughputIT {
 
     @TempDir
     Path dir;
+
     FleetRig rig;
     MosquittoBroker mosquitto;
     EmbeddedBroker embedded;
@@ -74,8 +75,8 @@ class FleetThroughputIT {
         AtomicLong lastProduced = new AtomicLong();
         AtomicLong lastProducedAt = new AtomicLong();
         AtomicLong backlogAtLastProduced = new AtomicLong();
-        Scheduler.Cancellable sampling = sampler.scheduleAtFixedRate(Duration.ofMillis(100), Duration.ofMillis(100),
-                () -> {
+        Scheduler.Cancellable sampling =
+                sampler.scheduleAtFixedRate(Duration.ofMillis(100), Duration.ofMillis(100), () -> {
                     long produced = rig.totalEvents();
                     long acked = rig.totalAcked();
                     maxBacklog.accumulateAndGet(produced - acked, Math::max);
@@ -97,13 +98,26 @@ class FleetThroughputIT {
         double total = (drained - t0) / 1e9;
         // the publisher alone: how fast the backlog left when the fleet stopped producing
         double tail = Math.max(1e-3, (drained - lastProducedAt.get()) / 1e9);
-        String figure = String.format(Locale.ROOT, "MQTT fleet throughput (%s): %d hosts, %d events produced in "
+        String figure = String.format(
+                Locale.ROOT,
+                "MQTT fleet throughput (%s): %d hosts, %d events produced in "
                         + "%.1f s (%.0f events/s), all acknowledged after %.1f s (%.0f events/s); max backlog %d "
                         + "events; backlog %d drained in %.2f s after the last event (%.0f events/s); "
                         + "sent %d (resends included), dropped %d, connect failures %d",
-                broker, HOSTS, events, producing, events / producing, total, events / total, maxBacklog.get(),
-                backlogAtLastProduced.get(), tail, backlogAtLastProduced.get() / tail,
-                rig.telemetry.sentEvents(), rig.telemetry.droppedEvents(), rig.telemetry.connectFailures());
+                broker,
+                HOSTS,
+                events,
+                producing,
+                events / producing,
+                total,
+                events / total,
+                maxBacklog.get(),
+                backlogAtLastProduced.get(),
+                tail,
+                backlogAtLastProduced.get() / tail,
+                rig.telemetry.sentEvents(),
+                rig.telemetry.droppedEvents(),
+                rig.telemetry.connectFailures());
         System.out.println(figure);
 
         assertTrue(events >= 5L * HOSTS, "a boot is several events per host: " + events);
@@ -115,9 +129,12 @@ class FleetThroughputIT {
     }
 
     private static String mosquittoVersion() throws Exception {
-        Process p = new ProcessBuilder("mosquitto", "-h").redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder("mosquitto", "-h").redirectErrorStream(true).start();
         String first = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                .lines().findFirst().orElse("");
+                .lines()
+                .findFirst()
+                .orElse("");
         p.waitFor();
         return first.replace("mosquitto version ", "");
     }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bmcagent.common.time.SystemScheduler;
-import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.mqtt.monitor.FleetMonitor;
 import dev.bmcagent.mqtt.monitor.FleetView;
 import dev.bmcagent.mqtt.monitor.MonitorOptions;
@@ -48,6 +48,7 @@ class MonitorStaleBmcIT {
 
     @TempDir
     Path dir;
+
     private MosquittoBroker broker;
     private final SystemScheduler scheduler = new SystemScheduler("monitor-stale-it");
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -61,27 +62,53 @@ class MonitorStaleBmcIT {
         int hostPort = MosquittoBroker.freePort();
         int redfishPort = MosquittoBroker.freePort();
         Path config = dir.resolve("agent.yaml");
-        Files.writeString(config, String.join("\n", "hosts: 1", "dataDir: " + dir.resolve("data"),
-                "adminPassword: Stale-Test1", "ipmiPort: " + freeUdpPort(), "redfishPort: " + redfishPort,
-                "mqttPort: " + MosquittoBroker.freePort(), "hostPort: " + hostPort,
-                "mqtt:", "  brokerUrl: " + broker.uri(), "  site: lab1", "  bmcId: bmc7", ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "hosts: 1",
+                        "dataDir: " + dir.resolve("data"),
+                        "adminPassword: Stale-Test1",
+                        "ipmiPort: " + freeUdpPort(),
+                        "redfishPort: " + redfishPort,
+                        "mqttPort: " + MosquittoBroker.freePort(),
+                        "hostPort: " + hostPort,
+                        "mqtt:",
+                        "  brokerUrl: " + broker.uri(),
+                        "  site: lab1",
+                        "  bmcId: bmc7",
+                        ""));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        agent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString())
+        agent = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.bmcagent.app.cli.Main",
+                        "agent",
+                        "--config",
+                        config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("agent.log").toFile())).start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> accepts(redfishPort));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("agent.log").toFile()))
+                .start();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> accepts(redfishPort));
         // a host in memory training: "pre-OS" in the monitor
-        host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { });
+        host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {});
         host.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), hostPort));
         await().atMost(Duration.ofSeconds(10)).until(host::isConnected);
-        request(0x06, 0x06, "82 82");                                // S2_D2
-        request(0x2C, 0x02, "AE 01 00 00 00 00 10 05 00 00");        // SBMR memory init 0x00051000
-        monitor = new FleetMonitor(MonitorOptions.of(URI.create(broker.uri()), "stale-it")
-                .withRefresh(Duration.ZERO).withStaleAfter(Duration.ofSeconds(3)), scheduler,
+        request(0x06, 0x06, "82 82"); // S2_D2
+        request(0x2C, 0x02, "AE 01 00 00 00 00 10 05 00 00"); // SBMR memory init 0x00051000
+        monitor = new FleetMonitor(
+                MonitorOptions.of(URI.create(broker.uri()), "stale-it")
+                        .withRefresh(Duration.ZERO)
+                        .withStaleAfter(Duration.ofSeconds(3)),
+                scheduler,
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         monitor.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> monitor.snapshot().byPhase().get(HostPhase.MemoryInit) == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> monitor.snapshot().byPhase().get(HostPhase.MemoryInit) == 1);
         assertTrue(monitor.snapshot().stale().isEmpty(), monitor.snapshot().render());
     }
 
@@ -94,7 +121,9 @@ class MonitorStaleBmcIT {
             host.close();
         }
         if (agent != null) {
-            new ProcessBuilder("kill", "-CONT", Long.toString(agent.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            new ProcessBuilder("kill", "-CONT", Long.toString(agent.pid()))
+                    .start()
+                    .waitFor(5, TimeUnit.SECONDS);
             agent.destroyForcibly();
             agent.waitFor(10, TimeUnit.SECONDS);
         }
@@ -108,7 +137,8 @@ class MonitorStaleBmcIT {
     void aKilledAgentsHostsAreStaleAndTheMonitorRaisesBmcOffline() throws Exception {
         new ProcessBuilder("kill", "-9", Long.toString(agent.pid())).start().waitFor(5, TimeUnit.SECONDS);
         agent.waitFor(10, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(() -> monitor.snapshot().stale().size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> monitor.snapshot().stale().size() == 1);
         FleetView.Snapshot s = monitor.snapshot();
         System.out.println(s.render());
         assertEquals(HOST, s.stale().get(0).host());
@@ -118,12 +148,27 @@ class MonitorStaleBmcIT {
         assertTrue(s.render().contains("| stale 1 |"), s.render());
         String out = printed.toString(StandardCharsets.UTF_8);
         System.out.println(out);
-        assertTrue(out.contains("ALERT RAISED  bmc/lab1/bmc7 bmc-offline: offline (connection lost), connected since "),
+        assertTrue(
+                out.contains("ALERT RAISED  bmc/lab1/bmc7 bmc-offline: offline (connection lost), connected since "),
                 out);
 
         // the will as a real subscriber reads it (retained)
-        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
-                "-V", "mqttv5", "-t", STATUS, "-C", "1", "-W", "10").redirectErrorStream(true).start();
+        Process sub = new ProcessBuilder(
+                        "mosquitto_sub",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(broker.port()),
+                        "-V",
+                        "mqttv5",
+                        "-t",
+                        STATUS,
+                        "-C",
+                        "1",
+                        "-W",
+                        "10")
+                .redirectErrorStream(true)
+                .start();
         assertTrue(sub.waitFor(15, TimeUnit.SECONDS));
         String line = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         System.out.println("mosquitto_sub " + STATUS + ": " + line);
@@ -137,13 +182,15 @@ class MonitorStaleBmcIT {
     @Test
     void aFrozenAgentsHostsAreStaleAfterTheIntervalAndTheMonitorRaisesBmcSilent() throws Exception {
         new ProcessBuilder("kill", "-STOP", Long.toString(agent.pid())).start().waitFor(5, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(() -> monitor.snapshot().stale().size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> monitor.snapshot().stale().size() == 1);
         FleetView.Snapshot s = monitor.snapshot();
         System.out.println(s.render());
         assertTrue(s.stale().get(0).reason().startsWith("no document for "), s.render());
         assertEquals(0, s.byPhase().get(HostPhase.MemoryInit), s.render());
-        await().atMost(Duration.ofSeconds(5)).until(() -> printed.toString(StandardCharsets.UTF_8)
-                .contains("ALERT RAISED  bmc/lab1/bmc7 bmc-silent: no document for 3 s"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> printed.toString(StandardCharsets.UTF_8)
+                        .contains("ALERT RAISED  bmc/lab1/bmc7 bmc-silent: no document for 3 s"));
     }
 
     private void request(int netFn, int cmd, String hex) throws Exception {

@@ -43,6 +43,7 @@ class SharedMonitorsFleetIT {
 
     @TempDir
     Path dir;
+
     final SystemScheduler monitorScheduler = new SystemScheduler("monitors");
     final List<AutoCloseable> closing = new ArrayList<>();
 
@@ -70,11 +71,14 @@ class SharedMonitorsFleetIT {
     }
 
     private FleetMonitor monitor(String uri, String group, String id, Seen seen) throws Exception {
-        MonitorOptions o = MonitorOptions.of(URI.create(uri), id).withShareGroup(Optional.of(group))
+        MonitorOptions o = MonitorOptions.of(URI.create(uri), id)
+                .withShareGroup(Optional.of(group))
                 .withRefresh(Duration.ZERO);
         FleetMonitor m = new FleetMonitor(o, monitorScheduler, QUIET, (host, e) -> {
             // host is the topic path bmc/<site>/<bmc>/<hostId>
-            seen.add(host.substring(host.lastIndexOf('/') + 1), e.path("sequence").asLong());
+            seen.add(
+                    host.substring(host.lastIndexOf('/') + 1),
+                    e.path("sequence").asLong());
         });
         closing.add(m);
         m.start();
@@ -109,15 +113,17 @@ class SharedMonitorsFleetIT {
         rig.boot(20, Duration.ofMillis(100));
 
         // mid-stream: b has handled some events, most hosts have not booted yet
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> b1.total.get() >= 100);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> b1.total.get() >= 100);
         long before = rig.hostsInOs();
         relay.cut();
         b.close(); // not connected any more: no DISCONNECT reaches the broker, the session stays
         long cutAt = a.total.get() + b1.total.get() + c.total.get();
 
         // the rest of the stream flows to a and c, b's share queues in its session; then b comes back
-        await().atMost(Duration.ofSeconds(60)).until(() -> a.total.get() + c.total.get() + b1.total.get()
-                >= cutAt + 200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> a.total.get() + c.total.get() + b1.total.get() >= cutAt + 200);
         // what the broker had acknowledged before b came back: whatever of it reaches b now was held for b's session
         Set<String> atBrokerBeforeRestart = new HashSet<>();
         for (String h : rig.hostIds) {
@@ -136,10 +142,13 @@ class SharedMonitorsFleetIT {
         assertEquals(published.size(), expected.size());
 
         List<Seen> group = List.of(a, b1, b2, c);
-        await().atMost(Duration.ofSeconds(60)).until(() -> union(group).keySet().containsAll(expected)
-                && audit.count.keySet().containsAll(expected));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> union(group).keySet().containsAll(expected)
+                        && audit.count.keySet().containsAll(expected));
 
-        long heldForB = b2.count.keySet().stream().filter(atBrokerBeforeRestart::contains).count();
+        long heldForB = b2.count.keySet().stream()
+                .filter(atBrokerBeforeRestart::contains)
+                .count();
         Map<String, Integer> ops = union(group);
         Map<String, Integer> duplicates = new TreeMap<>();
         ops.forEach((k, n) -> {
@@ -147,12 +156,24 @@ class SharedMonitorsFleetIT {
                 duplicates.put(k, n);
             }
         });
-        System.out.printf(Locale.ROOT, "%d hosts, %d events in %.1f s; cut b with %d of %d hosts in OS; "
+        System.out.printf(
+                Locale.ROOT,
+                "%d hosts, %d events in %.1f s; cut b with %d of %d hosts in OS; "
                         + "group ops: a %d, b before cut %d, b after restart %d (%d of them held while b was away), "
                         + "c %d, duplicates %d; audit %d; telemetry sent %d, dropped %d%n",
-                HOSTS, published.size(), seconds, before, HOSTS, a.total.get(), b1.total.get(), b2.total.get(),
+                HOSTS,
+                published.size(),
+                seconds,
+                before,
+                HOSTS,
+                a.total.get(),
+                b1.total.get(),
+                b2.total.get(),
                 heldForB,
-                c.total.get(), duplicates.size(), audit.total.get(), rig.telemetry.sentEvents(),
+                c.total.get(),
+                duplicates.size(),
+                audit.total.get(),
+                rig.telemetry.sentEvents(),
                 rig.telemetry.droppedEvents());
 
         assertTrue(published.size() >= 5L * HOSTS, "a boot is several events per host: " + published.size());
@@ -164,8 +185,12 @@ class SharedMonitorsFleetIT {
         // exactly once per group, but for QoS 1 redelivery of what b had not acknowledged when it died: such an
         // event was handed to b before the cut and again to b after its restart, to no one else
         for (String k : duplicates.keySet()) {
-            assertTrue(b1.count.containsKey(k) && b2.count.containsKey(k) && !a.count.containsKey(k)
-                    && !c.count.containsKey(k), () -> "duplicate not explained by b's redelivery: " + k);
+            assertTrue(
+                    b1.count.containsKey(k)
+                            && b2.count.containsKey(k)
+                            && !a.count.containsKey(k)
+                            && !c.count.containsKey(k),
+                    () -> "duplicate not explained by b's redelivery: " + k);
             assertEquals(2, (int) duplicates.get(k), k);
         }
         for (Seen s : group) {
@@ -175,7 +200,8 @@ class SharedMonitorsFleetIT {
         assertEquals(expected, audit.count.keySet());
         audit.count.forEach((k, n) -> assertEquals(1, (int) n, k));
         // shared: each live instance of the group got a real share
-        assertTrue(a.total.get() > published.size() / 10 && c.total.get() > published.size() / 10,
+        assertTrue(
+                a.total.get() > published.size() / 10 && c.total.get() > published.size() / 10,
                 "a " + a.total.get() + ", c " + c.total.get());
     }
 

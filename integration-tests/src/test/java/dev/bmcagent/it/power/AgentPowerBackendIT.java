@@ -35,6 +35,7 @@ class AgentPowerBackendIT {
 
     @TempDir
     Path dir;
+
     private final SystemScheduler scheduler = new SystemScheduler("agent-power-it");
     private AgentAssembly agent;
 
@@ -48,9 +49,10 @@ class AgentPowerBackendIT {
 
     private void start(String yaml) throws IOException {
         PartialConfig file = new AgentConfigLoader().parse(yaml);
-        PartialConfig base = new PartialConfig(1, null, null, null, null, null, PASSWORD, null, null,
-                StoreKind.MEMORY, null, null);
-        AgentConfig config = base.overriddenBy(file).overriddenBy(FreePorts.partial()).resolve(dir);
+        PartialConfig base =
+                new PartialConfig(1, null, null, null, null, null, PASSWORD, null, null, StoreKind.MEMORY, null, null);
+        AgentConfig config =
+                base.overriddenBy(file).overriddenBy(FreePorts.partial()).resolve(dir);
         agent = AgentAssembly.start(config, scheduler, new SecureRandom());
     }
 
@@ -81,14 +83,17 @@ class AgentPowerBackendIT {
                 + "  cycleOffSeconds: 1\n");
         int hostPort = agent.runtime().hostInterfaceAddress(0).getPort();
         ClientRun info = curl("GET", sys() + "/ResetActionInfo", null);
-        assertTrue(info.output().contains("\"AllowableValues\":[\"On\",\"ForceOff\",\"PowerCycle\",\"Nmi\"]"),
+        assertTrue(
+                info.output().contains("\"AllowableValues\":[\"On\",\"ForceOff\",\"PowerCycle\",\"Nmi\"]"),
                 info.output());
 
         ClientRun on = ipmitool("chassis", "power", "on");
         assertEquals(0, on.exit(), on.output());
         assertTrue(on.output().contains("Chassis Power Control: Up/On"), on.output());
         await().atMost(Duration.ofSeconds(10)).until(() -> lines(log).size() == 1);
-        assertTrue(lines(log).get(0).startsWith("on-0-" + hostPort + " "), lines(log).toString());
+        assertTrue(
+                lines(log).get(0).startsWith("on-0-" + hostPort + " "),
+                lines(log).toString());
 
         ClientRun post = curl("POST", sys() + "/Actions/ComputerSystem.Reset", "{\"ResetType\":\"PowerCycle\"}");
         assertTrue(post.output().strip().endsWith("204"), post.output());
@@ -110,16 +115,27 @@ class AgentPowerBackendIT {
     }
 
     private ClientRun ipmitool(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(agent.runtime().ipmiAddress(0).getPort()), "-U", "admin", "-P", PASSWORD, "-C",
+        List<String> cmd = new ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(agent.runtime().ipmiAddress(0).getPort()),
+                "-U",
+                "admin",
+                "-P",
+                PASSWORD,
+                "-C",
                 "17"));
         cmd.addAll(List.of(args));
         return ClientRun.of(cmd);
     }
 
     private ClientRun curl(String method, String url, String body) {
-        List<String> cmd = new ArrayList<>(List.of("curl", "-sk", "-u", "admin:" + PASSWORD, "-X", method,
-                "-w", "\n%{http_code}"));
+        List<String> cmd = new ArrayList<>(
+                List.of("curl", "-sk", "-u", "admin:" + PASSWORD, "-X", method, "-w", "\n%{http_code}"));
         if (body != null) {
             cmd.addAll(List.of("-H", "Content-Type: application/json", "-d", body));
         }

@@ -36,16 +36,18 @@ class DemoPowerCycleIT {
 
     @TempDir
     Path dir;
+
     private final SystemScheduler scheduler = new SystemScheduler("demo-power-cycle-it");
     private AgentAssembly agent;
 
     @BeforeEach
     void start() throws IOException {
-        PartialConfig demo = new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 60.0,
-                StoreKind.MEMORY, null, null);
+        PartialConfig demo =
+                new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 60.0, StoreKind.MEMORY, null, null);
         AgentConfig config = demo.overriddenBy(FreePorts.partial()).resolve(dir);
         agent = DemoWorld.start(config, scheduler, new SecureRandom());
-        await().atMost(Duration.ofSeconds(60)).until(() -> agent.runtime().node(0).state().powerOn());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> agent.runtime().node(0).state().powerOn());
     }
 
     @AfterEach
@@ -64,17 +66,20 @@ class DemoPowerCycleIT {
         assertTrue(cycle.output().contains("Chassis Power Control: Cycle"), cycle.output());
         long sent = System.nanoTime();
         // it goes off (S5 in the SEL) ...
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> selLines().stream().skip(before).anyMatch(l -> l.contains(S5)));
         // ... and is on again within 5 s of the command
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> ipmitool("chassis", "power", "status").output().contains("Chassis Power is on"));
         Duration took = Duration.ofNanos(System.nanoTime() - sent);
         System.out.println("power cycle: on again after " + took.toMillis() + " ms");
         assertTrue(took.compareTo(Duration.ofSeconds(5)) <= 0, took::toString);
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> selLines().stream().skip(before).anyMatch(l -> l.contains(S2)));
-        List<String> all = selLines();   // one read: the SEL keeps growing while the host boots
+        List<String> all = selLines(); // one read: the SEL keeps growing while the host boots
         List<String> after = all.subList(before, all.size());
         System.out.println("SEL after the cycle:\n" + String.join("\n", after));
         int s5 = indexOf(after, S5);
@@ -90,9 +95,11 @@ class DemoPowerCycleIT {
         int before = selLines().size();
         ClientRun post = curl("POST", sys + "/Actions/ComputerSystem.Reset", "{\"ResetType\":\"PowerCycle\"}");
         assertTrue(post.output().strip().endsWith("204"), post.output());
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> selLines().stream().skip(before).anyMatch(l -> l.contains(S5)));
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> curl("GET", sys, null).output().contains("\"PowerState\":\"On\""));
     }
 
@@ -112,16 +119,27 @@ class DemoPowerCycleIT {
     }
 
     private ClientRun ipmitool(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(agent.runtime().ipmiAddress(0).getPort()), "-U", "admin", "-P", PASSWORD, "-C",
+        List<String> cmd = new ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(agent.runtime().ipmiAddress(0).getPort()),
+                "-U",
+                "admin",
+                "-P",
+                PASSWORD,
+                "-C",
                 "17"));
         cmd.addAll(List.of(args));
         return ClientRun.of(cmd);
     }
 
     private ClientRun curl(String method, String url, String body) {
-        List<String> cmd = new ArrayList<>(List.of("curl", "-sk", "-u", "admin:" + PASSWORD, "-X", method,
-                "-w", "\n%{http_code}"));
+        List<String> cmd = new ArrayList<>(
+                List.of("curl", "-sk", "-u", "admin:" + PASSWORD, "-X", method, "-w", "\n%{http_code}"));
         if (body != null) {
             cmd.addAll(List.of("-H", "Content-Type: application/json", "-d", body));
         }

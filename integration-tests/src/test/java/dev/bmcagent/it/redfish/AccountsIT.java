@@ -18,6 +18,7 @@ class AccountsIT {
 
     @TempDir
     Path dir;
+
     RedfishRig rig;
 
     @BeforeEach
@@ -41,8 +42,20 @@ class AccountsIT {
     }
 
     private RedfishRig.Run ipmitool(String... args) {
-        List<String> cmd = new java.util.ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(rig.runtime.ipmiAddress(0).getPort()), "-U", ADMIN, "-P", ADMIN_PW, "-C", "17"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(rig.runtime.ipmiAddress(0).getPort()),
+                "-U",
+                ADMIN,
+                "-P",
+                ADMIN_PW,
+                "-C",
+                "17"));
         cmd.addAll(List.of(args));
         return RedfishRig.run(cmd);
     }
@@ -53,21 +66,44 @@ class AccountsIT {
         String admin = idOf(ADMIN);
         String operator = idOf(RedfishRig.OPERATOR);
         String viewer = idOf(RedfishRig.VIEWER);
-        String adminLine = ipmitool("user", "list", "1").out().lines().filter(l -> l.contains(" admin "))
-                .findFirst().orElseThrow();
-        RedfishRig.Run created = rig.curl(ADMIN, ADMIN_PW, "POST", ACCOUNTS,
+        String adminLine = ipmitool("user", "list", "1")
+                .out()
+                .lines()
+                .filter(l -> l.contains(" admin "))
+                .findFirst()
+                .orElseThrow();
+        RedfishRig.Run created = rig.curl(
+                ADMIN,
+                ADMIN_PW,
+                "POST",
+                ACCOUNTS,
                 "{\"UserName\":\"aaa\",\"Password\":\"Aaa-Secret1\",\"RoleId\":\"ReadOnly\"}");
         assertEquals(201, created.status(), created.out());
-        assertEquals(List.of(admin, operator, viewer), List.of(idOf(ADMIN), idOf(RedfishRig.OPERATOR),
-                idOf(RedfishRig.VIEWER)), "nobody renumbered");
+        assertEquals(
+                List.of(admin, operator, viewer),
+                List.of(idOf(ADMIN), idOf(RedfishRig.OPERATOR), idOf(RedfishRig.VIEWER)),
+                "nobody renumbered");
         RedfishRig.Run list = ipmitool("user", "list", "1");
         System.out.println("ipmitool user list 1 after creating aaa:\n" + list.out());
         assertTrue(list.out().contains(adminLine), "the admin's IPMI user id did not move: " + list.out());
-        assertEquals(204, rig.curl(ADMIN, ADMIN_PW, "DELETE", ACCOUNTS + "/" + operator, null).status());
-        assertEquals(404, rig.curl(ADMIN, ADMIN_PW, "GET", ACCOUNTS + "/" + operator, null).status());
-        assertEquals("aaa", rig.get(ACCOUNTS + "/" + idOf("aaa")).get("UserName").asText());
-        assertEquals(RedfishRig.VIEWER, rig.get(ACCOUNTS + "/" + viewer).get("UserName").asText());
-        RedfishRig.Run again = rig.curl(ADMIN, ADMIN_PW, "POST", ACCOUNTS,
+        assertEquals(
+                204,
+                rig.curl(ADMIN, ADMIN_PW, "DELETE", ACCOUNTS + "/" + operator, null)
+                        .status());
+        assertEquals(
+                404,
+                rig.curl(ADMIN, ADMIN_PW, "GET", ACCOUNTS + "/" + operator, null)
+                        .status());
+        assertEquals(
+                "aaa", rig.get(ACCOUNTS + "/" + idOf("aaa")).get("UserName").asText());
+        assertEquals(
+                RedfishRig.VIEWER,
+                rig.get(ACCOUNTS + "/" + viewer).get("UserName").asText());
+        RedfishRig.Run again = rig.curl(
+                ADMIN,
+                ADMIN_PW,
+                "POST",
+                ACCOUNTS,
                 "{\"UserName\":\"bbb\",\"Password\":\"Bbb-Secret1\",\"RoleId\":\"ReadOnly\"}");
         assertTrue(!idOf("bbb").equals(operator), "a deleted account's id is not handed out again");
         assertEquals(201, again.status());
@@ -79,9 +115,12 @@ class AccountsIT {
         RedfishRig.Run demote = rig.curl(ADMIN, ADMIN_PW, "PATCH", admin, "{\"RoleId\":\"Operator\"}");
         System.out.println("PATCH RoleId Operator on the last admin: " + demote.out());
         assertEquals(400, demote.status());
-        assertTrue(demote.out().contains("PropertyValueIncorrect") && demote.out().contains("last enabled Administrator"),
+        assertTrue(
+                demote.out().contains("PropertyValueIncorrect") && demote.out().contains("last enabled Administrator"),
                 demote.out());
-        assertEquals(400, rig.curl(ADMIN, ADMIN_PW, "PATCH", admin, "{\"Enabled\":false}").status());
+        assertEquals(
+                400,
+                rig.curl(ADMIN, ADMIN_PW, "PATCH", admin, "{\"Enabled\":false}").status());
         assertEquals(405, rig.curl(ADMIN, ADMIN_PW, "DELETE", admin, null).status());
         assertEquals("Administrator", rig.get(admin).get("RoleId").asText());
         assertTrue(ipmitool("mc", "info").out().contains("Firmware Revision"), "still an IPMI administrator");
@@ -90,11 +129,28 @@ class AccountsIT {
     /** Before: the presented password was encoded as US-ASCII, so "pass?word1" matched "passéword1". */
     @Test
     void aNonAsciiPasswordNeverMatchesAStoredQuestionMark() {
-        assertEquals(201, rig.curl(ADMIN, ADMIN_PW, "POST", ACCOUNTS,
-                "{\"UserName\":\"q\",\"Password\":\"pass?word1\",\"RoleId\":\"ReadOnly\"}").status());
-        assertEquals(200, rig.curl("q", "pass?word1", "GET", "/redfish/v1/AccountService", null).status());
-        assertEquals(401, rig.curl("q", "pass\u00e9word1", "GET", "/redfish/v1/AccountService", null).status());
-        RedfishRig.Run nonAscii = rig.curl(ADMIN, ADMIN_PW, "POST", ACCOUNTS,
+        assertEquals(
+                201,
+                rig.curl(
+                                ADMIN,
+                                ADMIN_PW,
+                                "POST",
+                                ACCOUNTS,
+                                "{\"UserName\":\"q\",\"Password\":\"pass?word1\",\"RoleId\":\"ReadOnly\"}")
+                        .status());
+        assertEquals(
+                200,
+                rig.curl("q", "pass?word1", "GET", "/redfish/v1/AccountService", null)
+                        .status());
+        assertEquals(
+                401,
+                rig.curl("q", "pass\u00e9word1", "GET", "/redfish/v1/AccountService", null)
+                        .status());
+        RedfishRig.Run nonAscii = rig.curl(
+                ADMIN,
+                ADMIN_PW,
+                "POST",
+                ACCOUNTS,
                 "{\"UserName\":\"r\",\"Password\":\"pass\u00e9word1\",\"RoleId\":\"ReadOnly\"}");
         assertEquals(400, nonAscii.status(), "IPMI cannot carry it: refused when set");
     }

@@ -28,6 +28,7 @@ class AuthLockoutIT {
 
     @TempDir
     Path dir;
+
     RedfishRig rig;
 
     @BeforeEach
@@ -41,20 +42,48 @@ class AuthLockoutIT {
     }
 
     private InetSocketAddress ipmi() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), rig.runtime.ipmiAddress(0).getPort());
+        return new InetSocketAddress(
+                InetAddress.getLoopbackAddress(), rig.runtime.ipmiAddress(0).getPort());
     }
 
     private RedfishRig.Run ipmitool(String user, String password, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(ipmi().getPort()), "-U", user, "-P", password, "-C", "17", "-N", "1", "-R", "1"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(ipmi().getPort()),
+                "-U",
+                user,
+                "-P",
+                password,
+                "-C",
+                "17",
+                "-N",
+                "1",
+                "-R",
+                "1"));
         cmd.addAll(List.of(args));
         return RedfishRig.run(cmd);
     }
 
     /** curl with Basic auth from a chosen loopback source address; returns the HTTP status. */
     private int curlFrom(String source, String user, String password) {
-        return RedfishRig.run(List.of("curl", "-sk", "--interface", source, "-u", user + ":" + password, "-o",
-                "/dev/null", "-w", "\n%{http_code}", rig.base() + "/redfish/v1/AccountService")).status();
+        return RedfishRig.run(List.of(
+                        "curl",
+                        "-sk",
+                        "--interface",
+                        source,
+                        "-u",
+                        user + ":" + password,
+                        "-o",
+                        "/dev/null",
+                        "-w",
+                        "\n%{http_code}",
+                        rig.base() + "/redfish/v1/AccountService"))
+                .status();
     }
 
     @Test
@@ -69,8 +98,11 @@ class AuthLockoutIT {
                 }
             }
         }
-        System.out.printf(java.util.Locale.ROOT, "200 guesses from 127.0.0.2 in %d ms, %d RAKP 2 HMACs handed out%n",
-                (System.nanoTime() - t0) / 1_000_000, hmacs);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "200 guesses from 127.0.0.2 in %d ms, %d RAKP 2 HMACs handed out%n",
+                (System.nanoTime() - t0) / 1_000_000,
+                hmacs);
         assertTrue(hmacs <= THRESHOLD, "offline-crackable HMACs handed out: " + hmacs);
 
         RedfishRig.Run admin = ipmitool(ADMIN, ADMIN_PW, "mc", "info");
@@ -78,7 +110,9 @@ class AuthLockoutIT {
         assertEquals(0, admin.exit(), admin.out());
         assertTrue(admin.out().contains("Firmware Revision"), admin.out());
         assertEquals(200, curlFrom("127.0.0.1", ADMIN, ADMIN_PW), "Redfish from the admin's address");
-        assertEquals(401, curlFrom("127.0.0.2", ADMIN, ADMIN_PW),
+        assertEquals(
+                401,
+                curlFrom("127.0.0.2", ADMIN, ADMIN_PW),
                 "the stranger's address is locked out of admin on Redfish too, even with the right password");
     }
 
@@ -99,13 +133,28 @@ class AuthLockoutIT {
     /** Issue #11 item 9: a locked-out account keeps no Redfish session. */
     @Test
     void anAccountLockedFromThreeAddressesLosesItsRedfishSessions() {
-        RedfishRig.Run login = RedfishRig.run(List.of("curl", "-sk", "-D", "-", "-o", "/dev/null", "-w",
-                "\n%{http_code}", "-H", "Content-Type: application/json", "-d",
+        RedfishRig.Run login = RedfishRig.run(List.of(
+                "curl",
+                "-sk",
+                "-D",
+                "-",
+                "-o",
+                "/dev/null",
+                "-w",
+                "\n%{http_code}",
+                "-H",
+                "Content-Type: application/json",
+                "-d",
                 "{\"UserName\":\"" + VIEWER + "\",\"Password\":\"" + VIEWER_PW + "\"}",
                 rig.base() + "/redfish/v1/SessionService/Sessions"));
         assertEquals(201, login.status(), login.out());
-        String token = login.out().lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("x-auth-token:"))
-                .findFirst().orElseThrow().substring("x-auth-token:".length()).trim();
+        String token = login.out()
+                .lines()
+                .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("x-auth-token:"))
+                .findFirst()
+                .orElseThrow()
+                .substring("x-auth-token:".length())
+                .trim();
         assertEquals(200, tokenGet(token));
         for (String from : List.of("127.0.0.2", "127.0.0.3", "127.0.0.4")) {
             for (int i = 0; i < THRESHOLD; i++) {
@@ -118,7 +167,16 @@ class AuthLockoutIT {
     }
 
     private int tokenGet(String token) {
-        return RedfishRig.run(List.of("curl", "-sk", "-H", "X-Auth-Token: " + token, "-o", "/dev/null", "-w",
-                "\n%{http_code}", rig.base() + "/redfish/v1/AccountService")).status();
+        return RedfishRig.run(List.of(
+                        "curl",
+                        "-sk",
+                        "-H",
+                        "X-Auth-Token: " + token,
+                        "-o",
+                        "/dev/null",
+                        "-w",
+                        "\n%{http_code}",
+                        rig.base() + "/redfish/v1/AccountService"))
+                .status();
     }
 }

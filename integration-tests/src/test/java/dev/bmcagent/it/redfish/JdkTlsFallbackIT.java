@@ -31,24 +31,43 @@ class JdkTlsFallbackIT {
         int redfish = FreePorts.tcp();
         Path config = Files.writeString(dir.resolve("agent.yaml"), "hosts: 1\nstore: MEMORY\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString(), "--data-dir",
-                dir.resolve("data").toString(), "--admin-password", "Tls-Pw-1", "--redfish-port",
-                Integer.toString(redfish), "--ipmi-port", Integer.toString(FreePorts.udp()), "--host-port",
-                Integer.toString(FreePorts.tcp()), "--tls-engine", engine));
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.bmcagent.app.cli.Main",
+                "agent",
+                "--config",
+                config.toString(),
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--admin-password",
+                "Tls-Pw-1",
+                "--redfish-port",
+                Integer.toString(redfish),
+                "--ipmi-port",
+                Integer.toString(FreePorts.udp()),
+                "--host-port",
+                Integer.toString(FreePorts.tcp()),
+                "--tls-engine",
+                engine));
         Path out = dir.resolve("out");
         Path err = dir.resolve("err");
-        Process agent = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process agent = new ProcessBuilder(cmd)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> !agent.isAlive() || read(out).contains("Running."));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !agent.isAlive() || read(out).contains("Running."));
             assertTrue(agent.isAlive(), read(err));
             assertTrue(read(err).contains("Redfish TLS engine: " + logged), read(err));
             String url = "https://127.0.0.1:" + redfish + "/redfish/v1/Systems/host0";
             String v13 = curl("curl", "-skv", "--http1.1", "--max-time", "20", "-u", "admin:Tls-Pw-1", url);
             assertTrue(v13.contains("SSL connection using TLSv1.3 / TLS_AES_"), v13);
             assertTrue(v13.contains("< HTTP/1.1 200") && v13.contains("\"Id\":\"host0\""), v13);
-            String v12 = curl("curl", "-skv", "--http1.1", "--max-time", "20", "--tls-max", "1.2", "-u",
-                    "admin:Tls-Pw-1", url);
+            String v12 = curl(
+                    "curl", "-skv", "--http1.1", "--max-time", "20", "--tls-max", "1.2", "-u", "admin:Tls-Pw-1", url);
             assertTrue(v12.contains("SSL connection using TLSv1.2 / ECDHE-") && v12.contains("GCM"), v12);
             assertTrue(v12.contains("< HTTP/1.1 200"), v12);
         } finally {

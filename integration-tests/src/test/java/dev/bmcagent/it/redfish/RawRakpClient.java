@@ -24,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class RawRakpClient implements AutoCloseable {
     /** A RAKP 2 that carried an HMAC (status 0): one offline-crackable sample. */
     static final int HMAC_HANDED_OUT = 0;
+
     static final int NO_ANSWER = -1;
 
     private final DatagramSocket socket;
@@ -47,8 +48,12 @@ final class RawRakpClient implements AutoCloseable {
      */
     int guess(String user, String guess, boolean answer) {
         int consoleId = random.nextInt() | 1;
-        byte[] open = cat(new byte[] {0x01, 0x04, 0, 0}, le(consoleId), new byte[] {0, 0, 0, 8, 1, 0, 0, 0},
-                new byte[] {1, 0, 0, 8, 1, 0, 0, 0}, new byte[] {2, 0, 0, 8, 1, 0, 0, 0});
+        byte[] open = cat(
+                new byte[] {0x01, 0x04, 0, 0},
+                le(consoleId),
+                new byte[] {0, 0, 0, 8, 1, 0, 0, 0},
+                new byte[] {1, 0, 0, 8, 1, 0, 0, 0},
+                new byte[] {2, 0, 0, 8, 1, 0, 0, 0});
         byte[] r = exchange(0x10, open);
         if (r == null) {
             return NO_ANSWER;
@@ -60,8 +65,9 @@ final class RawRakpClient implements AutoCloseable {
         byte[] rm = new byte[16];
         random.nextBytes(rm);
         byte[] name = user.getBytes(StandardCharsets.US_ASCII);
-        byte[] r2 = exchange(0x12, cat(new byte[] {0x02, 0, 0, 0}, le(bmcId), rm,
-                new byte[] {0x14, 0, 0, (byte) name.length}, name));
+        byte[] r2 = exchange(
+                0x12,
+                cat(new byte[] {0x02, 0, 0, 0}, le(bmcId), rm, new byte[] {0x14, 0, 0, (byte) name.length}, name));
         if (r2 == null) {
             return NO_ANSWER;
         }
@@ -76,8 +82,11 @@ final class RawRakpClient implements AutoCloseable {
 
     /** Sends one sessionless RMCP+ payload and returns the reply's payload, or null after 2 s of silence. */
     private byte[] exchange(int payloadType, byte[] payload) {
-        byte[] packet = cat(new byte[] {0x06, 0x00, (byte) 0xFF, 0x07, 0x06, (byte) payloadType}, new byte[8],
-                new byte[] {(byte) payload.length, (byte) (payload.length >> 8)}, payload);
+        byte[] packet = cat(
+                new byte[] {0x06, 0x00, (byte) 0xFF, 0x07, 0x06, (byte) payloadType},
+                new byte[8],
+                new byte[] {(byte) payload.length, (byte) (payload.length >> 8)},
+                payload);
         try {
             socket.send(new DatagramPacket(packet, packet.length, bmc));
             byte[] buf = new byte[512];

@@ -25,14 +25,24 @@ class RedfishLiveSimulationIT {
 
     @TempDir
     Path dir;
+
     RedfishRig rig;
     LiveSimulation sim;
 
     @BeforeEach
     void start() throws Exception {
         rig = new RedfishRig(dir);
-        sim = LiveSimulation.start(new LiveSimulation.Options(1, rig.runtime.hostInterfaceAddress(0).getPort(), 600,
-                Duration.ofMinutes(30), Duration.ZERO, 0, 1, HostConfig.builder().nics(4).build()), rig.clientScheduler);
+        sim = LiveSimulation.start(
+                new LiveSimulation.Options(
+                        1,
+                        rig.runtime.hostInterfaceAddress(0).getPort(),
+                        600,
+                        Duration.ofMinutes(30),
+                        Duration.ZERO,
+                        0,
+                        1,
+                        HostConfig.builder().nics(4).build()),
+                rig.clientScheduler);
     }
 
     @AfterEach
@@ -44,21 +54,35 @@ class RedfishLiveSimulationIT {
     }
 
     private long decisions(LifecycleEvent.ReconcileDecision d) {
-        return rig.history.read("host0", 1, 100_000).stream().filter(e -> e.event()
-                instanceof LifecycleEvent.ReconcileDecided r && r.decision() == d).count();
+        return rig.history.read("host0", 1, 100_000).stream()
+                .filter(e -> e.event() instanceof LifecycleEvent.ReconcileDecided r && r.decision() == d)
+                .count();
     }
 
     @Test
     void redfishFollowsASimulatedBootAndItsBootOrderPatchIsEnforced() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> rig.get(SYS).at("/BootProgress/LastState").asText()
-                .equals("OSRunning"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rig.get(SYS).at("/BootProgress/LastState").asText().equals("OSRunning"));
         JsonNode up = rig.get(SYS);
         assertTrue(up.at("/BootProgress/LastBootTimeSeconds").asDouble() > 0, up::toString);
         // the live host keeps rebooting, so compare with its configuration (no gating collisions: all DIMMs found)
         var host = sim.hosts().get(0).config();
-        assertEquals((double) host.dimms() * host.dimmGiB(), up.at("/MemorySummary/TotalSystemMemoryGiB").asDouble());
-        RedfishRig.Run tool = RedfishRig.run(List.of("redfishtool", "-r", "127.0.0.1:" + rig.redfish.port(), "-u",
-                ADMIN, "-p", ADMIN_PW, "-S", "Always", "Systems", "-I", "host0"));
+        assertEquals(
+                (double) host.dimms() * host.dimmGiB(),
+                up.at("/MemorySummary/TotalSystemMemoryGiB").asDouble());
+        RedfishRig.Run tool = RedfishRig.run(List.of(
+                "redfishtool",
+                "-r",
+                "127.0.0.1:" + rig.redfish.port(),
+                "-u",
+                ADMIN,
+                "-p",
+                ADMIN_PW,
+                "-S",
+                "Always",
+                "Systems",
+                "-I",
+                "host0"));
         assertEquals(0, tool.exit(), tool.out());
         assertTrue(tool.out().contains("\"LastState\": \"OSRunning\""), tool.out());
 
@@ -74,15 +98,26 @@ class RedfishLiveSimulationIT {
         String body = "{\"Boot\":{\"BootOrder\":" + RedfishRig.JSON.valueToTree(reversed) + "}}";
         assertEquals(200, rig.curl(ADMIN, ADMIN_PW, "PATCH", SYS, body).status());
         long okBefore = decisions(LifecycleEvent.ReconcileDecision.OK);
-        assertEquals(204, rig.curl(ADMIN, ADMIN_PW, "POST", SYS + "/Actions/ComputerSystem.Reset",
-                "{\"ResetType\":\"ForceRestart\"}").status());
+        assertEquals(
+                204,
+                rig.curl(
+                                ADMIN,
+                                ADMIN_PW,
+                                "POST",
+                                SYS + "/Actions/ComputerSystem.Reset",
+                                "{\"ResetType\":\"ForceRestart\"}")
+                        .status());
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> decisions(LifecycleEvent.ReconcileDecision.OK) > okBefore);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> decisions(LifecycleEvent.ReconcileDecision.OK) > okBefore);
         } finally {
-            rig.history.read("host0", 1, 100_000).stream().filter(e -> e.event() instanceof LifecycleEvent.ReconcileDecided)
-                    .limit(6).forEach(e -> System.out.println("decision: " + e.event()));
-            System.out.println("okBefore " + okBefore + " pending " + rig.node().pendingBootOrder().current()
-                    + " reported " + rig.node().state().reported().bootOrder());
+            rig.history.read("host0", 1, 100_000).stream()
+                    .filter(e -> e.event() instanceof LifecycleEvent.ReconcileDecided)
+                    .limit(6)
+                    .forEach(e -> System.out.println("decision: " + e.event()));
+            System.out.println("okBefore " + okBefore + " pending "
+                    + rig.node().pendingBootOrder().current() + " reported "
+                    + rig.node().state().reported().bootOrder());
         }
         JsonNode after = rig.get(SYS);
         System.out.println("after reboot: BootOrder " + after.at("/Boot/BootOrder") + ", BootProgress "
@@ -91,7 +126,8 @@ class RedfishLiveSimulationIT {
         after.at("/Boot/BootOrder").forEach(n -> shown.add(n.asText()));
         assertEquals(reversed, shown, "the host's whole boot order is the declared one");
         List<String> wanted = new ArrayList<>();
-        reversed.forEach(ref -> wanted.add(rig.get(SYS + "/BootOptions/" + ref).get("DisplayName").asText()));
+        reversed.forEach(ref -> wanted.add(
+                rig.get(SYS + "/BootOptions/" + ref).get("DisplayName").asText()));
         assertEquals(wanted, rig.node().state().reported().bootOrder(), "what the host itself last reported");
     }
 }

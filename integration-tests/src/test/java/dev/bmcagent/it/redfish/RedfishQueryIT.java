@@ -26,6 +26,7 @@ class RedfishQueryIT {
 
     @TempDir
     Path dir;
+
     RedfishRig rig;
 
     @BeforeEach
@@ -55,10 +56,11 @@ class RedfishQueryIT {
         rig.powerOn();
         RedfishBootIT.firmware(rig);
         RedfishBootIT.rest(rig);
-        await().atMost(Duration.ofSeconds(10)).until(() -> rig.get(SEL).get("Members@odata.count").asInt() >= 3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> rig.get(SEL).get("Members@odata.count").asInt() >= 3);
 
-        RedfishRig.Run systems = get(RedfishRig.ADMIN, RedfishRig.ADMIN_PW,
-                "/redfish/v1/Systems?" + q("$expand", ".($levels=1)"));
+        RedfishRig.Run systems =
+                get(RedfishRig.ADMIN, RedfishRig.ADMIN_PW, "/redfish/v1/Systems?" + q("$expand", ".($levels=1)"));
         assertEquals(200, systems.status(), systems.out());
         JsonNode host0 = systems.json().at("/Members/0");
         assertEquals("host0", host0.get("Id").asText(), host0::toString);
@@ -76,14 +78,16 @@ class RedfishQueryIT {
                 acpiIds.add(m.get("Id").asText());
             }
         });
-        RedfishRig.Run bySel = get(RedfishRig.ADMIN, RedfishRig.ADMIN_PW,
-                SEL + "?" + q("$filter", "EntryType eq 'SEL'"));
+        RedfishRig.Run bySel =
+                get(RedfishRig.ADMIN, RedfishRig.ADMIN_PW, SEL + "?" + q("$filter", "EntryType eq 'SEL'"));
         assertEquals(200, bySel.status(), bySel.out());
         assertEquals(selIds, ids(bySel.json()));
         assertEquals(selIds.size(), bySel.json().get("Members@odata.count").asInt());
 
-        RedfishRig.Run acpi = get(RedfishRig.VIEWER, RedfishRig.VIEWER_PW, SEL + "?"
-                + q("$filter", "SensorType eq 'System ACPI PowerState' and not (Message eq 'nothing')"));
+        RedfishRig.Run acpi = get(
+                RedfishRig.VIEWER,
+                RedfishRig.VIEWER_PW,
+                SEL + "?" + q("$filter", "SensorType eq 'System ACPI PowerState' and not (Message eq 'nothing')"));
         assertEquals(acpiIds, ids(acpi.json()));
         assertTrue(acpiIds.size() >= 2 && acpiIds.size() < all.get("Members").size(), all::toString);
 

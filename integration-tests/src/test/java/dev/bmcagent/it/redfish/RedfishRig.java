@@ -10,11 +10,11 @@ import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.InMemoryEventHistory;
+import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.hostif.HostInterfaceClient;
-import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.VmControl;
 import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.ipmi.message.CompletionCode;
@@ -72,12 +72,30 @@ final class RedfishRig implements AutoCloseable {
         stores.accounts().put(Account.of(ADMIN, ADMIN_PW, Role.ADMINISTRATOR)).join();
         stores.accounts().put(Account.of(OPERATOR, OPERATOR_PW, Role.OPERATOR)).join();
         stores.accounts().put(Account.of(VIEWER, VIEWER_PW, Role.READ_ONLY)).join();
-        RuntimeOptions o = new RuntimeOptions(1, "127.0.0.1", 0, 0, dir, StoreKind.MEMORY, List.of(), 256,
+        RuntimeOptions o = new RuntimeOptions(
+                1,
+                "127.0.0.1",
+                0,
+                0,
+                dir,
+                StoreKind.MEMORY,
+                List.of(),
+                256,
                 new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)));
         runtime = BmcRuntime.start(o, stores, history, hardware, scheduler, new SecureRandom());
-        redfish = RedfishService.start(new RedfishOptions().host("127.0.0.1").port(0).dataDir(dir)
-                        .deliveryRetryInterval(Duration.ofSeconds(1)), runtime.nodes(), runtime.events(), history,
-                stores, scheduler.clock(), runtime.ipmiAddress(0).getPort(), "it-1.0");
+        redfish = RedfishService.start(
+                new RedfishOptions()
+                        .host("127.0.0.1")
+                        .port(0)
+                        .dataDir(dir)
+                        .deliveryRetryInterval(Duration.ofSeconds(1)),
+                runtime.nodes(),
+                runtime.events(),
+                history,
+                stores,
+                scheduler.clock(),
+                runtime.ipmiAddress(0).getPort(),
+                "it-1.0");
         host = new HostInterfaceClient(clientScheduler, VmCapabilities.QEMU, controls::add);
     }
 
@@ -98,11 +116,14 @@ final class RedfishRig implements AutoCloseable {
     byte[] send(int netFn, int cmd, String hex) {
         VmMessage r;
         try {
-            r = host.request(netFn, 0, cmd, HexFormat.of().parseHex(hex.replace(" ", ""))).get(5, TimeUnit.SECONDS);
+            r = host.request(netFn, 0, cmd, HexFormat.of().parseHex(hex.replace(" ", "")))
+                    .get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("host request " + netFn + "/" + cmd + " failed", e);
         }
-        assertEquals(CompletionCode.OK, r.completionCode(),
+        assertEquals(
+                CompletionCode.OK,
+                r.completionCode(),
                 () -> String.format(Locale.ROOT, "%02X/%02X %s", netFn, cmd, hex));
         return r.responseData();
     }
@@ -112,15 +133,16 @@ final class RedfishRig implements AutoCloseable {
         StringBuilder hex = new StringBuilder(String.format(Locale.ROOT, "%02X00", options.size()));
         for (String o : options) {
             byte[] b = o.getBytes(StandardCharsets.US_ASCII);
-            hex.append(String.format(Locale.ROOT, "%02X", b.length)).append(HexFormat.of().formatHex(b));
+            hex.append(String.format(Locale.ROOT, "%02X", b.length))
+                    .append(HexFormat.of().formatHex(b));
         }
         send(0x30, 0x11, hex.toString());
     }
 
     /** curl -sk with Basic auth as {@code user}; returns the body (and the status on the last line with -w). */
     Run curl(String user, String password, String method, String path, String body) {
-        List<String> cmd = new ArrayList<>(List.of("curl", "-sk", "-u", user + ":" + password, "-X", method,
-                "-w", "\n%{http_code}", base() + path));
+        List<String> cmd = new ArrayList<>(List.of(
+                "curl", "-sk", "-u", user + ":" + password, "-X", method, "-w", "\n%{http_code}", base() + path));
         if (body != null) {
             cmd.addAll(List.of("-H", "Content-Type: application/json", "-d", body));
         }

@@ -27,13 +27,27 @@ class RedfishWrkIT {
             RedfishBootIT.firmware(rig);
             RedfishBootIT.rest(rig);
             await().until(() -> rig.node().state().progress().lastState() == BootProgressState.OSRunning);
-            String auth = Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PW)
-                    .getBytes(StandardCharsets.US_ASCII));
-            RedfishRig.run(List.of("wrk", "-t2", "-c16", "-d3s", "-H", "Authorization: Basic " + auth,
-                    rig.base() + "/redfish/v1/Systems/host0"));                  // warm-up (JIT, TLS), not measured
-            System.out.println("load: " + RedfishRig.run(List.of("cat", "/proc/loadavg")).out());
-            RedfishRig.Run wrk = RedfishRig.run(List.of("wrk", "-t2", "-c16", "-d10s", "--latency", "-H",
-                    "Authorization: Basic " + auth, rig.base() + "/redfish/v1/Systems/host0"));
+            String auth =
+                    Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PW).getBytes(StandardCharsets.US_ASCII));
+            RedfishRig.run(List.of(
+                    "wrk",
+                    "-t2",
+                    "-c16",
+                    "-d3s",
+                    "-H",
+                    "Authorization: Basic " + auth,
+                    rig.base() + "/redfish/v1/Systems/host0")); // warm-up (JIT, TLS), not measured
+            System.out.println(
+                    "load: " + RedfishRig.run(List.of("cat", "/proc/loadavg")).out());
+            RedfishRig.Run wrk = RedfishRig.run(List.of(
+                    "wrk",
+                    "-t2",
+                    "-c16",
+                    "-d10s",
+                    "--latency",
+                    "-H",
+                    "Authorization: Basic " + auth,
+                    rig.base() + "/redfish/v1/Systems/host0"));
             System.out.println("wrk -t2 -c16 -d10s --latency GET /redfish/v1/Systems/host0:\n" + wrk.out());
             assertEquals(0, wrk.exit(), wrk.out());
             assertTrue(wrk.out().contains("Requests/sec"), wrk.out());

@@ -9,8 +9,8 @@ import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
 import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.HostEvent;
-import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.journal.JournalOptions;
 import dev.bmcagent.journal.Stores;
 import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
@@ -48,42 +48,61 @@ class AgentRestartMidPostIT {
         int hostPort = MosquittoBroker.freePort();
         int redfishPort = MosquittoBroker.freePort();
         Path config = dir.resolve("agent.yaml");
-        Files.writeString(config, String.join("\n", "hosts: 1", "dataDir: " + data, "adminPassword: " + PASSWORD,
-                "ipmiPort: " + freeUdpPort(), "redfishPort: " + redfishPort,
-                "mqttPort: " + MosquittoBroker.freePort(), "hostPort: " + hostPort, ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "hosts: 1",
+                        "dataDir: " + data,
+                        "adminPassword: " + PASSWORD,
+                        "ipmiPort: " + freeUdpPort(),
+                        "redfishPort: " + redfishPort,
+                        "mqttPort: " + MosquittoBroker.freePort(),
+                        "hostPort: " + hostPort,
+                        ""));
         try (SystemScheduler scheduler = new SystemScheduler("it-host")) {
             Process agent = startAgent(config, redfishPort);
             JsonNode before;
             HostInterfaceClient first = connect(scheduler, hostPort);
             try {
                 HostInterfaceClient host = first;
-                request(host, 0x06, 0x06, "82 82");                            // S2_D2
-                request(host, 0x2C, 0x02, "AE 01 00 00 00 00 10 02 03 00");    // SBMR PEI core start 0x03021000
-                request(host, 0x2C, 0x02, "AE 01 00 00 00 00 10 05 00 00");    // SBMR memory init 0x00051000
-                await().atMost(Duration.ofSeconds(20)).until(() -> "MemoryInitializationStarted".equals(
-                        bootProgress(redfishPort).get("LastState").asText()));
+                request(host, 0x06, 0x06, "82 82"); // S2_D2
+                request(host, 0x2C, 0x02, "AE 01 00 00 00 00 10 02 03 00"); // SBMR PEI core start 0x03021000
+                request(host, 0x2C, 0x02, "AE 01 00 00 00 00 10 05 00 00"); // SBMR memory init 0x00051000
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> "MemoryInitializationStarted"
+                                .equals(bootProgress(redfishPort)
+                                        .get("LastState")
+                                        .asText()));
                 before = bootProgress(redfishPort);
             } finally {
-                agent.destroy();                                               // SIGTERM mid-POST, host still up
+                agent.destroy(); // SIGTERM mid-POST, host still up
                 agent.waitFor(30, TimeUnit.SECONDS);
                 first.close();
             }
 
             Process again = startAgent(config, redfishPort);
             try {
-                HostInterfaceClient host = connect(scheduler, hostPort);       // power-good again, same boot
-                await().atMost(Duration.ofSeconds(10)).until(() -> system(redfishPort).get("PowerState").asText()
-                        .equals("On"));
+                HostInterfaceClient host = connect(scheduler, hostPort); // power-good again, same boot
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() ->
+                                system(redfishPort).get("PowerState").asText().equals("On"));
                 JsonNode after = bootProgress(redfishPort);
                 System.out.println("BootProgress before the restart: " + before + "\nafter: " + after);
-                assertEquals(before.get("LastState").asText(), after.get("LastState").asText());
-                assertEquals(before.get("LastStateTime").asText(), after.get("LastStateTime").asText(),
+                assertEquals(
+                        before.get("LastState").asText(), after.get("LastState").asText());
+                assertEquals(
+                        before.get("LastStateTime").asText(),
+                        after.get("LastStateTime").asText(),
                         "the phase's start time (the stuck timer) is kept");
-                request(host, 0x04, 0x02, "01 04 0F 05 6F C2 03 FF");           // PEM: FW progress, secondary CPU
-                request(host, 0x06, 0x06, "80 80");                            // S0, D0
-                request(host, 0x04, 0x02, "01 04 1F 07 6F 06 FF FF");           // PEM: OS boot completed
-                await().atMost(Duration.ofSeconds(20)).until(() -> "OSRunning".equals(
-                        bootProgress(redfishPort).get("LastState").asText()));
+                request(host, 0x04, 0x02, "01 04 0F 05 6F C2 03 FF"); // PEM: FW progress, secondary CPU
+                request(host, 0x06, 0x06, "80 80"); // S0, D0
+                request(host, 0x04, 0x02, "01 04 1F 07 6F 06 FF FF"); // PEM: OS boot completed
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> "OSRunning"
+                                .equals(bootProgress(redfishPort)
+                                        .get("LastState")
+                                        .asText()));
                 host.close();
             } finally {
                 again.destroy();
@@ -91,15 +110,22 @@ class AgentRestartMidPostIT {
             }
         }
         List<LifecycleEvent> events = history(data);
-        List<Long> started = events.stream().filter(e -> e instanceof LifecycleEvent.BootCycleStarted)
-                .map(e -> ((LifecycleEvent.BootCycleStarted) e).number()).toList();
-        List<Long> ended = events.stream().filter(e -> e instanceof LifecycleEvent.BootCycleEnded)
-                .map(e -> ((LifecycleEvent.BootCycleEnded) e).cycle().number()).toList();
+        List<Long> started = events.stream()
+                .filter(e -> e instanceof LifecycleEvent.BootCycleStarted)
+                .map(e -> ((LifecycleEvent.BootCycleStarted) e).number())
+                .toList();
+        List<Long> ended = events.stream()
+                .filter(e -> e instanceof LifecycleEvent.BootCycleEnded)
+                .map(e -> ((LifecycleEvent.BootCycleEnded) e).cycle().number())
+                .toList();
         System.out.println("cycles started " + started + ", ended " + ended);
         assertEquals(List.of(1L), started, "one BootCycleStarted for the one boot");
         assertEquals(List.of(1L), ended);
-        LifecycleEvent.BootCycleEnded end = events.stream().filter(e -> e instanceof LifecycleEvent.BootCycleEnded)
-                .map(e -> (LifecycleEvent.BootCycleEnded) e).findFirst().orElseThrow();
+        LifecycleEvent.BootCycleEnded end = events.stream()
+                .filter(e -> e instanceof LifecycleEvent.BootCycleEnded)
+                .map(e -> (LifecycleEvent.BootCycleEnded) e)
+                .findFirst()
+                .orElseThrow();
         assertEquals("MemoryInitializationStarted", before(end), "the restored cycle kept its phases");
     }
 
@@ -115,16 +141,22 @@ class AgentRestartMidPostIT {
     }
 
     private static List<LifecycleEvent> history(Path data) throws Exception {
-        try (Stores stores = Stores.onDisk(data, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(),
-                new SecureRandom())) {
-            return new LogEventHistory(stores.events()).read("host0", 1, 100_000).stream().map(HostEvent::event)
-                    .toList();
+        try (Stores stores = Stores.onDisk(
+                data, Stores.DEFAULT_HISTORY_PER_HOST, JournalOptions.processCrashSafe(), new SecureRandom())) {
+            return new LogEventHistory(stores.events())
+                    .read("host0", 1, 100_000).stream().map(HostEvent::event).toList();
         }
     }
 
     private static JsonNode system(int port) throws Exception {
-        Process p = new ProcessBuilder("curl", "-sk", "-u", "admin:" + PASSWORD,
-                "https://127.0.0.1:" + port + "/redfish/v1/Systems/host0").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "curl",
+                        "-sk",
+                        "-u",
+                        "admin:" + PASSWORD,
+                        "https://127.0.0.1:" + port + "/redfish/v1/Systems/host0")
+                .redirectErrorStream(true)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         p.waitFor(30, TimeUnit.SECONDS);
         return JSON.readTree(new String(out, StandardCharsets.UTF_8));
@@ -136,16 +168,26 @@ class AgentRestartMidPostIT {
 
     private Process startAgent(Path config, int readyPort) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString())
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.bmcagent.app.cli.Main",
+                        "agent",
+                        "--config",
+                        config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("agent.log").toFile())).start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> accepts(readyPort));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("agent.log").toFile()))
+                .start();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> accepts(readyPort));
         return p;
     }
 
     private static HostInterfaceClient connect(SystemScheduler scheduler, int hostPort) {
-        HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> { });
+        HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {});
         host.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), hostPort));
         await().atMost(Duration.ofSeconds(10)).until(host::isConnected);
         return host;

@@ -59,6 +59,7 @@ class DemoRolloutIT {
 
     @TempDir
     Path dir;
+
     private final SystemScheduler scheduler = new SystemScheduler("demo-rollout-it");
     private final List<Process> processes = new ArrayList<>();
     private final List<AutoCloseable> closing = new ArrayList<>();
@@ -78,13 +79,32 @@ class DemoRolloutIT {
 
     @Test
     void aCampaignStartedFromTheCommandLineRollsTheDemoFleetWithinTheCap() throws Exception {
-        PartialConfig demo = new PartialConfig(8, null, null, null, null, null, "Demo-Roll1", null, 50.0,
-                StoreKind.MEMORY, null, null, null, null, null, null, null, null, null, null,
+        PartialConfig demo = new PartialConfig(
+                8,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "Demo-Roll1",
+                null,
+                50.0,
+                StoreKind.MEMORY,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 new PartialConfig.PartialRollout("mqtt", null, null, "3m", "hold", "1s"));
         for (int attempt = 1; agent == null; attempt++) { // 8 hosts: 8 consecutive host and IPMI ports
             try {
-                agent = DemoWorld.start(demo.overriddenBy(ports()).resolve(dir.resolve("a" + attempt)),
-                        scheduler, new SecureRandom());
+                agent = DemoWorld.start(
+                        demo.overriddenBy(ports()).resolve(dir.resolve("a" + attempt)), scheduler, new SecureRandom());
             } catch (IllegalStateException | IOException e) {
                 if (attempt == 5) {
                     throw e;
@@ -94,8 +114,8 @@ class DemoRolloutIT {
         String broker = "tcp://127.0.0.1:" + agent.config().mqttPort();
         BrokerAccounts accounts = agent.brokerAccounts().orElseThrow();
 
-        Queue<String> sub = subscribe(accounts, "-V", "mqttv5", "-t", "bmc/rollout/#", "-t", "bmc/local/bmc0/status",
-                "-v");
+        Queue<String> sub =
+                subscribe(accounts, "-V", "mqttv5", "-t", "bmc/rollout/#", "-t", "bmc/local/bmc0/status", "-v");
         await().atMost(Duration.ofSeconds(20)).until(() -> sub.stream().anyMatch(l -> l.contains("\"online\"")));
 
         BrokerAccounts.Login coordinator = accounts.coordinator();
@@ -109,16 +129,43 @@ class DemoRolloutIT {
         closing.add(campaigns);
         campaigns.start();
 
-        String start = cli("start", "--broker", broker, "--user", coordinator.user(), "--password-file",
-                coordinator.file().toString(), "--name", "bios-1.50", "--hosts", "host0..host7", "--target",
-                "BIOS=SIM-BIOS 1.50", "--canary", "1", "--growth", "2", "--max-wave", "4", "--host-deadline",
+        String start = cli(
+                "start",
+                "--broker",
+                broker,
+                "--user",
+                coordinator.user(),
+                "--password-file",
+                coordinator.file().toString(),
+                "--name",
+                "bios-1.50",
+                "--hosts",
+                "host0..host7",
+                "--target",
+                "BIOS=SIM-BIOS 1.50",
+                "--canary",
+                "1",
+                "--growth",
+                "2",
+                "--max-wave",
+                "4",
+                "--host-deadline",
                 "PT5M");
         assertTrue(start.contains("start sent for campaign bios-1.50"), start);
 
-        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> lastState(sub).map(s -> !s.path("status").asText().equals("RUNNING")).orElse(false));
+        await().atMost(Duration.ofMinutes(6))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> lastState(sub)
+                        .map(s -> !s.path("status").asText().equals("RUNNING"))
+                        .orElse(false));
         JsonNode state = lastState(sub).orElseThrow();
-        String status = cli("status", "--broker", broker, "--user", BrokerAccounts.MONITOR_USER, "--password-file",
+        String status = cli(
+                "status",
+                "--broker",
+                broker,
+                "--user",
+                BrokerAccounts.MONITOR_USER,
+                "--password-file",
                 accounts.monitor().file().toString());
         List<String> lines = List.copyOf(sub);
         Files.createDirectories(Path.of("target"));
@@ -152,22 +199,53 @@ class DemoRolloutIT {
             "{\"schema\":1,\"campaign\":\"bad-deadline\",\"hostId\":\"host0\",\"targets\":{\"BIOS\":\"x\"},"
                     + "\"deadlineSeconds\":86401}",
             "{\"schema\":1,\"campaign\":\"bad-host\",\"hostId\":\"host1\",\"targets\":{\"BIOS\":\"x\"}}",
-            "not json"};
+            "not json"
+        };
         for (String body : refused) {
-            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p",
-                    Integer.toString(agent.config().mqttPort()), "-u", coordinator.user(), "-P",
-                    coordinator.password(), "-q", "1", "-t", "bmc/rollout/update/host0", "-m", body)
-                    .redirectErrorStream(true).start();
+            Process pub = new ProcessBuilder(
+                            "mosquitto_pub",
+                            "-h",
+                            "127.0.0.1",
+                            "-p",
+                            Integer.toString(agent.config().mqttPort()),
+                            "-u",
+                            coordinator.user(),
+                            "-P",
+                            coordinator.password(),
+                            "-q",
+                            "1",
+                            "-t",
+                            "bmc/rollout/update/host0",
+                            "-m",
+                            body)
+                    .redirectErrorStream(true)
+                    .start();
             assertEquals(0, pub.waitFor(), new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
-        Process probe = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p",
-                Integer.toString(agent.config().mqttPort()), "-u", coordinator.user(), "-P", coordinator.password(),
-                "-q", "1", "-t", "bmc/rollout/update/host0", "-m", "{\"schema\":1,\"campaign\":\"probe\","
-                + "\"hostId\":\"host0\",\"targets\":{\"NIC0\":\"SIM-UNDI 20.0\"}}").start();
+        Process probe = new ProcessBuilder(
+                        "mosquitto_pub",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(agent.config().mqttPort()),
+                        "-u",
+                        coordinator.user(),
+                        "-P",
+                        coordinator.password(),
+                        "-q",
+                        "1",
+                        "-t",
+                        "bmc/rollout/update/host0",
+                        "-m",
+                        "{\"schema\":1,\"campaign\":\"probe\","
+                                + "\"hostId\":\"host0\",\"targets\":{\"NIC0\":\"SIM-UNDI 20.0\"}}")
+                .start();
         assertEquals(0, probe.waitFor());
-        await().atMost(Duration.ofSeconds(20)).until(() -> sub.stream().anyMatch(l -> l.startsWith(
-                "bmc/rollout/outcome/host0 ") && l.contains("\"probe\"")));
-        assertFalse(sub.stream().anyMatch(l -> l.startsWith("bmc/rollout/outcome/") && l.contains("\"bad-")),
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> sub.stream()
+                        .anyMatch(l -> l.startsWith("bmc/rollout/outcome/host0 ") && l.contains("\"probe\"")));
+        assertFalse(
+                sub.stream().anyMatch(l -> l.startsWith("bmc/rollout/outcome/") && l.contains("\"bad-")),
                 String.join("\n", sub));
 
         Replay r = replay(lines);
@@ -177,18 +255,26 @@ class DemoRolloutIT {
         assertTrue(r.observed > 0, "the hosts' own reboots were counted");
         assertTrue(r.peakNewSlot <= CAP, "a new permit slot while " + r.peakNewSlot + " in flight");
         assertFalse(status.isEmpty());
-        System.out.printf(java.util.Locale.ROOT, "claims %d, grant documents %d, releases %d, own reboots counted %d, "
-                + "most in flight "
-                + "when a new permit was granted %d (cap %d), most in flight with own reboots %d%n", r.claims,
-                r.grantDocs, r.releases, r.observed, r.peakNewSlot, CAP, r.peakAll);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "claims %d, grant documents %d, releases %d, own reboots counted %d, "
+                        + "most in flight "
+                        + "when a new permit was granted %d (cap %d), most in flight with own reboots %d%n",
+                r.claims,
+                r.grantDocs,
+                r.releases,
+                r.observed,
+                r.peakNewSlot,
+                CAP,
+                r.peakAll);
     }
 
     /** Free MQTT and Redfish ports, and 8 consecutive free host-interface (TCP) and IPMI (UDP) ports. */
     private static PartialConfig ports() {
         int host = consecutive(true);
         int ipmi = consecutive(false);
-        return new PartialConfig(null, null, ipmi, FreePorts.tcp(), FreePorts.tcp(), host, null, null, null, null,
-                null, null);
+        return new PartialConfig(
+                null, null, ipmi, FreePorts.tcp(), FreePorts.tcp(), host, null, null, null, null, null, null);
     }
 
     private static int consecutive(boolean tcp) {
@@ -200,8 +286,8 @@ class DemoRolloutIT {
             List<java.io.Closeable> held = new ArrayList<>();
             try {
                 for (int i = 0; i < 8; i++) {
-                    java.net.InetSocketAddress a = new java.net.InetSocketAddress(
-                            java.net.InetAddress.getLoopbackAddress(), base + i);
+                    java.net.InetSocketAddress a =
+                            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), base + i);
                     if (tcp) {
                         java.net.ServerSocket s = new java.net.ServerSocket();
                         held.add(s);
@@ -305,7 +391,8 @@ class DemoRolloutIT {
         }
         for (JsonNode g : grantDocs) {
             r.grantDocs++;
-            if (!granted.contains(g.path("hostId").asText() + "#" + g.path("seq").asLong())) {
+            if (!granted.contains(
+                    g.path("hostId").asText() + "#" + g.path("seq").asLong())) {
                 r.unexplained.add(g.toString());
             }
         }
@@ -337,23 +424,32 @@ class DemoRolloutIT {
     }
 
     private Queue<String> subscribe(BrokerAccounts accounts, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("mosquitto_sub", "-h", "127.0.0.1", "-p",
-                Integer.toString(agent.config().mqttPort()), "-u", BrokerAccounts.MONITOR_USER, "-P",
+        List<String> cmd = new ArrayList<>(List.of(
+                "mosquitto_sub",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(agent.config().mqttPort()),
+                "-u",
+                BrokerAccounts.MONITOR_USER,
+                "-P",
                 accounts.monitor().password()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         processes.add(p);
         Queue<String> lines = new ConcurrentLinkedQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "mosquitto_sub-reader");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // process ended
+                    }
+                },
+                "mosquitto_sub-reader");
         reader.setDaemon(true);
         reader.start();
         return lines;

@@ -46,44 +46,87 @@ final class AgentProcess implements AutoCloseable {
         int ipmiPort = freeUdpPort();
         int redfishPort = MosquittoBroker.freePort();
         Path config = dir.resolve("agent.yaml");
-        List<String> yaml = new ArrayList<>(List.of("hosts: 1", "dataDir: " + data, "adminPassword: " + PASSWORD,
-                "ipmiPort: " + ipmiPort, "redfishPort: " + redfishPort, "hostPort: " + MosquittoBroker.freePort(),
+        List<String> yaml = new ArrayList<>(List.of(
+                "hosts: 1",
+                "dataDir: " + data,
+                "adminPassword: " + PASSWORD,
+                "ipmiPort: " + ipmiPort,
+                "redfishPort: " + redfishPort,
+                "hostPort: " + MosquittoBroker.freePort(),
                 "mqttPort: " + MosquittoBroker.freePort()));
         if (brokerUri != null) {
             yaml.addAll(List.of("mqtt:", "  brokerUrl: " + brokerUri, "  site: lab1", "  bmcId: bmc7"));
         }
         Files.writeString(config, String.join("\n", yaml) + "\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> agent = List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.bmcagent.app.cli.Main", "agent", "--config", config.toString());
+        List<String> agent = List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.bmcagent.app.cli.Main",
+                "agent",
+                "--config",
+                config.toString());
         List<String> cmd = new ArrayList<>();
         if (tmpfsSize != null) {
-            cmd.addAll(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
+            cmd.addAll(List.of(
+                    "unshare",
+                    "-m",
+                    "--propagation",
+                    "private",
+                    "sh",
+                    "-c",
                     "mount -t tmpfs -o size=" + tmpfsSize + ",mode=0700 tmpfs \"$0\" && exec \"$@\"",
                     data.toString()));
         }
         cmd.addAll(agent);
         Path log = dir.resolve("agent.log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (!p.isAlive()) {
-                throw new AssertionError("agent exited: " + Files.readString(log));
-            }
-            return accepts(redfishPort);
-        });
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!p.isAlive()) {
+                        throw new AssertionError("agent exited: " + Files.readString(log));
+                    }
+                    return accepts(redfishPort);
+                });
         return new AgentProcess(dir, data, ipmiPort, redfishPort, p);
     }
 
     /** True if this machine lets us mount a tmpfs in a private mount namespace. */
     static boolean canMountTmpfs() throws Exception {
-        return run(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
-                "mount -t tmpfs -o size=64k tmpfs /mnt")).code() == 0;
+        return run(List.of(
+                                "unshare",
+                                "-m",
+                                "--propagation",
+                                "private",
+                                "sh",
+                                "-c",
+                                "mount -t tmpfs -o size=64k tmpfs /mnt"))
+                        .code()
+                == 0;
     }
 
     Run ipmitool(List<String> args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(ipmiPort), "-U", "admin", "-P", PASSWORD, "-R", "2", "-N", "3"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(ipmiPort),
+                "-U",
+                "admin",
+                "-P",
+                PASSWORD,
+                "-R",
+                "2",
+                "-N",
+                "3"));
         cmd.addAll(args);
         return run(cmd);
     }
@@ -108,8 +151,7 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
-    record Run(int code, String out) {
-    }
+    record Run(int code, String out) {}
 
     static Run run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -25,22 +25,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiskFullIT {
     /** Add SEL Entry (NetFn storage 0Ah, cmd 44h): a system event record, id and timestamp set by the BMC. */
-    static final List<String> ADD_SEL = List.of("raw", "0x0a", "0x44", "0x00", "0x00", "0x02", "0x00", "0x00",
-            "0x00", "0x00", "0x41", "0x00", "0x04", "0x0f", "0x65", "0x6f", "0x02", "0x01", "0xff");
+    static final List<String> ADD_SEL = List.of(
+            "raw", "0x0a", "0x44", "0x00", "0x00", "0x02", "0x00", "0x00", "0x00", "0x00", "0x41", "0x00", "0x04",
+            "0x0f", "0x65", "0x6f", "0x02", "0x01", "0xff");
 
     @TempDir
     Path dir;
 
     @Test
     void aFullDiskIsRefusedVisiblyOnIpmiRedfishAndMqttAndRecovers() throws Exception {
-        assumeTrue(AgentProcess.canMountTmpfs(),
+        assumeTrue(
+                AgentProcess.canMountTmpfs(),
                 "skipped: cannot mount a tmpfs in a private mount namespace (needs root / CAP_SYS_ADMIN)");
         Path data = Files.createDirectory(dir.resolve("data"));
         try (MosquittoBroker broker = MosquittoBroker.startForFleet(dir);
-             AgentProcess agent = AgentProcess.start(dir, data, broker.uri(), "2m")) {
-            Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
-                    "-t", "bmc/lab1/bmc7/alerts/storage", "-v").redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("sub.log").toFile()).start();
+                AgentProcess agent = AgentProcess.start(dir, data, broker.uri(), "2m")) {
+            Process sub = new ProcessBuilder(
+                            "mosquitto_sub",
+                            "-h",
+                            "127.0.0.1",
+                            "-p",
+                            Integer.toString(broker.port()),
+                            "-t",
+                            "bmc/lab1/bmc7/alerts/storage",
+                            "-v")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("sub.log").toFile())
+                    .start();
             try {
                 Run ok = agent.ipmitool(ADD_SEL);
                 assertEquals(0, ok.code(), ok.out());
@@ -58,7 +69,8 @@ class DiskFullIT {
                     }
                 }
                 assertTrue(refused != null, "no Add SEL Entry was refused on a full disk");
-                System.out.println("Add SEL Entry on a full disk: " + refused.out().strip());
+                System.out.println(
+                        "Add SEL Entry on a full disk: " + refused.out().strip());
                 assertTrue(refused.out().contains("rsp=0xc4"), refused.out());
                 Run info = agent.ipmitool(List.of("sel", "info"));
                 System.out.println("ipmitool sel info (full):\n" + info.out().strip());
@@ -71,17 +83,20 @@ class DiskFullIT {
                 assertTrue(manager.out().contains("No space left on device"), manager.out());
                 Run sel = agent.curl("/redfish/v1/Managers/bmc/LogServices/SEL");
                 assertTrue(sel.out().contains("\"Health\":\"Critical\""), sel.out());
-                await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(dir.resolve("sub.log"))
-                        .contains("No space left on device"));
-                System.out.println("mosquitto_sub: " + Files.readString(dir.resolve("sub.log")).strip());
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> Files.readString(dir.resolve("sub.log")).contains("No space left on device"));
+                System.out.println("mosquitto_sub: "
+                        + Files.readString(dir.resolve("sub.log")).strip());
 
                 agent.inNamespace("rm", data.resolve("filler").toString());
                 Run again = agent.ipmitool(ADD_SEL);
                 assertEquals(0, again.code(), "space is back: " + again.out());
                 assertTrue(agent.curl("/redfish/v1/Managers/bmc").out().contains("\"Health\":\"OK\""));
                 Run after = agent.ipmitool(List.of("sel", "info"));
-                System.out.println("ipmitool sel info (space back):\n" + after.out().strip());
-                assertTrue(after.out().matches("(?s).*Overflow\\s*: true.*"),
+                System.out.println(
+                        "ipmitool sel info (space back):\n" + after.out().strip());
+                assertTrue(
+                        after.out().matches("(?s).*Overflow\\s*: true.*"),
                         "records were dropped: the overflow flag stays until Clear SEL: " + after.out());
             } finally {
                 sub.destroy();

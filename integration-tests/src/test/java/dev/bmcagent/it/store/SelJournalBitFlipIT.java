@@ -44,13 +44,14 @@ class SelJournalBitFlipIT {
         Path journal = data.resolve("store").resolve("sel-host0.journal");
         List<Long> frames = frames(journal);
         int n = frames.size();
-        xor(journal, frames.get(n / 4) + 3, 0x01);       // one bit of a mid-file frame length
-        xor(journal, frames.get(n / 2) + 8 + 9, 0x10);   // two corrupt frames in a row
+        xor(journal, frames.get(n / 4) + 3, 0x01); // one bit of a mid-file frame length
+        xor(journal, frames.get(n / 2) + 8 + 9, 0x10); // two corrupt frames in a row
         xor(journal, frames.get(n / 2 + 1) + 8 + 9, 0x10);
 
         try (AgentProcess agent = AgentProcess.start(dir, data, null, null)) {
             int after = selLines(agent);
-            System.out.println("ipmitool sel list: " + before + " records before, " + after + " after 3 damaged frames");
+            System.out.println(
+                    "ipmitool sel list: " + before + " records before, " + after + " after 3 damaged frames");
             assertEquals(before - 3, after, "every valid record is kept");
             Run add = agent.ipmitool(DiskFullIT.ADD_SEL);
             int next = addedId(add);

@@ -35,15 +35,15 @@ class DemoBootTelemetryIT {
 
     @TempDir
     Path dir;
+
     private final SystemScheduler scheduler = new SystemScheduler("demo-telemetry-it");
     private AgentAssembly agent;
 
     @BeforeEach
     void start() throws Exception {
-        PartialConfig demo = new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 60.0,
-                StoreKind.MEMORY, null, null);
-        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler,
-                new SecureRandom());
+        PartialConfig demo =
+                new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 60.0, StoreKind.MEMORY, null, null);
+        agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom());
     }
 
     @AfterEach
@@ -57,16 +57,20 @@ class DemoBootTelemetryIT {
     @Test
     void everyDeadInterfaceCostsAboutFiveSimulatedMinutesAndTheBootIsSlow() {
         String base = "https://127.0.0.1:" + agent.config().redfishPort() + "/redfish/v1/Systems/host0";
-        List<long[]> lost = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+        List<long[]> lost = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> secondsLost(get(base + "/LogServices/BootHistory/Entries?$expand=.")), l -> !l.isEmpty());
         for (long[] s : lost) {
             // the demo's boot list (#13 item 16): HTTPS on the vendor stack ~300 s, chainloaded iPXE its own 15 s
             boolean ipxe = s[1] == 1;
-            assertTrue(ipxe ? s[0] >= 12 && s[0] <= 18 : s[0] >= 270 && s[0] <= 330,
+            assertTrue(
+                    ipxe ? s[0] >= 12 && s[0] <= 18 : s[0] >= 270 && s[0] <= 330,
                     "each dead HTTPS interface ~300 s of simulated time (not 0 or 5), iPXE ~15 s: " + s[0]);
         }
-        JsonNode system = await().atMost(Duration.ofSeconds(30)).until(() -> get(base),
-                n -> n.path("Status").path("Health").asText().equals("Warning"));
+        JsonNode system = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> get(base),
+                        n -> n.path("Status").path("Health").asText().equals("Warning"));
         assertEquals("Warning", system.path("Status").path("Health").asText(), "slow-boot active: " + system);
     }
 
@@ -76,8 +80,10 @@ class DemoBootTelemetryIT {
         for (JsonNode e : entries.path("Members")) {
             for (JsonNode a : e.path("Oem").path("BmcAgent").path("NetworkBootAttempts")) {
                 if (a.path("InterfaceIndex").isInt()) {
-                    out.add(new long[] {a.path("SecondsLost").asLong(),
-                        a.path("Interface").asText().contains("iPXE") ? 1 : 0});
+                    out.add(new long[] {
+                        a.path("SecondsLost").asLong(),
+                        a.path("Interface").asText().contains("iPXE") ? 1 : 0
+                    });
                 }
             }
         }

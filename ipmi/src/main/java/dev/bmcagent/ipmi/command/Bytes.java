@@ -5,8 +5,7 @@ import dev.bmcagent.ipmi.message.IpmiException;
 
 /** Small helpers shared by the command families. */
 public final class Bytes {
-    private Bytes() {
-    }
+    private Bytes() {}
 
     public static void le16(byte[] out, int at, int value) {
         out[at] = (byte) value;

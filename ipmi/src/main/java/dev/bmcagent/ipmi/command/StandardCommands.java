@@ -36,21 +36,29 @@ import java.util.function.IntSupplier;
  */
 public final class StandardCommands {
     /** Every port the standard commands use; per-host ports are looked up by request host index. */
-    public record Ports(BmcIdentity identity, UserInfo users, IntSupplier activeLanSessions,
-                        HostScoped<AcpiStatePort> acpi, HostScoped<HostControl> hosts,
-                        HostScoped<BootOptionsStore> bootOptions, HostScoped<SensorReadings> sensors,
-                        HostScoped<PlatformEventSink> events, HostScoped<SelStore> sel,
-                        HostScoped<SelClock> selClock, HostScoped<SdrRepository> sdr, HostScoped<FruImage> fru) {
+    public record Ports(
+            BmcIdentity identity,
+            UserInfo users,
+            IntSupplier activeLanSessions,
+            HostScoped<AcpiStatePort> acpi,
+            HostScoped<HostControl> hosts,
+            HostScoped<BootOptionsStore> bootOptions,
+            HostScoped<SensorReadings> sensors,
+            HostScoped<PlatformEventSink> events,
+            HostScoped<SelStore> sel,
+            HostScoped<SelClock> selClock,
+            HostScoped<SdrRepository> sdr,
+            HostScoped<FruImage> fru) {
         public Ports {
-            for (Object o : new Object[] {identity, users, activeLanSessions, acpi, hosts, bootOptions, sensors,
-                events, sel, selClock, sdr, fru}) {
+            for (Object o : new Object[] {
+                identity, users, activeLanSessions, acpi, hosts, bootOptions, sensors, events, sel, selClock, sdr, fru
+            }) {
                 Objects.requireNonNull(o, "port");
             }
         }
     }
 
-    private StandardCommands() {
-    }
+    private StandardCommands() {}
 
     public static List<CommandSpec> specs(Ports p) {
         List<CommandSpec> all = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.time.Instant;
 public final class FruImage {
     /** Board manufacturing time counts minutes from 1996-01-01 00:00 UTC (§11, byte 3). */
     static final Instant FRU_EPOCH = Instant.parse("1996-01-01T00:00:00Z");
+
     private static final int FORMAT_VERSION = 0x01;
     private static final int LANGUAGE_ENGLISH = 0x00;
     private static final int END_OF_FIELDS = 0xC1;
@@ -25,26 +26,38 @@ public final class FruImage {
     }
 
     public static FruImage of(FruInventory inv) {
-        byte[] chassis = area(new byte[] {FORMAT_VERSION, 0, (byte) inv.chassisType()},
-                inv.chassisPartNumber(), inv.chassisSerial());
+        byte[] chassis = area(
+                new byte[] {FORMAT_VERSION, 0, (byte) inv.chassisType()}, inv.chassisPartNumber(), inv.chassisSerial());
         long minutes = Duration.between(FRU_EPOCH, inv.boardManufactured()).toMinutes();
         if (minutes < 0 || minutes > 0xFFFFFF) {
             throw new IllegalArgumentException("board manufacturing time out of range");
         }
-        byte[] board = area(new byte[] {FORMAT_VERSION, 0, LANGUAGE_ENGLISH, (byte) minutes, (byte) (minutes >> 8),
-            (byte) (minutes >> 16)}, inv.boardManufacturer(), inv.boardProduct(), inv.boardSerial(),
-                inv.boardPartNumber(), "");
-        byte[] product = area(new byte[] {FORMAT_VERSION, 0, LANGUAGE_ENGLISH}, inv.productManufacturer(),
-                inv.productName(), inv.productPartNumber(), inv.productVersion(), inv.productSerial(),
-                inv.assetTag(), "");
+        byte[] board = area(
+                new byte[] {
+                    FORMAT_VERSION, 0, LANGUAGE_ENGLISH, (byte) minutes, (byte) (minutes >> 8), (byte) (minutes >> 16)
+                },
+                inv.boardManufacturer(),
+                inv.boardProduct(),
+                inv.boardSerial(),
+                inv.boardPartNumber(),
+                "");
+        byte[] product = area(
+                new byte[] {FORMAT_VERSION, 0, LANGUAGE_ENGLISH},
+                inv.productManufacturer(),
+                inv.productName(),
+                inv.productPartNumber(),
+                inv.productVersion(),
+                inv.productSerial(),
+                inv.assetTag(),
+                "");
         byte[] header = new byte[8];
-        header[0] = FORMAT_VERSION;                       // common header format version
-        header[1] = 0;                                    // internal use area: absent
-        header[2] = 1;                                    // chassis info area offset (x 8 bytes)
-        header[3] = (byte) (1 + chassis.length / 8);      // board area offset
+        header[0] = FORMAT_VERSION; // common header format version
+        header[1] = 0; // internal use area: absent
+        header[2] = 1; // chassis info area offset (x 8 bytes)
+        header[3] = (byte) (1 + chassis.length / 8); // board area offset
         header[4] = (byte) (1 + (chassis.length + board.length) / 8); // product area offset
-        header[5] = 0;                                    // multirecord area: absent
-        header[6] = 0;                                    // pad
+        header[5] = 0; // multirecord area: absent
+        header[6] = 0; // pad
         header[7] = checksum(header, 7);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(header);

@@ -7,18 +7,18 @@ package dev.bmcagent.ipmi.lan;
 public final class AsfPresence {
     /** IANA enterprise number of the ASF (4542 = 0x000011BE), big-endian on the wire. */
     public static final int ASF_IANA = 4542;
+
     public static final int TYPE_PING = 0x80;
     public static final int TYPE_PONG = 0x40;
     /** Bit 7: IPMI supported; bits 3:0: ASF version 1.0. */
     public static final int SUPPORTED_ENTITIES = 0x81;
+
     public static final int SUPPORTED_INTERACTIONS = 0x00;
 
     /** A decoded ping: only its message tag matters (echoed in the pong). */
-    public record Ping(int rmcpSequence, int messageTag) {
-    }
+    public record Ping(int rmcpSequence, int messageTag) {}
 
-    private AsfPresence() {
-    }
+    private AsfPresence() {}
 
     /** Decodes an ASF-class datagram (RMCP header included) as a Presence Ping. */
     public static Decoded<Ping> decodePing(byte[] datagram) {
@@ -49,12 +49,12 @@ public final class AsfPresence {
     public static byte[] encodePong(Ping ping) {
         WireWriter w = new WireWriter();
         new RmcpHeader(ping.rmcpSequence(), RmcpHeader.CLASS_ASF, false).encode(w);
-        w.u8(0).u8(0).u8(ASF_IANA >>> 8).u8(ASF_IANA);   // IANA enterprise number, MSB first
-        w.u8(TYPE_PONG).u8(ping.messageTag()).u8(0).u8(0x10);   // type, tag, reserved, data length 16
-        w.u8(0).u8(0).u8(ASF_IANA >>> 8).u8(ASF_IANA);   // data: IANA again
-        w.zeros(4);                                       // OEM-defined: none
+        w.u8(0).u8(0).u8(ASF_IANA >>> 8).u8(ASF_IANA); // IANA enterprise number, MSB first
+        w.u8(TYPE_PONG).u8(ping.messageTag()).u8(0).u8(0x10); // type, tag, reserved, data length 16
+        w.u8(0).u8(0).u8(ASF_IANA >>> 8).u8(ASF_IANA); // data: IANA again
+        w.zeros(4); // OEM-defined: none
         w.u8(SUPPORTED_ENTITIES).u8(SUPPORTED_INTERACTIONS);
-        w.zeros(6);                                       // reserved
+        w.zeros(6); // reserved
         return w.toByteArray();
     }
 }

@@ -20,9 +20,17 @@ import java.util.Objects;
  * @param lockoutDuration      how long a locked-out address stays refused
  * @param allowInsecure        allow null/anonymous user names (logs a WARN); nothing else insecure exists here
  */
-public record IpmiLanOptions(String bindAddress, int port, int maxSessions, int maxPendingPerSource,
-                             Duration idleTimeout, Duration handshakeTimeout, int lockoutThreshold,
-                             Duration lockoutWindow, Duration lockoutDuration, boolean allowInsecure) {
+public record IpmiLanOptions(
+        String bindAddress,
+        int port,
+        int maxSessions,
+        int maxPendingPerSource,
+        Duration idleTimeout,
+        Duration handshakeTimeout,
+        int lockoutThreshold,
+        Duration lockoutWindow,
+        Duration lockoutDuration,
+        boolean allowInsecure) {
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 6230;
     public static final int DEFAULT_MAX_SESSIONS = 16;
@@ -45,35 +53,81 @@ public record IpmiLanOptions(String bindAddress, int port, int maxSessions, int 
         if (maxSessions < 1 || maxPendingPerSource < 1 || lockoutThreshold < 1) {
             throw new IllegalArgumentException("maxSessions, maxPendingPerSource and lockoutThreshold must be >= 1");
         }
-        if (idleTimeout.isNegative() || idleTimeout.isZero() || handshakeTimeout.isNegative()
+        if (idleTimeout.isNegative()
+                || idleTimeout.isZero()
+                || handshakeTimeout.isNegative()
                 || handshakeTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
     }
 
     public static IpmiLanOptions defaults() {
-        return new IpmiLanOptions(DEFAULT_BIND_ADDRESS, DEFAULT_PORT, DEFAULT_MAX_SESSIONS,
-                DEFAULT_MAX_PENDING_PER_SOURCE, DEFAULT_IDLE_TIMEOUT, DEFAULT_HANDSHAKE_TIMEOUT,
-                DEFAULT_LOCKOUT_THRESHOLD, DEFAULT_LOCKOUT_WINDOW, DEFAULT_LOCKOUT_DURATION, false);
+        return new IpmiLanOptions(
+                DEFAULT_BIND_ADDRESS,
+                DEFAULT_PORT,
+                DEFAULT_MAX_SESSIONS,
+                DEFAULT_MAX_PENDING_PER_SOURCE,
+                DEFAULT_IDLE_TIMEOUT,
+                DEFAULT_HANDSHAKE_TIMEOUT,
+                DEFAULT_LOCKOUT_THRESHOLD,
+                DEFAULT_LOCKOUT_WINDOW,
+                DEFAULT_LOCKOUT_DURATION,
+                false);
     }
 
     public IpmiLanOptions withBind(String address, int newPort) {
-        return new IpmiLanOptions(address, newPort, maxSessions, maxPendingPerSource, idleTimeout, handshakeTimeout,
-                lockoutThreshold, lockoutWindow, lockoutDuration, allowInsecure);
+        return new IpmiLanOptions(
+                address,
+                newPort,
+                maxSessions,
+                maxPendingPerSource,
+                idleTimeout,
+                handshakeTimeout,
+                lockoutThreshold,
+                lockoutWindow,
+                lockoutDuration,
+                allowInsecure);
     }
 
     public IpmiLanOptions withSessions(int max, int pendingPerSource, Duration idle, Duration handshake) {
-        return new IpmiLanOptions(bindAddress, port, max, pendingPerSource, idle, handshake, lockoutThreshold,
-                lockoutWindow, lockoutDuration, allowInsecure);
+        return new IpmiLanOptions(
+                bindAddress,
+                port,
+                max,
+                pendingPerSource,
+                idle,
+                handshake,
+                lockoutThreshold,
+                lockoutWindow,
+                lockoutDuration,
+                allowInsecure);
     }
 
     public IpmiLanOptions withLockout(int threshold, Duration window, Duration duration) {
-        return new IpmiLanOptions(bindAddress, port, maxSessions, maxPendingPerSource, idleTimeout, handshakeTimeout,
-                threshold, window, duration, allowInsecure);
+        return new IpmiLanOptions(
+                bindAddress,
+                port,
+                maxSessions,
+                maxPendingPerSource,
+                idleTimeout,
+                handshakeTimeout,
+                threshold,
+                window,
+                duration,
+                allowInsecure);
     }
 
     public IpmiLanOptions withAllowInsecure(boolean allow) {
-        return new IpmiLanOptions(bindAddress, port, maxSessions, maxPendingPerSource, idleTimeout, handshakeTimeout,
-                lockoutThreshold, lockoutWindow, lockoutDuration, allow);
+        return new IpmiLanOptions(
+                bindAddress,
+                port,
+                maxSessions,
+                maxPendingPerSource,
+                idleTimeout,
+                handshakeTimeout,
+                lockoutThreshold,
+                lockoutWindow,
+                lockoutDuration,
+                allow);
     }
 }

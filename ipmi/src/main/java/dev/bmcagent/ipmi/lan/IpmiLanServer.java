@@ -39,8 +39,8 @@ public final class IpmiLanServer implements AutoCloseable {
     }
 
     /** @param shared the event loop to run on, owned (and shut down) by the caller; null: one of its own */
-    public IpmiLanServer(IpmiLanOptions options, DatagramProcessor processor, LanCounters counters,
-                         EventLoopGroup shared) {
+    public IpmiLanServer(
+            IpmiLanOptions options, DatagramProcessor processor, LanCounters counters, EventLoopGroup shared) {
         this.shared = shared;
         this.options = Objects.requireNonNull(options, "options");
         this.processor = Objects.requireNonNull(processor, "processor");
@@ -53,7 +53,9 @@ public final class IpmiLanServer implements AutoCloseable {
             return CompletableFuture.completedFuture(localAddress());
         }
         group = shared != null ? shared : new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioDatagramChannel.class)
                 .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
                 .handler(new LanDatagramHandler(processor, counters));
         CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
@@ -100,7 +102,8 @@ public final class IpmiLanServer implements AutoCloseable {
             done.complete(null);
             return done;
         }
-        Runnable shutdown = shared != null ? () -> done.complete(null)
+        Runnable shutdown = shared != null
+                ? () -> done.complete(null)
                 : () -> g.shutdownGracefully(0, 1, TimeUnit.SECONDS).addListener(x -> done.complete(null));
         if (ch != null) {
             ch.close().addListener(x -> shutdown.run());

@@ -64,7 +64,8 @@ public final class LanCounters {
     @Override
     public String toString() {
         return "LanCounters[received=" + receivedCount() + " malformed=" + droppedMalformedCount() + " authFailures="
-                + authFailureCount() + " rejected=" + rejectedCount() + " internalErrors=" + internalErrorCount() + " answered="
+                + authFailureCount() + " rejected=" + rejectedCount() + " internalErrors=" + internalErrorCount()
+                + " answered="
                 + answeredCount() + "]";
     }
 }

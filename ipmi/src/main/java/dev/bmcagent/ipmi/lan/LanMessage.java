@@ -25,8 +25,20 @@ public record LanMessage(int rsAddr, int netFn, int rsLun, int rqAddr, int rqSeq
 
     public LanMessage {
         Objects.requireNonNull(data, "data");
-        if (netFn < 0 || netFn > 0x3F || rsLun < 0 || rsLun > 3 || rqLun < 0 || rqLun > 3 || rqSeq < 0 || rqSeq > 0x3F
-                || rsAddr < 0 || rsAddr > 0xFF || rqAddr < 0 || rqAddr > 0xFF || cmd < 0 || cmd > 0xFF) {
+        if (netFn < 0
+                || netFn > 0x3F
+                || rsLun < 0
+                || rsLun > 3
+                || rqLun < 0
+                || rqLun > 3
+                || rqSeq < 0
+                || rqSeq > 0x3F
+                || rsAddr < 0
+                || rsAddr > 0xFF
+                || rqAddr < 0
+                || rqAddr > 0xFF
+                || cmd < 0
+                || cmd > 0xFF) {
             throw new IllegalArgumentException("LAN message field out of range");
         }
         data = data.clone();
@@ -52,8 +64,15 @@ public record LanMessage(int rsAddr, int netFn, int rsLun, int rqAddr, int rqSeq
         int netFnLun = message[1] & 0xFF;
         int seqLun = message[4] & 0xFF;
         byte[] data = Arrays.copyOfRange(message, 6, last);
-        return Decoded.ok(new LanMessage(message[0] & 0xFF, netFnLun >>> 2, netFnLun & 3, message[3] & 0xFF,
-                seqLun >>> 2, seqLun & 3, message[5] & 0xFF, data));
+        return Decoded.ok(new LanMessage(
+                message[0] & 0xFF,
+                netFnLun >>> 2,
+                netFnLun & 3,
+                message[3] & 0xFF,
+                seqLun >>> 2,
+                seqLun & 3,
+                message[5] & 0xFF,
+                data));
     }
 
     /** Encodes this message as a request (used by tests and clients). */
@@ -98,7 +117,7 @@ public record LanMessage(int rsAddr, int netFn, int rsLun, int rqAddr, int rqSeq
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "LanMessage[netFn=%02Xh cmd=%02Xh seq=%d len=%d]", netFn, cmd, rqSeq,
-                data.length);
+        return String.format(
+                Locale.ROOT, "LanMessage[netFn=%02Xh cmd=%02Xh seq=%d len=%d]", netFn, cmd, rqSeq, data.length);
     }
 }

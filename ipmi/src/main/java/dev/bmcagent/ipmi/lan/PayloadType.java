@@ -12,6 +12,5 @@ public final class PayloadType {
     public static final int RAKP_3 = 0x14;
     public static final int RAKP_4 = 0x15;
 
-    private PayloadType() {
-    }
+    private PayloadType() {}
 }

@@ -21,8 +21,15 @@ import java.util.function.UnaryOperator;
  * @param authCode      the AuthCode, empty if unauthenticated
  */
 @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
-public record RmcpPlusPacket(int payloadType, boolean encrypted, boolean authenticated, int sessionId, int sequence,
-                             byte[] payload, byte[] signed, byte[] authCode) {
+public record RmcpPlusPacket(
+        int payloadType,
+        boolean encrypted,
+        boolean authenticated,
+        int sessionId,
+        int sequence,
+        byte[] payload,
+        byte[] signed,
+        byte[] authCode) {
     public static final int NEXT_HEADER = 0x07;
     private static final int HEADER_LENGTH = 12;
 
@@ -55,7 +62,8 @@ public record RmcpPlusPacket(int payloadType, boolean encrypted, boolean authent
 
     /** True when the datagram (RMCP header first) carries an RMCP+ wrapper. */
     public static boolean isRmcpPlus(byte[] datagram) {
-        return datagram.length > RmcpHeader.LENGTH && (datagram[RmcpHeader.LENGTH] & 0xFF) == Ipmi15Packet.AUTH_RMCP_PLUS;
+        return datagram.length > RmcpHeader.LENGTH
+                && (datagram[RmcpHeader.LENGTH] & 0xFF) == Ipmi15Packet.AUTH_RMCP_PLUS;
     }
 
     /** Session ID field of an RMCP+ datagram, or empty when too short. */
@@ -94,8 +102,8 @@ public record RmcpPlusPacket(int payloadType, boolean encrypted, boolean authent
             byte[] payload = r.bytes(len, "payload");
             boolean authenticated = (typeByte & 0x40) != 0;
             if (!authenticated) {
-                return Decoded.ok(new RmcpPlusPacket(type, (typeByte & 0x80) != 0, false, sid, seq, payload,
-                        new byte[0], new byte[0]));
+                return Decoded.ok(new RmcpPlusPacket(
+                        type, (typeByte & 0x80) != 0, false, sid, seq, payload, new byte[0], new byte[0]));
             }
             int trailer = r.remaining();
             int end = r.position() + trailer;
@@ -121,15 +129,24 @@ public record RmcpPlusPacket(int payloadType, boolean encrypted, boolean authent
      * Encodes a datagram. {@code integrity} maps the signed range to its AuthCode; null sends it
      * unauthenticated.
      */
-    public static byte[] encode(int payloadType, boolean encrypted, int sessionId, int sequence, byte[] payload,
-                                UnaryOperator<byte[]> integrity) {
+    public static byte[] encode(
+            int payloadType,
+            boolean encrypted,
+            int sessionId,
+            int sequence,
+            byte[] payload,
+            UnaryOperator<byte[]> integrity) {
         if (payload.length > 0xFFFF) {
             throw new IllegalArgumentException("payload too long");
         }
         WireWriter w = new WireWriter();
         RmcpHeader.IPMI.encode(w);
         int typeByte = payloadType | (encrypted ? 0x80 : 0) | (integrity != null ? 0x40 : 0);
-        w.u8(Ipmi15Packet.AUTH_RMCP_PLUS).u8(typeByte).u32le(sessionId).u32le(sequence).u16le(payload.length)
+        w.u8(Ipmi15Packet.AUTH_RMCP_PLUS)
+                .u8(typeByte)
+                .u32le(sessionId)
+                .u32le(sequence)
+                .u16le(payload.length)
                 .bytes(payload);
         if (integrity == null) {
             return w.toByteArray();

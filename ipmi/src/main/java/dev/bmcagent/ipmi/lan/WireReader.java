@@ -55,7 +55,9 @@ public final class WireReader {
 
     public int u32le(String field) {
         need(4, field);
-        int v = (bytes[pos] & 0xFF) | (bytes[pos + 1] & 0xFF) << 8 | (bytes[pos + 2] & 0xFF) << 16
+        int v = (bytes[pos] & 0xFF)
+                | (bytes[pos + 1] & 0xFF) << 8
+                | (bytes[pos + 2] & 0xFF) << 16
                 | (bytes[pos + 3] & 0xFF) << 24;
         pos += 4;
         return v;

@@ -50,8 +50,12 @@ public record IpmiRequest(RequestContext context, int netFn, int lun, int cmd, b
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IpmiRequest r && r.context.equals(context) && r.netFn == netFn && r.lun == lun
-                && r.cmd == cmd && Arrays.equals(r.data, data);
+        return o instanceof IpmiRequest r
+                && r.context.equals(context)
+                && r.netFn == netFn
+                && r.lun == lun
+                && r.cmd == cmd
+                && Arrays.equals(r.data, data);
     }
 
     @Override
@@ -61,6 +65,7 @@ public record IpmiRequest(RequestContext context, int netFn, int lun, int cmd, b
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "IpmiRequest[netFn=%02Xh cmd=%02Xh len=%d %s]", netFn, cmd, data.length, context);
+        return String.format(
+                Locale.ROOT, "IpmiRequest[netFn=%02Xh cmd=%02Xh len=%d %s]", netFn, cmd, data.length, context);
     }
 }

@@ -15,8 +15,7 @@ public final class NetFn {
     /** Controller-specific OEM range used by this project's documented OEM commands. */
     public static final int OEM = 0x30;
 
-    private NetFn() {
-    }
+    private NetFn() {}
 
     public static int response(int requestNetFn) {
         return requestNetFn | 1;

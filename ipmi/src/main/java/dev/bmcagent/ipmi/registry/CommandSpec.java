@@ -18,8 +18,15 @@ import java.util.Objects;
  *                    never sees a request from a channel its row does not admit
  * @param handler     the implementation
  */
-public record CommandSpec(String name, int netFn, int cmd, Privilege privilege, int minLength, int maxLength,
-                          Access access, CommandHandler handler) {
+public record CommandSpec(
+        String name,
+        int netFn,
+        int cmd,
+        Privilege privilege,
+        int minLength,
+        int maxLength,
+        Access access,
+        CommandHandler handler) {
 
     /**
      * Who may issue a command. A (netFn, cmd) may have one row per channel class: e.g. Platform Event Message has a
@@ -69,22 +76,34 @@ public record CommandSpec(String name, int netFn, int cmd, Privilege privilege, 
         }
     }
 
-    public static CommandSpec of(String name, int netFn, int cmd, Privilege privilege, int minLength, int maxLength,
-                                 CommandHandler handler) {
+    public static CommandSpec of(
+            String name,
+            int netFn,
+            int cmd,
+            Privilege privilege,
+            int minLength,
+            int maxLength,
+            CommandHandler handler) {
         return new CommandSpec(name, netFn, cmd, privilege, minLength, maxLength, Access.ANY, handler);
     }
 
-    public static CommandSpec hostOnly(String name, int netFn, int cmd, int minLength, int maxLength,
-                                       CommandHandler handler) {
-        return new CommandSpec(name, netFn, cmd, Privilege.ADMINISTRATOR, minLength, maxLength,
-                Access.SYSTEM_INTERFACE_ONLY, handler);
+    public static CommandSpec hostOnly(
+            String name, int netFn, int cmd, int minLength, int maxLength, CommandHandler handler) {
+        return new CommandSpec(
+                name, netFn, cmd, Privilege.ADMINISTRATOR, minLength, maxLength, Access.SYSTEM_INTERFACE_ONLY, handler);
     }
 
     /**
      * The session-channel row of a command split by channel (see {@link Access}): what LAN may do with it.
      */
-    public static CommandSpec sessionOnly(String name, int netFn, int cmd, Privilege privilege, int minLength,
-                                          int maxLength, CommandHandler handler) {
+    public static CommandSpec sessionOnly(
+            String name,
+            int netFn,
+            int cmd,
+            Privilege privilege,
+            int minLength,
+            int maxLength,
+            CommandHandler handler) {
         return new CommandSpec(name, netFn, cmd, privilege, minLength, maxLength, Access.SESSION_ONLY, handler);
     }
 

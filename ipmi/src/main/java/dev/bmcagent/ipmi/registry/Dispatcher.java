@@ -55,7 +55,8 @@ public final class Dispatcher {
         if (registry.rows(request.netFn(), request.cmd()).isEmpty()) {
             return IpmiResponse.error(CompletionCode.INVALID_COMMAND);
         }
-        Optional<CommandSpec> found = registry.find(request.netFn(), request.cmd(), request.context().channel());
+        Optional<CommandSpec> found =
+                registry.find(request.netFn(), request.cmd(), request.context().channel());
         if (found.isEmpty()) {
             // a host-only input (lifecycle, boot progress, OEM host commands) from LAN: D4h, "insufficient
             // privilege level or other security-based restriction (e.g. disabled for firmware firewall)" (§5.2)
@@ -65,7 +66,8 @@ public final class Dispatcher {
         if (request.length() < spec.minLength() || request.length() > spec.maxLength()) {
             return IpmiResponse.error(CompletionCode.INVALID_LENGTH);
         }
-        if (!request.context().isSystemInterface() && !request.context().privilege().atLeast(spec.privilege())) {
+        if (!request.context().isSystemInterface()
+                && !request.context().privilege().atLeast(spec.privilege())) {
             return IpmiResponse.error(CompletionCode.INSUFFICIENT_PRIVILEGE);
         }
         try {

@@ -35,11 +35,11 @@ public record Linearization(int baseUnit, int m, int b, int bExp, int rExp) {
     /** The six bytes of §43.1 bytes 25-30 (also Get Sensor Reading Factors bytes 3-8, §35.5). */
     public byte[] factorBytes() {
         return new byte[] {
-            (byte) m,                                    // M LS 8 bits
-            (byte) ((m >> 2) & 0xC0),                     // M MS 2 bits (7:6), tolerance 0
-            (byte) b,                                    // B LS 8 bits
-            (byte) ((b >> 2) & 0xC0),                     // B MS 2 bits (7:6), accuracy LS 0
-            0x00,                                        // accuracy MS, accuracy exp, sensor direction
+            (byte) m, // M LS 8 bits
+            (byte) ((m >> 2) & 0xC0), // M MS 2 bits (7:6), tolerance 0
+            (byte) b, // B LS 8 bits
+            (byte) ((b >> 2) & 0xC0), // B MS 2 bits (7:6), accuracy LS 0
+            0x00, // accuracy MS, accuracy exp, sensor direction
             (byte) ((rExp & 0x0F) << 4 | (bExp & 0x0F)), // R exp (7:4), B exp (3:0)
         };
     }

@@ -39,8 +39,8 @@ public final class SdrRepository {
      * @param sensors      the sensors, e.g. {@link SensorCatalog#standard(int, int)}
      * @param addTimestamp SEL-time seconds reported as the most recent addition
      */
-    public static SdrRepository build(String bmcName, String fruName, List<SensorDefinition> sensors,
-                                      long addTimestamp) {
+    public static SdrRepository build(
+            String bmcName, String fruName, List<SensorDefinition> sensors, long addTimestamp) {
         List<byte[]> list = new ArrayList<>();
         int id = 1;
         list.add(SdrRecords.mcLocator(id++, bmcName));
@@ -107,7 +107,7 @@ public final class SdrRepository {
 
     @Override
     public String toString() {
-        return "SdrRepository[" + records.size() + " records, sensors " + Arrays.toString(sensors.keySet().toArray())
-                + "]";
+        return "SdrRepository[" + records.size() + " records, sensors "
+                + Arrays.toString(sensors.keySet().toArray()) + "]";
     }
 }

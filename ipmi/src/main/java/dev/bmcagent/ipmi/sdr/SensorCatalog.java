@@ -20,8 +20,7 @@ public final class SensorCatalog {
     public static final Linearization FAN = new Linearization(Linearization.UNIT_RPM, 100, 0, 0, 0);
     public static final Linearization POWER = new Linearization(Linearization.UNIT_WATTS, 2, 0, 0, 0);
 
-    private SensorCatalog() {
-    }
+    private SensorCatalog() {}
 
     /**
      * CPU_TEMP, CPU_POWER, the five discrete sensors, INLET_TEMP (the chassis air inlet, readable in every power
@@ -32,29 +31,58 @@ public final class SensorCatalog {
             throw new IllegalArgumentException("dimmSlots 0-16 and fans 0-16");
         }
         List<SensorDefinition> list = new ArrayList<>();
-        list.add(SensorDefinition.threshold(SensorNumbers.CPU_TEMP, "CPU_TEMP", 0x01, ENTITY_PROCESSOR, 1,
-                TEMPERATURE, Thresholds.upper(85, 95, 105)));
-        list.add(SensorDefinition.threshold(SensorNumbers.CPU_POWER, "CPU_POWER", 0x0B, ENTITY_PROCESSOR, 1,
-                POWER, Thresholds.upper(175, 200, 225)));
-        list.add(SensorDefinition.discrete(SensorNumbers.ACPI_STATUS, "ACPI_STATUS", 0x22, ENTITY_SYSTEM_BOARD, 1,
-                0x5FFF));   // offsets 00h-0Ch and 0Eh
-        list.add(SensorDefinition.discrete(SensorNumbers.RESTART_CAUSE, "RESTART_CAUSE", 0x1D, ENTITY_SYSTEM_BOARD, 1,
-                0x00FF));   // offsets 00h-07h
-        list.add(SensorDefinition.discrete(SensorNumbers.FW_PROGRESS, "FW_PROGRESS", 0x0F, ENTITY_BIOS, 1,
-                0x0007));   // error, hang, progress
-        list.add(SensorDefinition.discrete(SensorNumbers.BOOT_ERROR, "BOOT_ERROR", 0x1E, ENTITY_SYSTEM_BOARD, 1,
-                0x001F));   // offsets 00h-04h
-        list.add(SensorDefinition.discrete(SensorNumbers.OS_BOOT, "OS_BOOT", 0x1F, ENTITY_OS, 1,
-                0x007F));   // offsets 00h-06h
-        list.add(SensorDefinition.threshold(SensorNumbers.INLET_TEMP, "INLET_TEMP", 0x01, ENTITY_AIR_INLET, 1,
-                TEMPERATURE, Thresholds.upper(40, 45, 50)));
+        list.add(SensorDefinition.threshold(
+                SensorNumbers.CPU_TEMP,
+                "CPU_TEMP",
+                0x01,
+                ENTITY_PROCESSOR,
+                1,
+                TEMPERATURE,
+                Thresholds.upper(85, 95, 105)));
+        list.add(SensorDefinition.threshold(
+                SensorNumbers.CPU_POWER,
+                "CPU_POWER",
+                0x0B,
+                ENTITY_PROCESSOR,
+                1,
+                POWER,
+                Thresholds.upper(175, 200, 225)));
+        list.add(SensorDefinition.discrete(
+                SensorNumbers.ACPI_STATUS,
+                "ACPI_STATUS",
+                0x22,
+                ENTITY_SYSTEM_BOARD,
+                1,
+                0x5FFF)); // offsets 00h-0Ch and 0Eh
+        list.add(SensorDefinition.discrete(
+                SensorNumbers.RESTART_CAUSE, "RESTART_CAUSE", 0x1D, ENTITY_SYSTEM_BOARD, 1, 0x00FF)); // offsets 00h-07h
+        list.add(SensorDefinition.discrete(
+                SensorNumbers.FW_PROGRESS, "FW_PROGRESS", 0x0F, ENTITY_BIOS, 1, 0x0007)); // error, hang, progress
+        list.add(SensorDefinition.discrete(
+                SensorNumbers.BOOT_ERROR, "BOOT_ERROR", 0x1E, ENTITY_SYSTEM_BOARD, 1, 0x001F)); // offsets 00h-04h
+        list.add(SensorDefinition.discrete(
+                SensorNumbers.OS_BOOT, "OS_BOOT", 0x1F, ENTITY_OS, 1, 0x007F)); // offsets 00h-06h
+        list.add(SensorDefinition.threshold(
+                SensorNumbers.INLET_TEMP,
+                "INLET_TEMP",
+                0x01,
+                ENTITY_AIR_INLET,
+                1,
+                TEMPERATURE,
+                Thresholds.upper(40, 45, 50)));
         for (int slot = 0; slot < dimmSlots; slot++) {
-            list.add(SensorDefinition.threshold(SensorNumbers.dimmTemp(slot), "DIMM_TEMP_" + slot, 0x01,
-                    ENTITY_MEMORY_DEVICE, slot + 1, TEMPERATURE, Thresholds.upper(80, 85, 95)));
+            list.add(SensorDefinition.threshold(
+                    SensorNumbers.dimmTemp(slot),
+                    "DIMM_TEMP_" + slot,
+                    0x01,
+                    ENTITY_MEMORY_DEVICE,
+                    slot + 1,
+                    TEMPERATURE,
+                    Thresholds.upper(80, 85, 95)));
         }
         for (int n = 1; n <= fans; n++) {
-            list.add(SensorDefinition.threshold(SensorNumbers.sysFan(n), "SYS_FAN" + n, 0x04, ENTITY_FAN, n,
-                    FAN, Thresholds.lower(8, 5, 3)));
+            list.add(SensorDefinition.threshold(
+                    SensorNumbers.sysFan(n), "SYS_FAN" + n, 0x04, ENTITY_FAN, n, FAN, Thresholds.lower(8, 5, 3)));
         }
         return List.copyOf(list);
     }

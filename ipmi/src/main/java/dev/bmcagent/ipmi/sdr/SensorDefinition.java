@@ -17,9 +17,16 @@ import java.util.Objects;
  * @param thresholds       raw thresholds ({@link Thresholds#ABSENT} for discrete sensors)
  * @param discreteMask     supported offsets of a discrete sensor (bit n = offset n); 0 for threshold sensors
  */
-public record SensorDefinition(int number, String name, int sensorType, int eventReadingType, int entityId,
-                               int entityInstance, Linearization linearization, Thresholds thresholds,
-                               int discreteMask) {
+public record SensorDefinition(
+        int number,
+        String name,
+        int sensorType,
+        int eventReadingType,
+        int entityId,
+        int entityInstance,
+        Linearization linearization,
+        Thresholds thresholds,
+        int discreteMask) {
     public static final int EVENT_READING_THRESHOLD = 0x01;
     public static final int EVENT_READING_SENSOR_SPECIFIC = 0x6F;
 
@@ -41,16 +48,38 @@ public record SensorDefinition(int number, String name, int sensorType, int even
         }
     }
 
-    public static SensorDefinition threshold(int number, String name, int sensorType, int entityId, int entityInstance,
-                                             Linearization linearization, Thresholds thresholds) {
-        return new SensorDefinition(number, name, sensorType, EVENT_READING_THRESHOLD, entityId, entityInstance,
-                Objects.requireNonNull(linearization, "linearization"), thresholds, 0);
+    public static SensorDefinition threshold(
+            int number,
+            String name,
+            int sensorType,
+            int entityId,
+            int entityInstance,
+            Linearization linearization,
+            Thresholds thresholds) {
+        return new SensorDefinition(
+                number,
+                name,
+                sensorType,
+                EVENT_READING_THRESHOLD,
+                entityId,
+                entityInstance,
+                Objects.requireNonNull(linearization, "linearization"),
+                thresholds,
+                0);
     }
 
-    public static SensorDefinition discrete(int number, String name, int sensorType, int entityId, int entityInstance,
-                                            int discreteMask) {
-        return new SensorDefinition(number, name, sensorType, EVENT_READING_SENSOR_SPECIFIC, entityId, entityInstance,
-                null, Thresholds.ABSENT, discreteMask);
+    public static SensorDefinition discrete(
+            int number, String name, int sensorType, int entityId, int entityInstance, int discreteMask) {
+        return new SensorDefinition(
+                number,
+                name,
+                sensorType,
+                EVENT_READING_SENSOR_SPECIFIC,
+                entityId,
+                entityInstance,
+                null,
+                Thresholds.ABSENT,
+                discreteMask);
     }
 
     public boolean isThreshold() {

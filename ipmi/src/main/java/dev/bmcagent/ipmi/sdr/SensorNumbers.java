@@ -32,8 +32,7 @@ public final class SensorNumbers {
     public static final int MAX_DIMM_SLOTS = 16;
     public static final int MAX_FANS = 16;
 
-    private SensorNumbers() {
-    }
+    private SensorNumbers() {}
 
     /** Sensor number of DIMM_TEMP_&lt;slot&gt;, slot 0-15. */
     public static int dimmTemp(int slot) {

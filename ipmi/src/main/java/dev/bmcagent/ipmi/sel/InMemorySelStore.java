@@ -16,6 +16,7 @@ public final class InMemorySelStore implements SelStore {
     private final int capacity;
     /** Keyed by insertion sequence: iteration order is SEL order even after ID wrap-around. */
     private final SelIndex index;
+
     private long nextSequence;
     private int lastId;
     private long lastAdd = SelInfo.NEVER;

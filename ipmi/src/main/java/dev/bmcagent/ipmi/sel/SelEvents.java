@@ -23,16 +23,19 @@ public final class SelEvents {
 
     /** 0Fh offsets: firmware error, hang, progress. */
     public static final int FW_ERROR = 0x00;
+
     public static final int FW_HANG = 0x01;
     public static final int FW_PROGRESS = 0x02;
     /** 1Eh offsets. */
     public static final int BOOT_ERROR_NO_MEDIA = 0x00;
+
     public static final int BOOT_ERROR_PXE_SERVER_NOT_FOUND = 0x02;
     public static final int BOOT_ERROR_SELECTION_TIMEOUT = 0x04;
     /** 1Fh offset: OS boot completed. */
     public static final int OS_BOOT_COMPLETED = 0x06;
     /** 1Dh offsets. */
     public static final int RESTART_POWER_UP = 0x00;
+
     public static final int RESTART_HARD_RESET = 0x01;
     public static final int RESTART_WARM_RESET = 0x02;
     public static final int RESTART_USER_PXE = 0x03;
@@ -45,26 +48,32 @@ public final class SelEvents {
     private static final int ED2_EXTENSION = 0xC0;
     /** Event data 1 bits 7:6 = 01b trigger reading in ED2, bits 5:4 = 01b trigger threshold in ED3. */
     private static final int ED2_READING_ED3_THRESHOLD = 0x50;
+
     private static final int UNSPECIFIED = 0xFF;
 
-    private SelEvents() {
-    }
+    private SelEvents() {}
 
     private static SystemEvent specific(int type, int sensor, int data1, int data2, int data3) {
-        return new SystemEvent(SystemEvent.GENERATOR_BMC, SystemEvent.EVM_REV_IPMI_2, type, sensor,
-                SystemEvent.EVENT_TYPE_SENSOR_SPECIFIC, data1, data2, data3);
+        return new SystemEvent(
+                SystemEvent.GENERATOR_BMC,
+                SystemEvent.EVM_REV_IPMI_2,
+                type,
+                sensor,
+                SystemEvent.EVENT_TYPE_SENSOR_SPECIFIC,
+                data1,
+                data2,
+                data3);
     }
 
     /** 22h System ACPI Power State, offset = the state's SEL offset (differs from its command code). */
     public static SystemEvent acpiState(AcpiSystemState state) {
-        return specific(TYPE_ACPI_POWER_STATE, SensorNumbers.ACPI_STATUS, state.selOffset(), UNSPECIFIED,
-                UNSPECIFIED);
+        return specific(TYPE_ACPI_POWER_STATE, SensorNumbers.ACPI_STATUS, state.selOffset(), UNSPECIFIED, UNSPECIFIED);
     }
 
     /** 1Dh System Boot/Restart Initiated with a plain offset (00h power up, 01h hard reset, ...). */
     public static SystemEvent restart(int offset) {
-        return specific(TYPE_SYSTEM_RESTART, SensorNumbers.RESTART_CAUSE, checkOffset(offset), UNSPECIFIED,
-                UNSPECIFIED);
+        return specific(
+                TYPE_SYSTEM_RESTART, SensorNumbers.RESTART_CAUSE, checkOffset(offset), UNSPECIFIED, UNSPECIFIED);
     }
 
     /**
@@ -72,8 +81,12 @@ public final class SelEvents {
      * Get System Restart Cause codes, 00h unknown .. 0Bh power-up via RTC).
      */
     public static SystemEvent systemRestart(int restartCause) {
-        return specific(TYPE_SYSTEM_RESTART, SensorNumbers.RESTART_CAUSE, ED2_EXTENSION | RESTART_SYSTEM_RESTART,
-                checkByte(restartCause), UNSPECIFIED);
+        return specific(
+                TYPE_SYSTEM_RESTART,
+                SensorNumbers.RESTART_CAUSE,
+                ED2_EXTENSION | RESTART_SYSTEM_RESTART,
+                checkByte(restartCause),
+                UNSPECIFIED);
     }
 
     /** 0Fh System Firmware Progress, offset 02h, event data 2 = progress code (e.g. 01h memory init). */
@@ -92,8 +105,8 @@ public final class SelEvents {
     }
 
     private static SystemEvent firmware(int offset, int code) {
-        return specific(TYPE_SYSTEM_FIRMWARE, SensorNumbers.FW_PROGRESS, ED2_EXTENSION | offset, checkByte(code),
-                UNSPECIFIED);
+        return specific(
+                TYPE_SYSTEM_FIRMWARE, SensorNumbers.FW_PROGRESS, ED2_EXTENSION | offset, checkByte(code), UNSPECIFIED);
     }
 
     /** 1Eh Boot Error (00h no bootable media, 02h PXE server not found, 04h selection timeout). */
@@ -110,14 +123,20 @@ public final class SelEvents {
      * A threshold event (event/reading type 01h, IPMI 2.0 table 42-2): offset 00h lower non-critical going
      * low .. 0Bh upper non-recoverable going high; event data 2 = trigger reading, 3 = trigger threshold.
      */
-    public static SystemEvent threshold(int sensorType, int sensorNumber, int offset, boolean deassertion,
-                                        int rawReading, int rawThreshold) {
+    public static SystemEvent threshold(
+            int sensorType, int sensorNumber, int offset, boolean deassertion, int rawReading, int rawThreshold) {
         if (offset < 0 || offset > 0x0B) {
             throw new IllegalArgumentException("threshold offset out of range: " + offset);
         }
         int dirType = SystemEvent.EVENT_TYPE_THRESHOLD | (deassertion ? SystemEvent.DEASSERTION : 0);
-        return new SystemEvent(SystemEvent.GENERATOR_BMC, SystemEvent.EVM_REV_IPMI_2, checkByte(sensorType),
-                checkByte(sensorNumber), dirType, ED2_READING_ED3_THRESHOLD | offset, checkByte(rawReading),
+        return new SystemEvent(
+                SystemEvent.GENERATOR_BMC,
+                SystemEvent.EVM_REV_IPMI_2,
+                checkByte(sensorType),
+                checkByte(sensorNumber),
+                dirType,
+                ED2_READING_ED3_THRESHOLD | offset,
+                checkByte(rawReading),
                 checkByte(rawThreshold));
     }
 
@@ -138,8 +157,15 @@ public final class SelEvents {
             data1 |= oemData3 ? 0x20 : 0x30;
         }
         int dirType = SystemEvent.EVENT_TYPE_SENSOR_SPECIFIC | (e.assertion() ? 0 : SystemEvent.DEASSERTION);
-        return new SystemEvent(SystemEvent.GENERATOR_BMC, SystemEvent.EVM_REV_IPMI_2, e.sensor().sensorType(),
-                sensorNumber(e.sensor()), dirType, data1, e.eventData2(), e.eventData3());
+        return new SystemEvent(
+                SystemEvent.GENERATOR_BMC,
+                SystemEvent.EVM_REV_IPMI_2,
+                e.sensor().sensorType(),
+                sensorNumber(e.sensor()),
+                dirType,
+                data1,
+                e.eventData2(),
+                e.eventData3());
     }
 
     /** The sensor number of each lifecycle sensor. */

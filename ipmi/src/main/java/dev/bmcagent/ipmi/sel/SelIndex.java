@@ -56,11 +56,15 @@ public final class SelIndex {
     }
 
     public Optional<SelRecord> first() {
-        return byKey.isEmpty() ? Optional.empty() : Optional.of(byKey.firstEntry().getValue());
+        return byKey.isEmpty()
+                ? Optional.empty()
+                : Optional.of(byKey.firstEntry().getValue());
     }
 
     public Optional<SelRecord> last() {
-        return byKey.isEmpty() ? Optional.empty() : Optional.of(byKey.lastEntry().getValue());
+        return byKey.isEmpty()
+                ? Optional.empty()
+                : Optional.of(byKey.lastEntry().getValue());
     }
 
     /** The id of the record after {@code recordId} in SEL order; empty at the end or for an unknown id. */
@@ -70,7 +74,9 @@ public final class SelIndex {
             return OptionalInt.empty();
         }
         Map.Entry<Long, SelRecord> next = byKey.higherEntry(key);
-        return next == null ? OptionalInt.empty() : OptionalInt.of(next.getValue().recordId());
+        return next == null
+                ? OptionalInt.empty()
+                : OptionalInt.of(next.getValue().recordId());
     }
 
     /** Removes the record; false when there is none with that id. */

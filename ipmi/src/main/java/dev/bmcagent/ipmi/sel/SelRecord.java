@@ -113,8 +113,11 @@ public record SelRecord(int recordId, int recordType, long timestamp, byte[] con
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SelRecord r && r.recordId == recordId && r.recordType == recordType
-                && r.timestamp == timestamp && Arrays.equals(r.content, content);
+        return o instanceof SelRecord r
+                && r.recordId == recordId
+                && r.recordType == recordType
+                && r.timestamp == timestamp
+                && Arrays.equals(r.content, content);
     }
 
     @Override

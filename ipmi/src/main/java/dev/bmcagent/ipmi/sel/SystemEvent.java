@@ -14,8 +14,15 @@ package dev.bmcagent.ipmi.sel;
  * @param data2        event data 2 (FFh unspecified)
  * @param data3        event data 3 (FFh unspecified)
  */
-public record SystemEvent(int generatorId, int evmRev, int sensorType, int sensorNumber, int eventDirType,
-                          int data1, int data2, int data3) {
+public record SystemEvent(
+        int generatorId,
+        int evmRev,
+        int sensorType,
+        int sensorNumber,
+        int eventDirType,
+        int data1,
+        int data2,
+        int data3) {
     public static final int EVM_REV_IPMI_2 = 0x04;
     public static final int GENERATOR_BMC = 0x0020;
     public static final int GENERATOR_BIOS = 0x0001;
@@ -55,12 +62,28 @@ public record SystemEvent(int generatorId, int evmRev, int sensorType, int senso
 
     /** The 9 bytes as stored in a SEL record (generator ID LS byte first). */
     public byte[] encode() {
-        return new byte[] {(byte) generatorId, (byte) (generatorId >>> 8), (byte) evmRev, (byte) sensorType,
-            (byte) sensorNumber, (byte) eventDirType, (byte) data1, (byte) data2, (byte) data3};
+        return new byte[] {
+            (byte) generatorId,
+            (byte) (generatorId >>> 8),
+            (byte) evmRev,
+            (byte) sensorType,
+            (byte) sensorNumber,
+            (byte) eventDirType,
+            (byte) data1,
+            (byte) data2,
+            (byte) data3
+        };
     }
 
     static SystemEvent decode(byte[] b, int at) {
-        return new SystemEvent((b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8, b[at + 2] & 0xFF, b[at + 3] & 0xFF,
-                b[at + 4] & 0xFF, b[at + 5] & 0xFF, b[at + 6] & 0xFF, b[at + 7] & 0xFF, b[at + 8] & 0xFF);
+        return new SystemEvent(
+                (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8,
+                b[at + 2] & 0xFF,
+                b[at + 3] & 0xFF,
+                b[at + 4] & 0xFF,
+                b[at + 5] & 0xFF,
+                b[at + 6] & 0xFF,
+                b[at + 7] & 0xFF,
+                b[at + 8] & 0xFF);
     }
 }

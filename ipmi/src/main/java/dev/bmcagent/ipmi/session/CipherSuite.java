@@ -65,8 +65,7 @@ public enum CipherSuite {
     /** The suite matching a client's proposal of algorithms, if offered. */
     public static Optional<CipherSuite> match(int auth, int integrity, int confidentiality) {
         for (CipherSuite s : values()) {
-            if (s.authAlgorithm == auth && s.integrityAlgorithm == integrity
-                    && confidentiality == CONF_AES_CBC_128) {
+            if (s.authAlgorithm == auth && s.integrityAlgorithm == integrity && confidentiality == CONF_AES_CBC_128) {
                 return Optional.of(s);
             }
         }

@@ -49,8 +49,12 @@ public record IpmiUser(int userId, String name, boolean enabled, byte[] password
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IpmiUser u && u.userId == userId && u.name.equals(name) && u.enabled == enabled
-                && Arrays.equals(u.password, password) && u.maxPrivilege == maxPrivilege;
+        return o instanceof IpmiUser u
+                && u.userId == userId
+                && u.name.equals(name)
+                && u.enabled == enabled
+                && Arrays.equals(u.password, password)
+                && u.maxPrivilege == maxPrivilege;
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class LanPacketProcessor implements DatagramProcessor {
     private final SessionlessCommands sessionless;
     /** Who sends a sessionless message: LAN, before login (Callback privilege), no user, no session. */
     private final RequestContext preSession;
+
     private final RateLimitedLog errors = new RateLimitedLog(LOG);
     private final IpmiUserDirectory users;
     private final LoginGuard guard;
@@ -58,18 +59,40 @@ public final class LanPacketProcessor implements DatagramProcessor {
      * @param random     source of session IDs, RAKP randoms and AES IVs
      * @param counters   where drops and failures are counted
      */
-    public LanPacketProcessor(IpmiLanOptions options, IpmiUserDirectory users, Dispatcher dispatcher, int hostIndex,
-                              byte[] systemGuid, Clock clock, SecureRandom random, LanCounters counters) {
-        this(options, users, new SourceLockout(options.lockoutThreshold(), options.lockoutWindow(),
-                options.lockoutDuration()), dispatcher, hostIndex, systemGuid, clock, random, counters);
+    public LanPacketProcessor(
+            IpmiLanOptions options,
+            IpmiUserDirectory users,
+            Dispatcher dispatcher,
+            int hostIndex,
+            byte[] systemGuid,
+            Clock clock,
+            SecureRandom random,
+            LanCounters counters) {
+        this(
+                options,
+                users,
+                new SourceLockout(options.lockoutThreshold(), options.lockoutWindow(), options.lockoutDuration()),
+                dispatcher,
+                hostIndex,
+                systemGuid,
+                clock,
+                random,
+                counters);
     }
 
     /**
      * @param guard lockout and RAKP throttling, shared by every LAN endpoint (and Redfish) of the agent
      */
-    public LanPacketProcessor(IpmiLanOptions options, IpmiUserDirectory users, LoginGuard guard, Dispatcher dispatcher,
-                              int hostIndex, byte[] systemGuid, Clock clock, SecureRandom random,
-                              LanCounters counters) {
+    public LanPacketProcessor(
+            IpmiLanOptions options,
+            IpmiUserDirectory users,
+            LoginGuard guard,
+            Dispatcher dispatcher,
+            int hostIndex,
+            byte[] systemGuid,
+            Clock clock,
+            SecureRandom random,
+            LanCounters counters) {
         Objects.requireNonNull(guard, "guard");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(users, "users");
@@ -90,8 +113,13 @@ public final class LanPacketProcessor implements DatagramProcessor {
         if (allowNullUsers) {
             LOG.warn("IPMI LAN: insecure option on — null/anonymous user names are accepted");
         }
-        this.sessions = new SessionTable(options.maxSessions(), options.maxPendingPerSource(), options.idleTimeout(),
-                options.handshakeTimeout(), random, this::handshakeTimedOut);
+        this.sessions = new SessionTable(
+                options.maxSessions(),
+                options.maxPendingPerSource(),
+                options.idleTimeout(),
+                options.handshakeTimeout(),
+                random,
+                this::handshakeTimedOut);
         this.handshake = new RakpHandshake(sessions, users, guard, counters, random, systemGuid, allowNullUsers);
         this.messages = new SessionMessages(sessions, dispatcher, counters, random, hostIndex, allowNullUsers);
     }
@@ -103,8 +131,12 @@ public final class LanPacketProcessor implements DatagramProcessor {
             return route(datagram, sender, now);
         } catch (RuntimeException e) {
             counters.internalError();
-            errors.warn(now, "IPMI LAN internal error", "IPMI LAN datagram from {} dropped after an internal error",
-                    sender, e);
+            errors.warn(
+                    now,
+                    "IPMI LAN internal error",
+                    "IPMI LAN datagram from {} dropped after an internal error",
+                    sender,
+                    e);
             return Optional.empty();
         }
     }
@@ -145,7 +177,8 @@ public final class LanPacketProcessor implements DatagramProcessor {
     /** IPMI v1.5 wrapper: only sessionless commands with auth type NONE; v1.5 sessions are refused. */
     private Optional<byte[]> v15(byte[] datagram) {
         Decoded<Ipmi15Packet> decoded = Ipmi15Packet.decode(datagram);
-        if (!decoded.isOk() || decoded.value().authType() != Ipmi15Packet.AUTH_NONE
+        if (!decoded.isOk()
+                || decoded.value().authType() != Ipmi15Packet.AUTH_NONE
                 || decoded.value().sessionId() != 0) {
             return drop();
         }
@@ -160,8 +193,8 @@ public final class LanPacketProcessor implements DatagramProcessor {
             return drop();
         }
         if (sessionId.getAsInt() != 0) {
-            Optional<RmcpPlusSession> s = sessions.find(sessionId.getAsInt(), now)
-                    .filter(x -> x.state == RmcpPlusSession.State.ACTIVE);
+            Optional<RmcpPlusSession> s =
+                    sessions.find(sessionId.getAsInt(), now).filter(x -> x.state == RmcpPlusSession.State.ACTIVE);
             if (s.isEmpty()) {
                 counters.rejected();
                 return Optional.empty();
@@ -174,7 +207,9 @@ public final class LanPacketProcessor implements DatagramProcessor {
             return messages.handle(datagram, s.get(), sender, now);
         }
         Decoded<RmcpPlusPacket> decoded = RmcpPlusPacket.decode(datagram, 0);
-        if (!decoded.isOk() || decoded.value().authenticated() || decoded.value().encrypted()) {
+        if (!decoded.isOk()
+                || decoded.value().authenticated()
+                || decoded.value().encrypted()) {
             return drop();
         }
         byte[] payload = decoded.value().payload();

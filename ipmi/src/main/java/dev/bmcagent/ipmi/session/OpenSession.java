@@ -10,8 +10,7 @@ public final class OpenSession {
     private static final int INTEGRITY = 0x01;
     private static final int CONFIDENTIALITY = 0x02;
 
-    private OpenSession() {
-    }
+    private OpenSession() {}
 
     /**
      * Open Session Request (payload type 10h).
@@ -23,8 +22,8 @@ public final class OpenSession {
      * @param integrity          integrity algorithm
      * @param confidentiality    confidentiality algorithm
      */
-    public record Request(int tag, int requestedPrivilege, int consoleSessionId, int auth, int integrity,
-                          int confidentiality) {
+    public record Request(
+            int tag, int requestedPrivilege, int consoleSessionId, int auth, int integrity, int confidentiality) {
 
         public static Decoded<Request> decode(byte[] payload) {
             try {
@@ -46,7 +45,8 @@ public final class OpenSession {
         }
 
         public byte[] encode() {
-            WireWriter w = new WireWriter().u8(tag).u8(requestedPrivilege).zeros(2).u32le(consoleSessionId);
+            WireWriter w =
+                    new WireWriter().u8(tag).u8(requestedPrivilege).zeros(2).u32le(consoleSessionId);
             writeAlgorithm(w, AUTH, auth);
             writeAlgorithm(w, INTEGRITY, integrity);
             writeAlgorithm(w, CONFIDENTIALITY, confidentiality);
@@ -64,15 +64,16 @@ public final class OpenSession {
      * @param bmcSessionId     managed system session ID
      * @param suite            chosen suite (null on error)
      */
-    public record Response(int tag, int status, int maxPrivilege, int consoleSessionId, int bmcSessionId,
-                           CipherSuite suite) {
+    public record Response(
+            int tag, int status, int maxPrivilege, int consoleSessionId, int bmcSessionId, CipherSuite suite) {
 
         public static Response error(int tag, int status, int consoleSessionId) {
             return new Response(tag, status, 0, consoleSessionId, 0, null);
         }
 
         public byte[] encode() {
-            WireWriter w = new WireWriter().u8(tag).u8(status).u8(maxPrivilege).u8(0).u32le(consoleSessionId);
+            WireWriter w =
+                    new WireWriter().u8(tag).u8(status).u8(maxPrivilege).u8(0).u32le(consoleSessionId);
             if (status != RakpStatus.OK) {
                 return w.toByteArray();
             }

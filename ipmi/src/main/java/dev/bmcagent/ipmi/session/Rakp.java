@@ -10,8 +10,7 @@ public final class Rakp {
     /** Role byte bit 4: name-only lookup (1) vs username + privilege lookup (0) (§13.20). */
     public static final int NAME_ONLY_LOOKUP = 0x10;
 
-    private Rakp() {
-    }
+    private Rakp() {}
 
     /** RAKP Message 1 (payload 12h): session ID, console random Rm, role, user name. */
     @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
@@ -40,8 +39,16 @@ public final class Rakp {
         }
 
         public byte[] encode() {
-            return new WireWriter().u8(tag).zeros(3).u32le(bmcSessionId).bytes(consoleRandom).u8(role).zeros(2)
-                    .u8(userName.length).bytes(userName).toByteArray();
+            return new WireWriter()
+                    .u8(tag)
+                    .zeros(3)
+                    .u32le(bmcSessionId)
+                    .bytes(consoleRandom)
+                    .u8(role)
+                    .zeros(2)
+                    .u8(userName.length)
+                    .bytes(userName)
+                    .toByteArray();
         }
     }
 
@@ -90,7 +97,13 @@ public final class Rakp {
         }
 
         public byte[] encode() {
-            return new WireWriter().u8(tag).u8(status).zeros(2).u32le(bmcSessionId).bytes(authCode).toByteArray();
+            return new WireWriter()
+                    .u8(tag)
+                    .u8(status)
+                    .zeros(2)
+                    .u32le(bmcSessionId)
+                    .bytes(authCode)
+                    .toByteArray();
         }
     }
 

@@ -36,8 +36,14 @@ final class RakpHandshake {
     /** Anyone can send these without credentials: a few lines per kind per 10 s, then a count. */
     private final RateLimitedLog refusals = new RateLimitedLog(LOG);
 
-    RakpHandshake(SessionTable sessions, IpmiUserDirectory users, LoginGuard guard, LanCounters counters,
-                  SecureRandom random, byte[] guid, boolean allowNullUsers) {
+    RakpHandshake(
+            SessionTable sessions,
+            IpmiUserDirectory users,
+            LoginGuard guard,
+            LanCounters counters,
+            SecureRandom random,
+            byte[] guid,
+            boolean allowNullUsers) {
         this.sessions = sessions;
         this.users = users;
         this.guard = guard;
@@ -60,21 +66,26 @@ final class RakpHandshake {
         }
         Optional<CipherSuite> suite = CipherSuite.match(req.auth(), req.integrity(), req.confidentiality());
         if (suite.isEmpty()) {
-            refusals.info(now, "IPMI Open Session refused (no cipher suite match)",
+            refusals.info(
+                    now,
+                    "IPMI Open Session refused (no cipher suite match)",
                     "IPMI Open Session from {} refused: no offered cipher suite matches auth {} integrity {} conf {}",
-                    source, req.auth(), req.integrity(), req.confidentiality());
-            return reply(OpenSession.Response.error(req.tag(), RakpStatus.NO_CIPHER_SUITE_MATCH,
-                    req.consoleSessionId()));
+                    source,
+                    req.auth(),
+                    req.integrity(),
+                    req.confidentiality());
+            return reply(
+                    OpenSession.Response.error(req.tag(), RakpStatus.NO_CIPHER_SUITE_MATCH, req.consoleSessionId()));
         }
         Optional<RmcpPlusSession> opened = sessions.open(req.consoleSessionId(), source, suite.get(), now);
         if (opened.isEmpty()) {
-            return reply(OpenSession.Response.error(req.tag(), RakpStatus.INSUFFICIENT_RESOURCES,
-                    req.consoleSessionId()));
+            return reply(
+                    OpenSession.Response.error(req.tag(), RakpStatus.INSUFFICIENT_RESOURCES, req.consoleSessionId()));
         }
         int granted = req.requestedPrivilege() == 0 ? Privilege.ADMINISTRATOR.code() : req.requestedPrivilege();
         RmcpPlusSession s = opened.get();
-        return reply(new OpenSession.Response(req.tag(), RakpStatus.OK, granted, req.consoleSessionId(),
-                s.bmcSessionId, s.suite));
+        return reply(new OpenSession.Response(
+                req.tag(), RakpStatus.OK, granted, req.consoleSessionId(), s.bmcSessionId, s.suite));
     }
 
     /** RAKP 1 → RAKP 2. */
@@ -94,8 +105,12 @@ final class RakpHandshake {
         s.lastActivity = now;
         if (!guard.rakpAllowed(source.getAddress(), now)) {
             counters.rejected();
-            refusals.warn(now, "IPMI RAKP 1 rate limit", "IPMI RAKP 1 from {} refused: more than {} per second from "
-                    + "one address", source, SourceLockout.RAKP_PER_SECOND);
+            refusals.warn(
+                    now,
+                    "IPMI RAKP 1 rate limit",
+                    "IPMI RAKP 1 from {} refused: more than {} per second from " + "one address",
+                    source,
+                    SourceLockout.RAKP_PER_SECOND);
             sessions.remove(s, "RAKP rate limit");
             return rakp2Error(m, s, RakpStatus.INSUFFICIENT_RESOURCES);
         }
@@ -105,21 +120,30 @@ final class RakpHandshake {
             return rakp2Error(m, s, RakpStatus.INVALID_ROLE);
         }
         String name = m.userNameString();
-        Optional<IpmiUser> user = m.userName().length == 0 && !allowNullUsers ? Optional.empty()
-                : users.findByName(name).filter(IpmiUser::enabled)
+        Optional<IpmiUser> user = m.userName().length == 0 && !allowNullUsers
+                ? Optional.empty()
+                : users.findByName(name)
+                        .filter(IpmiUser::enabled)
                         .filter(u -> guard.mayTry(name, source.getAddress(), now));
         Privilege max = user.map(IpmiUser::maxPrivilege).orElse(Privilege.USER);
         if (user.isEmpty() || requested > max.code()) {
             counters.authFailure();
-            refusals.warn(now, "IPMI login refused (RAKP 1)",
+            refusals.warn(
+                    now,
+                    "IPMI login refused (RAKP 1)",
                     "IPMI login refused from {}: user '{}' unknown, disabled, locked out or above its privilege",
-                    source, printable(name));
+                    source,
+                    printable(name));
             sessions.remove(s, "unauthorized name");
             return rakp2Error(m, s, RakpStatus.UNAUTHORIZED_NAME);
         }
         if (!sessions.admits(name, max == Privilege.ADMINISTRATOR)) {
-            refusals.warn(now, "IPMI session quota", "IPMI login of '{}' from {} refused: its session quota is used up",
-                    printable(name), source);
+            refusals.warn(
+                    now,
+                    "IPMI session quota",
+                    "IPMI login of '{}' from {} refused: its session quota is used up",
+                    printable(name),
+                    source);
             sessions.remove(s, "session quota");
             return rakp2Error(m, s, RakpStatus.INSUFFICIENT_RESOURCES);
         }
@@ -133,11 +157,18 @@ final class RakpHandshake {
         s.state = RmcpPlusSession.State.RAKP2_SENT;
         // The HMAC below can be cracked offline: it counts as a failure until a RAKP 3 proves the password.
         guard.failed(name, source.getAddress(), now);
-        byte[] code = RmcpPlusCrypto.hmac(s.suite.hmac(), s.user.password(), le(s.consoleSessionId),
-                le(s.bmcSessionId), s.consoleRandom, s.bmcRandom, guid, new byte[] {(byte) s.role,
-                    (byte) s.userNameBytes.length}, s.userNameBytes);
-        return Optional.of(new Rakp.Message2(m.tag(), RakpStatus.OK, s.consoleSessionId, s.bmcRandom, guid, code)
-                .encode());
+        byte[] code = RmcpPlusCrypto.hmac(
+                s.suite.hmac(),
+                s.user.password(),
+                le(s.consoleSessionId),
+                le(s.bmcSessionId),
+                s.consoleRandom,
+                s.bmcRandom,
+                guid,
+                new byte[] {(byte) s.role, (byte) s.userNameBytes.length},
+                s.userNameBytes);
+        return Optional.of(
+                new Rakp.Message2(m.tag(), RakpStatus.OK, s.consoleSessionId, s.bmcRandom, guid, code).encode());
     }
 
     /** RAKP 3 → RAKP 4; activates the session and derives SIK, K1 and K2. */
@@ -162,23 +193,34 @@ final class RakpHandshake {
         String name = s.user.name();
         if (m.status() != RakpStatus.OK) {
             // The console found our RAKP 2 HMAC wrong: it does not know this user's password.
-            loginFailed(s, source, now, String.format(Locale.ROOT, "console reported RAKP 3 status %02Xh",
-                    m.status()));
+            loginFailed(s, source, now, String.format(Locale.ROOT, "console reported RAKP 3 status %02Xh", m.status()));
             return Optional.empty();
         }
-        byte[] expected = RmcpPlusCrypto.hmac(s.suite.hmac(), s.user.password(), s.bmcRandom, le(s.consoleSessionId),
-                new byte[] {(byte) s.role, (byte) s.userNameBytes.length}, s.userNameBytes);
+        byte[] expected = RmcpPlusCrypto.hmac(
+                s.suite.hmac(),
+                s.user.password(),
+                s.bmcRandom,
+                le(s.consoleSessionId),
+                new byte[] {(byte) s.role, (byte) s.userNameBytes.length},
+                s.userNameBytes);
         if (!RmcpPlusCrypto.same(expected, m.authCode())) {
             loginFailed(s, source, now, "RAKP 3 HMAC mismatch (wrong password)");
-            return Optional.of(new Rakp.Message4(m.tag(), RakpStatus.INVALID_INTEGRITY_CHECK_VALUE,
-                    s.consoleSessionId, null).encode());
+            return Optional.of(
+                    new Rakp.Message4(m.tag(), RakpStatus.INVALID_INTEGRITY_CHECK_VALUE, s.consoleSessionId, null)
+                            .encode());
         }
-        byte[] sik = RmcpPlusCrypto.hmac(s.suite.hmac(), s.user.password(), s.consoleRandom, s.bmcRandom,
-                new byte[] {(byte) s.role, (byte) s.userNameBytes.length}, s.userNameBytes);
+        byte[] sik = RmcpPlusCrypto.hmac(
+                s.suite.hmac(),
+                s.user.password(),
+                s.consoleRandom,
+                s.bmcRandom,
+                new byte[] {(byte) s.role, (byte) s.userNameBytes.length},
+                s.userNameBytes);
         s.k1 = RmcpPlusCrypto.k1(s.suite, sik);
         s.k2 = RmcpPlusCrypto.k2(s.suite, sik);
-        byte[] icv = Arrays.copyOf(RmcpPlusCrypto.hmac(s.suite.hmac(), sik, s.consoleRandom,
-                le(s.bmcSessionId), guid), s.suite.authCodeLength());
+        byte[] icv = Arrays.copyOf(
+                RmcpPlusCrypto.hmac(s.suite.hmac(), sik, s.consoleRandom, le(s.bmcSessionId), guid),
+                s.suite.authCodeLength());
         s.privilege = s.maxPrivilege.atLeast(Privilege.USER) ? Privilege.USER : s.maxPrivilege;
         s.state = RmcpPlusSession.State.ACTIVE;
         s.lastActivity = now;
@@ -202,8 +244,8 @@ final class RakpHandshake {
     private void loginFailed(RmcpPlusSession s, InetSocketAddress source, Instant now, String why) {
         counters.authFailure();
         sessions.remove(s, why);
-        refusals.warn(now, "IPMI login failed", "IPMI login failed for user '{}' from {}: {}", s.user.name(), source,
-                why);
+        refusals.warn(
+                now, "IPMI login failed", "IPMI login failed for user '{}' from {}: {}", s.user.name(), source, why);
     }
 
     private static Optional<byte[]> rakp2Error(Rakp.Message1 m, RmcpPlusSession s, int status) {

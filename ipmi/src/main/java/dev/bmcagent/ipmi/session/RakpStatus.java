@@ -16,6 +16,5 @@ public final class RakpStatus {
     public static final int NO_CIPHER_SUITE_MATCH = 0x11;
     public static final int ILLEGAL_PARAMETER = 0x12;
 
-    private RakpStatus() {
-    }
+    private RakpStatus() {}
 }

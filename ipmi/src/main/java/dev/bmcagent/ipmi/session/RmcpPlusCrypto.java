@@ -23,8 +23,7 @@ public final class RmcpPlusCrypto {
     private static final byte[] CONST_2 = filled(0x02);
     private static final ThreadLocal<Engines> ENGINES = ThreadLocal.withInitial(Engines::new);
 
-    private RmcpPlusCrypto() {
-    }
+    private RmcpPlusCrypto() {}
 
     /** HMAC of the concatenated {@code parts} with {@code key} (JCA algorithm name, e.g. HmacSHA1). */
     public static byte[] hmac(String algorithm, byte[] key, byte[]... parts) {
@@ -100,8 +99,15 @@ public final class RmcpPlusCrypto {
     }
 
     /** AES-CBC-128 with the first 16 bytes of {@code k2}; the IV is the first 16 bytes of {@code ivSource}. */
-    private static void aes(int mode, byte[] k2, byte[] ivSource, byte[] input, int offset, int length, byte[] output,
-                            int outputOffset) {
+    private static void aes(
+            int mode,
+            byte[] k2,
+            byte[] ivSource,
+            byte[] input,
+            int offset,
+            int length,
+            byte[] output,
+            int outputOffset) {
         try {
             Cipher c = ENGINES.get().aes();
             c.init(mode, new SecretKeySpec(k2, 0, AES_BLOCK, "AES"), new IvParameterSpec(ivSource, 0, AES_BLOCK));

@@ -10,7 +10,11 @@ import java.util.Locale;
  */
 final class RmcpPlusSession {
     /** Where the handshake stands. */
-    enum State { OPENED, RAKP2_SENT, ACTIVE }
+    enum State {
+        OPENED,
+        RAKP2_SENT,
+        ACTIVE
+    }
 
     final int bmcSessionId;
     final int consoleSessionId;
@@ -28,6 +32,7 @@ final class RmcpPlusSession {
     IpmiUser user;
     /** The accepted RAKP 3 auth code and our RAKP 4, to answer a retransmitted RAKP 3 (lost RAKP 4). */
     byte[] rakp3Code;
+
     byte[] rakp4;
     boolean sawSessionPacket;
 

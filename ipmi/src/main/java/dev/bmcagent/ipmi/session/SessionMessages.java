@@ -40,8 +40,13 @@ final class SessionMessages {
     private final int hostIndex;
     private final SessionlessCommands sessionless;
 
-    SessionMessages(SessionTable sessions, Dispatcher dispatcher, LanCounters counters, SecureRandom random,
-                    int hostIndex, boolean allowNullUsers) {
+    SessionMessages(
+            SessionTable sessions,
+            Dispatcher dispatcher,
+            LanCounters counters,
+            SecureRandom random,
+            int hostIndex,
+            boolean allowNullUsers) {
         this.sessions = sessions;
         this.dispatcher = dispatcher;
         this.counters = counters;
@@ -58,7 +63,8 @@ final class SessionMessages {
             return Optional.empty();
         }
         RmcpPlusPacket p = decoded.value();
-        if (!p.authenticated() || !source.equals(s.source)
+        if (!p.authenticated()
+                || !source.equals(s.source)
                 || !RmcpPlusCrypto.same(RmcpPlusCrypto.authCode(suite, s.k1, p.signed()), p.authCode())) {
             counters.authFailure();
             return Optional.empty();
@@ -72,8 +78,8 @@ final class SessionMessages {
             return Optional.empty();
         }
         Decoded<byte[]> plain = RmcpPlusCrypto.decrypt(s.k2, p.payload());
-        Decoded<LanMessage> message = plain.isOk() ? LanMessage.decodeRequest(plain.value())
-                : Decoded.malformed("decrypt");
+        Decoded<LanMessage> message =
+                plain.isOk() ? LanMessage.decodeRequest(plain.value()) : Decoded.malformed("decrypt");
         if (!message.isOk()) {
             counters.malformed();
             return Optional.empty();
@@ -83,7 +89,9 @@ final class SessionMessages {
         LanMessage m = message.value();
         IpmiResponse response = respond(s, m);
         byte[] reply = encode(s, m.encodeResponse(response.completionCode().value(), response.data()));
-        if (m.netFn() == NetFn.APP && m.cmd() == CLOSE_SESSION && response.completionCode().isOk()
+        if (m.netFn() == NetFn.APP
+                && m.cmd() == CLOSE_SESSION
+                && response.completionCode().isOk()
                 && closesItself(s, m)) {
             sessions.remove(s, "Close Session");
         }
@@ -162,7 +170,12 @@ final class SessionMessages {
 
     private byte[] encode(RmcpPlusSession s, byte[] lanMessage) {
         byte[] payload = RmcpPlusCrypto.encrypt(s.k2, random, lanMessage);
-        return RmcpPlusPacket.encode(PayloadType.IPMI, true, s.consoleSessionId, s.nextOutboundSequence(), payload,
+        return RmcpPlusPacket.encode(
+                PayloadType.IPMI,
+                true,
+                s.consoleSessionId,
+                s.nextOutboundSequence(),
+                payload,
                 signed -> RmcpPlusCrypto.authCode(s.suite, s.k1, signed));
     }
 }

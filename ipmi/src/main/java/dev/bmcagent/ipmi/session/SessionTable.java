@@ -39,8 +39,13 @@ final class SessionTable {
     /**
      * @param onHandshakeTimeout told about each handshake that timed out after RAKP 2 (not about evictions)
      */
-    SessionTable(int maxSessions, int maxPendingPerSource, Duration idleTimeout, Duration handshakeTimeout,
-                 SecureRandom random, BiConsumer<RmcpPlusSession, Instant> onHandshakeTimeout) {
+    SessionTable(
+            int maxSessions,
+            int maxPendingPerSource,
+            Duration idleTimeout,
+            Duration handshakeTimeout,
+            SecureRandom random,
+            BiConsumer<RmcpPlusSession, Instant> onHandshakeTimeout) {
         this.onHandshakeTimeout = onHandshakeTimeout;
         this.maxSessions = maxSessions;
         this.maxPendingPerSource = maxPendingPerSource;
@@ -57,7 +62,9 @@ final class SessionTable {
         expire(now);
         InetAddress address = source.getAddress();
         long pendingFromSource = byId.values().stream()
-                .filter(s -> s.state != RmcpPlusSession.State.ACTIVE && s.source.getAddress().equals(address)).count();
+                .filter(s -> s.state != RmcpPlusSession.State.ACTIVE
+                        && s.source.getAddress().equals(address))
+                .count();
         if (pendingFromSource >= maxPendingPerSource) {
             evictOldestPending(s -> s.source.getAddress().equals(address));
         }
@@ -128,12 +135,16 @@ final class SessionTable {
             return false;
         }
         long mine = byId.values().stream()
-                .filter(s -> s.state == RmcpPlusSession.State.ACTIVE && s.userName().equals(user)).count();
+                .filter(s ->
+                        s.state == RmcpPlusSession.State.ACTIVE && s.userName().equals(user))
+                .count();
         return administrator || (mine < perUser && active < maxSessions - reserve);
     }
 
     int activeCount() {
-        return (int) byId.values().stream().filter(s -> s.state == RmcpPlusSession.State.ACTIVE).count();
+        return (int) byId.values().stream()
+                .filter(s -> s.state == RmcpPlusSession.State.ACTIVE)
+                .count();
     }
 
     int size() {

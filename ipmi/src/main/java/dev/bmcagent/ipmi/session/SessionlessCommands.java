@@ -29,6 +29,7 @@ public final class SessionlessCommands {
     public static final int GET_CHANNEL_CIPHER_SUITES = 0x54;
     /** "This channel" in a channel number field. */
     public static final int CURRENT_CHANNEL = 0x0E;
+
     private static final int RECORDS_PER_CHUNK = 16;
     private static final int ANY_LENGTH = 255;
 
@@ -36,21 +37,46 @@ public final class SessionlessCommands {
 
     /** @param nullUsersEnabled whether Get Channel Authentication Capabilities reports null user names enabled */
     public SessionlessCommands(boolean nullUsersEnabled) {
-        this.dispatcher = new Dispatcher(CommandRegistry.builder().addAll(specs(nullUsersEnabled)).build());
+        this.dispatcher = new Dispatcher(
+                CommandRegistry.builder().addAll(specs(nullUsersEnabled)).build());
     }
 
     /** The rows of the pre-session table. */
     public static List<CommandSpec> specs(boolean nullUsersEnabled) {
         CommandHandler v15Refused = r -> IpmiResponse.error(CompletionCode.INVALID_COMMAND);
         return List.of(
-                CommandSpec.of("Get Channel Authentication Capabilities", NetFn.APP, GET_CHANNEL_AUTH_CAPABILITIES,
-                        Privilege.CALLBACK, 2, 2, r -> authCapabilities(r.data(), nullUsersEnabled)),
-                CommandSpec.of("Get Channel Cipher Suites", NetFn.APP, GET_CHANNEL_CIPHER_SUITES, Privilege.CALLBACK,
-                        3, 3, r -> cipherSuites(r.data())),
-                CommandSpec.of("Get Session Challenge (IPMI v1.5: refused)", NetFn.APP, GET_SESSION_CHALLENGE,
-                        Privilege.CALLBACK, 0, ANY_LENGTH, v15Refused),
-                CommandSpec.of("Activate Session (IPMI v1.5: refused)", NetFn.APP, ACTIVATE_SESSION,
-                        Privilege.CALLBACK, 0, ANY_LENGTH, v15Refused));
+                CommandSpec.of(
+                        "Get Channel Authentication Capabilities",
+                        NetFn.APP,
+                        GET_CHANNEL_AUTH_CAPABILITIES,
+                        Privilege.CALLBACK,
+                        2,
+                        2,
+                        r -> authCapabilities(r.data(), nullUsersEnabled)),
+                CommandSpec.of(
+                        "Get Channel Cipher Suites",
+                        NetFn.APP,
+                        GET_CHANNEL_CIPHER_SUITES,
+                        Privilege.CALLBACK,
+                        3,
+                        3,
+                        r -> cipherSuites(r.data())),
+                CommandSpec.of(
+                        "Get Session Challenge (IPMI v1.5: refused)",
+                        NetFn.APP,
+                        GET_SESSION_CHALLENGE,
+                        Privilege.CALLBACK,
+                        0,
+                        ANY_LENGTH,
+                        v15Refused),
+                CommandSpec.of(
+                        "Activate Session (IPMI v1.5: refused)",
+                        NetFn.APP,
+                        ACTIVATE_SESSION,
+                        Privilege.CALLBACK,
+                        0,
+                        ANY_LENGTH,
+                        v15Refused));
     }
 
     /** True when the command is one of these (answered without a session). */
@@ -87,8 +113,15 @@ public final class SessionlessCommands {
         int authTypes = extended ? 0x80 : 0x00;
         int status = 0x04 | (nullUsersEnabled ? 0x02 : 0x00);
         int capabilities = extended ? 0x02 : 0x00;
-        return IpmiResponse.ok((byte) Channel.LAN.number(), (byte) authTypes, (byte) status, (byte) capabilities,
-                (byte) 0, (byte) 0, (byte) 0, (byte) 0);
+        return IpmiResponse.ok(
+                (byte) Channel.LAN.number(),
+                (byte) authTypes,
+                (byte) status,
+                (byte) capabilities,
+                (byte) 0,
+                (byte) 0,
+                (byte) 0,
+                (byte) 0);
     }
 
     /**

@@ -21,6 +21,7 @@ public final class SourceLockout implements LoginGuard {
     public static final int RAKP_BURST = 50;
     /** Sustained RAKP 1 messages per second and source address. */
     public static final int RAKP_PER_SECOND = 20;
+
     static final int MAX_TRACKED = 4096;
 
     private final int rakpBurst;
@@ -33,14 +34,11 @@ public final class SourceLockout implements LoginGuard {
     private final Map<InetAddress, Bucket> buckets = new HashMap<>();
 
     /** One user as seen from one source address. */
-    public record Key(String user, InetAddress source) {
-    }
+    public record Key(String user, InetAddress source) {}
 
-    private record Failures(Instant first, int count) {
-    }
+    private record Failures(Instant first, int count) {}
 
-    private record Bucket(double tokens, Instant at) {
-    }
+    private record Bucket(double tokens, Instant at) {}
 
     public SourceLockout(int threshold, Duration window, Duration duration) {
         this(threshold, window, duration, RAKP_BURST, RAKP_PER_SECOND);
@@ -101,7 +99,8 @@ public final class SourceLockout implements LoginGuard {
             prune(now);
         }
         Failures old = failures.get(k);
-        Failures f = old == null || !now.isBefore(old.first.plus(window)) ? new Failures(now, 1)
+        Failures f = old == null || !now.isBefore(old.first.plus(window))
+                ? new Failures(now, 1)
                 : new Failures(old.first, old.count + 1);
         if (f.count < threshold) {
             failures.put(k, f);
@@ -160,7 +159,8 @@ public final class SourceLockout implements LoginGuard {
             }
         }
         if (failures.size() >= MAX_TRACKED) {
-            failures.keySet().stream().min((a, b) -> failures.get(a).first.compareTo(failures.get(b).first))
+            failures.keySet().stream()
+                    .min((a, b) -> failures.get(a).first.compareTo(failures.get(b).first))
                     .ifPresent(failures::remove);
         }
     }

@@ -23,11 +23,14 @@ class HostScopedTest {
         SelClock clock = new SelClock(new TestBmc.ManualClock(TestBmc.START));
         List<SelStore> sels = List.of(new InMemorySelStore(clock), new InMemorySelStore(clock));
         Dispatcher d = new Dispatcher(CommandRegistry.builder()
-                .addAll(new SelCommands(sels::get, HostScoped.single(clock)).specs()).build());
+                .addAll(new SelCommands(sels::get, HostScoped.single(clock)).specs())
+                .build());
         // host 1: reserve (0001h) then add an event via Add SEL Entry
         assertEquals("01 00", TestBmc.hex(d.dispatch(rq(1, 0x42, "")).data()));
-        assertEquals("01 00", TestBmc.hex(d.dispatch(rq(1, 0x44, "00 00 02 00 00 00 00 20 00 04 1F 07 6F 06 FF FF"))
-                .data()));
+        assertEquals(
+                "01 00",
+                TestBmc.hex(d.dispatch(rq(1, 0x44, "00 00 02 00 00 00 00 20 00 04 1F 07 6F 06 FF FF"))
+                        .data()));
         assertEquals(0, sels.get(0).info().entries());
         assertEquals(1, sels.get(1).info().entries());
         // host 0's first reservation is also 0001h: independent counters
@@ -35,7 +38,11 @@ class HostScopedTest {
     }
 
     private static IpmiRequest rq(int host, int cmd, String hex) {
-        return new IpmiRequest(new RequestContext(Channel.LAN, Privilege.ADMINISTRATOR, "admin", 7, host),
-                NetFn.STORAGE, 0, cmd, TestBmc.bytes(hex));
+        return new IpmiRequest(
+                new RequestContext(Channel.LAN, Privilege.ADMINISTRATOR, "admin", 7, host),
+                NetFn.STORAGE,
+                0,
+                cmd,
+                TestBmc.bytes(hex));
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IpmitoolDecodeTest {
     @TempDir
     Path dir;
+
     private final TestBmc bmc = new TestBmc();
     private IpmitoolDummyServer server;
     private IpmitoolClient ipmitool;
@@ -92,7 +93,8 @@ class IpmitoolDecodeTest {
         add(SelEvents.bootError(SelEvents.BOOT_ERROR_NO_MEDIA));
         assertTrue(ipmitool.run("sel", "delete", "1").contains("Deleted entry 1"));
         String elist = ipmitool.run("sel", "elist");
-        assertTrue(elist.startsWith("   2 | 03/04/26 | 05:06:07 UTC | Boot Error BOOT_ERROR | No bootable media"), elist);
+        assertTrue(
+                elist.startsWith("   2 | 03/04/26 | 05:06:07 UTC | Boot Error BOOT_ERROR | No bootable media"), elist);
         assertEquals(1, elist.lines().count(), elist);
         String get = ipmitool.run("sel", "get", "2");
         assertTrue(get.contains(" Generator ID          : 0020"), get);
@@ -134,7 +136,7 @@ class IpmitoolDecodeTest {
         assertTrue(out.contains("CPU_TEMP         | 45 degrees C      | ok"), out);
         assertTrue(out.contains("CPU_POWER        | 180 Watts         | ok"), out);
         assertTrue(out.contains("SYS_FAN1         | 4200 RPM          | ok"), out);
-        assertTrue(out.contains("DIMM_TEMP_0      | no reading        | ns"), out);   // gated: unavailable
+        assertTrue(out.contains("DIMM_TEMP_0      | no reading        | ns"), out); // gated: unavailable
     }
 
     @Test
@@ -195,7 +197,7 @@ class IpmitoolDecodeTest {
         String power = ipmitool.run("chassis", "power", "cycle");
         assertTrue(power.contains("Chassis Power Control: Cycle"), power);
         assertEquals(List.of(ChassisAction.POWER_CYCLE), bmc.actions);
-        String guid = ipmitool.run("mc", "guid");   // Get System GUID, decoded in IPMI byte order
+        String guid = ipmitool.run("mc", "guid"); // Get System GUID, decoded in IPMI byte order
         assertTrue(guid.contains("System GUID   : 12345678-9abc-4def-8123-456789abcdef"), guid);
         assertTrue(guid.contains("GUID Encoding : IPMI"), guid);
     }

@@ -19,29 +19,39 @@ class StandardCommandsTest {
 
     @Test
     void privileges() {
-        assertEquals(Privilege.USER, spec(NetFn.APP, 0x01).privilege());            // Get Device ID
-        assertEquals(Privilege.CALLBACK, spec(NetFn.APP, 0x37).privilege());        // Get System GUID
-        assertEquals(Privilege.USER, spec(NetFn.APP, 0x07).privilege());            // Get ACPI Power State
-        assertEquals(CommandSpec.Access.SYSTEM_INTERFACE_ONLY, spec(NetFn.APP, 0x06).access());
-        assertEquals(Privilege.OPERATOR, spec(NetFn.APP, 0x44).privilege());        // Get User Access
-        assertEquals(Privilege.OPERATOR, spec(NetFn.CHASSIS, 0x02).privilege());    // Chassis Control
-        assertEquals(Privilege.OPERATOR, spec(NetFn.CHASSIS, 0x08).privilege());    // Set System Boot Options
-        assertEquals(Privilege.OPERATOR, spec(NetFn.CHASSIS, 0x09).privilege());    // Get System Boot Options
-        assertEquals(Privilege.OPERATOR, registry.find(NetFn.SENSOR_EVENT, 0x02, Channel.LAN).orElseThrow()
-                .privilege());                                                    // Platform Event
-        assertEquals(Privilege.USER, spec(NetFn.SENSOR_EVENT, 0x2D).privilege());   // Get Sensor Reading
-        assertEquals(Privilege.USER, spec(NetFn.STORAGE, 0x43).privilege());        // Get SEL Entry
-        assertEquals(Privilege.OPERATOR, spec(NetFn.STORAGE, 0x47).privilege());    // Clear SEL
-        assertEquals(Privilege.OPERATOR, spec(NetFn.STORAGE, 0x49).privilege());    // Set SEL Time
+        assertEquals(Privilege.USER, spec(NetFn.APP, 0x01).privilege()); // Get Device ID
+        assertEquals(Privilege.CALLBACK, spec(NetFn.APP, 0x37).privilege()); // Get System GUID
+        assertEquals(Privilege.USER, spec(NetFn.APP, 0x07).privilege()); // Get ACPI Power State
+        assertEquals(
+                CommandSpec.Access.SYSTEM_INTERFACE_ONLY, spec(NetFn.APP, 0x06).access());
+        assertEquals(Privilege.OPERATOR, spec(NetFn.APP, 0x44).privilege()); // Get User Access
+        assertEquals(Privilege.OPERATOR, spec(NetFn.CHASSIS, 0x02).privilege()); // Chassis Control
+        assertEquals(Privilege.OPERATOR, spec(NetFn.CHASSIS, 0x08).privilege()); // Set System Boot Options
+        assertEquals(Privilege.OPERATOR, spec(NetFn.CHASSIS, 0x09).privilege()); // Get System Boot Options
+        assertEquals(
+                Privilege.OPERATOR,
+                registry.find(NetFn.SENSOR_EVENT, 0x02, Channel.LAN)
+                        .orElseThrow()
+                        .privilege()); // Platform Event
+        assertEquals(Privilege.USER, spec(NetFn.SENSOR_EVENT, 0x2D).privilege()); // Get Sensor Reading
+        assertEquals(Privilege.USER, spec(NetFn.STORAGE, 0x43).privilege()); // Get SEL Entry
+        assertEquals(Privilege.OPERATOR, spec(NetFn.STORAGE, 0x47).privilege()); // Clear SEL
+        assertEquals(Privilege.OPERATOR, spec(NetFn.STORAGE, 0x49).privilege()); // Set SEL Time
     }
 
     @Test
     void lifecycleInputsAreHostOnly() {
         // Set ACPI Power State, the host's Platform Event Message: no row a LAN session can reach drives the host
-        assertEquals(CommandSpec.Access.SYSTEM_INTERFACE_ONLY,
-                registry.find(NetFn.SENSOR_EVENT, 0x02, Channel.SYSTEM_INTERFACE).orElseThrow().access());
-        assertEquals(CommandSpec.Access.SESSION_ONLY,
-                registry.find(NetFn.SENSOR_EVENT, 0x02, Channel.LAN).orElseThrow().access());
+        assertEquals(
+                CommandSpec.Access.SYSTEM_INTERFACE_ONLY,
+                registry.find(NetFn.SENSOR_EVENT, 0x02, Channel.SYSTEM_INTERFACE)
+                        .orElseThrow()
+                        .access());
+        assertEquals(
+                CommandSpec.Access.SESSION_ONLY,
+                registry.find(NetFn.SENSOR_EVENT, 0x02, Channel.LAN)
+                        .orElseThrow()
+                        .access());
         assertEquals(true, registry.find(NetFn.APP, 0x06, Channel.LAN).isEmpty());
     }
 

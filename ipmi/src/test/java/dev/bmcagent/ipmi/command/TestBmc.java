@@ -44,14 +44,15 @@ import java.util.UUID;
 public final class TestBmc {
     /** 2026-03-04T05:06:07Z = 69A7BDBFh: bytes BF BD A7 69 on the wire. */
     public static final Instant START = Instant.parse("2026-03-04T05:06:07Z");
+
     public static final UUID DEVICE_GUID = UUID.fromString("00112233-4455-6677-8899-aabbccddeeff");
     public static final UUID SYSTEM_GUID = UUID.fromString("12345678-9abc-4def-8123-456789abcdef");
 
     public final ManualClock clock = new ManualClock(START);
     public final SelClock selClock = new SelClock(clock);
     public final InMemorySelStore sel = new InMemorySelStore(selClock);
-    public final SdrRepository sdr = SdrRepository.build("BMC", "Builtin FRU", SensorCatalog.standard(2, 2),
-            START.getEpochSecond());
+    public final SdrRepository sdr =
+            SdrRepository.build("BMC", "Builtin FRU", SensorCatalog.standard(2, 2), START.getEpochSecond());
     public final InMemoryBootOptionsStore bootOptions = new InMemoryBootOptionsStore();
     public final Map<Integer, SensorReading> readings = new HashMap<>();
     public final List<SelRecord> events = new ArrayList<>();
@@ -60,6 +61,7 @@ public final class TestBmc {
     public HostControl.Result controlResult = HostControl.Result.DONE;
     /** Chassis Identify requests as "seconds/force". */
     public final List<String> identifies = new ArrayList<>();
+
     public boolean identifySupported = true;
     public AcpiPowerState acpiState = new AcpiPowerState(AcpiSystemState.S5_G2, AcpiDeviceState.D3);
     public final FruImage fru = FruImage.of(fruInventory());
@@ -102,7 +104,8 @@ public final class TestBmc {
 
             @Override
             public void reportFromHost(Optional<AcpiSystemState> system, Optional<AcpiDeviceState> device) {
-                acpiReports.add(system.map(Enum::name).orElse("-") + "/" + device.map(Enum::name).orElse("-"));
+                acpiReports.add(system.map(Enum::name).orElse("-") + "/"
+                        + device.map(Enum::name).orElse("-"));
             }
         };
         UserInfo users = new UserInfo() {
@@ -121,25 +124,46 @@ public final class TestBmc {
                 };
             }
         };
-        BmcIdentity identity = new BmcIdentity(0x20, 0x01, 0x02, 13, 0x00C0DE, 0x1234, 0x0A0B0C0D, DEVICE_GUID,
-                SYSTEM_GUID);
-        StandardCommands.Ports ports = new StandardCommands.Ports(identity, users, () -> 3,
-                HostScoped.single(acpi), HostScoped.single(host), HostScoped.single(bootOptions),
+        BmcIdentity identity =
+                new BmcIdentity(0x20, 0x01, 0x02, 13, 0x00C0DE, 0x1234, 0x0A0B0C0D, DEVICE_GUID, SYSTEM_GUID);
+        StandardCommands.Ports ports = new StandardCommands.Ports(
+                identity,
+                users,
+                () -> 3,
+                HostScoped.single(acpi),
+                HostScoped.single(host),
+                HostScoped.single(bootOptions),
                 HostScoped.single(n -> readings.getOrDefault(n, SensorReading.unavailable())),
-                HostScoped.single(events::add), HostScoped.single(sel), HostScoped.single(selClock),
-                HostScoped.single(sdr), HostScoped.single(fru));
-        dispatcher = new Dispatcher(StandardCommands.register(CommandRegistry.builder(), ports).build());
+                HostScoped.single(events::add),
+                HostScoped.single(sel),
+                HostScoped.single(selClock),
+                HostScoped.single(sdr),
+                HostScoped.single(fru));
+        dispatcher = new Dispatcher(
+                StandardCommands.register(CommandRegistry.builder(), ports).build());
     }
 
     public static FruInventory fruInventory() {
-        return new FruInventory(FruInventory.CHASSIS_RACK_MOUNT, "CH-4711", "CHS0001",
-                Instant.parse("2025-06-07T08:09:00Z"), "Example Systems", "BMC-AGENT-BOARD", "BRD123456",
-                "PN-0815", "Example Systems", "bmc-agent server", "SRV-42", "1.0", "SN987654", "ASSET-7");
+        return new FruInventory(
+                FruInventory.CHASSIS_RACK_MOUNT,
+                "CH-4711",
+                "CHS0001",
+                Instant.parse("2025-06-07T08:09:00Z"),
+                "Example Systems",
+                "BMC-AGENT-BOARD",
+                "BRD123456",
+                "PN-0815",
+                "Example Systems",
+                "bmc-agent server",
+                "SRV-42",
+                "1.0",
+                "SN987654",
+                "ASSET-7");
     }
 
     public IpmiResponse lan(Privilege privilege, int netFn, int cmd, String hex) {
-        return dispatcher.dispatch(new IpmiRequest(new RequestContext(Channel.LAN, privilege, "admin", 0x1234, 0),
-                netFn, 0, cmd, bytes(hex)));
+        return dispatcher.dispatch(new IpmiRequest(
+                new RequestContext(Channel.LAN, privilege, "admin", 0x1234, 0), netFn, 0, cmd, bytes(hex)));
     }
 
     public IpmiResponse lan(int netFn, int cmd, String hex) {

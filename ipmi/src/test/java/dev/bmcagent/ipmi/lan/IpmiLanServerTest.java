@@ -57,8 +57,8 @@ class IpmiLanServerTest {
     @Test
     void realSocketPingPongAndPortReleasedOnStop() throws Exception {
         LanCounters counters = new LanCounters();
-        IpmiLanServer server = new IpmiLanServer(IpmiLanOptions.defaults().withBind("127.0.0.1", 0),
-                IpmiLanServerTest::pingOnly, counters);
+        IpmiLanServer server = new IpmiLanServer(
+                IpmiLanOptions.defaults().withBind("127.0.0.1", 0), IpmiLanServerTest::pingOnly, counters);
         InetSocketAddress bound = server.startBlocking();
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             s.setSoTimeout(2000);
@@ -67,7 +67,8 @@ class IpmiLanServerTest {
             java.net.DatagramPacket reply = new java.net.DatagramPacket(buf, buf.length);
             s.receive(reply);
             assertEquals(28, reply.getLength());
-            assertArrayEquals(AsfPresence.encodePong(new AsfPresence.Ping(0xFF, 0xC4)),
+            assertArrayEquals(
+                    AsfPresence.encodePong(new AsfPresence.Ping(0xFF, 0xC4)),
                     java.util.Arrays.copyOf(buf, reply.getLength()));
         }
         server.stop().get();
@@ -75,15 +76,22 @@ class IpmiLanServerTest {
             assertTrue(again.isBound(), "port released on stop");
         }
     }
+
     @Test
     void serversSharingOneEventLoopEachAnswerAndStoppingOneLeavesTheOther() throws Exception {
-        io.netty.channel.EventLoopGroup shared = new io.netty.channel.MultiThreadIoEventLoopGroup(1,
-                io.netty.channel.nio.NioIoHandler.newFactory());
+        io.netty.channel.EventLoopGroup shared =
+                new io.netty.channel.MultiThreadIoEventLoopGroup(1, io.netty.channel.nio.NioIoHandler.newFactory());
         try {
-            IpmiLanServer a = new IpmiLanServer(IpmiLanOptions.defaults().withBind("127.0.0.1", 0),
-                    IpmiLanServerTest::pingOnly, new LanCounters(), shared);
-            IpmiLanServer b = new IpmiLanServer(IpmiLanOptions.defaults().withBind("127.0.0.1", 0),
-                    IpmiLanServerTest::pingOnly, new LanCounters(), shared);
+            IpmiLanServer a = new IpmiLanServer(
+                    IpmiLanOptions.defaults().withBind("127.0.0.1", 0),
+                    IpmiLanServerTest::pingOnly,
+                    new LanCounters(),
+                    shared);
+            IpmiLanServer b = new IpmiLanServer(
+                    IpmiLanOptions.defaults().withBind("127.0.0.1", 0),
+                    IpmiLanServerTest::pingOnly,
+                    new LanCounters(),
+                    shared);
             InetSocketAddress boundA = a.startBlocking();
             InetSocketAddress boundB = b.startBlocking();
             assertEquals(28, ping(boundA));
@@ -96,7 +104,8 @@ class IpmiLanServerTest {
             }
             b.stop().get();
         } finally {
-            shared.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+            shared.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS)
+                    .syncUninterruptibly();
         }
     }
 

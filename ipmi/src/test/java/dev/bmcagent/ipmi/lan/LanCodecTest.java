@@ -28,13 +28,17 @@ class LanCodecTest {
 
     @Test
     void asfPingDecodesAndPongEncodes() {
-        AsfPresence.Ping ping = AsfPresence.decodePing(hex("06 00 12 06 00 00 11 BE 80 34 00 00")).value();
+        AsfPresence.Ping ping = AsfPresence.decodePing(hex("06 00 12 06 00 00 11 BE 80 34 00 00"))
+                .value();
         assertEquals(0x12, ping.rmcpSequence());
         assertEquals(0x34, ping.messageTag());
-        assertArrayEquals(hex("06 00 12 06" + "00 00 11 BE" + "40 34 00 10" + "00 00 11 BE" + "00 00 00 00"
-                + "81 00" + "00 00 00 00 00 00"), AsfPresence.encodePong(ping));
+        assertArrayEquals(
+                hex("06 00 12 06" + "00 00 11 BE" + "40 34 00 10" + "00 00 11 BE" + "00 00 00 00" + "81 00"
+                        + "00 00 00 00 00 00"),
+                AsfPresence.encodePong(ping));
         // §13.2.3: a wrong IANA number is not ASF.
-        assertFalse(AsfPresence.decodePing(hex("06 00 12 06 00 00 11 BF 80 34 00 00")).isOk());
+        assertFalse(AsfPresence.decodePing(hex("06 00 12 06 00 00 11 BF 80 34 00 00"))
+                .isOk());
         assertFalse(AsfPresence.decodePing(hex("06 00 12 06 00 00 11 BE 80")).isOk());
     }
 
@@ -64,26 +68,36 @@ class LanCodecTest {
         assertEquals(0x87654321, p.sessionId());
         assertArrayEquals(hex("AB CD"), p.message());
         assertArrayEquals(wire, p.encode());
-        assertFalse(Ipmi15Packet.decode(hex("06 00 FF 07 00 78 56 34 12 21 43 65 87 05 AB")).isOk(), "length");
+        assertFalse(
+                Ipmi15Packet.decode(hex("06 00 FF 07 00 78 56 34 12 21 43 65 87 05 AB"))
+                        .isOk(),
+                "length");
         assertFalse(Ipmi15Packet.decode(hex("06 00 FF 07 02 78 56")).isOk(), "MD5 needs an AuthCode");
     }
 
     @Test
     void rmcpPlusWrapperWithIntegrityTrailer() {
         byte[] payload = hex("11 22 33");
-        byte[] wire = RmcpPlusPacket.encode(PayloadType.IPMI, true, 0x04030201, 0x0A0B0C0D, payload,
+        byte[] wire = RmcpPlusPacket.encode(
+                PayloadType.IPMI,
+                true,
+                0x04030201,
+                0x0A0B0C0D,
+                payload,
                 signed -> hex("AA BB CC DD EE FF 00 11 22 33 44 55"));
-        assertArrayEquals(hex("06 00 FF 07"
-                + "06"                          // §13.6: auth type RMCP+
-                + "C0"                          // encrypted (bit 7) + authenticated (bit 6), payload IPMI
-                + "01 02 03 04"                 // session ID, LSB first
-                + "0D 0C 0B 0A"                 // session sequence, LSB first
-                + "03 00"                       // payload length 3
-                + "11 22 33"                    // payload
-                + "FF FF FF"                    // integrity pad: 12 header + 3 payload + 2 = 17 → 3 FFh to 20
-                + "03"                          // pad length
-                + "07"                          // next header
-                + "AA BB CC DD EE FF 00 11 22 33 44 55"), wire); // AuthCode (12 bytes, HMAC-SHA1-96)
+        assertArrayEquals(
+                hex("06 00 FF 07"
+                        + "06" // §13.6: auth type RMCP+
+                        + "C0" // encrypted (bit 7) + authenticated (bit 6), payload IPMI
+                        + "01 02 03 04" // session ID, LSB first
+                        + "0D 0C 0B 0A" // session sequence, LSB first
+                        + "03 00" // payload length 3
+                        + "11 22 33" // payload
+                        + "FF FF FF" // integrity pad: 12 header + 3 payload + 2 = 17 → 3 FFh to 20
+                        + "03" // pad length
+                        + "07" // next header
+                        + "AA BB CC DD EE FF 00 11 22 33 44 55"),
+                wire); // AuthCode (12 bytes, HMAC-SHA1-96)
         RmcpPlusPacket p = RmcpPlusPacket.decode(wire, 12).value();
         assertEquals(0x04030201, p.sessionId());
         assertEquals(0x0A0B0C0D, p.sequence());
@@ -102,6 +116,7 @@ class LanCodecTest {
         assertArrayEquals(hex("06 00 FF 07 06 10 00 00 00 00 00 00 00 00 01 00 01"), wire);
         assertEquals(0, RmcpPlusPacket.peekSessionId(wire).getAsInt());
         assertTrue(RmcpPlusPacket.peekSessionId(hex("06 00 FF 07 06 00 01")).isEmpty());
-        assertFalse(RmcpPlusPacket.decode(hex("06 00 FF 07 06 10 00 00 00 00 00 00 00 00 05 00 01"), 0).isOk());
+        assertFalse(RmcpPlusPacket.decode(hex("06 00 FF 07 06 10 00 00 00 00 00 00 00 00 05 00 01"), 0)
+                .isOk());
     }
 }

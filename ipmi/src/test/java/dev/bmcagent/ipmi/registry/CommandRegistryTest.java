@@ -38,22 +38,29 @@ class CommandRegistryTest {
     void aCommandSplitByChannelRunsTheRowOfTheRequestsChannel() {
         Dispatcher d = new Dispatcher(CommandRegistry.builder()
                 .add(row(CommandSpec.Access.SYSTEM_INTERFACE_ONLY, "host"))
-                .add(row(CommandSpec.Access.SESSION_ONLY, "lan")).build());
+                .add(row(CommandSpec.Access.SESSION_ONLY, "lan"))
+                .build());
         assertEquals(CompletionCode.OK, d.dispatch(lan(Privilege.OPERATOR)).completionCode());
         assertEquals(CompletionCode.OK, d.dispatch(host()).completionCode());
         assertEquals(List.of("lan", "host"), handled);
-        assertEquals(CompletionCode.INSUFFICIENT_PRIVILEGE, d.dispatch(lan(Privilege.USER)).completionCode());
+        assertEquals(
+                CompletionCode.INSUFFICIENT_PRIVILEGE,
+                d.dispatch(lan(Privilege.USER)).completionCode());
     }
 
     @Test
     void aHostOnlyRowAnswersD4hOnLanAndNeverRunsItsHandler() {
         Dispatcher d = new Dispatcher(CommandRegistry.builder()
-                .add(row(CommandSpec.Access.SYSTEM_INTERFACE_ONLY, "host")).build());
-        assertEquals(CompletionCode.INSUFFICIENT_PRIVILEGE,
+                .add(row(CommandSpec.Access.SYSTEM_INTERFACE_ONLY, "host"))
+                .build());
+        assertEquals(
+                CompletionCode.INSUFFICIENT_PRIVILEGE,
                 d.dispatch(lan(Privilege.ADMINISTRATOR)).completionCode());
         assertEquals(List.of(), handled);
-        assertEquals(CompletionCode.INVALID_COMMAND, d.dispatch(
-                new IpmiRequest(RequestContext.systemInterface(0), NETFN, 0, 0x03, null)).completionCode());
+        assertEquals(
+                CompletionCode.INVALID_COMMAND,
+                d.dispatch(new IpmiRequest(RequestContext.systemInterface(0), NETFN, 0, 0x03, null))
+                        .completionCode());
     }
 
     @Test

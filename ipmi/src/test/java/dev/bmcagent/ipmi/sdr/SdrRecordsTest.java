@@ -14,39 +14,42 @@ import org.junit.jupiter.api.Test;
 class SdrRecordsTest {
     @Test
     void mcDeviceLocator() {
-        assertEquals("01 00 51 12 0E"   // ID 0001h, SDR 51h, type 12h, 14 bytes follow
-                + " 20"                 // slave address 20h
-                + " 00"                 // channel 0
-                + " 00"                 // power state notification / global init
-                + " 9F"                 // chassis, event receiver (bit 4), FRU inventory, SEL, SDR, sensor device
-                + " 00 00 00"           // reserved
-                + " 06 01"              // entity: system management module, instance 1
-                + " 00"                 // OEM
-                + " C3 42 4D 43",       // 8-bit ASCII, 3 bytes: "BMC"
+        assertEquals(
+                "01 00 51 12 0E" // ID 0001h, SDR 51h, type 12h, 14 bytes follow
+                        + " 20" // slave address 20h
+                        + " 00" // channel 0
+                        + " 00" // power state notification / global init
+                        + " 9F" // chassis, event receiver (bit 4), FRU inventory, SEL, SDR, sensor device
+                        + " 00 00 00" // reserved
+                        + " 06 01" // entity: system management module, instance 1
+                        + " 00" // OEM
+                        + " C3 42 4D 43", // 8-bit ASCII, 3 bytes: "BMC"
                 hex(SdrRecords.mcLocator(1, "BMC")));
     }
 
     @Test
     void fruDeviceLocator() {
-        assertEquals("02 00 51 11 0D"   // ID 0002h, type 11h, 13 bytes follow
-                + " 20"                 // device access address
-                + " 00"                 // FRU device ID 0
-                + " 80"                 // logical FRU device, LUN 0, bus 0
-                + " 00 00"              // channel 0, reserved
-                + " 10 00"              // FRU inventory device behind the MC, modifier 0
-                + " 07 01"              // entity: system board, instance 1
-                + " 00"                 // OEM
-                + " C2 46 30",          // "F0"
+        assertEquals(
+                "02 00 51 11 0D" // ID 0002h, type 11h, 13 bytes follow
+                        + " 20" // device access address
+                        + " 00" // FRU device ID 0
+                        + " 80" // logical FRU device, LUN 0, bus 0
+                        + " 00 00" // channel 0, reserved
+                        + " 10 00" // FRU inventory device behind the MC, modifier 0
+                        + " 07 01" // entity: system board, instance 1
+                        + " 00" // OEM
+                        + " C2 46 30", // "F0"
                 hex(SdrRecords.fruLocator(2, 0, "F0")));
     }
 
     @Test
     void compactRecordForAcpiStatus() {
         SensorDefinition acpi = SensorCatalog.standard(0, 0).stream()
-                .filter(s -> s.number() == SensorNumbers.ACPI_STATUS).findFirst().orElseThrow();
+                .filter(s -> s.number() == SensorNumbers.ACPI_STATUS)
+                .findFirst()
+                .orElseThrow();
         byte[] r = SdrRecords.compact(0x1234, acpi);
-        assertEquals("34 12 51 02 26 20 00 03 07 01 67 40 22 6F FF 5F 00 00 FF 5F",
-                hex(Arrays.copyOfRange(r, 0, 20)));
+        assertEquals("34 12 51 02 26 20 00 03 07 01 67 40 22 6F FF 5F 00 00 FF 5F", hex(Arrays.copyOfRange(r, 0, 20)));
         assertEquals(43, r.length);
     }
 
@@ -65,8 +68,8 @@ class SdrRecordsTest {
     @Test
     void duplicateSensorNumbersAreRejected() {
         SensorDefinition a = SensorDefinition.discrete(3, "A", 0x22, 7, 1, 1);
-        assertThrows(IllegalArgumentException.class, () -> SdrRepository.build("BMC", "FRU",
-                java.util.List.of(a, a), 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> SdrRepository.build("BMC", "FRU", java.util.List.of(a, a), 0));
     }
 
     @Property

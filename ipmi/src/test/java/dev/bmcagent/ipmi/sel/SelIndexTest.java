@@ -19,7 +19,7 @@ class SelIndexTest {
     void orderFollowsTheKeysAcrossAnIdWrap() {
         SelIndex index = new SelIndex(3);
         index.put(10, record(0xFFFE));
-        index.put(11, record(0x0001));                  // the id wrapped; SEL order did not
+        index.put(11, record(0x0001)); // the id wrapped; SEL order did not
         assertEquals(0xFFFE, index.first().orElseThrow().recordId());
         assertEquals(0x0001, index.last().orElseThrow().recordId());
         assertEquals(OptionalInt.of(0x0001), index.nextId(0xFFFE));

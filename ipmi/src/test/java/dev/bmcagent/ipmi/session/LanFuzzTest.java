@@ -131,8 +131,8 @@ class LanFuzzTest {
     @Test
     void aBurstOverTheRealSocketLeavesTheServerAnswering() throws Exception {
         try (LanTestServer bmc = LanTestServer.started();
-             DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
-             DatagramSocket login = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+                DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+                DatagramSocket login = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             List<byte[]> seeds = corpus(bmc.processor);
             SplittableRandom r = new SplittableRandom(42);
             for (int i = 1; i <= OVER_SOCKET; i++) {
@@ -140,7 +140,9 @@ class LanFuzzTest {
                 socket.send(new DatagramPacket(d, d.length, bmc.address()));
                 if (i % 500 == 0) { // bursts of 500, then let the server drain its receive buffer
                     long sent = i;
-                    Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                    Awaitility.await()
+                            .atMost(Duration.ofSeconds(5))
+                            .pollInterval(Duration.ofMillis(5))
                             .until(() -> bmc.counters.receivedCount() >= sent * 8 / 10);
                 }
             }
@@ -149,7 +151,9 @@ class LanFuzzTest {
             bmc.clock.advance(IpmiLanOptions.DEFAULT_LOCKOUT_DURATION);
             login.setSoTimeout(500); // a fresh socket: no stale replies to fuzz datagrams
             OracleClient c = new OracleClient(17, bytes -> udp(login, bmc.address(), bytes));
-            Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .ignoreExceptions()
                     .until(() -> c.login("admin", "secret", 0x14) == 0);
             assertEquals(0x00, c.command(0x06, 0x01).orElseThrow()[0]);
             assertEquals(0, bmc.counters.internalErrorCount(), bmc.counters.toString());

@@ -36,23 +36,40 @@ final class LanTestServer implements AutoCloseable {
 
     LanTestServer(IpmiLanOptions options, SecureRandom random) {
         CommandRegistry registry = CommandRegistry.builder()
-                .add(CommandSpec.of("Get Device ID", NetFn.APP, 0x01, Privilege.USER, 0, 0,
-                        r -> IpmiResponse.ok(DEVICE_ID)))
-                .add(CommandSpec.of("Get Self Test Results", NetFn.APP, 0x04, Privilege.USER, 0, 0,
+                .add(CommandSpec.of(
+                        "Get Device ID", NetFn.APP, 0x01, Privilege.USER, 0, 0, r -> IpmiResponse.ok(DEVICE_ID)))
+                .add(CommandSpec.of(
+                        "Get Self Test Results",
+                        NetFn.APP,
+                        0x04,
+                        Privilege.USER,
+                        0,
+                        0,
                         r -> IpmiResponse.ok((byte) 0x55, (byte) 0x00)))
-                .add(CommandSpec.of("Get ACPI Power State", NetFn.APP, 0x07, Privilege.USER, 0, 0,
+                .add(CommandSpec.of(
+                        "Get ACPI Power State",
+                        NetFn.APP,
+                        0x07,
+                        Privilege.USER,
+                        0,
+                        0,
                         r -> IpmiResponse.ok((byte) 0x00, (byte) 0x00)))
-                .add(CommandSpec.of("Get Device GUID", NetFn.APP, 0x08, Privilege.USER, 0, 0,
-                        r -> IpmiResponse.ok(GUID)))
-                .add(CommandSpec.of("Get System GUID", NetFn.APP, 0x37, Privilege.USER, 0, 0,
-                        r -> IpmiResponse.ok(GUID)))
-                .add(CommandSpec.of("Get Chassis Status", NetFn.CHASSIS, 0x01, Privilege.USER, 0, 0,
+                .add(CommandSpec.of(
+                        "Get Device GUID", NetFn.APP, 0x08, Privilege.USER, 0, 0, r -> IpmiResponse.ok(GUID)))
+                .add(CommandSpec.of(
+                        "Get System GUID", NetFn.APP, 0x37, Privilege.USER, 0, 0, r -> IpmiResponse.ok(GUID)))
+                .add(CommandSpec.of(
+                        "Get Chassis Status",
+                        NetFn.CHASSIS,
+                        0x01,
+                        Privilege.USER,
+                        0,
+                        0,
                         r -> IpmiResponse.ok((byte) 0x01, (byte) 0x00, (byte) 0x40, (byte) 0x00)))
-                .add(CommandSpec.of("Chassis Control", NetFn.CHASSIS, 0x02, Privilege.OPERATOR, 1, 1,
-                        r -> IpmiResponse.ok()))
+                .add(CommandSpec.of(
+                        "Chassis Control", NetFn.CHASSIS, 0x02, Privilege.OPERATOR, 1, 1, r -> IpmiResponse.ok()))
                 .build();
-        processor = new LanPacketProcessor(options, users, new Dispatcher(registry), 0, GUID, clock, random,
-                counters);
+        processor = new LanPacketProcessor(options, users, new Dispatcher(registry), 0, GUID, clock, random, counters);
         server = new IpmiLanServer(options, processor, counters);
     }
 

@@ -88,7 +88,7 @@ class LoginPolicyTest {
         OracleClient c = OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE);
         assertEquals(0, c.login("oper", "opsecret", 0x13));
         assertTrue(c.command(0x06, 0x01).isPresent());
-        bmc.users.put(IpmiUser.of(3, "oper", "opsecret", Privilege.USER));    // demoted
+        bmc.users.put(IpmiUser.of(3, "oper", "opsecret", Privilege.USER)); // demoted
         assertEquals(java.util.Optional.empty(), c.command(0x06, 0x01), "ended: silence");
         assertEquals(0, bmc.processor.activeSessions());
         OracleClient d = OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE);

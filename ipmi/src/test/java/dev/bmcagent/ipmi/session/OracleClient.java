@@ -37,6 +37,7 @@ final class OracleClient {
     int rqSeq;
     /** Last raw datagrams, for replay and fuzz tests. */
     byte[] lastSent;
+
     int lastStatus;
 
     OracleClient(int suite, Function<byte[], Optional<byte[]>> transport) {
@@ -66,13 +67,17 @@ final class OracleClient {
     int openSession(int privilege) {
         int auth = suite == 17 ? 3 : 1;
         int integ = suite == 17 ? 4 : 1;
-        byte[] p = cat(new byte[] {0x11, (byte) privilege, 0, 0}, le(consoleSessionId),
-                new byte[] {0, 0, 0, 8, (byte) auth, 0, 0, 0}, new byte[] {1, 0, 0, 8, (byte) integ, 0, 0, 0},
+        byte[] p = cat(
+                new byte[] {0x11, (byte) privilege, 0, 0},
+                le(consoleSessionId),
+                new byte[] {0, 0, 0, 8, (byte) auth, 0, 0, 0},
+                new byte[] {1, 0, 0, 8, (byte) integ, 0, 0, 0},
                 new byte[] {2, 0, 0, 8, 1, 0, 0, 0});
         byte[] r = exchange(0x10, p);
         lastStatus = r[1] & 0xFF;
         if (lastStatus == 0) {
-            bmcSessionId = ByteBuffer.wrap(r, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            bmcSessionId =
+                    ByteBuffer.wrap(r, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         }
         return lastStatus;
     }
@@ -80,8 +85,12 @@ final class OracleClient {
     int rakp1(String user, String password, int role) {
         random.nextBytes(rm);
         byte[] name = user.getBytes(StandardCharsets.US_ASCII);
-        byte[] p = cat(new byte[] {0x22, 0, 0, 0}, le(bmcSessionId), rm, new byte[] {(byte) role, 0, 0,
-            (byte) name.length}, name);
+        byte[] p = cat(
+                new byte[] {0x22, 0, 0, 0},
+                le(bmcSessionId),
+                rm,
+                new byte[] {(byte) role, 0, 0, (byte) name.length},
+                name);
         byte[] r = exchange(0x12, p);
         lastStatus = r[1] & 0xFF;
         if (lastStatus != 0) {
@@ -92,8 +101,16 @@ final class OracleClient {
         }
         rc = Arrays.copyOfRange(r, 8, 24);
         guid = Arrays.copyOfRange(r, 24, 40);
-        byte[] expected = hmac(key(password), cat(le(consoleSessionId), le(bmcSessionId), rm, rc, guid,
-                new byte[] {(byte) role, (byte) name.length}, name));
+        byte[] expected = hmac(
+                key(password),
+                cat(
+                        le(consoleSessionId),
+                        le(bmcSessionId),
+                        rm,
+                        rc,
+                        guid,
+                        new byte[] {(byte) role, (byte) name.length},
+                        name));
         if (!Arrays.equals(expected, Arrays.copyOfRange(r, 40, r.length))) {
             return -1; // RAKP 2 HMAC wrong: this client's password differs
         }
@@ -154,8 +171,7 @@ final class OracleClient {
         b.write(integrityPad);
         b.write(0x07);
         byte[] signed = b.toByteArray();
-        return cat(new byte[] {0x06, 0x00, (byte) 0xFF, 0x07}, signed,
-                Arrays.copyOf(hmac(k1, signed), icvLength));
+        return cat(new byte[] {0x06, 0x00, (byte) 0xFF, 0x07}, signed, Arrays.copyOf(hmac(k1, signed), icvLength));
     }
 
     byte[] lanRequest(int netFn, int cmd, byte... data) {
@@ -186,8 +202,8 @@ final class OracleClient {
         }
         int len = (d[14] & 0xFF) | (d[15] & 0xFF) << 8;
         byte[] signed = Arrays.copyOfRange(d, 4, d.length - icvLength);
-        if (!Arrays.equals(Arrays.copyOf(hmac(k1, signed), icvLength), Arrays.copyOfRange(d, d.length - icvLength,
-                d.length))) {
+        if (!Arrays.equals(
+                Arrays.copyOf(hmac(k1, signed), icvLength), Arrays.copyOfRange(d, d.length - icvLength, d.length))) {
             throw new AssertionError("reply AuthCode");
         }
         if (signed.length % 4 != 0 || d[d.length - icvLength - 1] != 0x07) {
@@ -207,8 +223,12 @@ final class OracleClient {
 
     /** Sessionless RMCP+ exchange (Open Session, RAKP): unauthenticated, session ID 0. */
     byte[] exchange(int payloadType, byte[] payload) {
-        byte[] d = cat(new byte[] {0x06, 0x00, (byte) 0xFF, 0x07, 0x06, (byte) payloadType}, le(0), le(0),
-                new byte[] {(byte) payload.length, 0}, payload);
+        byte[] d = cat(
+                new byte[] {0x06, 0x00, (byte) 0xFF, 0x07, 0x06, (byte) payloadType},
+                le(0),
+                le(0),
+                new byte[] {(byte) payload.length, 0},
+                payload);
         lastSent = d;
         byte[] r = transport.apply(d).orElseThrow(() -> new AssertionError("no reply to payload " + payloadType));
         if ((r[5] & 0x3F) != payloadType + 1) {

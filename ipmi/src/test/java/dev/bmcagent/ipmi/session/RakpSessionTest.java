@@ -53,10 +53,12 @@ class RakpSessionTest {
         assertEquals(0, c.login("oper", "opsecret", 0x13));
         // Chassis Control needs OPERATOR: the session starts at USER (IPMI 2.0 §13.21), so D4h first.
         assertEquals((byte) 0xD4, c.command(0x00, 0x02, (byte) 0x01).orElseThrow()[0]);
-        assertArrayEquals(new byte[] {0x00, 0x03}, c.command(0x06, 0x3B, (byte) 0x03).orElseThrow());
+        assertArrayEquals(
+                new byte[] {0x00, 0x03}, c.command(0x06, 0x3B, (byte) 0x03).orElseThrow());
         assertEquals(0x00, c.command(0x00, 0x02, (byte) 0x01).orElseThrow()[0]);
         assertEquals((byte) 0x81, c.command(0x06, 0x3B, (byte) 0x04).orElseThrow()[0], "above the session maximum");
-        assertArrayEquals(new byte[] {0x00, 0x03}, c.command(0x06, 0x3B, (byte) 0x00).orElseThrow(), "0 = report");
+        assertArrayEquals(
+                new byte[] {0x00, 0x03}, c.command(0x06, 0x3B, (byte) 0x00).orElseThrow(), "0 = report");
     }
 
     @Test
@@ -89,8 +91,8 @@ class RakpSessionTest {
 
     @Test
     void disabledUserLooksExactlyLikeAnUnknownOne() {
-        bmc.users.put(new IpmiUser(4, "gone", false, "pw".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                Privilege.ADMINISTRATOR));
+        bmc.users.put(new IpmiUser(
+                4, "gone", false, "pw".getBytes(java.nio.charset.StandardCharsets.US_ASCII), Privilege.ADMINISTRATOR));
         OracleClient c = client(3);
         c.openSession(0);
         assertEquals(RakpStatus.UNAUTHORIZED_NAME, c.rakp1("gone", "pw", 0x14));
@@ -130,15 +132,21 @@ class RakpSessionTest {
     @Test
     void openSessionAnswersHighestForPrivilegeZeroAndRefusesCipherZero() {
         OracleClient c = client(3);
-        byte[] reply = c.exchange(0x10, HexFormat.of().parseHex(
-                "2a000000" + "44332211" + "0000000801000000" + "0100000801000000" + "0200000801000000"));
+        byte[] reply = c.exchange(
+                0x10,
+                HexFormat.of()
+                        .parseHex("2a000000" + "44332211" + "0000000801000000" + "0100000801000000"
+                                + "0200000801000000"));
         assertEquals(0x2A, reply[0] & 0xFF, "message tag echoed");
         assertEquals(0x00, reply[1], "status OK");
         assertEquals(0x04, reply[2], "privilege 0 = highest: ADMINISTRATOR");
         assertArrayEquals(HexFormat.of().parseHex("44332211"), java.util.Arrays.copyOfRange(reply, 4, 8));
         assertEquals(36, reply.length);
-        byte[] none = c.exchange(0x10, HexFormat.of().parseHex(
-                "2b000000" + "44332211" + "0000000800000000" + "0100000800000000" + "0200000800000000"));
+        byte[] none = c.exchange(
+                0x10,
+                HexFormat.of()
+                        .parseHex("2b000000" + "44332211" + "0000000800000000" + "0100000800000000"
+                                + "0200000800000000"));
         assertArrayEquals(HexFormat.of().parseHex("2b11000044332211"), none, "status 11h, no cipher suite match");
     }
 
@@ -155,11 +163,15 @@ class RakpSessionTest {
         long failures = bmc.counters.authFailureCount();
         assertEquals(Optional.empty(), bmc.processor.process(tampered, CONSOLE));
         assertEquals(failures + 1, bmc.counters.authFailureCount());
-        assertEquals(Optional.empty(), bmc.processor.process(c.sessionPacket(c.lanRequest(0x06, 0x01), c.seq + 40),
-                CONSOLE), "beyond the +16 window");
+        assertEquals(
+                Optional.empty(),
+                bmc.processor.process(c.sessionPacket(c.lanRequest(0x06, 0x01), c.seq + 40), CONSOLE),
+                "beyond the +16 window");
         assertTrue(c.command(0x06, 0x01).isPresent(), "in-window packets still work");
-        assertEquals(Optional.empty(), bmc.processor.process(
-                c.sessionPacket(c.lanRequest(0x06, 0x01), c.seq + 1), new InetSocketAddress(LOOPBACK, 1)),
+        assertEquals(
+                Optional.empty(),
+                bmc.processor.process(
+                        c.sessionPacket(c.lanRequest(0x06, 0x01), c.seq + 1), new InetSocketAddress(LOOPBACK, 1)),
                 "another source cannot use the session");
     }
 
@@ -185,8 +197,8 @@ class RakpSessionTest {
 
     @Test
     void idleTimeoutOptionIsHonoured() {
-        LanTestServer short1 = new LanTestServer(IpmiLanOptions.defaults()
-                .withSessions(4, 2, Duration.ofSeconds(5), Duration.ofSeconds(3)));
+        LanTestServer short1 = new LanTestServer(
+                IpmiLanOptions.defaults().withSessions(4, 2, Duration.ofSeconds(5), Duration.ofSeconds(3)));
         OracleClient c = OracleClient.inProcess(17, short1.processor, CONSOLE);
         c.login("admin", "secret", 0x14);
         short1.clock.advance(Duration.ofSeconds(5));

@@ -37,8 +37,7 @@ class RealClientTest {
         bmc.close();
     }
 
-    record Run(int exit, String output, long millis) {
-    }
+    record Run(int exit, String output, long millis) {}
 
     static Run run(List<String> cmd) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
@@ -54,8 +53,22 @@ class RealClientTest {
     }
 
     static Run ipmitool(String user, String password, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", "127.0.0.1", "-p",
-                Integer.toString(bmc.port()), "-U", user, "-P", password, "-R", "1", "-N", "1"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "ipmitool",
+                "-I",
+                "lanplus",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(bmc.port()),
+                "-U",
+                user,
+                "-P",
+                password,
+                "-R",
+                "1",
+                "-N",
+                "1"));
         cmd.addAll(List.of(args));
         return run(cmd);
     }
@@ -119,8 +132,24 @@ class RealClientTest {
 
     @Test
     void ipmiV15LanInterfaceIsRefused() throws Exception {
-        Run r = run(List.of("ipmitool", "-I", "lan", "-H", "127.0.0.1", "-p", Integer.toString(bmc.port()), "-U",
-                "admin", "-P", "secret", "-R", "1", "-N", "1", "mc", "info"));
+        Run r = run(List.of(
+                "ipmitool",
+                "-I",
+                "lan",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(bmc.port()),
+                "-U",
+                "admin",
+                "-P",
+                "secret",
+                "-R",
+                "1",
+                "-N",
+                "1",
+                "mc",
+                "info"));
         assertNotEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("Authentication type NONE not supported"), r.output());
         assertTrue(r.output().contains("Unable to establish IPMI v1.5 / RMCP session"), r.output());
@@ -128,8 +157,16 @@ class RealClientTest {
 
     @Test
     void freeIpmiBmcInfoOverLan20() throws Exception {
-        Run r = run(List.of("bmc-info", "-h", "127.0.0.1:" + bmc.port(), "-u", "admin", "-p", "secret",
-                "--driver-type=LAN_2_0", "--get-device-id"));
+        Run r = run(List.of(
+                "bmc-info",
+                "-h",
+                "127.0.0.1:" + bmc.port(),
+                "-u",
+                "admin",
+                "-p",
+                "secret",
+                "--driver-type=LAN_2_0",
+                "--get-device-id"));
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().matches("(?s).*Firmware Revision +: 1\\.23.*"), r.output());
         assertTrue(r.output().contains("Product ID            : 4660"), r.output());
@@ -137,16 +174,24 @@ class RealClientTest {
 
     @Test
     void freeIpmiFullBmcInfo() throws Exception {
-        Run r = run(List.of("bmc-info", "-h", "127.0.0.1:" + bmc.port(), "-u", "admin", "-p", "secret",
-                "--driver-type=LAN_2_0"));
+        Run r = run(List.of(
+                "bmc-info", "-h", "127.0.0.1:" + bmc.port(), "-u", "admin", "-p", "secret", "--driver-type=LAN_2_0"));
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("System GUID : 10325476-98ba-dcfe-efcd-ab8967452301"), r.output());
     }
 
     @Test
     void freeIpmiWrongPasswordIsRefused() throws Exception {
-        Run r = run(List.of("bmc-info", "-h", "127.0.0.1:" + bmc.port(), "-u", "admin", "-p", "nope",
-                "--driver-type=LAN_2_0", "--get-device-id"));
+        Run r = run(List.of(
+                "bmc-info",
+                "-h",
+                "127.0.0.1:" + bmc.port(),
+                "-u",
+                "admin",
+                "-p",
+                "nope",
+                "--driver-type=LAN_2_0",
+                "--get-device-id"));
         assertNotEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("password invalid"), r.output());
     }
@@ -157,8 +202,10 @@ class RealClientTest {
      */
     @Test
     void ipmiutilHealthOverLan2OnPort623() throws Exception {
-        Assumptions.assumeTrue(port623Free(), "ipmiutil -F lan2 always uses UDP 623 (no port option) and "
-                + "127.0.0.1:623 cannot be bound here (not root or in use)");
+        Assumptions.assumeTrue(
+                port623Free(),
+                "ipmiutil -F lan2 always uses UDP 623 (no port option) and "
+                        + "127.0.0.1:623 cannot be bound here (not root or in use)");
         try (LanTestServer on623 = new LanTestServer(IpmiLanOptions.defaults().withBind("127.0.0.1", 623))) {
             on623.server.startBlocking();
             Run r = run(List.of("ipmiutil", "health", "-N", "127.0.0.1", "-U", "admin", "-P", "secret", "-F", "lan2"));

@@ -51,7 +51,7 @@ class RmcpPlusCryptoEnginesTest {
     void aesRoundTripsOnlyWithItsOwnKeyWhileKeysAlternate() throws Exception {
         byte[] k2a = filled(0x21, 20);
         byte[] k2b = filled(0x42, 20);
-        byte[] message = HexFormat.of().parseHex("2018c881047c01f3");   // a Get Device ID request
+        byte[] message = HexFormat.of().parseHex("2018c881047c01f3"); // a Get Device ID request
         SecureRandom random = new SecureRandom();
         for (int round = 0; round < 3; round++) {
             byte[] a = RmcpPlusCrypto.encrypt(k2a, random, message);
@@ -63,7 +63,8 @@ class RmcpPlusCryptoEnginesTest {
             assertFalse(wrong.isOk() && Arrays.equals(message, wrong.value()), "K2 of another session");
         }
         // encrypted on another thread (its own engines), decrypted on this one
-        byte[] elsewhere = CompletableFuture.supplyAsync(() -> RmcpPlusCrypto.encrypt(k2a, random, message)).get();
+        byte[] elsewhere = CompletableFuture.supplyAsync(() -> RmcpPlusCrypto.encrypt(k2a, random, message))
+                .get();
         Decoded<byte[]> here = RmcpPlusCrypto.decrypt(k2a, elsewhere);
         assertTrue(here.isOk());
         assertArrayEquals(message, here.value());

@@ -50,6 +50,7 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
     private final int capacity;
     /** Keyed by the journal id of each live record's append (journal ids ascend with insertion). */
     private final SelIndex index;
+
     private int lastId;
     private long lastAdd = SelInfo.NEVER;
     private long lastErase = SelInfo.NEVER;
@@ -158,7 +159,10 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
             refused(e);
         }
         SelRecord stored = record.withId(id).withTimestamp(SelTime.seconds(clock));
-        writeAndApply(ByteBuffer.allocate(1 + SelRecord.LENGTH).put(APPEND).put(stored.encode()).array());
+        writeAndApply(ByteBuffer.allocate(1 + SelRecord.LENGTH)
+                .put(APPEND)
+                .put(stored.encode())
+                .array());
         issued = u;
         compactIfLarge();
         return id;
@@ -189,22 +193,32 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
         if (!index.containsId(recordId)) {
             return false;
         }
-        writeAndApply(ByteBuffer.allocate(7).put(DELETE).putShort((short) recordId)
-                .putInt((int) SelTime.seconds(clock)).array());
+        writeAndApply(ByteBuffer.allocate(7)
+                .put(DELETE)
+                .putShort((short) recordId)
+                .putInt((int) SelTime.seconds(clock))
+                .array());
         return true;
     }
 
     @Override
     public synchronized void clear() {
-        long j = writeAndApply(ByteBuffer.allocate(7).put(CLEAR).putShort((short) lastId)
-                .putInt((int) SelTime.seconds(clock)).array());
+        long j = writeAndApply(ByteBuffer.allocate(7)
+                .put(CLEAR)
+                .putShort((short) lastId)
+                .putInt((int) SelTime.seconds(clock))
+                .array());
         compact(Set.of(j));
     }
 
     @Override
     public synchronized SelInfo info() {
-        return new SelInfo(index.size(), outOfSpace ? 0 : (capacity - index.size()) * SelRecord.LENGTH,
-                lastAdd, lastErase, overflow);
+        return new SelInfo(
+                index.size(),
+                outOfSpace ? 0 : (capacity - index.size()) * SelRecord.LENGTH,
+                lastAdd,
+                lastErase,
+                overflow);
     }
 
     /** The fsync policy of the journal under this SEL (the agent's {@code fsync} setting). */
@@ -228,8 +242,13 @@ public final class JournalSelStore implements SelStore, AutoCloseable {
 
     private void compactIfLargeOrThrow() {
         if (journal.size() > 2 * capacity + 16) {
-            long m = write(ByteBuffer.allocate(12).put(META).putShort((short) lastId).putInt((int) lastAdd)
-                    .putInt((int) lastErase).put((byte) (overflow ? 1 : 0)).array());
+            long m = write(ByteBuffer.allocate(12)
+                    .put(META)
+                    .putShort((short) lastId)
+                    .putInt((int) lastAdd)
+                    .putInt((int) lastErase)
+                    .put((byte) (overflow ? 1 : 0))
+                    .array());
             Set<Long> keep = new HashSet<>(index.keys());
             keep.add(m);
             compact(keep);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JournalSelStoreTest extends SelStoreContract {
     @TempDir
     Path dir;
+
     private final List<JournalSelStore> opened = new ArrayList<>();
     private int files;
 
@@ -36,8 +37,8 @@ class JournalSelStoreTest extends SelStoreContract {
 
     private JournalSelStore open(Path file, Clock clock, int capacity) {
         try {
-            JournalSelStore s = new JournalSelStore(Journal.open(file, JournalOptions.processCrashSafe()), clock,
-                    capacity);
+            JournalSelStore s =
+                    new JournalSelStore(Journal.open(file, JournalOptions.processCrashSafe()), clock, capacity);
             opened.add(s);
             return s;
         } catch (IOException e) {
@@ -61,7 +62,7 @@ class JournalSelStoreTest extends SelStoreContract {
         Path file = dir.resolve("restart.journal");
         TestBmc.ManualClock clock = new TestBmc.ManualClock(TestBmc.START);
         JournalSelStore a = open(file, clock, 3);
-        for (int code = 1; code <= 4; code++) {   // 4 into capacity 3: record 1 dropped, overflow set
+        for (int code = 1; code <= 4; code++) { // 4 into capacity 3: record 1 dropped, overflow set
             a.append(progress(code));
             clock.advance(Duration.ofSeconds(1));
         }
@@ -71,12 +72,12 @@ class JournalSelStoreTest extends SelStoreContract {
         opened.remove(a);
 
         JournalSelStore b = open(file, clock, 3);
-        assertEquals(2, b.info().entries());                 // records 2 and 4
+        assertEquals(2, b.info().entries()); // records 2 and 4
         assertTrue(b.info().overflow());
-        assertEquals(last, b.last().orElseThrow());          // same bytes, same timestamp
+        assertEquals(last, b.last().orElseThrow()); // same bytes, same timestamp
         assertEquals(2, b.first().orElseThrow().recordId());
         assertEquals(a.info().lastEraseTimestamp(), b.info().lastEraseTimestamp());
-        assertEquals(5, b.append(progress(5)));              // ids continue, 3 is not reused
+        assertEquals(5, b.append(progress(5))); // ids continue, 3 is not reused
     }
 
     @Test

@@ -84,8 +84,12 @@ final class Broker {
      *
      * @return the session and whether an existing session was resumed
      */
-    Attached attach(String clientId, boolean cleanStart, boolean persistent, Channel channel,
-                    io.netty.handler.codec.mqtt.MqttVersion version) {
+    Attached attach(
+            String clientId,
+            boolean cleanStart,
+            boolean persistent,
+            Channel channel,
+            io.netty.handler.codec.mqtt.MqttVersion version) {
         Session existing = sessions.get(clientId);
         if (existing != null && existing.online() && existing.channel() != channel) {
             LOG.info("MQTT client {} taken over by a new connection", clientId);
@@ -115,8 +119,7 @@ final class Broker {
         return new Attached(session, resumed);
     }
 
-    record Attached(Session session, boolean resumed) {
-    }
+    record Attached(Session session, boolean resumed) {}
 
     /** The connection of {@code session} closed (gracefully or not). */
     void detach(Session session, Channel channel) {
@@ -175,7 +178,8 @@ final class Broker {
         if (sessions.size() <= options.maxSessions()) {
             return;
         }
-        sessions.values().stream().filter(s -> !s.online())
+        sessions.values().stream()
+                .filter(s -> !s.online())
                 .sorted(Comparator.comparingLong(Session::disconnectedSeq))
                 .limit(sessions.size() - options.maxSessions())
                 .toList()
@@ -294,7 +298,9 @@ final class Broker {
     }
 
     private void drainQueue(Session s) {
-        while (s.online() && s.inflight().size() < options.maxInflight() && !s.queue().isEmpty()) {
+        while (s.online()
+                && s.inflight().size() < options.maxInflight()
+                && !s.queue().isEmpty()) {
             deliver(s, s.queue().pollFirst());
         }
     }

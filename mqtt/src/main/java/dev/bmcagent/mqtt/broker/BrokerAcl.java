@@ -30,19 +30,36 @@ import java.util.Objects;
  * ({@link #COORDINATOR_ROLLOUT}: the claim log, grants, campaign commands and state, update requests) and nothing
  * else; neither may publish the other's.
  */
-public record BrokerAcl(boolean enforced, String agentUser, String agentPassword, String agentClientId,
-                        String agentPrefix, Map<String, String> readers, boolean allowAnonymous,
-                        String coordinatorUser, String coordinatorPassword) {
+public record BrokerAcl(
+        boolean enforced,
+        String agentUser,
+        String agentPassword,
+        String agentClientId,
+        String agentPrefix,
+        Map<String, String> readers,
+        boolean allowAnonymous,
+        String coordinatorUser,
+        String coordinatorPassword) {
     /** Topic prefixes under which the agent publishes for the permit protocol (besides its own prefix). */
-    public static final java.util.List<String> AGENT_ROLLOUT = java.util.List.of("bmc/rollout/request/",
-            "bmc/rollout/release/", "bmc/rollout/observed/", "bmc/rollout/outcome/", "bmc/rollout/alert/");
+    public static final java.util.List<String> AGENT_ROLLOUT = java.util.List.of(
+            "bmc/rollout/request/",
+            "bmc/rollout/release/",
+            "bmc/rollout/observed/",
+            "bmc/rollout/outcome/",
+            "bmc/rollout/alert/");
     /** Topics (prefixes ending in '/', or exact) the coordinator publishes. */
-    public static final java.util.List<String> COORDINATOR_ROLLOUT = java.util.List.of("bmc/rollout/claims",
-            "bmc/rollout/grant/", "bmc/rollout/campaign/", "bmc/rollout/update/");
+    public static final java.util.List<String> COORDINATOR_ROLLOUT = java.util.List.of(
+            "bmc/rollout/claims", "bmc/rollout/grant/", "bmc/rollout/campaign/", "bmc/rollout/update/");
 
     /** Without a coordinator login. */
-    public BrokerAcl(boolean enforced, String agentUser, String agentPassword, String agentClientId,
-                     String agentPrefix, Map<String, String> readers, boolean allowAnonymous) {
+    public BrokerAcl(
+            boolean enforced,
+            String agentUser,
+            String agentPassword,
+            String agentClientId,
+            String agentPrefix,
+            Map<String, String> readers,
+            boolean allowAnonymous) {
         this(enforced, agentUser, agentPassword, agentClientId, agentPrefix, readers, allowAnonymous, null, null);
     }
 
@@ -75,17 +92,21 @@ public record BrokerAcl(boolean enforced, String agentUser, String agentPassword
             Objects.requireNonNull(agentPassword, "agentPassword");
             Objects.requireNonNull(agentClientId, "agentClientId");
             Objects.requireNonNull(agentPrefix, "agentPrefix");
-            if (agentPrefix.isEmpty() || agentPrefix.contains("+") || agentPrefix.contains("#")
+            if (agentPrefix.isEmpty()
+                    || agentPrefix.contains("+")
+                    || agentPrefix.contains("#")
                     || agentPrefix.endsWith("/")) {
                 throw new IllegalArgumentException("bad agent topic prefix: " + agentPrefix);
             }
             if (readers.containsKey(agentUser)) {
                 throw new IllegalArgumentException("reader " + agentUser + " is the agent's user name");
             }
-            if (coordinatorUser != null && (coordinatorUser.equals(agentUser) || readers.containsKey(coordinatorUser)
-                    || coordinatorPassword == null)) {
-                throw new IllegalArgumentException("coordinator " + coordinatorUser + ": needs its own user name "
-                        + "and a password");
+            if (coordinatorUser != null
+                    && (coordinatorUser.equals(agentUser)
+                            || readers.containsKey(coordinatorUser)
+                            || coordinatorPassword == null)) {
+                throw new IllegalArgumentException(
+                        "coordinator " + coordinatorUser + ": needs its own user name " + "and a password");
             }
         }
     }
@@ -96,15 +117,28 @@ public record BrokerAcl(boolean enforced, String agentUser, String agentPassword
     }
 
     /** Only the agent publishes (under its prefix); readers and, if allowed, anonymous clients only read. */
-    public static BrokerAcl agentOnly(String agentUser, String agentPassword, String agentClientId, String agentPrefix,
-                                      Map<String, String> readers, boolean allowAnonymous) {
+    public static BrokerAcl agentOnly(
+            String agentUser,
+            String agentPassword,
+            String agentClientId,
+            String agentPrefix,
+            Map<String, String> readers,
+            boolean allowAnonymous) {
         return new BrokerAcl(true, agentUser, agentPassword, agentClientId, agentPrefix, readers, allowAnonymous);
     }
 
     /** This ACL with a coordinator login (publishes only the coordinator's rollout topics). */
     public BrokerAcl withCoordinator(String user, String password) {
-        return new BrokerAcl(enforced, agentUser, agentPassword, agentClientId, agentPrefix, readers, allowAnonymous,
-                Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"));
+        return new BrokerAcl(
+                enforced,
+                agentUser,
+                agentPassword,
+                agentClientId,
+                agentPrefix,
+                readers,
+                allowAnonymous,
+                Objects.requireNonNull(user, "user"),
+                Objects.requireNonNull(password, "password"));
     }
 
     /** The role of a client logging in with {@code user} / {@code password} (null: none given), or why not. */
@@ -137,8 +171,8 @@ public record BrokerAcl(boolean enforced, String agentUser, String agentPassword
     boolean mayPublish(Role role, String topic) {
         return switch (role) {
             case ANYONE -> true;
-            case AGENT -> topic.equals(agentPrefix) || topic.startsWith(agentPrefix + "/")
-                    || under(AGENT_ROLLOUT, topic);
+            case AGENT ->
+                topic.equals(agentPrefix) || topic.startsWith(agentPrefix + "/") || under(AGENT_ROLLOUT, topic);
             case COORDINATOR -> under(COORDINATOR_ROLLOUT, topic);
             case READER -> false;
         };
@@ -171,8 +205,10 @@ public record BrokerAcl(boolean enforced, String agentUser, String agentPassword
 
     @Override
     public String toString() {
-        return enforced ? "BrokerAcl[agent=" + agentUser + ", clientId=" + agentClientId + ", prefix=" + agentPrefix
-                + ", readers=" + readers.keySet() + ", anonymous=" + allowAnonymous
-                + (coordinatorUser == null ? "" : ", coordinator=" + coordinatorUser) + "]" : "BrokerAcl[open]";
+        return enforced
+                ? "BrokerAcl[agent=" + agentUser + ", clientId=" + agentClientId + ", prefix=" + agentPrefix
+                        + ", readers=" + readers.keySet() + ", anonymous=" + allowAnonymous
+                        + (coordinatorUser == null ? "" : ", coordinator=" + coordinatorUser) + "]"
+                : "BrokerAcl[open]";
     }
 }

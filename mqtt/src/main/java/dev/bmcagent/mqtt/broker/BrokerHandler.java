@@ -71,7 +71,9 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
     public void channelActive(ChannelHandlerContext ctx) {
         counted = true;
         if (connections.incrementAndGet() > broker.options().maxConnections()) {
-            logWarn("MQTT connection from {} refused: {} connections is the limit", ctx.channel().remoteAddress(),
+            logWarn(
+                    "MQTT connection from {} refused: {} connections is the limit",
+                    ctx.channel().remoteAddress(),
                     broker.options().maxConnections());
             closeConnection(ctx);
         }
@@ -82,8 +84,11 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         if (msg.decoderResult().isFailure()) {
             Throwable cause = msg.decoderResult().cause();
             if (cause instanceof MqttUnacceptableProtocolVersionException) {
-                ctx.writeAndFlush(connAck(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION,
-                        false, MqttProperties.NO_PROPERTIES)).addListener(ChannelFutureListener.CLOSE);
+                ctx.writeAndFlush(connAck(
+                                MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION,
+                                false,
+                                MqttProperties.NO_PROPERTIES))
+                        .addListener(ChannelFutureListener.CLOSE);
             } else {
                 logInfo("MQTT malformed packet from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
                 closeConnection(ctx);
@@ -92,27 +97,35 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         }
         MqttMessageType type = msg.fixedHeader().messageType();
         if (session == null && type != MqttMessageType.CONNECT) {
-            logInfo("MQTT {} before CONNECT from {}: closing", type, ctx.channel().remoteAddress());
+            logInfo(
+                    "MQTT {} before CONNECT from {}: closing",
+                    type,
+                    ctx.channel().remoteAddress());
             closeConnection(ctx);
             return;
         }
         switch (type) {
             case CONNECT -> connect(ctx, (MqttConnectMessage) msg);
             case PUBLISH -> publish(ctx, (MqttPublishMessage) msg);
-            case PUBACK -> broker.acknowledged(session, ((MqttMessageIdVariableHeader) msg.variableHeader()).messageId());
+            case PUBACK ->
+                broker.acknowledged(session, ((MqttMessageIdVariableHeader) msg.variableHeader()).messageId());
             case PUBREL -> {
                 int id = ((MqttMessageIdVariableHeader) msg.variableHeader()).messageId();
                 qos2Received.remove(id);
-                ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PUBCOMP, false,
-                        MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(id)))
+                ctx.writeAndFlush(new MqttMessage(
+                                new MqttFixedHeader(MqttMessageType.PUBCOMP, false, MqttQoS.AT_MOST_ONCE, false, 2),
+                                MqttMessageIdVariableHeader.from(id)))
                         .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             }
             case SUBSCRIBE -> subscribe(ctx, (MqttSubscribeMessage) msg);
             case UNSUBSCRIBE -> unsubscribe(ctx, (MqttUnsubscribeMessage) msg);
-            case PINGREQ -> ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PINGRESP, false,
-                    MqttQoS.AT_MOST_ONCE, false, 0))).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            case PINGREQ ->
+                ctx.writeAndFlush(new MqttMessage(
+                                new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0)))
+                        .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             case DISCONNECT -> {
-                // MQTT 5 reason 04h "disconnect with will message" keeps the will; every other normal disconnect drops it
+                // MQTT 5 reason 04h "disconnect with will message" keeps the will; every other normal disconnect drops
+                // it
                 Object vh = msg.variableHeader();
                 boolean keepWill = vh instanceof io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader r
                         && r.reasonCode() == 0x04;
@@ -122,7 +135,10 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
                 closeConnection(ctx);
             }
             default -> {
-                logInfo("MQTT unexpected {} from {}: closing", type, ctx.channel().remoteAddress());
+                logInfo(
+                        "MQTT unexpected {} from {}: closing",
+                        type,
+                        ctx.channel().remoteAddress());
                 closeConnection(ctx);
             }
         }
@@ -142,25 +158,32 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         MqttProperties ackProps = new MqttProperties();
         if (clientId == null || clientId.isEmpty()) {
             if (!v5 && !vh.isCleanSession()) {
-                ctx.writeAndFlush(connAck(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, false,
-                        MqttProperties.NO_PROPERTIES)).addListener(ChannelFutureListener.CLOSE);
+                ctx.writeAndFlush(connAck(
+                                MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
+                                false,
+                                MqttProperties.NO_PROPERTIES))
+                        .addListener(ChannelFutureListener.CLOSE);
                 return;
             }
             clientId = "auto-" + UUID.randomUUID();
             if (v5) {
-                ackProps.add(new MqttProperties.StringProperty(
-                        MqttProperties.ASSIGNED_CLIENT_IDENTIFIER, clientId));
+                ackProps.add(new MqttProperties.StringProperty(MqttProperties.ASSIGNED_CLIENT_IDENTIFIER, clientId));
             }
         }
         BrokerAcl acl = broker.options().acl();
-        BrokerAcl.Decision decision = acl.authenticate(vh.hasUserName() ? payload.userName() : null,
-                vh.hasPassword() ? payload.passwordInBytes() : null, clientId);
+        BrokerAcl.Decision decision = acl.authenticate(
+                vh.hasUserName() ? payload.userName() : null,
+                vh.hasPassword() ? payload.passwordInBytes() : null,
+                clientId);
         if (decision.refusal() == null && vh.isWillFlag() && !acl.mayPublish(decision.role(), payload.willTopic())) {
             decision = BrokerAcl.Decision.refused(BrokerAcl.Refusal.NOT_AUTHORIZED);
         }
         if (decision.refusal() != null) {
             broker.refusedConnects.increment();
-            LOG.debug("MQTT CONNECT from {} (client id '{}') refused: {}", ctx.channel().remoteAddress(), clientId,
+            LOG.debug(
+                    "MQTT CONNECT from {} (client id '{}') refused: {}",
+                    ctx.channel().remoteAddress(),
+                    clientId,
                     decision.refusal());
             ctx.writeAndFlush(connAck(refusalCode(decision.refusal()), false, MqttProperties.NO_PROPERTIES))
                     .addListener(ChannelFutureListener.CLOSE);
@@ -175,9 +198,12 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
             persistent = !vh.isCleanSession();
         }
         if (vh.isWillFlag()) {
-            will = new Publication(payload.willTopic(), payload.willMessageInBytes(), Math.min(vh.willQos(), 1),
-                    vh.isWillRetain(), v5 && payload.willProperties() != null ? payload.willProperties()
-                    : MqttProperties.NO_PROPERTIES);
+            will = new Publication(
+                    payload.willTopic(),
+                    payload.willMessageInBytes(),
+                    Math.min(vh.willQos(), 1),
+                    vh.isWillRetain(),
+                    v5 && payload.willProperties() != null ? payload.willProperties() : MqttProperties.NO_PROPERTIES);
         }
         int keepAlive = vh.keepAliveTimeSeconds();
         if (keepAlive > 0) {
@@ -186,18 +212,13 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         Broker.Attached attached = broker.attach(clientId, vh.isCleanSession(), persistent, ctx.channel(), version);
         session = attached.session();
         if (v5) {
-            ackProps.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.SHARED_SUBSCRIPTION_AVAILABLE, 1));
-            ackProps.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.WILDCARD_SUBSCRIPTION_AVAILABLE, 1));
-            ackProps.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.RETAIN_AVAILABLE, 1));
-            ackProps.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.MAXIMUM_QOS, 1));
+            ackProps.add(new MqttProperties.IntegerProperty(MqttProperties.SHARED_SUBSCRIPTION_AVAILABLE, 1));
+            ackProps.add(new MqttProperties.IntegerProperty(MqttProperties.WILDCARD_SUBSCRIPTION_AVAILABLE, 1));
+            ackProps.add(new MqttProperties.IntegerProperty(MqttProperties.RETAIN_AVAILABLE, 1));
+            ackProps.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_QOS, 1));
             ackProps.add(new MqttProperties.IntegerProperty(
                     MqttProperties.MAXIMUM_PACKET_SIZE, broker.options().maxMessageBytes()));
-            ackProps.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.SUBSCRIPTION_IDENTIFIER_AVAILABLE, 0));
+            ackProps.add(new MqttProperties.IntegerProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER_AVAILABLE, 0));
         }
         ctx.writeAndFlush(connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, attached.resumed(), ackProps))
                 .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
@@ -217,12 +238,13 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
             return;
         }
         byte[] payload = ByteBufUtil.getBytes(msg.payload());
-        MqttProperties props = version == MqttVersion.MQTT_5 ? msg.variableHeader().properties()
-                : MqttProperties.NO_PROPERTIES;
+        MqttProperties props =
+                version == MqttVersion.MQTT_5 ? msg.variableHeader().properties() : MqttProperties.NO_PROPERTIES;
         Publication p = new Publication(topic, payload, qos, msg.fixedHeader().isRetain(), props);
         if (qos == 2) {
-            ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PUBREC, false,
-                    MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(packetId)))
+            ctx.writeAndFlush(new MqttMessage(
+                            new MqttFixedHeader(MqttMessageType.PUBREC, false, MqttQoS.AT_MOST_ONCE, false, 2),
+                            MqttMessageIdVariableHeader.from(packetId)))
                     .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             if (!qos2Received.add(packetId)) {
                 return; // duplicate of an exactly-once message already routed
@@ -230,8 +252,9 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         }
         broker.publish(p, session);
         if (qos == 1) {
-            ctx.writeAndFlush(new MqttPubAckMessage(new MqttFixedHeader(MqttMessageType.PUBACK, false,
-                    MqttQoS.AT_MOST_ONCE, false, 2), MqttMessageIdVariableHeader.from(packetId)))
+            ctx.writeAndFlush(new MqttPubAckMessage(
+                            new MqttFixedHeader(MqttMessageType.PUBACK, false, MqttQoS.AT_MOST_ONCE, false, 2),
+                            MqttMessageIdVariableHeader.from(packetId)))
                     .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
     }
@@ -249,17 +272,22 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         if (version != MqttVersion.MQTT_5) {
             closeConnection(ctx);
         } else if (qos == 1) {
-            ctx.writeAndFlush(new MqttPubAckMessage(new MqttFixedHeader(MqttMessageType.PUBACK, false,
-                    MqttQoS.AT_MOST_ONCE, false, 0), new MqttPubReplyMessageVariableHeader(packetId, notAuthorized,
-                    MqttProperties.NO_PROPERTIES))).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            ctx.writeAndFlush(new MqttPubAckMessage(
+                            new MqttFixedHeader(MqttMessageType.PUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                            new MqttPubReplyMessageVariableHeader(
+                                    packetId, notAuthorized, MqttProperties.NO_PROPERTIES)))
+                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         } else if (qos == 2) {
-            ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PUBREC, false,
-                    MqttQoS.AT_MOST_ONCE, false, 0), new MqttPubReplyMessageVariableHeader(packetId, notAuthorized,
-                    MqttProperties.NO_PROPERTIES))).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            ctx.writeAndFlush(new MqttMessage(
+                            new MqttFixedHeader(MqttMessageType.PUBREC, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                            new MqttPubReplyMessageVariableHeader(
+                                    packetId, notAuthorized, MqttProperties.NO_PROPERTIES)))
+                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         } else {
             will = null; // a refused client's departure is not an abnormal disconnect
             ctx.writeAndFlush(MqttMessageBuilders.disconnect()
-                    .reasonCode(MqttReasonCodes.Disconnect.NOT_AUTHORIZED.byteValue()).build())
+                            .reasonCode(MqttReasonCodes.Disconnect.NOT_AUTHORIZED.byteValue())
+                            .build())
                     .addListener(ChannelFutureListener.CLOSE);
         }
     }
@@ -267,10 +295,14 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
     private MqttConnectReturnCode refusalCode(BrokerAcl.Refusal refusal) {
         boolean v5 = version == MqttVersion.MQTT_5;
         return switch (refusal) {
-            case BAD_USER_NAME_OR_PASSWORD -> v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
-                    : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
-            case NOT_AUTHORIZED -> v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
-                    : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED;
+            case BAD_USER_NAME_OR_PASSWORD ->
+                v5
+                        ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
+                        : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
+            case NOT_AUTHORIZED ->
+                v5
+                        ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
+                        : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED;
             // 3.1.1 0x02 / 5 0x85: "a valid string but not allowed by the Server" (connAck maps it for 5)
             case CLIENT_ID_RESERVED -> MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED;
         };
@@ -282,29 +314,41 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
             TopicFilter.Parsed parsed = TopicFilter.parse(sub.topicFilter());
             if (parsed == null) {
                 logInfo("MQTT client {} subscribed to an invalid filter '{}'", session.clientId(), sub.topicFilter());
-                codes.add(version == MqttVersion.MQTT_5
-                        ? (int) MqttReasonCodes.SubAck.TOPIC_FILTER_INVALID.byteValue() & 0xFF : 0x80);
+                codes.add(
+                        version == MqttVersion.MQTT_5
+                                ? (int) MqttReasonCodes.SubAck.TOPIC_FILTER_INVALID.byteValue() & 0xFF
+                                : 0x80);
                 continue;
             }
             var option = sub.option();
-            codes.add(broker.subscribe(session, parsed, option.qos().value(), option.isNoLocal(),
+            codes.add(broker.subscribe(
+                    session,
+                    parsed,
+                    option.qos().value(),
+                    option.isNoLocal(),
                     option.retainHandling().value()));
         }
         int[] granted = codes.stream().mapToInt(Integer::intValue).toArray();
         ctx.writeAndFlush(new MqttSubAckMessage(
-                new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
-                MqttMessageIdVariableHeader.from(msg.idAndPropertiesVariableHeader().messageId()).withEmptyProperties(),
-                new MqttSubAckPayload(granted))).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                        new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                        MqttMessageIdVariableHeader.from(
+                                        msg.idAndPropertiesVariableHeader().messageId())
+                                .withEmptyProperties(),
+                        new MqttSubAckPayload(granted)))
+                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
 
     private void unsubscribe(ChannelHandlerContext ctx, MqttUnsubscribeMessage msg) {
-        var builder = MqttMessageBuilders.unsubAck().packetId(msg.idAndPropertiesVariableHeader().messageId());
+        var builder = MqttMessageBuilders.unsubAck()
+                .packetId(msg.idAndPropertiesVariableHeader().messageId());
         for (String filter : msg.payload().topics()) {
             TopicFilter.Parsed parsed = TopicFilter.parse(filter);
             boolean removed = parsed != null && broker.unsubscribe(session, parsed);
             if (version == MqttVersion.MQTT_5) {
-                builder.addReasonCode(removed ? MqttReasonCodes.UnsubAck.SUCCESS.byteValue()
-                        : MqttReasonCodes.UnsubAck.NO_SUBSCRIPTION_EXISTED.byteValue());
+                builder.addReasonCode(
+                        removed
+                                ? MqttReasonCodes.UnsubAck.SUCCESS.byteValue()
+                                : MqttReasonCodes.UnsubAck.NO_SUBSCRIPTION_EXISTED.byteValue());
             }
         }
         ctx.writeAndFlush(builder.build()).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
@@ -343,8 +387,11 @@ final class BrokerHandler extends SimpleChannelInboundHandler<MqttMessage> {
         if (version == MqttVersion.MQTT_5 && code == MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED) {
             effective = MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID;
         }
-        return MqttMessageBuilders.connAck().returnCode(effective).sessionPresent(sessionPresent)
-                .properties(props).build();
+        return MqttMessageBuilders.connAck()
+                .returnCode(effective)
+                .sessionPresent(sessionPresent)
+                .properties(props)
+                .build();
     }
 
     /**

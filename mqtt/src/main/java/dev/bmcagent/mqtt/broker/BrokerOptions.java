@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param acl               who may connect and publish ({@link BrokerAcl#open()} by default: tests and benchmarks;
  *                          the demo uses {@link BrokerAcl#agentOnly})
  */
-public record BrokerOptions(String bindAddress, int port, int maxConnections, int maxSessions, int maxQueuedPerSession,
-                            int maxInflight, int maxRetained, int maxMessageBytes, BrokerAcl acl) {
+public record BrokerOptions(
+        String bindAddress,
+        int port,
+        int maxConnections,
+        int maxSessions,
+        int maxQueuedPerSession,
+        int maxInflight,
+        int maxRetained,
+        int maxMessageBytes,
+        BrokerAcl acl) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 1883;
     public static final int DEFAULT_MAX_CONNECTIONS = 1_024;
@@ -33,34 +41,70 @@ public record BrokerOptions(String bindAddress, int port, int maxConnections, in
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        if (maxConnections < 1 || maxSessions < 1 || maxQueuedPerSession < 1 || maxInflight < 1 || maxRetained < 0
+        if (maxConnections < 1
+                || maxSessions < 1
+                || maxQueuedPerSession < 1
+                || maxInflight < 1
+                || maxRetained < 0
                 || maxMessageBytes < 64) {
             throw new IllegalArgumentException("broker limits must be positive");
         }
     }
 
     public static BrokerOptions defaults() {
-        return new BrokerOptions(DEFAULT_BIND, DEFAULT_PORT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_SESSIONS,
-                DEFAULT_MAX_QUEUED, DEFAULT_MAX_INFLIGHT, DEFAULT_MAX_RETAINED, DEFAULT_MAX_MESSAGE_BYTES, BrokerAcl.open());
+        return new BrokerOptions(
+                DEFAULT_BIND,
+                DEFAULT_PORT,
+                DEFAULT_MAX_CONNECTIONS,
+                DEFAULT_MAX_SESSIONS,
+                DEFAULT_MAX_QUEUED,
+                DEFAULT_MAX_INFLIGHT,
+                DEFAULT_MAX_RETAINED,
+                DEFAULT_MAX_MESSAGE_BYTES,
+                BrokerAcl.open());
     }
 
     public BrokerOptions withPort(int newPort) {
-        return new BrokerOptions(bindAddress, newPort, maxConnections, maxSessions, maxQueuedPerSession, maxInflight,
-                maxRetained, maxMessageBytes, acl);
+        return new BrokerOptions(
+                bindAddress,
+                newPort,
+                maxConnections,
+                maxSessions,
+                maxQueuedPerSession,
+                maxInflight,
+                maxRetained,
+                maxMessageBytes,
+                acl);
     }
 
     public BrokerOptions withBindAddress(String address) {
-        return new BrokerOptions(address, port, maxConnections, maxSessions, maxQueuedPerSession, maxInflight,
-                maxRetained, maxMessageBytes, acl);
+        return new BrokerOptions(
+                address,
+                port,
+                maxConnections,
+                maxSessions,
+                maxQueuedPerSession,
+                maxInflight,
+                maxRetained,
+                maxMessageBytes,
+                acl);
     }
 
     public BrokerOptions withMaxQueuedPerSession(int max) {
-        return new BrokerOptions(bindAddress, port, maxConnections, maxSessions, max, maxInflight, maxRetained,
-                maxMessageBytes, acl);
+        return new BrokerOptions(
+                bindAddress, port, maxConnections, maxSessions, max, maxInflight, maxRetained, maxMessageBytes, acl);
     }
 
     public BrokerOptions withAcl(BrokerAcl newAcl) {
-        return new BrokerOptions(bindAddress, port, maxConnections, maxSessions, maxQueuedPerSession, maxInflight,
-                maxRetained, maxMessageBytes, newAcl);
+        return new BrokerOptions(
+                bindAddress,
+                port,
+                maxConnections,
+                maxSessions,
+                maxQueuedPerSession,
+                maxInflight,
+                maxRetained,
+                maxMessageBytes,
+                newAcl);
     }
 }

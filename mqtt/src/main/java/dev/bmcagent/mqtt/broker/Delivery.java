@@ -9,5 +9,4 @@ package dev.bmcagent.mqtt.broker;
  *                    broker hands such deliveries to another member of the group
  * @param retainFlag  the RETAIN flag to set on the outgoing PUBLISH
  */
-record Delivery(Publication publication, int qos, String shareGroup, boolean retainFlag) {
-}
+record Delivery(Publication publication, int qos, String shareGroup, boolean retainFlag) {}

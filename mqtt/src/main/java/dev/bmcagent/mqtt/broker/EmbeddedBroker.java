@@ -56,8 +56,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             return (InetSocketAddress) serverChannel.localAddress();
         }
         checkExposure(options);
-        group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("mqtt-broker", true),
-                NioIoHandler.newFactory());
+        group = new MultiThreadIoEventLoopGroup(
+                1, new DefaultThreadFactory("mqtt-broker", true), NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -71,9 +71,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                     }
                 });
         try {
-            serverChannel = bootstrap.bind(options.bindAddress(), options.port()).sync().channel();
+            serverChannel =
+                    bootstrap.bind(options.bindAddress(), options.port()).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
-            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS)
+                    .syncUninterruptibly();
             group = null;
             throw e;
         }
@@ -87,15 +89,27 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (group == null) {
             return new Stats(0, 0, 0, 0, 0, 0, 0, 0);
         }
-        return onBrokerThread(() -> new Stats(connections.get(), broker.onlineSessions(), broker.retainedCount(),
-                broker.published.sum(), broker.delivered.sum(), broker.dropped.sum(), broker.refusedConnects.sum(),
+        return onBrokerThread(() -> new Stats(
+                connections.get(),
+                broker.onlineSessions(),
+                broker.retainedCount(),
+                broker.published.sum(),
+                broker.delivered.sum(),
+                broker.dropped.sum(),
+                broker.refusedConnects.sum(),
                 broker.refusedPublishes.sum()));
     }
 
     /** Broker counters. */
-    public record Stats(int connections, int onlineSessions, int retained, long published, long delivered,
-                        long dropped, long refusedConnects, long refusedPublishes) {
-    }
+    public record Stats(
+            int connections,
+            int onlineSessions,
+            int retained,
+            long published,
+            long delivered,
+            long dropped,
+            long refusedConnects,
+            long refusedPublishes) {}
 
     /**
      * Refuses, before binding, a broker off loopback without access control or with anonymous clients: only
@@ -132,7 +146,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             serverChannel = null;
         }
         if (group != null) {
-            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS)
+                    .syncUninterruptibly();
             group = null;
             LOG.info("Embedded MQTT broker stopped");
         }

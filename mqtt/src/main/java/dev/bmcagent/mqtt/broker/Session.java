@@ -15,8 +15,7 @@ import java.util.Map;
  */
 final class Session {
     /** One subscription of this session. */
-    record Subscription(String filter, String group, int qos, boolean noLocal) {
-    }
+    record Subscription(String filter, String group, int qos, boolean noLocal) {}
 
     private final String clientId;
     private final boolean persistent;
@@ -75,14 +74,15 @@ final class Session {
 
     /** Adds or replaces the subscription with the same (group, filter); returns true when it is new. */
     boolean subscribe(Subscription s) {
-        boolean replaced = subscriptions.removeIf(old -> old.filter().equals(s.filter())
-                && java.util.Objects.equals(old.group(), s.group()));
+        boolean replaced = subscriptions.removeIf(
+                old -> old.filter().equals(s.filter()) && java.util.Objects.equals(old.group(), s.group()));
         subscriptions.add(s);
         return !replaced;
     }
 
     boolean unsubscribe(String filter, String group) {
-        return subscriptions.removeIf(old -> old.filter().equals(filter) && java.util.Objects.equals(old.group(), group));
+        return subscriptions.removeIf(
+                old -> old.filter().equals(filter) && java.util.Objects.equals(old.group(), group));
     }
 
     Map<Integer, Delivery> inflight() {

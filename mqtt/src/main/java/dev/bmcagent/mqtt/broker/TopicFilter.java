@@ -6,13 +6,16 @@ package dev.bmcagent.mqtt.broker;
 final class TopicFilter {
     private static final String SHARE_PREFIX = "$share/";
 
-    private TopicFilter() {
-    }
+    private TopicFilter() {}
 
     /** A topic name a client may publish to: non-empty, no wildcards, no NUL. */
     static boolean isValidTopicName(String topic) {
-        return topic != null && !topic.isEmpty() && topic.indexOf('+') < 0 && topic.indexOf('#') < 0
-                && topic.indexOf('\0') < 0 && topic.length() <= 65_535;
+        return topic != null
+                && !topic.isEmpty()
+                && topic.indexOf('+') < 0
+                && topic.indexOf('#') < 0
+                && topic.indexOf('\0') < 0
+                && topic.length() <= 65_535;
     }
 
     /** A filter a client may subscribe to: '+' fills a whole level, '#' only as the whole last level. */

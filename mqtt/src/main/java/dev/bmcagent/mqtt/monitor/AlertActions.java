@@ -35,15 +35,22 @@ final class AlertActions {
     private final AtomicLong webhookOk = new AtomicLong();
     private final AtomicLong webhookFailed = new AtomicLong();
 
-    AlertActions(String monitorId, PrintStream out, Optional<URI> webhook, boolean allowRemote,
-                 Optional<String> alertTopic, BiConsumer<String, byte[]> mqtt) {
+    AlertActions(
+            String monitorId,
+            PrintStream out,
+            Optional<URI> webhook,
+            boolean allowRemote,
+            Optional<String> alertTopic,
+            BiConsumer<String, byte[]> mqtt) {
         webhook.ifPresent(w -> requireAllowed(w, allowRemote));
         this.monitorId = monitorId;
         this.out = out;
         this.webhook = webhook;
         this.alertTopic = alertTopic;
         this.mqtt = mqtt;
-        this.http = webhook.isPresent() ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build() : null;
+        this.http = webhook.isPresent()
+                ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                : null;
     }
 
     /**
@@ -74,15 +81,30 @@ final class AlertActions {
         JsonNode data = event.path("data");
         JsonNode alert = raised ? data.path("alert") : data;
         ObjectNode n = JSON.createObjectNode();
-        n.put("host", host).put("state", raised ? "raised" : "cleared").put("kind", alert.path("kind").asText())
+        n.put("host", host)
+                .put("state", raised ? "raised" : "cleared")
+                .put("kind", alert.path("kind").asText())
                 .put("phase", alert.path("phase").asText(""))
                 .put("elapsedSeconds", alert.path("elapsedSeconds").asDouble())
-                .put("detail", raised ? alert.path("detail").asText() : data.path("reason").asText())
-                .put("sequence", event.path("sequence").asLong()).put("sessionId", event.path("sessionId").asText())
-                .put("time", event.path("time").asText()).put("monitor", monitorId);
-        out.println(String.format(Locale.ROOT, "ALERT %s %s %s phase=%s elapsed=%.0fs seq=%d: %s",
-                raised ? "RAISED " : "CLEARED", host, n.get("kind").asText(), n.get("phase").asText(),
-                n.get("elapsedSeconds").asDouble(), n.get("sequence").asLong(), n.get("detail").asText()));
+                .put(
+                        "detail",
+                        raised
+                                ? alert.path("detail").asText()
+                                : data.path("reason").asText())
+                .put("sequence", event.path("sequence").asLong())
+                .put("sessionId", event.path("sessionId").asText())
+                .put("time", event.path("time").asText())
+                .put("monitor", monitorId);
+        out.println(String.format(
+                Locale.ROOT,
+                "ALERT %s %s %s phase=%s elapsed=%.0fs seq=%d: %s",
+                raised ? "RAISED " : "CLEARED",
+                host,
+                n.get("kind").asText(),
+                n.get("phase").asText(),
+                n.get("elapsedSeconds").asDouble(),
+                n.get("sequence").asLong(),
+                n.get("detail").asText()));
         byte[] body = n.toString().getBytes(StandardCharsets.UTF_8);
         alertTopic.ifPresent(t -> mqtt.accept(t, body));
         webhook.ifPresent(w -> post(w, body));
@@ -91,10 +113,14 @@ final class AlertActions {
     /** A BMC went offline or silent ({@code raised}), or came back. */
     void bmc(FleetView.BmcChange c, String time) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("bmc", c.bmc()).put("state", c.raised() ? "raised" : "cleared").put("kind", c.kind())
-                .put("detail", c.detail()).put("time", time).put("monitor", monitorId);
-        out.println(String.format(Locale.ROOT, "ALERT %s %s %s: %s", c.raised() ? "RAISED " : "CLEARED", c.bmc(),
-                c.kind(), c.detail()));
+        n.put("bmc", c.bmc())
+                .put("state", c.raised() ? "raised" : "cleared")
+                .put("kind", c.kind())
+                .put("detail", c.detail())
+                .put("time", time)
+                .put("monitor", monitorId);
+        out.println(String.format(
+                Locale.ROOT, "ALERT %s %s %s: %s", c.raised() ? "RAISED " : "CLEARED", c.bmc(), c.kind(), c.detail()));
         byte[] body = n.toString().getBytes(StandardCharsets.UTF_8);
         alertTopic.ifPresent(t -> mqtt.accept(t, body));
         webhook.ifPresent(w -> post(w, body));
@@ -104,9 +130,11 @@ final class AlertActions {
     // incrementing a counter, which cannot throw.
     @SuppressWarnings("FutureReturnValueIgnored")
     private void post(URI url, byte[] body) {
-        HttpRequest req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+        HttpRequest req = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
             if (e == null && r.statusCode() / 100 == 2) {
                 webhookOk.incrementAndGet();

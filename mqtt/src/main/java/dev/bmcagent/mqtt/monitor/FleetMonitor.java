@@ -68,7 +68,7 @@ public final class FleetMonitor implements AutoCloseable {
     }
 
     public FleetMonitor(MonitorOptions options, Scheduler scheduler, PrintStream out) {
-        this(options, scheduler, out, (h, e) -> { });
+        this(options, scheduler, out, (h, e) -> {});
     }
 
     public FleetMonitor(MonitorOptions options, Scheduler scheduler, PrintStream out, NewEventListener listener) {
@@ -77,16 +77,25 @@ public final class FleetMonitor implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.out = Objects.requireNonNull(out, "out");
         this.view = new FleetView(options.staleAfter());
-        this.actions = new AlertActions(options.instanceId(), out, options.webhook(), options.allowRemoteWebhook(),
-                options.alertTopic(), this::publishAlert);
+        this.actions = new AlertActions(
+                options.instanceId(),
+                out,
+                options.webhook(),
+                options.allowRemoteWebhook(),
+                options.alertTopic(),
+                this::publishAlert);
     }
 
     /** Connects (resuming this instance's session), subscribes and starts the periodic summary. */
     public synchronized void start() throws MqttException {
         threads = PahoThreads.create("monitor");
         try {
-            client = new MqttAsyncClient(options.brokerUri().toString(), options.clientId(), new MemoryPersistence(),
-                    new TimerPingSender(threads), threads);
+            client = new MqttAsyncClient(
+                    options.brokerUri().toString(),
+                    options.clientId(),
+                    new MemoryPersistence(),
+                    new TimerPingSender(threads),
+                    threads);
             client.setManualAcks(true);
             client.setCallback(new Callback());
             MqttConnectionOptions c = new MqttConnectionOptions();
@@ -209,8 +218,8 @@ public final class FleetMonitor implements AutoCloseable {
                 view.onState(topic.substring(0, slash), JSON.readTree(payload), now);
             } else if (topic.contains("/alerts/")) {
                 String host = topic.substring(0, topic.lastIndexOf("/alerts/"));
-                view.onAlert(host, topic.substring(slash + 1), payload.length == 0 ? null : JSON.readTree(payload),
-                        now);
+                view.onAlert(
+                        host, topic.substring(slash + 1), payload.length == 0 ? null : JSON.readTree(payload), now);
             }
         } catch (IOException | RuntimeException e) {
             malformed.incrementAndGet();

@@ -36,7 +36,10 @@ public final class FleetView {
     private long duplicates;
 
     /** The verdict on one received event. */
-    public enum Verdict { NEW, DUPLICATE }
+    public enum Verdict {
+        NEW,
+        DUPLICATE
+    }
 
     /** No staleness by age (only an {@code offline} status makes hosts stale). */
     public FleetView() {
@@ -52,35 +55,47 @@ public final class FleetView {
     }
 
     /** A change of a BMC's liveness the monitor raises an alert for. */
-    public record BmcChange(String bmc, String kind, boolean raised, String detail) {
-    }
+    public record BmcChange(String bmc, String kind, boolean raised, String detail) {}
 
     /** A host whose data cannot be trusted any more: its BMC is offline or silent. */
-    public record Stale(String host, String lastPhase, String reason) {
-    }
+    public record Stale(String host, String lastPhase, String reason) {}
 
     /** A host stuck before the OS. */
-    public record Stuck(String host, String phase, double elapsedSeconds, String detail) {
-    }
+    public record Stuck(String host, String phase, double elapsedSeconds, String detail) {}
 
     /** Counts by phase, stuck hosts and event bookkeeping at one instant. */
-    public record Snapshot(Instant at, int hosts, Map<HostPhase, Integer> byPhase, List<Stuck> stuck, long duplicates,
-                           long holes, List<Stale> stale) {
+    public record Snapshot(
+            Instant at,
+            int hosts,
+            Map<HostPhase, Integer> byPhase,
+            List<Stuck> stuck,
+            long duplicates,
+            long holes,
+            List<Stale> stale) {
         /** Phase counts are of live hosts; stale hosts are counted and listed apart with their last phase. */
         public String render() {
             StringBuilder b = new StringBuilder();
             b.append("fleet ").append(at).append("  hosts ").append(hosts).append(" |");
             byPhase.forEach((p, n) -> b.append(' ').append(p.name()).append(' ').append(n));
             b.append(" | stale ").append(stale.size());
-            b.append(" | stuck ").append(stuck.size()).append(" | duplicates ").append(duplicates)
-                    .append(" holes ").append(holes);
+            b.append(" | stuck ")
+                    .append(stuck.size())
+                    .append(" | duplicates ")
+                    .append(duplicates)
+                    .append(" holes ")
+                    .append(holes);
             for (Stuck s : stuck) {
-                b.append(String.format(java.util.Locale.ROOT, "%n  STUCK %s  %s  %.0f s  %s", s.host(), s.phase(),
-                        s.elapsedSeconds(), s.detail()));
+                b.append(String.format(
+                        java.util.Locale.ROOT,
+                        "%n  STUCK %s  %s  %.0f s  %s",
+                        s.host(),
+                        s.phase(),
+                        s.elapsedSeconds(),
+                        s.detail()));
             }
             for (Stale s : stale) {
-                b.append(String.format(java.util.Locale.ROOT, "%n  STALE %s  last phase %s  %s", s.host(),
-                        s.lastPhase(), s.reason()));
+                b.append(String.format(
+                        java.util.Locale.ROOT, "%n  STALE %s  last phase %s  %s", s.host(), s.lastPhase(), s.reason()));
             }
             return b.toString();
         }
@@ -95,6 +110,7 @@ public final class FleetView {
     private static final class BmcView {
         /** The reason of the last {@code offline} status, or null while online (or never heard of). */
         String offline;
+
         Instant lastSeen;
         boolean silent;
     }
@@ -154,9 +170,13 @@ public final class FleetView {
             boolean was = b.offline != null;
             String reason = status.path("reason").asText("");
             b.offline = reason.isEmpty() ? "offline" : "offline (" + reason + ")";
-            String since = status.hasNonNull("time") ? " at " + status.path("time").asText()
-                    : status.hasNonNull("connectedAt") ? ", connected since " + status.path("connectedAt").asText() : "";
-            return was ? java.util.Optional.empty()
+            String since = status.hasNonNull("time")
+                    ? " at " + status.path("time").asText()
+                    : status.hasNonNull("connectedAt")
+                            ? ", connected since " + status.path("connectedAt").asText()
+                            : "";
+            return was
+                    ? java.util.Optional.empty()
                     : java.util.Optional.of(new BmcChange(bmc, "bmc-offline", true, b.offline + since));
         }
         if (st.equals("online") && b.offline != null) {
@@ -198,7 +218,9 @@ public final class FleetView {
     }
 
     private boolean old(Instant lastSeen, Instant now) {
-        return !staleAfter.isZero() && lastSeen != null && Duration.between(lastSeen, now).compareTo(staleAfter) > 0;
+        return !staleAfter.isZero()
+                && lastSeen != null
+                && Duration.between(lastSeen, now).compareTo(staleAfter) > 0;
     }
 
     /** {@code bmc/lab1/bmc7/host0} → {@code bmc/lab1/bmc7}. */
@@ -240,15 +262,24 @@ public final class FleetView {
                 return;
             }
             if (old(v.lastSeen, now)) {
-                stale.add(new Stale(key, v.phase.name(), String.format(java.util.Locale.ROOT,
-                        "no document for %d s", Duration.between(v.lastSeen, now).toSeconds())));
+                stale.add(new Stale(
+                        key,
+                        v.phase.name(),
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "no document for %d s",
+                                Duration.between(v.lastSeen, now).toSeconds())));
                 return;
             }
             byPhase.merge(v.phase, 1, Integer::sum);
             JsonNode a = v.alerts.get("stuck-pre-os");
             if (a != null) {
                 double elapsed = a.path("elapsedSeconds").asDouble() + sinceDoc(a, now);
-                stuck.add(new Stuck(key, a.path("phase").asText(v.phase.name()), elapsed, a.path("detail").asText()));
+                stuck.add(new Stuck(
+                        key,
+                        a.path("phase").asText(v.phase.name()),
+                        elapsed,
+                        a.path("detail").asText()));
             }
         });
         long holes = 0;

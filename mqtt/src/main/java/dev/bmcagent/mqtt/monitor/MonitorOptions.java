@@ -23,10 +23,19 @@ import java.util.Optional;
  * @param staleAfter       a host without any document for this long is shown stale (zero: only on its BMC's
  *                         {@code offline} status); the agent republishes every host's state every 30 s
  */
-public record MonitorOptions(URI brokerUri, String topicRoot, Optional<String> shareGroup, String instanceId,
-                             Duration sessionExpiry, Duration refresh, Optional<String> alertTopic,
-                             Optional<URI> webhook, boolean allowRemoteWebhook, Optional<String> username,
-                             Optional<String> password, Duration staleAfter) {
+public record MonitorOptions(
+        URI brokerUri,
+        String topicRoot,
+        Optional<String> shareGroup,
+        String instanceId,
+        Duration sessionExpiry,
+        Duration refresh,
+        Optional<String> alertTopic,
+        Optional<URI> webhook,
+        boolean allowRemoteWebhook,
+        Optional<String> username,
+        Optional<String> password,
+        Duration staleAfter) {
     public static final String DEFAULT_TOPIC_ROOT = "bmc/+/+";
     public static final String DEFAULT_GROUP = "bmc-monitor";
     public static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofHours(1);
@@ -69,34 +78,99 @@ public record MonitorOptions(URI brokerUri, String topicRoot, Optional<String> s
 
     /** Defaults: topic root {@code bmc/+/+}, group {@code bmc-monitor}, 5 s refresh, no actions but stdout. */
     public static MonitorOptions of(URI brokerUri, String instanceId) {
-        return new MonitorOptions(brokerUri, DEFAULT_TOPIC_ROOT, Optional.of(DEFAULT_GROUP), instanceId,
-                DEFAULT_SESSION_EXPIRY, DEFAULT_REFRESH, Optional.empty(), Optional.empty(), false,
-                Optional.empty(), Optional.empty(), DEFAULT_STALE_AFTER);
+        return new MonitorOptions(
+                brokerUri,
+                DEFAULT_TOPIC_ROOT,
+                Optional.of(DEFAULT_GROUP),
+                instanceId,
+                DEFAULT_SESSION_EXPIRY,
+                DEFAULT_REFRESH,
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                DEFAULT_STALE_AFTER);
     }
 
     public MonitorOptions withWebhook(URI url, boolean allowRemote) {
-        return new MonitorOptions(brokerUri, topicRoot, shareGroup, instanceId, sessionExpiry, refresh, alertTopic,
-                Optional.of(url), allowRemote, username, password, staleAfter);
+        return new MonitorOptions(
+                brokerUri,
+                topicRoot,
+                shareGroup,
+                instanceId,
+                sessionExpiry,
+                refresh,
+                alertTopic,
+                Optional.of(url),
+                allowRemote,
+                username,
+                password,
+                staleAfter);
     }
 
     public MonitorOptions withAlertTopic(String topic) {
-        return new MonitorOptions(brokerUri, topicRoot, shareGroup, instanceId, sessionExpiry, refresh,
-                Optional.of(topic), webhook, allowRemoteWebhook, username, password, staleAfter);
+        return new MonitorOptions(
+                brokerUri,
+                topicRoot,
+                shareGroup,
+                instanceId,
+                sessionExpiry,
+                refresh,
+                Optional.of(topic),
+                webhook,
+                allowRemoteWebhook,
+                username,
+                password,
+                staleAfter);
     }
 
     public MonitorOptions withShareGroup(Optional<String> group) {
-        return new MonitorOptions(brokerUri, topicRoot, group, instanceId, sessionExpiry, refresh, alertTopic,
-                webhook, allowRemoteWebhook, username, password, staleAfter);
+        return new MonitorOptions(
+                brokerUri,
+                topicRoot,
+                group,
+                instanceId,
+                sessionExpiry,
+                refresh,
+                alertTopic,
+                webhook,
+                allowRemoteWebhook,
+                username,
+                password,
+                staleAfter);
     }
 
     public MonitorOptions withRefresh(Duration period) {
-        return new MonitorOptions(brokerUri, topicRoot, shareGroup, instanceId, sessionExpiry, period, alertTopic,
-                webhook, allowRemoteWebhook, username, password, staleAfter);
+        return new MonitorOptions(
+                brokerUri,
+                topicRoot,
+                shareGroup,
+                instanceId,
+                sessionExpiry,
+                period,
+                alertTopic,
+                webhook,
+                allowRemoteWebhook,
+                username,
+                password,
+                staleAfter);
     }
 
     public MonitorOptions withStaleAfter(Duration d) {
-        return new MonitorOptions(brokerUri, topicRoot, shareGroup, instanceId, sessionExpiry, refresh, alertTopic,
-                webhook, allowRemoteWebhook, username, password, d);
+        return new MonitorOptions(
+                brokerUri,
+                topicRoot,
+                shareGroup,
+                instanceId,
+                sessionExpiry,
+                refresh,
+                alertTopic,
+                webhook,
+                allowRemoteWebhook,
+                username,
+                password,
+                d);
     }
 
     public String clientId() {

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +46,7 @@ public final class CampaignUpdates {
     public static final int MAX_TARGETS = 16;
     /** Longest deadline a request may ask for (a day: as the longest alert limit). */
     public static final Duration MAX_DEADLINE = Duration.ofDays(1);
+
     private static final Logger log = LoggerFactory.getLogger(CampaignUpdates.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Refused requests are logged at most 5 per 10 s (whoever may publish update requests cannot flood the log). */
@@ -60,8 +60,13 @@ public final class CampaignUpdates {
     private final Scheduler scheduler;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    public CampaignUpdates(MqttRebootPermits client, RebootAccounting accounting, List<HostNode> nodes,
-                           IntFunction<HostPowerPort> backend, Optional<FirmwareStager> stager, Scheduler scheduler) {
+    public CampaignUpdates(
+            MqttRebootPermits client,
+            RebootAccounting accounting,
+            List<HostNode> nodes,
+            IntFunction<HostPowerPort> backend,
+            Optional<FirmwareStager> stager,
+            Scheduler scheduler) {
         this.client = Objects.requireNonNull(client, "client");
         this.accounting = Objects.requireNonNull(accounting, "accounting");
         this.nodes = List.copyOf(nodes);
@@ -87,10 +92,12 @@ public final class CampaignUpdates {
             JsonNode r = JSON.readTree(body);
             String campaign = r.path("campaign").asText("");
             JsonNode t = r.path("targets");
-            if (campaign.isEmpty() || !t.isObject() || t.size() > MAX_TARGETS || !r.path("hostId").asText()
-                    .equals(host)) {
-                throw new IllegalArgumentException("needs campaign, hostId " + host + " and at most " + MAX_TARGETS
-                        + " targets");
+            if (campaign.isEmpty()
+                    || !t.isObject()
+                    || t.size() > MAX_TARGETS
+                    || !r.path("hostId").asText().equals(host)) {
+                throw new IllegalArgumentException(
+                        "needs campaign, hostId " + host + " and at most " + MAX_TARGETS + " targets");
             }
             Map<String, String> targets = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : t.properties()) {
@@ -98,20 +105,24 @@ public final class CampaignUpdates {
             }
             long seconds = r.path("deadlineSeconds").asLong(600);
             if (seconds < 1 || seconds > MAX_DEADLINE.toSeconds()) {
-                throw new IllegalArgumentException("deadlineSeconds " + seconds + " out of 1.." + MAX_DEADLINE
-                        .toSeconds());
+                throw new IllegalArgumentException(
+                        "deadlineSeconds " + seconds + " out of 1.." + MAX_DEADLINE.toSeconds());
             }
             Job job = new Job(node, campaign, targets);
             if (jobs.putIfAbsent(host, job) != null) {
                 log.info("{}: update for campaign {} ignored: an update is running", host, campaign);
                 return;
             }
-            job.timer = scheduler.schedule(Duration.ofSeconds(seconds), () -> job.finish(
-                    "DEADLINE", "not done within " + seconds + " s"));
+            job.timer = scheduler.schedule(
+                    Duration.ofSeconds(seconds), () -> job.finish("DEADLINE", "not done within " + seconds + " s"));
             log.info("{}: campaign {} update to {}", host, campaign, targets);
             job.next();
         } catch (IOException | RuntimeException e) {
-            refusals.warn(scheduler.clock().instant(), "update", "{}: malformed update request ignored: {}", host,
+            refusals.warn(
+                    scheduler.clock().instant(),
+                    "update",
+                    "{}: malformed update request ignored: {}",
+                    host,
                     e.getMessage());
         }
     }
@@ -160,12 +171,19 @@ public final class CampaignUpdates {
                 return;
             }
             if (stager.isEmpty() || !stager.get().stage(node.index(), c, targets.get(c))) {
-                finish("WRONG_VERSION", stager.isEmpty() ? "this agent cannot stage firmware (no stager)"
-                        : "cannot stage " + c + " " + targets.get(c));
+                finish(
+                        "WRONG_VERSION",
+                        stager.isEmpty()
+                                ? "this agent cannot stage firmware (no stager)"
+                                : "cannot stage " + c + " " + targets.get(c));
                 return;
             }
             asking = true;
-            accounting.reboot(node.hostId(), backend.apply(node.index()), PowerAction.HARD_RESET, "firmware " + c,
+            accounting.reboot(
+                    node.hostId(),
+                    backend.apply(node.index()),
+                    PowerAction.HARD_RESET,
+                    "firmware " + c,
                     answer -> answered(c, answer));
         }
 
@@ -197,7 +215,9 @@ public final class CampaignUpdates {
             } else if (alerts.containsKey(AlertKind.BOOT_ORDER)) {
                 finish("BOOT_ORDER_ALARM", alerts.get(AlertKind.BOOT_ORDER).toString());
             } else if (!targets.get(c).equals(node.firmware().firmwareVersions().get(c))) {
-                finish("WRONG_VERSION", c + " is " + node.firmware().firmwareVersions().get(c) + " after its reboot");
+                finish(
+                        "WRONG_VERSION",
+                        c + " is " + node.firmware().firmwareVersions().get(c) + " after its reboot");
             } else {
                 next();
             }
@@ -226,12 +246,17 @@ public final class CampaignUpdates {
             o.put("detail", detail);
             ObjectNode v = o.putObject("versions");
             node.firmware().firmwareVersions().forEach(v::put);
-            log.info("{}: campaign {} update {}{}", node.hostId(), campaign, failure == null ? "done" : failure,
+            log.info(
+                    "{}: campaign {} update {}{}",
+                    node.hostId(),
+                    campaign,
+                    failure == null ? "done" : failure,
                     detail.isEmpty() ? "" : ": " + detail);
             try {
                 byte[] body = JSON.writeValueAsBytes(o);
                 if (!client.publish(PermitTopics.outcome(node.hostId()), body)) {
-                    log.warn("{}: outcome not published (broker unreachable); the campaign's deadline fails it",
+                    log.warn(
+                            "{}: outcome not published (broker unreachable); the campaign's deadline fails it",
                             node.hostId());
                 }
             } catch (IOException e) {

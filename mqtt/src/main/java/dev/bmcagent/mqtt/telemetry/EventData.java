@@ -15,8 +15,7 @@ import java.util.List;
 final class EventData {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private EventData() {
-    }
+    private EventData() {}
 
     /** The event type name as published: the record's simple name, e.g. "AcpiChanged". */
     static String type(LifecycleEvent e) {
@@ -28,8 +27,11 @@ final class EventData {
         if (e instanceof LifecycleEvent.PowerChanged p) {
             d.put("on", p.on()).put("cause", p.cause());
         } else if (e instanceof LifecycleEvent.AcpiChanged a) {
-            d.put("system", a.system().dbusName()).put("systemCode", a.system().commandCode())
-                    .put("device", a.device().dbusName()).put("inferred", a.inferred()).put("cause", a.cause());
+            d.put("system", a.system().dbusName())
+                    .put("systemCode", a.system().commandCode())
+                    .put("device", a.device().dbusName())
+                    .put("inferred", a.inferred())
+                    .put("cause", a.cause());
         } else if (e instanceof LifecycleEvent.BootProgressChanged b) {
             d.set("bootProgress", bootProgress(b.progress()));
         } else if (e instanceof LifecycleEvent.PostCodeSeen p) {
@@ -39,7 +41,8 @@ final class EventData {
         } else if (e instanceof LifecycleEvent.BootCycleEnded b) {
             d.set("cycle", cycleSummary(b.cycle()));
         } else if (e instanceof LifecycleEvent.NetworkBootFailed n) {
-            d.put("interface", n.interfaceName()).put("outcome", n.kind().name())
+            d.put("interface", n.interfaceName())
+                    .put("outcome", n.kind().name())
                     .put("timeLostSeconds", seconds(n.timeLost()));
             iface(d, n.iface(), n.kind());
         } else if (e instanceof LifecycleEvent.FirmwareProblemReported f) {
@@ -69,22 +72,27 @@ final class EventData {
         n.put("LastState", p.lastState().name());
         n.put("LastStateTime", p.lastStateTime().toString());
         p.oemLastState().ifPresentOrElse(s -> n.put("OemLastState", s), () -> n.putNull("OemLastState"));
-        p.lastBootTimeSeconds().ifPresentOrElse(d -> n.put("LastBootTimeSeconds", seconds(d)),
-                () -> n.putNull("LastBootTimeSeconds"));
+        p.lastBootTimeSeconds()
+                .ifPresentOrElse(d -> n.put("LastBootTimeSeconds", seconds(d)), () -> n.putNull("LastBootTimeSeconds"));
         return n;
     }
 
     static ObjectNode alert(Alert a) {
-        return F.objectNode().put("kind", Topics.alertLevel(a.kind())).put("severity", a.severity().name())
+        return F.objectNode()
+                .put("kind", Topics.alertLevel(a.kind()))
+                .put("severity", a.severity().name())
                 .put("detail", a.detail())
-                .put("phase", a.phase()).put("elapsedSeconds", seconds(a.elapsed()))
+                .put("phase", a.phase())
+                .put("elapsedSeconds", seconds(a.elapsed()))
                 .put("raisedAt", a.raisedAt().toString());
     }
 
     /** One boot cycle: number, cause, outcome, duration of each phase, network-boot attempts. */
     static ObjectNode cycleSummary(BootCycle c) {
         ObjectNode n = F.objectNode();
-        n.put("number", c.number()).put("cause", c.cause()).put("startedAt", c.startedAt().toString());
+        n.put("number", c.number())
+                .put("cause", c.cause())
+                .put("startedAt", c.startedAt().toString());
         c.endedAt().ifPresentOrElse(t -> n.put("endedAt", t.toString()), () -> n.putNull("endedAt"));
         c.outcome().ifPresentOrElse(o -> n.put("outcome", o.name()), () -> n.putNull("outcome"));
         Instant end = c.endedAt().orElse(null);
@@ -93,7 +101,9 @@ final class EventData {
         for (int i = 0; i < marks.size(); i++) {
             BootCycle.PhaseMark m = marks.get(i);
             Instant until = i + 1 < marks.size() ? marks.get(i + 1).at() : end;
-            ObjectNode p = phases.addObject().put("state", m.state().name()).put("detail", m.detail())
+            ObjectNode p = phases.addObject()
+                    .put("state", m.state().name())
+                    .put("detail", m.detail())
                     .put("at", m.at().toString());
             if (until != null) {
                 p.put("durationSeconds", seconds(Duration.between(m.at(), until)));
@@ -103,8 +113,11 @@ final class EventData {
         }
         ArrayNode attempts = n.putArray("networkBootAttempts");
         for (BootCycle.NetworkBootAttempt a : c.attempts()) {
-            ObjectNode o = attempts.addObject().put("interface", a.interfaceName()).put("outcome", a.kind().name())
-                    .put("timeLostSeconds", seconds(a.timeLost())).put("at", a.at().toString());
+            ObjectNode o = attempts.addObject()
+                    .put("interface", a.interfaceName())
+                    .put("outcome", a.kind().name())
+                    .put("timeLostSeconds", seconds(a.timeLost()))
+                    .put("at", a.at().toString());
             iface(o, a.iface(), a.kind());
         }
         if (end != null) {
@@ -124,10 +137,13 @@ final class EventData {
     }
 
     /** interfaceIndex, ipVersion, protocol (null when the host did not encode them) and the failure in words. */
-    private static void iface(ObjectNode d, java.util.Optional<dev.bmcagent.acpi.lifecycle.BootInterface> iface,
-                              dev.bmcagent.acpi.lifecycle.LifecycleInput.BootErrorKind kind) {
+    private static void iface(
+            ObjectNode d,
+            java.util.Optional<dev.bmcagent.acpi.lifecycle.BootInterface> iface,
+            dev.bmcagent.acpi.lifecycle.LifecycleInput.BootErrorKind kind) {
         if (iface.isPresent()) {
-            d.put("interfaceIndex", iface.get().index()).put("ipVersion", iface.get().ipVersion().name())
+            d.put("interfaceIndex", iface.get().index())
+                    .put("ipVersion", iface.get().ipVersion().name())
                     .put("protocol", iface.get().protocol().name());
         } else {
             d.putNull("interfaceIndex").putNull("ipVersion").putNull("protocol");

@@ -13,6 +13,7 @@ final class HostCursor {
     long next;
     /** The highest sequence sent so far. */
     long sent;
+
     boolean stateDirty = true;
     boolean alertsDirty = true;
     private final TreeSet<Long> inflight = new TreeSet<>();

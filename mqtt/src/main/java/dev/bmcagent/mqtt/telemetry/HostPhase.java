@@ -27,7 +27,10 @@ public enum HostPhase {
 
     /** True for the phases in which a host can be stuck before the OS. */
     public boolean preOs() {
-        return this == FirmwareInit || this == MemoryInit || this == PlatformInit || this == OSBoot
+        return this == FirmwareInit
+                || this == MemoryInit
+                || this == PlatformInit
+                || this == OSBoot
                 || this == NetworkBoot;
     }
 
@@ -40,7 +43,10 @@ public enum HostPhase {
             case OSRunning:
                 return OS;
             case OSBootStarted:
-                return s.cycle().filter(c -> c.running() && !c.attempts().isEmpty()).isPresent() ? NetworkBoot
+                return s.cycle()
+                                .filter(c -> c.running() && !c.attempts().isEmpty())
+                                .isPresent()
+                        ? NetworkBoot
                         : OSBoot;
             case MemoryInitializationStarted:
                 return MemoryInit;

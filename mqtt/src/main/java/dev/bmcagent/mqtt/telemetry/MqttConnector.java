@@ -23,6 +23,7 @@ final class MqttConnector {
     private static final Logger log = LoggerFactory.getLogger(MqttConnector.class);
     /** MQTT 5 CONNACK reason codes that mean "wrong credentials", not "wrong protocol". */
     private static final int BAD_USER_OR_PASSWORD = 0x86;
+
     private static final int NOT_AUTHORIZED = 0x87;
     private static final int BANNED = 0x8A;
 
@@ -47,8 +48,11 @@ final class MqttConnector {
             return PahoV5Link.connect(options, sessionId, willPayload, sockets, onLost);
         } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
             int rc = e.getReasonCode();
-            if (pref == MqttOptions.Version.V5 || rc == BAD_USER_OR_PASSWORD || rc == NOT_AUTHORIZED
-                    || rc == BANNED || isRefused(e)) {
+            if (pref == MqttOptions.Version.V5
+                    || rc == BAD_USER_OR_PASSWORD
+                    || rc == NOT_AUTHORIZED
+                    || rc == BANNED
+                    || isRefused(e)) {
                 throw e;
             }
             log.info("MQTT 5 connect to {} failed ({}); trying MQTT 3.1.1", options.brokerUri(), e.toString());
@@ -65,7 +69,8 @@ final class MqttConnector {
      */
     private static boolean isRefused(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+            if (t instanceof java.net.ConnectException
+                    || t instanceof java.net.UnknownHostException
                     || t instanceof javax.net.ssl.SSLException) {
                 return true;
             }

@@ -29,11 +29,24 @@ import java.util.Optional;
  *                      current boot cycle's elapsed time stays fresh (zero: only on events and connects)
  * @param dataDir       where the last acknowledged sequence per host is kept ({@code mqtt-acked.properties})
  */
-public record MqttOptions(URI brokerUri, String site, String bmcId, String topicPrefix, Optional<String> username,
-                          Optional<String> password, Optional<Path> trustStore, Optional<String> trustStorePassword,
-                          boolean insecureTls, int backlogBound, Version version, int maxInflight,
-                          Duration eventExpiry, Duration reconnectMin, Duration reconnectMax, Duration stateRefresh,
-                          Path dataDir) {
+public record MqttOptions(
+        URI brokerUri,
+        String site,
+        String bmcId,
+        String topicPrefix,
+        Optional<String> username,
+        Optional<String> password,
+        Optional<Path> trustStore,
+        Optional<String> trustStorePassword,
+        boolean insecureTls,
+        int backlogBound,
+        Version version,
+        int maxInflight,
+        Duration eventExpiry,
+        Duration reconnectMin,
+        Duration reconnectMax,
+        Duration stateRefresh,
+        Path dataDir) {
 
     public static final int DEFAULT_BACKLOG_BOUND = 10_000;
     public static final int DEFAULT_MAX_INFLIGHT = 64;
@@ -43,7 +56,11 @@ public record MqttOptions(URI brokerUri, String site, String bmcId, String topic
     public static final Duration DEFAULT_STATE_REFRESH = Duration.ofSeconds(30);
 
     /** Protocol preference. */
-    public enum Version { AUTO, V5, V3_1_1 }
+    public enum Version {
+        AUTO,
+        V5,
+        V3_1_1
+    }
 
     public MqttOptions {
         Objects.requireNonNull(brokerUri, "brokerUri");
@@ -92,52 +109,172 @@ public record MqttOptions(URI brokerUri, String site, String bmcId, String topic
 
     /** Defaults for everything but the broker, identity and data directory. */
     public static MqttOptions of(URI brokerUri, String site, String bmcId, Path dataDir) {
-        return new MqttOptions(brokerUri, site, bmcId, "", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, DEFAULT_BACKLOG_BOUND, Version.AUTO, DEFAULT_MAX_INFLIGHT,
-                DEFAULT_EVENT_EXPIRY, DEFAULT_RECONNECT_MIN, DEFAULT_RECONNECT_MAX, DEFAULT_STATE_REFRESH, dataDir);
+        return new MqttOptions(
+                brokerUri,
+                site,
+                bmcId,
+                "",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                DEFAULT_BACKLOG_BOUND,
+                Version.AUTO,
+                DEFAULT_MAX_INFLIGHT,
+                DEFAULT_EVENT_EXPIRY,
+                DEFAULT_RECONNECT_MIN,
+                DEFAULT_RECONNECT_MAX,
+                DEFAULT_STATE_REFRESH,
+                dataDir);
     }
 
     public MqttOptions withBacklogBound(int bound) {
-        return new MqttOptions(brokerUri, site, bmcId, topicPrefix, username, password, trustStore,
-                trustStorePassword, insecureTls, bound, version, maxInflight, eventExpiry, reconnectMin,
-                reconnectMax, stateRefresh, dataDir);
+        return new MqttOptions(
+                brokerUri,
+                site,
+                bmcId,
+                topicPrefix,
+                username,
+                password,
+                trustStore,
+                trustStorePassword,
+                insecureTls,
+                bound,
+                version,
+                maxInflight,
+                eventExpiry,
+                reconnectMin,
+                reconnectMax,
+                stateRefresh,
+                dataDir);
     }
 
     public MqttOptions withVersion(Version v) {
-        return new MqttOptions(brokerUri, site, bmcId, topicPrefix, username, password, trustStore,
-                trustStorePassword, insecureTls, backlogBound, v, maxInflight, eventExpiry, reconnectMin,
-                reconnectMax, stateRefresh, dataDir);
+        return new MqttOptions(
+                brokerUri,
+                site,
+                bmcId,
+                topicPrefix,
+                username,
+                password,
+                trustStore,
+                trustStorePassword,
+                insecureTls,
+                backlogBound,
+                v,
+                maxInflight,
+                eventExpiry,
+                reconnectMin,
+                reconnectMax,
+                stateRefresh,
+                dataDir);
     }
 
     public MqttOptions withCredentials(String user, String pass) {
-        return new MqttOptions(brokerUri, site, bmcId, topicPrefix, Optional.of(user), Optional.of(pass),
-                trustStore, trustStorePassword, insecureTls, backlogBound, version, maxInflight, eventExpiry,
-                reconnectMin, reconnectMax, stateRefresh, dataDir);
+        return new MqttOptions(
+                brokerUri,
+                site,
+                bmcId,
+                topicPrefix,
+                Optional.of(user),
+                Optional.of(pass),
+                trustStore,
+                trustStorePassword,
+                insecureTls,
+                backlogBound,
+                version,
+                maxInflight,
+                eventExpiry,
+                reconnectMin,
+                reconnectMax,
+                stateRefresh,
+                dataDir);
     }
 
     /** A user name without a password. */
     public MqttOptions withUsername(String user) {
-        return new MqttOptions(brokerUri, site, bmcId, topicPrefix, Optional.of(user), Optional.empty(),
-                trustStore, trustStorePassword, insecureTls, backlogBound, version, maxInflight, eventExpiry,
-                reconnectMin, reconnectMax, stateRefresh, dataDir);
+        return new MqttOptions(
+                brokerUri,
+                site,
+                bmcId,
+                topicPrefix,
+                Optional.of(user),
+                Optional.empty(),
+                trustStore,
+                trustStorePassword,
+                insecureTls,
+                backlogBound,
+                version,
+                maxInflight,
+                eventExpiry,
+                reconnectMin,
+                reconnectMax,
+                stateRefresh,
+                dataDir);
     }
 
     public MqttOptions withReconnect(Duration min, Duration max) {
-        return new MqttOptions(brokerUri, site, bmcId, topicPrefix, username, password, trustStore,
-                trustStorePassword, insecureTls, backlogBound, version, maxInflight, eventExpiry, min, max,
-                stateRefresh, dataDir);
+        return new MqttOptions(
+                brokerUri,
+                site,
+                bmcId,
+                topicPrefix,
+                username,
+                password,
+                trustStore,
+                trustStorePassword,
+                insecureTls,
+                backlogBound,
+                version,
+                maxInflight,
+                eventExpiry,
+                min,
+                max,
+                stateRefresh,
+                dataDir);
     }
 
     public MqttOptions withStateRefresh(Duration period) {
-        return new MqttOptions(brokerUri, site, bmcId, topicPrefix, username, password, trustStore,
-                trustStorePassword, insecureTls, backlogBound, version, maxInflight, eventExpiry, reconnectMin,
-                reconnectMax, period, dataDir);
+        return new MqttOptions(
+                brokerUri,
+                site,
+                bmcId,
+                topicPrefix,
+                username,
+                password,
+                trustStore,
+                trustStorePassword,
+                insecureTls,
+                backlogBound,
+                version,
+                maxInflight,
+                eventExpiry,
+                reconnectMin,
+                reconnectMax,
+                period,
+                dataDir);
     }
 
     /** TLS with a trust store (PKCS12/JKS), or trusting anything when {@code insecure} (tests only). */
     public MqttOptions withTls(Optional<Path> store, Optional<String> storePassword, boolean insecure) {
-        return new MqttOptions(brokerUri, site, bmcId, topicPrefix, username, password, store, storePassword,
-                insecure, backlogBound, version, maxInflight, eventExpiry, reconnectMin, reconnectMax, stateRefresh,
+        return new MqttOptions(
+                brokerUri,
+                site,
+                bmcId,
+                topicPrefix,
+                username,
+                password,
+                store,
+                storePassword,
+                insecure,
+                backlogBound,
+                version,
+                maxInflight,
+                eventExpiry,
+                reconnectMin,
+                reconnectMax,
+                stateRefresh,
                 dataDir);
     }
 

@@ -1,15 +1,13 @@
 package dev.bmcagent.mqtt.telemetry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bmcagent.common.time.Scheduler;
 import dev.bmcagent.core.reboot.DeadlineRebootPermits;
 import dev.bmcagent.core.reboot.PermitAnswer;
 import dev.bmcagent.core.reboot.PermitTopics;
 import dev.bmcagent.core.reboot.RebootPermits;
 import dev.bmcagent.core.reboot.RebootRequest;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.bmcagent.common.time.Scheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,6 +58,7 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
     private final Map<String, Boolean> observedOpen = new ConcurrentHashMap<>();
     /** Topic → handler: renewed on every connect (clean start). */
     private final Map<String, BiConsumer<String, byte[]>> subscriptions = new ConcurrentHashMap<>();
+
     private volatile String user;
     private volatile String password;
     private ScheduledThreadPoolExecutor threads;
@@ -67,8 +66,8 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean warned;
 
-    public MqttRebootPermits(String brokerUri, String clientId, Function<String, String> groupOf, Scheduler scheduler,
-                             Duration retry) {
+    public MqttRebootPermits(
+            String brokerUri, String clientId, Function<String, String> groupOf, Scheduler scheduler, Duration retry) {
         this.brokerUri = Objects.requireNonNull(brokerUri, "brokerUri");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.groupOf = Objects.requireNonNull(groupOf, "groupOf");
@@ -86,8 +85,8 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
     /** Connects (waiting at most 15 s); if the broker cannot be reached, keeps trying every {@code retry}. */
     public synchronized void start() throws MqttException {
         threads = PahoThreads.create("permits-" + clientId);
-        client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence(), new TimerPingSender(threads),
-                threads);
+        client = new MqttAsyncClient(
+                brokerUri, clientId, new MemoryPersistence(), new TimerPingSender(threads), threads);
         client.setCallback(new Callback());
         connect(true);
     }
@@ -116,8 +115,7 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
         try {
             t = client.connect(options(), null, new MqttActionListener() {
                 @Override
-                public void onSuccess(IMqttToken token) {
-                }
+                public void onSuccess(IMqttToken token) {}
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
@@ -144,7 +142,10 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
         }
         if (!warned) { // once per outage, not every retry
             warned = true;
-            log.warn("reboot permits: broker {} not reachable ({}); trying again every {}", brokerUri, e.toString(),
+            log.warn(
+                    "reboot permits: broker {} not reachable ({}); trying again every {}",
+                    brokerUri,
+                    e.toString(),
                     retry);
         } else {
             log.debug("reboot permits: broker {} still not reachable: {}", brokerUri, e.toString());
@@ -203,8 +204,8 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
             return;
         }
         try {
-            byte[] body = JSON.writeValueAsBytes(Map.of("schema", 1, "hostId", request.hostId(), "reason",
-                    request.reason()));
+            byte[] body =
+                    JSON.writeValueAsBytes(Map.of("schema", 1, "hostId", request.hostId(), "reason", request.reason()));
             publish(PermitTopics.request(groupOf.apply(request.hostId()), request.hostId()), body);
         } catch (IOException e) {
             // cannot happen for a map of strings
@@ -249,8 +250,9 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
     public void observedReboot(String hostId) {
         observedOpen.put(hostId, true);
         try {
-            publish(PermitTopics.observed(groupOf.apply(hostId), hostId), JSON.writeValueAsBytes(Map.of("schema", 1,
-                    "hostId", hostId, "reason", "host's own reboot")));
+            publish(
+                    PermitTopics.observed(groupOf.apply(hostId), hostId),
+                    JSON.writeValueAsBytes(Map.of("schema", 1, "hostId", hostId, "reason", "host's own reboot")));
         } catch (IOException e) {
             // cannot happen for a map of strings
         }
@@ -280,7 +282,8 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
         JsonNode d = JSON.readTree(payload);
         String host = d.path("hostId").asText();
         if (!topic.equals(PermitTopics.grant(host))
-                || !Instant.parse(d.path("expiresAt").asText()).isAfter(scheduler.clock().instant())) {
+                || !Instant.parse(d.path("expiresAt").asText())
+                        .isAfter(scheduler.clock().instant())) {
             return;
         }
         Consumer<PermitAnswer> a = pending.remove(host);
@@ -293,7 +296,8 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
         if (a != null) {
             holding.put(host, true);
             a.accept(PermitAnswer.granted("permit #" + d.path("seq").asLong() + " until "
-                    + d.path("expiresAt").asText() + " from " + d.path("instance").asText()));
+                    + d.path("expiresAt").asText() + " from "
+                    + d.path("instance").asText()));
         }
     }
 
@@ -326,16 +330,13 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
         }
 
         @Override
-        public void disconnected(MqttDisconnectResponse r) {
-        }
+        public void disconnected(MqttDisconnectResponse r) {}
 
         @Override
-        public void mqttErrorOccurred(MqttException e) {
-        }
+        public void mqttErrorOccurred(MqttException e) {}
 
         @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
+        public void deliveryComplete(IMqttToken token) {}
 
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
@@ -347,7 +348,6 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
         }
 
         @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     }
 }

@@ -74,6 +74,7 @@ public final class MqttTelemetry implements AutoCloseable {
     private volatile boolean closing;
     /** Owned by the worker thread. */
     private List<String> storageProblems = List.of();
+
     private Subscription subscription;
     private volatile Scheduler.Cancellable stateTimer;
     private volatile String protocol = "";
@@ -87,8 +88,13 @@ public final class MqttTelemetry implements AutoCloseable {
      * @param stateOf  the live state of a host (e.g. {@code id -> hosts.get(id).orElseThrow().state()})
      * @param hostIds  the hosts to publish
      */
-    public MqttTelemetry(MqttOptions options, EventStream stream, EventHistory history,
-                         Function<String, HostState> stateOf, List<String> hostIds, Scheduler scheduler) {
+    public MqttTelemetry(
+            MqttOptions options,
+            EventStream stream,
+            EventHistory history,
+            Function<String, HostState> stateOf,
+            List<String> hostIds,
+            Scheduler scheduler) {
         this(options, stream, history, stateOf, hostIds, scheduler, startedNow());
     }
 
@@ -99,9 +105,14 @@ public final class MqttTelemetry implements AutoCloseable {
      *                     state, alert and status documents (pass the event stream's base so that all documents
      *                     share one time line)
      */
-    public MqttTelemetry(MqttOptions options, EventStream stream, EventHistory history,
-                         Function<String, HostState> stateOf, List<String> hostIds, Scheduler scheduler,
-                         LongSupplier elapsedNanos) {
+    public MqttTelemetry(
+            MqttOptions options,
+            EventStream stream,
+            EventHistory history,
+            Function<String, HostState> stateOf,
+            List<String> hostIds,
+            Scheduler scheduler,
+            LongSupplier elapsedNanos) {
         this.elapsedNanos = Objects.requireNonNull(elapsedNanos, "elapsedNanos");
         this.options = Objects.requireNonNull(options, "options");
         this.stream = Objects.requireNonNull(stream, "stream");
@@ -150,12 +161,12 @@ public final class MqttTelemetry implements AutoCloseable {
             ackedView.put(h, acked);
         }
         if (!options.stateRefresh().isZero()) {
-            stateTimer = scheduler.scheduleAtFixedRate(options.stateRefresh(), options.stateRefresh(),
-                    () -> run(this::refreshStates));
+            stateTimer = scheduler.scheduleAtFixedRate(
+                    options.stateRefresh(), options.stateRefresh(), () -> run(this::refreshStates));
         }
         Set<String> mine = Set.copyOf(hostIds);
-        subscription = stream.subscribe("mqtt-telemetry", e -> mine.contains(e.hostId()), EventStream.DEFAULT_CAPACITY,
-                e -> wake());
+        subscription = stream.subscribe(
+                "mqtt-telemetry", e -> mine.contains(e.hostId()), EventStream.DEFAULT_CAPACITY, e -> wake());
         run(this::connect);
     }
 
@@ -174,8 +185,10 @@ public final class MqttTelemetry implements AutoCloseable {
     }
 
     private void publishStorage() {
-        byte[] payload = storageProblems.isEmpty() ? new byte[0] : TelemetryJson.bytes(TelemetryJson.storageAlert(
-                stream.sessionId(), storageProblems, scheduler.clock().instant(), elapsed()));
+        byte[] payload = storageProblems.isEmpty()
+                ? new byte[0]
+                : TelemetryJson.bytes(TelemetryJson.storageAlert(
+                        stream.sessionId(), storageProblems, scheduler.clock().instant(), elapsed()));
         send(new Outbound(topics.storageAlert(), payload, true, false, "", 0));
     }
 
@@ -194,7 +207,8 @@ public final class MqttTelemetry implements AutoCloseable {
             return;
         }
         int gen = ++generation;
-        byte[] will = TelemetryJson.bytes(TelemetryJson.will(stream.sessionId(), scheduler.clock().instant()));
+        byte[] will = TelemetryJson.bytes(
+                TelemetryJson.will(stream.sessionId(), scheduler.clock().instant()));
         try {
             MqttLink l = connector.connect(will, () -> run(() -> lost(gen, "connection lost")));
             if (closing || gen != generation) {
@@ -206,8 +220,14 @@ public final class MqttTelemetry implements AutoCloseable {
             protocol = l.protocol();
             backoff = options.reconnectMin();
             log.info("MQTT connected to {} (MQTT {}, window {})", options.brokerUri(), l.protocol(), l.window());
-            send(new Outbound(topics.status(), TelemetryJson.bytes(TelemetryJson.status(stream.sessionId(), "online",
-                    scheduler.clock().instant(), elapsed())), true, false, "", 0));
+            send(new Outbound(
+                    topics.status(),
+                    TelemetryJson.bytes(TelemetryJson.status(
+                            stream.sessionId(), "online", scheduler.clock().instant(), elapsed())),
+                    true,
+                    false,
+                    "",
+                    0));
             for (HostCursor c : cursors.values()) {
                 c.stateDirty = true;
                 c.alertsDirty = true;
@@ -218,7 +238,10 @@ public final class MqttTelemetry implements AutoCloseable {
             pump();
         } catch (Exception e) {
             connectFailures.incrementAndGet();
-            log.warn("MQTT connect to {} failed: {}; retrying in {} ms", options.brokerUri(), e.toString(),
+            log.warn(
+                    "MQTT connect to {} failed: {}; retrying in {} ms",
+                    options.brokerUri(),
+                    e.toString(),
                     backoff.toMillis());
             scheduleReconnect();
         }
@@ -226,7 +249,8 @@ public final class MqttTelemetry implements AutoCloseable {
 
     private void scheduleReconnect() {
         Duration delay = backoff;
-        backoff = backoff.multipliedBy(2).compareTo(options.reconnectMax()) > 0 ? options.reconnectMax()
+        backoff = backoff.multipliedBy(2).compareTo(options.reconnectMax()) > 0
+                ? options.reconnectMax()
                 : backoff.multipliedBy(2);
         scheduler.schedule(delay, () -> run(this::connect));
     }
@@ -236,7 +260,9 @@ public final class MqttTelemetry implements AutoCloseable {
             return;
         }
         generation++;
-        log.warn("MQTT connection to {} lost ({}); resending from the last acknowledged events", options.brokerUri(),
+        log.warn(
+                "MQTT connection to {} lost ({}); resending from the last acknowledged events",
+                options.brokerUri(),
                 why);
         link.close();
         link = null;
@@ -272,12 +298,18 @@ public final class MqttTelemetry implements AutoCloseable {
                     }
                     c.sending(e.sequence());
                     LifecycleEvent ev = e.event();
-                    if (ev instanceof LifecycleEvent.AlertRaised || ev instanceof LifecycleEvent.AlertUpdated
+                    if (ev instanceof LifecycleEvent.AlertRaised
+                            || ev instanceof LifecycleEvent.AlertUpdated
                             || ev instanceof LifecycleEvent.AlertCleared) {
                         c.alertsDirty = true;
                     }
-                    send(new Outbound(topics.events(host), TelemetryJson.bytes(TelemetryJson.event(e)), false, true,
-                            host, e.sequence()));
+                    send(new Outbound(
+                            topics.events(host),
+                            TelemetryJson.bytes(TelemetryJson.event(e)),
+                            false,
+                            true,
+                            host,
+                            e.sequence()));
                 }
             }
             if (link != null && c.stateDirty && inflight < link.window()) {
@@ -297,8 +329,13 @@ public final class MqttTelemetry implements AutoCloseable {
     private void publishState(String host, HostCursor c) {
         c.stateDirty = false;
         HostState s = stateOf.apply(host);
-        var doc = TelemetryJson.state(stream.sessionId(), host, history.lastSequence(host), s,
-                scheduler.clock().instant(), elapsed());
+        var doc = TelemetryJson.state(
+                stream.sessionId(),
+                host,
+                history.lastSequence(host),
+                s,
+                scheduler.clock().instant(),
+                elapsed());
         var fw = doc.putObject("firmware");
         firmwareOf.apply(host).forEach(fw::put);
         send(new Outbound(topics.state(host), TelemetryJson.bytes(doc), true, false, host, c.sent));
@@ -310,8 +347,15 @@ public final class MqttTelemetry implements AutoCloseable {
         HostState s = stateOf.apply(host);
         for (AlertKind k : AlertKind.values()) {
             Alert a = s.alerts().get(k);
-            byte[] payload = a == null ? new byte[0] : TelemetryJson.bytes(TelemetryJson.alert(stream.sessionId(), host,
-                    history.lastSequence(host), a, scheduler.clock().instant(), elapsed()));
+            byte[] payload = a == null
+                    ? new byte[0]
+                    : TelemetryJson.bytes(TelemetryJson.alert(
+                            stream.sessionId(),
+                            host,
+                            history.lastSequence(host),
+                            a,
+                            scheduler.clock().instant(),
+                            elapsed()));
             send(new Outbound(topics.alert(host, k), payload, true, false, host, c.sent));
         }
     }
@@ -397,19 +441,30 @@ public final class MqttTelemetry implements AutoCloseable {
         }
         try {
             worker.submit(() -> {
-                if (link != null) {
-                    send(new Outbound(topics.status(), TelemetryJson.bytes(TelemetryJson.status(stream.sessionId(),
-                            "offline", scheduler.clock().instant(), elapsed()).put("reason", "shutdown")), true,
-                            false, "", 0));
-                }
-            }).get(5, TimeUnit.SECONDS);
+                        if (link != null) {
+                            send(new Outbound(
+                                    topics.status(),
+                                    TelemetryJson.bytes(TelemetryJson.status(
+                                                    stream.sessionId(),
+                                                    "offline",
+                                                    scheduler.clock().instant(),
+                                                    elapsed())
+                                            .put("reason", "shutdown")),
+                                    true,
+                                    false,
+                                    "",
+                                    0));
+                        }
+                    })
+                    .get(5, TimeUnit.SECONDS);
             worker.submit(() -> {
-                if (link != null) {
-                    link.disconnect(2_000);
-                    link = null;
-                    up = false;
-                }
-            }).get(5, TimeUnit.SECONDS);
+                        if (link != null) {
+                            link.disconnect(2_000);
+                            link = null;
+                            up = false;
+                        }
+                    })
+                    .get(5, TimeUnit.SECONDS);
             // acknowledgements that arrived during the disconnect were queued before this task
             worker.submit(this::flushAcks).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -10,8 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PahoThreads {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private PahoThreads() {
-    }
+    private PahoThreads() {}
 
     /**
      * Paho runs its receiver, sender and callback loops as never-ending tasks on this executor, plus connect and

@@ -34,8 +34,12 @@ final class PahoV3Link implements MqttLink {
         ScheduledThreadPoolExecutor threads = PahoThreads.create("mqtt3");
         MqttAsyncClient client = null;
         try {
-            client = new MqttAsyncClient(o.brokerUri().toString(), o.clientId(), new MemoryPersistence(),
-                    new ScheduledExecutorPingSender(threads), threads);
+            client = new MqttAsyncClient(
+                    o.brokerUri().toString(),
+                    o.clientId(),
+                    new MemoryPersistence(),
+                    new ScheduledExecutorPingSender(threads),
+                    threads);
             MqttConnectOptions c = new MqttConnectOptions();
             c.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
             c.setCleanSession(true);

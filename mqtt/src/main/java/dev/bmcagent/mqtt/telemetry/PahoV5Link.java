@@ -26,8 +26,12 @@ final class PahoV5Link implements MqttLink {
     private final long expirySeconds;
     private final int window;
 
-    private PahoV5Link(MqttAsyncClient client, ScheduledThreadPoolExecutor threads, String sessionId,
-                       long expirySeconds, int window) {
+    private PahoV5Link(
+            MqttAsyncClient client,
+            ScheduledThreadPoolExecutor threads,
+            String sessionId,
+            long expirySeconds,
+            int window) {
         this.client = client;
         this.threads = threads;
         this.sessionId = sessionId;
@@ -36,13 +40,18 @@ final class PahoV5Link implements MqttLink {
     }
 
     /** Connects (blocking, bounded by the connect timeout); on failure everything started is closed again. */
-    static PahoV5Link connect(MqttOptions o, String sessionId, byte[] willPayload, SocketFactory sockets,
-                              Runnable onLost) throws MqttException {
+    static PahoV5Link connect(
+            MqttOptions o, String sessionId, byte[] willPayload, SocketFactory sockets, Runnable onLost)
+            throws MqttException {
         ScheduledThreadPoolExecutor threads = PahoThreads.create("mqtt5");
         MqttAsyncClient client = null;
         try {
-            client = new MqttAsyncClient(o.brokerUri().toString(), o.clientId(), new MemoryPersistence(),
-                    new TimerPingSender(threads), threads);
+            client = new MqttAsyncClient(
+                    o.brokerUri().toString(),
+                    o.clientId(),
+                    new MemoryPersistence(),
+                    new TimerPingSender(threads),
+                    threads);
             MqttConnectionOptions c = new MqttConnectionOptions();
             c.setCleanStart(true);
             c.setAutomaticReconnect(false);
@@ -65,7 +74,8 @@ final class PahoV5Link implements MqttLink {
             if (!client.isConnected()) {
                 throw new MqttException(MqttException.REASON_CODE_CLIENT_EXCEPTION);
             }
-            Integer brokerMax = token.getResponseProperties() == null ? null
+            Integer brokerMax = token.getResponseProperties() == null
+                    ? null
                     : token.getResponseProperties().getReceiveMaximum();
             int window = Math.min(o.maxInflight(), brokerMax == null ? 65_535 : brokerMax);
             return new PahoV5Link(client, threads, sessionId, o.eventExpiry().toSeconds(), Math.max(1, window));
@@ -77,7 +87,8 @@ final class PahoV5Link implements MqttLink {
 
     @Override
     public void publish(Outbound m, Consumer<Throwable> done) throws MqttException {
-        MqttProperties props = m.payload().length == 0 ? new MqttProperties()
+        MqttProperties props = m.payload().length == 0
+                ? new MqttProperties()
                 : properties(sessionId, m.sequence(), m.event() ? expirySeconds : 0);
         MqttMessage msg = new MqttMessage(m.payload(), 1, m.retained(), props);
         client.publish(m.topic(), msg, null, new MqttActionListener() {
@@ -100,8 +111,8 @@ final class PahoV5Link implements MqttLink {
         if (expirySeconds > 0) {
             p.setMessageExpiryInterval(expirySeconds);
         }
-        p.setUserProperties(List.of(new UserProperty("session", sessionId),
-                new UserProperty("seq", Long.toString(sequence))));
+        p.setUserProperties(
+                List.of(new UserProperty("session", sessionId), new UserProperty("seq", Long.toString(sequence))));
         return p;
     }
 

@@ -21,10 +21,10 @@ import java.time.Instant;
 public final class TelemetryJson {
     /** Schema version of every document. */
     public static final int SCHEMA = 1;
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private TelemetryJson() {
-    }
+    private TelemetryJson() {}
 
     /** The events-topic document of one recorded event. */
     public static ObjectNode event(HostEvent e) {
@@ -40,28 +40,49 @@ public final class TelemetryJson {
      *
      * @param sequence the last event sequence number of the host when the state was read
      */
-    public static ObjectNode state(String sessionId, String hostId, long sequence, HostState s, Instant now,
-                                   long elapsedNanos) {
+    public static ObjectNode state(
+            String sessionId, String hostId, long sequence, HostState s, Instant now, long elapsedNanos) {
         ObjectNode n = header(sessionId, hostId, sequence, now, elapsedNanos);
         n.put("power", s.powerOn() ? "On" : "Off");
         n.put("connected", s.connected());
         ObjectNode acpi = n.putObject("acpi");
-        acpi.put("system", s.system().dbusName()).put("systemCode", s.system().commandCode())
-                .put("device", s.device().dbusName()).put("deviceCode", s.device().commandCode())
-                .put("inferred", s.acpiInferred()).put("changedAt", s.acpiChangedAt().toString());
+        acpi.put("system", s.system().dbusName())
+                .put("systemCode", s.system().commandCode())
+                .put("device", s.device().dbusName())
+                .put("deviceCode", s.device().commandCode())
+                .put("inferred", s.acpiInferred())
+                .put("changedAt", s.acpiChangedAt().toString());
         HostPhase phase = HostPhase.of(s);
         n.put("phase", phase.name());
         n.put("preOs", phase.preOs());
         n.set("bootProgress", EventData.bootProgress(s.progress()));
-        s.progress().lastBootTimeSeconds().ifPresentOrElse(d -> n.put("LastBootTimeSeconds", EventData.seconds(d)),
-                () -> n.putNull("LastBootTimeSeconds"));
-        s.cycle().ifPresentOrElse(c -> {
-            ObjectNode cy = n.putObject("cycle");
-            cy.put("number", c.number()).put("cause", c.cause()).put("startedAt", c.startedAt().toString())
-                    .put("phase", c.phases().isEmpty() ? "None" : c.phases().get(c.phases().size() - 1).state().name())
-                    .put("elapsedSeconds", EventData.seconds(Duration.between(c.startedAt(), c.endedAt().orElse(now))))
-                    .put("networkBootAttempts", c.attempts().size());
-        }, () -> n.putNull("cycle"));
+        s.progress()
+                .lastBootTimeSeconds()
+                .ifPresentOrElse(
+                        d -> n.put("LastBootTimeSeconds", EventData.seconds(d)),
+                        () -> n.putNull("LastBootTimeSeconds"));
+        s.cycle()
+                .ifPresentOrElse(
+                        c -> {
+                            ObjectNode cy = n.putObject("cycle");
+                            cy.put("number", c.number())
+                                    .put("cause", c.cause())
+                                    .put("startedAt", c.startedAt().toString())
+                                    .put(
+                                            "phase",
+                                            c.phases().isEmpty()
+                                                    ? "None"
+                                                    : c.phases()
+                                                            .get(c.phases().size() - 1)
+                                                            .state()
+                                                            .name())
+                                    .put(
+                                            "elapsedSeconds",
+                                            EventData.seconds(Duration.between(
+                                                    c.startedAt(), c.endedAt().orElse(now))))
+                                    .put("networkBootAttempts", c.attempts().size());
+                        },
+                        () -> n.putNull("cycle"));
         n.put("fanMode", s.fanMode().name());
         ArrayNode gated = n.putArray("gatedSensorClasses");
         for (GateClass g : GateClass.values()) {
@@ -82,8 +103,8 @@ public final class TelemetryJson {
     }
 
     /** The retained alert document of one active alert. */
-    public static ObjectNode alert(String sessionId, String hostId, long sequence, Alert a, Instant now,
-                                   long elapsedNanos) {
+    public static ObjectNode alert(
+            String sessionId, String hostId, long sequence, Alert a, Instant now, long elapsedNanos) {
         ObjectNode n = header(sessionId, hostId, sequence, now, elapsedNanos);
         n.put("active", true);
         n.setAll(EventData.alert(a));
@@ -92,18 +113,25 @@ public final class TelemetryJson {
 
     /** The agent status document (retained on connect; the will carries "offline"). */
     /** The storage alert: which journals cannot be written and why. */
-    public static ObjectNode storageAlert(String sessionId, java.util.List<String> problems, Instant now,
-                                          long elapsedNanos) {
+    public static ObjectNode storageAlert(
+            String sessionId, java.util.List<String> problems, Instant now, long elapsedNanos) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("schema", SCHEMA).put("sessionId", sessionId).put("kind", "critical").put("reason", "storage")
-                .put("time", now.toString()).put("elapsedNanos", elapsedNanos);
+        n.put("schema", SCHEMA)
+                .put("sessionId", sessionId)
+                .put("kind", "critical")
+                .put("reason", "storage")
+                .put("time", now.toString())
+                .put("elapsedNanos", elapsedNanos);
         problems.forEach(n.putArray("problems")::add);
         return n;
     }
 
     public static ObjectNode status(String sessionId, String status, Instant now, long elapsedNanos) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("schema", SCHEMA).put("status", status).put("sessionId", sessionId).put("time", now.toString())
+        n.put("schema", SCHEMA)
+                .put("status", status)
+                .put("sessionId", sessionId)
+                .put("time", now.toString())
                 .put("elapsedNanos", elapsedNanos);
         return n;
     }
@@ -115,8 +143,11 @@ public final class TelemetryJson {
      */
     public static ObjectNode will(String sessionId, Instant connectedAt) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("schema", SCHEMA).put("status", "offline").put("sessionId", sessionId)
-                .put("reason", "connection lost").put("connectedAt", connectedAt.toString());
+        n.put("schema", SCHEMA)
+                .put("status", "offline")
+                .put("sessionId", sessionId)
+                .put("reason", "connection lost")
+                .put("connectedAt", connectedAt.toString());
         return n;
     }
 
@@ -130,8 +161,12 @@ public final class TelemetryJson {
 
     private static ObjectNode header(String sessionId, String hostId, long sequence, Instant at, long elapsedNanos) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("schema", SCHEMA).put("sessionId", sessionId).put("hostId", hostId).put("sequence", sequence)
-                .put("time", at.toString()).put("elapsedNanos", elapsedNanos);
+        n.put("schema", SCHEMA)
+                .put("sessionId", sessionId)
+                .put("hostId", hostId)
+                .put("sequence", sequence)
+                .put("time", at.toString())
+                .put("elapsedNanos", elapsedNanos);
         return n;
     }
 }

@@ -22,7 +22,7 @@ class BrokerLogFloodTest {
             for (int i = 0; i < 300; i++) {
                 try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
                     OutputStream out = s.getOutputStream();
-                    out.write(new byte[] {0x30, 0x03, 0x00, 0x01, 'x'});   // PUBLISH QoS 0 topic "x", no CONNECT
+                    out.write(new byte[] {0x30, 0x03, 0x00, 0x01, 'x'}); // PUBLISH QoS 0 topic "x", no CONNECT
                     out.flush();
                 }
             }

@@ -41,20 +41,23 @@ class EmbeddedBrokerTest {
 
     /** Publishes to ready/probe until every subscriber has printed it (they subscribe to ready/# too). */
     private void awaitSubscribed(MosquittoClients.Subscriber... subs) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            clients.publish("-t", "ready/probe", "-m", "ready");
-            for (MosquittoClients.Subscriber s : subs) {
-                if (s.lines().stream().noneMatch(l -> l.contains("ready"))) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    clients.publish("-t", "ready/probe", "-m", "ready");
+                    for (MosquittoClients.Subscriber s : subs) {
+                        if (s.lines().stream().noneMatch(l -> l.contains("ready"))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
     }
 
     @Test
     void retainedStateReachesALateSubscriberAndAnEmptyRetainedMessageClearsIt() throws Exception {
-        assertEquals(0, clients.publish("-r", "-q", "1", "-t", "bmc/site/bmc0/host0/state", "-m", "{\"power\":\"On\"}"));
+        assertEquals(
+                0, clients.publish("-r", "-q", "1", "-t", "bmc/site/bmc0/host0/state", "-m", "{\"power\":\"On\"}"));
         var late = clients.subscribe("-t", "bmc/#", "-v", "-C", "1", "-W", "10");
         assertTrue(late.process().waitFor(10, TimeUnit.SECONDS));
         // the reader thread may still be handing over the last line after the process exits
@@ -76,8 +79,13 @@ class EmbeddedBrokerTest {
         for (int i = 0; i < 20; i++) {
             assertEquals(0, clients.publish("-V", protocol, "-q", "1", "-t", "events/host0", "-m", "seq " + i));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> sub.lines().stream().filter(l -> l.startsWith("events/")).count() == 20);
-        List<String> got = sub.lines().stream().filter(l -> l.startsWith("events/")).toList();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sub.lines().stream()
+                                .filter(l -> l.startsWith("events/"))
+                                .count()
+                        == 20);
+        List<String> got =
+                sub.lines().stream().filter(l -> l.startsWith("events/")).toList();
         for (int i = 0; i < 20; i++) {
             assertEquals("events/host0 seq " + i, got.get(i));
         }
@@ -87,15 +95,17 @@ class EmbeddedBrokerTest {
     void sharedSubscriptionSplitsTheStreamExactlyOncePerGroup() throws Exception {
         List<MosquittoClients.Subscriber> members = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            members.add(clients.subscribe("-V", "mqttv5", "-q", "1", "-t", "$share/monitors/fleet/#", "-t", "ready/#", "-v"));
+            members.add(clients.subscribe(
+                    "-V", "mqttv5", "-q", "1", "-t", "$share/monitors/fleet/#", "-t", "ready/#", "-v"));
         }
         var plain = clients.subscribe("-V", "mqttv5", "-q", "1", "-t", "fleet/#", "-t", "ready/#", "-v");
         awaitSubscribed(members.get(0), members.get(1), members.get(2), plain);
         for (int i = 0; i < 30; i++) {
             assertEquals(0, clients.publish("-V", "mqttv5", "-q", "1", "-t", "fleet/host" + i, "-m", "e" + i));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> fleetLines(plain).size() == 30
-                && members.stream().mapToInt(m -> fleetLines(m).size()).sum() == 30);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fleetLines(plain).size() == 30
+                        && members.stream().mapToInt(m -> fleetLines(m).size()).sum() == 30);
         Set<String> union = new HashSet<>();
         for (var m : members) {
             List<String> got = fleetLines(m);
@@ -113,8 +123,16 @@ class EmbeddedBrokerTest {
     void lastWillIsPublishedWhenAClientDiesWithoutDisconnecting() throws Exception {
         var watcher = clients.subscribe("-t", "bmc/site/bmc0/status", "-t", "ready/#", "-v");
         awaitSubscribed(watcher);
-        var dying = clients.subscribe("-t", "nothing", "--will-topic", "bmc/site/bmc0/status", "--will-payload",
-                "offline", "--will-retain", "-k", "60");
+        var dying = clients.subscribe(
+                "-t",
+                "nothing",
+                "--will-topic",
+                "bmc/site/bmc0/status",
+                "--will-payload",
+                "offline",
+                "--will-retain",
+                "-k",
+                "60");
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.stats().onlineSessions() == 2);
         dying.process().destroyForcibly();
         await().atMost(Duration.ofSeconds(10)).until(() -> watcher.lines().contains("bmc/site/bmc0/status offline"));

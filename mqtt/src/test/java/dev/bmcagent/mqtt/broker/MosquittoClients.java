@@ -24,8 +24,7 @@ final class MosquittoClients implements AutoCloseable {
     }
 
     /** A running mosquitto_sub whose stdout lines are collected. */
-    record Subscriber(Process process, Queue<String> lines) {
-    }
+    record Subscriber(Process process, Queue<String> lines) {}
 
     Subscriber subscribe(String... extraArgs) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(port)));
@@ -33,16 +32,19 @@ final class MosquittoClients implements AutoCloseable {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         processes.add(p);
         Queue<String> lines = new ConcurrentLinkedQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "mosquitto_sub-reader");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            lines.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // process ended
+                    }
+                },
+                "mosquitto_sub-reader");
         reader.setDaemon(true);
         reader.start();
         return new Subscriber(p, lines);

@@ -11,7 +11,7 @@ class TopicFilterTest {
 
     @ParameterizedTest
     @CsvSource({
-        "sport/tennis/player1/#, sport/tennis/player1,                 true",  // '#' includes the parent level
+        "sport/tennis/player1/#, sport/tennis/player1,                 true", // '#' includes the parent level
         "sport/tennis/player1/#, sport/tennis/player1/ranking,         true",
         "sport/tennis/player1/#, sport/tennis/player1/score/wimbledon, true",
         "sport/#,                sport,                                true",
@@ -19,7 +19,7 @@ class TopicFilterTest {
         "sport/tennis/+,         sport/tennis/player1,                 true",
         "sport/tennis/+,         sport/tennis/player1/ranking,         false",
         "sport/+,                sport,                                false",
-        "sport/+,                sport/,                               true",  // empty level
+        "sport/+,                sport/,                               true", // empty level
         "+/+,                    /finance,                             true",
         "/+,                     /finance,                             true",
         "+,                      /finance,                             false",

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FleetMonitorTest {
     @TempDir
     Path dir;
+
     private MosquittoBroker broker;
     private TelemetryFixture feed;
     private final List<FleetMonitor> monitors = new ArrayList<>();
@@ -54,7 +55,10 @@ class FleetMonitorTest {
 
     private FleetMonitor monitor(MonitorOptions o, PrintStream out) throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
-        FleetMonitor m = new FleetMonitor(o, feed.scheduler, out,
+        FleetMonitor m = new FleetMonitor(
+                o,
+                feed.scheduler,
+                out,
                 (host, e) -> events.add(host + "#" + e.get("sequence").asLong()));
         handled.put(m, events);
         monitors.add(m);
@@ -84,8 +88,11 @@ class FleetMonitorTest {
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> t.ackedSequence("host2") == 150);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                handled.get(a).size() + handled.get(b).size() + handled.get(c).size() >= 450);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> handled.get(a).size()
+                                + handled.get(b).size()
+                                + handled.get(c).size()
+                        >= 450);
         List<String> all = new ArrayList<>();
         all.addAll(handled.get(a));
         all.addAll(handled.get(b));
@@ -94,11 +101,17 @@ class FleetMonitorTest {
         assertEquals(450, all.size(), "no event handled twice in the group");
         assertEquals(450, distinct.size());
         for (FleetMonitor m : List.of(a, b, c)) {
-            assertTrue(handled.get(m).size() >= 50, "every member gets a share: " + handled.get(m).size());
+            assertTrue(
+                    handled.get(m).size() >= 50,
+                    "every member gets a share: " + handled.get(m).size());
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> handled.get(solo).size() == 450);
-        System.out.println(String.format(Locale.ROOT, "shared group split: a=%d b=%d c=%d, other group=%d",
-                handled.get(a).size(), handled.get(b).size(), handled.get(c).size(),
+        System.out.println(String.format(
+                Locale.ROOT,
+                "shared group split: a=%d b=%d c=%d, other group=%d",
+                handled.get(a).size(),
+                handled.get(b).size(),
+                handled.get(c).size(),
                 handled.get(solo).size()));
     }
 
@@ -130,8 +143,12 @@ class FleetMonitorTest {
             union.addAll(handled.get(b2));
             return union.size() == 200;
         });
-        System.out.println(String.format(Locale.ROOT, "crash: a=%d, b before crash=%d, b after restart=%d",
-                handled.get(a).size(), handledByDeadB.size(), handled.get(b2).size()));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "crash: a=%d, b before crash=%d, b after restart=%d",
+                handled.get(a).size(),
+                handledByDeadB.size(),
+                handled.get(b2).size()));
     }
 
     @Test
@@ -141,31 +158,49 @@ class FleetMonitorTest {
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         try {
             URI hook = http.uri();
-            FleetMonitor m = monitor(options("m").withWebhook(hook, false).withAlertTopic("fleet/alerts")
-                    .withRefresh(Duration.ofMillis(200)), out);
+            FleetMonitor m = monitor(
+                    options("m")
+                            .withWebhook(hook, false)
+                            .withAlertTopic("fleet/alerts")
+                            .withRefresh(Duration.ofMillis(200)),
+                    out);
             FleetMonitor alertsWatcher = monitor(options("w").withShareGroup(java.util.Optional.of("w")), out);
             awaitSubscribed(List.of(m, alertsWatcher));
             try (TestSubscriber alerts = new TestSubscriber(broker.uri(), "alerts-sub", "fleet/alerts");
-                 MqttTelemetry t = feed.telemetry(TelemetryFixture.options(broker.uri(), dir.resolve("data")))) {
+                    MqttTelemetry t = feed.telemetry(TelemetryFixture.options(broker.uri(), dir.resolve("data")))) {
                 t.start();
                 feed.powerOnToMemoryInit("host1");
-                feed.raise("host1", new Alert(AlertKind.STUCK_PRE_OS, "memory training over 600 s",
-                        "MemoryInitializationStarted", Duration.ofSeconds(612), TelemetryFixture.T0.plusSeconds(613)));
+                feed.raise(
+                        "host1",
+                        new Alert(
+                                AlertKind.STUCK_PRE_OS,
+                                "memory training over 600 s",
+                                "MemoryInitializationStarted",
+                                Duration.ofSeconds(612),
+                                TelemetryFixture.T0.plusSeconds(613)));
                 await().atMost(Duration.ofSeconds(10)).until(() -> http.bodies().size() == 1);
-                assertTrue(http.bodies().get(0).contains("\"kind\":\"stuck-pre-os\""), http.bodies().get(0));
-                assertTrue(http.bodies().get(0).contains("\"host\":\"bmc/lab1/bmc7/host1\""), http.bodies().get(0));
-                await().atMost(Duration.ofSeconds(5)).until(() -> alerts.on("fleet/alerts").size() == 1);
-                await().atMost(Duration.ofSeconds(5)).until(() -> m.snapshot().stuck().size() == 1);
+                assertTrue(
+                        http.bodies().get(0).contains("\"kind\":\"stuck-pre-os\""),
+                        http.bodies().get(0));
+                assertTrue(
+                        http.bodies().get(0).contains("\"host\":\"bmc/lab1/bmc7/host1\""),
+                        http.bodies().get(0));
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> alerts.on("fleet/alerts").size() == 1);
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> m.snapshot().stuck().size() == 1);
                 FleetView.Snapshot s = m.snapshot();
                 assertEquals("MemoryInitializationStarted", s.stuck().get(0).phase());
                 assertEquals(1, s.byPhase().get(HostPhase.MemoryInit));
                 assertEquals(2, s.byPhase().get(HostPhase.Off));
-                await().atMost(Duration.ofSeconds(5)).until(() -> buf.toString(StandardCharsets.UTF_8)
-                        .contains("STUCK bmc/lab1/bmc7/host1  MemoryInitializationStarted"));
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> buf.toString(StandardCharsets.UTF_8)
+                                .contains("STUCK bmc/lab1/bmc7/host1  MemoryInitializationStarted"));
                 String text = buf.toString(StandardCharsets.UTF_8);
                 assertTrue(text.contains("ALERT RAISED  bmc/lab1/bmc7/host1 stuck-pre-os"), text);
                 feed.clear("host1", AlertKind.STUCK_PRE_OS);
-                await().atMost(Duration.ofSeconds(5)).until(() -> m.snapshot().stuck().isEmpty());
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> m.snapshot().stuck().isEmpty());
                 await().atMost(Duration.ofSeconds(5)).until(() -> http.bodies().size() == 2);
             }
             for (String line : buf.toString(StandardCharsets.UTF_8).split("\n", -1)) {

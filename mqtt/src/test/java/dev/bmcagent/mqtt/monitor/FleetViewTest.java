@@ -37,8 +37,12 @@ class FleetViewTest {
         v.onState("bmc/a/b/host0", JSON.readTree("{\"phase\":\"MemoryInit\"}"));
         v.onState("bmc/a/b/host1", JSON.readTree("{\"phase\":\"OS\"}"));
         v.onState("bmc/a/b/host2", JSON.readTree("{\"phase\":\"OS\"}"));
-        v.onAlert("bmc/a/b/host0", "stuck-pre-os", JSON.readTree("{\"phase\":\"MemoryInitializationStarted\","
-                + "\"elapsedSeconds\":600.0,\"detail\":\"memory training\",\"time\":\"2026-11-22T10:14:00Z\"}"));
+        v.onAlert(
+                "bmc/a/b/host0",
+                "stuck-pre-os",
+                JSON.readTree(
+                        "{\"phase\":\"MemoryInitializationStarted\","
+                                + "\"elapsedSeconds\":600.0,\"detail\":\"memory training\",\"time\":\"2026-11-22T10:14:00Z\"}"));
         FleetView.Snapshot s = v.snapshot(NOW);
         assertEquals(3, s.hosts());
         assertEquals(2, s.byPhase().get(HostPhase.OS));
@@ -55,9 +59,11 @@ class FleetViewTest {
         AlertActions.requireAllowed(URI.create("http://127.0.0.1:8080/hook"), false);
         AlertActions.requireAllowed(URI.create("http://[::1]:8080/hook"), false);
         AlertActions.requireAllowed(URI.create("http://localhost/hook"), false);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> AlertActions.requireAllowed(URI.create("http://192.0.2.10/hook"), false));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> AlertActions.requireAllowed(URI.create("https://alerts.example.com/hook"), false));
         AlertActions.requireAllowed(URI.create("https://alerts.example.com/hook"), true);
     }
@@ -67,18 +73,34 @@ class FleetViewTest {
         FleetView v = new FleetView(java.time.Duration.ofSeconds(90));
         v.onState("bmc/a/b/host0", JSON.readTree("{\"phase\":\"MemoryInit\"}"), NOW);
         v.onState("bmc/a/c/host0", JSON.readTree("{\"phase\":\"OS\"}"), NOW);
-        var change = v.onStatus("bmc/a/b", JSON.readTree("{\"status\":\"offline\",\"reason\":\"connection lost\","
-                + "\"connectedAt\":\"2026-11-22T09:00:00Z\"}"), NOW.plusSeconds(1)).orElseThrow();
-        assertEquals(new FleetView.BmcChange("bmc/a/b", "bmc-offline", true,
-                "offline (connection lost), connected since 2026-11-22T09:00:00Z"), change);
+        var change = v.onStatus(
+                        "bmc/a/b",
+                        JSON.readTree("{\"status\":\"offline\",\"reason\":\"connection lost\","
+                                + "\"connectedAt\":\"2026-11-22T09:00:00Z\"}"),
+                        NOW.plusSeconds(1))
+                .orElseThrow();
+        assertEquals(
+                new FleetView.BmcChange(
+                        "bmc/a/b",
+                        "bmc-offline",
+                        true,
+                        "offline (connection lost), connected since 2026-11-22T09:00:00Z"),
+                change);
         FleetView.Snapshot s = v.snapshot(NOW.plusSeconds(2));
-        assertEquals(java.util.List.of(new FleetView.Stale("bmc/a/b/host0", "MemoryInit",
-                "BMC offline (connection lost)")), s.stale());
+        assertEquals(
+                java.util.List.of(new FleetView.Stale("bmc/a/b/host0", "MemoryInit", "BMC offline (connection lost)")),
+                s.stale());
         assertEquals(0, s.byPhase().get(HostPhase.MemoryInit));
         assertEquals(1, s.byPhase().get(HostPhase.OS));
-        assertTrue(v.onStatus("bmc/a/b", JSON.readTree("{\"status\":\"offline\"}"), NOW).isEmpty(), "repeated");
-        assertEquals(false, v.onStatus("bmc/a/b", JSON.readTree("{\"status\":\"online\"}"), NOW).orElseThrow()
-                .raised());
+        assertTrue(
+                v.onStatus("bmc/a/b", JSON.readTree("{\"status\":\"offline\"}"), NOW)
+                        .isEmpty(),
+                "repeated");
+        assertEquals(
+                false,
+                v.onStatus("bmc/a/b", JSON.readTree("{\"status\":\"online\"}"), NOW)
+                        .orElseThrow()
+                        .raised());
         assertTrue(v.snapshot(NOW.plusSeconds(2)).stale().isEmpty());
     }
 
@@ -92,8 +114,7 @@ class FleetViewTest {
         FleetView.Snapshot s = v.snapshot(NOW.plusSeconds(91));
         assertEquals("no document for 91 s", s.stale().get(0).reason());
         assertTrue(s.stuck().isEmpty(), "a stale host's stuck alert is not current");
-        assertTrue(s.render().contains("STALE bmc/a/b/host0  last phase MemoryInit  no document for 91 s"),
-                s.render());
+        assertTrue(s.render().contains("STALE bmc/a/b/host0  last phase MemoryInit  no document for 91 s"), s.render());
         assertEquals("bmc-silent", v.checkSilence(NOW.plusSeconds(91)).get(0).kind());
         assertTrue(v.checkSilence(NOW.plusSeconds(95)).isEmpty(), "raised once");
         assertEquals(FleetView.Verdict.NEW, v.onEvent("bmc/a/b/host0", 5, NOW.plusSeconds(96)));

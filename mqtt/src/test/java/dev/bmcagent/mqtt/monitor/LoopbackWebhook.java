@@ -48,8 +48,9 @@ final class LoopbackWebhook implements AutoCloseable {
                     }
                 }
                 bodies.add(new String(in.readNBytes(length), StandardCharsets.UTF_8));
-                s.getOutputStream().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream()
+                        .write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
                 // next connection
             }

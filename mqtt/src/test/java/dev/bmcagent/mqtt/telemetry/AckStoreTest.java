@@ -26,8 +26,8 @@ class AckStoreTest {
 
     @Test
     void aDamagedLineOnlyResendsThatHost() throws Exception {
-        Files.writeString(dir.resolve(AckStore.FILE_NAME), "host0=12\nhost1=garbage\nhost2=-5\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve(AckStore.FILE_NAME), "host0=12\nhost1=garbage\nhost2=-5\n", StandardCharsets.UTF_8);
         assertEquals(Map.of("host0", 12L), new AckStore(dir).load());
     }
 }

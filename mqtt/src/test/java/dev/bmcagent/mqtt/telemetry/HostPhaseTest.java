@@ -18,27 +18,43 @@ class HostPhaseTest {
 
     @ParameterizedTest(name = "power={0} {1} {2} -> {3}")
     @CsvSource({
-            "false, S0_G0_D0, OSRunning,                          Off",
-            "true,  S5_G2,    None,                               FirmwareInit",
-            "true,  S2_D2,    None,                               FirmwareInit",
-            "true,  S2_D2,    PrimaryProcessorInitializationStarted, PlatformInit",
-            "true,  S2_D2,    MemoryInitializationStarted,        MemoryInit",
-            "true,  S2_D2,    PCIResourceConfigStarted,           PlatformInit",
-            "true,  S2_D2,    SetupEntered,                       PlatformInit",
-            "true,  S2_D2,    OSBootStarted,                      OSBoot",
-            "true,  S0_G0_D0, OSRunning,                          OS",
-            "true,  S0_G0_D0, None,                               OS",
-            "true,  S3_D3,    None,                               Sleeping",
-            "true,  Unknown,  None,                               FirmwareInit",
+        "false, S0_G0_D0, OSRunning,                          Off",
+        "true,  S5_G2,    None,                               FirmwareInit",
+        "true,  S2_D2,    None,                               FirmwareInit",
+        "true,  S2_D2,    PrimaryProcessorInitializationStarted, PlatformInit",
+        "true,  S2_D2,    MemoryInitializationStarted,        MemoryInit",
+        "true,  S2_D2,    PCIResourceConfigStarted,           PlatformInit",
+        "true,  S2_D2,    SetupEntered,                       PlatformInit",
+        "true,  S2_D2,    OSBootStarted,                      OSBoot",
+        "true,  S0_G0_D0, OSRunning,                          OS",
+        "true,  S0_G0_D0, None,                               OS",
+        "true,  S3_D3,    None,                               Sleeping",
+        "true,  Unknown,  None,                               FirmwareInit",
     })
     void interprets(boolean power, String system, BootProgressState progress, HostPhase expected) {
         AcpiSystemState sys = "Unknown".equals(system) ? AcpiSystemState.UNKNOWN : AcpiSystemState.valueOf(system);
         HostState i = HostState.initial(T);
-        HostState s = new HostState(true, power, sys, AcpiDeviceState.D0, false, T,
-                new BootProgress(progress, Optional.empty(), T, Optional.empty()), Optional.empty(), 0,
-                i.closedGates(), i.fanMode(), i.failedSensors(), i.alerts(), i.reconcile());
+        HostState s = new HostState(
+                true,
+                power,
+                sys,
+                AcpiDeviceState.D0,
+                false,
+                T,
+                new BootProgress(progress, Optional.empty(), T, Optional.empty()),
+                Optional.empty(),
+                0,
+                i.closedGates(),
+                i.fanMode(),
+                i.failedSensors(),
+                i.alerts(),
+                i.reconcile());
         assertEquals(expected, HostPhase.of(s));
-        assertEquals(expected == HostPhase.FirmwareInit || expected == HostPhase.MemoryInit
-                || expected == HostPhase.PlatformInit || expected == HostPhase.OSBoot, expected.preOs());
+        assertEquals(
+                expected == HostPhase.FirmwareInit
+                        || expected == HostPhase.MemoryInit
+                        || expected == HostPhase.PlatformInit
+                        || expected == HostPhase.OSBoot,
+                expected.preOs());
     }
 }

@@ -27,11 +27,15 @@ public final class MosquittoBroker implements AutoCloseable {
     private Process process;
 
     /** Queue and log settings of the single-agent tests: every log type, 100,000 queued messages. */
-    private static final java.util.List<String> DEFAULT_TUNING = java.util.List.of("max_queued_messages 100000",
-            "log_type all");
+    private static final java.util.List<String> DEFAULT_TUNING =
+            java.util.List.of("max_queued_messages 100000", "log_type all");
 
-    private MosquittoBroker(Path dir, int port, boolean anonymous, java.util.List<String> listenerLines,
-                            java.util.List<String> tuning) {
+    private MosquittoBroker(
+            Path dir,
+            int port,
+            boolean anonymous,
+            java.util.List<String> listenerLines,
+            java.util.List<String> tuning) {
         this.dir = dir;
         this.port = port;
         this.anonymous = anonymous;
@@ -45,8 +49,8 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /** A TLS listener with the given PEM certificate and key. */
     public static MosquittoBroker startTls(Path dir, Path certPem, Path keyPem) {
-        MosquittoBroker b = new MosquittoBroker(dir, freePort(), true,
-                java.util.List.of("certfile " + certPem, "keyfile " + keyPem), DEFAULT_TUNING);
+        MosquittoBroker b = new MosquittoBroker(
+                dir, freePort(), true, java.util.List.of("certfile " + certPem, "keyfile " + keyPem), DEFAULT_TUNING);
         b.startProcess();
         return b;
     }
@@ -55,12 +59,12 @@ public final class MosquittoBroker implements AutoCloseable {
      * A TLS listener with the given PEM certificate and key that refuses anonymous clients and knows one user
      * ({@code password_file} written with the real {@code mosquitto_passwd}).
      */
-    public static MosquittoBroker startTlsWithLogin(Path dir, Path certPem, Path keyPem, String user,
-                                                    String password) {
+    public static MosquittoBroker startTlsWithLogin(Path dir, Path certPem, Path keyPem, String user, String password) {
         Path passwords = dir.resolve("passwords");
         try {
             Process p = new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwords.toString(), user, password)
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("mosquitto_passwd failed: " + out);
@@ -71,8 +75,12 @@ public final class MosquittoBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        MosquittoBroker b = new MosquittoBroker(dir, freePort(), false, java.util.List.of("certfile " + certPem,
-                "keyfile " + keyPem, "password_file " + passwords), DEFAULT_TUNING);
+        MosquittoBroker b = new MosquittoBroker(
+                dir,
+                freePort(),
+                false,
+                java.util.List.of("certfile " + certPem, "keyfile " + keyPem, "password_file " + passwords),
+                DEFAULT_TUNING);
         b.startProcess();
         return b;
     }
@@ -96,9 +104,17 @@ public final class MosquittoBroker implements AutoCloseable {
      * events (1,000,000 queued, 100 in flight), and only error, warning and notice lines in the log.
      */
     public static MosquittoBroker startForFleet(Path dir) {
-        MosquittoBroker b = new MosquittoBroker(dir, freePort(), true, java.util.List.of(), java.util.List.of(
-                "max_queued_messages 1000000", "max_inflight_messages 100", "log_type error", "log_type warning",
-                "log_type notice"));
+        MosquittoBroker b = new MosquittoBroker(
+                dir,
+                freePort(),
+                true,
+                java.util.List.of(),
+                java.util.List.of(
+                        "max_queued_messages 1000000",
+                        "max_inflight_messages 100",
+                        "log_type error",
+                        "log_type warning",
+                        "log_type notice"));
         b.startProcess();
         return b;
     }
@@ -129,24 +145,31 @@ public final class MosquittoBroker implements AutoCloseable {
     public synchronized void startProcess() {
         try {
             Path conf = dir.resolve("mosquitto.conf");
-            Files.writeString(conf, String.join("\n",
-                    "listener " + port + " 127.0.0.1",
-                    String.join("\n", listenerLines),
-                    "allow_anonymous " + anonymous,
-                    "persistence false",
-                    // Started as root, Mosquitto drops to user "mosquitto" and can no longer read our temp files.
-                    "user " + System.getProperty("user.name"),
-                    "log_dest file " + dir.resolve("mosquitto.log"),
-                    String.join("\n", tuning),
-                    ""), StandardCharsets.UTF_8);
+            Files.writeString(
+                    conf,
+                    String.join(
+                            "\n",
+                            "listener " + port + " 127.0.0.1",
+                            String.join("\n", listenerLines),
+                            "allow_anonymous " + anonymous,
+                            "persistence false",
+                            // Started as root, Mosquitto drops to user "mosquitto" and can no longer read our temp
+                            // files.
+                            "user " + System.getProperty("user.name"),
+                            "log_dest file " + dir.resolve("mosquitto.log"),
+                            String.join("\n", tuning),
+                            ""),
+                    StandardCharsets.UTF_8);
             process = new ProcessBuilder("mosquitto", "-c", conf.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.out").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("mosquitto.out").toFile()))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> process.isAlive() && accepts());
     }
 

@@ -23,22 +23,45 @@ class MosquittoSubTest {
     void mosquittoSubSeesTheDocumentedTopics() throws Exception {
         Path out = dir.resolve("sub.out");
         try (MosquittoBroker broker = MosquittoBroker.start(dir);
-             TelemetryFixture fx = new TelemetryFixture("s-sub", List.of("host0"))) {
-            Process sub = new ProcessBuilder("stdbuf", "-oL", "mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
-                    "-V", "mqttv5", "-q", "1", "-t", "bmc/lab1/bmc7/#", "-F", "%t %r %p", "-d")
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                TelemetryFixture fx = new TelemetryFixture("s-sub", List.of("host0"))) {
+            Process sub = new ProcessBuilder(
+                            "stdbuf",
+                            "-oL",
+                            "mosquitto_sub",
+                            "-h",
+                            "127.0.0.1",
+                            "-p",
+                            Integer.toString(broker.port()),
+                            "-V",
+                            "mqttv5",
+                            "-q",
+                            "1",
+                            "-t",
+                            "bmc/lab1/bmc7/#",
+                            "-F",
+                            "%t %r %p",
+                            "-d")
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             try {
                 await().atMost(Duration.ofSeconds(5)).until(() -> read(out).contains("SUBACK"));
                 try (MqttTelemetry t = fx.telemetry(TelemetryFixture.options(broker.uri(), dir.resolve("data")))) {
                     t.start();
                     fx.powerOnToMemoryInit("host0");
-                    fx.raise("host0", new Alert(AlertKind.STUCK_PRE_OS, "memory training over 600 s",
-                            "MemoryInitializationStarted", Duration.ofSeconds(612),
-                            TelemetryFixture.T0.plusSeconds(613)));
+                    fx.raise(
+                            "host0",
+                            new Alert(
+                                    AlertKind.STUCK_PRE_OS,
+                                    "memory training over 600 s",
+                                    "MemoryInitializationStarted",
+                                    Duration.ofSeconds(612),
+                                    TelemetryFixture.T0.plusSeconds(613)));
                     await().atMost(Duration.ofSeconds(5)).until(() -> t.ackedSequence("host0") == 4);
                     await().atMost(Duration.ofSeconds(5)).until(() -> {
                         String s = read(out);
-                        return s.contains("bmc/lab1/bmc7/status ") && s.contains("bmc/lab1/bmc7/host0/state ")
+                        return s.contains("bmc/lab1/bmc7/status ")
+                                && s.contains("bmc/lab1/bmc7/host0/state ")
                                 && s.contains("bmc/lab1/bmc7/host0/events ")
                                 && s.contains("bmc/lab1/bmc7/host0/alerts/stuck-pre-os ")
                                 && s.contains("\"type\":\"AlertRaised\"");
@@ -53,7 +76,8 @@ class MosquittoSubTest {
             assertTrue(s.contains("\"phase\":\"MemoryInit\""), s);
             for (String line : s.split("\n", -1)) {
                 if (line.startsWith("bmc/")) {
-                    System.out.println("mosquitto_sub: " + (line.length() > 160 ? line.substring(0, 160) + "..." : line));
+                    System.out.println(
+                            "mosquitto_sub: " + (line.length() > 160 ? line.substring(0, 160) + "..." : line));
                 }
             }
         }
@@ -64,26 +88,49 @@ class MosquittoSubTest {
     void mosquittoSubSeesTheInterfaceAndProtocolOfAFailedNetworkBoot() throws Exception {
         Path out = dir.resolve("sub.out");
         try (MosquittoBroker broker = MosquittoBroker.start(dir);
-             TelemetryFixture fx = new TelemetryFixture("s-sub", List.of("host0"))) {
-            Process sub = new ProcessBuilder("stdbuf", "-oL", "mosquitto_sub", "-h", "127.0.0.1", "-p",
-                    Integer.toString(broker.port()), "-V", "mqttv5", "-q", "1", "-t", "bmc/lab1/bmc7/host0/events",
-                    "-d").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                TelemetryFixture fx = new TelemetryFixture("s-sub", List.of("host0"))) {
+            Process sub = new ProcessBuilder(
+                            "stdbuf",
+                            "-oL",
+                            "mosquitto_sub",
+                            "-h",
+                            "127.0.0.1",
+                            "-p",
+                            Integer.toString(broker.port()),
+                            "-V",
+                            "mqttv5",
+                            "-q",
+                            "1",
+                            "-t",
+                            "bmc/lab1/bmc7/host0/events",
+                            "-d")
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             try {
                 await().atMost(Duration.ofSeconds(5)).until(() -> read(out).contains("SUBACK"));
                 try (MqttTelemetry t = fx.telemetry(TelemetryFixture.options(broker.uri(), dir.resolve("data")))) {
                     t.start();
                     fx.powerOnToMemoryInit("host0");
-                    fx.publish("host0", new dev.bmcagent.acpi.lifecycle.LifecycleEvent.NetworkBootFailed("NIC2 iPXE IPv6",
-                            dev.bmcagent.acpi.lifecycle.LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                            Duration.ofMinutes(5), TelemetryFixture.T0.plusSeconds(400),
-                            dev.bmcagent.acpi.lifecycle.BootInterface.decode(0xA2, 0x02, 0x05)));
+                    fx.publish(
+                            "host0",
+                            new dev.bmcagent.acpi.lifecycle.LifecycleEvent.NetworkBootFailed(
+                                    "NIC2 iPXE IPv6",
+                                    dev.bmcagent.acpi.lifecycle.LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
+                                    Duration.ofMinutes(5),
+                                    TelemetryFixture.T0.plusSeconds(400),
+                                    dev.bmcagent.acpi.lifecycle.BootInterface.decode(0xA2, 0x02, 0x05)));
                     await().atMost(Duration.ofSeconds(10)).until(() -> read(out).contains("NetworkBootFailed"));
                 }
             } finally {
                 sub.destroy();
                 sub.waitFor();
             }
-            String line = read(out).lines().filter(l -> l.contains("NetworkBootFailed")).findFirst().orElseThrow();
+            String line = read(out)
+                    .lines()
+                    .filter(l -> l.contains("NetworkBootFailed"))
+                    .findFirst()
+                    .orElseThrow();
             System.out.println("mosquitto_sub: " + line);
             assertTrue(line.contains("\"interfaceIndex\":2"), line);
             assertTrue(line.contains("\"ipVersion\":\"IPv6\""), line);

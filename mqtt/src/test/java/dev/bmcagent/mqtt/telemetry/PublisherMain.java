@@ -6,8 +6,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** A publisher in its own JVM, for the kill -9 last-will test: {@code PublisherMain <broker-uri> <data-dir>}. */
 public final class PublisherMain {
-    private PublisherMain() {
-    }
+    private PublisherMain() {}
 
     public static void main(String[] args) throws Exception {
         TelemetryFixture fx = new TelemetryFixture("s-child", List.of("host0"));

@@ -22,9 +22,9 @@ class RefusingBrokerTest {
     @Test
     void refusedCredentialsDoNotBlockTheEventStream() {
         try (MosquittoBroker broker = MosquittoBroker.startRefusingEveryone(dir);
-             TelemetryFixture fx = new TelemetryFixture("s-refused", List.of("host0"));
-             MqttTelemetry t = fx.telemetry(TelemetryFixture.options(broker.uri(), dir.resolve("data"))
-                     .withCredentials("bmc", "wrong"))) {
+                TelemetryFixture fx = new TelemetryFixture("s-refused", List.of("host0"));
+                MqttTelemetry t = fx.telemetry(TelemetryFixture.options(broker.uri(), dir.resolve("data"))
+                        .withCredentials("bmc", "wrong"))) {
             t.start();
             for (int i = 0; i < 5_000; i++) {
                 fx.postCode("host0", 0x10 + (i % 16));
@@ -41,24 +41,27 @@ class RefusingBrokerTest {
     @Test
     void aBrokerThatSendsGarbageIsRetriedWithoutLeakingThreads() throws Exception {
         try (ServerSocket garbage = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             TelemetryFixture fx = new TelemetryFixture("s-garbage", List.of("host0"))) {
-            Thread server = new Thread(() -> {
-                while (!garbage.isClosed()) {
-                    try (Socket s = garbage.accept()) {
-                        s.getInputStream().read(new byte[64]);
-                        // Not a CONNACK: a PUBLISH header with a malformed remaining length, then junk.
-                        s.getOutputStream().write(new byte[] {0x30, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
-                                0x12, 0x34, 0x56});
-                        s.getOutputStream().flush();
-                    } catch (IOException e) {
-                        // next
-                    }
-                }
-            }, "garbage-broker");
+                TelemetryFixture fx = new TelemetryFixture("s-garbage", List.of("host0"))) {
+            Thread server = new Thread(
+                    () -> {
+                        while (!garbage.isClosed()) {
+                            try (Socket s = garbage.accept()) {
+                                s.getInputStream().read(new byte[64]);
+                                // Not a CONNACK: a PUBLISH header with a malformed remaining length, then junk.
+                                s.getOutputStream().write(new byte[] {
+                                    0x30, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x12, 0x34, 0x56
+                                });
+                                s.getOutputStream().flush();
+                            } catch (IOException e) {
+                                // next
+                            }
+                        }
+                    },
+                    "garbage-broker");
             server.setDaemon(true);
             server.start();
-            try (MqttTelemetry t = fx.telemetry(TelemetryFixture.options("tcp://127.0.0.1:" + garbage.getLocalPort(),
-                    dir.resolve("data")))) {
+            try (MqttTelemetry t = fx.telemetry(
+                    TelemetryFixture.options("tcp://127.0.0.1:" + garbage.getLocalPort(), dir.resolve("data")))) {
                 t.start();
                 for (int i = 0; i < 1_000; i++) {
                     fx.postCode("host0", 0x10);
@@ -73,7 +76,9 @@ class RefusingBrokerTest {
 
     private static long pahoThreads() {
         // Paho renames the executor threads it runs its loops on ("MQTT Rec: ...", "MQTT Snd: ...").
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                .filter(th -> th.getName().contains("-paho-") || th.getName().startsWith("MQTT")).count();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(th -> th.getName().contains("-paho-") || th.getName().startsWith("MQTT"))
+                .count();
     }
 }

@@ -52,10 +52,25 @@ public final class TelemetryFixture implements AutoCloseable {
     public void powerOnToMemoryInit(String host) {
         HostState s = states.get(host);
         Instant t = T0.plusSeconds(1);
-        BootProgress mem = new BootProgress(BootProgressState.MemoryInitializationStarted, Optional.empty(), t,
-                Optional.empty());
-        states.put(host, new HostState(true, true, AcpiSystemState.S2_D2, AcpiDeviceState.D2, false, t, mem,
-                s.cycle(), 1, s.closedGates(), s.fanMode(), s.failedSensors(), s.alerts(), s.reconcile()));
+        BootProgress mem =
+                new BootProgress(BootProgressState.MemoryInitializationStarted, Optional.empty(), t, Optional.empty());
+        states.put(
+                host,
+                new HostState(
+                        true,
+                        true,
+                        AcpiSystemState.S2_D2,
+                        AcpiDeviceState.D2,
+                        false,
+                        t,
+                        mem,
+                        s.cycle(),
+                        1,
+                        s.closedGates(),
+                        s.fanMode(),
+                        s.failedSensors(),
+                        s.alerts(),
+                        s.reconcile()));
         publish(host, new LifecycleEvent.PowerChanged(true, "power button", t));
         publish(host, new LifecycleEvent.AcpiChanged(AcpiSystemState.S2_D2, AcpiDeviceState.D2, false, "host", t));
         publish(host, new LifecycleEvent.BootProgressChanged(mem, t));
@@ -88,8 +103,20 @@ public final class TelemetryFixture implements AutoCloseable {
     }
 
     private static HostState withAlerts(HostState s, Map<AlertKind, Alert> alerts) {
-        return new HostState(s.connected(), s.powerOn(), s.system(), s.device(), s.acpiInferred(), s.acpiChangedAt(),
-                s.progress(), s.cycle(), s.bootCycles(), s.closedGates(), s.fanMode(), s.failedSensors(), alerts,
+        return new HostState(
+                s.connected(),
+                s.powerOn(),
+                s.system(),
+                s.device(),
+                s.acpiInferred(),
+                s.acpiChangedAt(),
+                s.progress(),
+                s.cycle(),
+                s.bootCycles(),
+                s.closedGates(),
+                s.fanMode(),
+                s.failedSensors(),
+                alerts,
                 s.reconcile());
     }
 

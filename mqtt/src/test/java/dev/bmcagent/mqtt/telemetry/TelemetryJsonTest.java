@@ -21,9 +21,17 @@ class TelemetryJsonTest {
 
     @Test
     void networkBootAttemptCarriesInterfaceOutcomeAndTimeLost() {
-        HostEvent e = new HostEvent("host3", 4660, "s-77", T0.plusSeconds(400), 1_234_567_890L,
-                new LifecycleEvent.NetworkBootFailed("UEFI: HTTPS IPv4 P1",
-                        LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND, Duration.ofSeconds(301), T0.plusSeconds(399)));
+        HostEvent e = new HostEvent(
+                "host3",
+                4660,
+                "s-77",
+                T0.plusSeconds(400),
+                1_234_567_890L,
+                new LifecycleEvent.NetworkBootFailed(
+                        "UEFI: HTTPS IPv4 P1",
+                        LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
+                        Duration.ofSeconds(301),
+                        T0.plusSeconds(399)));
         JsonNode n = TelemetryJson.event(e);
         assertEquals("NetworkBootFailed", n.get("type").asText());
         assertEquals(4660, n.get("sequence").asLong());
@@ -38,17 +46,29 @@ class TelemetryJsonTest {
 
     @Test
     void bootCycleSummaryHasEveryPhaseDuration() {
-        BootCycle c = new BootCycle(7, T0, "power on",
-                List.of(new BootCycle.PhaseMark(BootProgressState.PrimaryProcessorInitializationStarted, "EFI 0x03021000", T0.plusSeconds(2)),
-                        new BootCycle.PhaseMark(BootProgressState.MemoryInitializationStarted, "EFI 0x00051000", T0.plusSeconds(5)),
+        BootCycle c = new BootCycle(
+                7,
+                T0,
+                "power on",
+                List.of(
+                        new BootCycle.PhaseMark(
+                                BootProgressState.PrimaryProcessorInitializationStarted,
+                                "EFI 0x03021000",
+                                T0.plusSeconds(2)),
+                        new BootCycle.PhaseMark(
+                                BootProgressState.MemoryInitializationStarted, "EFI 0x00051000", T0.plusSeconds(5)),
                         new BootCycle.PhaseMark(BootProgressState.OSBootStarted, "EFI 0x03051001", T0.plusSeconds(125)),
                         new BootCycle.PhaseMark(BootProgressState.OSRunning, "EFI 0x03101019", T0.plusSeconds(430))),
                 List.of(),
-                List.of(new BootCycle.NetworkBootAttempt("HTTPv4 P1", LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                        Duration.ofMinutes(5), T0.plusSeconds(425))),
-                Optional.of(T0.plusSeconds(430)), Optional.of(BootCycle.Outcome.OS_RUNNING));
-        JsonNode n = TelemetryJson.event(new HostEvent("host0", 9, "s", T0.plusSeconds(430), 0,
-                new LifecycleEvent.BootCycleEnded(c, T0.plusSeconds(430))));
+                List.of(new BootCycle.NetworkBootAttempt(
+                        "HTTPv4 P1",
+                        LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
+                        Duration.ofMinutes(5),
+                        T0.plusSeconds(425))),
+                Optional.of(T0.plusSeconds(430)),
+                Optional.of(BootCycle.Outcome.OS_RUNNING));
+        JsonNode n = TelemetryJson.event(new HostEvent(
+                "host0", 9, "s", T0.plusSeconds(430), 0, new LifecycleEvent.BootCycleEnded(c, T0.plusSeconds(430))));
         JsonNode cy = n.at("/data/cycle");
         assertEquals(7, cy.get("number").asLong());
         assertEquals("OS_RUNNING", cy.get("outcome").asText());

@@ -44,12 +44,10 @@ public final class TestSubscriber implements AutoCloseable {
         client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
+            public void disconnected(MqttDisconnectResponse r) {}
 
             @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
+            public void mqttErrorOccurred(MqttException e) {}
 
             @Override
             public void messageArrived(String topic, MqttMessage m) {
@@ -59,8 +57,7 @@ public final class TestSubscriber implements AutoCloseable {
             }
 
             @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
+            public void deliveryComplete(IMqttToken t) {}
 
             @Override
             public void connectComplete(boolean reconnect, String uri) {
@@ -72,8 +69,7 @@ public final class TestSubscriber implements AutoCloseable {
                         }
 
                         @Override
-                        public void onFailure(IMqttToken t, Throwable e) {
-                        }
+                        public void onFailure(IMqttToken t, Throwable e) {}
                     });
                 } catch (MqttException e) {
                     throw new IllegalStateException(e);
@@ -81,8 +77,7 @@ public final class TestSubscriber implements AutoCloseable {
             }
 
             @Override
-            public void authPacketArrived(int rc, MqttProperties p) {
-            }
+            public void authPacketArrived(int rc, MqttProperties p) {}
         });
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);

@@ -21,12 +21,39 @@ class TlsTelemetryTest {
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         Path trust = dir.resolve("trust.p12");
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(), "-out", cert.toString());
-        run("keytool", "-importcert", "-noprompt", "-alias", "broker", "-file", cert.toString(), "-keystore",
-                trust.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+        run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString());
+        run(
+                "keytool",
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "broker",
+                "-file",
+                cert.toString(),
+                "-keystore",
+                trust.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
         try (MosquittoBroker broker = MosquittoBroker.startTls(dir, cert, key);
-             TelemetryFixture fx = new TelemetryFixture("s-tls", List.of("host0"))) {
+                TelemetryFixture fx = new TelemetryFixture("s-tls", List.of("host0"))) {
             String uri = "ssl://127.0.0.1:" + broker.port();
             try (MqttTelemetry untrusted = fx.telemetry(TelemetryFixture.options(uri, dir.resolve("d1")))) {
                 untrusted.start();
@@ -44,7 +71,9 @@ class TlsTelemetryTest {
     }
 
     private static void run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", cmd) + " failed");

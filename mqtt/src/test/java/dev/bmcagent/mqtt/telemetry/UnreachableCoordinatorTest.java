@@ -1,11 +1,5 @@
 package dev.bmcagent.mqtt.telemetry;
 
-import dev.bmcagent.core.reboot.DeadlineRebootPermits;
-import dev.bmcagent.core.reboot.PermitAnswer;
-import dev.bmcagent.core.reboot.RebootAccounting;
-import dev.bmcagent.core.reboot.RebootPermits;
-import dev.bmcagent.core.reboot.RebootRequest;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.host.HostPowerPort;
+import dev.bmcagent.core.reboot.DeadlineRebootPermits;
+import dev.bmcagent.core.reboot.RebootAccounting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,11 +33,11 @@ class UnreachableCoordinatorTest {
         HostPowerPort backend = performed::add;
         List<String> alerts = new CopyOnWriteArrayList<>();
         try (SystemScheduler scheduler = new SystemScheduler("unreachable-test");
-             MqttRebootPermits client = new MqttRebootPermits("tcp://127.0.0.1:" + port, "agent-rollout",
-                     h -> "rack1", scheduler, Duration.ofSeconds(1))) {
+                MqttRebootPermits client = new MqttRebootPermits(
+                        "tcp://127.0.0.1:" + port, "agent-rollout", h -> "rack1", scheduler, Duration.ofSeconds(1))) {
             client.start(); // nothing listens: does not throw, keeps trying
-            RebootAccounting hold = new RebootAccounting(new DeadlineRebootPermits(client, scheduler,
-                    Duration.ofSeconds(1), DeadlineRebootPermits.Fallback.HOLD, alerts::add));
+            RebootAccounting hold = new RebootAccounting(new DeadlineRebootPermits(
+                    client, scheduler, Duration.ofSeconds(1), DeadlineRebootPermits.Fallback.HOLD, alerts::add));
             long t0 = System.nanoTime();
             hold.gate("host0", backend).performOwnReboot(PowerAction.WARM_RESET, "agent: HostReport");
             await().atMost(Duration.ofSeconds(5)).until(() -> hold.heldReboots() == 1);
@@ -55,14 +51,14 @@ class UnreachableCoordinatorTest {
                 hold.gate("host1", backend).performOwnReboot(PowerAction.WARM_RESET, "agent: HostReport");
                 await().atMost(Duration.ofSeconds(5)).until(() -> hold.heldReboots() == 2);
                 assertEquals(List.of(), performed, "a broker without a coordinator grants nothing");
-                RebootAccounting proceed = new RebootAccounting(new DeadlineRebootPermits(client, scheduler,
-                        Duration.ofSeconds(1), DeadlineRebootPermits.Fallback.PROCEED, alerts::add));
+                RebootAccounting proceed = new RebootAccounting(new DeadlineRebootPermits(
+                        client, scheduler, Duration.ofSeconds(1), DeadlineRebootPermits.Fallback.PROCEED, alerts::add));
                 proceed.gate("host2", backend).performOwnReboot(PowerAction.WARM_RESET, "agent: HostReport");
                 await().atMost(Duration.ofSeconds(5)).until(() -> performed.size() == 1);
                 assertEquals(3, alerts.size(), alerts.toString());
                 assertTrue(alerts.get(2).endsWith("rule PROCEED"), alerts.get(2));
-                await().atMost(Duration.ofSeconds(10)).until(() -> broker.log().contains(
-                        "bmc/rollout/request/rack1/host1"));
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> broker.log().contains("bmc/rollout/request/rack1/host1"));
             }
         }
     }

@@ -2,11 +2,11 @@ package dev.bmcagent.redfish.accounts;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bmcagent.redfish.backend.ManagerAccount;
 import dev.bmcagent.redfish.backend.AccountDirectory;
 import dev.bmcagent.redfish.backend.AccountPatch;
 import dev.bmcagent.redfish.backend.AccountResult;
 import dev.bmcagent.redfish.backend.LockoutPolicy;
+import dev.bmcagent.redfish.backend.ManagerAccount;
 import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.backend.RedfishRole;
 import dev.bmcagent.redfish.http.BaseMessage;
@@ -45,18 +45,40 @@ public final class AccountServiceResource {
 
     public void register(Routes routes) {
         routes.get("/redfish/v1/AccountService", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, service()));
-        routes.get("/redfish/v1/AccountService/Accounts", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                Json.collection(ACCOUNTS, Schema.MANAGER_ACCOUNT_COLLECTION, "Accounts Collection",
-                        visible(p).stream().map(a -> ACCOUNTS + "/" + a.id()).toList())));
+        routes.get(
+                "/redfish/v1/AccountService/Accounts",
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        Json.collection(
+                                ACCOUNTS,
+                                Schema.MANAGER_ACCOUNT_COLLECTION,
+                                "Accounts Collection",
+                                visible(p).stream()
+                                        .map(a -> ACCOUNTS + "/" + a.id())
+                                        .toList())));
         routes.post("/redfish/v1/AccountService/Accounts", PrivilegeType.ConfigureUsers, this::create);
-        routes.get("/redfish/v1/AccountService/Accounts/:accountId", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/AccountService/Accounts/:accountId",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, render(find(ctx, p))));
         routes.patch("/redfish/v1/AccountService/Accounts/:accountId", PrivilegeType.Login, this::patch);
         routes.delete("/redfish/v1/AccountService/Accounts/:accountId", PrivilegeType.ConfigureUsers, this::delete);
-        routes.get("/redfish/v1/AccountService/Roles", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                Json.collection(ROLES, Schema.ROLE_COLLECTION, "Roles Collection",
-                        Arrays.stream(RedfishRole.values()).map(r -> ROLES + "/" + r.name()).toList())));
-        routes.get("/redfish/v1/AccountService/Roles/:roleId", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/AccountService/Roles",
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        Json.collection(
+                                ROLES,
+                                Schema.ROLE_COLLECTION,
+                                "Roles Collection",
+                                Arrays.stream(RedfishRole.values())
+                                        .map(r -> ROLES + "/" + r.name())
+                                        .toList())));
+        routes.get(
+                "/redfish/v1/AccountService/Roles/:roleId",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, role(ctx.pathParam("roleId"))));
     }
 
@@ -70,7 +92,7 @@ public final class AccountServiceResource {
         n.put("AccountLockoutCounterResetAfter", lp.counterReset().toSeconds());
         n.put("MinPasswordLength", directory.minPasswordLength());
         n.put("MaxPasswordLength", directory.maxPasswordLength());
-        n.putArray("SupportedAccountTypes").add("Redfish").add("IPMI");   // one account store for both
+        n.putArray("SupportedAccountTypes").add("Redfish").add("IPMI"); // one account store for both
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
         n.set("Accounts", Json.link(ACCOUNTS));
         n.set("Roles", Json.link(ROLES));
@@ -80,14 +102,19 @@ public final class AccountServiceResource {
     /** Users without ConfigureUsers see only their own account. */
     private java.util.List<ManagerAccount> visible(Principal p) {
         return directory.accounts().stream()
-                .filter(a -> p.role().has(PrivilegeType.ConfigureUsers) || a.userName().equals(p.userName())).toList();
+                .filter(a -> p.role().has(PrivilegeType.ConfigureUsers)
+                        || a.userName().equals(p.userName()))
+                .toList();
     }
 
     private ManagerAccount find(RoutingContext ctx, Principal p) {
         String id = ctx.pathParam("accountId");
-        return directory.account(id)
-                .filter(a -> p.role().has(PrivilegeType.ConfigureUsers) || a.userName().equals(p.userName()))
-                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "ManagerAccount", id).exception());
+        return directory
+                .account(id)
+                .filter(a -> p.role().has(PrivilegeType.ConfigureUsers)
+                        || a.userName().equals(p.userName()))
+                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "ManagerAccount", id)
+                        .exception());
     }
 
     private static ObjectNode render(ManagerAccount a) {
@@ -103,8 +130,11 @@ public final class AccountServiceResource {
     }
 
     private ObjectNode role(String id) {
-        RedfishRole role = Arrays.stream(RedfishRole.values()).filter(r -> r.name().equals(id)).findFirst()
-                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "Role", id).exception());
+        RedfishRole role = Arrays.stream(RedfishRole.values())
+                .filter(r -> r.name().equals(id))
+                .findFirst()
+                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "Role", id)
+                        .exception());
         ObjectNode n = Json.resource(ROLES + "/" + id, Schema.ROLE, id, id + " User Role");
         n.put("RoleId", id);
         n.put("IsPredefined", true);
@@ -124,16 +154,23 @@ public final class AccountServiceResource {
         }
         missing.throwIfAny();
         accountSpec(directory.maxPasswordLength()).validate(body, null);
-        AccountResult r = directory.create(body.get("UserName").asText(), body.get("Password").asText(),
-                RedfishRole.valueOf(body.get("RoleId").asText()), PatchSpec.bool(body, "Enabled").orElse(true));
+        AccountResult r = directory.create(
+                body.get("UserName").asText(),
+                body.get("Password").asText(),
+                RedfishRole.valueOf(body.get("RoleId").asText()),
+                PatchSpec.bool(body, "Enabled").orElse(true));
         ManagerAccount a = done(r, "ManagerAccount", body.get("UserName").asText());
         ctx.response().putHeader("Location", ACCOUNTS + "/" + a.id());
         Responses.send(ctx, 201, render(a));
     }
 
     private static PatchSpec accountSpec(int maxPassword) {
-        return new PatchSpec().text("UserName", 16).text("Password", maxPassword)
-                .enumeration("RoleId", RedfishRole.class).bool("Enabled").bool("Locked");
+        return new PatchSpec()
+                .text("UserName", 16)
+                .text("Password", maxPassword)
+                .enumeration("RoleId", RedfishRole.class)
+                .bool("Enabled")
+                .bool("Locked");
     }
 
     private void patch(RoutingContext ctx, Principal p) {
@@ -142,17 +179,24 @@ public final class AccountServiceResource {
         ObjectNode current = render(a);
         ETags.checkIfMatch(ctx, current);
         boolean admin = p.role().has(PrivilegeType.ConfigureUsers);
-        PatchSpec spec = admin ? accountSpec(directory.maxPasswordLength())
+        PatchSpec spec = admin
+                ? accountSpec(directory.maxPasswordLength())
                 : new PatchSpec().text("Password", directory.maxPasswordLength());
         spec.validate(body, current);
         if (body.has("Locked") && body.get("Locked").asBoolean()) {
-            throw RedfishError.property(BaseMessage.PropertyValueIncorrect, "#/Locked", "Locked", "true").exception();
+            throw RedfishError.property(BaseMessage.PropertyValueIncorrect, "#/Locked", "Locked", "true")
+                    .exception();
         }
-        AccountPatch patch = new AccountPatch(PatchSpec.text(body, "UserName"), PatchSpec.text(body, "Password"),
-                PatchSpec.enumValue(body, "RoleId", RedfishRole.class), PatchSpec.bool(body, "Enabled"),
+        AccountPatch patch = new AccountPatch(
+                PatchSpec.text(body, "UserName"),
+                PatchSpec.text(body, "Password"),
+                PatchSpec.enumValue(body, "RoleId", RedfishRole.class),
+                PatchSpec.bool(body, "Enabled"),
                 PatchSpec.bool(body, "Locked"));
         ManagerAccount updated = done(directory.patch(a.id(), patch), "ManagerAccount", a.id());
-        if (patch.password().isPresent() || patch.userName().isPresent() || patch.role().isPresent()
+        if (patch.password().isPresent()
+                || patch.userName().isPresent()
+                || patch.role().isPresent()
                 || !updated.enabled()) {
             sessionsOfUserEnded.accept(a.userName());
         }
@@ -174,13 +218,14 @@ public final class AccountServiceResource {
             return d.account();
         }
         if (r instanceof AccountResult.Conflict) {
-            throw RedfishError.of(BaseMessage.ResourceAlreadyExists, type, "UserName", name).exception();
+            throw RedfishError.of(BaseMessage.ResourceAlreadyExists, type, "UserName", name)
+                    .exception();
         }
         if (r instanceof AccountResult.Rejected rej) {
-            throw RedfishError.property(BaseMessage.PropertyValueIncorrect, "#/" + rej.property(), rej.property(),
-                    rej.reason()).exception();
+            throw RedfishError.property(
+                            BaseMessage.PropertyValueIncorrect, "#/" + rej.property(), rej.property(), rej.reason())
+                    .exception();
         }
         throw RedfishError.of(BaseMessage.ResourceNotFound, type, name).exception();
     }
-
 }

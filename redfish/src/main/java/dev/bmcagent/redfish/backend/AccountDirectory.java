@@ -42,7 +42,9 @@ public interface AccountDirectory {
      * every request with a session token, so it must be cheap. The default covers existence, Enabled and role only.
      */
     default Optional<String> sessionStamp(String userName) {
-        return byUserName(userName).filter(ManagerAccount::enabled).map(a -> a.role().name());
+        return byUserName(userName)
+                .filter(ManagerAccount::enabled)
+                .map(a -> a.role().name());
     }
 
     /** Deletes the account; false when it does not exist. */

@@ -4,8 +4,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Changes to an account, validated by the service; empty fields unchanged. {@code locked} may only be cleared. */
-public record AccountPatch(Optional<String> userName, Optional<String> password, Optional<RedfishRole> role,
-                           Optional<Boolean> enabled, Optional<Boolean> locked) {
+public record AccountPatch(
+        Optional<String> userName,
+        Optional<String> password,
+        Optional<RedfishRole> role,
+        Optional<Boolean> enabled,
+        Optional<Boolean> locked) {
     public AccountPatch {
         Objects.requireNonNull(userName, "userName");
         Objects.requireNonNull(password, "password");

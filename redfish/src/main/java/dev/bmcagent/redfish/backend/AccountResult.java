@@ -11,12 +11,10 @@ public sealed interface AccountResult {
         }
     }
 
-    record NotFound() implements AccountResult {
-    }
+    record NotFound() implements AccountResult {}
 
     /** The user name is taken. */
-    record Conflict() implements AccountResult {
-    }
+    record Conflict() implements AccountResult {}
 
     /** The store refused a value (password policy, name rules, no free slot); {@code property} names it. */
     record Rejected(String property, String reason) implements AccountResult {

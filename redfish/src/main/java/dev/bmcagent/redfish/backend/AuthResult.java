@@ -18,5 +18,9 @@ public sealed interface AuthResult {
         }
     }
 
-    enum Reason { BAD_CREDENTIALS, DISABLED, LOCKED_OUT }
+    enum Reason {
+        BAD_CREDENTIALS,
+        DISABLED,
+        LOCKED_OUT
+    }
 }

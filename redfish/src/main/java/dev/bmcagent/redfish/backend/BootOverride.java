@@ -12,8 +12,12 @@ import java.util.Optional;
  * @param uefiTarget  UefiTargetBootSourceOverride (a UEFI device path), used with target UefiTarget
  * @param httpBootUri HttpBootUri, used with target UefiHttp
  */
-public record BootOverride(BootSource target, BootOverrideEnabled enabled, BootOverrideMode mode,
-                           Optional<String> uefiTarget, Optional<String> httpBootUri) {
+public record BootOverride(
+        BootSource target,
+        BootOverrideEnabled enabled,
+        BootOverrideMode mode,
+        Optional<String> uefiTarget,
+        Optional<String> httpBootUri) {
     public BootOverride {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(enabled, "enabled");
@@ -23,7 +27,11 @@ public record BootOverride(BootSource target, BootOverrideEnabled enabled, BootO
     }
 
     public static BootOverride disabled() {
-        return new BootOverride(BootSource.None, BootOverrideEnabled.Disabled, BootOverrideMode.UEFI,
-                Optional.empty(), Optional.empty());
+        return new BootOverride(
+                BootSource.None,
+                BootOverrideEnabled.Disabled,
+                BootOverrideMode.UEFI,
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -1,4 +1,8 @@
 package dev.bmcagent.redfish.backend;
 
 /** Redfish {@code ComputerSystem.BootSourceOverrideEnabled}. */
-public enum BootOverrideEnabled { Disabled, Once, Continuous }
+public enum BootOverrideEnabled {
+    Disabled,
+    Once,
+    Continuous
+}

@@ -1,4 +1,7 @@
 package dev.bmcagent.redfish.backend;
 
 /** Redfish {@code ComputerSystem.BootSourceOverrideMode}. */
-public enum BootOverrideMode { Legacy, UEFI }
+public enum BootOverrideMode {
+    Legacy,
+    UEFI
+}

@@ -1,4 +1,15 @@
 package dev.bmcagent.redfish.backend;
 
 /** Redfish {@code ComputerSystem.BootSource} (BootSourceOverrideTarget) values this service offers. */
-public enum BootSource { None, Pxe, Hdd, Cd, Usb, BiosSetup, UefiShell, UefiTarget, UefiHttp, UefiBootNext }
+public enum BootSource {
+    None,
+    Pxe,
+    Hdd,
+    Cd,
+    Usb,
+    BiosSetup,
+    UefiShell,
+    UefiTarget,
+    UefiHttp,
+    UefiBootNext
+}

@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param fans       fans
  * @param fanMode    the fan controller's mode for this chassis (shown under ThermalSubsystem Oem)
  */
-public record ChassisView(String id, String name, PowerState powerState, Optional<String> systemId,
-                          List<SensorView> sensors, List<FanView> fans, FanMode fanMode) {
+public record ChassisView(
+        String id,
+        String name,
+        PowerState powerState,
+        Optional<String> systemId,
+        List<SensorView> sensors,
+        List<FanView> fans,
+        FanMode fanMode) {
     public ChassisView {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

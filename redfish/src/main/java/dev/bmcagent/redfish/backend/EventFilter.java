@@ -13,9 +13,13 @@ import java.util.List;
  * @param subordinateResources     originResources also match the resources below them (URI prefix + "/")
  * @param includeOriginOfCondition whether events carry OriginOfCondition (default true)
  */
-public record EventFilter(List<String> messageIds, List<String> originResources, List<String> excludeMessageIds,
-                          List<String> excludeRegistryPrefixes, boolean subordinateResources,
-                          boolean includeOriginOfCondition) {
+public record EventFilter(
+        List<String> messageIds,
+        List<String> originResources,
+        List<String> excludeMessageIds,
+        List<String> excludeRegistryPrefixes,
+        boolean subordinateResources,
+        boolean includeOriginOfCondition) {
 
     /** No filter: every event, with its OriginOfCondition. */
     public static final EventFilter NONE = new EventFilter(List.of(), List.of(), List.of(), List.of(), false, true);

@@ -13,8 +13,13 @@ import java.util.OptionalDouble;
  * @param state        Enabled or UnavailableOffline
  * @param health       health
  */
-public record FanView(String id, String name, OptionalDouble speedPercent, OptionalDouble speedRpm, SensorState state,
-                      Health health) {
+public record FanView(
+        String id,
+        String name,
+        OptionalDouble speedPercent,
+        OptionalDouble speedRpm,
+        SensorState state,
+        Health health) {
     public FanView {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

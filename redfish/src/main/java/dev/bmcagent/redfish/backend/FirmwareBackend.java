@@ -10,7 +10,7 @@ public interface FirmwareBackend {
 
     /** The BMC's version only (for services built without host firmware reports). */
     static FirmwareBackend bmcOnly(ManagerBackend manager) {
-        return () -> List.of(new SoftwareView("bmc", "BMC firmware", manager.manager().firmwareVersion(),
-                java.util.Optional.empty()));
+        return () -> List.of(new SoftwareView(
+                "bmc", "BMC firmware", manager.manager().firmwareVersion(), java.util.Optional.empty()));
     }
 }

@@ -1,4 +1,8 @@
 package dev.bmcagent.redfish.backend;
 
 /** Redfish {@code Resource.Health}. */
-public enum Health { OK, Warning, Critical }
+public enum Health {
+    OK,
+    Warning,
+    Critical
+}

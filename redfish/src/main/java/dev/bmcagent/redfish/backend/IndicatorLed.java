@@ -7,7 +7,9 @@ import java.util.Optional;
  * identify LED per host: ComputerSystem and Chassis show it both ways, and IPMI Chassis Identify drives the same one.
  */
 public enum IndicatorLed {
-    Lit, Blinking, Off;
+    Lit,
+    Blinking,
+    Off;
 
     /** LocationIndicatorActive: the LED is on (lit or blinking). */
     public boolean active() {

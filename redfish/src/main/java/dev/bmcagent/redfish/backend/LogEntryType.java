@@ -1,4 +1,8 @@
 package dev.bmcagent.redfish.backend;
 
 /** Redfish {@code LogEntry.LogEntryType}. */
-public enum LogEntryType { Event, SEL, Oem }
+public enum LogEntryType {
+    Event,
+    SEL,
+    Oem
+}

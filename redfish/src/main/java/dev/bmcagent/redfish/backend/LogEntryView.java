@@ -19,19 +19,41 @@ import java.util.Objects;
  * @param inferred     the record states what the BMC inferred rather than what the host reported (an ACPI state
  *                     with event data 3 = 01h as an OEM code): {@code Oem.BmcAgent.Inferred} true
  */
-public record LogEntryView(String id, Instant created, LogEntryType entryType, String sensorType, int sensorNumber,
-                           String entryCode, String message, Health severity, String messageId, boolean inferred) {
+public record LogEntryView(
+        String id,
+        Instant created,
+        LogEntryType entryType,
+        String sensorType,
+        int sensorNumber,
+        String entryCode,
+        String message,
+        Health severity,
+        String messageId,
+        boolean inferred) {
     private static final java.util.regex.Pattern SEL_MESSAGE_ID = java.util.regex.Pattern.compile("0x[0-9A-F]{8}");
 
     /** The MessageId of a SEL event: Event Dir/Type byte then Event Data 1, 2, 3 (LogEntry.MessageId, SEL form). */
     public static String selMessageId(int eventDirType, int data1, int data2, int data3) {
-        return String.format(java.util.Locale.ROOT, "0x%02X%02X%02X%02X", eventDirType & 0xFF, data1 & 0xFF,
-                data2 & 0xFF, data3 & 0xFF);
+        return String.format(
+                java.util.Locale.ROOT,
+                "0x%02X%02X%02X%02X",
+                eventDirType & 0xFF,
+                data1 & 0xFF,
+                data2 & 0xFF,
+                data3 & 0xFF);
     }
 
     /** A record of what was reported, not inferred. */
-    public LogEntryView(String id, Instant created, LogEntryType entryType, String sensorType, int sensorNumber,
-                        String entryCode, String message, Health severity, String messageId) {
+    public LogEntryView(
+            String id,
+            Instant created,
+            LogEntryType entryType,
+            String sensorType,
+            int sensorNumber,
+            String entryCode,
+            String message,
+            Health severity,
+            String messageId) {
         this(id, created, entryType, sensorType, sensorNumber, entryCode, message, severity, messageId, false);
     }
 
@@ -43,7 +65,9 @@ public record LogEntryView(String id, Instant created, LogEntryType entryType, S
         Objects.requireNonNull(entryCode, "entryCode");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(severity, "severity");
-        if (!SEL_MESSAGE_ID.matcher(Objects.requireNonNull(messageId, "messageId")).matches()) {
+        if (!SEL_MESSAGE_ID
+                .matcher(Objects.requireNonNull(messageId, "messageId"))
+                .matches()) {
             throw new IllegalArgumentException("SEL MessageId must be 0xNNaabbcc: " + messageId);
         }
         if (!id.matches("[A-Za-z0-9_-]{1,64}")) {

@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param dhcpv6            DHCPv6 on this interface
  * @param ipv4Static        static IPv4 addresses; at most one carries the default gateway
  */
-public record NetworkSettings(Optional<String> hostName, Optional<String> domainName, List<String> staticNameServers,
-                              Dhcpv4 dhcpv4, boolean dhcpv6, List<StaticIpv4> ipv4Static) {
+public record NetworkSettings(
+        Optional<String> hostName,
+        Optional<String> domainName,
+        List<String> staticNameServers,
+        Dhcpv4 dhcpv4,
+        boolean dhcpv6,
+        List<StaticIpv4> ipv4Static) {
     public NetworkSettings {
         Objects.requireNonNull(hostName, "hostName");
         Objects.requireNonNull(domainName, "domainName");
@@ -26,8 +31,7 @@ public record NetworkSettings(Optional<String> hostName, Optional<String> domain
     }
 
     /** DHCPv4 and the DHCP options the interface takes (DNS servers, default gateway, domain name). */
-    public record Dhcpv4(boolean enabled, boolean useDnsServers, boolean useGateway, boolean useDomainName) {
-    }
+    public record Dhcpv4(boolean enabled, boolean useDnsServers, boolean useGateway, boolean useDomainName) {}
 
     /** A static IPv4 address with its prefix length and, on one address only, the default gateway. */
     public record StaticIpv4(String address, int prefixLength, Optional<String> gateway) {

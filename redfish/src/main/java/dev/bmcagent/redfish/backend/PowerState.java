@@ -1,4 +1,10 @@
 package dev.bmcagent.redfish.backend;
 
 /** Redfish {@code Resource.PowerState}. */
-public enum PowerState { On, Off, PoweringOn, PoweringOff, Paused }
+public enum PowerState {
+    On,
+    Off,
+    PoweringOn,
+    PoweringOff,
+    Paused
+}

@@ -1,4 +1,10 @@
 package dev.bmcagent.redfish.backend;
 
 /** Redfish {@code Privileges.PrivilegeType}. */
-public enum PrivilegeType { Login, ConfigureManager, ConfigureUsers, ConfigureComponents, ConfigureSelf }
+public enum PrivilegeType {
+    Login,
+    ConfigureManager,
+    ConfigureUsers,
+    ConfigureComponents,
+    ConfigureSelf
+}

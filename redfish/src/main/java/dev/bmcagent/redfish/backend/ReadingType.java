@@ -2,7 +2,12 @@ package dev.bmcagent.redfish.backend;
 
 /** Redfish {@code Sensor.ReadingType} values used here, with their Redfish units. */
 public enum ReadingType {
-    Temperature("Cel"), Power("W"), Voltage("V"), Current("A"), Rotational("RPM"), Percent("%");
+    Temperature("Cel"),
+    Power("W"),
+    Voltage("V"),
+    Current("A"),
+    Rotational("RPM"),
+    Percent("%");
 
     private final String unit;
 

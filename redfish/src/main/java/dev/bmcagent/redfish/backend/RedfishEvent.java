@@ -17,12 +17,23 @@ import java.util.Objects;
  *                            For host events {@code "<hostId>.<per-host sequence>"} (e.g. {@code host0.57}), which
  *                            an SSE client sends back as {@code Last-Event-ID} to resume; else the sequence
  */
-public record RedfishEvent(String registryMessageId, List<String> args, String originOfCondition,
-                           EventSeverity severity, Instant timestamp, long sequence, String eventId) {
+public record RedfishEvent(
+        String registryMessageId,
+        List<String> args,
+        String originOfCondition,
+        EventSeverity severity,
+        Instant timestamp,
+        long sequence,
+        String eventId) {
 
     /** An event whose id is its sequence (test events, events not in the durable history). */
-    public RedfishEvent(String registryMessageId, List<String> args, String originOfCondition,
-                        EventSeverity severity, Instant timestamp, long sequence) {
+    public RedfishEvent(
+            String registryMessageId,
+            List<String> args,
+            String originOfCondition,
+            EventSeverity severity,
+            Instant timestamp,
+            long sequence) {
         this(registryMessageId, args, originOfCondition, severity, timestamp, sequence, Long.toString(sequence));
     }
 
@@ -49,8 +60,8 @@ public record RedfishEvent(String registryMessageId, List<String> args, String o
 
     /** The same event with id {@code "<hostId>.<hostSequence>"}. */
     public RedfishEvent withHostSequence(String hostId, long hostSequence) {
-        return new RedfishEvent(registryMessageId, args, originOfCondition, severity, timestamp, sequence,
-                hostId + "." + hostSequence);
+        return new RedfishEvent(
+                registryMessageId, args, originOfCondition, severity, timestamp, sequence, hostId + "." + hostSequence);
     }
 
     /** The registry prefix, e.g. "BmcAgentBoot". */

@@ -16,11 +16,17 @@ import java.util.OptionalDouble;
  * @param thresholds Redfish threshold name (UpperCaution, UpperCritical, UpperFatal, LowerCaution, ...) → value in
  *                   the reading's unit; empty: none
  */
-public record SensorView(String id, String name, ReadingType kind, OptionalDouble reading, SensorState state,
-                         Health health, Map<String, Double> thresholds) {
+public record SensorView(
+        String id,
+        String name,
+        ReadingType kind,
+        OptionalDouble reading,
+        SensorState state,
+        Health health,
+        Map<String, Double> thresholds) {
     /** Without thresholds. */
-    public SensorView(String id, String name, ReadingType kind, OptionalDouble reading, SensorState state,
-                      Health health) {
+    public SensorView(
+            String id, String name, ReadingType kind, OptionalDouble reading, SensorState state, Health health) {
         this(id, name, kind, reading, state, health, Map.of());
     }
 

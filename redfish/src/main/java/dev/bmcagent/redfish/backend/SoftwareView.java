@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param systemId   the ComputerSystem it belongs to (RelatedItem); empty for the BMC itself
  * @param manufacturer who made it (Manufacturer), as the build or the host reported it; empty when unknown
  */
-public record SoftwareView(String id, String name, String version, Optional<String> systemId,
-                           Optional<String> manufacturer) {
+public record SoftwareView(
+        String id, String name, String version, Optional<String> systemId, Optional<String> manufacturer) {
     /** Without a known manufacturer. */
     public SoftwareView(String id, String name, String version, Optional<String> systemId) {
         this(id, name, version, systemId, Optional.empty());

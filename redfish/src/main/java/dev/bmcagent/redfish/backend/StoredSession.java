@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param created      CreatedTime
  * @param lastUsed     the last request seen with the token, as last written (may lag, see {@link SessionPersistence})
  */
-public record StoredSession(String id, String tokenSha256, String userName, RedfishRole role, String accountStamp,
-                            Instant created, Instant lastUsed) {
+public record StoredSession(
+        String id,
+        String tokenSha256,
+        String userName,
+        RedfishRole role,
+        String accountStamp,
+        Instant created,
+        Instant lastUsed) {
     public StoredSession {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tokenSha256, "tokenSha256");

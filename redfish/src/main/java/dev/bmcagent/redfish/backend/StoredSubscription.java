@@ -19,15 +19,39 @@ import java.util.Objects;
  * @param suspended        whether delivery is suspended (Status.State Disabled) until ResumeSubscription
  * @param filter           MessageIds, OriginResources, Exclude lists, SubordinateResources, IncludeOriginOfCondition
  */
-public record StoredSubscription(String id, String destination, String context, Map<String, String> httpHeaders,
-                                 List<String> registryPrefixes, List<String> resourceTypes, String retryPolicy,
-                                 String owner, boolean suspended, EventFilter filter) {
+public record StoredSubscription(
+        String id,
+        String destination,
+        String context,
+        Map<String, String> httpHeaders,
+        List<String> registryPrefixes,
+        List<String> resourceTypes,
+        String retryPolicy,
+        String owner,
+        boolean suspended,
+        EventFilter filter) {
 
     /** A subscription without the further filters ({@link EventFilter#NONE}). */
-    public StoredSubscription(String id, String destination, String context, Map<String, String> httpHeaders,
-                              List<String> registryPrefixes, List<String> resourceTypes, String retryPolicy,
-                              String owner, boolean suspended) {
-        this(id, destination, context, httpHeaders, registryPrefixes, resourceTypes, retryPolicy, owner, suspended,
+    public StoredSubscription(
+            String id,
+            String destination,
+            String context,
+            Map<String, String> httpHeaders,
+            List<String> registryPrefixes,
+            List<String> resourceTypes,
+            String retryPolicy,
+            String owner,
+            boolean suspended) {
+        this(
+                id,
+                destination,
+                context,
+                httpHeaders,
+                registryPrefixes,
+                resourceTypes,
+                retryPolicy,
+                owner,
+                suspended,
                 EventFilter.NONE);
     }
 

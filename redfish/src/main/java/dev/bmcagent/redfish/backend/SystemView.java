@@ -27,10 +27,23 @@ import java.util.regex.Pattern;
  * @param bootOrderPatterns    Oem.BmcAgent.BootOrderPatterns: the declared order as the reconciler holds it (regular
  *                             expressions matched against whole boot option names; writable), empty if none
  */
-public record SystemView(String id, String name, PowerState powerState, AcpiView acpi, BootProgress bootProgress,
-                         String biosVersion, UUID uuid, double memoryGiB, ProcessorSummaryView processors,
-                         IndicatorLed indicatorLed, String assetTag, BootOverride bootOverride, List<String> bootOrder,
-                         List<BootOptionView> bootOptions, Health health, List<String> bootOrderPatterns) {
+public record SystemView(
+        String id,
+        String name,
+        PowerState powerState,
+        AcpiView acpi,
+        BootProgress bootProgress,
+        String biosVersion,
+        UUID uuid,
+        double memoryGiB,
+        ProcessorSummaryView processors,
+        IndicatorLed indicatorLed,
+        String assetTag,
+        BootOverride bootOverride,
+        List<String> bootOrder,
+        List<BootOptionView> bootOptions,
+        Health health,
+        List<String> bootOrderPatterns) {
     private static final Pattern URI_SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public SystemView {
@@ -58,20 +71,72 @@ public record SystemView(String id, String name, PowerState powerState, AcpiView
     }
 
     /** Without declared patterns. */
-    public SystemView(String id, String name, PowerState powerState, AcpiView acpi, BootProgress bootProgress,
-                      String biosVersion, UUID uuid, double memoryGiB, ProcessorSummaryView processors,
-                      IndicatorLed indicatorLed, String assetTag, BootOverride bootOverride, List<String> bootOrder,
-                      List<BootOptionView> bootOptions, Health health) {
-        this(id, name, powerState, acpi, bootProgress, biosVersion, uuid, memoryGiB, processors, indicatorLed, assetTag,
-                bootOverride, bootOrder, bootOptions, health, List.of());
+    public SystemView(
+            String id,
+            String name,
+            PowerState powerState,
+            AcpiView acpi,
+            BootProgress bootProgress,
+            String biosVersion,
+            UUID uuid,
+            double memoryGiB,
+            ProcessorSummaryView processors,
+            IndicatorLed indicatorLed,
+            String assetTag,
+            BootOverride bootOverride,
+            List<String> bootOrder,
+            List<BootOptionView> bootOptions,
+            Health health) {
+        this(
+                id,
+                name,
+                powerState,
+                acpi,
+                bootProgress,
+                biosVersion,
+                uuid,
+                memoryGiB,
+                processors,
+                indicatorLed,
+                assetTag,
+                bootOverride,
+                bootOrder,
+                bootOptions,
+                health,
+                List.of());
     }
 
     /** A system with no active alert (Health OK). */
-    public SystemView(String id, String name, PowerState powerState, AcpiView acpi, BootProgress bootProgress,
-                      String biosVersion, UUID uuid, double memoryGiB, ProcessorSummaryView processors,
-                      IndicatorLed indicatorLed, String assetTag, BootOverride bootOverride, List<String> bootOrder,
-                      List<BootOptionView> bootOptions) {
-        this(id, name, powerState, acpi, bootProgress, biosVersion, uuid, memoryGiB, processors, indicatorLed, assetTag,
-                bootOverride, bootOrder, bootOptions, Health.OK);
+    public SystemView(
+            String id,
+            String name,
+            PowerState powerState,
+            AcpiView acpi,
+            BootProgress bootProgress,
+            String biosVersion,
+            UUID uuid,
+            double memoryGiB,
+            ProcessorSummaryView processors,
+            IndicatorLed indicatorLed,
+            String assetTag,
+            BootOverride bootOverride,
+            List<String> bootOrder,
+            List<BootOptionView> bootOptions) {
+        this(
+                id,
+                name,
+                powerState,
+                acpi,
+                bootProgress,
+                biosVersion,
+                uuid,
+                memoryGiB,
+                processors,
+                indicatorLed,
+                assetTag,
+                bootOverride,
+                bootOrder,
+                bootOptions,
+                Health.OK);
     }
 }

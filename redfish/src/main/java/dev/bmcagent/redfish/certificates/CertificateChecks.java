@@ -27,11 +27,10 @@ public final class CertificateChecks {
         }
     }
 
-    private CertificateChecks() {
-    }
+    private CertificateChecks() {}
 
-    public static ServedCertificate check(List<X509Certificate> chain, Optional<PrivateKey> key, Instant now,
-                                          SecureRandom random) throws Refused {
+    public static ServedCertificate check(
+            List<X509Certificate> chain, Optional<PrivateKey> key, Instant now, SecureRandom random) throws Refused {
         if (chain.isEmpty()) {
             throw new Refused("no certificate in the PEM text");
         }

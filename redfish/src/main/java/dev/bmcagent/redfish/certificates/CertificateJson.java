@@ -23,29 +23,58 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 public final class CertificateJson {
 
     /** X.509 keyUsage bits in order (RFC 5280 4.2.1.3) as Certificate.KeyUsage members. */
-    private static final List<String> KEY_USAGE_BITS = List.of("DigitalSignature", "NonRepudiation",
-            "KeyEncipherment", "DataEncipherment", "KeyAgreement", "KeyCertSign", "CRLSigning", "EncipherOnly",
+    private static final List<String> KEY_USAGE_BITS = List.of(
+            "DigitalSignature",
+            "NonRepudiation",
+            "KeyEncipherment",
+            "DataEncipherment",
+            "KeyAgreement",
+            "KeyCertSign",
+            "CRLSigning",
+            "EncipherOnly",
             "DecipherOnly");
+
     private static final Map<String, String> EXTENDED_USAGES = Map.of(
-            "1.3.6.1.5.5.7.3.1", "ServerAuthentication", "1.3.6.1.5.5.7.3.2", "ClientAuthentication",
-            "1.3.6.1.5.5.7.3.3", "CodeSigning", "1.3.6.1.5.5.7.3.4", "EmailProtection",
-            "1.3.6.1.5.5.7.3.8", "Timestamping", "1.3.6.1.5.5.7.3.9", "OCSPSigning");
+            "1.3.6.1.5.5.7.3.1",
+            "ServerAuthentication",
+            "1.3.6.1.5.5.7.3.2",
+            "ClientAuthentication",
+            "1.3.6.1.5.5.7.3.3",
+            "CodeSigning",
+            "1.3.6.1.5.5.7.3.4",
+            "EmailProtection",
+            "1.3.6.1.5.5.7.3.8",
+            "Timestamping",
+            "1.3.6.1.5.5.7.3.9",
+            "OCSPSigning");
     private static final Map<String, String> SIGNATURES = Map.of(
-            "1.2.840.113549.1.1.11", "sha256WithRSAEncryption", "1.2.840.113549.1.1.12", "sha384WithRSAEncryption",
-            "1.2.840.113549.1.1.13", "sha512WithRSAEncryption", "1.2.840.10045.4.3.2", "ecdsa-with-SHA256",
-            "1.2.840.10045.4.3.3", "ecdsa-with-SHA384", "1.2.840.10045.4.3.4", "ecdsa-with-SHA512");
+            "1.2.840.113549.1.1.11",
+            "sha256WithRSAEncryption",
+            "1.2.840.113549.1.1.12",
+            "sha384WithRSAEncryption",
+            "1.2.840.113549.1.1.13",
+            "sha512WithRSAEncryption",
+            "1.2.840.10045.4.3.2",
+            "ecdsa-with-SHA256",
+            "1.2.840.10045.4.3.3",
+            "ecdsa-with-SHA384",
+            "1.2.840.10045.4.3.4",
+            "ecdsa-with-SHA512");
     private static final Map<String, ASN1ObjectIdentifier> IDENTIFIER = identifierFields();
 
-    private CertificateJson() {
-    }
+    private CertificateJson() {}
 
     public static ObjectNode certificate(String uri, String id, ServedCertificate c) {
         X509Certificate leaf = c.leaf();
         ObjectNode n = Json.resource(uri, Schema.CERTIFICATE, id, "HTTPS Certificate");
         n.put("CertificateString", c.chainPem());
         n.put("CertificateType", c.chain().size() == 1 ? "PEM" : "PEMchain");
-        n.set("Subject", identifier(X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded())));
-        n.set("Issuer", identifier(X500Name.getInstance(leaf.getIssuerX500Principal().getEncoded())));
+        n.set(
+                "Subject",
+                identifier(X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded())));
+        n.set(
+                "Issuer",
+                identifier(X500Name.getInstance(leaf.getIssuerX500Principal().getEncoded())));
         n.put("ValidNotBefore", Json.dateTime(leaf.getNotBefore().toInstant()));
         n.put("ValidNotAfter", Json.dateTime(leaf.getNotAfter().toInstant()));
         ArrayNode usage = n.putArray("KeyUsage");
@@ -69,7 +98,10 @@ public final class CertificateJson {
         try {
             List<String> eku = leaf.getExtendedKeyUsage();
             if (eku != null) {
-                eku.stream().map(EXTENDED_USAGES::get).filter(java.util.Objects::nonNull).forEach(out::add);
+                eku.stream()
+                        .map(EXTENDED_USAGES::get)
+                        .filter(java.util.Objects::nonNull)
+                        .forEach(out::add);
             }
         } catch (CertificateParsingException e) {
             // no extended usages shown

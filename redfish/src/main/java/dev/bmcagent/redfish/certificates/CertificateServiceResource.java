@@ -35,8 +35,8 @@ public final class CertificateServiceResource {
     private static final String GENERATE_CSR = SERVICE + "/Actions/CertificateService.GenerateCSR";
     private static final String REPLACE = SERVICE + "/Actions/CertificateService.ReplaceCertificate";
     private static final String REPLACE_ACTION = "ReplaceCertificate";
-    private static final Set<String> REPLACE_PARAMETERS = Set.of("CertificateString", "CertificateType",
-            "CertificateUri");
+    private static final Set<String> REPLACE_PARAMETERS =
+            Set.of("CertificateString", "CertificateType", "CertificateUri");
     private static final Logger LOG = LoggerFactory.getLogger(CertificateServiceResource.class);
 
     private final CertificateStore store;
@@ -50,39 +50,63 @@ public final class CertificateServiceResource {
 
     public void register(Routes routes) {
         routes.get(SERVICE, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, service()));
-        routes.get(SERVICE + "/CertificateLocations", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                locations()));
-        routes.get(SERVICE + "/GenerateCSRActionInfo", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                CertificateActionInfo.generateCsr(SERVICE + "/GenerateCSRActionInfo")));
-        routes.get(SERVICE + "/ReplaceCertificateActionInfo", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                CertificateActionInfo.replaceCertificate(SERVICE + "/ReplaceCertificateActionInfo")));
+        routes.get(
+                SERVICE + "/CertificateLocations",
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(ctx, locations()));
+        routes.get(
+                SERVICE + "/GenerateCSRActionInfo",
+                PrivilegeType.Login,
+                (ctx, p) ->
+                        Responses.resource(ctx, CertificateActionInfo.generateCsr(SERVICE + "/GenerateCSRActionInfo")));
+        routes.get(
+                SERVICE + "/ReplaceCertificateActionInfo",
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx, CertificateActionInfo.replaceCertificate(SERVICE + "/ReplaceCertificateActionInfo")));
         routes.post(GENERATE_CSR, PrivilegeType.ConfigureManager, this::generateCsr);
         routes.post(REPLACE, PrivilegeType.ConfigureManager, this::replace);
-        routes.get(HTTPS_CERTIFICATES, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, Json.collection(
-                HTTPS_CERTIFICATES, Schema.CERTIFICATE_COLLECTION, "HTTPS Certificates",
-                List.of(HTTPS_CERTIFICATE))));
-        routes.get(HTTPS_CERTIFICATE, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                CertificateJson.certificate(HTTPS_CERTIFICATE, "1", store.current())));
+        routes.get(
+                HTTPS_CERTIFICATES,
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        Json.collection(
+                                HTTPS_CERTIFICATES,
+                                Schema.CERTIFICATE_COLLECTION,
+                                "HTTPS Certificates",
+                                List.of(HTTPS_CERTIFICATE))));
+        routes.get(
+                HTTPS_CERTIFICATE,
+                PrivilegeType.Login,
+                (ctx, p) ->
+                        Responses.resource(ctx, CertificateJson.certificate(HTTPS_CERTIFICATE, "1", store.current())));
     }
 
     private ObjectNode service() {
-        ObjectNode n = Json.resource(SERVICE, Schema.CERTIFICATE_SERVICE, "CertificateService",
-                "Certificate Service");
+        ObjectNode n = Json.resource(SERVICE, Schema.CERTIFICATE_SERVICE, "CertificateService", "Certificate Service");
         n.set("CertificateLocations", Json.link(SERVICE + "/CertificateLocations"));
         ObjectNode actions = n.putObject("Actions");
         if (store.replaceable()) {
-            actions.putObject("#CertificateService.GenerateCSR").put("target", GENERATE_CSR)
+            actions.putObject("#CertificateService.GenerateCSR")
+                    .put("target", GENERATE_CSR)
                     .put("@Redfish.ActionInfo", SERVICE + "/GenerateCSRActionInfo");
-            ObjectNode replace = actions.putObject("#CertificateService.ReplaceCertificate").put("target", REPLACE)
+            ObjectNode replace = actions.putObject("#CertificateService.ReplaceCertificate")
+                    .put("target", REPLACE)
                     .put("@Redfish.ActionInfo", SERVICE + "/ReplaceCertificateActionInfo");
-            replace.putArray("CertificateType@Redfish.AllowableValues").add("PEM").add("PEMchain");
+            replace.putArray("CertificateType@Redfish.AllowableValues")
+                    .add("PEM")
+                    .add("PEMchain");
         }
         return n;
     }
 
     private ObjectNode locations() {
-        ObjectNode n = Json.resource(SERVICE + "/CertificateLocations", Schema.CERTIFICATE_LOCATIONS,
-                "CertificateLocations", "Certificate Locations");
+        ObjectNode n = Json.resource(
+                SERVICE + "/CertificateLocations",
+                Schema.CERTIFICATE_LOCATIONS,
+                "CertificateLocations",
+                "Certificate Locations");
         n.putObject("Links").putArray("Certificates").add(Json.link(HTTPS_CERTIFICATE));
         return n;
     }
@@ -116,25 +140,30 @@ public final class CertificateServiceResource {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!REPLACE_PARAMETERS.contains(f)) {
-                throw RedfishError.of(f.equals("Password") ? BaseMessage.ActionParameterNotSupported
-                        : BaseMessage.ActionParameterUnknown, f.equals("Password") ? f : REPLACE_ACTION,
-                        f.equals("Password") ? REPLACE_ACTION : f).exception();
+                throw RedfishError.of(
+                                f.equals("Password")
+                                        ? BaseMessage.ActionParameterNotSupported
+                                        : BaseMessage.ActionParameterUnknown,
+                                f.equals("Password") ? f : REPLACE_ACTION,
+                                f.equals("Password") ? REPLACE_ACTION : f)
+                        .exception();
             }
         }
         String pem = text(body, "CertificateString");
         String type = text(body, "CertificateType");
         if (!type.equals("PEM") && !type.equals("PEMchain")) {
-            throw RedfishError.of(BaseMessage.ActionParameterValueNotInList, type, "CertificateType",
-                    REPLACE_ACTION).exception();
+            throw RedfishError.of(BaseMessage.ActionParameterValueNotInList, type, "CertificateType", REPLACE_ACTION)
+                    .exception();
         }
         JsonNode uri = body.get("CertificateUri");
         if (uri == null) {
-            throw RedfishError.of(BaseMessage.ActionParameterMissing, REPLACE_ACTION, "CertificateUri").exception();
+            throw RedfishError.of(BaseMessage.ActionParameterMissing, REPLACE_ACTION, "CertificateUri")
+                    .exception();
         }
         String target = uri.path("@odata.id").asText("");
         if (!target.equals(HTTPS_CERTIFICATE)) {
-            throw RedfishError.of(BaseMessage.ActionParameterValueNotInList, target, "CertificateUri",
-                    REPLACE_ACTION).exception();
+            throw RedfishError.of(BaseMessage.ActionParameterValueNotInList, target, "CertificateUri", REPLACE_ACTION)
+                    .exception();
         }
         ServedCertificate next;
         try {
@@ -149,8 +178,12 @@ public final class CertificateServiceResource {
         ServedCertificate previous = store.current();
         serve.apply(next).onComplete(r -> {
             if (r.failed()) {
-                LOG.info("ReplaceCertificate refused by the TLS engine: {}", r.cause().toString());
-                Responses.error(ctx, refused("the TLS engine cannot use this certificate").error());
+                LOG.info(
+                        "ReplaceCertificate refused by the TLS engine: {}",
+                        r.cause().toString());
+                Responses.error(
+                        ctx,
+                        refused("the TLS engine cannot use this certificate").error());
                 return;
             }
             try {
@@ -161,14 +194,16 @@ public final class CertificateServiceResource {
                 Responses.error(ctx, RedfishError.of(BaseMessage.InternalError));
                 return;
             }
-            LOG.info("HTTPS certificate replaced by {}: {}", p.userName(), next.leaf().getSubjectX500Principal());
+            LOG.info(
+                    "HTTPS certificate replaced by {}: {}",
+                    p.userName(),
+                    next.leaf().getSubjectX500Principal());
             Responses.send(ctx, 200, CertificateJson.certificate(HTTPS_CERTIFICATE, "1", next));
         });
     }
 
     private static RedfishException refused(String why) {
-        RedfishError base = RedfishError.of(BaseMessage.ActionParameterValueError, "CertificateString",
-                REPLACE_ACTION);
+        RedfishError base = RedfishError.of(BaseMessage.ActionParameterValueError, "CertificateString", REPLACE_ACTION);
         LOG.debug("refused: {}", why);
         return base.exception();
     }
@@ -176,11 +211,16 @@ public final class CertificateServiceResource {
     private static String text(ObjectNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null) {
-            throw RedfishError.of(BaseMessage.ActionParameterMissing, REPLACE_ACTION, field).exception();
+            throw RedfishError.of(BaseMessage.ActionParameterMissing, REPLACE_ACTION, field)
+                    .exception();
         }
         if (!n.isTextual()) {
-            throw RedfishError.of(BaseMessage.ActionParameterValueTypeError, n.getNodeType().name(), field,
-                    REPLACE_ACTION).exception();
+            throw RedfishError.of(
+                            BaseMessage.ActionParameterValueTypeError,
+                            n.getNodeType().name(),
+                            field,
+                            REPLACE_ACTION)
+                    .exception();
         }
         return n.asText();
     }

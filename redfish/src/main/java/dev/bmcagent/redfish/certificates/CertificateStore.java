@@ -44,8 +44,8 @@ public final class CertificateStore {
     private final boolean replaceable;
     private volatile ServedCertificate current;
 
-    private CertificateStore(Path dir, Clock clock, SecureRandom random, boolean replaceable,
-                             ServedCertificate current) {
+    private CertificateStore(
+            Path dir, Clock clock, SecureRandom random, boolean replaceable, ServedCertificate current) {
         this.dir = dir;
         this.clock = clock;
         this.random = random;
@@ -58,8 +58,9 @@ public final class CertificateStore {
         try {
             Pem.Parsed cert = Pem.parse(Files.readString(certPem, StandardCharsets.US_ASCII));
             Pem.Parsed key = Pem.parse(Files.readString(keyPem, StandardCharsets.US_ASCII));
-            ServedCertificate c = new ServedCertificate(cert.certificates(), key.key().orElseThrow(
-                    () -> new IllegalArgumentException("no private key in " + keyPem)));
+            ServedCertificate c = new ServedCertificate(
+                    cert.certificates(),
+                    key.key().orElseThrow(() -> new IllegalArgumentException("no private key in " + keyPem)));
             return new CertificateStore(keyPem.getParent(), clock, random, false, c);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the configured certificate", e);
@@ -78,8 +79,11 @@ public final class CertificateStore {
             c = stored.get();
         } else {
             c = SelfSignedGenerator.generate(wanted, "localhost", now, KeySpec.DEFAULT, random);
-            LOG.info("generated a self-signed Redfish certificate valid until {} for {} {}",
-                    c.leaf().getNotAfter().toInstant(), wanted.dnsNames(), wanted.ipAddresses());
+            LOG.info(
+                    "generated a self-signed Redfish certificate valid until {} for {} {}",
+                    c.leaf().getNotAfter().toInstant(),
+                    wanted.dnsNames(),
+                    wanted.ipAddresses());
         }
         CertificateStore store = new CertificateStore(dir, clock, random, true, c);
         if (generated) {
@@ -105,7 +109,8 @@ public final class CertificateStore {
     public CsrGenerator.Generated generateCsr(CsrRequest request) {
         CsrGenerator.Generated g = CsrGenerator.generate(request, random);
         try {
-            PrivateFiles.write(dir.resolve(CSR_KEY_FILE), Pem.privateKey(g.keys().getPrivate()));
+            PrivateFiles.write(
+                    dir.resolve(CSR_KEY_FILE), Pem.privateKey(g.keys().getPrivate()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the CSR key", e);
         }
@@ -154,7 +159,7 @@ public final class CertificateStore {
             Files.createDirectories(dir);
             PrivateFiles.write(dir.resolve(TLS_FILE), c.chainPem() + c.keyPem());
             PrivateFiles.write(dir.resolve(CERT_FILE), c.chainPem());
-            PrivateFiles.delete(dir.resolve(KEY_FILE));                 // the key lives in TLS_FILE only
+            PrivateFiles.delete(dir.resolve(KEY_FILE)); // the key lives in TLS_FILE only
         } catch (IOException e) {
             throw new UncheckedIOException("cannot persist the Redfish certificate in " + dir, e);
         }
@@ -170,17 +175,22 @@ public final class CertificateStore {
             if (Files.isRegularFile(tls)) {
                 text = Files.readString(tls, StandardCharsets.US_ASCII);
             } else if (Files.isRegularFile(cert) && Files.isRegularFile(key)) {
-                text = Files.readString(cert, StandardCharsets.US_ASCII) + Files.readString(key,
-                        StandardCharsets.US_ASCII);
+                text = Files.readString(cert, StandardCharsets.US_ASCII)
+                        + Files.readString(key, StandardCharsets.US_ASCII);
             } else {
                 return Optional.empty();
             }
             Pem.Parsed parsed = Pem.parse(text);
-            if (parsed.certificates().isEmpty() || parsed.key().isEmpty() || !CertificateChecks.belongTogether(
-                    parsed.certificates().get(0).getPublicKey(), parsed.key().get(), new SecureRandom())) {
+            if (parsed.certificates().isEmpty()
+                    || parsed.key().isEmpty()
+                    || !CertificateChecks.belongTogether(
+                            parsed.certificates().get(0).getPublicKey(),
+                            parsed.key().get(),
+                            new SecureRandom())) {
                 throw new Pem.PemException("certificate and key do not belong together");
             }
-            return Optional.of(new ServedCertificate(parsed.certificates(), parsed.key().get()));
+            return Optional.of(
+                    new ServedCertificate(parsed.certificates(), parsed.key().get()));
         } catch (IOException | Pem.PemException e) {
             LOG.warn("stored Redfish certificate unusable ({}); moved aside, generating a new one", e.getMessage());
             moveAside(Files.isRegularFile(tls) ? tls : cert);
@@ -210,7 +220,8 @@ public final class CertificateStore {
     private static boolean legacyGenerated(X509Certificate leaf) {
         return leaf.getSubjectX500Principal().getName().equals("CN=localhost")
                 && leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())
-                && SubjectNames.of(leaf).dnsNames().isEmpty() && SubjectNames.of(leaf).ipAddresses().isEmpty();
+                && SubjectNames.of(leaf).dnsNames().isEmpty()
+                && SubjectNames.of(leaf).ipAddresses().isEmpty();
     }
 
     /** For tests and the resource: the data dir of this store. */

@@ -22,11 +22,9 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 public final class CsrGenerator {
 
     /** The CSR's PEM text and the key pair whose public half it carries. */
-    public record Generated(String csrPem, KeyPair keys) {
-    }
+    public record Generated(String csrPem, KeyPair keys) {}
 
-    private CsrGenerator() {
-    }
+    private CsrGenerator() {}
 
     public static Generated generate(CsrRequest r, SecureRandom random) {
         KeyPair keys = r.key().generate(random);
@@ -43,14 +41,17 @@ public final class CsrGenerator {
             List<GeneralName> sans = new ArrayList<>();
             sans.add(new GeneralName(GeneralName.dNSName, r.commonName()));
             for (String name : r.alternativeNames()) {
-                sans.add(SubjectNames.isLiteral(name) ? new GeneralName(GeneralName.iPAddress, name)
-                        : new GeneralName(GeneralName.dNSName, name));
+                sans.add(
+                        SubjectNames.isLiteral(name)
+                                ? new GeneralName(GeneralName.iPAddress, name)
+                                : new GeneralName(GeneralName.dNSName, name));
             }
-            ext.addExtension(Extension.subjectAlternativeName, false,
+            ext.addExtension(
+                    Extension.subjectAlternativeName,
+                    false,
                     new GeneralNames(sans.stream().distinct().toArray(GeneralName[]::new)));
             ext.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(subject.build(),
-                    keys.getPublic())
+            PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(subject.build(), keys.getPublic())
                     .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate())
                     .build(new JcaContentSignerBuilder(r.key().signatureAlgorithm()).build(keys.getPrivate()));
             return new Generated(Pem.csr(csr), keys);

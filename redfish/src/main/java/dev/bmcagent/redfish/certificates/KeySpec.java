@@ -24,6 +24,7 @@ public enum KeySpec {
 
     /** What a GenerateCSR without key parameters gets: the key type the generated certificate uses too. */
     public static final KeySpec DEFAULT = EC_P256;
+
     static final List<String> ALGORITHMS = List.of("TPM_ALG_RSA", "TPM_ALG_ECDSA", "TPM_ALG_ECC");
 
     private final String algorithm;
@@ -55,8 +56,8 @@ public enum KeySpec {
      * The spec for the GenerateCSR parameters, each optional (empty: not given); empty when the combination is not
      * one this service makes. An RSA algorithm without length gets 2048 bits, an EC one without curve P-256.
      */
-    public static Optional<KeySpec> of(Optional<String> algorithm, Optional<Integer> bitLength,
-                                       Optional<String> curveId) {
+    public static Optional<KeySpec> of(
+            Optional<String> algorithm, Optional<Integer> bitLength, Optional<String> curveId) {
         if (algorithm.isEmpty() && bitLength.isEmpty() && curveId.isEmpty()) {
             return Optional.of(DEFAULT);
         }
@@ -67,7 +68,8 @@ public enum KeySpec {
         boolean rsa = alg.equals("TPM_ALG_RSA");
         return Arrays.stream(values())
                 .filter(k -> k.rsa() == rsa)
-                .filter(k -> rsa ? k.bits == bitLength.orElse(2048)
+                .filter(k -> rsa
+                        ? k.bits == bitLength.orElse(2048)
                         : k.curve.equals(curveId.orElse("TPM_ECC_NIST_P256"))
                                 && bitLength.map(b -> b == k.bits).orElse(true))
                 .findFirst();

@@ -19,8 +19,8 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.util.io.pem.PemGenerationException;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /** PEM text in and out through BouncyCastle: certificates, private keys (PKCS#8 or traditional) and CSRs. */
 public final class Pem {
@@ -42,8 +42,7 @@ public final class Pem {
     /** Upper bound on PEM objects read from one text (a chain longer than this is refused). */
     static final int MAX_OBJECTS = 10;
 
-    private Pem() {
-    }
+    private Pem() {}
 
     public static Parsed parse(String text) throws PemException {
         List<X509Certificate> certs = new ArrayList<>();
@@ -64,7 +63,8 @@ public final class Pem {
                 } else if (o instanceof PEMKeyPair pair && key == null) {
                     key = keyConverter.getKeyPair(pair).getPrivate();
                 } else {
-                    throw new PemException("unsupported PEM object " + o.getClass().getSimpleName());
+                    throw new PemException(
+                            "unsupported PEM object " + o.getClass().getSimpleName());
                 }
             }
         } catch (PEMException | CertificateException e) {

@@ -19,16 +19,17 @@ import java.util.Set;
  */
 final class PrivateFiles {
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     static void write(Path target, String text) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         if (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(tmp);                                          // a leftover of a crash, or a planted link
+            Files.delete(tmp); // a leftover of a crash, or a planted link
         }
-        try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS), ownerOnly())) {
+        try (FileChannel ch = FileChannel.open(
+                tmp,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                ownerOnly())) {
             ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
             ch.force(true);
         } catch (FileAlreadyExistsException e) {
@@ -42,8 +43,13 @@ final class PrivateFiles {
     }
 
     private static FileAttribute<?>[] ownerOnly() {
-        boolean posix = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
+        boolean posix = java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews()
+                .contains("posix");
+        return posix
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
+                : new FileAttribute<?>[0];
     }
 }

@@ -44,36 +44,49 @@ public final class SelfSignedGenerator {
     /** Marks a certificate as the service's own, so only that one is ever regenerated. */
     public static final String OWN_OU = "bmc-agent self-signed";
 
-    private SelfSignedGenerator() {
-    }
+    private SelfSignedGenerator() {}
 
-    public static ServedCertificate generate(SubjectNames names, String commonName, Instant now, KeySpec spec,
-                                             SecureRandom random) {
+    public static ServedCertificate generate(
+            SubjectNames names, String commonName, Instant now, KeySpec spec, SecureRandom random) {
         KeyPair pair = spec.generate(random);
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.O, "bmc-agent").addRDN(BCStyle.OU, OWN_OU).addRDN(BCStyle.CN, commonName).build();
+                .addRDN(BCStyle.O, "bmc-agent")
+                .addRDN(BCStyle.OU, OWN_OU)
+                .addRDN(BCStyle.CN, commonName)
+                .build();
         byte[] serial = new byte[16];
         random.nextBytes(serial);
         List<GeneralName> sans = new ArrayList<>();
         names.dnsNames().forEach(d -> sans.add(new GeneralName(GeneralName.dNSName, d)));
         names.ipAddresses().forEach(ip -> sans.add(new GeneralName(GeneralName.iPAddress, ip)));
         try {
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, new BigInteger(1, serial),
-                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(VALIDITY)), subject,
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                    subject,
+                    new BigInteger(1, serial),
+                    Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(VALIDITY)),
+                    subject,
                     pair.getPublic());
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(spec.rsa()
-                    ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment : KeyUsage.digitalSignature));
+            b.addExtension(
+                    Extension.keyUsage,
+                    true,
+                    new KeyUsage(
+                            spec.rsa()
+                                    ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment
+                                    : KeyUsage.digitalSignature));
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            b.addExtension(Extension.subjectAlternativeName, false,
-                    new GeneralNames(sans.toArray(GeneralName[]::new)));
+            b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    b.build(new JcaContentSignerBuilder(spec.signatureAlgorithm()).build(pair.getPrivate())));
+            X509Certificate cert = new JcaX509CertificateConverter()
+                    .getCertificate(
+                            b.build(new JcaContentSignerBuilder(spec.signatureAlgorithm()).build(pair.getPrivate())));
             return new ServedCertificate(List.of(cert), pair.getPrivate());
-        } catch (CertIOException | OperatorCreationException | CertificateException
-                 | java.security.NoSuchAlgorithmException e) {
+        } catch (CertIOException
+                | OperatorCreationException
+                | CertificateException
+                | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot generate the self-signed certificate", e);
         }
     }

@@ -80,7 +80,7 @@ public record SubjectNames(TreeSet<String> dnsNames, TreeSet<String> ipAddresses
             for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (nif.isUp()) {
                     for (InetAddress a : Collections.list(nif.getInetAddresses())) {
-                        out.add(a.getHostAddress().replaceFirst("%.*$", ""));   // no IPv6 scope suffix
+                        out.add(a.getHostAddress().replaceFirst("%.*$", "")); // no IPv6 scope suffix
                     }
                 }
             }

@@ -29,9 +29,8 @@ import java.util.Optional;
  */
 public final class ChassisResource {
 
-    private static final PatchSpec PATCH = new PatchSpec()
-            .enumeration("IndicatorLED", IndicatorLed.class)
-            .bool("LocationIndicatorActive");
+    private static final PatchSpec PATCH =
+            new PatchSpec().enumeration("IndicatorLED", IndicatorLed.class).bool("LocationIndicatorActive");
 
     private final ChassisBackend backend;
     private final SystemsBackend systems;
@@ -42,10 +41,21 @@ public final class ChassisResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Chassis", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                Json.collection("/redfish/v1/Chassis", Schema.CHASSIS_COLLECTION, "Chassis Collection",
-                        backend.chassisIds().stream().map(ChassisResource::uri).toList())));
-        routes.get("/redfish/v1/Chassis/:chassisId", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/Chassis",
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        Json.collection(
+                                "/redfish/v1/Chassis",
+                                Schema.CHASSIS_COLLECTION,
+                                "Chassis Collection",
+                                backend.chassisIds().stream()
+                                        .map(ChassisResource::uri)
+                                        .toList())));
+        routes.get(
+                "/redfish/v1/Chassis/:chassisId",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, render(find(backend, ctx))));
         routes.patch("/redfish/v1/Chassis/:chassisId", PrivilegeType.ConfigureComponents, this::patch);
     }
@@ -57,7 +67,8 @@ public final class ChassisResource {
     static ChassisView find(ChassisBackend backend, RoutingContext ctx) {
         String id = ctx.pathParam("chassisId");
         return backend.chassis(id)
-                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "Chassis", id).exception());
+                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "Chassis", id)
+                        .exception());
     }
 
     private void patch(RoutingContext ctx, Principal p) {
@@ -66,13 +77,17 @@ public final class ChassisResource {
         ObjectNode body = Bodies.object(ctx);
         ETags.checkIfMatch(ctx, current);
         PATCH.validate(body, current);
-        Optional<IndicatorLed> led = IndicatorLed.requested(PatchSpec.enumValue(body, "IndicatorLED",
-                IndicatorLed.class), PatchSpec.bool(body, "LocationIndicatorActive"));
+        Optional<IndicatorLed> led = IndicatorLed.requested(
+                PatchSpec.enumValue(body, "IndicatorLED", IndicatorLed.class),
+                PatchSpec.bool(body, "LocationIndicatorActive"));
         if (led.isPresent()) {
-            String system = c.systemId().orElseThrow(() -> RedfishError.property(BaseMessage.PropertyNotWritable,
-                    "#/IndicatorLED", "IndicatorLED").exception());
+            String system = c.systemId()
+                    .orElseThrow(() -> RedfishError.property(
+                                    BaseMessage.PropertyNotWritable, "#/IndicatorLED", "IndicatorLED")
+                            .exception());
             if (!systems.patch(system, SystemPatch.indicatorLed(led.get()))) {
-                throw RedfishError.of(BaseMessage.ResourceNotFound, "Chassis", c.id()).exception();
+                throw RedfishError.of(BaseMessage.ResourceNotFound, "Chassis", c.id())
+                        .exception();
             }
         }
         Responses.resource(ctx, render(find(backend, ctx)));

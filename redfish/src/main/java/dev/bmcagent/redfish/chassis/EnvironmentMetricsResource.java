@@ -28,7 +28,9 @@ public final class EnvironmentMetricsResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Chassis/:chassisId/EnvironmentMetrics", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/Chassis/:chassisId/EnvironmentMetrics",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, metrics(ChassisResource.find(backend, ctx))));
         routes.get("/redfish/v1/Chassis/:chassisId/Controls", PrivilegeType.Login, (ctx, p) -> {
             String uri = ChassisResource.uri(ChassisResource.find(backend, ctx).id()) + "/Controls";
@@ -38,10 +40,15 @@ public final class EnvironmentMetricsResource {
 
     private static ObjectNode metrics(ChassisView c) {
         String base = ChassisResource.uri(c.id());
-        ObjectNode n = Json.resource(base + "/EnvironmentMetrics", Schema.ENVIRONMENT_METRICS, "EnvironmentMetrics",
+        ObjectNode n = Json.resource(
+                base + "/EnvironmentMetrics",
+                Schema.ENVIRONMENT_METRICS,
+                "EnvironmentMetrics",
                 "Chassis Environment Metrics");
-        c.sensors().stream().filter(s -> s.kind() == ReadingType.Temperature
-                        && PhysicalContext.of(s.id()).equals("Intake")).findFirst()
+        c.sensors().stream()
+                .filter(s -> s.kind() == ReadingType.Temperature
+                        && PhysicalContext.of(s.id()).equals("Intake"))
+                .findFirst()
                 .ifPresent(s -> n.set("TemperatureCelsius", excerpt(base, s)));
         ObjectNode power = n.putObject("PowerWatts");
         OptionalDouble watts = PowerResource.consumedWatts(c);

@@ -28,7 +28,9 @@ public final class LegacyThermalResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Chassis/:chassisId/Thermal", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/Chassis/:chassisId/Thermal",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, render(ChassisResource.find(backend, ctx))));
     }
 
@@ -43,7 +45,7 @@ public final class LegacyThermalResource {
             }
             ObjectNode t = temps.addObject();
             t.put("@odata.id", uri + "#/Temperatures/" + (temps.size() - 1));
-            t.put("MemberId", Integer.toString(temps.size() - 1));   // the array index, as the @odata.id says
+            t.put("MemberId", Integer.toString(temps.size() - 1)); // the array index, as the @odata.id says
             t.put("Name", s.name());
             if (s.reading().isPresent()) {
                 t.put("ReadingCelsius", s.reading().getAsDouble());
@@ -51,7 +53,9 @@ public final class LegacyThermalResource {
                 t.putNull("ReadingCelsius");
             }
             t.put("PhysicalContext", PhysicalContext.of(s.id()));
-            t.putObject("Status").put("State", s.state().name()).put("Health", s.health().name());
+            t.putObject("Status")
+                    .put("State", s.state().name())
+                    .put("Health", s.health().name());
         }
         ArrayNode fans = n.putArray("Fans");
         for (FanView f : c.fans()) {
@@ -59,7 +63,7 @@ public final class LegacyThermalResource {
             o.put("@odata.id", uri + "#/Fans/" + (fans.size() - 1));
             o.put("MemberId", Integer.toString(fans.size() - 1));
             o.put("Name", f.name());
-            if (f.speedRpm().isPresent()) {                    // Thermal.v1 Fan.Reading is an integer
+            if (f.speedRpm().isPresent()) { // Thermal.v1 Fan.Reading is an integer
                 o.put("Reading", Math.round(f.speedRpm().getAsDouble()));
                 o.put("ReadingUnits", "RPM");
             } else if (f.speedPercent().isPresent()) {
@@ -69,7 +73,9 @@ public final class LegacyThermalResource {
                 o.putNull("Reading");
             }
             o.put("PhysicalContext", "Fan");
-            o.putObject("Status").put("State", f.state().name()).put("Health", f.health().name());
+            o.putObject("Status")
+                    .put("State", f.state().name())
+                    .put("Health", f.health().name());
         }
         return n;
     }

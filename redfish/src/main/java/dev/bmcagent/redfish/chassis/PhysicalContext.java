@@ -24,8 +24,7 @@ public final class PhysicalContext {
             Map.entry("SYS_FAN", "Fan"),
             Map.entry("FAN", "Fan"));
 
-    private PhysicalContext() {
-    }
+    private PhysicalContext() {}
 
     /** e.g. "CPU_TEMP" gives "CPU", "INLET_TEMP" "Intake", "BOARD_TEMP" "SystemBoard"; unknown names "Chassis". */
     public static String of(String sensorName) {

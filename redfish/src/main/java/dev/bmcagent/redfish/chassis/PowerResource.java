@@ -29,9 +29,13 @@ public final class PowerResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Chassis/:chassisId/Power", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/Chassis/:chassisId/Power",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, power(ChassisResource.find(backend, ctx))));
-        routes.get("/redfish/v1/Chassis/:chassisId/PowerSubsystem", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/Chassis/:chassisId/PowerSubsystem",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, subsystem(ChassisResource.find(backend, ctx))));
     }
 
@@ -77,7 +81,9 @@ public final class PowerResource {
                 } else {
                     v.putNull("ReadingVolts");
                 }
-                v.putObject("Status").put("State", s.state().name()).put("Health", s.health().name());
+                v.putObject("Status")
+                        .put("State", s.state().name())
+                        .put("Health", s.health().name());
             }
         }
         n.putArray("PowerSupplies");

@@ -28,8 +28,13 @@ public final class SensorsResource {
         routes.get("/redfish/v1/Chassis/:chassisId/Sensors", PrivilegeType.Login, (ctx, p) -> {
             ChassisView c = ChassisResource.find(backend, ctx);
             String base = ChassisResource.uri(c.id()) + "/Sensors";
-            Responses.resource(ctx, Json.collection(base, Schema.SENSOR_COLLECTION, "Sensors",
-                    c.sensors().stream().map(s -> base + "/" + s.id()).toList()));
+            Responses.resource(
+                    ctx,
+                    Json.collection(
+                            base,
+                            Schema.SENSOR_COLLECTION,
+                            "Sensors",
+                            c.sensors().stream().map(s -> base + "/" + s.id()).toList()));
         });
         routes.get("/redfish/v1/Chassis/:chassisId/Sensors/:sensorId", PrivilegeType.Login, (ctx, p) -> {
             ChassisView c = ChassisResource.find(backend, ctx);
@@ -40,8 +45,8 @@ public final class SensorsResource {
     }
 
     static ObjectNode render(ChassisView c, SensorView s) {
-        ObjectNode n = Json.resource(ChassisResource.uri(c.id()) + "/Sensors/" + s.id(), Schema.SENSOR, s.id(),
-                s.name());
+        ObjectNode n =
+                Json.resource(ChassisResource.uri(c.id()) + "/Sensors/" + s.id(), Schema.SENSOR, s.id(), s.name());
         n.put("ReadingType", s.kind().name());
         n.put("ReadingUnits", s.kind().unit());
         if (s.reading().isPresent()) {
@@ -53,7 +58,9 @@ public final class SensorsResource {
             ObjectNode t = n.putObject("Thresholds");
             s.thresholds().forEach((name, value) -> t.putObject(name).put("Reading", value));
         }
-        n.putObject("Status").put("State", s.state().name()).put("Health", s.health().name());
+        n.putObject("Status")
+                .put("State", s.state().name())
+                .put("Health", s.health().name());
         return n;
     }
 }

@@ -24,13 +24,20 @@ public final class ThermalResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Chassis/:chassisId/ThermalSubsystem", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/Chassis/:chassisId/ThermalSubsystem",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, thermal(ChassisResource.find(backend, ctx))));
         routes.get("/redfish/v1/Chassis/:chassisId/ThermalSubsystem/Fans", PrivilegeType.Login, (ctx, p) -> {
             ChassisView c = ChassisResource.find(backend, ctx);
             String base = ChassisResource.uri(c.id()) + "/ThermalSubsystem/Fans";
-            Responses.resource(ctx, Json.collection(base, Schema.FAN_COLLECTION, "Fans",
-                    c.fans().stream().map(f -> base + "/" + f.id()).toList()));
+            Responses.resource(
+                    ctx,
+                    Json.collection(
+                            base,
+                            Schema.FAN_COLLECTION,
+                            "Fans",
+                            c.fans().stream().map(f -> base + "/" + f.id()).toList()));
         });
         routes.get("/redfish/v1/Chassis/:chassisId/ThermalSubsystem/Fans/:fanId", PrivilegeType.Login, (ctx, p) -> {
             ChassisView c = ChassisResource.find(backend, ctx);
@@ -43,17 +50,20 @@ public final class ThermalResource {
     private static ObjectNode thermal(ChassisView c) {
         String uri = ChassisResource.uri(c.id()) + "/ThermalSubsystem";
         ObjectNode n = Json.resource(uri, Schema.THERMAL_SUBSYSTEM, "ThermalSubsystem", "Thermal Subsystem");
-        n.putObject("Status").put("State", "Enabled")
+        n.putObject("Status")
+                .put("State", "Enabled")
                 .put("Health", c.fanMode() == FanMode.FailSafe ? "Critical" : "OK");
         n.set("Fans", Json.link(uri + "/Fans"));
-        n.putObject("Oem").putObject("BmcAgent").put("@odata.type", OemSchemaResource.odataType("ThermalSubsystem"))
+        n.putObject("Oem")
+                .putObject("BmcAgent")
+                .put("@odata.type", OemSchemaResource.odataType("ThermalSubsystem"))
                 .put("FanMode", c.fanMode().name());
         return n;
     }
 
     private static ObjectNode fan(ChassisView c, FanView f) {
-        ObjectNode n = Json.resource(ChassisResource.uri(c.id()) + "/ThermalSubsystem/Fans/" + f.id(), Schema.FAN,
-                f.id(), f.name());
+        ObjectNode n = Json.resource(
+                ChassisResource.uri(c.id()) + "/ThermalSubsystem/Fans/" + f.id(), Schema.FAN, f.id(), f.name());
         ObjectNode speed = n.putObject("SpeedPercent");
         if (f.speedPercent().isPresent()) {
             speed.put("Reading", f.speedPercent().getAsDouble());
@@ -61,7 +71,9 @@ public final class ThermalResource {
             speed.putNull("Reading");
         }
         f.speedRpm().ifPresent(r -> speed.put("SpeedRPM", r));
-        n.putObject("Status").put("State", f.state().name()).put("Health", f.health().name());
+        n.putObject("Status")
+                .put("State", f.state().name())
+                .put("Health", f.health().name());
         return n;
     }
 }

@@ -20,11 +20,12 @@ public final class DestinationAllowList {
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}\\.?)*");
     /** Instance-metadata names of the common clouds (AWS, GCP, Azure/OpenStack use link-local addresses). */
-    private static final Set<String> METADATA_NAMES = Set.of("metadata.google.internal", "metadata.goog",
-            "metadata", "instance-data", "instance-data.ec2.internal");
+    private static final Set<String> METADATA_NAMES = Set.of(
+            "metadata.google.internal", "metadata.goog", "metadata", "instance-data", "instance-data.ec2.internal");
     /** Metadata addresses outside link-local: AWS IPv6 (fd00:ec2::254), Alibaba Cloud (100.100.100.200). */
-    private static final List<Block> METADATA_BLOCKS = List.of(Block.parse("fd00:ec2::254/128"),
-            Block.parse("100.100.100.200/32"));
+    private static final List<Block> METADATA_BLOCKS =
+            List.of(Block.parse("fd00:ec2::254/128"), Block.parse("100.100.100.200/32"));
+
     private static final List<Block> LINK_LOCAL = List.of(Block.parse("169.254.0.0/16"), Block.parse("fe80::/10"));
 
     private final Set<String> names;
@@ -59,8 +60,8 @@ public final class DestinationAllowList {
     /** Whether a URL host (as {@link java.net.URI#getHost()} gives it) may be delivered to. */
     public boolean allows(String host) {
         String h = strip(host.toLowerCase(Locale.ROOT));
-        if (METADATA_NAMES.contains(h) || METADATA_NAMES.contains(h.endsWith(".") ? h.substring(0, h.length() - 1)
-                : h)) {
+        if (METADATA_NAMES.contains(h)
+                || METADATA_NAMES.contains(h.endsWith(".") ? h.substring(0, h.length() - 1) : h)) {
             return false;
         }
         if (!isIpLiteral(h)) {
@@ -71,7 +72,8 @@ public final class DestinationAllowList {
             return false;
         }
         byte[] a = address.get();
-        if (LINK_LOCAL.stream().anyMatch(b -> b.contains(a)) || METADATA_BLOCKS.stream().anyMatch(b -> b.contains(a))) {
+        if (LINK_LOCAL.stream().anyMatch(b -> b.contains(a))
+                || METADATA_BLOCKS.stream().anyMatch(b -> b.contains(a))) {
             return false;
         }
         return blocks.stream().anyMatch(b -> b.contains(a));
@@ -91,7 +93,7 @@ public final class DestinationAllowList {
             return Optional.empty();
         }
         try {
-            return Optional.of(InetAddress.getByName(h).getAddress());   // a literal: parsed, never resolved
+            return Optional.of(InetAddress.getByName(h).getAddress()); // a literal: parsed, never resolved
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
@@ -103,8 +105,8 @@ public final class DestinationAllowList {
         static Block parse(String cidr) {
             int slash = cidr.indexOf('/');
             String addr = strip(cidr.substring(0, slash));
-            byte[] n = literal(addr).orElseThrow(() -> new IllegalArgumentException("'" + cidr
-                    + "' is not a CIDR block"));
+            byte[] n =
+                    literal(addr).orElseThrow(() -> new IllegalArgumentException("'" + cidr + "' is not a CIDR block"));
             if (!cidr.substring(slash + 1).matches("[0-9]{1,3}")) {
                 throw new IllegalArgumentException("'" + cidr + "' has no prefix length");
             }

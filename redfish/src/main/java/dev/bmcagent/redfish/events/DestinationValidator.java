@@ -41,11 +41,12 @@ public final class DestinationValidator {
      * @param selfHosts host names or addresses the agent's listeners are bound to, besides loopback
      * @param ownPorts  the ports the agent's listeners use, read at each check (a port 0 listener binds late)
      */
-    public DestinationValidator(List<String> allowedHosts, int maxLength, Set<String> selfHosts,
-                                Supplier<Set<Integer>> ownPorts) {
+    public DestinationValidator(
+            List<String> allowedHosts, int maxLength, Set<String> selfHosts, Supplier<Set<Integer>> ownPorts) {
         this.allowed = DestinationAllowList.of(allowedHosts);
         this.maxLength = maxLength;
-        this.selfHosts = Set.copyOf(selfHosts.stream().map(DestinationValidator::normalise).toList());
+        this.selfHosts = Set.copyOf(
+                selfHosts.stream().map(DestinationValidator::normalise).toList());
         this.ownPorts = ownPorts;
     }
 
@@ -67,13 +68,13 @@ public final class DestinationValidator {
             return Optional.of(error(BaseMessage.PropertyValueFormatError, destination));
         }
         if (!allowed.allows(u.getHost())) {
-            return Optional.of(RedfishError.property(BaseMessage.PropertyValueIncorrect, "#/Destination",
-                    "Destination", destination));
+            return Optional.of(RedfishError.property(
+                    BaseMessage.PropertyValueIncorrect, "#/Destination", "Destination", destination));
         }
         int port = u.getPort() >= 0 ? u.getPort() : scheme.equals("https") ? 443 : 80;
         if (isSelf(normalise(u.getHost())) && ownPorts.get().contains(port)) {
-            return Optional.of(RedfishError.property(BaseMessage.PropertyValueIncorrect, "#/Destination",
-                    "Destination", destination));
+            return Optional.of(RedfishError.property(
+                    BaseMessage.PropertyValueIncorrect, "#/Destination", "Destination", destination));
         }
         return Optional.empty();
     }
@@ -83,10 +84,10 @@ public final class DestinationValidator {
             return true;
         }
         if (!host.matches("[0-9.]+") && !host.contains(":")) {
-            return false;                                   // a name: never resolved here
+            return false; // a name: never resolved here
         }
         try {
-            InetAddress a = InetAddress.getByName(host);    // a literal: parsed, no lookup
+            InetAddress a = InetAddress.getByName(host); // a literal: parsed, no lookup
             return a.isLoopbackAddress() || a.isAnyLocalAddress();
         } catch (UnknownHostException e) {
             return false;

@@ -35,9 +35,17 @@ public final class DurableSubscriptions {
                 LOG.warn("stored event subscription {} skipped: {}", stored.id(), problem.get());
                 continue;
             }
-            EventDestination s = new EventDestination(stored.id(), SubscriptionType.RedfishEvent, stored.destination(),
-                    stored.context(), stored.httpHeaders(), stored.registryPrefixes(), stored.resourceTypes(),
-                    stored.filter(), RetryPolicy.valueOf(stored.retryPolicy()), stored.owner());
+            EventDestination s = new EventDestination(
+                    stored.id(),
+                    SubscriptionType.RedfishEvent,
+                    stored.destination(),
+                    stored.context(),
+                    stored.httpHeaders(),
+                    stored.registryPrefixes(),
+                    stored.resourceTypes(),
+                    stored.filter(),
+                    RetryPolicy.valueOf(stored.retryPolicy()),
+                    stored.owner());
             if (!store.restore(s)) {
                 LOG.warn("stored event subscription {} skipped: limit reached or id taken", stored.id());
                 continue;
@@ -55,8 +63,17 @@ public final class DurableSubscriptions {
         if (s.type() != SubscriptionType.RedfishEvent) {
             return;
         }
-        persistence.save(new StoredSubscription(s.id(), s.destination(), s.context(), s.httpHeaders(),
-                s.registryPrefixes(), s.resourceTypes(), s.retryPolicy().name(), s.owner(), suspended, s.filter()));
+        persistence.save(new StoredSubscription(
+                s.id(),
+                s.destination(),
+                s.context(),
+                s.httpHeaders(),
+                s.registryPrefixes(),
+                s.resourceTypes(),
+                s.retryPolicy().name(),
+                s.owner(),
+                suspended,
+                s.filter()));
     }
 
     /** Saves the subscription with this id, if it is still there, as suspended. */

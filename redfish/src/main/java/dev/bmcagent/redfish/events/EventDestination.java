@@ -22,9 +22,17 @@ import java.util.Objects;
  * @param retryPolicy      what happens after the bounded retries fail
  * @param owner            the user that created it
  */
-public record EventDestination(String id, SubscriptionType type, String destination, String context,
-                           Map<String, String> httpHeaders, List<String> registryPrefixes, List<String> resourceTypes,
-                           EventFilter filter, RetryPolicy retryPolicy, String owner) {
+public record EventDestination(
+        String id,
+        SubscriptionType type,
+        String destination,
+        String context,
+        Map<String, String> httpHeaders,
+        List<String> registryPrefixes,
+        List<String> resourceTypes,
+        EventFilter filter,
+        RetryPolicy retryPolicy,
+        String owner) {
     public EventDestination {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");

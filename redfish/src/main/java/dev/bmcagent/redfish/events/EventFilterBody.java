@@ -20,26 +20,31 @@ final class EventFilterBody {
 
     /** Items per filter list: as many as RegistryPrefixes/ResourceTypes allow, bounding the per-event check. */
     static final int MAX_ITEMS = 16;
-    static final List<String> PROPERTIES = List.of("MessageIds", "ExcludeMessageIds", "ExcludeRegistryPrefixes",
-            "OriginResources", "SubordinateResources", "IncludeOriginOfCondition");
 
-    private EventFilterBody() {
-    }
+    static final List<String> PROPERTIES = List.of(
+            "MessageIds",
+            "ExcludeMessageIds",
+            "ExcludeRegistryPrefixes",
+            "OriginResources",
+            "SubordinateResources",
+            "IncludeOriginOfCondition");
+
+    private EventFilterBody() {}
 
     /** Takes the filter properties out of {@code body} (so the rest can be checked on its own) and parses them. */
     static EventFilter take(ObjectNode body) {
         RedfishError.Collector errors = new RedfishError.Collector();
         List<String> messageIds = texts(body.remove("MessageIds"), "MessageIds", errors);
         List<String> excludeIds = texts(body.remove("ExcludeMessageIds"), "ExcludeMessageIds", errors);
-        List<String> excludePrefixes = texts(body.remove("ExcludeRegistryPrefixes"), "ExcludeRegistryPrefixes",
-                errors);
-        excludePrefixes.stream().filter(x -> !x.equals(BootMessage.PREFIX)).findFirst().ifPresent(x ->
-                errors.add(BaseMessage.PropertyValueNotInList, "#/ExcludeRegistryPrefixes", x,
-                        "ExcludeRegistryPrefixes"));
+        List<String> excludePrefixes = texts(body.remove("ExcludeRegistryPrefixes"), "ExcludeRegistryPrefixes", errors);
+        excludePrefixes.stream()
+                .filter(x -> !x.equals(BootMessage.PREFIX))
+                .findFirst()
+                .ifPresent(x -> errors.add(
+                        BaseMessage.PropertyValueNotInList, "#/ExcludeRegistryPrefixes", x, "ExcludeRegistryPrefixes"));
         List<String> origins = links(body.remove("OriginResources"), errors);
         boolean subordinate = bool(body.remove("SubordinateResources"), "SubordinateResources", false, errors);
-        boolean includeOrigin = bool(body.remove("IncludeOriginOfCondition"), "IncludeOriginOfCondition", true,
-                errors);
+        boolean includeOrigin = bool(body.remove("IncludeOriginOfCondition"), "IncludeOriginOfCondition", true, errors);
         errors.throwIfAny();
         return new EventFilter(messageIds, origins, excludeIds, excludePrefixes, subordinate, includeOrigin);
     }
@@ -89,10 +94,12 @@ final class EventFilterBody {
         }
         for (JsonNode x : v) {
             JsonNode id = x.get("@odata.id");
-            if (!x.isObject() || x.size() != 1 || id == null || !id.isTextual()
+            if (!x.isObject()
+                    || x.size() != 1
+                    || id == null
+                    || !id.isTextual()
                     || !id.asText().matches("/redfish/v1/[A-Za-z0-9_./-]{1,240}")) {
-                errors.add(BaseMessage.PropertyValueFormatError, "#/OriginResources", Json.write(x),
-                        "OriginResources");
+                errors.add(BaseMessage.PropertyValueFormatError, "#/OriginResources", Json.write(x), "OriginResources");
             } else {
                 out.add(id.asText());
             }

@@ -9,8 +9,7 @@ import dev.bmcagent.redfish.http.Schema;
 /** The Redfish Event payload for one {@link RedfishEvent}, as pushed and as SSE {@code data:}. */
 public final class EventJson {
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     public static ObjectNode render(RedfishEvent e, String context) {
         return render(e, context, true);
@@ -37,9 +36,14 @@ public final class EventJson {
         record.put("MessageId", e.registryMessageId());
         ArrayNode args = record.putArray("MessageArgs");
         e.args().forEach(args::add);
-        record.put("Message", BootMessage.byMessageId(e.registryMessageId()).map(m -> m.format(e.args()))
-                .orElse(EventServiceResource.BUFFER_EXCEEDED.equals(e.registryMessageId()) ? "Event buffer exceeded."
-                        : e.registryMessageId()));
+        record.put(
+                "Message",
+                BootMessage.byMessageId(e.registryMessageId())
+                        .map(m -> m.format(e.args()))
+                        .orElse(
+                                EventServiceResource.BUFFER_EXCEEDED.equals(e.registryMessageId())
+                                        ? "Event buffer exceeded."
+                                        : e.registryMessageId()));
         record.put("MessageSeverity", e.severity().name());
         if (includeOrigin) {
             record.set("OriginOfCondition", Json.link(e.originOfCondition()));

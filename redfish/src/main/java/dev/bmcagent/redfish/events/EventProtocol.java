@@ -1,4 +1,6 @@
 package dev.bmcagent.redfish.events;
 
 /** Redfish {@code EventDestination.EventDestinationProtocol} values accepted: Redfish only. */
-public enum EventProtocol { Redfish }
+public enum EventProtocol {
+    Redfish
+}

@@ -47,6 +47,7 @@ public final class EventServiceResource {
     private final SseStreams sse;
     /** user name → the account's session stamp (see AccountDirectory#sessionStamp), kept with each SSE stream. */
     private final java.util.function.Function<String, java.util.Optional<String>> stamps;
+
     private final PushDelivery push;
     private final EventDispatcher dispatcher;
     private final RedfishEvents events;
@@ -56,11 +57,18 @@ public final class EventServiceResource {
     private final long retryIntervalSeconds;
 
     /** @param events where an SSE client resuming with {@code Last-Event-ID} is replayed from (null: no replay) */
-    public EventServiceResource(SubscriptionStore store, DurableSubscriptions durable, SseStreams sse, PushDelivery push, EventDispatcher dispatcher,
-                                DestinationValidator destinations, Clock clock, int retryAttempts,
-                                long retryIntervalSeconds,
-                                java.util.function.Function<String, java.util.Optional<String>> stamps,
-                                RedfishEvents events) {
+    public EventServiceResource(
+            SubscriptionStore store,
+            DurableSubscriptions durable,
+            SseStreams sse,
+            PushDelivery push,
+            EventDispatcher dispatcher,
+            DestinationValidator destinations,
+            Clock clock,
+            int retryAttempts,
+            long retryIntervalSeconds,
+            java.util.function.Function<String, java.util.Optional<String>> stamps,
+            RedfishEvents events) {
         this.stamps = Objects.requireNonNull(stamps, "stamps");
         this.events = Objects.requireNonNull(events, "events");
         this.store = Objects.requireNonNull(store, "store");
@@ -76,30 +84,45 @@ public final class EventServiceResource {
 
     public void register(Routes routes) {
         routes.get("/redfish/v1/EventService", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, service()));
-        routes.get("/redfish/v1/EventService/Subscriptions", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                Json.collection(SUBSCRIPTIONS, Schema.EVENT_DESTINATION_COLLECTION, "Event Subscriptions",
-                        store.all().stream().map(s -> SUBSCRIPTIONS + "/" + s.id()).toList())));
+        routes.get(
+                "/redfish/v1/EventService/Subscriptions",
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        Json.collection(
+                                SUBSCRIPTIONS,
+                                Schema.EVENT_DESTINATION_COLLECTION,
+                                "Event Subscriptions",
+                                store.all().stream()
+                                        .map(s -> SUBSCRIPTIONS + "/" + s.id())
+                                        .toList())));
         routes.post("/redfish/v1/EventService/Subscriptions", PrivilegeType.ConfigureManager, this::subscribe);
-        routes.get("/redfish/v1/EventService/Subscriptions/:subscriptionId", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/EventService/Subscriptions/:subscriptionId",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, render(find(ctx))));
-        routes.delete("/redfish/v1/EventService/Subscriptions/:subscriptionId", PrivilegeType.ConfigureManager,
-                (ctx, p) -> {
+        routes.delete(
+                "/redfish/v1/EventService/Subscriptions/:subscriptionId", PrivilegeType.ConfigureManager, (ctx, p) -> {
                     EventDestination s = find(ctx);
                     durable.remove(s.id());
                     push.forget(s.id());
                     Responses.noContent(ctx);
                 });
-        routes.patch("/redfish/v1/EventService/Subscriptions/:subscriptionId", PrivilegeType.ConfigureManager,
-                this::patch);
-        routes.post("/redfish/v1/EventService/Subscriptions/:subscriptionId/Actions/EventDestination.ResumeSubscription",
-                PrivilegeType.ConfigureManager, (ctx, p) -> {
+        routes.patch(
+                "/redfish/v1/EventService/Subscriptions/:subscriptionId", PrivilegeType.ConfigureManager, this::patch);
+        routes.post(
+                "/redfish/v1/EventService/Subscriptions/:subscriptionId/Actions/EventDestination.ResumeSubscription",
+                PrivilegeType.ConfigureManager,
+                (ctx, p) -> {
                     EventDestination s = find(ctx);
                     Bodies.objectOrEmpty(ctx);
                     push.forget(s.id());
                     durable.save(s, false);
                     Responses.noContent(ctx);
                 });
-        routes.post("/redfish/v1/EventService/Actions/EventService.SubmitTestEvent", PrivilegeType.ConfigureManager,
+        routes.post(
+                "/redfish/v1/EventService/Actions/EventService.SubmitTestEvent",
+                PrivilegeType.ConfigureManager,
                 this::submitTestEvent);
         routes.stream("/redfish/v1/EventService/SSE", PrivilegeType.Login, this::openSse);
     }
@@ -120,12 +143,18 @@ public final class EventServiceResource {
         n.put("ExcludeRegistryPrefix", true);
         n.put("IncludeOriginOfConditionSupported", true);
         n.put("SubordinateResourcesSupported", true);
-        n.putObject("SSEFilterPropertiesSupported").put("EventFormatType", false).put("MessageId", true)
-                .put("MetricReportDefinition", false).put("OriginResource", true).put("RegistryPrefix", true)
-                .put("ResourceType", true).put("SubordinateResources", false);
+        n.putObject("SSEFilterPropertiesSupported")
+                .put("EventFormatType", false)
+                .put("MessageId", true)
+                .put("MetricReportDefinition", false)
+                .put("OriginResource", true)
+                .put("RegistryPrefix", true)
+                .put("ResourceType", true)
+                .put("SubordinateResources", false);
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
         n.set("Subscriptions", Json.link(SUBSCRIPTIONS));
-        n.putObject("Actions").putObject("#EventService.SubmitTestEvent")
+        n.putObject("Actions")
+                .putObject("#EventService.SubmitTestEvent")
                 .put("target", SERVICE + "/Actions/EventService.SubmitTestEvent");
         return n;
     }
@@ -133,29 +162,32 @@ public final class EventServiceResource {
     private EventDestination find(RoutingContext ctx) {
         String id = ctx.pathParam("subscriptionId");
         return store.get(id)
-                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "EventDestination", id).exception());
+                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "EventDestination", id)
+                        .exception());
     }
 
     private ObjectNode render(EventDestination s) {
-        ObjectNode n = Json.resource(SUBSCRIPTIONS + "/" + s.id(), Schema.EVENT_DESTINATION, s.id(),
-                "Event Subscription " + s.id());
+        ObjectNode n = Json.resource(
+                SUBSCRIPTIONS + "/" + s.id(), Schema.EVENT_DESTINATION, s.id(), "Event Subscription " + s.id());
         if (s.type() == SubscriptionType.RedfishEvent) {
             n.put("Destination", s.destination());
             n.put("DeliveryRetryPolicy", s.retryPolicy().name());
-            n.putObject("Actions").putObject("#EventDestination.ResumeSubscription").put("target",
-                    SUBSCRIPTIONS + "/" + s.id() + "/Actions/EventDestination.ResumeSubscription");
+            n.putObject("Actions")
+                    .putObject("#EventDestination.ResumeSubscription")
+                    .put("target", SUBSCRIPTIONS + "/" + s.id() + "/Actions/EventDestination.ResumeSubscription");
         }
         n.put("Context", s.context());
         n.put("Protocol", EventProtocol.Redfish.name());
         n.put("SubscriptionType", s.type().name());
         n.put("EventFormatType", "Event");
-        n.putArray("HttpHeaders");   // EventDestination v1_13_0: an array, empty preferred in responses
+        n.putArray("HttpHeaders"); // EventDestination v1_13_0: an array, empty preferred in responses
         ArrayNode prefixes = n.putArray("RegistryPrefixes");
         s.registryPrefixes().forEach(prefixes::add);
         ArrayNode types = n.putArray("ResourceTypes");
         s.resourceTypes().forEach(types::add);
         EventFilterBody.render(n, s.filter());
-        n.putObject("Status").put("State", push.isSuspended(s.id()) ? "Disabled" : "Enabled")
+        n.putObject("Status")
+                .put("State", push.isSuspended(s.id()) ? "Disabled" : "Enabled")
                 .put("Health", push.isSuspended(s.id()) ? "Warning" : "OK");
         return n;
     }
@@ -173,10 +205,15 @@ public final class EventServiceResource {
         ObjectNode rest = body.deepCopy();
         rest.remove("HttpHeaders");
         EventFilter filter = EventFilterBody.take(rest);
-        new PatchSpec().text("Destination", Integer.MAX_VALUE).enumeration("Protocol", EventProtocol.class)
-                .text("Context", 256).enumeration("DeliveryRetryPolicy", RetryPolicy.class)
-                .textList("RegistryPrefixes", 8, 64).textList("ResourceTypes", 16, 64)
-                .enumeration("SubscriptionType", PushOnly.class).enumeration("EventFormatType", EventFormat.class)
+        new PatchSpec()
+                .text("Destination", Integer.MAX_VALUE)
+                .enumeration("Protocol", EventProtocol.class)
+                .text("Context", 256)
+                .enumeration("DeliveryRetryPolicy", RetryPolicy.class)
+                .textList("RegistryPrefixes", 8, 64)
+                .textList("ResourceTypes", 16, 64)
+                .enumeration("SubscriptionType", PushOnly.class)
+                .enumeration("EventFormatType", EventFormat.class)
                 .validate(rest, null);
         String destination = body.get("Destination").asText();
         destinations.check(destination).ifPresent(e -> {
@@ -185,8 +222,8 @@ public final class EventServiceResource {
         List<String> prefixes = PatchSpec.textList(body, "RegistryPrefixes").orElse(List.of());
         List<String> types = PatchSpec.textList(body, "ResourceTypes").orElse(List.of());
         prefixes.stream().filter(x -> !x.equals(BootMessage.PREFIX)).findFirst().ifPresent(x -> {
-            throw RedfishError.property(BaseMessage.PropertyValueNotInList, "#/RegistryPrefixes", x,
-                    "RegistryPrefixes").exception();
+            throw RedfishError.property(BaseMessage.PropertyValueNotInList, "#/RegistryPrefixes", x, "RegistryPrefixes")
+                    .exception();
         });
         types.stream().filter(x -> !ResourceTypes.ALL.contains(x)).findFirst().ifPresent(x -> {
             throw RedfishError.property(BaseMessage.PropertyValueNotInList, "#/ResourceTypes", x, "ResourceTypes")
@@ -195,10 +232,22 @@ public final class EventServiceResource {
         RetryPolicy policy = PatchSpec.enumValue(body, "DeliveryRetryPolicy", RetryPolicy.class)
                 .orElse(RetryPolicy.TerminateAfterRetries);
         String context = PatchSpec.text(body, "Context").orElse("");
-        EventDestination s = store.add(p.userName(), p.role() == RedfishRole.Administrator,
-                id -> new EventDestination(id, SubscriptionType.RedfishEvent, destination, context,
-                        headers, prefixes, types, filter, policy, p.userName()))
-                .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
+        EventDestination s = store.add(
+                        p.userName(),
+                        p.role() == RedfishRole.Administrator,
+                        id -> new EventDestination(
+                                id,
+                                SubscriptionType.RedfishEvent,
+                                destination,
+                                context,
+                                headers,
+                                prefixes,
+                                types,
+                                filter,
+                                policy,
+                                p.userName()))
+                .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded)
+                        .exception());
         durable.save(s, false);
         ctx.response().putHeader("Location", SUBSCRIPTIONS + "/" + s.id());
         Responses.send(ctx, 201, render(s));
@@ -214,19 +263,31 @@ public final class EventServiceResource {
             spec.enumeration("DeliveryRetryPolicy", RetryPolicy.class);
         }
         spec.validate(body, current);
-        EventDestination updated = new EventDestination(s.id(), s.type(), s.destination(),
-                PatchSpec.text(body, "Context").orElse(s.context()), s.httpHeaders(), s.registryPrefixes(),
-                s.resourceTypes(), s.filter(),
-                PatchSpec.enumValue(body, "DeliveryRetryPolicy", RetryPolicy.class).orElse(s.retryPolicy()), s.owner());
+        EventDestination updated = new EventDestination(
+                s.id(),
+                s.type(),
+                s.destination(),
+                PatchSpec.text(body, "Context").orElse(s.context()),
+                s.httpHeaders(),
+                s.registryPrefixes(),
+                s.resourceTypes(),
+                s.filter(),
+                PatchSpec.enumValue(body, "DeliveryRetryPolicy", RetryPolicy.class)
+                        .orElse(s.retryPolicy()),
+                s.owner());
         store.replace(updated);
         durable.save(updated, push.isSuspended(updated.id()));
         Responses.resource(ctx, render(updated));
     }
 
     /** Only push subscriptions are created by POST; SSE ones by opening the stream. */
-    private enum PushOnly { RedfishEvent }
+    private enum PushOnly {
+        RedfishEvent
+    }
 
-    private enum EventFormat { Event }
+    private enum EventFormat {
+        Event
+    }
 
     /** HttpHeaders: an object of string values (or the older array of such objects). */
     private static Map<String, String> headers(JsonNode v) {
@@ -255,8 +316,8 @@ public final class EventServiceResource {
             });
         }
         HttpHeaderRules.problem(out).ifPresent(problem -> {
-            throw RedfishError.property(BaseMessage.PropertyValueFormatError, "#/HttpHeaders", problem,
-                    "HttpHeaders").exception();
+            throw RedfishError.property(BaseMessage.PropertyValueFormatError, "#/HttpHeaders", problem, "HttpHeaders")
+                    .exception();
         });
         return out;
     }
@@ -272,7 +333,8 @@ public final class EventServiceResource {
         // EventService v1_10_0 SubmitTestEvent: MessageId is a required parameter; MessageSeverity (v1_10_0)
         // supersedes the deprecated Severity
         if (!body.has("MessageId")) {
-            throw RedfishError.of(BaseMessage.ActionParameterMissing, action, "MessageId").exception();
+            throw RedfishError.of(BaseMessage.ActionParameterMissing, action, "MessageId")
+                    .exception();
         }
         String messageId = text(body, "MessageId", action, "");
         String origin = text(body, "OriginOfCondition", action, SERVICE);
@@ -304,19 +366,36 @@ public final class EventServiceResource {
             return dflt;
         }
         if (!v.isTextual()) {
-            throw RedfishError.of(BaseMessage.ActionParameterValueTypeError, Json.write(v), name, action).exception();
+            throw RedfishError.of(BaseMessage.ActionParameterValueTypeError, Json.write(v), name, action)
+                    .exception();
         }
         return v.asText();
     }
 
     private void openSse(RoutingContext ctx, Principal p) {
         SseFilter filter = SseFilter.parse(ctx.queryParams().get("$filter"));
-        EventDestination s = store.add(p.userName(), p.role() == RedfishRole.Administrator,
-                id -> new EventDestination(id, SubscriptionType.SSE, "", "", Map.of(),
-                        filter.registryPrefixes(), filter.resourceTypes(), new EventFilter(filter.messageIds(),
-                                filter.originResources(), List.of(), List.of(), false, true),
-                        RetryPolicy.TerminateAfterRetries, p.userName()))
-                .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded).exception());
+        EventDestination s = store.add(
+                        p.userName(),
+                        p.role() == RedfishRole.Administrator,
+                        id -> new EventDestination(
+                                id,
+                                SubscriptionType.SSE,
+                                "",
+                                "",
+                                Map.of(),
+                                filter.registryPrefixes(),
+                                filter.resourceTypes(),
+                                new EventFilter(
+                                        filter.messageIds(),
+                                        filter.originResources(),
+                                        List.of(),
+                                        List.of(),
+                                        false,
+                                        true),
+                                RetryPolicy.TerminateAfterRetries,
+                                p.userName()))
+                .orElseThrow(() -> RedfishError.of(BaseMessage.EventSubscriptionLimitExceeded)
+                        .exception());
         HttpServerResponse r = ctx.response();
         r.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
         r.closeHandler(v -> {
@@ -335,7 +414,8 @@ public final class EventServiceResource {
         sse.openHeld(s.id(), r, opener, () -> store.remove(s.id()));
         r.write(": subscription " + s.id() + "\n\n");
         String id = lastEventId.trim();
-        ctx.vertx().executeBlocking(() -> events.replayAfter(id, MAX_REPLAY + 1), false)
+        ctx.vertx()
+                .executeBlocking(() -> events.replayAfter(id, MAX_REPLAY + 1), false)
                 .onComplete(ar -> resume(s, r, ar.succeeded() ? ar.result() : Optional.empty()));
     }
 
@@ -367,8 +447,8 @@ public final class EventServiceResource {
     }
 
     private void lost(EventDestination s, HttpServerResponse r) {
-        RedfishEvent lost = new RedfishEvent(BUFFER_EXCEEDED, List.of(), SERVICE, EventSeverity.Warning,
-                clock.instant(), 0, "lost");
+        RedfishEvent lost = new RedfishEvent(
+                BUFFER_EXCEEDED, List.of(), SERVICE, EventSeverity.Warning, clock.instant(), 0, "lost");
         r.write("data: " + Json.write(EventJson.render(lost, s.context())) + "\n\n");
     }
 }

@@ -19,11 +19,20 @@ public final class HttpHeaderRules {
     public static final int MAX_VALUE = 1024;
     public static final int MAX_TOTAL = 8192;
     private static final String TOKEN_SPECIALS = "!#$%&'*+-.^_`|~";
-    private static final Set<String> RESERVED = Set.of("host", "content-length", "transfer-encoding", "connection",
-            "keep-alive", "upgrade", "te", "trailer", "expect", "proxy-connection", "content-type");
+    private static final Set<String> RESERVED = Set.of(
+            "host",
+            "content-length",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "upgrade",
+            "te",
+            "trailer",
+            "expect",
+            "proxy-connection",
+            "content-type");
 
-    private HttpHeaderRules() {
-    }
+    private HttpHeaderRules() {}
 
     /** The first problem, naming the offending header (never its value), or empty when all headers are fine. */
     public static Optional<String> problem(Map<String, String> headers) {

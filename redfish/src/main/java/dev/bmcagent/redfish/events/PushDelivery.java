@@ -38,8 +38,13 @@ public final class PushDelivery {
     private final Set<String> inFlight = new HashSet<>();
     private final Set<String> suspended = new HashSet<>();
 
-    public PushDelivery(Vertx vertx, HttpClient client, int retryAttempts, Duration retryInterval,
-                        Consumer<String> terminate, Consumer<String> suspendedHook) {
+    public PushDelivery(
+            Vertx vertx,
+            HttpClient client,
+            int retryAttempts,
+            Duration retryInterval,
+            Consumer<String> terminate,
+            Consumer<String> suspendedHook) {
         this.vertx = vertx;
         this.client = client;
         this.retryAttempts = retryAttempts;
@@ -92,7 +97,10 @@ public final class PushDelivery {
                 q.pollFirst();
                 attempt(s, 0);
             } else if (failures < retryAttempts) {
-                LOG.debug("delivery to subscription {} failed ({}), retry {}", s.id(), ar.cause().getMessage(),
+                LOG.debug(
+                        "delivery to subscription {} failed ({}), retry {}",
+                        s.id(),
+                        ar.cause().getMessage(),
                         failures + 1);
                 vertx.setTimer(Math.max(1, retryInterval.toMillis()), t -> attempt(s, failures + 1));
             } else {
@@ -102,8 +110,13 @@ public final class PushDelivery {
     }
 
     private void giveUp(EventDestination s, Throwable cause) {
-        LOG.warn("subscription {} to {}: {} deliveries failed ({}), {}", s.id(), s.destination(), retryAttempts + 1,
-                cause.getMessage(), s.retryPolicy());
+        LOG.warn(
+                "subscription {} to {}: {} deliveries failed ({}), {}",
+                s.id(),
+                s.destination(),
+                retryAttempts + 1,
+                cause.getMessage(),
+                s.retryPolicy());
         queues.remove(s.id());
         inFlight.remove(s.id());
         if (s.retryPolicy() == RetryPolicy.SuspendRetries) {
@@ -115,15 +128,21 @@ public final class PushDelivery {
     }
 
     private Future<Void> post(EventDestination s, RedfishEvent e) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(s.destination())
-                .setIdleTimeout(10_000).setFollowRedirects(false);
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(s.destination())
+                .setIdleTimeout(10_000)
+                .setFollowRedirects(false);
         s.httpHeaders().forEach(options::putHeader);
         options.putHeader("Content-Type", "application/json");
-        Buffer body = Buffer.buffer(Json.write(EventJson.render(e, s.context(), s.filter().includeOriginOfCondition())));
+        Buffer body = Buffer.buffer(
+                Json.write(EventJson.render(e, s.context(), s.filter().includeOriginOfCondition())));
         return client.request(options).compose(req -> req.send(body)).compose(resp -> {
             int status = resp.statusCode();
-            return resp.end().compose(v -> status >= 200 && status < 300 ? Future.succeededFuture()
-                    : Future.failedFuture("HTTP " + status));
+            return resp.end()
+                    .compose(v -> status >= 200 && status < 300
+                            ? Future.succeededFuture()
+                            : Future.failedFuture("HTTP " + status));
         });
     }
 }

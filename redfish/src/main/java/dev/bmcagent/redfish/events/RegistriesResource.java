@@ -19,9 +19,16 @@ public final class RegistriesResource {
     static final String JSON = FILE + "/" + BootMessage.REGISTRY_ID + ".json";
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Registries", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                Json.collection(BASE, Schema.MESSAGE_REGISTRY_FILE_COLLECTION, "Registry File Collection",
-                        List.of(FILE))));
+        routes.get(
+                "/redfish/v1/Registries",
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        Json.collection(
+                                BASE,
+                                Schema.MESSAGE_REGISTRY_FILE_COLLECTION,
+                                "Registry File Collection",
+                                List.of(FILE))));
         routes.get("/redfish/v1/Registries/:registryId", PrivilegeType.Login, (ctx, p) -> {
             known(ctx.pathParam("registryId"));
             Responses.resource(ctx, file());
@@ -29,7 +36,8 @@ public final class RegistriesResource {
         routes.get("/redfish/v1/Registries/:registryId/:registryFile", PrivilegeType.Login, (ctx, p) -> {
             known(ctx.pathParam("registryId"));
             if (!(BootMessage.REGISTRY_ID + ".json").equals(ctx.pathParam("registryFile"))) {
-                throw RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath()).exception();
+                throw RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())
+                        .exception();
             }
             Responses.resource(ctx, registry());
         });
@@ -37,13 +45,14 @@ public final class RegistriesResource {
 
     private static void known(String id) {
         if (!BootMessage.REGISTRY_ID.equals(id)) {
-            throw RedfishError.of(BaseMessage.ResourceNotFound, "MessageRegistryFile", id).exception();
+            throw RedfishError.of(BaseMessage.ResourceNotFound, "MessageRegistryFile", id)
+                    .exception();
         }
     }
 
     private static ObjectNode file() {
-        ObjectNode n = Json.resource(FILE, Schema.MESSAGE_REGISTRY_FILE, BootMessage.REGISTRY_ID,
-                "BmcAgentBoot Message Registry File");
+        ObjectNode n = Json.resource(
+                FILE, Schema.MESSAGE_REGISTRY_FILE, BootMessage.REGISTRY_ID, "BmcAgentBoot Message Registry File");
         n.put("Description", "Boot telemetry messages of bmc-agent");
         n.putArray("Languages").add("en");
         n.put("Registry", BootMessage.PREFIX + ".1.0");

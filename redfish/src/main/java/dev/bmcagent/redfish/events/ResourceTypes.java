@@ -8,8 +8,7 @@ public final class ResourceTypes {
     /** Types events can originate from. */
     public static final List<String> ALL = List.of("ComputerSystem", "Chassis", "Manager", "EventService");
 
-    private ResourceTypes() {
-    }
+    private ResourceTypes() {}
 
     public static String of(String uri) {
         String[] parts = uri.split("/", -1);

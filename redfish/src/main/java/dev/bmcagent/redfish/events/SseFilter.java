@@ -10,8 +10,11 @@ import java.util.List;
  * optionally parenthesised, values optionally quoted. Values of one property are alternatives; properties combine
  * with AND. Supported: RegistryPrefix, ResourceType, MessageId, OriginResource.
  */
-public record SseFilter(List<String> registryPrefixes, List<String> resourceTypes, List<String> messageIds,
-                        List<String> originResources) {
+public record SseFilter(
+        List<String> registryPrefixes,
+        List<String> resourceTypes,
+        List<String> messageIds,
+        List<String> originResources) {
     public SseFilter {
         registryPrefixes = List.copyOf(registryPrefixes);
         resourceTypes = List.copyOf(resourceTypes);
@@ -28,7 +31,8 @@ public record SseFilter(List<String> registryPrefixes, List<String> resourceType
             return new SseFilter(prefixes, types, messages, origins);
         }
         for (String raw : filter.split("\\s+or\\s+", -1)) {
-            String clause = raw.trim().replaceAll("^\\(+", "").replaceAll("\\)+$", "").trim();
+            String clause =
+                    raw.trim().replaceAll("^\\(+", "").replaceAll("\\)+$", "").trim();
             String[] parts = clause.split("\\s+eq\\s+", 2);
             if (parts.length != 2 || parts[1].isBlank()) {
                 throw invalid(filter);
@@ -46,6 +50,7 @@ public record SseFilter(List<String> registryPrefixes, List<String> resourceType
     }
 
     private static RuntimeException invalid(String filter) {
-        return RedfishError.of(BaseMessage.QueryParameterValueFormatError, filter, "$filter").exception();
+        return RedfishError.of(BaseMessage.QueryParameterValueFormatError, filter, "$filter")
+                .exception();
     }
 }

@@ -24,8 +24,7 @@ public final class SseStreams {
     static final int MAX_HELD = EventServiceResource.MAX_REPLAY;
 
     /** Who opened a stream: the principal and its account's session stamp at that moment. */
-    public record Opener(Principal principal, Optional<String> stamp) {
-    }
+    public record Opener(Principal principal, Optional<String> stamp) {}
 
     private final Map<String, Stream> open = new HashMap<>();
 
@@ -46,8 +45,7 @@ public final class SseStreams {
     }
 
     /** Held events of a stream whose replay is done: write them after the replay. */
-    record Released(List<RedfishEvent> events, boolean overflowed) {
-    }
+    record Released(List<RedfishEvent> events, boolean overflowed) {}
 
     void open(String subscriptionId, HttpServerResponse response, Opener opener, Runnable onEnd) {
         open.put(subscriptionId, new Stream(response, opener, onEnd, false));
@@ -96,12 +94,12 @@ public final class SseStreams {
             long seq = Long.parseLong(e.eventId().substring(dot + 1));
             Long last = st.lastByHost.get(host);
             if (last != null && seq <= last) {
-                return;   // already written by the replay
+                return; // already written by the replay
             }
             st.lastByHost.put(host, seq);
         }
-        st.response.write("id: " + e.eventId() + "\ndata: " + Json.write(EventJson.render(e, s.context(),
-                s.filter().includeOriginOfCondition())) + "\n\n");
+        st.response.write("id: " + e.eventId() + "\ndata: "
+                + Json.write(EventJson.render(e, s.context(), s.filter().includeOriginOfCondition())) + "\n\n");
     }
 
     /** Writes {@code e} to a stream whether it is held or not (the replay itself). */

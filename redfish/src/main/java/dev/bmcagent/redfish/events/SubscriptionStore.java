@@ -40,7 +40,8 @@ public final class SubscriptionStore {
      * Adds a subscription of {@code owner} built from a fresh id, or empty when the limit or the owner's quota is
      * reached ({@link Quota}: Administrators are bound by the whole limit only).
      */
-    public Optional<EventDestination> add(String owner, boolean administrator, Function<String, EventDestination> build) {
+    public Optional<EventDestination> add(
+            String owner, boolean administrator, Function<String, EventDestination> build) {
         long mine = byId.values().stream().filter(s -> s.owner().equals(owner)).count();
         if (!quota.admits(administrator, mine, byId.size())) {
             return Optional.empty();

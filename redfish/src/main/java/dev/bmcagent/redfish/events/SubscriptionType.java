@@ -1,4 +1,7 @@
 package dev.bmcagent.redfish.events;
 
 /** Redfish {@code EventDestination.SubscriptionType}. */
-public enum SubscriptionType { RedfishEvent, SSE }
+public enum SubscriptionType {
+    RedfishEvent,
+    SSE
+}

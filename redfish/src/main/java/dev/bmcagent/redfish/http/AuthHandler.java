@@ -21,9 +21,16 @@ public final class AuthHandler implements Handler<RoutingContext> {
 
     /** Method + path pairs that need no authentication (DSP0266: service root, $metadata, odata, login). */
     private static final Set<String> PUBLIC = Set.of(
-            "GET /redfish", "GET /redfish/", "GET /redfish/v1", "GET /redfish/v1/", "GET /redfish/v1/$metadata",
-            "GET /redfish/v1/odata", "GET /redfish/v1/schemas/BmcAgent_v1.xml", "POST /redfish/v1/SessionService/Sessions",
-            "POST /redfish/v1/SessionService/Sessions/", "POST /redfish/v1/SessionService/Sessions/Members");
+            "GET /redfish",
+            "GET /redfish/",
+            "GET /redfish/v1",
+            "GET /redfish/v1/",
+            "GET /redfish/v1/$metadata",
+            "GET /redfish/v1/odata",
+            "GET /redfish/v1/schemas/BmcAgent_v1.xml",
+            "POST /redfish/v1/SessionService/Sessions",
+            "POST /redfish/v1/SessionService/Sessions/",
+            "POST /redfish/v1/SessionService/Sessions/Members");
 
     private final AccountDirectory accounts;
     private final TokenResolver sessions;
@@ -65,7 +72,9 @@ public final class AuthHandler implements Handler<RoutingContext> {
 
     /** The peer's literal IP address (null for a unix socket). */
     public static String peer(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+        return ctx.request().remoteAddress() == null
+                ? null
+                : ctx.request().remoteAddress().hostAddress();
     }
 
     private Optional<Principal> basic(String encoded, String peer) {

@@ -9,8 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 /** Request bodies: a JSON object or 400 MalformedJSON, never an exception out of a handler. */
 public final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     public static ObjectNode object(RoutingContext ctx) {
         Buffer buffer = ctx.body().buffer();

@@ -10,8 +10,7 @@ import java.util.HexFormat;
 /** Strong ETags computed from a resource's representation, and the If-Match check for PATCH. */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     /** {@code "<first 16 hex digits of SHA-256 of the JSON>"}: changes whenever the representation changes. */
     public static String of(JsonNode representation) {

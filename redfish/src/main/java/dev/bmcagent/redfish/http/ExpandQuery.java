@@ -66,7 +66,8 @@ public record ExpandQuery(Type type, int levels) {
         }
         String number = rest.substring(LEVELS.length(), rest.length() - 1);
         if (!number.matches("-?[0-9]{1,9}")) {
-            throw RedfishError.of(BaseMessage.QueryParameterValueTypeError, number, "$levels").exception();
+            throw RedfishError.of(BaseMessage.QueryParameterValueTypeError, number, "$levels")
+                    .exception();
         }
         int levels = Integer.parseInt(number);
         if (levels < 1 || levels > MAX_LEVELS) {
@@ -77,6 +78,7 @@ public record ExpandQuery(Type type, int levels) {
     }
 
     private static RedfishException formatError(String value) {
-        return RedfishError.of(BaseMessage.QueryParameterValueFormatError, value, "$expand").exception();
+        return RedfishError.of(BaseMessage.QueryParameterValueFormatError, value, "$expand")
+                .exception();
     }
 }

@@ -61,7 +61,14 @@ public sealed interface FilterExpression {
     }
 
     /** The six comparison operators, spelled as in the query. */
-    enum Operator { eq, ne, gt, ge, lt, le }
+    enum Operator {
+        eq,
+        ne,
+        gt,
+        ge,
+        lt,
+        le
+    }
 
     /** One side of a comparison. */
     sealed interface Operand {
@@ -136,7 +143,9 @@ public sealed interface FilterExpression {
 
         private static boolean equal(JsonNode a, JsonNode b) {
             if (a.isNumber() && b.isNumber()) {
-                return number(a).flatMap(x -> number(b).map(y -> x.compareTo(y) == 0)).orElse(false);
+                return number(a)
+                        .flatMap(x -> number(b).map(y -> x.compareTo(y) == 0))
+                        .orElse(false);
             }
             return a.equals(b);
         }

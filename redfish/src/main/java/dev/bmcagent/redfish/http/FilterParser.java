@@ -29,6 +29,7 @@ final class FilterParser {
 
     /** Longest expression accepted, and deepest nesting: bounds work and stack for hostile input. */
     static final int MAX_LENGTH = 1024;
+
     static final int MAX_DEPTH = 32;
 
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
@@ -50,15 +51,21 @@ final class FilterParser {
         FilterParser p = new FilterParser(tokenize(text));
         FilterExpression e = p.or();
         if (p.pos != p.tokens.size()) {
-            throw new IllegalArgumentException("unexpected '" + p.tokens.get(p.pos).text() + "'");
+            throw new IllegalArgumentException(
+                    "unexpected '" + p.tokens.get(p.pos).text() + "'");
         }
         return e;
     }
 
-    private enum Kind { OPEN, CLOSE, WORD, STRING, NUMBER }
-
-    private record Token(Kind kind, String text) {
+    private enum Kind {
+        OPEN,
+        CLOSE,
+        WORD,
+        STRING,
+        NUMBER
     }
+
+    private record Token(Kind kind, String text) {}
 
     private FilterExpression or() {
         FilterExpression e = and();
@@ -102,10 +109,11 @@ final class FilterParser {
         }
         Operand left = operand(t);
         Token op = next("a comparison operator");
-        Operator operator = Arrays.stream(Operator.values()).filter(o -> op.kind() == Kind.WORD
-                        && o.name().equals(op.text())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("expected eq, ne, gt, ge, lt or le but found '"
-                        + op.text() + "'"));
+        Operator operator = Arrays.stream(Operator.values())
+                .filter(o -> op.kind() == Kind.WORD && o.name().equals(op.text()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "expected eq, ne, gt, ge, lt or le but found '" + op.text() + "'"));
         return new FilterExpression.Comparison(left, operator, operand(next("a value")));
     }
 
@@ -113,21 +121,23 @@ final class FilterParser {
         return switch (t.kind()) {
             case STRING -> new FilterExpression.Literal(TextNode.valueOf(t.text()));
             case NUMBER -> new FilterExpression.Literal(DecimalNode.valueOf(new BigDecimal(t.text())));
-            case WORD -> switch (t.text()) {
-                case "true" -> new FilterExpression.Literal(BooleanNode.TRUE);
-                case "false" -> new FilterExpression.Literal(BooleanNode.FALSE);
-                case "null" -> new FilterExpression.Literal(NullNode.getInstance());
-                default -> property(t.text());
-            };
-            default -> throw new IllegalArgumentException("expected a property or a value but found '"
-                    + t.text() + "'");
+            case WORD ->
+                switch (t.text()) {
+                    case "true" -> new FilterExpression.Literal(BooleanNode.TRUE);
+                    case "false" -> new FilterExpression.Literal(BooleanNode.FALSE);
+                    case "null" -> new FilterExpression.Literal(NullNode.getInstance());
+                    default -> property(t.text());
+                };
+            default ->
+                throw new IllegalArgumentException("expected a property or a value but found '" + t.text() + "'");
         };
     }
 
     private static Operand property(String text) {
         List<String> segments = List.of(text.split("/", -1));
         for (String s : segments) {
-            if (!SEGMENT.matcher(s).matches() || KEYWORDS.contains(s)
+            if (!SEGMENT.matcher(s).matches()
+                    || KEYWORDS.contains(s)
                     || Arrays.stream(Operator.values()).anyMatch(o -> o.name().equals(s))) {
                 throw new IllegalArgumentException("not a property path: '" + text + "'");
             }
@@ -136,7 +146,9 @@ final class FilterParser {
     }
 
     private boolean accept(String word) {
-        if (pos < tokens.size() && tokens.get(pos).kind() == Kind.WORD && tokens.get(pos).text().equals(word)) {
+        if (pos < tokens.size()
+                && tokens.get(pos).kind() == Kind.WORD
+                && tokens.get(pos).text().equals(word)) {
             pos++;
             return true;
         }

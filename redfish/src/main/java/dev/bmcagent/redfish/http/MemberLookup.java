@@ -6,8 +6,7 @@ import java.util.function.Function;
 /** Finds a collection member by its Id, or answers 404 ResourceNotFound naming the resource type. */
 public final class MemberLookup {
 
-    private MemberLookup() {
-    }
+    private MemberLookup() {}
 
     /**
      * The member with the wanted Id, or 404 ResourceNotFound.
@@ -18,7 +17,10 @@ public final class MemberLookup {
      * @param type    the schema name for the error (e.g. "Sensor")
      */
     public static <T> T find(Collection<T> members, Function<T, String> id, String wanted, String type) {
-        return members.stream().filter(m -> id.apply(m).equals(wanted)).findFirst()
-                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, type, wanted).exception());
+        return members.stream()
+                .filter(m -> id.apply(m).equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, type, wanted)
+                        .exception());
     }
 }

@@ -21,8 +21,7 @@ public final class Paging {
     /** Largest {@code $skip}/{@code $top} accepted (a collection here never comes near it). */
     public static final int MAX = 1_000_000;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /**
      * Pages {@code collection} in place.
@@ -30,8 +29,8 @@ public final class Paging {
      * @param path   the request's path (the nextLink's path)
      * @param params the request's query parameters, in order ({@code $skip} is replaced in the nextLink)
      */
-    public static ObjectNode apply(ObjectNode collection, int skip, OptionalInt top, String path,
-                                   List<Map.Entry<String, String>> params) {
+    public static ObjectNode apply(
+            ObjectNode collection, int skip, OptionalInt top, String path, List<Map.Entry<String, String>> params) {
         JsonNode members = collection.path("Members");
         if (!members.isArray()) {
             throw new IllegalArgumentException("not a collection: " + collection.path("@odata.id"));

@@ -16,26 +16,19 @@ import java.util.stream.Collectors;
  */
 public final class PatchSpec {
 
-    private sealed interface Field permits Text, Enumerated, Bool, TextList, Nested, Int {
-    }
+    private sealed interface Field permits Text, Enumerated, Bool, TextList, Nested, Int {}
 
-    private record Text(int maxLength) implements Field {
-    }
+    private record Text(int maxLength) implements Field {}
 
-    private record Enumerated(List<String> allowed) implements Field {
-    }
+    private record Enumerated(List<String> allowed) implements Field {}
 
-    private record Bool() implements Field {
-    }
+    private record Bool() implements Field {}
 
-    private record TextList(int maxItems, int maxLength) implements Field {
-    }
+    private record TextList(int maxItems, int maxLength) implements Field {}
 
-    private record Nested(PatchSpec spec) implements Field {
-    }
+    private record Nested(PatchSpec spec) implements Field {}
 
-    private record Int(long min, long max) implements Field {
-    }
+    private record Int(long min, long max) implements Field {}
 
     private final Map<String, Field> fields = new LinkedHashMap<>();
 
@@ -45,7 +38,10 @@ public final class PatchSpec {
     }
 
     public <E extends Enum<E>> PatchSpec enumeration(String name, Class<E> type) {
-        fields.put(name, new Enumerated(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        fields.put(
+                name,
+                new Enumerated(
+                        Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
         return this;
     }
 
@@ -143,8 +139,8 @@ public final class PatchSpec {
         }
     }
 
-    private static void validateList(JsonNode v, TextList l, String pointer, String shown, String display,
-                                     RedfishError.Collector errors) {
+    private static void validateList(
+            JsonNode v, TextList l, String pointer, String shown, String display, RedfishError.Collector errors) {
         if (!v.isArray()) {
             errors.add(BaseMessage.PropertyValueTypeError, pointer, shown, display);
             return;

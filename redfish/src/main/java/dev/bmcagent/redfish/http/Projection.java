@@ -13,14 +13,14 @@ import java.util.Map;
  */
 public final class Projection {
 
-    private Projection() {
-    }
+    private Projection() {}
 
     /** 400 QueryParameterValueFormatError unless every comma-separated path is non-empty. */
     public static void validate(String select) {
         for (String raw : select.split(",", -1)) {
             if (raw.trim().isEmpty()) {
-                throw RedfishError.of(BaseMessage.QueryParameterValueFormatError, select, "$select").exception();
+                throw RedfishError.of(BaseMessage.QueryParameterValueFormatError, select, "$select")
+                        .exception();
             }
         }
     }
@@ -71,7 +71,8 @@ public final class Projection {
         for (JsonNode element : array) {
             if (element instanceof ObjectNode o) {
                 ObjectNode kept = out.addObject();
-                o.properties().stream().filter(e -> e.getKey().startsWith("@odata."))
+                o.properties().stream()
+                        .filter(e -> e.getKey().startsWith("@odata."))
                         .forEach(e -> kept.set(e.getKey(), e.getValue()));
             } else {
                 out.add(element);

@@ -19,11 +19,11 @@ final class QueryAnswer {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryAnswer.class);
 
-    private QueryAnswer() {
-    }
+    private QueryAnswer() {}
 
     static void send(RoutingContext ctx, ObjectNode body, QueryParameters query) {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(ctx.response().headers());
+        MultiMap headers =
+                MultiMap.caseInsensitiveMultiMap().addAll(ctx.response().headers());
         ResourceReader reader = new RerouteReader(ctx);
         Future<ObjectNode> answer = Future.succeededFuture(body);
         if (query.filter().isPresent()) {
@@ -50,7 +50,8 @@ final class QueryAnswer {
                 return;
             }
             ObjectNode out = result.result();
-            Responses.send(ctx, 200, query.select().map(s -> Projection.select(out, s)).orElse(out));
+            Responses.send(
+                    ctx, 200, query.select().map(s -> Projection.select(out, s)).orElse(out));
         });
     }
 }

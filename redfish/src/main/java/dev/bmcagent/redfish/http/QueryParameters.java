@@ -35,11 +35,16 @@ import java.util.Set;
  * @param skip   {@code $skip}, 0 when absent
  * @param top    {@code $top}
  */
-public record QueryParameters(boolean only, Optional<String> select, Optional<ExpandQuery> expand,
-                              Optional<FilterExpression> filter, int skip, OptionalInt top) {
+public record QueryParameters(
+        boolean only,
+        Optional<String> select,
+        Optional<ExpandQuery> expand,
+        Optional<FilterExpression> filter,
+        int skip,
+        OptionalInt top) {
 
-    public static final QueryParameters NONE = new QueryParameters(false, Optional.empty(), Optional.empty(),
-            Optional.empty(), 0, OptionalInt.empty());
+    public static final QueryParameters NONE =
+            new QueryParameters(false, Optional.empty(), Optional.empty(), Optional.empty(), 0, OptionalInt.empty());
 
     private static final String KEY = "redfish.query";
     private static final Set<String> SUPPORTED = Set.of("$select", "$expand", "$filter", "$skip", "$top");
@@ -90,8 +95,8 @@ public record QueryParameters(boolean only, Optional<String> select, Optional<Ex
         Optional<String> select = single(params, "$select");
         select.ifPresent(Projection::validate);
         Optional<ExpandQuery> expand = single(params, "$expand").map(ExpandQuery::parse);
-        Optional<FilterExpression> filter = sseStream ? Optional.empty()
-                : single(params, "$filter").map(QueryParameters::filter);
+        Optional<FilterExpression> filter =
+                sseStream ? Optional.empty() : single(params, "$filter").map(QueryParameters::filter);
         Optional<Integer> skip = single(params, "$skip").map(v -> count(v, "$skip"));
         Optional<Integer> top = single(params, "$top").map(v -> count(v, "$top"));
         boolean only = params.contains("only");
@@ -104,21 +109,29 @@ public record QueryParameters(boolean only, Optional<String> select, Optional<Ex
         if (only && (select.isPresent() || expand.isPresent() || filter.isPresent() || paged)) {
             throw RedfishError.of(BaseMessage.QueryCombinationInvalid).exception();
         }
-        if ((expand.isPresent() || filter.isPresent() || paged) && !HttpMethod.GET.equals(method)
+        if ((expand.isPresent() || filter.isPresent() || paged)
+                && !HttpMethod.GET.equals(method)
                 && !HttpMethod.HEAD.equals(method)) {
             throw RedfishError.of(BaseMessage.QueryNotSupportedOnOperation).exception();
         }
-        return new QueryParameters(only, select, expand, filter, skip.orElse(0),
+        return new QueryParameters(
+                only,
+                select,
+                expand,
+                filter,
+                skip.orElse(0),
                 top.map(OptionalInt::of).orElse(OptionalInt.empty()));
     }
 
     private static int count(String value, String name) {
         if (!value.matches("-?[0-9]{1,10}")) {
-            throw RedfishError.of(BaseMessage.QueryParameterValueTypeError, value, name).exception();
+            throw RedfishError.of(BaseMessage.QueryParameterValueTypeError, value, name)
+                    .exception();
         }
         long n = Long.parseLong(value);
         if (n < 0 || n > Paging.MAX) {
-            throw RedfishError.of(BaseMessage.QueryParameterOutOfRange, value, name, "0-" + Paging.MAX).exception();
+            throw RedfishError.of(BaseMessage.QueryParameterOutOfRange, value, name, "0-" + Paging.MAX)
+                    .exception();
         }
         return (int) n;
     }
@@ -136,7 +149,8 @@ public record QueryParameters(boolean only, Optional<String> select, Optional<Ex
         try {
             return FilterExpression.parse(text);
         } catch (IllegalArgumentException e) {
-            throw RedfishError.of(BaseMessage.QueryParameterValueFormatError, text, "$filter").exception();
+            throw RedfishError.of(BaseMessage.QueryParameterValueFormatError, text, "$filter")
+                    .exception();
         }
     }
 }

@@ -45,8 +45,11 @@ public record RedfishError(int status, List<Info> infos) {
         Info first = infos.get(0);
         boolean single = infos.size() == 1;
         error.put("code", single ? first.message().messageId() : BaseMessage.GeneralError.messageId());
-        error.put("message", single ? first.message().format(first.args().toArray(String[]::new))
-                : "A general error has occurred. See ExtendedInfo for more information.");
+        error.put(
+                "message",
+                single
+                        ? first.message().format(first.args().toArray(String[]::new))
+                        : "A general error has occurred. See ExtendedInfo for more information.");
         ArrayNode ext = error.putArray("@Message.ExtendedInfo");
         for (Info i : infos) {
             ObjectNode m = ext.addObject();

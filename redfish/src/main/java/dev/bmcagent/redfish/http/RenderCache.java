@@ -39,6 +39,5 @@ public final class RenderCache<V> {
         last.remove(id);
     }
 
-    private record Entry<V>(V value, Rendered rendered) {
-    }
+    private record Entry<V>(V value, Rendered rendered) {}
 }

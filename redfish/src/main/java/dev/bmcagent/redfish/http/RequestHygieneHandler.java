@@ -27,13 +27,19 @@ public final class RequestHygieneHandler implements Handler<RoutingContext> {
         HttpServerRequest request = ctx.request();
         String origin = request.getHeader("Origin");
         if (origin != null && !sameOrigin(origin, request.authority())) {
-            Responses.error(ctx, new RedfishError(403, List.of(new RedfishError.Info(BaseMessage.HeaderInvalid,
-                    List.of("Origin: " + printable(origin)), ""))));
+            Responses.error(
+                    ctx,
+                    new RedfishError(
+                            403,
+                            List.of(new RedfishError.Info(
+                                    BaseMessage.HeaderInvalid, List.of("Origin: " + printable(origin)), ""))));
             return;
         }
         if (WITH_BODY.contains(request.method()) && hasBody(request) && !isJson(request.getHeader("Content-Type"))) {
-            Responses.error(ctx, new RedfishError(415, List.of(new RedfishError.Info(
-                    BaseMessage.UnrecognizedRequestBody, List.of(), ""))));
+            Responses.error(
+                    ctx,
+                    new RedfishError(
+                            415, List.of(new RedfishError.Info(BaseMessage.UnrecognizedRequestBody, List.of(), ""))));
             return;
         }
         ctx.next();
@@ -45,8 +51,10 @@ public final class RequestHygieneHandler implements Handler<RoutingContext> {
      * browser never pops up a login dialog and never caches Basic credentials another site could then ride on.
      */
     public static boolean fromBrowser(HttpServerRequest request) {
-        return request.getHeader("Origin") != null || request.getHeader("X-Requested-With") != null
-                || request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Sec-Fetch-Site") != null
+        return request.getHeader("Origin") != null
+                || request.getHeader("X-Requested-With") != null
+                || request.getHeader("Sec-Fetch-Mode") != null
+                || request.getHeader("Sec-Fetch-Site") != null
                 || request.getHeader("Sec-Fetch-Dest") != null;
     }
 
@@ -58,10 +66,13 @@ public final class RequestHygieneHandler implements Handler<RoutingContext> {
         try {
             uri = new URI(origin.trim());
         } catch (URISyntaxException e) {
-            return false;                                   // includes the opaque origin "null"
+            return false; // includes the opaque origin "null"
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || (uri.getRawPath() != null
-                && !uri.getRawPath().isEmpty()) || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+        if (!"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null
+                || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())
+                || uri.getRawQuery() != null
+                || uri.getRawUserInfo() != null) {
             return false;
         }
         int originPort = uri.getPort() < 0 ? 443 : uri.getPort();

@@ -36,8 +36,11 @@ final class RerouteReader implements ResourceReader {
     }
 
     static boolean readable(String uri) {
-        return READABLE.matcher(uri).matches() && !uri.contains("/../") && !uri.contains("/./")
-                && !uri.endsWith("/..") && !uri.endsWith("/.");
+        return READABLE.matcher(uri).matches()
+                && !uri.contains("/../")
+                && !uri.contains("/./")
+                && !uri.endsWith("/..")
+                && !uri.endsWith("/.");
     }
 
     @Override
@@ -58,7 +61,7 @@ final class RerouteReader implements ResourceReader {
                 pump();
             });
             if (ctx.response().closed()) {
-                InternalRead.answer(ctx, 499, null);    // the client has gone: nothing more to read for it
+                InternalRead.answer(ctx, 499, null); // the client has gone: nothing more to read for it
                 return;
             }
             try {

@@ -10,8 +10,7 @@ public final class Responses {
 
     public static final String JSON = "application/json;charset=utf-8";
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /**
      * Answers a GET of a resource: ETag of the full representation, then the request's query applied
@@ -57,7 +56,7 @@ public final class Responses {
             return;
         }
         if (query.select().isPresent()) {
-            send(ctx, 200, Projection.select(body.deepCopy(), query.select().get()));   // may share subtrees
+            send(ctx, 200, Projection.select(body.deepCopy(), query.select().get())); // may share subtrees
         } else if (!ctx.response().ended()) {
             ctx.response().setStatusCode(200).putHeader("Content-Type", JSON).end(rendered.bytes());
         }

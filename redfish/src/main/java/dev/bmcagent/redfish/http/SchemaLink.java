@@ -17,8 +17,7 @@ public final class SchemaLink {
     private static final Map<String, String> BY_TYPE = Stream.of(Schema.values())
             .collect(Collectors.toUnmodifiableMap(Schema::odataType, SchemaLink::header, (a, b) -> a));
 
-    private SchemaLink() {
-    }
+    private SchemaLink() {}
 
     /** The header value for an {@code @odata.type}, empty when it is not a DMTF type of this service. */
     public static Optional<String> of(String odataType) {

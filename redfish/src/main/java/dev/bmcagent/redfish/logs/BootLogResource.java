@@ -44,33 +44,64 @@ public final class BootLogResource {
     public void register(Routes routes) {
         routes.get("/redfish/v1/Systems/:systemId/LogServices", PrivilegeType.Login, (ctx, p) -> {
             String base = services(system(ctx));
-            Responses.resource(ctx, Json.collection(base, Schema.LOG_SERVICE_COLLECTION, "Log Service Collection",
-                    List.of(base + "/BootHistory", base + "/PostCodes")));
+            Responses.resource(
+                    ctx,
+                    Json.collection(
+                            base,
+                            Schema.LOG_SERVICE_COLLECTION,
+                            "Log Service Collection",
+                            List.of(base + "/BootHistory", base + "/PostCodes")));
         });
         routes.get("/redfish/v1/Systems/:systemId/LogServices/BootHistory", PrivilegeType.Login, (ctx, p) -> {
             String id = system(ctx);
-            Responses.resource(ctx, LogServiceJson.service(services(id) + "/BootHistory", "BootHistory",
-                    "Boot History", "One entry per boot cycle", logs.bootCycles(id).size(), clock.instant(),
-                    logs.storageProblems()));
+            Responses.resource(
+                    ctx,
+                    LogServiceJson.service(
+                            services(id) + "/BootHistory",
+                            "BootHistory",
+                            "Boot History",
+                            "One entry per boot cycle",
+                            logs.bootCycles(id).size(),
+                            clock.instant(),
+                            logs.storageProblems()));
         });
-        routes.get("/redfish/v1/Systems/:systemId/LogServices/BootHistory/Entries", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/Systems/:systemId/LogServices/BootHistory/Entries",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, entries(system(ctx), "BootHistory", history(system(ctx)))));
-        routes.get("/redfish/v1/Systems/:systemId/LogServices/BootHistory/Entries/:entryId", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/Systems/:systemId/LogServices/BootHistory/Entries/:entryId",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, entry(history(system(ctx)), ctx.pathParam("entryId"))));
-        routes.post("/redfish/v1/Systems/:systemId/LogServices/BootHistory/Actions/LogService.ClearLog",
-                PrivilegeType.ConfigureComponents, this::clear);
+        routes.post(
+                "/redfish/v1/Systems/:systemId/LogServices/BootHistory/Actions/LogService.ClearLog",
+                PrivilegeType.ConfigureComponents,
+                this::clear);
         routes.get("/redfish/v1/Systems/:systemId/LogServices/PostCodes", PrivilegeType.Login, (ctx, p) -> {
             String id = system(ctx);
-            Responses.resource(ctx, LogServiceJson.service(services(id) + "/PostCodes", "PostCodes",
-                    "POST Code Log", "POST codes per boot cycle", postCodes(id).size(), clock.instant(),
-                    logs.storageProblems()));
+            Responses.resource(
+                    ctx,
+                    LogServiceJson.service(
+                            services(id) + "/PostCodes",
+                            "PostCodes",
+                            "POST Code Log",
+                            "POST codes per boot cycle",
+                            postCodes(id).size(),
+                            clock.instant(),
+                            logs.storageProblems()));
         });
-        routes.get("/redfish/v1/Systems/:systemId/LogServices/PostCodes/Entries", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/Systems/:systemId/LogServices/PostCodes/Entries",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, entries(system(ctx), "PostCodes", postCodes(system(ctx)))));
-        routes.get("/redfish/v1/Systems/:systemId/LogServices/PostCodes/Entries/:entryId", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/Systems/:systemId/LogServices/PostCodes/Entries/:entryId",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, entry(postCodes(system(ctx)), ctx.pathParam("entryId"))));
-        routes.post("/redfish/v1/Systems/:systemId/LogServices/PostCodes/Actions/LogService.ClearLog",
-                PrivilegeType.ConfigureComponents, this::clear);
+        routes.post(
+                "/redfish/v1/Systems/:systemId/LogServices/PostCodes/Actions/LogService.ClearLog",
+                PrivilegeType.ConfigureComponents,
+                this::clear);
     }
 
     private void clear(RoutingContext ctx, dev.bmcagent.redfish.http.Principal p) {
@@ -83,7 +114,8 @@ public final class BootLogResource {
     private String system(RoutingContext ctx) {
         String id = ctx.pathParam("systemId");
         if (systems.system(id).isEmpty()) {
-            throw RedfishError.of(BaseMessage.ResourceNotFound, "ComputerSystem", id).exception();
+            throw RedfishError.of(BaseMessage.ResourceNotFound, "ComputerSystem", id)
+                    .exception();
         }
         return id;
     }
@@ -93,8 +125,8 @@ public final class BootLogResource {
     }
 
     private static ObjectNode entries(String systemId, String log, List<ObjectNode> entries) {
-        ObjectNode n = Json.collection(services(systemId) + "/" + log + "/Entries", Schema.LOG_ENTRY_COLLECTION,
-                log + " Entries", List.of());
+        ObjectNode n = Json.collection(
+                services(systemId) + "/" + log + "/Entries", Schema.LOG_ENTRY_COLLECTION, log + " Entries", List.of());
         ArrayNode members = n.putArray("Members");
         entries.forEach(members::add);
         n.put("Members@odata.count", members.size());
@@ -132,15 +164,23 @@ public final class BootLogResource {
             oem.put("@odata.type", OemSchemaResource.odataType("LogEntry"));
             oem.put("Cause", c.cause());
             ArrayNode phases = oem.putArray("Phases");
-            c.phases().forEach(ph -> phases.addObject().put("State", ph.state().name()).put("Detail", ph.detail())
-                    .put("Time", Json.dateTime(ph.at())));
+            c.phases()
+                    .forEach(ph -> phases.addObject()
+                            .put("State", ph.state().name())
+                            .put("Detail", ph.detail())
+                            .put("Time", Json.dateTime(ph.at())));
             ArrayNode attempts = oem.putArray("NetworkBootAttempts");
             c.attempts().forEach(at -> {
-                ObjectNode one = attempts.addObject().put("Interface", at.interfaceName())
-                        .put("Error", at.kind().name()).put("Description", BootInterface.failure(at.kind(), at.iface()))
-                        .put("SecondsLost", at.timeLost().toSeconds()).put("Time", Json.dateTime(at.at()));
-                at.iface().ifPresent(i -> one.put("InterfaceIndex", i.index()).put("IpVersion", i.ipVersion().name())
-                        .put("Protocol", i.protocol().name()));
+                ObjectNode one = attempts.addObject()
+                        .put("Interface", at.interfaceName())
+                        .put("Error", at.kind().name())
+                        .put("Description", BootInterface.failure(at.kind(), at.iface()))
+                        .put("SecondsLost", at.timeLost().toSeconds())
+                        .put("Time", Json.dateTime(at.at()));
+                at.iface()
+                        .ifPresent(i -> one.put("InterfaceIndex", i.index())
+                                .put("IpVersion", i.ipVersion().name())
+                                .put("Protocol", i.protocol().name()));
             });
             out.add(n);
         }
@@ -157,7 +197,8 @@ public final class BootLogResource {
                 ObjectNode n = Json.resource(base + id, Schema.LOG_ENTRY, id, "POST Code " + id);
                 n.put("EntryType", "Event");
                 n.put("Created", Json.dateTime(mark.at()));
-                List<String> args = List.of(Long.toString(c.number()),
+                List<String> args = List.of(
+                        Long.toString(c.number()),
                         String.format(Locale.ROOT, "0x%02X", mark.code()),
                         seconds(Duration.between(c.startedAt(), mark.at())));
                 n.put("MessageId", BootMessage.PostCode.messageId());

@@ -31,12 +31,26 @@ public final class SelLogResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Managers/bmc/LogServices", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                Json.collection(SERVICES, Schema.LOG_SERVICE_COLLECTION, "Log Service Collection", List.of(SEL))));
-        routes.get("/redfish/v1/Managers/bmc/LogServices/SEL", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                LogServiceJson.service(SEL, "SEL", "IPMI SEL", "System Event Log",
-                        backend.selEntries().size(), clock.instant(),
-                        backend.storageProblems())));
+        routes.get(
+                "/redfish/v1/Managers/bmc/LogServices",
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        Json.collection(
+                                SERVICES, Schema.LOG_SERVICE_COLLECTION, "Log Service Collection", List.of(SEL))));
+        routes.get(
+                "/redfish/v1/Managers/bmc/LogServices/SEL",
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        LogServiceJson.service(
+                                SEL,
+                                "SEL",
+                                "IPMI SEL",
+                                "System Event Log",
+                                backend.selEntries().size(),
+                                clock.instant(),
+                                backend.storageProblems())));
         routes.get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries", PrivilegeType.Login, (ctx, p) -> {
             ObjectNode n = Json.collection(SEL + "/Entries", Schema.LOG_ENTRY_COLLECTION, "SEL Entries", List.of());
             n.remove("Members");
@@ -50,8 +64,10 @@ public final class SelLogResource {
             LogEntryView e = MemberLookup.find(backend.selEntries(), LogEntryView::id, id, "LogEntry");
             Responses.resource(ctx, render(e));
         });
-        routes.post("/redfish/v1/Managers/bmc/LogServices/SEL/Actions/LogService.ClearLog",
-                PrivilegeType.ConfigureManager, (ctx, p) -> {
+        routes.post(
+                "/redfish/v1/Managers/bmc/LogServices/SEL/Actions/LogService.ClearLog",
+                PrivilegeType.ConfigureManager,
+                (ctx, p) -> {
                     Bodies.objectOrEmpty(ctx);
                     backend.clearSel();
                     Responses.noContent(ctx);
@@ -76,7 +92,9 @@ public final class SelLogResource {
         n.put("Severity", e.severity().name());
         if (e.inferred()) {
             // the BMC concluded this (e.g. S5 when power-good dropped without the host's S5 report)
-            n.putObject("Oem").putObject("BmcAgent").put("@odata.type", OemSchemaResource.odataType("LogEntry"))
+            n.putObject("Oem")
+                    .putObject("BmcAgent")
+                    .put("@odata.type", OemSchemaResource.odataType("LogEntry"))
                     .put("Inferred", true);
         }
         return n;

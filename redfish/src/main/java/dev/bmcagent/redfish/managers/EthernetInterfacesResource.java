@@ -2,20 +2,20 @@ package dev.bmcagent.redfish.managers;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bmcagent.redfish.backend.NetworkConfigBackend;
+import dev.bmcagent.redfish.backend.NetworkSettings;
 import dev.bmcagent.redfish.backend.PrivilegeType;
 import dev.bmcagent.redfish.http.BaseMessage;
+import dev.bmcagent.redfish.http.Bodies;
+import dev.bmcagent.redfish.http.ETags;
 import dev.bmcagent.redfish.http.Json;
+import dev.bmcagent.redfish.http.PatchSpec;
+import dev.bmcagent.redfish.http.Principal;
 import dev.bmcagent.redfish.http.RedfishError;
 import dev.bmcagent.redfish.http.RedfishException;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.http.Schema;
-import dev.bmcagent.redfish.backend.NetworkConfigBackend;
-import dev.bmcagent.redfish.backend.NetworkSettings;
-import dev.bmcagent.redfish.http.Bodies;
-import dev.bmcagent.redfish.http.ETags;
-import dev.bmcagent.redfish.http.PatchSpec;
-import dev.bmcagent.redfish.http.Principal;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,25 +47,37 @@ public final class EthernetInterfacesResource {
         this(network, Optional.empty());
     }
 
-    public EthernetInterfacesResource(Supplier<MachineNetwork.Snapshot> network, Optional<NetworkConfigBackend> config) {
+    public EthernetInterfacesResource(
+            Supplier<MachineNetwork.Snapshot> network, Optional<NetworkConfigBackend> config) {
         this.network = Objects.requireNonNull(network, "network");
         this.config = Objects.requireNonNull(config, "config");
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Managers/bmc/EthernetInterfaces", PrivilegeType.Login, (ctx, p) ->
-                Responses.resource(ctx, Json.collection(BASE, Schema.ETHERNET_INTERFACE_COLLECTION,
-                        "Ethernet Interface Collection", network.get().interfaces().stream()
-                                .map(i -> BASE + "/" + i.id()).toList())));
+        routes.get(
+                "/redfish/v1/Managers/bmc/EthernetInterfaces",
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        Json.collection(
+                                BASE,
+                                Schema.ETHERNET_INTERFACE_COLLECTION,
+                                "Ethernet Interface Collection",
+                                network.get().interfaces().stream()
+                                        .map(i -> BASE + "/" + i.id())
+                                        .toList())));
         routes.get("/redfish/v1/Managers/bmc/EthernetInterfaces/:interfaceId", PrivilegeType.Login, (ctx, p) -> {
             String id = ctx.pathParam("interfaceId");
             MachineNetwork.Snapshot s = network.get();
-            MachineNetwork.Interface i = s.find(id).orElseThrow(() ->
-                    RedfishError.of(BaseMessage.ResourceNotFound, "EthernetInterface", id).exception());
+            MachineNetwork.Interface i = s.find(id)
+                    .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "EthernetInterface", id)
+                            .exception());
             Responses.resource(ctx, view(s, i));
         });
         if (config.isPresent()) {
-            routes.patch("/redfish/v1/Managers/bmc/EthernetInterfaces/:interfaceId", PrivilegeType.ConfigureManager,
+            routes.patch(
+                    "/redfish/v1/Managers/bmc/EthernetInterfaces/:interfaceId",
+                    PrivilegeType.ConfigureManager,
                     this::patch);
         }
     }
@@ -78,38 +90,48 @@ public final class EthernetInterfacesResource {
         NetworkConfigBackend backend = config.orElseThrow();
         String id = ctx.pathParam("interfaceId");
         MachineNetwork.Snapshot s = network.get();
-        MachineNetwork.Interface i = s.find(id).orElseThrow(() ->
-                RedfishError.of(BaseMessage.ResourceNotFound, "EthernetInterface", id).exception());
+        MachineNetwork.Interface i = s.find(id)
+                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "EthernetInterface", id)
+                        .exception());
         ObjectNode current = view(s, i);
         ObjectNode body = Bodies.object(ctx);
         ETags.checkIfMatch(ctx, current);
         if (PatchSpec.annotationsOnly(body)) {
             throw RedfishError.of(BaseMessage.NoOperation).exception();
         }
-        NetworkPatch.merge(body, base(backend, s, i), current, i.loopback());   // every 400 before any work
+        NetworkPatch.merge(body, base(backend, s, i), current, i.loopback()); // every 400 before any work
         // merged again against what is configured when its turn comes: PATCHes are applied one after the other
         // (ordered), so one does not undo a concurrent one's other properties
-        ctx.vertx().executeBlocking(() -> {
-            backend.apply(i.name(), NetworkPatch.merge(body, base(backend, s, i), current, i.loopback()));
-            return true;
-        }, true).onComplete(r -> {
-            if (r.failed() && r.cause() instanceof RedfishException e) {
-                Responses.error(ctx, e.error());
-                return;
-            }
-            if (r.failed()) {
-                LOG.warn("PATCH {}: not applied: {}", ctx.normalizedPath(), r.cause().getMessage());
-                Responses.error(ctx, RedfishError.of(BaseMessage.InternalError));
-                return;
-            }
-            MachineNetwork.Snapshot after = network.get();
-            Responses.resource(ctx, view(after, after.find(id).orElse(i)));
-        });
+        ctx.vertx()
+                .executeBlocking(
+                        () -> {
+                            backend.apply(
+                                    i.name(), NetworkPatch.merge(body, base(backend, s, i), current, i.loopback()));
+                            return true;
+                        },
+                        true)
+                .onComplete(r -> {
+                    if (r.failed() && r.cause() instanceof RedfishException e) {
+                        Responses.error(ctx, e.error());
+                        return;
+                    }
+                    if (r.failed()) {
+                        LOG.warn(
+                                "PATCH {}: not applied: {}",
+                                ctx.normalizedPath(),
+                                r.cause().getMessage());
+                        Responses.error(ctx, RedfishError.of(BaseMessage.InternalError));
+                        return;
+                    }
+                    MachineNetwork.Snapshot after = network.get();
+                    Responses.resource(ctx, view(after, after.find(id).orElse(i)));
+                });
     }
 
-    private static NetworkSettings base(NetworkConfigBackend backend, MachineNetwork.Snapshot s,
-                                        MachineNetwork.Interface i) {
-        return backend.settings(i.name()).orElseGet(() -> takeOver(s, i))
+    private static NetworkSettings base(
+            NetworkConfigBackend backend, MachineNetwork.Snapshot s, MachineNetwork.Interface i) {
+        return backend.settings(i.name())
+                .orElseGet(() -> takeOver(s, i))
                 .withHostName(Optional.of(backend.hostName().orElse(s.hostName())));
     }
 
@@ -132,15 +154,23 @@ public final class EthernetInterfacesResource {
             v4.add(new NetworkSettings.StaticIpv4(a.address(), prefix, g));
         }
         int dot = s.fqdn().indexOf('.');
-        return new NetworkSettings(Optional.of(s.hostName()), dot < 0 ? Optional.empty()
-                : Optional.of(s.fqdn().substring(dot + 1)), s.nameServers().stream()
-                .filter(NetworkPatch::usableNameServer)      // not a local stub such as 127.0.0.53
-                .limit(NetworkPatch.MAX_NAME_SERVERS).toList(),
-                new NetworkSettings.Dhcpv4(false, true, true, false), false, v4);
+        return new NetworkSettings(
+                Optional.of(s.hostName()),
+                dot < 0 ? Optional.empty() : Optional.of(s.fqdn().substring(dot + 1)),
+                s.nameServers().stream()
+                        .filter(NetworkPatch::usableNameServer) // not a local stub such as 127.0.0.53
+                        .limit(NetworkPatch.MAX_NAME_SERVERS)
+                        .toList(),
+                new NetworkSettings.Dhcpv4(false, true, true, false),
+                false,
+                v4);
     }
 
-    static ObjectNode render(MachineNetwork.Snapshot s, MachineNetwork.Interface i, Optional<NetworkSettings> conf,
-                             Optional<String> configuredHost) {
+    static ObjectNode render(
+            MachineNetwork.Snapshot s,
+            MachineNetwork.Interface i,
+            Optional<NetworkSettings> conf,
+            Optional<String> configuredHost) {
         ObjectNode n = Json.resource(BASE + "/" + i.id(), Schema.ETHERNET_INTERFACE, i.id(), i.name());
         n.put("Description", i.loopback() ? "Loopback interface" : "Network interface " + i.name());
         n.put("MACAddress", i.mac());
@@ -180,8 +210,8 @@ public final class EthernetInterfacesResource {
      * The configured domain after the host name; an interface the backend configured without a domain has none; one
      * it never configured shows the kernel's domain (if any) after the host name.
      */
-    private static String fqdn(MachineNetwork.Snapshot s, String host, Optional<NetworkSettings> conf,
-                               Optional<String> domain) {
+    private static String fqdn(
+            MachineNetwork.Snapshot s, String host, Optional<NetworkSettings> conf, Optional<String> domain) {
         if (domain.isPresent()) {
             return host + "." + domain.get();
         }
@@ -204,8 +234,8 @@ public final class EthernetInterfacesResource {
         c.staticNameServers().forEach(dns::add);
         ArrayNode st = n.putArray("IPv4StaticAddresses");
         for (NetworkSettings.StaticIpv4 a : c.ipv4Static()) {
-            ObjectNode o = st.addObject().put("Address", a.address())
-                    .put("SubnetMask", MachineNetwork.mask(a.prefixLength()));
+            ObjectNode o =
+                    st.addObject().put("Address", a.address()).put("SubnetMask", MachineNetwork.mask(a.prefixLength()));
             a.gateway().ifPresentOrElse(g -> o.put("Gateway", g), () -> o.putNull("Gateway"));
         }
     }

@@ -25,8 +25,16 @@ import java.util.OptionalInt;
 public final class MachineNetwork {
 
     /** One interface. */
-    public record Interface(String id, String name, String mac, boolean up, boolean loopback, int mtu,
-                            OptionalInt speedMbps, List<Ipv4> ipv4, List<Ipv6> ipv6) {
+    public record Interface(
+            String id,
+            String name,
+            String mac,
+            boolean up,
+            boolean loopback,
+            int mtu,
+            OptionalInt speedMbps,
+            List<Ipv4> ipv4,
+            List<Ipv6> ipv6) {
         public Interface {
             Objects.requireNonNull(id, "id");
             ipv4 = List.copyOf(ipv4);
@@ -35,16 +43,14 @@ public final class MachineNetwork {
     }
 
     /** An IPv4 address with its mask and the interface's default gateway (if any). */
-    public record Ipv4(String address, String subnetMask, Optional<String> gateway) {
-    }
+    public record Ipv4(String address, String subnetMask, Optional<String> gateway) {}
 
     /**
      * An IPv6 address with its prefix length and, from the kernel's flags in /proc/net/if_inet6 when readable,
      * Redfish AddressOrigin (Static for permanent addresses, LinkLocal for fe80::/10, SLAAC for the kernel's
      * autoconfigured ones) and AddressState (Preferred, Deprecated, Tentative, Failed).
      */
-    public record Ipv6(String address, int prefixLength, Optional<String> origin, Optional<String> state) {
-    }
+    public record Ipv6(String address, int prefixLength, Optional<String> origin, Optional<String> state) {}
 
     /** Host name, FQDN, name servers and interfaces at one moment. */
     public record Snapshot(String hostName, String fqdn, List<String> nameServers, List<Interface> interfaces) {
@@ -59,8 +65,8 @@ public final class MachineNetwork {
                 return this;
             }
             int dot = fqdn.indexOf('.');
-            return new Snapshot(host.get(), dot < 0 ? host.get() : host.get() + fqdn.substring(dot), nameServers,
-                    interfaces);
+            return new Snapshot(
+                    host.get(), dot < 0 ? host.get() : host.get() + fqdn.substring(dot), nameServers, interfaces);
         }
 
         public Optional<Interface> find(String id) {
@@ -68,14 +74,15 @@ public final class MachineNetwork {
         }
     }
 
-    private MachineNetwork() {
-    }
+    private MachineNetwork() {}
 
     public static Snapshot read() {
-        String host = firstLine(Path.of("/proc/sys/kernel/hostname")).filter(s -> !s.isEmpty())
+        String host = firstLine(Path.of("/proc/sys/kernel/hostname"))
+                .filter(s -> !s.isEmpty())
                 .orElse(Optional.ofNullable(System.getenv("HOSTNAME")).orElse("localhost"));
         String domain = firstLine(Path.of("/proc/sys/kernel/domainname"))
-                .filter(d -> !d.isEmpty() && !d.equals("(none)")).orElse("");
+                .filter(d -> !d.isEmpty() && !d.equals("(none)"))
+                .orElse("");
         String fqdn = host.contains(".") || domain.isEmpty() ? host : host + "." + domain;
         return new Snapshot(host, fqdn, nameServers(), interfaces());
     }
@@ -84,7 +91,8 @@ public final class MachineNetwork {
         List<Interface> out = new ArrayList<>();
         try {
             List<NetworkInterface> all = NetworkInterface.networkInterfaces()
-                    .sorted(Comparator.comparingInt(NetworkInterface::getIndex)).toList();
+                    .sorted(Comparator.comparingInt(NetworkInterface::getIndex))
+                    .toList();
             for (NetworkInterface n : all) {
                 out.add(describe(n));
             }
@@ -96,7 +104,8 @@ public final class MachineNetwork {
 
     private static Interface describe(NetworkInterface n) throws SocketException {
         byte[] hw = n.getHardwareAddress();
-        String mac = hw == null || hw.length != 6 ? "00:00:00:00:00:00"
+        String mac = hw == null || hw.length != 6
+                ? "00:00:00:00:00:00"
                 : HexFormat.ofDelimiter(":").withUpperCase().formatHex(hw);
         Optional<String> gateway = defaultGateway(n.getName());
         List<Ipv4> v4 = new ArrayList<>();
@@ -105,18 +114,30 @@ public final class MachineNetwork {
             if (a.getAddress() instanceof Inet4Address ip) {
                 v4.add(new Ipv4(ip.getHostAddress(), mask(a.getNetworkPrefixLength()), gateway));
             } else if (a.getAddress() instanceof Inet6Address ip) {
-                String text = io.netty.util.NetUtil.toAddressString(ip);   // RFC 5952: "::1", not "0:0:...:1"
+                String text = io.netty.util.NetUtil.toAddressString(ip); // RFC 5952: "::1", not "0:0:...:1"
                 int zone = text.indexOf('%');
                 String flags = inet6Flags(n.getName(), ip.getAddress());
-                v6.add(new Ipv6(zone < 0 ? text : text.substring(0, zone), a.getNetworkPrefixLength(),
-                        ipv6Origin(ip, flags), ipv6State(flags)));
+                v6.add(new Ipv6(
+                        zone < 0 ? text : text.substring(0, zone),
+                        a.getNetworkPrefixLength(),
+                        ipv6Origin(ip, flags),
+                        ipv6State(flags)));
             }
         }
         OptionalInt speed = firstLine(Path.of("/sys/class/net", n.getName(), "speed"))
-                .filter(s -> s.matches("[0-9]{1,7}")).map(s -> OptionalInt.of(Integer.parseInt(s)))
+                .filter(s -> s.matches("[0-9]{1,7}"))
+                .map(s -> OptionalInt.of(Integer.parseInt(s)))
                 .orElse(OptionalInt.empty());
-        return new Interface(n.getName().replaceAll("[^A-Za-z0-9_-]", "_"), n.getName(), mac, n.isUp(),
-                n.isLoopback(), n.getMTU(), speed, v4, v6);
+        return new Interface(
+                n.getName().replaceAll("[^A-Za-z0-9_-]", "_"),
+                n.getName(),
+                mac,
+                n.isUp(),
+                n.isLoopback(),
+                n.getMTU(),
+                speed,
+                v4,
+                v6);
     }
 
     /** The flags byte (hex) of an address in /proc/net/if_inet6, or null when it is not readable. */
@@ -161,6 +182,7 @@ public final class MachineNetwork {
 
     /** linux/if_addr.h address flags. */
     private static final int IFA_F_DADFAILED = 0x08;
+
     private static final int IFA_F_DEPRECATED = 0x20;
     private static final int IFA_F_TENTATIVE = 0x40;
     private static final int IFA_F_PERMANENT = 0x80;
@@ -168,8 +190,8 @@ public final class MachineNetwork {
     /** "255.255.255.0" for 24. */
     static String mask(int prefix) {
         long bits = prefix <= 0 ? 0 : (0xFFFFFFFFL << (32 - Math.min(prefix, 32))) & 0xFFFFFFFFL;
-        return String.format(Locale.ROOT, "%d.%d.%d.%d", bits >> 24 & 0xFF, bits >> 16 & 0xFF, bits >> 8 & 0xFF,
-                bits & 0xFF);
+        return String.format(
+                Locale.ROOT, "%d.%d.%d.%d", bits >> 24 & 0xFF, bits >> 16 & 0xFF, bits >> 8 & 0xFF, bits & 0xFF);
     }
 
     /** The gateway of the interface's default route in /proc/net/route (little-endian hex), if any. */
@@ -179,8 +201,8 @@ public final class MachineNetwork {
                 String[] f = line.trim().split("\\s+", -1);
                 if (f.length > 2 && f[0].equals(name) && f[1].equals("00000000") && f[2].matches("[0-9A-Fa-f]{8}")) {
                     long g = Long.parseLong(f[2], 16);
-                    return Optional.of(String.format(Locale.ROOT, "%d.%d.%d.%d", g & 0xFF, g >> 8 & 0xFF,
-                            g >> 16 & 0xFF, g >> 24 & 0xFF));
+                    return Optional.of(String.format(
+                            Locale.ROOT, "%d.%d.%d.%d", g & 0xFF, g >> 8 & 0xFF, g >> 16 & 0xFF, g >> 24 & 0xFF));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -191,8 +213,12 @@ public final class MachineNetwork {
 
     private static List<String> nameServers() {
         try {
-            return Files.readAllLines(Path.of("/etc/resolv.conf")).stream().map(String::trim)
-                    .filter(l -> l.startsWith("nameserver ")).map(l -> l.substring(11).trim()).limit(8).toList();
+            return Files.readAllLines(Path.of("/etc/resolv.conf")).stream()
+                    .map(String::trim)
+                    .filter(l -> l.startsWith("nameserver "))
+                    .map(l -> l.substring(11).trim())
+                    .limit(8)
+                    .toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }

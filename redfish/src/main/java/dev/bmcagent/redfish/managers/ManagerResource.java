@@ -10,12 +10,12 @@ import dev.bmcagent.redfish.backend.SystemsBackend;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Bodies;
 import dev.bmcagent.redfish.http.Json;
-import dev.bmcagent.redfish.logs.StorageStatus;
 import dev.bmcagent.redfish.http.Principal;
 import dev.bmcagent.redfish.http.RedfishError;
 import dev.bmcagent.redfish.http.Responses;
 import dev.bmcagent.redfish.http.Routes;
 import dev.bmcagent.redfish.http.Schema;
+import dev.bmcagent.redfish.logs.StorageStatus;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Objects;
@@ -39,14 +39,25 @@ public final class ManagerResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Managers", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                Json.collection("/redfish/v1/Managers", Schema.MANAGER_COLLECTION, "Manager Collection",
-                        List.of(BMC))));
+        routes.get(
+                "/redfish/v1/Managers",
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        Json.collection(
+                                "/redfish/v1/Managers",
+                                Schema.MANAGER_COLLECTION,
+                                "Manager Collection",
+                                List.of(BMC))));
         routes.get("/redfish/v1/Managers/bmc", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, manager()));
-        routes.get("/redfish/v1/Managers/bmc/NetworkProtocol", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/Managers/bmc/NetworkProtocol",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, networkProtocol()));
         routes.post("/redfish/v1/Managers/bmc/Actions/Manager.Reset", PrivilegeType.ConfigureManager, this::reset);
-        routes.get("/redfish/v1/Managers/bmc/ResetActionInfo", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/Managers/bmc/ResetActionInfo",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, actionInfo()));
     }
 
@@ -79,13 +90,18 @@ public final class ManagerResource {
 
     private ObjectNode networkProtocol() {
         ManagerView m = backend.manager();
-        ObjectNode n = Json.resource(BMC + "/NetworkProtocol", Schema.MANAGER_NETWORK_PROTOCOL, "NetworkProtocol",
+        ObjectNode n = Json.resource(
+                BMC + "/NetworkProtocol",
+                Schema.MANAGER_NETWORK_PROTOCOL,
+                "NetworkProtocol",
                 "Manager Network Protocol");
         MachineNetwork.Snapshot net = network.get();
         n.put("HostName", net.hostName());
         n.put("FQDN", net.fqdn());
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
-        n.putObject("HTTPS").put("ProtocolEnabled", true).put("Port", m.httpsPort())
+        n.putObject("HTTPS")
+                .put("ProtocolEnabled", true)
+                .put("Port", m.httpsPort())
                 .set("Certificates", Json.link(BMC + "/NetworkProtocol/HTTPS/Certificates"));
         n.putObject("IPMI").put("ProtocolEnabled", true).put("Port", m.ipmiPort());
         return n;
@@ -95,22 +111,25 @@ public final class ManagerResource {
         ObjectNode body = Bodies.objectOrEmpty(ctx);
         ResetType type = body.has("ResetType") ? parse(body) : ResetType.GracefulRestart;
         if (!RESET_TYPES.contains(type) || !backend.reset(type)) {
-            throw RedfishError.of(BaseMessage.ActionParameterValueNotInList, type.name(), "ResetType",
-                    "Manager.Reset").exception();
+            throw RedfishError.of(BaseMessage.ActionParameterValueNotInList, type.name(), "ResetType", "Manager.Reset")
+                    .exception();
         }
         Responses.noContent(ctx);
     }
 
     private static ResetType parse(ObjectNode body) {
         String value = body.get("ResetType").asText();
-        return RESET_TYPES.stream().filter(r -> r.name().equals(value)).findFirst()
-                .orElseThrow(() -> RedfishError.of(BaseMessage.ActionParameterValueNotInList, value, "ResetType",
-                        "Manager.Reset").exception());
+        return RESET_TYPES.stream()
+                .filter(r -> r.name().equals(value))
+                .findFirst()
+                .orElseThrow(() -> RedfishError.of(
+                                BaseMessage.ActionParameterValueNotInList, value, "ResetType", "Manager.Reset")
+                        .exception());
     }
 
     private static ObjectNode actionInfo() {
-        ObjectNode n = Json.resource(BMC + "/ResetActionInfo", Schema.ACTION_INFO, "ResetActionInfo",
-                "Reset Action Info");
+        ObjectNode n =
+                Json.resource(BMC + "/ResetActionInfo", Schema.ACTION_INFO, "ResetActionInfo", "Reset Action Info");
         ObjectNode param = n.putArray("Parameters").addObject();
         param.put("Name", "ResetType");
         param.put("Required", false);

@@ -42,14 +42,13 @@ public final class NetworkPatch {
     public static final int MAX_FQDN = 253;
 
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern IPV4 =
-            Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
-    private static final Set<String> TOP = Set.of("HostName", "FQDN", "StaticNameServers", "IPv4StaticAddresses",
-            "DHCPv4", "DHCPv6");
+    private static final Pattern IPV4 = Pattern.compile(
+            "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+    private static final Set<String> TOP =
+            Set.of("HostName", "FQDN", "StaticNameServers", "IPv4StaticAddresses", "DHCPv4", "DHCPv6");
     private static final Set<String> DHCPV4 = Set.of("DHCPEnabled", "UseDNSServers", "UseGateway", "UseDomainName");
 
-    private NetworkPatch() {
-    }
+    private NetworkPatch() {}
 
     /**
      * Checks a PATCH body against what is configured and returns the settings it asks for.
@@ -77,7 +76,9 @@ public final class NetworkPatch {
                 continue;
             }
             if (!TOP.contains(name)) {
-                errors.add(current.has(name) ? BaseMessage.PropertyNotWritable : BaseMessage.PropertyUnknown, pointer,
+                errors.add(
+                        current.has(name) ? BaseMessage.PropertyNotWritable : BaseMessage.PropertyUnknown,
+                        pointer,
                         name);
                 continue;
             }
@@ -110,7 +111,9 @@ public final class NetworkPatch {
                 default -> throw new IllegalStateException(name);
             }
         }
-        if (hostFromName != null && body.has("FQDN") && body.get("FQDN").isTextual()
+        if (hostFromName != null
+                && body.has("FQDN")
+                && body.get("FQDN").isTextual()
                 && !body.get("FQDN").asText().split("\\.", 2)[0].equals(hostFromName)) {
             errors.add(BaseMessage.PropertyValueConflict, "#/FQDN", "FQDN", "HostName");
         }
@@ -149,7 +152,7 @@ public final class NetworkPatch {
             String pi = p + "/" + i;
             String display = "StaticNameServers/" + i;
             if (item.isNull()) {
-                continue;                                   // DSP0266: null removes the element
+                continue; // DSP0266: null removes the element
             }
             if (!item.isTextual()) {
                 errors.add(BaseMessage.PropertyValueTypeError, pi, shown(item), display);
@@ -167,7 +170,7 @@ public final class NetworkPatch {
                     errors.add(BaseMessage.PropertyValueIncorrect, pi, display, s);
                     continue;
                 }
-                s = NetUtil.bytesToIpAddress(b);            // RFC 5952 form, as read back
+                s = NetUtil.bytesToIpAddress(b); // RFC 5952 form, as read back
             } else {
                 errors.add(BaseMessage.PropertyValueFormatError, pi, s, display);
                 continue;
@@ -288,13 +291,19 @@ public final class NetworkPatch {
         for (int i = 0; i < out.size(); i++) {
             StaticIpv4 a = out.get(i);
             if (!seen.add(a.address())) {
-                errors.add(BaseMessage.PropertyValueIncorrect, pointers.get(i) + "/Address",
-                        pointers.get(i).substring(2) + "/Address", a.address());
+                errors.add(
+                        BaseMessage.PropertyValueIncorrect,
+                        pointers.get(i) + "/Address",
+                        pointers.get(i).substring(2) + "/Address",
+                        a.address());
             }
             if (a.gateway().isPresent() && ++gateways == 2) {
                 // EthernetInterface: "only a single default gateway is allowed"
-                errors.add(BaseMessage.PropertyValueConflict, pointers.get(i) + "/Gateway",
-                        pointers.get(i).substring(2) + "/Gateway", "IPv4StaticAddresses/Gateway");
+                errors.add(
+                        BaseMessage.PropertyValueConflict,
+                        pointers.get(i) + "/Gateway",
+                        pointers.get(i).substring(2) + "/Gateway",
+                        "IPv4StaticAddresses/Gateway");
             }
         }
         if (out.size() > MAX_IPV4_STATIC) {
@@ -316,8 +325,12 @@ public final class NetworkPatch {
             String fp = "#/DHCPv4/" + f.getKey();
             String fd = "DHCPv4/" + f.getKey();
             if (!DHCPV4.contains(f.getKey())) {
-                errors.add(current.at("/DHCPv4").has(f.getKey()) ? BaseMessage.PropertyNotWritable
-                        : BaseMessage.PropertyUnknown, fp, fd);
+                errors.add(
+                        current.at("/DHCPv4").has(f.getKey())
+                                ? BaseMessage.PropertyNotWritable
+                                : BaseMessage.PropertyUnknown,
+                        fp,
+                        fd);
                 continue;
             }
             if (!f.getValue().isBoolean()) {
@@ -345,11 +358,16 @@ public final class NetworkPatch {
             String fp = "#/DHCPv6/" + f.getKey();
             String fd = "DHCPv6/" + f.getKey();
             if (!f.getKey().equals("OperatingMode")) {
-                errors.add(current.at("/DHCPv6").has(f.getKey()) ? BaseMessage.PropertyNotWritable
-                        : BaseMessage.PropertyUnknown, fp, fd);
+                errors.add(
+                        current.at("/DHCPv6").has(f.getKey())
+                                ? BaseMessage.PropertyNotWritable
+                                : BaseMessage.PropertyUnknown,
+                        fp,
+                        fd);
             } else if (!f.getValue().isTextual()) {
                 errors.add(BaseMessage.PropertyValueTypeError, fp, shown(f.getValue()), fd);
-            } else if (f.getValue().asText().equals("Enabled") || f.getValue().asText().equals("Disabled")) {
+            } else if (f.getValue().asText().equals("Enabled")
+                    || f.getValue().asText().equals("Disabled")) {
                 enabled = f.getValue().asText().equals("Enabled");
             } else {
                 // Stateful and Stateless are deprecated (EthernetInterface v1_8_0); this service does not offer them

@@ -50,8 +50,8 @@ public final class NetworkdBackend implements NetworkConfigBackend {
      * @param setHostname  argv run after the host name changed, {@code {hostname}} replaced (empty: none)
      * @param timeout      how long a command may run before it is killed and counted as failed
      */
-    public NetworkdBackend(Path directory, Path hostnameFile, List<String> reload, List<String> setHostname,
-                           Duration timeout) {
+    public NetworkdBackend(
+            Path directory, Path hostnameFile, List<String> reload, List<String> setHostname, Duration timeout) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.hostnameFile = Objects.requireNonNull(hostnameFile, "hostnameFile");
         this.reload = List.copyOf(reload);
@@ -95,10 +95,12 @@ public final class NetworkdBackend implements NetworkConfigBackend {
             restore(file, oldFile, oldHost, hostChanged);
             throw new NetworkConfigException("writing " + file + ": " + e.getMessage(), e);
         }
-        Optional<String> failure = reload.isEmpty() || oldFile.equals(Optional.of(newFile)) ? Optional.empty()
-                : run(reload);
+        Optional<String> failure =
+                reload.isEmpty() || oldFile.equals(Optional.of(newFile)) ? Optional.empty() : run(reload);
         if (failure.isEmpty() && hostChanged && !setHostname.isEmpty()) {
-            failure = run(setHostname.stream().map(a -> a.replace("{hostname}", desired.hostName().get())).toList());
+            failure = run(setHostname.stream()
+                    .map(a -> a.replace("{hostname}", desired.hostName().get()))
+                    .toList());
         }
         if (failure.isPresent()) {
             restore(file, oldFile, oldHost, hostChanged);
@@ -132,14 +134,18 @@ public final class NetworkdBackend implements NetworkConfigBackend {
     /** The failure (exit status, time-out, start failure), or empty when {@code argv} exited 0. */
     private Optional<String> run(List<String> argv) {
         try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            Process p = new ProcessBuilder(argv)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 return Optional.of(argv + " timed out after " + timeout.toSeconds() + " s");
             }
-            return p.exitValue() == 0 ? Optional.empty()
+            return p.exitValue() == 0
+                    ? Optional.empty()
                     : Optional.of(argv + " failed with exit status " + p.exitValue());
         } catch (IOException e) {
             return Optional.of(argv + " could not be started: " + e.getMessage());
@@ -151,7 +157,8 @@ public final class NetworkdBackend implements NetworkConfigBackend {
 
     static String render(String name, NetworkSettings s) {
         StringBuilder b = new StringBuilder();
-        b.append("# Written by bmc-agent (Redfish Managers/bmc/EthernetInterfaces/").append(name)
+        b.append("# Written by bmc-agent (Redfish Managers/bmc/EthernetInterfaces/")
+                .append(name)
                 .append("); changes made here are replaced by the next PATCH.\n");
         b.append("[Match]\nName=").append(name).append("\n\n[Network]\n");
         String dhcp = s.dhcpv4().enabled() ? (s.dhcpv6() ? "yes" : "ipv4") : (s.dhcpv6() ? "ipv6" : "no");
@@ -159,9 +166,15 @@ public final class NetworkdBackend implements NetworkConfigBackend {
         s.domainName().ifPresent(d -> b.append("Domains=").append(d).append('\n'));
         s.staticNameServers().forEach(d -> b.append("DNS=").append(d).append('\n'));
         for (StaticIpv4 a : s.ipv4Static()) {
-            b.append("Address=").append(a.address()).append('/').append(a.prefixLength()).append('\n');
+            b.append("Address=")
+                    .append(a.address())
+                    .append('/')
+                    .append(a.prefixLength())
+                    .append('\n');
         }
-        s.ipv4Static().stream().flatMap(a -> a.gateway().stream()).findFirst()
+        s.ipv4Static().stream()
+                .flatMap(a -> a.gateway().stream())
+                .findFirst()
                 .ifPresent(g -> b.append("Gateway=").append(g).append('\n'));
         b.append("\n[DHCPv4]\n");
         b.append("UseDNS=").append(yes(s.dhcpv4().useDnsServers())).append('\n');
@@ -198,22 +211,22 @@ public final class NetworkdBackend implements NetworkConfigBackend {
             String value = line.substring(eq + 1).trim();
             switch (section + "." + key) {
                 case "Network.DHCP" -> dhcp = value.toLowerCase(Locale.ROOT);
-                case "Network.Domains" -> domain = value.isEmpty() ? Optional.empty()
-                        : Optional.of(value.split("\\s+", -1)[0]);
+                case "Network.Domains" ->
+                    domain = value.isEmpty() ? Optional.empty() : Optional.of(value.split("\\s+", -1)[0]);
                 case "Network.DNS" -> dns.addAll(List.of(value.split("\\s+", -1)));
                 case "Network.Address" -> addresses.add(value.split("/", 2));
                 case "Network.Gateway" -> gateway = Optional.of(value);
                 case "DHCPv4.UseDNS" -> useDns = bool(value);
                 case "DHCPv4.UseGateway" -> useGateway = bool(value);
                 case "DHCPv4.UseDomains" -> useDomains = bool(value);
-                default -> { }
+                default -> {}
             }
         }
         List<StaticIpv4> v4 = new ArrayList<>();
         boolean gatewayGiven = false;
         for (String[] a : addresses) {
             if (a[0].contains(":")) {
-                continue;                                   // IPv6 static addresses are not managed here
+                continue; // IPv6 static addresses are not managed here
             }
             int prefix = a.length > 1 ? Integer.parseInt(a[1]) : 32;
             Optional<String> g = Optional.empty();

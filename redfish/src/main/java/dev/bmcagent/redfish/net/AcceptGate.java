@@ -49,9 +49,15 @@ public final class AcceptGate {
             }
             refused++;
         }
-        log.warn(clock.instant(), "Redfish connection refused (connection limit)",
+        log.warn(
+                clock.instant(),
+                "Redfish connection refused (connection limit)",
                 "Redfish connection from {} refused: {} open from it (limit {}), {} open in all (limit {})",
-                source, fromSource, maxPerSource, total, max);
+                source,
+                fromSource,
+                maxPerSource,
+                total,
+                max);
         return false;
     }
 

@@ -31,7 +31,7 @@ final class CappedServerSocketChannel extends NioServerSocketChannel {
         if (source == null || !gate.tryAcquire(source)) {
             buf.remove(buf.size() - 1);
             child.unsafe().closeForcibly();
-            return 0;                       // the selector reports the next pending connection again
+            return 0; // the selector reports the next pending connection again
         }
         child.closeFuture().addListener(f -> gate.release(source));
         return accepted;

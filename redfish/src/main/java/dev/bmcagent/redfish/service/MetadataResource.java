@@ -14,8 +14,12 @@ public final class MetadataResource {
 
     public void register(Routes routes) {
         String xml = metadata();
-        routes.publicRoute(HttpMethod.GET, "/redfish/v1/$metadata", (ctx, p) -> ctx.response()
-                .putHeader("Content-Type", "application/xml;charset=utf-8").end(xml));
+        routes.publicRoute(
+                HttpMethod.GET,
+                "/redfish/v1/$metadata",
+                (ctx, p) -> ctx.response()
+                        .putHeader("Content-Type", "application/xml;charset=utf-8")
+                        .end(xml));
         routes.publicRoute(HttpMethod.GET, "/redfish/v1/odata", (ctx, p) -> Responses.send(ctx, 200, odata()));
     }
 
@@ -23,9 +27,15 @@ public final class MetadataResource {
         StringBuilder b = new StringBuilder(8192);
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         b.append("<edmx:Edmx xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\" Version=\"4.0\">\n");
-        reference(b, "http://docs.oasis-open.org/odata/odata/v4.0/errata03/csd01/complete/vocabularies/Org.OData.Core.V1.xml",
-                "Org.OData.Core.V1", "OData");
-        reference(b, "http://redfish.dmtf.org/schemas/v1/RedfishExtensions_v1.xml", "RedfishExtensions.v1_0_0",
+        reference(
+                b,
+                "http://docs.oasis-open.org/odata/odata/v4.0/errata03/csd01/complete/vocabularies/Org.OData.Core.V1.xml",
+                "Org.OData.Core.V1",
+                "OData");
+        reference(
+                b,
+                "http://redfish.dmtf.org/schemas/v1/RedfishExtensions_v1.xml",
+                "RedfishExtensions.v1_0_0",
                 "Redfish");
         b.append("  <edmx:Reference Uri=\"http://redfish.dmtf.org/schemas/v1/Resource_v1.xml\">\n")
                 .append("    <edmx:Include Namespace=\"Resource\"/>\n")
@@ -38,13 +48,18 @@ public final class MetadataResource {
             }
             b.append("  </edmx:Reference>\n");
         }
-        b.append("  <edmx:Reference Uri=\"").append(OemSchemaResource.URI).append("\">\n")
+        b.append("  <edmx:Reference Uri=\"")
+                .append(OemSchemaResource.URI)
+                .append("\">\n")
                 .append("    <edmx:Include Namespace=\"BmcAgent\"/>\n")
-                .append("    <edmx:Include Namespace=\"").append(OemSchemaResource.NAMESPACE).append("\"/>\n")
+                .append("    <edmx:Include Namespace=\"")
+                .append(OemSchemaResource.NAMESPACE)
+                .append("\"/>\n")
                 .append("  </edmx:Reference>\n");
         b.append("  <edmx:DataServices>\n");
         b.append("    <Schema xmlns=\"http://docs.oasis-open.org/odata/ns/edm\" Namespace=\"Service\">\n");
-        b.append("      <EntityContainer Name=\"Service\" Extends=\"").append(Schema.SERVICE_ROOT.namespace())
+        b.append("      <EntityContainer Name=\"Service\" Extends=\"")
+                .append(Schema.SERVICE_ROOT.namespace())
                 .append(".ServiceContainer\"/>\n");
         b.append("    </Schema>\n");
         b.append("  </edmx:DataServices>\n");
@@ -66,9 +81,13 @@ public final class MetadataResource {
         n.put("@odata.context", "/redfish/v1/$metadata");
         var value = n.putArray("value");
         String[][] entries = {
-            {"Service", "/redfish/v1/"}, {"Systems", "/redfish/v1/Systems"}, {"Chassis", "/redfish/v1/Chassis"},
-            {"Managers", "/redfish/v1/Managers"}, {"SessionService", "/redfish/v1/SessionService"},
-            {"AccountService", "/redfish/v1/AccountService"}, {"EventService", "/redfish/v1/EventService"},
+            {"Service", "/redfish/v1/"},
+            {"Systems", "/redfish/v1/Systems"},
+            {"Chassis", "/redfish/v1/Chassis"},
+            {"Managers", "/redfish/v1/Managers"},
+            {"SessionService", "/redfish/v1/SessionService"},
+            {"AccountService", "/redfish/v1/AccountService"},
+            {"EventService", "/redfish/v1/EventService"},
             {"Registries", "/redfish/v1/Registries"},
         };
         for (String[] e : entries) {

@@ -19,8 +19,12 @@ public final class OemSchemaResource {
 
     public void register(Routes routes) {
         String xml = csdl();
-        routes.publicRoute(HttpMethod.GET, "/redfish/v1/schemas/BmcAgent_v1.xml", (ctx, p) -> ctx.response()
-                .putHeader("Content-Type", "application/xml;charset=utf-8").end(xml));
+        routes.publicRoute(
+                HttpMethod.GET,
+                "/redfish/v1/schemas/BmcAgent_v1.xml",
+                (ctx, p) -> ctx.response()
+                        .putHeader("Content-Type", "application/xml;charset=utf-8")
+                        .end(xml));
     }
 
     static String csdl() {

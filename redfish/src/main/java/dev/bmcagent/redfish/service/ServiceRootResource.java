@@ -24,8 +24,10 @@ public final class ServiceRootResource {
     }
 
     public void register(Routes routes) {
-        routes.publicRoute(HttpMethod.GET, "/redfish", (ctx, p) -> Responses.send(ctx, 200,
-                Json.object().put("v1", "/redfish/v1/")));
+        routes.publicRoute(
+                HttpMethod.GET,
+                "/redfish",
+                (ctx, p) -> Responses.send(ctx, 200, Json.object().put("v1", "/redfish/v1/")));
         routes.publicRoute(HttpMethod.GET, "/redfish/v1", (ctx, p) -> Responses.resource(ctx, root()));
         routes.publicRoute(HttpMethod.GET, "/redfish/v1/", (ctx, p) -> Responses.resource(ctx, root()));
     }
@@ -38,13 +40,19 @@ public final class ServiceRootResource {
         n.put("Vendor", "bmc-agent");
         ObjectNode features = n.putObject("ProtocolFeaturesSupported");
         features.put("ExcerptQuery", false);
-        features.set("ExpandQuery", Json.object().put("ExpandAll", true).put("Levels", true)
-                .put("Links", true).put("NoLinks", true).put("MaxLevels", ExpandQuery.MAX_LEVELS));
+        features.set(
+                "ExpandQuery",
+                Json.object()
+                        .put("ExpandAll", true)
+                        .put("Levels", true)
+                        .put("Links", true)
+                        .put("NoLinks", true)
+                        .put("MaxLevels", ExpandQuery.MAX_LEVELS));
         features.put("FilterQuery", true);
         features.put("OnlyMemberQuery", true);
         features.put("TopSkipQuery", true);
         features.put("SelectQuery", true);
-        features.put("MultipleHTTPRequests", true);   // concurrent connections, each HTTP/1.1 keep-alive
+        features.put("MultipleHTTPRequests", true); // concurrent connections, each HTTP/1.1 keep-alive
         features.set("DeepOperations", Json.object().put("DeepPATCH", false).put("DeepPOST", false));
         n.set("Systems", Json.link("/redfish/v1/Systems"));
         n.set("Chassis", Json.link("/redfish/v1/Chassis"));

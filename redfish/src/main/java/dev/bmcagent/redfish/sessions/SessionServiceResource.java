@@ -1,11 +1,11 @@
 package dev.bmcagent.redfish.sessions;
 
-import dev.bmcagent.redfish.backend.StoredSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.redfish.backend.AccountDirectory;
 import dev.bmcagent.redfish.backend.AuthResult;
 import dev.bmcagent.redfish.backend.PrivilegeType;
+import dev.bmcagent.redfish.backend.StoredSession;
 import dev.bmcagent.redfish.http.BaseMessage;
 import dev.bmcagent.redfish.http.Bodies;
 import dev.bmcagent.redfish.http.ETags;
@@ -41,12 +41,16 @@ public final class SessionServiceResource {
     public void register(Routes routes) {
         routes.get("/redfish/v1/SessionService", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, service()));
         routes.patch("/redfish/v1/SessionService", PrivilegeType.ConfigureManager, this::patchService);
-        routes.get("/redfish/v1/SessionService/Sessions", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/SessionService/Sessions",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, collection(p)));
         routes.publicRoute(HttpMethod.POST, "/redfish/v1/SessionService/Sessions", this::login);
         // DSP0266 "POST (create)": a POST to a collection's Members property is the same as to the collection
         routes.publicRoute(HttpMethod.POST, "/redfish/v1/SessionService/Sessions/Members", this::login);
-        routes.get("/redfish/v1/SessionService/Sessions/:sessionId", PrivilegeType.Login,
+        routes.get(
+                "/redfish/v1/SessionService/Sessions/:sessionId",
+                PrivilegeType.Login,
                 (ctx, p) -> Responses.resource(ctx, session(ctx, p)));
         routes.delete("/redfish/v1/SessionService/Sessions/:sessionId", PrivilegeType.Login, this::logout);
     }
@@ -72,9 +76,15 @@ public final class SessionServiceResource {
 
     /** Users without ConfigureManager see only their own sessions. */
     private ObjectNode collection(Principal p) {
-        return Json.collection(SESSIONS, Schema.SESSION_COLLECTION, "Session Collection", store.sessions().stream()
-                .filter(s -> s.userName().equals(p.userName()) || p.role().has(PrivilegeType.ConfigureManager))
-                .map(s -> SESSIONS + "/" + s.id()).toList());
+        return Json.collection(
+                SESSIONS,
+                Schema.SESSION_COLLECTION,
+                "Session Collection",
+                store.sessions().stream()
+                        .filter(s ->
+                                s.userName().equals(p.userName()) || p.role().has(PrivilegeType.ConfigureManager))
+                        .map(s -> SESSIONS + "/" + s.id())
+                        .toList());
     }
 
     private ObjectNode session(RoutingContext ctx, Principal p) {
@@ -96,7 +106,8 @@ public final class SessionServiceResource {
         String id = ctx.pathParam("sessionId");
         return store.session(id)
                 .filter(s -> s.userName().equals(p.userName()) || p.role().has(PrivilegeType.ConfigureManager))
-                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "Session", id).exception());
+                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "Session", id)
+                        .exception());
     }
 
     private void login(RoutingContext ctx, Principal ignored) {
@@ -116,14 +127,19 @@ public final class SessionServiceResource {
             }
         });
         errors.throwIfAny();
-        AuthResult r = accounts.verify(body.get("UserName").asText(), body.get("Password").asText(),
+        AuthResult r = accounts.verify(
+                body.get("UserName").asText(),
+                body.get("Password").asText(),
                 dev.bmcagent.redfish.http.AuthHandler.peer(ctx));
         if (!(r instanceof AuthResult.Granted g)) {
             throw RedfishError.of(BaseMessage.NoValidSession).exception();
         }
         NewSession s = store.create(g.account().userName(), g.account().role())
-                .orElseThrow(() -> RedfishError.of(BaseMessage.SessionLimitExceeded).exception());
-        ctx.response().putHeader("X-Auth-Token", s.token()).putHeader("Location", SESSIONS + "/" + s.session().id());
+                .orElseThrow(
+                        () -> RedfishError.of(BaseMessage.SessionLimitExceeded).exception());
+        ctx.response()
+                .putHeader("X-Auth-Token", s.token())
+                .putHeader("Location", SESSIONS + "/" + s.session().id());
         Responses.send(ctx, 201, render(s.session()));
     }
 

@@ -44,6 +44,7 @@ public final class SessionStore implements TokenResolver {
     public static final int SESSIONS_PER_ACCOUNT = 8;
     /** Sessions only Administrators may take, so that an Administrator can always log in. */
     public static final int SESSIONS_ADMIN_RESERVE = 8;
+
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
 
     private final Clock clock;
@@ -61,8 +62,12 @@ public final class SessionStore implements TokenResolver {
      * @param idleTimeout SessionTimeout unless the persistence holds one (see {@link #restore()})
      * @param stamps      user name → the account's current session stamp, empty when it may not log in
      */
-    public SessionStore(Clock clock, Duration idleTimeout, int maxSessions, SessionPersistence persistence,
-                        Function<String, Optional<String>> stamps) {
+    public SessionStore(
+            Clock clock,
+            Duration idleTimeout,
+            int maxSessions,
+            SessionPersistence persistence,
+            Function<String, Optional<String>> stamps) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
         this.maxSessions = maxSessions;
@@ -85,10 +90,13 @@ public final class SessionStore implements TokenResolver {
             if (s.lastUsed().isAfter(now)) {
                 s = s.touched(now);
             }
-            String dropped = expired(s, now) ? "idle timeout"
-                    : !stamps.apply(s.userName()).equals(Optional.of(s.accountStamp())) ? "account changed"
-                    : byId.containsKey(s.id()) || idByTokenHash.containsKey(s.tokenSha256()) ? "duplicate"
-                    : byId.size() >= maxSessions ? "session limit" : null;
+            String dropped = expired(s, now)
+                    ? "idle timeout"
+                    : !stamps.apply(s.userName()).equals(Optional.of(s.accountStamp()))
+                            ? "account changed"
+                            : byId.containsKey(s.id()) || idByTokenHash.containsKey(s.tokenSha256())
+                                    ? "duplicate"
+                                    : byId.size() >= maxSessions ? "session limit" : null;
             if (dropped != null) {
                 LOG.info("stored Redfish session {} of {} dropped: {}", s.id(), s.userName(), dropped);
                 persistence.delete(s.id());
@@ -107,7 +115,9 @@ public final class SessionStore implements TokenResolver {
     public Optional<NewSession> create(String userName, RedfishRole role) {
         expire();
         Optional<String> stamp = stamps.apply(userName);
-        long mine = byId.values().stream().filter(s -> s.userName().equals(userName)).count();
+        long mine = byId.values().stream()
+                .filter(s -> s.userName().equals(userName))
+                .count();
         if (!quota.admits(role == RedfishRole.Administrator, mine, byId.size()) || stamp.isEmpty()) {
             return Optional.empty();
         }
@@ -251,8 +261,8 @@ public final class SessionStore implements TokenResolver {
 
     static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JRE", e);
         }

@@ -25,8 +25,15 @@ public final class BootOptionsResource {
         routes.get("/redfish/v1/Systems/:systemId/BootOptions", PrivilegeType.Login, (ctx, p) -> {
             SystemView v = SystemsResource.find(backend, ctx);
             String base = ComputerSystemJson.uri(v.id()) + "/BootOptions";
-            Responses.resource(ctx, Json.collection(base, Schema.BOOT_OPTION_COLLECTION, "Boot Option Collection",
-                    v.bootOptions().stream().map(o -> base + "/" + o.reference()).toList()));
+            Responses.resource(
+                    ctx,
+                    Json.collection(
+                            base,
+                            Schema.BOOT_OPTION_COLLECTION,
+                            "Boot Option Collection",
+                            v.bootOptions().stream()
+                                    .map(o -> base + "/" + o.reference())
+                                    .toList()));
         });
         routes.get("/redfish/v1/Systems/:systemId/BootOptions/:optionId", PrivilegeType.Login, (ctx, p) -> {
             SystemView v = SystemsResource.find(backend, ctx);
@@ -41,7 +48,7 @@ public final class BootOptionsResource {
         ObjectNode n = Json.resource(uri, Schema.BOOT_OPTION, o.reference(), o.displayName());
         n.put("BootOptionReference", o.reference());
         n.put("DisplayName", o.displayName());
-        if (!o.uefiDevicePath().isEmpty()) {               // a path the host did not report: absent, never ""
+        if (!o.uefiDevicePath().isEmpty()) { // a path the host did not report: absent, never ""
             n.put("UefiDevicePath", o.uefiDevicePath());
         }
         n.put("BootOptionEnabled", o.enabled());

@@ -1,9 +1,9 @@
 package dev.bmcagent.redfish.systems;
 
-import dev.bmcagent.redfish.backend.AssetIdentity;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bmcagent.acpi.progress.BootProgress;
+import dev.bmcagent.redfish.backend.AssetIdentity;
 import dev.bmcagent.redfish.backend.BootOverride;
 import dev.bmcagent.redfish.backend.BootOverrideEnabled;
 import dev.bmcagent.redfish.backend.BootOverrideMode;
@@ -20,8 +20,7 @@ import java.util.Set;
 /** Pure translation of a {@link SystemView} into a ComputerSystem representation. */
 final class ComputerSystemJson {
 
-    private ComputerSystemJson() {
-    }
+    private ComputerSystemJson() {}
 
     static String uri(String id) {
         return "/redfish/v1/Systems/" + id;
@@ -32,7 +31,7 @@ final class ComputerSystemJson {
         ObjectNode n = Json.resource(uri, Schema.COMPUTER_SYSTEM, v.id(), v.name());
         n.put("SystemType", "Physical");
         n.put("PowerState", v.powerState().name());
-        if (!v.biosVersion().isEmpty()) {                  // not reported yet: absent, never ""
+        if (!v.biosVersion().isEmpty()) { // not reported yet: absent, never ""
             n.put("BiosVersion", v.biosVersion());
         }
         identity.ifPresent(i -> identity(n, i, i.serialNumber(), i.partNumber()));
@@ -40,11 +39,13 @@ final class ComputerSystemJson {
         n.put("AssetTag", v.assetTag());
         n.put("IndicatorLED", v.indicatorLed().name());
         n.put("LocationIndicatorActive", v.indicatorLed().active());
-        n.putObject("Status").put("State", v.powerState() == PowerState.Off ? "StandbyOffline" : "Enabled")
+        n.putObject("Status")
+                .put("State", v.powerState() == PowerState.Off ? "StandbyOffline" : "Enabled")
                 .put("Health", v.health().name());
         n.putObject("MemorySummary").put("TotalSystemMemoryGiB", v.memoryGiB());
-        ObjectNode cpus = n.putObject("ProcessorSummary").put("Count", v.processors().count());
-        if (v.processors().coreCount() > 0) {                  // 0: the host did not report core counts
+        ObjectNode cpus =
+                n.putObject("ProcessorSummary").put("Count", v.processors().count());
+        if (v.processors().coreCount() > 0) { // 0: the host did not report core counts
             cpus.put("CoreCount", v.processors().coreCount());
         }
         if (!v.processors().model().isEmpty()) {
@@ -95,7 +96,8 @@ final class ComputerSystemJson {
         BootOverride o = v.bootOverride();
         ObjectNode b = Json.object();
         b.put("BootSourceOverrideTarget", o.target().name());
-        allowable(b.putArray("BootSourceOverrideTarget@Redfish.AllowableValues"),
+        allowable(
+                b.putArray("BootSourceOverrideTarget@Redfish.AllowableValues"),
                 Arrays.stream(BootSource.values()).filter(bootSources::contains).toArray(Enum<?>[]::new));
         b.put("BootSourceOverrideEnabled", o.enabled().name());
         allowable(b.putArray("BootSourceOverrideEnabled@Redfish.AllowableValues"), BootOverrideEnabled.values());

@@ -27,24 +27,36 @@ public final class MemoryResource {
     public void register(Routes routes) {
         routes.get("/redfish/v1/Systems/:systemId/Memory", PrivilegeType.Login, (ctx, p) -> {
             String id = SystemsResource.find(backend, ctx).id();
-            Responses.resource(ctx, Json.collection("/redfish/v1/Systems/" + id + "/Memory",
-                    Schema.MEMORY_COLLECTION, "Memory Collection", backend.memory(id).stream()
-                            .map(d -> "/redfish/v1/Systems/" + id + "/Memory/DIMM" + d.slot()).toList()));
+            Responses.resource(
+                    ctx,
+                    Json.collection(
+                            "/redfish/v1/Systems/" + id + "/Memory",
+                            Schema.MEMORY_COLLECTION,
+                            "Memory Collection",
+                            backend.memory(id).stream()
+                                    .map(d -> "/redfish/v1/Systems/" + id + "/Memory/DIMM" + d.slot())
+                                    .toList()));
         });
         routes.get("/redfish/v1/Systems/:systemId/Memory/:memoryId", PrivilegeType.Login, (ctx, p) -> {
             String id = SystemsResource.find(backend, ctx).id();
             String memoryId = ctx.pathParam("memoryId");
-            DimmView d = backend.memory(id).stream().filter(v -> ("DIMM" + v.slot()).equals(memoryId)).findFirst()
-                    .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "Memory", memoryId).exception());
+            DimmView d = backend.memory(id).stream()
+                    .filter(v -> ("DIMM" + v.slot()).equals(memoryId))
+                    .findFirst()
+                    .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "Memory", memoryId)
+                            .exception());
             Responses.resource(ctx, render(id, d));
         });
     }
 
     static ObjectNode render(String systemId, DimmView d) {
         String id = "DIMM" + d.slot();
-        ObjectNode n = Json.resource("/redfish/v1/Systems/" + systemId + "/Memory/" + id, Schema.MEMORY, id,
-                "DIMM slot " + d.slot());
-        n.putObject("Location").putObject("PartLocation").put("ServiceLabel", id).put("LocationType", "Slot")
+        ObjectNode n = Json.resource(
+                "/redfish/v1/Systems/" + systemId + "/Memory/" + id, Schema.MEMORY, id, "DIMM slot " + d.slot());
+        n.putObject("Location")
+                .putObject("PartLocation")
+                .put("ServiceLabel", id)
+                .put("LocationType", "Slot")
                 .put("LocationOrdinalValue", d.slot());
         n.put("MemoryType", "DRAM");
         if (d.present()) {

@@ -29,16 +29,23 @@ public final class ProcessorsResource {
     public void register(Routes routes) {
         routes.get("/redfish/v1/Systems/:systemId/Processors", PrivilegeType.Login, (ctx, p) -> {
             SystemView v = SystemsResource.find(backend, ctx);
-            Responses.resource(ctx, Json.collection("/redfish/v1/Systems/" + v.id() + "/Processors",
-                    Schema.PROCESSOR_COLLECTION, "Processor Collection", ids(v.processors()).stream()
-                            .map(id -> "/redfish/v1/Systems/" + v.id() + "/Processors/" + id).toList()));
+            Responses.resource(
+                    ctx,
+                    Json.collection(
+                            "/redfish/v1/Systems/" + v.id() + "/Processors",
+                            Schema.PROCESSOR_COLLECTION,
+                            "Processor Collection",
+                            ids(v.processors()).stream()
+                                    .map(id -> "/redfish/v1/Systems/" + v.id() + "/Processors/" + id)
+                                    .toList()));
         });
         routes.get("/redfish/v1/Systems/:systemId/Processors/:processorId", PrivilegeType.Login, (ctx, p) -> {
             SystemView v = SystemsResource.find(backend, ctx);
             String id = ctx.pathParam("processorId");
             int socket = ids(v.processors()).indexOf(id);
             if (socket < 0) {
-                throw RedfishError.of(BaseMessage.ResourceNotFound, "Processor", id).exception();
+                throw RedfishError.of(BaseMessage.ResourceNotFound, "Processor", id)
+                        .exception();
             }
             Responses.resource(ctx, render(v, socket));
         });
@@ -56,8 +63,8 @@ public final class ProcessorsResource {
     private static ObjectNode render(SystemView v, int socket) {
         ProcessorSummaryView s = v.processors();
         String id = "CPU" + socket;
-        ObjectNode n = Json.resource("/redfish/v1/Systems/" + v.id() + "/Processors/" + id, Schema.PROCESSOR, id,
-                "Processor " + socket);
+        ObjectNode n = Json.resource(
+                "/redfish/v1/Systems/" + v.id() + "/Processors/" + id, Schema.PROCESSOR, id, "Processor " + socket);
         n.put("Socket", id);
         n.put("ProcessorType", "CPU");
         if (!s.model().isEmpty()) {

@@ -32,13 +32,14 @@ public final class ResetActionResource {
     }
 
     public void register(Routes routes) {
-        routes.post("/redfish/v1/Systems/:systemId/Actions/ComputerSystem.Reset", PrivilegeType.ConfigureComponents,
+        routes.post(
+                "/redfish/v1/Systems/:systemId/Actions/ComputerSystem.Reset",
+                PrivilegeType.ConfigureComponents,
                 this::reset);
-        routes.get("/redfish/v1/Systems/:systemId/ResetActionInfo", PrivilegeType.Login,
-                (ctx, p) -> {
-                    SystemView v = SystemsResource.find(backend, ctx);
-                    Responses.resource(ctx, actionInfo(v, backend.resetTypes(v.id())));
-                });
+        routes.get("/redfish/v1/Systems/:systemId/ResetActionInfo", PrivilegeType.Login, (ctx, p) -> {
+            SystemView v = SystemsResource.find(backend, ctx);
+            Responses.resource(ctx, actionInfo(v, backend.resetTypes(v.id())));
+        });
     }
 
     private void reset(RoutingContext ctx, Principal p) {
@@ -53,7 +54,8 @@ public final class ResetActionResource {
                     .exception();
         }
         if (!backend.reset(v.id(), type)) {
-            throw RedfishError.of(BaseMessage.ResourceNotFound, "ComputerSystem", v.id()).exception();
+            throw RedfishError.of(BaseMessage.ResourceNotFound, "ComputerSystem", v.id())
+                    .exception();
         }
         Responses.noContent(ctx);
     }
@@ -69,15 +71,19 @@ public final class ResetActionResource {
         errors.throwIfAny();
         JsonNode t = body.get("ResetType");
         if (t == null) {
-            throw RedfishError.of(BaseMessage.ActionParameterMissing, ACTION, "ResetType").exception();
+            throw RedfishError.of(BaseMessage.ActionParameterMissing, ACTION, "ResetType")
+                    .exception();
         }
         if (!t.isTextual()) {
             throw RedfishError.of(BaseMessage.ActionParameterValueTypeError, Json.write(t), "ResetType", ACTION)
                     .exception();
         }
-        return Arrays.stream(ResetType.values()).filter(r -> r.name().equals(t.asText())).findFirst()
-                .orElseThrow(() -> RedfishError.of(BaseMessage.ActionParameterValueNotInList, t.asText(), "ResetType",
-                        ACTION).exception());
+        return Arrays.stream(ResetType.values())
+                .filter(r -> r.name().equals(t.asText()))
+                .findFirst()
+                .orElseThrow(() -> RedfishError.of(
+                                BaseMessage.ActionParameterValueNotInList, t.asText(), "ResetType", ACTION)
+                        .exception());
     }
 
     private static ObjectNode actionInfo(SystemView v, Set<ResetType> allowed) {

@@ -36,21 +36,29 @@ public final class SystemsResource {
     public static final int MAX_PATTERNS = 64;
     /** Bytes per pattern at most: longer ones cannot reach the host (OEM 30h/12h, docs/HOST-INTERFACE.md). */
     public static final int MAX_PATTERN_LENGTH = 250;
+
     private static final String PATTERNS = "Oem/BmcAgent/BootOrderPatterns";
 
     private static final PatchSpec PATCH = new PatchSpec()
             .text("AssetTag", 64)
             .enumeration("IndicatorLED", IndicatorLed.class)
             .bool("LocationIndicatorActive")
-            .nested("Boot", new PatchSpec()
-                    .enumeration("BootSourceOverrideTarget", BootSource.class)
-                    .enumeration("BootSourceOverrideEnabled", BootOverrideEnabled.class)
-                    .enumeration("BootSourceOverrideMode", BootOverrideMode.class)
-                    .text("UefiTargetBootSourceOverride", 512)
-                    .text("HttpBootUri", 2048)
-                    .textList("BootOrder", 64, 64))
-            .nested("Oem", new PatchSpec().nested("BmcAgent", new PatchSpec()
-                    .textList("BootOrderPatterns", MAX_PATTERNS, MAX_PATTERN_LENGTH * 4)));
+            .nested(
+                    "Boot",
+                    new PatchSpec()
+                            .enumeration("BootSourceOverrideTarget", BootSource.class)
+                            .enumeration("BootSourceOverrideEnabled", BootOverrideEnabled.class)
+                            .enumeration("BootSourceOverrideMode", BootOverrideMode.class)
+                            .text("UefiTargetBootSourceOverride", 512)
+                            .text("HttpBootUri", 2048)
+                            .textList("BootOrder", 64, 64))
+            .nested(
+                    "Oem",
+                    new PatchSpec()
+                            .nested(
+                                    "BmcAgent",
+                                    new PatchSpec()
+                                            .textList("BootOrderPatterns", MAX_PATTERNS, MAX_PATTERN_LENGTH * 4)));
 
     private final SystemsBackend backend;
     private final RenderCache<Rendering> rendered =
@@ -61,23 +69,31 @@ public final class SystemsResource {
     }
 
     public void register(Routes routes) {
-        routes.get("/redfish/v1/Systems", PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                Json.collection("/redfish/v1/Systems", Schema.COMPUTER_SYSTEM_COLLECTION,
-                        "Computer System Collection",
-                        backend.systemIds().stream().map(ComputerSystemJson::uri).toList())));
-        routes.get("/redfish/v1/Systems/:systemId", PrivilegeType.Login,
-                (ctx, p) -> {
-                    SystemView v = find(backend, ctx);                 // the current state, read on every GET
-                    Rendering r = new Rendering(v, Set.copyOf(backend.bootSources()), backend.identity(v.id()));
-                    Responses.resource(ctx, rendered.get(v.id(), r));
-                });
+        routes.get(
+                "/redfish/v1/Systems",
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        Json.collection(
+                                "/redfish/v1/Systems",
+                                Schema.COMPUTER_SYSTEM_COLLECTION,
+                                "Computer System Collection",
+                                backend.systemIds().stream()
+                                        .map(ComputerSystemJson::uri)
+                                        .toList())));
+        routes.get("/redfish/v1/Systems/:systemId", PrivilegeType.Login, (ctx, p) -> {
+            SystemView v = find(backend, ctx); // the current state, read on every GET
+            Rendering r = new Rendering(v, Set.copyOf(backend.bootSources()), backend.identity(v.id()));
+            Responses.resource(ctx, rendered.get(v.id(), r));
+        });
         routes.patch("/redfish/v1/Systems/:systemId", PrivilegeType.ConfigureComponents, this::patch);
     }
 
     static SystemView find(SystemsBackend backend, RoutingContext ctx) {
         String id = ctx.pathParam("systemId");
         return backend.system(id)
-                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "ComputerSystem", id).exception());
+                .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "ComputerSystem", id)
+                        .exception());
     }
 
     private void patch(RoutingContext ctx, Principal p) {
@@ -99,20 +115,24 @@ public final class SystemsResource {
         }
         checkBootSource(PatchSpec.enumValue(boot, "BootSourceOverrideTarget", BootSource.class));
         PatchSpec.text(boot, "HttpBootUri").filter(s -> !s.isEmpty()).ifPresent(SystemsResource::checkHttpBootUri);
-        SystemPatch patch = new SystemPatch(IndicatorLed.requested(
+        SystemPatch patch = new SystemPatch(
+                IndicatorLed.requested(
                         PatchSpec.enumValue(body, "IndicatorLED", IndicatorLed.class),
                         PatchSpec.bool(body, "LocationIndicatorActive")),
                 PatchSpec.text(body, "AssetTag"),
                 PatchSpec.enumValue(boot, "BootSourceOverrideTarget", BootSource.class),
                 PatchSpec.enumValue(boot, "BootSourceOverrideEnabled", BootOverrideEnabled.class),
                 PatchSpec.enumValue(boot, "BootSourceOverrideMode", BootOverrideMode.class),
-                PatchSpec.text(boot, "UefiTargetBootSourceOverride"), PatchSpec.text(boot, "HttpBootUri"),
-                java.util.Optional.ofNullable(order), java.util.Optional.ofNullable(patterns));
+                PatchSpec.text(boot, "UefiTargetBootSourceOverride"),
+                PatchSpec.text(boot, "HttpBootUri"),
+                java.util.Optional.ofNullable(order),
+                java.util.Optional.ofNullable(patterns));
         if (!patch.isEmpty() && !backend.patch(v.id(), patch)) {
-            throw RedfishError.of(BaseMessage.ResourceNotFound, "ComputerSystem", v.id()).exception();
+            throw RedfishError.of(BaseMessage.ResourceNotFound, "ComputerSystem", v.id())
+                    .exception();
         }
-        Responses.resource(ctx, ComputerSystemJson.render(find(backend, ctx), backend.bootSources(),
-                backend.identity(v.id())));
+        Responses.resource(
+                ctx, ComputerSystemJson.render(find(backend, ctx), backend.bootSources(), backend.identity(v.id())));
     }
 
     /** BootOrder holds BootOptionReferences of options the host reported, each at most once. */
@@ -125,8 +145,9 @@ public final class SystemsResource {
         Set<String> seen = new HashSet<>();
         for (String ref : order) {
             if (!known.contains(ref) || !seen.add(ref)) {
-                throw RedfishError.property(BaseMessage.PropertyValueIncorrect, "#/Boot/BootOrder", "Boot/BootOrder",
-                        ref).exception();
+                throw RedfishError.property(
+                                BaseMessage.PropertyValueIncorrect, "#/Boot/BootOrder", "Boot/BootOrder", ref)
+                        .exception();
             }
         }
     }
@@ -143,7 +164,8 @@ public final class SystemsResource {
         RedfishError.Collector errors = new RedfishError.Collector();
         for (int i = 0; i < patterns.size(); i++) {
             String p = patterns.get(i);
-            boolean ok = !p.isEmpty() && p.length() <= MAX_PATTERN_LENGTH
+            boolean ok = !p.isEmpty()
+                    && p.length() <= MAX_PATTERN_LENGTH
                     && p.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
             if (ok) {
                 try {
@@ -162,26 +184,33 @@ public final class SystemsResource {
     /** A target the schema allows but this backend cannot carry out (e.g. no IPMI device for it). */
     private void checkBootSource(java.util.Optional<BootSource> target) {
         target.filter(t -> !backend.bootSources().contains(t)).ifPresent(t -> {
-            throw RedfishError.property(BaseMessage.PropertyValueNotInList, "#/Boot/BootSourceOverrideTarget",
-                    t.name(), "Boot/BootSourceOverrideTarget").exception();
+            throw RedfishError.property(
+                            BaseMessage.PropertyValueNotInList,
+                            "#/Boot/BootSourceOverrideTarget",
+                            t.name(),
+                            "Boot/BootSourceOverrideTarget")
+                    .exception();
         });
     }
 
     private static void checkHttpBootUri(String uri) {
         try {
             URI u = new URI(uri);
-            if ((!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) || u.getHost() == null
-                    || !uri.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {   // the host gets it in ASCII
+            if ((!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()))
+                    || u.getHost() == null
+                    || !uri.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) { // the host gets it in ASCII
                 throw new URISyntaxException(uri, "not an absolute http(s) URI");
             }
         } catch (URISyntaxException e) {
-            throw RedfishError.property(BaseMessage.PropertyValueFormatError, "#/Boot/HttpBootUri", uri,
-                    "Boot/HttpBootUri").exception();
+            throw RedfishError.property(
+                            BaseMessage.PropertyValueFormatError, "#/Boot/HttpBootUri", uri, "Boot/HttpBootUri")
+                    .exception();
         }
     }
 
     /** Everything a ComputerSystem representation is rendered from. */
-    private record Rendering(SystemView view, Set<BootSource> bootSources,
-                             java.util.Optional<dev.bmcagent.redfish.backend.AssetIdentity> identity) {
-    }
+    private record Rendering(
+            SystemView view,
+            Set<BootSource> bootSources,
+            java.util.Optional<dev.bmcagent.redfish.backend.AssetIdentity> identity) {}
 }

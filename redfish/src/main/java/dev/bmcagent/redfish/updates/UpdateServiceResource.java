@@ -31,12 +31,22 @@ public final class UpdateServiceResource {
 
     public void register(Routes routes) {
         routes.get(SERVICE, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, service()));
-        routes.get(INVENTORY, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx, Json.collection(INVENTORY,
-                Schema.SOFTWARE_INVENTORY_COLLECTION, "Firmware Inventory",
-                backend.inventory().stream().map(s -> INVENTORY + "/" + s.id()).toList())));
+        routes.get(
+                INVENTORY,
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        Json.collection(
+                                INVENTORY,
+                                Schema.SOFTWARE_INVENTORY_COLLECTION,
+                                "Firmware Inventory",
+                                backend.inventory().stream()
+                                        .map(s -> INVENTORY + "/" + s.id())
+                                        .toList())));
         routes.get(INVENTORY + "/:softwareId", PrivilegeType.Login, this::member);
         routes.post(SERVICE + "/Actions/UpdateService.SimpleUpdate", PrivilegeType.ConfigureComponents, (ctx, p) -> {
-            throw RedfishError.of(BaseMessage.ActionNotSupported, "UpdateService.SimpleUpdate").exception();
+            throw RedfishError.of(BaseMessage.ActionNotSupported, "UpdateService.SimpleUpdate")
+                    .exception();
         });
     }
 
@@ -46,13 +56,15 @@ public final class UpdateServiceResource {
         n.put("ServiceEnabled", false);
         n.putObject("Status").put("State", "Disabled").put("Health", "OK");
         n.set("FirmwareInventory", Json.link(INVENTORY));
-        n.putObject("Actions");              // present but empty: sushy requires the object; no action is offered
+        n.putObject("Actions"); // present but empty: sushy requires the object; no action is offered
         return n;
     }
 
     private void member(RoutingContext ctx, dev.bmcagent.redfish.http.Principal p) {
         String id = ctx.pathParam("softwareId");
-        SoftwareView s = backend.inventory().stream().filter(v -> v.id().equals(id)).findFirst()
+        SoftwareView s = backend.inventory().stream()
+                .filter(v -> v.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> RedfishError.of(BaseMessage.ResourceNotFound, "SoftwareInventory", id)
                         .exception());
         ObjectNode n = Json.resource(INVENTORY + "/" + s.id(), Schema.SOFTWARE_INVENTORY, s.id(), s.name());
@@ -60,8 +72,9 @@ public final class UpdateServiceResource {
         s.manufacturer().ifPresent(m -> n.put("Manufacturer", m));
         n.put("Updateable", false);
         n.putObject("Status").put("State", "Enabled").put("Health", "OK");
-        n.putArray("RelatedItem").add(Json.link(s.systemId().map(sys -> "/redfish/v1/Systems/" + sys)
-                .orElse("/redfish/v1/Managers/bmc")));
+        n.putArray("RelatedItem")
+                .add(Json.link(
+                        s.systemId().map(sys -> "/redfish/v1/Systems/" + sys).orElse("/redfish/v1/Managers/bmc")));
         Responses.resource(ctx, n);
     }
 }

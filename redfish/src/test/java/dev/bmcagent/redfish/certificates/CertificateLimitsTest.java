@@ -16,15 +16,24 @@ class CertificateLimitsTest {
 
     @Test
     void moreThanTenPemObjectsAreRefused() throws Exception {
-        String cert = SelfSignedGenerator.generate(SubjectNames.forBind("127.0.0.1", ""), "x",
-                Instant.parse("2026-11-22T08:00:00Z"), KeySpec.EC_P256, new SecureRandom()).chainPem();
-        assertEquals(Pem.MAX_OBJECTS, Pem.parse(cert.repeat(Pem.MAX_OBJECTS)).certificates().size());
+        String cert = SelfSignedGenerator.generate(
+                        SubjectNames.forBind("127.0.0.1", ""),
+                        "x",
+                        Instant.parse("2026-11-22T08:00:00Z"),
+                        KeySpec.EC_P256,
+                        new SecureRandom())
+                .chainPem();
+        assertEquals(
+                Pem.MAX_OBJECTS,
+                Pem.parse(cert.repeat(Pem.MAX_OBJECTS)).certificates().size());
         assertThrows(Pem.PemException.class, () -> Pem.parse(cert.repeat(Pem.MAX_OBJECTS + 1)));
     }
 
     @Test
     void csrNamesAndAlternativeNamesAreBounded() {
-        assertEquals("a".repeat(64), CsrParameters.parse(body("a".repeat(64)), COLLECTION).commonName());
+        assertEquals(
+                "a".repeat(64),
+                CsrParameters.parse(body("a".repeat(64)), COLLECTION).commonName());
         assertThrows(RedfishException.class, () -> CsrParameters.parse(body("a".repeat(65)), COLLECTION));
         ObjectNode many = body("bmc");
         for (int i = 0; i <= CsrParameters.MAX_ALTERNATIVE_NAMES; i++) {

@@ -31,8 +31,10 @@ class CertificateStoreTest {
     @Test
     void keptAcrossRestartsWithTheSameAddresses() throws Exception {
         String first = open(LOOPBACK, T0).current().chainPem();
-        assertEquals(first, open(LOOPBACK, T0.plus(Duration.ofDays(200))).current().chainPem());
-        assertEquals(PosixFilePermissions.fromString("rw-------"),
+        assertEquals(
+                first, open(LOOPBACK, T0.plus(Duration.ofDays(200))).current().chainPem());
+        assertEquals(
+                PosixFilePermissions.fromString("rw-------"),
                 Files.getPosixFilePermissions(dir.resolve(CertificateStore.TLS_FILE)));
         String text = Files.readString(dir.resolve(CertificateStore.TLS_FILE));
         assertTrue(text.contains("PRIVATE KEY"), "key kept in the 0600 file");
@@ -59,9 +61,26 @@ class CertificateStoreTest {
 
     @Test
     void theOldCnLocalhostCertificateWithoutSanIsReplaced() throws Exception {
-        assertEquals(0, new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
-                dir.resolve("redfish-key.pem").toString(), "-out", dir.resolve("redfish-cert.pem").toString(),
-                "-days", "2900000", "-subj", "/CN=localhost").redirectErrorStream(true).start().waitFor());
+        assertEquals(
+                0,
+                new ProcessBuilder(
+                                "openssl",
+                                "req",
+                                "-x509",
+                                "-newkey",
+                                "rsa:2048",
+                                "-nodes",
+                                "-keyout",
+                                dir.resolve("redfish-key.pem").toString(),
+                                "-out",
+                                dir.resolve("redfish-cert.pem").toString(),
+                                "-days",
+                                "2900000",
+                                "-subj",
+                                "/CN=localhost")
+                        .redirectErrorStream(true)
+                        .start()
+                        .waitFor());
         CertificateStore s = open(LOOPBACK, T0);
         assertEquals(LOOPBACK, SubjectNames.of(s.current().leaf()));
         assertTrue(!Files.exists(dir.resolve("redfish-key.pem")), "the key moved into the 0600 combined file");
@@ -71,11 +90,35 @@ class CertificateStoreTest {
     void anInstalledCertificateIsNeverRegenerated() throws Exception {
         Path key = dir.resolve("ca-made-key.pem");
         Path cert = dir.resolve("ca-made-cert.pem");
-        assertEquals(0, new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                "ec_paramgen_curve:P-256", "-nodes", "-keyout", key.toString(), "-out", cert.toString(), "-days",
-                "400", "-subj", "/CN=bmc.example", "-addext", "subjectAltName=DNS:bmc.example")
-                .redirectErrorStream(true).start().waitFor());
-        Instant now = Pem.parse(Files.readString(cert)).certificates().get(0).getNotBefore().toInstant()
+        assertEquals(
+                0,
+                new ProcessBuilder(
+                                "openssl",
+                                "req",
+                                "-x509",
+                                "-newkey",
+                                "ec",
+                                "-pkeyopt",
+                                "ec_paramgen_curve:P-256",
+                                "-nodes",
+                                "-keyout",
+                                key.toString(),
+                                "-out",
+                                cert.toString(),
+                                "-days",
+                                "400",
+                                "-subj",
+                                "/CN=bmc.example",
+                                "-addext",
+                                "subjectAltName=DNS:bmc.example")
+                        .redirectErrorStream(true)
+                        .start()
+                        .waitFor());
+        Instant now = Pem.parse(Files.readString(cert))
+                .certificates()
+                .get(0)
+                .getNotBefore()
+                .toInstant()
                 .plusSeconds(60);
         CertificateStore s = open(LOOPBACK, now);
         ServedCertificate installed = s.check(Files.readString(cert) + Files.readString(key));

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ChassisCurlTest {
     private static final String ADMIN = "admin:secret";
     private static final String CHASSIS = "/redfish/v1/Chassis/host1";
+
     @TempDir
     static Path dir;
+
     static RedfishFixture f;
 
     @BeforeAll
@@ -67,21 +69,33 @@ class ChassisCurlTest {
         JsonNode s = get("/redfish/v1/Systems/host1");
         assertEquals("Blinking", s.get("IndicatorLED").asText());
         assertTrue(s.get("LocationIndicatorActive").asBoolean());
-        assertEquals(200, f.curl.send("PATCH", "/redfish/v1/Systems/host1", "{\"IndicatorLED\":\"Off\"}",
-                "-u", ADMIN).status());
+        assertEquals(
+                200,
+                f.curl.send("PATCH", "/redfish/v1/Systems/host1", "{\"IndicatorLED\":\"Off\"}", "-u", ADMIN)
+                        .status());
         assertFalse(get(CHASSIS).get("LocationIndicatorActive").asBoolean());
-        assertEquals(200, f.curl.send("PATCH", CHASSIS, "{\"IndicatorLED\":\"Lit\"}", "-u", ADMIN).status());
-        assertTrue(get("/redfish/v1/Systems/host1").get("LocationIndicatorActive").asBoolean());
+        assertEquals(
+                200,
+                f.curl.send("PATCH", CHASSIS, "{\"IndicatorLED\":\"Lit\"}", "-u", ADMIN)
+                        .status());
+        assertTrue(
+                get("/redfish/v1/Systems/host1").get("LocationIndicatorActive").asBoolean());
     }
 
     @Test
     void ledPatchRefusesBadValuesAndReaders() {
-        assertEquals("Base.1.19.0.PropertyValueNotInList", f.curl.send("PATCH", CHASSIS,
-                "{\"IndicatorLED\":\"Disco\"}", "-u", ADMIN).messageId());
-        assertEquals("Base.1.19.0.PropertyValueTypeError", f.curl.send("PATCH", CHASSIS,
-                "{\"LocationIndicatorActive\":\"yes\"}", "-u", ADMIN).messageId());
-        assertEquals(403, f.curl.send("PATCH", CHASSIS, "{\"LocationIndicatorActive\":true}",
-                "-u", "reader:readonly1").status());
+        assertEquals(
+                "Base.1.19.0.PropertyValueNotInList",
+                f.curl.send("PATCH", CHASSIS, "{\"IndicatorLED\":\"Disco\"}", "-u", ADMIN)
+                        .messageId());
+        assertEquals(
+                "Base.1.19.0.PropertyValueTypeError",
+                f.curl.send("PATCH", CHASSIS, "{\"LocationIndicatorActive\":\"yes\"}", "-u", ADMIN)
+                        .messageId());
+        assertEquals(
+                403,
+                f.curl.send("PATCH", CHASSIS, "{\"LocationIndicatorActive\":true}", "-u", "reader:readonly1")
+                        .status());
         assertEquals("Off", get(CHASSIS).get("IndicatorLED").asText());
     }
 
@@ -109,12 +123,15 @@ class ChassisCurlTest {
     void powerAndPowerSubsystemInventNothing() {
         JsonNode p = get(CHASSIS + "/Power");
         assertEquals("#Power.v1_7_3.Power", p.get("@odata.type").asText());
-        assertTrue(p.at("/PowerControl/0/PowerConsumedWatts").isNull());   // no power sensor in this chassis
+        assertTrue(p.at("/PowerControl/0/PowerConsumedWatts").isNull()); // no power sensor in this chassis
         assertTrue(p.at("/PowerControl/0/PowerCapacityWatts").isNull());
-        assertEquals("NoAction", p.at("/PowerControl/0/PowerLimit/LimitException").asText());
+        assertEquals(
+                "NoAction", p.at("/PowerControl/0/PowerLimit/LimitException").asText());
         JsonNode ps = get(CHASSIS + "/PowerSubsystem");
-        assertEquals("#PowerSubsystem.v1_1_3.PowerSubsystem", ps.get("@odata.type").asText());
-        assertEquals(404, f.curl.get("/redfish/v1/Chassis/nope/Power", "-u", ADMIN).status());
+        assertEquals(
+                "#PowerSubsystem.v1_1_3.PowerSubsystem", ps.get("@odata.type").asText());
+        assertEquals(
+                404, f.curl.get("/redfish/v1/Chassis/nope/Power", "-u", ADMIN).status());
         JsonNode env = get(CHASSIS + "/EnvironmentMetrics");
         assertTrue(env.at("/PowerWatts/Reading").isNull());
         assertEquals(0, get(CHASSIS + "/Controls").get("Members@odata.count").asInt());

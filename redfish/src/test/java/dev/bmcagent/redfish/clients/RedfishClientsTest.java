@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RedfishClientsTest {
     @TempDir
     static Path dir;
+
     static RedfishFixture f;
 
     @BeforeAll
@@ -39,8 +40,8 @@ class RedfishClientsTest {
     }
 
     String redfishtool(String... args) {
-        List<String> cmd = new java.util.ArrayList<>(List.of("redfishtool", "-r", "127.0.0.1:" + f.port(), "-u", "admin",
-                "-p", "secret", "-S", "Always"));
+        List<String> cmd = new java.util.ArrayList<>(
+                List.of("redfishtool", "-r", "127.0.0.1:" + f.port(), "-u", "admin", "-p", "secret", "-S", "Always"));
         cmd.addAll(List.of(args));
         String out = Curl.exec(cmd);
         System.out.println("$ " + String.join(" ", cmd) + "\n" + out);
@@ -81,8 +82,8 @@ class RedfishClientsTest {
                 + "s = sushy.Sushy('https://127.0.0.1:" + f.port() + "/redfish/v1', username='admin', "
                 + "password='secret', verify=False)\n";
         // python-requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override verify=False: unset them for sushy.
-        String out = Curl.exec(List.of("/usr/bin/python3", "-c", prelude + script),
-                List.of("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"));
+        String out = Curl.exec(
+                List.of("/usr/bin/python3", "-c", prelude + script), List.of("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"));
         System.out.println("$ python3 -c sushy...\n" + out);
         return out;
     }

@@ -12,7 +12,9 @@ class DestinationValidatorTest {
     final DestinationValidator loopback = new DestinationValidator(RedfishOptions.DEFAULT_EVENT_DESTINATION_HOSTS, 64);
 
     String verdict(String destination) {
-        return loopback.check(destination).map(e -> e.infos().get(0).message().name()).orElse("ok");
+        return loopback.check(destination)
+                .map(e -> e.infos().get(0).message().name())
+                .orElse("ok");
     }
 
     @Test
@@ -45,22 +47,39 @@ class DestinationValidatorTest {
         DestinationValidator v = new DestinationValidator(List.of("198.51.100.0/24", "2001:db8::/32", "::1"), 2048);
         assertTrue(v.check("https://198.51.100.7/e").isEmpty());
         assertTrue(v.check("https://[2001:db8:0:1::5]:8443/e").isEmpty());
-        assertTrue(v.check("https://[::ffff:198.51.100.9]/e").isEmpty());    // IPv4-mapped: the IPv4 address
-        assertEquals("PropertyValueIncorrect", new String[] {v.check("https://198.51.101.7/e").orElseThrow()
-                .infos().get(0).message().name()}[0]);
+        assertTrue(v.check("https://[::ffff:198.51.100.9]/e").isEmpty()); // IPv4-mapped: the IPv4 address
+        assertEquals(
+                "PropertyValueIncorrect",
+                new String[] {
+                            v.check("https://198.51.101.7/e")
+                                    .orElseThrow()
+                                    .infos()
+                                    .get(0)
+                                    .message()
+                                    .name()
+                        }
+                        [0]);
         assertTrue(v.check("https://127.0.0.1/e").isPresent());
     }
 
     @Test
     void linkLocalAndMetadataAreRefusedWhateverTheListSays() {
-        DestinationValidator v = new DestinationValidator(List.of("0.0.0.0/0", "::/0", "metadata.google.internal",
-                "instance-data"), 2048);
-        for (String d : List.of("http://169.254.169.254/latest/meta-data/", "http://169.254.1.1/",
-                "http://[fe80::1]/", "http://[fd00:ec2::254]/", "http://100.100.100.200/",
-                "http://metadata.google.internal/", "http://Metadata.Google.Internal./", "http://instance-data/",
+        DestinationValidator v = new DestinationValidator(
+                List.of("0.0.0.0/0", "::/0", "metadata.google.internal", "instance-data"), 2048);
+        for (String d : List.of(
+                "http://169.254.169.254/latest/meta-data/",
+                "http://169.254.1.1/",
+                "http://[fe80::1]/",
+                "http://[fd00:ec2::254]/",
+                "http://100.100.100.200/",
+                "http://metadata.google.internal/",
+                "http://Metadata.Google.Internal./",
+                "http://instance-data/",
                 "http://[::ffff:169.254.169.254]/")) {
-            assertEquals("PropertyValueIncorrect", v.check(d).map(e -> e.infos().get(0).message().name())
-                    .orElse("ok"), d);
+            assertEquals(
+                    "PropertyValueIncorrect",
+                    v.check(d).map(e -> e.infos().get(0).message().name()).orElse("ok"),
+                    d);
         }
         assertTrue(v.check("http://198.51.100.7/").isEmpty());
     }

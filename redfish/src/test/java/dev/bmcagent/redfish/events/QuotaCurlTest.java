@@ -45,8 +45,10 @@ class QuotaCurlTest {
     void theLastSessionsAreKeptForAdministrators() throws Exception {
         try (RedfishFixture f = RedfishFixture.start(dir, o -> o.maxSessions(16))) {
             for (int i = 0; i < 8; i++) {
-                assertEquals(201, login(f, i % 2 == 0 ? "reader" : "operator", i % 2 == 0 ? "readonly1" : "opsecret")
-                        .status());
+                assertEquals(
+                        201,
+                        login(f, i % 2 == 0 ? "reader" : "operator", i % 2 == 0 ? "readonly1" : "opsecret")
+                                .status());
             }
             assertEquals(503, login(f, "operator", "opsecret").status(), "8 of 16 are the administrators' reserve");
             for (int i = 0; i < 8; i++) {

@@ -28,6 +28,7 @@ class SseRevocationCurlTest {
 
     @TempDir
     Path dir;
+
     RedfishFixture f;
 
     @BeforeEach
@@ -49,8 +50,8 @@ class SseRevocationCurlTest {
             Process p = new ProcessBuilder(cmd).start();
             List<String> lines = new CopyOnWriteArrayList<>();
             Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                        StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line = r.readLine(); line != null; line = r.readLine()) {
                         lines.add(line);
                     }
@@ -59,7 +60,8 @@ class SseRevocationCurlTest {
                 }
             });
             reader.start();
-            await().atMost(20, TimeUnit.SECONDS).until(() -> lines.stream().anyMatch(l -> l.startsWith(": subscription")));
+            await().atMost(20, TimeUnit.SECONDS)
+                    .until(() -> lines.stream().anyMatch(l -> l.startsWith(": subscription")));
             return new Stream(p, lines);
         }
 
@@ -74,15 +76,19 @@ class SseRevocationCurlTest {
     }
 
     private String token(String user, String password) {
-        HttpResult r = f.curl.send("POST", "/redfish/v1/SessionService/Sessions",
+        HttpResult r = f.curl.send(
+                "POST",
+                "/redfish/v1/SessionService/Sessions",
                 "{\"UserName\":\"" + user + "\",\"Password\":\"" + password + "\"}");
         assertEquals(201, r.status(), r.body());
         return r.header("X-Auth-Token");
     }
 
     private int subscriptions() {
-        return f.curl.get("/redfish/v1/EventService/Subscriptions", "-u", ADMIN).json()
-                .get("Members@odata.count").asInt();
+        return f.curl.get("/redfish/v1/EventService/Subscriptions", "-u", ADMIN)
+                .json()
+                .get("Members@odata.count")
+                .asInt();
     }
 
     @Test
@@ -91,7 +97,10 @@ class SseRevocationCurlTest {
         Stream s = Stream.open(f.curl.url(SSE), "-H", "X-Auth-Token: " + token);
         HttpResult me = f.curl.get("/redfish/v1/SessionService/Sessions", "-H", "X-Auth-Token: " + token);
         String location = me.json().get("Members").get(0).get("@odata.id").asText();
-        assertEquals(204, f.curl.send("DELETE", location, null, "-H", "X-Auth-Token: " + token).status());
+        assertEquals(
+                204,
+                f.curl.send("DELETE", location, null, "-H", "X-Auth-Token: " + token)
+                        .status());
         s.awaitEnded();
         assertEquals(0, subscriptions(), "the SSE subscription went with the stream");
     }
@@ -106,12 +115,18 @@ class SseRevocationCurlTest {
 
     @Test
     void deletingTheAccountEndsItsBasicAuthStream() throws Exception {
-        HttpResult c = f.curl.send("POST", "/redfish/v1/AccountService/Accounts",
-                "{\"UserName\":\"watcher\",\"Password\":\"watch123\",\"RoleId\":\"ReadOnly\"}", "-u", ADMIN);
+        HttpResult c = f.curl.send(
+                "POST",
+                "/redfish/v1/AccountService/Accounts",
+                "{\"UserName\":\"watcher\",\"Password\":\"watch123\",\"RoleId\":\"ReadOnly\"}",
+                "-u",
+                ADMIN);
         assertEquals(201, c.status(), c.body());
         Stream s = Stream.open(f.curl.url(SSE), "-u", "watcher:watch123");
         Stream admin = Stream.open(f.curl.url(SSE), "-u", ADMIN);
-        assertEquals(204, f.curl.send("DELETE", c.header("Location"), null, "-u", ADMIN).status());
+        assertEquals(
+                204,
+                f.curl.send("DELETE", c.header("Location"), null, "-u", ADMIN).status());
         s.awaitEnded();
         assertEquals(1, subscriptions(), "the admin's own stream stays");
         admin.curl.destroy();

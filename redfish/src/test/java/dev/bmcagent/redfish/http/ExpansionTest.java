@@ -2,7 +2,6 @@ package dev.bmcagent.redfish.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +19,7 @@ class ExpansionTest {
 
     /** A tree: Root -> Systems (collection) -> host1, which links (Links) to Chassis/c1, which links back. */
     final Map<String, ObjectNode> tree = new HashMap<>();
+
     final List<String> reads = new ArrayList<>();
     final ResourceReader reader = uri -> {
         reads.add(uri);
@@ -27,16 +27,22 @@ class ExpansionTest {
     };
 
     ExpansionTest() {
-        ObjectNode systems = Json.collection("/redfish/v1/Systems", Schema.COMPUTER_SYSTEM_COLLECTION, "Systems",
+        ObjectNode systems = Json.collection(
+                "/redfish/v1/Systems",
+                Schema.COMPUTER_SYSTEM_COLLECTION,
+                "Systems",
                 List.of("/redfish/v1/Systems/host1", "/redfish/v1/Systems/gone"));
         tree.put("/redfish/v1/Systems", systems);
-        ObjectNode host = Json.object().put("@odata.id", "/redfish/v1/Systems/host1").put("Id", "host1");
+        ObjectNode host =
+                Json.object().put("@odata.id", "/redfish/v1/Systems/host1").put("Id", "host1");
         host.set("Bios", Json.link("/redfish/v1/Systems/host1/Bios"));
         host.putObject("Links").putArray("Chassis").add(Json.link("/redfish/v1/Chassis/c1"));
         tree.put("/redfish/v1/Systems/host1", host);
-        tree.put("/redfish/v1/Systems/host1/Bios", Json.object().put("@odata.id", "/redfish/v1/Systems/host1/Bios")
-                .put("Id", "Bios"));
-        ObjectNode chassis = Json.object().put("@odata.id", "/redfish/v1/Chassis/c1").put("Id", "c1");
+        tree.put(
+                "/redfish/v1/Systems/host1/Bios",
+                Json.object().put("@odata.id", "/redfish/v1/Systems/host1/Bios").put("Id", "Bios"));
+        ObjectNode chassis =
+                Json.object().put("@odata.id", "/redfish/v1/Chassis/c1").put("Id", "c1");
         chassis.putObject("Links").putArray("ComputerSystems").add(Json.link("/redfish/v1/Systems/host1"));
         chassis.set("Sensors", Json.link("/redfish/v1/Chassis/c1/Sensors"));
         tree.put("/redfish/v1/Chassis/c1", chassis);
@@ -90,7 +96,8 @@ class ExpansionTest {
         body.putObject("Oem").putObject("Vendor").set("Deep", Json.link("/z"));
         body.putArray("Related").add(Json.link("/w")).add("/not-an-object");
         List<String> found = new ArrayList<>();
-        Expansion.hyperlinks(body, ExpandQuery.Type.ALL).forEach(l -> found.add(l.get("@odata.id").asText()));
+        Expansion.hyperlinks(body, ExpandQuery.Type.ALL)
+                .forEach(l -> found.add(l.get("@odata.id").asText()));
         assertEquals(List.of("/z", "/w"), found);
     }
 
@@ -99,10 +106,11 @@ class ExpansionTest {
         ObjectNode body = Json.object().put("@odata.id", "/x");
         body.putObject("Oem").putObject("Links").set("Peer", Json.link("/peer"));
         body.set("Child", Json.link("/child"));
-        assertEquals(List.of(Json.link("/peer")), List.<JsonNode>copyOf(Expansion.hyperlinks(body,
-                ExpandQuery.Type.LINKS)));
-        assertEquals(List.of(Json.link("/child")), List.<JsonNode>copyOf(Expansion.hyperlinks(body,
-                ExpandQuery.Type.SUBORDINATE)));
+        assertEquals(
+                List.of(Json.link("/peer")), List.<JsonNode>copyOf(Expansion.hyperlinks(body, ExpandQuery.Type.LINKS)));
+        assertEquals(
+                List.of(Json.link("/child")),
+                List.<JsonNode>copyOf(Expansion.hyperlinks(body, ExpandQuery.Type.SUBORDINATE)));
     }
 
     @ParameterizedTest
@@ -112,13 +120,16 @@ class ExpansionTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "''|QueryParameterValueFormatError", "x|QueryParameterValueFormatError",
-            "Thermal|QueryParameterValueFormatError", ".($levels=2|QueryParameterValueFormatError",
-            ".(levels=2)|QueryParameterValueFormatError", "*.|QueryParameterValueFormatError",
-            ".($levels=two)|QueryParameterValueTypeError", ".($levels=)|QueryParameterValueTypeError",
-            ".($levels=0)|QueryParameterOutOfRange", "*($levels=7)|QueryParameterOutOfRange",
-            "~($levels=-1)|QueryParameterOutOfRange"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|QueryParameterValueFormatError", "x|QueryParameterValueFormatError",
+                "Thermal|QueryParameterValueFormatError", ".($levels=2|QueryParameterValueFormatError",
+                ".(levels=2)|QueryParameterValueFormatError", "*.|QueryParameterValueFormatError",
+                ".($levels=two)|QueryParameterValueTypeError", ".($levels=)|QueryParameterValueTypeError",
+                ".($levels=0)|QueryParameterOutOfRange", "*($levels=7)|QueryParameterOutOfRange",
+                "~($levels=-1)|QueryParameterOutOfRange"
+            })
     void rejectsInvalidValuesWithTheRightMessage(String value, BaseMessage expected) {
         RedfishException e = assertThrows(RedfishException.class, () -> ExpandQuery.parse(value));
         assertEquals(expected, e.error().infos().get(0).message());

@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FilterExpressionTest {
 
     static ObjectNode entry(String type, int code, String health, boolean enabled) {
-        ObjectNode n = Json.object().put("Id", "7").put("EntryType", type).put("EntryCode", code)
+        ObjectNode n = Json.object()
+                .put("Id", "7")
+                .put("EntryType", type)
+                .put("EntryCode", code)
                 .put("Enabled", enabled);
         n.putObject("Status").put("Health", health).put("State", "Enabled");
         n.putNull("Message");
@@ -103,17 +106,38 @@ class FilterExpressionTest {
 
     @Test
     void annotationPropertyNames() {
-        ObjectNode n = Json.object().put("@odata.id", "/redfish/v1/Systems/host1").put("Members@odata.count", 3);
+        ObjectNode n =
+                Json.object().put("@odata.id", "/redfish/v1/Systems/host1").put("Members@odata.count", 3);
         assertTrue(test("@odata.id eq '/redfish/v1/Systems/host1'", n));
         assertTrue(test("Members@odata.count ge 3", n));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "EntryType", "EntryType eq", "eq 'SEL'", "EntryType == 'SEL'",
-            "EntryType eq 'SEL", "(EntryType eq 'SEL'", "EntryType eq 'SEL')", "EntryType EQ 'SEL'",
-            "EntryType eq 'SEL' and", "not", "EntryType eq 'SEL' xor Id eq '1'", "Status//Health eq 'OK'",
-            "Status/ eq 'OK'", "and eq 'x'", "1abc eq 2", "EntryType eq SEL'", "contains(Name,'x')",
-            "EntryType eq 'a' 'b'", "Id in ('1','2')", "()"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "EntryType",
+                "EntryType eq",
+                "eq 'SEL'",
+                "EntryType == 'SEL'",
+                "EntryType eq 'SEL",
+                "(EntryType eq 'SEL'",
+                "EntryType eq 'SEL')",
+                "EntryType EQ 'SEL'",
+                "EntryType eq 'SEL' and",
+                "not",
+                "EntryType eq 'SEL' xor Id eq '1'",
+                "Status//Health eq 'OK'",
+                "Status/ eq 'OK'",
+                "and eq 'x'",
+                "1abc eq 2",
+                "EntryType eq SEL'",
+                "contains(Name,'x')",
+                "EntryType eq 'a' 'b'",
+                "Id in ('1','2')",
+                "()"
+            })
     void malformedExpressionsAreRejected(String filter) {
         assertThrows(IllegalArgumentException.class, () -> FilterExpression.parse(filter));
     }
@@ -126,7 +150,9 @@ class FilterExpressionTest {
         assertThrows(IllegalArgumentException.class, () -> FilterExpression.parse(nots));
         String longOne = "Id eq '" + "x".repeat(FilterParser.MAX_LENGTH) + "'";
         assertThrows(IllegalArgumentException.class, () -> FilterExpression.parse(longOne));
-        assertEquals(FilterExpression.Not.class, FilterExpression.parse("not ".repeat(20) + "Id eq '1'").getClass());
+        assertEquals(
+                FilterExpression.Not.class,
+                FilterExpression.parse("not ".repeat(20) + "Id eq '1'").getClass());
     }
 
     // ---- properties over random member lists ----
@@ -134,24 +160,30 @@ class FilterExpressionTest {
     @Provide
     Arbitrary<List<ObjectNode>> members() {
         Arbitrary<ObjectNode> one = Combinators.combine(
-                Arbitraries.of("SEL", "Event", "Oem"),
-                Arbitraries.integers().between(-3, 3),
-                Arbitraries.of("OK", "Warning", "Critical"),
-                Arbitraries.of(true, false)).as(FilterExpressionTest::entry);
+                        Arbitraries.of("SEL", "Event", "Oem"),
+                        Arbitraries.integers().between(-3, 3),
+                        Arbitraries.of("OK", "Warning", "Critical"),
+                        Arbitraries.of(true, false))
+                .as(FilterExpressionTest::entry);
         return one.list().ofMaxSize(12);
     }
 
     @Provide
     Arbitrary<String> expressions() {
         Arbitrary<String> atom = Combinators.combine(
-                Arbitraries.of("EntryType", "EntryCode", "Status/Health", "Enabled", "Missing", "Message"),
-                Arbitraries.of("eq", "ne", "gt", "ge", "lt", "le"),
-                Arbitraries.of("'SEL'", "'Event'", "'OK'", "'Warning'", "0", "2", "-1", "true", "false", "null"))
+                        Arbitraries.of("EntryType", "EntryCode", "Status/Health", "Enabled", "Missing", "Message"),
+                        Arbitraries.of("eq", "ne", "gt", "ge", "lt", "le"),
+                        Arbitraries.of(
+                                "'SEL'", "'Event'", "'OK'", "'Warning'", "0", "2", "-1", "true", "false", "null"))
                 .as((p, op, v) -> p + " " + op + " " + v);
-        return Arbitraries.recursive(() -> atom, inner -> Arbitraries.oneOf(
-                Combinators.combine(inner, inner).as((a, b) -> "(" + a + ") and (" + b + ")"),
-                Combinators.combine(inner, inner).as((a, b) -> "(" + a + ") or (" + b + ")"),
-                inner.map(a -> "not (" + a + ")")), 0, 4);
+        return Arbitraries.recursive(
+                () -> atom,
+                inner -> Arbitraries.oneOf(
+                        Combinators.combine(inner, inner).as((a, b) -> "(" + a + ") and (" + b + ")"),
+                        Combinators.combine(inner, inner).as((a, b) -> "(" + a + ") or (" + b + ")"),
+                        inner.map(a -> "not (" + a + ")")),
+                0,
+                4);
     }
 
     static List<ObjectNode> select(List<ObjectNode> members, String filter) {
@@ -165,20 +197,25 @@ class FilterExpressionTest {
         List<ObjectNode> no = select(members, "not (" + a + ")");
         assertEquals(members.size(), yes.size() + no.size());
         for (ObjectNode m : members) {
-            assertTrue(FilterExpression.parse(a).test(m) != FilterExpression.parse("not (" + a + ")").test(m));
+            assertTrue(FilterExpression.parse(a).test(m)
+                    != FilterExpression.parse("not (" + a + ")").test(m));
         }
     }
 
     @Property(tries = 300)
-    void andNarrowsOrWidens(@ForAll("members") List<ObjectNode> members, @ForAll("expressions") String a,
-                            @ForAll("expressions") String b) {
+    void andNarrowsOrWidens(
+            @ForAll("members") List<ObjectNode> members,
+            @ForAll("expressions") String a,
+            @ForAll("expressions") String b) {
         List<ObjectNode> onlyA = select(members, a);
         List<ObjectNode> both = select(members, "(" + a + ") and (" + b + ")");
         List<ObjectNode> either = select(members, "(" + a + ") or (" + b + ")");
         assertTrue(onlyA.containsAll(both), "A and B is a subset of A");
         assertTrue(either.containsAll(onlyA), "A or B is a superset of A");
-        assertEquals(select(members, "not ((" + a + ") and (" + b + "))"),
-                select(members, "(not (" + a + ")) or (not (" + b + "))"), "De Morgan");
+        assertEquals(
+                select(members, "not ((" + a + ") and (" + b + "))"),
+                select(members, "(not (" + a + ")) or (not (" + b + "))"),
+                "De Morgan");
     }
 
     @Property(tries = 200)

@@ -60,21 +60,39 @@ class InternalReadPrivilegeTest {
             n.set("Missing", Json.link("/redfish/v1/Missing"));
             Responses.resource(ctx, n);
         });
-        routes.get(SECRET, PrivilegeType.ConfigureManager, (ctx, p) -> Responses.resource(ctx,
-                Json.object().put("@odata.id", SECRET).put("Code", 0x1234)));
-        routes.get(MINE, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                Json.object().put("@odata.id", MINE).put("User", p.userName())));
+        routes.get(
+                SECRET,
+                PrivilegeType.ConfigureManager,
+                (ctx, p) -> Responses.resource(
+                        ctx, Json.object().put("@odata.id", SECRET).put("Code", 0x1234)));
+        routes.get(
+                MINE,
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx, Json.object().put("@odata.id", MINE).put("User", p.userName())));
         routes.stream(STREAM, PrivilegeType.Login, (ctx, p) -> {
             streamsOpened.incrementAndGet();
-            ctx.response().setChunked(true).putHeader("Content-Type", "text/event-stream").end("data: x\n\n");
+            ctx.response()
+                    .setChunked(true)
+                    .putHeader("Content-Type", "text/event-stream")
+                    .end("data: x\n\n");
         });
-        routes.get(THINGS, PrivilegeType.Login, (ctx, p) -> Responses.resource(ctx,
-                Json.collection(THINGS, Schema.COMPUTER_SYSTEM_COLLECTION, "Things", List.of(SECRET, MINE))));
+        routes.get(
+                THINGS,
+                PrivilegeType.Login,
+                (ctx, p) -> Responses.resource(
+                        ctx,
+                        Json.collection(THINGS, Schema.COMPUTER_SYSTEM_COLLECTION, "Things", List.of(SECRET, MINE))));
         routes.finish();
-        router.route().handler(ctx -> Responses.error(ctx,
-                RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())));
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        router.route()
+                .handler(ctx ->
+                        Responses.error(ctx, RedfishError.of(BaseMessage.ResourceMissingAtURI, ctx.normalizedPath())));
+        server = vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -84,11 +102,15 @@ class InternalReadPrivilegeTest {
 
     static JsonNode get(String user, String pathAndQuery) throws IOException, InterruptedException {
         HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + pathAndQuery))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        user.getBytes(StandardCharsets.UTF_8))).build();
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)))
+                .build();
         HttpResponse<String> response = client.send(r, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("application/json;charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/json;charset=utf-8",
+                response.headers().firstValue("Content-Type").orElse(""));
         return Json.MAPPER.readTree(response.body());
     }
 

@@ -29,6 +29,7 @@ class QueryCurlTest {
 
     @TempDir
     static Path dir;
+
     static RedfishFixture f;
 
     @BeforeAll
@@ -36,15 +37,51 @@ class QueryCurlTest {
         f = RedfishFixture.start(dir);
         SystemView h = RedfishFixture.host1();
         // host2 is Off and has no chassis: its Links/Chassis hyperlink cannot be read
-        f.systems.put(new SystemView("host2", "Host 2", PowerState.Off, h.acpi(), h.bootProgress(), h.biosVersion(),
-                h.uuid(), h.memoryGiB(), h.processors(), h.indicatorLed(), "rack-13", h.bootOverride(),
-                h.bootOrder(), h.bootOptions()));
-        f.logs.sel.add(new LogEntryView("1", RedfishFixture.T0, LogEntryType.SEL, "BaseOSBoot/InstallationStatus", 0x10,
-                "Assert", "Boot started", Health.OK, "0x6F010000"));
-        f.logs.sel.add(new LogEntryView("2", RedfishFixture.T0, LogEntryType.Oem, "Fan", 0x30, "Assert",
-                "Fan 0 below threshold", Health.Critical, "0x00000000"));
-        f.logs.sel.add(new LogEntryView("3", RedfishFixture.T0, LogEntryType.SEL, "Temperature", 0x21, "Assert",
-                "CPU0 upper critical", Health.Critical, "0x01095A5F"));
+        f.systems.put(new SystemView(
+                "host2",
+                "Host 2",
+                PowerState.Off,
+                h.acpi(),
+                h.bootProgress(),
+                h.biosVersion(),
+                h.uuid(),
+                h.memoryGiB(),
+                h.processors(),
+                h.indicatorLed(),
+                "rack-13",
+                h.bootOverride(),
+                h.bootOrder(),
+                h.bootOptions()));
+        f.logs.sel.add(new LogEntryView(
+                "1",
+                RedfishFixture.T0,
+                LogEntryType.SEL,
+                "BaseOSBoot/InstallationStatus",
+                0x10,
+                "Assert",
+                "Boot started",
+                Health.OK,
+                "0x6F010000"));
+        f.logs.sel.add(new LogEntryView(
+                "2",
+                RedfishFixture.T0,
+                LogEntryType.Oem,
+                "Fan",
+                0x30,
+                "Assert",
+                "Fan 0 below threshold",
+                Health.Critical,
+                "0x00000000"));
+        f.logs.sel.add(new LogEntryView(
+                "3",
+                RedfishFixture.T0,
+                LogEntryType.SEL,
+                "Temperature",
+                0x21,
+                "Assert",
+                "CPU0 upper critical",
+                Health.Critical,
+                "0x01095A5F"));
     }
 
     @AfterAll
@@ -76,8 +113,10 @@ class QueryCurlTest {
     void serviceRootDeclaresWhatWorks() {
         JsonNode features = f.curl.get("/redfish/v1/").json().get("ProtocolFeaturesSupported");
         JsonNode expand = features.get("ExpandQuery");
-        assertTrue(expand.get("ExpandAll").asBoolean() && expand.get("Levels").asBoolean()
-                && expand.get("Links").asBoolean() && expand.get("NoLinks").asBoolean());
+        assertTrue(expand.get("ExpandAll").asBoolean()
+                && expand.get("Levels").asBoolean()
+                && expand.get("Links").asBoolean()
+                && expand.get("NoLinks").asBoolean());
         assertEquals(ExpandQuery.MAX_LEVELS, expand.get("MaxLevels").asInt());
         assertTrue(features.get("FilterQuery").asBoolean());
         assertTrue(features.get("TopSkipQuery").asBoolean());
@@ -96,18 +135,23 @@ class QueryCurlTest {
             assertEquals(total, page.get("Members@odata.count").asInt(), "the count is the whole collection's");
             assertTrue(page.get("Members").size() <= 2, page.toString());
             paged.addAll(ids(page.get("Members")));
-            next = page.has("Members@odata.nextLink") ? page.get("Members@odata.nextLink").asText() : null;
+            next = page.has("Members@odata.nextLink")
+                    ? page.get("Members@odata.nextLink").asText()
+                    : null;
             pages++;
         }
         assertEquals(everyId, paged, "following nextLink visits every entry once, in order");
         assertEquals((total + 1) / 2, pages);
-        JsonNode skipped = admin(SEL + "?" + q("$skip", "1") + "&" + q("$top", "1")).json();
+        JsonNode skipped =
+                admin(SEL + "?" + q("$skip", "1") + "&" + q("$top", "1")).json();
         assertEquals(List.of(everyId.get(1)), ids(skipped.get("Members")));
-        JsonNode filtered = admin(SEL + "?" + q("$filter", "EntryType eq 'SEL'") + "&" + q("$top", "1")).json();
+        JsonNode filtered = admin(SEL + "?" + q("$filter", "EntryType eq 'SEL'") + "&" + q("$top", "1"))
+                .json();
         assertEquals(List.of("1"), ids(filtered.get("Members")));
         assertEquals(2, filtered.get("Members@odata.count").asInt(), "count after the filter, before the page");
         assertTrue(filtered.get("Members@odata.nextLink").asText().contains("$skip=1"), filtered.toString());
-        assertEquals(0, admin(SEL + "?" + q("$skip", "1000")).json().get("Members").size());
+        assertEquals(
+                0, admin(SEL + "?" + q("$skip", "1000")).json().get("Members").size());
     }
 
     @Test
@@ -127,8 +171,10 @@ class QueryCurlTest {
 
     @Test
     void twoLevelsExpandTheMembersSubordinatesButNotTheirLinks() {
-        JsonNode host1 = admin(SYSTEMS + "?" + q("$expand", ".($levels=2)")).json().at("/Members/0");
-        assertEquals("Boot Option Collection", host1.at("/Boot/BootOptions/Name").asText(), host1.toString());
+        JsonNode host1 =
+                admin(SYSTEMS + "?" + q("$expand", ".($levels=2)")).json().at("/Members/0");
+        assertEquals(
+                "Boot Option Collection", host1.at("/Boot/BootOptions/Name").asText(), host1.toString());
         assertTrue(host1.at("/Boot/BootOptions/Members/0").has("@odata.id"));
         assertEquals(Json.link("/redfish/v1/Managers/bmc"), host1.at("/Links/ManagedBy/0"));
     }
@@ -160,8 +206,9 @@ class QueryCurlTest {
         assertEquals(200, r.status(), r.body());
         assertEquals(List.of("1", "3"), ids(r.json().get("Members")));
         assertEquals(2, r.json().get("Members@odata.count").asInt());
-        JsonNode critical = admin(SEL + "?" + q("$filter",
-                "Severity eq 'Critical' and not (EntryType eq 'Oem') or SensorNumber lt 16")).json();
+        JsonNode critical = admin(SEL + "?"
+                        + q("$filter", "Severity eq 'Critical' and not (EntryType eq 'Oem') or SensorNumber lt 16"))
+                .json();
         assertEquals(List.of("3"), ids(critical.get("Members")));
     }
 
@@ -179,14 +226,17 @@ class QueryCurlTest {
 
     @Test
     void filterReadsHyperlinkedMembersAndCombinesWithExpand() {
-        JsonNode off = admin(SYSTEMS + "?" + q("$filter", "PowerState eq 'Off'")).json();
+        JsonNode off =
+                admin(SYSTEMS + "?" + q("$filter", "PowerState eq 'Off'")).json();
         assertEquals(List.of(Json.link(SYSTEMS + "/host2")), List.<JsonNode>copyOf(toList(off.get("Members"))));
         assertEquals(1, off.get("Members@odata.count").asInt());
-        JsonNode none = admin(SYSTEMS + "?" + q("$filter", "Oem/BmcAgent/Unknown eq 'x'")).json();
+        JsonNode none = admin(SYSTEMS + "?" + q("$filter", "Oem/BmcAgent/Unknown eq 'x'"))
+                .json();
         assertEquals(0, none.get("Members").size());
         assertEquals(0, none.get("Members@odata.count").asInt());
-        JsonNode both = admin(SYSTEMS + "?" + q("$filter", "AssetTag eq 'rack-13'") + "&"
-                + q("$expand", ".") + "&" + q("$select", "Members")).json();
+        JsonNode both = admin(SYSTEMS + "?" + q("$filter", "AssetTag eq 'rack-13'") + "&" + q("$expand", ".") + "&"
+                        + q("$select", "Members"))
+                .json();
         assertEquals(List.of("host2"), ids(both.get("Members")));
         assertEquals("Off", both.at("/Members/0/PowerState").asText());
         assertFalse(both.has("Members@odata.count"), "$select comes last");
@@ -195,7 +245,8 @@ class QueryCurlTest {
 
     @Test
     void selectReachesIntoExpandedMembers() {
-        JsonNode r = admin(SYSTEMS + "?" + q("$expand", ".") + "&" + q("$select", "Members/PowerState,Name")).json();
+        JsonNode r = admin(SYSTEMS + "?" + q("$expand", ".") + "&" + q("$select", "Members/PowerState,Name"))
+                .json();
         assertEquals("Computer System Collection", r.get("Name").asText());
         JsonNode host2 = r.at("/Members/1");
         assertEquals("Off", host2.get("PowerState").asText(), r.toString());
@@ -213,8 +264,11 @@ class QueryCurlTest {
         JsonNode all = as("admin:secret", "GET", q).json().get("Accounts");
         assertEquals(3, all.get("Members").size());
         assertEquals("admin", all.at("/Members/0/UserName").asText());
-        JsonNode filtered = as("reader:readonly1", "GET", "/redfish/v1/AccountService/Accounts?"
-                + q("$filter", "UserName ne 'nobody'")).json();
+        JsonNode filtered = as(
+                        "reader:readonly1",
+                        "GET",
+                        "/redfish/v1/AccountService/Accounts?" + q("$filter", "UserName ne 'nobody'"))
+                .json();
         assertEquals(1, filtered.get("Members@odata.count").asInt());
     }
 
@@ -225,7 +279,9 @@ class QueryCurlTest {
         assertEquals(Json.link(SYSTEMS), r.json().get("Systems"));
         assertEquals(Json.link("/redfish/v1/SessionService/Sessions"), r.json().at("/Links/Sessions"));
         HttpResult withCredentials = admin("/redfish/v1?" + q("$expand", "*"));
-        assertEquals("Computer System Collection", withCredentials.json().at("/Systems/Name").asText());
+        assertEquals(
+                "Computer System Collection",
+                withCredentials.json().at("/Systems/Name").asText());
     }
 
     @Test
@@ -235,12 +291,21 @@ class QueryCurlTest {
             assertEquals(200, r.status(), r.body());
             JsonNode root = r.json();
             assertEquals("host1", root.at("/Systems/Members/0/Id").asText());
-            assertEquals("Boot Option Collection", root.at("/Systems/Members/0/Boot/BootOptions/Name").asText());
+            assertEquals(
+                    "Boot Option Collection",
+                    root.at("/Systems/Members/0/Boot/BootOptions/Name").asText());
             assertTrue(root.at("/Systems/Members/0/Boot/BootOptions/Members/0").has("DisplayName"), root::toString);
-            assertEquals("SEL", root.at("/Managers/Members/0/LogServices/Members/0/Id").asText(), root::toString);
-            assertEquals(user.startsWith("admin") ? 3 : 1, root.at("/AccountService/Accounts/Members").size());
-            assertEquals(Json.link("/redfish/v1/Systems/host1"),
-                    root.at("/Systems/Members/0/Links/Chassis/0/Links/ComputerSystems/0"), "cycle back to host1");
+            assertEquals(
+                    "SEL",
+                    root.at("/Managers/Members/0/LogServices/Members/0/Id").asText(),
+                    root::toString);
+            assertEquals(
+                    user.startsWith("admin") ? 3 : 1,
+                    root.at("/AccountService/Accounts/Members").size());
+            assertEquals(
+                    Json.link("/redfish/v1/Systems/host1"),
+                    root.at("/Systems/Members/0/Links/Chassis/0/Links/ComputerSystems/0"),
+                    "cycle back to host1");
         }
     }
 
@@ -257,8 +322,8 @@ class QueryCurlTest {
         assertError(400, "QueryParameterOutOfRange", admin(SYSTEMS + "?" + q("$skip", "-1")));
         assertError(400, "QueryNotSupportedOnResource", admin(SYSTEMS + "/host1?" + q("$top", "1")));
         assertError(400, "QueryCombinationInvalid", admin(SYSTEMS + "?only&" + q("$top", "1")));
-        HttpResult patch = f.curl.send("PATCH", SYSTEMS + "/host1?" + q("$expand", "."), "{\"AssetTag\":\"zz\"}",
-                "-u", "admin:secret");
+        HttpResult patch = f.curl.send(
+                "PATCH", SYSTEMS + "/host1?" + q("$expand", "."), "{\"AssetTag\":\"zz\"}", "-u", "admin:secret");
         assertError(400, "QueryNotSupportedOnOperation", patch);
         assertEquals("rack-12", f.systems.system("host1").orElseThrow().assetTag(), "refused before the PATCH ran");
     }

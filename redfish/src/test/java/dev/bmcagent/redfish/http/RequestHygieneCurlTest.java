@@ -24,6 +24,7 @@ class RequestHygieneCurlTest {
 
     @TempDir
     static Path dir;
+
     static RedfishFixture f;
 
     @BeforeAll
@@ -42,8 +43,16 @@ class RequestHygieneCurlTest {
 
     @Test
     void textPlainBodyIsRefused415AndCreatesNoAccount() {
-        HttpResult r = f.curl.send("POST", ACCOUNTS, null, "-u", ADMIN, "-H", "Content-Type: text/plain",
-                "--data-binary", newAdmin("csrf1"));
+        HttpResult r = f.curl.send(
+                "POST",
+                ACCOUNTS,
+                null,
+                "-u",
+                ADMIN,
+                "-H",
+                "Content-Type: text/plain",
+                "--data-binary",
+                newAdmin("csrf1"));
         assertEquals(415, r.status(), r.body());
         assertEquals("Base.1.19.0.UnrecognizedRequestBody", r.messageId());
         assertTrue(f.accounts.byUserName("csrf1").isEmpty());
@@ -60,26 +69,54 @@ class RequestHygieneCurlTest {
 
     @Test
     void jsonWithUtf8CharsetIsAcceptedOtherCharsetsAreNot() {
-        HttpResult ok = f.curl.send("POST", ACCOUNTS, null, "-u", ADMIN, "-H",
-                "Content-Type: application/json; charset=UTF-8", "--data-binary", newAdmin("jsonok"));
+        HttpResult ok = f.curl.send(
+                "POST",
+                ACCOUNTS,
+                null,
+                "-u",
+                ADMIN,
+                "-H",
+                "Content-Type: application/json; charset=UTF-8",
+                "--data-binary",
+                newAdmin("jsonok"));
         assertEquals(201, ok.status(), ok.body());
-        assertEquals(415, f.curl.send("POST", ACCOUNTS, null, "-u", ADMIN, "-H",
-                "Content-Type: application/json; charset=iso-8859-1", "--data-binary", newAdmin("latin")).status());
+        assertEquals(
+                415,
+                f.curl.send(
+                                "POST",
+                                ACCOUNTS,
+                                null,
+                                "-u",
+                                ADMIN,
+                                "-H",
+                                "Content-Type: application/json; charset=iso-8859-1",
+                                "--data-binary",
+                                newAdmin("latin"))
+                        .status());
         assertTrue(f.accounts.byUserName("latin").isEmpty());
     }
 
     @Test
     void foreignOriginIsRefused403EvenWithJson() {
-        HttpResult r = f.curl.send("POST", ACCOUNTS, newAdmin("csrf3"), "-u", ADMIN, "-H",
-                "Origin: https://evil.example");
+        HttpResult r =
+                f.curl.send("POST", ACCOUNTS, newAdmin("csrf3"), "-u", ADMIN, "-H", "Origin: https://evil.example");
         assertEquals(403, r.status(), r.body());
         assertEquals("Base.1.19.0.HeaderInvalid", r.messageId());
         assertTrue(f.accounts.byUserName("csrf3").isEmpty());
-        assertEquals(403, f.curl.get("/redfish/v1/Systems", "-u", ADMIN, "-H", "Origin: null").status());
-        assertEquals(403, f.curl.get("/redfish/v1/Systems", "-u", ADMIN, "-H",
-                "Origin: http://127.0.0.1:" + f.port()).status(), "plain http is another origin");
-        assertEquals(403, f.curl.get("/redfish/v1/Systems", "-u", ADMIN, "-H",
-                "Origin: https://127.0.0.1:1").status(), "another port is another origin");
+        assertEquals(
+                403,
+                f.curl.get("/redfish/v1/Systems", "-u", ADMIN, "-H", "Origin: null")
+                        .status());
+        assertEquals(
+                403,
+                f.curl.get("/redfish/v1/Systems", "-u", ADMIN, "-H", "Origin: http://127.0.0.1:" + f.port())
+                        .status(),
+                "plain http is another origin");
+        assertEquals(
+                403,
+                f.curl.get("/redfish/v1/Systems", "-u", ADMIN, "-H", "Origin: https://127.0.0.1:1")
+                        .status(),
+                "another port is another origin");
     }
 
     @Test
@@ -93,8 +130,12 @@ class RequestHygieneCurlTest {
         HttpResult script = f.curl.get("/redfish/v1/Systems");
         assertEquals(401, script.status());
         assertTrue(script.header("WWW-Authenticate").startsWith("Basic"));
-        for (String marker : new String[] {"Sec-Fetch-Mode: navigate", "X-Requested-With: XMLHttpRequest",
-                "Origin: https://127.0.0.1:" + f.port(), "Sec-Fetch-Site: cross-site"}) {
+        for (String marker : new String[] {
+            "Sec-Fetch-Mode: navigate",
+            "X-Requested-With: XMLHttpRequest",
+            "Origin: https://127.0.0.1:" + f.port(),
+            "Sec-Fetch-Site: cross-site"
+        }) {
             HttpResult browser = f.curl.get("/redfish/v1/Systems", "-H", marker);
             assertEquals(401, browser.status(), marker);
             assertNull(browser.header("WWW-Authenticate"), marker);

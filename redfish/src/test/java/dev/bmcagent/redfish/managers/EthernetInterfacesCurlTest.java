@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 class EthernetInterfacesCurlTest {
     private static final String ADMIN = "admin:secret";
     private static final String BASE = "/redfish/v1/Managers/bmc/EthernetInterfaces";
+
     @TempDir
     static Path dir;
+
     static RedfishFixture f;
 
     @BeforeAll
@@ -41,7 +43,8 @@ class EthernetInterfacesCurlTest {
     void interfacesAreTheOnesWithAnAddressIpShows() {
         // java.net.NetworkInterface lists the interfaces that have an address, as "ip -o addr show" does:
         // "1: lo    inet 127.0.0.1/8 scope host lo ..." -> "lo"
-        Set<String> ipLink = Arrays.stream(Curl.exec(List.of("ip", "-o", "addr", "show")).split("\n"))
+        Set<String> ipLink = Arrays.stream(
+                        Curl.exec(List.of("ip", "-o", "addr", "show")).split("\n"))
                 .filter(l -> l.contains(": "))
                 .map(l -> l.split(": ", -1)[1].trim().split("\\s+", -1)[0].split("@", -1)[0])
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -51,14 +54,20 @@ class EthernetInterfacesCurlTest {
                 .map(m -> m.get("@odata.id").asText().substring(BASE.length() + 1))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(ipLink, served);
-        assertEquals(BASE, f.curl.get("/redfish/v1/Managers/bmc", "-u", ADMIN).json()
-                .at("/EthernetInterfaces/@odata.id").asText());
+        assertEquals(
+                BASE,
+                f.curl.get("/redfish/v1/Managers/bmc", "-u", ADMIN)
+                        .json()
+                        .at("/EthernetInterfaces/@odata.id")
+                        .asText());
     }
 
     @Test
     void loopbackShowsItsAddressAndNoInventedMac() throws Exception {
         JsonNode lo = f.curl.get(BASE + "/lo", "-u", ADMIN).json();
-        assertEquals("#EthernetInterface.v1_12_4.EthernetInterface", lo.get("@odata.type").asText());
+        assertEquals(
+                "#EthernetInterface.v1_12_4.EthernetInterface",
+                lo.get("@odata.type").asText());
         assertEquals("00:00:00:00:00:00", lo.get("MACAddress").asText());
         assertEquals("LinkUp", lo.get("LinkStatus").asText());
         JsonNode v4 = lo.at("/IPv4Addresses/0");
@@ -67,7 +76,7 @@ class EthernetInterfacesCurlTest {
         assertEquals("Static", v4.get("AddressOrigin").asText());
         if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/if_inet6"))
                 && lo.get("IPv6Addresses").size() > 0) {
-            JsonNode v6 = lo.at("/IPv6Addresses/0");           // ::1 is a permanent address
+            JsonNode v6 = lo.at("/IPv6Addresses/0"); // ::1 is a permanent address
             assertEquals("::1", v6.get("Address").asText());
             assertEquals("Static", v6.get("AddressOrigin").asText());
             assertEquals("Preferred", v6.get("AddressState").asText());
@@ -78,7 +87,8 @@ class EthernetInterfacesCurlTest {
     @Test
     void networkProtocolCarriesTheKernelHostName() {
         String hostname = Curl.exec(List.of("hostname")).trim();
-        JsonNode np = f.curl.get("/redfish/v1/Managers/bmc/NetworkProtocol", "-u", ADMIN).json();
+        JsonNode np = f.curl.get("/redfish/v1/Managers/bmc/NetworkProtocol", "-u", ADMIN)
+                .json();
         assertEquals(hostname, np.get("HostName").asText());
         assertTrue(np.get("FQDN").asText().startsWith(hostname), np.toString());
     }
@@ -88,8 +98,9 @@ class EthernetInterfacesCurlTest {
         java.net.Inet6Address global = (java.net.Inet6Address) java.net.InetAddress.getByName("2001:db8::5");
         assertEquals(java.util.Optional.of("SLAAC"), MachineNetwork.ipv6Origin(global, "00"));
         assertEquals(java.util.Optional.of("Static"), MachineNetwork.ipv6Origin(global, "80"));
-        assertEquals(java.util.Optional.of("LinkLocal"), MachineNetwork.ipv6Origin(
-                (java.net.Inet6Address) java.net.InetAddress.getByName("fe80::1"), "80"));
+        assertEquals(
+                java.util.Optional.of("LinkLocal"),
+                MachineNetwork.ipv6Origin((java.net.Inet6Address) java.net.InetAddress.getByName("fe80::1"), "80"));
         assertEquals(java.util.Optional.of("Tentative"), MachineNetwork.ipv6State("c0"));
         assertEquals(java.util.Optional.of("Deprecated"), MachineNetwork.ipv6State("20"));
         assertEquals(java.util.Optional.of("Failed"), MachineNetwork.ipv6State("48"));

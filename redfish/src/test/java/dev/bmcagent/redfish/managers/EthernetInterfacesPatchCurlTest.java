@@ -25,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 class EthernetInterfacesPatchCurlTest {
     private static final String ADMIN = "admin:secret";
     private static final String BASE = "/redfish/v1/Managers/bmc/EthernetInterfaces";
+
     @TempDir
     static Path dir;
+
     static Path net;
     static Path reloads;
     static RedfishFixture f;
@@ -35,8 +37,14 @@ class EthernetInterfacesPatchCurlTest {
     static void start() throws Exception {
         net = dir.resolve("network");
         reloads = dir.resolve("reloads");
-        f = RedfishFixture.withNetwork(dir, new NetworkdBackend(net, net.resolve("hostname"),
-                List.of("sh", "-c", "echo reload >> " + reloads), List.of(), Duration.ofSeconds(10)));
+        f = RedfishFixture.withNetwork(
+                dir,
+                new NetworkdBackend(
+                        net,
+                        net.resolve("hostname"),
+                        List.of("sh", "-c", "echo reload >> " + reloads),
+                        List.of(),
+                        Duration.ofSeconds(10)));
     }
 
     @AfterAll
@@ -46,7 +54,9 @@ class EthernetInterfacesPatchCurlTest {
 
     /** The first interface that is not the loopback (the machine's own; only files in the temp dir change). */
     private static Optional<String> ethernet() {
-        return MachineNetwork.read().interfaces().stream().filter(i -> !i.loopback()).map(MachineNetwork.Interface::id)
+        return MachineNetwork.read().interfaces().stream()
+                .filter(i -> !i.loopback())
+                .map(MachineNetwork.Interface::id)
                 .findFirst();
     }
 
@@ -58,16 +68,26 @@ class EthernetInterfacesPatchCurlTest {
         assertEquals(200, r.status(), r.body());
         assertEquals("bmc-rack7", r.json().get("HostName").asText());
         assertEquals("bmc-rack7\n", Files.readString(net.resolve("hostname")));
-        assertEquals("bmc-rack7", f.curl.get("/redfish/v1/Managers/bmc/NetworkProtocol", "-u", ADMIN).json()
-                .get("HostName").asText());
+        assertEquals(
+                "bmc-rack7",
+                f.curl.get("/redfish/v1/Managers/bmc/NetworkProtocol", "-u", ADMIN)
+                        .json()
+                        .get("HostName")
+                        .asText());
         // on the loopback nothing else is writable
         HttpResult lo = f.curl.send("PATCH", BASE + "/lo", "{\"IPv4StaticAddresses\":[]}", "-u", ADMIN);
         assertEquals(400, lo.status());
-        assertEquals("Base.1.19.0.PropertyNotWritable", lo.json().at("/error/@Message.ExtendedInfo/0/MessageId")
-                .asText());
-        assertEquals(403, f.curl.send("PATCH", BASE + "/lo", "{\"HostName\":\"x\"}", "-u", "reader:readonly1")
-                .status());
-        assertEquals(404, f.curl.send("PATCH", BASE + "/nope0", "{\"HostName\":\"x\"}", "-u", ADMIN).status());
+        assertEquals(
+                "Base.1.19.0.PropertyNotWritable",
+                lo.json().at("/error/@Message.ExtendedInfo/0/MessageId").asText());
+        assertEquals(
+                403,
+                f.curl.send("PATCH", BASE + "/lo", "{\"HostName\":\"x\"}", "-u", "reader:readonly1")
+                        .status());
+        assertEquals(
+                404,
+                f.curl.send("PATCH", BASE + "/nope0", "{\"HostName\":\"x\"}", "-u", ADMIN)
+                        .status());
     }
 
     @Test
@@ -75,10 +95,15 @@ class EthernetInterfacesPatchCurlTest {
         Optional<String> eth = ethernet();
         assumeTrue(eth.isPresent(), "no interface besides the loopback");
         Path file = net.resolve("50-bmc-agent-" + eth.get() + ".network");
-        HttpResult r = f.curl.send("PATCH", BASE + "/" + eth.get(), "{\"IPv4StaticAddresses\":[{\"Address\":"
-                + "\"198.51.100.20\",\"SubnetMask\":\"255.255.255.0\",\"Gateway\":\"198.51.100.1\"}],"
-                + "\"StaticNameServers\":[\"198.51.100.53\"],\"FQDN\":\"bmc9.mgmt.example.org\","
-                + "\"DHCPv4\":{\"DHCPEnabled\":false},\"DHCPv6\":{\"OperatingMode\":\"Disabled\"}}", "-u", ADMIN);
+        HttpResult r = f.curl.send(
+                "PATCH",
+                BASE + "/" + eth.get(),
+                "{\"IPv4StaticAddresses\":[{\"Address\":"
+                        + "\"198.51.100.20\",\"SubnetMask\":\"255.255.255.0\",\"Gateway\":\"198.51.100.1\"}],"
+                        + "\"StaticNameServers\":[\"198.51.100.53\"],\"FQDN\":\"bmc9.mgmt.example.org\","
+                        + "\"DHCPv4\":{\"DHCPEnabled\":false},\"DHCPv6\":{\"OperatingMode\":\"Disabled\"}}",
+                "-u",
+                ADMIN);
         assertEquals(200, r.status(), r.body());
         JsonNode n = r.json();
         assertEquals("198.51.100.20", n.at("/IPv4StaticAddresses/0/Address").asText());
@@ -97,37 +122,73 @@ class EthernetInterfacesPatchCurlTest {
         long reloadsBefore = Files.readAllLines(reloads).size();
 
         // bad input: 400 with every problem, the file and the reload count unchanged
-        HttpResult bad = f.curl.send("PATCH", BASE + "/" + eth.get(), "{\"IPv4StaticAddresses\":[{\"Address\":"
-                + "\"198.51.100.300\",\"SubnetMask\":\"255.255.255.0\"}],\"StaticNameServers\":[\"224.0.0.1\"]}",
-                "-u", ADMIN);
+        HttpResult bad = f.curl.send(
+                "PATCH",
+                BASE + "/" + eth.get(),
+                "{\"IPv4StaticAddresses\":[{\"Address\":"
+                        + "\"198.51.100.300\",\"SubnetMask\":\"255.255.255.0\"}],\"StaticNameServers\":[\"224.0.0.1\"]}",
+                "-u",
+                ADMIN);
         assertEquals(400, bad.status(), bad.body());
         JsonNode info = bad.json().at("/error/@Message.ExtendedInfo");
-        assertEquals("Base.1.19.0.PropertyValueFormatError", info.at("/0/MessageId").asText());
-        assertEquals("#/IPv4StaticAddresses/0/Address", info.at("/0/RelatedProperties/0").asText());
-        assertEquals("Base.1.19.0.PropertyValueIncorrect", info.at("/1/MessageId").asText());
+        assertEquals(
+                "Base.1.19.0.PropertyValueFormatError", info.at("/0/MessageId").asText());
+        assertEquals(
+                "#/IPv4StaticAddresses/0/Address",
+                info.at("/0/RelatedProperties/0").asText());
+        assertEquals(
+                "Base.1.19.0.PropertyValueIncorrect", info.at("/1/MessageId").asText());
         assertEquals(text, Files.readString(file));
         assertEquals(reloadsBefore, Files.readAllLines(reloads).size());
 
         // DHCP on: the file says so and the static address stays
-        HttpResult dhcp = f.curl.send("PATCH", BASE + "/" + eth.get(), "{\"DHCPv4\":{\"DHCPEnabled\":true}}", "-u",
-                ADMIN);
+        HttpResult dhcp =
+                f.curl.send("PATCH", BASE + "/" + eth.get(), "{\"DHCPv4\":{\"DHCPEnabled\":true}}", "-u", ADMIN);
         assertEquals(200, dhcp.status(), dhcp.body());
         assertTrue(dhcp.json().at("/DHCPv4/DHCPEnabled").asBoolean());
         assertTrue(Files.readString(file).contains("DHCP=ipv4\n"));
-        assertEquals("198.51.100.20", f.curl.get(BASE + "/" + eth.get(), "-u", ADMIN).json()
-                .at("/IPv4StaticAddresses/0/Address").asText());
+        assertEquals(
+                "198.51.100.20",
+                f.curl.get(BASE + "/" + eth.get(), "-u", ADMIN)
+                        .json()
+                        .at("/IPv4StaticAddresses/0/Address")
+                        .asText());
         assertEquals(reloadsBefore + 1, Files.readAllLines(reloads).size());
     }
 
     @Test
     void redfishtoolPatchesTheHostNameIntoTheFile() throws Exception {
-        String out = dev.bmcagent.redfish.testing.Curl.exec(List.of("redfishtool", "-r", "127.0.0.1:" + f.port(),
-                "-u", "admin", "-p", "secret", "-S", "Always", "raw", "PATCH", BASE + "/lo", "-d",
+        String out = dev.bmcagent.redfish.testing.Curl.exec(List.of(
+                "redfishtool",
+                "-r",
+                "127.0.0.1:" + f.port(),
+                "-u",
+                "admin",
+                "-p",
+                "secret",
+                "-S",
+                "Always",
+                "raw",
+                "PATCH",
+                BASE + "/lo",
+                "-d",
                 "{\"HostName\":\"bmc-tool\"}"));
         assertTrue(out.contains("\"HostName\": \"bmc-tool\""), out);
         assertEquals("bmc-tool\n", Files.readString(net.resolve("hostname")));
-        String bad = dev.bmcagent.redfish.testing.Curl.exec(List.of("redfishtool", "-r", "127.0.0.1:" + f.port(),
-                "-u", "admin", "-p", "secret", "-S", "Always", "raw", "PATCH", BASE + "/lo", "-d",
+        String bad = dev.bmcagent.redfish.testing.Curl.exec(List.of(
+                "redfishtool",
+                "-r",
+                "127.0.0.1:" + f.port(),
+                "-u",
+                "admin",
+                "-p",
+                "secret",
+                "-S",
+                "Always",
+                "raw",
+                "PATCH",
+                BASE + "/lo",
+                "-d",
                 "{\"HostName\":\"bmc tool\"}"));
         assertTrue(bad.contains("400"), bad);
         assertEquals("bmc-tool\n", Files.readString(net.resolve("hostname")));
@@ -136,11 +197,14 @@ class EthernetInterfacesPatchCurlTest {
     @Test
     void aFailingReloadAnswers500AndLeavesNothingBehind(@TempDir Path other) throws Exception {
         Path d = other.resolve("network");
-        try (RedfishFixture failing = RedfishFixture.withNetwork(other, new NetworkdBackend(d, d.resolve("hostname"),
-                List.of("false"), List.of(), Duration.ofSeconds(10)))) {
+        try (RedfishFixture failing = RedfishFixture.withNetwork(
+                other,
+                new NetworkdBackend(d, d.resolve("hostname"), List.of("false"), List.of(), Duration.ofSeconds(10)))) {
             HttpResult r = failing.curl.send("PATCH", BASE + "/lo", "{\"HostName\":\"bmc-x\"}", "-u", ADMIN);
             assertEquals(500, r.status(), r.body());
-            assertEquals("Base.1.19.0.InternalError", r.json().at("/error/@Message.ExtendedInfo/0/MessageId").asText());
+            assertEquals(
+                    "Base.1.19.0.InternalError",
+                    r.json().at("/error/@Message.ExtendedInfo/0/MessageId").asText());
             assertFalse(Files.exists(d.resolve("hostname")));
             assertEquals(200, failing.curl.get(BASE + "/lo", "-u", ADMIN).status());
         }

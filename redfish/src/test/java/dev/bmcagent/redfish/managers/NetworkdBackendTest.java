@@ -22,14 +22,19 @@ class NetworkdBackendTest {
     @TempDir
     Path dir;
 
-    private static final NetworkSettings S = new NetworkSettings(Optional.of("bmc7"), Optional.of("example.org"),
-            List.of("192.0.2.53", "2001:db8::35"), new Dhcpv4(false, true, false, false), true,
-            List.of(new StaticIpv4("192.0.2.10", 24, Optional.of("192.0.2.1")),
+    private static final NetworkSettings S = new NetworkSettings(
+            Optional.of("bmc7"),
+            Optional.of("example.org"),
+            List.of("192.0.2.53", "2001:db8::35"),
+            new Dhcpv4(false, true, false, false),
+            true,
+            List.of(
+                    new StaticIpv4("192.0.2.10", 24, Optional.of("192.0.2.1")),
                     new StaticIpv4("198.51.100.7", 32, Optional.empty())));
 
     private NetworkdBackend backend(List<String> reload, List<String> hostname) {
-        return new NetworkdBackend(dir.resolve("network"), dir.resolve("hostname"), reload, hostname,
-                Duration.ofSeconds(10));
+        return new NetworkdBackend(
+                dir.resolve("network"), dir.resolve("hostname"), reload, hostname, Duration.ofSeconds(10));
     }
 
     private static List<String> sh(String script) {
@@ -39,8 +44,8 @@ class NetworkdBackendTest {
     @Test
     void writesANetworkFileReloadsAndReadsItBack() throws Exception {
         Path log = dir.resolve("commands.log");
-        NetworkdBackend b = backend(sh("echo reload >> " + log), List.of("sh", "-c", "echo \"hostname $1\" >> " + log, "sh",
-                "{hostname}"));
+        NetworkdBackend b = backend(
+                sh("echo reload >> " + log), List.of("sh", "-c", "echo \"hostname $1\" >> " + log, "sh", "{hostname}"));
         assertEquals(Optional.empty(), b.settings("eth0"));
         b.apply("eth0", S);
         String file = Files.readString(dir.resolve("network/50-bmc-agent-eth0.network"));
@@ -65,8 +70,13 @@ class NetworkdBackendTest {
         ok.apply("eth0", S);
         String before = Files.readString(dir.resolve("network/50-bmc-agent-eth0.network"));
         NetworkdBackend failing = backend(List.of("false"), List.of());
-        NetworkSettings other = new NetworkSettings(Optional.of("other"), Optional.empty(), List.of(),
-                new Dhcpv4(true, true, true, true), false, List.of());
+        NetworkSettings other = new NetworkSettings(
+                Optional.of("other"),
+                Optional.empty(),
+                List.of(),
+                new Dhcpv4(true, true, true, true),
+                false,
+                List.of());
         NetworkConfigException e = assertThrows(NetworkConfigException.class, () -> failing.apply("eth0", other));
         assertTrue(e.getMessage().contains("exit status 1"), e.getMessage());
         assertEquals(before, Files.readString(dir.resolve("network/50-bmc-agent-eth0.network")));
@@ -78,8 +88,12 @@ class NetworkdBackendTest {
 
     @Test
     void aHangingCommandIsKilledAtTheTimeout() throws Exception {
-        NetworkdBackend slow = new NetworkdBackend(dir.resolve("network"), dir.resolve("hostname"),
-                List.of("sleep", "30"), List.of(), Duration.ofMillis(300));
+        NetworkdBackend slow = new NetworkdBackend(
+                dir.resolve("network"),
+                dir.resolve("hostname"),
+                List.of("sleep", "30"),
+                List.of(),
+                Duration.ofMillis(300));
         NetworkConfigException e = assertThrows(NetworkConfigException.class, () -> slow.apply("eth0", S));
         assertTrue(e.getMessage().contains("timed out"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("network/50-bmc-agent-eth0.network")));

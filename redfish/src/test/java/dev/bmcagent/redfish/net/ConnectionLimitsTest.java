@@ -43,6 +43,7 @@ class ConnectionLimitsTest {
 
     @TempDir
     Path dir;
+
     RedfishFixture f;
     final List<Socket> sockets = new ArrayList<>();
 
@@ -103,8 +104,21 @@ class ConnectionLimitsTest {
             raw("127.0.0.3");
         }
         await().atMost(5, TimeUnit.SECONDS).until(() -> f.server.openConnections() == 8);
-        assertTrue(dev.bmcagent.redfish.testing.Curl.exec(List.of("curl", "-sk", "--max-time", "5", "-o", "/dev/null", "-w", "%{http_code}",
-                "-u", ADMIN, f.curl.url("/redfish/v1/Systems"))).startsWith("000"), "total limit reached");
+        assertTrue(
+                dev.bmcagent.redfish.testing.Curl.exec(List.of(
+                                "curl",
+                                "-sk",
+                                "--max-time",
+                                "5",
+                                "-o",
+                                "/dev/null",
+                                "-w",
+                                "%{http_code}",
+                                "-u",
+                                ADMIN,
+                                f.curl.url("/redfish/v1/Systems")))
+                        .startsWith("000"),
+                "total limit reached");
         for (Socket s : first) {
             s.close();
         }
@@ -115,33 +129,41 @@ class ConnectionLimitsTest {
 
     @Test
     void silentHalfHeaderAndIdleConnectionsAreClosedOnTheirDeadlines() throws Exception {
-        f = RedfishFixture.start(dir, o -> o.timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(1)));
-        Socket silent = raw("127.0.0.1");                     // no TLS ClientHello at all
+        f = RedfishFixture.start(
+                dir,
+                o -> o.timeouts(
+                        Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        Socket silent = raw("127.0.0.1"); // no TLS ClientHello at all
         SSLSocket halfHeader = tls();
-        halfHeader.getOutputStream().write("GET /redfish/v1 HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+        halfHeader
+                .getOutputStream()
+                .write("GET /redfish/v1 HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
         halfHeader.getOutputStream().flush();
         SSLSocket idle = tls();
         idle.getOutputStream().write("GET /redfish/v1 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         idle.getOutputStream().flush();
         assertTrue(readResponseHead(idle.getInputStream()).startsWith("HTTP/1.1 200"));
-        await().atMost(8, TimeUnit.SECONDS).until(() -> closedByServer(silent) && closedByServer(halfHeader)
-                && closedByServer(idle));
+        await().atMost(8, TimeUnit.SECONDS)
+                .until(() -> closedByServer(silent) && closedByServer(halfHeader) && closedByServer(idle));
     }
 
     @Test
     void aSilentSseStreamOutlivesTheIdleTimeout() throws Exception {
-        f = RedfishFixture.start(dir, o -> o.timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        f = RedfishFixture.start(
+                dir,
+                o -> o.timeouts(
+                        Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
         SSLSocket sse = tls();
-        sse.getOutputStream().write(("GET /redfish/v1/EventService/SSE HTTP/1.1\r\nHost: x\r\nAuthorization: Basic "
-                + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.US_ASCII)) + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        sse.getOutputStream()
+                .write(("GET /redfish/v1/EventService/SSE HTTP/1.1\r\nHost: x\r\nAuthorization: Basic "
+                                + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.US_ASCII))
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         sse.getOutputStream().flush();
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(sse.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(sse.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     lines.add(line);
                 }
@@ -153,9 +175,12 @@ class ConnectionLimitsTest {
         sse.setSoTimeout(0);
         reader.start();
         await().atMost(10, TimeUnit.SECONDS).until(() -> f.events.listenerCount() == 1);
-        await().pollDelay(Duration.ofSeconds(3)).atMost(5, TimeUnit.SECONDS).until(() -> true);   // 3 idle timeouts
-        f.events.publish(BootMessage.BootProgressChanged.messageId(), List.of("host1", "OSRunning", ""),
-                "/redfish/v1/Systems/host1", EventSeverity.OK);
+        await().pollDelay(Duration.ofSeconds(3)).atMost(5, TimeUnit.SECONDS).until(() -> true); // 3 idle timeouts
+        f.events.publish(
+                BootMessage.BootProgressChanged.messageId(),
+                List.of("host1", "OSRunning", ""),
+                "/redfish/v1/Systems/host1",
+                EventSeverity.OK);
         await().atMost(10, TimeUnit.SECONDS).until(() -> lines.stream().anyMatch(l -> l.startsWith("data: ")));
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("EOF")), lines.toString());
         sse.close();
@@ -164,20 +189,23 @@ class ConnectionLimitsTest {
 
     SSLSocket tls() throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+        ctx.init(
+                null,
+                new TrustManager[] {
+                    new X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
         SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", f.port());
         s.setSoTimeout(5000);
         s.startHandshake();
@@ -202,5 +230,4 @@ class ConnectionLimitsTest {
         }
         return b.toString();
     }
-
 }

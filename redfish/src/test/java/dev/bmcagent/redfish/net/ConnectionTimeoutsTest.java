@@ -28,21 +28,28 @@ class ConnectionTimeoutsTest {
 
     @Test
     void answeredRequestsLeaveNoBodyTimer() throws Exception {
-        ConnectionTimeouts timeouts = new ConnectionTimeouts(vertx, Duration.ofSeconds(15), Duration.ofSeconds(60),
-                Duration.ofSeconds(30));
+        ConnectionTimeouts timeouts =
+                new ConnectionTimeouts(vertx, Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(30));
         Router router = Router.router(vertx);
         router.route().handler(timeouts.requestHandler());
         router.route().handler(ctx -> ctx.response().end("ok"));
-        HttpServer server = vertx.createHttpServer().connectionHandler(timeouts::opened).requestHandler(router)
-                .listen(0, "127.0.0.1").await();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpServer server = vertx.createHttpServer()
+                .connectionHandler(timeouts::opened)
+                .requestHandler(router)
+                .listen(0, "127.0.0.1")
+                .await();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create("http://127.0.0.1:" + server.actualPort() + "/redfish/v1");
         for (int i = 0; i < 50; i++) {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode());
-            HttpResponse<String> p = client.send(HttpRequest.newBuilder(uri)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> p = client.send(
+                    HttpRequest.newBuilder(uri)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, p.statusCode());
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> timeouts.pendingBodyTimers() == 0);

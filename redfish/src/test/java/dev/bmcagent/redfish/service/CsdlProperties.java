@@ -53,8 +53,8 @@ final class CsdlProperties {
         return problems;
     }
 
-    private void check(JsonNode object, String schema, String typeKey, String version, String path,
-                       List<String> problems) {
+    private void check(
+            JsonNode object, String schema, String typeKey, String version, String path, List<String> problems) {
         if (!types.has(typeKey)) {
             problems.add(path + ": type " + typeKey + " not in " + RESOURCE + " (regenerate it)");
             return;

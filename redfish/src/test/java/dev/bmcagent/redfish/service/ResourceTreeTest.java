@@ -48,6 +48,7 @@ class ResourceTreeTest {
 
     @TempDir
     static Path dir;
+
     static RedfishFixture f;
     static Vertx vertx;
     static WebClient client;
@@ -55,24 +56,56 @@ class ResourceTreeTest {
     @BeforeAll
     static void start() throws Exception {
         f = RedfishFixture.start(dir);
-        f.logs.sel.add(new LogEntryView("77", RedfishFixture.T0, LogEntryType.SEL, "System ACPI PowerState", 0x03,
-                "Assert", "S5/G2: soft-off", Health.OK, "0x6F060000"));
-        f.logs.sel.add(new LogEntryView("78", RedfishFixture.T0, LogEntryType.SEL, "System ACPI PowerState", 0x03,
-                "Assert", "S5/G2: soft-off (inferred by the BMC, not reported by the host)", Health.OK, "0x6F25FF01",
+        f.logs.sel.add(new LogEntryView(
+                "77",
+                RedfishFixture.T0,
+                LogEntryType.SEL,
+                "System ACPI PowerState",
+                0x03,
+                "Assert",
+                "S5/G2: soft-off",
+                Health.OK,
+                "0x6F060000"));
+        f.logs.sel.add(new LogEntryView(
+                "78",
+                RedfishFixture.T0,
+                LogEntryType.SEL,
+                "System ACPI PowerState",
+                0x03,
+                "Assert",
+                "S5/G2: soft-off (inferred by the BMC, not reported by the host)",
+                Health.OK,
+                "0x6F25FF01",
                 true));
         var t0 = RedfishFixture.T0;
-        f.logs.cycles.put("host1", List.of(new BootCycle(1, t0, "power on",
-                List.of(new BootCycle.PhaseMark(BootProgressState.MemoryInitializationStarted, "EFI 0x00051000",
-                        t0.plusSeconds(5))),
-                List.of(new BootCycle.PostCodeMark(0x10, t0.plusSeconds(1)),
-                        new BootCycle.PostCodeMark(0x1D, t0.plusSeconds(4))),
-                List.of(new BootCycle.NetworkBootAttempt("HTTPv4 P1", LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
-                        Duration.ofMinutes(5), t0.plusSeconds(400),
-                        dev.bmcagent.acpi.lifecycle.BootInterface.decode(0xA2, 0, 0x02))),
-                Optional.of(t0.plusSeconds(600)), Optional.of(BootCycle.Outcome.OS_RUNNING))));
+        f.logs.cycles.put(
+                "host1",
+                List.of(new BootCycle(
+                        1,
+                        t0,
+                        "power on",
+                        List.of(new BootCycle.PhaseMark(
+                                BootProgressState.MemoryInitializationStarted, "EFI 0x00051000", t0.plusSeconds(5))),
+                        List.of(
+                                new BootCycle.PostCodeMark(0x10, t0.plusSeconds(1)),
+                                new BootCycle.PostCodeMark(0x1D, t0.plusSeconds(4))),
+                        List.of(new BootCycle.NetworkBootAttempt(
+                                "HTTPv4 P1",
+                                LifecycleInput.BootErrorKind.PXE_SERVER_NOT_FOUND,
+                                Duration.ofMinutes(5),
+                                t0.plusSeconds(400),
+                                dev.bmcagent.acpi.lifecycle.BootInterface.decode(0xA2, 0, 0x02))),
+                        Optional.of(t0.plusSeconds(600)),
+                        Optional.of(BootCycle.Outcome.OS_RUNNING))));
         vertx = Vertx.vertx();
-        client = WebClient.create(vertx, new WebClientOptions().setSsl(true).setTrustAll(true).setVerifyHost(false)
-                .setDefaultHost("127.0.0.1").setDefaultPort(f.port()));
+        client = WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setSsl(true)
+                        .setTrustAll(true)
+                        .setVerifyHost(false)
+                        .setDefaultHost("127.0.0.1")
+                        .setDefaultPort(f.port()));
     }
 
     @AfterAll
@@ -82,7 +115,11 @@ class ResourceTreeTest {
     }
 
     static HttpResponse<Buffer> get(String uri) throws Exception {
-        return client.get(uri).basicAuthentication("admin", "secret").send().toCompletionStage().toCompletableFuture()
+        return client.get(uri)
+                .basicAuthentication("admin", "secret")
+                .send()
+                .toCompletionStage()
+                .toCompletableFuture()
                 .get(20, TimeUnit.SECONDS);
     }
 
@@ -112,7 +149,8 @@ class ResourceTreeTest {
             assertTrue(metadata.contains("Namespace=\"" + namespace + "\""), uri + " " + namespace);
             assertTrue(j.has("Name"), uri);
             if (j.has("Members")) {
-                assertEquals(j.get("Members").size(), j.get("Members@odata.count").asInt(), uri);
+                assertEquals(
+                        j.get("Members").size(), j.get("Members@odata.count").asInt(), uri);
             } else {
                 assertTrue(j.has("Id"), uri);
             }
@@ -120,7 +158,8 @@ class ResourceTreeTest {
             collectLinks(j, todo);
         }
         assertEquals(List.of(), unknown, "properties their declared schema version lacks");
-        for (String expected : List.of("/redfish/v1/Systems/host1/BootOptions/Boot0002",
+        for (String expected : List.of(
+                "/redfish/v1/Systems/host1/BootOptions/Boot0002",
                 "/redfish/v1/Systems/host1/ResetActionInfo",
                 "/redfish/v1/Systems/host1/LogServices/PostCodes/Entries/B1-2",
                 "/redfish/v1/Chassis/host1/Sensors/DIMM_A0_Temp",
@@ -137,13 +176,20 @@ class ResourceTreeTest {
     void everySchemaTheServiceEmitsIsInTheGeneratedPropertyList() {
         CsdlProperties csdl = new CsdlProperties();
         for (dev.bmcagent.redfish.http.Schema s : dev.bmcagent.redfish.http.Schema.values()) {
-            assertTrue(csdl.schemas.has(s.schemaName()), s.schemaName()
-                    + " missing: run scripts/redfish/csdl-properties.py > redfish/src/test/resources/"
-                    + "redfish-csdl-properties.json");
-            String declared = s.namespace().contains(".") ? s.namespace().substring(s.schemaName().length() + 1)
+            assertTrue(
+                    csdl.schemas.has(s.schemaName()),
+                    s.schemaName()
+                            + " missing: run scripts/redfish/csdl-properties.py > redfish/src/test/resources/"
+                            + "redfish-csdl-properties.json");
+            String declared = s.namespace().contains(".")
+                    ? s.namespace().substring(s.schemaName().length() + 1)
                     : null;
-            assertEquals(declared, csdl.schemas.get(s.schemaName()).isNull() ? null
-                    : csdl.schemas.get(s.schemaName()).asText(), s.schemaName() + ": regenerate the property list");
+            assertEquals(
+                    declared,
+                    csdl.schemas.get(s.schemaName()).isNull()
+                            ? null
+                            : csdl.schemas.get(s.schemaName()).asText(),
+                    s.schemaName() + ": regenerate the property list");
         }
     }
 
@@ -152,15 +198,19 @@ class ResourceTreeTest {
         CsdlProperties csdl = new CsdlProperties();
         JsonNode root = MAPPER.readTree("{\"@odata.type\":\"#ServiceRoot.v1_16_0.ServiceRoot\",\"Id\":\"x\","
                 + "\"ProtocolFeaturesSupported\":{\"TopSkipQuery\":true,\"SelectQuery\":true},\"Bogus\":1}");
-        assertEquals(List.of("/ProtocolFeaturesSupported/TopSkipQuery: added in ServiceRoot.v1_17_0, resource "
-                + "declares v1_16_0", "/Bogus: not a property of ServiceRoot.ServiceRoot"), csdl.unknownProperties(root));
+        assertEquals(
+                List.of(
+                        "/ProtocolFeaturesSupported/TopSkipQuery: added in ServiceRoot.v1_17_0, resource "
+                                + "declares v1_16_0",
+                        "/Bogus: not a property of ServiceRoot.ServiceRoot"),
+                csdl.unknownProperties(root));
     }
 
     private static void collectLinks(JsonNode n, Deque<String> todo) {
         if (n.isObject()) {
             for (Map.Entry<String, JsonNode> e : n.properties()) {
                 if (e.getKey().equals("@odata.id") && e.getValue().isTextual()) {
-                    if (!e.getValue().asText().contains("#")) {   // "Thermal#/Temperatures/0": a member, read with it
+                    if (!e.getValue().asText().contains("#")) { // "Thermal#/Temperatures/0": a member, read with it
                         todo.add(e.getValue().asText());
                     }
                 } else if (e.getKey().equals("@Redfish.ActionInfo")) {
@@ -176,11 +226,13 @@ class ResourceTreeTest {
 
     @Test
     void sensorsShowUnavailableOfflineNotFailed() throws Exception {
-        JsonNode s = MAPPER.readTree(get("/redfish/v1/Chassis/host1/Sensors/DIMM_A0_Temp").bodyAsString());
+        JsonNode s = MAPPER.readTree(
+                get("/redfish/v1/Chassis/host1/Sensors/DIMM_A0_Temp").bodyAsString());
         assertEquals("UnavailableOffline", s.at("/Status/State").asText());
         assertTrue(s.get("Reading").isNull());
         assertEquals("Cel", s.get("ReadingUnits").asText());
-        JsonNode t = MAPPER.readTree(get("/redfish/v1/Chassis/host1/ThermalSubsystem").bodyAsString());
+        JsonNode t = MAPPER.readTree(
+                get("/redfish/v1/Chassis/host1/ThermalSubsystem").bodyAsString());
         assertEquals("FixedDuty", t.at("/Oem/BmcAgent/FanMode").asText());
     }
 
@@ -190,45 +242,73 @@ class ResourceTreeTest {
         assertEquals("BMC", m.get("ManagerType").asText());
         assertEquals("0.1.0-test", m.get("FirmwareVersion").asText());
         JsonNode accounts = MAPPER.readTree(get("/redfish/v1/AccountService").bodyAsString());
-        assertEquals("[\"Redfish\",\"IPMI\"]", accounts.get("SupportedAccountTypes").toString());
-        JsonNode np = MAPPER.readTree(get("/redfish/v1/Managers/bmc/NetworkProtocol").bodyAsString());
+        assertEquals(
+                "[\"Redfish\",\"IPMI\"]", accounts.get("SupportedAccountTypes").toString());
+        JsonNode np =
+                MAPPER.readTree(get("/redfish/v1/Managers/bmc/NetworkProtocol").bodyAsString());
         assertEquals(6230, np.at("/IPMI/Port").asInt());
         assertEquals(8443, np.at("/HTTPS/Port").asInt());
     }
 
     @Test
     void bootHistoryAndPostCodes() throws Exception {
-        JsonNode h = MAPPER.readTree(get("/redfish/v1/Systems/host1/LogServices/BootHistory/Entries/1").bodyAsString());
+        JsonNode h = MAPPER.readTree(get("/redfish/v1/Systems/host1/LogServices/BootHistory/Entries/1")
+                .bodyAsString());
         assertEquals("BmcAgentBoot.1.0.BootCycleCompleted", h.get("MessageId").asText());
-        assertEquals("Boot cycle 1 of host1 ended with OS_RUNNING after 600.000 seconds.", h.get("Message").asText());
-        assertEquals("HTTPv4 P1", h.at("/Oem/BmcAgent/NetworkBootAttempts/0/Interface").asText());
+        assertEquals(
+                "Boot cycle 1 of host1 ended with OS_RUNNING after 600.000 seconds.",
+                h.get("Message").asText());
+        assertEquals(
+                "HTTPv4 P1",
+                h.at("/Oem/BmcAgent/NetworkBootAttempts/0/Interface").asText());
         // issue #13 item 10: the attempt names its protocol and interface, not "PXE server not found"
-        assertEquals("HTTP(S) boot server not found",
+        assertEquals(
+                "HTTP(S) boot server not found",
                 h.at("/Oem/BmcAgent/NetworkBootAttempts/0/Description").asText());
-        assertEquals("HTTP", h.at("/Oem/BmcAgent/NetworkBootAttempts/0/Protocol").asText());
-        assertEquals("IPv4", h.at("/Oem/BmcAgent/NetworkBootAttempts/0/IpVersion").asText());
-        assertEquals(0, h.at("/Oem/BmcAgent/NetworkBootAttempts/0/InterfaceIndex").asInt(-1));
-        JsonNode p = MAPPER.readTree(get("/redfish/v1/Systems/host1/LogServices/PostCodes/Entries/B1-2").bodyAsString());
-        assertEquals("Boot cycle 1 POST code 0x1D at 4.000 seconds.", p.get("Message").asText());
-        JsonNode sel = MAPPER.readTree(get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/77").bodyAsString());
+        assertEquals(
+                "HTTP", h.at("/Oem/BmcAgent/NetworkBootAttempts/0/Protocol").asText());
+        assertEquals(
+                "IPv4", h.at("/Oem/BmcAgent/NetworkBootAttempts/0/IpVersion").asText());
+        assertEquals(
+                0, h.at("/Oem/BmcAgent/NetworkBootAttempts/0/InterfaceIndex").asInt(-1));
+        JsonNode p = MAPPER.readTree(get("/redfish/v1/Systems/host1/LogServices/PostCodes/Entries/B1-2")
+                .bodyAsString());
+        assertEquals(
+                "Boot cycle 1 POST code 0x1D at 4.000 seconds.",
+                p.get("Message").asText());
+        JsonNode sel = MAPPER.readTree(
+                get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/77").bodyAsString());
         assertEquals("SEL", sel.get("EntryType").asText());
         assertEquals("System ACPI PowerState", sel.get("SensorType").asText());
         assertEquals("0x6F060000", sel.get("MessageId").asText());
         assertTrue(sel.path("Oem").isMissingNode(), "a reported state carries no marker: " + sel);
-        JsonNode inferred = MAPPER.readTree(get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/78").bodyAsString());
-        assertTrue(inferred.at("/Oem/BmcAgent/Inferred").asBoolean(), inferred.toString());   // issue #13 item 5
-        assertEquals("#BmcAgent.v1_0_0.LogEntry", inferred.at("/Oem/BmcAgent/@odata.type").asText());
-        for (String log : List.of("/redfish/v1/Systems/host1/LogServices/BootHistory",
-                "/redfish/v1/Systems/host1/LogServices/PostCodes", "/redfish/v1/Managers/bmc/LogServices/SEL")) {
+        JsonNode inferred = MAPPER.readTree(
+                get("/redfish/v1/Managers/bmc/LogServices/SEL/Entries/78").bodyAsString());
+        assertTrue(inferred.at("/Oem/BmcAgent/Inferred").asBoolean(), inferred.toString()); // issue #13 item 5
+        assertEquals(
+                "#BmcAgent.v1_0_0.LogEntry",
+                inferred.at("/Oem/BmcAgent/@odata.type").asText());
+        for (String log : List.of(
+                "/redfish/v1/Systems/host1/LogServices/BootHistory",
+                "/redfish/v1/Systems/host1/LogServices/PostCodes",
+                "/redfish/v1/Managers/bmc/LogServices/SEL")) {
             JsonNode service = MAPPER.readTree(get(log).bodyAsString());
-            assertEquals(Json.dateTime(f.clock.instant()), service.get("DateTime").asText(), log);
+            assertEquals(
+                    Json.dateTime(f.clock.instant()), service.get("DateTime").asText(), log);
         }
-        for (String log : List.of("/redfish/v1/Systems/host1/LogServices/BootHistory",
+        for (String log : List.of(
+                "/redfish/v1/Systems/host1/LogServices/BootHistory",
                 "/redfish/v1/Systems/host1/LogServices/PostCodes")) {
-            assertEquals("Event", MAPPER.readTree(get(log).bodyAsString()).get("LogEntryType").asText(), log);
+            assertEquals(
+                    "Event",
+                    MAPPER.readTree(get(log).bodyAsString()).get("LogEntryType").asText(),
+                    log);
         }
-        assertEquals("SEL", MAPPER.readTree(get("/redfish/v1/Managers/bmc/LogServices/SEL").bodyAsString())
-                .get("LogEntryType").asText());
+        assertEquals(
+                "SEL",
+                MAPPER.readTree(get("/redfish/v1/Managers/bmc/LogServices/SEL").bodyAsString())
+                        .get("LogEntryType")
+                        .asText());
         assertEquals("Event", h.get("EntryType").asText());
         assertEquals("Event", p.get("EntryType").asText());
     }

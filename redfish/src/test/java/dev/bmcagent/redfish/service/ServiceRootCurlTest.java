@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceRootCurlTest {
     @TempDir
     static Path dir;
+
     static RedfishFixture f;
 
     @BeforeAll
@@ -40,11 +41,15 @@ class ServiceRootCurlTest {
     void serviceRootIsPublicWithLinksAndUuid() {
         HttpResult r = f.curl.get("/redfish/v1/");
         assertEquals(200, r.status());
-        assertEquals("#ServiceRoot.v1_17_0.ServiceRoot", r.json().get("@odata.type").asText());
-        assertEquals("/redfish/v1/SessionService/Sessions", r.json().at("/Links/Sessions/@odata.id").asText());
+        assertEquals(
+                "#ServiceRoot.v1_17_0.ServiceRoot", r.json().get("@odata.type").asText());
+        assertEquals(
+                "/redfish/v1/SessionService/Sessions",
+                r.json().at("/Links/Sessions/@odata.id").asText());
         assertEquals(InMemoryManager.UUID_.toString(), r.json().get("UUID").asText());
         assertTrue(r.json().at("/ProtocolFeaturesSupported/SelectQuery").asBoolean());
-        assertTrue(r.json().at("/ProtocolFeaturesSupported/MultipleHTTPRequests").asBoolean());
+        assertTrue(
+                r.json().at("/ProtocolFeaturesSupported/MultipleHTTPRequests").asBoolean());
         assertEquals("4.0", r.header("OData-Version"));
         assertEquals("GET, HEAD", r.header("Allow"));
         assertTrue(r.header("ETag").startsWith("\""));
@@ -70,14 +75,20 @@ class ServiceRootCurlTest {
         HttpResult r = f.curl.get("/redfish/v1/schemas/BmcAgent_v1.xml");
         assertEquals(200, r.status());
         assertTrue(r.body().contains("<ComplexType Name=\"ComputerSystem\" BaseType=\"Resource.OemObject\">"));
-        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         String metadata = f.curl.get("/redfish/v1/$metadata").body();
-        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(metadata.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertTrue(metadata.contains("<edmx:Include Namespace=\"BmcAgent.v1_0_0\"/>"));
-        assertEquals("#BmcAgent.v1_0_0.ComputerSystem", f.curl.get("/redfish/v1/Systems/host1", "-u", "admin:secret")
-                .json().at("/Oem/BmcAgent/@odata.type").asText());
+        assertEquals(
+                "#BmcAgent.v1_0_0.ComputerSystem",
+                f.curl.get("/redfish/v1/Systems/host1", "-u", "admin:secret")
+                        .json()
+                        .at("/Oem/BmcAgent/@odata.type")
+                        .asText());
     }
 
     @Test
@@ -96,8 +107,18 @@ class ServiceRootCurlTest {
 
     @Test
     void http11KeepAliveReusesTheTlsConnection() {
-        String out = dev.bmcagent.redfish.testing.Curl.exec(java.util.List.of("curl", "-sk", "-v", "--http1.1",
-                "-o", "/dev/null", "-o", "/dev/null", "-u", "admin:secret", f.curl.url("/redfish/v1/"),
+        String out = dev.bmcagent.redfish.testing.Curl.exec(java.util.List.of(
+                "curl",
+                "-sk",
+                "-v",
+                "--http1.1",
+                "-o",
+                "/dev/null",
+                "-o",
+                "/dev/null",
+                "-u",
+                "admin:secret",
+                f.curl.url("/redfish/v1/"),
                 f.curl.url("/redfish/v1/Systems")));
         assertTrue(out.contains("Re-using existing connection"), out);
         assertTrue(out.contains("TLSv1.3") || out.contains("TLSv1.2"), out);
@@ -105,8 +126,16 @@ class ServiceRootCurlTest {
 
     @Test
     void plainHttpIsNotServed() {
-        String out = dev.bmcagent.redfish.testing.Curl.exec(java.util.List.of("curl", "-s", "-o", "/dev/null",
-                "-w", "%{http_code}", "--max-time", "10", "http://127.0.0.1:" + f.port() + "/redfish/v1/"));
+        String out = dev.bmcagent.redfish.testing.Curl.exec(java.util.List.of(
+                "curl",
+                "-s",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                "--max-time",
+                "10",
+                "http://127.0.0.1:" + f.port() + "/redfish/v1/"));
         assertEquals("000", out.trim());
     }
 
@@ -116,7 +145,8 @@ class ServiceRootCurlTest {
         assertEquals(200, r.status());
         assertTrue(r.header("ETag").startsWith("\""));
         assertEquals("", r.body());
-        assertEquals(401, f.curl.run("HEAD", "/redfish/v1/Systems/host1", null, "-I").status());
+        assertEquals(
+                401, f.curl.run("HEAD", "/redfish/v1/Systems/host1", null, "-I").status());
     }
 
     @Test
@@ -124,7 +154,10 @@ class ServiceRootCurlTest {
         HttpResult r = f.curl.get("/redfish/v1/Systems?%24orderby=Id", "-u", "admin:secret");
         assertEquals(501, r.status());
         assertEquals("Base.1.19.0.QueryNotSupported", r.messageId());
-        assertEquals(501, f.curl.get("/redfish/v1/Systems?%24search=host", "-u", "admin:secret").status());
+        assertEquals(
+                501,
+                f.curl.get("/redfish/v1/Systems?%24search=host", "-u", "admin:secret")
+                        .status());
     }
 
     @Test
@@ -147,8 +180,17 @@ class ServiceRootCurlTest {
     void tlsOldProtocolsRefusedAndCertificatePersisted() throws Exception {
         assertTrue(Files.isRegularFile(dir.resolve("redfish-cert.pem")));
         assertTrue(Files.isRegularFile(dir.resolve("redfish-tls.pem")), "chain and key, 0600");
-        String out = dev.bmcagent.redfish.testing.Curl.exec(java.util.List.of("curl", "-sk", "-o", "/dev/null",
-                "-w", "%{http_code}", "--tlsv1.1", "--tls-max", "1.1", f.curl.url("/redfish/v1/")));
+        String out = dev.bmcagent.redfish.testing.Curl.exec(java.util.List.of(
+                "curl",
+                "-sk",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                "--tlsv1.1",
+                "--tls-max",
+                "1.1",
+                f.curl.url("/redfish/v1/")));
         assertEquals("000", out.trim());
     }
 }

@@ -26,6 +26,7 @@ class SessionRestartTest {
 
     @TempDir
     Path dir;
+
     final InMemorySessionPersistence persistence = new InMemorySessionPersistence();
     final MutableClock clock = new MutableClock(RedfishFixture.T0);
     InMemoryAccounts accounts;
@@ -63,7 +64,8 @@ class SessionRestartTest {
             assertEquals(200, getWith(f, token));
             HttpResult s = f.curl.get(location, "-H", "X-Auth-Token: " + token);
             assertEquals("admin", s.json().get("UserName").asText(), s.body());
-            assertEquals("2026-11-22T08:00:00+00:00", s.json().get("CreatedTime").asText());
+            assertEquals(
+                    "2026-11-22T08:00:00+00:00", s.json().get("CreatedTime").asText());
             assertEquals(401, getWith(f, token.substring(1) + "0"));
         }
     }
@@ -85,11 +87,15 @@ class SessionRestartTest {
     void logoutAndExpiryWhileRunningAreDurable() throws Exception {
         try (RedfishFixture f = start()) {
             HttpResult a = login(f, "admin", "secret");
-            assertEquals(204, f.curl.send("DELETE", a.header("Location"), null, "-u", "admin:secret").status());
+            assertEquals(
+                    204,
+                    f.curl.send("DELETE", a.header("Location"), null, "-u", "admin:secret")
+                            .status());
             login(f, "operator", "opsecret");
             assertEquals(1, persistence.load().size());
             f.clock.advance(Duration.ofMinutes(31));
-            assertEquals(404, f.curl.get(a.header("Location"), "-u", "admin:secret").status());
+            assertEquals(
+                    404, f.curl.get(a.header("Location"), "-u", "admin:secret").status());
             assertTrue(persistence.load().isEmpty(), persistence.load()::toString);
         }
     }
@@ -104,11 +110,13 @@ class SessionRestartTest {
             assertEquals(RedfishFixture.T0, persistence.load().get(0).lastUsed(), "not written on every request");
             f.clock.advance(Duration.ofSeconds(20));
             assertEquals(200, getWith(f, token));
-            assertEquals(RedfishFixture.T0.plusSeconds(60), persistence.load().get(0).lastUsed());
+            assertEquals(
+                    RedfishFixture.T0.plusSeconds(60), persistence.load().get(0).lastUsed());
             f.clock.advance(Duration.ofSeconds(5));
             assertEquals(200, getWith(f, token));
         }
-        assertEquals(RedfishFixture.T0.plusSeconds(65), persistence.load().get(0).lastUsed(), "flushed at stop");
+        assertEquals(
+                RedfishFixture.T0.plusSeconds(65), persistence.load().get(0).lastUsed(), "flushed at stop");
         clock.advance(Duration.ofMinutes(29));
         try (RedfishFixture f = start()) {
             assertEquals(200, getWith(f, token), "idle 29 min counted from the last request, not from login");
@@ -119,14 +127,25 @@ class SessionRestartTest {
     void sessionTimeoutSurvivesARestart() throws Exception {
         String token;
         try (RedfishFixture f = start()) {
-            assertEquals(200, f.curl.send("PATCH", "/redfish/v1/SessionService", "{\"SessionTimeout\":7200}",
-                    "-u", "admin:secret").status());
+            assertEquals(
+                    200,
+                    f.curl.send(
+                                    "PATCH",
+                                    "/redfish/v1/SessionService",
+                                    "{\"SessionTimeout\":7200}",
+                                    "-u",
+                                    "admin:secret")
+                            .status());
             token = login(f, "admin", "secret").header("X-Auth-Token");
         }
         clock.advance(Duration.ofMinutes(90));
         try (RedfishFixture f = start()) {
-            assertEquals(7200, f.curl.get("/redfish/v1/SessionService", "-u", "admin:secret").json()
-                    .get("SessionTimeout").asInt());
+            assertEquals(
+                    7200,
+                    f.curl.get("/redfish/v1/SessionService", "-u", "admin:secret")
+                            .json()
+                            .get("SessionTimeout")
+                            .asInt());
             assertEquals(200, getWith(f, token));
         }
     }
@@ -140,15 +159,27 @@ class SessionRestartTest {
             reader = login(f, "reader", "readonly1").header("X-Auth-Token");
         }
         String readerId = accounts.byUserName("reader").orElseThrow().id();
-        accounts.patch(readerId, new AccountPatch(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(false), Optional.empty()));                    // disabled while the service was down
+        accounts.patch(
+                readerId,
+                new AccountPatch(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(false),
+                        Optional.empty())); // disabled while the service was down
         try (RedfishFixture f = start()) {
             assertEquals(200, getWith(f, admin));
             assertEquals(401, getWith(f, reader));
             assertEquals(1, persistence.load().size());
             String adminId = accounts.byUserName("admin").orElseThrow().id();
-            accounts.patch(adminId, new AccountPatch(Optional.empty(), Optional.empty(),
-                    Optional.of(RedfishRole.Operator), Optional.empty(), Optional.empty()));
+            accounts.patch(
+                    adminId,
+                    new AccountPatch(
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.of(RedfishRole.Operator),
+                            Optional.empty(),
+                            Optional.empty()));
             assertEquals(401, getWith(f, admin), "role changed behind the service (IPMI)");
             assertTrue(persistence.load().isEmpty());
         }

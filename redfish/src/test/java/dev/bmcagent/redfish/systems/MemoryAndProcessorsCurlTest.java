@@ -21,31 +21,51 @@ class MemoryAndProcessorsCurlTest {
     @Test
     void dimmsWithALostOneAndProcessorsConsistentWithTheSummary() throws Exception {
         try (RedfishFixture f = RedfishFixture.start(dir)) {
-            f.systems.dimms.put("host1", List.of(new DimmView(0, true, false, 32768),
-                    new DimmView(1, true, false, 32768), new DimmView(2, false, true, 0),
-                    new DimmView(3, false, false, 0)));
-            JsonNode system = f.curl.get("/redfish/v1/Systems/host1", "-u", ADMIN).json();
-            assertEquals("/redfish/v1/Systems/host1/Memory", system.at("/Memory/@odata.id").asText());
-            JsonNode memory = f.curl.get("/redfish/v1/Systems/host1/Memory", "-u", ADMIN).json();
+            f.systems.dimms.put(
+                    "host1",
+                    List.of(
+                            new DimmView(0, true, false, 32768),
+                            new DimmView(1, true, false, 32768),
+                            new DimmView(2, false, true, 0),
+                            new DimmView(3, false, false, 0)));
+            JsonNode system =
+                    f.curl.get("/redfish/v1/Systems/host1", "-u", ADMIN).json();
+            assertEquals(
+                    "/redfish/v1/Systems/host1/Memory",
+                    system.at("/Memory/@odata.id").asText());
+            JsonNode memory =
+                    f.curl.get("/redfish/v1/Systems/host1/Memory", "-u", ADMIN).json();
             assertEquals(4, memory.path("Members@odata.count").asInt());
-            JsonNode lost = f.curl.get("/redfish/v1/Systems/host1/Memory/DIMM2", "-u", ADMIN).json();
+            JsonNode lost = f.curl.get("/redfish/v1/Systems/host1/Memory/DIMM2", "-u", ADMIN)
+                    .json();
             assertEquals("Absent", lost.at("/Status/State").asText());
             assertEquals("Critical", lost.at("/Status/Health").asText());
-            JsonNode ok = f.curl.get("/redfish/v1/Systems/host1/Memory/DIMM0", "-u", ADMIN).json();
+            JsonNode ok = f.curl.get("/redfish/v1/Systems/host1/Memory/DIMM0", "-u", ADMIN)
+                    .json();
             assertEquals("Enabled", ok.at("/Status/State").asText());
             assertEquals(32768, ok.path("CapacityMiB").asLong());
-            JsonNode empty = f.curl.get("/redfish/v1/Systems/host1/Memory/DIMM3", "-u", ADMIN).json();
+            JsonNode empty = f.curl.get("/redfish/v1/Systems/host1/Memory/DIMM3", "-u", ADMIN)
+                    .json();
             assertEquals("Absent", empty.at("/Status/State").asText());
             assertTrue(empty.at("/Status/Health").isMissingNode(), empty.toString());
-            assertEquals(404, f.curl.get("/redfish/v1/Systems/host1/Memory/DIMM9", "-u", ADMIN).status());
+            assertEquals(
+                    404,
+                    f.curl.get("/redfish/v1/Systems/host1/Memory/DIMM9", "-u", ADMIN)
+                            .status());
 
-            JsonNode cpus = f.curl.get("/redfish/v1/Systems/host1/Processors", "-u", ADMIN).json();
-            assertEquals(system.at("/ProcessorSummary/Count").asInt(), cpus.path("Members@odata.count").asInt());
+            JsonNode cpus = f.curl.get("/redfish/v1/Systems/host1/Processors", "-u", ADMIN)
+                    .json();
+            assertEquals(
+                    system.at("/ProcessorSummary/Count").asInt(),
+                    cpus.path("Members@odata.count").asInt());
             int cores = 0;
             for (JsonNode m : cpus.path("Members")) {
-                JsonNode cpu = f.curl.get(m.path("@odata.id").asText().replace("/redfish/v1", "/redfish/v1"), "-u",
-                        ADMIN).json();
-                assertEquals(system.at("/ProcessorSummary/Model").asText(), cpu.path("Model").asText());
+                JsonNode cpu = f.curl.get(
+                                m.path("@odata.id").asText().replace("/redfish/v1", "/redfish/v1"), "-u", ADMIN)
+                        .json();
+                assertEquals(
+                        system.at("/ProcessorSummary/Model").asText(),
+                        cpu.path("Model").asText());
                 cores += cpu.path("TotalCores").asInt();
             }
             assertEquals(system.at("/ProcessorSummary/CoreCount").asInt(), cores);

@@ -32,8 +32,7 @@ public final class Curl {
     }
 
     public HttpResult run(String method, String path, String body, String... options) {
-        List<String> cmd = new ArrayList<>(List.of("curl", "-sk", "-i", "--http1.1", "--max-time", "20",
-                "-X", method));
+        List<String> cmd = new ArrayList<>(List.of("curl", "-sk", "-i", "--http1.1", "--max-time", "20", "-X", method));
         cmd.addAll(Arrays.asList(options));
         if (body != null) {
             cmd.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", body));
@@ -77,7 +76,8 @@ public final class Curl {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            headers.computeIfAbsent(
+                            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(lines[i].substring(colon + 1).trim());
         }
         return new HttpResult(status, headers, out.substring(split + 4));

@@ -27,6 +27,10 @@ public record HttpResult(int status, Map<String, List<String>> headers, String b
 
     /** The first ExtendedInfo MessageId of an error body. */
     public String messageId() {
-        return json().path("error").path("@Message.ExtendedInfo").path(0).path("MessageId").asText();
+        return json().path("error")
+                .path("@Message.ExtendedInfo")
+                .path(0)
+                .path("MessageId")
+                .asText();
     }
 }

@@ -1,11 +1,11 @@
 package dev.bmcagent.redfish.testing;
 
-import dev.bmcagent.redfish.backend.ManagerAccount;
 import dev.bmcagent.redfish.backend.AccountDirectory;
 import dev.bmcagent.redfish.backend.AccountPatch;
 import dev.bmcagent.redfish.backend.AccountResult;
 import dev.bmcagent.redfish.backend.AuthResult;
 import dev.bmcagent.redfish.backend.LockoutPolicy;
+import dev.bmcagent.redfish.backend.ManagerAccount;
 import dev.bmcagent.redfish.backend.RedfishRole;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +16,7 @@ import java.util.TreeMap;
 
 /** Accounts with passwords and a failure counter that locks after the threshold (as the agent's store does). */
 public final class InMemoryAccounts implements AccountDirectory {
-    private record Entry(ManagerAccount account, String password, int failures) {
-    }
+    private record Entry(ManagerAccount account, String password, int failures) {}
 
     private final Map<String, Entry> byId = new TreeMap<>();
     private final LockoutPolicy policy = new LockoutPolicy(3, Duration.ofMinutes(5), Duration.ofMinutes(5));
@@ -45,8 +44,12 @@ public final class InMemoryAccounts implements AccountDirectory {
                 }
                 int f = e.failures() + 1;
                 boolean lock = f >= policy.threshold();
-                byId.put(a.id(), new Entry(new ManagerAccount(a.id(), a.userName(), a.role(), a.enabled(), lock),
-                        e.password(), f));
+                byId.put(
+                        a.id(),
+                        new Entry(
+                                new ManagerAccount(a.id(), a.userName(), a.role(), a.enabled(), lock),
+                                e.password(),
+                                f));
                 return new AuthResult.Denied(AuthResult.Reason.BAD_CREDENTIALS);
             }
         }
@@ -89,8 +92,12 @@ public final class InMemoryAccounts implements AccountDirectory {
             return new AccountResult.NotFound();
         }
         ManagerAccount a = e.account();
-        ManagerAccount n = new ManagerAccount(id, p.userName().orElse(a.userName()), p.role().orElse(a.role()),
-                p.enabled().orElse(a.enabled()), p.locked().orElse(a.locked()));
+        ManagerAccount n = new ManagerAccount(
+                id,
+                p.userName().orElse(a.userName()),
+                p.role().orElse(a.role()),
+                p.enabled().orElse(a.enabled()),
+                p.locked().orElse(a.locked()));
         byId.put(id, new Entry(n, p.password().orElse(e.password()), p.locked().isPresent() ? 0 : e.failures()));
         return new AccountResult.Done(n);
     }

@@ -30,7 +30,8 @@ public final class InMemoryEvents implements RedfishEvents {
     }
 
     public RedfishEvent publish(String messageId, List<String> args, String origin, EventSeverity severity) {
-        RedfishEvent e = new RedfishEvent(messageId, args, origin, severity, clock.instant(), sequence.getAndIncrement());
+        RedfishEvent e =
+                new RedfishEvent(messageId, args, origin, severity, clock.instant(), sequence.getAndIncrement());
         listeners.forEach(l -> l.accept(e));
         return e;
     }

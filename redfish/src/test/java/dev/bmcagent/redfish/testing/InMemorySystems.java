@@ -8,10 +8,10 @@ import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.backend.SystemsBackend;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -46,8 +46,9 @@ public final class InMemorySystems implements SystemsBackend {
     /** The test FRU: product serial SYS-TEST-7 and part number SKU-0042. */
     @Override
     public Optional<dev.bmcagent.redfish.backend.AssetIdentity> identity(String id) {
-        return system(id).map(v -> new dev.bmcagent.redfish.backend.AssetIdentity("Test Vendor", "Test Server 9",
-                "SYS-TEST-7", "SKU-0042", "SKU-0042"));
+        return system(id)
+                .map(v -> new dev.bmcagent.redfish.backend.AssetIdentity(
+                        "Test Vendor", "Test Server 9", "SYS-TEST-7", "SKU-0042", "SKU-0042"));
     }
 
     @Override
@@ -67,12 +68,31 @@ public final class InMemorySystems implements SystemsBackend {
             return false;
         }
         BootOverride o = v.bootOverride();
-        BootOverride n = new BootOverride(p.overrideTarget().orElse(o.target()), p.overrideEnabled().orElse(o.enabled()),
-                p.overrideMode().orElse(o.mode()), p.uefiTarget().or(o::uefiTarget), p.httpBootUri().or(o::httpBootUri));
-        systems.put(id, new SystemView(v.id(), v.name(), v.powerState(), v.acpi(), v.bootProgress(), v.biosVersion(),
-                v.uuid(), v.memoryGiB(), v.processors(), p.indicatorLed().orElse(v.indicatorLed()),
-                p.assetTag().orElse(v.assetTag()), n, p.bootOrder().orElse(new ArrayList<>(v.bootOrder())),
-                v.bootOptions(), v.health(), p.bootOrderPatterns().orElse(v.bootOrderPatterns())));
+        BootOverride n = new BootOverride(
+                p.overrideTarget().orElse(o.target()),
+                p.overrideEnabled().orElse(o.enabled()),
+                p.overrideMode().orElse(o.mode()),
+                p.uefiTarget().or(o::uefiTarget),
+                p.httpBootUri().or(o::httpBootUri));
+        systems.put(
+                id,
+                new SystemView(
+                        v.id(),
+                        v.name(),
+                        v.powerState(),
+                        v.acpi(),
+                        v.bootProgress(),
+                        v.biosVersion(),
+                        v.uuid(),
+                        v.memoryGiB(),
+                        v.processors(),
+                        p.indicatorLed().orElse(v.indicatorLed()),
+                        p.assetTag().orElse(v.assetTag()),
+                        n,
+                        p.bootOrder().orElse(new ArrayList<>(v.bootOrder())),
+                        v.bootOptions(),
+                        v.health(),
+                        p.bootOrderPatterns().orElse(v.bootOrderPatterns())));
         return true;
     }
 

@@ -13,18 +13,19 @@ import java.util.concurrent.TimeUnit;
 public final class OpenSslCli {
 
     /** What one command printed (stdout and stderr) and its exit code. */
-    public record Result(int exit, String output) {
-    }
+    public record Result(int exit, String output) {}
 
-    private OpenSslCli() {
-    }
+    private OpenSslCli() {}
 
     public static Result run(Path dir, String... args) {
         List<String> cmd = new ArrayList<>(List.of("openssl"));
         cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectInput(new File("/dev/null")).start();
+            Process p = new ProcessBuilder(cmd)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectInput(new File("/dev/null"))
+                    .start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -41,8 +42,8 @@ public final class OpenSslCli {
 
     /** A fresh TLS handshake to 127.0.0.1:port with extra s_client options; prints the peer certificate. */
     public static Result handshake(Path dir, int port, String... options) {
-        List<String> args = new ArrayList<>(List.of("s_client", "-connect", "127.0.0.1:" + port, "-servername",
-                "localhost", "-showcerts"));
+        List<String> args = new ArrayList<>(
+                List.of("s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-showcerts"));
         args.addAll(List.of(options));
         return run(dir, args.toArray(String[]::new));
     }
@@ -62,6 +63,7 @@ public final class OpenSslCli {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return run(dir, "x509", "-in", pem.toString(), "-noout", "-text", "-fingerprint", "-sha256").output();
+        return run(dir, "x509", "-in", pem.toString(), "-noout", "-text", "-fingerprint", "-sha256")
+                .output();
     }
 }

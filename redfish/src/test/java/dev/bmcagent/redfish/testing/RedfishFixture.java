@@ -16,9 +16,9 @@ import dev.bmcagent.redfish.backend.Health;
 import dev.bmcagent.redfish.backend.IndicatorLed;
 import dev.bmcagent.redfish.backend.PowerState;
 import dev.bmcagent.redfish.backend.ProcessorSummaryView;
+import dev.bmcagent.redfish.backend.ReadingType;
 import dev.bmcagent.redfish.backend.RedfishBackends;
 import dev.bmcagent.redfish.backend.RedfishRole;
-import dev.bmcagent.redfish.backend.ReadingType;
 import dev.bmcagent.redfish.backend.SensorState;
 import dev.bmcagent.redfish.backend.SensorView;
 import dev.bmcagent.redfish.backend.SystemView;
@@ -47,22 +47,35 @@ public final class RedfishFixture implements AutoCloseable {
     public final Curl curl;
 
     private RedfishFixture(Path dataDir, UnaryOperator<RedfishOptions> tweak) throws Exception {
-        this(dataDir, tweak, new dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence(),
-                new dev.bmcagent.redfish.backend.InMemorySessionPersistence(), new MutableClock(T0), null);
+        this(
+                dataDir,
+                tweak,
+                new dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence(),
+                new dev.bmcagent.redfish.backend.InMemorySessionPersistence(),
+                new MutableClock(T0),
+                null);
     }
 
-    private RedfishFixture(Path dataDir, UnaryOperator<RedfishOptions> tweak,
-                           dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions,
-                           dev.bmcagent.redfish.backend.SessionPersistence sessions, MutableClock clock,
-                           InMemoryAccounts sharedAccounts) throws Exception {
+    private RedfishFixture(
+            Path dataDir,
+            UnaryOperator<RedfishOptions> tweak,
+            dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions,
+            dev.bmcagent.redfish.backend.SessionPersistence sessions,
+            MutableClock clock,
+            InMemoryAccounts sharedAccounts)
+            throws Exception {
         this(dataDir, tweak, subscriptions, sessions, clock, sharedAccounts, null);
     }
 
-    private RedfishFixture(Path dataDir, UnaryOperator<RedfishOptions> tweak,
-                           dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions,
-                           dev.bmcagent.redfish.backend.SessionPersistence sessions, MutableClock clock,
-                           InMemoryAccounts sharedAccounts,
-                           dev.bmcagent.redfish.backend.NetworkConfigBackend network) throws Exception {
+    private RedfishFixture(
+            Path dataDir,
+            UnaryOperator<RedfishOptions> tweak,
+            dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions,
+            dev.bmcagent.redfish.backend.SessionPersistence sessions,
+            MutableClock clock,
+            InMemoryAccounts sharedAccounts,
+            dev.bmcagent.redfish.backend.NetworkConfigBackend network)
+            throws Exception {
         this.clock = clock;
         this.manager = new InMemoryManager(clock);
         this.events = new InMemoryEvents(clock);
@@ -78,8 +91,8 @@ public final class RedfishFixture implements AutoCloseable {
         chassis.put(chassis1());
         RedfishOptions options = tweak.apply(new RedfishOptions().port(0).dataDir(dataDir));
         RedfishBackends backends = new RedfishBackends(systems, chassis, manager, logs, accounts, events);
-        server = new RedfishServer(options, network == null ? backends : backends.withNetwork(network),
-                subscriptions, sessions, clock);
+        server = new RedfishServer(
+                options, network == null ? backends : backends.withNetwork(network), subscriptions, sessions, clock);
         server.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         curl = new Curl(server.port());
     }
@@ -87,9 +100,14 @@ public final class RedfishFixture implements AutoCloseable {
     /** A server whose BMC EthernetInterfaces are configured through {@code network}. */
     public static RedfishFixture withNetwork(Path dataDir, dev.bmcagent.redfish.backend.NetworkConfigBackend network)
             throws Exception {
-        return new RedfishFixture(withSharedCertificate(dataDir), o -> o,
+        return new RedfishFixture(
+                withSharedCertificate(dataDir),
+                o -> o,
                 new dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence(),
-                new dev.bmcagent.redfish.backend.InMemorySessionPersistence(), new MutableClock(T0), null, network);
+                new dev.bmcagent.redfish.backend.InMemorySessionPersistence(),
+                new MutableClock(T0),
+                null,
+                network);
     }
 
     public static RedfishFixture start(Path dataDir) throws Exception {
@@ -114,14 +132,17 @@ public final class RedfishFixture implements AutoCloseable {
         if (sharedCert == null) {
             dev.bmcagent.redfish.certificates.ServedCertificate c =
                     dev.bmcagent.redfish.certificates.SelfSignedGenerator.generate(
-                            dev.bmcagent.redfish.certificates.SubjectNames.forBind(RedfishOptions.DEFAULT_HOST,
+                            dev.bmcagent.redfish.certificates.SubjectNames.forBind(
+                                    RedfishOptions.DEFAULT_HOST,
                                     dev.bmcagent.redfish.certificates.SubjectNames.localHostName()),
-                            "localhost", T0, dev.bmcagent.redfish.certificates.KeySpec.DEFAULT,
+                            "localhost",
+                            T0,
+                            dev.bmcagent.redfish.certificates.KeySpec.DEFAULT,
                             new java.security.SecureRandom());
             sharedCert = (c.chainPem() + c.keyPem()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
-        java.nio.file.Files.write(dataDir.resolve(dev.bmcagent.redfish.certificates.CertificateStore.TLS_FILE),
-                sharedCert);
+        java.nio.file.Files.write(
+                dataDir.resolve(dev.bmcagent.redfish.certificates.CertificateStore.TLS_FILE), sharedCert);
         return dataDir;
     }
 
@@ -142,21 +163,37 @@ public final class RedfishFixture implements AutoCloseable {
     }
 
     /** A server whose push subscriptions are loaded from and kept in {@code subscriptions}. */
-    public static RedfishFixture start(Path dataDir, UnaryOperator<RedfishOptions> tweak,
-                                       dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions)
+    public static RedfishFixture start(
+            Path dataDir,
+            UnaryOperator<RedfishOptions> tweak,
+            dev.bmcagent.redfish.backend.SubscriptionPersistence subscriptions)
             throws Exception {
-        return new RedfishFixture(withSharedCertificate(dataDir), tweak, subscriptions,
-                new dev.bmcagent.redfish.backend.InMemorySessionPersistence(), new MutableClock(T0), null);
+        return new RedfishFixture(
+                withSharedCertificate(dataDir),
+                tweak,
+                subscriptions,
+                new dev.bmcagent.redfish.backend.InMemorySessionPersistence(),
+                new MutableClock(T0),
+                null);
     }
 
     /**
      * A server whose sessions are loaded from and kept in {@code sessions}, on the given clock and accounts (null:
      * fresh admin/operator/reader accounts): a restart is a new fixture given the same three.
      */
-    public static RedfishFixture restartable(Path dataDir, dev.bmcagent.redfish.backend.SessionPersistence sessions,
-                                             MutableClock clock, InMemoryAccounts accounts) throws Exception {
-        return new RedfishFixture(withSharedCertificate(dataDir), o -> o,
-                new dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence(), sessions, clock, accounts);
+    public static RedfishFixture restartable(
+            Path dataDir,
+            dev.bmcagent.redfish.backend.SessionPersistence sessions,
+            MutableClock clock,
+            InMemoryAccounts accounts)
+            throws Exception {
+        return new RedfishFixture(
+                withSharedCertificate(dataDir),
+                o -> o,
+                new dev.bmcagent.redfish.backend.InMemorySubscriptionPersistence(),
+                sessions,
+                clock,
+                accounts);
     }
 
     public int port() {
@@ -165,27 +202,65 @@ public final class RedfishFixture implements AutoCloseable {
 
     public static SystemView host1() {
         Instant changed = T0.minusSeconds(42);
-        return new SystemView("host1", "Host 1", PowerState.On,
+        return new SystemView(
+                "host1",
+                "Host 1",
+                PowerState.On,
                 new AcpiView(AcpiSystemState.S2_D2, AcpiDeviceState.D2, changed, false),
-                new BootProgress(BootProgressState.OEM, Optional.of("EFI 0x03041000"), changed,
+                new BootProgress(
+                        BootProgressState.OEM,
+                        Optional.of("EFI 0x03041000"),
+                        changed,
                         Optional.of(Duration.ofSeconds(187))),
-                "EDK2 202502", UUID.fromString("0f9a7d3e-2b1c-4e5f-8a6b-1234567890ab"), 256.0,
-                new ProcessorSummaryView(2, 96, "Test CPU 9654"), IndicatorLed.Off, "rack-12",
-                BootOverride.disabled(), List.of("Boot0001", "Boot0002"),
-                List.of(new BootOptionView("Boot0001", "UEFI: HTTPS IPv6 Network Adapter - 50:00:E6:8F:4F:32 P1",
-                                "PciRoot(0x0)/Pci(0x1,0x0)/MAC(5000E68F4F32,0x1)/IPv6(0000::0000)/Uri()", true),
-                        new BootOptionView("Boot0002", "UEFI: PXE IPv4 Network Adapter - 50:00:E6:8F:4F:32 P1",
-                                "PciRoot(0x0)/Pci(0x1,0x0)/MAC(5000E68F4F32,0x1)/IPv4(0.0.0.0)", true)));
+                "EDK2 202502",
+                UUID.fromString("0f9a7d3e-2b1c-4e5f-8a6b-1234567890ab"),
+                256.0,
+                new ProcessorSummaryView(2, 96, "Test CPU 9654"),
+                IndicatorLed.Off,
+                "rack-12",
+                BootOverride.disabled(),
+                List.of("Boot0001", "Boot0002"),
+                List.of(
+                        new BootOptionView(
+                                "Boot0001",
+                                "UEFI: HTTPS IPv6 Network Adapter - 50:00:E6:8F:4F:32 P1",
+                                "PciRoot(0x0)/Pci(0x1,0x0)/MAC(5000E68F4F32,0x1)/IPv6(0000::0000)/Uri()",
+                                true),
+                        new BootOptionView(
+                                "Boot0002",
+                                "UEFI: PXE IPv4 Network Adapter - 50:00:E6:8F:4F:32 P1",
+                                "PciRoot(0x0)/Pci(0x1,0x0)/MAC(5000E68F4F32,0x1)/IPv4(0.0.0.0)",
+                                true)));
     }
 
     static ChassisView chassis1() {
-        return new ChassisView("host1", "Host 1 chassis", PowerState.On, Optional.of("host1"),
-                List.of(new SensorView("CPU0_Temp", "CPU0 Temp", ReadingType.Temperature, OptionalDouble.of(41.5),
-                                SensorState.Enabled, Health.OK),
-                        new SensorView("DIMM_A0_Temp", "DIMM A0 Temp", ReadingType.Temperature, OptionalDouble.empty(),
-                                SensorState.UnavailableOffline, Health.OK)),
-                List.of(new FanView("Fan0", "Fan 0", OptionalDouble.of(40), OptionalDouble.of(7200),
-                        SensorState.Enabled, Health.OK)),
+        return new ChassisView(
+                "host1",
+                "Host 1 chassis",
+                PowerState.On,
+                Optional.of("host1"),
+                List.of(
+                        new SensorView(
+                                "CPU0_Temp",
+                                "CPU0 Temp",
+                                ReadingType.Temperature,
+                                OptionalDouble.of(41.5),
+                                SensorState.Enabled,
+                                Health.OK),
+                        new SensorView(
+                                "DIMM_A0_Temp",
+                                "DIMM A0 Temp",
+                                ReadingType.Temperature,
+                                OptionalDouble.empty(),
+                                SensorState.UnavailableOffline,
+                                Health.OK)),
+                List.of(new FanView(
+                        "Fan0",
+                        "Fan 0",
+                        OptionalDouble.of(40),
+                        OptionalDouble.of(7200),
+                        SensorState.Enabled,
+                        Health.OK)),
                 FanMode.FixedDuty);
     }
 

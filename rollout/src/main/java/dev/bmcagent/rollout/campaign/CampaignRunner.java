@@ -42,8 +42,12 @@ public final class CampaignRunner {
     private int waveOk;
     private Instant waveStart;
 
-    public CampaignRunner(CampaignSpec spec, HostUpdater updater, HostFirmwareVersions versions, Scheduler scheduler,
-                          Consumer<CampaignState> onChange) {
+    public CampaignRunner(
+            CampaignSpec spec,
+            HostUpdater updater,
+            HostFirmwareVersions versions,
+            Scheduler scheduler,
+            Consumer<CampaignState> onChange) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.updater = Objects.requireNonNull(updater, "updater");
         this.versions = Objects.requireNonNull(versions, "versions");
@@ -57,9 +61,13 @@ public final class CampaignRunner {
      * with the instance), as wave {@code state.wave()}. A RUNNING campaign continues at once; PAUSED and HALTED wait
      * for {@link #resume()}; DONE and ABORTED stay.
      */
-    public static CampaignRunner takeOver(CampaignSpec spec, CampaignState state, HostUpdater updater,
-                                          HostFirmwareVersions versions, Scheduler scheduler,
-                                          Consumer<CampaignState> onChange) {
+    public static CampaignRunner takeOver(
+            CampaignSpec spec,
+            CampaignState state,
+            HostUpdater updater,
+            HostFirmwareVersions versions,
+            Scheduler scheduler,
+            Consumer<CampaignState> onChange) {
         if (!spec.name().equals(state.name())) {
             throw new IllegalArgumentException("state of " + state.name() + " for campaign " + spec.name());
         }
@@ -127,8 +135,17 @@ public final class CampaignRunner {
 
     public synchronized CampaignState state() {
         boolean between = inFlight.isEmpty();
-        return new CampaignState(spec.name(), status, between ? nextHost : waveStartHost, nextHost, wave, succeeded,
-                failed, skipped, between ? 0 : waveSkipped, waves);
+        return new CampaignState(
+                spec.name(),
+                status,
+                between ? nextHost : waveStartHost,
+                nextHost,
+                wave,
+                succeeded,
+                failed,
+                skipped,
+                between ? 0 : waveSkipped,
+                waves);
     }
 
     /** The wave {@code hostId} was started in, or -1 (not started, or skipped). */
@@ -164,9 +181,10 @@ public final class CampaignRunner {
                 }
                 waveHosts++;
                 waveOfHost.put(host, wave);
-                Scheduler.Cancellable deadline = scheduler.schedule(spec.hostDeadline(), () -> finished(
-                        HostOutcome.failed(host, HostOutcome.Failure.DEADLINE,
-                                "not finished within " + spec.hostDeadline())));
+                Scheduler.Cancellable deadline = scheduler.schedule(
+                        spec.hostDeadline(),
+                        () -> finished(HostOutcome.failed(
+                                host, HostOutcome.Failure.DEADLINE, "not finished within " + spec.hostDeadline())));
                 inFlight.put(host, deadline);
                 starts.add(() -> updater.update(host, spec, this::finished));
             }
@@ -198,7 +216,13 @@ public final class CampaignRunner {
     }
 
     private List<Runnable> waveEnded() {
-        WaveReport r = new WaveReport(wave, waveHosts, waveOk, waveFailures, waveStart, scheduler.clock().instant(),
+        WaveReport r = new WaveReport(
+                wave,
+                waveHosts,
+                waveOk,
+                waveFailures,
+                waveStart,
+                scheduler.clock().instant(),
                 false);
         boolean halt = r.failureRate() > spec.haltFailureRate();
         if (halt) {

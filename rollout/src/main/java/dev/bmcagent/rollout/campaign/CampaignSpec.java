@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param haltFailureRate  a wave whose failed fraction is above this halts the campaign (e.g. 0.2)
  * @param hostDeadline     a host that has not finished (reached the OS on the targets) within this time fails
  */
-public record CampaignSpec(String name, List<String> hosts, Map<String, String> targets, List<String> bootOrder,
-                           int canary, double growth, int maxWave, double haltFailureRate, Duration hostDeadline) {
+public record CampaignSpec(
+        String name,
+        List<String> hosts,
+        Map<String, String> targets,
+        List<String> bootOrder,
+        int canary,
+        double growth,
+        int maxWave,
+        double haltFailureRate,
+        Duration hostDeadline) {
     public CampaignSpec {
         Objects.requireNonNull(name, "name");
         hosts = List.copyOf(hosts);

@@ -19,8 +19,17 @@ import java.util.Objects;
  * @param skippedInWave of {@code skipped}, those skipped when the wave in flight was formed (0 between waves)
  * @param waves     finished waves
  */
-public record CampaignState(String name, CampaignStatus status, int waveStart, int nextHost, int wave, int succeeded, int failed,
-                            int skipped, int skippedInWave, List<WaveReport> waves) {
+public record CampaignState(
+        String name,
+        CampaignStatus status,
+        int waveStart,
+        int nextHost,
+        int wave,
+        int succeeded,
+        int failed,
+        int skipped,
+        int skippedInWave,
+        List<WaveReport> waves) {
     public CampaignState {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");

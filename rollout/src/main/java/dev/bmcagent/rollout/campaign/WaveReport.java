@@ -14,8 +14,14 @@ import java.util.Map;
  * @param ended     when its last host finished
  * @param halted    whether this wave halted the campaign
  */
-public record WaveReport(int index, int hosts, int succeeded, Map<HostOutcome.Failure, Integer> failures,
-                         Instant started, Instant ended, boolean halted) {
+public record WaveReport(
+        int index,
+        int hosts,
+        int succeeded,
+        Map<HostOutcome.Failure, Integer> failures,
+        Instant started,
+        Instant ended,
+        boolean halted) {
     public WaveReport {
         failures = Map.copyOf(failures);
     }

@@ -15,13 +15,17 @@ public final class BrokerLogin {
     @Option(names = "--user", description = "MQTT user name (the demo's coordinator login: rollout-coordinator).")
     String user;
 
-    @Option(names = "--password-file", description = "File holding the MQTT password (the demo's: "
-            + "DATA_DIR/mqtt-coordinator-password). Not on the command line, where other users see it.")
+    @Option(
+            names = "--password-file",
+            description = "File holding the MQTT password (the demo's: "
+                    + "DATA_DIR/mqtt-coordinator-password). Not on the command line, where other users see it.")
     Path passwordFile;
 
     /** The password read from {@code --password-file} (stripped), or null. */
     String password() throws IOException {
-        return passwordFile == null ? null : Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+        return passwordFile == null
+                ? null
+                : Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
     }
 
     MqttConnectionOptions options() throws IOException {

@@ -14,9 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bmc rollout coordinator}: one reboot-permit coordinator instance over MQTT 5; run several. */
-@Command(name = "coordinator", mixinStandardHelpOptions = true,
-        description = {"Runs one reboot-permit coordinator instance (docs/ROLLOUT.md) until interrupted.",
-            "Start several with different --instance names on the same broker: they share the work and any may die."})
+@Command(
+        name = "coordinator",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs one reboot-permit coordinator instance (docs/ROLLOUT.md) until interrupted.",
+            "Start several with different --instance names on the same broker: they share the work and any may die."
+        })
 public final class RolloutCoordinatorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -24,8 +28,9 @@ public final class RolloutCoordinatorCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     private BrokerLogin login;
 
-    @Option(names = "--campaigns", description = "Also run campaigns started with 'bmc rollout start' (run this on "
-            + "one instance only).")
+    @Option(
+            names = "--campaigns",
+            description = "Also run campaigns started with 'bmc rollout start' (run this on " + "one instance only).")
     private boolean campaigns;
 
     @Option(names = "--instance", required = true, description = "This instance's name (unique among coordinators).")
@@ -34,13 +39,22 @@ public final class RolloutCoordinatorCommand implements Callable<Integer> {
     @Option(names = "--fleet-size", required = true, description = "Hosts in the fleet (the percentage is of this).")
     private int fleetSize;
 
-    @Option(names = "--percent", defaultValue = "5", description = "At most this %% of the fleet rebooting (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--percent",
+            defaultValue = "5",
+            description = "At most this %% of the fleet rebooting (default: ${DEFAULT-VALUE}).")
     private double percent;
 
-    @Option(names = "--per-group", defaultValue = "10", description = "At most this many permits per group (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--per-group",
+            defaultValue = "10",
+            description = "At most this many permits per group (default: ${DEFAULT-VALUE}).")
     private int perGroup;
 
-    @Option(names = "--lease", defaultValue = "PT1H", description = "Permit lease, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lease",
+            defaultValue = "PT1H",
+            description = "Permit lease, ISO-8601 (default: ${DEFAULT-VALUE}).")
     private Duration lease;
 
     @Override
@@ -49,10 +63,10 @@ public final class RolloutCoordinatorCommand implements Callable<Integer> {
         PermitPolicy policy = new PermitPolicy(perGroup, percent, fleetSize, lease);
         String broker = login.broker;
         try (SystemScheduler clock = new SystemScheduler("rollout-clock");
-             MqttPermitCoordinator c = new MqttPermitCoordinator(broker, instance, policy, clock.clock())
-                     .withCredentials(login.user, login.password());
-             MqttCampaignService runs = new MqttCampaignService(broker, instance, clock)
-                     .withCredentials(login.user, login.password())) {
+                MqttPermitCoordinator c = new MqttPermitCoordinator(broker, instance, policy, clock.clock())
+                        .withCredentials(login.user, login.password());
+                MqttCampaignService runs = new MqttCampaignService(broker, instance, clock)
+                        .withCredentials(login.user, login.password())) {
             c.start();
             if (campaigns) {
                 runs.start();

@@ -9,12 +9,12 @@ import java.io.IOException;
 
 /** The campaign state document: {@link CampaignState} as JSON (docs/ROLLOUT.md has its JSON Schema). */
 public final class CampaignDocuments {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private CampaignDocuments() {
-    }
+    private CampaignDocuments() {}
 
     /** Retained topic of campaign {@code name}'s state. */
     public static String stateTopic(String name) {

@@ -11,12 +11,14 @@ import java.util.concurrent.CountDownLatch;
  * subscribed; runs until killed.
  */
 public final class CoordinatorMain {
-    private CoordinatorMain() {
-    }
+    private CoordinatorMain() {}
 
     public static void main(String[] args) throws Exception {
-        PermitPolicy policy = new PermitPolicy(Integer.parseInt(args[4]), Double.parseDouble(args[3]),
-                Integer.parseInt(args[2]), Duration.ofSeconds(Long.parseLong(args[5])));
+        PermitPolicy policy = new PermitPolicy(
+                Integer.parseInt(args[4]),
+                Double.parseDouble(args[3]),
+                Integer.parseInt(args[2]),
+                Duration.ofSeconds(Long.parseLong(args[5])));
         SystemScheduler clock = new SystemScheduler("rollout-clock");
         MqttPermitCoordinator c = new MqttPermitCoordinator(args[0], args[1], policy, clock.clock());
         c.start();

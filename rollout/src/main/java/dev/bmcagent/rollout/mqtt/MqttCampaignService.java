@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +53,7 @@ public final class MqttCampaignService implements AutoCloseable {
     public static final int MAX_HOSTS = 10_000;
     /** Agents' state documents kept for their firmware; one per host. */
     public static final int MAX_INVENTORY = 100_000;
+
     private static final Logger log = LoggerFactory.getLogger(MqttCampaignService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Refused messages: at most 5 lines per 10 s per kind. */
@@ -76,8 +76,7 @@ public final class MqttCampaignService implements AutoCloseable {
     private String password;
     private int maxInventory = MAX_INVENTORY;
 
-    private record Pending(String campaign, Consumer<HostOutcome> done) {
-    }
+    private record Pending(String campaign, Consumer<HostOutcome> done) {}
 
     public MqttCampaignService(String brokerUri, String instance, Scheduler scheduler) {
         this.brokerUri = Objects.requireNonNull(brokerUri, "brokerUri");
@@ -102,8 +101,12 @@ public final class MqttCampaignService implements AutoCloseable {
 
     public synchronized void start() throws MqttException {
         threads = PahoThreads.create("campaigns-" + instance);
-        client = new MqttAsyncClient(brokerUri, "rollout-campaigns-" + instance, new MemoryPersistence(),
-                new TimerPingSender(threads), threads);
+        client = new MqttAsyncClient(
+                brokerUri,
+                "rollout-campaigns-" + instance,
+                new MemoryPersistence(),
+                new TimerPingSender(threads),
+                threads);
         client.setCallback(new OnMessage((topic, m) -> work.execute(() -> handle(topic, m))));
         MqttConnectionOptions c = new MqttConnectionOptions();
         c.setCleanStart(true);
@@ -113,8 +116,14 @@ public final class MqttCampaignService implements AutoCloseable {
             c.setPassword(password == null ? null : password.getBytes(StandardCharsets.UTF_8));
         }
         client.connect(c).waitForCompletion(15_000);
-        client.subscribe(new String[] {"bmc/+/+/+/state", PermitTopics.PREFIX + "/outcome/+",
-            PermitTopics.PREFIX + "/campaign/+/command"}, new int[] {0, 1, 1}).waitForCompletion(15_000);
+        client.subscribe(
+                        new String[] {
+                            "bmc/+/+/+/state",
+                            PermitTopics.PREFIX + "/outcome/+",
+                            PermitTopics.PREFIX + "/campaign/+/command"
+                        },
+                        new int[] {0, 1, 1})
+                .waitForCompletion(15_000);
     }
 
     private void handle(String topic, MqttMessage m) {
@@ -128,8 +137,13 @@ public final class MqttCampaignService implements AutoCloseable {
                 onCommand(topic, body);
             }
         } catch (IOException | RuntimeException e) {
-            refusals.warn(scheduler.clock().instant(), "refused", "campaigns {}: message on {} refused: {}", instance,
-                    topic, e.getMessage());
+            refusals.warn(
+                    scheduler.clock().instant(),
+                    "refused",
+                    "campaigns {}: message on {} refused: {}",
+                    instance,
+                    topic,
+                    e.getMessage());
         }
     }
 
@@ -165,11 +179,16 @@ public final class MqttCampaignService implements AutoCloseable {
         pending.remove(host, p);
         if (o.path("versions").isObject()) {
             Map<String, String> v = new LinkedHashMap<>();
-            o.path("versions").properties().forEach(e -> v.put(e.getKey(), e.getValue().asText()));
+            o.path("versions")
+                    .properties()
+                    .forEach(e -> v.put(e.getKey(), e.getValue().asText()));
             inventory.put(host, Map.copyOf(v));
         }
-        HostOutcome outcome = o.path("ok").asBoolean() ? HostOutcome.ok(host)
-                : HostOutcome.failed(host, HostOutcome.Failure.valueOf(o.path("failure").asText()),
+        HostOutcome outcome = o.path("ok").asBoolean()
+                ? HostOutcome.ok(host)
+                : HostOutcome.failed(
+                        host,
+                        HostOutcome.Failure.valueOf(o.path("failure").asText()),
                         o.path("detail").asText(""));
         p.done().accept(outcome);
     }
@@ -188,8 +207,11 @@ public final class MqttCampaignService implements AutoCloseable {
             try {
                 client.publish(PermitTopics.update(hostId), JSON.writeValueAsBytes(r), 1, false);
             } catch (MqttException | IOException e) {
-                log.warn("campaign {}: update request for {} not sent ({}); its deadline fails it", spec.name(),
-                        hostId, e.toString());
+                log.warn(
+                        "campaign {}: update request for {} not sent ({}); its deadline fails it",
+                        spec.name(),
+                        hostId,
+                        e.toString());
             }
         }
     };
@@ -204,14 +226,19 @@ public final class MqttCampaignService implements AutoCloseable {
         CampaignRunner runner = campaigns.get(name);
         switch (action) {
             case "start" -> {
-                if (runner != null && runner.state().status() != CampaignStatus.DONE
+                if (runner != null
+                        && runner.state().status() != CampaignStatus.DONE
                         && runner.state().status() != CampaignStatus.ABORTED) {
-                    throw new IllegalStateException("campaign " + name + " is " + runner.state().status());
+                    throw new IllegalStateException(
+                            "campaign " + name + " is " + runner.state().status());
                 }
                 CampaignSpec spec = spec(name, c.path("spec"));
                 CampaignRunner r = new CampaignRunner(spec, updater, versions(), scheduler, this::publishState);
                 campaigns.put(name, r);
-                log.info("campaign {} started by command: {} hosts, targets {}", name, spec.hosts().size(),
+                log.info(
+                        "campaign {} started by command: {} hosts, targets {}",
+                        name,
+                        spec.hosts().size(),
                         spec.targets());
                 r.start();
             }
@@ -239,14 +266,23 @@ public final class MqttCampaignService implements AutoCloseable {
             throw new IllegalArgumentException("a campaign needs 1.." + MAX_HOSTS + " hosts, got " + hosts.size());
         }
         Map<String, String> targets = new LinkedHashMap<>();
-        s.path("targets").properties().forEach(e -> targets.put(e.getKey(), e.getValue().asText()));
+        s.path("targets")
+                .properties()
+                .forEach(e -> targets.put(e.getKey(), e.getValue().asText()));
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("a campaign needs targets");
         }
         List<String> order = new ArrayList<>();
         s.path("bootOrder").forEach(o -> order.add(o.asText()));
-        return new CampaignSpec(name, hosts, targets, order, s.path("canary").asInt(1), s.path("growth").asDouble(2),
-                s.path("maxWave").asInt(Math.max(1, hosts.size())), s.path("haltFailureRate").asDouble(0.2),
+        return new CampaignSpec(
+                name,
+                hosts,
+                targets,
+                order,
+                s.path("canary").asInt(1),
+                s.path("growth").asDouble(2),
+                s.path("maxWave").asInt(Math.max(1, hosts.size())),
+                s.path("haltFailureRate").asDouble(0.2),
                 Duration.ofSeconds(s.path("hostDeadlineSeconds").asLong(600)));
     }
 

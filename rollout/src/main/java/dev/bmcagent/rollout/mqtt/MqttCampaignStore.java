@@ -17,7 +17,6 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.TimerPingSender;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * Campaign state as retained documents ({@code bmc/rollout/campaign/<name>/state}, QoS 1): {@link #publisher} is the
@@ -32,8 +31,8 @@ public final class MqttCampaignStore implements AutoCloseable {
     public MqttCampaignStore(String brokerUri, String clientId) throws MqttException {
         Objects.requireNonNull(brokerUri, "brokerUri");
         threads = PahoThreads.create("campaign-" + clientId);
-        client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence(), new TimerPingSender(threads),
-                threads);
+        client = new MqttAsyncClient(
+                brokerUri, clientId, new MemoryPersistence(), new TimerPingSender(threads), threads);
         client.setCallback(new OnMessage((topic, m) -> {
             waiting.complete(m.getPayload());
         }));

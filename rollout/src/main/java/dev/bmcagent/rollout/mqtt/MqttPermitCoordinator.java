@@ -51,8 +51,7 @@ public final class MqttPermitCoordinator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MqttPermitCoordinator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Waiting(String host, String group, String reason, String instance) {
-    }
+    private record Waiting(String host, String group, String reason, String instance) {}
 
     private final String brokerUri;
     private final String instance;
@@ -61,6 +60,7 @@ public final class MqttPermitCoordinator implements AutoCloseable {
     private final Deque<Waiting> waiting = new ArrayDeque<>();
     /** Hosts whose current grant document this instance published (it clears them on expiry). */
     private final java.util.Set<String> published = new java.util.HashSet<>();
+
     private ScheduledThreadPoolExecutor threads;
     private MqttAsyncClient client;
     private long applied;
@@ -86,8 +86,8 @@ public final class MqttPermitCoordinator implements AutoCloseable {
     /** Connects, adopts retained grants, subscribes to the claim log, then to requests and releases (shared). */
     public synchronized void start() throws MqttException {
         threads = PahoThreads.create("rollout-" + instance);
-        client = new MqttAsyncClient(brokerUri, "rollout-" + instance, new MemoryPersistence(),
-                new TimerPingSender(threads), threads);
+        client = new MqttAsyncClient(
+                brokerUri, "rollout-" + instance, new MemoryPersistence(), new TimerPingSender(threads), threads);
         client.setCallback(new Callback());
         MqttConnectionOptions c = new MqttConnectionOptions();
         c.setCleanStart(true);
@@ -100,12 +100,20 @@ public final class MqttPermitCoordinator implements AutoCloseable {
         client.connect(c).waitForCompletion(15_000);
         client.subscribe(new String[] {RolloutTopics.grant("+"), RolloutTopics.CLAIMS}, new int[] {1, 1})
                 .waitForCompletion(15_000);
-        client.subscribe(new String[] {RolloutTopics.SHARE + RolloutTopics.PREFIX + "/request/#",
-            RolloutTopics.SHARE + RolloutTopics.PREFIX + "/release/#",
-            RolloutTopics.SHARE + RolloutTopics.PREFIX + "/observed/#"}, new int[] {1, 1, 1})
+        client.subscribe(
+                        new String[] {
+                            RolloutTopics.SHARE + RolloutTopics.PREFIX + "/request/#",
+                            RolloutTopics.SHARE + RolloutTopics.PREFIX + "/release/#",
+                            RolloutTopics.SHARE + RolloutTopics.PREFIX + "/observed/#"
+                        },
+                        new int[] {1, 1, 1})
                 .waitForCompletion(15_000);
-        log.info("rollout coordinator {} up on {} (cap {} per fleet, {} per group)", instance, brokerUri,
-                ledger.policy().fleetCap(), ledger.policy().maxPerGroup());
+        log.info(
+                "rollout coordinator {} up on {} (cap {} per fleet, {} per group)",
+                instance,
+                brokerUri,
+                ledger.policy().fleetCap(),
+                ledger.policy().maxPerGroup());
     }
 
     /** Permits this replica sees held now. */
@@ -146,11 +154,13 @@ public final class MqttPermitCoordinator implements AutoCloseable {
         }
         JsonNode body = payload.length == 0 ? JSON.createObjectNode() : JSON.readTree(payload);
         ObjectNode entry = JSON.createObjectNode();
-        entry.put("type", switch (parts[2]) {
-            case "request" -> "claim";
-            case "observed" -> "observed";
-            default -> "release";
-        });
+        entry.put(
+                "type",
+                switch (parts[2]) {
+                    case "request" -> "claim";
+                    case "observed" -> "observed";
+                    default -> "release";
+                });
         entry.put("hostId", parts[4]);
         entry.put("group", parts[3]);
         entry.put("reason", body.path("reason").asText(""));
@@ -195,7 +205,8 @@ public final class MqttPermitCoordinator implements AutoCloseable {
         } else if (waiting.size() < ledger.policy().fleetSize()
                 && waiting.stream().noneMatch(w -> w.host().equals(host))) {
             // at most one entry per host, at most fleetSize entries: beyond, the agent's repeated request comes back
-            waiting.add(new Waiting(host, group, e.path("reason").asText(""), e.path("instance").asText()));
+            waiting.add(new Waiting(
+                    host, group, e.path("reason").asText(""), e.path("instance").asText()));
         }
     }
 
@@ -229,8 +240,12 @@ public final class MqttPermitCoordinator implements AutoCloseable {
     }
 
     static Grant grantOf(JsonNode d) {
-        return new Grant(d.path("hostId").asText(), d.path("group").asText(), d.path("seq").asLong(),
-                Instant.parse(d.path("grantedAt").asText()), Instant.parse(d.path("expiresAt").asText()),
+        return new Grant(
+                d.path("hostId").asText(),
+                d.path("group").asText(),
+                d.path("seq").asLong(),
+                Instant.parse(d.path("grantedAt").asText()),
+                Instant.parse(d.path("expiresAt").asText()),
                 d.path("reason").asText(""));
     }
 
@@ -272,15 +287,12 @@ public final class MqttPermitCoordinator implements AutoCloseable {
         }
 
         @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
+        public void deliveryComplete(IMqttToken token) {}
 
         @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
+        public void connectComplete(boolean reconnect, String serverURI) {}
 
         @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     }
 }

@@ -23,22 +23,17 @@ public final class OnMessage implements MqttCallback {
     }
 
     @Override
-    public void disconnected(MqttDisconnectResponse response) {
-    }
+    public void disconnected(MqttDisconnectResponse response) {}
 
     @Override
-    public void mqttErrorOccurred(MqttException exception) {
-    }
+    public void mqttErrorOccurred(MqttException exception) {}
 
     @Override
-    public void deliveryComplete(IMqttToken token) {
-    }
+    public void deliveryComplete(IMqttToken token) {}
 
     @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-    }
+    public void connectComplete(boolean reconnect, String serverUri) {}
 
     @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {
-    }
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
 }

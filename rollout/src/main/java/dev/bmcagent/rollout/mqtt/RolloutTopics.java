@@ -8,8 +8,7 @@ public final class RolloutTopics {
     /** Coordinators' shared-subscription group. */
     public static final String SHARE = "$share/rollout-coordinators/";
 
-    private RolloutTopics() {
-    }
+    private RolloutTopics() {}
 
     /** Agent → coordinators (one of them, shared subscription): please grant. Not retained. */
     public static String request(String group, String host) {

@@ -32,8 +32,7 @@ public final class PermitCoordinator implements RebootPermits {
         void returned(Grant grant, boolean expired);
     }
 
-    private record Waiting(RebootRequest request, String group, Consumer<PermitAnswer> onAnswer) {
-    }
+    private record Waiting(RebootRequest request, String group, Consumer<PermitAnswer> onAnswer) {}
 
     private final PermitLedger ledger;
     private final Function<String, String> groupOf;
@@ -48,8 +47,8 @@ public final class PermitCoordinator implements RebootPermits {
     /**
      * @param groupOf host id → group (site, rack, label)
      */
-    public PermitCoordinator(PermitPolicy policy, Function<String, String> groupOf, Scheduler scheduler,
-                             Listener listener) {
+    public PermitCoordinator(
+            PermitPolicy policy, Function<String, String> groupOf, Scheduler scheduler, Listener listener) {
         this.ledger = new PermitLedger(policy);
         this.groupOf = Objects.requireNonNull(groupOf, "groupOf");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -144,7 +143,8 @@ public final class PermitCoordinator implements RebootPermits {
     }
 
     private void drain(List<Runnable> answers) {
-        for (Iterator<Waiting> it = waiting.iterator(); it.hasNext() && ledger.size() < ledger.policy().fleetCap(); ) {
+        for (Iterator<Waiting> it = waiting.iterator();
+                it.hasNext() && ledger.size() < ledger.policy().fleetCap(); ) {
             Waiting w = it.next();
             Optional<Grant> g = grant(w.request(), w.group());
             if (g.isPresent()) {

@@ -47,8 +47,8 @@ class CampaignRunnerTest {
             names.add("host" + i);
             bios.put("host" + i, "1.0");
         }
-        CampaignSpec spec = new CampaignSpec("c1", names, Map.of("BIOS", "2.0"), List.of(".*HTTPS IPv6.*"), 2, 2.0,
-                8, 0.25, Duration.ofMinutes(30));
+        CampaignSpec spec = new CampaignSpec(
+                "c1", names, Map.of("BIOS", "2.0"), List.of(".*HTTPS IPv6.*"), 2, 2.0, 8, 0.25, Duration.ofMinutes(30));
         HostFirmwareVersions versions = h -> Map.of("BIOS", bios.get(h));
         Consumer<CampaignState> sink = states::add;
         return new CampaignRunner(spec, updater, versions, clock, sink);
@@ -67,7 +67,9 @@ class CampaignRunnerTest {
         CampaignState s = r.state();
         assertEquals(CampaignStatus.DONE, s.status());
         assertEquals(30, s.succeeded());
-        assertEquals(List.of(2, 4, 8, 8, 8), s.waves().stream().map(WaveReport::hosts).toList());
+        assertEquals(
+                List.of(2, 4, 8, 8, 8),
+                s.waves().stream().map(WaveReport::hosts).toList());
         assertEquals(30, started.size());
     }
 
@@ -79,7 +81,9 @@ class CampaignRunnerTest {
         clock.advance(Duration.ofMinutes(10));
         assertEquals(CampaignStatus.HALTED, r.state().status());
         assertTrue(r.state().waves().get(0).halted());
-        assertEquals(Map.of(HostOutcome.Failure.BOOT_ORDER_ALARM, 1), r.state().waves().get(0).failures());
+        assertEquals(
+                Map.of(HostOutcome.Failure.BOOT_ORDER_ALARM, 1),
+                r.state().waves().get(0).failures());
         clock.advance(Duration.ofHours(5));
         assertEquals(List.of("host0", "host1"), started, "no host started after the halt");
         assertThrows(IllegalStateException.class, r::start);

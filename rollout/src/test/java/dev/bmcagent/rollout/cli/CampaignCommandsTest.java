@@ -38,10 +38,16 @@ class CampaignCommandsTest {
     @TempDir
     Path dir;
 
-    @Command(name = "rollout", subcommands = {CampaignCommands.Start.class, CampaignCommands.Pause.class,
-        CampaignCommands.Resume.class, CampaignCommands.Abort.class, RolloutStatusCommand.class})
-    static final class Root {
-    }
+    @Command(
+            name = "rollout",
+            subcommands = {
+                CampaignCommands.Start.class,
+                CampaignCommands.Pause.class,
+                CampaignCommands.Resume.class,
+                CampaignCommands.Abort.class,
+                RolloutStatusCommand.class
+            })
+    static final class Root {}
 
     private static String cli(String... args) {
         StringWriter out = new StringWriter();
@@ -55,17 +61,32 @@ class CampaignCommandsTest {
     @Test
     void startPauseResumeHaltAbortAndStatusOverMosquitto() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start(dir);
-             SystemScheduler scheduler = new SystemScheduler("campaign-cli-test");
-             MqttRebootPermits agent = new MqttRebootPermits(broker.uri(), "agent", h -> "rack0", scheduler,
-                     Duration.ofSeconds(1));
-             MqttCampaignService service = new MqttCampaignService(broker.uri(), "c1", scheduler)) {
+                SystemScheduler scheduler = new SystemScheduler("campaign-cli-test");
+                MqttRebootPermits agent =
+                        new MqttRebootPermits(broker.uri(), "agent", h -> "rack0", scheduler, Duration.ofSeconds(1));
+                MqttCampaignService service = new MqttCampaignService(broker.uri(), "c1", scheduler)) {
             agent.start();
             for (int i = 0; i < 6; i++) { // what the agents' telemetry retains: the inventory each holds
                 String bios = i == 3 ? "2.0" : "1.0";
                 String doc = "{\"hostId\":\"host" + i + "\",\"firmware\":{\"BIOS\":\"" + bios + "\",\"NIC0\":\"7\"}}";
-                assertEquals(0, new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p",
-                        Integer.toString(broker.port()), "-r", "-q", "1", "-t", "bmc/lab/bmc0/host" + i + "/state",
-                        "-m", doc).inheritIO().start().waitFor());
+                assertEquals(
+                        0,
+                        new ProcessBuilder(
+                                        "mosquitto_pub",
+                                        "-h",
+                                        "127.0.0.1",
+                                        "-p",
+                                        Integer.toString(broker.port()),
+                                        "-r",
+                                        "-q",
+                                        "1",
+                                        "-t",
+                                        "bmc/lab/bmc0/host" + i + "/state",
+                                        "-m",
+                                        doc)
+                                .inheritIO()
+                                .start()
+                                .waitFor());
             }
             Queue<String> updates = new ConcurrentLinkedQueue<>();
             for (int i = 0; i < 6; i++) {
@@ -73,19 +94,36 @@ class CampaignCommandsTest {
                 agent.subscribe(PermitTopics.update(h), (t, body) -> updates.add(h));
             }
             service.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> service.versions().versions("host5")
-                    .containsKey("BIOS"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> service.versions().versions("host5").containsKey("BIOS"));
             String b = broker.uri();
 
-            String out = cli("start", "--broker", b, "--name", "bios-2", "--hosts", "host0..host5", "--target",
-                    "BIOS=2.0", "--canary", "1", "--growth", "2", "--max-wave", "2", "--halt-rate", "0.2");
+            String out = cli(
+                    "start",
+                    "--broker",
+                    b,
+                    "--name",
+                    "bios-2",
+                    "--hosts",
+                    "host0..host5",
+                    "--target",
+                    "BIOS=2.0",
+                    "--canary",
+                    "1",
+                    "--growth",
+                    "2",
+                    "--max-wave",
+                    "2",
+                    "--halt-rate",
+                    "0.2");
             assertTrue(out.contains("start sent for campaign bios-2"), out);
             await().atMost(Duration.ofSeconds(10)).until(() -> updates.contains("host0"));
             cli("pause", "--broker", b, "--name", "bios-2");
             await().atMost(Duration.ofSeconds(10)).until(() -> status(service) == CampaignStatus.PAUSED);
             answer(agent, "host0", true);
-            await().atMost(Duration.ofSeconds(10)).until(() -> service.campaign("bios-2").orElseThrow().state()
-                    .succeeded() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            service.campaign("bios-2").orElseThrow().state().succeeded() == 1);
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> updates.size() == 1);
 
             cli("resume", "--broker", b, "--name", "bios-2");
@@ -102,23 +140,29 @@ class CampaignCommandsTest {
             cli("abort", "--broker", b, "--name", "bios-2");
             await().atMost(Duration.ofSeconds(10)).until(() -> status(service) == CampaignStatus.ABORTED);
             String status = cli("status", "--broker", b);
-            assertTrue(status.contains("campaign bios-2") && status.contains("ABORTED")
-                    && status.contains("succeeded 4, failed 1, skipped 1"), status);
+            assertTrue(
+                    status.contains("campaign bios-2")
+                            && status.contains("ABORTED")
+                            && status.contains("succeeded 4, failed 1, skipped 1"),
+                    status);
 
             // limits: an oversize command and a campaign over the host limit change nothing
             byte[] huge = new byte[MqttCampaignService.MAX_COMMAND + 1];
             java.util.Arrays.fill(huge, (byte) ' ');
             assertTrue(agent.publish("bmc/rollout/campaign/huge/command", huge));
-            StringBuilder big = new StringBuilder("{\"action\":\"start\",\"spec\":{\"targets\":{\"BIOS\":\"2.0\"},"
-                    + "\"hosts\":[");
+            StringBuilder big = new StringBuilder(
+                    "{\"action\":\"start\",\"spec\":{\"targets\":{\"BIOS\":\"2.0\"}," + "\"hosts\":[");
             for (int i = 0; i <= MqttCampaignService.MAX_HOSTS; i++) {
                 big.append(i == 0 ? "" : ",").append("\"h").append(i).append('"');
             }
-            assertTrue(agent.publish("bmc/rollout/campaign/big/command", big.append("]}}").toString()
-                    .getBytes(StandardCharsets.UTF_8)));
+            assertTrue(agent.publish(
+                    "bmc/rollout/campaign/big/command",
+                    big.append("]}}").toString().getBytes(StandardCharsets.UTF_8)));
             cli("start", "--broker", b, "--name", "after", "--hosts", "host5", "--target", "BIOS=2.0");
-            await().atMost(Duration.ofSeconds(10)).until(() -> service.campaign("after").isPresent());
-            assertTrue(service.campaign("huge").isEmpty() && service.campaign("big").isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> service.campaign("after").isPresent());
+            assertTrue(service.campaign("huge").isEmpty()
+                    && service.campaign("big").isEmpty());
             System.out.print(status);
         }
     }
@@ -126,16 +170,17 @@ class CampaignCommandsTest {
     @Test
     void theInventoryKeptFromTheAgentsStateDocumentsIsBounded() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start(dir);
-             SystemScheduler scheduler = new SystemScheduler("inventory-limit-test");
-             MqttCampaignService service = new MqttCampaignService(broker.uri(), "c1", scheduler)
-                     .withInventoryLimit(3)) {
+                SystemScheduler scheduler = new SystemScheduler("inventory-limit-test");
+                MqttCampaignService service =
+                        new MqttCampaignService(broker.uri(), "c1", scheduler).withInventoryLimit(3)) {
             service.start();
             for (int i = 0; i < 5; i++) {
                 publishState(broker, i, "1.0");
             }
             publishState(broker, 0, "2.0"); // a known host is still updated at the limit
-            await().atMost(Duration.ofSeconds(10)).until(() -> "2.0".equals(service.versions().versions("host0")
-                    .get("BIOS")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            "2.0".equals(service.versions().versions("host0").get("BIOS")));
             int known = 0;
             for (int i = 0; i < 5; i++) {
                 known += service.versions().versions("host" + i).isEmpty() ? 0 : 1;
@@ -146,8 +191,23 @@ class CampaignCommandsTest {
 
     private static void publishState(MosquittoBroker broker, int host, String bios) throws Exception {
         String doc = "{\"hostId\":\"host" + host + "\",\"firmware\":{\"BIOS\":\"" + bios + "\"}}";
-        assertEquals(0, new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
-                "-q", "1", "-t", "bmc/lab/bmc0/host" + host + "/state", "-m", doc).inheritIO().start().waitFor());
+        assertEquals(
+                0,
+                new ProcessBuilder(
+                                "mosquitto_pub",
+                                "-h",
+                                "127.0.0.1",
+                                "-p",
+                                Integer.toString(broker.port()),
+                                "-q",
+                                "1",
+                                "-t",
+                                "bmc/lab/bmc0/host" + host + "/state",
+                                "-m",
+                                doc)
+                        .inheritIO()
+                        .start()
+                        .waitFor());
     }
 
     private static CampaignStatus status(MqttCampaignService s) {
@@ -155,8 +215,12 @@ class CampaignCommandsTest {
     }
 
     private static void answer(MqttRebootPermits agent, String host, boolean ok) throws Exception {
-        ObjectNode o = JSON.createObjectNode().put("schema", 1).put("campaign", "bios-2").put("hostId", host)
-                .put("ok", ok).put("detail", "");
+        ObjectNode o = JSON.createObjectNode()
+                .put("schema", 1)
+                .put("campaign", "bios-2")
+                .put("hostId", host)
+                .put("ok", ok)
+                .put("detail", "");
         if (!ok) {
             o.put("failure", "WRONG_VERSION");
         }

@@ -54,12 +54,12 @@ class CampaignTakeOverTest {
             names.add("host" + i);
             bios.put("host" + i, "1.0");
         }
-        CampaignSpec spec = new CampaignSpec("bios-2", names, Map.of("BIOS", "2.0"), List.of(), 2, 2.0, 8, 0.2,
-                Duration.ofHours(1));
+        CampaignSpec spec = new CampaignSpec(
+                "bios-2", names, Map.of("BIOS", "2.0"), List.of(), 2, 2.0, 8, 0.2, Duration.ofHours(1));
         HostFirmwareVersions versions = h -> Map.of("BIOS", bios.get(h));
         try (MosquittoBroker broker = MosquittoBroker.start(dir);
-             MqttCampaignStore a = new MqttCampaignStore(broker.uri(), "campaign-a");
-             MqttCampaignStore b = new MqttCampaignStore(broker.uri(), "campaign-b")) {
+                MqttCampaignStore a = new MqttCampaignStore(broker.uri(), "campaign-a");
+                MqttCampaignStore b = new MqttCampaignStore(broker.uri(), "campaign-b")) {
             List<String> startedA = new ArrayList<>();
             boolean[] deadA = {false};
             CampaignRunner runnerA = new CampaignRunner(spec, updater(startedA, deadA), versions, clock, st -> {
@@ -81,12 +81,18 @@ class CampaignTakeOverTest {
             assertEquals(1, state.waves().size(), "the canary's report is in the document");
 
             List<String> startedB = new ArrayList<>();
-            CampaignRunner runnerB = CampaignRunner.takeOver(spec, state, updater(startedB, new boolean[] {false}),
-                    versions, clock, s -> a.publisher().accept(s));
+            CampaignRunner runnerB = CampaignRunner.takeOver(
+                    spec,
+                    state,
+                    updater(startedB, new boolean[] {false}),
+                    versions,
+                    clock,
+                    s -> a.publisher().accept(s));
             clock.advance(Duration.ofHours(1));
             CampaignState end = runnerB.state();
             assertEquals(CampaignStatus.DONE, end.status());
-            assertTrue(startedB.stream().noneMatch(h -> h.equals("host0") || h.equals("host1")),
+            assertTrue(
+                    startedB.stream().noneMatch(h -> h.equals("host0") || h.equals("host1")),
                     "the finished canary is not re-run: " + startedB);
             assertEquals(14, end.succeeded() + end.skipped(), "every host accounted for once: " + end);
             assertTrue(bios.values().stream().allMatch("2.0"::equals));

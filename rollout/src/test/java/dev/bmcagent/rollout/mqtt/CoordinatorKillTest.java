@@ -46,18 +46,22 @@ class CoordinatorKillTest {
     private Process coordinator(String uri, String name, List<String> out) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(java, "-Xmx128m", "-cp", cp, CoordinatorMain.class.getName(), uri, name, "100",
-                "5", "3", "30").redirectErrorStream(true).start();
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    out.add(name + ": " + line);
-                }
-            } catch (java.io.IOException e) {
-                // process gone
-            }
-        }, "out-" + name);
+        Process p = new ProcessBuilder(
+                        java, "-Xmx128m", "-cp", cp, CoordinatorMain.class.getName(), uri, name, "100", "5", "3", "30")
+                .redirectErrorStream(true)
+                .start();
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = r.readLine()) != null; ) {
+                            out.add(name + ": " + line);
+                        }
+                    } catch (java.io.IOException e) {
+                        // process gone
+                    }
+                },
+                "out-" + name);
         t.setDaemon(true);
         t.start();
         coordinators.add(p);
@@ -67,13 +71,14 @@ class CoordinatorKillTest {
     @Test
     void killingOneCoordinatorMidWaveLosesNoPermitAndGrantsNoneTwice() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start(dir);
-             SystemScheduler scheduler = new SystemScheduler("kill-test")) {
+                SystemScheduler scheduler = new SystemScheduler("kill-test")) {
             List<String> out = new CopyOnWriteArrayList<>();
             List<Process> ps = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 ps.add(coordinator(broker.uri(), "c" + i, out));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> out.stream().filter(l -> l.contains("ready")).count() == 3);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> out.stream().filter(l -> l.contains("ready")).count() == 3);
 
             AtomicInteger held = new AtomicInteger();
             AtomicInteger maxHeld = new AtomicInteger();
@@ -84,15 +89,16 @@ class CoordinatorKillTest {
             List<Long> allSeqs = new CopyOnWriteArrayList<>();
             AtomicInteger done = new AtomicInteger();
             Pattern seq = Pattern.compile("permit #(\\d+)");
-            try (MqttRebootPermits permits = new MqttRebootPermits(broker.uri(), "agents", h -> rack(h), scheduler,
-                    Duration.ofSeconds(1))) {
+            try (MqttRebootPermits permits =
+                    new MqttRebootPermits(broker.uri(), "agents", h -> rack(h), scheduler, Duration.ofSeconds(1))) {
                 permits.start();
                 for (int h = 0; h < 30; h++) {
                     String host = "host" + h;
                     permits.request(new RebootRequest(host, "firmware BIOS"), answer -> {
                         int n = held.incrementAndGet();
                         maxHeld.accumulateAndGet(n, Math::max);
-                        int r = perRack.computeIfAbsent(rack(host), k -> new AtomicInteger()).incrementAndGet();
+                        int r = perRack.computeIfAbsent(rack(host), k -> new AtomicInteger())
+                                .incrementAndGet();
                         maxRack.accumulateAndGet(r, Math::max);
                         grantsPerHost.merge(host, 1, Integer::sum);
                         Matcher m = seq.matcher(answer.detail());
@@ -118,7 +124,8 @@ class CoordinatorKillTest {
                 assertTrue(doneAtKill < 30, "the kill happened mid-wave");
             }
             assertEquals(30, grantsPerHost.size(), "every host got a permit");
-            assertTrue(grantsPerHost.values().stream().allMatch(n -> n == 1), "no host answered twice: " + grantsPerHost);
+            assertTrue(
+                    grantsPerHost.values().stream().allMatch(n -> n == 1), "no host answered twice: " + grantsPerHost);
             assertEquals(30, allSeqs.size());
             assertEquals(30, seqs.size(), "no permit number given twice: " + allSeqs);
             assertTrue(maxHeld.get() <= 5, "held at once: " + maxHeld.get());

@@ -27,12 +27,12 @@ class LeaseExpiryOverMqttTest {
     void anExpiredLeaseFreesTheSlotAndClearsItsDocument() throws Exception {
         PermitPolicy policy = new PermitPolicy(1, 100.0, 1, Duration.ofSeconds(2)); // one permit, 2 s lease
         try (MosquittoBroker broker = MosquittoBroker.start(dir);
-             SystemScheduler scheduler = new SystemScheduler("lease-test");
-             MqttPermitCoordinator c1 = new MqttPermitCoordinator(broker.uri(), "c1", policy, scheduler.clock());
-             MqttPermitCoordinator c2 = new MqttPermitCoordinator(broker.uri(), "c2", policy, scheduler.clock());
-             MqttRebootPermits agents = new MqttRebootPermits(broker.uri(), "agents", h -> "rack0", scheduler,
-                     Duration.ofMillis(500));
-             MqttCampaignStore watcher = new MqttCampaignStore(broker.uri(), "watcher")) {
+                SystemScheduler scheduler = new SystemScheduler("lease-test");
+                MqttPermitCoordinator c1 = new MqttPermitCoordinator(broker.uri(), "c1", policy, scheduler.clock());
+                MqttPermitCoordinator c2 = new MqttPermitCoordinator(broker.uri(), "c2", policy, scheduler.clock());
+                MqttRebootPermits agents =
+                        new MqttRebootPermits(broker.uri(), "agents", h -> "rack0", scheduler, Duration.ofMillis(500));
+                MqttCampaignStore watcher = new MqttCampaignStore(broker.uri(), "watcher")) {
             c1.start();
             c2.start();
             agents.start();
@@ -43,8 +43,9 @@ class LeaseExpiryOverMqttTest {
             // host0 never releases; after its 2 s lease host1's repeated request gets the permit
             await().atMost(Duration.ofSeconds(15)).until(() -> answers.size() == 2);
             assertEquals(List.of("host0 GRANTED", "host1 GRANTED"), answers);
-            await().atMost(Duration.ofSeconds(10)).until(() -> watcher.readRaw(RolloutTopics.grant("host0"),
-                    Duration.ofMillis(500)).isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> watcher.readRaw(RolloutTopics.grant("host0"), Duration.ofMillis(500))
+                            .isEmpty());
         }
     }
 }

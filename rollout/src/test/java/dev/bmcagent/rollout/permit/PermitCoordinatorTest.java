@@ -30,8 +30,11 @@ class PermitCoordinatorTest {
 
     /** 100 hosts, 5 %: 5 permits; racks of 10 hosts, at most 2 per rack; 10 min lease. */
     private PermitCoordinator coordinator() {
-        return new PermitCoordinator(new PermitPolicy(2, 5.0, 100, Duration.ofMinutes(10)),
-                h -> "rack" + Integer.parseInt(h.substring(4)) / 10, clock, listener);
+        return new PermitCoordinator(
+                new PermitPolicy(2, 5.0, 100, Duration.ofMinutes(10)),
+                h -> "rack" + Integer.parseInt(h.substring(4)) / 10,
+                clock,
+                listener);
     }
 
     private List<String> answers = new ArrayList<>();
@@ -47,8 +50,9 @@ class PermitCoordinatorTest {
             ask(c, h);
         }
         // racks 0,1,2 get 2 each until the fleet cap of 5: host0, host1, host10, host11, host20
-        assertEquals(List.of("host0 GRANTED", "host1 GRANTED", "host10 GRANTED", "host11 GRANTED",
-                "host20 GRANTED"), answers);
+        assertEquals(
+                List.of("host0 GRANTED", "host1 GRANTED", "host10 GRANTED", "host11 GRANTED", "host20 GRANTED"),
+                answers);
         assertEquals(5, c.held());
         assertEquals(25, c.waiting());
         assertEquals(5, c.peakHeld());
@@ -75,7 +79,7 @@ class PermitCoordinatorTest {
         answers.clear();
         c.release("host20"); // frees fleet slot: first waiter is host2 (rack0 full) → host12 (rack1 full) → host21
         assertEquals(List.of("host21 GRANTED"), answers);
-        c.release("host0");  // rack0 has room now: host2 is first in the queue
+        c.release("host0"); // rack0 has room now: host2 is first in the queue
         assertEquals(List.of("host21 GRANTED", "host2 GRANTED"), answers);
         assertEquals(5, c.held());
         c.release("host0"); // not held any more: idempotent
@@ -117,8 +121,8 @@ class PermitCoordinatorTest {
 
     @Test
     void aHostWaitsOnceAndTheQueueIsBoundedByTheFleetSize() {
-        PermitCoordinator c = new PermitCoordinator(new PermitPolicy(1, 50.0, 4, Duration.ofMinutes(10)),
-                h -> "all", clock, listener);
+        PermitCoordinator c = new PermitCoordinator(
+                new PermitPolicy(1, 50.0, 4, Duration.ofMinutes(10)), h -> "all", clock, listener);
         ask(c, 0);
         ask(c, 1);
         ask(c, 1); // supersedes its first request: that one is answered HOLD

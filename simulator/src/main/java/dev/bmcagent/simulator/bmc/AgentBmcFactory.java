@@ -15,10 +15,10 @@ import dev.bmcagent.core.node.HostNodeSpec;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.core.sensor.SensorValue;
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.app.UserEntry;
 import dev.bmcagent.ipmi.command.app.UserInfo;
 import dev.bmcagent.ipmi.command.chassis.InMemoryBootOptionsStore;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.registry.Dispatcher;
 import dev.bmcagent.ipmi.sdr.SdrRepository;
 import dev.bmcagent.ipmi.sel.InMemorySelStore;
@@ -112,8 +112,8 @@ public final class AgentBmcFactory implements BmcFactory {
         }
         var now = scheduler.clock().instant();
         history = new FleetEventHistory(tally, Set.of(Hosts.hostId(retainedHost)));
-        EventStream events = new EventStream(history,
-                scheduler.clock(), () -> scheduler.elapsed().toNanos(), "fleet", Runnable::run);
+        EventStream events = new EventStream(
+                history, scheduler.clock(), () -> scheduler.elapsed().toNanos(), "fleet", Runnable::run);
         int dimms = hosts.isEmpty() ? 1 : hosts.get(0).config().dimms();
         int fans = hosts.isEmpty() ? 1 : hosts.get(0).fans().fanCount();
         SdrRepository sdr = HostCommandTable.standardSdr(dimms, fans, now);
@@ -126,23 +126,37 @@ public final class AgentBmcFactory implements BmcFactory {
             HostNode[] self = new HostNode[1];
             FanController fanOut = host.fans();
             if (!options.fanPolicy()) {
-                NaiveFanController naive = new NaiveFanController(host.fans(), FanPolicy.DEFAULT.failSafeDuty(),
+                NaiveFanController naive = new NaiveFanController(
+                        host.fans(),
+                        FanPolicy.DEFAULT.failSafeDuty(),
                         () -> self[0] != null && unavailableWhilePowered(self[0]));
                 naiveFans.add(naive);
                 fanOut = naive;
             }
             SelClock selClock = new SelClock(scheduler.clock());
-            HostNodeSpec spec = new HostNodeSpec(host.index(), sensors(host), host.sensorBus(), fanOut,
-                    powerPorts.wrap(host, new SimulatedPowerPort(host)), new InMemorySelStore(selClock), selClock,
+            HostNodeSpec spec = new HostNodeSpec(
+                    host.index(),
+                    sensors(host),
+                    host.sensorBus(),
+                    fanOut,
+                    powerPorts.wrap(host, new SimulatedPowerPort(host)),
+                    new InMemorySelStore(selClock),
+                    selClock,
                     new InMemoryBootOptionsStore());
-            HostNode node = new HostNode(spec, options.policy(), FanPolicy.DEFAULT, timing, events, sdr, scheduler,
-                    Runnable::run);
+            HostNode node = new HostNode(
+                    spec, options.policy(), FanPolicy.DEFAULT, timing, events, sdr, scheduler, Runnable::run);
             self[0] = node;
             nodes.add(node);
             systemInterfaces.add(new SystemInterfaceState());
         }
-        dispatcher = HostCommandTable.dispatcher(nodes, HostCommandTable.DEFAULT_IDENTITY, NO_USERS, () -> 0, sdr,
-                HostCommandTable.defaultFru(now), systemInterfaces::get);
+        dispatcher = HostCommandTable.dispatcher(
+                nodes,
+                HostCommandTable.DEFAULT_IDENTITY,
+                NO_USERS,
+                () -> 0,
+                sdr,
+                HostCommandTable.defaultFru(now),
+                systemInterfaces::get);
         for (HostNode node : nodes) {
             node.start();
             if (!options.declaredOrder().isEmpty()) {
@@ -177,8 +191,8 @@ public final class AgentBmcFactory implements BmcFactory {
         for (NaiveFanController f : naiveFans) {
             naive += f.failSafeEntries();
         }
-        return new AgentEventTally.Counts(c.failSafeEntries() + naive, c.stuckAlerts(), c.reconcileReboots(),
-                c.bootOrderAlarms());
+        return new AgentEventTally.Counts(
+                c.failSafeEntries() + naive, c.stuckAlerts(), c.reconcileReboots(), c.bootOrderAlarms());
     }
 
     /** The agent core of host {@code index}. */
@@ -192,8 +206,10 @@ public final class AgentBmcFactory implements BmcFactory {
         }
         List<SensorSpec> out = new ArrayList<>();
         for (SensorSpec s : host.sensorSpecs()) {
-            out.add(s.gate() == GateClass.NOT_DURING_FIRMWARE_INIT
-                    ? new SensorSpec(s.name(), s.kind(), s.address(), GateClass.ALWAYS) : s);
+            out.add(
+                    s.gate() == GateClass.NOT_DURING_FIRMWARE_INIT
+                            ? new SensorSpec(s.name(), s.kind(), s.address(), GateClass.ALWAYS)
+                            : s);
         }
         return out;
     }

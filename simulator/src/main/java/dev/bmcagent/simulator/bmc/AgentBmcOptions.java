@@ -15,10 +15,16 @@ import java.util.Objects;
  * @param sensorPoll    sensor poll period
  * @param tick          lifecycle tick period (stuck detection)
  */
-public record AgentBmcOptions(boolean gating, boolean fanPolicy, List<String> declaredOrder, LifecyclePolicy policy,
-                              Duration sensorPoll, Duration tick) {
+public record AgentBmcOptions(
+        boolean gating,
+        boolean fanPolicy,
+        List<String> declaredOrder,
+        LifecyclePolicy policy,
+        Duration sensorPoll,
+        Duration tick) {
     /** The declared order the agent uses with {@code --boot-order declared}: HTTPS over IPv6 first. */
     public static final List<String> DECLARED_HTTPS_IPV6 = List.of(".*HTTPS IPv6.*");
+
     public static final Duration DEFAULT_SENSOR_POLL = Duration.ofSeconds(5);
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(15);
 
@@ -31,8 +37,8 @@ public record AgentBmcOptions(boolean gating, boolean fanPolicy, List<String> de
 
     /** The agent as designed: gating and fan policy on, no declared order, default policy. */
     public static AgentBmcOptions defaults() {
-        return new AgentBmcOptions(true, true, List.of(), LifecyclePolicy.defaults(), DEFAULT_SENSOR_POLL,
-                DEFAULT_TICK);
+        return new AgentBmcOptions(
+                true, true, List.of(), LifecyclePolicy.defaults(), DEFAULT_SENSOR_POLL, DEFAULT_TICK);
     }
 
     public AgentBmcOptions withGating(boolean v) {

@@ -57,6 +57,5 @@ public final class AgentEventTally implements EventListener {
      * @param reconcileReboots declared boot order re-applied and the host rebooted
      * @param bootOrderAlarms  declared boot order given up on (alarm)
      */
-    public record Counts(long failSafeEntries, long stuckAlerts, long reconcileReboots, long bootOrderAlarms) {
-    }
+    public record Counts(long failSafeEntries, long stuckAlerts, long reconcileReboots, long bootOrderAlarms) {}
 }

@@ -21,19 +21,49 @@ import java.util.random.RandomGenerator;
  * @param osShutdown        OS shutdown / reboot path
  * @param jitter            relative jitter, 0 to 0.5
  */
-public record FirmwareTiming(Duration powerOnToFirmware, Duration primaryCpu, Duration spdRead, Duration trainingLong,
-                             Duration trainingShort, Duration secondaryCpu, Duration dxe, Duration bds, Duration pci,
-                             Duration osLoad, Duration osShutdown, double jitter) {
+public record FirmwareTiming(
+        Duration powerOnToFirmware,
+        Duration primaryCpu,
+        Duration spdRead,
+        Duration trainingLong,
+        Duration trainingShort,
+        Duration secondaryCpu,
+        Duration dxe,
+        Duration bds,
+        Duration pci,
+        Duration osLoad,
+        Duration osShutdown,
+        double jitter) {
 
     /** A typical two-socket DDR5 server: minutes of training after a change, seconds otherwise. */
-    public static final FirmwareTiming SERVER = new FirmwareTiming(Duration.ofSeconds(2), Duration.ofSeconds(4),
-            Duration.ofMillis(50), Duration.ofSeconds(240), Duration.ofSeconds(25), Duration.ofSeconds(3),
-            Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(45),
-            Duration.ofSeconds(15), 0.1);
+    public static final FirmwareTiming SERVER = new FirmwareTiming(
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofMillis(50),
+            Duration.ofSeconds(240),
+            Duration.ofSeconds(25),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(45),
+            Duration.ofSeconds(15),
+            0.1);
 
     public FirmwareTiming {
-        for (Duration d : new Duration[] {powerOnToFirmware, primaryCpu, spdRead, trainingLong, trainingShort,
-            secondaryCpu, dxe, bds, pci, osLoad, osShutdown}) {
+        for (Duration d : new Duration[] {
+            powerOnToFirmware,
+            primaryCpu,
+            spdRead,
+            trainingLong,
+            trainingShort,
+            secondaryCpu,
+            dxe,
+            bds,
+            pci,
+            osLoad,
+            osShutdown
+        }) {
             Objects.requireNonNull(d, "duration");
             if (d.isNegative()) {
                 throw new IllegalArgumentException("negative duration " + d);
@@ -46,8 +76,19 @@ public record FirmwareTiming(Duration powerOnToFirmware, Duration primaryCpu, Du
 
     /** The same timing without jitter (exact durations, for tests). */
     public FirmwareTiming exact() {
-        return new FirmwareTiming(powerOnToFirmware, primaryCpu, spdRead, trainingLong, trainingShort, secondaryCpu,
-                dxe, bds, pci, osLoad, osShutdown, 0);
+        return new FirmwareTiming(
+                powerOnToFirmware,
+                primaryCpu,
+                spdRead,
+                trainingLong,
+                trainingShort,
+                secondaryCpu,
+                dxe,
+                bds,
+                pci,
+                osLoad,
+                osShutdown,
+                0);
     }
 
     /** {@code base} stretched by this timing's jitter. */

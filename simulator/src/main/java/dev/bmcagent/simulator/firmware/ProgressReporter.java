@@ -27,9 +27,11 @@ public final class ProgressReporter {
     public List<HostRequest> phaseStarted(FirmwarePhase phase) {
         return switch (profile) {
             case SBMR -> List.of(HostMessages.sbmrProgress(HostMessages.EFI_PROGRESS_CODE, phase.efiCodeValue(), 0));
-            case IPMI -> phase.ipmiProgressCode().isPresent()
-                    ? List.of(HostMessages.firmwareProgress(phase.ipmiProgressCode().getAsInt()))
-                    : List.of();
+            case IPMI ->
+                phase.ipmiProgressCode().isPresent()
+                        ? List.of(HostMessages.firmwareProgress(
+                                phase.ipmiProgressCode().getAsInt()))
+                        : List.of();
             case POSTCODE -> List.of(HostMessages.postCode(phase.postCode()));
             case SILENT -> List.of();
             default -> throw new IllegalStateException("unknown profile " + profile);
@@ -41,7 +43,8 @@ public final class ProgressReporter {
         if (profile == ProgressProfile.SILENT) {
             return List.of();
         }
-        return List.of(HostMessages.networkBootFailed(interfaceIndex, protocol),
+        return List.of(
+                HostMessages.networkBootFailed(interfaceIndex, protocol),
                 HostMessages.postCode(POST_CODE_NETWORK_BOOT_FAILED));
     }
 

@@ -17,6 +17,5 @@ public interface BmcFactory {
     HostLink attach(SimulatedHost host, VirtualScheduler scheduler);
 
     /** The host's BMC firmware was flashed (the BMC would restart now). Default: nothing. */
-    default void bmcFirmwareUpdated(SimulatedHost host) {
-    }
+    default void bmcFirmwareUpdated(SimulatedHost host) {}
 }

@@ -54,7 +54,7 @@ public final class Fleet {
         /** Virtual time between two reports. */
         Duration SLICE = Duration.ofMinutes(1);
 
-        Progress NONE = (elapsed, done, total) -> { };
+        Progress NONE = (elapsed, done, total) -> {};
 
         void update(Duration virtualElapsed, int hostsDone, int hosts);
     }
@@ -76,8 +76,11 @@ public final class Fleet {
         for (HostScenarioRun run : runs) {
             run.start(Duration.ofMillis(offsets.nextLong(spread)));
         }
-        Duration limit = config.powerOnSpread().plus(config.stepTimeout().plus(config.settle())
-                .plus(Duration.ofHours(1)).multipliedBy(scenario.steps().size()));
+        Duration limit = config.powerOnSpread()
+                .plus(config.stepTimeout()
+                        .plus(config.settle())
+                        .plus(Duration.ofHours(1))
+                        .multipliedBy(scenario.steps().size()));
         java.time.Instant end = scheduler.now().plus(limit);
         while (remaining > 0 && scheduler.now().isBefore(end)) {
             java.time.Instant next = scheduler.now().plus(Progress.SLICE);
@@ -85,7 +88,8 @@ public final class Fleet {
             progress.update(scheduler.elapsed(), runs.size() - remaining, runs.size());
         }
         if (scheduler.failureCount() > 0) {
-            throw new IllegalStateException(scheduler.failureCount() + " simulation task(s) failed",
+            throw new IllegalStateException(
+                    scheduler.failureCount() + " simulation task(s) failed",
                     scheduler.failures().get(0));
         }
         return summarise(scenario);
@@ -131,8 +135,20 @@ public final class Fleet {
             collisions += host.smbus().collisions();
             failedSpd += host.smbus().failedFirmwareReads();
         }
-        return new FleetResult(scenario.name(), config.seed(), hosts.size(), finished, stuck, DurationStats.of(bootTimes),
-                DurationStats.of(cycles), dead, reapply, missing, collisions, failedSpd, scheduler.elapsed(),
+        return new FleetResult(
+                scenario.name(),
+                config.seed(),
+                hosts.size(),
+                finished,
+                stuck,
+                DurationStats.of(bootTimes),
+                DurationStats.of(cycles),
+                dead,
+                reapply,
+                missing,
+                collisions,
+                failedSpd,
+                scheduler.elapsed(),
                 scheduler.executed());
     }
 }

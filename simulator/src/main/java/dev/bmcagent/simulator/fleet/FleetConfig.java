@@ -15,8 +15,13 @@ import java.util.function.IntFunction;
  * @param settle       OS uptime before a host takes its next step
  * @param stepTimeout  a host that does not reach the OS within this time of a step's start is stuck
  */
-public record FleetConfig(int hosts, long seed, IntFunction<HostConfig> hostConfig, Duration powerOnSpread,
-                          Duration settle, Duration stepTimeout) {
+public record FleetConfig(
+        int hosts,
+        long seed,
+        IntFunction<HostConfig> hostConfig,
+        Duration powerOnSpread,
+        Duration settle,
+        Duration stepTimeout) {
     public FleetConfig {
         Objects.requireNonNull(hostConfig, "hostConfig");
         Objects.requireNonNull(powerOnSpread, "powerOnSpread");
@@ -33,7 +38,7 @@ public record FleetConfig(int hosts, long seed, IntFunction<HostConfig> hostConf
     /** {@code hosts} identical hosts (each still with its own seed), no SMBus log, 30 s spread, 60 s settle, 3 h timeout. */
     public static FleetConfig uniform(int hosts, long seed, HostConfig config) {
         HostConfig quiet = config.toBuilder().smbusLog(false).build();
-        return new FleetConfig(hosts, seed, i -> quiet, Duration.ofSeconds(30), Duration.ofSeconds(60),
-                Duration.ofHours(3));
+        return new FleetConfig(
+                hosts, seed, i -> quiet, Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofHours(3));
     }
 }

@@ -22,10 +22,21 @@ import java.util.Objects;
  * @param virtualTime           virtual time the run took
  * @param events                scheduler events executed
  */
-public record FleetResult(String scenario, long seed, int hosts, int finishedHosts, int stuckHosts,
-                          DurationStats bootTime, DurationStats cycleTime, Duration deadInterfaceTime,
-                          Duration reapplyTime, int bootsWithMissingDimms, long smbusCollisions, long failedSpdReads, Duration virtualTime,
-                          long events) {
+public record FleetResult(
+        String scenario,
+        long seed,
+        int hosts,
+        int finishedHosts,
+        int stuckHosts,
+        DurationStats bootTime,
+        DurationStats cycleTime,
+        Duration deadInterfaceTime,
+        Duration reapplyTime,
+        int bootsWithMissingDimms,
+        long smbusCollisions,
+        long failedSpdReads,
+        Duration virtualTime,
+        long events) {
     public FleetResult {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(bootTime, "bootTime");
@@ -37,19 +48,33 @@ public record FleetResult(String scenario, long seed, int hosts, int finishedHos
 
     /** A human-readable summary, one fact per line. */
     public String summary() {
-        return String.format(Locale.ROOT, String.join("%n",
-                "scenario %s, seed %d, %d hosts: %d finished, %d stuck",
-                "per boot  : %s",
-                "per cycle : %s",
-                "time lost to dead interfaces: %s (%s per measured boot)",
-                "POST repeated to re-apply the boot order: %s",
-                "boots with missing DIMMs: %d",
-                "SMBus collisions: %d (SPD reads corrupted: %d)",
-                "virtual time %s, %d events"),
-                scenario, seed, hosts, finishedHosts, stuckHosts, bootTime, cycleTime,
+        return String.format(
+                Locale.ROOT,
+                String.join(
+                        "%n",
+                        "scenario %s, seed %d, %d hosts: %d finished, %d stuck",
+                        "per boot  : %s",
+                        "per cycle : %s",
+                        "time lost to dead interfaces: %s (%s per measured boot)",
+                        "POST repeated to re-apply the boot order: %s",
+                        "boots with missing DIMMs: %d",
+                        "SMBus collisions: %d (SPD reads corrupted: %d)",
+                        "virtual time %s, %d events"),
+                scenario,
+                seed,
+                hosts,
+                finishedHosts,
+                stuckHosts,
+                bootTime,
+                cycleTime,
                 DurationStats.fmt(deadInterfaceTime),
-                DurationStats.fmt(bootTime.count() == 0 ? Duration.ZERO : deadInterfaceTime.dividedBy(bootTime.count())),
+                DurationStats.fmt(
+                        bootTime.count() == 0 ? Duration.ZERO : deadInterfaceTime.dividedBy(bootTime.count())),
                 DurationStats.fmt(reapplyTime),
-                bootsWithMissingDimms, smbusCollisions, failedSpdReads, DurationStats.fmt(virtualTime), events);
+                bootsWithMissingDimms,
+                smbusCollisions,
+                failedSpdReads,
+                DurationStats.fmt(virtualTime),
+                events);
     }
 }

@@ -23,7 +23,7 @@ final class HostScenarioRun {
     private Instant cycleEnd;
     private boolean done;
     private boolean stuck;
-    private Scheduler.Cancellable timeout = () -> { };
+    private Scheduler.Cancellable timeout = () -> {};
 
     HostScenarioRun(SimulatedHost host, Scenario scenario, FleetConfig config, BmcFactory bmc, Runnable onDone) {
         this.host = host;
@@ -62,7 +62,7 @@ final class HostScenarioRun {
         } else if (s instanceof Scenario.Reboot) {
             host.reboot();
         } else if (s instanceof Scenario.FlashAndReboot f) {
-            
+
             scheduler.schedule(f.flashTime(), () -> {
                 host.flash(f.component());
                 if (f.component() == dev.bmcagent.simulator.firmware.FirmwareComponent.BMC) {
@@ -122,6 +122,7 @@ final class HostScenarioRun {
 
     Optional<Duration> cycleTime() {
         return finished() && cycleStart != null && cycleEnd != null
-                ? Optional.of(Duration.between(cycleStart, cycleEnd)) : Optional.empty();
+                ? Optional.of(Duration.between(cycleStart, cycleEnd))
+                : Optional.empty();
     }
 }

@@ -34,12 +34,10 @@ public record Scenario(String name, List<Step> steps) {
     }
 
     /** Power the host on (the BMC's chassis power on). */
-    public record PowerOn(boolean measured) implements Step {
-    }
+    public record PowerOn(boolean measured) implements Step {}
 
     /** The OS reboots. */
-    public record Reboot(boolean measured) implements Step {
-    }
+    public record Reboot(boolean measured) implements Step {}
 
     /** Flash a firmware image from the OS (taking {@code flashTime}), then reboot. */
     public record FlashAndReboot(FirmwareComponent component, Duration flashTime, boolean measured) implements Step {

@@ -26,10 +26,20 @@ import java.util.Optional;
  * @param osRunning         when the OS reported itself running
  * @param outcome           how it ended
  */
-public record BootRecord(int number, BootCause cause, Instant start, Map<FirmwarePhase, Instant> phases,
-                         List<String> bootOrderAtPost, List<BootAttempt> attempts, int dimmsInstalled,
-                         boolean memoryInitialized, int dimmsDetected, int reportedMemoryGiB, boolean longTraining, Optional<Instant> osRunning,
-                         BootOutcome outcome) {
+public record BootRecord(
+        int number,
+        BootCause cause,
+        Instant start,
+        Map<FirmwarePhase, Instant> phases,
+        List<String> bootOrderAtPost,
+        List<BootAttempt> attempts,
+        int dimmsInstalled,
+        boolean memoryInitialized,
+        int dimmsDetected,
+        int reportedMemoryGiB,
+        boolean longTraining,
+        Optional<Instant> osRunning,
+        BootOutcome outcome) {
     public BootRecord {
         Objects.requireNonNull(cause, "cause");
         Objects.requireNonNull(start, "start");

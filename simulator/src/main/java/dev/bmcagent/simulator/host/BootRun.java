@@ -113,7 +113,7 @@ final class BootRun {
             train();
             return;
         }
-        boolean lost = dimm >= detected.length - host.faults().dimmsLost();   // its SPD EEPROM never answers
+        boolean lost = dimm >= detected.length - host.faults().dimmsLost(); // its SPD EEPROM never answers
         host.smbus().firmwareRead(SPD_BASE + dimm, host.config().timing().spdRead(), read -> {
             boolean ok = read && !lost;
             if (alive) {
@@ -129,8 +129,9 @@ final class BootRun {
     private void train() {
         spdDone = true;
         if (host.config().progress() != ProgressProfile.SILENT) {
-            host.send(HostMessages.reportMemory((long) dimmsDetected * host.config().dimmGiB() * 1024, detected));
-            host.sendAll(host.firmwareReports());            // BIOS and NIC option-ROM versions (App 58h)
+            host.send(HostMessages.reportMemory(
+                    (long) dimmsDetected * host.config().dimmGiB() * 1024, detected));
+            host.sendAll(host.firmwareReports()); // BIOS and NIC option-ROM versions (App 58h)
         }
         longTraining = host.memoryConfigurationChanged(detected);
         if (host.faults().consumeHang()) {
@@ -153,7 +154,8 @@ final class BootRun {
         Optional<HostResponses.BootDevice> forced = HostResponses.bootFlagsDevice(flags);
         // a forced UEFI network boot (Redfish UefiHttp) boots from the URI in the boot initiator mailbox, if any
         Optional<BootOption> uriBoot = forced.filter(d -> d == HostResponses.BootDevice.NETWORK)
-                .filter(d -> HostResponses.bootFlagsEfi(flags)).flatMap(d -> readHttpBootUri())
+                .filter(d -> HostResponses.bootFlagsEfi(flags))
+                .flatMap(d -> readHttpBootUri())
                 .flatMap(this::httpBootOption);
         if (forced.isPresent()) {
             host.send(HostMessages.ackBootInfo());
@@ -163,14 +165,16 @@ final class BootRun {
         bootOrderAtPost = DeclaredOrder.descriptions(order);
         for (var chunk : HostMessages.reportBootOrder(bootOrderAtPost)) {
             if (!host.send(chunk).completionCode().equals(CompletionCode.OK)) {
-                break;   // the BMC dropped the partial report; the rest would be rejected too
+                break; // the BMC dropped the partial report; the rest would be rejected too
             }
         }
         List<BootOption> first = new ArrayList<>();
         uriBoot.ifPresent(first::add);
-        forced.filter(d -> uriBoot.isEmpty()).flatMap(device -> order.stream()
-                .filter(o -> device == HostResponses.BootDevice.NETWORK ? o.isNetwork() : !o.isNetwork())
-                .findFirst()).ifPresent(first::add);
+        forced.filter(d -> uriBoot.isEmpty())
+                .flatMap(device -> order.stream()
+                        .filter(o -> device == HostResponses.BootDevice.NETWORK ? o.isNetwork() : !o.isNetwork())
+                        .findFirst())
+                .ifPresent(first::add);
         first.addAll(order);
         var timing = host.config().timing();
         after(timing.bds(), () -> {
@@ -215,8 +219,8 @@ final class BootRun {
         }
         boolean ipv6 = uri.matches("(?i)https?://\\[.*");
         BootOption nic = BootOption.network(0xFFFF, host.nvram().ports().get(0), BootOption.Kind.HTTP, ipv6);
-        return Optional.of(new BootOption(nic.number(), nic.description() + " URI " + uri, nic.kind(), nic.ipv6(),
-                nic.interfaceIndex()));
+        return Optional.of(new BootOption(
+                nic.number(), nic.description() + " URI " + uri, nic.kind(), nic.ipv6(), nic.interfaceIndex()));
     }
 
     private void applyPendingBootOrder() {
@@ -261,7 +265,8 @@ final class BootRun {
         BootOption option = list.get(index);
         boolean dead = option.isNetwork()
                 && (host.faults().allInterfacesDead() || host.faults().consumeDeadNetworkAttempt());
-        Reachability reach = dead ? Reachability.NO_DHCP : host.config().environment().reach(option);
+        Reachability reach =
+                dead ? Reachability.NO_DHCP : host.config().environment().reach(option);
         Duration cost = host.config().netboot().cost(option, reach);
         attempts.add(new BootAttempt(option, reach, host.now(), cost));
         host.scheduler().schedule(cost, () -> {
@@ -295,8 +300,19 @@ final class BootRun {
 
     BootRecord snapshot() {
         int dimmGiB = host.config().dimmGiB();
-        return new BootRecord(number, cause, start, phases, bootOrderAtPost, attempts, detected.length, spdDone,
-                dimmsDetected, spdDone ? dimmsDetected * dimmGiB : 0, longTraining, Optional.ofNullable(osRunning),
+        return new BootRecord(
+                number,
+                cause,
+                start,
+                phases,
+                bootOrderAtPost,
+                attempts,
+                detected.length,
+                spdDone,
+                dimmsDetected,
+                spdDone ? dimmsDetected * dimmGiB : 0,
+                longTraining,
+                Optional.ofNullable(osRunning),
                 outcome);
     }
 }

@@ -65,7 +65,8 @@ public record FaultFlag(int host, Kind kind, int value) {
 
         /** Every fault's flag name, comma-separated. */
         public static String names() {
-            return String.join(", ", java.util.Arrays.stream(values()).map(Kind::flag).toList());
+            return String.join(
+                    ", ", java.util.Arrays.stream(values()).map(Kind::flag).toList());
         }
     }
 
@@ -75,8 +76,9 @@ public record FaultFlag(int host, Kind kind, int value) {
             throw new IllegalArgumentException("bad host index " + host);
         }
         if (kind.defaultValue == 0 ? value != 0 : value < 1 || value > MAX_VALUE) {
-            throw new IllegalArgumentException(kind.flag + (kind.defaultValue == 0 ? " takes no value"
-                    : " needs a value 1.." + MAX_VALUE) + ", got " + value);
+            throw new IllegalArgumentException(
+                    kind.flag + (kind.defaultValue == 0 ? " takes no value" : " needs a value 1.." + MAX_VALUE)
+                            + ", got " + value);
         }
     }
 
@@ -114,8 +116,8 @@ public record FaultFlag(int host, Kind kind, int value) {
             throw new IllegalArgumentException("--fault fan-stall=" + value + ": a host has " + fans + " fans");
         }
         if (kind == Kind.DIMM_LOST && value >= config.dimms()) {
-            throw new IllegalArgumentException("--fault dimm-lost=" + value + ": a host has " + config.dimms()
-                    + " DIMMs, at least one must stay");
+            throw new IllegalArgumentException(
+                    "--fault dimm-lost=" + value + ": a host has " + config.dimms() + " DIMMs, at least one must stay");
         }
     }
 
@@ -136,10 +138,11 @@ public record FaultFlag(int host, Kind kind, int value) {
             case FAN_STALL -> f.stallFan(value - 1, true);
             case BOOT_ORDER_LOST -> f.bootOrderWriteLost(true);
             case DIMM_LOST -> afterFirstOs(h, () -> f.loseDimms(value));
-            case BOOT_ORDER_RESET -> afterFirstOs(h, () -> {
-                f.biosUpdateResetsBootOrder(true);
-                h.flash(FirmwareComponent.BIOS);
-            });
+            case BOOT_ORDER_RESET ->
+                afterFirstOs(h, () -> {
+                    f.biosUpdateResetsBootOrder(true);
+                    h.flash(FirmwareComponent.BIOS);
+                });
         }
     }
 

@@ -34,11 +34,25 @@ import java.util.Optional;
  * @param panicReboot           OS panic (NMI) to reboot
  * @param bootList              the network boot options the firmware creates per NIC (vendor HTTPS/PXE by default)
  */
-public record HostConfig(ProgressProfile progress, boolean reportsAcpi, FirmwareTiming timing, NetbootProfile netboot,
-                         int dimms, int dimmGiB, int nics, Optional<String> diskModel, NetworkEnvironment environment,
-                         BiosUpdateEffect biosUpdateEffect, boolean forcedPriority, double spdFailureProbability,
-                         Duration bmcReadDuration, boolean smbusLog, int maxBootRounds, Duration retryDelay,
-                         Duration panicReboot, Nvram.BootList bootList) {
+public record HostConfig(
+        ProgressProfile progress,
+        boolean reportsAcpi,
+        FirmwareTiming timing,
+        NetbootProfile netboot,
+        int dimms,
+        int dimmGiB,
+        int nics,
+        Optional<String> diskModel,
+        NetworkEnvironment environment,
+        BiosUpdateEffect biosUpdateEffect,
+        boolean forcedPriority,
+        double spdFailureProbability,
+        Duration bmcReadDuration,
+        boolean smbusLog,
+        int maxBootRounds,
+        Duration retryDelay,
+        Duration panicReboot,
+        Nvram.BootList bootList) {
 
     public HostConfig {
         Objects.requireNonNull(bootList, "bootList");
@@ -111,8 +125,7 @@ public record HostConfig(ProgressProfile progress, boolean reportsAcpi, Firmware
         private Duration panicReboot = Duration.ofSeconds(10);
         private Nvram.BootList bootList = Nvram.BootList.VENDOR;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder progress(ProgressProfile v) {
             progress = v;
@@ -201,9 +214,25 @@ public record HostConfig(ProgressProfile progress, boolean reportsAcpi, Firmware
         }
 
         public HostConfig build() {
-            return new HostConfig(progress, reportsAcpi, timing, netboot, dimms, dimmGiB, nics, diskModel, environment,
-                    biosUpdateEffect, forcedPriority, spdFailureProbability, bmcReadDuration, smbusLog, maxBootRounds,
-                    retryDelay, panicReboot, bootList);
+            return new HostConfig(
+                    progress,
+                    reportsAcpi,
+                    timing,
+                    netboot,
+                    dimms,
+                    dimmGiB,
+                    nics,
+                    diskModel,
+                    environment,
+                    biosUpdateEffect,
+                    forcedPriority,
+                    spdFailureProbability,
+                    bmcReadDuration,
+                    smbusLog,
+                    maxBootRounds,
+                    retryDelay,
+                    panicReboot,
+                    bootList);
         }
     }
 }

@@ -34,7 +34,10 @@ final class HostSensors implements SensorBus {
         out.add(new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "peci:cpu0", GateClass.HOST_ON));
         for (int i = 0; i < host.config().dimms(); i++) {
             // DIMM slot i: the agent's SDR names it DIMM_TEMP_<slot> (SensorCatalog), so IPMI and Redfish agree
-            out.add(new SensorSpec("DIMM_TEMP_" + i, SensorKind.TEMPERATURE, smbusAddress(TS_BASE + i),
+            out.add(new SensorSpec(
+                    "DIMM_TEMP_" + i,
+                    SensorKind.TEMPERATURE,
+                    smbusAddress(TS_BASE + i),
                     GateClass.NOT_DURING_FIRMWARE_INIT));
         }
         for (int i = 0; i < host.config().nics(); i++) {
@@ -71,7 +74,8 @@ final class HostSensors implements SensorBus {
                 if (fan < 0 || fan >= host.fans().fanCount()) {
                     return new Reading.Failed("no such fan: " + address);
                 }
-                return new Reading.Value(host.faults().fanStalled(fan) ? 0 : host.fans().rpm(fan, powered));
+                return new Reading.Value(
+                        host.faults().fanStalled(fan) ? 0 : host.fans().rpm(fan, powered));
             }
             if (!powered) {
                 return new Reading.Failed("no response (host power off)");

@@ -41,8 +41,9 @@ import java.util.random.RandomGenerator;
  * for a given seed and scheduler; everything runs on the scheduler's thread.
  */
 public final class SimulatedHost implements HostPowerControl {
-    private static final String[] ADAPTERS = {"Intel Network Adapter", "Broadcom NetXtreme Gigabit Ethernet",
-        "Mellanox ConnectX-6 Dx"};
+    private static final String[] ADAPTERS = {
+        "Intel Network Adapter", "Broadcom NetXtreme Gigabit Ethernet", "Mellanox ConnectX-6 Dx"
+    };
     private static final String[] OUIS = {"50:00:E6", "00:10:18", "B8:CE:F6"};
 
     private final int index;
@@ -70,8 +71,8 @@ public final class SimulatedHost implements HostPowerControl {
     private int biosRevision;
     private int nicRevision;
     /** Revisions staged by {@link #flashRevision} (an image of a given version), else the next one. */
-    private final java.util.Map<FirmwareComponent, Integer> stagedRevision = new java.util.EnumMap<>(
-            FirmwareComponent.class);
+    private final java.util.Map<FirmwareComponent, Integer> stagedRevision =
+            new java.util.EnumMap<>(FirmwareComponent.class);
 
     public SimulatedHost(int index, HostConfig config, long seed, Scheduler scheduler) {
         this.index = index;
@@ -91,8 +92,8 @@ public final class SimulatedHost implements HostPowerControl {
         List<NetworkPort> out = new ArrayList<>();
         for (int i = 0; i < config.nics(); i++) {
             int v = i % ADAPTERS.length;
-            String mac = String.format(Locale.ROOT, "%s:%02X:%02X:%02X", OUIS[v], macs.nextInt(256), macs.nextInt(256),
-                    macs.nextInt(256));
+            String mac = String.format(
+                    Locale.ROOT, "%s:%02X:%02X:%02X", OUIS[v], macs.nextInt(256), macs.nextInt(256), macs.nextInt(256));
             out.add(new NetworkPort(i, ADAPTERS[v], mac, 1));
         }
         return out;
@@ -379,7 +380,8 @@ public final class SimulatedHost implements HostPowerControl {
     /** The boot in progress (or hung), if any. */
     public Optional<BootRecord> currentBoot() {
         return current != null && current.outcome() != BootOutcome.OS_RUNNING
-                ? Optional.of(current.snapshot()) : Optional.empty();
+                ? Optional.of(current.snapshot())
+                : Optional.empty();
     }
 
     /** Memory the host reported at its last boot that finished SPD reads (0 before the first). */

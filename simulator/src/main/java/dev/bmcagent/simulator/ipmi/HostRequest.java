@@ -38,7 +38,10 @@ public record HostRequest(String name, int netFn, int cmd, byte[] data) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HostRequest r && r.name.equals(name) && r.netFn == netFn && r.cmd == cmd
+        return o instanceof HostRequest r
+                && r.name.equals(name)
+                && r.netFn == netFn
+                && r.cmd == cmd
                 && Arrays.equals(r.data, data);
     }
 

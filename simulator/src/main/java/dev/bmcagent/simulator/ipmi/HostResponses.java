@@ -16,8 +16,7 @@ public final class HostResponses {
         DISK
     }
 
-    private HostResponses() {
-    }
+    private HostResponses() {}
 
     /**
      * Decodes a Get System Boot Options (param 5) response: param version, parameter valid/selector, then five
@@ -53,7 +52,9 @@ public final class HostResponses {
      */
     public static Optional<byte[]> mailboxBlock(IpmiResponse response, int block) {
         byte[] d = response.data();
-        if (!response.completionCode().isOk() || d.length != 3 + 16 || (d[1] & 0x7F) != 0x07
+        if (!response.completionCode().isOk()
+                || d.length != 3 + 16
+                || (d[1] & 0x7F) != 0x07
                 || (d[2] & 0xFF) != block) {
             return Optional.empty();
         }

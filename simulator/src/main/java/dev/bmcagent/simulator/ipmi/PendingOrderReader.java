@@ -20,8 +20,7 @@ public final class PendingOrderReader {
     /** Whole reads from index 0 before giving up. */
     public static final int MAX_TRIES = 3;
 
-    private PendingOrderReader() {
-    }
+    private PendingOrderReader() {}
 
     /**
      * Returns the pending order with its revision (no patterns: nothing pending), which the host echoes in its
@@ -32,8 +31,8 @@ public final class PendingOrderReader {
     public static Optional<PendingOrder> read(Function<HostRequest, IpmiResponse> send) {
         tries:
         for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
-            Optional<PendingOrderChunk> head = HostResponses.pendingOrderChunk(
-                    send.apply(HostMessages.getPendingBootOrder(0)));
+            Optional<PendingOrderChunk> head =
+                    HostResponses.pendingOrderChunk(send.apply(HostMessages.getPendingBootOrder(0)));
             if (head.isEmpty() || head.get().first() != 0) {
                 return Optional.empty();
             }
@@ -48,11 +47,12 @@ public final class PendingOrderReader {
                     return Optional.empty();
                 }
                 PendingOrderChunk chunk = next.get();
-                if (chunk.revision() != head.get().revision() || chunk.total() != head.get().total()) {
+                if (chunk.revision() != head.get().revision()
+                        || chunk.total() != head.get().total()) {
                     continue tries;
                 }
                 if (chunk.first() != patterns.size() || chunk.patterns().isEmpty()) {
-                    return Optional.empty();   // not the chunk asked for, or no progress: a broken BMC
+                    return Optional.empty(); // not the chunk asked for, or no progress: a broken BMC
                 }
                 patterns.addAll(chunk.patterns());
             }

@@ -22,12 +22,10 @@ public final class DispatcherHostLink implements HostLink {
         /** Ignores both signals. */
         Signals NONE = new Signals() {
             @Override
-            public void powerGood(int hostIndex, boolean on) {
-            }
+            public void powerGood(int hostIndex, boolean on) {}
 
             @Override
-            public void platformReset(int hostIndex) {
-            }
+            public void platformReset(int hostIndex) {}
         };
     }
 

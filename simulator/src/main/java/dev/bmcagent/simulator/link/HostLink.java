@@ -20,10 +20,8 @@ public interface HostLink {
     IpmiResponse send(int netFn, int cmd, byte[] data);
 
     /** The power-good rail changed (hardware signal, not IPMI). */
-    default void powerGood(boolean on) {
-    }
+    default void powerGood(boolean on) {}
 
     /** The platform reset line was asserted: the host restarts without reporting any ACPI state. */
-    default void platformReset() {
-    }
+    default void platformReset() {}
 }

@@ -51,8 +51,15 @@ public final class LiveSimulation implements AutoCloseable {
      * @param seed       seed for the hosts' timing jitter
      * @param host       every host's configuration
      */
-    public record Options(int hosts, int basePort, double timeScale, Duration uptime, Duration stagger, int flashEvery,
-                          long seed, HostConfig host) {
+    public record Options(
+            int hosts,
+            int basePort,
+            double timeScale,
+            Duration uptime,
+            Duration stagger,
+            int flashEvery,
+            long seed,
+            HostConfig host) {
         public Options {
             Objects.requireNonNull(uptime, "uptime");
             Objects.requireNonNull(stagger, "stagger");
@@ -64,7 +71,14 @@ public final class LiveSimulation implements AutoCloseable {
 
         /** {@code hosts} default hosts, time scale 10, 2 min uptime, 20 s stagger, BIOS flash every 3rd reboot. */
         public static Options defaults(int hosts, int basePort) {
-            return new Options(hosts, basePort, 10, Duration.ofMinutes(2), Duration.ofSeconds(20), 3, 1,
+            return new Options(
+                    hosts,
+                    basePort,
+                    10,
+                    Duration.ofMinutes(2),
+                    Duration.ofSeconds(20),
+                    3,
+                    1,
                     HostConfig.builder().build());
         }
     }
@@ -72,6 +86,7 @@ public final class LiveSimulation implements AutoCloseable {
     private final VirtualScheduler virtual = new VirtualScheduler();
     /** Held by the pacer while a tick runs, and by the agent's sensor reads ({@link LiveSensorBus}). */
     private final ReentrantLock steps = new ReentrantLock();
+
     private final SystemScheduler timers = new SystemScheduler("live-sim-timeouts");
     private final List<SimulatedHost> hosts = new ArrayList<>();
     private final List<VmHostLink> links = new ArrayList<>();

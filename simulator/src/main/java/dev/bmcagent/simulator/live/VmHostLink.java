@@ -1,8 +1,8 @@
 package dev.bmcagent.simulator.live;
 
 import dev.bmcagent.common.time.Scheduler;
-import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.core.host.VmCapabilities;
+import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.hostif.VmCodes;
 import dev.bmcagent.hostif.VmControl;
 import dev.bmcagent.hostif.VmMessage;

@@ -45,8 +45,14 @@ public record BootOption(int number, String description, Kind kind, boolean ipv6
             case IPXE -> "iPXE";
             default -> "PXE";
         };
-        String description = String.format(Locale.ROOT, "UEFI: %s %s %s - %s P%d", name,
-                ipv6 ? "IPv6" : "IPv4", port.adapterName(), port.mac(), port.portNumber());
+        String description = String.format(
+                Locale.ROOT,
+                "UEFI: %s %s %s - %s P%d",
+                name,
+                ipv6 ? "IPv6" : "IPv4",
+                port.adapterName(),
+                port.mac(),
+                port.portNumber());
         return new BootOption(number, description, kind, ipv6, port.index());
     }
 

@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 
 /** Pure boot-order arithmetic: declared patterns and vendor priority. */
 public final class DeclaredOrder {
-    private DeclaredOrder() {
-    }
+    private DeclaredOrder() {}
 
     /**
      * Reorders {@code current}: options matching the first pattern first (keeping their relative order), then

@@ -17,23 +17,48 @@ import java.util.Objects;
  * @param diskProbe   trying a disk without an OS
  * @param diskBoot    a successful disk boot up to the loader
  */
-public record NetbootProfile(String name, Duration noLink, Duration noDhcp4, Duration noDhcp6, Duration noServer,
-                             Duration networkBoot, Duration diskProbe, Duration diskBoot) {
+public record NetbootProfile(
+        String name,
+        Duration noLink,
+        Duration noDhcp4,
+        Duration noDhcp6,
+        Duration noServer,
+        Duration networkBoot,
+        Duration diskProbe,
+        Duration diskBoot) {
 
     /** Vendor firmware observed in the field: about five minutes per dead interface, whatever the reason. */
-    public static final NetbootProfile VENDOR = new NetbootProfile("vendor", Duration.ofSeconds(300),
-            Duration.ofSeconds(300), Duration.ofSeconds(300), Duration.ofSeconds(300), Duration.ofSeconds(30),
-            Duration.ofSeconds(2), Duration.ofSeconds(5));
+    public static final NetbootProfile VENDOR = new NetbootProfile(
+            "vendor",
+            Duration.ofSeconds(300),
+            Duration.ofSeconds(300),
+            Duration.ofSeconds(300),
+            Duration.ofSeconds(300),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5));
 
     /** EDK2 reference: 20 s link wait, DHCPv4 4+8+16+32 s, DHCPv6 capped at 60 s, HTTP I/O 5 s. */
-    public static final NetbootProfile EDK2 = new NetbootProfile("edk2", Duration.ofSeconds(20),
-            Duration.ofSeconds(4 + 8 + 16 + 32), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(20),
-            Duration.ofSeconds(1), Duration.ofSeconds(5));
+    public static final NetbootProfile EDK2 = new NetbootProfile(
+            "edk2",
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(4 + 8 + 16 + 32),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5));
 
     /** iPXE: link wait 15 s, DHCP 1+2+4+8 s, IPv6 router solicitation ~3.9 s, TCP connect ~15.75 s. */
-    public static final NetbootProfile IPXE = new NetbootProfile("ipxe", Duration.ofSeconds(15),
-            Duration.ofSeconds(1 + 2 + 4 + 8), Duration.ofMillis(3_900), Duration.ofMillis(15_750),
-            Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(5));
+    public static final NetbootProfile IPXE = new NetbootProfile(
+            "ipxe",
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(1 + 2 + 4 + 8),
+            Duration.ofMillis(3_900),
+            Duration.ofMillis(15_750),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5));
 
     public NetbootProfile {
         Objects.requireNonNull(name, "name");
@@ -62,7 +87,8 @@ public record NetbootProfile(String name, Duration noLink, Duration noDhcp4, Dur
 
     /** The boot list a {@code --profile} name implies: {@code vendor-ipxe} the seeds' HTTPS/iPXE list. */
     public static Nvram.BootList bootList(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).equals(VENDOR_IPXE) ? Nvram.BootList.HTTPS_IPXE
+        return name.trim().toLowerCase(Locale.ROOT).equals(VENDOR_IPXE)
+                ? Nvram.BootList.HTTPS_IPXE
                 : Nvram.BootList.VENDOR;
     }
 

@@ -8,8 +8,7 @@ import java.util.Locale;
 final class Axis {
     private static final double[] STEPS = {0.5, 1, 2, 5, 10, 15, 20, 30, 60, 120, 240};
 
-    private Axis() {
-    }
+    private Axis() {}
 
     /** The tick step giving at most ~12 ticks up to {@code max}. */
     static double step(double max) {
@@ -57,7 +56,8 @@ final class Axis {
     }
 
     static String label(double minutes) {
-        return minutes == Math.rint(minutes) ? String.format(Locale.ROOT, "%d", (long) minutes)
+        return minutes == Math.rint(minutes)
+                ? String.format(Locale.ROOT, "%d", (long) minutes)
                 : String.format(Locale.ROOT, "%.1f", minutes);
     }
 }

@@ -12,8 +12,7 @@ final class Histogram {
     private static final int TOP = 44;
     private static final int PLOT_HEIGHT = 260;
 
-    private Histogram() {
-    }
+    private Histogram() {}
 
     static String svg(List<Duration> samples, DurationStats stats) {
         if (samples.isEmpty()) {
@@ -53,8 +52,18 @@ final class Histogram {
         }
         for (int i = 0; i < bins; i++) {
             double h = counts[i] / yMax * PLOT_HEIGHT;
-            svg.rect(LEFT + i * bw + 1, base - h, bw - 2, h, "#4c78a8", String.format(Locale.ROOT,
-                    "%.1f-%.1f min: %d boots", from + i * width, from + (i + 1) * width, counts[i]));
+            svg.rect(
+                    LEFT + i * bw + 1,
+                    base - h,
+                    bw - 2,
+                    h,
+                    "#4c78a8",
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f-%.1f min: %d boots",
+                            from + i * width,
+                            from + (i + 1) * width,
+                            counts[i]));
         }
         svg.line(LEFT, base, LEFT + plotWidth, base, "#333", 1, false);
         int labelEvery = Math.max(1, (bins + 11) / 12);
@@ -68,8 +77,8 @@ final class Histogram {
         return svg.end();
     }
 
-    private static void marker(Svg svg, Duration d, double from, double width, double bw, double base, int dy,
-                               String label) {
+    private static void marker(
+            Svg svg, Duration d, double from, double width, double bw, double base, int dy, String label) {
         double x = LEFT + (d.toMillis() / 60000.0 - from) / width * bw;
         svg.line(x, dy == 0 ? 4 : 20, x, base, "#e45756", 1.5, true);
         boolean nearRight = x > HtmlReport.WIDTH - 160;

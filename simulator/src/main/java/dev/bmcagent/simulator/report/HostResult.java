@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param bootsWithMissingDimms boots that detected fewer DIMMs than installed
  * @param longestBoot           its longest power-on/reset to OS time (zero if none reached the OS)
  */
-public record HostResult(int index, List<String> faults, int boots, int bootsToOs, String lastOutcome,
-                         Duration deadInterfaceTime, int bootsWithMissingDimms, Duration longestBoot) {
+public record HostResult(
+        int index,
+        List<String> faults,
+        int boots,
+        int bootsToOs,
+        String lastOutcome,
+        Duration deadInterfaceTime,
+        int bootsWithMissingDimms,
+        Duration longestBoot) {
     public HostResult {
         faults = List.copyOf(faults);
         Objects.requireNonNull(lastOutcome, "lastOutcome");
@@ -44,7 +51,8 @@ public record HostResult(int index, List<String> faults, int boots, int bootsToO
             Duration t = r.bootTime().orElse(Duration.ZERO);
             longest = t.compareTo(longest) > 0 ? t : longest;
         }
-        String last = boots.isEmpty() ? "NONE" : boots.get(boots.size() - 1).outcome().name();
+        String last =
+                boots.isEmpty() ? "NONE" : boots.get(boots.size() - 1).outcome().name();
         return new HostResult(index, faults, boots.size(), toOs, last, dead, missing, longest);
     }
 }

@@ -26,11 +26,10 @@ import java.util.regex.Pattern;
  */
 public final class HostSideCounts {
 
-    private HostSideCounts() {
-    }
+    private HostSideCounts() {}
 
-    public static AgentEventTally.Counts count(List<SimulatedHost> hosts, LifecyclePolicy policy,
-                                               List<String> declared, Instant now) {
+    public static AgentEventTally.Counts count(
+            List<SimulatedHost> hosts, LifecyclePolicy policy, List<String> declared, Instant now) {
         long failSafe = 0;
         long stuck = 0;
         long resets = 0;
@@ -43,14 +42,17 @@ public final class HostSideCounts {
             List<String> lastOrder = List.of();
             for (int i = 0; i < boots.size(); i++) {
                 BootRecord r = boots.get(i);
-                Instant end = r.osRunning().orElse(i + 1 < boots.size() ? boots.get(i + 1).start() : now);
+                Instant end = r.osRunning()
+                        .orElse(i + 1 < boots.size() ? boots.get(i + 1).start() : now);
                 stuck += stuck(r, end, policy) ? 1 : 0;
                 resets += r.cause() == BootCause.HARD_RESET ? 1 : 0;
                 if (!r.bootOrderAtPost().isEmpty()) {
                     lastOrder = r.bootOrderAtPost();
                 }
             }
-            if (first != null && !lastOrder.isEmpty() && !first.matcher(lastOrder.get(0)).matches()) {
+            if (first != null
+                    && !lastOrder.isEmpty()
+                    && !first.matcher(lastOrder.get(0)).matches()) {
                 alarms++;
             }
         }
@@ -70,7 +72,9 @@ public final class HostSideCounts {
         }
         Instant network = r.phases().get(FirmwarePhase.READY_TO_BOOT);
         for (BootAttempt a : r.attempts()) {
-            if (!a.succeeded() && a.option().isNetwork() && (network == null || a.start().isBefore(network))) {
+            if (!a.succeeded()
+                    && a.option().isNetwork()
+                    && (network == null || a.start().isBefore(network))) {
                 network = a.start();
                 break;
             }

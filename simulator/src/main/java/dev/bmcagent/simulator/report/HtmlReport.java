@@ -25,11 +25,11 @@ public final class HtmlReport {
     static final int WIDTH = 1120;
     private static final int LEFT = 150;
     private static final int RIGHT = 30;
-    private static final String[] PHASE_COLOURS = {"#8da0cb", "#66c2a5", "#fc8d62", "#e78ac3", "#a6d854",
-        "#ffd92f", "#e5c494", "#b3b3b3", "#80b1d3", "#bc80bd"};
+    private static final String[] PHASE_COLOURS = {
+        "#8da0cb", "#66c2a5", "#fc8d62", "#e78ac3", "#a6d854", "#ffd92f", "#e5c494", "#b3b3b3", "#80b1d3", "#bc80bd"
+    };
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static void write(SimulationReport r, Path file) throws IOException {
         Files.writeString(file, render(r), StandardCharsets.UTF_8);
@@ -39,29 +39,47 @@ public final class HtmlReport {
         SimulationSettings s = r.settings();
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>bmc simulate: ")
-                .append(Svg.escape(s.scenario())).append("</title>\n<style>")
+                .append(Svg.escape(s.scenario()))
+                .append("</title>\n<style>")
                 .append("body{font-family:Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:")
-                .append(WIDTH).append("px}h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:26px 0 6px}")
+                .append(WIDTH)
+                .append("px}h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:26px 0 6px}")
                 .append("p.sub{color:#555;margin:0 0 14px}table{border-collapse:collapse;font-size:14px}")
                 .append("td,th{padding:3px 14px 3px 0;text-align:left}td.n{text-align:right;font-variant-numeric:")
                 .append("tabular-nums}th{border-bottom:1px solid #ccc}</style></head><body>\n");
-        b.append("<h1>Fleet simulation: ").append(Svg.escape(s.scenario())).append(", ").append(s.hosts())
-                .append(" hosts</h1>\n<p class=\"sub\">").append(Svg.escape(String.format(Locale.ROOT,
+        b.append("<h1>Fleet simulation: ")
+                .append(Svg.escape(s.scenario()))
+                .append(", ")
+                .append(s.hosts())
+                .append(" hosts</h1>\n<p class=\"sub\">")
+                .append(Svg.escape(String.format(
+                        Locale.ROOT,
                         "seed %d · firmware profile %s · boot order %s · DIMM gating %s · fan policy %s",
-                        s.seed(), s.profile(), s.bootOrder(), s.gating() ? "on" : "off", s.fanPolicy() ? "on" : "off")))
+                        s.seed(),
+                        s.profile(),
+                        s.bootOrder(),
+                        s.gating() ? "on" : "off",
+                        s.fanPolicy() ? "on" : "off")))
                 .append("</p>\n");
         RunFlags flags = r.flags();
-        b.append("<p class=\"sub\">").append(Svg.escape(String.format(Locale.ROOT,
-                "NICs %d · BIOS update %s · sensor poll %s%s%s%s", flags.nics(), flags.biosUpdate(),
-                flags.sensorPoll(), flags.bootOrderWriteLost() ? " · boot-order writes lost" : "",
-                flags.brokenSensor().map(n -> " · broken sensor " + n).orElse(""),
-                flags.faults().isEmpty() ? "" : " · faults " + String.join(" ", flags.faults()))))
+        b.append("<p class=\"sub\">")
+                .append(Svg.escape(String.format(
+                        Locale.ROOT,
+                        "NICs %d · BIOS update %s · sensor poll %s%s%s%s",
+                        flags.nics(),
+                        flags.biosUpdate(),
+                        flags.sensorPoll(),
+                        flags.bootOrderWriteLost() ? " · boot-order writes lost" : "",
+                        flags.brokenSensor().map(n -> " · broken sensor " + n).orElse(""),
+                        flags.faults().isEmpty() ? "" : " · faults " + String.join(" ", flags.faults()))))
                 .append("</p>\n");
         b.append(keyNumbers(r));
         b.append(faultedHosts(r));
         b.append("<h2>Boot timeline of host ").append(r.sampleHost()).append("</h2>\n");
         b.append(timeline(r.sampleBoots(), r.sampleAlerts()));
-        b.append("<h2>Boot time across the fleet (").append(r.bootTimes().size()).append(" boots)</h2>\n");
+        b.append("<h2>Boot time across the fleet (")
+                .append(r.bootTimes().size())
+                .append(" boots)</h2>\n");
         b.append(Histogram.svg(r.bootTimes(), r.fleet().bootTime()));
         b.append("</body></html>\n");
         return b.toString();
@@ -70,21 +88,42 @@ public final class HtmlReport {
     private static String keyNumbers(SimulationReport r) {
         var f = r.fleet();
         StringBuilder b = new StringBuilder("<table><tr><th></th><th>median</th><th>p95</th><th>max</th></tr>\n");
-        b.append(row3("per boot", f.bootTime().median(), f.bootTime().p95(), f.bootTime().max()));
-        b.append(row3("per cycle", f.cycleTime().median(), f.cycleTime().p95(), f.cycleTime().max()));
+        b.append(row3(
+                "per boot",
+                f.bootTime().median(),
+                f.bootTime().p95(),
+                f.bootTime().max()));
+        b.append(row3(
+                "per cycle",
+                f.cycleTime().median(),
+                f.cycleTime().p95(),
+                f.cycleTime().max()));
         b.append("</table><br><table>\n");
-        b.append(row("lost to dead interfaces, per boot / per cycle",
+        b.append(row(
+                "lost to dead interfaces, per boot / per cycle",
                 SummaryText.hms(r.deadPerBoot()) + " / " + SummaryText.hms(r.deadPerCycle())));
         b.append(row("POST repeated to re-apply the boot order, per cycle", SummaryText.hms(r.reapplyPerCycle())));
         b.append(row("lost in all (dead + re-apply), per cycle", SummaryText.hms(r.lostPerCycle())));
-        b.append(row("boots with missing DIMMs", String.format(Locale.ROOT, "%d of %d (%.2f %%)",
-                f.bootsWithMissingDimms(), r.measuredBoots(), r.missingDimmPercent())));
+        b.append(row(
+                "boots with missing DIMMs",
+                String.format(
+                        Locale.ROOT,
+                        "%d of %d (%.2f %%)",
+                        f.bootsWithMissingDimms(),
+                        r.measuredBoots(),
+                        r.missingDimmPercent())));
         b.append(row("SMBus collisions", Long.toString(f.smbusCollisions())));
-        b.append(row("fail-safe entries (agent / host)", r.agent().failSafeEntries() + " / " + r.host().failSafeEntries()));
-        b.append(row("stuck alerts (agent / host)", r.agent().stuckAlerts() + " / " + r.host().stuckAlerts()));
-        b.append(row("reconcile reboots (agent / host)",
+        b.append(row(
+                "fail-safe entries (agent / host)",
+                r.agent().failSafeEntries() + " / " + r.host().failSafeEntries()));
+        b.append(row(
+                "stuck alerts (agent / host)",
+                r.agent().stuckAlerts() + " / " + r.host().stuckAlerts()));
+        b.append(row(
+                "reconcile reboots (agent / host)",
                 r.agent().reconcileReboots() + " / " + r.host().reconcileReboots()));
-        b.append(row("boot-order alarms (agent / host)",
+        b.append(row(
+                "boot-order alarms (agent / host)",
                 r.agent().bootOrderAlarms() + " / " + r.host().bootOrderAlarms()));
         b.append(row("hosts finished / stuck", f.finishedHosts() + " / " + f.stuckHosts()));
         return b.append("</table>\n").toString();
@@ -95,17 +134,28 @@ public final class HtmlReport {
         StringBuilder b = new StringBuilder();
         for (HostResult h : r.hostResults()) {
             if (!h.faults().isEmpty()) {
-                b.append("<tr><td>host").append(h.index()).append("</td><td>")
-                        .append(Svg.escape(String.join(" ", h.faults()))).append("</td><td class=\"n\">")
-                        .append(h.bootsToOs()).append(" / ").append(h.boots()).append("</td><td>")
-                        .append(Svg.escape(h.lastOutcome())).append("</td><td class=\"n\">")
-                        .append(SummaryText.hms(h.deadInterfaceTime())).append("</td><td class=\"n\">")
-                        .append(h.bootsWithMissingDimms()).append("</td></tr>\n");
+                b.append("<tr><td>host")
+                        .append(h.index())
+                        .append("</td><td>")
+                        .append(Svg.escape(String.join(" ", h.faults())))
+                        .append("</td><td class=\"n\">")
+                        .append(h.bootsToOs())
+                        .append(" / ")
+                        .append(h.boots())
+                        .append("</td><td>")
+                        .append(Svg.escape(h.lastOutcome()))
+                        .append("</td><td class=\"n\">")
+                        .append(SummaryText.hms(h.deadInterfaceTime()))
+                        .append("</td><td class=\"n\">")
+                        .append(h.bootsWithMissingDimms())
+                        .append("</td></tr>\n");
             }
         }
-        return b.isEmpty() ? "" : "<h2>Hosts with faults</h2>\n<table><tr><th>host</th><th>faults</th>"
-                + "<th>boots to OS</th><th>last boot</th><th>lost to dead interfaces</th>"
-                + "<th>boots with missing DIMMs</th></tr>\n" + b + "</table>\n";
+        return b.isEmpty()
+                ? ""
+                : "<h2>Hosts with faults</h2>\n<table><tr><th>host</th><th>faults</th>"
+                        + "<th>boots to OS</th><th>last boot</th><th>lost to dead interfaces</th>"
+                        + "<th>boots with missing DIMMs</th></tr>\n" + b + "</table>\n";
     }
 
     private static String row3(String name, Duration a, Duration b, Duration c) {
@@ -154,9 +204,20 @@ public final class HtmlReport {
             double y = top + row * rowHeight;
             svg.text(LEFT - 10, y + 14, "end", "#222", "boot " + r.number() + " (" + cause(r) + ")");
             boolean resetByBmc = row + 1 < boots.size() && boots.get(row + 1).cause() == BootCause.HARD_RESET;
-            svg.text(LEFT - 10, y + 30, "end", "#666", r.bootTime().map(SummaryText::hms)
-                    .orElse(resetByBmc ? "reset by the BMC" : r.outcome().name().toLowerCase(Locale.ROOT)
-                            .replace('_', ' ')));
+            svg.text(
+                    LEFT - 10,
+                    y + 30,
+                    "end",
+                    "#666",
+                    r.bootTime()
+                            .map(SummaryText::hms)
+                            .orElse(
+                                    resetByBmc
+                                            ? "reset by the BMC"
+                                            : r.outcome()
+                                                    .name()
+                                                    .toLowerCase(Locale.ROOT)
+                                                    .replace('_', ' ')));
             Instant memory = r.phases().get(FirmwarePhase.MEMORY_INIT);
             if (memory != null && r.memoryInitialized() && r.dimmsDetected() < r.dimmsInstalled()) {
                 // a DIMM loss: the boot came up with fewer DIMMs than installed (what missing-memory alerts on)
@@ -166,10 +227,17 @@ public final class HtmlReport {
             if (resetByBmc) {
                 double x = LEFT + Duration.between(r.start(), end(r)).toMillis() / 60000.0 * scale;
                 // a hung boot reset by the stuck handling, or a reconcile reboot re-applying the boot order
-                svg.text(x + 4, y + 13, "start", "#d62728", r.outcome() == BootOutcome.HUNG_MEMORY_TRAINING
-                        ? "stuck: reset by the BMC" : "reset by the BMC");
+                svg.text(
+                        x + 4,
+                        y + 13,
+                        "start",
+                        "#d62728",
+                        r.outcome() == BootOutcome.HUNG_MEMORY_TRAINING
+                                ? "stuck: reset by the BMC"
+                                : "reset by the BMC");
             }
-            List<Map.Entry<FirmwarePhase, Instant>> phases = new ArrayList<>(r.phases().entrySet());
+            List<Map.Entry<FirmwarePhase, Instant>> phases =
+                    new ArrayList<>(r.phases().entrySet());
             phases.sort(Map.Entry.comparingByValue());
             Instant firstPhase = phases.isEmpty() ? end(r) : phases.get(0).getValue();
             bar(svg, r.start(), r.start(), firstPhase, y, 16, scale, "#d9d9d9", "power-on to firmware start");
@@ -180,12 +248,28 @@ public final class HtmlReport {
                 if (p == FirmwarePhase.READY_TO_BOOT && !r.attempts().isEmpty()) {
                     to = r.attempts().get(0).start();
                 }
-                bar(svg, r.start(), from, to, y, 16, scale, Legend.colour(p, PHASE_COLOURS),
+                bar(
+                        svg,
+                        r.start(),
+                        from,
+                        to,
+                        y,
+                        16,
+                        scale,
+                        Legend.colour(p, PHASE_COLOURS),
                         p.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
             for (BootAttempt a : r.attempts()) {
                 String colour = a.succeeded() ? "#2ca02c" : a.option().isNetwork() ? "#d62728" : "#7f7f7f";
-                bar(svg, r.start(), a.start(), a.start().plus(a.cost()), y + 19, 14, scale, colour,
+                bar(
+                        svg,
+                        r.start(),
+                        a.start(),
+                        a.start().plus(a.cost()),
+                        y + 19,
+                        14,
+                        scale,
+                        colour,
                         a.option().description() + ": " + a.outcome() + " (" + SummaryText.hms(a.cost()) + ")");
                 double w = a.cost().toMillis() / 60000.0 * scale;
                 if (!a.succeeded() && w > 70) {
@@ -197,8 +281,8 @@ public final class HtmlReport {
             int k = 0;
             for (SimulationReport.AlertMark a : alerts) {
                 if (!a.at().isBefore(r.start()) && a.at().isBefore(next)) {
-                    double x = LEFT + Math.min(Duration.between(r.start(), a.at()).toMillis() / 60000.0, minutes)
-                            * scale;
+                    double x =
+                            LEFT + Math.min(Duration.between(r.start(), a.at()).toMillis() / 60000.0, minutes) * scale;
                     svg.line(x, y - 2, x, y + 36, "#d62728", 2, false);
                     svg.text(x + 3, y + 44 - 9 * (k++ % 2), "start", "#d62728", "alert " + a.kind());
                 }
@@ -212,8 +296,16 @@ public final class HtmlReport {
         return svg.end() + Legend.html(PHASE_COLOURS);
     }
 
-    private static void bar(Svg svg, Instant origin, Instant from, Instant to, double y, double h, double scale,
-                            String colour, String title) {
+    private static void bar(
+            Svg svg,
+            Instant origin,
+            Instant from,
+            Instant to,
+            double y,
+            double h,
+            double scale,
+            String colour,
+            String title) {
         double x = LEFT + Duration.between(origin, from).toMillis() / 60000.0 * scale;
         double w = Duration.between(from, to).toMillis() / 60000.0 * scale;
         svg.rect(x, y, w, h, colour, title);

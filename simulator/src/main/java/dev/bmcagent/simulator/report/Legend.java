@@ -6,8 +6,7 @@ import java.util.Locale;
 /** The timeline's colour key, as HTML under the chart (wraps by itself). */
 final class Legend {
 
-    private Legend() {
-    }
+    private Legend() {}
 
     static String html(String[] phaseColours) {
         StringBuilder b = new StringBuilder("<div style=\"display:flex;flex-wrap:wrap;gap:6px 18px;font-size:13px;"
@@ -15,7 +14,9 @@ final class Legend {
         item(b, "#d9d9d9", "power-on");
         for (FirmwarePhase p : FirmwarePhase.values()) {
             if (p != FirmwarePhase.SETUP) {
-                item(b, colour(p, phaseColours),
+                item(
+                        b,
+                        colour(p, phaseColours),
                         p.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
         }
@@ -35,8 +36,10 @@ final class Legend {
     }
 
     private static void item(StringBuilder b, String colour, String label) {
-        b.append("<span><span style=\"display:inline-block;width:12px;height:12px;background:").append(colour)
-                .append(";vertical-align:-1px;margin-right:5px\"></span>").append(Svg.escape(label))
+        b.append("<span><span style=\"display:inline-block;width:12px;height:12px;background:")
+                .append(colour)
+                .append(";vertical-align:-1px;margin-right:5px\"></span>")
+                .append(Svg.escape(label))
                 .append("</span>");
     }
 }

@@ -11,21 +11,19 @@ import java.util.Locale;
  */
 public final class RolloutChart {
     /** One change of the in-flight count: time (ns of virtual time), +1/-1, the wave of the host (-1 none). */
-    public record Change(long atNanos, int delta, int wave) {
-    }
+    public record Change(long atNanos, int delta, int wave) {}
 
     /** One panel. */
-    public record Panel(String title, List<Change> changes, long startNanos, int cap) {
-    }
+    public record Panel(String title, List<Change> changes, long startNanos, int cap) {}
 
     private static final int W = 560;
     private static final int H = 300;
     private static final int BUCKETS = 240;
-    private static final String[] COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-        "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"};
+    private static final String[] COLORS = {
+        "#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"
+    };
 
-    private RolloutChart() {
-    }
+    private RolloutChart() {}
 
     /** An SVG with the panels side by side, each on its own y scale. */
     public static String svg(List<Panel> panels) {
@@ -52,7 +50,9 @@ public final class RolloutChart {
         double top = 40;
         double width = W - 70;
         double height = H - 40;
-        long end = p.changes().isEmpty() ? p.startNanos() + 1 : p.changes().get(p.changes().size() - 1).atNanos();
+        long end = p.changes().isEmpty()
+                ? p.startNanos() + 1
+                : p.changes().get(p.changes().size() - 1).atNanos();
         long span = Math.max(1, end - p.startNanos());
         int waves = 1;
         for (Change c : p.changes()) {
@@ -80,7 +80,12 @@ public final class RolloutChart {
                 double h = height * max[b][w] / yMax;
                 if (h > 0) {
                     y -= h;
-                    svg.rect(left + b * bw, y, bw, h, COLORS[w % COLORS.length],
+                    svg.rect(
+                            left + b * bw,
+                            y,
+                            bw,
+                            h,
+                            COLORS[w % COLORS.length],
                             String.format(Locale.ROOT, "wave %d: %d in flight", w, max[b][w]));
                 }
             }

@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param sensorPoll         the agents' sensor poll period ({@code --sensor-poll})
  * @param faults             the {@code --fault} flags as given (normalised: {@code host0:dead-nics=4})
  */
-public record RunFlags(int nics, String biosUpdate, boolean bootOrderWriteLost, Optional<String> brokenSensor,
-                       Duration sensorPoll, List<String> faults) {
+public record RunFlags(
+        int nics,
+        String biosUpdate,
+        boolean bootOrderWriteLost,
+        Optional<String> brokenSensor,
+        Duration sensorPoll,
+        List<String> faults) {
     public RunFlags {
         Objects.requireNonNull(biosUpdate, "biosUpdate");
         Objects.requireNonNull(brokenSensor, "brokenSensor");

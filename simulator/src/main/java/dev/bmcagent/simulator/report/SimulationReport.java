@@ -23,10 +23,19 @@ import java.util.Objects;
  * @param hostResults every host's results, by index
  * @param sampleAlerts the alerts the agent raised for the sample host (kind, when), oldest first
  */
-public record SimulationReport(SimulationSettings settings, FleetResult fleet, AgentEventTally.Counts agent,
-                               AgentEventTally.Counts host, List<Duration> bootTimes, int measuredBoots,
-                               int sampleHost, List<BootRecord> sampleBoots, Duration wallTime,
-                               RunFlags flags, List<HostResult> hostResults, List<AlertMark> sampleAlerts) {
+public record SimulationReport(
+        SimulationSettings settings,
+        FleetResult fleet,
+        AgentEventTally.Counts agent,
+        AgentEventTally.Counts host,
+        List<Duration> bootTimes,
+        int measuredBoots,
+        int sampleHost,
+        List<BootRecord> sampleBoots,
+        Duration wallTime,
+        RunFlags flags,
+        List<HostResult> hostResults,
+        List<AlertMark> sampleAlerts) {
     public SimulationReport {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(fleet, "fleet");
@@ -50,7 +59,8 @@ public record SimulationReport(SimulationSettings settings, FleetResult fleet, A
 
     /** Dead-interface time per boot that reached the OS. */
     public Duration deadPerBoot() {
-        return fleet.bootTime().count() == 0 ? Duration.ZERO
+        return fleet.bootTime().count() == 0
+                ? Duration.ZERO
                 : fleet.deadInterfaceTime().dividedBy(fleet.bootTime().count());
     }
 

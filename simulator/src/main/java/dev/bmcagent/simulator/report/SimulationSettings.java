@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param upgrades       firmware upgrades chained by firmware-upgrade (1 = one BIOS, BMC, NIC cycle)
  * @param forcePriority  the hosts' firmware has the vendor "Force Priority" token: BootOrder writes are ignored
  */
-public record SimulationSettings(String scenario, int hosts, long seed, String profile, List<String> declaredOrder,
-                                 boolean gating, boolean fanPolicy, int upgrades, boolean forcePriority) {
+public record SimulationSettings(
+        String scenario,
+        int hosts,
+        long seed,
+        String profile,
+        List<String> declaredOrder,
+        boolean gating,
+        boolean fanPolicy,
+        int upgrades,
+        boolean forcePriority) {
     public SimulationSettings {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(profile, "profile");
@@ -31,14 +39,20 @@ public record SimulationSettings(String scenario, int hosts, long seed, String p
     }
 
     /** One upgrade, BootOrder writable. */
-    public SimulationSettings(String scenario, int hosts, long seed, String profile, List<String> declaredOrder,
-                              boolean gating, boolean fanPolicy) {
+    public SimulationSettings(
+            String scenario,
+            int hosts,
+            long seed,
+            String profile,
+            List<String> declaredOrder,
+            boolean gating,
+            boolean fanPolicy) {
         this(scenario, hosts, seed, profile, declaredOrder, gating, fanPolicy, 1, false);
     }
 
     public SimulationSettings withUpgrades(int v) {
-        return new SimulationSettings(scenario, hosts, seed, profile, declaredOrder, gating, fanPolicy, v,
-                forcePriority);
+        return new SimulationSettings(
+                scenario, hosts, seed, profile, declaredOrder, gating, fanPolicy, v, forcePriority);
     }
 
     public SimulationSettings withForcePriority(boolean v) {

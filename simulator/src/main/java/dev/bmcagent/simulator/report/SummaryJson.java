@@ -15,8 +15,7 @@ import java.util.Map;
 public final class SummaryJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private SummaryJson() {
-    }
+    private SummaryJson() {}
 
     public static Map<String, Object> tree(SimulationReport r) {
         SimulationSettings s = r.settings();

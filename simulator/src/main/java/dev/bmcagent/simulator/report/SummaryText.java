@@ -9,37 +9,69 @@ import java.util.Locale;
 /** The summary table {@code bmc simulate} prints. */
 public final class SummaryText {
 
-    private SummaryText() {
-    }
+    private SummaryText() {}
 
     public static String render(SimulationReport r) {
         SimulationSettings s = r.settings();
         FleetResult f = r.fleet();
         StringBuilder b = new StringBuilder();
-        line(b, "scenario %s: %d hosts, seed %d, profile %s, boot order %s, gating %s, fan policy %s%s%s",
-                s.scenario(), s.hosts(), s.seed(), s.profile(), s.bootOrder(), onOff(s.gating()), onOff(s.fanPolicy()),
-                s.upgrades() > 1 ? ", " + s.upgrades() + " upgrades" : "", s.forcePriority() ? ", force priority" : "");
+        line(
+                b,
+                "scenario %s: %d hosts, seed %d, profile %s, boot order %s, gating %s, fan policy %s%s%s",
+                s.scenario(),
+                s.hosts(),
+                s.seed(),
+                s.profile(),
+                s.bootOrder(),
+                onOff(s.gating()),
+                onOff(s.fanPolicy()),
+                s.upgrades() > 1 ? ", " + s.upgrades() + " upgrades" : "",
+                s.forcePriority() ? ", force priority" : "");
         RunFlags flags = r.flags();
-        line(b, "nics %d, bios-update %s, sensor poll %s%s%s", flags.nics(), flags.biosUpdate(), flags.sensorPoll(),
+        line(
+                b,
+                "nics %d, bios-update %s, sensor poll %s%s%s",
+                flags.nics(),
+                flags.biosUpdate(),
+                flags.sensorPoll(),
                 flags.bootOrderWriteLost() ? ", boot-order writes lost" : "",
                 flags.brokenSensor().map(n -> ", broken sensor " + n).orElse(""));
         if (!flags.faults().isEmpty()) {
             line(b, "faults: %s", String.join(" ", flags.faults()));
         }
-        line(b, "hosts: %d finished, %d stuck; %d boots to the OS (%d measured boots in all)",
-                f.finishedHosts(), f.stuckHosts(), f.bootTime().count(), r.measuredBoots());
+        line(
+                b,
+                "hosts: %d finished, %d stuck; %d boots to the OS (%d measured boots in all)",
+                f.finishedHosts(),
+                f.stuckHosts(),
+                f.bootTime().count(),
+                r.measuredBoots());
         line(b, "");
         line(b, "%-34s %9s %9s %9s", "", "median", "p95", "max");
         stats(b, "per boot (power-on/reset to OS)", f.bootTime());
         stats(b, "per cycle (whole scenario)", f.cycleTime());
         line(b, "");
-        line(b, "%-34s %s total, %s per boot, %s per cycle", "time lost to dead interfaces",
-                hms(f.deadInterfaceTime()), hms(r.deadPerBoot()), hms(r.deadPerCycle()));
-        line(b, "%-34s %s total, %s per cycle", "POST repeated to re-apply order",
-                hms(f.reapplyTime()), hms(r.reapplyPerCycle()));
+        line(
+                b,
+                "%-34s %s total, %s per boot, %s per cycle",
+                "time lost to dead interfaces",
+                hms(f.deadInterfaceTime()),
+                hms(r.deadPerBoot()),
+                hms(r.deadPerCycle()));
+        line(
+                b,
+                "%-34s %s total, %s per cycle",
+                "POST repeated to re-apply order",
+                hms(f.reapplyTime()),
+                hms(r.reapplyPerCycle()));
         line(b, "%-34s %s per cycle", "lost in all (dead + re-apply)", hms(r.lostPerCycle()));
-        line(b, "%-34s %d of %d (%.2f %%)", "boots with missing DIMMs", f.bootsWithMissingDimms(),
-                r.measuredBoots(), r.missingDimmPercent());
+        line(
+                b,
+                "%-34s %d of %d (%.2f %%)",
+                "boots with missing DIMMs",
+                f.bootsWithMissingDimms(),
+                r.measuredBoots(),
+                r.missingDimmPercent());
         line(b, "%-34s %d (SPD reads corrupted: %d)", "SMBus collisions", f.smbusCollisions(), f.failedSpdReads());
         line(b, "");
         line(b, "%-34s %14s %14s", "", "agent (events)", "host (records)");
@@ -53,13 +85,25 @@ public final class SummaryText {
         line(b, "");
         for (HostResult one : r.hostResults()) {
             if (!one.faults().isEmpty()) {
-                line(b, "host%d (%s): %d/%d boots to the OS, last %s, %s lost to dead interfaces, %d with missing "
-                        + "DIMMs, longest boot %s", one.index(), String.join(" ", one.faults()), one.bootsToOs(),
-                        one.boots(), one.lastOutcome(), hms(one.deadInterfaceTime()), one.bootsWithMissingDimms(),
+                line(
+                        b,
+                        "host%d (%s): %d/%d boots to the OS, last %s, %s lost to dead interfaces, %d with missing "
+                                + "DIMMs, longest boot %s",
+                        one.index(),
+                        String.join(" ", one.faults()),
+                        one.bootsToOs(),
+                        one.boots(),
+                        one.lastOutcome(),
+                        hms(one.deadInterfaceTime()),
+                        one.bootsWithMissingDimms(),
                         hms(one.longestBoot()));
             }
         }
-        line(b, "virtual time %s, %d events, wall %.1f s", hms(f.virtualTime()), f.events(),
+        line(
+                b,
+                "virtual time %s, %d events, wall %.1f s",
+                hms(f.virtualTime()),
+                f.events(),
                 r.wallTime().toMillis() / 1000.0);
         return b.toString();
     }

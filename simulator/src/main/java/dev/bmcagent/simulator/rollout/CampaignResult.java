@@ -30,25 +30,59 @@ import java.util.Locale;
  * @param events            scheduler events executed
  * @param wall              wall time of the whole run (bring-up included)
  */
-public record CampaignResult(CampaignSettings settings, CampaignStatus status, Duration totalTime, int peakInFlight,
-                             int fleetCap, int rebootsMin, double rebootsMean, int rebootsMax, int started,
-                             int notStarted, int succeeded, int failed, int onTargetsAndOrder, long permitsGranted,
-                             long permitsExpired, List<WaveReport> waves, List<RebootTracker.Change> changes,
-                             long events, Duration wall) {
+public record CampaignResult(
+        CampaignSettings settings,
+        CampaignStatus status,
+        Duration totalTime,
+        int peakInFlight,
+        int fleetCap,
+        int rebootsMin,
+        double rebootsMean,
+        int rebootsMax,
+        int started,
+        int notStarted,
+        int succeeded,
+        int failed,
+        int onTargetsAndOrder,
+        long permitsGranted,
+        long permitsExpired,
+        List<WaveReport> waves,
+        List<RebootTracker.Change> changes,
+        long events,
+        Duration wall) {
     public CampaignResult {
         waves = List.copyOf(waves);
         changes = List.copyOf(changes);
     }
 
     public String summary() {
-        return String.format(Locale.ROOT, String.join("%n",
-                "%s campaign, %d hosts: %s after %s (virtual)",
-                "peak concurrent reboots %d (cap %d); reboots per host min %d, mean %.2f, max %d",
-                "hosts started %d, not started (halted) %d, succeeded %d, failed %d; on targets with the order %d",
-                "permits granted %d, expired %d; waves %d; %d events, wall %.1f s", ""),
-                settings.coordinated() ? "coordinated" : "uncoordinated", settings.hosts(), status,
-                fmt(totalTime), peakInFlight, fleetCap, rebootsMin, rebootsMean, rebootsMax, started, notStarted,
-                succeeded, failed, onTargetsAndOrder, permitsGranted, permitsExpired, waves.size(), events,
+        return String.format(
+                Locale.ROOT,
+                String.join(
+                        "%n",
+                        "%s campaign, %d hosts: %s after %s (virtual)",
+                        "peak concurrent reboots %d (cap %d); reboots per host min %d, mean %.2f, max %d",
+                        "hosts started %d, not started (halted) %d, succeeded %d, failed %d; on targets with the order %d",
+                        "permits granted %d, expired %d; waves %d; %d events, wall %.1f s",
+                        ""),
+                settings.coordinated() ? "coordinated" : "uncoordinated",
+                settings.hosts(),
+                status,
+                fmt(totalTime),
+                peakInFlight,
+                fleetCap,
+                rebootsMin,
+                rebootsMean,
+                rebootsMax,
+                started,
+                notStarted,
+                succeeded,
+                failed,
+                onTargetsAndOrder,
+                permitsGranted,
+                permitsExpired,
+                waves.size(),
+                events,
                 wall.toMillis() / 1000.0);
     }
 

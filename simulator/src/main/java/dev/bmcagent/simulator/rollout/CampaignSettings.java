@@ -24,10 +24,23 @@ import java.util.Set;
  * @param sensorPoll     agent sensor poll period (fleet-scale runs use a long one: it only costs events)
  * @param tick           agent lifecycle tick period
  */
-public record CampaignSettings(int hosts, long seed, boolean coordinated, double fleetPercent, int rackSize,
-                               int maxPerRack, int canary, double growth, int maxWave, double haltRate,
-                               Duration hostDeadline, Duration rebootDeadline, Duration lease, Set<Integer> failingHosts, Duration sensorPoll,
-                               Duration tick) {
+public record CampaignSettings(
+        int hosts,
+        long seed,
+        boolean coordinated,
+        double fleetPercent,
+        int rackSize,
+        int maxPerRack,
+        int canary,
+        double growth,
+        int maxWave,
+        double haltRate,
+        Duration hostDeadline,
+        Duration rebootDeadline,
+        Duration lease,
+        Set<Integer> failingHosts,
+        Duration sensorPoll,
+        Duration tick) {
     public CampaignSettings {
         failingHosts = Set.copyOf(failingHosts);
         Objects.requireNonNull(hostDeadline, "hostDeadline");
@@ -49,24 +62,82 @@ public record CampaignSettings(int hosts, long seed, boolean coordinated, double
      * them; stuck detection still works, at 5-min granularity.
      */
     public static CampaignSettings defaults(int hosts, boolean coordinated) {
-        return new CampaignSettings(hosts, 1, coordinated, 5.0, 40, 8, Math.min(20, hosts), 4.0,
-                Math.max(Math.min(20, hosts), 5000), 0.2, Duration.ofHours(24), Duration.ofMinutes(30),
-                Duration.ofHours(1), Set.of(),
-                Duration.ofMinutes(10), Duration.ofMinutes(5));
+        return new CampaignSettings(
+                hosts,
+                1,
+                coordinated,
+                5.0,
+                40,
+                8,
+                Math.min(20, hosts),
+                4.0,
+                Math.max(Math.min(20, hosts), 5000),
+                0.2,
+                Duration.ofHours(24),
+                Duration.ofMinutes(30),
+                Duration.ofHours(1),
+                Set.of(),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(5));
     }
 
     public CampaignSettings withFailingHosts(Set<Integer> v) {
-        return new CampaignSettings(hosts, seed, coordinated, fleetPercent, rackSize, maxPerRack, canary, growth,
-                maxWave, haltRate, hostDeadline, rebootDeadline, lease, v, sensorPoll, tick);
+        return new CampaignSettings(
+                hosts,
+                seed,
+                coordinated,
+                fleetPercent,
+                rackSize,
+                maxPerRack,
+                canary,
+                growth,
+                maxWave,
+                haltRate,
+                hostDeadline,
+                rebootDeadline,
+                lease,
+                v,
+                sensorPoll,
+                tick);
     }
 
     public CampaignSettings withCoordinated(boolean v) {
-        return new CampaignSettings(hosts, seed, v, fleetPercent, rackSize, maxPerRack, canary, growth,
-                maxWave, haltRate, hostDeadline, rebootDeadline, lease, failingHosts, sensorPoll, tick);
+        return new CampaignSettings(
+                hosts,
+                seed,
+                v,
+                fleetPercent,
+                rackSize,
+                maxPerRack,
+                canary,
+                growth,
+                maxWave,
+                haltRate,
+                hostDeadline,
+                rebootDeadline,
+                lease,
+                failingHosts,
+                sensorPoll,
+                tick);
     }
 
     public CampaignSettings withFleetPercent(double v) {
-        return new CampaignSettings(hosts, seed, coordinated, v, rackSize, maxPerRack, canary, growth,
-                maxWave, haltRate, hostDeadline, rebootDeadline, lease, failingHosts, sensorPoll, tick);
+        return new CampaignSettings(
+                hosts,
+                seed,
+                coordinated,
+                v,
+                rackSize,
+                maxPerRack,
+                canary,
+                growth,
+                maxWave,
+                haltRate,
+                hostDeadline,
+                rebootDeadline,
+                lease,
+                failingHosts,
+                sensorPoll,
+                tick);
     }
 }

@@ -43,6 +43,7 @@ import java.util.regex.Pattern;
 public final class CampaignSimulation {
     /** The versions every host starts on and the campaign's targets. */
     public static final String OLD = "1.0";
+
     public static final Map<String, String> TARGETS = Map.of("BIOS", "2.0", "BMC", "2.0", "NIC", "2.0");
     private static final Duration SLICE = Duration.ofMinutes(1);
     private static final Duration SETTLE = Duration.ofSeconds(60);
@@ -64,22 +65,32 @@ public final class CampaignSimulation {
 
     public CampaignSimulation(CampaignSettings settings) {
         this.settings = settings;
-        HostConfig config = HostConfig.builder().netboot(NetbootProfile.VENDOR)
-                .biosUpdateEffect(BiosUpdateEffect.RESET_TO_DEFAULTS).smbusLog(false).build();
+        HostConfig config = HostConfig.builder()
+                .netboot(NetbootProfile.VENDOR)
+                .biosUpdateEffect(BiosUpdateEffect.RESET_TO_DEFAULTS)
+                .smbusLog(false)
+                .build();
         SplittableRandom seeds = new SplittableRandom(settings.seed());
         for (int i = 0; i < settings.hosts(); i++) {
             hosts.add(new SimulatedHost(i, config, seeds.nextLong(), scheduler));
         }
         versions = new SimFirmwareVersions(settings.hosts(), OLD);
         tracker = new RebootTracker(settings.hosts(), i -> runner == null ? -1 : runner.waveOf(Hosts.hostId(i)));
-        AgentBmcOptions options = AgentBmcOptions.defaults().withDeclaredOrder(AgentBmcOptions.DECLARED_HTTPS_IPV6)
+        AgentBmcOptions options = AgentBmcOptions.defaults()
+                .withDeclaredOrder(AgentBmcOptions.DECLARED_HTTPS_IPV6)
                 .withSensorPoll(settings.sensorPoll());
-        options = new AgentBmcOptions(options.gating(), options.fanPolicy(), options.declaredOrder(),
-                LifecyclePolicy.defaults(), options.sensorPoll(), settings.tick());
+        options = new AgentBmcOptions(
+                options.gating(),
+                options.fanPolicy(),
+                options.declaredOrder(),
+                LifecyclePolicy.defaults(),
+                options.sensorPoll(),
+                settings.tick());
         RebootPermits gate = new RebootPermits() {
             @Override
-            public void request(dev.bmcagent.core.reboot.RebootRequest r,
-                                java.util.function.Consumer<dev.bmcagent.core.reboot.PermitAnswer> a) {
+            public void request(
+                    dev.bmcagent.core.reboot.RebootRequest r,
+                    java.util.function.Consumer<dev.bmcagent.core.reboot.PermitAnswer> a) {
                 permits.request(r, a);
             }
 
@@ -88,33 +99,39 @@ public final class CampaignSimulation {
                 permits.release(hostId);
             }
         };
-        bmc = new AgentBmcFactory(options, (host, port) -> new PermitGatedPowerPort(Hosts.hostId(host.index()),
-                action -> {
-                    if (tracking && REBOOTS.contains(action)) {
-                        tracker.begin(host.index(), scheduler.elapsed().toNanos());
-                    }
-                    port.perform(action);
-                }, gate, answer -> { }));
-        coordinator = new PermitCoordinator(new PermitPolicy(settings.maxPerRack(), settings.fleetPercent(),
-                settings.hosts(), settings.lease()), this::rackOf, scheduler, NO_LISTENER);
-        updater = new SimHostUpdater(hosts, bmc, () -> permits, versions, tracker, scheduler, SETTLE,
-                settings.rebootDeadline());
+        bmc = new AgentBmcFactory(
+                options,
+                (host, port) -> new PermitGatedPowerPort(
+                        Hosts.hostId(host.index()),
+                        action -> {
+                            if (tracking && REBOOTS.contains(action)) {
+                                tracker.begin(host.index(), scheduler.elapsed().toNanos());
+                            }
+                            port.perform(action);
+                        },
+                        gate,
+                        answer -> {}));
+        coordinator = new PermitCoordinator(
+                new PermitPolicy(settings.maxPerRack(), settings.fleetPercent(), settings.hosts(), settings.lease()),
+                this::rackOf,
+                scheduler,
+                NO_LISTENER);
+        updater = new SimHostUpdater(
+                hosts, bmc, () -> permits, versions, tracker, scheduler, SETTLE, settings.rebootDeadline());
         for (SimulatedHost h : hosts) {
             h.onOsRunning(r -> lastOs = scheduler.now());
         }
     }
 
-    private static final EnumSet<PowerAction> REBOOTS = EnumSet.of(PowerAction.WARM_RESET, PowerAction.HARD_RESET,
-            PowerAction.POWER_CYCLE);
+    private static final EnumSet<PowerAction> REBOOTS =
+            EnumSet.of(PowerAction.WARM_RESET, PowerAction.HARD_RESET, PowerAction.POWER_CYCLE);
 
     private static final PermitCoordinator.Listener NO_LISTENER = new PermitCoordinator.Listener() {
         @Override
-        public void granted(Grant grant) {
-        }
+        public void granted(Grant grant) {}
 
         @Override
-        public void returned(Grant grant, boolean expired) {
-        }
+        public void returned(Grant grant, boolean expired) {}
     };
 
     private String rackOf(String hostId) {
@@ -130,8 +147,8 @@ public final class CampaignSimulation {
             scheduler.schedule(Duration.ofMillis(offsets.nextLong(30_000)), h::powerOn);
         }
         Instant limit = scheduler.now().plus(Duration.ofHours(2));
-        while (scheduler.now().isBefore(limit) && !(allInOs() && lastOs != null
-                && !scheduler.now().isBefore(lastOs.plus(SETTLE)))) {
+        while (scheduler.now().isBefore(limit)
+                && !(allInOs() && lastOs != null && !scheduler.now().isBefore(lastOs.plus(SETTLE)))) {
             scheduler.runUntil(scheduler.now().plus(SLICE));
         }
         if (!allInOs()) {
@@ -160,9 +177,21 @@ public final class CampaignSimulation {
         int n = settings.hosts();
         int canary = settings.coordinated() ? settings.canary() : n;
         int maxWave = settings.coordinated() ? Math.max(settings.maxWave(), canary) : n;
-        runner = new CampaignRunner(new CampaignSpec("sim", rolloutOrder(), TARGETS, AgentBmcOptions.DECLARED_HTTPS_IPV6,
-                canary, settings.coordinated() ? settings.growth() : 1.0, maxWave, settings.haltRate(),
-                settings.hostDeadline()), updater, versions, scheduler, states::add);
+        runner = new CampaignRunner(
+                new CampaignSpec(
+                        "sim",
+                        rolloutOrder(),
+                        TARGETS,
+                        AgentBmcOptions.DECLARED_HTTPS_IPV6,
+                        canary,
+                        settings.coordinated() ? settings.growth() : 1.0,
+                        maxWave,
+                        settings.haltRate(),
+                        settings.hostDeadline()),
+                updater,
+                versions,
+                scheduler,
+                states::add);
         runner.start();
     }
 
@@ -189,7 +218,8 @@ public final class CampaignSimulation {
             scheduler.runUntil(scheduler.now().plus(SLICE));
         }
         if (scheduler.failureCount() > 0) {
-            throw new IllegalStateException(scheduler.failureCount() + " simulation task(s) failed",
+            throw new IllegalStateException(
+                    scheduler.failureCount() + " simulation task(s) failed",
                     scheduler.failures().get(0));
         }
     }
@@ -265,10 +295,25 @@ public final class CampaignSimulation {
             }
         }
         Instant end = lastOs == null || lastOs.isBefore(campaignStart) ? scheduler.now() : lastOs;
-        return new CampaignResult(settings, st.status(), Duration.between(campaignStart, end), tracker.peak(),
+        return new CampaignResult(
+                settings,
+                st.status(),
+                Duration.between(campaignStart, end),
+                tracker.peak(),
                 settings.coordinated() ? coordinator.policy().fleetCap() : settings.hosts(),
-                started == 0 ? 0 : min, started == 0 ? 0 : (double) sum / started, max, started,
-                settings.hosts() - started - st.skipped(), st.succeeded(), st.failed(), good, coordinator.granted(),
-                coordinator.expired(), st.waves(), tracker.changes(), scheduler.executed(), wall);
+                started == 0 ? 0 : min,
+                started == 0 ? 0 : (double) sum / started,
+                max,
+                started,
+                settings.hosts() - started - st.skipped(),
+                st.succeeded(),
+                st.failed(),
+                good,
+                coordinator.granted(),
+                coordinator.expired(),
+                st.waves(),
+                tracker.changes(),
+                scheduler.executed(),
+                wall);
     }
 }

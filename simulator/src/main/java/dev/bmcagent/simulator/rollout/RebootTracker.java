@@ -13,8 +13,7 @@ import java.util.function.IntUnaryOperator;
  */
 public final class RebootTracker {
     /** One change of the in-flight count. */
-    public record Change(long atNanos, int delta, int wave) {
-    }
+    public record Change(long atNanos, int delta, int wave) {}
 
     private final boolean[] inFlight;
     private final int[] reboots;

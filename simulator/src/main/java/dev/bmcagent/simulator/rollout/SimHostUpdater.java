@@ -31,8 +31,12 @@ import java.util.function.Supplier;
  * included.)
  */
 final class SimHostUpdater implements HostUpdater {
-    private static final Map<FirmwareComponent, Duration> FLASH = Map.of(FirmwareComponent.BIOS,
-            Duration.ofSeconds(120), FirmwareComponent.BMC, Duration.ofSeconds(240), FirmwareComponent.NIC,
+    private static final Map<FirmwareComponent, Duration> FLASH = Map.of(
+            FirmwareComponent.BIOS,
+            Duration.ofSeconds(120),
+            FirmwareComponent.BMC,
+            Duration.ofSeconds(240),
+            FirmwareComponent.NIC,
             Duration.ofSeconds(60));
 
     private final List<SimulatedHost> hosts;
@@ -47,9 +51,15 @@ final class SimHostUpdater implements HostUpdater {
     private int heldAnswers;
     private boolean tracking;
 
-    SimHostUpdater(List<SimulatedHost> hosts, AgentBmcFactory bmc, Supplier<RebootPermits> permits,
-                   SimFirmwareVersions versions, RebootTracker tracker, VirtualScheduler scheduler, Duration settle,
-                   Duration rebootDeadline) {
+    SimHostUpdater(
+            List<SimulatedHost> hosts,
+            AgentBmcFactory bmc,
+            Supplier<RebootPermits> permits,
+            SimFirmwareVersions versions,
+            RebootTracker tracker,
+            VirtualScheduler scheduler,
+            Duration settle,
+            Duration rebootDeadline) {
         this.rebootDeadline = rebootDeadline;
         this.hosts = hosts;
         this.bmc = bmc;
@@ -145,7 +155,9 @@ final class SimHostUpdater implements HostUpdater {
                     FirmwareComponent step = c;
                     scheduler.schedule(rebootDeadline, () -> {
                         if (!over && rebooting == step) {
-                            finish(HostOutcome.failed(hostId, HostOutcome.Failure.DEADLINE,
+                            finish(HostOutcome.failed(
+                                    hostId,
+                                    HostOutcome.Failure.DEADLINE,
                                     "no OS within " + rebootDeadline + " of the " + step + " reboot"));
                         }
                     });
@@ -160,11 +172,19 @@ final class SimHostUpdater implements HostUpdater {
             versions.set(index, rebooting, spec.targets().get(rebooting.name()));
             rebooting = null;
             if (record.missingDimms()) {
-                finish(HostOutcome.failed(hostId, HostOutcome.Failure.MISSING_DIMM,
+                finish(HostOutcome.failed(
+                        hostId,
+                        HostOutcome.Failure.MISSING_DIMM,
                         record.dimmsDetected() + " of " + record.dimmsInstalled() + " DIMMs"));
             } else if (bmc.node(index).state().alerts().containsKey(AlertKind.BOOT_ORDER)) {
-                finish(HostOutcome.failed(hostId, HostOutcome.Failure.BOOT_ORDER_ALARM,
-                        bmc.node(index).state().alerts().get(AlertKind.BOOT_ORDER).toString()));
+                finish(HostOutcome.failed(
+                        hostId,
+                        HostOutcome.Failure.BOOT_ORDER_ALARM,
+                        bmc.node(index)
+                                .state()
+                                .alerts()
+                                .get(AlertKind.BOOT_ORDER)
+                                .toString()));
             } else {
                 scheduler.schedule(settle, this::next);
             }
@@ -176,9 +196,13 @@ final class SimHostUpdater implements HostUpdater {
             }
             over = true;
             jobs[index] = null;
-            done.accept(outcome.ok() && !versions.onTargets(hostId, spec.targets())
-                    ? HostOutcome.failed(hostId, HostOutcome.Failure.WRONG_VERSION, versions.versions(hostId).toString())
-                    : outcome);
+            done.accept(
+                    outcome.ok() && !versions.onTargets(hostId, spec.targets())
+                            ? HostOutcome.failed(
+                                    hostId,
+                                    HostOutcome.Failure.WRONG_VERSION,
+                                    versions.versions(hostId).toString())
+                            : outcome);
         }
     }
 }

@@ -28,8 +28,7 @@ public final class FleetSimulation {
     /** Host whose boots the report's timeline shows unless the request names another. */
     public static final int SAMPLE_HOST = 0;
 
-    private FleetSimulation() {
-    }
+    private FleetSimulation() {}
 
     /**
      * Runs one fleet simulation to the end and reports it.
@@ -68,22 +67,49 @@ public final class FleetSimulation {
                 r.bootTime().ifPresent(bootTimes::add);
             }
         }
-        var hostCounts = HostSideCounts.count(fleet.hosts(), request.bmc().policy(), s.declaredOrder(),
+        var hostCounts = HostSideCounts.count(
+                fleet.hosts(),
+                request.bmc().policy(),
+                s.declaredOrder(),
                 fleet.scheduler().now());
         List<HostResult> hosts = new ArrayList<>();
         for (int i = 0; i < s.hosts(); i++) {
             int index = i;
-            List<String> faults = request.faults().stream().filter(f -> f.appliesTo(index)).map(FaultFlag::toString)
+            List<String> faults = request.faults().stream()
+                    .filter(f -> f.appliesTo(index))
+                    .map(FaultFlag::toString)
                     .toList();
             hosts.add(HostResult.of(i, faults, fleet.measuredBoots(i)));
         }
-        RunFlags flags = new RunFlags(request.nics(), request.biosUpdate() == BiosUpdateEffect.RESET_TO_DEFAULTS
-                ? "reset" : "refresh", request.bootOrderWriteLost(), request.brokenSensor(),
-                request.bmc().sensorPoll(), request.faults().stream().map(FaultFlag::toString).toList());
+        RunFlags flags = new RunFlags(
+                request.nics(),
+                request.biosUpdate() == BiosUpdateEffect.RESET_TO_DEFAULTS ? "reset" : "refresh",
+                request.bootOrderWriteLost(),
+                request.brokenSensor(),
+                request.bmc().sensorPoll(),
+                request.faults().stream().map(FaultFlag::toString).toList());
         int sample = request.sampleHost();
-        List<SimulationReport.AlertMark> alerts = bmc.alerts().stream().map(a -> new SimulationReport.AlertMark(
-                a.alert().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), a.at())).toList();
-        return new SimulationReport(s, result, bmc.counts(), hostCounts, bootTimes, measured, sample,
-                fleet.measuredBoots(sample), wall, flags, hosts, alerts);
+        List<SimulationReport.AlertMark> alerts = bmc.alerts().stream()
+                .map(a -> new SimulationReport.AlertMark(
+                        a.alert()
+                                .kind()
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-'),
+                        a.at()))
+                .toList();
+        return new SimulationReport(
+                s,
+                result,
+                bmc.counts(),
+                hostCounts,
+                bootTimes,
+                measured,
+                sample,
+                fleet.measuredBoots(sample),
+                wall,
+                flags,
+                hosts,
+                alerts);
     }
 }

@@ -20,9 +20,15 @@ import java.util.Optional;
  * @param faults            {@code --fault} flags, applied to their hosts before the scenario starts
  * @param sampleHost        the host whose timeline report.html draws ({@code --report-host})
  */
-public record SimulationRequest(SimulationSettings settings, AgentBmcOptions bmc, int nics, boolean bootOrderWriteLost,
-                                Optional<String> brokenSensor, BiosUpdateEffect biosUpdate,
-                                List<FaultFlag> faults, int sampleHost) {
+public record SimulationRequest(
+        SimulationSettings settings,
+        AgentBmcOptions bmc,
+        int nics,
+        boolean bootOrderWriteLost,
+        Optional<String> brokenSensor,
+        BiosUpdateEffect biosUpdate,
+        List<FaultFlag> faults,
+        int sampleHost) {
     public SimulationRequest {
         if (sampleHost < 0 || sampleHost >= settings.hosts()) {
             throw new IllegalArgumentException("report host must be 0.." + (settings.hosts() - 1) + ": " + sampleHost);
@@ -39,10 +45,12 @@ public record SimulationRequest(SimulationSettings settings, AgentBmcOptions bmc
 
     /** A request whose agent options follow the settings (default policy, 5 s sensor poll, 15 s tick). */
     public static SimulationRequest of(SimulationSettings s, int nics) {
-        AgentBmcOptions bmc = AgentBmcOptions.defaults().withGating(s.gating()).withFanPolicy(s.fanPolicy())
+        AgentBmcOptions bmc = AgentBmcOptions.defaults()
+                .withGating(s.gating())
+                .withFanPolicy(s.fanPolicy())
                 .withDeclaredOrder(s.declaredOrder());
-        return new SimulationRequest(s, bmc, nics, false, Optional.empty(), BiosUpdateEffect.REFRESH_APPENDS_NETWORK,
-                List.of(), 0);
+        return new SimulationRequest(
+                s, bmc, nics, false, Optional.empty(), BiosUpdateEffect.REFRESH_APPENDS_NETWORK, List.of(), 0);
     }
 
     public SimulationRequest withBootOrderWriteLost(boolean v) {
@@ -54,8 +62,8 @@ public record SimulationRequest(SimulationSettings settings, AgentBmcOptions bmc
     }
 
     public SimulationRequest withBmc(AgentBmcOptions v) {
-        return new SimulationRequest(settings, v, nics, bootOrderWriteLost, brokenSensor, biosUpdate, faults,
-                sampleHost);
+        return new SimulationRequest(
+                settings, v, nics, bootOrderWriteLost, brokenSensor, biosUpdate, faults, sampleHost);
     }
 
     public SimulationRequest withFaults(List<FaultFlag> v) {

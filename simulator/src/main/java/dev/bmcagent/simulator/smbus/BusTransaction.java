@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param collided whether another master's transaction overlapped it
  * @param failed   whether it returned bad data (a firmware SPD read corrupted by a collision)
  */
-public record BusTransaction(BusMaster master, int address, Instant start, Instant end, boolean collided,
-                             boolean failed) {
+public record BusTransaction(
+        BusMaster master, int address, Instant start, Instant end, boolean collided, boolean failed) {
     public BusTransaction {
         Objects.requireNonNull(master, "master");
         Objects.requireNonNull(start, "start");

@@ -46,8 +46,8 @@ public final class LivePacer implements AutoCloseable {
     }
 
     /** Same, each tick's events running while holding {@code steps}. */
-    public static LivePacer start(VirtualScheduler virtual, Scheduler real, double timeScale, Duration tick,
-                                  Lock steps) {
+    public static LivePacer start(
+            VirtualScheduler virtual, Scheduler real, double timeScale, Duration tick, Lock steps) {
         Objects.requireNonNull(virtual, "virtual");
         Objects.requireNonNull(steps, "steps");
         Objects.requireNonNull(real, "real");

@@ -22,6 +22,7 @@ import java.util.PriorityQueue;
 public final class VirtualScheduler implements Scheduler {
     /** Default epoch of a fleet run: fixed, so that timestamps in results are reproducible. */
     public static final Instant DEFAULT_EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+
     private static final int MAX_KEPT_FAILURES = 100;
 
     private final VirtualClock clock;

@@ -24,14 +24,15 @@ class FirmwareReportTest {
     @Test
     void versionsReachTheAgentAtBootAndChangeWithAnUpdate() {
         VirtualScheduler scheduler = new VirtualScheduler();
-        SimulatedHost host = new SimulatedHost(0, HostConfig.builder().timing(FirmwareTiming.SERVER.exact()).build(),
-                7, scheduler);
+        SimulatedHost host = new SimulatedHost(
+                0, HostConfig.builder().timing(FirmwareTiming.SERVER.exact()).build(), 7, scheduler);
         AgentBmcFactory bmc = new AgentBmcFactory(AgentBmcOptions.defaults());
         bmc.prepare(List.of(host), scheduler);
         host.attach(bmc.attach(host, scheduler));
         host.powerOn();
         runUntilOs(scheduler, host);
-        assertEquals(Map.of("BIOS", "SIM-BIOS 1.0", "NIC0", "SIM-UNDI 20.0"),
+        assertEquals(
+                Map.of("BIOS", "SIM-BIOS 1.0", "NIC0", "SIM-UNDI 20.0"),
                 bmc.node(0).firmware().firmwareVersions());
 
         host.flash(FirmwareComponent.BIOS);
@@ -40,11 +41,20 @@ class FirmwareReportTest {
         runUntilOs(scheduler, host);
         assertEquals("SIM-BIOS 1.1", bmc.node(0).firmware().firmwareVersions().get("BIOS"));
         List<FirmwareChange> history = bmc.node(0).firmware().history();
-        assertEquals(List.of("BIOS:->SIM-BIOS 1.0", "BIOSVendor:->bmc-agent simulator", "NIC0:->SIM-UNDI 20.0",
-                "NIC0Vendor:->bmc-agent simulator", "CPU0:->SIM-CPU", "BIOS:SIM-BIOS 1.0->SIM-BIOS 1.1"),
-                history.stream().map(c -> c.component() + ":" + c.from() + "->" + c.to()).toList());
+        assertEquals(
+                List.of(
+                        "BIOS:->SIM-BIOS 1.0",
+                        "BIOSVendor:->bmc-agent simulator",
+                        "NIC0:->SIM-UNDI 20.0",
+                        "NIC0Vendor:->bmc-agent simulator",
+                        "CPU0:->SIM-CPU",
+                        "BIOS:SIM-BIOS 1.0->SIM-BIOS 1.1"),
+                history.stream()
+                        .map(c -> c.component() + ":" + c.from() + "->" + c.to())
+                        .toList());
         // the manufacturers and the processor, as the simulated firmware reports them from its SMBIOS tables
-        assertEquals(Map.of("BIOS", "bmc-agent simulator", "NIC0", "bmc-agent simulator"),
+        assertEquals(
+                Map.of("BIOS", "bmc-agent simulator", "NIC0", "bmc-agent simulator"),
                 bmc.node(0).firmware().firmwareVendors());
         assertEquals(List.of("SIM-CPU"), bmc.node(0).firmware().processors());
     }

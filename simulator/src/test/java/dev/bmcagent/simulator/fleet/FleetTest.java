@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class FleetTest {
     /** The BMC test double of this round: OK to everything. */
-    private static final BmcFactory OK_EVERYTHING = (host, scheduler) -> (HostLink) (netFn, cmd, data) -> IpmiResponse.ok();
+    private static final BmcFactory OK_EVERYTHING =
+            (host, scheduler) -> (HostLink) (netFn, cmd, data) -> IpmiResponse.ok();
 
     private static FleetResult run(int hosts, long seed, Scenario scenario, BmcFactory bmc) {
         return new Fleet(FleetConfig.uniform(hosts, seed, HostConfig.builder().build()), bmc).run(scenario);
@@ -60,14 +61,16 @@ class FleetTest {
     void aBmcThatDeclaresHttpsIpv6FirstRemovesTheDeadInterfaceTime() {
         // 30h/12h: total 1, revision 01h, first 0, one pattern (length, ASCII)
         byte[] pending = new PendingOrderChunk(1, 0x01, 0, java.util.List.of(".*HTTPS IPv6.*")).encode();
-        BmcFactory declaring = (host, scheduler) -> (HostLink) (netFn, cmd, data) ->
-                netFn == 0x30 && cmd == 0x12 ? IpmiResponse.ok(pending) : IpmiResponse.ok();
+        BmcFactory declaring = (host, scheduler) -> (HostLink)
+                (netFn, cmd, data) -> netFn == 0x30 && cmd == 0x12 ? IpmiResponse.ok(pending) : IpmiResponse.ok();
         FleetResult naive = run(20, 5, Scenario.FIRMWARE_UPGRADE, OK_EVERYTHING);
         FleetResult declared = run(20, 5, Scenario.FIRMWARE_UPGRADE, declaring);
         assertEquals(Duration.ZERO, declared.deadInterfaceTime());
         assertEquals(Duration.ofHours(5), naive.deadInterfaceTime());
         // per reboot: the disk (2 s, put first by the boot-option refresh) and HTTPS IPv4 (300 s) are no longer tried
-        assertEquals(Duration.ofSeconds(3L * 302), naive.cycleTime().median().minus(declared.cycleTime().median()));
+        assertEquals(
+                Duration.ofSeconds(3L * 302),
+                naive.cycleTime().median().minus(declared.cycleTime().median()));
     }
 
     @Test
@@ -88,8 +91,12 @@ class FleetTest {
         FleetResult r = run(2_000, 2026, Scenario.FIRMWARE_UPGRADE, OK_EVERYTHING);
         long wallMillis = (System.nanoTime() - t0) / 1_000_000;
         long cpuMillis = (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
-        System.out.println(String.format(Locale.ROOT, "2000 hosts x firmware-upgrade: wall %d ms, CPU %d ms%n%s",
-                wallMillis, cpuMillis, r.summary()));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "2000 hosts x firmware-upgrade: wall %d ms, CPU %d ms%n%s",
+                wallMillis,
+                cpuMillis,
+                r.summary()));
         assertEquals(2_000, r.finishedHosts());
         assertEquals(6_000, r.bootTime().count(), "three measured reboots per host");
         // every reboot tries HTTPS IPv4 (dead, 300 s) before HTTPS IPv6 under the vendor profile

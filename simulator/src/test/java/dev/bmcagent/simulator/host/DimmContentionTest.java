@@ -17,11 +17,21 @@ import org.junit.jupiter.api.Test;
 /** A BMC read of a DIMM sensor during UEFI's SPD reads makes the host skip that DIMM. */
 class DimmContentionTest {
     private final VirtualScheduler scheduler = new VirtualScheduler();
-    private final SimulatedHost host = new SimulatedHost(0, HostConfig.builder().timing(FirmwareTiming.SERVER.exact())
-            .dimms(8, 32).spdFailureProbability(1.0).build(), 3, scheduler);
+    private final SimulatedHost host = new SimulatedHost(
+            0,
+            HostConfig.builder()
+                    .timing(FirmwareTiming.SERVER.exact())
+                    .dimms(8, 32)
+                    .spdFailureProbability(1.0)
+                    .build(),
+            3,
+            scheduler);
 
     private SensorSpec dimmSensor(String name) {
-        return host.sensorSpecs().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return host.sensorSpecs().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -39,7 +49,9 @@ class DimmContentionTest {
         assertEquals(1, host.smbus().collisions());
         assertEquals(1, host.smbus().failedFirmwareReads());
         BusTransaction spd3 = host.smbus().log().stream()
-                .filter(t -> t.master() == BusMaster.FIRMWARE && t.address() == 0x53).findFirst().orElseThrow();
+                .filter(t -> t.master() == BusMaster.FIRMWARE && t.address() == 0x53)
+                .findFirst()
+                .orElseThrow();
         assertTrue(spd3.failed());
 
         host.reboot();

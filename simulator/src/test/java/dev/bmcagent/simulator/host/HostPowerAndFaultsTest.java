@@ -15,8 +15,14 @@ import org.junit.jupiter.api.Test;
 class HostPowerAndFaultsTest {
     private final VirtualScheduler scheduler = new VirtualScheduler();
     private final RecordingLink link = new RecordingLink(scheduler);
-    private final SimulatedHost host = new SimulatedHost(0, HostConfig.builder().timing(FirmwareTiming.SERVER.exact())
-            .dimms(2, 32).build(), 21, scheduler);
+    private final SimulatedHost host = new SimulatedHost(
+            0,
+            HostConfig.builder()
+                    .timing(FirmwareTiming.SERVER.exact())
+                    .dimms(2, 32)
+                    .build(),
+            21,
+            scheduler);
 
     {
         host.attach(link);
@@ -44,7 +50,9 @@ class HostPowerAndFaultsTest {
         scheduler.runUntilIdle();
         assertEquals(HostPowerState.FIRMWARE, host.state());
         assertEquals(FirmwarePhase.MEMORY_INIT, host.phase().orElseThrow());
-        assertEquals(BootOutcome.HUNG_MEMORY_TRAINING, host.currentBoot().orElseThrow().outcome());
+        assertEquals(
+                BootOutcome.HUNG_MEMORY_TRAINING,
+                host.currentBoot().orElseThrow().outcome());
         host.reset();
         scheduler.runUntilIdle();
         assertEquals(HostPowerState.OS, host.state());
@@ -83,7 +91,8 @@ class HostPowerAndFaultsTest {
 
     @Test
     void hostThatDoesNotReportAcpiSendsNoSetAcpiPowerState() {
-        SimulatedHost quiet = new SimulatedHost(1, HostConfig.builder().reportsAcpi(false).build(), 4, scheduler);
+        SimulatedHost quiet =
+                new SimulatedHost(1, HostConfig.builder().reportsAcpi(false).build(), 4, scheduler);
         RecordingLink l = new RecordingLink(scheduler);
         quiet.attach(l);
         quiet.powerOn();

@@ -14,11 +14,21 @@ import org.junit.jupiter.api.Test;
 
 class HostSensorsTest {
     private final VirtualScheduler scheduler = new VirtualScheduler();
-    private final SimulatedHost host = new SimulatedHost(0, HostConfig.builder().timing(FirmwareTiming.SERVER.exact())
-            .dimms(2, 32).nics(1).build(), 8, scheduler);
+    private final SimulatedHost host = new SimulatedHost(
+            0,
+            HostConfig.builder()
+                    .timing(FirmwareTiming.SERVER.exact())
+                    .dimms(2, 32)
+                    .nics(1)
+                    .build(),
+            8,
+            scheduler);
 
     private Reading read(String name) {
-        SensorSpec spec = host.sensorSpecs().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        SensorSpec spec = host.sensorSpecs().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
         return host.sensorBus().read(spec);
     }
 
@@ -39,7 +49,10 @@ class HostSensorsTest {
     }
 
     private SensorSpec spec(String name) {
-        return host.sensorSpecs().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return host.sensorSpecs().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -48,7 +61,7 @@ class HostSensorsTest {
         assertTrue(read("NIC_TEMP_0") instanceof Reading.Failed);
         assertEquals(0, value("SYS_FAN1"));
         double inlet = value("INLET_TEMP");
-        assertEquals(inlet, value("BOARD_TEMP"));   // standby: the board is at inlet temperature
+        assertEquals(inlet, value("BOARD_TEMP")); // standby: the board is at inlet temperature
         host.attach(new RecordingLink(scheduler));
         host.powerOn();
         scheduler.runFor(Duration.ofSeconds(3));

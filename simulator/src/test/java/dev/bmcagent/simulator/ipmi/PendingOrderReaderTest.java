@@ -41,38 +41,37 @@ class PendingOrderReaderTest {
         final PendingBootOrder pending = new PendingBootOrder();
         final List<Integer> sizes = new ArrayList<>();
         final List<Integer> indices = new ArrayList<>();
-        Consumer<Integer> beforeAnswer = index -> { };
-        private final Dispatcher dispatcher = new Dispatcher(CommandRegistry.builder().addAll(
-                new OemCommands(HostScoped.single(new OemHostPort() {
-                    @Override
-                    public void postCode(int code) {
-                    }
+        Consumer<Integer> beforeAnswer = index -> {};
+        private final Dispatcher dispatcher = new Dispatcher(CommandRegistry.builder()
+                .addAll(new OemCommands(HostScoped.single(new OemHostPort() {
+                            @Override
+                            public void postCode(int code) {}
 
-                    @Override
-                    public void bootOrderReported(List<String> options) {
-                    }
+                            @Override
+                            public void bootOrderReported(List<String> options) {}
 
-                    @Override
-                    public PendingOrder pendingBootOrder() {
-                        return pending.snapshot();
-                    }
+                            @Override
+                            public PendingOrder pendingBootOrder() {
+                                return pending.snapshot();
+                            }
 
-                    @Override
-                    public void bootOrderAcknowledged(int status, java.util.OptionalInt revision) {
-                        pending.acknowledge(revision);
-                    }
+                            @Override
+                            public void bootOrderAcknowledged(int status, java.util.OptionalInt revision) {
+                                pending.acknowledge(revision);
+                            }
 
-                    @Override
-                    public void memoryReported(MemoryReport report) {
-                    }
-                })).specs()).build());
+                            @Override
+                            public void memoryReported(MemoryReport report) {}
+                        }))
+                        .specs())
+                .build());
 
         IpmiResponse send(HostRequest r) {
             int index = r.data().length == 0 ? 0 : r.data()[0] & 0xFF;
             beforeAnswer.accept(index);
             indices.add(index);
-            IpmiResponse response = dispatcher.dispatch(new IpmiRequest(RequestContext.systemInterface(0),
-                    NetFn.OEM, 0, r.cmd(), r.data()));
+            IpmiResponse response = dispatcher.dispatch(
+                    new IpmiRequest(RequestContext.systemInterface(0), NetFn.OEM, 0, r.cmd(), r.data()));
             sizes.add(response.data().length);
             return response;
         }
@@ -88,8 +87,8 @@ class PendingOrderReaderTest {
 
     @Property(tries = 300)
     void anyOrderOfPatternsThatFitAResponseRoundTrips(
-            @ForAll @Size(min = 1, max = 64) List<@StringLength(min = 1, max = LONGEST) @CharRange(from = ' ', to = '~')
-                    String> patterns) {
+            @ForAll @Size(min = 1, max = 64)
+                    List<@StringLength(min = 1, max = LONGEST) @CharRange(from = ' ', to = '~') String> patterns) {
         Bmc bmc = new Bmc();
         bmc.pending.apply(patterns);
         assertEquals(Optional.of(patterns), bmc.read());
@@ -99,20 +98,22 @@ class PendingOrderReaderTest {
 
     @Property(tries = 300)
     void patternsUpTo255BytesRoundTripWhenTheyFitAndAreOtherwiseNotAppliedAtAll(
-            @ForAll @Size(min = 1, max = 64) List<@StringLength(min = 1, max = 255) @CharRange(from = ' ', to = '~')
-                    String> patterns) {
+            @ForAll @Size(min = 1, max = 64)
+                    List<@StringLength(min = 1, max = 255) @CharRange(from = ' ', to = '~') String> patterns) {
         Bmc bmc = new Bmc();
         bmc.pending.apply(patterns);
         boolean fits = patterns.stream().allMatch(p -> p.length() <= LONGEST);
-        assertEquals(fits ? Optional.of(patterns) : Optional.empty(), bmc.read());   // CAh for a 251..255-byte one
+        assertEquals(fits ? Optional.of(patterns) : Optional.empty(), bmc.read()); // CAh for a 251..255-byte one
     }
 
     @Test
     void seventeenExactNamesNeedSixResponses() {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 17; i++) {
-            names.add(java.util.regex.Pattern.quote(String.format(java.util.Locale.ROOT,
-                    "UEFI: HTTPS IPv4 Intel Network Adapter - 50:00:E6:8F:4F:%02X P1", i)));   // 65 bytes each
+            names.add(java.util.regex.Pattern.quote(String.format(
+                    java.util.Locale.ROOT,
+                    "UEFI: HTTPS IPv4 Intel Network Adapter - 50:00:E6:8F:4F:%02X P1",
+                    i))); // 65 bytes each
         }
         Bmc bmc = new Bmc();
         bmc.pending.apply(names);
@@ -135,7 +136,7 @@ class PendingOrderReaderTest {
         Bmc bmc = new Bmc();
         bmc.pending.apply(List.of(".*HTTPS IPv6.*"));
         PendingOrder read = bmc.readWithRevision().orElseThrow();
-        bmc.pending.apply(List.of(".*PXE IPv4.*"));   // declared between the host's 12h and its 13h
+        bmc.pending.apply(List.of(".*PXE IPv4.*")); // declared between the host's 12h and its 13h
         bmc.send(HostMessages.ackBootOrder(0x00, read.revision()));
         assertEquals(List.of(".*PXE IPv4.*"), bmc.pending.current(), "stale acknowledge: the newer order stays");
         PendingOrder next = bmc.readWithRevision().orElseThrow();
@@ -147,12 +148,12 @@ class PendingOrderReaderTest {
     @Test
     void aChangeBetweenTwoChunksRestartsFromIndexZero() {
         Bmc bmc = new Bmc();
-        List<String> old = Collections.nCopies(8, "o".repeat(100));   // 2 per response: 4 responses
+        List<String> old = Collections.nCopies(8, "o".repeat(100)); // 2 per response: 4 responses
         List<String> updated = Collections.nCopies(5, "n".repeat(100));
         bmc.pending.apply(old);
         bmc.beforeAnswer = index -> {
             if (index == 4 && bmc.pending.current().equals(old)) {
-                bmc.pending.apply(updated);   // the agent declares a new order while the host is half-way
+                bmc.pending.apply(updated); // the agent declares a new order while the host is half-way
             }
         };
         assertEquals(Optional.of(updated), bmc.read());
@@ -165,7 +166,7 @@ class PendingOrderReaderTest {
         bmc.pending.apply(Collections.nCopies(6, "o".repeat(100)));
         bmc.beforeAnswer = index -> {
             if (index == 4 && bmc.pending.current().size() == 6) {
-                bmc.pending.acknowledge();   // cleared (e.g. another boot acknowledged it): index 4 is now past 0
+                bmc.pending.acknowledge(); // cleared (e.g. another boot acknowledged it): index 4 is now past 0
             }
         };
         assertEquals(Optional.of(List.of()), bmc.read());
@@ -178,7 +179,7 @@ class PendingOrderReaderTest {
         bmc.pending.apply(Collections.nCopies(4, "o".repeat(100)));
         bmc.beforeAnswer = index -> {
             if (index > 0) {
-                bmc.pending.apply(Collections.nCopies(4, "o".repeat(100)));   // a re-apply: same patterns, new revision
+                bmc.pending.apply(Collections.nCopies(4, "o".repeat(100))); // a re-apply: same patterns, new revision
             }
         };
         assertEquals(Optional.empty(), bmc.read());
@@ -187,7 +188,8 @@ class PendingOrderReaderTest {
 
     @Test
     void aFailedOrMalformedResponseAppliesNothing() {
-        assertEquals(Optional.empty(), PendingOrderReader.read(r -> IpmiResponse.error(CompletionCode.INVALID_COMMAND)));
+        assertEquals(
+                Optional.empty(), PendingOrderReader.read(r -> IpmiResponse.error(CompletionCode.INVALID_COMMAND)));
         assertEquals(Optional.empty(), PendingOrderReader.read(r -> IpmiResponse.ok((byte) 0x01)));
         // a BMC that answers every index with the first chunk makes no progress: not an endless loop
         byte[] stuck = new dev.bmcagent.ipmi.command.oem.PendingOrderChunk(2, 0x01, 0, List.of("a")).encode();

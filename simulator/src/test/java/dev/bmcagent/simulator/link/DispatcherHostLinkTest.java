@@ -23,7 +23,8 @@ class DispatcherHostLinkTest {
                 .add(CommandSpec.hostOnly("Set ACPI Power State", 0x06, 0x06, 2, 2, r -> {
                     seen.add(r);
                     return IpmiResponse.ok();
-                })).build());
+                }))
+                .build());
         List<String> signals = new ArrayList<>();
         DispatcherHostLink link = new DispatcherHostLink(dispatcher, 7, new DispatcherHostLink.Signals() {
             @Override
@@ -43,8 +44,12 @@ class DispatcherHostLinkTest {
         assertEquals(7, r.context().hostIndex());
         assertEquals(0, r.lun());
         assertArrayEquals(new byte[] {(byte) 0x82, (byte) 0x82}, r.data());
-        assertEquals(CompletionCode.INVALID_COMMAND, link.send(0x30, 0x10, new byte[] {0x1D}).completionCode());
-        assertEquals(CompletionCode.INVALID_LENGTH, link.send(0x06, 0x06, new byte[] {0x00}).completionCode());
+        assertEquals(
+                CompletionCode.INVALID_COMMAND,
+                link.send(0x30, 0x10, new byte[] {0x1D}).completionCode());
+        assertEquals(
+                CompletionCode.INVALID_LENGTH,
+                link.send(0x06, 0x06, new byte[] {0x00}).completionCode());
 
         link.powerGood(true);
         link.platformReset();

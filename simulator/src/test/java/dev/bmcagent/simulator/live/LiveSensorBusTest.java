@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** An agent-thread read of a live host's sensors waits for the pacing tick in progress, and never sees one halfway. */
 class LiveSensorBusTest {
-    private static final SensorSpec CPU = new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "peci:cpu0",
-            GateClass.HOST_ON);
+    private static final SensorSpec CPU =
+            new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "peci:cpu0", GateClass.HOST_ON);
 
     @Test
     void aReadFromAnotherThreadWaitsForTheTickInProgress() throws Exception {
@@ -43,7 +43,7 @@ class LiveSensorBusTest {
         });
         LiveSensorBus bus = new LiveSensorBus(sensor -> new Reading.Value(temperature[0]), steps);
         try (SystemScheduler real = new SystemScheduler("live-bus-test");
-             LivePacer pacer = LivePacer.start(virtual, real, 1, Duration.ofMillis(10), steps)) {
+                LivePacer pacer = LivePacer.start(virtual, real, 1, Duration.ofMillis(10), steps)) {
             assertEquals(Duration.ofMillis(10), pacer.virtualPerTick());
             assertTrue(inTick.await(10, TimeUnit.SECONDS));
             CompletableFuture<Reading> read = CompletableFuture.supplyAsync(() -> bus.read(CPU));
@@ -59,7 +59,7 @@ class LiveSensorBusTest {
         VirtualScheduler virtual = new VirtualScheduler();
         LiveSensorBus bus = new LiveSensorBus(sensor -> new Reading.Value(40), steps);
         try (SystemScheduler real = new SystemScheduler("live-bus-test");
-             LivePacer pacer = LivePacer.start(virtual, real, 1, Duration.ofMillis(10), steps)) {
+                LivePacer pacer = LivePacer.start(virtual, real, 1, Duration.ofMillis(10), steps)) {
             assertEquals(Duration.ofMillis(10), pacer.virtualPerTick());
             CompletableFuture<Reading> read = new CompletableFuture<>();
             // what bmc demo does: the agent's poller and the pacer share one scheduler thread

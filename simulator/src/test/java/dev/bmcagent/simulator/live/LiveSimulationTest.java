@@ -1,7 +1,6 @@
 package dev.bmcagent.simulator.live;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
@@ -18,10 +17,10 @@ import dev.bmcagent.core.sensor.Reading;
 import dev.bmcagent.core.sensor.SensorBus;
 import dev.bmcagent.hostif.HostInterfaceConfig;
 import dev.bmcagent.hostif.HostInterfaceServer;
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.app.UserEntry;
 import dev.bmcagent.ipmi.command.app.UserInfo;
 import dev.bmcagent.ipmi.command.chassis.InMemoryBootOptionsStore;
+import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.registry.Dispatcher;
 import dev.bmcagent.ipmi.sel.InMemorySelStore;
 import dev.bmcagent.ipmi.sel.SelClock;
@@ -66,20 +65,29 @@ class LiveSimulationTest {
     private InetSocketAddress startAgent() {
         SelClock selClock = new SelClock(real.clock());
         SensorBus noSensors = spec -> new Reading.Failed("not wired in this test");
-        HostNodeSpec spec = new HostNodeSpec(0, List.of(), noSensors, (zone, duty) -> { },
+        HostNodeSpec spec = new HostNodeSpec(
+                0,
+                List.of(),
+                noSensors,
+                (zone, duty) -> {},
                 action -> {
                     switch (action) {
                         case ON -> server.get().powerOn();
                         case FORCE_OFF -> server.get().forceOff();
                         default -> server.get().reset();
                     }
-                }, new InMemorySelStore(selClock), selClock, new InMemoryBootOptionsStore());
+                },
+                new InMemorySelStore(selClock),
+                selClock,
+                new InMemoryBootOptionsStore());
         EventStream events = new EventStream(new InMemoryEventHistory(), real.clock(), System::nanoTime, "test", pool);
         var sdr = HostCommandTable.standardSdr(8, 6, real.clock().instant());
-        node = new HostNode(spec, LifecyclePolicy.defaults(), FanPolicy.DEFAULT, NodeTiming.DEFAULT, events, sdr, real,
-                pool);
+        node = new HostNode(
+                spec, LifecyclePolicy.defaults(), FanPolicy.DEFAULT, NodeTiming.DEFAULT, events, sdr, real, pool);
         SystemInterfaceState si = new SystemInterfaceState();
-        Dispatcher dispatcher = HostCommandTable.dispatcher(List.of(node), HostCommandTable.DEFAULT_IDENTITY,
+        Dispatcher dispatcher = HostCommandTable.dispatcher(
+                List.of(node),
+                HostCommandTable.DEFAULT_IDENTITY,
                 new UserInfo() {
                     @Override
                     public int maxUsers() {
@@ -90,7 +98,11 @@ class LiveSimulationTest {
                     public Optional<UserEntry> find(int userId) {
                         return Optional.empty();
                     }
-                }, () -> 0, sdr, HostCommandTable.defaultFru(real.clock().instant()), i -> si);
+                },
+                () -> 0,
+                sdr,
+                HostCommandTable.defaultFru(real.clock().instant()),
+                i -> si);
         server.set(new HostInterfaceServer(HostInterfaceConfig.defaults(0).withPort(0), dispatcher, si, node, real));
         node.start();
         return server.get().start();
@@ -99,14 +111,24 @@ class LiveSimulationTest {
     @Test
     void aHostBootsOverTcpAndTheAgentFollowsAndControlsItsPower() {
         InetSocketAddress agent = startAgent();
-        var options = new LiveSimulation.Options(1, agent.getPort(), 600, Duration.ofMinutes(30), Duration.ZERO, 0, 1,
+        var options = new LiveSimulation.Options(
+                1,
+                agent.getPort(),
+                600,
+                Duration.ofMinutes(30),
+                Duration.ZERO,
+                0,
+                1,
                 dev.bmcagent.simulator.host.HostConfig.builder().build());
         sim = LiveSimulation.start(options, real);
         await().atMost(Duration.ofSeconds(20)).until(() -> node.state().system() == AcpiSystemState.S0_G0_D0);
-        var boot = sim.hosts().get(0).boots().isEmpty() ? sim.hosts().get(0).currentBoot().orElseThrow()
+        var boot = sim.hosts().get(0).boots().isEmpty()
+                ? sim.hosts().get(0).currentBoot().orElseThrow()
                 : sim.hosts().get(0).boots().get(0);
         assertTrue(node.state().powerOn(), "power good seen over 51 01 A1");
-        assertTrue(boot.phases().size() >= 8, "the host reported its phases: " + boot.phases().keySet());
+        assertTrue(
+                boot.phases().size() >= 8,
+                "the host reported its phases: " + boot.phases().keySet());
 
         node.submit(new dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerCommand(
                 dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction.FORCE_OFF));
@@ -115,7 +137,10 @@ class LiveSimulationTest {
 
         node.submit(new dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerCommand(
                 dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction.ON));
-        await().atMost(Duration.ofSeconds(20)).until(() -> sim.hosts().get(0).boots().stream()
-                .filter(b -> b.outcome() == BootOutcome.OS_RUNNING).count() >= 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> sim.hosts().get(0).boots().stream()
+                                .filter(b -> b.outcome() == BootOutcome.OS_RUNNING)
+                                .count()
+                        >= 2);
     }
 }

@@ -18,8 +18,15 @@ class FirmwareUpdateTest {
     private final VirtualScheduler scheduler = new VirtualScheduler();
 
     private SimulatedHost runningHost(BiosUpdateEffect effect) {
-        SimulatedHost h = new SimulatedHost(0, HostConfig.builder().timing(FirmwareTiming.SERVER.exact()).nics(2)
-                .biosUpdateEffect(effect).build(), 11, scheduler);
+        SimulatedHost h = new SimulatedHost(
+                0,
+                HostConfig.builder()
+                        .timing(FirmwareTiming.SERVER.exact())
+                        .nics(2)
+                        .biosUpdateEffect(effect)
+                        .build(),
+                11,
+                scheduler);
         h.attach(new RecordingLink(scheduler));
         h.powerOn();
         scheduler.runUntilIdle();
@@ -40,11 +47,14 @@ class FirmwareUpdateTest {
         assertEquals(BootOption.Kind.DISK, after.get(0).kind(), "the disk is now first");
         List<BootOption> network = after.subList(1, after.size());
         assertTrue(network.stream().allMatch(BootOption::isNetwork));
-        assertTrue(network.get(0).description().startsWith("UEFI: HTTPS IPv4 Intel"),
+        assertTrue(
+                network.get(0).description().startsWith("UEFI: HTTPS IPv4 Intel"),
                 "re-created in enumeration order: the declared HTTPS IPv6 preference is gone");
         assertTrue(network.stream().noneMatch(before::contains), "re-created options have new Boot#### numbers");
         assertTrue(h.boots().get(1).longTraining(), "firmware change: long memory training");
-        assertEquals(after.stream().map(BootOption::description).toList(), h.boots().get(1).bootOrderAtPost());
+        assertEquals(
+                after.stream().map(BootOption::description).toList(),
+                h.boots().get(1).bootOrderAtPost());
     }
 
     @Test
@@ -53,7 +63,8 @@ class FirmwareUpdateTest {
         h.flash(FirmwareComponent.BIOS);
         h.reboot();
         scheduler.runUntilIdle();
-        assertEquals(DeclaredOrder.vendorDefault(h.nvram().bootOrder()), h.nvram().bootOrder());
+        assertEquals(
+                DeclaredOrder.vendorDefault(h.nvram().bootOrder()), h.nvram().bootOrder());
         assertTrue(h.nvram().bootOrder().get(0).description().startsWith("UEFI: HTTPS IPv4"));
     }
 

@@ -22,8 +22,14 @@ class NetworkBootTest {
     private final VirtualScheduler scheduler = new VirtualScheduler();
 
     private SimulatedHost host(HostConfig.Builder b, RecordingLink link) {
-        SimulatedHost host = new SimulatedHost(0, b.timing(FirmwareTiming.SERVER.exact()).dimms(2, 32)
-                .diskModel(Optional.empty()).build(), 5, scheduler);
+        SimulatedHost host = new SimulatedHost(
+                0,
+                b.timing(FirmwareTiming.SERVER.exact())
+                        .dimms(2, 32)
+                        .diskModel(Optional.empty())
+                        .build(),
+                5,
+                scheduler);
         host.attach(link);
         return host;
     }
@@ -50,7 +56,9 @@ class NetworkBootTest {
     /** Issue #13 item 16: the seeds' list, firmware HTTPS boot and chainloaded iPXE alternating per NIC. */
     @Test
     void vendorIpxeListAlternatesHttpsAndIpxeAndIpxeCostsItsOwnTimes() {
-        HostConfig.Builder b = HostConfig.builder().nics(1).netboot(NetbootProfile.named("vendor-ipxe"))
+        HostConfig.Builder b = HostConfig.builder()
+                .nics(1)
+                .netboot(NetbootProfile.named("vendor-ipxe"))
                 .bootList(NetbootProfile.bootList("vendor-ipxe"));
         SimulatedHost h = host(b, new RecordingLink(scheduler));
         List<String> names = DeclaredOrder.descriptions(h.nvram().bootOrder());
@@ -63,7 +71,8 @@ class NetworkBootTest {
         assertEquals(0x05, h.nvram().bootOrder().get(3).protocolCode());
         BootRecord one = coldBoot(b);
         // HTTPS v4: the vendor stack's 300 s; iPXE v4: iPXE's DHCP 1+2+4+8 s; then HTTPS v6 boots
-        assertEquals(List.of(Duration.ofSeconds(300), Duration.ofSeconds(15)),
+        assertEquals(
+                List.of(Duration.ofSeconds(300), Duration.ofSeconds(15)),
                 one.attempts().subList(0, 2).stream().map(BootAttempt::cost).toList());
         assertTrue(one.attempts().get(2).succeeded());
         assertEquals(Duration.ofSeconds(315), one.deadInterfaceTime());
@@ -88,15 +97,21 @@ class NetworkBootTest {
 
     @Test
     void edk2AndIpxeCostTheirDhcpTimeouts() {
-        assertEquals(Duration.ofSeconds(4 + 8 + 16 + 32),
-                coldBoot(HostConfig.builder().nics(1).netboot(NetbootProfile.EDK2)).deadInterfaceTime());
-        assertEquals(Duration.ofSeconds(1 + 2 + 4 + 8),
-                coldBoot(HostConfig.builder().nics(1).netboot(NetbootProfile.IPXE)).deadInterfaceTime());
+        assertEquals(
+                Duration.ofSeconds(4 + 8 + 16 + 32),
+                coldBoot(HostConfig.builder().nics(1).netboot(NetbootProfile.EDK2))
+                        .deadInterfaceTime());
+        assertEquals(
+                Duration.ofSeconds(1 + 2 + 4 + 8),
+                coldBoot(HostConfig.builder().nics(1).netboot(NetbootProfile.IPXE))
+                        .deadInterfaceTime());
     }
 
     @Test
     void onlyPxeIpv6ReachableUnderEdk2() {
-        BootRecord r = coldBoot(HostConfig.builder().nics(1).netboot(NetbootProfile.EDK2)
+        BootRecord r = coldBoot(HostConfig.builder()
+                .nics(1)
+                .netboot(NetbootProfile.EDK2)
                 .environment(NetworkEnvironment.onlyMatching(".*PXE IPv6.*")));
         // HTTPS IPv4 60 s + HTTPS IPv6 60 s (DHCPv6 cap) + PXE IPv4 60 s
         assertEquals(Duration.ofMinutes(3), r.deadInterfaceTime());
@@ -105,16 +120,21 @@ class NetworkBootTest {
     @Test
     void allInterfacesDeadEndsAtNoBootableDeviceAfterTheConfiguredRounds() {
         RecordingLink link = new RecordingLink(scheduler);
-        SimulatedHost h = host(HostConfig.builder().nics(1).netboot(NetbootProfile.IPXE).maxBootRounds(2), link);
+        SimulatedHost h =
+                host(HostConfig.builder().nics(1).netboot(NetbootProfile.IPXE).maxBootRounds(2), link);
         h.faults().allInterfacesDead(true);
         h.powerOn();
         scheduler.runUntilIdle();
         BootRecord r = h.currentBoot().orElseThrow();
         assertEquals(BootOutcome.NO_BOOT_DEVICE, r.outcome());
         assertEquals(8, r.attempts().size());
-        long noMedia = link.lines().stream().filter(l -> l.equals("04/02 01 04 1E 06 6F 00 FF FF")).count();
+        long noMedia = link.lines().stream()
+                .filter(l -> l.equals("04/02 01 04 1E 06 6F 00 FF FF"))
+                .count();
         assertEquals(2, noMedia, "one 'no bootable media' per round");
-        long failures = link.lines().stream().filter(l -> l.startsWith("04/02 01 04 1E 06 6F A2")).count();
+        long failures = link.lines().stream()
+                .filter(l -> l.startsWith("04/02 01 04 1E 06 6F A2"))
+                .count();
         assertEquals(8, failures);
     }
 
@@ -162,14 +182,16 @@ class NetworkBootTest {
         scheduler.runUntilIdle();
         assertEquals(Duration.ofMinutes(5), h.boots().get(0).deadInterfaceTime());
         assertEquals(OemCommands.ACK_APPLIED, bmc.lastAckStatus);
-        assertTrue(h.boots().get(0).bootOrderAtPost().get(0).startsWith("UEFI: HTTPS IPv4"),
+        assertTrue(
+                h.boots().get(0).bootOrderAtPost().get(0).startsWith("UEFI: HTTPS IPv4"),
                 "the reported order lets the BMC see the write did not stick");
     }
 
     @Test
     void forcedPriorityIgnoresTheDeclaredOrderAndSaysSo() {
         DeclaringBmc bmc = new DeclaringBmc();
-        SimulatedHost h = host(HostConfig.builder().nics(1).forcedPriority(true), new RecordingLink(scheduler, bmc::answer));
+        SimulatedHost h =
+                host(HostConfig.builder().nics(1).forcedPriority(true), new RecordingLink(scheduler, bmc::answer));
         h.powerOn();
         scheduler.runUntilIdle();
         assertEquals(OemCommands.ACK_IGNORED, bmc.lastAckStatus);
@@ -184,7 +206,8 @@ class NetworkBootTest {
         BootOption p4 = BootOption.network(3, port, BootOption.Kind.PXE, false);
         BootOption disk = BootOption.disk(4, "NVMe");
         assertEquals("UEFI: HTTPS IPv4 Intel Network Adapter - 50:00:E6:8F:4F:32 P1", h4.description());
-        assertEquals(List.of(h6, p4, h4, disk),
+        assertEquals(
+                List.of(h6, p4, h4, disk),
                 DeclaredOrder.apply(List.of(h4, h6, p4, disk), List.of(".*HTTP.*IPv6.*P1", ".*PXE.*")));
         assertEquals(List.of(h4, h6, p4, disk), DeclaredOrder.vendorDefault(List.of(disk, p4, h6, h4)));
     }

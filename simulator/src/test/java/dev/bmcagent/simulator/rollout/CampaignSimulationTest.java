@@ -42,8 +42,8 @@ class CampaignSimulationTest {
     @Test
     void failingCanaryHaltsWithNoFurtherRebootsAndResumeContinuesWhereItStopped() {
         // canary = 20 hosts (rollout order host0, host40, host80, ...); 8 of them lose boot-order writes: 40 % > 20 %
-        CampaignSettings s = CampaignSettings.defaults(200, true)
-                .withFailingHosts(Set.of(0, 40, 80, 120, 160, 1, 41, 81));
+        CampaignSettings s =
+                CampaignSettings.defaults(200, true).withFailingHosts(Set.of(0, 40, 80, 120, 160, 1, 41, 81));
         CampaignSimulation sim = new CampaignSimulation(s);
         sim.bringUp();
         sim.startCampaign();
@@ -86,7 +86,11 @@ class CampaignSimulationTest {
         sim.runFor(Duration.ofMinutes(20));
         for (int i : panicking) {
             assertEquals(-1, sim.runner().waveOf(Hosts.hostId(i)), "not started by the campaign yet");
-            assertEquals(2, sim.hosts().get(i).boots().stream().filter(r -> r.osRunning().isPresent()).count(),
+            assertEquals(
+                    2,
+                    sim.hosts().get(i).boots().stream()
+                            .filter(r -> r.osRunning().isPresent())
+                            .count(),
                     "host" + i + " reached its OS twice: after power-on and after its own panic reboot");
         }
         assertEquals(5, sim.coordinator().observedReboots());

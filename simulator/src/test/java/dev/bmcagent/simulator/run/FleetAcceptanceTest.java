@@ -22,16 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class FleetAcceptanceTest {
 
-    private static SimulationReport run(String scenario, int hosts, String bootOrder, boolean gating,
-                                        boolean fanPolicy, int nics) {
+    private static SimulationReport run(
+            String scenario, int hosts, String bootOrder, boolean gating, boolean fanPolicy, int nics) {
         return run(request(scenario, hosts, bootOrder, gating, fanPolicy, nics));
     }
 
-    private static SimulationRequest request(String scenario, int hosts, String bootOrder, boolean gating,
-                                             boolean fanPolicy, int nics) {
+    private static SimulationRequest request(
+            String scenario, int hosts, String bootOrder, boolean gating, boolean fanPolicy, int nics) {
         List<String> declared = bootOrder.equals("declared") ? AgentBmcOptions.DECLARED_HTTPS_IPV6 : List.of();
-        return SimulationRequest.of(new SimulationSettings(scenario, hosts, 7, "vendor", declared, gating,
-                fanPolicy), nics);
+        return SimulationRequest.of(
+                new SimulationSettings(scenario, hosts, 7, "vendor", declared, gating, fanPolicy), nics);
     }
 
     private static SimulationReport run(SimulationRequest request) {
@@ -42,15 +42,17 @@ class FleetAcceptanceTest {
     }
 
     private static void within10Percent(Duration actual, Duration expected) {
-        assertTrue(actual.toMillis() >= expected.toMillis() * 9 / 10
-                && actual.toMillis() <= expected.toMillis() * 11 / 10, actual + " within 10 % of " + expected);
+        assertTrue(
+                actual.toMillis() >= expected.toMillis() * 9 / 10 && actual.toMillis() <= expected.toMillis() * 11 / 10,
+                actual + " within 10 % of " + expected);
     }
 
     @Test
     void vendorOrderLosesFiveMinutesPerDeadInterfaceAndTwentyPerBoot() {
         SimulationReport r = run("reboot", 10, "vendor", true, true, 4);
         within10Percent(r.deadPerBoot(), Duration.ofMinutes(20));
-        r.sampleBoots().get(0).attempts().stream().filter(a -> !a.succeeded())
+        r.sampleBoots().get(0).attempts().stream()
+                .filter(a -> !a.succeeded())
                 .forEach(a -> assertEquals(Duration.ofMinutes(5), a.cost()));
         assertEquals(20, r.agent().stuckAlerts(), "network boot over 10 min: stuck alert every boot");
     }
@@ -66,8 +68,15 @@ class FleetAcceptanceTest {
 
     private static SimulationRequest forcePriority(String bootOrder, int upgrades) {
         SimulationRequest r = request("firmware-upgrade", 10, bootOrder, true, true, 4);
-        return new SimulationRequest(r.settings().withUpgrades(upgrades).withForcePriority(true), r.bmc(), r.nics(),
-                false, Optional.empty(), r.biosUpdate(), List.of(), 0);
+        return new SimulationRequest(
+                r.settings().withUpgrades(upgrades).withForcePriority(true),
+                r.bmc(),
+                r.nics(),
+                false,
+                Optional.empty(),
+                r.biosUpdate(),
+                List.of(),
+                0);
     }
 
     @Test
@@ -97,12 +106,16 @@ class FleetAcceptanceTest {
         // what the declared order costs: no dead interface, but each re-apply repeats a POST up to BDS
         // (2 s to firmware + 4 s CPU + SPD reads + 25 s short training + 3 s APs + 20 s DXE, about 55 s ±10 %)
         assertEquals(Duration.ZERO, r.deadPerCycle());
-        assertTrue(r.reapplyPerCycle().compareTo(Duration.ofSeconds(95)) > 0
-                && r.reapplyPerCycle().compareTo(Duration.ofSeconds(125)) < 0, "re-apply " + r.reapplyPerCycle());
+        assertTrue(
+                r.reapplyPerCycle().compareTo(Duration.ofSeconds(95)) > 0
+                        && r.reapplyPerCycle().compareTo(Duration.ofSeconds(125)) < 0,
+                "re-apply " + r.reapplyPerCycle());
         assertTrue(r.lostPerCycle().compareTo(Duration.ofMinutes(3)) < 0, "per cycle " + r.lostPerCycle());
         assertEquals(0, r.agent().bootOrderAlarms());
         var last = r.sampleBoots().get(r.sampleBoots().size() - 1);
-        assertTrue(last.bootOrderAtPost().get(0).contains("HTTPS IPv6"), last.bootOrderAtPost().toString());
+        assertTrue(
+                last.bootOrderAtPost().get(0).contains("HTTPS IPv6"),
+                last.bootOrderAtPost().toString());
         assertEquals(1, last.attempts().size());
     }
 
@@ -116,7 +129,9 @@ class FleetAcceptanceTest {
         assertTrue(r.lostPerCycle().compareTo(Duration.ofMinutes(3)) < 0, "per cycle " + r.lostPerCycle());
         var last = r.sampleBoots().get(r.sampleBoots().size() - 1);
         assertEquals(17, last.bootOrderAtPost().size(), "16 network options and the disk, all reported");
-        assertTrue(last.bootOrderAtPost().get(0).contains("HTTPS IPv6"), last.bootOrderAtPost().toString());
+        assertTrue(
+                last.bootOrderAtPost().get(0).contains("HTTPS IPv6"),
+                last.bootOrderAtPost().toString());
         assertEquals(1, last.attempts().size());
     }
 
@@ -129,11 +144,19 @@ class FleetAcceptanceTest {
         assertEquals(17, names.size(), names.toString());
         List<String> reversed = new ArrayList<>(names);
         Collections.reverse(reversed);
-        List<String> wanted = new ArrayList<>();   // the vendor order reversed, but the HTTPS IPv6 options first
+        List<String> wanted = new ArrayList<>(); // the vendor order reversed, but the HTTPS IPv6 options first
         reversed.stream().filter(n -> n.contains("HTTPS IPv6")).forEach(wanted::add);
         reversed.stream().filter(n -> !n.contains("HTTPS IPv6")).forEach(wanted::add);
-        SimulationReport r = run(SimulationRequest.of(new SimulationSettings("reboot", 1, 7, "vendor",
-                wanted.stream().map(Pattern::quote).toList(), true, true), 4));
+        SimulationReport r = run(SimulationRequest.of(
+                new SimulationSettings(
+                        "reboot",
+                        1,
+                        7,
+                        "vendor",
+                        wanted.stream().map(Pattern::quote).toList(),
+                        true,
+                        true),
+                4));
         assertEquals(0, r.agent().bootOrderAlarms());
         assertEquals(0, r.agent().reconcileReboots(), "applied at the first POST, so nothing to re-apply");
         for (var boot : r.sampleBoots()) {
@@ -144,8 +167,8 @@ class FleetAcceptanceTest {
 
     @Test
     void aBootOrderWriteThatNeverSticksAlarmsAfterThreeReappliesWithoutARebootLoop() {
-        SimulationReport r = run(request("firmware-upgrade", 5, "declared", true, true, 1)
-                .withBootOrderWriteLost(true));
+        SimulationReport r =
+                run(request("firmware-upgrade", 5, "declared", true, true, 1).withBootOrderWriteLost(true));
         assertEquals(15, r.agent().reconcileReboots(), "3 re-applies per host, then no more");
         assertEquals(5, r.agent().bootOrderAlarms());
         assertEquals(5, r.fleet().finishedHosts());
@@ -177,8 +200,8 @@ class FleetAcceptanceTest {
 
     @Test
     void aRealSensorFaultInS0StillEntersFailSafe() {
-        SimulationReport r = run(request("reboot", 20, "vendor", true, true, 1)
-                .withBrokenSensor(Optional.of("CPU_TEMP")));
+        SimulationReport r =
+                run(request("reboot", 20, "vendor", true, true, 1).withBrokenSensor(Optional.of("CPU_TEMP")));
         assertEquals(40, r.agent().failSafeEntries(), "once per boot, in S0");
     }
 

@@ -77,7 +77,7 @@ class SimSmbusTest {
     @Test
     void logCanBeTurnedOffWithoutLosingCounts() {
         SimSmbus bus = new SimSmbus(scheduler, new SplittableRandom(1), 1.0, false);
-        bus.firmwareRead(0x50, SPD, ok -> { });
+        bus.firmwareRead(0x50, SPD, ok -> {});
         assertTrue(bus.bmcRead(0x18, TEMP));
         scheduler.runUntilIdle();
         assertEquals(1, bus.collisions());

@@ -29,7 +29,8 @@ public final class ReadingBmc implements BmcFactory {
     public HostLink attach(SimulatedHost host, VirtualScheduler scheduler) {
         Side side = new Side();
         List<SensorSpec> dimms = host.sensorSpecs().stream()
-                .filter(s -> s.gate() == GateClass.NOT_DURING_FIRMWARE_INIT).toList();
+                .filter(s -> s.gate() == GateClass.NOT_DURING_FIRMWARE_INIT)
+                .toList();
         Duration step = host.config().bmcReadDuration();
         scheduler.scheduleAtFixedRate(period, period, () -> {
             for (int i = 0; i < dimms.size(); i++) {

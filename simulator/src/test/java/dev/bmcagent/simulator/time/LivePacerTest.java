@@ -33,9 +33,10 @@ class LivePacerTest {
     void pacesAgainstTheRealSchedulerThread() {
         VirtualScheduler virtual = new VirtualScheduler();
         try (SystemScheduler real = new SystemScheduler("pacer-test");
-             LivePacer pacer = LivePacer.start(virtual, real, 1_000, Duration.ofMillis(10))) {
+                LivePacer pacer = LivePacer.start(virtual, real, 1_000, Duration.ofMillis(10))) {
             assertEquals(Duration.ofSeconds(10), pacer.virtualPerTick());
-            await().atMost(Duration.ofSeconds(10)).until(() -> virtual.elapsed().compareTo(Duration.ofSeconds(30)) >= 0);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> virtual.elapsed().compareTo(Duration.ofSeconds(30)) >= 0);
         }
     }
 

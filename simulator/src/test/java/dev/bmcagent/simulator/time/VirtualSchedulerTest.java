@@ -75,11 +75,12 @@ class VirtualSchedulerTest {
     @Test
     void fixedRateRunsOnTheGridUntilCancelled() {
         List<Duration> at = new ArrayList<>();
-        Scheduler.Cancellable c = scheduler.scheduleAtFixedRate(Duration.ofSeconds(1), Duration.ofSeconds(3),
-                () -> at.add(scheduler.elapsed()));
+        Scheduler.Cancellable c = scheduler.scheduleAtFixedRate(
+                Duration.ofSeconds(1), Duration.ofSeconds(3), () -> at.add(scheduler.elapsed()));
         scheduler.runFor(Duration.ofSeconds(10));
-        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(7),
-                Duration.ofSeconds(10)), at);
+        assertEquals(
+                List.of(Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(7), Duration.ofSeconds(10)),
+                at);
         c.cancel();
         c.cancel();
         scheduler.runUntilIdle();
@@ -128,12 +129,14 @@ class VirtualSchedulerTest {
 
     @Test
     void rejectsNonPositivePeriod() {
-        assertThrows(IllegalArgumentException.class,
-                () -> scheduler.scheduleAtFixedRate(Duration.ZERO, Duration.ZERO, () -> { }));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> scheduler.scheduleAtFixedRate(Duration.ZERO, Duration.ZERO, () -> {}));
     }
 
     @Property(tries = 200)
-    void executionOrderIsSortedByTimeThenInsertion(@ForAll @Size(max = 60) List<@IntRange(min = 0, max = 20) Integer> delays) {
+    void executionOrderIsSortedByTimeThenInsertion(
+            @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 20) Integer> delays) {
         VirtualScheduler s = new VirtualScheduler();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < delays.size(); i++) {
@@ -145,7 +148,8 @@ class VirtualSchedulerTest {
         for (int i = 0; i < delays.size(); i++) {
             expected.add(i);
         }
-        expected.sort((a, b) -> delays.get(a).equals(delays.get(b)) ? Integer.compare(a, b)
+        expected.sort((a, b) -> delays.get(a).equals(delays.get(b))
+                ? Integer.compare(a, b)
                 : Integer.compare(delays.get(a), delays.get(b)));
         assertEquals(expected, order);
     }

@@ -41,12 +41,12 @@ public final class AcpiCommands {
         int s = rq.u8(0);
         int d = rq.u8(1);
         if ((s & SET) != 0 && (s & CODE) != AcpiSystemState.NO_CHANGE) {
-            system = Optional.of(AcpiSystemState.fromCommandCode(s & CODE).orElseThrow(
-                    () -> error(CompletionCode.PARAMETER_OUT_OF_RANGE, "unknown system state code")));
+            system = Optional.of(AcpiSystemState.fromCommandCode(s & CODE)
+                    .orElseThrow(() -> error(CompletionCode.PARAMETER_OUT_OF_RANGE, "unknown system state code")));
         }
         if ((d & SET) != 0 && (d & CODE) != AcpiDeviceState.NO_CHANGE) {
-            device = Optional.of(AcpiDeviceState.fromCommandCode(d & CODE).orElseThrow(
-                    () -> error(CompletionCode.PARAMETER_OUT_OF_RANGE, "unknown device state code")));
+            device = Optional.of(AcpiDeviceState.fromCommandCode(d & CODE)
+                    .orElseThrow(() -> error(CompletionCode.PARAMETER_OUT_OF_RANGE, "unknown device state code")));
         }
         if (system.isPresent() || device.isPresent()) {
             acpi.forHost(rq.context().hostIndex()).reportFromHost(system, device);
@@ -56,6 +56,7 @@ public final class AcpiCommands {
 
     private IpmiResponse get(IpmiRequest rq) {
         AcpiPowerState state = acpi.forHost(rq.context().hostIndex()).current();
-        return IpmiResponse.ok((byte) state.system().commandCode(), (byte) state.device().commandCode());
+        return IpmiResponse.ok(
+                (byte) state.system().commandCode(), (byte) state.device().commandCode());
     }
 }

@@ -16,14 +16,31 @@ import java.util.UUID;
  * @param deviceGuid     the BMC's GUID
  * @param systemGuid     the managed system's GUID
  */
-public record BmcIdentity(int deviceId, int deviceRevision, int firmwareMajor, int firmwareMinor, int manufacturerId,
-                          int productId, int auxFirmware, UUID deviceGuid, UUID systemGuid) {
+public record BmcIdentity(
+        int deviceId,
+        int deviceRevision,
+        int firmwareMajor,
+        int firmwareMinor,
+        int manufacturerId,
+        int productId,
+        int auxFirmware,
+        UUID deviceGuid,
+        UUID systemGuid) {
     public BmcIdentity {
         Objects.requireNonNull(deviceGuid, "deviceGuid");
         Objects.requireNonNull(systemGuid, "systemGuid");
-        if (deviceId < 0 || deviceId > 0xFF || deviceRevision < 0 || deviceRevision > 0x0F
-                || firmwareMajor < 0 || firmwareMajor > 0x7F || firmwareMinor < 0 || firmwareMinor > 99
-                || manufacturerId < 0 || manufacturerId > 0xFFFFF || productId < 0 || productId > 0xFFFF) {
+        if (deviceId < 0
+                || deviceId > 0xFF
+                || deviceRevision < 0
+                || deviceRevision > 0x0F
+                || firmwareMajor < 0
+                || firmwareMajor > 0x7F
+                || firmwareMinor < 0
+                || firmwareMinor > 99
+                || manufacturerId < 0
+                || manufacturerId > 0xFFFFF
+                || productId < 0
+                || productId > 0xFFFF) {
             throw new IllegalArgumentException("identity field out of range");
         }
     }
@@ -37,8 +54,8 @@ public record BmcIdentity(int deviceId, int deviceRevision, int firmwareMajor, i
         long msb = uuid.getMostSignificantBits();
         long lsb = uuid.getLeastSignificantBits();
         for (int i = 0; i < 8; i++) {
-            out[i] = (byte) (lsb >>> (8 * i));       // RFC byte 15 first
-            out[8 + i] = (byte) (msb >>> (8 * i));   // ... RFC byte 0 last
+            out[i] = (byte) (lsb >>> (8 * i)); // RFC byte 15 first
+            out[8 + i] = (byte) (msb >>> (8 * i)); // ... RFC byte 0 last
         }
         return out;
     }

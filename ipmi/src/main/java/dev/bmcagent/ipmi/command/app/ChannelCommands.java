@@ -26,6 +26,7 @@ public final class ChannelCommands {
     private static final int MULTI_SESSION = 0x80;
     /** IPMI Forum IANA number 7154 (001BF2h), LS byte first. */
     private static final byte[] IPMI_FORUM_IANA = {(byte) 0xF2, 0x1B, 0x00};
+
     private static final int NO_INTERRUPT = 0xFF;
 
     private final IntSupplier activeLanSessions;
@@ -61,9 +62,9 @@ public final class ChannelCommands {
         } else {
             out[1] = MEDIUM_SYSTEM_INTERFACE;
             out[2] = PROTOCOL_KCS;
-            out[3] = 0x00;                               // session-less
-            out[7] = (byte) NO_INTERRUPT;                // SMS interrupt type
-            out[8] = (byte) NO_INTERRUPT;                // event message buffer interrupt type
+            out[3] = 0x00; // session-less
+            out[7] = (byte) NO_INTERRUPT; // SMS interrupt type
+            out[8] = (byte) NO_INTERRUPT; // event message buffer interrupt type
         }
         System.arraycopy(IPMI_FORUM_IANA, 0, out, 4, 3);
         return IpmiResponse.ok(out);

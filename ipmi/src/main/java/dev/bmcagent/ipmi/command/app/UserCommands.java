@@ -51,9 +51,9 @@ public final class UserCommands {
             fixed += u.filter(UserEntry::fixedName).isPresent() ? 1 : 0;
         }
         Optional<UserEntry> user = users.find(id);
-        int status = user.map(u -> u.enabled() ? 0x40 : 0x80).orElse(0x80);   // 01b enabled, 10b disabled
+        int status = user.map(u -> u.enabled() ? 0x40 : 0x80).orElse(0x80); // 01b enabled, 10b disabled
         int accessByte = user.filter(UserEntry::enabled)
-                .map(u -> 0x10 | 0x20 | u.privilege().code())               // IPMI messaging, link auth, limit
+                .map(u -> 0x10 | 0x20 | u.privilege().code()) // IPMI messaging, link auth, limit
                 .orElse(NO_ACCESS);
         return IpmiResponse.ok((byte) users.maxUsers(), (byte) (status | enabled), (byte) fixed, (byte) accessByte);
     }

@@ -67,7 +67,7 @@ public record BootFlags(byte[] bytes) {
 
     @Override
     public String toString() {
-        return "BootFlags[valid=" + valid() + " persistent=" + persistent() + " efi=" + efi() + " device="
-                + device() + "]";
+        return "BootFlags[valid=" + valid() + " persistent=" + persistent() + " efi=" + efi() + " device=" + device()
+                + "]";
     }
 }

@@ -25,8 +25,7 @@ public final class BootMailbox {
     /** Size of the whole mailbox. */
     public static final int SIZE = BLOCKS * BLOCK;
 
-    private BootMailbox() {
-    }
+    private BootMailbox() {}
 
     /** The whole mailbox content for {@code uri} (zero-padded to {@link #SIZE}); all zero for an empty URI. */
     public static byte[] encodeUri(String uri) {
@@ -41,7 +40,7 @@ public final class BootMailbox {
         out[0] = (byte) IANA;
         out[1] = (byte) (IANA >>> 8);
         out[2] = (byte) (IANA >>> 16);
-        System.arraycopy(text, 0, out, IANA_BYTES, text.length);   // the terminator: the zero after it
+        System.arraycopy(text, 0, out, IANA_BYTES, text.length); // the terminator: the zero after it
         return out;
     }
 

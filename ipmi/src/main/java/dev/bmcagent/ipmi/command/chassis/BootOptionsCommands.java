@@ -88,14 +88,14 @@ public final class BootOptionsCommands {
         byte[] data = switch (selector) {
             case 0 -> new byte[] {(byte) store.setInProgress()};
             case 1, 2, 3 -> new byte[] {(byte) store.simpleParameter(selector)};
-            case 4 -> new byte[] {0x00, (byte) store.bootInfoAcknowledge()};   // write mask reads 00h
+            case 4 -> new byte[] {0x00, (byte) store.bootInfoAcknowledge()}; // write mask reads 00h
             case 5 -> store.bootFlags().bytes();
             case 7 -> mailboxBlock(store, rq.u8(1));
             default -> throw error(PARAMETER_NOT_SUPPORTED, "boot parameter " + selector);
         };
         byte[] out = new byte[2 + data.length];
         out[0] = PARAMETER_VERSION;
-        out[1] = (byte) selector;                // bit 7 = 0: valid/unlocked
+        out[1] = (byte) selector; // bit 7 = 0: valid/unlocked
         System.arraycopy(data, 0, out, 2, data.length);
         return IpmiResponse.ok(out);
     }
@@ -111,8 +111,7 @@ public final class BootOptionsCommands {
         }
         byte[] data = Arrays.copyOfRange(rq.data(), 2, rq.length());
         if (block == 0 && (data.length < BootMailbox.IANA_BYTES || BootMailbox.iana(data) != BootMailbox.IANA)) {
-            throw error(CompletionCode.INVALID_DATA_FIELD, "mailbox block 0 must start with IANA "
-                    + BootMailbox.IANA);
+            throw error(CompletionCode.INVALID_DATA_FIELD, "mailbox block 0 must start with IANA " + BootMailbox.IANA);
         }
         synchronized (store) {
             byte[] all = store.mailbox();

@@ -12,8 +12,7 @@ public final class BootOptionsRules {
     /** Parameter 4 bit 0: 1b boot info unacknowledged by BIOS/POST, 0b acknowledged. */
     public static final int ACK_BIOS_POST = 0x01;
 
-    private BootOptionsRules() {
-    }
+    private BootOptionsRules() {}
 
     /** The boot flags once parameter 4 reads {@code acknowledge}: the same instance when the rule does not apply. */
     public static BootFlags afterAcknowledge(int acknowledge, BootFlags flags) {

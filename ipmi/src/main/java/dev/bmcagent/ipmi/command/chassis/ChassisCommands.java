@@ -27,8 +27,16 @@ public final class ChassisCommands {
         int c = NetFn.CHASSIS;
         return List.of(
                 CommandSpec.of("Get Chassis Capabilities", c, 0x00, Privilege.USER, 0, 0, this::capabilities),
-                CommandSpec.of("Get Chassis Status", c, 0x01, Privilege.USER, 0, 0,
-                        rq -> IpmiResponse.ok(hosts.forHost(rq.context().hostIndex()).chassisStatus().encode())),
+                CommandSpec.of(
+                        "Get Chassis Status",
+                        c,
+                        0x01,
+                        Privilege.USER,
+                        0,
+                        0,
+                        rq -> IpmiResponse.ok(hosts.forHost(rq.context().hostIndex())
+                                .chassisStatus()
+                                .encode())),
                 CommandSpec.of("Chassis Control", c, 0x02, Privilege.OPERATOR, 1, 1, this::control),
                 CommandSpec.of("Chassis Identify", c, 0x04, Privilege.OPERATOR, 0, 2, this::identify),
                 CommandSpec.of("Get System Restart Cause", c, 0x07, Privilege.USER, 0, 0, this::restartCause));
@@ -41,7 +49,8 @@ public final class ChassisCommands {
     }
 
     private IpmiResponse control(IpmiRequest rq) {
-        ChassisAction action = ChassisAction.fromCode(rq.u8(0) & 0x0F).filter(a -> (rq.u8(0) & 0xF0) == 0)
+        ChassisAction action = ChassisAction.fromCode(rq.u8(0) & 0x0F)
+                .filter(a -> (rq.u8(0) & 0xF0) == 0)
                 .orElseThrow(() -> error(CompletionCode.INVALID_DATA_FIELD, "unknown chassis control"));
         return switch (hosts.forHost(rq.context().hostIndex()).powerControl(action)) {
             case DONE -> IpmiResponse.ok();
@@ -63,7 +72,8 @@ public final class ChassisCommands {
             }
             force = (rq.u8(1) & 0x01) != 0;
         }
-        return hosts.forHost(rq.context().hostIndex()).identify(seconds, force) ? IpmiResponse.ok()
+        return hosts.forHost(rq.context().hostIndex()).identify(seconds, force)
+                ? IpmiResponse.ok()
                 : IpmiResponse.error(CompletionCode.INVALID_COMMAND);
     }
 

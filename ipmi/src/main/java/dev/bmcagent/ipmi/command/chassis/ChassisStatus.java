@@ -14,23 +14,38 @@ import java.util.Objects;
  * @param identify              chassis identify state (byte 3 bits 5:4, with bit 6 "supported"), or null when
  *                              this BMC does not report it
  */
-public record ChassisStatus(boolean powerOn, RestorePolicy restorePolicy, boolean powerFault,
-                            boolean powerControlFault, boolean lastPowerOnByCommand, boolean coolingFault,
-                            IdentifyState identify) {
+public record ChassisStatus(
+        boolean powerOn,
+        RestorePolicy restorePolicy,
+        boolean powerFault,
+        boolean powerControlFault,
+        boolean lastPowerOnByCommand,
+        boolean coolingFault,
+        IdentifyState identify) {
     /** Chassis identify state, byte 3 bits 5:4 (§28.2): off, temporary (timed) on, indefinite on. */
     public enum IdentifyState {
-        OFF, TEMPORARY_ON, INDEFINITE_ON
+        OFF,
+        TEMPORARY_ON,
+        INDEFINITE_ON
     }
 
     /** Without the identify state (byte 3 bit 6 clear). */
-    public ChassisStatus(boolean powerOn, RestorePolicy restorePolicy, boolean powerFault, boolean powerControlFault,
-                         boolean lastPowerOnByCommand, boolean coolingFault) {
+    public ChassisStatus(
+            boolean powerOn,
+            RestorePolicy restorePolicy,
+            boolean powerFault,
+            boolean powerControlFault,
+            boolean lastPowerOnByCommand,
+            boolean coolingFault) {
         this(powerOn, restorePolicy, powerFault, powerControlFault, lastPowerOnByCommand, coolingFault, null);
     }
 
     /** Power restore policy, byte 1 bits 6:5. */
     public enum RestorePolicy {
-        ALWAYS_OFF, PREVIOUS, ALWAYS_ON, UNKNOWN
+        ALWAYS_OFF,
+        PREVIOUS,
+        ALWAYS_ON,
+        UNKNOWN
     }
 
     public ChassisStatus {
@@ -39,7 +54,9 @@ public record ChassisStatus(boolean powerOn, RestorePolicy restorePolicy, boolea
 
     /** The three mandatory response bytes. */
     byte[] encode() {
-        int current = (powerOn ? 0x01 : 0) | (powerFault ? 0x08 : 0) | (powerControlFault ? 0x10 : 0)
+        int current = (powerOn ? 0x01 : 0)
+                | (powerFault ? 0x08 : 0)
+                | (powerControlFault ? 0x10 : 0)
                 | bits(restorePolicy) << 5;
         int lastEvent = lastPowerOnByCommand ? 0x10 : 0;
         int misc = (coolingFault ? 0x08 : 0) | (identify == null ? 0 : 0x40 | bits(identify) << 4);

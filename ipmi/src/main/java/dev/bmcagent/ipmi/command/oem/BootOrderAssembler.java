@@ -34,8 +34,8 @@ public final class BootOrderAssembler {
             partial.clear();
             this.total = total;
         } else if (this.total < 0 || total != this.total || first != partial.size()) {
-            return reject("chunk at " + first + " of " + total + " does not continue the report ("
-                    + partial.size() + " of " + this.total + " received)");
+            return reject("chunk at " + first + " of " + total + " does not continue the report (" + partial.size()
+                    + " of " + this.total + " received)");
         }
         if (first + options.size() > total) {
             return reject("chunk at " + first + " carries " + options.size() + " options, total " + total);

@@ -17,7 +17,11 @@ import java.util.TreeSet;
  */
 public record MemoryReport(long totalMiB, int populated, int expected, Optional<SortedSet<Integer>> slots) {
     public MemoryReport {
-        if (totalMiB < 0 || totalMiB > 0xFFFF_FFFFL || populated < 0 || populated > 0xFF || expected < 0
+        if (totalMiB < 0
+                || totalMiB > 0xFFFF_FFFFL
+                || populated < 0
+                || populated > 0xFF
+                || expected < 0
                 || expected > 0xFF) {
             throw new IllegalArgumentException("memory report out of range");
         }

@@ -62,8 +62,8 @@ public final class OemCommands {
         return List.of(
                 CommandSpec.hostOnly("OEM Report POST Code", NetFn.OEM, REPORT_POST_CODE, 1, 2, this::postCode),
                 CommandSpec.hostOnly("OEM Report Boot Order", NetFn.OEM, REPORT_BOOT_ORDER, 2, 255, this::bootOrder),
-                CommandSpec.hostOnly("OEM Get Pending Boot Order", NetFn.OEM, GET_PENDING_BOOT_ORDER, 0, 1,
-                        this::pending),
+                CommandSpec.hostOnly(
+                        "OEM Get Pending Boot Order", NetFn.OEM, GET_PENDING_BOOT_ORDER, 0, 1, this::pending),
                 CommandSpec.hostOnly("OEM Acknowledge Boot Order", NetFn.OEM, ACK_BOOT_ORDER, 1, 2, this::ack),
                 CommandSpec.hostOnly("OEM Report Memory", NetFn.OEM, REPORT_MEMORY, 6, 6 + 32, this::memory));
     }
@@ -94,7 +94,8 @@ public final class OemCommands {
     /** The chunk of the pending order from the requested pattern index (no data: index 0). */
     private IpmiResponse pending(IpmiRequest r) {
         int first = r.length() == 0 ? 0 : r.u8(0);
-        return IpmiResponse.ok(PendingOrderChunk.of(of(r).pendingBootOrder(), first).encode());
+        return IpmiResponse.ok(
+                PendingOrderChunk.of(of(r).pendingBootOrder(), first).encode());
     }
 
     private IpmiResponse ack(IpmiRequest r) {
@@ -114,7 +115,7 @@ public final class OemCommands {
             throw new IpmiException(CompletionCode.INVALID_DATA_FIELD, "more DIMMs populated than expected");
         }
         Optional<SortedSet<Integer>> slots = Optional.empty();
-        if (r.length() > 6) {                     // optional: populated-slot bitmap, slot n = byte n/8 bit n%8
+        if (r.length() > 6) { // optional: populated-slot bitmap, slot n = byte n/8 bit n%8
             if (r.length() - 6 != (expected + 7) / 8) {
                 throw new IpmiException(CompletionCode.INVALID_LENGTH, "slot bitmap length for " + expected);
             }

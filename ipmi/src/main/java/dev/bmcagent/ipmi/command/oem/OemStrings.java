@@ -16,8 +16,7 @@ public final class OemStrings {
     /** Longest string a length byte can announce. */
     public static final int MAX_LENGTH = 0xFF;
 
-    private OemStrings() {
-    }
+    private OemStrings() {}
 
     /** How many of {@code strings}, from index {@code from}, fit whole in {@code room} bytes (0 if the next does not). */
     public static int fitting(List<String> strings, int from, int room) {

@@ -23,10 +23,20 @@ public record PendingOrderChunk(int total, int revision, int first, List<String>
 
     public PendingOrderChunk {
         patterns = List.copyOf(patterns);
-        if (total < 0 || total > 0xFF || revision < 0 || revision > 0xFF || first < 0 || first > total
+        if (total < 0
+                || total > 0xFF
+                || revision < 0
+                || revision > 0xFF
+                || first < 0
+                || first > total
                 || first + patterns.size() > total) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "chunk total %d revision %d first %d with %d patterns", total, revision, first, patterns.size()));
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
+                    "chunk total %d revision %d first %d with %d patterns",
+                    total,
+                    revision,
+                    first,
+                    patterns.size()));
         }
     }
 
@@ -42,13 +52,13 @@ public record PendingOrderChunk(int total, int revision, int first, List<String>
             throw new IpmiException(CompletionCode.CANNOT_RETURN_REQUESTED_BYTES, all.size() + " patterns pending");
         }
         if (first > all.size()) {
-            throw new IpmiException(CompletionCode.PARAMETER_OUT_OF_RANGE,
-                    "pattern index " + first + " past " + all.size());
+            throw new IpmiException(
+                    CompletionCode.PARAMETER_OUT_OF_RANGE, "pattern index " + first + " past " + all.size());
         }
         int n = OemStrings.fitting(all, first, MAX_DATA - HEADER);
         if (n == 0 && first < all.size()) {
-            throw new IpmiException(CompletionCode.CANNOT_RETURN_REQUESTED_BYTES,
-                    "pattern " + first + " does not fit a response");
+            throw new IpmiException(
+                    CompletionCode.CANNOT_RETURN_REQUESTED_BYTES, "pattern " + first + " does not fit a response");
         }
         return new PendingOrderChunk(all.size(), order.revision(), first, all.subList(first, first + n));
     }
@@ -77,7 +87,8 @@ public record PendingOrderChunk(int total, int revision, int first, List<String>
         int first = data[2] & 0xFF;
         List<String> patterns = OemStrings.decode(data, HEADER);
         if (first + patterns.size() > total) {
-            throw new IpmiException(CompletionCode.INVALID_DATA_FIELD,
+            throw new IpmiException(
+                    CompletionCode.INVALID_DATA_FIELD,
                     "chunk at " + first + " carries " + patterns.size() + " patterns, total " + total);
         }
         return new PendingOrderChunk(total, data[1] & 0xFF, first, patterns);

@@ -38,10 +38,21 @@ public final class SbmrCommands {
 
     public List<CommandSpec> specs() {
         return List.of(
-                CommandSpec.hostOnly("Send Boot Progress Code", NetFn.GROUP_EXTENSION, SEND_BOOT_PROGRESS_CODE, 1,
-                        SEND_LENGTH, this::send),
-                CommandSpec.of("Get Boot Progress Code", NetFn.GROUP_EXTENSION, GET_BOOT_PROGRESS_CODE,
-                        Privilege.USER, 1, 1, this::get));
+                CommandSpec.hostOnly(
+                        "Send Boot Progress Code",
+                        NetFn.GROUP_EXTENSION,
+                        SEND_BOOT_PROGRESS_CODE,
+                        1,
+                        SEND_LENGTH,
+                        this::send),
+                CommandSpec.of(
+                        "Get Boot Progress Code",
+                        NetFn.GROUP_EXTENSION,
+                        GET_BOOT_PROGRESS_CODE,
+                        Privilege.USER,
+                        1,
+                        1,
+                        this::get));
     }
 
     private IpmiResponse send(IpmiRequest r) {

@@ -78,8 +78,15 @@ public final class EventCommands {
         if (evmRev != SystemEvent.EVM_REV_IPMI_2 && evmRev != 0x03) {
             throw error(CompletionCode.INVALID_DATA_FIELD, "unsupported event message revision " + evmRev);
         }
-        return new SystemEvent(generator, evmRev, d[at + 1] & 0xFF, d[at + 2] & 0xFF, d[at + 3] & 0xFF,
-                d[at + 4] & 0xFF, optional(d, at + 5), optional(d, at + 6));
+        return new SystemEvent(
+                generator,
+                evmRev,
+                d[at + 1] & 0xFF,
+                d[at + 2] & 0xFF,
+                d[at + 3] & 0xFF,
+                d[at + 4] & 0xFF,
+                optional(d, at + 5),
+                optional(d, at + 6));
     }
 
     private static int optional(byte[] d, int index) {

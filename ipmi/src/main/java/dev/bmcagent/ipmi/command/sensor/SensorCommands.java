@@ -21,6 +21,7 @@ import java.util.List;
 public final class SensorCommands {
     /** Byte 2 of Get Sensor Reading / byte 1 of event enable and status (§35.11, §35.14). */
     static final int EVENTS_ENABLED = 0x80;
+
     static final int SCANNING_ENABLED = 0x40;
     static final int READING_UNAVAILABLE = 0x20;
 
@@ -44,7 +45,8 @@ public final class SensorCommands {
 
     private SensorDefinition sensor(IpmiRequest rq) {
         int number = rq.u8(0);
-        return sdr.forHost(rq.context().hostIndex()).sensor(number)
+        return sdr.forHost(rq.context().hostIndex())
+                .sensor(number)
                 .orElseThrow(() -> error(CompletionCode.NOT_PRESENT, "no sensor " + number));
     }
 
@@ -93,8 +95,12 @@ public final class SensorCommands {
         SensorDefinition s = sensor(rq);
         int assertion = s.isThreshold() ? s.thresholds().eventMask() : s.discreteMask();
         int deassertion = s.isThreshold() ? assertion : 0;
-        return IpmiResponse.ok((byte) (EVENTS_ENABLED | SCANNING_ENABLED), (byte) assertion, (byte) (assertion >> 8),
-                (byte) deassertion, (byte) (deassertion >> 8));
+        return IpmiResponse.ok(
+                (byte) (EVENTS_ENABLED | SCANNING_ENABLED),
+                (byte) assertion,
+                (byte) (assertion >> 8),
+                (byte) deassertion,
+                (byte) (deassertion >> 8));
     }
 
     /** §35.13: flags, then asserted events of the current reading (sensors auto re-arm; no latched history). */

@@ -41,7 +41,7 @@ public final class FruCommands {
     private IpmiResponse areaInfo(IpmiRequest rq) {
         byte[] out = new byte[3];
         le16(out, 0, image(rq).size());
-        out[2] = 0x00;                       // bit 0 = 0: device accessed by bytes
+        out[2] = 0x00; // bit 0 = 0: device accessed by bytes
         return IpmiResponse.ok(out);
     }
 

@@ -44,12 +44,12 @@ public final class SdrCommands {
     private IpmiResponse info(IpmiRequest rq) {
         SdrRepository repo = sdr.forHost(rq.context().hostIndex());
         byte[] out = new byte[14];
-        out[0] = 0x51;                       // SDR version
-        le16(out, 1, repo.size());           // record count
-        le16(out, 3, 0);                     // free space: read-only repository
-        le32(out, 5, repo.addTimestamp());   // most recent addition
-        le32(out, 9, SelInfo.NEVER);         // most recent erase: never
-        out[13] = 0x02;                      // Reserve SDR Repository supported
+        out[0] = 0x51; // SDR version
+        le16(out, 1, repo.size()); // record count
+        le16(out, 3, 0); // free space: read-only repository
+        le32(out, 5, repo.addTimestamp()); // most recent addition
+        le32(out, 9, SelInfo.NEVER); // most recent erase: never
+        out[13] = 0x02; // Reserve SDR Repository supported
         return IpmiResponse.ok(out);
     }
 

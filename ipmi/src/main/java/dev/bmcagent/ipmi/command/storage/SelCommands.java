@@ -55,7 +55,7 @@ public final class SelCommands {
     private IpmiResponse info(IpmiRequest rq) {
         SelInfo i = sel.forHost(rq.context().hostIndex()).info();
         byte[] out = new byte[14];
-        out[0] = 0x51;                                 // SEL version 1.5/2.0
+        out[0] = 0x51; // SEL version 1.5/2.0
         le16(out, 1, i.entries());
         le16(out, 3, i.freeBytes());
         le32(out, 5, i.lastAddTimestamp());
@@ -74,7 +74,7 @@ public final class SelCommands {
         le16(out, 2, SelRecord.LENGTH);
         le16(out, 4, free);
         le16(out, 6, free);
-        out[8] = 1;                                    // maximum record size in units: one 16-byte unit
+        out[8] = 1; // maximum record size in units: one 16-byte unit
         return IpmiResponse.ok(out);
     }
 
@@ -98,8 +98,7 @@ public final class SelCommands {
             throw error(CompletionCode.RESERVATION_CANCELLED, "stale SEL reservation");
         }
         SelStore store = sel.forHost(host);
-        SelRecord record = find(store, id).orElseThrow(
-                () -> error(CompletionCode.NOT_PRESENT, "no SEL record " + id));
+        SelRecord record = find(store, id).orElseThrow(() -> error(CompletionCode.NOT_PRESENT, "no SEL record " + id));
         byte[] bytes = record.encode();
         if (offset >= bytes.length) {
             throw error(CompletionCode.PARAMETER_OUT_OF_RANGE, "offset beyond record");
@@ -151,8 +150,7 @@ public final class SelCommands {
         }
         SelStore store = sel.forHost(host);
         int id = rq.u16(2);
-        SelRecord record = find(store, id).orElseThrow(
-                () -> error(CompletionCode.NOT_PRESENT, "no SEL record " + id));
+        SelRecord record = find(store, id).orElseThrow(() -> error(CompletionCode.NOT_PRESENT, "no SEL record " + id));
         store.delete(record.recordId());
         reservation.cancel();
         byte[] out = new byte[2];

@@ -22,8 +22,7 @@ public final class SystemInterfaceCommands {
     /** Read Event Message Buffer: "data not available (queue / buffer empty)" (§22.8). */
     public static final CompletionCode EVENT_BUFFER_EMPTY = CompletionCode.of(0x80);
 
-    private SystemInterfaceCommands() {
-    }
+    private SystemInterfaceCommands() {}
 
     /**
      * The rows. {@code stateOf} maps a request's host index to that host's state (one state per host,
@@ -35,15 +34,32 @@ public final class SystemInterfaceCommands {
                     stateOf.apply(r.context().hostIndex()).setGlobalEnables(r.u8(0));
                     return IpmiResponse.ok();
                 }),
-                CommandSpec.hostOnly("Get BMC Global Enables", NetFn.APP, GET_BMC_GLOBAL_ENABLES, 0, 0, r ->
-                        IpmiResponse.ok((byte) stateOf.apply(r.context().hostIndex()).globalEnables())),
+                CommandSpec.hostOnly(
+                        "Get BMC Global Enables",
+                        NetFn.APP,
+                        GET_BMC_GLOBAL_ENABLES,
+                        0,
+                        0,
+                        r -> IpmiResponse.ok(
+                                (byte) stateOf.apply(r.context().hostIndex()).globalEnables())),
                 CommandSpec.hostOnly("Clear Message Flags", NetFn.APP, CLEAR_MESSAGE_FLAGS, 1, 1, r -> {
                     stateOf.apply(r.context().hostIndex()).clearMessageFlags(r.u8(0));
                     return IpmiResponse.ok();
                 }),
-                CommandSpec.hostOnly("Get Message Flags", NetFn.APP, GET_MESSAGE_FLAGS, 0, 0, r ->
-                        IpmiResponse.ok((byte) stateOf.apply(r.context().hostIndex()).messageFlags())),
-                CommandSpec.hostOnly("Read Event Message Buffer", NetFn.APP, READ_EVENT_MESSAGE_BUFFER, 0, 0, r ->
-                        IpmiResponse.error(EVENT_BUFFER_EMPTY)));
+                CommandSpec.hostOnly(
+                        "Get Message Flags",
+                        NetFn.APP,
+                        GET_MESSAGE_FLAGS,
+                        0,
+                        0,
+                        r -> IpmiResponse.ok(
+                                (byte) stateOf.apply(r.context().hostIndex()).messageFlags())),
+                CommandSpec.hostOnly(
+                        "Read Event Message Buffer",
+                        NetFn.APP,
+                        READ_EVENT_MESSAGE_BUFFER,
+                        0,
+                        0,
+                        r -> IpmiResponse.error(EVENT_BUFFER_EMPTY)));
     }
 }

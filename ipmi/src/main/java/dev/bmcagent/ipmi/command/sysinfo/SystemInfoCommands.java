@@ -39,6 +39,7 @@ public final class SystemInfoCommands {
     public static final int OS_NAME = 0x04;
     /** OEM: option-ROM firmware version of NIC n is parameter C0h + n. */
     public static final int NIC_OPTION_ROM_BASE = 0xC0;
+
     public static final int MAX_NICS = 8;
     /** OEM: manufacturer of NIC n's option ROM is parameter C8h + n. */
     public static final int NIC_VENDOR_BASE = 0xC8;
@@ -46,11 +47,13 @@ public final class SystemInfoCommands {
     public static final int SYSTEM_FIRMWARE_VENDOR = 0xD0;
     /** OEM: the processor in socket n (SMBIOS Type 4 "Processor Version") is parameter D8h + n. */
     public static final int PROCESSOR_BASE = 0xD8;
+
     public static final int MAX_SOCKETS = 8;
     /** Parameter revision: 1.1 (§22.14b). */
     static final int REVISION = 0x11;
     /** "Parameter not supported" (§22.14a). */
     public static final CompletionCode PARAMETER_NOT_SUPPORTED = CompletionCode.of(0x80);
+
     static final int FIRST_BLOCK = 14;
     static final int BLOCK = 16;
     /** Blocks 0..16 hold 14 + 16*16 = 270 >= 255 bytes. */
@@ -67,10 +70,9 @@ public final class SystemInfoCommands {
 
     public List<CommandSpec> specs() {
         return List.of(
-                CommandSpec.hostOnly("Set System Info Parameters", NetFn.APP, SET_SYSTEM_INFO, 2, 2 + BLOCK,
-                        this::set),
-                CommandSpec.of("Get System Info Parameters", NetFn.APP, GET_SYSTEM_INFO, Privilege.USER, 4, 4,
-                        this::get));
+                CommandSpec.hostOnly("Set System Info Parameters", NetFn.APP, SET_SYSTEM_INFO, 2, 2 + BLOCK, this::set),
+                CommandSpec.of(
+                        "Get System Info Parameters", NetFn.APP, GET_SYSTEM_INFO, Privilege.USER, 4, 4, this::get));
     }
 
     public static boolean isString(int parameter) {
@@ -90,7 +92,7 @@ public final class SystemInfoCommands {
                 throw error(CompletionCode.INVALID_DATA_FIELD, "reserved set-in-progress state");
             }
             synchronized (this) {
-                setInProgress.put(host, state == 0x02 ? 0x00 : state);          // commit write completes at once
+                setInProgress.put(host, state == 0x02 ? 0x00 : state); // commit write completes at once
             }
             return IpmiResponse.ok();
         }
@@ -150,8 +152,10 @@ public final class SystemInfoCommands {
         if (selector > MAX_SET_SELECTOR) {
             throw error(CompletionCode.PARAMETER_OUT_OF_RANGE, "set selector " + selector);
         }
-        byte[] value = ports.apply(host).get(parameter).map(SystemInfoString::bytes).orElse(new byte[0]);
-        int encoding = ports.apply(host).get(parameter).map(SystemInfoString::encoding).orElse(0);
+        byte[] value =
+                ports.apply(host).get(parameter).map(SystemInfoString::bytes).orElse(new byte[0]);
+        int encoding =
+                ports.apply(host).get(parameter).map(SystemInfoString::encoding).orElse(0);
         byte[] out = new byte[2 + BLOCK];
         out[0] = (byte) REVISION;
         out[1] = (byte) selector;
@@ -184,8 +188,8 @@ public final class SystemInfoCommands {
             if (selector == 0) {
                 System.arraycopy(data, 4, buffer, 0, Math.min(FIRST_BLOCK, data.length - 4));
             } else {
-                System.arraycopy(data, 2, buffer, FIRST_BLOCK + BLOCK * (selector - 1),
-                        Math.min(BLOCK, data.length - 2));
+                System.arraycopy(
+                        data, 2, buffer, FIRST_BLOCK + BLOCK * (selector - 1), Math.min(BLOCK, data.length - 2));
             }
             received[selector] = true;
         }

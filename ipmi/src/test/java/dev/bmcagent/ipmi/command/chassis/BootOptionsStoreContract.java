@@ -50,8 +50,8 @@ public abstract class BootOptionsStoreContract {
 
     private static IpmiResponse call(CommandSpec spec, String hex) {
         byte[] data = hex.isEmpty() ? new byte[0] : HexFormat.ofDelimiter(" ").parseHex(hex);
-        return spec.handler().handle(new IpmiRequest(RequestContext.systemInterface(0), NetFn.CHASSIS, 0, spec.cmd(),
-                data));
+        return spec.handler()
+                .handle(new IpmiRequest(RequestContext.systemInterface(0), NetFn.CHASSIS, 0, spec.cmd(), data));
     }
 
     private void write(String hex) {
@@ -75,17 +75,17 @@ public abstract class BootOptionsStoreContract {
     @Test
     void aOneTimeBootIsConsumedWhenBiosAcknowledges() {
         bootdevPxeOnce();
-        assertEquals("01 05 A0 04 00 00 00", read(5));    // what chassis bootparam get 5 must read back
-        write("04 01 00");                                 // BIOS/POST acknowledges the boot info
+        assertEquals("01 05 A0 04 00 00 00", read(5)); // what chassis bootparam get 5 must read back
+        write("04 01 00"); // BIOS/POST acknowledges the boot info
         assertFalse(store.bootFlags().valid());
-        assertEquals("01 05 20 04 00 00 00", read(5));    // valid bit cleared, the rest kept
+        assertEquals("01 05 20 04 00 00 00", read(5)); // valid bit cleared, the rest kept
         assertEquals("01 04 00 00", read(4));
     }
 
     @Test
     void persistentFlagsSurviveTheAcknowledge() {
         write("04 01 01");
-        write("05 E0 08 00 00 00");                        // valid + persistent + EFI, disk
+        write("05 E0 08 00 00 00"); // valid + persistent + EFI, disk
         write("04 01 00");
         assertEquals("01 05 E0 08 00 00 00", read(5));
     }
@@ -93,7 +93,7 @@ public abstract class BootOptionsStoreContract {
     @Test
     void anAcknowledgeThatLeavesBit0SetKeepsTheBoot() {
         bootdevPxeOnce();
-        write("04 02 00");                                 // write mask 02h: bit 0 untouched (still 1)
+        write("04 02 00"); // write mask 02h: bit 0 untouched (still 1)
         assertTrue(store.bootFlags().valid());
         assertEquals("01 04 00 01", read(4));
     }
@@ -119,10 +119,10 @@ public abstract class BootOptionsStoreContract {
     void whatARestartKeeps() {
         bootdevPxeOnce();
         write("01 12");
-        write("00 01");                                     // a set left in progress
+        write("00 01"); // a set left in progress
         Optional<BootOptionsStore> after = reopen(store);
         if (after.isEmpty()) {
-            return;                                         // nothing is kept: nothing to compare
+            return; // nothing is kept: nothing to compare
         }
         use(after.get());
         assertEquals("01 05 A0 04 00 00 00", read(5));

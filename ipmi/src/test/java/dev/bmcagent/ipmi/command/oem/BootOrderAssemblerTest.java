@@ -21,7 +21,7 @@ class BootOrderAssemblerTest {
         assertEquals(3, assembler.received());
         assertEquals(Optional.of(List.of("a", "b", "c", "d", "e")), assembler.accept(5, 3, List.of("d", "e")));
         assertEquals(0, assembler.received());
-        assertEquals(Optional.of(List.of("x")), assembler.accept(1, 0, List.of("x")));   // next report from scratch
+        assertEquals(Optional.of(List.of("x")), assembler.accept(1, 0, List.of("x"))); // next report from scratch
     }
 
     @Test
@@ -33,29 +33,31 @@ class BootOrderAssemblerTest {
 
     @Test
     void outOfOrderOrOverlappingChunksAreRejectedAndDiscardThePartialReport() {
-        assertCc(() -> assembler.accept(3, 1, List.of("b")));                 // nothing started
+        assertCc(() -> assembler.accept(3, 1, List.of("b"))); // nothing started
         assembler.accept(4, 0, List.of("a", "b"));
-        assertCc(() -> assembler.accept(4, 1, List.of("b", "c")));            // overlaps
+        assertCc(() -> assembler.accept(4, 1, List.of("b", "c"))); // overlaps
         assertEquals(0, assembler.received());
-        assertCc(() -> assembler.accept(4, 2, List.of("c")));                 // the partial report is gone
+        assertCc(() -> assembler.accept(4, 2, List.of("c"))); // the partial report is gone
         assembler.accept(4, 0, List.of("a", "b"));
-        assertCc(() -> assembler.accept(4, 3, List.of("d")));                 // skips index 2
+        assertCc(() -> assembler.accept(4, 3, List.of("d"))); // skips index 2
         assembler.accept(4, 0, List.of("a", "b"));
-        assertCc(() -> assembler.accept(5, 2, List.of("c")));                 // total changed
+        assertCc(() -> assembler.accept(5, 2, List.of("c"))); // total changed
         assertEquals(0, assembler.received());
     }
 
     @Test
     void oversizeReportsAreRejected() {
-        assertCc(() -> assembler.accept(65, 0, List.of("a")));                // more than 64 options
-        assertCc(() -> assembler.accept(2, 0, List.of("a", "b", "c")));       // more options than total
+        assertCc(() -> assembler.accept(65, 0, List.of("a"))); // more than 64 options
+        assertCc(() -> assembler.accept(2, 0, List.of("a", "b", "c"))); // more options than total
         assembler.accept(2, 0, List.of("a"));
-        assertCc(() -> assembler.accept(2, 1, List.of("b", "c")));            // runs past total
+        assertCc(() -> assembler.accept(2, 1, List.of("b", "c"))); // runs past total
         List<String> max = Collections.nCopies(BootOrderAssembler.MAX_OPTIONS, "o");
         assertEquals(Optional.of(max), assembler.accept(64, 0, max));
     }
 
     private static void assertCc(org.junit.jupiter.api.function.Executable e) {
-        assertEquals(CompletionCode.INVALID_DATA_FIELD, assertThrows(IpmiException.class, e).completionCode());
+        assertEquals(
+                CompletionCode.INVALID_DATA_FIELD,
+                assertThrows(IpmiException.class, e).completionCode());
     }
 }

@@ -26,10 +26,10 @@ class SensorCommandsTest {
 
     @Test
     void realReadingWithThresholdStatus() {
-        bmc.readings.put(SensorNumbers.CPU_TEMP, SensorReading.raw(0x60));   // 96 degrees C
+        bmc.readings.put(SensorNumbers.CPU_TEMP, SensorReading.raw(0x60)); // 96 degrees C
         // reading 60h; events + scanning enabled; [7:6] reserved 1b, UNC (bit 3) + UCR (bit 4); byte 4 80h
         assertEquals("60 C0 D8 80", ok(se(0x2D, "01")));
-        bmc.readings.put(SensorNumbers.CPU_TEMP, SensorReading.raw(0x2D));   // 45 degrees C
+        bmc.readings.put(SensorNumbers.CPU_TEMP, SensorReading.raw(0x2D)); // 45 degrees C
         assertEquals("2D C0 C0 80", ok(se(0x2D, "01")));
     }
 
@@ -40,21 +40,21 @@ class SensorCommandsTest {
         assertEquals("00 E0 C0 80", ok(se(0x2D, "10")));
         bmc.readings.put(SensorNumbers.sysFan(1), SensorReading.failed());
         assertEquals("00 E0 C0 80", ok(se(0x2D, "20")));
-        assertEquals("E0 00 00 00 00", ok(se(0x2B, "20")));   // event status: nothing asserted
+        assertEquals("E0 00 00 00 00", ok(se(0x2B, "20"))); // event status: nothing asserted
     }
 
     @Test
     void discreteReading() {
-        bmc.readings.put(SensorNumbers.ACPI_STATUS, SensorReading.discrete(1 << 5));   // S5/G2 offset 05h
+        bmc.readings.put(SensorNumbers.ACPI_STATUS, SensorReading.discrete(1 << 5)); // S5/G2 offset 05h
         assertEquals("00 C0 20 80", ok(se(0x2D, "03")));
-        bmc.readings.put(SensorNumbers.ACPI_STATUS, SensorReading.discrete(1 << 14 | 1 << 2));   // unknown + S2
+        bmc.readings.put(SensorNumbers.ACPI_STATUS, SensorReading.discrete(1 << 14 | 1 << 2)); // unknown + S2
         assertEquals("00 C0 04 C0", ok(se(0x2D, "03")));
     }
 
     @Test
     void unknownSensorIsCb() {
         assertEquals(CompletionCode.NOT_PRESENT, se(0x2D, "99").completionCode());
-        assertEquals(CompletionCode.NOT_PRESENT, se(0x27, "12").completionCode());   // only 2 DIMMs
+        assertEquals(CompletionCode.NOT_PRESENT, se(0x27, "12").completionCode()); // only 2 DIMMs
     }
 
     @Test
@@ -66,12 +66,13 @@ class SensorCommandsTest {
         assertEquals(CompletionCode.ILLEGAL_FOR_SENSOR_OR_RECORD, se(0x27, "03").completionCode());
         // CPU_TEMP: events+scanning; assertion 0A80h (UNC/UCR/UNR going high); deassertion the same
         assertEquals("C0 80 0A 80 0A", ok(se(0x29, "01")));
-        assertEquals("C0 FF 5F 00 00", ok(se(0x29, "03")));   // ACPI_STATUS offsets 00h-0Ch, 0Eh
+        assertEquals("C0 FF 5F 00 00", ok(se(0x29, "03"))); // ACPI_STATUS offsets 00h-0Ch, 0Eh
         bmc.readings.put(SensorNumbers.CPU_TEMP, SensorReading.raw(0x60));
-        assertEquals("C0 80 02 00 00", ok(se(0x2B, "01")));   // UNC going high (bit 7), UCR going high (bit 9)
+        assertEquals("C0 80 02 00 00", ok(se(0x2B, "01"))); // UNC going high (bit 7), UCR going high (bit 9)
         // factors: next reading FFh (linear), M = 100 (64h), B = 0, exponents 0
         assertEquals("FF 64 00 00 00 00 00", ok(se(0x23, "20 00")));
-        assertEquals("FF 02 00 00 00 00 00", ok(se(0x23, "02 00")));   // CPU_POWER 2 W per count
-        assertEquals(CompletionCode.ILLEGAL_FOR_SENSOR_OR_RECORD, se(0x23, "05 00").completionCode());
+        assertEquals("FF 02 00 00 00 00 00", ok(se(0x23, "02 00"))); // CPU_POWER 2 W per count
+        assertEquals(
+                CompletionCode.ILLEGAL_FOR_SENSOR_OR_RECORD, se(0x23, "05 00").completionCode());
     }
 }

@@ -19,8 +19,8 @@ class SdrPartialReadPropertiesTest {
     private final TestBmc bmc = new TestBmc();
 
     @Property(tries = 200)
-    void chunkedReadsReassembleTheRecord(@ForAll @IntRange(min = 1, max = 13) int recordId,
-                                         @ForAll @IntRange(min = 1, max = 64) int chunk) {
+    void chunkedReadsReassembleTheRecord(
+            @ForAll @IntRange(min = 1, max = 13) int recordId, @ForAll @IntRange(min = 1, max = 64) int chunk) {
         byte[] whole = data(bmc.lan(NetFn.STORAGE, 0x23, req(0, recordId, 0, 0xFF)));
         byte[] reservation = bmc.lan(NetFn.STORAGE, 0x22, "").data();
         int res = (reservation[0] & 0xFF) | (reservation[1] & 0xFF) << 8;
@@ -30,12 +30,14 @@ class SdrPartialReadPropertiesTest {
         for (int offset = 0; offset < size; offset += chunk) {
             int n = Math.min(chunk, size - offset);
             byte[] part = data(bmc.lan(NetFn.STORAGE, 0x23, req(res, recordId, offset, n)));
-            assertArrayEquals(Arrays.copyOfRange(whole, 0, 2), Arrays.copyOfRange(part, 0, 2));   // next ID
+            assertArrayEquals(Arrays.copyOfRange(whole, 0, 2), Arrays.copyOfRange(part, 0, 2)); // next ID
             assembled.write(part, 2, part.length - 2);
         }
         assertArrayEquals(whole, assembled.toByteArray());
-        assertEquals(CompletionCode.CANNOT_RETURN_REQUESTED_BYTES,
-                bmc.lan(NetFn.STORAGE, 0x23, req(res, recordId, 0, Math.min(0xFE, size + 1))).completionCode());
+        assertEquals(
+                CompletionCode.CANNOT_RETURN_REQUESTED_BYTES,
+                bmc.lan(NetFn.STORAGE, 0x23, req(res, recordId, 0, Math.min(0xFE, size + 1)))
+                        .completionCode());
     }
 
     private static byte[] data(IpmiResponse r) {
@@ -44,7 +46,14 @@ class SdrPartialReadPropertiesTest {
     }
 
     private static String req(int reservation, int id, int offset, int length) {
-        return String.format(Locale.ROOT, "%02X %02X %02X %02X %02X %02X", reservation & 0xFF, reservation >> 8,
-                id & 0xFF, id >> 8, offset, length);
+        return String.format(
+                Locale.ROOT,
+                "%02X %02X %02X %02X %02X %02X",
+                reservation & 0xFF,
+                reservation >> 8,
+                id & 0xFF,
+                id >> 8,
+                offset,
+                length);
     }
 }

@@ -21,10 +21,10 @@ class SelCommandsTest {
 
     @BeforeEach
     void threeRecords() {
-        bmc.sel.append(SelRecord.of(0, 0, SelEvents.acpiState(AcpiSystemState.S5_G2)));      // ID 0001h
+        bmc.sel.append(SelRecord.of(0, 0, SelEvents.acpiState(AcpiSystemState.S5_G2))); // ID 0001h
         bmc.clock.advance(Duration.ofSeconds(0x10));
-        bmc.sel.append(SelRecord.of(0, 0, SelEvents.firmwareProgress(0x01)));               // ID 0002h
-        bmc.sel.append(SelRecord.of(0, 0, SelEvents.osBoot(SelEvents.OS_BOOT_COMPLETED)));   // ID 0003h
+        bmc.sel.append(SelRecord.of(0, 0, SelEvents.firmwareProgress(0x01))); // ID 0002h
+        bmc.sel.append(SelRecord.of(0, 0, SelEvents.osBoot(SelEvents.OS_BOOT_COMPLETED))); // ID 0003h
     }
 
     private IpmiResponse sel(int cmd, String hex) {
@@ -38,31 +38,34 @@ class SelCommandsTest {
 
     @Test
     void getSelInfo() {
-        assertEquals("51"                 // SEL version 51h
-                + " 03 00"                // 3 entries
-                + " 40 E3"                // free: (3639 - 3) x 16 = 58176 = E340h
-                + " CF BD A7 69"          // last add: START + 10h = 69A7BDCFh
-                + " FF FF FF FF"          // last erase: never
-                + " 0B",                  // no overflow; delete, reserve, allocation info supported
+        assertEquals(
+                "51" // SEL version 51h
+                        + " 03 00" // 3 entries
+                        + " 40 E3" // free: (3639 - 3) x 16 = 58176 = E340h
+                        + " CF BD A7 69" // last add: START + 10h = 69A7BDCFh
+                        + " FF FF FF FF" // last erase: never
+                        + " 0B", // no overflow; delete, reserve, allocation info supported
                 ok(sel(0x40, "")));
     }
 
     @Test
     void getSelAllocationInfo() {
         // IPMI 2.0 §31.3 table 31-3, all sizes but byte 4:5 in allocation units:
-        assertEquals("37 0E"       // possible allocation units: 3639 = 0E37h
-                + " 10 00"         // allocation unit size in bytes: 16
-                + " 34 0E"         // free units: 3636 = 0E34h
-                + " 34 0E"         // largest free block, in units
-                + " 01",           // maximum record size, in units: one (FreeIPMI printed "16 allocation units")
+        assertEquals(
+                "37 0E" // possible allocation units: 3639 = 0E37h
+                        + " 10 00" // allocation unit size in bytes: 16
+                        + " 34 0E" // free units: 3636 = 0E34h
+                        + " 34 0E" // largest free block, in units
+                        + " 01", // maximum record size, in units: one (FreeIPMI printed "16 allocation units")
                 ok(sel(0x41, "")));
     }
 
     @Test
     void ipmitoolElistReadsWholeRecordsWithReservationZero() {
         // reservation 0000h, record 0000h (first), offset 00h, length FFh (whole record)
-        assertEquals("02 00"                                       // next record ID 0002h
-                + " 01 00 02 BF BD A7 69 20 00 04 22 03 6F 05 FF FF", // record 0001h, stamped START
+        assertEquals(
+                "02 00" // next record ID 0002h
+                        + " 01 00 02 BF BD A7 69 20 00 04 22 03 6F 05 FF FF", // record 0001h, stamped START
                 ok(sel(0x43, "00 00 00 00 00 FF")));
         assertEquals("03 00 02 00 02 CF BD A7 69 20 00 04 0F 05 6F C2 01 FF", ok(sel(0x43, "00 00 02 00 00 FF")));
         // the last record answers next ID FFFFh
@@ -79,16 +82,22 @@ class SelCommandsTest {
         // offset 0, 5 bytes, reservation 0: allowed
         assertEquals("03 00 02 00 02 CF BD", ok(sel(0x43, "00 00 02 00 00 05")));
         // offset 0Bh, 5 bytes with a stale reservation: C5h
-        assertEquals(CompletionCode.RESERVATION_CANCELLED, sel(0x43, "34 12 02 00 0B 05").completionCode());
+        assertEquals(
+                CompletionCode.RESERVATION_CANCELLED,
+                sel(0x43, "34 12 02 00 0B 05").completionCode());
         String reservation = ok(sel(0x42, ""));
         assertEquals("01 00", reservation);
         // record 0001h bytes 0Bh-0Fh: sensor 03h, 6Fh, offset 05h, FFh, FFh; next record 0002h
         assertEquals("02 00 03 6F 05 FF FF", ok(sel(0x43, "01 00 01 00 0B 05")));
         // ... and past the record end: CAh
-        assertEquals(CompletionCode.CANNOT_RETURN_REQUESTED_BYTES, sel(0x43, "01 00 01 00 0B 06").completionCode());
+        assertEquals(
+                CompletionCode.CANNOT_RETURN_REQUESTED_BYTES,
+                sel(0x43, "01 00 01 00 0B 06").completionCode());
         // a second reservation cancels the first
         assertEquals("02 00", ok(sel(0x42, "")));
-        assertEquals(CompletionCode.RESERVATION_CANCELLED, sel(0x43, "01 00 01 00 0B 05").completionCode());
+        assertEquals(
+                CompletionCode.RESERVATION_CANCELLED,
+                sel(0x43, "01 00 01 00 0B 05").completionCode());
     }
 
     @Test
@@ -104,15 +113,19 @@ class SelCommandsTest {
         // ID and timestamp in the request are ignored; an OEM-generated system event
         assertEquals("04 00", ok(sel(0x44, "99 99 02 00 00 00 00 41 00 04 1E 06 6F 00 FF FF")));
         assertEquals("FF FF 04 00 02 CF BD A7 69 41 00 04 1E 06 6F 00 FF FF", ok(sel(0x43, "00 00 04 00 00 FF")));
-        assertEquals(CompletionCode.INVALID_DATA_FIELD,
-                sel(0x44, "99 99 07 00 00 00 00 41 00 04 1E 06 6F 00 FF FF").completionCode());   // type 07h
-        assertEquals(CompletionCode.INSUFFICIENT_PRIVILEGE, bmc.lan(Privilege.USER, NetFn.STORAGE, 0x44,
-                "99 99 02 00 00 00 00 41 00 04 1E 06 6F 00 FF FF").completionCode());
+        assertEquals(
+                CompletionCode.INVALID_DATA_FIELD,
+                sel(0x44, "99 99 07 00 00 00 00 41 00 04 1E 06 6F 00 FF FF").completionCode()); // type 07h
+        assertEquals(
+                CompletionCode.INSUFFICIENT_PRIVILEGE,
+                bmc.lan(Privilege.USER, NetFn.STORAGE, 0x44, "99 99 02 00 00 00 00 41 00 04 1E 06 6F 00 FF FF")
+                        .completionCode());
     }
 
     @Test
     void deleteNeedsReservation() {
-        assertEquals(CompletionCode.RESERVATION_CANCELLED, sel(0x46, "00 00 02 00").completionCode());
+        assertEquals(
+                CompletionCode.RESERVATION_CANCELLED, sel(0x46, "00 00 02 00").completionCode());
         ok(sel(0x42, ""));
         assertEquals("02 00", ok(sel(0x46, "01 00 02 00")));
         assertEquals("03 00 01 00 02 BF BD A7 69 20 00 04 22 03 6F 05 FF FF", ok(sel(0x43, "00 00 00 00 00 FF")));
@@ -129,12 +142,20 @@ class SelCommandsTest {
         // 00h get erasure status → completed
         assertEquals("01", ok(sel(0x47, "01 00 43 4C 52 00")));
         // the erase cancelled the reservation
-        assertEquals(CompletionCode.RESERVATION_CANCELLED, sel(0x47, "01 00 43 4C 52 AA").completionCode());
+        assertEquals(
+                CompletionCode.RESERVATION_CANCELLED,
+                sel(0x47, "01 00 43 4C 52 AA").completionCode());
         ok(sel(0x42, ""));
-        assertEquals(CompletionCode.INVALID_DATA_FIELD, sel(0x47, "02 00 43 4C 51 AA").completionCode());   // "CLQ"
-        assertEquals(CompletionCode.INVALID_DATA_FIELD, sel(0x47, "02 00 43 4C 52 55").completionCode());
-        assertEquals(CompletionCode.INSUFFICIENT_PRIVILEGE,
-                bmc.lan(Privilege.USER, NetFn.STORAGE, 0x47, "02 00 43 4C 52 AA").completionCode());
+        assertEquals(
+                CompletionCode.INVALID_DATA_FIELD,
+                sel(0x47, "02 00 43 4C 51 AA").completionCode()); // "CLQ"
+        assertEquals(
+                CompletionCode.INVALID_DATA_FIELD,
+                sel(0x47, "02 00 43 4C 52 55").completionCode());
+        assertEquals(
+                CompletionCode.INSUFFICIENT_PRIVILEGE,
+                bmc.lan(Privilege.USER, NetFn.STORAGE, 0x47, "02 00 43 4C 52 AA")
+                        .completionCode());
         // SEL info: 0 entries, erase time recorded
         assertEquals("51 00 00 70 E3 CF BD A7 69 CF BD A7 69 0B", ok(sel(0x40, "")));
     }
@@ -145,8 +166,8 @@ class SelCommandsTest {
             bmc.sel.append(SelRecord.of(0, 0, SelEvents.firmwareProgress(0x13)));
         }
         String info = ok(sel(0x40, ""));
-        assertEquals("51 37 0E 00 00", info.substring(0, 14));   // 3639 entries, 0 free
-        assertEquals("8B", info.substring(info.length() - 2));   // bit 7 overflow
+        assertEquals("51 37 0E 00 00", info.substring(0, 14)); // 3639 entries, 0 free
+        assertEquals("8B", info.substring(info.length() - 2)); // bit 7 overflow
     }
 
     @Test

@@ -22,7 +22,8 @@ class SystemInterfaceCommandsTest {
     private final SystemInterfaceState host1 = new SystemInterfaceState();
     private final List<SystemInterfaceState> states = List.of(host0, host1);
     private final Dispatcher dispatcher = new Dispatcher(CommandRegistry.builder()
-            .addAll(SystemInterfaceCommands.specs(states::get)).build());
+            .addAll(SystemInterfaceCommands.specs(states::get))
+            .build());
 
     private IpmiResponse send(int host, int cmd, int... data) {
         byte[] bytes = new byte[data.length];
@@ -68,7 +69,10 @@ class SystemInterfaceCommandsTest {
         assertEquals(CompletionCode.INVALID_LENGTH, send(0, 0x2E).completionCode());
         assertEquals(CompletionCode.INVALID_LENGTH, send(0, 0x2F, 0x01).completionCode());
         IpmiResponse lan = dispatcher.dispatch(new IpmiRequest(
-                new RequestContext(Channel.LAN, Privilege.ADMINISTRATOR, "admin", 0x1234, 0), NetFn.APP, 0, 0x2E,
+                new RequestContext(Channel.LAN, Privilege.ADMINISTRATOR, "admin", 0x1234, 0),
+                NetFn.APP,
+                0,
+                0x2E,
                 new byte[] {1}));
         assertEquals(CompletionCode.INSUFFICIENT_PRIVILEGE, lan.completionCode());
     }
