@@ -363,6 +363,11 @@ public final class IpmiBenchTarget implements AutoCloseable {
             count = Math.min(count + 1, samples.length);
             return reply;
         }
+
+        @Override
+        public void afterReply() {
+            delegate.afterReply();
+        }
     }
 
     /** The host stays in S0/D0. */

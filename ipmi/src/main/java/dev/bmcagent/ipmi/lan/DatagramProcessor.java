@@ -7,4 +7,10 @@ import java.util.Optional;
 @FunctionalInterface
 public interface DatagramProcessor {
     Optional<byte[]> process(byte[] datagram, InetSocketAddress sender);
+
+    /**
+     * Called by the server on the same thread after the reply of {@link #process} (if any) was written: work that
+     * must not delay the reply (log lines) runs here. Never throws.
+     */
+    default void afterReply() {}
 }

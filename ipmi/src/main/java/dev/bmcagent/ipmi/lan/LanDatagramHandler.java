@@ -43,6 +43,11 @@ final class LanDatagramHandler extends SimpleChannelInboundHandler<DatagramPacke
             counters.answered();
             send(ctx, new DatagramPacket(Unpooled.wrappedBuffer(reply.get()), packet.sender()));
         }
+        try {
+            processor.afterReply();
+        } catch (RuntimeException e) {
+            LOG.warn("IPMI LAN processor failed after a reply", e);
+        }
     }
 
     /**

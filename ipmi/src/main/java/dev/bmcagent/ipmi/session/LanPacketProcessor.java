@@ -126,6 +126,7 @@ public final class LanPacketProcessor implements DatagramProcessor {
 
     @Override
     public synchronized Optional<byte[]> process(byte[] datagram, InetSocketAddress sender) {
+        sessions.runAfterReply(); // left by a caller that did not call afterReply()
         Instant now = clock.instant();
         try {
             return route(datagram, sender, now);
@@ -141,9 +142,20 @@ public final class LanPacketProcessor implements DatagramProcessor {
         }
     }
 
+    /**
+     * The session log lines of the last datagram ("established", "closed"): written after its reply went out, so
+     * they do not delay it (a log line took longer than the RAKP 3 itself when measured).
+     */
+    @Override
+    public synchronized void afterReply() {
+        sessions.runAfterReply();
+    }
+
     /** Closes idle sessions and stale handshakes; the agent may call it periodically. Returns how many. */
     public synchronized int sweep() {
-        return sessions.expire(clock.instant());
+        int closed = sessions.expire(clock.instant());
+        sessions.runAfterReply();
+        return closed;
     }
 
     /** Sessions that finished RAKP and are not closed or timed out (as of the last packet or sweep). */

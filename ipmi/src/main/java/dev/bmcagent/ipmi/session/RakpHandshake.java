@@ -225,7 +225,7 @@ final class RakpHandshake {
         s.state = RmcpPlusSession.State.ACTIVE;
         s.lastActivity = now;
         guard.succeeded(name, source.getAddress(), now);
-        LOG.info("IPMI {} established, max privilege {}", s, s.maxPrivilege);
+        sessions.afterReply(() -> LOG.info("IPMI {} established, max privilege {}", s, s.maxPrivilege));
         s.rakp3Code = m.authCode();
         s.rakp4 = new Rakp.Message4(m.tag(), RakpStatus.OK, s.consoleSessionId, icv).encode();
         return Optional.of(s.rakp4.clone());

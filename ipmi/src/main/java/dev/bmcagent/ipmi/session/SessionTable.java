@@ -35,6 +35,7 @@ final class SessionTable {
     private final SecureRandom random;
     private final Map<Integer, RmcpPlusSession> byId = new HashMap<>();
     private final BiConsumer<RmcpPlusSession, Instant> onHandshakeTimeout;
+    private final AfterReply afterReply = new AfterReply();
 
     /**
      * @param onHandshakeTimeout told about each handshake that timed out after RAKP 2 (not about evictions)
@@ -95,8 +96,18 @@ final class SessionTable {
 
     void remove(RmcpPlusSession session, String why) {
         if (byId.remove(session.bmcSessionId) != null && session.state == RmcpPlusSession.State.ACTIVE) {
-            LOG.info("IPMI {} closed: {}", session, why);
+            afterReply(() -> LOG.info("IPMI {} closed: {}", session, why));
         }
+    }
+
+    /** Queues work (a log line) to run after the current datagram's reply went out, see {@link AfterReply}. */
+    void afterReply(Runnable work) {
+        afterReply.add(work);
+    }
+
+    /** Runs what {@link #afterReply(Runnable)} queued. */
+    void runAfterReply() {
+        afterReply.run();
     }
 
     /** Drops timed-out sessions; returns how many. */
@@ -116,7 +127,7 @@ final class SessionTable {
 
     private void timedOut(RmcpPlusSession s, Instant now) {
         if (s.state == RmcpPlusSession.State.ACTIVE) {
-            LOG.info("IPMI {} closed: idle timeout", s);
+            afterReply(() -> LOG.info("IPMI {} closed: idle timeout", s));
         } else if (s.state == RmcpPlusSession.State.RAKP2_SENT) {
             onHandshakeTimeout.accept(s, now);
         }

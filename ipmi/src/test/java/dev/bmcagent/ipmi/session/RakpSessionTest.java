@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;
 import dev.bmcagent.ipmi.message.Privilege;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * RAKP 1-4, SIK/K1/K2, integrity and AES-CBC-128 checked against {@link OracleClient} (javax.crypto, written
@@ -69,6 +74,48 @@ class RakpSessionTest {
         assertArrayEquals(new byte[] {0x00}, c.command(0x06, 0x3C, id).orElseThrow());
         assertEquals(0, bmc.processor.activeSessions());
         assertEquals(Optional.empty(), c.command(0x06, 0x01), "closed session: silence");
+    }
+
+    @Test
+    void sessionLogLinesAreWrittenAfterTheReplyOrBeforeTheNextDatagram() {
+        Logger rakp = (Logger) LoggerFactory.getLogger(RakpHandshake.class);
+        Logger table = (Logger) LoggerFactory.getLogger(SessionTable.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        rakp.addAppender(lines);
+        table.addAppender(lines);
+        try {
+            OracleClient c = client(3);
+            assertEquals(0, c.login("admin", "secret", 0x14));
+            assertEquals(List.of(), messages(lines), "nothing logged before the RAKP 4 went out");
+            bmc.processor.afterReply();
+            assertEquals(1, messages(lines).size());
+            assertTrue(
+                    messages(lines).get(0).endsWith("established, max privilege ADMINISTRATOR"),
+                    messages(lines)::toString);
+            assertArrayEquals(
+                    new byte[] {0x00},
+                    c.command(0x06, 0x3C, OracleClient.le(c.bmcSessionId)).orElseThrow());
+            assertEquals(1, messages(lines).size(), "the Close Session reply first");
+            bmc.processor.afterReply();
+            assertTrue(messages(lines).get(1).endsWith("closed: Close Session"), messages(lines)::toString);
+            // a caller that never calls afterReply(): the line comes out before the next datagram is handled
+            OracleClient other = client(17);
+            assertEquals(0, other.login("admin", "secret", 0x14));
+            assertEquals(2, messages(lines).size());
+            assertEquals(0x00, other.command(0x06, 0x01).orElseThrow()[0]);
+            assertEquals(3, messages(lines).size());
+            assertTrue(
+                    messages(lines).get(2).endsWith("established, max privilege ADMINISTRATOR"),
+                    messages(lines)::toString);
+        } finally {
+            rakp.detachAppender(lines);
+            table.detachAppender(lines);
+        }
+    }
+
+    private static List<String> messages(ListAppender<ILoggingEvent> lines) {
+        return lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     @Test
