@@ -11,6 +11,12 @@ import java.util.concurrent.CompletableFuture;
  * {@link HostNode} is the implementation.
  */
 public interface HostInputs extends HostLinkListener {
+    /** The host's index (0..N-1). */
+    int index();
+
+    /** The host's id, {@code host<index>}. */
+    String hostId();
+
     /** Queues a lifecycle input; fire-and-forget callers may drop the future. */
     @CanIgnoreReturnValue
     CompletableFuture<?> submit(LifecycleInput input);
