@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counters of one host link (thread-safe). Malformed input is counted here and dropped. */
-public final class HostInterfaceStats {
+final class HostInterfaceStats {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong controlsReceived = new AtomicLong();
     private final AtomicLong controlsSent = new AtomicLong();

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param maxInFlight    requests of one connection dispatched and not yet answered; above it the BMC stops reading,
  *                       and frames already read are answered C0h (node busy). A KCS host has one outstanding request
  */
-public record HostPortLimits(
+record HostPortLimits(
         Duration idleTimeout,
         Duration probeWait,
         int writeLowWater,

@@ -1,7 +1,7 @@
 package dev.bmcagent.hostif;
 
 /** Why the decoder dropped a frame. The connection always survives. */
-public enum VmDecodeError {
+enum VmDecodeError {
     /** A terminator (A0h/A1h) directly after the escape byte AAh. */
     ENDED_IN_ESCAPE,
     /** More than {@link VmFrameDecoder#MAX_FRAME_BYTES} decoded bytes before the terminator. */

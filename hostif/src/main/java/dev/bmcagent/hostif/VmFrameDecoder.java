@@ -14,7 +14,7 @@ import java.util.Arrays;
  *   <li>A message needs at least 4 bytes and a zero 8-bit sum over all its bytes, checksum included.</li>
  * </ul>
  */
-public final class VmFrameDecoder {
+final class VmFrameDecoder {
     /**
      * Largest decoded frame: QEMU's {@code inbuf[MAX_IPMI_MSG_SIZE + 2]} with MAX_IPMI_MSG_SIZE = 300
      * (msg id + 300 bytes of netFn, cmd and data + checksum would be 302; QEMU caps at 302 as well).

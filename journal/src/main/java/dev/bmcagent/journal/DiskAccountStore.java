@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #put}/{@link #remove}, which replace or drop the decoded entry under the same lock), so a lookup does not
  * parse JSON and run AES-GCM on every Redfish Basic-auth request; a password change is visible to the next lookup.
  */
-public final class DiskAccountStore implements AccountStore {
+final class DiskAccountStore implements AccountStore {
     private final KeyValueJournal kv;
     private final PasswordCipher cipher;
     private final ObjectMapper json = new ObjectMapper();

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link EventLog} in memory only: for tests, the simulator's fleet mode, and {@code store: MEMORY}. */
-public final class InMemoryEventLog implements EventLog {
+final class InMemoryEventLog implements EventLog {
     private final RetentionIndex retention;
     private final TreeMap<Long, StoredEvent> events = new TreeMap<>();
     private long lastSequence;

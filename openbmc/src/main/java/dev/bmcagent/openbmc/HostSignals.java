@@ -3,7 +3,7 @@ package dev.bmcagent.openbmc;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
-import dev.bmcagent.core.node.HostNode;
+import dev.bmcagent.core.node.HostInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ final class HostSignals {
 
     private HostSignals() {}
 
-    static void follow(PropertyWatch watch, HostNode node) {
+    static void follow(PropertyWatch watch, HostInputs node) {
         int i = node.index();
         // registration order = delivery order of the initial reads: power first, then ACPI, then progress
         watch.watch(
@@ -57,7 +57,7 @@ final class HostSignals {
         });
     }
 
-    private static void acpi(HostNode node, Map<String, Variant<?>> p, boolean initial) {
+    private static void acpi(HostInputs node, Map<String, Variant<?>> p, boolean initial) {
         var system = string(p, "SysACPIStatus").flatMap(PhosphorInputs::system);
         var device = string(p, "DevACPIStatus").flatMap(PhosphorInputs::device);
         if (initial) {

@@ -20,7 +20,7 @@ import java.io.UncheckedIOException;
  * {@code "type"} (its simple class name), times as ISO-8601 strings, durations as ISO-8601 durations, empty
  * optionals as null. Unknown properties are ignored on read (a newer agent may add fields).
  */
-public final class EventCodec {
+final class EventCodec {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
     private interface TypedEvent {}
 

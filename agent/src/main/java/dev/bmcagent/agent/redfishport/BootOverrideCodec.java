@@ -22,7 +22,7 @@ import java.util.Set;
  * UefiHttp ({@link #UEFI_HTTP_MARK}). While parameter 5 still holds those flags (valid bit aside), Redfish reads
  * UefiHttp; once anything else writes parameter 5 (e.g. {@code chassis bootdev pxe} without EFI) it reads Pxe.
  */
-public final class BootOverrideCodec {
+final class BootOverrideCodec {
     /** The BootSourceOverrideTarget values that can be written (UefiShell, UefiTarget, UefiBootNext cannot). */
     public static final Set<BootSource> SUPPORTED = Set.of(
             BootSource.None,

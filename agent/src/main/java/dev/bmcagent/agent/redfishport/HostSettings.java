@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param uefiHttpFlags the boot flags last written for target UefiHttp (see {@link BootOverrideCodec})
  * @param httpBootUri   HttpBootUri
  */
-public record HostSettings(
+record HostSettings(
         IndicatorLed indicatorLed, String assetTag, Optional<BootFlags> uefiHttpFlags, Optional<String> httpBootUri) {
     private static final HexFormat HEX = HexFormat.of();
 

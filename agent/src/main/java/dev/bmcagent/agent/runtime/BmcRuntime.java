@@ -221,6 +221,7 @@ public final class BmcRuntime implements AutoCloseable {
         });
         running.push(commandPool::shutdown);
         List<VmHostPower> powers = new ArrayList<>();
+        List<HostLinkSlot> hostLinks = new ArrayList<>();
         List<SystemInterfaceState> sysIf = new ArrayList<>();
         // the hosts' timeline (SEL stamps, boot durations, stuck limits) on the hosts' own clock: real for real
         // hosts, scaled like the demo's simulation for simulated ones
@@ -229,8 +230,10 @@ public final class BmcRuntime implements AutoCloseable {
         for (int i = 0; i < o.hosts(); i++) {
             SelClock selClock = new SelClock(hostScheduler.clock());
             SelStore sel = openSel(o, stores, i, selClock);
+            HostLinkSlot hostLink = new HostLinkSlot();
+            hostLinks.add(hostLink);
             VmHostPower power = new VmHostPower(
-                    i, o.power(), !o.startCommand().isEmpty(), scheduler, new SerialExecutor(commandPool));
+                    i, o.power(), hostLink, !o.startCommand().isEmpty(), scheduler, new SerialExecutor(commandPool));
             powers.add(power);
             sysIf.add(new SystemInterfaceState());
             HostHardware hw = hardwareOf.get(i);
@@ -290,7 +293,7 @@ public final class BmcRuntime implements AutoCloseable {
                     pool,
                     io);
             InetSocketAddress bound = server.start();
-            power.attach(server, bound.getPort());
+            hostLinks.get(i).fill(server, bound.getPort());
             hostAddresses.add(bound);
             hostInterfaces.add(server);
             running.push(server);

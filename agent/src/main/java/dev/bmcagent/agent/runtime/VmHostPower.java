@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #available} says what can work right now, so IPMI answers D5h and Redfish does not advertise the rest.
  */
-public final class VmHostPower implements HostPowerPort, HostLinkListener {
+final class VmHostPower implements HostPowerPort, HostLinkListener {
     private static final Logger log = LoggerFactory.getLogger(VmHostPower.class);
     private static final Set<ControlResult> OK = EnumSet.of(
             ControlResult.SENT,
@@ -51,26 +51,27 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
     /** The cycle waiting for the host to go off (its timeout), or null. */
     private final AtomicReference<Scheduler.Cancellable> cyclePending = new AtomicReference<>();
 
-    private volatile HostInterfaceServer server;
-    private volatile int hostPort;
+    /** The host interface server, filled once it is started (it is built after the command table that needs us). */
+    private final HostLinkSlot link;
 
     /**
+     * @param link         where the host's interface server will be (filled by {@link BmcRuntime} once started)
      * @param startCommand whether the host interface has a start command (power-on of a disconnected host)
      * @param commands     runs this host's power commands one at a time (may block up to the command timeout)
      */
-    public VmHostPower(
-            int hostIndex, PowerConfig config, boolean startCommand, Scheduler scheduler, Executor commands) {
+    VmHostPower(
+            int hostIndex,
+            PowerConfig config,
+            HostLinkSlot link,
+            boolean startCommand,
+            Scheduler scheduler,
+            Executor commands) {
         this.hostIndex = hostIndex;
         this.config = Objects.requireNonNull(config, "config");
+        this.link = Objects.requireNonNull(link, "link");
         this.startCommand = startCommand;
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.commands = Objects.requireNonNull(commands, "commands");
-    }
-
-    /** Connects the port to its server (the server is built after the command table that needs this port). */
-    public void attach(HostInterfaceServer s, int boundPort) {
-        this.server = Objects.requireNonNull(s, "server");
-        this.hostPort = boundPort;
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
         if (command(action).isPresent()) {
             return true;
         }
-        HostInterfaceServer s = server;
+        HostInterfaceServer s = link.server();
         if (s == null) {
             return false;
         }
@@ -110,7 +111,7 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
 
     @Override
     public void perform(PowerAction action) {
-        HostInterfaceServer s = server;
+        HostInterfaceServer s = link.server();
         if (s == null) {
             throw new IllegalStateException("host interface not attached");
         }
@@ -207,7 +208,7 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
     }
 
     private void onAfterCycle() {
-        HostInterfaceServer s = server;
+        HostInterfaceServer s = link.server();
         Optional<List<String>> on = command(PowerAction.ON);
         if (on.isPresent()) {
             commands.execute(() -> runCommand(PowerAction.ON, on.get()));
@@ -237,7 +238,8 @@ public final class VmHostPower implements HostPowerPort, HostLinkListener {
         }
         List<String> out = new ArrayList<>(argv.size());
         for (String a : argv) {
-            out.add(a.replace("{host}", Integer.toString(hostIndex)).replace("{hostPort}", Integer.toString(hostPort)));
+            out.add(a.replace("{host}", Integer.toString(hostIndex))
+                    .replace("{hostPort}", Integer.toString(link.port())));
         }
         return Optional.of(out);
     }

@@ -112,10 +112,7 @@ public final class EventStream {
 
     /** Subscribes to events passing {@code filter}; receives only events published after this call. */
     public Subscription subscribe(String name, Predicate<HostEvent> filter, int capacity, EventListener listener) {
-        Subscription[] holder = new Subscription[1];
-        Subscription s =
-                new Subscription(name, filter, capacity, listener, delivery, () -> subscriptions.remove(holder[0]));
-        holder[0] = s;
+        Subscription s = new Subscription(name, filter, capacity, listener, delivery, subscriptions::remove);
         subscriptions.add(s);
         return s;
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,9 @@ public final class Subscription implements AutoCloseable {
     private final EventListener listener;
     private final Queue<HostEvent> queue;
     private final Executor executor;
-    private final Runnable onClose;
+    /** Removes this subscription from its stream (given itself, so the stream needs no reference to it first). */
+    private final Consumer<Subscription> onClose;
+
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong delivered = new AtomicLong();
@@ -37,7 +40,7 @@ public final class Subscription implements AutoCloseable {
             int capacity,
             EventListener listener,
             Executor executor,
-            Runnable onClose) {
+            Consumer<Subscription> onClose) {
         this.name = Objects.requireNonNull(name, "name");
         this.filter = Objects.requireNonNull(filter, "filter");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -132,7 +135,7 @@ public final class Subscription implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             queue.clear();
-            onClose.run();
+            onClose.accept(this);
         }
     }
 }

@@ -9,7 +9,7 @@ package dev.bmcagent.core.fan;
  * @param highC   temperature (°C) from which the duty is {@code maxDuty}
  * @param maxDuty duty (%) at and above {@code highC}
  */
-public record FanCurve(double lowC, int minDuty, double highC, int maxDuty) {
+record FanCurve(double lowC, int minDuty, double highC, int maxDuty) {
     /** 30 % below 40 °C, rising linearly to 100 % at 85 °C. */
     public static final FanCurve DEFAULT = new FanCurve(40.0, 30, 85.0, 100);
 

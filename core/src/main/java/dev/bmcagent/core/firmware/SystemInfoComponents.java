@@ -10,7 +10,7 @@ import java.util.Optional;
  * strings D0h "BIOSVendor", C8h+n "NIC<n>Vendor" (their manufacturers) and D8h+n "CPU<n>" (the processor in socket
  * n). The first two kinds are firmware: their changes are events and they are listed in the FirmwareInventory.
  */
-public final class SystemInfoComponents {
+final class SystemInfoComponents {
 
     private SystemInfoComponents() {}
 

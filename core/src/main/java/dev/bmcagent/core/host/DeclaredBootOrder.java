@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** In-memory {@link BootOrderPort}: the host interface (or the simulated firmware) reads {@link #current()}. */
-public final class DeclaredBootOrder implements BootOrderPort {
+final class DeclaredBootOrder implements BootOrderPort {
     private final AtomicReference<List<String>> order = new AtomicReference<>(List.of());
     private final AtomicLong applies = new AtomicLong();
 

@@ -87,7 +87,7 @@ public final class HostCommandTable {
     /**
      * The IPMI command registry of the host nodes.
      *
-     * @param nodes            the host nodes, by index
+     * @param nodes            the host nodes (their IPMI role), by index
      * @param identity         what Get Device ID / GUID report
      * @param users            the user table
      * @param activeLanSessions active RMCP+ sessions (Get Channel Info / Get Session Info)
@@ -96,14 +96,14 @@ public final class HostCommandTable {
      * @param systemInterface  per host index, the system-interface state (global enables, flags)
      */
     public static CommandRegistry registry(
-            List<HostNode> nodes,
+            List<? extends HostIpmiPorts> nodes,
             BmcIdentity identity,
             UserInfo users,
             IntSupplier activeLanSessions,
             SdrRepository sdr,
             FruImage fru,
             IntFunction<SystemInterfaceState> systemInterface) {
-        List<HostNode> all = List.copyOf(nodes);
+        List<HostIpmiPorts> all = List.copyOf(nodes);
         return registry(
                 i -> i < all.size() ? all.get(i) : null, identity, users, activeLanSessions, sdr, fru, systemInterface);
     }
@@ -113,15 +113,15 @@ public final class HostCommandTable {
      * one by one): {@code nodes.apply(i)} returns host i's node, or null when there is none (answered CBh).
      */
     public static CommandRegistry registry(
-            IntFunction<HostNode> nodes,
+            IntFunction<? extends HostIpmiPorts> nodes,
             BmcIdentity identity,
             UserInfo users,
             IntSupplier activeLanSessions,
             SdrRepository sdr,
             FruImage fru,
             IntFunction<SystemInterfaceState> systemInterface) {
-        IntFunction<HostNode> node = i -> {
-            HostNode n = nodes.apply(i);
+        IntFunction<HostIpmiPorts> node = i -> {
+            HostIpmiPorts n = nodes.apply(i);
             if (n == null) {
                 throw new IpmiException(CompletionCode.NOT_PRESENT, "no host " + i);
             }
@@ -133,11 +133,11 @@ public final class HostCommandTable {
                 activeLanSessions,
                 i -> node.apply(i).acpiPort(),
                 i -> node.apply(i).hostControl(),
-                i -> node.apply(i).spec().bootOptions(),
+                i -> node.apply(i).bootOptions(),
                 i -> node.apply(i).sensorReadings(),
                 i -> node.apply(i).platformEvents(),
-                i -> node.apply(i).spec().sel(),
-                i -> node.apply(i).spec().selClock(),
+                i -> node.apply(i).sel(),
+                i -> node.apply(i).selClock(),
                 HostScoped.single(sdr),
                 HostScoped.single(fru));
         return StandardCommands.register(CommandRegistry.builder(), ports)
@@ -150,7 +150,7 @@ public final class HostCommandTable {
 
     /** {@link #registry} as a dispatcher. */
     public static Dispatcher dispatcher(
-            List<HostNode> nodes,
+            List<? extends HostIpmiPorts> nodes,
             BmcIdentity identity,
             UserInfo users,
             IntSupplier activeLanSessions,

@@ -28,8 +28,14 @@ import dev.bmcagent.core.sel.LifecycleSelWriter;
 import dev.bmcagent.core.sensor.GatedSensorBus;
 import dev.bmcagent.core.sensor.SensorGate;
 import dev.bmcagent.core.sensor.SensorPoller;
+import dev.bmcagent.core.sensor.SensorSpec;
+import dev.bmcagent.core.sensor.SensorValue;
+import dev.bmcagent.ipmi.command.chassis.BootOptionsStore;
 import dev.bmcagent.ipmi.sdr.SdrRepository;
+import dev.bmcagent.ipmi.sel.SelClock;
+import dev.bmcagent.ipmi.sel.SelStore;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -40,11 +46,13 @@ import java.util.concurrent.Executor;
  * Creates no thread: timers go to the {@link Scheduler}, the mailbox and effects run on the caller's executor
  * (in fleet mode both are the virtual scheduler's thread, e.g. {@code Runnable::run}).
  *
- * <p>Host signals come in as {@link #onEvent} (it is a {@link HostLinkListener}) or, for an in-process host,
- * {@link #powerGood}/{@link #platformReset}. Start with {@link #start()}, stop with {@link #close()} (the SEL and
+ * <p>Callers depend on the role they need: {@link HostInputs} (host links, configuration: everything becomes a
+ * lifecycle input), {@link HostView} (the state snapshot and sensor values, read-only) and {@link HostIpmiPorts}
+ * (the IPMI command table). Host signals come in as {@link #onEvent} (it is a {@link HostLinkListener}) or, for an
+ * in-process host, {@link #powerGood}/{@link #platformReset}. Start with {@link #start()}, stop with {@link #close()} (the SEL and
  * boot options stores belong to whoever created them).
  */
-public final class HostNode implements HostLinkListener, AutoCloseable {
+public final class HostNode implements HostInputs, HostView, HostIpmiPorts, AutoCloseable {
     private final HostNodeSpec spec;
     private final HostAgent agent;
     private final SensorGate gate;
@@ -108,6 +116,21 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
             Scheduler scheduler,
             Executor pool,
             HostState initial) {
+        this(spec, policy, fanPolicy, timing, events, sdr, scheduler, pool, initial, FanOutput.DIRECT);
+    }
+
+    /** @param fanOutput what the fan loop writes to, made from the host's fans and this node's view */
+    public HostNode(
+            HostNodeSpec spec,
+            LifecyclePolicy policy,
+            FanPolicy fanPolicy,
+            NodeTiming timing,
+            EventStream events,
+            SdrRepository sdr,
+            Scheduler scheduler,
+            Executor pool,
+            HostState initial,
+            FanOutput fanOutput) {
         this.spec = Objects.requireNonNull(spec, "spec");
         String hostId = Hosts.hostId(spec.index());
         Objects.requireNonNull(initial, "initial");
@@ -119,7 +142,8 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
                 scheduler,
                 timing.sensorPoll(),
                 this::submit);
-        this.fanLoop = new FanLoop(hostId, fanPolicy, spec.fans(), poller::snapshot, scheduler, timing.fanStep());
+        this.fanLoop = new FanLoop(
+                hostId, fanPolicy, fanOutput.create(spec.fans(), this), poller::snapshot, scheduler, timing.fanStep());
         this.fanStalls = new FanStallWatch(poller::snapshot, fanLoop::lastDuty, this::submit);
         this.fanStep = timing.fanStep();
         this.scheduler = scheduler;
@@ -153,16 +177,19 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
      * callers may drop the future, as for {@link HostAgent#submit}.
      */
     @CanIgnoreReturnValue
+    @Override
     public CompletableFuture<?> submit(LifecycleInput input) {
         return agent.submit(input);
     }
 
     /** Power-good changed (in-process host; the VM link reports it through {@link #onEvent}). */
+    @Override
     public void powerGood(boolean on) {
         submit(new LifecycleInput.PowerGood(on));
     }
 
     /** The platform reset line was asserted. */
+    @Override
     public void platformReset() {
         submit(new LifecycleInput.HostReset(LifecycleInput.ResetKind.HARD));
     }
@@ -185,10 +212,12 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         }
     }
 
+    @Override
     public int index() {
         return spec.index();
     }
 
+    @Override
     public String hostId() {
         return agent.hostId();
     }
@@ -201,6 +230,7 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         return agent;
     }
 
+    @Override
     public HostState state() {
         return agent.state();
     }
@@ -218,6 +248,26 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         return poller;
     }
 
+    @Override
+    public Map<SensorSpec, SensorValue> sensors() {
+        return poller.snapshot();
+    }
+
+    @Override
+    public BootOptionsStore bootOptions() {
+        return spec.bootOptions();
+    }
+
+    @Override
+    public SelStore sel() {
+        return spec.sel();
+    }
+
+    @Override
+    public SelClock selClock() {
+        return spec.selClock();
+    }
+
     public FanLoop fanLoop() {
         return fanLoop;
     }
@@ -226,18 +276,22 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         return pendingBootOrder;
     }
 
+    @Override
     public LifecycleAcpiPort acpiPort() {
         return acpi;
     }
 
+    @Override
     public LifecycleOemPort oemPort() {
         return oem;
     }
 
+    @Override
     public LifecyclePlatformEvents platformEvents() {
         return platformEvents;
     }
 
+    @Override
     public LifecycleBootProgress bootProgress() {
         return bootProgress;
     }
@@ -247,15 +301,18 @@ public final class HostNode implements HostLinkListener, AutoCloseable {
         return identifyLed;
     }
 
+    @Override
     public LifecycleHostControl hostControl() {
         return hostControl;
     }
 
+    @Override
     public PolledSensorReadings sensorReadings() {
         return sensorReadings;
     }
 
     /** What the host reported through Set System Info Parameters (firmware versions, names), with history. */
+    @Override
     public HostFirmware firmware() {
         return firmware;
     }

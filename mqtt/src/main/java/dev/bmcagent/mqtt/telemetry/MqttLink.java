@@ -3,7 +3,7 @@ package dev.bmcagent.mqtt.telemetry;
 import java.util.function.Consumer;
 
 /** One connected MQTT client session (Paho v5 or v3). Closing it releases its threads. */
-public interface MqttLink extends AutoCloseable {
+interface MqttLink extends AutoCloseable {
 
     /**
      * Sends one QoS 1 message; {@code done} is called once, from a client thread, with null when the broker

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param sequence the host's sequence number it carries (0 for status)
  */
 @SuppressWarnings("ArrayRecordComponent") // holds bytes only; never compared or hashed
-public record Outbound(String topic, byte[] payload, boolean retained, boolean event, String hostId, long sequence) {
+record Outbound(String topic, byte[] payload, boolean retained, boolean event, String hostId, long sequence) {
     public Outbound {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(payload, "payload");

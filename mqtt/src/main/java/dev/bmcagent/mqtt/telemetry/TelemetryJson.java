@@ -18,7 +18,7 @@ import java.time.Instant;
  * {@code sessionId}, {@code hostId}, {@code sequence}, {@code time} (RFC 3339) and {@code elapsedNanos}
  * (monotonic since the agent run started).
  */
-public final class TelemetryJson {
+final class TelemetryJson {
     /** Schema version of every document. */
     public static final int SCHEMA = 1;
 

@@ -1,17 +1,20 @@
 package dev.bmcagent.simulator.bmc;
 
+import dev.bmcagent.acpi.lifecycle.HostState;
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.core.event.EventStream;
 import dev.bmcagent.core.event.HostEvent;
-import dev.bmcagent.core.fan.FanController;
 import dev.bmcagent.core.fan.FanPolicy;
 import dev.bmcagent.core.host.HostPowerPort;
 import dev.bmcagent.core.host.Hosts;
+import dev.bmcagent.core.node.FanOutput;
 import dev.bmcagent.core.node.HostCommandTable;
+import dev.bmcagent.core.node.HostInputs;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.HostNodeSpec;
+import dev.bmcagent.core.node.HostView;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.core.sensor.SensorValue;
@@ -123,29 +126,35 @@ public final class AgentBmcFactory implements BmcFactory {
             if (host.index() != nodes.size()) {
                 throw new IllegalArgumentException("hosts must be given in index order");
             }
-            HostNode[] self = new HostNode[1];
-            FanController fanOut = host.fans();
-            if (!options.fanPolicy()) {
-                NaiveFanController naive = new NaiveFanController(
-                        host.fans(),
-                        FanPolicy.DEFAULT.failSafeDuty(),
-                        () -> self[0] != null && unavailableWhilePowered(self[0]));
-                naiveFans.add(naive);
-                fanOut = naive;
-            }
+            FanOutput fanOut = options.fanPolicy()
+                    ? FanOutput.DIRECT
+                    : (hostFans, node) -> {
+                        NaiveFanController naive = new NaiveFanController(
+                                hostFans, FanPolicy.DEFAULT.failSafeDuty(), () -> unavailableWhilePowered(node));
+                        naiveFans.add(naive);
+                        return naive;
+                    };
             SelClock selClock = new SelClock(scheduler.clock());
             HostNodeSpec spec = new HostNodeSpec(
                     host.index(),
                     sensors(host),
                     host.sensorBus(),
-                    fanOut,
+                    host.fans(),
                     powerPorts.wrap(host, new SimulatedPowerPort(host)),
                     new InMemorySelStore(selClock),
                     selClock,
                     new InMemoryBootOptionsStore());
             HostNode node = new HostNode(
-                    spec, options.policy(), FanPolicy.DEFAULT, timing, events, sdr, scheduler, Runnable::run);
-            self[0] = node;
+                    spec,
+                    options.policy(),
+                    FanPolicy.DEFAULT,
+                    timing,
+                    events,
+                    sdr,
+                    scheduler,
+                    Runnable::run,
+                    HostState.initial(scheduler.clock().instant()),
+                    fanOut);
             nodes.add(node);
             systemInterfaces.add(new SystemInterfaceState());
         }
@@ -170,7 +179,7 @@ public final class AgentBmcFactory implements BmcFactory {
         if (dispatcher == null) {
             throw new IllegalStateException("prepare() first");
         }
-        HostNode node = nodes.get(host.index());
+        HostInputs node = nodes.get(host.index());
         return new DispatcherHostLink(dispatcher, host.index(), new DispatcherHostLink.Signals() {
             @Override
             public void powerGood(int hostIndex, boolean on) {
@@ -214,11 +223,11 @@ public final class AgentBmcFactory implements BmcFactory {
         return out;
     }
 
-    private static boolean unavailableWhilePowered(HostNode node) {
+    private static boolean unavailableWhilePowered(HostView node) {
         if (!node.state().powerOn()) {
             return false;
         }
-        for (SensorValue v : node.poller().snapshot().values()) {
+        for (SensorValue v : node.sensors().values()) {
             if (v instanceof SensorValue.Unavailable) {
                 return true;
             }
