@@ -8,10 +8,10 @@ import dev.bmcagent.agent.FreePorts;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.HostInterfaceClient;
+import dev.bmcagent.it.AgentJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ class HwmonAgentIT {
                         "  commandTimeoutSeconds: 10",
                         "  off: [sh, -c, 'echo FORCE_OFF >> " + dir.resolve("power.log") + "']",
                         ""));
-        Process agent = startAgent(config, redfishPort);
+        Process agent = AgentJvm.start(config, dir, redfishPort);
         try (SystemScheduler scheduler = new SystemScheduler("it-host")) {
             await().until(() -> sdr(ipmiPort).contains("INLET_TEMP | 08h | ok | 55.1 | 24 degrees C"));
             String off = sdr(ipmiPort);
@@ -201,35 +201,5 @@ class HwmonAgentIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out);
         return out;
-    }
-
-    private Process startAgent(Path config, int readyPort) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.bmcagent.app.cli.Main",
-                        "agent",
-                        "--config",
-                        config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dir.resolve("agent.log").toFile()))
-                .start();
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> !p.isAlive() || accepts(readyPort));
-        assertTrue(p.isAlive(), "agent exited, see " + dir.resolve("agent.log"));
-        return p;
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

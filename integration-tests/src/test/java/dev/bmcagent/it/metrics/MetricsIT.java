@@ -9,10 +9,10 @@ import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.hostif.VmMessage;
+import dev.bmcagent.it.AgentJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class MetricsIT {
                         "alerts:",
                         "  slowBoot: 1s",
                         ""));
-        Process agent = startAgent(config, redfishPort);
+        Process agent = AgentJvm.start(config, dir, redfishPort);
         try (SystemScheduler scheduler = new SystemScheduler("it-host")) {
             assertEquals(
                     "401",
@@ -208,35 +208,5 @@ class MetricsIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), argv.get(0) + " timed out");
         assertEquals(0, p.exitValue(), out);
         return out;
-    }
-
-    private Process startAgent(Path config, int readyPort) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.bmcagent.app.cli.Main",
-                        "agent",
-                        "--config",
-                        config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dir.resolve("agent.log").toFile()))
-                .start();
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> !p.isAlive() || accepts(readyPort));
-        assertTrue(p.isAlive(), "agent exited, see " + dir.resolve("agent.log"));
-        return p;
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

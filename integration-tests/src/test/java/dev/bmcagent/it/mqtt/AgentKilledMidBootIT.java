@@ -10,6 +10,7 @@ import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.HostEvent;
 import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.HostInterfaceClient;
+import dev.bmcagent.it.AgentJvm;
 import dev.bmcagent.journal.JournalOptions;
 import dev.bmcagent.journal.Stores;
 import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
@@ -19,7 +20,6 @@ import java.io.InputStreamReader;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,14 +88,14 @@ class AgentKilledMidBootIT {
                     .start();
             Thread reader = collect(sub, received, types);
             try {
-                Process agent = startAgent(config, redfishPort);
+                Process agent = AgentJvm.start(config, dir, redfishPort);
                 HostInterfaceClient host = bootUntilMemoryInit(scheduler, hostPort);
                 await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 5);
                 agent.destroyForcibly(); // kill -9 mid-boot
                 agent.waitFor(10, TimeUnit.SECONDS);
                 host.close();
 
-                Process again = startAgent(config, redfishPort);
+                Process again = AgentJvm.start(config, dir, redfishPort);
                 try {
                     HostInterfaceClient host2 = bootUntilMemoryInit(scheduler, hostPort);
                     request(host2, 0x06, 0x06, "80 80"); // S0_G0_D0
@@ -126,25 +126,6 @@ class AgentKilledMidBootIT {
      * Starts {@code bmc agent} and waits until its Redfish port accepts (Redfish starts after the host interface;
      * probing the host-interface port itself would look like a host connecting).
      */
-    private Process startAgent(Path config, int readyPort) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.bmcagent.app.cli.Main",
-                        "agent",
-                        "--config",
-                        config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dir.resolve("agent.log").toFile()))
-                .start();
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> accepts(readyPort));
-        return p;
-    }
 
     /** Connects like QEMU (power-good), reports S2_D2 and the first SBMR progress codes. */
     private static HostInterfaceClient bootUntilMemoryInit(SystemScheduler scheduler, int hostPort) throws Exception {
@@ -202,15 +183,6 @@ class AgentKilledMidBootIT {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static int freeUdpPort() throws IOException {

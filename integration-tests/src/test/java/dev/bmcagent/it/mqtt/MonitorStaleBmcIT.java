@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.HostInterfaceClient;
+import dev.bmcagent.it.AgentJvm;
 import dev.bmcagent.mqtt.monitor.FleetMonitor;
 import dev.bmcagent.mqtt.monitor.FleetView;
 import dev.bmcagent.mqtt.monitor.MonitorOptions;
@@ -21,7 +22,6 @@ import java.io.PrintStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,7 +93,7 @@ class MonitorStaleBmcIT {
                 .start();
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> accepts(redfishPort));
+                .until(() -> AgentJvm.accepts(redfishPort));
         // a host in memory training: "pre-OS" in the monitor
         host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {});
         host.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), hostPort));
@@ -200,15 +200,6 @@ class MonitorStaleBmcIT {
             data[i] = (byte) Integer.parseInt(parts[i], 16);
         }
         host.request(netFn, 0, cmd, data).get(10, TimeUnit.SECONDS);
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static int freeUdpPort() throws IOException {

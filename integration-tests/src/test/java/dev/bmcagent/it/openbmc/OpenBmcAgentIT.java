@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.agent.FreePorts;
+import dev.bmcagent.it.AgentJvm;
 import dev.bmcagent.openbmc.Pdi;
 import dev.bmcagent.openbmc.PhosphorServices;
 import dev.bmcagent.openbmc.PrivateBus;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +63,7 @@ class OpenBmcAgentIT {
                             "        - {service: " + PhosphorServices.FAN_SERVICE + ", path: " + PhosphorServices.PWM
                                     + "}",
                             ""));
-            Process agent = startAgent(config, redfishPort);
+            Process agent = AgentJvm.start(config, dir, redfishPort);
             try {
                 bus.busctl(
                         "set-property",
@@ -137,44 +134,6 @@ class OpenBmcAgentIT {
                 "dev.bmcagent.BootState",
                 name);
         return r.output();
-    }
-
-    private Process startAgent(Path config, int readyPort) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.bmcagent.app.cli.Main",
-                        "agent",
-                        "--config",
-                        config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dir.resolve("agent.log").toFile()))
-                .start();
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> !p.isAlive() || accepts(readyPort));
-        assertTrue(p.isAlive(), () -> "agent exited: " + read(dir.resolve("agent.log")));
-        return p;
-    }
-
-    private static String read(Path f) {
-        try {
-            return Files.readString(f);
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static String ipmitool(int port, String... args) throws IOException, InterruptedException {

@@ -11,6 +11,7 @@ import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.HostEvent;
 import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.HostInterfaceClient;
+import dev.bmcagent.it.AgentJvm;
 import dev.bmcagent.journal.JournalOptions;
 import dev.bmcagent.journal.Stores;
 import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ class AgentRestartMidPostIT {
                         "hostPort: " + hostPort,
                         ""));
         try (SystemScheduler scheduler = new SystemScheduler("it-host")) {
-            Process agent = startAgent(config, redfishPort);
+            Process agent = AgentJvm.start(config, dir, redfishPort);
             JsonNode before;
             HostInterfaceClient first = connect(scheduler, hostPort);
             try {
@@ -81,7 +81,7 @@ class AgentRestartMidPostIT {
                 first.close();
             }
 
-            Process again = startAgent(config, redfishPort);
+            Process again = AgentJvm.start(config, dir, redfishPort);
             try {
                 HostInterfaceClient host = connect(scheduler, hostPort); // power-good again, same boot
                 await().atMost(Duration.ofSeconds(10))
@@ -166,26 +166,6 @@ class AgentRestartMidPostIT {
         return system(port).get("BootProgress");
     }
 
-    private Process startAgent(Path config, int readyPort) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.bmcagent.app.cli.Main",
-                        "agent",
-                        "--config",
-                        config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dir.resolve("agent.log").toFile()))
-                .start();
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> accepts(readyPort));
-        return p;
-    }
-
     private static HostInterfaceClient connect(SystemScheduler scheduler, int hostPort) {
         HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {});
         host.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), hostPort));
@@ -200,15 +180,6 @@ class AgentRestartMidPostIT {
             data[i] = (byte) Integer.parseInt(parts[i], 16);
         }
         host.request(netFn, 0, cmd, data).get(10, TimeUnit.SECONDS);
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static int freeUdpPort() throws IOException {
