@@ -48,52 +48,66 @@ public final class SelfSignedGenerator {
 
     public static ServedCertificate generate(
             SubjectNames names, String commonName, Instant now, KeySpec spec, SecureRandom random) {
-        KeyPair pair = spec.generate(random);
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.O, "bmc-agent")
-                .addRDN(BCStyle.OU, OWN_OU)
-                .addRDN(BCStyle.CN, commonName)
-                .build();
-        byte[] serial = new byte[16];
-        random.nextBytes(serial);
-        List<GeneralName> sans = new ArrayList<>();
-        names.dnsNames().forEach(d -> sans.add(new GeneralName(GeneralName.dNSName, d)));
-        names.ipAddresses().forEach(ip -> sans.add(new GeneralName(GeneralName.iPAddress, ip)));
-        try {
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
-                    subject,
-                    new BigInteger(1, serial),
-                    Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(VALIDITY)),
-                    subject,
-                    pair.getPublic());
-            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            b.addExtension(
-                    Extension.keyUsage,
-                    true,
-                    new KeyUsage(
-                            spec.rsa()
-                                    ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment
-                                    : KeyUsage.digitalSignature));
-            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
-            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
-            X509Certificate cert = new JcaX509CertificateConverter()
-                    .getCertificate(
-                            b.build(new JcaContentSignerBuilder(spec.signatureAlgorithm()).build(pair.getPrivate())));
-            return new ServedCertificate(List.of(cert), pair.getPrivate());
-        } catch (CertIOException
-                | OperatorCreationException
-                | CertificateException
-                | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot generate the self-signed certificate", e);
-        }
+        return Bc.generate(names, commonName, now, spec, random);
     }
 
     /** Whether {@code cert} is one this class made (self-issued with the marker OU). */
     public static boolean isOwn(X509Certificate cert) {
         return cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
                 && cert.getSubjectX500Principal().getName().contains("OU=" + OWN_OU);
+    }
+
+    /**
+     * The BouncyCastle part, a class of its own: loading {@link SelfSignedGenerator} for {@link #isOwn} at every start
+     * must not make the JVM open and verify the signed BouncyCastle jars (its exception handlers name their types).
+     */
+    private static final class Bc {
+        private Bc() {}
+
+        static ServedCertificate generate(
+                SubjectNames names, String commonName, Instant now, KeySpec spec, SecureRandom random) {
+            KeyPair pair = spec.generate(random);
+            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.O, "bmc-agent")
+                    .addRDN(BCStyle.OU, OWN_OU)
+                    .addRDN(BCStyle.CN, commonName)
+                    .build();
+            byte[] serial = new byte[16];
+            random.nextBytes(serial);
+            List<GeneralName> sans = new ArrayList<>();
+            names.dnsNames().forEach(d -> sans.add(new GeneralName(GeneralName.dNSName, d)));
+            names.ipAddresses().forEach(ip -> sans.add(new GeneralName(GeneralName.iPAddress, ip)));
+            try {
+                X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                        subject,
+                        new BigInteger(1, serial),
+                        Date.from(now.minus(Duration.ofHours(1))),
+                        Date.from(now.plus(VALIDITY)),
+                        subject,
+                        pair.getPublic());
+                JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+                b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                b.addExtension(
+                        Extension.keyUsage,
+                        true,
+                        new KeyUsage(
+                                spec.rsa()
+                                        ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment
+                                        : KeyUsage.digitalSignature));
+                b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                b.addExtension(
+                        Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
+                b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
+                X509Certificate cert = new JcaX509CertificateConverter()
+                        .getCertificate(b.build(
+                                new JcaContentSignerBuilder(spec.signatureAlgorithm()).build(pair.getPrivate())));
+                return new ServedCertificate(List.of(cert), pair.getPrivate());
+            } catch (CertIOException
+                    | OperatorCreationException
+                    | CertificateException
+                    | java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("cannot generate the self-signed certificate", e);
+            }
+        }
     }
 }
