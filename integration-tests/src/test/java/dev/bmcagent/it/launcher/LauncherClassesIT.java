@@ -1,0 +1,55 @@
+package dev.bmcagent.it.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the footprint work took out of a restart of {@code ./bmc agent} stays out (docs/BENCHMARKS.md, "Footprint"):
+ * with its certificate already in the data directory the agent opens no BouncyCastle jar (signed: 7,600 manifest
+ * entries verified and kept on the heap), loads no XML parser or logback Joran model (logging is set up in code),
+ * and not Flight Recorder's event metadata for Netty (it still asks whether JFR is there: 16 classes); the console log keeps its one-line format.
+ */
+class LauncherClassesIT {
+
+    @Test
+    void aRestartLoadsNoBouncyCastleXmlOrJfrClasses(@TempDir Path dir) throws Exception {
+        String first = LauncherRun.run(dir, "first", Map.of(), "Running.", pid -> {});
+        assertTrue(Files.isRegularFile(dir.resolve("data/redfish-cert.pem")), "certificate made on the first start");
+        assertTrue(
+                first.lines()
+                        .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  BmcRuntime - runtime started.*")),
+                first);
+
+        Path classes = dir.resolve("classes.txt");
+        LauncherRun.run(
+                dir,
+                "restart",
+                Map.of("BMC_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+                "Running.",
+                pid -> {});
+        List<String> loaded = Files.readAllLines(classes, StandardCharsets.UTF_8);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains("dev.bmcagent.redfish.certificates.Pem ")), "log is live");
+        for (String unwanted : List.of(
+                "org.bouncycastle.",
+                "com.sun.org.apache.xerces.",
+                "ch.qos.logback.core.joran.action.",
+                "ch.qos.logback.core.model.",
+                "jdk.jfr.internal.MetadataRepository")) {
+            assertFalse(
+                    loaded.stream().anyMatch(l -> l.contains("] " + unwanted)),
+                    () -> unwanted + " loaded: "
+                            + loaded.stream()
+                                    .filter(l -> l.contains("] " + unwanted))
+                                    .findFirst()
+                                    .orElseThrow());
+        }
+    }
+}
