@@ -72,12 +72,19 @@ final class AgentProcess implements AutoCloseable {
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("PATH", work.resolve("fake-bin") + ":/usr/bin:/bin");
         env.put("HOME", work.resolve("home").toString());
+        env.put("CACHE_DIRECTORY", cacheDirectory().toString()); // what systemd's CacheDirectory= sets
+        Files.createDirectories(cacheDirectory());
         process = pb.start();
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> !process.isAlive() || accepts(redfishPort));
         assertTrue(process.isAlive(), "agent exited: " + log());
         return this;
+    }
+
+    /** The unit's CacheDirectory, where bin/bmc keeps its AppCDS archive. */
+    Path cacheDirectory() {
+        return work.resolve("cache");
     }
 
     long pid() {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Acceptance of issue #14 section 3: {@code tar xzf} of the distribution on a clean directory, then
  * {@code bin/bmc agent --config etc/agent.yaml} (the shipped default configuration, ports and data directory from
- * flags) runs without Maven; real {@code ipmitool} and {@code curl} talk to it; SIGTERM stops it.
+ * flags) runs without Maven; real {@code ipmitool} and {@code curl} talk to it; SIGTERM stops it; with a systemd
+ * {@code CacheDirectory} the first stop leaves an AppCDS archive that the restart maps.
  */
 class DistributionIT {
     @TempDir
@@ -81,6 +82,22 @@ class DistributionIT {
             System.out.println("exit status after SIGTERM: " + status);
             assertTrue(status == 0 || status == 143, "exit " + status + "\n" + agent.log());
             assertTrue(agent.log().contains("agent stopped"), agent.log());
+
+            // the first stop left the AppCDS archive in the cache directory; the next start maps it
+            Path archive = agent.cacheDirectory().resolve("bmc-agent.jsa");
+            assertTrue(Files.isRegularFile(archive), "no AppCDS archive after the first stop:\n" + agent.log());
+            assertEquals(
+                    String.valueOf(Files.size(archive)),
+                    Files.readString(agent.cacheDirectory().resolve("bmc-agent.jsa.size"))
+                            .strip());
+            agent.start();
+            String maps = Files.readString(Path.of("/proc/" + agent.pid() + "/maps"));
+            assertTrue(maps.contains(archive.toString()), "archive not mapped by the restart");
+            assertTrue(
+                    Dist.run(agent.ipmitool("mc", "info"), Map.of()).contains("IPMI Version"),
+                    "restart with the archive answers IPMI");
+            int again = agent.stop();
+            assertTrue(again == 0 || again == 143, "exit " + again + "\n" + agent.log());
         }
         assertFalse(Files.exists(agent.mvnCalled), "the launcher called mvn");
     }

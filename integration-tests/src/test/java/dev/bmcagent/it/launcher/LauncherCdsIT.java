@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code BMC_CDS=1 ./bmc agent} (README "JVM options of ./bmc agent"): the first start leaves an AppCDS archive
+ * {@code ./bmc agent} (docs/CONFIGURATION.md "JVM options of ./bmc agent"): the first start leaves an AppCDS archive
  * when it exits on SIGTERM, the next start maps it, and a truncated archive (which makes the JVM abort when mapped)
  * is made again instead of breaking the start.
  */
@@ -54,18 +54,20 @@ class LauncherCdsIT {
         assertEquals(String.valueOf(Files.size(archive)), Files.readString(size).trim(), "made again");
     }
 
-    /** Starts the agent, waits until its runtime is up (and, if {@code mapped}, that the JVM mapped the archive). */
+    /**
+     * Starts the agent (AppCDS is on by default: no BMC_CDS), waits until its runtime is up (and, if {@code mapped},
+     * that the JVM mapped the archive).
+     */
     private static void run(Path dir, Path archive, String name, boolean mapped) throws Exception {
-        LauncherRun.run(
-                dir, name, Map.of("BMC_CDS", "1", "BMC_CDS_ARCHIVE", archive.toString()), "runtime started", pid -> {
-                    if (mapped) {
-                        try {
-                            String maps = Files.readString(Path.of("/proc/" + pid + "/maps"));
-                            assertTrue(maps.contains(archive.toString()), name + ": archive not mapped");
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                });
+        LauncherRun.run(dir, name, Map.of("BMC_CDS_ARCHIVE", archive.toString()), "runtime started", pid -> {
+            if (mapped) {
+                try {
+                    String maps = Files.readString(Path.of("/proc/" + pid + "/maps"));
+                    assertTrue(maps.contains(archive.toString()), name + ": archive not mapped");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
     }
 }

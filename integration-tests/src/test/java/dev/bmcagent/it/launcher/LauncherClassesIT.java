@@ -21,7 +21,9 @@ class LauncherClassesIT {
 
     @Test
     void aRestartLoadsNoBouncyCastleXmlOrJfrClasses(@TempDir Path dir) throws Exception {
-        String first = LauncherRun.run(dir, "first", Map.of(), "Running.", pid -> {});
+        Map<String, String> archive =
+                Map.of("BMC_CDS_ARCHIVE", dir.resolve("agent.jsa").toString());
+        String first = LauncherRun.run(dir, "first", archive, "Running.", pid -> {});
         assertTrue(Files.isRegularFile(dir.resolve("data/redfish-cert.pem")), "certificate made on the first start");
         assertTrue(
                 first.lines()
@@ -32,7 +34,11 @@ class LauncherClassesIT {
         LauncherRun.run(
                 dir,
                 "restart",
-                Map.of("BMC_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+                Map.of(
+                        "BMC_JAVA_OPTS",
+                        "-Xlog:class+load=info:file=" + classes,
+                        "BMC_CDS_ARCHIVE",
+                        archive.get("BMC_CDS_ARCHIVE")),
                 "Running.",
                 pid -> {});
         List<String> loaded = Files.readAllLines(classes, StandardCharsets.UTF_8);
