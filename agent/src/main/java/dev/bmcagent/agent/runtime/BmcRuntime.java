@@ -12,7 +12,9 @@ import dev.bmcagent.core.fan.FanPolicy;
 import dev.bmcagent.core.host.HostPowerPort;
 import dev.bmcagent.core.host.Hosts;
 import dev.bmcagent.core.host.SerialExecutor;
+import dev.bmcagent.core.node.FanOutput;
 import dev.bmcagent.core.node.HostCommandTable;
+import dev.bmcagent.core.node.HostFleet;
 import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.HostNodeSpec;
@@ -21,7 +23,6 @@ import dev.bmcagent.hostif.HostInterfaceConfig;
 import dev.bmcagent.hostif.HostInterfaceServer;
 import dev.bmcagent.hostif.PeerAllowList;
 import dev.bmcagent.ipmi.command.app.BmcIdentity;
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.fru.FruImage;
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;
 import dev.bmcagent.ipmi.lan.IpmiLanServer;
@@ -61,7 +62,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The BMC's network-facing runtime: N {@link HostNode}s, one {@link Dispatcher} over {@link HostCommandTable}, and
+ * The BMC's network-facing runtime: N {@link HostNode}s and one {@link Dispatcher} over {@link HostCommandTable},
+ * built by {@link HostFleet} (as fleet mode builds them) from the journals, the restored states and the power backends, and
  * per host a VM-protocol {@link HostInterfaceServer} ({@code hostPort + i}, link events → the node, power actions →
  * VM ops) and an RMCP+ {@link IpmiLanServer} ({@code ipmiPort + i}) over a {@link LanPacketProcessor} with the
  * account-store users. LAN sessions are swept every second on the scheduler. Owns a small worker pool (host
@@ -84,6 +86,7 @@ public final class BmcRuntime implements AutoCloseable {
     private final List<InetSocketAddress> hostAddresses = new ArrayList<>();
     private EventStream events;
     private EventHistory history;
+    private HostFleet fleet;
     private Dispatcher dispatcher;
     private dev.bmcagent.ipmi.fru.FruInventory fruInventory;
     private boolean closed;
@@ -222,11 +225,20 @@ public final class BmcRuntime implements AutoCloseable {
         running.push(commandPool::shutdown);
         List<VmHostPower> powers = new ArrayList<>();
         List<HostLinkSlot> hostLinks = new ArrayList<>();
-        List<SystemInterfaceState> sysIf = new ArrayList<>();
         // the hosts' timeline (SEL stamps, boot durations, stuck limits) on the hosts' own clock: real for real
         // hosts, scaled like the demo's simulation for simulated ones
         Scheduler hostScheduler =
                 o.hostTimeScale() == 1.0 ? scheduler : new ScaledScheduler(scheduler, o.hostTimeScale());
+        AccountUsers users = new AccountUsers(stores.accounts());
+        BmcIdentity identity = HostCommandTable.DEFAULT_IDENTITY;
+        HostFleet.Builder hosts = HostFleet.builder(hostScheduler, pool, events, sdr)
+                .policy(o.policy())
+                .fanPolicy(FanPolicy.DEFAULT)
+                .timing(o.timing())
+                .identity(identity)
+                .users(users)
+                .activeLanSessions(this::activeLanSessions)
+                .fru(fru);
         for (int i = 0; i < o.hosts(); i++) {
             SelClock selClock = new SelClock(hostScheduler.clock());
             SelStore sel = openSel(o, stores, i, selClock);
@@ -235,14 +247,13 @@ public final class BmcRuntime implements AutoCloseable {
             VmHostPower power = new VmHostPower(
                     i, o.power(), hostLink, !o.startCommand().isEmpty(), scheduler, new SerialExecutor(commandPool));
             powers.add(power);
-            sysIf.add(new SystemInterfaceState());
             HostHardware hw = hardwareOf.get(i);
             HostPowerPort backend =
                     link.isPresent() ? link.get().power(i) : hw.power().orElse(power);
             powerBackends.add(backend);
             String hostId = Hosts.hostId(i);
             HostPowerPort powerPort = reboots.isPresent() ? reboots.get().gate(hostId, backend) : backend;
-            HostNode node = new HostNode(
+            hosts.host(
                     new HostNodeSpec(
                             i,
                             hw.sensors(),
@@ -253,23 +264,14 @@ public final class BmcRuntime implements AutoCloseable {
                             selClock,
                             new SettingsBootOptionsStore(stores.settings(), i),
                             stores.settings()),
-                    o.policy(),
-                    FanPolicy.DEFAULT,
-                    o.timing(),
-                    events,
-                    sdr,
-                    hostScheduler,
-                    pool,
-                    restored(history, i, hostScheduler));
-            nodes.add(node);
+                    restored(history, i, hostScheduler),
+                    FanOutput.DIRECT);
         }
-        AccountUsers users = new AccountUsers(stores.accounts());
-        BmcIdentity identity = HostCommandTable.DEFAULT_IDENTITY;
-        dispatcher = HostCommandTable.dispatcher(nodes, identity, users, this::activeLanSessions, sdr, fru, sysIf::get);
-        for (HostNode node : nodes) {
-            node.start();
-            running.push(node);
-        }
+        fleet = hosts.build();
+        nodes.addAll(fleet.nodes());
+        dispatcher = fleet.dispatcher();
+        running.push(fleet);
+        fleet.start();
         if (link.isPresent()) {
             attach(link.get());
         }
@@ -284,7 +286,7 @@ public final class BmcRuntime implements AutoCloseable {
             HostInterfaceServer server = new HostInterfaceServer(
                     hc,
                     dispatcher,
-                    sysIf.get(i),
+                    fleet.systemInterface(i),
                     e -> {
                         node.onEvent(e);
                         power.onEvent(e);
