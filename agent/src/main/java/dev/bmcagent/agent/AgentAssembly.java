@@ -197,7 +197,12 @@ public final class AgentAssembly implements AutoCloseable {
         history = new LogEventHistory(stores.events());
         runtime = started(
                 "runtime",
-                BmcRuntime.start(hostOptions(), stores, history, hardware, link, reboots, scheduler, random));
+                BmcRuntime.builder(hostOptions(), stores)
+                        .history(history)
+                        .hardware(hardware)
+                        .link(link)
+                        .reboots(reboots)
+                        .start(scheduler, random));
         if (permitClient != null) {
             CampaignUpdates updates = new CampaignUpdates(
                     permitClient,

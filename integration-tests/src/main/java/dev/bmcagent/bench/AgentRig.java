@@ -63,7 +63,10 @@ final class AgentRig implements AutoCloseable {
         history = new LogEventHistory(stores.events());
         RuntimeOptions o = new RuntimeOptions(
                 1, "127.0.0.1", 0, 0, dir, StoreKind.DISK, List.of(), RuntimeOptions.DEFAULT_SEL_CAPACITY, timing);
-        runtime = BmcRuntime.start(o, stores, history, i -> hardware, scheduler, new SecureRandom());
+        runtime = BmcRuntime.builder(o, stores)
+                .history(history)
+                .hardware(i -> hardware)
+                .start(scheduler, new SecureRandom());
         host = new HostInterfaceClient(clientScheduler, VmCapabilities.QEMU, c -> {});
     }
 

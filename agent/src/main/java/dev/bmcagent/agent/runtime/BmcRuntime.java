@@ -1,6 +1,6 @@
 package dev.bmcagent.agent.runtime;
 
-import dev.bmcagent.agent.config.AgentConfig;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.ipmiport.AccountUsers;
 import dev.bmcagent.agent.ipmiport.SettingsBootOptionsStore;
@@ -52,6 +52,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,83 +95,81 @@ public final class BmcRuntime implements AutoCloseable {
     private BmcRuntime() {}
 
     /**
-     * The line for {@code AgentAssembly}: everything from the agent's configuration, events made durable in the
-     * stores' event log, no sensor hardware yet.
+     * What a runtime is started from: {@code options} and {@code stores}, then optional parts (the event history,
+     * the hosts' hardware, another host link, reboot permits) by name; {@link Builder#start} builds and starts it.
      */
-    public static BmcRuntime start(AgentConfig config, Stores stores, Scheduler scheduler, SecureRandom random)
-            throws IOException {
-        return start(
-                RuntimeOptions.from(config),
-                stores,
-                new LogEventHistory(stores.events()),
-                i -> HostHardware.none(),
-                scheduler,
-                random);
+    public static Builder builder(RuntimeOptions options, Stores stores) {
+        return new Builder(options, stores);
     }
 
-    /**
-     * Builds and starts everything; on failure closes what was started and rethrows.
-     *
-     * @param history  where the event stream makes events durable
-     * @param hardware host index → its sensors and fans
-     */
-    public static BmcRuntime start(
-            RuntimeOptions options,
-            Stores stores,
-            EventHistory history,
-            IntFunction<HostHardware> hardware,
-            Scheduler scheduler,
-            SecureRandom random)
-            throws IOException {
-        return start(options, stores, history, hardware, Optional.empty(), scheduler, random);
-    }
+    /** The runtime's parts; each has a default, so a call site names only what it sets. */
+    public static final class Builder {
+        private final RuntimeOptions options;
+        private final Stores stores;
+        private EventHistory history;
+        private IntFunction<HostHardware> hardware = i -> HostHardware.none();
+        private Optional<HostLinkProvider> link = Optional.empty();
+        private Optional<RebootAccounting> reboots = Optional.empty();
 
-    /**
-     * As above; with a {@code link} the hosts' hardware, power and signals come from it (e.g. OpenBMC D-Bus) and no
-     * VM host interface is started ({@code hardware} is then ignored).
-     */
-    public static BmcRuntime start(
-            RuntimeOptions options,
-            Stores stores,
-            EventHistory history,
-            IntFunction<HostHardware> hardware,
-            Optional<HostLinkProvider> link,
-            Scheduler scheduler,
-            SecureRandom random)
-            throws IOException {
-        return start(options, stores, history, hardware, link, Optional.empty(), scheduler, random);
-    }
-
-    /**
-     * As above; with {@code reboots}, every host's agent-triggered reboots ask for a reboot permit first and the
-     * hosts' boot cycles are counted ({@link RebootAccounting}: own reboots, the hosts' own, permits returned).
-     */
-    public static BmcRuntime start(
-            RuntimeOptions options,
-            Stores stores,
-            EventHistory history,
-            IntFunction<HostHardware> hardware,
-            Optional<HostLinkProvider> link,
-            Optional<RebootAccounting> reboots,
-            Scheduler scheduler,
-            SecureRandom random)
-            throws IOException {
-        BmcRuntime r = new BmcRuntime();
-        try {
-            r.startAll(
-                    options,
-                    stores,
-                    history,
-                    link.isPresent() ? link.get()::hardware : hardware,
-                    link,
-                    reboots,
-                    scheduler,
-                    random);
-        } catch (IOException | RuntimeException e) {
-            r.close();
-            throw e;
+        private Builder(RuntimeOptions options, Stores stores) {
+            this.options = Objects.requireNonNull(options, "options");
+            this.stores = Objects.requireNonNull(stores, "stores");
         }
-        return r;
+
+        /** Where the event stream makes events durable; by default the stores' event log ({@link LogEventHistory}). */
+        @CanIgnoreReturnValue
+        public Builder history(EventHistory history) {
+            this.history = Objects.requireNonNull(history, "history");
+            return this;
+        }
+
+        /** Host index → its sensors and fans; by default none ({@link HostHardware#none()}). */
+        @CanIgnoreReturnValue
+        public Builder hardware(IntFunction<HostHardware> hardware) {
+            this.hardware = Objects.requireNonNull(hardware, "hardware");
+            return this;
+        }
+
+        /**
+         * A host link other than the VM protocol (e.g. OpenBMC D-Bus): the hosts' hardware, power and signals come
+         * from it, {@link #hardware} is then ignored and no VM host interface is started. Empty: the VM protocol.
+         */
+        @CanIgnoreReturnValue
+        public Builder link(Optional<HostLinkProvider> link) {
+            this.link = Objects.requireNonNull(link, "link");
+            return this;
+        }
+
+        /**
+         * Reboot permits: every host's agent-triggered reboots ask for a permit first and the hosts' boot cycles are
+         * counted ({@link RebootAccounting}: own reboots, the hosts' own, permits returned). Empty: no gate.
+         */
+        @CanIgnoreReturnValue
+        public Builder reboots(Optional<RebootAccounting> reboots) {
+            this.reboots = Objects.requireNonNull(reboots, "reboots");
+            return this;
+        }
+
+        /** Builds and starts everything; on failure closes what was started and rethrows. */
+        public BmcRuntime start(Scheduler scheduler, SecureRandom random) throws IOException {
+            EventHistory h = history != null ? history : new LogEventHistory(stores.events());
+            BmcRuntime r = new BmcRuntime();
+            try {
+                r.startAll(
+                        options,
+                        stores,
+                        h,
+                        link.isPresent() ? link.get()::hardware : hardware,
+                        link,
+                        reboots,
+                        scheduler,
+                        random);
+            } catch (IOException | RuntimeException e) {
+                r.close();
+                throw e;
+            }
+            return r;
+        }
     }
 
     private void startAll(
