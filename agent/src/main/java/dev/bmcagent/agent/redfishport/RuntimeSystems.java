@@ -56,7 +56,9 @@ final class RuntimeSystems implements SystemsBackend {
     private final Optional<AssetIdentity> identity;
     private final SettingsStore settings;
 
-    /** @param nodes the hosts: read ({@link HostView}), asked ({@link HostInputs}) and operated ({@link HostOperations}) */
+    /**
+     * @param nodes the hosts: read ({@link HostView}), asked ({@link HostInputs}) and operated ({@link HostOperations})
+     */
     <N extends HostView & HostInputs & HostOperations> RuntimeSystems(
             List<N> nodes, SettingsStore settings, UUID bmcUuid, StoreWriter writer, Optional<AssetIdentity> identity) {
         this.identity = Objects.requireNonNull(identity, "identity");

@@ -65,8 +65,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The BMC's network-facing runtime, started with {@link #builder}: N {@link HostNode}s and one {@link Dispatcher} over
  * {@link HostCommandTable}, built by {@link HostFleet} (as fleet mode builds them) from the journals, the restored
- * states and the power backends, and per host a VM-protocol {@link HostInterfaceServer} ({@code hostPort + i}, link events → the node, power actions →
- * VM ops) and an RMCP+ {@link IpmiLanServer} ({@code ipmiPort + i}) over a {@link LanPacketProcessor} with the
+ * states and the power backends, and per host a VM-protocol {@link HostInterfaceServer} ({@code hostPort + i}, link
+ * events → the node, power actions → VM ops) and an RMCP+ {@link IpmiLanServer} ({@code ipmiPort + i}) over a {@link LanPacketProcessor} with the
  * account-store users. LAN sessions are swept every second on the scheduler. Owns a small worker pool (host
  * mailboxes, IPMI dispatch, event delivery), one I/O thread shared by the host interfaces and one shared by the
  * LAN servers (not one per host). {@link #close()} stops in reverse order and releases every port.

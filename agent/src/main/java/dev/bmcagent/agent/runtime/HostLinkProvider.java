@@ -11,8 +11,8 @@ import dev.bmcagent.core.node.HostView;
 /**
  * A host link other than the VM protocol (e.g. OpenBMC's D-Bus, module {@code openbmc}): it brings each host's
  * sensors and fans, carries out its power actions, and feeds the host's signals into the node through the node's
- * ordinary inputs ({@link HostInputs}) and follows it through its {@link HostView}. {@link BmcRuntime} then starts no VM host interface.
- * Closed by whoever opened it, after the runtime.
+ * ordinary inputs ({@link HostInputs}) and follows it through its {@link HostView}. {@link BmcRuntime} then starts
+ * no VM host interface. Closed by whoever opened it, after the runtime.
  */
 public interface HostLinkProvider extends AutoCloseable {
 

@@ -34,8 +34,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Fleet mode's BMC side, built by {@link HostFleet} like the daemon's: per simulated host a real agent core ({@code HostNode}: {@code DefaultHostLifecycle} with
- * the options' {@code LifecyclePolicy}, its SEL, sensor gate and poller over the host's {@code SimSmbus}-backed
+ * Fleet mode's BMC side, built by {@link HostFleet} like the daemon's: per simulated host a real agent core
+ * ({@code HostNode}: {@code DefaultHostLifecycle} with the options' {@code LifecyclePolicy}, its SEL, sensor gate and poller over the host's {@code SimSmbus}-backed
  * sensor bus, fan loop on the host's fans, pending boot order), all on the fleet's {@link VirtualScheduler} with a
  * same-thread mailbox; one {@link Dispatcher} with the agent's full command table ({@link HostCommandTable}) for
  * the whole fleet, reached by each host through a {@link DispatcherHostLink}; the host's power control is the
