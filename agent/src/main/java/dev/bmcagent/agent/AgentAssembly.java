@@ -18,7 +18,8 @@ import dev.bmcagent.core.event.EventHistory;
 import dev.bmcagent.core.firmware.FirmwareStager;
 import dev.bmcagent.core.host.Hosts;
 import dev.bmcagent.core.node.HostHardware;
-import dev.bmcagent.core.node.HostNode;
+import dev.bmcagent.core.node.HostInputs;
+import dev.bmcagent.core.node.HostView;
 import dev.bmcagent.core.reboot.DeadlineRebootPermits;
 import dev.bmcagent.core.reboot.PermitTopics;
 import dev.bmcagent.core.reboot.RebootAccounting;
@@ -196,7 +197,12 @@ public final class AgentAssembly implements AutoCloseable {
         history = new LogEventHistory(stores.events());
         runtime = started(
                 "runtime",
-                BmcRuntime.start(hostOptions(), stores, history, hardware, link, reboots, scheduler, random));
+                BmcRuntime.builder(hostOptions(), stores)
+                        .history(history)
+                        .hardware(hardware)
+                        .link(link)
+                        .reboots(reboots)
+                        .start(scheduler, random));
         if (permitClient != null) {
             CampaignUpdates updates = new CampaignUpdates(
                     permitClient,
@@ -216,9 +222,9 @@ public final class AgentAssembly implements AutoCloseable {
                     stager == null ? "answered WRONG_VERSION (no firmware stager)" : "staged by the extension");
         }
         if (!config.bootOrder().isEmpty()) { // bootOrder: declared for every host (Redfish may replace it)
-            runtime.nodes()
-                    .forEach(n -> n.submit(
-                            new dev.bmcagent.acpi.lifecycle.LifecycleInput.BootOrderDeclared(config.bootOrder())));
+            List<? extends HostInputs> hosts = runtime.nodes();
+            hosts.forEach(n ->
+                    n.submit(new dev.bmcagent.acpi.lifecycle.LifecycleInput.BootOrderDeclared(config.bootOrder())));
             log.info("boot order declared for every host from the configuration: {}", config.bootOrder());
         }
         serving.add(Service.IPMI);
@@ -244,8 +250,8 @@ public final class AgentAssembly implements AutoCloseable {
 
         // 8. MQTT telemetry: to the configured broker, else to the demo's embedded one, else none.
         if (brokerUrl.isPresent()) {
-            List<String> hostIds =
-                    runtime.nodes().stream().map(HostNode::hostId).toList();
+            List<? extends HostView> hosts = runtime.nodes();
+            List<String> hostIds = hosts.stream().map(HostView::hostId).toList();
             MqttTelemetry mqtt = started("mqtt telemetry", telemetry(URI.create(brokerUrl.get()), hostIds));
             mqtt.start();
             stores.health()
@@ -354,16 +360,17 @@ public final class AgentAssembly implements AutoCloseable {
 
     private MqttTelemetry telemetry(URI broker, List<String> hostIds) {
         MqttOptions options = mqttOptions(broker);
+        List<? extends HostView> hosts = runtime.nodes();
         MqttTelemetry telemetry = new MqttTelemetry(
                         options,
                         runtime.events(),
                         history,
-                        id -> runtime.node(Hosts.index(id)).state(),
+                        id -> hosts.get(Hosts.index(id)).state(),
                         hostIds,
                         scheduler)
-                .firmware(id -> runtime.node(Hosts.index(id)).firmware().firmwareVersions());
+                .firmware(id -> hosts.get(Hosts.index(id)).firmware().firmwareVersions());
         for (String id : hostIds) {
-            runtime.node(Hosts.index(id)).firmware().onChange(change -> telemetry.firmwareChanged(id));
+            hosts.get(Hosts.index(id)).firmware().onChange(change -> telemetry.firmwareChanged(id));
         }
         return telemetry;
     }

@@ -9,11 +9,13 @@ import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.HostEvent;
 import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.core.node.HostHardware;
-import dev.bmcagent.core.node.HostNode;
+import dev.bmcagent.core.node.HostOperations;
+import dev.bmcagent.core.node.HostView;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.ipmi.message.CompletionCode;
+import dev.bmcagent.ipmi.sel.SelStore;
 import dev.bmcagent.journal.FsyncPolicy;
 import dev.bmcagent.journal.JournalOptions;
 import dev.bmcagent.journal.StoreKind;
@@ -61,12 +63,22 @@ final class AgentRig implements AutoCloseable {
         history = new LogEventHistory(stores.events());
         RuntimeOptions o = new RuntimeOptions(
                 1, "127.0.0.1", 0, 0, dir, StoreKind.DISK, List.of(), RuntimeOptions.DEFAULT_SEL_CAPACITY, timing);
-        runtime = BmcRuntime.start(o, stores, history, i -> hardware, scheduler, new SecureRandom());
+        runtime = BmcRuntime.builder(o, stores)
+                .history(history)
+                .hardware(i -> hardware)
+                .start(scheduler, new SecureRandom());
         host = new HostInterfaceClient(clientScheduler, VmCapabilities.QEMU, c -> {});
     }
 
-    HostNode node() {
+    /** Host 0 as a reader sees it. */
+    HostView node() {
         return runtime.node(0);
+    }
+
+    /** Host 0's SEL. */
+    SelStore sel() {
+        HostOperations host = runtime.node(0);
+        return host.sel();
     }
 
     /** Connects the host (power-good follows from the QEMU capabilities) and waits until the agent sees power. */

@@ -156,8 +156,8 @@ public final class HostInputLatency {
                     done,
                     warmup,
                     fsync,
-                    rig.node().agent().effectFailures(),
-                    rig.node().spec().sel().info().entries());
+                    rig.node().effectFailures(),
+                    rig.sel().info().entries());
         }
         if (done <= warmup) {
             System.err.println("no samples recorded");

@@ -76,6 +76,15 @@ class ArchitectureTest {
                 "MQTT publisher", new String[] {"dev.bmcagent.mqtt.telemetry.."},
                 "OpenBMC D-Bus adapter", new String[] {"dev.bmcagent.openbmc.."});
 
+        /**
+         * Where hosts are built and run: the engine itself and the two composers (the daemon's runtime, fleet mode's
+         * BMC factory). Everyone else takes a host through its roles (HostInputs, HostView, HostIpmiPorts,
+         * HostOperations).
+         */
+        static final String[] HOST_COMPOSERS = {
+            "dev.bmcagent.core..", "dev.bmcagent.agent.runtime..", "dev.bmcagent.simulator.bmc.."
+        };
+
         /** A module's name from a class's package: the segment after {@code dev.bmcagent}. */
         static final Pattern MODULE = Pattern.compile("dev\\.bmcagent\\.([a-z0-9_]+).*");
 
@@ -186,6 +195,19 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(Parts.concat(adapters, Parts.APP))
                 .because("adapters plug into the core's ports, not the other way round")
+                .check(main);
+    }
+
+    @Test
+    void onlyTheComposersSeeTheHostNode() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(Parts.HOST_COMPOSERS)
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.bmcagent.core.node.HostNode")
+                .because("hosts are built in one place (HostFleet, used by BmcRuntime and AgentBmcFactory); readers,"
+                        + " adapters and publishers depend on the narrowest role")
                 .check(main);
     }
 

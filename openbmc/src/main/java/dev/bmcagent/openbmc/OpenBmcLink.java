@@ -8,7 +8,8 @@ import dev.bmcagent.core.event.EventStream;
 import dev.bmcagent.core.event.Subscription;
 import dev.bmcagent.core.host.HostPowerPort;
 import dev.bmcagent.core.node.HostHardware;
-import dev.bmcagent.core.node.HostNode;
+import dev.bmcagent.core.node.HostInputs;
+import dev.bmcagent.core.node.HostView;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -92,16 +93,16 @@ public final class OpenBmcLink implements HostLinkProvider {
     }
 
     @Override
-    public AutoCloseable attach(HostNode node, EventStream events) throws DBusException {
-        fans.modeFrom(() -> node.fanLoop().mode());
+    public <N extends HostInputs & HostView> AutoCloseable attach(N node, EventStream events) throws DBusException {
+        fans.modeFrom(() -> node.fanMode());
         BootStateObject state = new BootStateObject(node.index(), node.state()).export(bus);
         Subscription sub =
                 events.subscribe("openbmc-" + node.hostId(), e -> e.hostId().equals(node.hostId()), EVENT_QUEUE, e -> {
                     // from the full current state, not the event: an event dropped on overflow loses nothing
-                    sensors.gate(node.gate().closed());
+                    sensors.gate(node.closedGates());
                     state.update(node.state());
                 });
-        sensors.gate(node.gate().closed());
+        sensors.gate(node.closedGates());
         sensors.follow(watch);
         HostSignals.follow(watch, node);
         return () -> {

@@ -14,7 +14,6 @@ import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.InMemoryEventHistory;
-import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.core.sensor.SensorKind;
@@ -99,14 +98,10 @@ class OpenBmcLinkTest {
                 List.of(),
                 64,
                 new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)));
-        runtime = BmcRuntime.start(
-                o,
-                stores,
-                new InMemoryEventHistory(),
-                i -> HostHardware.none(),
-                Optional.of(link),
-                scheduler,
-                new SecureRandom());
+        runtime = BmcRuntime.builder(o, stores)
+                .history(new InMemoryEventHistory())
+                .link(Optional.of(link))
+                .start(scheduler, new SecureRandom());
     }
 
     @AfterEach

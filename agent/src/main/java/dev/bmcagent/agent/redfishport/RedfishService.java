@@ -5,7 +5,9 @@ import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.core.event.EventHistory;
 import dev.bmcagent.core.event.EventStream;
 import dev.bmcagent.core.node.HostCommandTable;
-import dev.bmcagent.core.node.HostNode;
+import dev.bmcagent.core.node.HostInputs;
+import dev.bmcagent.core.node.HostOperations;
+import dev.bmcagent.core.node.HostView;
 import dev.bmcagent.journal.Stores;
 import dev.bmcagent.redfish.RedfishOptions;
 import dev.bmcagent.redfish.RedfishServer;
@@ -118,9 +120,9 @@ public final class RedfishService implements AutoCloseable {
      * @param history  where to seed the boot history from (null: only cycles that end from now on)
      * @param ipmiPort the RMCP+ port Managers/bmc/NetworkProtocol reports
      */
-    public static RedfishService start(
+    public static <N extends HostView & HostInputs & HostOperations> RedfishService start(
             RedfishOptions options,
-            List<HostNode> nodes,
+            List<N> nodes,
             EventStream stream,
             EventHistory history,
             Stores stores,
@@ -140,9 +142,9 @@ public final class RedfishService implements AutoCloseable {
     }
 
     /** As above, with the FRU inventory the BMC serves over IPMI (Redfish's ComputerSystem and Chassis identity). */
-    public static RedfishService start(
+    public static <N extends HostView & HostInputs & HostOperations> RedfishService start(
             RedfishOptions options,
-            List<HostNode> nodes,
+            List<N> nodes,
             EventStream stream,
             EventHistory history,
             Stores stores,
@@ -164,9 +166,9 @@ public final class RedfishService implements AutoCloseable {
     }
 
     /** As above, the BMC's EthernetInterfaces writable through {@code network} when present. */
-    public static RedfishService start(
+    public static <N extends HostView & HostInputs & HostOperations> RedfishService start(
             RedfishOptions options,
-            List<HostNode> nodes,
+            List<N> nodes,
             EventStream stream,
             EventHistory history,
             Stores stores,
@@ -178,7 +180,7 @@ public final class RedfishService implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         StoreWriter writer = new StoreWriter();
         StreamEvents events = new StreamEvents(stream, history);
-        List<String> ids = nodes.stream().map(HostNode::hostId).toList();
+        List<String> ids = nodes.stream().map(HostView::hostId).toList();
         BootCycleLog cycles = new BootCycleLog(
                 ids, history == null ? emptyHistory() : history, stream, Stores.DEFAULT_HISTORY_PER_HOST);
         try {

@@ -1,7 +1,7 @@
 package dev.bmcagent.agent.redfishport;
 
 import dev.bmcagent.acpi.lifecycle.HostState;
-import dev.bmcagent.core.node.HostNode;
+import dev.bmcagent.core.node.HostView;
 import dev.bmcagent.core.sensor.SensorKind;
 import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.core.sensor.SensorValue;
@@ -31,10 +31,10 @@ import java.util.OptionalDouble;
  * ("FanZone0", duty only) once the loop has written a duty.
  */
 final class RuntimeChassis implements ChassisBackend {
-    private final Map<String, HostNode> nodes = new LinkedHashMap<>();
+    private final Map<String, HostView> nodes = new LinkedHashMap<>();
     private final Optional<AssetIdentity> identity;
 
-    RuntimeChassis(List<HostNode> nodes, Optional<AssetIdentity> identity) {
+    RuntimeChassis(List<? extends HostView> nodes, Optional<AssetIdentity> identity) {
         nodes.forEach(n -> this.nodes.put(n.hostId(), n));
         this.identity = java.util.Objects.requireNonNull(identity, "identity");
     }
@@ -54,13 +54,13 @@ final class RuntimeChassis implements ChassisBackend {
         return Optional.ofNullable(nodes.get(id)).map(RuntimeChassis::view);
     }
 
-    private static ChassisView view(HostNode n) {
+    private static ChassisView view(HostView n) {
         HostState s = n.state();
         List<SensorView> sensors = new ArrayList<>();
         List<FanView> fans = new ArrayList<>();
-        int duty = n.fanLoop().lastDuty();
+        int duty = n.fanDuty();
         OptionalDouble percent = duty < 0 ? OptionalDouble.empty() : OptionalDouble.of(duty);
-        for (Map.Entry<SensorSpec, SensorValue> e : n.poller().snapshot().entrySet()) {
+        for (Map.Entry<SensorSpec, SensorValue> e : n.sensors().entrySet()) {
             SensorSpec spec = e.getKey();
             SensorView v = sensor(spec, e.getValue(), n.sdr().sensor(spec.name()));
             sensors.add(v);

@@ -1,6 +1,6 @@
 package dev.bmcagent.agent.redfishport;
 
-import dev.bmcagent.core.node.HostNode;
+import dev.bmcagent.core.node.HostView;
 import dev.bmcagent.redfish.backend.FirmwareBackend;
 import dev.bmcagent.redfish.backend.SoftwareView;
 import java.util.ArrayList;
@@ -16,12 +16,12 @@ import java.util.Optional;
 final class RuntimeFirmware implements FirmwareBackend {
     private final String bmcVersion;
     private final Optional<String> bmcVendor;
-    private final List<HostNode> nodes;
+    private final List<HostView> nodes;
 
     /**
      * @param bmcVendor who built this BMC firmware (the build's organization); empty when the build does not say
      */
-    RuntimeFirmware(String bmcVersion, Optional<String> bmcVendor, List<HostNode> nodes) {
+    RuntimeFirmware(String bmcVersion, Optional<String> bmcVendor, List<? extends HostView> nodes) {
         this.bmcVersion = Objects.requireNonNull(bmcVersion, "bmcVersion");
         this.bmcVendor = Objects.requireNonNull(bmcVendor, "bmcVendor");
         this.nodes = List.copyOf(nodes);
@@ -31,7 +31,7 @@ final class RuntimeFirmware implements FirmwareBackend {
     public List<SoftwareView> inventory() {
         List<SoftwareView> out = new ArrayList<>();
         out.add(new SoftwareView("bmc", "BMC firmware (bmc-agent)", bmcVersion, Optional.empty(), bmcVendor));
-        for (HostNode n : nodes) {
+        for (HostView n : nodes) {
             Map<String, String> vendors = n.firmware().firmwareVendors();
             n.firmware()
                     .firmwareVersions()

@@ -1,7 +1,8 @@
 package dev.bmcagent.agent.redfishport;
 
 import dev.bmcagent.acpi.lifecycle.BootCycle;
-import dev.bmcagent.core.node.HostNode;
+import dev.bmcagent.core.node.HostOperations;
+import dev.bmcagent.core.node.HostView;
 import dev.bmcagent.ipmi.sel.SelRecord;
 import dev.bmcagent.ipmi.sel.SelStore;
 import dev.bmcagent.ipmi.sel.SystemEvent;
@@ -27,14 +28,20 @@ import java.util.OptionalInt;
  * {@link StoreWriter}; clearing a boot history forgets the cycles Redfish shows (the event history keeps them).
  */
 final class RuntimeLogs implements LogBackend {
-    private final Map<String, HostNode> nodes = new LinkedHashMap<>();
+    private final Map<String, HostOperations> sels = new LinkedHashMap<>();
+    private final Map<String, HostView> views = new LinkedHashMap<>();
     private final BootCycleLog cycles;
     private final StoreWriter writer;
     private final StorageHealth storage;
 
-    RuntimeLogs(List<HostNode> nodes, BootCycleLog cycles, StoreWriter writer, StorageHealth storage) {
+    /** @param nodes the hosts: their SEL ({@link HostOperations}) and running boot cycle ({@link HostView}) */
+    <N extends HostView & HostOperations> RuntimeLogs(
+            List<N> nodes, BootCycleLog cycles, StoreWriter writer, StorageHealth storage) {
         this.storage = Objects.requireNonNull(storage, "storage");
-        nodes.forEach(n -> this.nodes.put(n.hostId(), n));
+        for (N n : nodes) {
+            sels.put(n.hostId(), n);
+            views.put(n.hostId(), n);
+        }
         this.cycles = Objects.requireNonNull(cycles, "cycles");
         this.writer = Objects.requireNonNull(writer, "writer");
     }
@@ -47,9 +54,9 @@ final class RuntimeLogs implements LogBackend {
     @Override
     public List<LogEntryView> selEntries() {
         List<LogEntryView> out = new ArrayList<>();
-        boolean several = nodes.size() > 1;
-        for (HostNode n : nodes.values()) {
-            SelStore sel = n.spec().sel();
+        boolean several = sels.size() > 1;
+        for (HostOperations n : sels.values()) {
+            SelStore sel = n.sel();
             OptionalInt id = sel.first().map(r -> OptionalInt.of(r.recordId())).orElse(OptionalInt.empty());
             while (id.isPresent()) {
                 Optional<SelRecord> r = sel.get(id.getAsInt());
@@ -97,14 +104,14 @@ final class RuntimeLogs implements LogBackend {
 
     @Override
     public void clearSel() {
-        for (HostNode n : nodes.values()) {
-            writer.submit(n.hostId() + " SEL clear", () -> n.spec().sel().clear());
+        for (HostOperations n : sels.values()) {
+            writer.submit(n.hostId() + " SEL clear", () -> n.sel().clear());
         }
     }
 
     @Override
     public List<BootCycle> bootCycles(String systemId) {
-        HostNode n = nodes.get(systemId);
+        HostView n = views.get(systemId);
         if (n == null) {
             return List.of();
         }

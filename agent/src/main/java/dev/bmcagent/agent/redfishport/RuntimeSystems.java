@@ -5,7 +5,9 @@ import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import dev.bmcagent.acpi.policy.Alert;
 import dev.bmcagent.acpi.policy.AlertKind;
-import dev.bmcagent.core.node.HostNode;
+import dev.bmcagent.core.node.HostInputs;
+import dev.bmcagent.core.node.HostOperations;
+import dev.bmcagent.core.node.HostView;
 import dev.bmcagent.ipmi.command.chassis.BootFlags;
 import dev.bmcagent.ipmi.command.chassis.BootMailbox;
 import dev.bmcagent.journal.SettingsStore;
@@ -34,7 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The hosts as ComputerSystems, read from each {@link HostNode}'s lifecycle snapshot and its host-reported data
+ * The hosts as ComputerSystems, read from each host's {@link HostView} (lifecycle snapshot and its host-reported data
  * (boot order, memory report). Writes never wait: the boot override goes to the host's shared
  * {@code BootOptionsStore} (the one IPMI {@code chassis bootdev} writes and the host reads at POST) and the
  * Redfish-only settings to the {@link SettingsStore}, both on the {@link StoreWriter}; until a write is done the
@@ -54,21 +56,20 @@ final class RuntimeSystems implements SystemsBackend {
     private final Optional<AssetIdentity> identity;
     private final SettingsStore settings;
 
-    RuntimeSystems(
-            List<HostNode> nodes,
-            SettingsStore settings,
-            UUID bmcUuid,
-            StoreWriter writer,
-            Optional<AssetIdentity> identity) {
+    /**
+     * @param nodes the hosts: read ({@link HostView}), asked ({@link HostInputs}) and operated ({@link HostOperations})
+     */
+    <N extends HostView & HostInputs & HostOperations> RuntimeSystems(
+            List<N> nodes, SettingsStore settings, UUID bmcUuid, StoreWriter writer, Optional<AssetIdentity> identity) {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.writer = Objects.requireNonNull(writer, "writer");
-        for (HostNode n : nodes) {
+        for (N n : nodes) {
             HostSettings s = settings.get(HostSettings.key(n.index()))
                     .map(HostSettings::fromJson)
                     .orElse(HostSettings.defaults());
             UUID uuid = UUID.nameUUIDFromBytes((bmcUuid + "/" + n.hostId()).getBytes(StandardCharsets.UTF_8));
-            hosts.put(n.hostId(), new Host(n, uuid, s));
+            hosts.put(n.hostId(), new Host(n, n, n, uuid, s));
         }
     }
 
@@ -98,7 +99,7 @@ final class RuntimeSystems implements SystemsBackend {
         Host h = hosts.get(id);
         return h == null
                 ? List.of()
-                : h.node.memory().dimms().stream()
+                : h.view.memory().dimms().stream()
                         .map(d -> new dev.bmcagent.redfish.backend.DimmView(
                                 d.slot(), d.present(), d.lost(), d.capacityMiB()))
                         .toList();
@@ -121,7 +122,7 @@ final class RuntimeSystems implements SystemsBackend {
         HostSettings next = s;
         if (p.indicatorLed().isPresent()) {
             next = next.withIndicatorLed(p.indicatorLed().get());
-            h.node.identifyLed().set(p.indicatorLed().get()); // the LED IPMI Chassis Identify drives too
+            h.ops.identifyLed().set(p.indicatorLed().get()); // the LED IPMI Chassis Identify drives too
         }
         if (p.assetTag().isPresent()) {
             next = next.withAssetTag(p.assetTag().get());
@@ -156,7 +157,7 @@ final class RuntimeSystems implements SystemsBackend {
         Set<ResetType> out = EnumSet.noneOf(ResetType.class);
         if (h != null) {
             for (ResetType t : ResetType.values()) {
-                if (h.node.spec().power().available(action(t))) {
+                if (h.ops.powerAvailable(action(t))) {
                     out.add(t);
                 }
             }
@@ -170,7 +171,7 @@ final class RuntimeSystems implements SystemsBackend {
         if (h == null) {
             return false;
         }
-        h.node.submit(new LifecycleInput.PowerCommand(action(type)));
+        h.inputs.submit(new LifecycleInput.PowerCommand(action(type)));
         return true;
     }
 
@@ -189,23 +190,27 @@ final class RuntimeSystems implements SystemsBackend {
 
     /** One host and what Redfish has written for it but the stores may not show yet. */
     private final class Host {
-        final HostNode node;
+        final HostView view;
+        final HostInputs inputs;
+        final HostOperations ops;
         final UUID uuid;
         final BootOptionCatalog catalog = new BootOptionCatalog();
         final AtomicReference<HostSettings> settings;
         final AtomicReference<BootFlags> pendingFlags = new AtomicReference<>();
         final AtomicReference<List<String>> pendingDeclared = new AtomicReference<>();
 
-        Host(HostNode node, UUID uuid, HostSettings initial) {
-            this.node = node;
+        Host(HostView view, HostInputs inputs, HostOperations ops, UUID uuid, HostSettings initial) {
+            this.view = view;
+            this.inputs = inputs;
+            this.ops = ops;
             this.uuid = uuid;
             this.settings = new AtomicReference<>(initial);
-            node.identifyLed().set(initial.indicatorLed()); // as Redfish last left it
+            ops.identifyLed().set(initial.indicatorLed()); // as Redfish last left it
         }
 
         BootFlags flags() {
             BootFlags pending = pendingFlags.get();
-            return pending != null ? pending : node.spec().bootOptions().bootFlags();
+            return pending != null ? pending : ops.bootOptions().bootFlags();
         }
 
         BootOverride override(HostSettings s) {
@@ -214,9 +219,9 @@ final class RuntimeSystems implements SystemsBackend {
 
         void writeFlags(BootFlags f) {
             pendingFlags.set(f);
-            writer.submit(node.hostId() + " boot flags", () -> {
+            writer.submit(view.hostId() + " boot flags", () -> {
                 try {
-                    node.spec().bootOptions().bootFlags(f);
+                    ops.bootOptions().bootFlags(f);
                 } finally {
                     pendingFlags.compareAndSet(f, null);
                 }
@@ -227,15 +232,14 @@ final class RuntimeSystems implements SystemsBackend {
         void writeMailbox(String uri) {
             byte[] content = BootMailbox.encodeUri(uri);
             writer.submit(
-                    node.hostId() + " boot mailbox",
-                    () -> node.spec().bootOptions().mailbox(content));
+                    view.hostId() + " boot mailbox", () -> ops.bootOptions().mailbox(content));
         }
 
         void writeSettings(HostSettings s) {
             settings.set(s);
-            String key = HostSettings.key(node.index());
+            String key = HostSettings.key(view.index());
             writer.submit(
-                    node.hostId() + " settings",
+                    view.hostId() + " settings",
                     () -> RuntimeSystems.this.settings.put(key, s.toJson()).join());
         }
 
@@ -244,14 +248,14 @@ final class RuntimeSystems implements SystemsBackend {
             for (String ref : references) {
                 out.add(catalog.pattern(ref)
                         .orElseThrow(
-                                () -> new IllegalArgumentException(node.hostId() + ": unknown boot option " + ref)));
+                                () -> new IllegalArgumentException(view.hostId() + ": unknown boot option " + ref)));
             }
             return out;
         }
 
         void declare(List<String> patterns) {
             pendingDeclared.set(patterns);
-            node.submit(new LifecycleInput.BootOrderDeclared(patterns));
+            inputs.submit(new LifecycleInput.BootOrderDeclared(patterns));
         }
 
         List<String> declared(HostState state) {
@@ -266,7 +270,7 @@ final class RuntimeSystems implements SystemsBackend {
         }
 
         SystemView view() {
-            HostState s = node.state();
+            HostState s = view.state();
             HostSettings hs = settings.get();
             List<BootOptionView> options = catalog.views(s.reported().bootOrder());
             List<String> declared = declared(s);
@@ -275,16 +279,16 @@ final class RuntimeSystems implements SystemsBackend {
                     : BootOptionCatalog.references(declared, options);
             double memoryGiB = s.reported().memoryMiB() < 0 ? 0.0 : s.reported().memoryMiB() / 1024.0;
             return new SystemView(
-                    node.hostId(),
-                    node.hostId(),
+                    view.hostId(),
+                    view.hostId(),
                     s.powerOn() ? PowerState.On : PowerState.Off,
                     new AcpiView(s.system(), s.device(), s.acpiChangedAt(), s.acpiInferred()),
                     s.progress(),
-                    node.firmware().firmwareVersions().getOrDefault("BIOS", ""), // as the host reported it
+                    view.firmware().firmwareVersions().getOrDefault("BIOS", ""), // as the host reported it
                     uuid,
                     memoryGiB,
-                    processors(node.firmware().processors()),
-                    node.identifyLed().state(),
+                    processors(view.firmware().processors()),
+                    ops.identifyLed().state(),
                     hs.assetTag(),
                     override(hs),
                     order,

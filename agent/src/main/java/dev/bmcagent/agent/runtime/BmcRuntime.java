@@ -1,6 +1,6 @@
 package dev.bmcagent.agent.runtime;
 
-import dev.bmcagent.agent.config.AgentConfig;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.ipmiport.AccountUsers;
 import dev.bmcagent.agent.ipmiport.SettingsBootOptionsStore;
@@ -12,7 +12,9 @@ import dev.bmcagent.core.fan.FanPolicy;
 import dev.bmcagent.core.host.HostPowerPort;
 import dev.bmcagent.core.host.Hosts;
 import dev.bmcagent.core.host.SerialExecutor;
+import dev.bmcagent.core.node.FanOutput;
 import dev.bmcagent.core.node.HostCommandTable;
+import dev.bmcagent.core.node.HostFleet;
 import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.HostNodeSpec;
@@ -21,7 +23,6 @@ import dev.bmcagent.hostif.HostInterfaceConfig;
 import dev.bmcagent.hostif.HostInterfaceServer;
 import dev.bmcagent.hostif.PeerAllowList;
 import dev.bmcagent.ipmi.command.app.BmcIdentity;
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.fru.FruImage;
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;
 import dev.bmcagent.ipmi.lan.IpmiLanServer;
@@ -51,6 +52,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,9 +63,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The BMC's network-facing runtime: N {@link HostNode}s, one {@link Dispatcher} over {@link HostCommandTable}, and
- * per host a VM-protocol {@link HostInterfaceServer} ({@code hostPort + i}, link events → the node, power actions →
- * VM ops) and an RMCP+ {@link IpmiLanServer} ({@code ipmiPort + i}) over a {@link LanPacketProcessor} with the
+ * The BMC's network-facing runtime, started with {@link #builder}: N {@link HostNode}s and one {@link Dispatcher} over
+ * {@link HostCommandTable}, built by {@link HostFleet} (as fleet mode builds them) from the journals, the restored
+ * states and the power backends, and per host a VM-protocol {@link HostInterfaceServer} ({@code hostPort + i}, link
+ * events → the node, power actions → VM ops) and an RMCP+ {@link IpmiLanServer} ({@code ipmiPort + i}) over a {@link LanPacketProcessor} with the
  * account-store users. LAN sessions are swept every second on the scheduler. Owns a small worker pool (host
  * mailboxes, IPMI dispatch, event delivery), one I/O thread shared by the host interfaces and one shared by the
  * LAN servers (not one per host). {@link #close()} stops in reverse order and releases every port.
@@ -84,6 +87,7 @@ public final class BmcRuntime implements AutoCloseable {
     private final List<InetSocketAddress> hostAddresses = new ArrayList<>();
     private EventStream events;
     private EventHistory history;
+    private HostFleet fleet;
     private Dispatcher dispatcher;
     private dev.bmcagent.ipmi.fru.FruInventory fruInventory;
     private boolean closed;
@@ -91,83 +95,81 @@ public final class BmcRuntime implements AutoCloseable {
     private BmcRuntime() {}
 
     /**
-     * The line for {@code AgentAssembly}: everything from the agent's configuration, events made durable in the
-     * stores' event log, no sensor hardware yet.
+     * What a runtime is started from: {@code options} and {@code stores}, then optional parts (the event history,
+     * the hosts' hardware, another host link, reboot permits) by name; {@link Builder#start} builds and starts it.
      */
-    public static BmcRuntime start(AgentConfig config, Stores stores, Scheduler scheduler, SecureRandom random)
-            throws IOException {
-        return start(
-                RuntimeOptions.from(config),
-                stores,
-                new LogEventHistory(stores.events()),
-                i -> HostHardware.none(),
-                scheduler,
-                random);
+    public static Builder builder(RuntimeOptions options, Stores stores) {
+        return new Builder(options, stores);
     }
 
-    /**
-     * Builds and starts everything; on failure closes what was started and rethrows.
-     *
-     * @param history  where the event stream makes events durable
-     * @param hardware host index → its sensors and fans
-     */
-    public static BmcRuntime start(
-            RuntimeOptions options,
-            Stores stores,
-            EventHistory history,
-            IntFunction<HostHardware> hardware,
-            Scheduler scheduler,
-            SecureRandom random)
-            throws IOException {
-        return start(options, stores, history, hardware, Optional.empty(), scheduler, random);
-    }
+    /** The runtime's parts; each has a default, so a call site names only what it sets. */
+    public static final class Builder {
+        private final RuntimeOptions options;
+        private final Stores stores;
+        private EventHistory history;
+        private IntFunction<HostHardware> hardware = i -> HostHardware.none();
+        private Optional<HostLinkProvider> link = Optional.empty();
+        private Optional<RebootAccounting> reboots = Optional.empty();
 
-    /**
-     * As above; with a {@code link} the hosts' hardware, power and signals come from it (e.g. OpenBMC D-Bus) and no
-     * VM host interface is started ({@code hardware} is then ignored).
-     */
-    public static BmcRuntime start(
-            RuntimeOptions options,
-            Stores stores,
-            EventHistory history,
-            IntFunction<HostHardware> hardware,
-            Optional<HostLinkProvider> link,
-            Scheduler scheduler,
-            SecureRandom random)
-            throws IOException {
-        return start(options, stores, history, hardware, link, Optional.empty(), scheduler, random);
-    }
-
-    /**
-     * As above; with {@code reboots}, every host's agent-triggered reboots ask for a reboot permit first and the
-     * hosts' boot cycles are counted ({@link RebootAccounting}: own reboots, the hosts' own, permits returned).
-     */
-    public static BmcRuntime start(
-            RuntimeOptions options,
-            Stores stores,
-            EventHistory history,
-            IntFunction<HostHardware> hardware,
-            Optional<HostLinkProvider> link,
-            Optional<RebootAccounting> reboots,
-            Scheduler scheduler,
-            SecureRandom random)
-            throws IOException {
-        BmcRuntime r = new BmcRuntime();
-        try {
-            r.startAll(
-                    options,
-                    stores,
-                    history,
-                    link.isPresent() ? link.get()::hardware : hardware,
-                    link,
-                    reboots,
-                    scheduler,
-                    random);
-        } catch (IOException | RuntimeException e) {
-            r.close();
-            throw e;
+        private Builder(RuntimeOptions options, Stores stores) {
+            this.options = Objects.requireNonNull(options, "options");
+            this.stores = Objects.requireNonNull(stores, "stores");
         }
-        return r;
+
+        /** Where the event stream makes events durable; by default the stores' event log ({@link LogEventHistory}). */
+        @CanIgnoreReturnValue
+        public Builder history(EventHistory history) {
+            this.history = Objects.requireNonNull(history, "history");
+            return this;
+        }
+
+        /** Host index → its sensors and fans; by default none ({@link HostHardware#none()}). */
+        @CanIgnoreReturnValue
+        public Builder hardware(IntFunction<HostHardware> hardware) {
+            this.hardware = Objects.requireNonNull(hardware, "hardware");
+            return this;
+        }
+
+        /**
+         * A host link other than the VM protocol (e.g. OpenBMC D-Bus): the hosts' hardware, power and signals come
+         * from it, {@link #hardware} is then ignored and no VM host interface is started. Empty: the VM protocol.
+         */
+        @CanIgnoreReturnValue
+        public Builder link(Optional<HostLinkProvider> link) {
+            this.link = Objects.requireNonNull(link, "link");
+            return this;
+        }
+
+        /**
+         * Reboot permits: every host's agent-triggered reboots ask for a permit first and the hosts' boot cycles are
+         * counted ({@link RebootAccounting}: own reboots, the hosts' own, permits returned). Empty: no gate.
+         */
+        @CanIgnoreReturnValue
+        public Builder reboots(Optional<RebootAccounting> reboots) {
+            this.reboots = Objects.requireNonNull(reboots, "reboots");
+            return this;
+        }
+
+        /** Builds and starts everything; on failure closes what was started and rethrows. */
+        public BmcRuntime start(Scheduler scheduler, SecureRandom random) throws IOException {
+            EventHistory h = history != null ? history : new LogEventHistory(stores.events());
+            BmcRuntime r = new BmcRuntime();
+            try {
+                r.startAll(
+                        options,
+                        stores,
+                        h,
+                        link.isPresent() ? link.get()::hardware : hardware,
+                        link,
+                        reboots,
+                        scheduler,
+                        random);
+            } catch (IOException | RuntimeException e) {
+                r.close();
+                throw e;
+            }
+            return r;
+        }
     }
 
     private void startAll(
@@ -222,11 +224,20 @@ public final class BmcRuntime implements AutoCloseable {
         running.push(commandPool::shutdown);
         List<VmHostPower> powers = new ArrayList<>();
         List<HostLinkSlot> hostLinks = new ArrayList<>();
-        List<SystemInterfaceState> sysIf = new ArrayList<>();
         // the hosts' timeline (SEL stamps, boot durations, stuck limits) on the hosts' own clock: real for real
         // hosts, scaled like the demo's simulation for simulated ones
         Scheduler hostScheduler =
                 o.hostTimeScale() == 1.0 ? scheduler : new ScaledScheduler(scheduler, o.hostTimeScale());
+        AccountUsers users = new AccountUsers(stores.accounts());
+        BmcIdentity identity = HostCommandTable.DEFAULT_IDENTITY;
+        HostFleet.Builder hosts = HostFleet.builder(hostScheduler, pool, events, sdr)
+                .policy(o.policy())
+                .fanPolicy(FanPolicy.DEFAULT)
+                .timing(o.timing())
+                .identity(identity)
+                .users(users)
+                .activeLanSessions(this::activeLanSessions)
+                .fru(fru);
         for (int i = 0; i < o.hosts(); i++) {
             SelClock selClock = new SelClock(hostScheduler.clock());
             SelStore sel = openSel(o, stores, i, selClock);
@@ -235,14 +246,13 @@ public final class BmcRuntime implements AutoCloseable {
             VmHostPower power = new VmHostPower(
                     i, o.power(), hostLink, !o.startCommand().isEmpty(), scheduler, new SerialExecutor(commandPool));
             powers.add(power);
-            sysIf.add(new SystemInterfaceState());
             HostHardware hw = hardwareOf.get(i);
             HostPowerPort backend =
                     link.isPresent() ? link.get().power(i) : hw.power().orElse(power);
             powerBackends.add(backend);
             String hostId = Hosts.hostId(i);
             HostPowerPort powerPort = reboots.isPresent() ? reboots.get().gate(hostId, backend) : backend;
-            HostNode node = new HostNode(
+            hosts.host(
                     new HostNodeSpec(
                             i,
                             hw.sensors(),
@@ -253,23 +263,14 @@ public final class BmcRuntime implements AutoCloseable {
                             selClock,
                             new SettingsBootOptionsStore(stores.settings(), i),
                             stores.settings()),
-                    o.policy(),
-                    FanPolicy.DEFAULT,
-                    o.timing(),
-                    events,
-                    sdr,
-                    hostScheduler,
-                    pool,
-                    restored(history, i, hostScheduler));
-            nodes.add(node);
+                    restored(history, i, hostScheduler),
+                    FanOutput.DIRECT);
         }
-        AccountUsers users = new AccountUsers(stores.accounts());
-        BmcIdentity identity = HostCommandTable.DEFAULT_IDENTITY;
-        dispatcher = HostCommandTable.dispatcher(nodes, identity, users, this::activeLanSessions, sdr, fru, sysIf::get);
-        for (HostNode node : nodes) {
-            node.start();
-            running.push(node);
-        }
+        fleet = hosts.build();
+        nodes.addAll(fleet.nodes());
+        dispatcher = fleet.dispatcher();
+        running.push(fleet);
+        fleet.start();
         if (link.isPresent()) {
             attach(link.get());
         }
@@ -284,7 +285,7 @@ public final class BmcRuntime implements AutoCloseable {
             HostInterfaceServer server = new HostInterfaceServer(
                     hc,
                     dispatcher,
-                    sysIf.get(i),
+                    fleet.systemInterface(i),
                     e -> {
                         node.onEvent(e);
                         power.onEvent(e);

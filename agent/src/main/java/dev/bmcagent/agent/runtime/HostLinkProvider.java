@@ -5,13 +5,14 @@ import dev.bmcagent.agent.config.HostLinkKind;
 import dev.bmcagent.core.event.EventStream;
 import dev.bmcagent.core.host.HostPowerPort;
 import dev.bmcagent.core.node.HostHardware;
-import dev.bmcagent.core.node.HostNode;
+import dev.bmcagent.core.node.HostInputs;
+import dev.bmcagent.core.node.HostView;
 
 /**
  * A host link other than the VM protocol (e.g. OpenBMC's D-Bus, module {@code openbmc}): it brings each host's
  * sensors and fans, carries out its power actions, and feeds the host's signals into the node through the node's
- * ordinary inputs ({@link HostNode#submit}, the ACPI port...). {@link BmcRuntime} then starts no VM host interface.
- * Closed by whoever opened it, after the runtime.
+ * ordinary inputs ({@link HostInputs}) and follows it through its {@link HostView}. {@link BmcRuntime} then starts
+ * no VM host interface. Closed by whoever opened it, after the runtime.
  */
 public interface HostLinkProvider extends AutoCloseable {
 
@@ -25,7 +26,7 @@ public interface HostLinkProvider extends AutoCloseable {
      * Starts feeding {@code node}'s signals (called once per host after the node started) and following its
      * {@code events}; the returned handle stops that.
      */
-    AutoCloseable attach(HostNode node, EventStream events) throws Exception;
+    <N extends HostInputs & HostView> AutoCloseable attach(N node, EventStream events) throws Exception;
 
     /** Opens a provider for a {@code hostLink:} kind; found with {@link java.util.ServiceLoader}. */
     interface Factory {

@@ -11,6 +11,7 @@ import dev.bmcagent.agent.BuildVersion;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.MqttConfig;
 import dev.bmcagent.agent.runtime.BmcRuntime;
+import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.HostInterfaceClient;
@@ -78,7 +79,8 @@ class FirmwareInventoryCurlTest {
             stores.accounts()
                     .put(Account.of(USER, PASSWORD, Role.ADMINISTRATOR))
                     .join();
-            try (BmcRuntime runtime = BmcRuntime.start(config, stores, scheduler, random);
+            try (BmcRuntime runtime = BmcRuntime.builder(RuntimeOptions.from(config), stores)
+                            .start(scheduler, random);
                     RedfishService redfish =
                             RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock());
                     HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {})) {
@@ -151,7 +153,8 @@ class FirmwareInventoryCurlTest {
                         "/redfish/v1/UpdateService/Actions/UpdateService.SimpleUpdate");
                 assertTrue(refused.contains("Base.1.19.0.ActionNotSupported"), refused);
             }
-            try (BmcRuntime runtime = BmcRuntime.start(config, stores, scheduler, random);
+            try (BmcRuntime runtime = BmcRuntime.builder(RuntimeOptions.from(config), stores)
+                            .start(scheduler, random);
                     RedfishService redfish =
                             RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock())) {
                 JsonNode nic = get(redfish.port(), "/redfish/v1/UpdateService/FirmwareInventory/host0-NIC1");

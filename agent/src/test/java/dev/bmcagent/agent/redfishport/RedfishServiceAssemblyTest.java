@@ -10,6 +10,7 @@ import dev.bmcagent.acpi.progress.BootProgressState;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.MqttConfig;
 import dev.bmcagent.agent.runtime.BmcRuntime;
+import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.HostInterfaceClient;
@@ -71,7 +72,8 @@ class RedfishServiceAssemblyTest {
             stores.accounts()
                     .put(Account.of(USER, PASSWORD, Role.ADMINISTRATOR))
                     .join();
-            try (BmcRuntime runtime = BmcRuntime.start(config, stores, scheduler, random);
+            try (BmcRuntime runtime = BmcRuntime.builder(RuntimeOptions.from(config), stores)
+                            .start(scheduler, random);
                     RedfishService redfish =
                             RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock());
                     HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {})) {
@@ -94,7 +96,8 @@ class RedfishServiceAssemblyTest {
                                 .asInt());
             }
             // the agent restarts on the same stores: cycle 1 comes back from the durable event log
-            try (BmcRuntime runtime = BmcRuntime.start(config, stores, scheduler, random);
+            try (BmcRuntime runtime = BmcRuntime.builder(RuntimeOptions.from(config), stores)
+                            .start(scheduler, random);
                     RedfishService redfish =
                             RedfishService.start(RedfishService.options(config), runtime, stores, scheduler.clock())) {
                 JsonNode entries = get(redfish.port(), "/redfish/v1/Systems/host0/LogServices/BootHistory/Entries");

@@ -57,7 +57,8 @@ class AssemblyLineTest {
             stores.accounts()
                     .put(Account.of(RuntimeFixture.ADMIN, RuntimeFixture.PASSWORD, Role.ADMINISTRATOR))
                     .join();
-            try (BmcRuntime runtime = BmcRuntime.start(config, stores, scheduler, random);
+            try (BmcRuntime runtime = BmcRuntime.builder(RuntimeOptions.from(config), stores)
+                            .start(scheduler, random);
                     HostInterfaceClient host = new HostInterfaceClient(scheduler, VmCapabilities.QEMU, c -> {})) {
                 assertEquals(ipmiPort, runtime.ipmiAddress(0).getPort());
                 assertEquals(hostPort, runtime.hostInterfaceAddress(0).getPort());

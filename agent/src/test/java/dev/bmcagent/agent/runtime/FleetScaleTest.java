@@ -3,23 +3,20 @@ package dev.bmcagent.agent.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.acpi.progress.BootProgressState;
 import dev.bmcagent.agent.ipmiport.AccountUsers;
 import dev.bmcagent.common.time.ManualScheduler;
 import dev.bmcagent.core.event.EventStream;
 import dev.bmcagent.core.event.InMemoryEventHistory;
-import dev.bmcagent.core.fan.FanPolicy;
 import dev.bmcagent.core.node.HostCommandTable;
+import dev.bmcagent.core.node.HostFleet;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.HostNodeSpec;
-import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.core.sensor.Reading;
 import dev.bmcagent.core.sensor.SensorKind;
 import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.ipmi.command.chassis.InMemoryBootOptionsStore;
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiRequest;
 import dev.bmcagent.ipmi.message.NetFn;
@@ -31,7 +28,6 @@ import dev.bmcagent.journal.InMemoryAccountStore;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,37 +46,24 @@ class FleetScaleTest {
                 new SensorSpec("CPU_TEMP", SensorKind.TEMPERATURE, "peci:cpu0", GateClass.HOST_ON),
                 new SensorSpec("DIMM_TEMP_0", SensorKind.TEMPERATURE, "smbus:18", GateClass.NOT_DURING_FIRMWARE_INIT));
         long threadsStarted = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
-        List<HostNode> nodes = new ArrayList<>();
+        HostFleet.Builder builder = HostFleet.builder(scheduler, Runnable::run, events, sdr)
+                .users(new AccountUsers(new InMemoryAccountStore()));
         for (int i = 0; i < HOSTS; i++) {
             SelClock selClock = new SelClock(scheduler.clock());
-            HostNode n = new HostNode(
-                    new HostNodeSpec(
-                            i,
-                            sensors,
-                            s -> new Reading.Value(40),
-                            (zone, duty) -> {},
-                            action -> {},
-                            new InMemorySelStore(selClock, 256),
-                            selClock,
-                            new InMemoryBootOptionsStore()),
-                    LifecyclePolicy.defaults(),
-                    FanPolicy.DEFAULT,
-                    NodeTiming.DEFAULT,
-                    events,
-                    sdr,
-                    scheduler,
-                    Runnable::run);
-            n.start();
-            nodes.add(n);
+            builder.host(new HostNodeSpec(
+                    i,
+                    sensors,
+                    s -> new Reading.Value(40),
+                    (zone, duty) -> {},
+                    action -> {},
+                    new InMemorySelStore(selClock, 256),
+                    selClock,
+                    new InMemoryBootOptionsStore()));
         }
-        Dispatcher d = HostCommandTable.dispatcher(
-                nodes,
-                HostCommandTable.DEFAULT_IDENTITY,
-                new AccountUsers(new InMemoryAccountStore()),
-                () -> 0,
-                sdr,
-                HostCommandTable.defaultFru(scheduler.clock().instant()),
-                i -> new SystemInterfaceState());
+        HostFleet fleet = builder.build();
+        fleet.start();
+        List<HostNode> nodes = fleet.nodes();
+        Dispatcher d = fleet.dispatcher();
         long start = System.nanoTime();
         for (HostNode n : nodes) {
             n.powerGood(true);
@@ -97,7 +80,7 @@ class FleetScaleTest {
         assertTrue(nodes.stream().allMatch(n -> n.state().progress().lastState() == BootProgressState.OSRunning));
         assertEquals(threadsStarted, ManagementFactory.getThreadMXBean().getTotalStartedThreadCount()); // none
         System.out.printf(java.util.Locale.ROOT, "%d hosts booted, 60 s virtual, in %d ms wall%n", HOSTS, millis);
-        nodes.forEach(HostNode::close);
+        fleet.close();
     }
 
     private static void send(Dispatcher d, int host, int netFn, int cmd, String hex) {

@@ -4,24 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
-import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.agent.ipmiport.AccountUsers;
 import dev.bmcagent.common.time.ManualScheduler;
 import dev.bmcagent.core.event.EventStream;
 import dev.bmcagent.core.event.HostEvent;
 import dev.bmcagent.core.event.InMemoryEventHistory;
-import dev.bmcagent.core.fan.FanPolicy;
 import dev.bmcagent.core.node.HostCommandTable;
+import dev.bmcagent.core.node.HostFleet;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.HostNodeSpec;
-import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.core.sensor.CountingSensorBus;
 import dev.bmcagent.core.sensor.Reading;
 import dev.bmcagent.core.sensor.SensorKind;
 import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.ipmi.command.chassis.InMemoryBootOptionsStore;
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiRequest;
 import dev.bmcagent.ipmi.message.IpmiResponse;
@@ -68,8 +65,10 @@ final class NodeFixture {
                 new SensorSpec("DIMM_TEMP_1", SensorKind.TEMPERATURE, "smbus:19", GateClass.NOT_DURING_FIRMWARE_INIT));
         readings.put("INLET_TEMP", new Reading.Value(24));
         var sdr = HostCommandTable.standardSdr(2, 2, T0);
-        node = new HostNode(
-                new HostNodeSpec(
+        HostFleet fleet = HostFleet.builder(scheduler, Runnable::run, events, sdr)
+                .users(new AccountUsers(new InMemoryAccountStore()))
+                .fru(HostCommandTable.defaultFru(T0))
+                .host(new HostNodeSpec(
                         0,
                         sensors,
                         bus,
@@ -77,23 +76,11 @@ final class NodeFixture {
                         powerActions::add,
                         new InMemorySelStore(selClock),
                         selClock,
-                        new InMemoryBootOptionsStore()),
-                LifecyclePolicy.defaults(),
-                FanPolicy.DEFAULT,
-                NodeTiming.DEFAULT,
-                events,
-                sdr,
-                scheduler,
-                Runnable::run);
-        dispatcher = HostCommandTable.dispatcher(
-                List.of(node),
-                HostCommandTable.DEFAULT_IDENTITY,
-                new AccountUsers(new InMemoryAccountStore()),
-                () -> 0,
-                sdr,
-                HostCommandTable.defaultFru(T0),
-                i -> new SystemInterfaceState());
-        node.start();
+                        new InMemoryBootOptionsStore()))
+                .build();
+        node = fleet.node(0);
+        dispatcher = fleet.dispatcher();
+        fleet.start();
     }
 
     /** A host request through the command table; asserts 00h; returns the data. */

@@ -9,7 +9,6 @@ import dev.bmcagent.agent.config.PowerConfig;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.InMemoryEventHistory;
 import dev.bmcagent.core.host.VmCapabilities;
-import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.hostif.VmCodes;
@@ -48,13 +47,9 @@ class QemuPowerCycleTest {
                         64,
                         new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)))
                 .withPower(power);
-        return BmcRuntime.start(
-                o,
-                Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST),
-                new InMemoryEventHistory(),
-                i -> HostHardware.none(),
-                scheduler,
-                new SecureRandom());
+        return BmcRuntime.builder(o, Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST))
+                .history(new InMemoryEventHistory())
+                .start(scheduler, new SecureRandom());
     }
 
     @Test

@@ -59,7 +59,10 @@ final class RuntimeFixture implements AutoCloseable {
                 List.of(),
                 64,
                 new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)));
-        runtime = BmcRuntime.start(o, stores, history, hardware, scheduler, new SecureRandom());
+        runtime = BmcRuntime.builder(o, stores)
+                .history(history)
+                .hardware(hardware)
+                .start(scheduler, new SecureRandom());
         host = new HostInterfaceClient(clientScheduler, VmCapabilities.QEMU, controls::add);
     }
 

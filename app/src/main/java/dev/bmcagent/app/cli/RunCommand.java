@@ -8,6 +8,7 @@ import dev.bmcagent.agent.config.DataDirectory;
 import dev.bmcagent.agent.config.PartialConfig;
 import dev.bmcagent.app.demo.DemoWorld;
 import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.core.node.HostOperations;
 import dev.bmcagent.core.sel.SelPrefill;
 import dev.bmcagent.simulator.host.FaultFlag;
 import java.io.IOException;
@@ -55,7 +56,8 @@ final class RunCommand {
         }
         if (selPrefill > 0) {
             try {
-                assembly.runtime().nodes().forEach(n -> SelPrefill.fill(n.spec().sel(), selPrefill));
+                List<? extends HostOperations> hosts = assembly.runtime().nodes();
+                hosts.forEach(n -> SelPrefill.fill(n.sel(), selPrefill));
             } catch (IllegalArgumentException e) {
                 assembly.close();
                 scheduler.close();

@@ -5,6 +5,8 @@ import dev.bmcagent.acpi.lifecycle.DefaultHostLifecycle;
 import dev.bmcagent.acpi.lifecycle.HostState;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
+import dev.bmcagent.acpi.policy.FanMode;
+import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.common.time.Scheduler;
 import dev.bmcagent.core.event.EventStream;
 import dev.bmcagent.core.fan.FanLoop;
@@ -37,6 +39,7 @@ import dev.bmcagent.ipmi.sel.SelStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -48,11 +51,12 @@ import java.util.concurrent.Executor;
  *
  * <p>Callers depend on the role they need: {@link HostInputs} (host links, configuration: everything becomes a
  * lifecycle input), {@link HostView} (the state snapshot and sensor values, read-only) and {@link HostIpmiPorts}
- * (the IPMI command table). Host signals come in as {@link #onEvent} (it is a {@link HostLinkListener}) or, for an
+ * (the IPMI command table) and {@link HostOperations} (what Redfish changes outside the lifecycle: identify LED, boot
+ * options, the SEL). Host signals come in as {@link #onEvent} (it is a {@link HostLinkListener}) or, for an
  * in-process host, {@link #powerGood}/{@link #platformReset}. Start with {@link #start()}, stop with {@link #close()} (the SEL and
  * boot options stores belong to whoever created them).
  */
-public final class HostNode implements HostInputs, HostView, HostIpmiPorts, AutoCloseable {
+public final class HostNode implements HostInputs, HostView, HostIpmiPorts, HostOperations, AutoCloseable {
     private final HostNodeSpec spec;
     private final HostAgent agent;
     private final SensorGate gate;
@@ -75,6 +79,8 @@ public final class HostNode implements HostInputs, HostView, HostIpmiPorts, Auto
     private final SdrRepository sdr;
 
     /**
+     * Built only by {@link HostFleet} (the one place hosts are built).
+     *
      * @param spec      the host's ports and stores
      * @param policy    lifecycle limits
      * @param fanPolicy fan curve and duties
@@ -83,44 +89,10 @@ public final class HostNode implements HostInputs, HostView, HostIpmiPorts, Auto
      * @param sdr       the SDR the sensor readings are linearised with
      * @param scheduler clock and timers
      * @param pool      runs the host's mailbox (shared by hosts)
+     * @param initial   the state to start from (restored from the history at agent start, see LifecycleRestore)
+     * @param fanOutput what the fan loop writes to, made from the host's fans and this node's view
      */
-    public HostNode(
-            HostNodeSpec spec,
-            LifecyclePolicy policy,
-            FanPolicy fanPolicy,
-            NodeTiming timing,
-            EventStream events,
-            SdrRepository sdr,
-            Scheduler scheduler,
-            Executor pool) {
-        this(
-                spec,
-                policy,
-                fanPolicy,
-                timing,
-                events,
-                sdr,
-                scheduler,
-                pool,
-                HostState.initial(scheduler.clock().instant()));
-    }
-
-    /** @param initial the state to start from (restored from the history at agent start, see LifecycleRestore) */
-    public HostNode(
-            HostNodeSpec spec,
-            LifecyclePolicy policy,
-            FanPolicy fanPolicy,
-            NodeTiming timing,
-            EventStream events,
-            SdrRepository sdr,
-            Scheduler scheduler,
-            Executor pool,
-            HostState initial) {
-        this(spec, policy, fanPolicy, timing, events, sdr, scheduler, pool, initial, FanOutput.DIRECT);
-    }
-
-    /** @param fanOutput what the fan loop writes to, made from the host's fans and this node's view */
-    public HostNode(
+    HostNode(
             HostNodeSpec spec,
             LifecyclePolicy policy,
             FanPolicy fanPolicy,
@@ -240,6 +212,7 @@ public final class HostNode implements HostInputs, HostView, HostIpmiPorts, Auto
     }
 
     /** The SDR this host's sensors are served with (numbers, thresholds). */
+    @Override
     public SdrRepository sdr() {
         return sdr;
     }
@@ -297,6 +270,7 @@ public final class HostNode implements HostInputs, HostView, HostIpmiPorts, Auto
     }
 
     /** The host's identify LED (Redfish IndicatorLED and IPMI Chassis Identify). */
+    @Override
     public dev.bmcagent.core.host.IdentifyLed identifyLed() {
         return identifyLed;
     }
@@ -318,8 +292,34 @@ public final class HostNode implements HostInputs, HostView, HostIpmiPorts, Auto
     }
 
     /** The DIMMs per slot from the memory training reports, with those lost since the last good boot. */
+    @Override
     public HostMemory memory() {
         return memory;
+    }
+
+    @Override
+    public int fanDuty() {
+        return fanLoop.lastDuty();
+    }
+
+    @Override
+    public FanMode fanMode() {
+        return fanLoop.mode();
+    }
+
+    @Override
+    public Set<GateClass> closedGates() {
+        return gate.closed();
+    }
+
+    @Override
+    public long effectFailures() {
+        return agent.effectFailures();
+    }
+
+    @Override
+    public boolean powerAvailable(LifecycleInput.PowerAction action) {
+        return spec.power().available(action);
     }
 
     /** Waits (at most {@code timeout}) until the inputs queued so far have run; see {@link HostAgent#drain}. */

@@ -1,13 +1,21 @@
 package dev.bmcagent.core.node;
 
 import dev.bmcagent.acpi.lifecycle.HostState;
+import dev.bmcagent.acpi.policy.FanMode;
+import dev.bmcagent.acpi.policy.GateClass;
+import dev.bmcagent.core.firmware.HostFirmware;
+import dev.bmcagent.core.firmware.HostMemory;
 import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.core.sensor.SensorValue;
+import dev.bmcagent.ipmi.sdr.SdrRepository;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A host as its readers see it: the lifecycle snapshot and the latest sensor values, nothing that changes the host.
- * {@link HostNode} is the implementation.
+ * A host as its readers (Redfish, MQTT, D-Bus, benchmarks) see it: the lifecycle snapshot, the latest sensor values,
+ * the fan loop and sensor gates as applied, and what the host reported about itself (firmware inventory, DIMMs).
+ * Nothing here changes the host: readers use {@link HostFirmware} and {@link HostMemory} for their getters and change
+ * listeners (the IPMI command table writes them). {@link HostNode} is the implementation.
  */
 public interface HostView {
     int index();
@@ -19,4 +27,25 @@ public interface HostView {
 
     /** The latest polled value of every sensor (see {@code SensorPoller#snapshot}). */
     Map<SensorSpec, SensorValue> sensors();
+
+    /** The SDR the sensors are served with (numbers, thresholds; shared by the hosts). */
+    SdrRepository sdr();
+
+    /** The duty (percent) the fan loop last wrote. */
+    int fanDuty();
+
+    /** The fan loop's mode (normal, fail-safe...). */
+    FanMode fanMode();
+
+    /** The sensor gate classes closed on the sensor bus now (applied, so possibly behind {@link #state()}). */
+    Set<GateClass> closedGates();
+
+    /** Effects that failed since start (a health figure: 0 while every port works; see {@code HostAgent}). */
+    long effectFailures();
+
+    /** The host's firmware inventory as it reported it (Set System Info Parameters), with history. */
+    HostFirmware firmware();
+
+    /** The DIMMs per slot from the host's memory reports. */
+    HostMemory memory();
 }

@@ -77,7 +77,10 @@ final class HostPortRig implements AutoCloseable {
                 List.of(),
                 256,
                 new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)));
-        runtime = BmcRuntime.start(o, stores, new InMemoryEventHistory(), i -> hardware, scheduler, new SecureRandom());
+        runtime = BmcRuntime.builder(o, stores)
+                .history(new InMemoryEventHistory())
+                .hardware(i -> hardware)
+                .start(scheduler, new SecureRandom());
         host = new HostInterfaceClient(hostScheduler, VmCapabilities.QEMU, c -> {});
     }
 

@@ -4,7 +4,6 @@ import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.InMemoryEventHistory;
-import dev.bmcagent.core.node.HostHardware;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.journal.StoreKind;
@@ -58,13 +57,9 @@ final class FleetRig implements AutoCloseable {
             RuntimeOptions o = new RuntimeOptions(
                     hosts, "127.0.0.1", 0, base, dir, StoreKind.MEMORY, List.of(), 64, NodeTiming.DEFAULT);
             try {
-                started = BmcRuntime.start(
-                        o,
-                        Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST),
-                        history,
-                        i -> HostHardware.none(),
-                        scheduler,
-                        new SecureRandom());
+                started = BmcRuntime.builder(o, Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST))
+                        .history(history)
+                        .start(scheduler, new SecureRandom());
             } catch (IOException e) {
                 last = e;
             } catch (RuntimeException e) {

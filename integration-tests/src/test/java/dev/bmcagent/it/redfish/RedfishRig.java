@@ -82,7 +82,10 @@ final class RedfishRig implements AutoCloseable {
                 List.of(),
                 256,
                 new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)));
-        runtime = BmcRuntime.start(o, stores, history, hardware, scheduler, new SecureRandom());
+        runtime = BmcRuntime.builder(o, stores)
+                .history(history)
+                .hardware(hardware)
+                .start(scheduler, new SecureRandom());
         redfish = RedfishService.start(
                 new RedfishOptions()
                         .host("127.0.0.1")

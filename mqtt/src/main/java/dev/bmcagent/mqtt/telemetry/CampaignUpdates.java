@@ -10,7 +10,7 @@ import dev.bmcagent.common.log.RateLimitedLog;
 import dev.bmcagent.common.time.Scheduler;
 import dev.bmcagent.core.firmware.FirmwareStager;
 import dev.bmcagent.core.host.HostPowerPort;
-import dev.bmcagent.core.node.HostNode;
+import dev.bmcagent.core.node.HostView;
 import dev.bmcagent.core.reboot.PermitAnswer;
 import dev.bmcagent.core.reboot.PermitTopics;
 import dev.bmcagent.core.reboot.RebootAccounting;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's side of a campaign (docs/ROLLOUT.md §4): the campaign runner asks on {@code bmc/rollout/update/<host>}
- * for a host to reach target versions; for each component whose inventory version ({@link HostNode#firmware()},
+ * for a host to reach target versions; for each component whose inventory version ({@link HostView#firmware()},
  * what the host reported through Set System Info Parameters) differs from its target, this stages the image
  * ({@link FirmwareStager}), asks for a reboot permit, resets the host, and once the OS runs again checks the
  * inventory; the outcome goes to {@code bmc/rollout/outcome/<host>}: ok, or DEADLINE (no permit, no OS within the
@@ -54,7 +54,7 @@ public final class CampaignUpdates {
 
     private final MqttRebootPermits client;
     private final RebootAccounting accounting;
-    private final List<HostNode> nodes;
+    private final List<HostView> nodes;
     private final IntFunction<HostPowerPort> backend;
     private final Optional<FirmwareStager> stager;
     private final Scheduler scheduler;
@@ -63,7 +63,7 @@ public final class CampaignUpdates {
     public CampaignUpdates(
             MqttRebootPermits client,
             RebootAccounting accounting,
-            List<HostNode> nodes,
+            List<? extends HostView> nodes,
             IntFunction<HostPowerPort> backend,
             Optional<FirmwareStager> stager,
             Scheduler scheduler) {
@@ -78,12 +78,12 @@ public final class CampaignUpdates {
     /** Subscribes each host's update topic. */
     public void start() {
         accounting.onBootEnded(this::bootEnded);
-        for (HostNode n : nodes) {
+        for (HostView n : nodes) {
             client.subscribe(PermitTopics.update(n.hostId()), (topic, body) -> onRequest(n, body));
         }
     }
 
-    private void onRequest(HostNode node, byte[] body) {
+    private void onRequest(HostView node, byte[] body) {
         String host = node.hostId();
         try {
             if (body.length > MAX_BODY) {
@@ -140,7 +140,7 @@ public final class CampaignUpdates {
     }
 
     private final class Job {
-        private final HostNode node;
+        private final HostView node;
         private final String campaign;
         private final Map<String, String> targets;
         private final Deque<String> todo = new ArrayDeque<>();
@@ -149,7 +149,7 @@ public final class CampaignUpdates {
         private volatile boolean over;
         private Scheduler.Cancellable timer;
 
-        Job(HostNode node, String campaign, Map<String, String> targets) {
+        Job(HostView node, String campaign, Map<String, String> targets) {
             this.node = node;
             this.campaign = campaign;
             this.targets = targets;

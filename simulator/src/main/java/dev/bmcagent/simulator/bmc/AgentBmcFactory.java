@@ -11,17 +11,14 @@ import dev.bmcagent.core.host.HostPowerPort;
 import dev.bmcagent.core.host.Hosts;
 import dev.bmcagent.core.node.FanOutput;
 import dev.bmcagent.core.node.HostCommandTable;
+import dev.bmcagent.core.node.HostFleet;
 import dev.bmcagent.core.node.HostInputs;
-import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.HostNodeSpec;
 import dev.bmcagent.core.node.HostView;
 import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.core.sensor.SensorValue;
-import dev.bmcagent.ipmi.command.app.UserEntry;
-import dev.bmcagent.ipmi.command.app.UserInfo;
 import dev.bmcagent.ipmi.command.chassis.InMemoryBootOptionsStore;
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.registry.Dispatcher;
 import dev.bmcagent.ipmi.sdr.SdrRepository;
 import dev.bmcagent.ipmi.sel.InMemorySelStore;
@@ -34,12 +31,11 @@ import dev.bmcagent.simulator.time.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Fleet mode's BMC side: per simulated host a real agent core ({@link HostNode}: {@code DefaultHostLifecycle} with
- * the options' {@code LifecyclePolicy}, its SEL, sensor gate and poller over the host's {@code SimSmbus}-backed
+ * Fleet mode's BMC side, built by {@link HostFleet} like the daemon's: per simulated host a real agent core
+ * ({@code HostNode}: {@code DefaultHostLifecycle} with the options' {@code LifecyclePolicy}, its SEL, sensor gate and poller over the host's {@code SimSmbus}-backed
  * sensor bus, fan loop on the host's fans, pending boot order), all on the fleet's {@link VirtualScheduler} with a
  * same-thread mailbox; one {@link Dispatcher} with the agent's full command table ({@link HostCommandTable}) for
  * the whole fleet, reached by each host through a {@link DispatcherHostLink}; the host's power control is the
@@ -53,9 +49,8 @@ public final class AgentBmcFactory implements BmcFactory {
     private final AgentBmcOptions options;
     private final PowerPorts powerPorts;
     private final AgentEventTally tally = new AgentEventTally();
-    private final List<HostNode> nodes = new ArrayList<>();
     private final List<NaiveFanController> naiveFans = new ArrayList<>();
-    private Dispatcher dispatcher;
+    private HostFleet fleet;
     private FleetEventHistory history;
     private int retainedHost;
 
@@ -65,7 +60,7 @@ public final class AgentBmcFactory implements BmcFactory {
 
     /** Keeps the full event history of host {@code index} (host 0 by default) for {@link #alerts}; before prepare. */
     public AgentBmcFactory retainHistoryOf(int index) {
-        if (dispatcher != null || index < 0) {
+        if (fleet != null || index < 0) {
             throw new IllegalStateException("retain a history before prepare, of an existing host");
         }
         retainedHost = index;
@@ -110,7 +105,7 @@ public final class AgentBmcFactory implements BmcFactory {
 
     /** Builds one node per host (host i → node i) and the command table; once, before {@link #attach}. */
     public void prepare(List<SimulatedHost> hosts, VirtualScheduler scheduler) {
-        if (dispatcher != null) {
+        if (fleet != null) {
             throw new IllegalStateException("already prepared");
         }
         var now = scheduler.clock().instant();
@@ -120,12 +115,15 @@ public final class AgentBmcFactory implements BmcFactory {
         int dimms = hosts.isEmpty() ? 1 : hosts.get(0).config().dimms();
         int fans = hosts.isEmpty() ? 1 : hosts.get(0).fans().fanCount();
         SdrRepository sdr = HostCommandTable.standardSdr(dimms, fans, now);
-        NodeTiming timing = new NodeTiming(options.tick(), options.sensorPoll(), options.tick());
-        List<SystemInterfaceState> systemInterfaces = new ArrayList<>();
+        HostFleet.Builder builder = HostFleet.builder(scheduler, Runnable::run, events, sdr)
+                .policy(options.policy())
+                .fanPolicy(FanPolicy.DEFAULT)
+                .timing(new NodeTiming(options.tick(), options.sensorPoll(), options.tick()))
+                .fru(HostCommandTable.defaultFru(now));
+        if (!options.declaredOrder().isEmpty()) {
+            builder.atStart(new LifecycleInput.BootOrderDeclared(options.declaredOrder()));
+        }
         for (SimulatedHost host : hosts) {
-            if (host.index() != nodes.size()) {
-                throw new IllegalArgumentException("hosts must be given in index order");
-            }
             FanOutput fanOut = options.fanPolicy()
                     ? FanOutput.DIRECT
                     : (hostFans, node) -> {
@@ -135,52 +133,30 @@ public final class AgentBmcFactory implements BmcFactory {
                         return naive;
                     };
             SelClock selClock = new SelClock(scheduler.clock());
-            HostNodeSpec spec = new HostNodeSpec(
-                    host.index(),
-                    sensors(host),
-                    host.sensorBus(),
-                    host.fans(),
-                    powerPorts.wrap(host, new SimulatedPowerPort(host)),
-                    new InMemorySelStore(selClock),
-                    selClock,
-                    new InMemoryBootOptionsStore());
-            HostNode node = new HostNode(
-                    spec,
-                    options.policy(),
-                    FanPolicy.DEFAULT,
-                    timing,
-                    events,
-                    sdr,
-                    scheduler,
-                    Runnable::run,
+            builder.host(
+                    new HostNodeSpec(
+                            host.index(),
+                            sensors(host),
+                            host.sensorBus(),
+                            host.fans(),
+                            powerPorts.wrap(host, new SimulatedPowerPort(host)),
+                            new InMemorySelStore(selClock),
+                            selClock,
+                            new InMemoryBootOptionsStore()),
                     HostState.initial(scheduler.clock().instant()),
                     fanOut);
-            nodes.add(node);
-            systemInterfaces.add(new SystemInterfaceState());
         }
-        dispatcher = HostCommandTable.dispatcher(
-                nodes,
-                HostCommandTable.DEFAULT_IDENTITY,
-                NO_USERS,
-                () -> 0,
-                sdr,
-                HostCommandTable.defaultFru(now),
-                systemInterfaces::get);
-        for (HostNode node : nodes) {
-            node.start();
-            if (!options.declaredOrder().isEmpty()) {
-                node.submit(new LifecycleInput.BootOrderDeclared(options.declaredOrder()));
-            }
-        }
+        fleet = builder.build();
+        fleet.start();
     }
 
     @Override
     public HostLink attach(SimulatedHost host, VirtualScheduler scheduler) {
-        if (dispatcher == null) {
+        if (fleet == null) {
             throw new IllegalStateException("prepare() first");
         }
-        HostInputs node = nodes.get(host.index());
-        return new DispatcherHostLink(dispatcher, host.index(), new DispatcherHostLink.Signals() {
+        HostInputs node = fleet.node(host.index());
+        return new DispatcherHostLink(fleet.dispatcher(), host.index(), new DispatcherHostLink.Signals() {
             @Override
             public void powerGood(int hostIndex, boolean on) {
                 node.powerGood(on);
@@ -204,9 +180,9 @@ public final class AgentBmcFactory implements BmcFactory {
                 c.failSafeEntries() + naive, c.stuckAlerts(), c.reconcileReboots(), c.bootOrderAlarms());
     }
 
-    /** The agent core of host {@code index}. */
-    public HostNode node(int index) {
-        return nodes.get(index);
+    /** The agent core of host {@code index}, as its readers see it. */
+    public HostView node(int index) {
+        return fleet.node(index);
     }
 
     private List<SensorSpec> sensors(SimulatedHost host) {
@@ -234,16 +210,4 @@ public final class AgentBmcFactory implements BmcFactory {
         }
         return false;
     }
-
-    private static final UserInfo NO_USERS = new UserInfo() {
-        @Override
-        public int maxUsers() {
-            return 1;
-        }
-
-        @Override
-        public Optional<UserEntry> find(int userId) {
-            return Optional.empty();
-        }
-    };
 }

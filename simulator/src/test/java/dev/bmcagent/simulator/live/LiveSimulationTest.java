@@ -3,25 +3,19 @@ package dev.bmcagent.simulator.live;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.acpi.state.AcpiSystemState;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.EventStream;
 import dev.bmcagent.core.event.InMemoryEventHistory;
-import dev.bmcagent.core.fan.FanPolicy;
 import dev.bmcagent.core.node.HostCommandTable;
+import dev.bmcagent.core.node.HostFleet;
 import dev.bmcagent.core.node.HostNode;
 import dev.bmcagent.core.node.HostNodeSpec;
-import dev.bmcagent.core.node.NodeTiming;
 import dev.bmcagent.core.sensor.Reading;
 import dev.bmcagent.core.sensor.SensorBus;
 import dev.bmcagent.hostif.HostInterfaceConfig;
 import dev.bmcagent.hostif.HostInterfaceServer;
-import dev.bmcagent.ipmi.command.app.UserEntry;
-import dev.bmcagent.ipmi.command.app.UserInfo;
 import dev.bmcagent.ipmi.command.chassis.InMemoryBootOptionsStore;
-import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
-import dev.bmcagent.ipmi.registry.Dispatcher;
 import dev.bmcagent.ipmi.sel.InMemorySelStore;
 import dev.bmcagent.ipmi.sel.SelClock;
 import dev.bmcagent.simulator.host.BootOutcome;
@@ -29,7 +23,6 @@ import dev.bmcagent.simulator.host.HostPowerState;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +37,7 @@ class LiveSimulationTest {
     private final SystemScheduler real = new SystemScheduler("live-test");
     private final ExecutorService pool = Executors.newSingleThreadExecutor();
     private final AtomicReference<HostInterfaceServer> server = new AtomicReference<>();
+    private HostFleet fleet;
     private HostNode node;
     private LiveSimulation sim;
 
@@ -55,8 +49,8 @@ class LiveSimulationTest {
         if (server.get() != null) {
             server.get().close();
         }
-        if (node != null) {
-            node.close();
+        if (fleet != null) {
+            fleet.close();
         }
         pool.shutdownNow();
         real.close();
@@ -82,29 +76,11 @@ class LiveSimulationTest {
                 new InMemoryBootOptionsStore());
         EventStream events = new EventStream(new InMemoryEventHistory(), real.clock(), System::nanoTime, "test", pool);
         var sdr = HostCommandTable.standardSdr(8, 6, real.clock().instant());
-        node = new HostNode(
-                spec, LifecyclePolicy.defaults(), FanPolicy.DEFAULT, NodeTiming.DEFAULT, events, sdr, real, pool);
-        SystemInterfaceState si = new SystemInterfaceState();
-        Dispatcher dispatcher = HostCommandTable.dispatcher(
-                List.of(node),
-                HostCommandTable.DEFAULT_IDENTITY,
-                new UserInfo() {
-                    @Override
-                    public int maxUsers() {
-                        return 1;
-                    }
-
-                    @Override
-                    public Optional<UserEntry> find(int userId) {
-                        return Optional.empty();
-                    }
-                },
-                () -> 0,
-                sdr,
-                HostCommandTable.defaultFru(real.clock().instant()),
-                i -> si);
-        server.set(new HostInterfaceServer(HostInterfaceConfig.defaults(0).withPort(0), dispatcher, si, node, real));
-        node.start();
+        fleet = HostFleet.builder(real, pool, events, sdr).host(spec).build();
+        node = fleet.node(0);
+        server.set(new HostInterfaceServer(
+                HostInterfaceConfig.defaults(0).withPort(0), fleet.dispatcher(), fleet.systemInterface(0), node, real));
+        fleet.start();
         return server.get().start();
     }
 
