@@ -98,7 +98,7 @@ final class RuntimeSystems implements SystemsBackend {
         Host h = hosts.get(id);
         return h == null
                 ? List.of()
-                : h.node.memory().dimms().stream()
+                : h.node.state().memory().dimms().stream()
                         .map(d -> new dev.bmcagent.redfish.backend.DimmView(
                                 d.slot(), d.present(), d.lost(), d.capacityMiB()))
                         .toList();
