@@ -103,6 +103,7 @@ public final class IpmiBenchTarget implements AutoCloseable {
                 SensorCatalog.standard(DIMMS, FANS),
                 clock.instant().getEpochSecond());
         sdrRecords = SensorCatalog.standard(DIMMS, FANS).size();
+        IpmiLanOptions options = IpmiLanOptions.defaults().withBind("127.0.0.1", port);
         AtomicReference<LanPacketProcessor> lan = new AtomicReference<>();
         StandardCommands.Ports ports = new StandardCommands.Ports(
                 new BmcIdentity(0x20, 0x01, 2, 13, 0x00C0DE, 0x1234, 0x0A0B0C0D, DEVICE_GUID, SYSTEM_GUID),
@@ -116,11 +117,11 @@ public final class IpmiBenchTarget implements AutoCloseable {
                 HostScoped.single(sel),
                 HostScoped.single(selClock),
                 HostScoped.single(sdr),
-                HostScoped.single(FruImage.of(fruInventory())));
+                HostScoped.single(FruImage.of(fruInventory())),
+                options.allowInsecure());
         Dispatcher dispatcher = new Dispatcher(
                 StandardCommands.register(CommandRegistry.builder(), ports).build());
         fillSel(selRecords);
-        IpmiLanOptions options = IpmiLanOptions.defaults().withBind("127.0.0.1", port);
         // hyperfine runs ipmitool back to back from one address: the RAKP 1 rate limit is lifted, the lockout stays
         SourceLockout guard = new SourceLockout(
                 options.lockoutThreshold(),

@@ -50,4 +50,14 @@ public sealed interface Effect {
             Objects.requireNonNull(event, "event");
         }
     }
+
+    /**
+     * Keep the host's memory record (the last good boot's DIMMs and the last slot report; {@link
+     * MemoryBaseline#durable()}) durably, so the next agent start restores it into the {@link HostState}.
+     */
+    record RecordMemory(MemoryBaseline memory) implements Effect {
+        public RecordMemory {
+            Objects.requireNonNull(memory, "memory");
+        }
+    }
 }

@@ -33,7 +33,8 @@ import java.util.Set;
  * @param failedSensors  sensors that should be readable and are not (S0 only)
  * @param alerts         active alerts by kind (at most one per kind: one alert per episode)
  * @param reconcile      boot-order reconciler state
- * @param memory         DIMMs of the last good boot and of the boot in progress (the MISSING_MEMORY baseline)
+ * @param memory         DIMMs of the last good boot and of the boot in progress: the one baseline the
+ *                       MISSING_MEMORY alert and Redfish's Memory resources read, with the last slot report
  * @param stalledFans    fans that read 0 RPM while commanded (FAN_STALL while not empty)
  * @param reported       what the host last reported of its boot order and memory (read by the publishers)
  */
@@ -165,6 +166,28 @@ public record HostState(
                 Set.of(),
                 Map.of(),
                 ReconcileState.none());
+    }
+
+    /** This state with {@code memory} (the memory record restored at agent start). */
+    public HostState withMemory(MemoryBaseline memory) {
+        return new HostState(
+                connected,
+                powerOn,
+                system,
+                device,
+                acpiInferred,
+                acpiChangedAt,
+                progress,
+                cycle,
+                bootCycles,
+                closedGates,
+                fanMode,
+                failedSensors,
+                alerts,
+                reconcile,
+                memory,
+                stalledFans,
+                reported);
     }
 
     public boolean gateOpen(GateClass gate) {

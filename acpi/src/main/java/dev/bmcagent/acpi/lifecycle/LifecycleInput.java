@@ -3,9 +3,12 @@ package dev.bmcagent.acpi.lifecycle;
 import dev.bmcagent.acpi.progress.ProgressCode;
 import dev.bmcagent.acpi.state.AcpiDeviceState;
 import dev.bmcagent.acpi.state.AcpiSystemState;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Everything that can happen to a host's lifecycle. Sealed; {@link DefaultHostLifecycle} handles each permitted type in
@@ -80,12 +83,24 @@ public sealed interface LifecycleInput {
      * @param populated DIMMs initialised
      * @param expected  DIMM slots the platform expects populated
      * @param totalMiB  usable memory
+     * @param slots     which slots (0-based) were initialised, when the host sent the optional bitmap
      */
-    record MemoryReported(int populated, int expected, long totalMiB) implements LifecycleInput {
+    record MemoryReported(int populated, int expected, long totalMiB, Optional<SortedSet<Integer>> slots)
+            implements LifecycleInput {
         public MemoryReported {
             if (populated < 0 || expected < 0 || totalMiB < 0) {
                 throw new IllegalArgumentException("negative memory report");
             }
+            slots = slots.map(s -> Collections.unmodifiableSortedSet(new TreeSet<>(s)));
+            if (slots.isPresent()
+                    && (slots.get().size() != populated || slots.get().stream().anyMatch(i -> i < 0))) {
+                throw new IllegalArgumentException("slot bitmap disagrees with the populated count");
+            }
+        }
+
+        /** A report with counts only. */
+        public MemoryReported(int populated, int expected, long totalMiB) {
+            this(populated, expected, totalMiB, Optional.empty());
         }
     }
 

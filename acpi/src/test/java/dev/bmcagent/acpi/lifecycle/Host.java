@@ -119,6 +119,8 @@ final class Host {
             return "APPLY";
         } else if (e instanceof Effect.Emit emit) {
             return emit.event().getClass().getSimpleName();
+        } else if (e instanceof Effect.RecordMemory) {
+            return "MEMORY";
         }
         throw new IllegalArgumentException(e.toString());
     }

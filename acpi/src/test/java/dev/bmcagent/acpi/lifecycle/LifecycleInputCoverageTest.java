@@ -80,7 +80,14 @@ class LifecycleInputCoverageTest {
         Set<String> effects =
                 Arrays.stream(Effect.class.getPermittedSubclasses()).map(name).collect(Collectors.toSet());
         assertEquals(
-                Set.of("AppendSel", "SetGate", "SetFanMode", "HostPowerAction", "ApplyBootOrder", "Emit"),
+                Set.of(
+                        "AppendSel",
+                        "SetGate",
+                        "SetFanMode",
+                        "HostPowerAction",
+                        "ApplyBootOrder",
+                        "Emit",
+                        "RecordMemory"),
                 effects,
                 "a new Effect type: handle it in HostAgent.execute and add one to HostAgentTest.ALL_KINDS");
     }

@@ -32,6 +32,10 @@ import java.util.Set;
  * restored cycle when the first power observation is power-good, and ends it when it is power-off (see
  * {@code DefaultHostLifecycle}: a running cycle while power is off exists only after a restore).
  *
+ * <p>Not from the history either: the memory record ({@code HostState.memory()}, the last good boot's DIMMs), which
+ * the host node reads from the settings into the state this method returns (core's {@code MemoryRecordStore}),
+ * because a good boot is often older than the newest events read here.
+ *
  * <p>Bounded: only the host's newest {@link #MAX_EVENTS} recorded events are read; a cycle that started before
  * them is not restored (the counter still is, from the newest event carrying a cycle number).
  */

@@ -99,7 +99,7 @@ final class RuntimeSystems implements SystemsBackend {
         Host h = hosts.get(id);
         return h == null
                 ? List.of()
-                : h.view.memory().dimms().stream()
+                : h.view.state().memory().dimms().stream()
                         .map(d -> new dev.bmcagent.redfish.backend.DimmView(
                                 d.slot(), d.present(), d.lost(), d.capacityMiB()))
                         .toList();

@@ -158,6 +158,8 @@ public final class HostAgent implements AutoCloseable {
             ports.bootOrder().apply(e.patterns());
         } else if (effect instanceof Effect.Emit e) {
             ports.events().publish(hostId, e.event());
+        } else if (effect instanceof Effect.RecordMemory e) {
+            ports.memory().record(e.memory());
         } else {
             throw new IllegalArgumentException("unknown effect " + effect);
         }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param power     {@code HostPowerAction}
  * @param bootOrder {@code ApplyBootOrder}
  * @param events    {@code Emit} (history first, then subscribers)
+ * @param memory    {@code RecordMemory}
  */
 public record HostPorts(
         SelWriter sel,
@@ -21,7 +22,8 @@ public record HostPorts(
         FanModeControl fans,
         HostPowerPort power,
         BootOrderPort bootOrder,
-        EventStream events) {
+        EventStream events,
+        MemoryRecordPort memory) {
     public HostPorts {
         Objects.requireNonNull(sel, "sel");
         Objects.requireNonNull(gate, "gate");
@@ -29,5 +31,17 @@ public record HostPorts(
         Objects.requireNonNull(power, "power");
         Objects.requireNonNull(bootOrder, "bootOrder");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(memory, "memory");
+    }
+
+    /** Ports of a host whose memory record is not kept ({@link MemoryRecordPort#NONE}). */
+    public HostPorts(
+            SelWriter sel,
+            SensorGate gate,
+            FanModeControl fans,
+            HostPowerPort power,
+            BootOrderPort bootOrder,
+            EventStream events) {
+        this(sel, gate, fans, power, bootOrder, events, MemoryRecordPort.NONE);
     }
 }

@@ -29,8 +29,6 @@ public final class LifecycleOemPort implements OemHostPort {
     private final PendingBootOrder pending;
     private final AtomicReference<List<String>> lastBootOrder = new AtomicReference<>(List.of());
     private final AtomicLong ignoredAcks = new AtomicLong();
-    private final List<java.util.function.Consumer<MemoryReport>> memoryListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public LifecycleOemPort(HostAgent agent, PendingBootOrder pending) {
         this.agent = Objects.requireNonNull(agent, "agent");
@@ -70,8 +68,8 @@ public final class LifecycleOemPort implements OemHostPort {
 
     @Override
     public void memoryReported(MemoryReport report) {
-        memoryListeners.forEach(l -> l.accept(report));
-        agent.submit(new LifecycleInput.MemoryReported(report.populated(), report.expected(), report.totalMiB()));
+        agent.submit(new LifecycleInput.MemoryReported(
+                report.populated(), report.expected(), report.totalMiB(), report.slots()));
     }
 
     /**
@@ -81,11 +79,6 @@ public final class LifecycleOemPort implements OemHostPort {
      */
     public List<String> lastBootOrder() {
         return lastBootOrder.get();
-    }
-
-    /** Called with every memory report (on the reporting thread), e.g. the DIMM inventory. */
-    public void onMemoryReport(java.util.function.Consumer<MemoryReport> listener) {
-        memoryListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Acknowledges with status 01h (the firmware ignores BootOrder changes). */

@@ -11,6 +11,7 @@ import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.sysinfo.SystemInfoCommands;
 import dev.bmcagent.ipmi.fru.FruImage;
 import dev.bmcagent.ipmi.fru.FruInventory;
+import dev.bmcagent.ipmi.lan.IpmiLanOptions;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiException;
 import dev.bmcagent.ipmi.registry.CommandRegistry;
@@ -25,8 +26,9 @@ import java.util.function.IntSupplier;
 /**
  * The one IPMI command table of the BMC over its host nodes: {@link StandardCommands}, Arm SBMR boot progress,
  * the OEM host commands, the system-interface housekeeping rows and Set/Get System Info Parameters (Set from
- * the system interface only). (The RMCP+ session commands are answered by
- * the session layer itself.) A request for a host index that has no node answers CBh "not present".
+ * the system interface only). The commands a LAN console sends before its session exists are rows of
+ * {@link StandardCommands} too; only Set Session Privilege Level and Close Session, which act on the session, are
+ * answered by the session layer itself. A request for a host index that has no node answers CBh "not present".
  */
 public final class HostCommandTable {
     /** Default BMC identity: device 20h rev 1, firmware 1.00, IANA 0 (none), product 0001h. */
@@ -139,7 +141,9 @@ public final class HostCommandTable {
                 i -> node.apply(i).sel(),
                 i -> node.apply(i).selClock(),
                 HostScoped.single(sdr),
-                HostScoped.single(fru));
+                HostScoped.single(fru),
+                // the agent's LAN endpoints run on IpmiLanOptions.defaults() (BmcRuntime): null user names refused
+                IpmiLanOptions.defaults().allowInsecure());
         return StandardCommands.register(CommandRegistry.builder(), ports)
                 .addAll(new SbmrCommands(i -> node.apply(i).bootProgress()).specs())
                 .addAll(new OemCommands(i -> node.apply(i).oemPort()).specs())

@@ -13,7 +13,7 @@ import dev.bmcagent.core.fan.FanLoop;
 import dev.bmcagent.core.fan.FanPolicy;
 import dev.bmcagent.core.fan.FanStallWatch;
 import dev.bmcagent.core.firmware.HostFirmware;
-import dev.bmcagent.core.firmware.HostMemory;
+import dev.bmcagent.core.firmware.MemoryRecordStore;
 import dev.bmcagent.core.host.HostAgent;
 import dev.bmcagent.core.host.HostLinkEvent;
 import dev.bmcagent.core.host.HostLinkListener;
@@ -75,7 +75,6 @@ public final class HostNode implements HostInputs, HostView, HostIpmiPorts, Host
     private final LifecycleHostControl hostControl;
     private final PolledSensorReadings sensorReadings;
     private final HostFirmware firmware;
-    private final HostMemory memory;
     private final SdrRepository sdr;
 
     /**
@@ -106,6 +105,9 @@ public final class HostNode implements HostInputs, HostView, HostIpmiPorts, Host
         this.spec = Objects.requireNonNull(spec, "spec");
         String hostId = Hosts.hostId(spec.index());
         Objects.requireNonNull(initial, "initial");
+        // the memory record (last good boot's DIMMs) is kept in the settings, not the bounded event history
+        MemoryRecordStore memoryRecord = new MemoryRecordStore(hostId, spec.settings());
+        HostState start = memoryRecord.load().map(initial::withMemory).orElse(initial);
         this.gate = new SensorGate(initial.closedGates());
         this.poller = new SensorPoller(
                 hostId,
@@ -120,9 +122,15 @@ public final class HostNode implements HostInputs, HostView, HostIpmiPorts, Host
         this.fanStep = timing.fanStep();
         this.scheduler = scheduler;
         HostPorts ports = new HostPorts(
-                new LifecycleSelWriter(spec.sel()), gate, fanLoop, spec.power(), pendingBootOrder, events);
+                new LifecycleSelWriter(spec.sel()),
+                gate,
+                fanLoop,
+                spec.power(),
+                pendingBootOrder,
+                events,
+                memoryRecord);
         this.agent =
-                new HostAgent(hostId, new DefaultHostLifecycle(policy), initial, ports, scheduler, pool, timing.tick());
+                new HostAgent(hostId, new DefaultHostLifecycle(policy), start, ports, scheduler, pool, timing.tick());
         this.acpi = new LifecycleAcpiPort(agent);
         this.oem = new LifecycleOemPort(agent, pendingBootOrder);
         this.platformEvents = new LifecyclePlatformEvents(agent, oem::lastBootOrder, spec.sel());
@@ -132,8 +140,6 @@ public final class HostNode implements HostInputs, HostView, HostIpmiPorts, Host
         this.sensorReadings = new PolledSensorReadings(sdr, poller, agent::state);
         this.sdr = sdr;
         this.firmware = new HostFirmware(hostId, spec.settings(), spec.sel(), scheduler.clock());
-        this.memory = new HostMemory(hostId, spec.settings());
-        oem.onMemoryReport(memory::reported);
     }
 
     /** Starts the agent (syncs gates and fans, ticks), the sensor poller and the fan loop. */
@@ -289,12 +295,6 @@ public final class HostNode implements HostInputs, HostView, HostIpmiPorts, Host
     @Override
     public HostFirmware firmware() {
         return firmware;
-    }
-
-    /** The DIMMs per slot from the memory training reports, with those lost since the last good boot. */
-    @Override
-    public HostMemory memory() {
-        return memory;
     }
 
     @Override

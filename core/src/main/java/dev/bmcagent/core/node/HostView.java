@@ -4,7 +4,6 @@ import dev.bmcagent.acpi.lifecycle.HostState;
 import dev.bmcagent.acpi.policy.FanMode;
 import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.core.firmware.HostFirmware;
-import dev.bmcagent.core.firmware.HostMemory;
 import dev.bmcagent.core.sensor.SensorSpec;
 import dev.bmcagent.core.sensor.SensorValue;
 import dev.bmcagent.ipmi.sdr.SdrRepository;
@@ -13,9 +12,10 @@ import java.util.Set;
 
 /**
  * A host as its readers (Redfish, MQTT, D-Bus, benchmarks) see it: the lifecycle snapshot, the latest sensor values,
- * the fan loop and sensor gates as applied, and what the host reported about itself (firmware inventory, DIMMs).
- * Nothing here changes the host: readers use {@link HostFirmware} and {@link HostMemory} for their getters and change
- * listeners (the IPMI command table writes them). {@link HostNode} is the implementation.
+ * the fan loop and sensor gates as applied, and what the host reported about itself (firmware inventory; the DIMMs
+ * are in the lifecycle state, {@code state().memory()}). Nothing here changes the host: readers use
+ * {@link HostFirmware} for its getters and change listeners (the IPMI command table writes it). {@link HostNode} is
+ * the implementation.
  */
 public interface HostView {
     int index();
@@ -45,7 +45,4 @@ public interface HostView {
 
     /** The host's firmware inventory as it reported it (Set System Info Parameters), with history. */
     HostFirmware firmware();
-
-    /** The DIMMs per slot from the host's memory reports. */
-    HostMemory memory();
 }

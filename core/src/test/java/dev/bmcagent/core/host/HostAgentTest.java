@@ -16,6 +16,7 @@ import dev.bmcagent.acpi.lifecycle.HostState;
 import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
+import dev.bmcagent.acpi.lifecycle.MemoryBaseline;
 import dev.bmcagent.acpi.lifecycle.SelEvent;
 import dev.bmcagent.acpi.lifecycle.Transition;
 import dev.bmcagent.acpi.policy.FanMode;
@@ -120,7 +121,8 @@ class HostAgentTest {
                         return bootOrder.current();
                     }
                 },
-                events);
+                events,
+                memory -> calls.add("memory good " + memory.goodBoot()));
     }
 
     private HostPorts ports() {
@@ -138,7 +140,8 @@ class HostAgentTest {
             new Effect.SetFanMode(FanMode.FixedDuty, "S2_D2"),
             new Effect.HostPowerAction(PowerAction.HARD_RESET),
             new Effect.ApplyBootOrder(List.of(".*HTTP.*IPv6.*P1", ".*PXE.*IPv4.*")),
-            new Effect.Emit(new LifecycleEvent.PowerChanged(true, "test", T0)));
+            new Effect.Emit(new LifecycleEvent.PowerChanged(true, "test", T0)),
+            new Effect.RecordMemory(new MemoryBaseline(8, -1)));
 
     /**
      * {@link #ALL_KINDS} holds one effect of every permitted {@link Effect} type, so the test below proves each has a
@@ -163,7 +166,8 @@ class HostAgentTest {
                         "fan FixedDuty S2_D2",
                         "power HARD_RESET",
                         "boot [.*HTTP.*IPv6.*P1, .*PXE.*IPv4.*]",
-                        "deliver #1"),
+                        "deliver #1",
+                        "memory good 8"),
                 calls);
         assertFalse(gate.isOpen(GateClass.NOT_DURING_FIRMWARE_INIT));
         assertEquals(List.of(".*HTTP.*IPv6.*P1", ".*PXE.*IPv4.*"), bootOrder.current());
@@ -206,7 +210,8 @@ class HostAgentTest {
                         "fan FixedDuty S2_D2",
                         "power HARD_RESET",
                         "boot [.*HTTP.*IPv6.*P1, .*PXE.*IPv4.*]",
-                        "deliver #1"),
+                        "deliver #1",
+                        "memory good 8"),
                 calls);
         assertEquals(1, a.effectFailures());
         assertTrue(

@@ -128,6 +128,9 @@ public final class IpmiAgentFixture implements AutoCloseable {
                 new BmcIdentity(0x20, 0x01, 2, 13, 0x00C0DE, 0x1234, 0x0A0B0C0D, DEVICE_GUID, SYSTEM_GUID);
         SdrRepository sdr =
                 SdrRepository.build("BMC", "Builtin FRU", SensorCatalog.standard(8, 4), BOOT_START.getEpochSecond());
+        IpmiLanOptions options = IpmiLanOptions.defaults()
+                .withBind("127.0.0.1", port)
+                .withLockout(1000, Duration.ofMinutes(5), Duration.ofMinutes(5));
         AtomicReference<LanPacketProcessor> lan = new AtomicReference<>();
         StandardCommands.Ports ports = new StandardCommands.Ports(
                 identity,
@@ -141,14 +144,12 @@ public final class IpmiAgentFixture implements AutoCloseable {
                 HostScoped.single(sel),
                 HostScoped.single(selClock),
                 HostScoped.single(sdr),
-                HostScoped.single(FruImage.of(fruInventory())));
+                HostScoped.single(FruImage.of(fruInventory())),
+                options.allowInsecure());
         dispatcher = new Dispatcher(
                 StandardCommands.register(CommandRegistry.builder(), ports).build());
         fillReadings();
         writeBoot();
-        IpmiLanOptions options = IpmiLanOptions.defaults()
-                .withBind("127.0.0.1", port)
-                .withLockout(1000, Duration.ofMinutes(5), Duration.ofMinutes(5));
         LanCounters counters = new LanCounters();
         processor = new LanPacketProcessor(
                 options,

@@ -54,8 +54,8 @@ final class RedfishRig implements AutoCloseable {
 
     final SystemScheduler scheduler = new SystemScheduler("rig-scheduler");
     final SystemScheduler clientScheduler = new SystemScheduler("rig-host");
-    final Stores stores = Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST);
-    final InMemoryEventHistory history = new InMemoryEventHistory();
+    final Stores stores;
+    final InMemoryEventHistory history;
     final List<VmControl> controls = new CopyOnWriteArrayList<>();
     final BmcRuntime runtime;
     final RedfishService redfish;
@@ -68,10 +68,27 @@ final class RedfishRig implements AutoCloseable {
 
     /** With sensor and fan hardware per host index. */
     RedfishRig(Path dir, IntFunction<HostHardware> hardware) throws IOException {
+        this(dir, hardware, Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST), new InMemoryEventHistory());
+    }
+
+    /**
+     * Over {@code stores} (closed with the rig) and {@code history}: a second rig over the same data directory and
+     * history is the agent after a restart.
+     */
+    RedfishRig(Path dir, IntFunction<HostHardware> hardware, Stores stores, InMemoryEventHistory history)
+            throws IOException {
         this.dir = dir;
-        stores.accounts().put(Account.of(ADMIN, ADMIN_PW, Role.ADMINISTRATOR)).join();
-        stores.accounts().put(Account.of(OPERATOR, OPERATOR_PW, Role.OPERATOR)).join();
-        stores.accounts().put(Account.of(VIEWER, VIEWER_PW, Role.READ_ONLY)).join();
+        this.stores = stores;
+        this.history = history;
+        if (stores.accounts().find(ADMIN).isEmpty()) {
+            stores.accounts()
+                    .put(Account.of(ADMIN, ADMIN_PW, Role.ADMINISTRATOR))
+                    .join();
+            stores.accounts()
+                    .put(Account.of(OPERATOR, OPERATOR_PW, Role.OPERATOR))
+                    .join();
+            stores.accounts().put(Account.of(VIEWER, VIEWER_PW, Role.READ_ONLY)).join();
+        }
         RuntimeOptions o = new RuntimeOptions(
                 1,
                 "127.0.0.1",

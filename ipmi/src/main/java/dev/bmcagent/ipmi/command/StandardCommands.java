@@ -5,6 +5,7 @@ import dev.bmcagent.ipmi.command.app.AcpiStatePort;
 import dev.bmcagent.ipmi.command.app.AppCommands;
 import dev.bmcagent.ipmi.command.app.BmcIdentity;
 import dev.bmcagent.ipmi.command.app.ChannelCommands;
+import dev.bmcagent.ipmi.command.app.SessionSetupCommands;
 import dev.bmcagent.ipmi.command.app.UserCommands;
 import dev.bmcagent.ipmi.command.app.UserInfo;
 import dev.bmcagent.ipmi.command.chassis.BootOptionsCommands;
@@ -30,12 +31,17 @@ import java.util.Objects;
 import java.util.function.IntSupplier;
 
 /**
- * Assembles the standard command families (App, Chassis, Sensor/Event, Storage) over the agent's ports.
- * The LAN/session commands (38h, 3Bh, 3Ch, 54h) come from the session layer and are added beside these:
- * {@code CommandRegistry.builder().addAll(StandardCommands.specs(ports)).addAll(sessionSpecs).build()}.
+ * Assembles the standard command families (App, Chassis, Sensor/Event, Storage) over the agent's ports, with the
+ * commands a LAN console sends before its session exists ({@link SessionSetupCommands}: 38h, 39h, 3Ah, 54h; the LAN
+ * layer runs them through {@code Dispatcher.dispatchOutsideSession}). Only Set Session Privilege Level (3Bh) and
+ * Close Session (3Ch), which act on the session itself, are answered by the session layer ({@code ipmi.session}).
  */
 public final class StandardCommands {
-    /** Every port the standard commands use; per-host ports are looked up by request host index. */
+    /**
+     * Every port the standard commands use; per-host ports are looked up by request host index.
+     * {@code lanNullUserNames}: whether the LAN endpoints accept null user names ({@code IpmiLanOptions.allowInsecure},
+     * reported by Get Channel Authentication Capabilities).
+     */
     public record Ports(
             BmcIdentity identity,
             UserInfo users,
@@ -48,7 +54,8 @@ public final class StandardCommands {
             HostScoped<SelStore> sel,
             HostScoped<SelClock> selClock,
             HostScoped<SdrRepository> sdr,
-            HostScoped<FruImage> fru) {
+            HostScoped<FruImage> fru,
+            boolean lanNullUserNames) {
         public Ports {
             for (Object o : new Object[] {
                 identity, users, activeLanSessions, acpi, hosts, bootOptions, sensors, events, sel, selClock, sdr, fru
@@ -65,6 +72,7 @@ public final class StandardCommands {
         all.addAll(new AppCommands(p.identity()).specs());
         all.addAll(new AcpiCommands(p.acpi()).specs());
         all.addAll(new ChannelCommands(p.activeLanSessions()).specs());
+        all.addAll(new SessionSetupCommands(p.lanNullUserNames()).specs());
         all.addAll(new UserCommands(p.users()).specs());
         all.addAll(new ChassisCommands(p.hosts()).specs());
         all.addAll(new BootOptionsCommands(p.bootOptions()).specs());

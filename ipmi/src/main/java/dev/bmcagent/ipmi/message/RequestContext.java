@@ -26,6 +26,14 @@ public record RequestContext(Channel channel, Privilege privilege, String user, 
         return new RequestContext(Channel.SYSTEM_INTERFACE, Privilege.OEM, "", 0, hostIndex);
     }
 
+    /**
+     * A message on LAN before a session exists: Callback privilege (the least), no user, session id 0. The dispatcher
+     * runs only the table's pre-session rows for it ({@code Dispatcher.dispatchOutsideSession}).
+     */
+    public static RequestContext outsideSession(int hostIndex) {
+        return new RequestContext(Channel.LAN, Privilege.CALLBACK, "", 0, hostIndex);
+    }
+
     public boolean isSystemInterface() {
         return channel == Channel.SYSTEM_INTERFACE;
     }

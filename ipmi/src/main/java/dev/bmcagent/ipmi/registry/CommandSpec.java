@@ -1,7 +1,9 @@
 package dev.bmcagent.ipmi.registry;
 
 import dev.bmcagent.ipmi.message.Channel;
+import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.Privilege;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -42,20 +44,36 @@ public record CommandSpec(
          */
         SYSTEM_INTERFACE_ONLY,
         /** Only session-based channels (LAN): the other half of a command split by channel. */
-        SESSION_ONLY;
+        SESSION_ONLY,
+        /**
+         * Session-based channels (LAN) before a session exists as well as inside one: what a remote console asks to
+         * open a session (Get Channel Authentication Capabilities, Get Channel Cipher Suites; IPMI 2.0 §13.14, §13.15),
+         * at {@link Privilege#CALLBACK}. The only rows {@link Dispatcher#dispatchOutsideSession} runs. The system
+         * interface has no sessions: there such a command does not exist (C1h, as for an unknown one).
+         */
+        PRE_SESSION;
 
         /** True when a request from {@code channel} may use a row with this access. */
         public boolean admits(Channel channel) {
             return switch (this) {
                 case ANY -> true;
                 case SYSTEM_INTERFACE_ONLY -> channel == Channel.SYSTEM_INTERFACE;
-                case SESSION_ONLY -> channel != Channel.SYSTEM_INTERFACE;
+                case SESSION_ONLY, PRE_SESSION -> channel != Channel.SYSTEM_INTERFACE;
             };
+        }
+
+        /**
+         * What a channel this access does not admit is answered: D4h for a restriction (a host-only input from LAN,
+         * IPMI 2.0 §5.2 "insufficient privilege level or other security-based restriction"); C1h for a session-setup
+         * command on the sessionless system interface, where it is not a command.
+         */
+        public CompletionCode refusal() {
+            return this == PRE_SESSION ? CompletionCode.INVALID_COMMAND : CompletionCode.INSUFFICIENT_PRIVILEGE;
         }
 
         /** True when some channel is admitted by both. */
         boolean overlaps(Access other) {
-            return this == ANY || other == ANY || this == other;
+            return Arrays.stream(Channel.values()).anyMatch(c -> admits(c) && other.admits(c));
         }
     }
 
@@ -105,6 +123,15 @@ public record CommandSpec(
             int maxLength,
             CommandHandler handler) {
         return new CommandSpec(name, netFn, cmd, privilege, minLength, maxLength, Access.SESSION_ONLY, handler);
+    }
+
+    /**
+     * A row answered before a session exists (and inside one) on LAN: {@link Access#PRE_SESSION} at
+     * {@link Privilege#CALLBACK}, the least privilege, since no user has logged in.
+     */
+    public static CommandSpec preSession(
+            String name, int netFn, int cmd, int minLength, int maxLength, CommandHandler handler) {
+        return new CommandSpec(name, netFn, cmd, Privilege.CALLBACK, minLength, maxLength, Access.PRE_SESSION, handler);
     }
 
     int key() {

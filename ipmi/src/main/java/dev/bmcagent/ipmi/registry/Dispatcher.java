@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * C1h unknown command, D4h a command whose rows do not admit the request's channel (the host's lifecycle
  * inputs from LAN), C7h bad length, D4h insufficient privilege, FFh unexpected failure (logged with the
  * command's name). Used by both the LAN server and the host interface, which tell it the channel in the
- * request's context: which channel may cause what is declared once, in the command table.
+ * request's context: which channel may cause what is declared once, in the command table. The LAN layer hands it
+ * the messages that arrive before a session exists through {@link #dispatchOutsideSession}, which runs only the
+ * table's {@link CommandSpec.Access#PRE_SESSION} rows.
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -40,6 +42,20 @@ public final class Dispatcher {
         return registry;
     }
 
+    /**
+     * A request that arrived outside a session (context {@link dev.bmcagent.ipmi.message.RequestContext#outsideSession}):
+     * dispatched like any other when the table allows the command before login ({@link CommandSpec.Access#PRE_SESSION}
+     * rows); empty when it does not, and the LAN layer drops the message unanswered (IPMI 2.0 §13.14: a BMC
+     * answers only these commands outside a session).
+     */
+    public Optional<IpmiResponse> dispatchOutsideSession(IpmiRequest request) {
+        boolean allowed = registry.find(
+                        request.netFn(), request.cmd(), request.context().channel())
+                .filter(s -> s.access() == CommandSpec.Access.PRE_SESSION)
+                .isPresent();
+        return allowed ? Optional.of(dispatch(request)) : Optional.empty();
+    }
+
     public IpmiResponse dispatch(IpmiRequest request) {
         Observer o = observer;
         if (o == null) {
@@ -59,8 +75,12 @@ public final class Dispatcher {
                 registry.find(request.netFn(), request.cmd(), request.context().channel());
         if (found.isEmpty()) {
             // a host-only input (lifecycle, boot progress, OEM host commands) from LAN: D4h, "insufficient
-            // privilege level or other security-based restriction (e.g. disabled for firmware firewall)" (§5.2)
-            return IpmiResponse.error(CompletionCode.INSUFFICIENT_PRIVILEGE);
+            // privilege level or other security-based restriction (e.g. disabled for firmware firewall)" (§5.2);
+            // a session-setup command on the system interface: C1h (Access.refusal)
+            return IpmiResponse.error(registry.rows(request.netFn(), request.cmd())
+                    .get(0)
+                    .access()
+                    .refusal());
         }
         CommandSpec spec = found.get();
         if (request.length() < spec.minLength() || request.length() > spec.maxLength()) {

@@ -11,9 +11,8 @@ import dev.bmcagent.ipmi.lan.LanMessage;
 import dev.bmcagent.ipmi.lan.PayloadType;
 import dev.bmcagent.ipmi.lan.RmcpHeader;
 import dev.bmcagent.ipmi.lan.RmcpPlusPacket;
-import dev.bmcagent.ipmi.message.Channel;
+import dev.bmcagent.ipmi.message.IpmiRequest;
 import dev.bmcagent.ipmi.message.IpmiResponse;
-import dev.bmcagent.ipmi.message.Privilege;
 import dev.bmcagent.ipmi.message.RequestContext;
 import dev.bmcagent.ipmi.registry.Dispatcher;
 import java.net.InetSocketAddress;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole IPMI-over-LAN protocol as a pure function of (datagram, sender, clock): RMCP/ASF presence,
- * the sessionless pre-login commands, RMCP+ session establishment and in-session messages for one managed
+ * the sessionless pre-login commands (the command table's pre-session rows), RMCP+ session establishment and in-session messages for one managed
  * host. Never throws: anything malformed is counted in {@link LanCounters} and dropped. Thread-safe (one
  * lock; the Netty server calls it from a single event loop anyway).
  */
@@ -41,7 +40,7 @@ public final class LanPacketProcessor implements DatagramProcessor {
     private final RakpHandshake handshake;
     private final SessionMessages messages;
     private final boolean allowNullUsers;
-    private final SessionlessCommands sessionless;
+    private final Dispatcher dispatcher;
     /** Who sends a sessionless message: LAN, before login (Callback privilege), no user, no session. */
     private final RequestContext preSession;
 
@@ -52,7 +51,9 @@ public final class LanPacketProcessor implements DatagramProcessor {
     /**
      * @param options    limits, timeouts, lockout and the insecure switch
      * @param users      the users port
-     * @param dispatcher command table for everything but the session commands
+     * @param dispatcher the command table: everything but Set Session Privilege Level and Close Session, with the
+     *                   pre-session rows (Get Channel Authentication Capabilities, Get Channel Cipher Suites) that
+     *                   are the only commands answered outside a session
      * @param hostIndex  the managed host this LAN endpoint serves (goes into every {@code RequestContext})
      * @param systemGuid the BMC's 16-byte GUID (RAKP 2/4; should equal Get System GUID's answer)
      * @param clock      time source for idle and handshake timeouts and the lockout window
@@ -108,8 +109,8 @@ public final class LanPacketProcessor implements DatagramProcessor {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.allowNullUsers = options.allowInsecure();
-        this.sessionless = new SessionlessCommands(allowNullUsers);
-        this.preSession = new RequestContext(Channel.LAN, Privilege.CALLBACK, "", 0, hostIndex);
+        this.dispatcher = dispatcher;
+        this.preSession = RequestContext.outsideSession(hostIndex);
         if (allowNullUsers) {
             LOG.warn("IPMI LAN: insecure option on — null/anonymous user names are accepted");
         }
@@ -121,7 +122,7 @@ public final class LanPacketProcessor implements DatagramProcessor {
                 random,
                 this::handshakeTimedOut);
         this.handshake = new RakpHandshake(sessions, users, guard, counters, random, systemGuid, allowNullUsers);
-        this.messages = new SessionMessages(sessions, dispatcher, counters, random, hostIndex, allowNullUsers);
+        this.messages = new SessionMessages(sessions, dispatcher, counters, random, hostIndex);
     }
 
     @Override
@@ -236,14 +237,18 @@ public final class LanPacketProcessor implements DatagramProcessor {
         return reply.map(r -> RmcpPlusPacket.encode(replyType, false, 0, 0, r, null));
     }
 
-    /** A sessionless IPMI message: answered only for the session layer's own pre-login commands. */
+    /**
+     * A sessionless IPMI message: answered only when the command table allows the command before login (its
+     * pre-session rows); anything else is dropped unanswered.
+     */
     private Optional<byte[]> sessionless(byte[] message) {
         Decoded<LanMessage> m = LanMessage.decodeRequest(message);
         if (!m.isOk()) {
             return drop();
         }
         LanMessage msg = m.value();
-        Optional<IpmiResponse> r = sessionless.handle(preSession, msg.netFn(), msg.rsLun(), msg.cmd(), msg.data());
+        Optional<IpmiResponse> r = dispatcher.dispatchOutsideSession(
+                new IpmiRequest(preSession, msg.netFn(), msg.rsLun(), msg.cmd(), msg.data()));
         if (r.isEmpty()) {
             counters.rejected();
         }

@@ -38,21 +38,14 @@ final class SessionMessages {
     private final LanCounters counters;
     private final SecureRandom random;
     private final int hostIndex;
-    private final SessionlessCommands sessionless;
 
     SessionMessages(
-            SessionTable sessions,
-            Dispatcher dispatcher,
-            LanCounters counters,
-            SecureRandom random,
-            int hostIndex,
-            boolean allowNullUsers) {
+            SessionTable sessions, Dispatcher dispatcher, LanCounters counters, SecureRandom random, int hostIndex) {
         this.sessions = sessions;
         this.dispatcher = dispatcher;
         this.counters = counters;
         this.random = random;
         this.hostIndex = hostIndex;
-        this.sessionless = new SessionlessCommands(allowNullUsers);
     }
 
     Optional<byte[]> handle(byte[] datagram, RmcpPlusSession s, InetSocketAddress source, Instant now) {
@@ -109,10 +102,6 @@ final class SessionMessages {
             return close(s, m.data());
         }
         RequestContext ctx = new RequestContext(Channel.LAN, s.privilege, s.userName(), s.bmcSessionId, hostIndex);
-        Optional<IpmiResponse> answered = sessionless.handle(ctx, m.netFn(), m.rsLun(), m.cmd(), m.data());
-        if (answered.isPresent()) {
-            return answered.get();
-        }
         try {
             return dispatcher.dispatch(new IpmiRequest(ctx, m.netFn(), m.rsLun(), m.cmd(), m.data()));
         } catch (RuntimeException e) {

@@ -56,12 +56,19 @@ class StandardCommandsTest {
     }
 
     @Test
-    void noSessionLayerCommandsHere() {
-        for (int cmd : new int[] {0x38, 0x3B, 0x3C, 0x54}) {
+    void preSessionRowsAndNoSessionLayerCommands() {
+        // what a console asks before its session exists: rows of this table, LAN only, at Callback privilege
+        for (int cmd : new int[] {0x38, 0x39, 0x3A, 0x54}) {
+            CommandSpec row = spec(NetFn.APP, cmd);
+            assertEquals(CommandSpec.Access.PRE_SESSION, row.access(), row.name());
+            assertEquals(Privilege.CALLBACK, row.privilege(), row.name());
+        }
+        // Set Session Privilege Level and Close Session act on the session: the session layer answers them
+        for (int cmd : new int[] {0x3B, 0x3C}) {
             assertEquals(true, registry.find(NetFn.APP, cmd).isEmpty());
         }
-        // App 4 + ACPI 2 + channel 2 + user 2 + chassis 5 + boot options 2 + sensor 5 + event 2 (one row per channel
-        // class) + SEL 9 + SDR 3 + FRU 2
-        assertEquals(38, registry.all().size());
+        // App 4 + ACPI 2 + channel 2 + session setup 4 + user 2 + chassis 5 + boot options 2 + sensor 5 + event 2
+        // (one row per channel class) + SEL 9 + SDR 3 + FRU 2
+        assertEquals(42, registry.all().size());
     }
 }

@@ -138,7 +138,8 @@ public final class TestBmc {
                 HostScoped.single(sel),
                 HostScoped.single(selClock),
                 HostScoped.single(sdr),
-                HostScoped.single(fru));
+                HostScoped.single(fru),
+                false);
         dispatcher = new Dispatcher(
                 StandardCommands.register(CommandRegistry.builder(), ports).build());
     }

@@ -10,6 +10,7 @@ import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.ipmi.message.Privilege;
 import dev.bmcagent.ipmi.message.RequestContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,46 @@ class CommandRegistryTest {
         assertThrows(IllegalStateException.class, () -> b.add(row(CommandSpec.Access.SESSION_ONLY, "again")));
         CommandRegistry.Builder c = CommandRegistry.builder().add(row(CommandSpec.Access.ANY, "any"));
         assertThrows(IllegalStateException.class, () -> c.add(row(CommandSpec.Access.SYSTEM_INTERFACE_ONLY, "h")));
+    }
+
+    @Test
+    void onlyPreSessionRowsAreAnsweredOutsideASession() {
+        Dispatcher d = new Dispatcher(CommandRegistry.builder()
+                .add(CommandSpec.preSession("Setup", NETFN, CMD, 0, 8, r -> {
+                    handled.add("setup");
+                    return IpmiResponse.ok();
+                }))
+                .add(new CommandSpec("Other", NETFN, 0x03, Privilege.CALLBACK, 0, 8, CommandSpec.Access.ANY, r -> {
+                    handled.add("other");
+                    return IpmiResponse.ok();
+                }))
+                .build());
+        RequestContext outside = RequestContext.outsideSession(0);
+        assertEquals(
+                Optional.of(CompletionCode.OK),
+                d.dispatchOutsideSession(new IpmiRequest(outside, NETFN, 0, CMD, null))
+                        .map(IpmiResponse::completionCode));
+        assertEquals(
+                Optional.empty(),
+                d.dispatchOutsideSession(new IpmiRequest(outside, NETFN, 0, 0x03, null)),
+                "a command that needs a session is not answered before one exists");
+        assertEquals(Optional.empty(), d.dispatchOutsideSession(new IpmiRequest(outside, NETFN, 0, 0x7F, null)));
+        assertEquals(CompletionCode.OK, d.dispatch(lan(Privilege.USER)).completionCode(), "inside a session too");
+        assertEquals(List.of("setup", "setup"), handled);
+    }
+
+    @Test
+    void aPreSessionRowIsNoCommandOnTheSystemInterface() {
+        Dispatcher d = new Dispatcher(CommandRegistry.builder()
+                .add(row(CommandSpec.Access.PRE_SESSION, "setup"))
+                .build());
+        assertEquals(CompletionCode.INVALID_COMMAND, d.dispatch(host()).completionCode());
+        assertEquals(List.of(), handled);
+        assertThrows(
+                IllegalStateException.class,
+                () -> CommandRegistry.builder()
+                        .add(row(CommandSpec.Access.PRE_SESSION, "setup"))
+                        .add(row(CommandSpec.Access.SESSION_ONLY, "lan")),
+                "both reach LAN");
     }
 }

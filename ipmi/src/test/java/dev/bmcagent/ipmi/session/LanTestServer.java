@@ -1,5 +1,6 @@
 package dev.bmcagent.ipmi.session;
 
+import dev.bmcagent.ipmi.command.app.SessionSetupCommands;
 import dev.bmcagent.ipmi.lan.IpmiLanOptions;
 import dev.bmcagent.ipmi.lan.IpmiLanServer;
 import dev.bmcagent.ipmi.lan.LanCounters;
@@ -68,6 +69,7 @@ final class LanTestServer implements AutoCloseable {
                         r -> IpmiResponse.ok((byte) 0x01, (byte) 0x00, (byte) 0x40, (byte) 0x00)))
                 .add(CommandSpec.of(
                         "Chassis Control", NetFn.CHASSIS, 0x02, Privilege.OPERATOR, 1, 1, r -> IpmiResponse.ok()))
+                .addAll(new SessionSetupCommands(options.allowInsecure()).specs())
                 .build();
         processor = new LanPacketProcessor(options, users, new Dispatcher(registry), 0, GUID, clock, random, counters);
         server = new IpmiLanServer(options, processor, counters);
