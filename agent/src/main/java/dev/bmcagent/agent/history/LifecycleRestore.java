@@ -106,7 +106,10 @@ public final class LifecycleRestore {
                     FanMode.Normal,
                     Set.of(),
                     alerts,
-                    ReconcileState.none());
+                    ReconcileState.none(),
+                    initial.memory(),
+                    initial.stalledFans(),
+                    initial.reported());
         }
         return new HostState(
                 false,
@@ -122,6 +125,9 @@ public final class LifecycleRestore {
                 FanMode.Normal,
                 Set.of(),
                 alerts,
-                ReconcileState.none());
+                ReconcileState.none(),
+                initial.memory(),
+                initial.stalledFans(),
+                initial.reported());
     }
 }
