@@ -30,7 +30,12 @@ public final class FreePorts {
 
     /** A configuration layer with free IPMI, Redfish, MQTT and host-interface ports. */
     public static PartialConfig partial() {
-        return new PartialConfig(null, null, udp(), tcp(), tcp(), tcp(), null, null, null, null, null, null);
+        return PartialConfig.builder()
+                .ipmiPort(udp())
+                .redfishPort(tcp())
+                .mqttPort(tcp())
+                .hostPort(tcp())
+                .build();
     }
 
     /** The same as command-line flags. */

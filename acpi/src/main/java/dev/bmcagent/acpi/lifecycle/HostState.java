@@ -73,79 +73,6 @@ public record HostState(
         Objects.requireNonNull(reported, "reported");
     }
 
-    /** A state with nothing reported by the host yet. */
-    public HostState(
-            boolean connected,
-            boolean powerOn,
-            AcpiSystemState system,
-            AcpiDeviceState device,
-            boolean acpiInferred,
-            Instant acpiChangedAt,
-            BootProgress progress,
-            Optional<BootCycle> cycle,
-            long bootCycles,
-            Set<GateClass> closedGates,
-            FanMode fanMode,
-            Set<String> failedSensors,
-            Map<AlertKind, Alert> alerts,
-            ReconcileState reconcile,
-            MemoryBaseline memory,
-            Set<String> stalledFans) {
-        this(
-                connected,
-                powerOn,
-                system,
-                device,
-                acpiInferred,
-                acpiChangedAt,
-                progress,
-                cycle,
-                bootCycles,
-                closedGates,
-                fanMode,
-                failedSensors,
-                alerts,
-                reconcile,
-                memory,
-                stalledFans,
-                HostReports.NONE);
-    }
-
-    /** A state with no memory report seen yet. */
-    public HostState(
-            boolean connected,
-            boolean powerOn,
-            AcpiSystemState system,
-            AcpiDeviceState device,
-            boolean acpiInferred,
-            Instant acpiChangedAt,
-            BootProgress progress,
-            Optional<BootCycle> cycle,
-            long bootCycles,
-            Set<GateClass> closedGates,
-            FanMode fanMode,
-            Set<String> failedSensors,
-            Map<AlertKind, Alert> alerts,
-            ReconcileState reconcile) {
-        this(
-                connected,
-                powerOn,
-                system,
-                device,
-                acpiInferred,
-                acpiChangedAt,
-                progress,
-                cycle,
-                bootCycles,
-                closedGates,
-                fanMode,
-                failedSensors,
-                alerts,
-                reconcile,
-                MemoryBaseline.UNKNOWN,
-                Set.of());
-    }
-
     /**
      * A host the BMC has just started managing: off, S5 (inferred — nobody reported it), host-powered sensors
      * gated (unavailable, not failed), fans normal.
@@ -165,7 +92,10 @@ public record HostState(
                 FanMode.Normal,
                 Set.of(),
                 Map.of(),
-                ReconcileState.none());
+                ReconcileState.none(),
+                MemoryBaseline.UNKNOWN,
+                Set.of(),
+                HostReports.NONE);
     }
 
     /** This state with {@code memory} (the memory record restored at agent start). */

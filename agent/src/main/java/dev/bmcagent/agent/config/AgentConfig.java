@@ -15,6 +15,9 @@ import java.util.Optional;
  * (see {@link PartialConfig} and docs/CONFIGURATION.md). Defaults are the constants below.
  * Every rejection is a {@link ConfigException} naming the key and the allowed range.
  *
+ * <p>{@link PartialConfig#resolve} is the one place that fills defaults, so code and tests build a configuration
+ * the way the agent does: {@code PartialConfig.builder().ipmiPort(p).build().resolve(dataDir)}.
+ *
  * @param hosts          number of hosts this agent manages (1..4096)
  * @param bind           IP literal of every listener that has no bind of its own (see {@link Listeners})
  * @param ipmiPort       IPMI RMCP+ UDP port (623 in production)
@@ -62,7 +65,7 @@ public record AgentConfig(
         AlertLimits alerts,
         PowerConfig power,
         RolloutConfig rollout,
-        java.util.List<String> bootOrder) {
+        List<String> bootOrder) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -137,171 +140,6 @@ public record AgentConfig(
         if (!(timeScale >= MIN_TIME_SCALE && timeScale <= MAX_TIME_SCALE)) {
             throw new ConfigException("timeScale", timeScale + " is out of range 0.01..1000");
         }
-    }
-
-    /** Without a {@code rollout:} section (the local permit policy). */
-    public AgentConfig(
-            int hosts,
-            String bind,
-            int ipmiPort,
-            int redfishPort,
-            int mqttPort,
-            int hostPort,
-            Optional<String> adminPassword,
-            Path dataDir,
-            double timeScale,
-            StoreKind store,
-            FsyncPolicy fsync,
-            MqttConfig mqtt,
-            Listeners listeners,
-            RedfishConfig redfish,
-            HostLinkKind hostLink,
-            Optional<JsonNode> openbmc,
-            Optional<JsonNode> hardware,
-            AlertLimits alerts,
-            PowerConfig power) {
-        this(
-                hosts,
-                bind,
-                ipmiPort,
-                redfishPort,
-                mqttPort,
-                hostPort,
-                adminPassword,
-                dataDir,
-                timeScale,
-                store,
-                fsync,
-                mqtt,
-                listeners,
-                redfish,
-                hostLink,
-                openbmc,
-                hardware,
-                alerts,
-                power,
-                RolloutConfig.local(mqtt.site()),
-                List.of());
-    }
-
-    /** Without a power backend. */
-    public AgentConfig(
-            int hosts,
-            String bind,
-            int ipmiPort,
-            int redfishPort,
-            int mqttPort,
-            int hostPort,
-            Optional<String> adminPassword,
-            Path dataDir,
-            double timeScale,
-            StoreKind store,
-            FsyncPolicy fsync,
-            MqttConfig mqtt,
-            Listeners listeners) {
-        this(
-                hosts,
-                bind,
-                ipmiPort,
-                redfishPort,
-                mqttPort,
-                hostPort,
-                adminPassword,
-                dataDir,
-                timeScale,
-                store,
-                fsync,
-                mqtt,
-                listeners,
-                RedfishConfig.defaults(),
-                HostLinkKind.VM,
-                Optional.empty(),
-                Optional.empty(),
-                AlertLimits.defaults(),
-                PowerConfig.NONE,
-                RolloutConfig.local(mqtt.site()),
-                List.of());
-    }
-
-    /** Every listener on {@code bind} (no per-listener keys). */
-    public AgentConfig(
-            int hosts,
-            String bind,
-            int ipmiPort,
-            int redfishPort,
-            int mqttPort,
-            int hostPort,
-            Optional<String> adminPassword,
-            Path dataDir,
-            double timeScale,
-            StoreKind store,
-            FsyncPolicy fsync,
-            MqttConfig mqtt) {
-        this(
-                hosts,
-                bind,
-                ipmiPort,
-                redfishPort,
-                mqttPort,
-                hostPort,
-                adminPassword,
-                dataDir,
-                timeScale,
-                store,
-                fsync,
-                mqtt,
-                Listeners.all(bind),
-                RedfishConfig.defaults(),
-                HostLinkKind.VM,
-                Optional.empty(),
-                Optional.empty(),
-                AlertLimits.defaults(),
-                PowerConfig.NONE,
-                RolloutConfig.local(mqtt.site()),
-                List.of());
-    }
-
-    /** Without an {@code alerts:} section (the default limits). */
-    public AgentConfig(
-            int hosts,
-            String bind,
-            int ipmiPort,
-            int redfishPort,
-            int mqttPort,
-            int hostPort,
-            Optional<String> adminPassword,
-            Path dataDir,
-            double timeScale,
-            StoreKind store,
-            FsyncPolicy fsync,
-            MqttConfig mqtt,
-            Listeners listeners,
-            RedfishConfig redfish,
-            HostLinkKind hostLink,
-            Optional<JsonNode> openbmc,
-            Optional<JsonNode> hardware) {
-        this(
-                hosts,
-                bind,
-                ipmiPort,
-                redfishPort,
-                mqttPort,
-                hostPort,
-                adminPassword,
-                dataDir,
-                timeScale,
-                store,
-                fsync,
-                mqtt,
-                listeners,
-                redfish,
-                hostLink,
-                openbmc,
-                hardware,
-                AlertLimits.defaults(),
-                PowerConfig.NONE,
-                RolloutConfig.local(mqtt.site()),
-                List.of());
     }
 
     /**

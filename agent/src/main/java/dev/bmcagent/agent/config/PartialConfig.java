@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Configuration as written in a YAML file or given as flags: every field optional (null = not given).
  * {@link #overriddenBy} layers flags over a file; {@link #resolve} fills defaults and validates.
- * The YAML keys are exactly these component names.
+ * The YAML keys are exactly these component names; code (flags, tests) names the keys it gives with
+ * {@link #builder}.
  */
 public record PartialConfig(
         Integer hosts,
@@ -40,101 +41,6 @@ public record PartialConfig(
         PartialPower power,
         PartialRollout rollout,
         List<String> bootOrder) {
-
-    /** Without the {@code rollout:} section and {@code bootOrder}. */
-    public PartialConfig(
-            Integer hosts,
-            String bind,
-            Integer ipmiPort,
-            Integer redfishPort,
-            Integer mqttPort,
-            Integer hostPort,
-            String adminPassword,
-            String dataDir,
-            Double timeScale,
-            StoreKind store,
-            FsyncPolicy fsync,
-            PartialMqtt mqtt,
-            PartialListener ipmi,
-            PartialRedfish redfish,
-            PartialHostInterface hostInterface,
-            HostLinkKind hostLink,
-            JsonNode openbmc,
-            JsonNode hardware,
-            PartialAlerts alerts,
-            PartialPower power) {
-        this(
-                hosts,
-                bind,
-                ipmiPort,
-                redfishPort,
-                mqttPort,
-                hostPort,
-                adminPassword,
-                dataDir,
-                timeScale,
-                store,
-                fsync,
-                mqtt,
-                ipmi,
-                redfish,
-                hostInterface,
-                hostLink,
-                openbmc,
-                hardware,
-                alerts,
-                power,
-                null,
-                null);
-    }
-
-    /** Without {@code bootOrder}. */
-    public PartialConfig(
-            Integer hosts,
-            String bind,
-            Integer ipmiPort,
-            Integer redfishPort,
-            Integer mqttPort,
-            Integer hostPort,
-            String adminPassword,
-            String dataDir,
-            Double timeScale,
-            StoreKind store,
-            FsyncPolicy fsync,
-            PartialMqtt mqtt,
-            PartialListener ipmi,
-            PartialRedfish redfish,
-            PartialHostInterface hostInterface,
-            HostLinkKind hostLink,
-            JsonNode openbmc,
-            JsonNode hardware,
-            PartialAlerts alerts,
-            PartialPower power,
-            PartialRollout rollout) {
-        this(
-                hosts,
-                bind,
-                ipmiPort,
-                redfishPort,
-                mqttPort,
-                hostPort,
-                adminPassword,
-                dataDir,
-                timeScale,
-                store,
-                fsync,
-                mqtt,
-                ipmi,
-                redfish,
-                hostInterface,
-                hostLink,
-                openbmc,
-                hardware,
-                alerts,
-                power,
-                rollout,
-                null);
-    }
 
     /** The {@code rollout:} section, see {@link RolloutConfig}. */
     public record PartialRollout(
@@ -164,49 +70,6 @@ public record PartialConfig(
         }
     }
 
-    /** Without the {@code alerts:} and {@code power:} sections. */
-    public PartialConfig(
-            Integer hosts,
-            String bind,
-            Integer ipmiPort,
-            Integer redfishPort,
-            Integer mqttPort,
-            Integer hostPort,
-            String adminPassword,
-            String dataDir,
-            Double timeScale,
-            StoreKind store,
-            FsyncPolicy fsync,
-            PartialMqtt mqtt,
-            PartialListener ipmi,
-            PartialRedfish redfish,
-            PartialHostInterface hostInterface,
-            HostLinkKind hostLink,
-            JsonNode openbmc,
-            JsonNode hardware) {
-        this(
-                hosts,
-                bind,
-                ipmiPort,
-                redfishPort,
-                mqttPort,
-                hostPort,
-                adminPassword,
-                dataDir,
-                timeScale,
-                store,
-                fsync,
-                mqtt,
-                ipmi,
-                redfish,
-                hostInterface,
-                hostLink,
-                openbmc,
-                hardware,
-                null,
-                null);
-    }
-
     /** The {@code alerts:} section: durations as written ({@code 15m}, {@code PT15M}), see {@link AlertLimits}. */
     public record PartialAlerts(String memoryTraining, String networkBoot, String preOs, String slowBoot) {
         PartialAlerts overriddenBy(PartialAlerts over) {
@@ -229,76 +92,6 @@ public record PartialConfig(
         }
     }
 
-    /** Without the host link keys (flags and callers from before {@code hostLink}). */
-    public PartialConfig(
-            Integer hosts,
-            String bind,
-            Integer ipmiPort,
-            Integer redfishPort,
-            Integer mqttPort,
-            Integer hostPort,
-            String adminPassword,
-            String dataDir,
-            Double timeScale,
-            StoreKind store,
-            FsyncPolicy fsync,
-            PartialMqtt mqtt,
-            PartialListener ipmi,
-            PartialRedfish redfish,
-            PartialHostInterface hostInterface) {
-        this(
-                hosts,
-                bind,
-                ipmiPort,
-                redfishPort,
-                mqttPort,
-                hostPort,
-                adminPassword,
-                dataDir,
-                timeScale,
-                store,
-                fsync,
-                mqtt,
-                ipmi,
-                redfish,
-                hostInterface,
-                null,
-                null,
-                null);
-    }
-
-    /** Without the per-listener sections. */
-    public PartialConfig(
-            Integer hosts,
-            String bind,
-            Integer ipmiPort,
-            Integer redfishPort,
-            Integer mqttPort,
-            Integer hostPort,
-            String adminPassword,
-            String dataDir,
-            Double timeScale,
-            StoreKind store,
-            FsyncPolicy fsync,
-            PartialMqtt mqtt) {
-        this(
-                hosts,
-                bind,
-                ipmiPort,
-                redfishPort,
-                mqttPort,
-                hostPort,
-                adminPassword,
-                dataDir,
-                timeScale,
-                store,
-                fsync,
-                mqtt,
-                null,
-                null,
-                null);
-    }
-
     /** The {@code mqtt:} section. */
     public record PartialMqtt(
             String brokerUrl,
@@ -310,10 +103,6 @@ public record PartialConfig(
             String password,
             String trustStore,
             String trustStorePassword) {
-        public PartialMqtt(String brokerUrl, String site, String bmcId) {
-            this(brokerUrl, site, bmcId, null, null, null, null, null, null);
-        }
-
         /** This section with every value {@code over} sets replacing ours. */
         PartialMqtt overriddenBy(PartialMqtt over) {
             return over == null
@@ -341,14 +130,6 @@ public record PartialConfig(
     /** The {@code redfish:} section: where it binds, where push subscriptions may deliver. */
     public record PartialRedfish(
             String bind, java.util.List<String> eventDestinations, PartialNetwork network, String tlsEngine) {
-        public PartialRedfish(String bind, java.util.List<String> eventDestinations) {
-            this(bind, eventDestinations, null, null);
-        }
-
-        public PartialRedfish(String bind, java.util.List<String> eventDestinations, PartialNetwork network) {
-            this(bind, eventDestinations, network, null);
-        }
-
         PartialRedfish overriddenBy(PartialRedfish over) {
             return over == null
                     ? this
@@ -403,10 +184,6 @@ public record PartialConfig(
 
     /** The {@code hostInterface:} section. */
     public record PartialHostInterface(String bind, Boolean allowRemote, java.util.List<String> allowedPeers) {
-        public PartialHostInterface(String bind, Boolean allowRemote) {
-            this(bind, allowRemote, null);
-        }
-
         PartialHostInterface overriddenBy(PartialHostInterface over) {
             return over == null
                     ? this
@@ -552,31 +329,184 @@ public record PartialConfig(
      * demo never reconfigures the machine it runs on.
      */
     public static PartialConfig demoDefaults() {
-        return new PartialConfig(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new PartialRedfish(null, null, new PartialNetwork("network", "network/hostname", null, null, null)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return builder()
+                .redfish(new PartialRedfish(
+                        null, null, new PartialNetwork("network", "network/hostname", null, null, null), null))
+                .build();
     }
 
+    /** No key given: {@link #resolve} makes it the defaults. */
     public static PartialConfig empty() {
-        return new PartialConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return builder().build();
+    }
+
+    /** A layer written in code (command-line flags, tests): name the keys it gives, the others stay unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets keys by name; each setter takes the component of the same name (null: not given). */
+    public static final class Builder {
+        private Integer hosts;
+        private String bind;
+        private Integer ipmiPort;
+        private Integer redfishPort;
+        private Integer mqttPort;
+        private Integer hostPort;
+        private String adminPassword;
+        private String dataDir;
+        private Double timeScale;
+        private StoreKind store;
+        private FsyncPolicy fsync;
+        private PartialMqtt mqtt;
+        private PartialListener ipmi;
+        private PartialRedfish redfish;
+        private PartialHostInterface hostInterface;
+        private HostLinkKind hostLink;
+        private JsonNode openbmc;
+        private JsonNode hardware;
+        private PartialAlerts alerts;
+        private PartialPower power;
+        private PartialRollout rollout;
+        private List<String> bootOrder;
+
+        private Builder() {}
+
+        public Builder hosts(Integer hosts) {
+            this.hosts = hosts;
+            return this;
+        }
+
+        public Builder bind(String bind) {
+            this.bind = bind;
+            return this;
+        }
+
+        public Builder ipmiPort(Integer ipmiPort) {
+            this.ipmiPort = ipmiPort;
+            return this;
+        }
+
+        public Builder redfishPort(Integer redfishPort) {
+            this.redfishPort = redfishPort;
+            return this;
+        }
+
+        public Builder mqttPort(Integer mqttPort) {
+            this.mqttPort = mqttPort;
+            return this;
+        }
+
+        public Builder hostPort(Integer hostPort) {
+            this.hostPort = hostPort;
+            return this;
+        }
+
+        public Builder adminPassword(String adminPassword) {
+            this.adminPassword = adminPassword;
+            return this;
+        }
+
+        public Builder dataDir(String dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder timeScale(Double timeScale) {
+            this.timeScale = timeScale;
+            return this;
+        }
+
+        public Builder store(StoreKind store) {
+            this.store = store;
+            return this;
+        }
+
+        public Builder fsync(FsyncPolicy fsync) {
+            this.fsync = fsync;
+            return this;
+        }
+
+        public Builder mqtt(PartialMqtt mqtt) {
+            this.mqtt = mqtt;
+            return this;
+        }
+
+        public Builder ipmi(PartialListener ipmi) {
+            this.ipmi = ipmi;
+            return this;
+        }
+
+        public Builder redfish(PartialRedfish redfish) {
+            this.redfish = redfish;
+            return this;
+        }
+
+        public Builder hostInterface(PartialHostInterface hostInterface) {
+            this.hostInterface = hostInterface;
+            return this;
+        }
+
+        public Builder hostLink(HostLinkKind hostLink) {
+            this.hostLink = hostLink;
+            return this;
+        }
+
+        public Builder openbmc(JsonNode openbmc) {
+            this.openbmc = openbmc;
+            return this;
+        }
+
+        public Builder hardware(JsonNode hardware) {
+            this.hardware = hardware;
+            return this;
+        }
+
+        public Builder alerts(PartialAlerts alerts) {
+            this.alerts = alerts;
+            return this;
+        }
+
+        public Builder power(PartialPower power) {
+            this.power = power;
+            return this;
+        }
+
+        public Builder rollout(PartialRollout rollout) {
+            this.rollout = rollout;
+            return this;
+        }
+
+        public Builder bootOrder(List<String> bootOrder) {
+            this.bootOrder = bootOrder;
+            return this;
+        }
+
+        public PartialConfig build() {
+            return new PartialConfig(
+                    hosts,
+                    bind,
+                    ipmiPort,
+                    redfishPort,
+                    mqttPort,
+                    hostPort,
+                    adminPassword,
+                    dataDir,
+                    timeScale,
+                    store,
+                    fsync,
+                    mqtt,
+                    ipmi,
+                    redfish,
+                    hostInterface,
+                    hostLink,
+                    openbmc,
+                    hardware,
+                    alerts,
+                    power,
+                    rollout,
+                    bootOrder);
+        }
     }
 
     /** This configuration with every value {@code over} sets replacing ours. */
@@ -625,7 +555,7 @@ public record PartialConfig(
         }
         String all = pick(bind, AgentConfig.DEFAULT_BIND);
         Listeners.checkLiteral("bind", all);
-        PartialMqtt m = mqtt == null ? new PartialMqtt(null, null, null) : mqtt;
+        PartialMqtt m = mqtt == null ? new PartialMqtt(null, null, null, null, null, null, null, null, null) : mqtt;
         Listeners listeners = new Listeners(
                 pick(ipmi == null ? null : ipmi.bind, all),
                 pick(redfish == null ? null : redfish.bind, all),

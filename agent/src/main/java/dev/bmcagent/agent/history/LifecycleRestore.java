@@ -110,7 +110,10 @@ public final class LifecycleRestore {
                     FanMode.Normal,
                     Set.of(),
                     alerts,
-                    ReconcileState.none());
+                    ReconcileState.none(),
+                    initial.memory(),
+                    initial.stalledFans(),
+                    initial.reported());
         }
         return new HostState(
                 false,
@@ -126,6 +129,9 @@ public final class LifecycleRestore {
                 FanMode.Normal,
                 Set.of(),
                 alerts,
-                ReconcileState.none());
+                ReconcileState.none(),
+                initial.memory(),
+                initial.stalledFans(),
+                initial.reported());
     }
 }

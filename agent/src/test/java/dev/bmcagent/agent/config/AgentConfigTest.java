@@ -10,6 +10,7 @@ import dev.bmcagent.journal.FsyncPolicy;
 import dev.bmcagent.journal.StoreKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,16 @@ class AgentConfigTest {
                         1.0,
                         StoreKind.DISK,
                         FsyncPolicy.NEVER,
-                        MqttConfig.embedded()),
+                        MqttConfig.embedded(),
+                        Listeners.all("127.0.0.1"),
+                        RedfishConfig.defaults(),
+                        HostLinkKind.VM,
+                        Optional.empty(),
+                        Optional.empty(),
+                        AlertLimits.defaults(),
+                        PowerConfig.NONE,
+                        RolloutConfig.local(MqttConfig.DEFAULT_SITE),
+                        List.of()),
                 c);
     }
 
@@ -72,6 +82,7 @@ class AgentConfigTest {
                   brokerUrl: tcp://127.0.0.1:1884\
                 """);
         AgentConfig c = loader.load(file).resolve(DEFAULT_DIR);
+        AgentConfig d = yaml(""); // the sections this file does not give: the defaults (emptyFileGivesTheDefaults)
         assertEquals(
                 new AgentConfig(
                         12,
@@ -85,7 +96,16 @@ class AgentConfigTest {
                         60.5,
                         StoreKind.MEMORY,
                         FsyncPolicy.BATCH,
-                        new MqttConfig("tcp://127.0.0.1:1884", MqttConfig.DEFAULT_SITE, MqttConfig.DEFAULT_BMC_ID)),
+                        new MqttConfig("tcp://127.0.0.1:1884", MqttConfig.DEFAULT_SITE, MqttConfig.DEFAULT_BMC_ID),
+                        Listeners.all("::1"),
+                        d.redfish(),
+                        d.hostLink(),
+                        d.openbmc(),
+                        d.hardware(),
+                        d.alerts(),
+                        d.power(),
+                        d.rollout(),
+                        d.bootOrder()),
                 c);
     }
 

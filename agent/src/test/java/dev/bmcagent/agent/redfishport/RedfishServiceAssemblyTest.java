@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bmcagent.acpi.progress.BootProgressState;
+import dev.bmcagent.agent.FreePorts;
 import dev.bmcagent.agent.config.AgentConfig;
-import dev.bmcagent.agent.config.MqttConfig;
 import dev.bmcagent.agent.runtime.BmcRuntime;
 import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.common.time.SystemScheduler;
@@ -18,16 +18,11 @@ import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.journal.Account;
 import dev.bmcagent.journal.JournalOptions;
 import dev.bmcagent.journal.Role;
-import dev.bmcagent.journal.StoreKind;
 import dev.bmcagent.journal.Stores;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,29 +37,9 @@ class RedfishServiceAssemblyTest {
 
     @Test
     void startFromConfigAndSeedBootHistoryFromTheEventLog() throws Exception {
-        int ipmiPort;
-        int hostPort;
-        int redfishPort;
-        try (DatagramSocket u = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-                ServerSocket t = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                ServerSocket r = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ipmiPort = u.getLocalPort();
-            hostPort = t.getLocalPort();
-            redfishPort = r.getLocalPort();
-        }
-        AgentConfig config = new AgentConfig(
-                1,
-                "127.0.0.1",
-                ipmiPort,
-                redfishPort,
-                1883,
-                hostPort,
-                Optional.empty(),
-                dir,
-                1.0,
-                StoreKind.DISK,
-                AgentConfig.DEFAULT_FSYNC,
-                MqttConfig.embedded());
+        AgentConfig config = FreePorts.partial().resolve(dir);
+        int ipmiPort = config.ipmiPort();
+        int redfishPort = config.redfishPort();
         SecureRandom random = new SecureRandom();
         try (SystemScheduler scheduler = new SystemScheduler("redfish-assembly");
                 Stores stores = Stores.onDisk(

@@ -3,23 +3,18 @@ package dev.bmcagent.agent.runtime;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.bmcagent.agent.FreePorts;
 import dev.bmcagent.agent.config.AgentConfig;
-import dev.bmcagent.agent.config.MqttConfig;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.journal.Account;
 import dev.bmcagent.journal.JournalOptions;
 import dev.bmcagent.journal.Role;
-import dev.bmcagent.journal.StoreKind;
 import dev.bmcagent.journal.Stores;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,26 +25,9 @@ class AssemblyLineTest {
 
     @Test
     void startFromAgentConfig() throws Exception {
-        int ipmiPort;
-        int hostPort;
-        try (DatagramSocket u = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-                ServerSocket t = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ipmiPort = u.getLocalPort();
-            hostPort = t.getLocalPort();
-        }
-        AgentConfig config = new AgentConfig(
-                1,
-                "127.0.0.1",
-                ipmiPort,
-                8443,
-                1883,
-                hostPort,
-                Optional.empty(),
-                dir,
-                1.0,
-                StoreKind.DISK,
-                AgentConfig.DEFAULT_FSYNC,
-                MqttConfig.embedded());
+        AgentConfig config = FreePorts.partial().resolve(dir);
+        int ipmiPort = config.ipmiPort();
+        int hostPort = config.hostPort();
         SecureRandom random = new SecureRandom();
         try (SystemScheduler scheduler = new SystemScheduler("assembly-line");
                 Stores stores = Stores.onDisk(

@@ -222,49 +222,59 @@ final class ConfigOptions {
     }
 
     PartialConfig toPartial() {
-        return new PartialConfig(
-                hosts,
-                bind,
-                ipmiPort,
-                redfishPort,
-                mqttPort,
-                hostPort,
-                adminPassword,
-                dataDir,
-                timeScale,
-                store,
-                fsync,
-                mqttBroker == null && mqttBind == null
-                        ? null
-                        : new PartialConfig.PartialMqtt(mqttBroker, null, null, mqttBind, null, null, null, null, null),
-                ipmiBind == null ? null : new PartialConfig.PartialListener(ipmiBind),
-                redfishBind == null && eventDestinations == null && tlsEngine == null
-                        ? null
-                        : new PartialConfig.PartialRedfish(redfishBind, eventDestinations, null, tlsEngine),
-                hostInterfaceBind == null && allowRemoteHostInterface == null
-                        ? null
-                        : new PartialConfig.PartialHostInterface(hostInterfaceBind, allowRemoteHostInterface),
-                null,
-                null,
-                null,
-                stuckMemoryTraining == null && stuckNetworkBoot == null && stuckPreOs == null && slowBoot == null
-                        ? null
-                        : new PartialConfig.PartialAlerts(stuckMemoryTraining, stuckNetworkBoot, stuckPreOs, slowBoot),
-                powerCycleOffSeconds == null && powerCommandTimeoutSeconds == null
-                        ? null
-                        : new PartialConfig.PartialPower(
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                powerCommandTimeoutSeconds,
-                                powerCycleOffSeconds),
-                rolloutPermits == null && rolloutAnswerDeadline == null && rolloutOnUnreachable == null
-                        ? null
-                        : new PartialConfig.PartialRollout(
-                                rolloutPermits, null, null, rolloutAnswerDeadline, rolloutOnUnreachable, null));
+        return PartialConfig.builder()
+                .hosts(hosts)
+                .bind(bind)
+                .ipmiPort(ipmiPort)
+                .redfishPort(redfishPort)
+                .mqttPort(mqttPort)
+                .hostPort(hostPort)
+                .adminPassword(adminPassword)
+                .dataDir(dataDir)
+                .timeScale(timeScale)
+                .store(store)
+                .fsync(fsync)
+                .mqtt(
+                        mqttBroker == null && mqttBind == null
+                                ? null
+                                : new PartialConfig.PartialMqtt(
+                                        mqttBroker, null, null, mqttBind, null, null, null, null, null))
+                .ipmi(ipmiBind == null ? null : new PartialConfig.PartialListener(ipmiBind))
+                .redfish(
+                        redfishBind == null && eventDestinations == null && tlsEngine == null
+                                ? null
+                                : new PartialConfig.PartialRedfish(redfishBind, eventDestinations, null, tlsEngine))
+                .hostInterface(
+                        hostInterfaceBind == null && allowRemoteHostInterface == null
+                                ? null
+                                : new PartialConfig.PartialHostInterface(
+                                        hostInterfaceBind, allowRemoteHostInterface, null))
+                .alerts(
+                        stuckMemoryTraining == null
+                                        && stuckNetworkBoot == null
+                                        && stuckPreOs == null
+                                        && slowBoot == null
+                                ? null
+                                : new PartialConfig.PartialAlerts(
+                                        stuckMemoryTraining, stuckNetworkBoot, stuckPreOs, slowBoot))
+                .power(
+                        powerCycleOffSeconds == null && powerCommandTimeoutSeconds == null
+                                ? null
+                                : new PartialConfig.PartialPower(
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        powerCommandTimeoutSeconds,
+                                        powerCycleOffSeconds))
+                .rollout(
+                        rolloutPermits == null && rolloutAnswerDeadline == null && rolloutOnUnreachable == null
+                                ? null
+                                : new PartialConfig.PartialRollout(
+                                        rolloutPermits, null, null, rolloutAnswerDeadline, rolloutOnUnreachable, null))
+                .build();
     }
 }

@@ -49,8 +49,12 @@ class DemoWorldSensorsTest {
     void start() throws IOException {
         // time scale 30: a boot's S2_D2 (memory training, network-boot probing) lasts several real seconds, many
         // of the agent's 1 s sensor polls; the OS runs 2 virtual minutes (4 s) before each reboot
-        PartialConfig demo =
-                new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 30.0, StoreKind.MEMORY, null, null);
+        PartialConfig demo = PartialConfig.builder()
+                .hosts(1)
+                .adminPassword(PASSWORD)
+                .timeScale(30.0)
+                .store(StoreKind.MEMORY)
+                .build();
         agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom());
     }
 

@@ -95,7 +95,10 @@ class HostAgentTest {
                 s.fanMode(),
                 s.failedSensors(),
                 s.alerts(),
-                s.reconcile());
+                s.reconcile(),
+                s.memory(),
+                s.stalledFans(),
+                s.reported());
     }
 
     private HostPorts ports(EventHistory h, SelWriter sel) {

@@ -139,7 +139,10 @@ class HostRuntimeWiringTest {
                 FanMode.Normal,
                 Set.of(),
                 Map.of(),
-                HostState.initial(T0).reconcile());
+                HostState.initial(T0).reconcile(),
+                HostState.initial(T0).memory(),
+                HostState.initial(T0).stalledFans(),
+                HostState.initial(T0).reported());
         agent = new HostAgent("host0", rules, initial, ports, scheduler, pool, Duration.ofSeconds(1));
         self.complete(agent);
     }

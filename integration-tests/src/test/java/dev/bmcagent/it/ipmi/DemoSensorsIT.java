@@ -42,8 +42,12 @@ class DemoSensorsIT {
     @BeforeEach
     void start() throws IOException {
         // time scale 30: the first boot reaches the OS in about half a minute, then the OS runs 4 s per boot
-        PartialConfig demo =
-                new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 30.0, StoreKind.MEMORY, null, null);
+        PartialConfig demo = PartialConfig.builder()
+                .hosts(1)
+                .adminPassword(PASSWORD)
+                .timeScale(30.0)
+                .store(StoreKind.MEMORY)
+                .build();
         agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom());
     }
 

@@ -50,8 +50,12 @@ class EmbeddedBrokerAclIT {
 
     @BeforeEach
     void start() throws IOException {
-        PartialConfig demo = new PartialConfig(
-                1, null, null, null, null, null, "Demo-Acl1", null, 30.0, StoreKind.MEMORY, null, null);
+        PartialConfig demo = PartialConfig.builder()
+                .hosts(1)
+                .adminPassword("Demo-Acl1")
+                .timeScale(30.0)
+                .store(StoreKind.MEMORY)
+                .build();
         agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom());
         port = agent.config().mqttPort();
     }

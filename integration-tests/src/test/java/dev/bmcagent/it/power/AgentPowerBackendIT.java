@@ -49,8 +49,11 @@ class AgentPowerBackendIT {
 
     private void start(String yaml) throws IOException {
         PartialConfig file = new AgentConfigLoader().parse(yaml);
-        PartialConfig base =
-                new PartialConfig(1, null, null, null, null, null, PASSWORD, null, null, StoreKind.MEMORY, null, null);
+        PartialConfig base = PartialConfig.builder()
+                .hosts(1)
+                .adminPassword(PASSWORD)
+                .store(StoreKind.MEMORY)
+                .build();
         AgentConfig config =
                 base.overriddenBy(file).overriddenBy(FreePorts.partial()).resolve(dir);
         agent = AgentAssembly.start(config, scheduler, new SecureRandom());

@@ -42,8 +42,12 @@ class DemoPowerCycleIT {
 
     @BeforeEach
     void start() throws IOException {
-        PartialConfig demo =
-                new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 60.0, StoreKind.MEMORY, null, null);
+        PartialConfig demo = PartialConfig.builder()
+                .hosts(1)
+                .adminPassword(PASSWORD)
+                .timeScale(60.0)
+                .store(StoreKind.MEMORY)
+                .build();
         AgentConfig config = demo.overriddenBy(FreePorts.partial()).resolve(dir);
         agent = DemoWorld.start(config, scheduler, new SecureRandom());
         await().atMost(Duration.ofSeconds(60))

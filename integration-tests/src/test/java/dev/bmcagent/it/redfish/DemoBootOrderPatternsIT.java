@@ -43,29 +43,13 @@ class DemoBootOrderPatternsIT {
 
     @BeforeEach
     void start() throws java.io.IOException {
-        PartialConfig demo = new PartialConfig(
-                1,
-                null,
-                null,
-                null,
-                null,
-                null,
-                PASSWORD,
-                null,
-                60.0,
-                StoreKind.MEMORY,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(".*HTTPS IPv6.*"));
+        PartialConfig demo = PartialConfig.builder()
+                .hosts(1)
+                .adminPassword(PASSWORD)
+                .timeScale(60.0)
+                .store(StoreKind.MEMORY)
+                .bootOrder(List.of(".*HTTPS IPv6.*"))
+                .build();
         agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom());
         sys = "https://127.0.0.1:" + agent.config().redfishPort() + "/redfish/v1/Systems/host0";
     }

@@ -79,28 +79,13 @@ class DemoRolloutIT {
 
     @Test
     void aCampaignStartedFromTheCommandLineRollsTheDemoFleetWithinTheCap() throws Exception {
-        PartialConfig demo = new PartialConfig(
-                8,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "Demo-Roll1",
-                null,
-                50.0,
-                StoreKind.MEMORY,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new PartialConfig.PartialRollout("mqtt", null, null, "3m", "hold", "1s"));
+        PartialConfig demo = PartialConfig.builder()
+                .hosts(8)
+                .adminPassword("Demo-Roll1")
+                .timeScale(50.0)
+                .store(StoreKind.MEMORY)
+                .rollout(new PartialConfig.PartialRollout("mqtt", null, null, "3m", "hold", "1s"))
+                .build();
         for (int attempt = 1; agent == null; attempt++) { // 8 hosts: 8 consecutive host and IPMI ports
             try {
                 agent = DemoWorld.start(
@@ -273,8 +258,12 @@ class DemoRolloutIT {
     private static PartialConfig ports() {
         int host = consecutive(true);
         int ipmi = consecutive(false);
-        return new PartialConfig(
-                null, null, ipmi, FreePorts.tcp(), FreePorts.tcp(), host, null, null, null, null, null, null);
+        return PartialConfig.builder()
+                .ipmiPort(ipmi)
+                .redfishPort(FreePorts.tcp())
+                .mqttPort(FreePorts.tcp())
+                .hostPort(host)
+                .build();
     }
 
     private static int consecutive(boolean tcp) {

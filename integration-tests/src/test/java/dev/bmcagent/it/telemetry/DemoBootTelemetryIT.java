@@ -41,8 +41,12 @@ class DemoBootTelemetryIT {
 
     @BeforeEach
     void start() throws Exception {
-        PartialConfig demo =
-                new PartialConfig(1, null, null, null, null, null, PASSWORD, null, 60.0, StoreKind.MEMORY, null, null);
+        PartialConfig demo = PartialConfig.builder()
+                .hosts(1)
+                .adminPassword(PASSWORD)
+                .timeScale(60.0)
+                .store(StoreKind.MEMORY)
+                .build();
         agent = DemoWorld.start(demo.overriddenBy(FreePorts.partial()).resolve(dir), scheduler, new SecureRandom());
     }
 

@@ -50,8 +50,12 @@ class DemoFaultsIT {
     private AgentAssembly agent;
 
     private void start(int hosts, String... faults) throws IOException {
-        PartialConfig demo = new PartialConfig(
-                hosts, null, null, null, null, null, PASSWORD, null, 60.0, StoreKind.MEMORY, null, null);
+        PartialConfig demo = PartialConfig.builder()
+                .hosts(hosts)
+                .adminPassword(PASSWORD)
+                .timeScale(60.0)
+                .store(StoreKind.MEMORY)
+                .build();
         agent = DemoWorld.start(
                 demo.overriddenBy(FreePorts.partial()).resolve(dir),
                 scheduler,

@@ -130,152 +130,114 @@ public record MqttOptions(
     }
 
     public MqttOptions withBacklogBound(int bound) {
-        return new MqttOptions(
-                brokerUri,
-                site,
-                bmcId,
-                topicPrefix,
-                username,
-                password,
-                trustStore,
-                trustStorePassword,
-                insecureTls,
-                bound,
-                version,
-                maxInflight,
-                eventExpiry,
-                reconnectMin,
-                reconnectMax,
-                stateRefresh,
-                dataDir);
+        Copy c = new Copy(this);
+        c.backlogBound = bound;
+        return c.build();
     }
 
     public MqttOptions withVersion(Version v) {
-        return new MqttOptions(
-                brokerUri,
-                site,
-                bmcId,
-                topicPrefix,
-                username,
-                password,
-                trustStore,
-                trustStorePassword,
-                insecureTls,
-                backlogBound,
-                v,
-                maxInflight,
-                eventExpiry,
-                reconnectMin,
-                reconnectMax,
-                stateRefresh,
-                dataDir);
+        Copy c = new Copy(this);
+        c.version = v;
+        return c.build();
     }
 
     public MqttOptions withCredentials(String user, String pass) {
-        return new MqttOptions(
-                brokerUri,
-                site,
-                bmcId,
-                topicPrefix,
-                Optional.of(user),
-                Optional.of(pass),
-                trustStore,
-                trustStorePassword,
-                insecureTls,
-                backlogBound,
-                version,
-                maxInflight,
-                eventExpiry,
-                reconnectMin,
-                reconnectMax,
-                stateRefresh,
-                dataDir);
+        Copy c = new Copy(this);
+        c.username = Optional.of(user);
+        c.password = Optional.of(pass);
+        return c.build();
     }
 
     /** A user name without a password. */
     public MqttOptions withUsername(String user) {
-        return new MqttOptions(
-                brokerUri,
-                site,
-                bmcId,
-                topicPrefix,
-                Optional.of(user),
-                Optional.empty(),
-                trustStore,
-                trustStorePassword,
-                insecureTls,
-                backlogBound,
-                version,
-                maxInflight,
-                eventExpiry,
-                reconnectMin,
-                reconnectMax,
-                stateRefresh,
-                dataDir);
+        Copy c = new Copy(this);
+        c.username = Optional.of(user);
+        c.password = Optional.empty();
+        return c.build();
     }
 
     public MqttOptions withReconnect(Duration min, Duration max) {
-        return new MqttOptions(
-                brokerUri,
-                site,
-                bmcId,
-                topicPrefix,
-                username,
-                password,
-                trustStore,
-                trustStorePassword,
-                insecureTls,
-                backlogBound,
-                version,
-                maxInflight,
-                eventExpiry,
-                min,
-                max,
-                stateRefresh,
-                dataDir);
+        Copy c = new Copy(this);
+        c.reconnectMin = min;
+        c.reconnectMax = max;
+        return c.build();
     }
 
     public MqttOptions withStateRefresh(Duration period) {
-        return new MqttOptions(
-                brokerUri,
-                site,
-                bmcId,
-                topicPrefix,
-                username,
-                password,
-                trustStore,
-                trustStorePassword,
-                insecureTls,
-                backlogBound,
-                version,
-                maxInflight,
-                eventExpiry,
-                reconnectMin,
-                reconnectMax,
-                period,
-                dataDir);
+        Copy c = new Copy(this);
+        c.stateRefresh = period;
+        return c.build();
     }
 
     /** TLS with a trust store (PKCS12/JKS), or trusting anything when {@code insecure} (tests only). */
     public MqttOptions withTls(Optional<Path> store, Optional<String> storePassword, boolean insecure) {
-        return new MqttOptions(
-                brokerUri,
-                site,
-                bmcId,
-                topicPrefix,
-                username,
-                password,
-                store,
-                storePassword,
-                insecure,
-                backlogBound,
-                version,
-                maxInflight,
-                eventExpiry,
-                reconnectMin,
-                reconnectMax,
-                stateRefresh,
-                dataDir);
+        Copy c = new Copy(this);
+        c.trustStore = store;
+        c.trustStorePassword = storePassword;
+        c.insecureTls = insecure;
+        return c.build();
+    }
+
+    /** The components of one instance, to change some and build a new one (checked again by the constructor). */
+    private static final class Copy {
+        private URI brokerUri;
+        private String site;
+        private String bmcId;
+        private String topicPrefix;
+        private Optional<String> username;
+        private Optional<String> password;
+        private Optional<Path> trustStore;
+        private Optional<String> trustStorePassword;
+        private boolean insecureTls;
+        private int backlogBound;
+        private Version version;
+        private int maxInflight;
+        private Duration eventExpiry;
+        private Duration reconnectMin;
+        private Duration reconnectMax;
+        private Duration stateRefresh;
+        private Path dataDir;
+
+        Copy(MqttOptions o) {
+            brokerUri = o.brokerUri;
+            site = o.site;
+            bmcId = o.bmcId;
+            topicPrefix = o.topicPrefix;
+            username = o.username;
+            password = o.password;
+            trustStore = o.trustStore;
+            trustStorePassword = o.trustStorePassword;
+            insecureTls = o.insecureTls;
+            backlogBound = o.backlogBound;
+            version = o.version;
+            maxInflight = o.maxInflight;
+            eventExpiry = o.eventExpiry;
+            reconnectMin = o.reconnectMin;
+            reconnectMax = o.reconnectMax;
+            stateRefresh = o.stateRefresh;
+            dataDir = o.dataDir;
+        }
+
+        MqttOptions build() {
+            return new MqttOptions(
+                    brokerUri,
+                    site,
+                    bmcId,
+                    topicPrefix,
+                    username,
+                    password,
+                    trustStore,
+                    trustStorePassword,
+                    insecureTls,
+                    backlogBound,
+                    version,
+                    maxInflight,
+                    eventExpiry,
+                    reconnectMin,
+                    reconnectMax,
+                    stateRefresh,
+                    dataDir);
+        }
     }
 
     /** The MQTT client id: stable per BMC so a broker can tell reconnects apart from new agents. */

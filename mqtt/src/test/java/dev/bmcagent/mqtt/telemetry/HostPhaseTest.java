@@ -48,7 +48,10 @@ class HostPhaseTest {
                 i.fanMode(),
                 i.failedSensors(),
                 i.alerts(),
-                i.reconcile());
+                i.reconcile(),
+                i.memory(),
+                i.stalledFans(),
+                i.reported());
         assertEquals(expected, HostPhase.of(s));
         assertEquals(
                 expected == HostPhase.FirmwareInit

@@ -70,7 +70,10 @@ public final class TelemetryFixture implements AutoCloseable {
                         s.fanMode(),
                         s.failedSensors(),
                         s.alerts(),
-                        s.reconcile()));
+                        s.reconcile(),
+                        s.memory(),
+                        s.stalledFans(),
+                        s.reported()));
         publish(host, new LifecycleEvent.PowerChanged(true, "power button", t));
         publish(host, new LifecycleEvent.AcpiChanged(AcpiSystemState.S2_D2, AcpiDeviceState.D2, false, "host", t));
         publish(host, new LifecycleEvent.BootProgressChanged(mem, t));
@@ -117,7 +120,10 @@ public final class TelemetryFixture implements AutoCloseable {
                 s.fanMode(),
                 s.failedSensors(),
                 alerts,
-                s.reconcile());
+                s.reconcile(),
+                s.memory(),
+                s.stalledFans(),
+                s.reported());
     }
 
     @Override

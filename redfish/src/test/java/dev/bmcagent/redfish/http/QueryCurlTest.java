@@ -51,7 +51,9 @@ class QueryCurlTest {
                 "rack-13",
                 h.bootOverride(),
                 h.bootOrder(),
-                h.bootOptions()));
+                h.bootOptions(),
+                Health.OK,
+                List.of()));
         f.logs.sel.add(new LogEntryView(
                 "1",
                 RedfishFixture.T0,

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bmcagent.acpi.state.AcpiSystemState;
 import dev.bmcagent.redfish.backend.AcpiView;
 import dev.bmcagent.redfish.backend.BootSource;
+import dev.bmcagent.redfish.backend.Health;
 import dev.bmcagent.redfish.backend.SystemView;
 import dev.bmcagent.redfish.testing.HttpResult;
 import dev.bmcagent.redfish.testing.RedfishFixture;
@@ -77,7 +78,9 @@ class ComputerSystemCurlTest {
                 v.assetTag(),
                 v.bootOverride(),
                 v.bootOrder(),
-                v.bootOptions())); // the host changed state, no PATCH
+                v.bootOptions(),
+                Health.OK,
+                List.of())); // the host changed state, no PATCH
         HttpResult changed = admin("GET", SYS, null);
         assertEquals(
                 "S0_G0_D0", changed.json().at("/Oem/BmcAgent/AcpiSystemState").asText());

@@ -230,7 +230,9 @@ public final class RedfishFixture implements AutoCloseable {
                                 "Boot0002",
                                 "UEFI: PXE IPv4 Network Adapter - 50:00:E6:8F:4F:32 P1",
                                 "PciRoot(0x0)/Pci(0x1,0x0)/MAC(5000E68F4F32,0x1)/IPv4(0.0.0.0)",
-                                true)));
+                                true)),
+                Health.OK,
+                List.of());
     }
 
     static ChassisView chassis1() {
