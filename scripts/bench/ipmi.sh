@@ -6,7 +6,8 @@
 #
 # --target agent starts the agent as shipped: `./bmc agent` (the launcher's JVM options, 1 host, DISK store in a
 # temp data dir, free loopback ports) with `--sel-prefill 1000`, so its SEL holds as many records as the anchor's
-# (boot-like system events, see README "Benchmark options"); $TARGET_JVM_OPTS goes to BMC_JAVA_OPTS.
+# (boot-like system events, see README "Benchmark options") and the anchor's Manufacturer/Product ID (ipmi: section;
+# with ID 0 ipmitool re-asks Get Device ID for every SEL record); $TARGET_JVM_OPTS goes to BMC_JAVA_OPTS.
 # --target self builds integration-tests (mvn -o, tests skipped) and starts dev.bmcagent.bench.IpmiBenchTarget
 # (our IpmiLanServer + LanPacketProcessor + StandardCommands dispatcher, standard SDR, 1,000 SEL records) on a
 # free 127.0.0.1 port; $TARGET_JVM_OPTS adds JVM flags. Before the rounds every system is warmed up with
@@ -99,7 +100,7 @@ start_self() {
 start_agent() {
   bmc_build
   local port rf hp; port=$(free_port) rf=$(free_port) hp=$(free_port)
-  printf 'hosts: 1\nstore: DISK\n' >"$WORK/agent.yaml"
+  printf 'hosts: 1\nstore: DISK\nipmi:\n  manufacturerId: 4660\n  productId: 22136\n' >"$WORK/agent.yaml" # = mc_add
   # shellcheck disable=SC2086
   (BMC_JAVA_OPTS="${TARGET_JVM_OPTS:-}" exec timeout 3600 "$REPO_ROOT/bmc" agent --config "$WORK/agent.yaml" \
     --data-dir "$WORK/agent-data" --admin-password benchpass --ipmi-port "$port" --redfish-port "$rf" \

@@ -136,7 +136,8 @@ user 2 true "{a.user}" "{a.password}" admin 10 none md2 md5 straight
     lines = [
         "mc_setbmc 0x20",
         # IPMB 0x20, device ID 0, no device SDRs, rev 3, FW 1.23, IPMI 2.0 device support 0x9f (SDR, SEL, FRU,
-        # event receiver/generator, sensor), manufacturer 0x1234 (made up), product 0x5678
+        # event receiver/generator, sensor), manufacturer 0x1234 (an arbitrary number: ipmitool names it "RCMS Ltd"),
+        # product 0x5678; the agent target is given the same two (ipmi.sh start_agent)
         "mc_add 0x20 0 no-device-sdrs 0x03 1 0x23 0x9f 0x001234 0x5678",
         "sel_enable 0x20 %d 0x0a" % (a.sel + 100),
     ]

@@ -43,6 +43,8 @@ import java.util.Optional;
  * @param bootOrder      the declared boot order every host gets at start ({@code bootOrder:}): Java regular
  *                       expressions, most preferred first, each matched against whole boot option names (e.g.
  *                       {@code .*HTTPS IPv6.*}); empty: none declared (Redfish may declare one)
+ * @param ipmiIdentity   the Manufacturer and Product ID Get Device ID reports ({@code ipmi.manufacturerId},
+ *                       {@code ipmi.productId}); unknown (0) by default
  */
 public record AgentConfig(
         int hosts,
@@ -65,7 +67,8 @@ public record AgentConfig(
         AlertLimits alerts,
         PowerConfig power,
         RolloutConfig rollout,
-        List<String> bootOrder) {
+        List<String> bootOrder,
+        IpmiIdentity ipmiIdentity) {
     public static final int DEFAULT_HOSTS = 1;
     public static final int MAX_HOSTS = 4096;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -88,6 +91,7 @@ public record AgentConfig(
 
     public AgentConfig {
         Objects.requireNonNull(redfish, "redfish");
+        Objects.requireNonNull(ipmiIdentity, "ipmiIdentity");
         Objects.requireNonNull(hostLink, "hostLink");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(openbmc, "openbmc");

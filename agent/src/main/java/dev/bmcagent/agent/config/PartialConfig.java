@@ -31,7 +31,7 @@ public record PartialConfig(
         StoreKind store,
         FsyncPolicy fsync,
         PartialMqtt mqtt,
-        PartialListener ipmi,
+        PartialIpmi ipmi,
         PartialRedfish redfish,
         PartialHostInterface hostInterface,
         HostLinkKind hostLink,
@@ -120,10 +120,19 @@ public record PartialConfig(
         }
     }
 
-    /** The {@code ipmi:} section. */
-    public record PartialListener(String bind) {
-        PartialListener overriddenBy(PartialListener over) {
-            return over == null ? this : new PartialListener(pick(over.bind, bind));
+    /** The {@code ipmi:} section: where RMCP+ binds, and the maker and model Get Device ID reports. */
+    public record PartialIpmi(String bind, Integer manufacturerId, Integer productId) {
+        PartialIpmi overriddenBy(PartialIpmi over) {
+            return over == null
+                    ? this
+                    : new PartialIpmi(
+                            pick(over.bind, bind),
+                            pick(over.manufacturerId, manufacturerId),
+                            pick(over.productId, productId));
+        }
+
+        IpmiIdentity identity() {
+            return new IpmiIdentity(pick(manufacturerId, 0), pick(productId, 0));
         }
     }
 
@@ -359,7 +368,7 @@ public record PartialConfig(
         private StoreKind store;
         private FsyncPolicy fsync;
         private PartialMqtt mqtt;
-        private PartialListener ipmi;
+        private PartialIpmi ipmi;
         private PartialRedfish redfish;
         private PartialHostInterface hostInterface;
         private HostLinkKind hostLink;
@@ -432,7 +441,7 @@ public record PartialConfig(
             return this;
         }
 
-        public Builder ipmi(PartialListener ipmi) {
+        public Builder ipmi(PartialIpmi ipmi) {
             this.ipmi = ipmi;
             return this;
         }
@@ -611,7 +620,8 @@ public record PartialConfig(
                 alerts == null ? AlertLimits.defaults() : alerts.resolve(),
                 powerSection == null ? PowerConfig.NONE : powerSection.resolve(),
                 rollout == null ? RolloutConfig.local(mqttConfig.site()) : rollout.resolve(mqttConfig.site()),
-                bootOrder == null ? List.of() : bootOrder);
+                bootOrder == null ? List.of() : bootOrder,
+                ipmi == null ? IpmiIdentity.UNKNOWN : ipmi.identity());
     }
 
     private static <T> T pick(T first, T fallback) {

@@ -229,7 +229,7 @@ public final class BmcRuntime implements AutoCloseable {
         Scheduler hostScheduler =
                 o.hostTimeScale() == 1.0 ? scheduler : new ScaledScheduler(scheduler, o.hostTimeScale());
         AccountUsers users = new AccountUsers(stores.accounts());
-        BmcIdentity identity = HostCommandTable.DEFAULT_IDENTITY;
+        BmcIdentity identity = o.identity();
         HostFleet.Builder hosts = HostFleet.builder(hostScheduler, pool, events, sdr)
                 .policy(o.policy())
                 .fanPolicy(FanPolicy.DEFAULT)

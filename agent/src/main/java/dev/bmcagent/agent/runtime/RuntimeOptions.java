@@ -3,7 +3,9 @@ package dev.bmcagent.agent.runtime;
 import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.agent.config.AgentConfig;
 import dev.bmcagent.agent.config.PowerConfig;
+import dev.bmcagent.core.node.HostCommandTable;
 import dev.bmcagent.core.node.NodeTiming;
+import dev.bmcagent.ipmi.command.app.BmcIdentity;
 import dev.bmcagent.journal.StoreKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +29,8 @@ import java.util.Objects;
  *                     demo's time scale for its simulated hosts, so durations are in their simulated seconds)
  * @param hostPeers    who may connect to the host interfaces (IP literals, CIDR prefixes)
  * @param power        the power backend (commands per action, timeout, power cycle off time)
+ * @param identity     what Get Device ID and the GUID commands report (manufacturer and product from the
+ *                     {@code ipmi:} section)
  */
 public record RuntimeOptions(
         int hosts,
@@ -42,7 +46,8 @@ public record RuntimeOptions(
         LifecyclePolicy policy,
         double hostTimeScale,
         List<String> hostPeers,
-        PowerConfig power) {
+        PowerConfig power,
+        BmcIdentity identity) {
     public static final int DEFAULT_SEL_CAPACITY = 3639;
 
     /** With the default lifecycle limits. */
@@ -71,7 +76,8 @@ public record RuntimeOptions(
                 LifecyclePolicy.defaults(),
                 1.0,
                 List.of("127.0.0.1", "::1"),
-                PowerConfig.NONE);
+                PowerConfig.NONE,
+                HostCommandTable.DEFAULT_IDENTITY);
     }
 
     /** These options with the host timeline on a clock {@code scale} times faster (the demo's simulated hosts). */
@@ -90,7 +96,8 @@ public record RuntimeOptions(
                 policy,
                 scale,
                 hostPeers,
-                power);
+                power,
+                identity);
     }
 
     /** This configuration with {@code p} as the power backend. */
@@ -109,7 +116,8 @@ public record RuntimeOptions(
                 policy,
                 hostTimeScale,
                 hostPeers,
-                p);
+                p,
+                identity);
     }
 
     public RuntimeOptions {
@@ -125,6 +133,7 @@ public record RuntimeOptions(
         Objects.requireNonNull(policy, "policy");
         hostPeers = List.copyOf(hostPeers);
         Objects.requireNonNull(power, "power");
+        Objects.requireNonNull(identity, "identity");
         if (!(hostTimeScale > 0) || Double.isInfinite(hostTimeScale)) {
             throw new IllegalArgumentException("hostTimeScale must be a finite number > 0");
         }
@@ -162,7 +171,9 @@ public record RuntimeOptions(
                 c.alerts().applyTo(LifecyclePolicy.defaults()),
                 1.0,
                 c.listeners().hostInterfacePeers(),
-                c.power());
+                c.power(),
+                HostCommandTable.DEFAULT_IDENTITY.withMaker(
+                        c.ipmiIdentity().manufacturerId(), c.ipmiIdentity().productId()));
     }
 
     /** Port of host {@code index} given the base ({@code 0} stays 0: a free port). */

@@ -59,7 +59,8 @@ class AgentConfigTest {
                         AlertLimits.defaults(),
                         PowerConfig.NONE,
                         RolloutConfig.local(MqttConfig.DEFAULT_SITE),
-                        List.of()),
+                        List.of(),
+                        IpmiIdentity.UNKNOWN),
                 c);
     }
 
@@ -105,8 +106,28 @@ class AgentConfigTest {
                         d.alerts(),
                         d.power(),
                         d.rollout(),
-                        d.bootOrder()),
+                        d.bootOrder(),
+                        d.ipmiIdentity()),
                 c);
+    }
+
+    @Test
+    void theIpmiSectionNamesTheMakerAndModelGetDeviceIdReports() {
+        AgentConfig c = yaml("ipmi:\n  bind: 127.0.0.2\n  manufacturerId: 49871\n  productId: 4660\n");
+        assertEquals(new IpmiIdentity(49871, 0x1234), c.ipmiIdentity());
+        assertEquals("127.0.0.2", c.listeners().ipmi());
+        // a flags layer that only binds keeps the file's identity
+        PartialConfig file = loader.parse("ipmi:\n  manufacturerId: 4660\n");
+        PartialConfig flags = PartialConfig.builder()
+                .ipmi(new PartialConfig.PartialIpmi("127.0.0.3", null, null))
+                .build();
+        assertEquals(
+                new IpmiIdentity(4660, 0),
+                file.overriddenBy(flags).resolve(DEFAULT_DIR).ipmiIdentity());
+        assertTrue(rejection("ipmi:\n  manufacturerId: 1048576\n").contains("ipmi.manufacturerId"));
+        assertTrue(rejection("ipmi:\n  manufacturerId: -1\n").contains("ipmi.manufacturerId"));
+        assertTrue(rejection("ipmi:\n  productId: 65536\n").contains("ipmi.productId"));
+        assertTrue(rejection("ipmi:\n  productId: many\n").contains("productId"));
     }
 
     @Test

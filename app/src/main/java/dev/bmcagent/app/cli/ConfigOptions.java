@@ -239,7 +239,7 @@ final class ConfigOptions {
                                 ? null
                                 : new PartialConfig.PartialMqtt(
                                         mqttBroker, null, null, mqttBind, null, null, null, null, null))
-                .ipmi(ipmiBind == null ? null : new PartialConfig.PartialListener(ipmiBind))
+                .ipmi(ipmiBind == null ? null : new PartialConfig.PartialIpmi(ipmiBind, null, null))
                 .redfish(
                         redfishBind == null && eventDestinations == null && tlsEngine == null
                                 ? null

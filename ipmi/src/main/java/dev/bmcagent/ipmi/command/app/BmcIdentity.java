@@ -45,6 +45,20 @@ public record BmcIdentity(
         }
     }
 
+    /** This identity with another manufacturer (IANA enterprise number) and product ID. */
+    public BmcIdentity withMaker(int manufacturer, int product) {
+        return new BmcIdentity(
+                deviceId,
+                deviceRevision,
+                firmwareMajor,
+                firmwareMinor,
+                manufacturer,
+                product,
+                auxFirmware,
+                deviceGuid,
+                systemGuid);
+    }
+
     /**
      * A GUID in IPMI byte order: the RFC 4122 byte sequence reversed (IPMI 2.0 §20.8 lists node first,
      * time-low last; ipmitool/FreeIPMI decode it that way).
