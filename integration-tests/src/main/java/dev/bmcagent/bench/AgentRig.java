@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -61,8 +60,10 @@ final class AgentRig implements AutoCloseable {
         JournalOptions journal = new JournalOptions(fsync, JournalOptions.DEFAULT_BATCH_INTERVAL, scheduler);
         stores = Stores.onDisk(dir, Stores.DEFAULT_HISTORY_PER_HOST, journal, new SecureRandom());
         history = new LogEventHistory(stores.events());
-        RuntimeOptions o = new RuntimeOptions(
-                1, "127.0.0.1", 0, 0, dir, StoreKind.DISK, List.of(), RuntimeOptions.DEFAULT_SEL_CAPACITY, timing);
+        RuntimeOptions o = RuntimeOptions.builder(1, dir)
+                .store(StoreKind.DISK)
+                .timing(timing)
+                .build();
         runtime = BmcRuntime.builder(o, stores)
                 .history(history)
                 .hardware(i -> hardware)

@@ -88,16 +88,11 @@ class OpenBmcLinkTest {
         scheduler = new SystemScheduler("openbmc-test");
         stores = Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST);
         stores.accounts().put(Account.of(ADMIN, PASSWORD, Role.ADMINISTRATOR)).join();
-        RuntimeOptions o = new RuntimeOptions(
-                1,
-                "127.0.0.1",
-                0,
-                0,
-                dir,
-                StoreKind.MEMORY,
-                List.of(),
-                64,
-                new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)));
+        RuntimeOptions o = RuntimeOptions.builder(1, dir)
+                .store(StoreKind.MEMORY)
+                .selCapacity(64)
+                .timing(new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)))
+                .build();
         runtime = BmcRuntime.builder(o, stores)
                 .history(new InMemoryEventHistory())
                 .link(Optional.of(link))

@@ -50,36 +50,6 @@ public record RuntimeOptions(
         BmcIdentity identity) {
     public static final int DEFAULT_SEL_CAPACITY = 3639;
 
-    /** With the default lifecycle limits. */
-    public RuntimeOptions(
-            int hosts,
-            String ipmiBind,
-            String hostBind,
-            int ipmiPort,
-            int hostPort,
-            Path dataDir,
-            StoreKind store,
-            List<String> startCommand,
-            int selCapacity,
-            NodeTiming timing) {
-        this(
-                hosts,
-                ipmiBind,
-                hostBind,
-                ipmiPort,
-                hostPort,
-                dataDir,
-                store,
-                startCommand,
-                selCapacity,
-                timing,
-                LifecyclePolicy.defaults(),
-                1.0,
-                List.of("127.0.0.1", "::1"),
-                PowerConfig.NONE,
-                HostCommandTable.DEFAULT_IDENTITY);
-    }
-
     /** These options with the host timeline on a clock {@code scale} times faster (the demo's simulated hosts). */
     public RuntimeOptions withHostTimeScale(double scale) {
         return new RuntimeOptions(
@@ -142,18 +112,89 @@ public record RuntimeOptions(
         }
     }
 
-    /** Every server on {@code bind}. */
-    public RuntimeOptions(
-            int hosts,
-            String bind,
-            int ipmiPort,
-            int hostPort,
-            Path dataDir,
-            StoreKind store,
-            List<String> startCommand,
-            int selCapacity,
-            NodeTiming timing) {
-        this(hosts, bind, bind, ipmiPort, hostPort, dataDir, store, startCommand, selCapacity, timing);
+    /**
+     * Options for {@code hosts} hosts with their data in {@code dataDir}, for code that is not the daemon (tests,
+     * benchmarks): every server on loopback, free ports, in-memory SEL, no start command, default timing, lifecycle
+     * limits, power backend and identity; each part can be named. The daemon uses {@link #from}.
+     */
+    public static Builder builder(int hosts, Path dataDir) {
+        return new Builder(hosts, dataDir);
+    }
+
+    /** See {@link #builder}. */
+    public static final class Builder {
+        private final int hosts;
+        private final Path dataDir;
+        private String bind = "127.0.0.1";
+        private int ipmiPort;
+        private int hostPort;
+        private StoreKind store = StoreKind.MEMORY;
+        private int selCapacity = DEFAULT_SEL_CAPACITY;
+        private NodeTiming timing = NodeTiming.DEFAULT;
+        private PowerConfig power = PowerConfig.NONE;
+
+        private Builder(int hosts, Path dataDir) {
+            this.hosts = hosts;
+            this.dataDir = dataDir;
+        }
+
+        /** Where the IPMI and host-interface servers listen (loopback by default). */
+        public Builder bind(String address) {
+            this.bind = address;
+            return this;
+        }
+
+        /** RMCP+ UDP port of host 0 (host i: + i); 0 (default): a free port per host. */
+        public Builder ipmiPort(int port) {
+            this.ipmiPort = port;
+            return this;
+        }
+
+        /** Host-interface TCP port of host 0 (host i: + i); 0 (default): a free port per host. */
+        public Builder hostPort(int port) {
+            this.hostPort = port;
+            return this;
+        }
+
+        /** DISK: SEL journals in the data directory; MEMORY (default). */
+        public Builder store(StoreKind kind) {
+            this.store = kind;
+            return this;
+        }
+
+        public Builder selCapacity(int records) {
+            this.selCapacity = records;
+            return this;
+        }
+
+        public Builder timing(NodeTiming t) {
+            this.timing = t;
+            return this;
+        }
+
+        public Builder power(PowerConfig p) {
+            this.power = p;
+            return this;
+        }
+
+        public RuntimeOptions build() {
+            return new RuntimeOptions(
+                    hosts,
+                    bind,
+                    bind,
+                    ipmiPort,
+                    hostPort,
+                    dataDir,
+                    store,
+                    List.of(),
+                    selCapacity,
+                    timing,
+                    LifecyclePolicy.defaults(),
+                    1.0,
+                    List.of("127.0.0.1", "::1"),
+                    power,
+                    HostCommandTable.DEFAULT_IDENTITY);
+        }
     }
 
     public static RuntimeOptions from(AgentConfig c) {

@@ -14,7 +14,6 @@ import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.hostif.VmCodes;
 import dev.bmcagent.ipmi.command.chassis.ChassisAction;
 import dev.bmcagent.ipmi.command.chassis.HostControl;
-import dev.bmcagent.journal.StoreKind;
 import dev.bmcagent.journal.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,17 +35,11 @@ class QemuPowerCycleTest {
     Path dir;
 
     private BmcRuntime start(PowerConfig power, SystemScheduler scheduler) throws Exception {
-        RuntimeOptions o = new RuntimeOptions(
-                        1,
-                        "127.0.0.1",
-                        0,
-                        0,
-                        dir,
-                        StoreKind.MEMORY,
-                        List.of(),
-                        64,
-                        new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)))
-                .withPower(power);
+        RuntimeOptions o = RuntimeOptions.builder(1, dir)
+                .selCapacity(64)
+                .timing(new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)))
+                .power(power)
+                .build();
         return BmcRuntime.builder(o, Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST))
                 .history(new InMemoryEventHistory())
                 .start(scheduler, new SecureRandom());

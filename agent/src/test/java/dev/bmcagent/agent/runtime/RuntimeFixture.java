@@ -49,16 +49,11 @@ final class RuntimeFixture implements AutoCloseable {
 
     RuntimeFixture(Path dataDir, IntFunction<HostHardware> hardware) throws IOException {
         stores.accounts().put(Account.of(ADMIN, PASSWORD, Role.ADMINISTRATOR)).join();
-        RuntimeOptions o = new RuntimeOptions(
-                1,
-                "127.0.0.1",
-                0,
-                0,
-                dataDir,
-                StoreKind.DISK,
-                List.of(),
-                64,
-                new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)));
+        RuntimeOptions o = RuntimeOptions.builder(1, dataDir)
+                .store(StoreKind.DISK)
+                .selCapacity(64)
+                .timing(new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)))
+                .build();
         runtime = BmcRuntime.builder(o, stores)
                 .history(history)
                 .hardware(hardware)

@@ -67,16 +67,11 @@ final class HostPortRig implements AutoCloseable {
                     return new Reading.Value(40.0);
                 },
                 (zone, percent) -> duties.add(percent));
-        RuntimeOptions o = new RuntimeOptions(
-                1,
-                "127.0.0.1",
-                0,
-                0,
-                dir,
-                StoreKind.MEMORY,
-                List.of(),
-                256,
-                new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)));
+        RuntimeOptions o = RuntimeOptions.builder(1, dir)
+                .store(StoreKind.MEMORY)
+                .selCapacity(256)
+                .timing(new NodeTiming(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100)))
+                .build();
         runtime = BmcRuntime.builder(o, stores)
                 .history(new InMemoryEventHistory())
                 .hardware(i -> hardware)

@@ -5,8 +5,6 @@ import dev.bmcagent.agent.runtime.RuntimeOptions;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.event.InMemoryEventHistory;
 import dev.bmcagent.core.node.HostNode;
-import dev.bmcagent.core.node.NodeTiming;
-import dev.bmcagent.journal.StoreKind;
 import dev.bmcagent.journal.Stores;
 import dev.bmcagent.mqtt.telemetry.HostPhase;
 import dev.bmcagent.mqtt.telemetry.MqttOptions;
@@ -54,8 +52,10 @@ final class FleetRig implements AutoCloseable {
             if (!blockFree(base, hosts)) {
                 continue;
             }
-            RuntimeOptions o = new RuntimeOptions(
-                    hosts, "127.0.0.1", 0, base, dir, StoreKind.MEMORY, List.of(), 64, NodeTiming.DEFAULT);
+            RuntimeOptions o = RuntimeOptions.builder(hosts, dir)
+                    .hostPort(base)
+                    .selCapacity(64)
+                    .build();
             try {
                 started = BmcRuntime.builder(o, Stores.inMemory(Stores.DEFAULT_HISTORY_PER_HOST))
                         .history(history)
