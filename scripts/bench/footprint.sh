@@ -43,13 +43,14 @@ require_tools java jcmd wrk curl ipmitool python3 xargs
 
 WORK=$(mktemp -d /tmp/bench-footprint.XXXXXX)
 [ -n "$RESULTS" ] || RESULTS=$WORK/results.tsv
-PID=""
+PID="" LAUNCHER=""
 stop_agent() {
   [ -n "$PID" ] || return 0
-  kill -TERM "$PID" 2>/dev/null || true
-  local i; for i in $(seq 100); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$PID" 2>/dev/null || true
-  PID=""
+  kill -TERM "${LAUNCHER:-$PID}" 2>/dev/null || true
+  # up to 30 s: a start that records the AppCDS archive writes it when the JVM exits
+  local i; for i in $(seq 300); do kill -0 "${LAUNCHER:-$PID}" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$PID" ${LAUNCHER:+"$LAUNCHER"} 2>/dev/null || true
+  PID="" LAUNCHER=""
 }
 cleanup() { stop_agent; rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -74,6 +75,12 @@ start() {
     || die "$sys: ./bmc agent did not serve: $(tail -20 "$WORK/$sys.log")"
   STARTUP_MS=$(sed 's/startup_ms=\([0-9.]*\).*/\1/' <<<"$line")
   PID=$(sed 's/.*pid=//' <<<"$line")
+  # the launcher execs the JVM, except for the start that records the AppCDS archive: then the JVM is its child
+  # (the measurements read the JVM; SIGTERM to the launcher is forwarded to it)
+  if [ "$(tr '\0' ' ' <"/proc/$PID/cmdline" | awk '{print $1}')" != java ]; then
+    LAUNCHER=$PID
+    PID=$(pgrep -n -P "$LAUNCHER" java) || die "no JVM under launcher pid $LAUNCHER"
+  fi
   [ "$(tr '\0' ' ' <"/proc/$PID/cmdline" | awk '{print $1}')" = java ] || die "pid $PID is not the JVM"
 }
 
