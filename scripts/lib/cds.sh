@@ -1,0 +1,40 @@
+# shellcheck shell=sh
+# AppCDS for `bmc agent`, one implementation for both launchers: the repository's ./bmc (bash) and the
+# distribution's bin/bmc (POSIX sh; shipped as libexec/cds.sh). Sourced; defines cds_exec and returns.
+#
+# cds_exec JAVA ARCHIVE CLASSPATH JAVA_ARGS...
+#   With ARCHIVE present (and the size recorded next to it in ARCHIVE.size): exec JAVA mapping it
+#   (-XX:SharedArchiveFile) with JAVA_ARGS (options, -cp, main class, arguments). Without it: run JAVA_ARGS once with
+#   -XX:ArchiveClassesAtExit so the JVM records the classes it loaded when it exits. That archive is written under a
+#   temporary name and kept only after a normal exit (0, or 130/143 after SIGINT/SIGTERM) and a test mapping with
+#   -Xshare:on on CLASSPATH (a truncated or foreign archive makes a JVM abort at start); for that one run this shell
+#   stays the JVM's parent and forwards TERM/HUP/INT. Exits with the JVM's status. Whether an archive is stale (older
+#   than the build or the java binary) is the caller's to decide: it deletes ARCHIVE before calling.
+cds_exec() {
+  cds_java=$1 cds_archive=$2 cds_cp=$3
+  shift 3
+  if [ -f "$cds_archive" ] && [ "$(wc -c <"$cds_archive" | tr -d ' ')" != "$(cat "$cds_archive.size" 2>/dev/null)" ]; then
+    rm -f "$cds_archive" "$cds_archive.size"   # not the size it was made with: truncated
+  fi
+  if [ -f "$cds_archive" ]; then
+    exec "$cds_java" "-XX:SharedArchiveFile=$cds_archive" "-Xlog:cds*=off" "$@"
+  fi
+  mkdir -p "$(dirname "$cds_archive")"
+  cds_tmp="$cds_archive.$$.tmp"
+  rm -f "$cds_tmp"
+  "$cds_java" "-XX:ArchiveClassesAtExit=$cds_tmp" "-Xlog:cds*=off" "$@" &
+  cds_child=$!
+  trap 'kill -TERM "$cds_child" 2>/dev/null || true' TERM HUP INT   # an async child ignores SIGINT: TERM it
+  cds_rc=0
+  while kill -0 "$cds_child" 2>/dev/null; do
+    wait "$cds_child" && cds_rc=0 || cds_rc=$?   # returns early for a trapped signal: the JVM is still exiting
+  done
+  if { [ "$cds_rc" = 0 ] || [ "$cds_rc" = 130 ] || [ "$cds_rc" = 143 ]; } && [ -s "$cds_tmp" ] \
+      && "$cds_java" "-XX:SharedArchiveFile=$cds_tmp" -Xshare:on "-Xlog:cds*=off" -cp "$cds_cp" -version \
+        >/dev/null 2>&1; then
+    wc -c <"$cds_tmp" | tr -d ' ' >"$cds_archive.size" && mv -f "$cds_tmp" "$cds_archive"
+  else
+    rm -f "$cds_tmp"
+  fi
+  exit "$cds_rc"
+}
