@@ -34,7 +34,7 @@ public record MqttConfig(
     public static final String DEFAULT_SITE = "local";
     public static final String DEFAULT_BMC_ID = "bmc0";
     /** Topic levels: no MQTT wildcards, separators or NUL. */
-    private static final java.util.regex.Pattern TOPIC_LEVEL = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final java.util.regex.Pattern TOPIC_LEVEL = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** Schemes the telemetry client connects with (MQTT over TCP and over TLS). */
     public static final Set<String> SCHEMES = Set.of("tcp", "ssl");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput.PowerAction;
 import dev.bmcagent.journal.FsyncPolicy;
 import dev.bmcagent.journal.StoreKind;
+import dev.bmcagent.redfish.RedfishOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -151,7 +152,7 @@ public record PartialConfig(
 
         RedfishConfig resolve(Path dataDir) {
             java.util.List<String> dest =
-                    eventDestinations == null ? RedfishConfig.defaults().eventDestinations() : eventDestinations;
+                    eventDestinations == null ? RedfishOptions.DEFAULT_EVENT_DESTINATION_HOSTS : eventDestinations;
             return new RedfishConfig(
                     dest,
                     network == null ? Optional.empty() : Optional.of(network.resolve(dataDir)),
@@ -173,21 +174,15 @@ public record PartialConfig(
             if (hostnameFile == null || hostnameFile.isBlank()) {
                 throw new ConfigException("redfish.network.hostnameFile", "is required (e.g. /etc/hostname)");
             }
-            double s = commandTimeoutSeconds == null
-                    ? BmcNetworkConfig.DEFAULT_COMMAND_TIMEOUT.toSeconds()
-                    : commandTimeoutSeconds;
-            if (!Double.isFinite(s) || s < 0 || s > PowerConfig.MAX.toSeconds()) {
-                throw new ConfigException(
-                        "redfish.network.commandTimeoutSeconds",
-                        s + " is out of range " + PowerConfig.MIN.toSeconds() + ".." + PowerConfig.MAX.toSeconds()
-                                + " s");
-            }
             return new BmcNetworkConfig(
                     dataDir.resolve(directory),
                     dataDir.resolve(hostnameFile),
                     reload == null ? java.util.List.of() : reload,
                     setHostname == null ? java.util.List.of() : setHostname,
-                    java.time.Duration.ofMillis(Math.round(s * 1000)));
+                    seconds(
+                            "redfish.network.commandTimeoutSeconds",
+                            commandTimeoutSeconds,
+                            BmcNetworkConfig.DEFAULT_COMMAND_TIMEOUT));
         }
     }
 
@@ -250,19 +245,6 @@ public record PartialConfig(
             if (argv != null) {
                 m.put(a, argv);
             }
-        }
-
-        private static Duration seconds(String key, Double s, Duration fallback) {
-            if (s == null) {
-                return fallback;
-            }
-            if (!Double.isFinite(s) || s < 0 || s > PowerConfig.MAX.toSeconds()) {
-                throw new ConfigException(
-                        key,
-                        s + " is out of range " + PowerConfig.MIN.toSeconds() + ".." + PowerConfig.MAX.toSeconds()
-                                + " s");
-            }
-            return Duration.ofMillis(Math.round(s * 1000));
         }
     }
 
@@ -622,6 +604,19 @@ public record PartialConfig(
                 rollout == null ? RolloutConfig.local(mqttConfig.site()) : rollout.resolve(mqttConfig.site()),
                 bootOrder == null ? List.of() : bootOrder,
                 ipmi == null ? IpmiIdentity.UNKNOWN : ipmi.identity());
+    }
+
+    /** Seconds as written ({@code null}: {@code fallback}), within the power commands' range, as a duration. */
+    private static Duration seconds(String key, Double s, Duration fallback) {
+        if (s == null) {
+            return fallback;
+        }
+        if (!Double.isFinite(s) || s < 0 || s > PowerConfig.MAX.toSeconds()) {
+            throw new ConfigException(
+                    key,
+                    s + " is out of range " + PowerConfig.MIN.toSeconds() + ".." + PowerConfig.MAX.toSeconds() + " s");
+        }
+        return Duration.ofMillis(Math.round(s * 1000));
     }
 
     private static <T> T pick(T first, T fallback) {

@@ -23,14 +23,6 @@ public record RedfishConfig(
     /** Entries in the allow-list: each is checked against every subscription POST and stored subscription. */
     public static final int MAX_EVENT_DESTINATIONS = 64;
 
-    public RedfishConfig(List<String> eventDestinations) {
-        this(eventDestinations, java.util.Optional.empty(), TLS_OPENSSL);
-    }
-
-    public RedfishConfig(List<String> eventDestinations, java.util.Optional<BmcNetworkConfig> network) {
-        this(eventDestinations, network, TLS_OPENSSL);
-    }
-
     public RedfishConfig {
         java.util.Objects.requireNonNull(network, "network");
         if (!TLS_OPENSSL.equals(tlsEngine) && !TLS_JDK.equals(tlsEngine)) {
@@ -55,6 +47,7 @@ public record RedfishConfig(
     }
 
     public static RedfishConfig defaults() {
-        return new RedfishConfig(RedfishOptions.DEFAULT_EVENT_DESTINATION_HOSTS);
+        return new RedfishConfig(
+                RedfishOptions.DEFAULT_EVENT_DESTINATION_HOSTS, java.util.Optional.empty(), TLS_OPENSSL);
     }
 }

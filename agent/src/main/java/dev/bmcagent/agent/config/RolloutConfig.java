@@ -42,7 +42,7 @@ public record RolloutConfig(
         if (!permits.equals(LOCAL) && !permits.equals(MQTT)) {
             throw new ConfigException("rollout.permits", "'" + permits + "' is not local or mqtt");
         }
-        if (group.isEmpty() || !group.matches("[A-Za-z0-9_.-]{1,64}")) {
+        if (!MqttConfig.TOPIC_LEVEL.matcher(group).matches()) {
             throw new ConfigException(
                     "rollout.group", "'" + group + "' must be 1..64 of A-Z a-z 0-9 _ . - " + "(it is a topic level)");
         }

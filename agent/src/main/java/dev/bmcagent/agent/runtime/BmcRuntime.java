@@ -243,8 +243,7 @@ public final class BmcRuntime implements AutoCloseable {
             SelStore sel = openSel(o, stores, i, selClock);
             HostLinkSlot hostLink = new HostLinkSlot();
             hostLinks.add(hostLink);
-            VmHostPower power = new VmHostPower(
-                    i, o.power(), hostLink, !o.startCommand().isEmpty(), scheduler, new SerialExecutor(commandPool));
+            VmHostPower power = new VmHostPower(i, o.power(), hostLink, scheduler, new SerialExecutor(commandPool));
             powers.add(power);
             HostHardware hw = hardwareOf.get(i);
             HostPowerPort backend =
@@ -280,7 +279,6 @@ public final class BmcRuntime implements AutoCloseable {
             HostInterfaceConfig hc = HostInterfaceConfig.defaults(i)
                     .withBindHost(o.hostBind())
                     .withPort(RuntimeOptions.port(o.hostPort(), i))
-                    .withStartCommand(o.startCommand())
                     .withAllowedPeers(PeerAllowList.of(o.hostPeers()));
             HostInterfaceServer server = new HostInterfaceServer(
                     hc,

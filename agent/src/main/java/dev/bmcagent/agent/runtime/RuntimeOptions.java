@@ -2,6 +2,7 @@ package dev.bmcagent.agent.runtime;
 
 import dev.bmcagent.acpi.lifecycle.LifecyclePolicy;
 import dev.bmcagent.agent.config.AgentConfig;
+import dev.bmcagent.agent.config.Listeners;
 import dev.bmcagent.agent.config.PowerConfig;
 import dev.bmcagent.core.node.HostCommandTable;
 import dev.bmcagent.core.node.NodeTiming;
@@ -21,7 +22,6 @@ import java.util.Objects;
  * @param hostPort     VM-protocol TCP port of host 0 (host i: + i); 0 = a free port per host
  * @param dataDir      where the SEL journals live ({@code store/sel-host<i>.journal})
  * @param store        DISK: durable SEL; MEMORY: in-memory SEL
- * @param startCommand argv run for power-on when no host is connected (empty: extension op only)
  * @param selCapacity  SEL records per host
  * @param timing       node intervals
  * @param policy       lifecycle limits (stuck and slow-boot alerts from the alerts: section)
@@ -40,7 +40,6 @@ public record RuntimeOptions(
         int hostPort,
         Path dataDir,
         StoreKind store,
-        List<String> startCommand,
         int selCapacity,
         NodeTiming timing,
         LifecyclePolicy policy,
@@ -60,33 +59,12 @@ public record RuntimeOptions(
                 hostPort,
                 dataDir,
                 store,
-                startCommand,
                 selCapacity,
                 timing,
                 policy,
                 scale,
                 hostPeers,
                 power,
-                identity);
-    }
-
-    /** This configuration with {@code p} as the power backend. */
-    public RuntimeOptions withPower(PowerConfig p) {
-        return new RuntimeOptions(
-                hosts,
-                ipmiBind,
-                hostBind,
-                ipmiPort,
-                hostPort,
-                dataDir,
-                store,
-                startCommand,
-                selCapacity,
-                timing,
-                policy,
-                hostTimeScale,
-                hostPeers,
-                p,
                 identity);
     }
 
@@ -98,7 +76,6 @@ public record RuntimeOptions(
         Objects.requireNonNull(hostBind, "hostBind");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(store, "store");
-        startCommand = List.copyOf(startCommand);
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(policy, "policy");
         hostPeers = List.copyOf(hostPeers);
@@ -114,7 +91,7 @@ public record RuntimeOptions(
 
     /**
      * Options for {@code hosts} hosts with their data in {@code dataDir}, for code that is not the daemon (tests,
-     * benchmarks): every server on loopback, free ports, in-memory SEL, no start command, default timing, lifecycle
+     * benchmarks): every server on loopback, free ports, in-memory SEL, default timing, lifecycle
      * limits, power backend and identity; each part can be named. The daemon uses {@link #from}.
      */
     public static Builder builder(int hosts, Path dataDir) {
@@ -125,7 +102,7 @@ public record RuntimeOptions(
     public static final class Builder {
         private final int hosts;
         private final Path dataDir;
-        private String bind = "127.0.0.1";
+        private String bind = AgentConfig.DEFAULT_BIND;
         private int ipmiPort;
         private int hostPort;
         private StoreKind store = StoreKind.MEMORY;
@@ -186,12 +163,11 @@ public record RuntimeOptions(
                     hostPort,
                     dataDir,
                     store,
-                    List.of(),
                     selCapacity,
                     timing,
                     LifecyclePolicy.defaults(),
                     1.0,
-                    List.of("127.0.0.1", "::1"),
+                    Listeners.LOOPBACK_PEERS,
                     power,
                     HostCommandTable.DEFAULT_IDENTITY);
         }
@@ -206,7 +182,6 @@ public record RuntimeOptions(
                 c.hostPort(),
                 c.dataDir(),
                 c.store(),
-                List.of(),
                 DEFAULT_SEL_CAPACITY,
                 NodeTiming.DEFAULT,
                 c.alerts().applyTo(LifecyclePolicy.defaults()),

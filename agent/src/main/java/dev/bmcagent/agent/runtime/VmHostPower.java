@@ -45,7 +45,6 @@ final class VmHostPower implements HostPowerPort, HostLinkListener {
 
     private final int hostIndex;
     private final PowerConfig config;
-    private final boolean startCommand;
     private final Scheduler scheduler;
     private final Executor commands;
     /** The cycle waiting for the host to go off (its timeout), or null. */
@@ -56,20 +55,12 @@ final class VmHostPower implements HostPowerPort, HostLinkListener {
 
     /**
      * @param link         where the host's interface server will be (filled by {@link BmcRuntime} once started)
-     * @param startCommand whether the host interface has a start command (power-on of a disconnected host)
      * @param commands     runs this host's power commands one at a time (may block up to the command timeout)
      */
-    VmHostPower(
-            int hostIndex,
-            PowerConfig config,
-            HostLinkSlot link,
-            boolean startCommand,
-            Scheduler scheduler,
-            Executor commands) {
+    VmHostPower(int hostIndex, PowerConfig config, HostLinkSlot link, Scheduler scheduler, Executor commands) {
         this.hostIndex = hostIndex;
         this.config = Objects.requireNonNull(config, "config");
         this.link = Objects.requireNonNull(link, "link");
-        this.startCommand = startCommand;
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.commands = Objects.requireNonNull(commands, "commands");
     }
@@ -92,15 +83,13 @@ final class VmHostPower implements HostPowerPort, HostLinkListener {
             case NMI -> has(caps, VmCapabilities.NMI);
             case POWER_CYCLE ->
                 (command(PowerAction.FORCE_OFF).isPresent() || has(caps, VmCapabilities.POWER))
-                        && (command(PowerAction.ON).isPresent()
-                                || startCommand
-                                || has(caps, VmCapabilities.POWER_ON_EXTENSION));
+                        && (command(PowerAction.ON).isPresent() || has(caps, VmCapabilities.POWER_ON_EXTENSION));
         };
     }
 
     private boolean canPowerOn(HostInterfaceServer s, Optional<VmCapabilities> caps) {
         if (caps.isEmpty()) {
-            return startCommand;
+            return false;
         }
         return s.powerGood() || caps.get().has(VmCapabilities.POWER_ON_EXTENSION);
     }
