@@ -8,7 +8,6 @@ import dev.bmcagent.common.time.ScaledScheduler;
 import dev.bmcagent.common.time.Scheduler;
 import dev.bmcagent.core.event.EventHistory;
 import dev.bmcagent.core.event.EventStream;
-import dev.bmcagent.core.fan.FanPolicy;
 import dev.bmcagent.core.host.HostPowerPort;
 import dev.bmcagent.core.host.Hosts;
 import dev.bmcagent.core.host.SerialExecutor;
@@ -87,7 +86,6 @@ public final class BmcRuntime implements AutoCloseable {
     private final List<InetSocketAddress> hostAddresses = new ArrayList<>();
     private EventStream events;
     private EventHistory history;
-    private HostFleet fleet;
     private Dispatcher dispatcher;
     private dev.bmcagent.ipmi.fru.FruInventory fruInventory;
     private boolean closed;
@@ -230,13 +228,15 @@ public final class BmcRuntime implements AutoCloseable {
                 o.hostTimeScale() == 1.0 ? scheduler : new ScaledScheduler(scheduler, o.hostTimeScale());
         AccountUsers users = new AccountUsers(stores.accounts());
         BmcIdentity identity = o.identity();
+        // the RMCP+ endpoints' options (each host's bind and port below); the table reports their null-user policy
+        IpmiLanOptions lanOptions = IpmiLanOptions.defaults();
         HostFleet.Builder hosts = HostFleet.builder(hostScheduler, pool, events, sdr)
                 .policy(o.policy())
-                .fanPolicy(FanPolicy.DEFAULT)
                 .timing(o.timing())
                 .identity(identity)
                 .users(users)
                 .activeLanSessions(this::activeLanSessions)
+                .lanNullUserNames(lanOptions.allowInsecure())
                 .fru(fru);
         for (int i = 0; i < o.hosts(); i++) {
             SelClock selClock = new SelClock(hostScheduler.clock());
@@ -265,10 +265,10 @@ public final class BmcRuntime implements AutoCloseable {
                     restored(history, i, hostScheduler),
                     FanOutput.DIRECT);
         }
-        fleet = hosts.build();
+        HostFleet fleet = hosts.build();
         nodes.addAll(fleet.nodes());
         dispatcher = fleet.dispatcher();
-        running.push(fleet);
+        running.push(fleet); // a start that fails after this point stops the nodes (closing is idempotent)
         fleet.start();
         if (link.isPresent()) {
             attach(link.get());
@@ -304,7 +304,7 @@ public final class BmcRuntime implements AutoCloseable {
         EventLoopGroup lanIo = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         running.push(() -> lanIo.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
         for (int i = 0; i < o.hosts(); i++) {
-            IpmiLanOptions lo = IpmiLanOptions.defaults().withBind(o.ipmiBind(), RuntimeOptions.port(o.ipmiPort(), i));
+            IpmiLanOptions lo = lanOptions.withBind(o.ipmiBind(), RuntimeOptions.port(o.ipmiPort(), i));
             LanCounters counters = new LanCounters();
             LanPacketProcessor p = new LanPacketProcessor(
                     lo, users, stores.lockouts(), dispatcher, i, guid, scheduler.clock(), random, counters);

@@ -33,15 +33,4 @@ public record HostPorts(
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(memory, "memory");
     }
-
-    /** Ports of a host whose memory record is not kept ({@link MemoryRecordPort#NONE}). */
-    public HostPorts(
-            SelWriter sel,
-            SensorGate gate,
-            FanModeControl fans,
-            HostPowerPort power,
-            BootOrderPort bootOrder,
-            EventStream events) {
-        this(sel, gate, fans, power, bootOrder, events, MemoryRecordPort.NONE);
-    }
 }

@@ -9,7 +9,8 @@
  *         Duration.ofSeconds(1), in -> agentRef.submit(in), readerPool);
  * FanLoop fans = new FanLoop(id, zone, FanPolicy.DEFAULT, fanController, poller::snapshot, scheduler,
  *         Duration.ofSeconds(1));
- * HostPorts ports = new HostPorts(selWriter, gate, fans, hostPowerPort, new DeclaredBootOrder(), eventStream);
+ * HostPorts ports = new HostPorts(selWriter, gate, fans, hostPowerPort, new DeclaredBootOrder(), eventStream,
+ *         MemoryRecordPort.NONE);
  * HostAgent agent = new HostAgent(id, lifecycle, HostState.initial(scheduler.clock().instant()), ports,
  *         scheduler, hostPool, Duration.ofSeconds(1));
  * agent.start(); poller.start(); fans.start();

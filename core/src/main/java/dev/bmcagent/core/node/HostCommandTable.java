@@ -11,7 +11,6 @@ import dev.bmcagent.ipmi.command.sysif.SystemInterfaceState;
 import dev.bmcagent.ipmi.command.sysinfo.SystemInfoCommands;
 import dev.bmcagent.ipmi.fru.FruImage;
 import dev.bmcagent.ipmi.fru.FruInventory;
-import dev.bmcagent.ipmi.lan.IpmiLanOptions;
 import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiException;
 import dev.bmcagent.ipmi.registry.CommandRegistry;
@@ -87,47 +86,33 @@ public final class HostCommandTable {
     }
 
     /**
-     * The IPMI command registry of the host nodes.
+     * The IPMI command table of the host nodes, as a dispatcher ({@link HostFleet} builds it once).
      *
-     * @param nodes            the host nodes (their IPMI role), by index
-     * @param identity         what Get Device ID / GUID report
-     * @param users            the user table
+     * @param nodes             the host nodes (their IPMI role), by index; another index answers CBh
+     * @param identity          what Get Device ID / GUID report
+     * @param users             the user table
      * @param activeLanSessions active RMCP+ sessions (Get Channel Info / Get Session Info)
-     * @param sdr              the SDR (shared by hosts)
-     * @param fru              the FRU image (shared by hosts)
-     * @param systemInterface  per host index, the system-interface state (global enables, flags)
+     * @param sdr               the SDR (shared by hosts)
+     * @param fru               the FRU image (shared by hosts)
+     * @param systemInterface   per host index, the system-interface state (global enables, flags)
+     * @param lanNullUserNames  whether the LAN endpoints accept null user names (Get Channel Authentication
+     *                          Capabilities reports it)
      */
-    public static CommandRegistry registry(
+    static Dispatcher dispatcher(
             List<? extends HostIpmiPorts> nodes,
             BmcIdentity identity,
             UserInfo users,
             IntSupplier activeLanSessions,
             SdrRepository sdr,
             FruImage fru,
-            IntFunction<SystemInterfaceState> systemInterface) {
+            IntFunction<SystemInterfaceState> systemInterface,
+            boolean lanNullUserNames) {
         List<HostIpmiPorts> all = List.copyOf(nodes);
-        return registry(
-                i -> i < all.size() ? all.get(i) : null, identity, users, activeLanSessions, sdr, fru, systemInterface);
-    }
-
-    /**
-     * The same over a lookup, for callers that add nodes after building the table (the simulator attaches hosts
-     * one by one): {@code nodes.apply(i)} returns host i's node, or null when there is none (answered CBh).
-     */
-    public static CommandRegistry registry(
-            IntFunction<? extends HostIpmiPorts> nodes,
-            BmcIdentity identity,
-            UserInfo users,
-            IntSupplier activeLanSessions,
-            SdrRepository sdr,
-            FruImage fru,
-            IntFunction<SystemInterfaceState> systemInterface) {
         IntFunction<HostIpmiPorts> node = i -> {
-            HostIpmiPorts n = nodes.apply(i);
-            if (n == null) {
+            if (i < 0 || i >= all.size()) {
                 throw new IpmiException(CompletionCode.NOT_PRESENT, "no host " + i);
             }
-            return n;
+            return all.get(i);
         };
         StandardCommands.Ports ports = new StandardCommands.Ports(
                 identity,
@@ -142,25 +127,12 @@ public final class HostCommandTable {
                 i -> node.apply(i).selClock(),
                 HostScoped.single(sdr),
                 HostScoped.single(fru),
-                // the agent's LAN endpoints run on IpmiLanOptions.defaults() (BmcRuntime): null user names refused
-                IpmiLanOptions.defaults().allowInsecure());
-        return StandardCommands.register(CommandRegistry.builder(), ports)
+                lanNullUserNames);
+        return new Dispatcher(StandardCommands.register(CommandRegistry.builder(), ports)
                 .addAll(new SbmrCommands(i -> node.apply(i).bootProgress()).specs())
                 .addAll(new OemCommands(i -> node.apply(i).oemPort()).specs())
                 .addAll(SystemInterfaceCommands.specs(systemInterface))
                 .addAll(new SystemInfoCommands(i -> node.apply(i).firmware()).specs())
-                .build();
-    }
-
-    /** {@link #registry} as a dispatcher. */
-    public static Dispatcher dispatcher(
-            List<? extends HostIpmiPorts> nodes,
-            BmcIdentity identity,
-            UserInfo users,
-            IntSupplier activeLanSessions,
-            SdrRepository sdr,
-            FruImage fru,
-            IntFunction<SystemInterfaceState> systemInterface) {
-        return new Dispatcher(registry(nodes, identity, users, activeLanSessions, sdr, fru, systemInterface));
+                .build());
     }
 }

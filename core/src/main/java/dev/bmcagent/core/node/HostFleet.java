@@ -46,7 +46,16 @@ public final class HostFleet implements AutoCloseable {
         List<SystemInterfaceState> sysIf = new ArrayList<>();
         for (Host h : b.hosts) {
             built.add(new HostNode(
-                    h.spec, b.policy, b.fanPolicy, b.timing, b.events, b.sdr, b.scheduler, b.pool, h.initial, h.fans));
+                    h.spec,
+                    b.policy,
+                    FanPolicy.DEFAULT,
+                    b.timing,
+                    b.events,
+                    b.sdr,
+                    b.scheduler,
+                    b.pool,
+                    h.initial,
+                    h.fans));
             sysIf.add(new SystemInterfaceState());
         }
         this.nodes = List.copyOf(built);
@@ -54,7 +63,14 @@ public final class HostFleet implements AutoCloseable {
         this.atStart = List.copyOf(b.atStart);
         this.sdr = b.sdr;
         this.dispatcher = HostCommandTable.dispatcher(
-                nodes, b.identity, b.users, b.activeLanSessions, b.sdr, b.fru, systemInterfaces::get);
+                nodes,
+                b.identity,
+                b.users,
+                b.activeLanSessions,
+                b.sdr,
+                b.fru,
+                systemInterfaces::get,
+                b.lanNullUserNames);
     }
 
     /**
@@ -126,12 +142,12 @@ public final class HostFleet implements AutoCloseable {
         private final EventStream events;
         private final SdrRepository sdr;
         private LifecyclePolicy policy = LifecyclePolicy.defaults();
-        private FanPolicy fanPolicy = FanPolicy.DEFAULT;
         private NodeTiming timing = NodeTiming.DEFAULT;
         private BmcIdentity identity = HostCommandTable.DEFAULT_IDENTITY;
         private UserInfo users = NO_USERS;
         private IntSupplier activeLanSessions = () -> 0;
         private FruImage fru;
+        private boolean lanNullUserNames;
         private final List<Host> hosts = new ArrayList<>();
         private final List<LifecycleInput> atStart = new ArrayList<>();
 
@@ -149,10 +165,13 @@ public final class HostFleet implements AutoCloseable {
             return this;
         }
 
-        /** Fan curve and duties; {@link FanPolicy#DEFAULT} unless set. */
+        /**
+         * Whether the LAN endpoints accept null user names, as Get Channel Authentication Capabilities reports it;
+         * false (refused) unless set. Give the value the RMCP+ endpoints run with.
+         */
         @CanIgnoreReturnValue
-        public Builder fanPolicy(FanPolicy fanPolicy) {
-            this.fanPolicy = Objects.requireNonNull(fanPolicy, "fanPolicy");
+        public Builder lanNullUserNames(boolean accepted) {
+            this.lanNullUserNames = accepted;
             return this;
         }
 

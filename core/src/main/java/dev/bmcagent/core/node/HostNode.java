@@ -223,10 +223,6 @@ public final class HostNode implements HostInputs, HostView, HostIpmiPorts, Host
         return sdr;
     }
 
-    public SensorPoller poller() {
-        return poller;
-    }
-
     @Override
     public Map<SensorSpec, SensorValue> sensors() {
         return poller.snapshot();

@@ -194,7 +194,8 @@ class HostAgentTest {
             }
         };
         HostPorts base = ports();
-        HostPorts gated = new HostPorts(base.sel(), base.gate(), base.fans(), power, base.bootOrder(), base.events());
+        HostPorts gated = new HostPorts(
+                base.sel(), base.gate(), base.fans(), power, base.bootOrder(), base.events(), base.memory());
         HostAgent a = agent(scripted(in -> List.of(new Effect.HostPowerAction(PowerAction.WARM_RESET))), gated, pool);
         a.submit(new LifecycleInput.PowerCommand(PowerAction.POWER_CYCLE)).get(5, TimeUnit.SECONDS);
         a.submit(new LifecycleInput.BootOrderReported(List.of("UEFI PXE IPv4"))).get(5, TimeUnit.SECONDS);

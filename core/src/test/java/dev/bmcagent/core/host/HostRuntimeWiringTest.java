@@ -124,7 +124,8 @@ class HostRuntimeWiringTest {
                 poller::snapshot,
                 scheduler,
                 Duration.ofSeconds(1));
-        HostPorts ports = new HostPorts((e, at) -> {}, gate, fans, action -> {}, new DeclaredBootOrder(), stream);
+        HostPorts ports = new HostPorts(
+                (e, at) -> {}, gate, fans, action -> {}, new DeclaredBootOrder(), stream, MemoryRecordPort.NONE);
         HostState initial = new HostState(
                 true,
                 true,

@@ -4,6 +4,7 @@ import dev.bmcagent.ipmi.message.CompletionCode;
 import dev.bmcagent.ipmi.message.IpmiException;
 import dev.bmcagent.ipmi.message.IpmiRequest;
 import dev.bmcagent.ipmi.message.IpmiResponse;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,40 +50,46 @@ public final class Dispatcher {
      * answers only these commands outside a session).
      */
     public Optional<IpmiResponse> dispatchOutsideSession(IpmiRequest request) {
-        boolean allowed = registry.find(
-                        request.netFn(), request.cmd(), request.context().channel())
-                .filter(s -> s.access() == CommandSpec.Access.PRE_SESSION)
-                .isPresent();
-        return allowed ? Optional.of(dispatch(request)) : Optional.empty();
+        Optional<CommandSpec> found = find(request).filter(s -> s.access() == CommandSpec.Access.PRE_SESSION);
+        return found.isPresent() ? Optional.of(dispatch(request, found)) : Optional.empty();
     }
 
     public IpmiResponse dispatch(IpmiRequest request) {
+        return dispatch(request, find(request));
+    }
+
+    private Optional<CommandSpec> find(IpmiRequest request) {
+        return registry.find(request.netFn(), request.cmd(), request.context().channel());
+    }
+
+    /** {@code found}: the request's row for its channel, looked up once by the caller. */
+    private IpmiResponse dispatch(IpmiRequest request, Optional<CommandSpec> found) {
         Observer o = observer;
         if (o == null) {
-            return handle(request);
+            return handle(request, found);
         }
         long start = System.nanoTime();
-        IpmiResponse response = handle(request);
+        IpmiResponse response = handle(request, found);
         o.dispatched(request, response, System.nanoTime() - start);
         return response;
     }
 
-    private IpmiResponse handle(IpmiRequest request) {
-        if (registry.rows(request.netFn(), request.cmd()).isEmpty()) {
+    private IpmiResponse handle(IpmiRequest request, Optional<CommandSpec> found) {
+        if (found.isPresent()) {
+            return run(request, found.get());
+        }
+        List<CommandSpec> rows = registry.rows(request.netFn(), request.cmd());
+        if (rows.isEmpty()) {
             return IpmiResponse.error(CompletionCode.INVALID_COMMAND);
         }
-        Optional<CommandSpec> found =
-                registry.find(request.netFn(), request.cmd(), request.context().channel());
-        if (found.isEmpty()) {
-            // a host-only input (lifecycle, boot progress, OEM host commands) from LAN: D4h, "insufficient
-            // privilege level or other security-based restriction (e.g. disabled for firmware firewall)" (§5.2);
-            // a session-setup command on the system interface: C1h (Access.refusal)
-            return IpmiResponse.error(registry.rows(request.netFn(), request.cmd())
-                    .get(0)
-                    .access()
-                    .refusal());
-        }
-        CommandSpec spec = found.get();
+        // a host-only input (lifecycle, boot progress, OEM host commands) from LAN: D4h, "insufficient
+        // privilege level or other security-based restriction (e.g. disabled for firmware firewall)" (§5.2);
+        // a session-setup command on the system interface: C1h (Access.refusal)
+        return IpmiResponse.error(rows.get(0).access().refusal());
+    }
+
+    /** Runs the command {@code spec} of the table for {@code request}: length, privilege, then its handler. */
+    private IpmiResponse run(IpmiRequest request, CommandSpec spec) {
         if (request.length() < spec.minLength() || request.length() > spec.maxLength()) {
             return IpmiResponse.error(CompletionCode.INVALID_LENGTH);
         }

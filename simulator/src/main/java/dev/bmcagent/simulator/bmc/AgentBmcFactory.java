@@ -117,9 +117,7 @@ public final class AgentBmcFactory implements BmcFactory {
         SdrRepository sdr = HostCommandTable.standardSdr(dimms, fans, now);
         HostFleet.Builder builder = HostFleet.builder(scheduler, Runnable::run, events, sdr)
                 .policy(options.policy())
-                .fanPolicy(FanPolicy.DEFAULT)
-                .timing(new NodeTiming(options.tick(), options.sensorPoll(), options.tick()))
-                .fru(HostCommandTable.defaultFru(now));
+                .timing(new NodeTiming(options.tick(), options.sensorPoll(), options.tick()));
         if (!options.declaredOrder().isEmpty()) {
             builder.atStart(new LifecycleInput.BootOrderDeclared(options.declaredOrder()));
         }
