@@ -5,9 +5,16 @@
 #                         [--plain-runs 3] [--cipher 3] [--warmup 20] [--results FILE] [--no-build]
 #
 # --target agent starts the agent as shipped: `./bmc agent` (the launcher's JVM options, 1 host, DISK store in a
-# temp data dir, free loopback ports) with `--sel-prefill 1000`, so its SEL holds as many records as the anchor's
-# (boot-like system events, see README "Benchmark options") and the anchor's Manufacturer/Product ID (ipmi: section;
-# with ID 0 ipmitool re-asks Get Device ID for every SEL record); $TARGET_JVM_OPTS goes to BMC_JAVA_OPTS.
+# temp data dir, free loopback ports) with `--sel-prefill 1000` (boot-like system events, see README "Benchmark
+# options") and the anchor's Manufacturer/Product ID (ipmi: section; with ID 0 ipmitool re-asks Get Device ID for
+# every SEL record); $TARGET_JVM_OPTS goes to BMC_JAVA_OPTS. The agent starts FIRST: its SDR repository and SEL are
+# read over lanplus (`ipmitool sdr dump`, `ipmitool sel writeraw`: the raw records) and the anchor serves those very
+# bytes (lib/ipmi_sim_config.py --sdr-from/--sel-from; same_data checks it): the same records in the same order,
+# so `sel elist` makes the same IPMI messages on both (it reads the whole SDR to name the sensors; with ipmi_sim's
+# own 12 records against the agent's 24 the capture counted 3,165 vs 3,240) and every ratio compares the same work
+# (issue #14). Left different: the SEL timestamps (ipmi_sim stamps each record when it is added, as the spec says)
+# and the sensor readings (not part of `sel elist`). --target self and HOST:PORT targets keep the anchor's own
+# data: 12 SDR records, 1,000 SEL records.
 # --target self builds integration-tests (mvn -o, tests skipped) and starts dev.bmcagent.bench.IpmiBenchTarget
 # (our IpmiLanServer + LanPacketProcessor + StandardCommands dispatcher, standard SDR, 1,000 SEL records) on a
 # free 127.0.0.1 port; $TARGET_JVM_OPTS adds JVM flags. Before the rounds every system is warmed up with
@@ -59,10 +66,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# start_anchor [SDR_FILE SEL_FILE]: ipmi_sim with our own SDR and $SEL SEL records, or with the records of these two
+# files (read_target_data); sets ANCHOR.
 start_anchor() {
   local port; port=$(free_port)
+  local data=(--sel "$SEL") want=$SEL
+  if [ $# -eq 2 ]; then
+    data=(--sdr-from "$1" --sel-from "$2") want=$(($(stat -c %s "$2") / 16))
+  fi
   mkdir -p "$WORK/sim/state"
-  python3 "$BENCH_LIB/ipmi_sim_config.py" --dir "$WORK/sim" --port "$port" --user admin --password benchpass --sel "$SEL"
+  local conf
+  conf=$(python3 "$BENCH_LIB/ipmi_sim_config.py" --dir "$WORK/sim" --port "$port" --user admin --password benchpass \
+    "${data[@]}") || die "ipmi_sim_config.py failed"
+  log "ipmi_sim config: $conf"
   (cd "$WORK/sim" && exec timeout 3600 ipmi_sim -c lan.conf -f sim.emu -s state -n >sim.log 2>&1) &
   SIM_PID=$!
   local i
@@ -72,7 +88,7 @@ start_anchor() {
   done
   local entries
   entries=$(ipmitool -I lanplus -C "$CIPHER" -H 127.0.0.1 -p "$port" -U admin -P benchpass sel info 2>/dev/null | awk '/^Entries/ {print $3}')
-  [ "$entries" = "$SEL" ] || die "ipmi_sim not ready or SEL has '$entries' entries (want $SEL); see $WORK/sim/sim.log"
+  [ "$entries" = "$want" ] || die "ipmi_sim not ready or SEL has '$entries' entries (want $want); see $WORK/sim/sim.log"
   ANCHOR="127.0.0.1:$port:admin:benchpass"
   log "ipmi_sim up on 127.0.0.1:$port with $entries SEL entries"
 }
@@ -106,10 +122,51 @@ start_agent() {
     --data-dir "$WORK/agent-data" --admin-password benchpass --ipmi-port "$port" --redfish-port "$rf" \
     --host-port "$hp" --sel-prefill "$SEL" >"$WORK/agent.log" 2>&1) &
   AGENT_PID=$!
-  local i; for i in $(seq 1200); do grep -q 'pre-filled' "$WORK/agent.log" && break; sleep 0.1; done
+  local i; for i in $(seq 1200); do grep -qs 'pre-filled' "$WORK/agent.log" && break; sleep 0.1; done
   grep -q 'pre-filled' "$WORK/agent.log" || die "./bmc agent did not start: $(tail -20 "$WORK/agent.log")"
   log "./bmc agent (pid $AGENT_PID) on udp 127.0.0.1:$port, JVM: $(tr '\0' ' ' </proc/$(pgrep -n -P "$AGENT_PID" java || echo "$AGENT_PID")/cmdline | grep -o -- '-X[^ ]*' | tr '\n' ' ')"
   TARGET="127.0.0.1:$port:admin:benchpass"
+}
+
+# read_target_data HOST PORT USER PASS: the target's SDR repository and SEL as raw bytes, for the anchor to serve:
+# $WORK/target.sdr (`sdr dump`: every record with its header) and $WORK/target.sel (`sel writeraw`: 16 bytes per
+# record).
+read_target_data() {
+  local base="ipmitool -I lanplus -C $CIPHER -H $1 -p $2 -U $3 -P $4"
+  rm -f "$WORK/target.sdr" "$WORK/target.sel"
+  $base sdr dump "$WORK/target.sdr" >"$WORK/target-read.log" 2>&1 \
+    && $base sel writeraw "$WORK/target.sel" >>"$WORK/target-read.log" 2>&1 \
+    || die "reading the target's SDR and SEL failed: $(tail -5 "$WORK/target-read.log")"
+  [ -s "$WORK/target.sdr" ] && [ -s "$WORK/target.sel" ] && [ $(($(stat -c %s "$WORK/target.sel") % 16)) = 0 ] \
+    || die "the target's SDR dump or SEL file is empty or not whole 16-byte records"
+}
+
+# same_data HOST PORT USER PASS: dies unless the anchor at HOST:PORT serves the records of $WORK/target.sdr and
+# $WORK/target.sel (read_target_data) byte for byte, apart from the SDR record IDs (ipmi_sim numbers them itself)
+# and the SEL timestamps (it stamps each record when it is added).
+same_data() {
+  local base="ipmitool -I lanplus -C $CIPHER -H $1 -p $2 -U $3 -P $4"
+  $base sdr dump "$WORK/anchor.sdr" >/dev/null 2>&1 && $base sel writeraw "$WORK/anchor.sel" >/dev/null 2>&1 \
+    || die "reading the anchor's SDR and SEL failed"
+  python3 - "$WORK"/{target,anchor}.sdr "$WORK"/{target,anchor}.sel >"$WORK/same.txt" <<'PY' \
+    || die "the anchor does not serve the target's records (see above)"
+import sys
+def sdr(path):
+    d, i, out = open(path, "rb").read(), 0, []
+    while i + 5 <= len(d):
+        out.append(d[i + 2:i + 5 + d[i + 4]]); i += 5 + d[i + 4]  # without the record ID
+    return out
+def sel(path):
+    d = open(path, "rb").read()
+    return [d[i:i + 3] + d[i + 7:i + 16] for i in range(0, len(d), 16)]  # without the timestamp
+for kind, read, a, b in (("SDR", sdr, sys.argv[1], sys.argv[2]), ("SEL", sel, sys.argv[3], sys.argv[4])):
+    x, y = read(a), read(b)
+    diff = [n for n in range(max(len(x), len(y))) if n >= len(x) or n >= len(y) or x[n] != y[n]]
+    if diff:
+        sys.exit("%s: %d vs %d records, first difference at record %d" % (kind, len(x), len(y), diff[0] + 1))
+    print("%s: %d records, the same" % (kind, len(x)))
+PY
+  log "anchor vs target: $(tr '\n' ' ' <"$WORK/same.txt")"
 }
 
 # warm SYSTEM HOST PORT USER PASS: $WARMUP runs of the timed commands before any timing (JIT for a JVM target).
@@ -183,9 +240,16 @@ describe() {
   log "$sys: ${entries:-?} SEL entries, ${sdrs:-?} SDR records"
 }
 
-start_anchor
-[ "$TARGET" = self ] && start_self
-[ "$TARGET" = agent ] && start_agent
+if [ "$TARGET" = agent ]; then
+  # the agent first: the anchor then serves the agent's own SDR and SEL bytes (the same work, see the header)
+  start_agent
+  IFS=: read -r h p u pw <<<"$TARGET"; read_target_data "$h" "$p" "$u" "$pw"
+  start_anchor "$WORK/target.sdr" "$WORK/target.sel"
+  IFS=: read -r h p u pw <<<"$ANCHOR"; same_data "$h" "$p" "$u" "$pw"
+else
+  start_anchor
+  [ "$TARGET" = self ] && start_self
+fi
 IFS=: read -r h p u pw <<<"$ANCHOR"; describe anchor "$h" "$p" "$u" "$pw"; warm anchor "$h" "$p" "$u" "$pw"
 if [ -n "$TARGET" ]; then
   IFS=: read -r h p u pw <<<"$TARGET"; require_loopback "$h"; describe target "$h" "$p" "$u" "$pw"
