@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The reboot-permit client against a real Mosquitto TLS listener whose certificate a private CA signed: with the
  * telemetry options ({@link MqttRebootPermits#withLogin}, the CA in the trust store) it connects and its publishes
- * arrive; with the JDK's trust, or a trust store of another CA, the handshake fails and it never connects.
+ * arrive; with the JDK's trust, or a trust store of another CA, the handshake fails and it never connects; nor with
+ * the right trust store when the URL's host name is not the certificate's (host name verification is on).
  */
 class TlsRebootPermitsTest {
     @TempDir
@@ -53,6 +54,21 @@ class TlsRebootPermitsTest {
                                 && broker.log().contains(" as permits-jdk"),
                         broker.log());
                 assertFalse(broker.log().contains(" as permits-other"), broker.log());
+            }
+            // the same trust store, but the URL names "localhost" and the certificate only IP 127.0.0.1: the TCP
+            // connection reaches the broker, the host name check refuses it, no CONNECT ever arrives
+            String byName = "ssl://localhost:" + broker.port();
+            int before = broker.log().length();
+            try (MqttRebootPermits wrongName = permits(byName, "by-name", scheduler)
+                    .withLogin(MqttOptions.of(URI.create(byName), "s1", "bmc1", dir)
+                            .withTls(Optional.of(ca.trustStore()), Optional.of(PrivateCa.STORE_PASSWORD), false))) {
+                wrongName.start();
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> broker.log().substring(before).contains("New connection from 127.0.0.1"));
+                await().during(Duration.ofSeconds(2))
+                        .atMost(Duration.ofSeconds(3))
+                        .until(() -> !wrongName.connected());
+                assertFalse(broker.log().contains(" as permits-by-name"), broker.log());
             }
             assertThrows(
                     IllegalArgumentException.class,
