@@ -272,7 +272,8 @@ public final class AgentAssembly implements AutoCloseable {
     }
 
     /**
-     * The MQTT permit client (agent login: the embedded broker's, or mqtt.username/password), wrapped in the answer
+     * The MQTT permit client (agent login: the embedded broker's, or mqtt.username/password; for ssl:// the same
+     * TLS trust as telemetry, mqtt.trustStore or the JDK's, from the same {@link #mqttOptions}), wrapped in the answer
      * deadline and the unreachable rule; the alert is a WARN line and, if the broker takes it, a message on
      * {@code bmc/rollout/alert/<group>/<host>}. Never fails the start: an unreachable broker is retried.
      */
@@ -293,8 +294,7 @@ public final class AgentAssembly implements AutoCloseable {
                                 h -> r.group(),
                                 scheduler,
                                 r.retry())
-                        .withCredentials(
-                                login.username().orElse(null), login.password().orElse(null)));
+                        .withLogin(login));
         permitClient.start();
         MqttRebootPermits client = permitClient;
         DeadlineRebootPermits permits =

@@ -8,6 +8,7 @@ import dev.bmcagent.agent.config.AgentConfigLoader;
 import dev.bmcagent.agent.config.PartialConfig;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
+import dev.bmcagent.mqtt.telemetry.PrivateCa;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,102 +43,11 @@ class ExternalBrokerConfigTest {
     private final List<Process> processes = new ArrayList<>();
     private final SystemScheduler scheduler = new SystemScheduler("external-broker-test");
 
+    private static PrivateCa ca;
+
     @BeforeAll
     static void makeCaAndServerCertificate() throws Exception {
-        // CA, then a server key and certificate for 127.0.0.1 signed by it; the trust store holds only the CA
-        run(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=bmc-test-ca",
-                "-addext",
-                "basicConstraints=critical,CA:TRUE",
-                "-addext",
-                "keyUsage=critical,keyCertSign,cRLSign",
-                "-keyout",
-                pki.resolve("ca.key").toString(),
-                "-out",
-                pki.resolve("ca.pem").toString());
-        run(
-                "openssl",
-                "req",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-subj",
-                "/CN=127.0.0.1",
-                "-keyout",
-                pki.resolve("server.key").toString(),
-                "-out",
-                pki.resolve("server.csr").toString());
-        java.nio.file.Files.writeString(pki.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
-        run(
-                "openssl",
-                "x509",
-                "-req",
-                "-in",
-                pki.resolve("server.csr").toString(),
-                "-CA",
-                pki.resolve("ca.pem").toString(),
-                "-CAkey",
-                pki.resolve("ca.key").toString(),
-                "-CAcreateserial",
-                "-days",
-                "2",
-                "-extfile",
-                pki.resolve("san.ext").toString(),
-                "-out",
-                pki.resolve("server.pem").toString());
-        run(
-                "keytool",
-                "-importcert",
-                "-noprompt",
-                "-alias",
-                "bmc-test-ca",
-                "-file",
-                pki.resolve("ca.pem").toString(),
-                "-keystore",
-                pki.resolve("trust.p12").toString(),
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                "changeit");
-        // a second, unrelated CA: a trust store with it must not accept the broker
-        run(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=other-ca",
-                "-keyout",
-                pki.resolve("other.key").toString(),
-                "-out",
-                pki.resolve("other.pem").toString());
-        run(
-                "keytool",
-                "-importcert",
-                "-noprompt",
-                "-alias",
-                "other",
-                "-file",
-                pki.resolve("other.pem").toString(),
-                "-keystore",
-                pki.resolve("other.p12").toString(),
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                "changeit");
+        ca = PrivateCa.create(pki);
     }
 
     @AfterEach
@@ -149,10 +58,10 @@ class ExternalBrokerConfigTest {
 
     @Test
     void publishesOverTlsWithTheConfiguredLoginAndTrustStore() throws Exception {
-        try (MosquittoBroker broker = MosquittoBroker.startTlsWithLogin(
-                dir, pki.resolve("server.pem"), pki.resolve("server.key"), USER, PASSWORD)) {
+        try (MosquittoBroker broker =
+                MosquittoBroker.startTlsWithLogin(dir, ca.serverPem(), ca.serverKey(), USER, PASSWORD)) {
             Queue<String> sub = subscribe(broker);
-            try (AgentAssembly a = start(broker, PASSWORD, "trust.p12")) {
+            try (AgentAssembly a = start(broker, PASSWORD, ca.trustStore())) {
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> sub.stream()
                                 .anyMatch(l -> l.startsWith("bmc/local/bmc0/status ") && l.contains("\"online\"")));
@@ -162,12 +71,12 @@ class ExternalBrokerConfigTest {
 
     @Test
     void aWrongPasswordOrAnUnknownCaGetsNothingThrough() throws Exception {
-        try (MosquittoBroker broker = MosquittoBroker.startTlsWithLogin(
-                dir, pki.resolve("server.pem"), pki.resolve("server.key"), USER, PASSWORD)) {
+        try (MosquittoBroker broker =
+                MosquittoBroker.startTlsWithLogin(dir, ca.serverPem(), ca.serverKey(), USER, PASSWORD)) {
             Queue<String> sub = subscribe(broker);
             await().atMost(Duration.ofSeconds(10)).until(() -> broker.log().contains("u'" + USER + "'"));
-            try (AgentAssembly wrong = start(broker, "not-the-password", "trust.p12");
-                    AgentAssembly untrusted = start(broker, PASSWORD, "other.p12")) {
+            try (AgentAssembly wrong = start(broker, "not-the-password", ca.trustStore());
+                    AgentAssembly untrusted = start(broker, PASSWORD, ca.otherTrustStore())) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> broker.log().contains("not authorised"));
                 await().during(Duration.ofSeconds(2))
                         .atMost(Duration.ofSeconds(3))
@@ -177,7 +86,7 @@ class ExternalBrokerConfigTest {
         }
     }
 
-    private AgentAssembly start(MosquittoBroker broker, String password, String trustStore) throws IOException {
+    private AgentAssembly start(MosquittoBroker broker, String password, Path trustStore) throws IOException {
         Path data = java.nio.file.Files.createTempDirectory(dir, "agent");
         PartialConfig yaml = new AgentConfigLoader()
                 .parse(String.join(
@@ -187,7 +96,7 @@ class ExternalBrokerConfigTest {
                         "  brokerUrl: ssl://127.0.0.1:" + broker.port(),
                         "  username: " + USER,
                         "  password: " + password,
-                        "  trustStore: " + pki.resolve(trustStore),
+                        "  trustStore: " + trustStore,
                         "  trustStorePassword: changeit",
                         ""));
         return AgentAssembly.start(yaml.overriddenBy(FreePorts.partial()).resolve(data), scheduler, new SecureRandom());
@@ -202,7 +111,7 @@ class ExternalBrokerConfigTest {
                         "-p",
                         Integer.toString(broker.port()),
                         "--cafile",
-                        pki.resolve("ca.pem").toString(),
+                        ca.caPem().toString(),
                         "-u",
                         USER,
                         "-P",
@@ -232,13 +141,5 @@ class ExternalBrokerConfigTest {
         reader.start();
         assertTrue(p.isAlive(), "mosquitto_sub started");
         return lines;
-    }
-
-    private static void run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
-        }
     }
 }

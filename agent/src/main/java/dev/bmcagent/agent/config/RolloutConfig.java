@@ -12,7 +12,9 @@ import java.util.Optional;
  *
  * @param permits        {@code local} (default: every request proceeds at once, as before permits existed) or
  *                       {@code mqtt} (ask the coordinator over MQTT, accept campaign updates)
- * @param brokerUrl      the coordinator's broker; empty: the agent's own MQTT broker (mqtt.brokerUrl or the demo's)
+ * @param brokerUrl      the coordinator's broker, {@code tcp://} or {@code ssl://} (trusted with mqtt.trustStore when
+ *                       set, else the JDK's trust, as telemetry); empty: the agent's own MQTT broker
+ *                       (mqtt.brokerUrl or the demo's)
  * @param group          the hosts' permit group (rack, site or a label; default: mqtt.site)
  * @param answerDeadline how long the agent waits for an answer before it applies {@code onUnreachable} and raises
  *                       an alert (1 s..24 h, default 10 min)
@@ -47,8 +49,9 @@ public record RolloutConfig(
                     "rollout.group", "'" + group + "' must be 1..64 of A-Z a-z 0-9 _ . - " + "(it is a topic level)");
         }
         brokerUrl.ifPresent(u -> {
-            if (!u.startsWith("tcp://")) {
-                throw new ConfigException("rollout.brokerUrl", "'" + u + "' must be tcp://host:port");
+            if (!u.startsWith("tcp://") && !u.startsWith("ssl://")) {
+                throw new ConfigException(
+                        "rollout.brokerUrl", "'" + u + "' must be tcp://host:port or ssl://host:port");
             }
         });
         check("rollout.answerDeadline", answerDeadline, MAX_ANSWER_DEADLINE);

@@ -487,6 +487,18 @@ class AgentConfigTest {
     }
 
     @Test
+    void rolloutBrokerMayBeTls() {
+        assertEquals(
+                Optional.of("ssl://coordinator.example:8883"),
+                yaml("rollout:\n  permits: mqtt\n  brokerUrl: ssl://coordinator.example:8883\n")
+                        .rollout()
+                        .brokerUrl());
+        assertEquals(
+                "rollout.brokerUrl: 'ws://x:80' must be tcp://host:port or ssl://host:port",
+                rejection("rollout:\n  brokerUrl: ws://x:80\n"));
+    }
+
+    @Test
     void badRolloutSectionNamesTheKey() {
         Map<String, String> cases = Map.of(
                 "rollout:\n  permits: coordinator\n", "rollout.permits",

@@ -1,17 +1,6 @@
 package dev.bmcagent.mqtt.telemetry;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +24,7 @@ final class MqttConnector {
     MqttConnector(MqttOptions options, String sessionId) {
         this.options = options;
         this.sessionId = sessionId;
-        this.sockets = options.brokerUri().getScheme().equals("ssl") ? tls(options) : null;
+        this.sockets = MqttTls.socketFactory(options).orElse(null);
     }
 
     /** Blocking connect (one attempt per allowed version). */
@@ -76,48 +65,5 @@ final class MqttConnector {
             }
         }
         return false;
-    }
-
-    private static SocketFactory tls(MqttOptions o) {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            TrustManager[] trust;
-            if (o.insecureTls()) {
-                trust = new TrustManager[] {new TrustAll()};
-            } else if (o.trustStore().isPresent()) {
-                KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-                char[] pw = o.trustStorePassword().map(String::toCharArray).orElse(null);
-                try (InputStream in = Files.newInputStream(o.trustStore().get())) {
-                    ks.load(in, pw);
-                }
-                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                tmf.init(ks);
-                trust = tmf.getTrustManagers();
-            } else {
-                trust = null;
-            }
-            ctx.init(null, trust, new SecureRandom());
-            return ctx.getSocketFactory();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("cannot set up TLS for " + o.brokerUri() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Tests only ({@link MqttOptions#insecureTls()}). */
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            // trusts anything: tests only
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // trusts anything: tests only
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -61,6 +62,10 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
 
     private volatile String user;
     private volatile String password;
+    /** The login and TLS settings of {@link #withLogin} (null: {@link #withCredentials} or none). */
+    private volatile MqttOptions login;
+
+    private volatile SocketFactory sockets;
     private ScheduledThreadPoolExecutor threads;
     private MqttAsyncClient client;
     private volatile boolean closed;
@@ -80,6 +85,24 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
         this.user = user;
         this.password = password;
         return this;
+    }
+
+    /**
+     * Logs in and connects as {@code login} says, as telemetry does with it: its user name and password and, for
+     * {@code ssl://}, its TLS trust (trust store, or the JDK's trust) with the broker's host name verified; the
+     * socket factory is {@link MqttTls}'s, the one telemetry uses. {@code login}'s broker must be this client's.
+     * Call before {@link #start()}.
+     *
+     * @throws IllegalArgumentException another broker, or the trust store cannot be read
+     */
+    public MqttRebootPermits withLogin(MqttOptions login) {
+        if (!login.brokerUri().toString().equals(brokerUri)) {
+            throw new IllegalArgumentException(
+                    "login is for " + login.brokerUri() + ", the permit client's broker is " + brokerUri);
+        }
+        this.sockets = MqttTls.socketFactory(login).orElse(null);
+        this.login = login;
+        return withCredentials(login.username().orElse(null), login.password().orElse(null));
     }
 
     /** Connects (waiting at most 15 s); if the broker cannot be reached, keeps trying every {@code retry}. */
@@ -103,6 +126,9 @@ public final class MqttRebootPermits implements RebootPermits, AutoCloseable {
             if (password != null) {
                 c.setPassword(password.getBytes(StandardCharsets.UTF_8));
             }
+        }
+        if (login != null) {
+            MqttTls.apply(c, login, sockets);
         }
         return c;
     }

@@ -60,12 +60,7 @@ final class PahoV5Link implements MqttLink {
             c.setReceiveMaximum(o.maxInflight());
             o.username().ifPresent(c::setUserName);
             o.password().ifPresent(p -> c.setPassword(p.getBytes(StandardCharsets.UTF_8)));
-            if (sockets != null) {
-                c.setSocketFactory(sockets);
-                if (o.insecureTls()) {
-                    c.setHttpsHostnameVerificationEnabled(false);
-                }
-            }
+            MqttTls.apply(c, o, sockets);
             MqttMessage will = new MqttMessage(willPayload, 1, true, properties(sessionId, 0, 0));
             c.setWill(new Topics(o.topicPrefix()).status(), will);
             client.setCallback(new LostCallback(onLost));

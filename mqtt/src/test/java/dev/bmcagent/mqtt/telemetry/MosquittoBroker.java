@@ -25,6 +25,7 @@ public final class MosquittoBroker implements AutoCloseable {
     private final java.util.List<String> listenerLines;
     private final java.util.List<String> tuning;
     private Process process;
+    private int plainPort = -1;
 
     /** Queue and log settings of the single-agent tests: every log type, 100,000 queued messages. */
     private static final java.util.List<String> DEFAULT_TUNING =
@@ -52,6 +53,26 @@ public final class MosquittoBroker implements AutoCloseable {
         MosquittoBroker b = new MosquittoBroker(
                 dir, freePort(), true, java.util.List.of("certfile " + certPem, "keyfile " + keyPem), DEFAULT_TUNING);
         b.startProcess();
+        return b;
+    }
+
+    /**
+     * A TLS listener ({@link #port()}) with the given PEM certificate and key, and a second, plain listener on
+     * 127.0.0.1 ({@link #plainPort()}) for clients that only speak {@code tcp://}; both anonymous.
+     */
+    public static MosquittoBroker startTlsAndPlain(Path dir, Path certPem, Path keyPem) {
+        int plain = freePort();
+        MosquittoBroker b = new MosquittoBroker(
+                dir,
+                freePort(),
+                true,
+                java.util.List.of("certfile " + certPem, "keyfile " + keyPem, "listener " + plain + " 127.0.0.1"),
+                DEFAULT_TUNING);
+        b.plainPort = plain;
+        b.startProcess();
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> accepts(b.plainPort()));
         return b;
     }
 
@@ -138,6 +159,11 @@ public final class MosquittoBroker implements AutoCloseable {
         return port;
     }
 
+    /** The second listener's port ({@link #startTlsAndPlain}), else -1. */
+    public int plainPort() {
+        return plainPort;
+    }
+
     public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
@@ -199,6 +225,10 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     private boolean accepts() {
+        return accepts(port);
+    }
+
+    private static boolean accepts(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             return true;

@@ -1,0 +1,139 @@
+package dev.bmcagent.mqtt.telemetry;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private CA made with the real {@code openssl} and {@code keytool} for TLS broker tests: {@code ca.pem} (the CA,
+ * for {@code mosquitto_sub --cafile}), {@code server.pem}/{@code server.key} (a certificate for 127.0.0.1, SAN
+ * IP:127.0.0.1, signed by the CA, for Mosquitto's {@code certfile}/{@code keyfile}), {@code trust.p12} (PKCS12
+ * trust store with only the CA) and {@code other.p12} (a trust store with an unrelated CA, which must not accept
+ * the broker); trust store password {@link #STORE_PASSWORD}.
+ */
+public record PrivateCa(Path dir) {
+    public static final String STORE_PASSWORD = "changeit";
+
+    /** Generates everything in {@code dir} (about a second of openssl). */
+    public static PrivateCa create(Path dir) throws IOException, InterruptedException {
+        PrivateCa ca = new PrivateCa(dir);
+        // CA, then a server key and certificate for 127.0.0.1 signed by it; the trust store holds only the CA
+        run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=bmc-test-ca",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+                "-keyout",
+                dir.resolve("ca.key").toString(),
+                "-out",
+                ca.caPem().toString());
+        run(
+                "openssl",
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-keyout",
+                ca.serverKey().toString(),
+                "-out",
+                dir.resolve("server.csr").toString());
+        Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+        run(
+                "openssl",
+                "x509",
+                "-req",
+                "-in",
+                dir.resolve("server.csr").toString(),
+                "-CA",
+                ca.caPem().toString(),
+                "-CAkey",
+                dir.resolve("ca.key").toString(),
+                "-CAcreateserial",
+                "-days",
+                "2",
+                "-extfile",
+                dir.resolve("san.ext").toString(),
+                "-out",
+                ca.serverPem().toString());
+        importCert("bmc-test-ca", ca.caPem(), ca.trustStore());
+        // a second, unrelated CA: a trust store with it must not accept the broker
+        run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=other-ca",
+                "-keyout",
+                dir.resolve("other.key").toString(),
+                "-out",
+                dir.resolve("other.pem").toString());
+        importCert("other", dir.resolve("other.pem"), ca.otherTrustStore());
+        return ca;
+    }
+
+    public Path caPem() {
+        return dir.resolve("ca.pem");
+    }
+
+    public Path serverPem() {
+        return dir.resolve("server.pem");
+    }
+
+    public Path serverKey() {
+        return dir.resolve("server.key");
+    }
+
+    /** PKCS12 with only this CA. */
+    public Path trustStore() {
+        return dir.resolve("trust.p12");
+    }
+
+    /** PKCS12 with an unrelated CA. */
+    public Path otherTrustStore() {
+        return dir.resolve("other.p12");
+    }
+
+    private static void importCert(String alias, Path pem, Path store) throws IOException, InterruptedException {
+        run(
+                "keytool",
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                alias,
+                "-file",
+                pem.toString(),
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                STORE_PASSWORD);
+    }
+
+    private static void run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+        }
+    }
+}
