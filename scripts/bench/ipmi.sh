@@ -19,7 +19,9 @@
 # (our IpmiLanServer + LanPacketProcessor + StandardCommands dispatcher, standard SDR, 1,000 SEL records) on a
 # free 127.0.0.1 port; $TARGET_JVM_OPTS adds JVM flags. Before the rounds every system is warmed up with
 # --warmup runs of `sel elist` and `mc info` (and, for the target only, plain `mc info`: ipmi_sim takes 10 s
-# per plain run, see docs/BENCHMARKS.md), so a JVM target is measured after JIT compilation.
+# per plain run, see docs/BENCHMARKS.md). The default 20 runs measure a JVM target shortly after its start, its
+# per-message path compiled but its login path not yet; --warmup 300 (900 logins) measures the steady state a BMC
+# reaches from its normal traffic (docs/BENCHMARKS.md, "IPMI as wired in the agent").
 #
 # Per round and per system:
 #   1. server reply time p50/p99: tshark captures the UDP port on lo while ipmitool runs `sel elist`
