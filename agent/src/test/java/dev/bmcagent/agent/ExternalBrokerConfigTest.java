@@ -7,19 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bmcagent.agent.config.AgentConfigLoader;
 import dev.bmcagent.agent.config.PartialConfig;
 import dev.bmcagent.common.time.SystemScheduler;
+import dev.bmcagent.mqtt.broker.MosquittoClients;
 import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
 import dev.bmcagent.mqtt.telemetry.PrivateCa;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +37,7 @@ class ExternalBrokerConfigTest {
     @TempDir
     Path dir;
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<MosquittoClients> clients = new ArrayList<>();
     private final SystemScheduler scheduler = new SystemScheduler("external-broker-test");
 
     private static PrivateCa ca;
@@ -52,7 +49,7 @@ class ExternalBrokerConfigTest {
 
     @AfterEach
     void stopClients() {
-        processes.forEach(Process::destroyForcibly);
+        clients.forEach(MosquittoClients::close);
         scheduler.close();
     }
 
@@ -104,42 +101,11 @@ class ExternalBrokerConfigTest {
 
     /** A real mosquitto_sub over TLS (--cafile with the generated CA) logged in as the same user. */
     private Queue<String> subscribe(MosquittoBroker broker) throws IOException {
-        Process p = new ProcessBuilder(
-                        "mosquitto_sub",
-                        "-h",
-                        "127.0.0.1",
-                        "-p",
-                        Integer.toString(broker.port()),
-                        "--cafile",
-                        ca.caPem().toString(),
-                        "-u",
-                        USER,
-                        "-P",
-                        PASSWORD,
-                        "-i",
-                        "test-sub",
-                        "-t",
-                        "bmc/#",
-                        "-v")
-                .redirectErrorStream(true)
-                .start();
-        processes.add(p);
-        Queue<String> lines = new ConcurrentLinkedQueue<>();
-        Thread reader = new Thread(
-                () -> {
-                    try (BufferedReader r =
-                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                        for (String line = r.readLine(); line != null; line = r.readLine()) {
-                            lines.add(line);
-                        }
-                    } catch (IOException ignored) {
-                        // process ended
-                    }
-                },
-                "mosquitto_sub-reader");
-        reader.setDaemon(true);
-        reader.start();
-        assertTrue(p.isAlive(), "mosquitto_sub started");
-        return lines;
+        MosquittoClients c = new MosquittoClients(broker.port());
+        clients.add(c);
+        MosquittoClients.Subscriber sub = c.subscribe(
+                "--cafile", ca.caPem().toString(), "-u", USER, "-P", PASSWORD, "-i", "test-sub", "-t", "bmc/#", "-v");
+        assertTrue(sub.process().isAlive(), "mosquitto_sub started");
+        return sub.lines();
     }
 }

@@ -11,14 +11,12 @@ import dev.bmcagent.agent.FreePorts;
 import dev.bmcagent.agent.config.AgentConfigLoader;
 import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.node.HostHardware;
+import dev.bmcagent.mqtt.broker.MosquittoClients;
 import dev.bmcagent.mqtt.telemetry.MosquittoBroker;
 import dev.bmcagent.mqtt.telemetry.PrivateCa;
 import dev.bmcagent.rollout.mqtt.MqttPermitCoordinator;
 import dev.bmcagent.rollout.permit.PermitPolicy;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,12 +44,10 @@ class PermitOverTlsIT {
     Path dir;
 
     private final SystemScheduler scheduler = new SystemScheduler("permit-tls-it");
-    private final List<Process> processes = new ArrayList<>();
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
-        processes.forEach(Process::destroyForcibly);
         for (int i = closing.size() - 1; i >= 0; i--) {
             closing.get(i).close();
         }
@@ -134,40 +129,11 @@ class PermitOverTlsIT {
 
     /** A real mosquitto_sub on the plain listener: what the agent's permit client published over ssl://. */
     private Queue<String> subscribe(int port) throws IOException {
-        Process p = new ProcessBuilder(
-                        "mosquitto_sub",
-                        "-h",
-                        "127.0.0.1",
-                        "-p",
-                        Integer.toString(port),
-                        "-V",
-                        "mqttv5",
-                        "-i",
-                        "test-sub",
-                        "-t",
-                        "bmc/rollout/#",
-                        "-t",
-                        "bmc/local/bmc0/status",
-                        "-v")
-                .redirectErrorStream(true)
-                .start();
-        processes.add(p);
-        Queue<String> lines = new ConcurrentLinkedQueue<>();
-        Thread reader = new Thread(
-                () -> {
-                    try (BufferedReader r =
-                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                        for (String line = r.readLine(); line != null; line = r.readLine()) {
-                            lines.add(line);
-                        }
-                    } catch (IOException ignored) {
-                        // process ended
-                    }
-                },
-                "mosquitto_sub-reader");
-        reader.setDaemon(true);
-        reader.start();
-        assertTrue(p.isAlive(), "mosquitto_sub started");
-        return lines;
+        MosquittoClients clients = new MosquittoClients(port);
+        closing.add(clients);
+        MosquittoClients.Subscriber sub = clients.subscribe(
+                "-V", "mqttv5", "-i", "test-sub", "-t", "bmc/rollout/#", "-t", "bmc/local/bmc0/status", "-v");
+        assertTrue(sub.process().isAlive(), "mosquitto_sub started");
+        return sub.lines();
     }
 }

@@ -10,23 +10,27 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real Mosquitto command-line clients (Debian package mosquitto-clients) against a port on 127.0.0.1. */
-final class MosquittoClients implements AutoCloseable {
+/**
+ * Runs the real Mosquitto command-line clients (Debian package mosquitto-clients) against a port on 127.0.0.1;
+ * {@link #close()} ends every client still running. Shared by the broker, agent and integration tests (test-jar).
+ */
+public final class MosquittoClients implements AutoCloseable {
     private final int port;
     private final List<Process> processes = new ArrayList<>();
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    MosquittoClients(int port) {
+    public MosquittoClients(int port) {
         this.port = port;
     }
 
     /** A running mosquitto_sub whose stdout lines are collected. */
-    record Subscriber(Process process, Queue<String> lines) {}
+    public record Subscriber(Process process, Queue<String> lines) {}
 
-    Subscriber subscribe(String... extraArgs) throws IOException {
+    /** Starts {@code mosquitto_sub -h 127.0.0.1 -p PORT} with {@code extraArgs}; its lines are collected. */
+    public Subscriber subscribe(String... extraArgs) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(port)));
         cmd.addAll(List.of(extraArgs));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -51,7 +55,7 @@ final class MosquittoClients implements AutoCloseable {
     }
 
     /** Runs mosquitto_pub to completion and returns its exit code. */
-    int publish(String... args) throws IOException, InterruptedException {
+    public int publish(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port)));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
