@@ -20,25 +20,7 @@ public record PrivateCa(Path dir) {
     public static PrivateCa create(Path dir) throws IOException, InterruptedException {
         PrivateCa ca = new PrivateCa(dir);
         // CA, then a server key and certificate for 127.0.0.1 signed by it; the trust store holds only the CA
-        run(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=bmc-test-ca",
-                "-addext",
-                "basicConstraints=critical,CA:TRUE",
-                "-addext",
-                "keyUsage=critical,keyCertSign,cRLSign",
-                "-keyout",
-                dir.resolve("ca.key").toString(),
-                "-out",
-                ca.caPem().toString());
+        selfSignedCa("bmc-test-ca", dir.resolve("ca.key"), ca.caPem());
         run(
                 "openssl",
                 "req",
@@ -71,21 +53,7 @@ public record PrivateCa(Path dir) {
                 ca.serverPem().toString());
         importCert("bmc-test-ca", ca.caPem(), ca.trustStore());
         // a second, unrelated CA: a trust store with it must not accept the broker
-        run(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=other-ca",
-                "-keyout",
-                dir.resolve("other.key").toString(),
-                "-out",
-                dir.resolve("other.pem").toString());
+        selfSignedCa("other-ca", dir.resolve("other.key"), dir.resolve("other.pem"));
         importCert("other", dir.resolve("other.pem"), ca.otherTrustStore());
         return ca;
     }
@@ -110,6 +78,29 @@ public record PrivateCa(Path dir) {
     /** PKCS12 with an unrelated CA. */
     public Path otherTrustStore() {
         return dir.resolve("other.p12");
+    }
+
+    /** A CA key and its self-signed certificate, valid 2 days. */
+    private static void selfSignedCa(String commonName, Path key, Path pem) throws IOException, InterruptedException {
+        run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=" + commonName,
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+                "-keyout",
+                key.toString(),
+                "-out",
+                pem.toString());
     }
 
     private static void importCert(String alias, Path pem, Path store) throws IOException, InterruptedException {
