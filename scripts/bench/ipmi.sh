@@ -69,7 +69,7 @@ cleanup() {
 trap cleanup EXIT
 
 # start_anchor [SDR_FILE SEL_FILE]: ipmi_sim with our own SDR and $SEL SEL records, or with the records of these two
-# files (read_target_data); sets ANCHOR.
+# files (read_data target); sets ANCHOR.
 start_anchor() {
   local port; port=$(free_port)
   local data=(--sel "$SEL") want=$SEL
@@ -130,26 +130,24 @@ start_agent() {
   TARGET="127.0.0.1:$port:admin:benchpass"
 }
 
-# read_target_data HOST PORT USER PASS: the target's SDR repository and SEL as raw bytes, for the anchor to serve:
-# $WORK/target.sdr (`sdr dump`: every record with its header) and $WORK/target.sel (`sel writeraw`: 16 bytes per
-# record).
-read_target_data() {
-  local base="ipmitool -I lanplus -C $CIPHER -H $1 -p $2 -U $3 -P $4"
-  rm -f "$WORK/target.sdr" "$WORK/target.sel"
-  $base sdr dump "$WORK/target.sdr" >"$WORK/target-read.log" 2>&1 \
-    && $base sel writeraw "$WORK/target.sel" >>"$WORK/target-read.log" 2>&1 \
-    || die "reading the target's SDR and SEL failed: $(tail -5 "$WORK/target-read.log")"
-  [ -s "$WORK/target.sdr" ] && [ -s "$WORK/target.sel" ] && [ $(($(stat -c %s "$WORK/target.sel") % 16)) = 0 ] \
-    || die "the target's SDR dump or SEL file is empty or not whole 16-byte records"
+# read_data NAME HOST PORT USER PASS: a system's SDR repository and SEL as raw bytes: $WORK/NAME.sdr (`sdr dump`:
+# every record with its header) and $WORK/NAME.sel (`sel writeraw`: 16 bytes per record). The target's are what the
+# anchor serves; the anchor's are read back by same_data.
+read_data() {
+  local name=$1 base="ipmitool -I lanplus -C $CIPHER -H $2 -p $3 -U $4 -P $5"
+  rm -f "$WORK/$name.sdr" "$WORK/$name.sel"
+  $base sdr dump "$WORK/$name.sdr" >"$WORK/$name-read.log" 2>&1 \
+    && $base sel writeraw "$WORK/$name.sel" >>"$WORK/$name-read.log" 2>&1 \
+    || die "reading the $name's SDR and SEL failed: $(tail -5 "$WORK/$name-read.log")"
+  [ -s "$WORK/$name.sdr" ] && [ -s "$WORK/$name.sel" ] && [ $(($(stat -c %s "$WORK/$name.sel") % 16)) = 0 ] \
+    || die "the $name's SDR dump or SEL file is empty or not whole 16-byte records"
 }
 
 # same_data HOST PORT USER PASS: dies unless the anchor at HOST:PORT serves the records of $WORK/target.sdr and
-# $WORK/target.sel (read_target_data) byte for byte, apart from the SDR record IDs (ipmi_sim numbers them itself)
+# $WORK/target.sel (read_data target) byte for byte, apart from the SDR record IDs (ipmi_sim numbers them itself)
 # and the SEL timestamps (it stamps each record when it is added).
 same_data() {
-  local base="ipmitool -I lanplus -C $CIPHER -H $1 -p $2 -U $3 -P $4"
-  $base sdr dump "$WORK/anchor.sdr" >/dev/null 2>&1 && $base sel writeraw "$WORK/anchor.sel" >/dev/null 2>&1 \
-    || die "reading the anchor's SDR and SEL failed"
+  read_data anchor "$@"
   python3 - "$WORK"/{target,anchor}.sdr "$WORK"/{target,anchor}.sel >"$WORK/same.txt" <<'PY' \
     || die "the anchor does not serve the target's records (see above)"
 import sys
@@ -245,7 +243,7 @@ describe() {
 if [ "$TARGET" = agent ]; then
   # the agent first: the anchor then serves the agent's own SDR and SEL bytes (the same work, see the header)
   start_agent
-  IFS=: read -r h p u pw <<<"$TARGET"; read_target_data "$h" "$p" "$u" "$pw"
+  IFS=: read -r h p u pw <<<"$TARGET"; read_data target "$h" "$p" "$u" "$pw"
   start_anchor "$WORK/target.sdr" "$WORK/target.sel"
   IFS=: read -r h p u pw <<<"$ANCHOR"; same_data "$h" "$p" "$u" "$pw"
 else
