@@ -3,7 +3,10 @@ package dev.bmcagent.app.cli;
 import dev.bmcagent.agent.VersionProvider;
 import dev.bmcagent.agent.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,17 +31,36 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(CliEnvironment.system()).execute(args));
+        System.exit(commandLine(CliEnvironment.system(), args).execute(args));
     }
 
     /** The whole command tree; tests call {@code execute} on it with captured output. */
     public static CommandLine commandLine(CliEnvironment env) {
+        return commandLine(env, new String[0]);
+    }
+
+    /**
+     * The command tree {@code args} need: only the subcommand their first argument names, when it names one (its
+     * options, help and sub-subcommands complete), else the whole tree (no command, {@code --help}, {@code
+     * --version}, a mistyped command: the top-level usage lists every command). Why: building a command runs its
+     * class's static initialisers and picocli's model of its options; the other four commands' cost ~900 classes
+     * (Jackson's {@code ObjectMapper} among them, in {@code rollout status}) that {@code bmc agent} would keep for
+     * its whole life (docs/BENCHMARKS.md, footprint).
+     */
+    static CommandLine commandLine(CliEnvironment env, String[] args) {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("demo", () -> new DemoCommand(env));
+        commands.put("agent", () -> new AgentCommand(env));
+        commands.put("monitor", MonitorCommand::new);
+        commands.put("simulate", () -> new SimulateCommand(env));
+        commands.put("rollout", RolloutCommand::new);
         CommandLine cl = new CommandLine(new Main());
-        cl.addSubcommand(new DemoCommand(env));
-        cl.addSubcommand(new AgentCommand(env));
-        cl.addSubcommand(new MonitorCommand());
-        cl.addSubcommand(new SimulateCommand(env));
-        cl.addSubcommand(new RolloutCommand());
+        Supplier<Object> named = args.length > 0 ? commands.get(args[0]) : null;
+        if (named != null) {
+            cl.addSubcommand(args[0], named.get());
+        } else {
+            commands.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
         cl.setExecutionExceptionHandler(Main::handleFailure);
         return cl;
     }

@@ -18,7 +18,7 @@ final class CliTestSupport {
     }
 
     static Result run(CliEnvironment env, String... args) {
-        CommandLine cl = Main.commandLine(env);
+        CommandLine cl = Main.commandLine(env, args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

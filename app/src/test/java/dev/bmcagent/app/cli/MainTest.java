@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class MainTest {
     @TempDir
@@ -23,9 +24,33 @@ class MainTest {
         Result r = run(env(tmp), "--help");
         assertEquals(0, r.exit());
         assertTrue(r.out().startsWith("Usage: bmc [-hV] [COMMAND]"), r.out());
-        for (String c : List.of("demo", "agent", "simulate", "monitor")) {
+        for (String c : List.of("demo", "agent", "simulate", "monitor", "rollout")) {
             assertTrue(r.out().contains("\n  " + c + " "), c + " missing in\n" + r.out());
         }
+    }
+
+    @Test
+    void aCommandIsBuiltAloneAndAnythingElseBuildsTheWholeTree() {
+        List<String> all = List.of("demo", "agent", "monitor", "simulate", "rollout");
+        for (String name : all) {
+            CommandLine alone = Main.commandLine(env(tmp), new String[] {name, "--help"});
+            assertEquals(List.of(name), List.copyOf(alone.getSubcommands().keySet()));
+            assertEquals(name, alone.getSubcommands().get(name).getCommandSpec().name());
+        }
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"agnet"})) {
+            assertEquals(
+                    all,
+                    List.copyOf(
+                            Main.commandLine(env(tmp), args).getSubcommands().keySet()));
+        }
+    }
+
+    @Test
+    void aMistypedCommandIsAUsageErrorThatSuggestsTheCommand() {
+        Result r = run(env(tmp), "agnet");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("Unmatched argument at index 0: 'agnet'"), r.err());
+        assertTrue(r.err().contains("Did you mean: bmc agent?"), r.err());
     }
 
     @Test
