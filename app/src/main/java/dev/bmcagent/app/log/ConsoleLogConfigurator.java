@@ -3,17 +3,17 @@ package dev.bmcagent.app.log;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.function.BooleanSupplier;
 
 /**
  * The command line's logging, set up in code (a logback {@link Configurator} service) instead of a {@code logback.xml}:
- * one console appender on standard error, {@code HH:mm:ss.SSS LEVEL Logger - message}, INFO unless
- * {@code -Dbmc.log.level=DEBUG} (or any logback level) says otherwise.
+ * one console appender on standard error, {@code HH:mm:ss.SSS LEVEL Logger - message} ({@link ConsoleLayout}), INFO
+ * unless {@code -Dbmc.log.level=DEBUG} (or any logback level) says otherwise.
  *
  * <p>Why code: reading a {@code logback.xml} loads the JDK's XML parser and logback's Joran configuration model,
  * ~360 classes kept for the life of the agent for a five-line file (docs/BENCHMARKS.md, footprint). A file still
@@ -21,7 +21,6 @@ import java.util.function.BooleanSupplier;
  * (the tests') hand over to logback's own XML configurator.
  */
 public final class ConsoleLogConfigurator extends ContextAwareBase implements Configurator {
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
     static final String LEVEL_PROPERTY = "bmc.log.level";
 
     private final BooleanSupplier fileWanted;
@@ -41,9 +40,12 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
         if (fileWanted.getAsBoolean()) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        ConsoleLayout layout = new ConsoleLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);

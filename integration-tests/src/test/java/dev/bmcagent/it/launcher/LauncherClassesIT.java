@@ -15,12 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
  * What the footprint work took out of a restart of {@code ./bmc agent} stays out (docs/BENCHMARKS.md, "Footprint"):
  * with its certificate already in the data directory the agent opens no BouncyCastle jar (signed: 7,600 manifest
  * entries verified and kept on the heap), loads no XML parser or logback Joran model (logging is set up in code),
- * and not Flight Recorder's event metadata for Netty (it still asks whether JFR is there: 16 classes); the console log keeps its one-line format.
+ * and not Flight Recorder's event metadata for Netty (it still asks whether JFR is there: 16 classes); the console log keeps its one-line format
+ * without logback's {@code PatternLayout} and pattern parser ({@code ConsoleLayout}); and {@code bmc agent} builds
+ * only its own command, not the demo's, the simulator's or the rollout commands (whose classes and static state it
+ * would keep for its whole life).
  */
 class LauncherClassesIT {
 
     @Test
-    void aRestartLoadsNoBouncyCastleXmlOrJfrClasses(@TempDir Path dir) throws Exception {
+    void aRestartLoadsNoBouncyCastleXmlJfrPatternOrOtherCommandClasses(@TempDir Path dir) throws Exception {
         Map<String, String> archive =
                 Map.of("BMC_CDS_ARCHIVE", dir.resolve("agent.jsa").toString());
         String first = LauncherRun.run(dir, "first", archive, "Running.", pid -> {});
@@ -48,7 +51,12 @@ class LauncherClassesIT {
                 "com.sun.org.apache.xerces.",
                 "ch.qos.logback.core.joran.action.",
                 "ch.qos.logback.core.model.",
-                "jdk.jfr.internal.MetadataRepository")) {
+                "jdk.jfr.internal.MetadataRepository",
+                "ch.qos.logback.classic.PatternLayout",
+                "ch.qos.logback.core.pattern.parser.",
+                "dev.bmcagent.app.cli.DemoCommand",
+                "dev.bmcagent.app.cli.SimulateCommand",
+                "dev.bmcagent.rollout.")) {
             assertFalse(
                     loaded.stream().anyMatch(l -> l.contains("] " + unwanted)),
                     () -> unwanted + " loaded: "
