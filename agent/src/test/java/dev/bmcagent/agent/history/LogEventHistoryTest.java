@@ -33,7 +33,7 @@ class LogEventHistoryTest {
     Path dir;
 
     /** The events of a whole boot (power-on, S2, codes incl. an OEM one, boot error, S0, OS running, off). */
-    private static List<LifecycleEvent> bootEvents() {
+    static List<LifecycleEvent> bootEvents() {
         DefaultHostLifecycle l = new DefaultHostLifecycle();
         HostState s = HostState.initial(T0);
         List<LifecycleEvent> out = new ArrayList<>();
