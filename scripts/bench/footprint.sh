@@ -10,7 +10,7 @@
 # Per round and system (anchor first, then target):
 #   1. start: exec of ./bmc agent (1 host) → first HTTPS answer on /redfish/v1/ (lib/first_request.py, 5 ms poll)
 #   2. RSS idle: VmRSS (/proc/PID/status) after --settle seconds (default 12: past the JIT's start-up burst and the
-#      shipped options' 10 s native-heap trim); live threads
+#      shipped options' native-heap trim); live threads
 #   3. Redfish load: wrk -t2 -c16 -d$DURATION on /redfish/v1/Systems/host0 (Basic auth): requests/s
 #   4. then --ipmi-calls ipmitool commands (sdr elist, sel list, mc info, chassis status) over RMCP+, as `ipmitool
 #      exec` batches of 50 per session, 4 sessions at a time (see ipmi_calls)
