@@ -2,6 +2,7 @@ package dev.bmcagent.ipmi.registry;
 
 import dev.bmcagent.ipmi.message.Channel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -16,9 +17,18 @@ import java.util.TreeMap;
  */
 public final class CommandRegistry {
     private final Map<Integer, List<CommandSpec>> byKey;
+    /**
+     * The same rows for look-ups on the packet path: keys ({@code netFn << 8 | cmd}) in ascending order and their rows
+     * at the same index, found by binary search; no boxed key, stream or lambda per message.
+     */
+    private final int[] keys;
+
+    private final List<?>[] rowsOfKey;
 
     private CommandRegistry(Map<Integer, List<CommandSpec>> byKey) {
         this.byKey = Collections.unmodifiableMap(byKey);
+        this.keys = byKey.keySet().stream().mapToInt(Integer::intValue).toArray();
+        this.rowsOfKey = byKey.values().toArray(new List<?>[0]);
     }
 
     public static Builder builder() {
@@ -27,17 +37,25 @@ public final class CommandRegistry {
 
     /** The first row registered for (netFn, cmd), whatever channel it admits. */
     public Optional<CommandSpec> find(int netFn, int cmd) {
-        return rows(netFn, cmd).stream().findFirst();
+        List<CommandSpec> rows = rows(netFn, cmd);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     /** The row a request on {@code channel} uses, empty when the command is unknown or not for that channel. */
     public Optional<CommandSpec> find(int netFn, int cmd, Channel channel) {
-        return rows(netFn, cmd).stream().filter(s -> s.access().admits(channel)).findFirst();
+        for (CommandSpec spec : rows(netFn, cmd)) {
+            if (spec.access().admits(channel)) {
+                return Optional.of(spec);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every row for (netFn, cmd): none when unknown, two when split by channel. */
+    @SuppressWarnings("unchecked") // rowsOfKey holds the List<CommandSpec> values of byKey
     public List<CommandSpec> rows(int netFn, int cmd) {
-        return byKey.getOrDefault(netFn << 8 | cmd, List.of());
+        int i = Arrays.binarySearch(keys, netFn << 8 | cmd);
+        return i >= 0 ? (List<CommandSpec>) rowsOfKey[i] : List.of();
     }
 
     public Collection<CommandSpec> all() {

@@ -109,8 +109,9 @@ public final class RmcpPlusCrypto {
             byte[] output,
             int outputOffset) {
         try {
-            Cipher c = ENGINES.get().aes();
-            c.init(mode, new SecretKeySpec(k2, 0, AES_BLOCK, "AES"), new IvParameterSpec(ivSource, 0, AES_BLOCK));
+            Engines engines = ENGINES.get();
+            Cipher c = engines.aes();
+            c.init(mode, engines.aesKey(k2), new IvParameterSpec(ivSource, 0, AES_BLOCK));
             c.doFinal(input, offset, length, output, outputOffset);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("JCA AES/CBC unavailable", e);
@@ -121,12 +122,15 @@ public final class RmcpPlusCrypto {
      * The JCA engines of one thread, kept between packets: {@code Mac.getInstance}/{@code Cipher.getInstance}
      * are provider look-ups, and re-keying costs an HMAC key setup or an AES key schedule. The Mac keeps its
      * key while the same key bytes come again (a session's K1); the AES cipher re-uses its key schedule
-     * itself while the key bytes stay the same (the JDK's AESCrypt compares them).
+     * itself while the key bytes stay the same (the JDK's AESCrypt compares them), and the key object is kept
+     * while they do (a session's K2), instead of one {@code SecretKeySpec} and its copies per packet.
      */
     private static final class Engines {
         private final Map<String, Mac> macs = new HashMap<>();
         private final Map<String, byte[]> macKeys = new HashMap<>();
         private Cipher aes;
+        private final byte[] aesKeyBytes = new byte[AES_BLOCK];
+        private SecretKeySpec aesKey;
 
         Mac mac(String algorithm, byte[] key) throws GeneralSecurityException {
             Mac mac = macs.get(algorithm);
@@ -143,6 +147,19 @@ public final class RmcpPlusCrypto {
                 macKeys.put(algorithm, key.clone());
             }
             return mac;
+        }
+
+        /** The AES key of the first 16 bytes of {@code k2}: the last one while the bytes are the same. */
+        SecretKeySpec aesKey(byte[] k2) {
+            int diff = 0;
+            for (int i = 0; i < AES_BLOCK; i++) {
+                diff |= aesKeyBytes[i] ^ k2[i]; // constant time, as MessageDigest.isEqual for the Mac keys
+            }
+            if (aesKey == null || diff != 0) {
+                aesKey = new SecretKeySpec(k2, 0, AES_BLOCK, "AES");
+                System.arraycopy(k2, 0, aesKeyBytes, 0, AES_BLOCK);
+            }
+            return aesKey;
         }
 
         Cipher aes() throws GeneralSecurityException {
