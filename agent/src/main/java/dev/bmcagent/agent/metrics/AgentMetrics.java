@@ -8,6 +8,8 @@ import dev.bmcagent.ipmi.message.IpmiRequest;
 import dev.bmcagent.ipmi.message.IpmiResponse;
 import dev.bmcagent.ipmi.registry.Dispatcher;
 import dev.bmcagent.redfish.backend.MetricsEndpoint;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -18,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The agent's Prometheus metrics (names and labels: docs/METRICS.md), served on the Redfish listener at
@@ -36,6 +39,8 @@ public final class AgentMetrics implements EventListener, Dispatcher.Observer, M
      * host reports (its boot order), so without a bound a host could grow the series without end.
      */
     public static final int MAX_INTERFACE_LABELS = 32;
+    /** The {@code channel} label of the IPMI metrics, by index (see {@link #dispatched}). */
+    private static final String[] IPMI_CHANNELS = {"lan", "system"};
 
     private final java.util.Set<String> interfaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -84,6 +89,8 @@ public final class AgentMetrics implements EventListener, Dispatcher.Observer, M
             .classicOnly()
             .classicUpperBounds(REQUEST_SECONDS)
             .register(registry);
+    private final AtomicReferenceArray<CounterDataPoint> ipmiRequestPoints = new AtomicReferenceArray<>(2 * 256);
+    private final AtomicReferenceArray<DistributionDataPoint> ipmiLatencyPoints = new AtomicReferenceArray<>(2);
     private final Counter redfishRequests = Counter.builder()
             .name("bmc_redfish_requests_total")
             .help("HTTP requests the Redfish listener answered, per method and status (including /metrics)")
@@ -135,14 +142,28 @@ public final class AgentMetrics implements EventListener, Dispatcher.Observer, M
         return name;
     }
 
+    /**
+     * Every IPMI message is counted: the data points of (channel, completion code) and of each channel's latency are
+     * looked up once and kept, instead of a label array, list, hex string and map look-up per message (the IPMI
+     * thread's allocation, docs/BENCHMARKS.md). Index: channel (0 lan, 1 system) * 256 + completion code.
+     */
     @Override
     public void dispatched(IpmiRequest request, IpmiResponse response, long nanos) {
-        String channel = request.context().isSystemInterface() ? "system" : "lan";
-        ipmiRequests
-                .labelValues(channel, HexFormat.of().withUpperCase().toHexDigits((byte)
-                        response.completionCode().value()))
-                .inc();
-        ipmiLatency.labelValues(channel).observe(nanos / 1e9);
+        int channel = request.context().isSystemInterface() ? 1 : 0;
+        int code = response.completionCode().value() & 0xFF;
+        CounterDataPoint requests = ipmiRequestPoints.get(channel * 256 + code);
+        if (requests == null) {
+            requests = ipmiRequests.labelValues(
+                    IPMI_CHANNELS[channel], HexFormat.of().withUpperCase().toHexDigits((byte) code));
+            ipmiRequestPoints.set(channel * 256 + code, requests);
+        }
+        requests.inc();
+        DistributionDataPoint latency = ipmiLatencyPoints.get(channel);
+        if (latency == null) {
+            latency = ipmiLatency.labelValues(IPMI_CHANNELS[channel]);
+            ipmiLatencyPoints.set(channel, latency);
+        }
+        latency.observe(nanos / 1e9);
     }
 
     @Override

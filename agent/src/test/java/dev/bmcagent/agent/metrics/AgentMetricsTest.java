@@ -8,6 +8,10 @@ import dev.bmcagent.acpi.lifecycle.LifecycleEvent;
 import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.acpi.policy.GateClass;
 import dev.bmcagent.core.event.HostEvent;
+import dev.bmcagent.ipmi.message.CompletionCode;
+import dev.bmcagent.ipmi.message.IpmiRequest;
+import dev.bmcagent.ipmi.message.IpmiResponse;
+import dev.bmcagent.ipmi.message.RequestContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,5 +75,23 @@ class AgentMetricsTest {
         assertEquals(AgentMetrics.MAX_INTERFACE_LABELS + 1, series, t);
         assertTrue(t.contains("bmc_boot_time_lost_seconds_total{host=\"host0\",interface=\"other\"} 10.0"), t);
         assertTrue(t.contains("interface=\"NIC0\""), t);
+    }
+
+    @Test
+    void ipmiMessagesAreCountedPerChannelAndCompletionCode() {
+        IpmiRequest lan = new IpmiRequest(RequestContext.outsideSession(0), 0x06, 0, 0x01, new byte[0]);
+        IpmiRequest system = new IpmiRequest(RequestContext.systemInterface(0), 0x06, 0, 0x01, new byte[0]);
+        for (int i = 0; i < 3; i++) {
+            metrics.dispatched(lan, IpmiResponse.ok(), 20_000);
+        }
+        metrics.dispatched(lan, IpmiResponse.error(CompletionCode.INVALID_COMMAND), 30_000);
+        metrics.dispatched(system, IpmiResponse.ok(), 40_000);
+        metrics.dispatched(system, IpmiResponse.ok(), 40_000);
+        String text = text();
+        assertTrue(text.contains("bmc_ipmi_requests_total{channel=\"lan\",completion_code=\"00\"} 3.0"), text);
+        assertTrue(text.contains("bmc_ipmi_requests_total{channel=\"lan\",completion_code=\"C1\"} 1.0"), text);
+        assertTrue(text.contains("bmc_ipmi_requests_total{channel=\"system\",completion_code=\"00\"} 2.0"), text);
+        assertTrue(text.contains("bmc_ipmi_request_duration_seconds_count{channel=\"lan\"} 4"), text);
+        assertTrue(text.contains("bmc_ipmi_request_duration_seconds_count{channel=\"system\"} 2"), text);
     }
 }
