@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
@@ -38,12 +39,17 @@ final class EventCodec {
     private final ObjectMapper mapper;
 
     public EventCodec() {
+        this(new SimpleModule("EventTimes")
+                .addSerializer(Instant.class, InstantSerializer.INSTANCE)
+                .addDeserializer(Instant.class, InstantDeserializer.INSTANT)
+                .addSerializer(Duration.class, DurationSerializer.INSTANCE)
+                .addDeserializer(Duration.class, DurationDeserializer.INSTANCE));
+    }
+
+    /** With another module for the {@code java.time} types ({@code EventCodecTest}: the whole JavaTimeModule). */
+    EventCodec(Module times) {
         mapper = new ObjectMapper()
-                .registerModule(new SimpleModule("EventTimes")
-                        .addSerializer(Instant.class, InstantSerializer.INSTANCE)
-                        .addDeserializer(Instant.class, InstantDeserializer.INSTANT)
-                        .addSerializer(Duration.class, DurationSerializer.INSTANCE)
-                        .addDeserializer(Duration.class, DurationDeserializer.INSTANCE))
+                .registerModule(times)
                 .registerModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
