@@ -15,7 +15,7 @@ import java.time.zone.ZoneRules;
  * %-5level %logger{0} - %msg%n} prints, written out by hand.
  *
  * <p>Why not {@code PatternLayout}: its class initialiser registers a converter for every pattern word logback has,
- * and parsing the pattern loads its parser; ~150 classes (docs/BENCHMARKS.md, footprint) for four fields. And {@code
+ * and parsing the pattern loads its parser; ~120 classes a restart kept (docs/BENCHMARKS.md, footprint) for four fields. And {@code
  * %d} formats each line's time through {@code java.time}'s formatter ({@code BigDecimal} for the milliseconds on JDK
  * 17), the largest single item on the IPMI thread in a profile of logins; here it is integer arithmetic on the
  * event's time stamp and the zone's offset at that instant.
