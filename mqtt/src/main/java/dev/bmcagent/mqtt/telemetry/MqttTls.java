@@ -13,6 +13,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 
 /**
@@ -63,6 +64,16 @@ public final class MqttTls {
      * {@link MqttOptions#insecureTls()}, no host name check. Nothing for {@code null} (tcp://).
      */
     static void apply(MqttConnectionOptions c, MqttOptions o, SocketFactory sockets) {
+        if (sockets != null) {
+            c.setSocketFactory(sockets);
+            if (o.insecureTls()) {
+                c.setHttpsHostnameVerificationEnabled(false);
+            }
+        }
+    }
+
+    /** The same for MQTT 3.1.1 ({@link PahoV3Link}): Paho's v3 client has its own options class. */
+    static void apply(MqttConnectOptions c, MqttOptions o, SocketFactory sockets) {
         if (sockets != null) {
             c.setSocketFactory(sockets);
             if (o.insecureTls()) {

@@ -49,12 +49,7 @@ final class PahoV3Link implements MqttLink {
             c.setMaxInflight(o.maxInflight());
             o.username().ifPresent(c::setUserName);
             o.password().ifPresent(p -> c.setPassword(p.toCharArray()));
-            if (sockets != null) {
-                c.setSocketFactory(sockets);
-                if (o.insecureTls()) {
-                    c.setHttpsHostnameVerificationEnabled(false);
-                }
-            }
+            MqttTls.apply(c, o, sockets);
             c.setWill(new Topics(o.topicPrefix()).status(), willPayload, 1, true);
             client.setCallback(new MqttCallback() {
                 @Override
