@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * for {@code mosquitto_sub --cafile}), {@code server.pem}/{@code server.key} (a certificate for 127.0.0.1, SAN
  * IP:127.0.0.1, signed by the CA, for Mosquitto's {@code certfile}/{@code keyfile}), {@code trust.p12} (PKCS12
  * trust store with only the CA) and {@code other.p12} (a trust store with an unrelated CA, which must not accept
- * the broker); trust store password {@link #STORE_PASSWORD}.
+ * the broker); trust store password {@link #STORE_PASSWORD}. {@link #selfSigned} and {@link #importCert} make a
+ * self-signed certificate and a trust store for tests that need their own.
  */
 public record PrivateCa(Path dir) {
     public static final String STORE_PASSWORD = "changeit";
@@ -82,7 +85,13 @@ public record PrivateCa(Path dir) {
 
     /** A CA key and its self-signed certificate, valid 2 days. */
     private static void selfSignedCa(String commonName, Path key, Path pem) throws IOException, InterruptedException {
-        run(
+        selfSigned(commonName, key, pem, "basicConstraints=critical,CA:TRUE", "keyUsage=critical,keyCertSign,cRLSign");
+    }
+
+    /** A key and its self-signed certificate for {@code CN=commonName}, valid 2 days, with these extensions. */
+    public static void selfSigned(String commonName, Path key, Path pem, String... extensions)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(
                 "openssl",
                 "req",
                 "-x509",
@@ -92,18 +101,17 @@ public record PrivateCa(Path dir) {
                 "-days",
                 "2",
                 "-subj",
-                "/CN=" + commonName,
-                "-addext",
-                "basicConstraints=critical,CA:TRUE",
-                "-addext",
-                "keyUsage=critical,keyCertSign,cRLSign",
-                "-keyout",
-                key.toString(),
-                "-out",
-                pem.toString());
+                "/CN=" + commonName));
+        for (String extension : extensions) {
+            cmd.add("-addext");
+            cmd.add(extension);
+        }
+        cmd.addAll(List.of("-keyout", key.toString(), "-out", pem.toString()));
+        run(cmd.toArray(new String[0]));
     }
 
-    private static void importCert(String alias, Path pem, Path store) throws IOException, InterruptedException {
+    /** A PKCS12 trust store {@code store} (password {@link #STORE_PASSWORD}) holding the certificate {@code pem}. */
+    public static void importCert(String alias, Path pem, Path store) throws IOException, InterruptedException {
         run(
                 "keytool",
                 "-importcert",

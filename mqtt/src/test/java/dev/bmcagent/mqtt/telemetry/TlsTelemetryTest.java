@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,37 +20,8 @@ class TlsTelemetryTest {
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         Path trust = dir.resolve("trust.p12");
-        run(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "1",
-                "-subj",
-                "/CN=127.0.0.1",
-                "-addext",
-                "subjectAltName=IP:127.0.0.1",
-                "-keyout",
-                key.toString(),
-                "-out",
-                cert.toString());
-        run(
-                "keytool",
-                "-importcert",
-                "-noprompt",
-                "-alias",
-                "broker",
-                "-file",
-                cert.toString(),
-                "-keystore",
-                trust.toString(),
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                "changeit");
+        PrivateCa.selfSigned("127.0.0.1", key, cert, "subjectAltName=IP:127.0.0.1");
+        PrivateCa.importCert("broker", cert, trust);
         try (MosquittoBroker broker = MosquittoBroker.startTls(dir, cert, key);
                 TelemetryFixture fx = new TelemetryFixture("s-tls", List.of("host0"))) {
             String uri = "ssl://127.0.0.1:" + broker.port();
@@ -61,22 +31,12 @@ class TlsTelemetryTest {
                 assertEquals("", untrusted.protocol(), "a self-signed broker is not trusted by default");
             }
             try (MqttTelemetry t = fx.telemetry(TelemetryFixture.options(uri, dir.resolve("d2"))
-                    .withTls(Optional.of(trust), Optional.of("changeit"), false))) {
+                    .withTls(Optional.of(trust), Optional.of(PrivateCa.STORE_PASSWORD), false))) {
                 t.start();
                 fx.powerOnToMemoryInit("host0");
                 await().atMost(Duration.ofSeconds(10)).until(() -> t.ackedSequence("host0") == 3);
                 assertEquals("5", t.protocol());
             }
-        }
-    }
-
-    private static void run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " failed");
         }
     }
 }
