@@ -4,10 +4,10 @@ import dev.bmcagent.ipmi.message.Channel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -16,19 +16,17 @@ import java.util.TreeMap;
  * start. Immutable after {@link Builder#build()}.
  */
 public final class CommandRegistry {
-    private final Map<Integer, List<CommandSpec>> byKey;
     /**
-     * The same rows for look-ups on the packet path: keys ({@code netFn << 8 | cmd}) in ascending order and their rows
-     * at the same index, found by binary search; no boxed key, stream or lambda per message.
+     * Keys ({@code netFn << 8 | cmd}) in ascending order and their rows at the same index: look-ups on the packet path
+     * are a binary search, no boxed key, stream or lambda per message.
      */
     private final int[] keys;
 
-    private final List<?>[] rowsOfKey;
+    private final List<List<CommandSpec>> rowsOfKey;
 
-    private CommandRegistry(Map<Integer, List<CommandSpec>> byKey) {
-        this.byKey = Collections.unmodifiableMap(byKey);
+    private CommandRegistry(SortedMap<Integer, List<CommandSpec>> byKey) {
         this.keys = byKey.keySet().stream().mapToInt(Integer::intValue).toArray();
-        this.rowsOfKey = byKey.values().toArray(new List<?>[0]);
+        this.rowsOfKey = List.copyOf(byKey.values());
     }
 
     public static Builder builder() {
@@ -52,14 +50,13 @@ public final class CommandRegistry {
     }
 
     /** Every row for (netFn, cmd): none when unknown, two when split by channel. */
-    @SuppressWarnings("unchecked") // rowsOfKey holds the List<CommandSpec> values of byKey
     public List<CommandSpec> rows(int netFn, int cmd) {
         int i = Arrays.binarySearch(keys, netFn << 8 | cmd);
-        return i >= 0 ? (List<CommandSpec>) rowsOfKey[i] : List.of();
+        return i >= 0 ? rowsOfKey.get(i) : List.of();
     }
 
     public Collection<CommandSpec> all() {
-        return byKey.values().stream().flatMap(List::stream).toList();
+        return rowsOfKey.stream().flatMap(List::stream).toList();
     }
 
     /** Collects rows; each feature package contributes its family of rows. */
@@ -83,7 +80,7 @@ public final class CommandRegistry {
         }
 
         public CommandRegistry build() {
-            Map<Integer, List<CommandSpec>> copy = new TreeMap<>();
+            SortedMap<Integer, List<CommandSpec>> copy = new TreeMap<>();
             byKey.forEach((k, v) -> copy.put(k, List.copyOf(v)));
             return new CommandRegistry(copy);
         }
