@@ -57,9 +57,7 @@ final class ConsoleLayout extends LayoutBase<ILoggingEvent> {
     }
 
     private void appendTime(StringBuilder line, long epochMillis) {
-        long offsetMillis = zone.isFixedOffset()
-                ? zone.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L
-                : zone.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
+        long offsetMillis = zone.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
         int ofDay = (int) Math.floorMod(epochMillis + offsetMillis, (long) MILLIS_PER_DAY);
         twoDigits(line, ofDay / 3_600_000);
         line.append(':');
