@@ -70,6 +70,21 @@ class RmcpPlusCryptoEnginesTest {
         assertArrayEquals(message, here.value());
     }
 
+    @Test
+    void aesKeyObjectIsNotKeptAcrossKeysThatDifferOnlyInTheirLastAesByte() {
+        byte[] k2a = filled(0x21, 20);
+        byte[] k2b = k2a.clone();
+        k2b[15] ^= 1; // the 16th byte: the last one AES-CBC-128 uses
+        byte[] message = HexFormat.of().parseHex("2018c881047c01f3");
+        SecureRandom random = new SecureRandom();
+        for (int round = 0; round < 3; round++) {
+            byte[] a = RmcpPlusCrypto.encrypt(k2a, random, message);
+            Decoded<byte[]> wrong = RmcpPlusCrypto.decrypt(k2b, a);
+            assertFalse(wrong.isOk() && Arrays.equals(message, wrong.value()), "K2 differing in byte 15");
+            assertArrayEquals(message, RmcpPlusCrypto.decrypt(k2a, a).value());
+        }
+    }
+
     private static String hmac(String algorithm, byte[] key, byte[] data) {
         return HexFormat.of().formatHex(RmcpPlusCrypto.hmac(algorithm, key, data));
     }
