@@ -170,6 +170,7 @@ public final class RedfishServer {
                 .setPort(options.port())
                 .setSsl(true)
                 .setKeyCertOptions(TlsCertificates.keyCert(certificates.current()))
+                .setTrustOptions(TlsCertificates.NO_CLIENT_CERTIFICATES)
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"))
                 .setSslHandshakeTimeout(options.handshakeTimeout().toMillis())
                 .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);

@@ -59,10 +59,10 @@ class LauncherCdsIT {
      * that the JVM mapped the archive).
      */
     private static void run(Path dir, Path archive, String name, boolean mapped) throws Exception {
-        LauncherRun.run(dir, name, Map.of("BMC_CDS_ARCHIVE", archive.toString()), "runtime started", pid -> {
+        LauncherRun.run(dir, name, Map.of("BMC_CDS_ARCHIVE", archive.toString()), "runtime started", up -> {
             if (mapped) {
                 try {
-                    String maps = Files.readString(Path.of("/proc/" + pid + "/maps"));
+                    String maps = Files.readString(Path.of("/proc/" + up.pid() + "/maps"));
                     assertTrue(maps.contains(archive.toString()), name + ": archive not mapped");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -1,13 +1,17 @@
 package dev.bmcagent.it.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,15 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  * and not Flight Recorder's event metadata for Netty (it still asks whether JFR is there: 16 classes); the console log keeps its one-line format
  * without logback's {@code PatternLayout} and pattern parser ({@code ConsoleLayout}); and {@code bmc agent} builds
  * only its own command, not the demo's, the simulator's or the rollout commands (whose classes and static state it
- * would keep for its whole life).
+ * would keep for its whole life); and its HTTPS service does not load the JDK's default trust store (~140 CA
+ * certificates parsed and kept for the server's life, though it asks clients for no certificate).
  */
 class LauncherClassesIT {
 
     @Test
-    void aRestartLoadsNoBouncyCastleXmlJfrPatternOrOtherCommandClasses(@TempDir Path dir) throws Exception {
+    void aRestartLoadsNoBouncyCastleXmlJfrPatternOtherCommandOrTrustStoreClasses(@TempDir Path dir) throws Exception {
         Map<String, String> archive =
                 Map.of("BMC_CDS_ARCHIVE", dir.resolve("agent.jsa").toString());
-        String first = LauncherRun.run(dir, "first", archive, "Running.", pid -> {});
+        String first = LauncherRun.run(dir, "first", archive, "Running.", up -> {});
         assertTrue(Files.isRegularFile(dir.resolve("data/redfish-cert.pem")), "certificate made on the first start");
         assertTrue(
                 first.lines()
@@ -43,7 +48,7 @@ class LauncherClassesIT {
                         "BMC_CDS_ARCHIVE",
                         archive.get("BMC_CDS_ARCHIVE")),
                 "Running.",
-                pid -> {});
+                LauncherClassesIT::httpsRequest);
         List<String> loaded = Files.readAllLines(classes, StandardCharsets.UTF_8);
         assertTrue(loaded.stream().anyMatch(l -> l.contains("dev.bmcagent.redfish.certificates.Pem ")), "log is live");
         for (String unwanted : List.of(
@@ -56,7 +61,8 @@ class LauncherClassesIT {
                 "ch.qos.logback.core.pattern.parser.",
                 "dev.bmcagent.app.cli.DemoCommand",
                 "dev.bmcagent.app.cli.SimulateCommand",
-                "dev.bmcagent.rollout.")) {
+                "dev.bmcagent.rollout.",
+                "sun.security.ssl.TrustStoreManager")) {
             assertFalse(
                     loaded.stream().anyMatch(l -> l.contains("] " + unwanted)),
                     () -> unwanted + " loaded: "
@@ -64,6 +70,32 @@ class LauncherClassesIT {
                                     .filter(l -> l.contains("] " + unwanted))
                                     .findFirst()
                                     .orElseThrow());
+        }
+    }
+
+    /** One HTTPS request with the real curl: the server's TLS context is made at the first connection. */
+    private static void httpsRequest(LauncherRun.Up up) {
+        try {
+            Process curl = new ProcessBuilder(
+                            "curl",
+                            "-sk",
+                            "-o",
+                            "/dev/null",
+                            "-w",
+                            "%{http_code}",
+                            "--max-time",
+                            "20",
+                            "https://127.0.0.1:" + up.redfishPort() + "/redfish/v1/")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(curl.waitFor(30, TimeUnit.SECONDS), "curl did not finish");
+            assertEquals("200", out.trim(), "GET /redfish/v1/ over HTTPS");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

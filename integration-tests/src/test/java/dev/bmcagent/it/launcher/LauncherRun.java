@@ -23,14 +23,18 @@ final class LauncherRun {
 
     private LauncherRun() {}
 
+    /** A running agent: the JVM's pid (the launcher exec'd java) and its Redfish (HTTPS) port on 127.0.0.1. */
+    record Up(long pid, int redfishPort) {}
+
     /**
      * Starts {@code ./bmc agent} (1 host, DISK store, data in {@code dir/data}, log in {@code dir/NAME.log}) with
-     * {@code env} added, waits until the log has {@code ready}, gives {@code whileUp} the JVM's pid, then stops it
-     * with SIGTERM and checks the exit status 143; returns the log.
+     * {@code env} added, waits until the log has {@code ready}, gives {@code whileUp} the running agent, then stops
+     * it with SIGTERM and checks the exit status 143; returns the log.
      */
-    static String run(Path dir, String name, Map<String, String> env, String ready, Consumer<Long> whileUp)
+    static String run(Path dir, String name, Map<String, String> env, String ready, Consumer<Up> whileUp)
             throws Exception {
         Path log = dir.resolve(name + ".log");
+        int redfishPort = freeTcpPort();
         Path config = dir.resolve("agent.yaml");
         Files.writeString(config, "hosts: 1\nstore: DISK\n");
         ProcessBuilder pb = new ProcessBuilder(List.of(
@@ -45,7 +49,7 @@ final class LauncherRun {
                         "--ipmi-port",
                         String.valueOf(freeUdpPort()),
                         "--redfish-port",
-                        String.valueOf(freeTcpPort()),
+                        String.valueOf(redfishPort),
                         "--host-port",
                         String.valueOf(freeTcpPort())))
                 .redirectErrorStream(true)
@@ -59,7 +63,7 @@ final class LauncherRun {
                     .until(() -> !p.isAlive()
                             || Files.readString(log, StandardCharsets.UTF_8).contains(ready));
             assertTrue(p.isAlive(), name + " start failed: " + Files.readString(log, StandardCharsets.UTF_8));
-            whileUp.accept(p.pid()); // the launcher exec'd java: its pid is the JVM's
+            whileUp.accept(new Up(p.pid(), redfishPort)); // the launcher exec'd java: its pid is the JVM's
             p.destroy(); // SIGTERM
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), name + " did not stop");
             String out = Files.readString(log, StandardCharsets.UTF_8);
