@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@code /metrics}. Host lifecycle figures come from the event stream (one subscriber, the events as recorded), IPMI
  * figures from the command dispatcher (LAN and host interface), Redfish figures from the HTTP listener. Label values
  * come from fixed sets (host ids, enum names, completion codes, HTTP methods and statuses), so the series are bounded.
+ * No metric takes exemplars: nothing in the agent traces, and the client's exemplar sampler would read the wall clock
+ * on every observation (every IPMI message, every HTTP request) and keep a scheduler thread of its own.
  */
 public final class AgentMetrics implements EventListener, Dispatcher.Observer, MetricsEndpoint {
     private static final double[] BOOT_SECONDS = {10, 30, 60, 120, 180, 300, 600, 900, 1800, 3600};
@@ -51,36 +53,43 @@ public final class AgentMetrics implements EventListener, Dispatcher.Observer, M
             .labelNames("host", "outcome")
             .classicOnly()
             .classicUpperBounds(BOOT_SECONDS)
+            .withoutExemplars()
             .register(registry);
     private final Counter timeLost = Counter.builder()
             .name("bmc_boot_time_lost_seconds_total")
             .help("Boot time lost to failed network-boot attempts, per boot interface")
             .labelNames("host", "interface")
+            .withoutExemplars()
             .register(registry);
     private final Counter networkBootFailures = Counter.builder()
             .name("bmc_network_boot_failures_total")
             .help("Failed network-boot attempts, per boot interface and kind")
             .labelNames("host", "interface", "kind")
+            .withoutExemplars()
             .register(registry);
     private final Counter alerts = Counter.builder()
             .name("bmc_alerts_raised_total")
             .help("Alerts raised (stuck memory training, network boot, pre-OS; slow boot; ...)")
             .labelNames("host", "kind")
+            .withoutExemplars()
             .register(registry);
     private final Counter gateClosures = Counter.builder()
             .name("bmc_sensor_gate_closures_total")
             .help("Sensor gate closures, per gate class")
             .labelNames("host", "gate")
+            .withoutExemplars()
             .register(registry);
     private final Counter bootCycles = Counter.builder()
             .name("bmc_boot_cycles_started_total")
             .help("Boot cycles started")
             .labelNames("host")
+            .withoutExemplars()
             .register(registry);
     private final Counter ipmiRequests = Counter.builder()
             .name("bmc_ipmi_requests_total")
             .help("IPMI requests dispatched, per channel (lan, system) and completion code")
             .labelNames("channel", "completion_code")
+            .withoutExemplars()
             .register(registry);
     private final Histogram ipmiLatency = Histogram.builder()
             .name("bmc_ipmi_request_duration_seconds")
@@ -88,6 +97,7 @@ public final class AgentMetrics implements EventListener, Dispatcher.Observer, M
             .labelNames("channel")
             .classicOnly()
             .classicUpperBounds(REQUEST_SECONDS)
+            .withoutExemplars()
             .register(registry);
     private final AtomicReferenceArray<CounterDataPoint> ipmiRequestPoints = new AtomicReferenceArray<>(2 * 256);
     private final AtomicReferenceArray<DistributionDataPoint> ipmiLatencyPoints = new AtomicReferenceArray<>(2);
@@ -95,6 +105,7 @@ public final class AgentMetrics implements EventListener, Dispatcher.Observer, M
             .name("bmc_redfish_requests_total")
             .help("HTTP requests the Redfish listener answered, per method and status (including /metrics)")
             .labelNames("method", "status")
+            .withoutExemplars()
             .register(registry);
     private final Histogram redfishLatency = Histogram.builder()
             .name("bmc_redfish_request_duration_seconds")
@@ -102,6 +113,7 @@ public final class AgentMetrics implements EventListener, Dispatcher.Observer, M
             .labelNames("method")
             .classicOnly()
             .classicUpperBounds(REQUEST_SECONDS)
+            .withoutExemplars()
             .register(registry);
 
     @Override

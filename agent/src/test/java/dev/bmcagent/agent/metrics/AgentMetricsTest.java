@@ -94,4 +94,24 @@ class AgentMetricsTest {
         assertTrue(text.contains("bmc_ipmi_request_duration_seconds_count{channel=\"lan\"} 4"), text);
         assertTrue(text.contains("bmc_ipmi_request_duration_seconds_count{channel=\"system\"} 2"), text);
     }
+
+    /**
+     * No exemplars (nothing here traces): the client's exemplar sampler would read the wall clock on every observation
+     * and start its own scheduler thread at the first one.
+     */
+    @Test
+    void observationsTakeNoExemplarsAndStartNoThread() {
+        IpmiRequest lan = new IpmiRequest(RequestContext.outsideSession(0), 0x06, 0, 0x01, new byte[0]);
+        for (int i = 0; i < 100; i++) {
+            metrics.dispatched(lan, IpmiResponse.ok(), 20_000 + i);
+            metrics.requestDone("GET", 200, 1_000_000 + i);
+        }
+        feed(new LifecycleEvent.BootCycleStarted(1, "power on", T0));
+        assertTrue(text().contains("bmc_ipmi_request_duration_seconds_count{channel=\"lan\"} 100"));
+        List<String> scheduler = Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(n -> n.startsWith("prometheus-metrics-scheduler"))
+                .toList();
+        assertEquals(List.of(), scheduler);
+    }
 }
