@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./bmc agent} (docs/CONFIGURATION.md "JVM options of ./bmc agent"): the first start leaves an AppCDS archive
- * when it exits on SIGTERM, the next start maps it, and a truncated archive (which makes the JVM abort when mapped)
- * is made again instead of breaking the start.
+ * when it exits on SIGTERM, the next start maps it, an archive older than the JVM options file is made again, and a
+ * truncated archive (which makes the JVM abort when mapped) is made again instead of breaking the start.
  */
 class LauncherCdsIT {
     private static final Path ROOT = LauncherRun.ROOT;
@@ -32,12 +32,20 @@ class LauncherCdsIT {
         }
         Path archive = dir.resolve("agent.jsa");
         Path size = dir.resolve("agent.jsa.size");
+        Path options = dir.resolve("bmc.jvm.options"); // the shipped options, in a file this test may touch
+        Files.copy(ROOT.resolve("bmc.jvm.options"), options);
 
-        run(dir, archive, "first", false);
+        run(dir, archive, options, "first", false);
         assertTrue(Files.isRegularFile(archive), "archive written after SIGTERM");
         assertEquals(String.valueOf(Files.size(archive)), Files.readString(size).trim());
 
-        run(dir, archive, "second", true);
+        run(dir, archive, options, "second", true);
+
+        FileTime recorded = Files.getLastModifiedTime(archive);
+        Files.setLastModifiedTime(options, FileTime.from(recorded.toInstant().plusSeconds(60)));
+        run(dir, archive, options, "options-changed", false); // the options decide which classes load
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(recorded) > 0, "made again after the options changed");
+        Files.setLastModifiedTime(options, recorded);
 
         try (RandomAccessFile f = new RandomAccessFile(archive.toFile(), "rw")) {
             f.setLength(Files.size(archive) / 2);
@@ -50,7 +58,7 @@ class LauncherCdsIT {
         Files.setLastModifiedTime(
                 archive,
                 FileTime.from(Files.getLastModifiedTime(archive).toInstant().plusSeconds(60)));
-        run(dir, archive, "truncated", false); // newer than the build, but not its recorded size
+        run(dir, archive, options, "truncated", false); // newer than the build, but not its recorded size
         assertEquals(String.valueOf(Files.size(archive)), Files.readString(size).trim(), "made again");
     }
 
@@ -58,8 +66,10 @@ class LauncherCdsIT {
      * Starts the agent (AppCDS is on by default: no BMC_CDS), waits until its runtime is up (and, if {@code mapped},
      * that the JVM mapped the archive).
      */
-    private static void run(Path dir, Path archive, String name, boolean mapped) throws Exception {
-        LauncherRun.run(dir, name, Map.of("BMC_CDS_ARCHIVE", archive.toString()), "runtime started", up -> {
+    private static void run(Path dir, Path archive, Path options, String name, boolean mapped) throws Exception {
+        Map<String, String> env =
+                Map.of("BMC_CDS_ARCHIVE", archive.toString(), "BMC_JVM_OPTIONS_FILE", options.toString());
+        LauncherRun.run(dir, name, env, "runtime started", up -> {
             if (mapped) {
                 try {
                     String maps = Files.readString(Path.of("/proc/" + up.pid() + "/maps"));
