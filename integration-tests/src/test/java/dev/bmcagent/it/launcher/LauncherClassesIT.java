@@ -23,12 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  * without logback's {@code PatternLayout} and pattern parser ({@code ConsoleLayout}); and {@code bmc agent} builds
  * only its own command, not the demo's, the simulator's or the rollout commands (whose classes and static state it
  * would keep for its whole life); and its HTTPS service does not load the JDK's default trust store (~140 CA
- * certificates parsed and kept for the server's life, though it asks clients for no certificate).
+ * certificates parsed and kept for the server's life, though it asks clients for no certificate), nor the CLDR
+ * locale data (bmc.jvm.options: its parent-locale map alone is ~1,000 Locale objects).
  */
 class LauncherClassesIT {
 
     @Test
-    void aRestartLoadsNoBouncyCastleXmlJfrPatternOtherCommandOrTrustStoreClasses(@TempDir Path dir) throws Exception {
+    void aRestartLoadsNoBouncyCastleXmlJfrPatternOtherCommandTrustStoreOrCldrClasses(@TempDir Path dir)
+            throws Exception {
         Map<String, String> archive =
                 Map.of("BMC_CDS_ARCHIVE", dir.resolve("agent.jsa").toString());
         String first = LauncherRun.run(dir, "first", archive, "Running.", up -> {});
@@ -62,7 +64,8 @@ class LauncherClassesIT {
                 "dev.bmcagent.app.cli.DemoCommand",
                 "dev.bmcagent.app.cli.SimulateCommand",
                 "dev.bmcagent.rollout.",
-                "sun.security.ssl.TrustStoreManager")) {
+                "sun.security.ssl.TrustStoreManager",
+                "sun.util.cldr.CLDRLocaleProviderAdapter")) {
             assertFalse(
                     loaded.stream().anyMatch(l -> l.contains("] " + unwanted)),
                     () -> unwanted + " loaded: "
