@@ -9,10 +9,10 @@ import dev.bmcagent.common.time.SystemScheduler;
 import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.it.AgentJvm;
+import dev.bmcagent.it.ClientProcesses;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,22 +138,16 @@ class HwmonAgentIT {
                 assertTrue(redfish.replace(" ", "").contains("\"Reading\":35.0"), redfish);
 
                 // power actions run the configured command (power.off) instead of the VM link's op
-                String reset = run(List.of(
-                        "curl",
-                        "-sk",
+                String reset = ClientProcesses.httpStatus(
+                        "https://127.0.0.1:" + redfishPort + "/redfish/v1/Systems/host0/Actions/ComputerSystem.Reset",
                         "-u",
                         "admin:" + PASSWORD,
-                        "-o",
-                        "/dev/null",
-                        "-w",
-                        "%{http_code}",
                         "-X",
                         "POST",
                         "-H",
                         "Content-Type: application/json",
                         "-d",
-                        "{\"ResetType\":\"ForceOff\"}",
-                        "https://127.0.0.1:" + redfishPort + "/redfish/v1/Systems/host0/Actions/ComputerSystem.Reset"));
+                        "{\"ResetType\":\"ForceOff\"}");
                 assertEquals("204", reset.trim());
                 await().until(() -> Files.exists(dir.resolve("power.log"))
                         && Files.readString(dir.resolve("power.log")).trim().equals("FORCE_OFF"));
@@ -186,20 +180,11 @@ class HwmonAgentIT {
                 "-C",
                 "17"));
         argv.addAll(List.of(command));
-        return run(argv);
+        return ClientProcesses.run(argv);
     }
 
     private static String curl(int port, String path) throws IOException, InterruptedException {
-        return run(List.of("curl", "-sk", "-u", "admin:" + PASSWORD, "https://127.0.0.1:" + port + path));
-    }
-
-    private static String run(List<String> argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(argv))
-                .redirectErrorStream(true)
-                .start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), argv.get(0) + " timed out");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), out);
-        return out;
+        return ClientProcesses.run(
+                List.of("curl", "-sk", "-u", "admin:" + PASSWORD, "https://127.0.0.1:" + port + path));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.it.ClientProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,21 +79,10 @@ class LauncherClassesIT {
     /** One HTTPS request with the real curl: the server's TLS context is made at the first connection. */
     private static void httpsRequest(LauncherRun.Up up) {
         try {
-            Process curl = new ProcessBuilder(
-                            "curl",
-                            "-sk",
-                            "-o",
-                            "/dev/null",
-                            "-w",
-                            "%{http_code}",
-                            "--max-time",
-                            "20",
-                            "https://127.0.0.1:" + up.redfishPort() + "/redfish/v1/")
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(curl.waitFor(30, TimeUnit.SECONDS), "curl did not finish");
-            assertEquals("200", out.trim(), "GET /redfish/v1/ over HTTPS");
+            assertEquals(
+                    "200",
+                    ClientProcesses.httpStatus("https://127.0.0.1:" + up.redfishPort() + "/redfish/v1/"),
+                    "GET /redfish/v1/ over HTTPS");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

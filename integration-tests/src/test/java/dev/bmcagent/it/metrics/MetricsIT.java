@@ -10,14 +10,13 @@ import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.it.AgentJvm;
+import dev.bmcagent.it.ClientProcesses;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -60,30 +59,10 @@ class MetricsIT {
                         ""));
         Process agent = AgentJvm.start(config, dir, redfishPort);
         try (SystemScheduler scheduler = new SystemScheduler("it-host")) {
+            assertEquals("401", ClientProcesses.httpStatus("https://127.0.0.1:" + redfishPort + "/metrics"));
             assertEquals(
                     "401",
-                    run(List.of(
-                                    "curl",
-                                    "-sk",
-                                    "-o",
-                                    "/dev/null",
-                                    "-w",
-                                    "%{http_code}",
-                                    "https://127.0.0.1:" + redfishPort + "/metrics"))
-                            .strip());
-            assertEquals(
-                    "401",
-                    run(List.of(
-                                    "curl",
-                                    "-sk",
-                                    "-o",
-                                    "/dev/null",
-                                    "-w",
-                                    "%{http_code}",
-                                    "-u",
-                                    "admin:wrong",
-                                    "https://127.0.0.1:" + redfishPort + "/metrics"))
-                            .strip());
+                    ClientProcesses.httpStatus("https://127.0.0.1:" + redfishPort + "/metrics", "-u", "admin:wrong"));
             String before = metrics(redfishPort);
             assertEquals(Optional.empty(), value(before, "bmc_boot_duration_seconds_count", "host=\"host0\""));
 
@@ -100,7 +79,7 @@ class MetricsIT {
             } finally {
                 host.close();
             }
-            run(List.of(
+            ClientProcesses.run(List.of(
                     "ipmitool",
                     "-I",
                     "lanplus",
@@ -196,17 +175,7 @@ class MetricsIT {
     }
 
     private static String metrics(int port) throws IOException, InterruptedException {
-        return run(
+        return ClientProcesses.run(
                 List.of("curl", "-sk", "--fail", "-u", "admin:" + PASSWORD, "https://127.0.0.1:" + port + "/metrics"));
-    }
-
-    private static String run(List<String> argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(argv))
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), argv.get(0) + " timed out");
-        assertEquals(0, p.exitValue(), out);
-        return out;
     }
 }
