@@ -114,18 +114,30 @@ start_self() {
   TARGET="127.0.0.1:$port:admin:benchpass"
 }
 
-# start_agent: `./bmc agent` as shipped with a pre-filled SEL; sets TARGET.
-start_agent() {
-  bmc_build
-  local port rf hp; port=$(free_port) rf=$(free_port) hp=$(free_port)
-  printf 'hosts: 1\nstore: DISK\nipmi:\n  manufacturerId: 4660\n  productId: 22136\n' >"$WORK/agent.yaml" # = mc_add
+# launch_agent DATA LOG: `./bmc agent` as shipped with a pre-filled SEL on data directory DATA; sets AGENT_PID, port.
+launch_agent() {
+  local rf hp; port=$(free_port) rf=$(free_port) hp=$(free_port)
   # shellcheck disable=SC2086
   (BMC_JAVA_OPTS="${TARGET_JVM_OPTS:-}" exec timeout 3600 "$REPO_ROOT/bmc" agent --config "$WORK/agent.yaml" \
-    --data-dir "$WORK/agent-data" --admin-password benchpass --ipmi-port "$port" --redfish-port "$rf" \
-    --host-port "$hp" --sel-prefill "$SEL" >"$WORK/agent.log" 2>&1) &
+    --data-dir "$1" --admin-password benchpass --ipmi-port "$port" --redfish-port "$rf" \
+    --host-port "$hp" --sel-prefill "$SEL" >"$2" 2>&1) &
   AGENT_PID=$!
-  local i; for i in $(seq 1200); do grep -qs 'pre-filled' "$WORK/agent.log" && break; sleep 0.1; done
-  grep -q 'pre-filled' "$WORK/agent.log" || die "./bmc agent did not start: $(tail -20 "$WORK/agent.log")"
+  local i; for i in $(seq 1200); do grep -qs 'pre-filled' "$2" && break; sleep 0.1; done
+  grep -q 'pre-filled' "$2" || die "./bmc agent did not start: $(tail -20 "$2")"
+}
+
+# start_agent: `./bmc agent` as shipped with a pre-filled SEL; sets TARGET. With its own AppCDS archive, recorded by
+# a first start and stop of the same agent (as a fresh install's first start records it): the measured start maps
+# an archive of its own, never one another bench's workload recorded, and leaves target/bmc-agent.jsa alone.
+start_agent() {
+  bmc_build
+  local port
+  printf 'hosts: 1\nstore: DISK\nipmi:\n  manufacturerId: 4660\n  productId: 22136\n' >"$WORK/agent.yaml" # = mc_add
+  export BMC_CDS_ARCHIVE="$WORK/bmc-agent.jsa"
+  launch_agent "$WORK/agent-cds-data" "$WORK/agent-cds.log"
+  kill -TERM "$AGENT_PID" 2>/dev/null; wait "$AGENT_PID" 2>/dev/null || true
+  [ -f "$BMC_CDS_ARCHIVE" ] || log "no AppCDS archive recorded (BMC_CDS=0?): the target runs without one"
+  launch_agent "$WORK/agent-data" "$WORK/agent.log"
   log "./bmc agent (pid $AGENT_PID) on udp 127.0.0.1:$port, JVM: $(tr '\0' ' ' </proc/$(pgrep -n -P "$AGENT_PID" java || echo "$AGENT_PID")/cmdline | grep -o -- '-X[^ ]*' | tr '\n' ' ')"
   TARGET="127.0.0.1:$port:admin:benchpass"
 }
