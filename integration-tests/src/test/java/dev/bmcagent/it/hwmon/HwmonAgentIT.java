@@ -10,7 +10,7 @@ import dev.bmcagent.core.host.VmCapabilities;
 import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.it.AgentJvm;
 import dev.bmcagent.it.ClientProcesses;
-import java.io.IOException;
+import dev.bmcagent.it.ipmi.ClientRun;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -160,11 +160,11 @@ class HwmonAgentIT {
         }
     }
 
-    private static String sdr(int port) throws IOException, InterruptedException {
+    private static String sdr(int port) {
         return ipmitool(port, "sdr", "elist").replaceAll(" +", " ");
     }
 
-    private static String ipmitool(int port, String... command) throws IOException, InterruptedException {
+    private static String ipmitool(int port, String... command) {
         List<String> argv = new ArrayList<>(List.of(
                 "ipmitool",
                 "-I",
@@ -180,11 +180,12 @@ class HwmonAgentIT {
                 "-C",
                 "17"));
         argv.addAll(List.of(command));
-        return ClientProcesses.run(argv);
+        return ClientRun.of(argv).ok().output();
     }
 
-    private static String curl(int port, String path) throws IOException, InterruptedException {
-        return ClientProcesses.run(
-                List.of("curl", "-sk", "-u", "admin:" + PASSWORD, "https://127.0.0.1:" + port + path));
+    private static String curl(int port, String path) {
+        return ClientRun.of(List.of("curl", "-sk", "-u", "admin:" + PASSWORD, "https://127.0.0.1:" + port + path))
+                .ok()
+                .output();
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmcagent.it.ClientProcesses;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,16 +76,9 @@ class LauncherClassesIT {
 
     /** One HTTPS request with the real curl: the server's TLS context is made at the first connection. */
     private static void httpsRequest(LauncherRun.Up up) {
-        try {
-            assertEquals(
-                    "200",
-                    ClientProcesses.httpStatus("https://127.0.0.1:" + up.redfishPort() + "/redfish/v1/"),
-                    "GET /redfish/v1/ over HTTPS");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        assertEquals(
+                "200",
+                ClientProcesses.httpStatus("https://127.0.0.1:" + up.redfishPort() + "/redfish/v1/"),
+                "GET /redfish/v1/ over HTTPS");
     }
 }

@@ -11,7 +11,7 @@ import dev.bmcagent.hostif.HostInterfaceClient;
 import dev.bmcagent.hostif.VmMessage;
 import dev.bmcagent.it.AgentJvm;
 import dev.bmcagent.it.ClientProcesses;
-import java.io.IOException;
+import dev.bmcagent.it.ipmi.ClientRun;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -79,22 +79,24 @@ class MetricsIT {
             } finally {
                 host.close();
             }
-            ClientProcesses.run(List.of(
-                    "ipmitool",
-                    "-I",
-                    "lanplus",
-                    "-H",
-                    "127.0.0.1",
-                    "-p",
-                    Integer.toString(ipmiPort),
-                    "-U",
-                    "admin",
-                    "-P",
-                    PASSWORD,
-                    "-C",
-                    "17",
-                    "mc",
-                    "info"));
+            ClientRun.of(List.of(
+                            "ipmitool",
+                            "-I",
+                            "lanplus",
+                            "-H",
+                            "127.0.0.1",
+                            "-p",
+                            Integer.toString(ipmiPort),
+                            "-U",
+                            "admin",
+                            "-P",
+                            PASSWORD,
+                            "-C",
+                            "17",
+                            "mc",
+                            "info"))
+                    .ok()
+                    .output();
 
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> value(metrics(redfishPort), "bmc_boot_duration_seconds_count", "host=\"host0\"")
@@ -174,8 +176,10 @@ class MetricsIT {
         return Optional.empty();
     }
 
-    private static String metrics(int port) throws IOException, InterruptedException {
-        return ClientProcesses.run(
-                List.of("curl", "-sk", "--fail", "-u", "admin:" + PASSWORD, "https://127.0.0.1:" + port + "/metrics"));
+    private static String metrics(int port) {
+        return ClientRun.of(List.of(
+                        "curl", "-sk", "--fail", "-u", "admin:" + PASSWORD, "https://127.0.0.1:" + port + "/metrics"))
+                .ok()
+                .output();
     }
 }
