@@ -47,74 +47,75 @@ public final class AgentMetrics implements EventListener, Dispatcher.Observer, M
     private final java.util.Set<String> interfaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
-    private final Histogram bootDuration = Histogram.builder()
-            .name("bmc_boot_duration_seconds")
-            .help("Boot cycles that ended: time from power-on or reset to the end (OS running, off, reset)")
-            .labelNames("host", "outcome")
-            .classicOnly()
-            .classicUpperBounds(BOOT_SECONDS)
-            .withoutExemplars()
-            .register(registry);
-    private final Counter timeLost = Counter.builder()
-            .name("bmc_boot_time_lost_seconds_total")
-            .help("Boot time lost to failed network-boot attempts, per boot interface")
-            .labelNames("host", "interface")
-            .withoutExemplars()
-            .register(registry);
-    private final Counter networkBootFailures = Counter.builder()
-            .name("bmc_network_boot_failures_total")
-            .help("Failed network-boot attempts, per boot interface and kind")
-            .labelNames("host", "interface", "kind")
-            .withoutExemplars()
-            .register(registry);
-    private final Counter alerts = Counter.builder()
-            .name("bmc_alerts_raised_total")
-            .help("Alerts raised (stuck memory training, network boot, pre-OS; slow boot; ...)")
-            .labelNames("host", "kind")
-            .withoutExemplars()
-            .register(registry);
-    private final Counter gateClosures = Counter.builder()
-            .name("bmc_sensor_gate_closures_total")
-            .help("Sensor gate closures, per gate class")
-            .labelNames("host", "gate")
-            .withoutExemplars()
-            .register(registry);
-    private final Counter bootCycles = Counter.builder()
-            .name("bmc_boot_cycles_started_total")
-            .help("Boot cycles started")
-            .labelNames("host")
-            .withoutExemplars()
-            .register(registry);
-    private final Counter ipmiRequests = Counter.builder()
-            .name("bmc_ipmi_requests_total")
-            .help("IPMI requests dispatched, per channel (lan, system) and completion code")
-            .labelNames("channel", "completion_code")
-            .withoutExemplars()
-            .register(registry);
-    private final Histogram ipmiLatency = Histogram.builder()
-            .name("bmc_ipmi_request_duration_seconds")
-            .help("IPMI command handling time (dispatch to response; RMCP+ session work and the wire not included)")
-            .labelNames("channel")
-            .classicOnly()
-            .classicUpperBounds(REQUEST_SECONDS)
-            .withoutExemplars()
-            .register(registry);
+    private final Histogram bootDuration = histogram(
+            "bmc_boot_duration_seconds",
+            "Boot cycles that ended: time from power-on or reset to the end (OS running, off, reset)",
+            BOOT_SECONDS,
+            "host",
+            "outcome");
+    private final Counter timeLost = counter(
+            "bmc_boot_time_lost_seconds_total",
+            "Boot time lost to failed network-boot attempts, per boot interface",
+            "host",
+            "interface");
+    private final Counter networkBootFailures = counter(
+            "bmc_network_boot_failures_total",
+            "Failed network-boot attempts, per boot interface and kind",
+            "host",
+            "interface",
+            "kind");
+    private final Counter alerts = counter(
+            "bmc_alerts_raised_total",
+            "Alerts raised (stuck memory training, network boot, pre-OS; slow boot; ...)",
+            "host",
+            "kind");
+    private final Counter gateClosures =
+            counter("bmc_sensor_gate_closures_total", "Sensor gate closures, per gate class", "host", "gate");
+    private final Counter bootCycles = counter("bmc_boot_cycles_started_total", "Boot cycles started", "host");
+    private final Counter ipmiRequests = counter(
+            "bmc_ipmi_requests_total",
+            "IPMI requests dispatched, per channel (lan, system) and completion code",
+            "channel",
+            "completion_code");
+    private final Histogram ipmiLatency = histogram(
+            "bmc_ipmi_request_duration_seconds",
+            "IPMI command handling time (dispatch to response; RMCP+ session work and the wire not included)",
+            REQUEST_SECONDS,
+            "channel");
     private final AtomicReferenceArray<CounterDataPoint> ipmiRequestPoints = new AtomicReferenceArray<>(2 * 256);
     private final AtomicReferenceArray<DistributionDataPoint> ipmiLatencyPoints = new AtomicReferenceArray<>(2);
-    private final Counter redfishRequests = Counter.builder()
-            .name("bmc_redfish_requests_total")
-            .help("HTTP requests the Redfish listener answered, per method and status (including /metrics)")
-            .labelNames("method", "status")
-            .withoutExemplars()
-            .register(registry);
-    private final Histogram redfishLatency = Histogram.builder()
-            .name("bmc_redfish_request_duration_seconds")
-            .help("Redfish request time from arrival to the end of the answer")
-            .labelNames("method")
-            .classicOnly()
-            .classicUpperBounds(REQUEST_SECONDS)
-            .withoutExemplars()
-            .register(registry);
+    private final Counter redfishRequests = counter(
+            "bmc_redfish_requests_total",
+            "HTTP requests the Redfish listener answered, per method and status (including /metrics)",
+            "method",
+            "status");
+    private final Histogram redfishLatency = histogram(
+            "bmc_redfish_request_duration_seconds",
+            "Redfish request time from arrival to the end of the answer",
+            REQUEST_SECONDS,
+            "method");
+
+    /** A counter in this registry, without exemplars (class comment). */
+    private Counter counter(String name, String help, String... labels) {
+        return Counter.builder()
+                .name(name)
+                .help(help)
+                .labelNames(labels)
+                .withoutExemplars()
+                .register(registry);
+    }
+
+    /** A classic histogram with these bucket bounds in this registry, without exemplars (class comment). */
+    private Histogram histogram(String name, String help, double[] bounds, String... labels) {
+        return Histogram.builder()
+                .name(name)
+                .help(help)
+                .labelNames(labels)
+                .classicOnly()
+                .classicUpperBounds(bounds)
+                .withoutExemplars()
+                .register(registry);
+    }
 
     @Override
     public void onEvent(HostEvent e) {
