@@ -1,6 +1,7 @@
 package dev.bmcagent.redfish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,49 @@ class TlsPolicyTest {
             Duration validity = Duration.between(date(text, "Not Before"), date(text, "Not After"));
             assertTrue(validity.compareTo(Duration.ofDays(366)) <= 0, "validity " + validity);
             assertTrue(validity.compareTo(Duration.ofDays(300)) >= 0, "validity " + validity);
+        }
+    }
+
+    /**
+     * The server asks for no client certificate and trusts none (SECURITY.md, "TLS and certificates"): a client that
+     * offers one anyway (openssl s_client -cert) is not asked for it and is served like any other, on TLS 1.2 and 1.3.
+     */
+    @ParameterizedTest(name = "openssl engine: {0}")
+    @ValueSource(booleans = {true, false})
+    void noClientCertificateIsRequestedEvenFromAClientThatHasOne(boolean openSsl) throws Exception {
+        Path key = dir.resolve("client-key.pem");
+        Path cert = dir.resolve("client-cert.pem");
+        assertEquals(
+                0,
+                OpenSslCli.run(
+                                dir,
+                                "req",
+                                "-x509",
+                                "-newkey",
+                                "ec",
+                                "-pkeyopt",
+                                "ec_paramgen_curve:P-256",
+                                "-nodes",
+                                "-keyout",
+                                key.toString(),
+                                "-out",
+                                cert.toString(),
+                                "-days",
+                                "1",
+                                "-subj",
+                                "/CN=console",
+                                "-addext",
+                                "extendedKeyUsage=clientAuth")
+                        .exit());
+        try (RedfishFixture f = RedfishFixture.startGenerating(dir, o -> o.openSsl(openSsl))) {
+            for (String version : new String[] {"-tls1_2", "-tls1_3"}) {
+                OpenSslCli.Result r =
+                        OpenSslCli.handshake(dir, f.port(), version, "-cert", cert.toString(), "-key", key.toString());
+                // s_client prints these two only after a CertificateRequest
+                assertFalse(r.output().contains("Requested Signature Algorithms"), version + ": " + r.output());
+                assertFalse(r.output().contains("Client Certificate Types"), version + ": " + r.output());
+                assertTrue(r.output().contains("Cipher is "), version + ": " + r.output());
+            }
         }
     }
 
