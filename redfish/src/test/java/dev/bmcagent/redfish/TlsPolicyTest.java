@@ -37,26 +37,7 @@ class TlsPolicyTest {
     void rsaCertificateRefusesStaticRsaAndCbcSha1(boolean openSsl) throws Exception {
         Path key = dir.resolve("rsa-key.pem");
         Path cert = dir.resolve("rsa-cert.pem");
-        assertEquals(
-                0,
-                OpenSslCli.run(
-                                dir,
-                                "req",
-                                "-x509",
-                                "-newkey",
-                                "rsa:2048",
-                                "-nodes",
-                                "-keyout",
-                                key.toString(),
-                                "-out",
-                                cert.toString(),
-                                "-days",
-                                "30",
-                                "-subj",
-                                "/CN=localhost",
-                                "-addext",
-                                "subjectAltName=IP:127.0.0.1")
-                        .exit());
+        selfSignedRsa(key, cert, "/CN=localhost", "subjectAltName=IP:127.0.0.1");
         try (RedfishFixture f =
                 RedfishFixture.start(dir, o -> o.openSsl(openSsl).certificate(cert, key))) {
             refused(f, "AES128-SHA"); // static RSA, CBC, SHA-1
@@ -91,35 +72,14 @@ class TlsPolicyTest {
 
     /**
      * The server asks for no client certificate and trusts none (SECURITY.md, "TLS and certificates"): a client that
-     * offers one anyway (openssl s_client -cert) is not asked for it and is served like any other, on TLS 1.2 and 1.3.
+     * offers one anyway (openssl s_client -cert, a clientAuth certificate) is not asked for it and is served like any other, on TLS 1.2 and 1.3.
      */
     @ParameterizedTest(name = "openssl engine: {0}")
     @ValueSource(booleans = {true, false})
     void noClientCertificateIsRequestedEvenFromAClientThatHasOne(boolean openSsl) throws Exception {
         Path key = dir.resolve("client-key.pem");
         Path cert = dir.resolve("client-cert.pem");
-        assertEquals(
-                0,
-                OpenSslCli.run(
-                                dir,
-                                "req",
-                                "-x509",
-                                "-newkey",
-                                "ec",
-                                "-pkeyopt",
-                                "ec_paramgen_curve:P-256",
-                                "-nodes",
-                                "-keyout",
-                                key.toString(),
-                                "-out",
-                                cert.toString(),
-                                "-days",
-                                "1",
-                                "-subj",
-                                "/CN=console",
-                                "-addext",
-                                "extendedKeyUsage=clientAuth")
-                        .exit());
+        selfSignedRsa(key, cert, "/CN=console", "extendedKeyUsage=clientAuth");
         try (RedfishFixture f = RedfishFixture.startGenerating(dir, o -> o.openSsl(openSsl))) {
             for (String version : new String[] {"-tls1_2", "-tls1_3"}) {
                 OpenSslCli.Result r =
@@ -130,6 +90,30 @@ class TlsPolicyTest {
                 assertTrue(r.output().contains("Cipher is "), version + ": " + r.output());
             }
         }
+    }
+
+    /** An RSA key and its self-signed certificate (openssl req, 30 days) with one extension. */
+    private void selfSignedRsa(Path key, Path cert, String subject, String extension) {
+        assertEquals(
+                0,
+                OpenSslCli.run(
+                                dir,
+                                "req",
+                                "-x509",
+                                "-newkey",
+                                "rsa:2048",
+                                "-nodes",
+                                "-keyout",
+                                key.toString(),
+                                "-out",
+                                cert.toString(),
+                                "-days",
+                                "30",
+                                "-subj",
+                                subject,
+                                "-addext",
+                                extension)
+                        .exit());
     }
 
     private static Instant date(String text, String field) {
