@@ -37,7 +37,10 @@ class TlsPolicyTest {
     void rsaCertificateRefusesStaticRsaAndCbcSha1(boolean openSsl) throws Exception {
         Path key = dir.resolve("rsa-key.pem");
         Path cert = dir.resolve("rsa-cert.pem");
-        selfSignedRsa(key, cert, "/CN=localhost", "subjectAltName=IP:127.0.0.1");
+        assertEquals(
+                0,
+                OpenSslCli.selfSigned(dir, "rsa", key, cert, 30, "/CN=localhost", "subjectAltName=IP:127.0.0.1")
+                        .exit());
         try (RedfishFixture f =
                 RedfishFixture.start(dir, o -> o.openSsl(openSsl).certificate(cert, key))) {
             refused(f, "AES128-SHA"); // static RSA, CBC, SHA-1
@@ -79,7 +82,10 @@ class TlsPolicyTest {
     void noClientCertificateIsRequestedEvenFromAClientThatHasOne(boolean openSsl) throws Exception {
         Path key = dir.resolve("client-key.pem");
         Path cert = dir.resolve("client-cert.pem");
-        selfSignedRsa(key, cert, "/CN=console", "extendedKeyUsage=clientAuth");
+        assertEquals(
+                0,
+                OpenSslCli.selfSigned(dir, "rsa", key, cert, 30, "/CN=console", "extendedKeyUsage=clientAuth")
+                        .exit());
         try (RedfishFixture f = RedfishFixture.startGenerating(dir, o -> o.openSsl(openSsl))) {
             for (String version : new String[] {"-tls1_2", "-tls1_3"}) {
                 OpenSslCli.Result r =
@@ -90,30 +96,6 @@ class TlsPolicyTest {
                 assertTrue(r.output().contains("Cipher is "), version + ": " + r.output());
             }
         }
-    }
-
-    /** An RSA key and its self-signed certificate (openssl req, 30 days) with one extension. */
-    private void selfSignedRsa(Path key, Path cert, String subject, String extension) {
-        assertEquals(
-                0,
-                OpenSslCli.run(
-                                dir,
-                                "req",
-                                "-x509",
-                                "-newkey",
-                                "rsa:2048",
-                                "-nodes",
-                                "-keyout",
-                                key.toString(),
-                                "-out",
-                                cert.toString(),
-                                "-days",
-                                "30",
-                                "-subj",
-                                subject,
-                                "-addext",
-                                extension)
-                        .exit());
     }
 
     private static Instant date(String text, String field) {

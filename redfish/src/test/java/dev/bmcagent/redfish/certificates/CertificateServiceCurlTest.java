@@ -89,23 +89,8 @@ class CertificateServiceCurlTest {
                             .status());
 
             // a test CA signs it
-            ok(OpenSslCli.run(
-                    work,
-                    "req",
-                    "-x509",
-                    "-newkey",
-                    "ec",
-                    "-pkeyopt",
-                    "ec_paramgen_curve:P-256",
-                    "-nodes",
-                    "-keyout",
-                    "ca.key",
-                    "-out",
-                    "ca.pem",
-                    "-days",
-                    "60",
-                    "-subj",
-                    "/CN=Test CA/O=bmc-agent tests"));
+            ok(OpenSslCli.selfSigned(
+                    work, "ec", work.resolve("ca.key"), work.resolve("ca.pem"), 60, "/CN=Test CA/O=bmc-agent tests"));
             ok(OpenSslCli.run(
                     work,
                     "x509",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmcagent.redfish.testing.OpenSslCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -63,24 +64,14 @@ class CertificateStoreTest {
     void theOldCnLocalhostCertificateWithoutSanIsReplaced() throws Exception {
         assertEquals(
                 0,
-                new ProcessBuilder(
-                                "openssl",
-                                "req",
-                                "-x509",
-                                "-newkey",
-                                "rsa:2048",
-                                "-nodes",
-                                "-keyout",
-                                dir.resolve("redfish-key.pem").toString(),
-                                "-out",
-                                dir.resolve("redfish-cert.pem").toString(),
-                                "-days",
-                                "2900000",
-                                "-subj",
+                OpenSslCli.selfSigned(
+                                dir,
+                                "rsa",
+                                dir.resolve("redfish-key.pem"),
+                                dir.resolve("redfish-cert.pem"),
+                                2900000,
                                 "/CN=localhost")
-                        .redirectErrorStream(true)
-                        .start()
-                        .waitFor());
+                        .exit());
         CertificateStore s = open(LOOPBACK, T0);
         assertEquals(LOOPBACK, SubjectNames.of(s.current().leaf()));
         assertTrue(!Files.exists(dir.resolve("redfish-key.pem")), "the key moved into the 0600 combined file");
@@ -92,28 +83,8 @@ class CertificateStoreTest {
         Path cert = dir.resolve("ca-made-cert.pem");
         assertEquals(
                 0,
-                new ProcessBuilder(
-                                "openssl",
-                                "req",
-                                "-x509",
-                                "-newkey",
-                                "ec",
-                                "-pkeyopt",
-                                "ec_paramgen_curve:P-256",
-                                "-nodes",
-                                "-keyout",
-                                key.toString(),
-                                "-out",
-                                cert.toString(),
-                                "-days",
-                                "400",
-                                "-subj",
-                                "/CN=bmc.example",
-                                "-addext",
-                                "subjectAltName=DNS:bmc.example")
-                        .redirectErrorStream(true)
-                        .start()
-                        .waitFor());
+                OpenSslCli.selfSigned(dir, "ec", key, cert, 400, "/CN=bmc.example", "subjectAltName=DNS:bmc.example")
+                        .exit());
         Instant now = Pem.parse(Files.readString(cert))
                 .certificates()
                 .get(0)

@@ -40,6 +40,33 @@ public final class OpenSslCli {
         }
     }
 
+    /**
+     * {@code openssl req -x509}: a new key ({@code rsa}: RSA 2048, {@code ec}: P-256) and its self-signed certificate
+     * for {@code subject}, valid {@code days}, with these {@code -addext} extensions.
+     */
+    public static Result selfSigned(
+            Path dir, String keyType, Path key, Path cert, int days, String subject, String... extensions) {
+        List<String> args = new ArrayList<>(List.of("req", "-x509"));
+        args.addAll(
+                keyType.equals("ec")
+                        ? List.of("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256")
+                        : List.of("-newkey", "rsa:2048"));
+        args.addAll(List.of(
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString(),
+                "-days",
+                String.valueOf(days),
+                "-subj",
+                subject));
+        for (String e : extensions) {
+            args.addAll(List.of("-addext", e));
+        }
+        return run(dir, args.toArray(String[]::new));
+    }
+
     /** A fresh TLS handshake to 127.0.0.1:port with extra s_client options; prints the peer certificate. */
     public static Result handshake(Path dir, int port, String... options) {
         List<String> args = new ArrayList<>(
