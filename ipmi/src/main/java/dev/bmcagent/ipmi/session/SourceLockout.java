@@ -33,8 +33,28 @@ public final class SourceLockout implements LoginGuard {
     private final Map<Key, Instant> lockedUntil = new HashMap<>();
     private final Map<InetAddress, Bucket> buckets = new HashMap<>();
 
-    /** One user as seen from one source address. */
-    public record Key(String user, InetAddress source) {}
+    /**
+     * One user as seen from one source address. Its {@code equals}/{@code hashCode} are written out: a record's
+     * generated ones go through method handles (ObjectMethods), many calls deep while interpreted, and logins are too
+     * rare for the JIT to compile them.
+     */
+    public record Key(String user, InetAddress source) {
+        public Key {
+            if (user == null || source == null) {
+                throw new NullPointerException("user and source are required");
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && user.equals(k.user) && source.equals(k.source);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * user.hashCode() + source.hashCode();
+        }
+    }
 
     private record Failures(Instant first, int count) {}
 
@@ -78,7 +98,9 @@ public final class SourceLockout implements LoginGuard {
     }
 
     private double refill(Bucket b, Instant now) {
-        double seconds = Math.max(0, Duration.between(b.at, now).toNanos() / 1e9);
+        // seconds since the bucket's last update; plain arithmetic rather than Duration.between (see Key)
+        double seconds =
+                Math.max(0, (now.getEpochSecond() - b.at.getEpochSecond()) + (now.getNano() - b.at.getNano()) / 1e9);
         return Math.min(rakpBurst, b.tokens + seconds * rakpPerSecond);
     }
 

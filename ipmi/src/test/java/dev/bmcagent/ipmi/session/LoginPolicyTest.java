@@ -126,6 +126,41 @@ class LoginPolicyTest {
     }
 
     @Test
+    void aSourceOverItsShareOfHandshakesLosesItsOwnOldestNotAnotherSources() {
+        OracleClient admin = OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE);
+        assertEquals(0, admin.openSession(0));
+        OracleClient[] mine = new OracleClient[3];
+        for (int i = 0; i < mine.length; i++) {
+            bmc.clock.advance(Duration.ofMillis(1));
+            mine[i] = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress("127.0.0.66", 53000 + i));
+            assertEquals(0, mine[i].openSession(0));
+        }
+        // two unfinished handshakes per source: the third evicted the first of that source
+        assertEquals(RakpStatus.INVALID_SESSION_ID, mine[0].rakp1("admin", "secret", 0x14));
+        assertEquals(0, mine[1].rakp1("admin", "secret", 0x14));
+        assertEquals(0, mine[2].rakp1("admin", "secret", 0x14));
+        assertEquals(0, admin.rakp1("admin", "secret", 0x14), "another source's handshake is untouched");
+        assertEquals(0, admin.rakp3("admin", "secret", 0x14, false));
+    }
+
+    @Test
+    void aTableFullOfHandshakesGivesWayToANewOneOldestFirst() {
+        OracleClient[] pending = new OracleClient[6];
+        for (int i = 0; i < pending.length; i++) {
+            bmc.clock.advance(Duration.ofMillis(1));
+            pending[i] = OracleClient.inProcess(
+                    3, bmc.processor, new InetSocketAddress("127.0.1." + (1 + i / 2), 54000 + i));
+            assertEquals(0, pending[i].openSession(0));
+        }
+        OracleClient late = OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE);
+        assertEquals(0, late.login("admin", "secret", 0x14), "a full table of handshakes does not lock logins out");
+        assertEquals(RakpStatus.INVALID_SESSION_ID, pending[0].rakp1("admin", "secret", 0x14), "the oldest went");
+        for (int i = 1; i < pending.length; i++) {
+            assertEquals(0, pending[i].rakp1("admin", "secret", 0x14), "handshake " + i + " is kept");
+        }
+    }
+
+    @Test
     void aHandshakeAbandonedAfterRakp2CountsAsAFailedLogin() {
         OracleClient c = OracleClient.inProcess(3, bmc.processor, ADMIN_CONSOLE);
         c.openSession(0);
