@@ -1,6 +1,7 @@
 package dev.bmcagent.app.cli;
 
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Objects;
@@ -18,13 +19,29 @@ public record CliEnvironment(
         Objects.requireNonNull(shutdown, "shutdown");
     }
 
+    /**
+     * The agent's one source of secrets and nonces (IPMI session IDs, RAKP randoms, AES IVs, tokens, generated
+     * passwords): the JDK's DRBG (NIST SP 800-90A Hash_DRBG, SHA-256, seeded from the system's entropy source).
+     * Not {@code new SecureRandom()}, which is NativePRNG on Linux: that one XORs its output with bytes it reads
+     * ahead from /dev/urandom into a buffer that grows to 64 KiB under load (an AES IV per IPMI message) and expires
+     * 100 ms after the read, so the first call after a pause (every login's Open Session) re-reads the whole buffer:
+     * 27 µs against the DRBG's 7 (docs/BENCHMARKS.md, "IPMI as wired in the agent").
+     */
+    static SecureRandom randomSource() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK's DRBG SecureRandom is missing", e);
+        }
+    }
+
     public static CliEnvironment system() {
         String home = System.getProperty("user.home");
         return new CliEnvironment(
                 System.getenv(),
                 home == null ? null : Path.of(home),
                 Path.of("").toAbsolutePath(),
-                new SecureRandom(),
+                randomSource(),
                 ShutdownWaiter.jvm());
     }
 }
