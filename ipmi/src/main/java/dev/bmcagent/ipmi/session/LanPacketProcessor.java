@@ -37,6 +37,7 @@ public final class LanPacketProcessor implements DatagramProcessor {
     private final Clock clock;
     private final LanCounters counters;
     private final SessionTable sessions;
+    private final HandshakeNonces nonces;
     private final RakpHandshake handshake;
     private final SessionMessages messages;
     private final boolean allowNullUsers;
@@ -114,14 +115,15 @@ public final class LanPacketProcessor implements DatagramProcessor {
         if (allowNullUsers) {
             LOG.warn("IPMI LAN: insecure option on — null/anonymous user names are accepted");
         }
+        this.nonces = new HandshakeNonces(random);
         this.sessions = new SessionTable(
                 options.maxSessions(),
                 options.maxPendingPerSource(),
                 options.idleTimeout(),
                 options.handshakeTimeout(),
-                random,
+                nonces,
                 this::handshakeTimedOut);
-        this.handshake = new RakpHandshake(sessions, users, guard, counters, random, systemGuid, allowNullUsers);
+        this.handshake = new RakpHandshake(sessions, users, guard, counters, nonces, systemGuid, allowNullUsers);
         this.messages = new SessionMessages(sessions, dispatcher, counters, random, hostIndex);
     }
 
@@ -145,11 +147,13 @@ public final class LanPacketProcessor implements DatagramProcessor {
 
     /**
      * The session log lines of the last datagram ("established", "closed"): written after its reply went out, so
-     * they do not delay it (a log line took longer than the RAKP 3 itself when measured).
+     * they do not delay it (a log line took longer than the RAKP 3 itself when measured). Then the random values the
+     * next login will need are drawn ({@link HandshakeNonces}).
      */
     @Override
     public synchronized void afterReply() {
         sessions.runAfterReply();
+        nonces.refill();
     }
 
     /** Closes idle sessions and stale handshakes; the agent may call it periodically. Returns how many. */

@@ -7,7 +7,6 @@ import dev.bmcagent.ipmi.message.Privilege;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -30,7 +29,7 @@ final class RakpHandshake {
     private final IpmiUserDirectory users;
     private final LoginGuard guard;
     private final LanCounters counters;
-    private final SecureRandom random;
+    private final HandshakeNonces nonces;
     private final byte[] guid;
     private final boolean allowNullUsers;
     /** Anyone can send these without credentials: a few lines per kind per 10 s, then a count. */
@@ -41,14 +40,14 @@ final class RakpHandshake {
             IpmiUserDirectory users,
             LoginGuard guard,
             LanCounters counters,
-            SecureRandom random,
+            HandshakeNonces nonces,
             byte[] guid,
             boolean allowNullUsers) {
         this.sessions = sessions;
         this.users = users;
         this.guard = guard;
         this.counters = counters;
-        this.random = random;
+        this.nonces = nonces;
         this.guid = guid.clone();
         this.allowNullUsers = allowNullUsers;
     }
@@ -151,8 +150,7 @@ final class RakpHandshake {
         s.userNameBytes = m.userName();
         s.role = m.role();
         s.consoleRandom = m.consoleRandom();
-        s.bmcRandom = new byte[16];
-        random.nextBytes(s.bmcRandom);
+        s.bmcRandom = nonces.rakpRandom();
         s.maxPrivilege = requested == 0 ? max : Privilege.fromCode(requested).orElse(Privilege.USER);
         s.state = RmcpPlusSession.State.RAKP2_SENT;
         // The HMAC below can be cracked offline: it counts as a failure until a RAKP 3 proves the password.

@@ -2,7 +2,6 @@ package dev.bmcagent.ipmi.session;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ final class SessionTable {
     private final int maxPendingPerSource;
     private final Duration idleTimeout;
     private final Duration handshakeTimeout;
-    private final SecureRandom random;
+    private final HandshakeNonces nonces;
     private final Map<Integer, RmcpPlusSession> byId = new HashMap<>();
     private final BiConsumer<RmcpPlusSession, Instant> onHandshakeTimeout;
     private final AfterReply afterReply = new AfterReply();
@@ -47,14 +46,14 @@ final class SessionTable {
             int maxPendingPerSource,
             Duration idleTimeout,
             Duration handshakeTimeout,
-            SecureRandom random,
+            HandshakeNonces nonces,
             BiConsumer<RmcpPlusSession, Instant> onHandshakeTimeout) {
         this.onHandshakeTimeout = onHandshakeTimeout;
         this.maxSessions = maxSessions;
         this.maxPendingPerSource = maxPendingPerSource;
         this.idleTimeout = idleTimeout;
         this.handshakeTimeout = handshakeTimeout;
-        this.random = random;
+        this.nonces = nonces;
     }
 
     /**
@@ -78,8 +77,8 @@ final class SessionTable {
         }
         int id;
         do {
-            id = random.nextInt();
-        } while (id == 0 || byId.containsKey(id));
+            id = nonces.sessionId();
+        } while (byId.containsKey(id));
         RmcpPlusSession session = new RmcpPlusSession(id, consoleSessionId, source, suite, now);
         byId.put(id, session);
         return Optional.of(session);
