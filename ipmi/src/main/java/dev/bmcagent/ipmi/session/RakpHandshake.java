@@ -153,8 +153,10 @@ final class RakpHandshake {
         s.bmcRandom = nonces.rakpRandom();
         s.maxPrivilege = requested == 0 ? max : Privilege.fromCode(requested).orElse(Privilege.USER);
         s.state = RmcpPlusSession.State.RAKP2_SENT;
-        // The HMAC below can be cracked offline: it counts as a failure until a RAKP 3 proves the password.
-        guard.failed(name, source.getAddress(), now);
+        // The HMAC below can be cracked offline: it counts as a failure until a RAKP 3 proves the password. Counted
+        // once the RAKP 2 went out, before the next datagram is looked at (AfterReply), so no further RAKP 1 from
+        // this source is answered without it; a lock this failure sets is stored then too.
+        sessions.afterReply(() -> guard.failed(name, source.getAddress(), now));
         byte[] code = RmcpPlusCrypto.hmac(
                 s.suite.hmac(),
                 s.user.password(),
@@ -214,15 +216,19 @@ final class RakpHandshake {
                 s.bmcRandom,
                 new byte[] {(byte) s.role, (byte) s.userNameBytes.length},
                 s.userNameBytes);
-        s.k1 = RmcpPlusCrypto.k1(s.suite, sik);
-        s.k2 = RmcpPlusCrypto.k2(s.suite, sik);
         byte[] icv = Arrays.copyOf(
                 RmcpPlusCrypto.hmac(s.suite.hmac(), sik, s.consoleRandom, le(s.bmcSessionId), guid),
                 s.suite.authCodeLength());
         s.privilege = s.maxPrivilege.atLeast(Privilege.USER) ? Privilege.USER : s.maxPrivilege;
         s.state = RmcpPlusSession.State.ACTIVE;
         s.lastActivity = now;
-        guard.succeeded(name, source.getAddress(), now);
+        // RAKP 4 needs only the SIK; the session keys, the lockout's reset and the log line follow it, before the
+        // session's first packet (AfterReply runs before the next datagram).
+        sessions.afterReply(() -> {
+            s.k1 = RmcpPlusCrypto.k1(s.suite, sik);
+            s.k2 = RmcpPlusCrypto.k2(s.suite, sik);
+            guard.succeeded(name, source.getAddress(), now);
+        });
         sessions.afterReply(() -> LOG.info("IPMI {} established, max privilege {}", s, s.maxPrivilege));
         s.rakp3Code = m.authCode();
         s.rakp4 = new Rakp.Message4(m.tag(), RakpStatus.OK, s.consoleSessionId, icv).encode();
