@@ -16,7 +16,7 @@ is counted; a reply with nothing pending is counted and ignored.
 Classes: `ipmi` = IPMI message payloads (RMCP+ payload type 0x00, or any IPMI 1.5 message, sessionless ones
 included); `setup` = RMCP+ Open Session and RAKP 1-4 (payload types 0x10..0x15); `all` = both plus anything
 else on the port (e.g. RMCP ping).
-Output: one line per class, `class n p50_us p99_us max_us` plus counters on stderr.
+Output: one line per class, `class n p50_us p99_us max_us sum_us` plus counters on stderr.
 """
 import argparse
 import math
@@ -71,9 +71,9 @@ def main():
     for cls in ("ipmi", "setup", "all"):
         v = sorted(samples[cls])
         if v:
-            print("%s %d %.1f %.1f %.1f" % (cls, len(v), rank(v, 50), rank(v, 99), v[-1]))
+            print("%s %d %.1f %.1f %.1f %.0f" % (cls, len(v), rank(v, 50), rank(v, 99), v[-1], sum(v)))
         else:
-            print("%s 0 nan nan nan" % cls)
+            print("%s 0 nan nan nan nan" % cls)
     print("unanswered=%d retransmits=%d unsolicited=%d" % (len(pending), retransmits, unsolicited), file=sys.stderr)
 
 
