@@ -23,34 +23,39 @@ final class HandshakeNonces {
 
     /** A non-zero session ID never handed out before by this object; the caller checks it against the table. */
     int sessionId() {
-        int id = sessionId;
+        int id = sessionId != 0 ? sessionId : drawSessionId();
         sessionId = 0;
-        while (id == 0) {
-            id = random.nextInt();
-        }
         return id;
     }
 
     /** The BMC's random number for RAKP 2 (IPMI 2.0 §13.21, 16 bytes). */
     byte[] rakpRandom() {
-        byte[] r = rakpRandom;
+        byte[] r = rakpRandom != null ? rakpRandom : drawRakpRandom();
         rakpRandom = null;
-        if (r == null) {
-            r = new byte[16];
-            random.nextBytes(r);
-        }
         return r;
     }
 
     /** Draws what the last datagram used, for the next login. */
     void refill() {
-        while (sessionId == 0) {
-            sessionId = random.nextInt();
+        if (sessionId == 0) {
+            sessionId = drawSessionId();
         }
         if (rakpRandom == null) {
-            byte[] r = new byte[16];
-            random.nextBytes(r);
-            rakpRandom = r;
+            rakpRandom = drawRakpRandom();
         }
+    }
+
+    private int drawSessionId() {
+        int id;
+        do {
+            id = random.nextInt();
+        } while (id == 0);
+        return id;
+    }
+
+    private byte[] drawRakpRandom() {
+        byte[] r = new byte[16];
+        random.nextBytes(r);
+        return r;
     }
 }

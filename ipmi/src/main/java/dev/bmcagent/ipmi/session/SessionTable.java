@@ -152,26 +152,23 @@ final class SessionTable {
     boolean admits(String user, boolean administrator) {
         int reserve = ADMIN_RESERVE * 2 <= maxSessions ? ADMIN_RESERVE : maxSessions / 2;
         int perUser = Math.max(1, Math.min(SESSIONS_PER_USER, maxSessions - reserve));
-        int active = 0;
-        int mine = 0;
-        for (RmcpPlusSession s : byId.values()) {
-            if (s.state == RmcpPlusSession.State.ACTIVE) {
-                active++;
-                if (s.userName().equals(user)) {
-                    mine++;
-                }
-            }
-        }
+        int active = activeCount();
         if (active >= maxSessions) {
             return false;
         }
-        return administrator || (mine < perUser && active < maxSessions - reserve);
+        return administrator || (countActive(user) < perUser && active < maxSessions - reserve);
     }
 
     int activeCount() {
+        return countActive(null);
+    }
+
+    /** Active sessions of {@code user}, or of everyone when null. */
+    private int countActive(String user) {
         int active = 0;
         for (RmcpPlusSession s : byId.values()) {
-            if (s.state == RmcpPlusSession.State.ACTIVE) {
+            if (s.state == RmcpPlusSession.State.ACTIVE
+                    && (user == null || s.userName().equals(user))) {
                 active++;
             }
         }
