@@ -6,7 +6,8 @@
 #   scripts/bench/footprint.sh [--rounds 2] [--duration 10s] [--ipmi-calls 1000] [--many-hosts 64] [--settle 5]
 #
 # Once per system first: a first boot on an empty data directory (the agent makes its TLS key and certificate):
-# exec → first HTTPS answer; the target's also records its AppCDS archive ($WORK/bmc-agent.jsa) when it stops. Every round after that is a restart on that data directory, as a BMC starts normally.
+# exec → first HTTPS answer; the target's also records its AppCDS archive ($WORK/bmc-agent.jsa) when it stops.
+# Every round after that is a restart on that data directory, as a BMC starts normally.
 # Per round and system (anchor first, then target):
 #   1. start: exec of ./bmc agent (1 host) → first HTTPS answer on /redfish/v1/ (lib/first_request.py, 5 ms poll)
 #   2. RSS idle: VmRSS (/proc/PID/status) after --settle seconds (default 12: past the JIT's start-up burst and the
