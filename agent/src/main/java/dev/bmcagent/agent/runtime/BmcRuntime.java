@@ -303,6 +303,8 @@ public final class BmcRuntime implements AutoCloseable {
         // one I/O thread for every host's RMCP+ port (their processors are short and synchronized)
         EventLoopGroup lanIo = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         running.push(() -> lanIo.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
+        // once the LAN servers are closed: the session log lines still waiting for a quiet moment (a session's login)
+        running.push(() -> lanProcessors.forEach(LanPacketProcessor::sweep));
         for (int i = 0; i < o.hosts(); i++) {
             IpmiLanOptions lo = lanOptions.withBind(o.ipmiBind(), RuntimeOptions.port(o.ipmiPort(), i));
             LanCounters counters = new LanCounters();

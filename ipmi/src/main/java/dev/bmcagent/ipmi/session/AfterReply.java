@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Work that must not delay a reply on the LAN event loop and that the reply does not depend on — the session log
- * lines ("established", "closed"), the lockout's bookkeeping of a RAKP 2 and RAKP 4, a new session's K1 and K2: queued
+ * lines waiting when a session closes, the lockout's bookkeeping of a RAKP 2 and RAKP 4, a new session's K1 and K2
+ * (and the engines keyed with them): queued
  * while a datagram is processed and run once its reply went out ({@link LanPacketProcessor#afterReply()}), or at the
  * latest before the next datagram or sweep, so what the next datagram sees is as if it had run before the reply. A
  * few entries per datagram; a sweep adds at most one per session of the table, so the queue is bounded by the session

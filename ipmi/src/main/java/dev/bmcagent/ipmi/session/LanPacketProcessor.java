@@ -146,9 +146,10 @@ public final class LanPacketProcessor implements DatagramProcessor {
     }
 
     /**
-     * The session log lines of the last datagram ("established", "closed"): written after its reply went out, so
-     * they do not delay it (a log line took longer than the RAKP 3 itself when measured). Then the random values the
-     * next login will need are drawn ({@link HandshakeNonces}).
+     * What the last datagram left for after its reply ({@code AfterReply}): a new session's keys, the lockout's
+     * bookkeeping, and, when it closed a session, the session log lines waiting ("established", "closed"; see
+     * {@code SessionTable.logWhenQuiet}), so that none of it delays the reply (a log line took longer than the RAKP 3
+     * itself when measured). Then the random values the next login will need are drawn ({@link HandshakeNonces}).
      */
     @Override
     public synchronized void afterReply() {
@@ -156,10 +157,14 @@ public final class LanPacketProcessor implements DatagramProcessor {
         nonces.refill();
     }
 
-    /** Closes idle sessions and stale handshakes; the agent may call it periodically. Returns how many. */
+    /**
+     * Closes idle sessions and stale handshakes and writes the session log lines still waiting (the "established"
+     * line of a session still open); the agent calls it every second. Returns how many sessions it closed.
+     */
     public synchronized int sweep() {
         int closed = sessions.expire(clock.instant());
         sessions.runAfterReply();
+        sessions.writeLines();
         return closed;
     }
 

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -222,14 +223,19 @@ final class RakpHandshake {
         s.privilege = s.maxPrivilege.atLeast(Privilege.USER) ? Privilege.USER : s.maxPrivilege;
         s.state = RmcpPlusSession.State.ACTIVE;
         s.lastActivity = now;
-        // RAKP 4 needs only the SIK; the session keys, the lockout's reset and the log line follow it, before the
-        // session's first packet (AfterReply runs before the next datagram).
+        // RAKP 4 needs only the SIK. The session keys (and the engines keyed with them for the session's first packet)
+        // and the lockout's reset follow it, before that packet (AfterReply runs before the next datagram); the log
+        // line waits for a quiet moment (SessionTable.logWhenQuiet).
         sessions.afterReply(() -> {
             s.k1 = RmcpPlusCrypto.k1(s.suite, sik);
             s.k2 = RmcpPlusCrypto.k2(s.suite, sik);
+            RmcpPlusCrypto.keyEngines(s.suite, s.k1, s.k2);
             guard.succeeded(name, source.getAddress(), now);
         });
-        sessions.afterReply(() -> LOG.info("IPMI {} established, max privilege {}", s, s.maxPrivilege));
+        RmcpPlusSession.Label label = s.label();
+        Privilege max = s.maxPrivilege;
+        sessions.logWhenQuiet(() -> LOG.info(
+                "IPMI {} established at {}, max privilege {}", label, now.truncatedTo(ChronoUnit.MILLIS), max));
         s.rakp3Code = m.authCode();
         s.rakp4 = new Rakp.Message4(m.tag(), RakpStatus.OK, s.consoleSessionId, icv).encode();
         return Optional.of(s.rakp4.clone());

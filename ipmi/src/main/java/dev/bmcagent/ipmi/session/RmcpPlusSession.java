@@ -65,12 +65,28 @@ final class RmcpPlusSession {
         return user == null ? "" : user.name();
     }
 
+    /**
+     * What the session log lines say about this session, as of now: immutable, so that a line can be formatted on
+     * another thread ({@link SessionTable#log}) while the session goes on changing under the session layer's lock.
+     */
+    Label label() {
+        return new Label(bmcSessionId, state, userName(), suite.id(), source);
+    }
+
     @Override
     public String toString() {
-        // logged twice per session on the LAN event loop: no String.format (its Formatter and locale data were
-        // most of the logging cost in a JFR profile of RAKP and Close Session)
-        String id = Integer.toHexString(bmcSessionId).toUpperCase(Locale.ROOT);
-        return "session " + "0".repeat(8 - id.length()) + id + "h (" + state + ", user '" + userName() + "', suite "
-                + suite.id() + ", " + source + ")";
+        return label().toString();
+    }
+
+    /** The session as a log line names it; {@link #toString()} is the text. */
+    record Label(int bmcSessionId, State state, String user, int suite, InetSocketAddress source) {
+        @Override
+        public String toString() {
+            // no String.format (its Formatter and locale data were most of the logging cost in a JFR profile of RAKP
+            // and Close Session)
+            String id = Integer.toHexString(bmcSessionId).toUpperCase(Locale.ROOT);
+            return "session " + "0".repeat(8 - id.length()) + id + "h (" + state + ", user '" + user + "', suite "
+                    + suite + ", " + source + ")";
+        }
     }
 }

@@ -37,6 +37,10 @@ final class SessionTable {
     private final Map<Integer, RmcpPlusSession> byId = new HashMap<>();
     private final BiConsumer<RmcpPlusSession, Instant> onHandshakeTimeout;
     private final AfterReply afterReply = new AfterReply();
+    /** Session log lines not written yet, in the order of their events (see {@link #logWhenQuiet}). */
+    private final List<Runnable> lines = new ArrayList<>();
+
+    private boolean writeQueued;
 
     /**
      * @param onHandshakeTimeout told about each handshake that timed out after RAKP 2 (not about evictions)
@@ -99,11 +103,51 @@ final class SessionTable {
 
     void remove(RmcpPlusSession session, String why) {
         if (byId.remove(session.bmcSessionId) != null && session.state == RmcpPlusSession.State.ACTIVE) {
-            afterReply(() -> LOG.info("IPMI {} closed: {}", session, why));
+            RmcpPlusSession.Label label = session.label();
+            log(() -> LOG.info("IPMI {} closed: {}", label, why));
         }
     }
 
-    /** Queues work (a log line) to run after the current datagram's reply went out, see {@link AfterReply}. */
+    /**
+     * Queues a session log line to be written when the session layer is next quiet: after the reply to the datagram
+     * that closes a session ({@link #log}), or at the next {@link #writeLines} (the agent's sweep, every second). For
+     * the "established" line. A login comes too rarely for the JIT and the CPU caches to keep the logging code, so a
+     * line costs 150-210 µs to format and write on a BMC, against 20 µs a reply: written after the RAKP 4, it
+     * delayed the session's first message, which a console sends within 150 µs (docs/BENCHMARKS.md). Written after
+     * the Close Session reply, it takes the console's time to exit, and a one-shot ipmitool's whole session; a
+     * long session's line waits at most for the next sweep. The line says when the event happened.
+     */
+    void logWhenQuiet(Runnable line) {
+        lines.add(line);
+    }
+
+    /** Queues a session log line and writes every queued one after the reply ({@link #afterReply}), in order. */
+    void log(Runnable line) {
+        lines.add(line);
+        if (!writeQueued) {
+            writeQueued = true;
+            afterReply(this::writeLines);
+        }
+    }
+
+    /** Writes the queued session log lines, in order; one failing line does not stop the others. */
+    void writeLines() {
+        writeQueued = false;
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<Runnable> now = List.copyOf(lines);
+        lines.clear();
+        for (Runnable line : now) {
+            try {
+                line.run();
+            } catch (RuntimeException e) {
+                LOG.warn("IPMI LAN: a session log line failed", e);
+            }
+        }
+    }
+
+    /** Queues work to run after the current datagram's reply went out, see {@link AfterReply}. */
     void afterReply(Runnable work) {
         afterReply.add(work);
     }
@@ -138,7 +182,8 @@ final class SessionTable {
 
     private void timedOut(RmcpPlusSession s, Instant now) {
         if (s.state == RmcpPlusSession.State.ACTIVE) {
-            afterReply(() -> LOG.info("IPMI {} closed: idle timeout", s));
+            RmcpPlusSession.Label label = s.label();
+            log(() -> LOG.info("IPMI {} closed: idle timeout", label));
         } else if (s.state == RmcpPlusSession.State.RAKP2_SENT) {
             onHandshakeTimeout.accept(s, now);
         }

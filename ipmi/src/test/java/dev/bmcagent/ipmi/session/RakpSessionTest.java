@@ -12,6 +12,8 @@ import dev.bmcagent.ipmi.message.Privilege;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +79,7 @@ class RakpSessionTest {
     }
 
     @Test
-    void sessionLogLinesAreWrittenAfterTheReplyOrBeforeTheNextDatagram() {
+    void sessionLogLinesWaitForTheSessionToCloseOrTheSweepAndKeepTheirOrder() {
         Logger rakp = (Logger) LoggerFactory.getLogger(RakpHandshake.class);
         Logger table = (Logger) LoggerFactory.getLogger(SessionTable.class);
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
@@ -87,27 +89,66 @@ class RakpSessionTest {
         try {
             OracleClient c = client(3);
             assertEquals(0, c.login("admin", "secret", 0x14));
-            assertEquals(List.of(), messages(lines), "nothing logged before the RAKP 4 went out");
+            Instant loggedIn = bmc.clock.instant().truncatedTo(ChronoUnit.MILLIS);
             bmc.processor.afterReply();
-            assertEquals(1, messages(lines).size());
-            assertTrue(
-                    messages(lines).get(0).endsWith("established, max privilege ADMINISTRATOR"),
-                    messages(lines)::toString);
+            assertEquals(List.of(), messages(lines), "not after the RAKP 4: the session's first message comes next");
+            assertEquals(0x00, c.command(0x06, 0x01).orElseThrow()[0]);
+            bmc.processor.afterReply();
+            assertEquals(List.of(), messages(lines), "nor after a message of the session");
+            bmc.clock.advance(Duration.ofSeconds(3));
             assertArrayEquals(
                     new byte[] {0x00},
                     c.command(0x06, 0x3C, OracleClient.le(c.bmcSessionId)).orElseThrow());
-            assertEquals(1, messages(lines).size(), "the Close Session reply first");
+            assertEquals(List.of(), messages(lines), "the Close Session reply first");
             bmc.processor.afterReply();
+            assertEquals(2, messages(lines).size(), messages(lines)::toString);
+            assertTrue(
+                    messages(lines).get(0).endsWith("established at " + loggedIn + ", max privilege ADMINISTRATOR"),
+                    messages(lines)::toString);
+            assertTrue(messages(lines).get(0).contains("(ACTIVE, user 'admin', suite 3, "), messages(lines)::toString);
             assertTrue(messages(lines).get(1).endsWith("closed: Close Session"), messages(lines)::toString);
-            // a caller that never calls afterReply(): the line comes out before the next datagram is handled
+            // a session that stays open: its line comes with the next sweep
             OracleClient other = client(17);
             assertEquals(0, other.login("admin", "secret", 0x14));
-            assertEquals(2, messages(lines).size());
+            bmc.processor.afterReply();
             assertEquals(0x00, other.command(0x06, 0x01).orElseThrow()[0]);
+            assertEquals(2, messages(lines).size());
+            assertEquals(0, bmc.processor.sweep(), "nothing timed out");
             assertEquals(3, messages(lines).size());
-            assertTrue(
-                    messages(lines).get(2).endsWith("established, max privilege ADMINISTRATOR"),
-                    messages(lines)::toString);
+            assertTrue(messages(lines).get(2).contains("suite 17"), messages(lines)::toString);
+            assertEquals(3, messages(lines).size(), "written once");
+            bmc.processor.sweep();
+            assertEquals(3, messages(lines).size(), "written once");
+        } finally {
+            rakp.detachAppender(lines);
+            table.detachAppender(lines);
+        }
+    }
+
+    @Test
+    void aWaitingLoginLineIsWrittenBeforeTheCloseOfAnotherSession() {
+        Logger rakp = (Logger) LoggerFactory.getLogger(RakpHandshake.class);
+        Logger table = (Logger) LoggerFactory.getLogger(SessionTable.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        rakp.addAppender(lines);
+        table.addAppender(lines);
+        try {
+            OracleClient first = client(3);
+            assertEquals(0, first.login("admin", "secret", 0x14));
+            OracleClient second = OracleClient.inProcess(3, bmc.processor, new InetSocketAddress(LOOPBACK, 40624));
+            assertEquals(0, second.login("oper", "opsecret", 0x13));
+            assertArrayEquals(
+                    new byte[] {0x00},
+                    second.command(0x06, 0x3C, OracleClient.le(second.bmcSessionId))
+                            .orElseThrow());
+            // no afterReply(): the lines come out before the next datagram is handled, in the order of the events
+            assertEquals(0x00, first.command(0x06, 0x01).orElseThrow()[0]);
+            List<String> written = messages(lines);
+            assertEquals(3, written.size(), written::toString);
+            assertTrue(written.get(0).contains("user 'admin'") && written.get(0).contains(" established at "));
+            assertTrue(written.get(1).contains("user 'oper'") && written.get(1).contains(" established at "));
+            assertTrue(written.get(2).contains("user 'oper'") && written.get(2).endsWith("closed: Close Session"));
         } finally {
             rakp.detachAppender(lines);
             table.detachAppender(lines);

@@ -71,6 +71,31 @@ class RmcpPlusCryptoEnginesTest {
     }
 
     @Test
+    void enginesKeyedAheadForANewSessionChangeNoResult() {
+        byte[] k2a = filled(0x21, 20);
+        byte[] k2b = filled(0x42, 20);
+        byte[] message = HexFormat.of().parseHex("2018c881047c01f3");
+        SecureRandom random = new SecureRandom();
+        byte[] forB = RmcpPlusCrypto.encrypt(k2b, random, message);
+        for (CipherSuite suite : CipherSuite.values()) {
+            // keyed for session A (K1 = KEY_0B), then used for A and for another session B
+            RmcpPlusCrypto.keyEngines(suite, KEY_0B, k2a);
+            String case1 = suite == CipherSuite.SUITE_3 ? SHA1_CASE_1 : SHA256_CASE_1;
+            String case2 = suite == CipherSuite.SUITE_3 ? SHA1_CASE_2 : SHA256_CASE_2;
+            assertEquals(case1, hmac(suite.hmac(), KEY_0B, HI_THERE), "the key the engine was keyed with");
+            assertArrayEquals(
+                    message,
+                    RmcpPlusCrypto.decrypt(k2a, RmcpPlusCrypto.encrypt(k2a, random, message))
+                            .value());
+            RmcpPlusCrypto.keyEngines(suite, KEY_0B, k2a);
+            assertEquals(case2, hmac(suite.hmac(), JEFE, WHAT), "another key after keying ahead");
+            assertArrayEquals(message, RmcpPlusCrypto.decrypt(k2b, forB).value(), "another K2 after keying ahead");
+            Decoded<byte[]> wrong = RmcpPlusCrypto.decrypt(k2a, forB);
+            assertFalse(wrong.isOk() && Arrays.equals(message, wrong.value()), "keyed ahead with A: B's still fails");
+        }
+    }
+
+    @Test
     void aesKeyObjectIsNotKeptAcrossKeysThatDifferOnlyInTheirLastAesByte() {
         byte[] k2a = filled(0x21, 20);
         byte[] k2b = k2a.clone();
