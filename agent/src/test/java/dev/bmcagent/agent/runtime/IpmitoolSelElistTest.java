@@ -20,6 +20,16 @@ class IpmitoolSelElistTest {
     Path dir;
 
     static String ipmitool(int port, String... args) throws IOException, InterruptedException {
+        Process p =
+                new ProcessBuilder(argv(port, args)).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ipmitool timed out");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    /** The command line of ipmitool over lanplus, cipher suite 17, as the fixture's administrator. */
+    static List<String> argv(int port, String... args) {
         List<String> argv = new java.util.ArrayList<>(List.of(
                 "ipmitool",
                 "-I",
@@ -35,11 +45,7 @@ class IpmitoolSelElistTest {
                 "-C",
                 "17"));
         argv.addAll(List.of(args));
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ipmitool timed out");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), out);
-        return out;
+        return argv;
     }
 
     @Test

@@ -53,20 +53,7 @@ class LanSessionLogTest {
         try (RuntimeFixture f = new RuntimeFixture(dir, i -> HostHardware.none())) {
             // ipmitool's shell keeps its session open while it reads commands; this one waits on its standard input
             Process shell = new ProcessBuilder(
-                            "ipmitool",
-                            "-I",
-                            "lanplus",
-                            "-H",
-                            "127.0.0.1",
-                            "-p",
-                            Integer.toString(f.runtime.ipmiAddress(0).getPort()),
-                            "-U",
-                            RuntimeFixture.ADMIN,
-                            "-P",
-                            RuntimeFixture.PASSWORD,
-                            "-C",
-                            "17",
-                            "shell")
+                            IpmitoolSelElistTest.argv(f.runtime.ipmiAddress(0).getPort(), "shell"))
                     .redirectErrorStream(true)
                     .start();
             try {

@@ -38,7 +38,7 @@ final class SessionTable {
     private final BiConsumer<RmcpPlusSession, Instant> onHandshakeTimeout;
     private final AfterReply afterReply = new AfterReply();
     /** Session log lines not written yet, in the order of their events (see {@link #logWhenQuiet}). */
-    private final List<Runnable> lines = new ArrayList<>();
+    private final AfterReply lines = new AfterReply();
 
     private boolean writeQueued;
 
@@ -113,9 +113,10 @@ final class SessionTable {
      * that closes a session ({@link #log}), or at the next {@link #writeLines} (the agent's sweep, every second). For
      * the "established" line. A login comes too rarely for the JIT and the CPU caches to keep the logging code, so a
      * line costs 150-210 µs to format and write on a BMC, against 20 µs a reply: written after the RAKP 4, it
-     * delayed the session's first message, which a console sends within 150 µs (docs/BENCHMARKS.md). Written after
-     * the Close Session reply, it takes the console's time to exit, and a one-shot ipmitool's whole session; a
-     * long session's line waits at most for the next sweep. The line says when the event happened.
+     * delayed the session's first message, which a console sends within 150 µs (docs/BENCHMARKS.md). After the Close
+     * Session reply it delays nobody (the console is leaving); a session that stays open has its line written by the
+     * next sweep, at most a second late. The line names the instant of the login. Bounded like the sessions: one line
+     * per session established and not yet closed or swept.
      */
     void logWhenQuiet(Runnable line) {
         lines.add(line);
@@ -133,18 +134,7 @@ final class SessionTable {
     /** Writes the queued session log lines, in order; one failing line does not stop the others. */
     void writeLines() {
         writeQueued = false;
-        if (lines.isEmpty()) {
-            return;
-        }
-        List<Runnable> now = List.copyOf(lines);
-        lines.clear();
-        for (Runnable line : now) {
-            try {
-                line.run();
-            } catch (RuntimeException e) {
-                LOG.warn("IPMI LAN: a session log line failed", e);
-            }
-        }
+        lines.run();
     }
 
     /** Queues work to run after the current datagram's reply went out, see {@link AfterReply}. */

@@ -80,12 +80,7 @@ class RakpSessionTest {
 
     @Test
     void sessionLogLinesWaitForTheSessionToCloseOrTheSweepAndKeepTheirOrder() {
-        Logger rakp = (Logger) LoggerFactory.getLogger(RakpHandshake.class);
-        Logger table = (Logger) LoggerFactory.getLogger(SessionTable.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        rakp.addAppender(lines);
-        table.addAppender(lines);
+        ListAppender<ILoggingEvent> lines = sessionLines();
         try {
             OracleClient c = client(3);
             assertEquals(0, c.login("admin", "secret", 0x14));
@@ -120,19 +115,13 @@ class RakpSessionTest {
             bmc.processor.sweep();
             assertEquals(3, messages(lines).size(), "written once");
         } finally {
-            rakp.detachAppender(lines);
-            table.detachAppender(lines);
+            detach(lines);
         }
     }
 
     @Test
     void aWaitingLoginLineIsWrittenBeforeTheCloseOfAnotherSession() {
-        Logger rakp = (Logger) LoggerFactory.getLogger(RakpHandshake.class);
-        Logger table = (Logger) LoggerFactory.getLogger(SessionTable.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        rakp.addAppender(lines);
-        table.addAppender(lines);
+        ListAppender<ILoggingEvent> lines = sessionLines();
         try {
             OracleClient first = client(3);
             assertEquals(0, first.login("admin", "secret", 0x14));
@@ -150,9 +139,22 @@ class RakpSessionTest {
             assertTrue(written.get(1).contains("user 'oper'") && written.get(1).contains(" established at "));
             assertTrue(written.get(2).contains("user 'oper'") && written.get(2).endsWith("closed: Close Session"));
         } finally {
-            rakp.detachAppender(lines);
-            table.detachAppender(lines);
+            detach(lines);
         }
+    }
+
+    /** The session log lines ("established", "closed") as they are written. */
+    private static ListAppender<ILoggingEvent> sessionLines() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        ((Logger) LoggerFactory.getLogger(RakpHandshake.class)).addAppender(lines);
+        ((Logger) LoggerFactory.getLogger(SessionTable.class)).addAppender(lines);
+        return lines;
+    }
+
+    private static void detach(ListAppender<ILoggingEvent> lines) {
+        ((Logger) LoggerFactory.getLogger(RakpHandshake.class)).detachAppender(lines);
+        ((Logger) LoggerFactory.getLogger(SessionTable.class)).detachAppender(lines);
     }
 
     private static List<String> messages(ListAppender<ILoggingEvent> lines) {
