@@ -66,8 +66,8 @@ final class RmcpPlusSession {
     }
 
     /**
-     * What the session log lines say about this session, as of now: immutable, so that a line can be formatted on
-     * another thread ({@link SessionTable#log}) while the session goes on changing under the session layer's lock.
+     * What the session log lines say about this session, as of now: immutable, so that a line written later
+     * ({@link SessionTable#logWhenQuiet}, possibly by the sweep's thread) says what was true when its event happened.
      */
     Label label() {
         return new Label(bmcSessionId, state, userName(), suite.id(), source);
