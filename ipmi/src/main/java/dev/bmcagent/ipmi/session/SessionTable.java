@@ -40,8 +40,6 @@ final class SessionTable {
     /** Session log lines not written yet, in the order of their events (see {@link #logWhenQuiet}). */
     private final AfterReply lines = new AfterReply();
 
-    private boolean writeQueued;
-
     /**
      * @param onHandshakeTimeout told about each handshake that timed out after RAKP 2 (not about evictions)
      */
@@ -122,18 +120,17 @@ final class SessionTable {
         lines.add(line);
     }
 
-    /** Queues a session log line and writes every queued one after the reply ({@link #afterReply}), in order. */
+    /**
+     * Queues a session log line and writes every queued one after the reply ({@link #afterReply}), in order (a second
+     * write queued by the same datagram finds nothing left).
+     */
     void log(Runnable line) {
         lines.add(line);
-        if (!writeQueued) {
-            writeQueued = true;
-            afterReply(this::writeLines);
-        }
+        afterReply(lines::run);
     }
 
     /** Writes the queued session log lines, in order; one failing line does not stop the others. */
     void writeLines() {
-        writeQueued = false;
         lines.run();
     }
 

@@ -111,7 +111,6 @@ class RakpSessionTest {
             assertEquals(0, bmc.processor.sweep(), "nothing timed out");
             assertEquals(3, messages(lines).size());
             assertTrue(messages(lines).get(2).contains("suite 17"), messages(lines)::toString);
-            assertEquals(3, messages(lines).size(), "written once");
             bmc.processor.sweep();
             assertEquals(3, messages(lines).size(), "written once");
         } finally {
