@@ -18,7 +18,6 @@ import dev.bmcagent.core.event.EventHistory;
 import dev.bmcagent.core.firmware.FirmwareStager;
 import dev.bmcagent.core.host.Hosts;
 import dev.bmcagent.core.node.HostHardware;
-import dev.bmcagent.core.node.HostInputs;
 import dev.bmcagent.core.node.HostView;
 import dev.bmcagent.core.reboot.DeadlineRebootPermits;
 import dev.bmcagent.core.reboot.PermitTopics;
@@ -202,6 +201,7 @@ public final class AgentAssembly implements AutoCloseable {
                         .hardware(hardware)
                         .link(link)
                         .reboots(reboots)
+                        .bootOrder(config.bootOrder()) // every host; Redfish may replace it
                         .start(scheduler, random));
         if (permitClient != null) {
             CampaignUpdates updates = new CampaignUpdates(
@@ -221,10 +221,7 @@ public final class AgentAssembly implements AutoCloseable {
                     config.rollout().onUnreachable(),
                     stager == null ? "answered WRONG_VERSION (no firmware stager)" : "staged by the extension");
         }
-        if (!config.bootOrder().isEmpty()) { // bootOrder: declared for every host (Redfish may replace it)
-            List<? extends HostInputs> hosts = runtime.nodes();
-            hosts.forEach(n ->
-                    n.submit(new dev.bmcagent.acpi.lifecycle.LifecycleInput.BootOrderDeclared(config.bootOrder())));
+        if (!config.bootOrder().isEmpty()) { // declared in the runtime before its host links opened
             log.info("boot order declared for every host from the configuration: {}", config.bootOrder());
         }
         serving.add(Service.IPMI);

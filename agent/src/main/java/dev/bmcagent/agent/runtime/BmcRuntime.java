@@ -1,6 +1,7 @@
 package dev.bmcagent.agent.runtime;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.bmcagent.acpi.lifecycle.LifecycleInput;
 import dev.bmcagent.agent.history.LogEventHistory;
 import dev.bmcagent.agent.ipmiport.AccountUsers;
 import dev.bmcagent.agent.ipmiport.SettingsBootOptionsStore;
@@ -108,6 +109,7 @@ public final class BmcRuntime implements AutoCloseable {
         private IntFunction<HostHardware> hardware = i -> HostHardware.none();
         private Optional<HostLinkProvider> link = Optional.empty();
         private Optional<RebootAccounting> reboots = Optional.empty();
+        private List<String> bootOrder = List.of();
 
         private Builder(RuntimeOptions options, Stores stores) {
             this.options = Objects.requireNonNull(options, "options");
@@ -148,6 +150,17 @@ public final class BmcRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The boot order declared for every host (the configuration's {@code bootOrder} patterns): each node has it
+         * before any host link carries a host input, so a host already at POST when the agent starts has the order
+         * it reports reconciled. Empty (default): none declared; Redfish may declare one later.
+         */
+        @CanIgnoreReturnValue
+        public Builder bootOrder(List<String> patterns) {
+            this.bootOrder = List.copyOf(patterns);
+            return this;
+        }
+
         /** Builds and starts everything; on failure closes what was started and rethrows. */
         public BmcRuntime start(Scheduler scheduler, SecureRandom random) throws IOException {
             EventHistory h = history != null ? history : new LogEventHistory(stores.events());
@@ -160,6 +173,7 @@ public final class BmcRuntime implements AutoCloseable {
                         link.isPresent() ? link.get()::hardware : hardware,
                         link,
                         reboots,
+                        bootOrder,
                         scheduler,
                         random);
             } catch (IOException | RuntimeException e) {
@@ -177,6 +191,7 @@ public final class BmcRuntime implements AutoCloseable {
             IntFunction<HostHardware> hardware,
             Optional<HostLinkProvider> link,
             Optional<RebootAccounting> reboots,
+            List<String> bootOrder,
             Scheduler scheduler,
             SecureRandom random)
             throws IOException {
@@ -270,6 +285,10 @@ public final class BmcRuntime implements AutoCloseable {
         dispatcher = fleet.dispatcher();
         running.push(fleet); // a start that fails after this point stops the nodes (closing is idempotent)
         fleet.start();
+        // queued before the links open: every host input comes after it on the node's mailbox
+        if (!bootOrder.isEmpty()) {
+            nodes.forEach(n -> n.submit(new LifecycleInput.BootOrderDeclared(bootOrder)));
+        }
         if (link.isPresent()) {
             attach(link.get());
         }
