@@ -221,9 +221,6 @@ public final class AgentAssembly implements AutoCloseable {
                     config.rollout().onUnreachable(),
                     stager == null ? "answered WRONG_VERSION (no firmware stager)" : "staged by the extension");
         }
-        if (!config.bootOrder().isEmpty()) { // declared in the runtime before its host links opened
-            log.info("boot order declared for every host from the configuration: {}", config.bootOrder());
-        }
         serving.add(Service.IPMI);
         if (link.isEmpty()) {
             serving.add(Service.HOST_INTERFACE);

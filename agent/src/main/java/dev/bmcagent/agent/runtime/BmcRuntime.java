@@ -288,6 +288,7 @@ public final class BmcRuntime implements AutoCloseable {
         // queued before the links open: every host input comes after it on the node's mailbox
         if (!bootOrder.isEmpty()) {
             nodes.forEach(n -> n.submit(new LifecycleInput.BootOrderDeclared(bootOrder)));
+            log.info("boot order declared for every host from the configuration: {}", bootOrder);
         }
         if (link.isPresent()) {
             attach(link.get());
