@@ -1,6 +1,6 @@
 # shellcheck shell=sh
 # AppCDS for `bmc agent`, one implementation for both launchers: the repository's ./bmc (bash) and the
-# distribution's bin/bmc (POSIX sh; shipped as libexec/cds.sh). Sourced; defines cds_exec and returns.
+# distribution's bin/bmc (POSIX sh; shipped as libexec/cds.sh). Sourced; defines the functions below and returns.
 #
 # cds_exec JAVA ARCHIVE CLASSPATH JAVA_ARGS...
 #   With ARCHIVE present (and the size recorded next to it in ARCHIVE.size): exec JAVA mapping it
@@ -10,6 +10,17 @@
 #   -Xshare:on on CLASSPATH (a truncated or foreign archive makes a JVM abort at start); for that one run this shell
 #   stays the JVM's parent and forwards TERM/HUP/INT. Exits with the JVM's status. Whether an archive is stale (older
 #   than the build or the java binary) is the caller's to decide: it deletes ARCHIVE before calling.
+#
+# cds_dump JAVA ARCHIVE CLASSPATH CLASSLIST JVM_OPTIONS...
+#   `bmc prepare-cds`, the install step: makes ARCHIVE without running the agent, a static archive (-Xshare:dump) of
+#   the classes CLASSLIST names (the JDK's and the agent's: scripts/lib/bmc.classlist, shipped as libexec/, which
+#   scripts/cds-classlist.sh generates from a real agent's start and first requests), so that even the first start
+#   maps an archive. Same temporary name, test mapping and ARCHIVE.size as a recording; the JVM's report (classes it
+#   could not archive, e.g. from signed jars) goes to ARCHIVE.log. Returns 0 or 1.
+#
+# cds_fresh ARCHIVE PATH...
+#   True if ARCHIVE exists, has the size recorded in ARCHIVE.size and no PATH (a file, or a directory and what it
+#   holds) is newer than it.
 cds_exec() {
   cds_java=$1 cds_archive=$2 cds_cp=$3
   shift 3
@@ -37,4 +48,38 @@ cds_exec() {
     rm -f "$cds_tmp"
   fi
   exit "$cds_rc"
+}
+
+cds_dump() {
+  cds_java=$1 cds_archive=$2 cds_cp=$3 cds_list=$4
+  shift 4
+  if [ ! -r "$cds_list" ]; then
+    echo "bmc: class list $cds_list is missing" >&2
+    return 1
+  fi
+  mkdir -p "$(dirname "$cds_archive")"
+  cds_tmp="$cds_archive.$$.tmp"
+  rm -f "$cds_tmp"
+  cds_t0=$(date +%s)
+  if "$cds_java" "$@" -Xshare:dump "-XX:SharedClassListFile=$cds_list" "-XX:SharedArchiveFile=$cds_tmp" \
+        -cp "$cds_cp" >"$cds_archive.log" 2>&1 && [ -s "$cds_tmp" ] \
+      && "$cds_java" "-XX:SharedArchiveFile=$cds_tmp" -Xshare:on "-Xlog:cds*=off" -cp "$cds_cp" -version \
+        >/dev/null 2>&1; then
+    wc -c <"$cds_tmp" | tr -d ' ' >"$cds_archive.size" && mv -f "$cds_tmp" "$cds_archive" || return 1
+    echo "bmc: $cds_archive: $(( $(cat "$cds_archive.size") / 1048576 )) MiB, $(grep -c '^[a-z]' "$cds_list") classes" \
+      "listed, $(grep -c 'Skipping\|Cannot find' "$cds_archive.log") not archivable (see $cds_archive.log)," \
+      "$(( $(date +%s) - cds_t0 )) s" >&2
+    return 0
+  fi
+  rm -f "$cds_tmp"
+  echo "bmc: making $cds_archive failed:" >&2
+  grep -v '\[warning\]\[cds\]' "$cds_archive.log" | tail -20 >&2
+  return 1
+}
+
+cds_fresh() {
+  cds_archive=$1
+  shift
+  [ -f "$cds_archive" ] && [ "$(wc -c <"$cds_archive" | tr -d ' ')" = "$(cat "$cds_archive.size" 2>/dev/null)" ] \
+    && [ -z "$(find "$@" -newer "$cds_archive" -print 2>/dev/null | head -1)" ]
 }

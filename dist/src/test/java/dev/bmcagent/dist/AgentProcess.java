@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ final class AgentProcess implements AutoCloseable {
     final int hostPort = FreePorts.tcp();
     final Path mvnCalled;
     private final Path log;
+    private final Map<String, String> extraEnv = new HashMap<>();
     private Process process;
 
     AgentProcess(Path home, Path work) throws IOException {
@@ -45,6 +47,24 @@ final class AgentProcess implements AutoCloseable {
         Files.writeString(mvn, "#!/bin/sh\ntouch '" + mvnCalled + "'\nexit 1\n");
         Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(work.resolve("home"));
+    }
+
+    /** The environment a service manager would give: JAVA_HOME, the PATH whose mvn only records that it was called. */
+    Map<String, String> environment() {
+        return Map.of(
+                "JAVA_HOME", System.getProperty("java.home"),
+                "PATH", work.resolve("fake-bin") + ":/usr/bin:/bin",
+                "HOME", work.resolve("home").toString());
+    }
+
+    /** Sets (or with null removes) a variable for the next starts, e.g. BMC_JAVA_OPTS. */
+    AgentProcess env(String name, String value) {
+        if (value == null) {
+            extraEnv.remove(name);
+        } else {
+            extraEnv.put(name, value);
+        }
+        return this;
     }
 
     /** Starts {@code bin/bmc agent --config etc/agent.yaml} with test ports and data dir; waits until Redfish listens. */
@@ -69,9 +89,8 @@ final class AgentProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = pb.environment();
         env.clear();
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("PATH", work.resolve("fake-bin") + ":/usr/bin:/bin");
-        env.put("HOME", work.resolve("home").toString());
+        env.putAll(environment());
+        env.putAll(extraEnv);
         env.put("CACHE_DIRECTORY", cacheDirectory().toString()); // what systemd's CacheDirectory= sets
         Files.createDirectories(cacheDirectory());
         process = pb.start();

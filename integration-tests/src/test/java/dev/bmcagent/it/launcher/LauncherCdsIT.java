@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ./bmc agent} (docs/CONFIGURATION.md "JVM options of ./bmc agent"): the first start leaves an AppCDS archive
  * when it exits on SIGTERM, the next start maps it, an archive older than the JVM options file is made again, and a
- * truncated archive (which makes the JVM abort when mapped) is made again instead of breaking the start.
+ * truncated archive (which makes the JVM abort when mapped) is made again instead of breaking the start; and
+ * {@code ./bmc prepare-cds} (the install step) makes an archive from bmc.classlist that the very first start maps.
  */
 class LauncherCdsIT {
     private static final Path ROOT = LauncherRun.ROOT;
@@ -60,6 +63,29 @@ class LauncherCdsIT {
                 FileTime.from(Files.getLastModifiedTime(archive).toInstant().plusSeconds(60)));
         run(dir, archive, options, "truncated", false); // newer than the build, but not its recorded size
         assertEquals(String.valueOf(Files.size(archive)), Files.readString(size).trim(), "made again");
+    }
+
+    @Test
+    void prepareCdsMakesAnArchiveTheFirstStartMaps(@TempDir Path dir) throws Exception {
+        Path archive = dir.resolve("prepared.jsa");
+        Path options = dir.resolve("bmc.jvm.options");
+        Files.copy(ROOT.resolve("bmc.jvm.options"), options);
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bmc").toString(), "prepare-cds").redirectErrorStream(true);
+        pb.environment().put("BMC_NO_BUILD", "1");
+        pb.environment().put("BMC_CDS_ARCHIVE", archive.toString());
+        pb.environment().put("BMC_JVM_OPTIONS_FILE", options.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "prepare-cds timed out");
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("classes listed"), out);
+        assertEquals(
+                String.valueOf(Files.size(archive)),
+                Files.readString(dir.resolve("prepared.jsa.size")).trim());
+        FileTime made = Files.getLastModifiedTime(archive);
+
+        run(dir, archive, options, "first-after-prepare", true);
+        assertEquals(made, Files.getLastModifiedTime(archive), "the start mapped it and did not record another");
     }
 
     /**
