@@ -6,7 +6,10 @@
 #   scripts/bench/footprint.sh [--rounds 2] [--duration 10s] [--ipmi-calls 1000] [--many-hosts 64] [--settle 5]
 #
 # Once per system first: a first boot on an empty data directory (the agent makes its TLS key and certificate):
-# exec → first HTTPS answer; the target's also records its AppCDS archive ($WORK/bmc-agent.jsa) when it stops.
+# exec → first HTTPS answer. The target is installed as docs/INSTALL.md says: first a first boot without a prepared
+# AppCDS archive (it records one in $WORK/recorded.jsa when it stops: the start an install that skips the step gets),
+# then the install step `./bmc prepare-cds` (timed; makes $WORK/bmc-agent.jsa), then the first start that maps it on
+# that data directory (as after an upgrade: a new version's first start) and a first boot that maps it on an empty one.
 # Every round after that is a restart on that data directory, as a BMC starts normally.
 # Per round and system (anchor first, then target):
 #   1. start: exec of ./bmc agent (1 host) → first HTTPS answer on /redfish/v1/ (lib/first_request.py, 5 ms poll)
@@ -48,7 +51,7 @@ PID="" LAUNCHER=""
 stop_agent() {
   [ -n "$PID" ] || return 0
   kill -TERM "${LAUNCHER:-$PID}" 2>/dev/null || true
-  # up to 30 s: a start that records the AppCDS archive writes it when the JVM exits
+  # up to 30 s: a start that records an AppCDS archive writes it when the JVM exits
   local i; for i in $(seq 300); do kill -0 "${LAUNCHER:-$PID}" 2>/dev/null || break; sleep 0.1; done
   kill -KILL "$PID" ${LAUNCHER:+"$LAUNCHER"} 2>/dev/null || true
   PID="" LAUNCHER=""
@@ -56,9 +59,8 @@ stop_agent() {
 cleanup() { stop_agent; rm -rf "$WORK"; }
 trap cleanup EXIT
 bmc_build
-# The target's own AppCDS archive: its first boot records it (a fresh install's first start), every restart maps it.
-# Not target/bmc-agent.jsa, which whatever ran `./bmc agent` last recorded (ipmi.sh's agent never serves HTTPS: an
-# archive without the TLS and HTTP classes costs a restart ~1.5 MiB).
+# The target's own AppCDS archive, made by `./bmc prepare-cds` (the install step) below; every start maps it. Not
+# target/bmc-agent.jsa, which whatever ran `./bmc agent` last may have recorded with another workload.
 export BMC_CDS_ARCHIVE="$WORK/bmc-agent.jsa"
 PASS="Bench-Fp-$$"
 printf 'hosts: 1\nstore: DISK\n' >"$WORK/agent.yaml"
@@ -80,7 +82,7 @@ start() {
     || die "$sys: ./bmc agent did not serve: $(tail -20 "$WORK/$sys.log")"
   STARTUP_MS=$(sed 's/startup_ms=\([0-9.]*\).*/\1/' <<<"$line")
   PID=$(sed 's/.*pid=//' <<<"$line")
-  # the launcher execs the JVM, except for the start that records the AppCDS archive: then the JVM is its child
+  # the launcher execs the JVM, except for a start that records an AppCDS archive: then the JVM is its child
   # (the measurements read the JVM; SIGTERM to the launcher is forwarded to it)
   if [ "$(tr '\0' ' ' <"/proc/$PID/cmdline" | awk '{print $1}')" != java ]; then
     LAUNCHER=$PID
@@ -107,11 +109,25 @@ ipmi_calls() {
 
 printf '#name\tfootprint\t./bmc agent on the JVM defaults (anchor) vs with bmc.jvm.options (target): %s\n' \
   "$(grep -v '^#' "$REPO_ROOT/bmc.jvm.options" | awk '{print $1}' | tr '\n' ' ')" >>"$RESULTS"
-for sys in anchor target; do
-  start "$sys" 1 fresh
-  result footprint "first boot: start → first Redfish answer (empty data directory)" ms "$sys" 1 "$STARTUP_MS" ""
-  stop_agent
-done
+start anchor 1 fresh
+result footprint "first boot: start → first Redfish answer (empty data directory)" ms anchor 1 "$STARTUP_MS" ""
+stop_agent
+BMC_CDS_ARCHIVE="$WORK/recorded.jsa" start target 1 fresh
+result footprint "first boot without a prepared archive (records one at its stop)" ms target 1 "$STARTUP_MS" ""
+stop_agent
+[ -s "$WORK/recorded.jsa" ] || die "the first boot without a prepared archive recorded none"
+t0=$(date +%s%N)
+"$REPO_ROOT/bmc" prepare-cds 2>"$WORK/prepare.log" || die "./bmc prepare-cds failed: $(cat "$WORK/prepare.log")"
+result footprint "install step: ./bmc prepare-cds (static AppCDS archive)" ms target 1 \
+  "$(( ($(date +%s%N) - t0) / 1000000 ))" ""
+start target 1
+[ -z "$LAUNCHER" ] || die "the first start after prepare-cds recorded instead of mapping"
+result footprint "first start after prepare-cds (existing data directory, as an upgrade)" ms target 1 "$STARTUP_MS" \
+  "≤ 1500 ms"
+stop_agent
+start target 1 fresh
+result footprint "first boot: start → first Redfish answer (empty data directory)" ms target 1 "$STARTUP_MS" ""
+stop_agent
 for r in $(seq "$ROUNDS"); do
   for sys in anchor target; do
     start "$sys" 1
