@@ -66,6 +66,7 @@ cds_dump() {
       && "$cds_java" "-XX:SharedArchiveFile=$cds_tmp" -Xshare:on "-Xlog:cds*=off" -cp "$cds_cp" -version \
         >/dev/null 2>&1; then
     wc -c <"$cds_tmp" | tr -d ' ' >"$cds_archive.size" && mv -f "$cds_tmp" "$cds_archive" || return 1
+    chmod a+r "$cds_archive" "$cds_archive.size" "$cds_archive.log"   # classes of public jars, read by the service
     echo "bmc: $cds_archive: $(( $(cat "$cds_archive.size") / 1048576 )) MiB, $(grep -c '^[a-z]' "$cds_list") classes" \
       "listed, $(grep -c 'Skipping\|Cannot find' "$cds_archive.log") not archivable (see $cds_archive.log)," \
       "$(( $(date +%s) - cds_t0 )) s" >&2
