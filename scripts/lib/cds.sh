@@ -18,6 +18,12 @@
 #   maps an archive. Same temporary name, test mapping and ARCHIVE.size as a recording; the JVM's report (classes it
 #   could not archive, e.g. from signed jars) goes to ARCHIVE.log. Returns 0 or 1.
 #
+# cds_classlist LIBDIR CONFIG OUT
+#   Writes OUT, the list cds_dump archives for an agent run with CONFIG (empty: none): LIBDIR/bmc.classlist, plus
+#   LIBDIR/bmc-dbus.classlist when CONFIG has a top-level `hostLink: dbus` (the OpenBMC D-Bus link's classes, which
+#   would cost a `hostLink: vm` agent resident memory for nothing). Says which on stderr; returns 1 if CONFIG is
+#   given and unreadable.
+#
 # cds_fresh ARCHIVE PATH...
 #   True if ARCHIVE exists, has the size recorded in ARCHIVE.size and no PATH (a file, or a directory and what it
 #   holds) is newer than it.
@@ -83,4 +89,19 @@ cds_fresh() {
   shift
   [ -f "$cds_archive" ] && [ "$(wc -c <"$cds_archive" | tr -d ' ')" = "$(cat "$cds_archive.size" 2>/dev/null)" ] \
     && [ -z "$(find "$@" -newer "$cds_archive" -print 2>/dev/null | head -1)" ]
+}
+
+cds_classlist() {
+  cds_lib=$1 cds_config=$2 cds_out=$3
+  if [ -n "$cds_config" ] && [ ! -r "$cds_config" ]; then
+    echo "bmc: configuration $cds_config is not readable" >&2
+    return 1
+  fi
+  mkdir -p "$(dirname "$cds_out")"
+  if [ -n "$cds_config" ] && grep -Eq '^hostLink:[[:space:]]*["'"'"']?dbus["'"'"']?[[:space:]]*(#.*)?$' "$cds_config"; then
+    cat "$cds_lib/bmc.classlist" "$cds_lib/bmc-dbus.classlist" >"$cds_out"
+    echo "bmc: $cds_config has hostLink: dbus: archiving the D-Bus link's classes too" >&2
+  else
+    cat "$cds_lib/bmc.classlist" >"$cds_out"
+  fi
 }

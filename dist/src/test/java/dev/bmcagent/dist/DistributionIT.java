@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,7 +30,12 @@ class DistributionIT {
     void theUnpackedDistributionRunsTheAgentWithoutMaven() throws Exception {
         Path home = Dist.extract(dir.resolve("bmc-agent"));
         assertTrue(Files.isExecutable(home.resolve("bin/bmc")));
-        for (String f : List.of("etc/agent.yaml", "systemd/bmc-agent.service", "INSTALL.md", "libexec/bmc.classlist")) {
+        for (String f : List.of(
+                "etc/agent.yaml",
+                "systemd/bmc-agent.service",
+                "INSTALL.md",
+                "libexec/bmc.classlist",
+                "libexec/bmc-dbus.classlist")) {
             assertTrue(Files.isRegularFile(home.resolve(f)), f);
         }
         try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
@@ -64,6 +70,19 @@ class DistributionIT {
         System.out.println("bin/bmc prepare-cds: " + prepared.strip());
         Path preparedArchive = home.resolve("cds/bmc-agent.jsa");
         assertTrue(Files.isRegularFile(preparedArchive), prepared);
+        // the shipped configuration (hostLink: vm) gets no D-Bus class; one with hostLink: dbus gets them
+        assertEquals(0, archivedClasses(home, preparedArchive, "org.freedesktop.dbus."), "D-Bus classes archived");
+        Path dbusConfig = dir.resolve("dbus.yaml");
+        Files.writeString(dbusConfig, "hosts: 1\nhostLink: dbus\nopenbmc:\n  busAddress: unix:path=/nonexistent\n");
+        Path dbusArchive = dir.resolve("dbus/bmc-agent.jsa");
+        Map<String, String> env = new HashMap<>(agent.environment());
+        env.put("BMC_CDS_ARCHIVE", dbusArchive.toString());
+        String dbus = Dist.run(
+                List.of(home.resolve("bin/bmc").toString(), "prepare-cds", "--config", dbusConfig.toString()), env);
+        assertTrue(dbus.contains("hostLink: dbus"), dbus);
+        long dbusClasses = archivedClasses(home, dbusArchive, "org.freedesktop.dbus.");
+        System.out.println("prepare-cds --config (hostLink: dbus): " + dbusClasses + " dbus-java classes archived");
+        assertTrue(dbusClasses > 100, dbus);
         Path classLog = dir.resolve("class-load.log");
         try (agent) {
             agent.env("BMC_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog).start();
@@ -116,5 +135,20 @@ class DistributionIT {
             assertTrue(again == 0 || again == 143, "exit " + again + "\n" + agent.log());
         }
         assertFalse(Files.exists(agent.mvnCalled), "the launcher called mvn");
+    }
+
+    /** How many classes whose name starts with {@code prefix} the archive holds (the JVM's own listing of it). */
+    private static long archivedClasses(Path home, Path archive, String prefix) throws Exception {
+        String listing = Dist.run(
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:SharedArchiveFile=" + archive,
+                        "-XX:+PrintSharedArchiveAndExit",
+                        "-XX:+PrintSharedDictionary",
+                        "-cp",
+                        home.resolve("lib") + "/*"),
+                Map.of());
+        assertTrue(listing.contains("java.lang.Object"), "no class listing:\n" + listing);
+        return listing.lines().filter(l -> l.contains(": " + prefix)).count();
     }
 }
