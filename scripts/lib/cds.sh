@@ -24,14 +24,18 @@
 #   would cost a `hostLink: vm` agent resident memory for nothing). Says which on stderr; returns 1 if CONFIG is
 #   given and unreadable.
 #
-# cds_fresh ARCHIVE PATH...
-#   True if ARCHIVE exists, has the size recorded in ARCHIVE.size and no PATH (a file, or a directory and what it
+# cds_fresh ARCHIVE JAVA PATH...
+#   True if ARCHIVE exists, has the size recorded in ARCHIVE.size, was made by JAVA (the binary it resolves to, as
+#   recorded in ARCHIVE.java when the archive was made: the JVM silently refuses another JDK's archive, and an
+#   older-installed JDK chosen later would pass the mtime check) and no PATH (a file, or a directory and what it
 #   holds) is newer than it.
+#
+# ARCHIVE.size and ARCHIVE.java are written next to every archive cds_exec keeps and cds_dump makes.
 cds_exec() {
   cds_java=$1 cds_archive=$2 cds_cp=$3
   shift 3
   if [ -f "$cds_archive" ] && [ "$(wc -c <"$cds_archive" | tr -d ' ')" != "$(cat "$cds_archive.size" 2>/dev/null)" ]; then
-    rm -f "$cds_archive" "$cds_archive.size"   # not the size it was made with: truncated
+    rm -f "$cds_archive" "$cds_archive.size" "$cds_archive.java"   # not the size it was made with: truncated
   fi
   if [ -f "$cds_archive" ]; then
     exec "$cds_java" "-XX:SharedArchiveFile=$cds_archive" "-Xlog:cds*=off" "$@"
@@ -49,7 +53,8 @@ cds_exec() {
   if { [ "$cds_rc" = 0 ] || [ "$cds_rc" = 130 ] || [ "$cds_rc" = 143 ]; } && [ -s "$cds_tmp" ] \
       && "$cds_java" "-XX:SharedArchiveFile=$cds_tmp" -Xshare:on "-Xlog:cds*=off" -cp "$cds_cp" -version \
         >/dev/null 2>&1; then
-    wc -c <"$cds_tmp" | tr -d ' ' >"$cds_archive.size" && mv -f "$cds_tmp" "$cds_archive"
+    wc -c <"$cds_tmp" | tr -d ' ' >"$cds_archive.size" && cds_java_path "$cds_java" >"$cds_archive.java" \
+      && mv -f "$cds_tmp" "$cds_archive"
   else
     rm -f "$cds_tmp"
   fi
@@ -71,8 +76,10 @@ cds_dump() {
         -cp "$cds_cp" >"$cds_archive.log" 2>&1 && [ -s "$cds_tmp" ] \
       && "$cds_java" "-XX:SharedArchiveFile=$cds_tmp" -Xshare:on "-Xlog:cds*=off" -cp "$cds_cp" -version \
         >/dev/null 2>&1; then
-    wc -c <"$cds_tmp" | tr -d ' ' >"$cds_archive.size" && mv -f "$cds_tmp" "$cds_archive" || return 1
-    chmod a+r "$cds_archive" "$cds_archive.size" "$cds_archive.log"   # classes of public jars, read by the service
+    wc -c <"$cds_tmp" | tr -d ' ' >"$cds_archive.size" && cds_java_path "$cds_java" >"$cds_archive.java" \
+      && mv -f "$cds_tmp" "$cds_archive" || return 1
+    # classes of public jars, read by the service
+    chmod a+r "$cds_archive" "$cds_archive.size" "$cds_archive.java" "$cds_archive.log"
     echo "bmc: $cds_archive: $(( $(cat "$cds_archive.size") / 1048576 )) MiB, $(grep -c '^[a-z]' "$cds_list") classes" \
       "listed, $(grep -c 'Skipping\|Cannot find' "$cds_archive.log") not archivable (see $cds_archive.log)," \
       "$(( $(date +%s) - cds_t0 )) s" >&2
@@ -84,10 +91,15 @@ cds_dump() {
   return 1
 }
 
+cds_java_path() {
+  readlink -f "$(command -v "$1")"
+}
+
 cds_fresh() {
-  cds_archive=$1
-  shift
+  cds_archive=$1 cds_java=$2
+  shift 2
   [ -f "$cds_archive" ] && [ "$(wc -c <"$cds_archive" | tr -d ' ')" = "$(cat "$cds_archive.size" 2>/dev/null)" ] \
+    && { [ ! -f "$cds_archive.java" ] || [ "$(cat "$cds_archive.java")" = "$(cds_java_path "$cds_java")" ]; } \
     && [ -z "$(find "$@" -newer "$cds_archive" -print 2>/dev/null | head -1)" ]
 }
 

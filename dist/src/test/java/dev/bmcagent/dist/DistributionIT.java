@@ -106,16 +106,18 @@ class DistributionIT {
                     Files.exists(agent.cacheDirectory().resolve("bmc-agent.jsa")),
                     "recorded an archive although a prepared one was mapped");
 
-            // a prepared archive older than the class list (as after an upgrade without prepare-cds) is not mapped:
-            // the launcher says so and records one in the cache directory at the first stop; the restart maps that
-            Files.setLastModifiedTime(
-                    home.resolve("libexec/bmc.classlist"),
-                    FileTime.fromMillis(
-                            Files.getLastModifiedTime(preparedArchive).toMillis() + 2000));
+            // a prepared archive made by another java (a JDK chosen later that is older than the archive: the
+            // mtimes pass, the JVM would refuse it silently) is not mapped: the launcher says so and records one in
+            // the cache directory at the first stop
+            Path madeBy = home.resolve("cds/bmc-agent.jsa.java");
+            String java = Files.readString(madeBy);
+            assertEquals(
+                    Path.of(System.getProperty("java.home"), "bin", "java")
+                            .toRealPath()
+                            .toString(),
+                    java.strip());
+            Files.writeString(madeBy, "/usr/lib/jvm/another-jdk/bin/java\n");
             agent.env("BMC_JAVA_OPTS", null).start();
-            assertFalse(
-                    Files.readString(Path.of("/proc/" + agent.pid() + "/maps")).contains(preparedArchive.toString()),
-                    "a stale prepared archive is mapped");
             int recording = agent.stop();
             assertTrue(recording == 0 || recording == 143, "exit " + recording + "\n" + agent.log());
             assertTrue(agent.log().contains("is stale"), agent.log());
@@ -125,9 +127,18 @@ class DistributionIT {
                     String.valueOf(Files.size(archive)),
                     Files.readString(agent.cacheDirectory().resolve("bmc-agent.jsa.size"))
                             .strip());
+            // the right java again, but a class list newer than the prepared archive (an upgrade without
+            // prepare-cds): still stale; the restart maps the archive recorded above
+            Files.writeString(madeBy, java);
+            Files.setLastModifiedTime(
+                    home.resolve("libexec/bmc.classlist"),
+                    FileTime.fromMillis(
+                            Files.getLastModifiedTime(preparedArchive).toMillis() + 2000));
             agent.start();
             String maps = Files.readString(Path.of("/proc/" + agent.pid() + "/maps"));
             assertTrue(maps.contains(archive.toString()), "recorded archive not mapped by the restart");
+            assertFalse(maps.contains(preparedArchive.toString()), "a stale prepared archive is mapped");
+            assertEquals(2, agent.log().split("is stale", -1).length - 1, agent.log());
             assertTrue(
                     Dist.run(agent.ipmitool("mc", "info"), Map.of()).contains("IPMI Version"),
                     "restart with the archive answers IPMI");
