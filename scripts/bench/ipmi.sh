@@ -127,17 +127,20 @@ launch_agent() {
   grep -q 'pre-filled' "$2" || die "./bmc agent did not start: $(tail -20 "$2")"
 }
 
-# start_agent: `./bmc agent` as shipped with a pre-filled SEL; sets TARGET. With its own AppCDS archive, recorded by
-# a first start and stop of the same agent (as a fresh install's first start records it): the measured start maps
-# an archive of its own, never one another bench's workload recorded, and leaves target/bmc-agent.jsa alone.
+# start_agent: `./bmc agent` as shipped with a pre-filled SEL; sets TARGET. Installed as docs/INSTALL.md says: its
+# own AppCDS archive made by `./bmc prepare-cds` (the install step) in the run's work directory, which the start
+# maps; never an archive another bench's workload recorded, and target/bmc-agent.jsa is left alone.
 start_agent() {
   bmc_build
   local port
   printf 'hosts: 1\nstore: DISK\nipmi:\n  manufacturerId: 4660\n  productId: 22136\n' >"$WORK/agent.yaml" # = mc_add
   export BMC_CDS_ARCHIVE="$WORK/bmc-agent.jsa"
-  launch_agent "$WORK/agent-cds-data" "$WORK/agent-cds.log"
-  kill -TERM "$AGENT_PID" 2>/dev/null; wait "$AGENT_PID" 2>/dev/null || true
-  [ -f "$BMC_CDS_ARCHIVE" ] || log "no AppCDS archive recorded (BMC_CDS=0?): the target runs without one"
+  if [ "${BMC_CDS:-1}" = 1 ]; then
+    "$REPO_ROOT/bmc" prepare-cds --config "$WORK/agent.yaml" 2>"$WORK/prepare.log" \
+      || die "./bmc prepare-cds failed: $(cat "$WORK/prepare.log")"
+  else
+    log "BMC_CDS=0: the target runs without an AppCDS archive"
+  fi
   launch_agent "$WORK/agent-data" "$WORK/agent.log"
   log "./bmc agent (pid $AGENT_PID) on udp 127.0.0.1:$port, JVM: $(tr '\0' ' ' </proc/$(pgrep -n -P "$AGENT_PID" java || echo "$AGENT_PID")/cmdline | grep -o -- '-X[^ ]*' | tr '\n' ' ')"
   TARGET="127.0.0.1:$port:admin:benchpass"
