@@ -13,9 +13,9 @@
 #
 # cds_dump JAVA ARCHIVE CLASSPATH CLASSLIST JVM_OPTIONS...
 #   `bmc prepare-cds`, the install step: makes ARCHIVE without running the agent, a static archive (-Xshare:dump) of
-#   the classes CLASSLIST names (the JDK's and the agent's: scripts/lib/bmc.classlist, shipped as libexec/, which
-#   scripts/cds-classlist.sh generates from a real agent's start and first requests), so that even the first start
-#   maps an archive. Same temporary name, test mapping and ARCHIVE.size as a recording; the JVM's report (classes it
+#   the classes CLASSLIST names (the JDK's and the agent's: what cds_classlist writes from scripts/lib/bmc.classlist
+#   and bmc-dbus.classlist, shipped as libexec/, which scripts/cds-classlist.sh generates from a real agent's
+#   restarts and first requests), so that even the first start maps an archive. Same temporary name, test mapping and ARCHIVE.size as a recording; the JVM's report (classes it
 #   could not archive, e.g. from signed jars) goes to ARCHIVE.log. Returns 0 or 1.
 #
 # cds_classlist LIBDIR CONFIG OUT
